@@ -1,0 +1,103 @@
+package io.khoj4j.adapter.web.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.khoj4j.application.error.ApplicationException;
+import io.khoj4j.application.error.ConflictException;
+import io.khoj4j.application.error.ForbiddenException;
+import io.khoj4j.application.error.InvalidInputException;
+import io.khoj4j.application.error.NotFoundException;
+import io.khoj4j.application.error.QuotaExceededException;
+import io.khoj4j.application.error.UpstreamFailureException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every failure leaves as Khoj's JSON error shape with the right status. Nothing below a 5xx is logged as an error;
+ * every 5xx is logged once, with its stack trace and the request id that the client also receives.
+ */
+public class ErrorMappers {
+
+  private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+  @ServerExceptionMapper
+  public Response application(ApplicationException e) {
+    return switch (e) {
+      case NotFoundException nf -> json(404, nf.getMessage());
+      case InvalidInputException ii -> json(422, ii.getMessage());
+      case ForbiddenException f -> json(403, f.getMessage());
+      case ConflictException c -> json(409, c.getMessage());
+      case QuotaExceededException q -> json(429, q.getMessage());
+      case UpstreamFailureException u -> serverError(u.retryable() ? 503 : 502, u.getMessage(), u);
+    };
+  }
+
+  @ServerExceptionMapper
+  public Response validation(RequestValidationException e) {
+    return Response.status(422)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ErrorResponse(e.problems(), null))
+        .build();
+  }
+
+  /** Khoj answers every unauthenticated call to a protected route with 403 {"detail":"Forbidden"}. */
+  @ServerExceptionMapper({
+    UnauthorizedException.class,
+    AuthenticationFailedException.class,
+    io.quarkus.security.ForbiddenException.class
+  })
+  public Response forbidden() {
+    return json(403, "Forbidden");
+  }
+
+  @ServerExceptionMapper
+  public Response malformedJson(JsonProcessingException e) {
+    return Response.status(422)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(
+            new ErrorResponse(
+                List.of(new FieldProblem("json_invalid", List.of("body"), "JSON decode error", null)), null))
+        .build();
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    if (status < 400) {
+      return e.getResponse();
+    }
+    if (status >= 500) {
+      return serverError(status, "Internal Server Error", e);
+    }
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return malformedJson(json);
+    }
+    String reason = Response.Status.fromStatusCode(status) == null
+        ? "Error"
+        : Response.Status.fromStatusCode(status).getReasonPhrase();
+    return json(status, reason);
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e) {
+    return serverError(500, "Internal Server Error", e);
+  }
+
+  private static Response serverError(int status, String message, Throwable e) {
+    String id = RequestIds.current();
+    LOG.errorf(e, "%d on request %s: %s", status, id, e.getMessage());
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ErrorResponse(message + (id == null ? "" : " (request id " + id + ")"), id))
+        .build();
+  }
+
+  public static Response json(int status, String detail) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorResponse.of(detail)).build();
+  }
+}

@@ -1,0 +1,63 @@
+package io.khoj4j.application.port.out.user;
+
+import io.khoj4j.domain.user.User;
+import io.khoj4j.domain.user.UserId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Fake of {@link UserRepository}; passes {@link UserRepositoryContract} like the real adapter. */
+public final class InMemoryUserRepository implements UserRepository {
+
+  private final Map<UserId, User> users = new ConcurrentHashMap<>();
+
+  @Override
+  public Optional<User> findById(UserId id) {
+    return Optional.ofNullable(users.get(id));
+  }
+
+  @Override
+  public Optional<User> findByEmail(String email) {
+    String wanted = email.toLowerCase(Locale.ROOT);
+    return users.values().stream().filter(u -> wanted.equals(u.email())).findFirst();
+  }
+
+  @Override
+  public Optional<User> findByUsername(String username) {
+    return users.values().stream().filter(u -> u.username().equals(username)).findFirst();
+  }
+
+  @Override
+  public synchronized User insertIfAbsent(User user) {
+    Optional<User> existing =
+        (user.email() == null ? Optional.<User>empty() : findByEmail(user.email()))
+            .or(() -> findByUsername(user.username()));
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    users.put(user.id(), user);
+    return user;
+  }
+
+  @Override
+  public void update(User user) {
+    users.replace(user.id(), user);
+  }
+
+  @Override
+  public List<User> findAll(int offset, int limit) {
+    return users.values().stream()
+        .sorted(Comparator.comparing(User::createdAt).thenComparing(u -> u.id().value()))
+        .skip(offset)
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public void delete(UserId id) {
+    users.remove(id);
+  }
+}

@@ -1,0 +1,3 @@
+package io.khoj4j.archfixture.adapters.adapter.persistence;
+
+public class NoteEntity {}

@@ -1,0 +1,3 @@
+package io.khoj4j.archfixture.dependency.adapter.web;
+
+public class InvoiceResource {}

@@ -1,0 +1,3 @@
+package io.khoj4j.archfixture.inports.application.service;
+
+public class SearchService {}

@@ -1,0 +1,146 @@
+package io.khoj4j.bootstrap.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.UUID;
+
+/**
+ * The design rules, each a function of the base package so the same rule is checked against the real code (which
+ * must pass) and against a fixture that breaks it on purpose (which must fail). Each says why it exists.
+ */
+final class ArchitectureRules {
+
+  private ArchitectureRules() {}
+
+  static ArchRule dependenciesPointInward(String base) {
+    return layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .withOptionalLayers(true)
+        .layer("Domain").definedBy(base + ".domain..")
+        .layer("Application").definedBy(base + ".application..")
+        .layer("Adapters").definedBy(base + ".adapter..")
+        .layer("Bootstrap").definedBy(base + ".bootstrap..")
+        .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap")
+        .whereLayer("Application").mayOnlyBeAccessedByLayers("Adapters", "Bootstrap")
+        .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Bootstrap")
+        .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
+        .because("dependencies point inward: the core knows nothing of adapters, nothing knows the wiring");
+  }
+
+  static ArchRule domainIsPlainJava(String base) {
+    return classes()
+        .that().resideInAPackage(base + ".domain..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", base + ".domain..")
+        .because("the model is plain Java: no framework, no library, so it outlives both");
+  }
+
+  static ArchRule applicationIsPlainJava(String base) {
+    return classes()
+        .that().resideInAPackage(base + ".application..")
+        .should().onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", base + ".domain..", base + ".application..")
+        .because("use cases and ports are plain Java; frameworks live in adapters and are wired in bootstrap");
+  }
+
+  static ArchRule adaptersAreIndependent(String base) {
+    return slices()
+        .matching(base + ".adapter.(*)..")
+        .should().notDependOnEachOther()
+        .because("each adapter talks only to the core, so any one can be replaced alone");
+  }
+
+  static ArchRule inAdaptersUseInPortsOnly(String base) {
+    return noClasses()
+        .that().resideInAPackage(base + ".adapter.web..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage(base + ".application.service..", base + ".application.port.out..")
+        .because("the web edge drives the core through use cases only, never through services or out-ports");
+  }
+
+  static ArchRule jpaOnlyInPersistence(String base) {
+    return noClasses()
+        .that().resideOutsideOfPackage(base + ".adapter.persistence..")
+        .and().resideInAPackage(base + "..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("jakarta.persistence..", "org.hibernate..", "io.quarkus.hibernate..", "org.flywaydb..")
+        .because("storage technology stays inside the persistence adapter");
+  }
+
+  static ArchRule langchain4jOnlyInLlm(String base) {
+    return noClasses()
+        .that().resideOutsideOfPackage(base + ".adapter.llm..")
+        .and().resideInAPackage(base + "..")
+        .should().dependOnClassesThat().resideInAPackage("dev.langchain4j..")
+        .because("language-model vendors are reached only through the llm adapter's ports");
+  }
+
+  static ArchRule securityOnlyAtTheWebEdge(String base) {
+    return noClasses()
+        .that().resideOutsideOfPackage(base + ".adapter.web..")
+        .and().resideInAPackage(base + "..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.quarkus.security..", "jakarta.annotation.security..", "io.quarkus.oidc..",
+            "io.quarkus.vertx.http.runtime.security..")
+        .because("authentication ends at the web edge; the core receives a UserId in every command");
+  }
+
+  static ArchRule noFieldInjection(String base) {
+    return noFields()
+        .that().areDeclaredInClassesThat().resideInAPackage(base + "..")
+        .should().beAnnotatedWith("jakarta.inject.Inject")
+        .orShould().beAnnotatedWith("org.eclipse.microprofile.config.inject.ConfigProperty")
+        .because("constructor injection keeps dependencies visible and classes testable without a container");
+  }
+
+  static ArchRule coreNeverReadsTheClockOrMakesIds(String base) {
+    return noClasses()
+        .that().resideInAnyPackage(base + ".domain..", base + ".application..")
+        .should().callMethodWhere(readsClockOrMakesId())
+        .because("time and ids are inputs (Clock, IdGenerator): the core stays deterministic under test");
+  }
+
+  static ArchRule resourcesAreNamedResource(String base) {
+    return classes()
+        .that().resideInAPackage(base + "..")
+        .and().areAnnotatedWith("jakarta.ws.rs.Path")
+        .should().haveSimpleNameEndingWith("Resource")
+        .because("a newcomer finds every HTTP route by looking for *Resource");
+  }
+
+  private static DescribedPredicate<JavaCall<?>> readsClockOrMakesId() {
+    return new DescribedPredicate<>("reads the system clock or makes a random id") {
+      @Override
+      public boolean test(JavaCall<?> call) {
+        String owner = call.getTargetOwner().getName();
+        String name = call.getName();
+        boolean now =
+            name.equals("now")
+                && (owner.equals(Instant.class.getName())
+                    || owner.equals(LocalDate.class.getName())
+                    || owner.equals(LocalDateTime.class.getName())
+                    || owner.equals(OffsetDateTime.class.getName())
+                    || owner.equals(ZonedDateTime.class.getName()));
+        boolean systemClock =
+            owner.equals(Clock.class.getName()) && (name.equals("systemUTC") || name.equals("systemDefaultZone"));
+        boolean millis =
+            owner.equals(System.class.getName()) && (name.equals("currentTimeMillis") || name.equals("nanoTime"));
+        boolean uuid = owner.equals(UUID.class.getName()) && name.equals("randomUUID");
+        return now || systemClock || millis || uuid;
+      }
+    };
+  }
+}

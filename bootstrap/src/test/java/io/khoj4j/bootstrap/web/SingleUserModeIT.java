@@ -1,0 +1,34 @@
+package io.khoj4j.bootstrap.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** KHOJ_ANONYMOUS_MODE=true: every request is Khoj's built-in user, whatever credentials it carries. */
+@QuarkusTest
+@TestProfile(SingleUserModeIT.SingleUser.class)
+class SingleUserModeIT {
+
+  public static class SingleUser implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("khoj.anonymous-mode", "true");
+    }
+  }
+
+  @Test
+  void pingKnowsTheDefaultUser() {
+    given().when().get("/api/health").then().statusCode(200).body("email", equalTo("default@example.com"));
+  }
+
+  @Test
+  void emacsWithoutAKeySendsBearerNilAndIsStillTheDefaultUser() {
+    given().header("Authorization", "Bearer nil").when().get("/api/health").then().statusCode(200)
+        .body("email", equalTo("default@example.com"));
+  }
+}
