@@ -10,7 +10,7 @@ set -euo pipefail
 ensure_jdk
 cd "$KHOJ4J_ROOT"
 log "building (tests are run by scripts/test.sh)"
-mvn "${MVN_FLAGS[@]}" -q -DskipTests install
+mvn "${MVN_FLAGS[@]}" -q -DskipTests package
 export KHOJ_ANONYMOUS_MODE="${KHOJ_ANONYMOUS_MODE:-true}"
 log "starting khoj4j on http://${KHOJ_HOST:-127.0.0.1}:${KHOJ_PORT:-42110} (single-user mode: $KHOJ_ANONYMOUS_MODE)"
 exec java --enable-native-access=ALL-UNNAMED ${KHOJ4J_JAVA_OPTS:-} -jar bootstrap/target/quarkus-app/quarkus-run.jar "$@"

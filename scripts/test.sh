@@ -9,4 +9,4 @@ set -euo pipefail
 "$KHOJ4J_ROOT/scripts/setup.sh" --fresh-test-db
 ensure_jdk
 cd "$KHOJ4J_ROOT"
-mvn "${MVN_FLAGS[@]}" install "$@"
+mvn "${MVN_FLAGS[@]}" verify "$@"

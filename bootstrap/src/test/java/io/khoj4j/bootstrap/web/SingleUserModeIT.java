@@ -27,6 +27,20 @@ class SingleUserModeIT {
   }
 
   @Test
+  void aRealTokenStillNamesItsOwner() {
+    io.khoj4j.bootstrap.testing.TestUsers.TestUser user = io.khoj4j.bootstrap.testing.TestUsers.create();
+
+    user.request().when().get("/api/health").then().statusCode(200).body("email", equalTo(user.email()));
+  }
+
+  @Test
+  void anUnknownTokenFallsBackToTheDefaultUser() {
+    given().header("Authorization", "Bearer kk-unknown").when().get("/auth/token").then().statusCode(200);
+    given().header("Authorization", "Bearer ").when().get("/api/health").then().statusCode(200)
+        .body("email", equalTo("default@example.com"));
+  }
+
+  @Test
   void emacsWithoutAKeySendsBearerNilAndIsStillTheDefaultUser() {
     given().header("Authorization", "Bearer nil").when().get("/api/health").then().statusCode(200)
         .body("email", equalTo("default@example.com"));

@@ -1,20 +1,24 @@
 package io.khoj4j.adapter.web.security;
 
+import io.khoj4j.domain.user.ApiToken;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Resolves who is calling. In single-user mode every request is the built-in default user, whatever it sends
- * (Khoj's Emacs client sends {@code Authorization: Bearer nil} when no key is set). Otherwise this mechanism
- * stays silent, and protected routes answer 403 {"detail":"Forbidden"}.
+ * Resolves who is calling from khoj4j's own credentials, in Khoj's order: an API token ({@code Authorization: Bearer
+ * kk-…}) names its owner; otherwise, in single-user mode, the caller is the built-in default user whatever it sent
+ * (Khoj's Emacs client sends {@code Bearer nil} when no key is set, Obsidian an empty {@code Bearer }). Anything else
+ * is left to other mechanisms (OIDC); a protected route then answers 403 {"detail":"Forbidden"}.
  */
 @ApplicationScoped
 public class KhojAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -31,10 +35,26 @@ public class KhojAuthenticationMechanism implements HttpAuthenticationMechanism 
 
   @Override
   public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-    if (singleUserMode) {
-      return identities.authenticate(new SingleUserAuthenticationRequest());
+    String token = bearerToken(context);
+    Uni<SecurityIdentity> fromToken =
+        token != null && token.startsWith(ApiToken.PREFIX)
+            ? identities
+                .authenticate(new ApiTokenAuthenticationRequest(token))
+                .onFailure(AuthenticationFailedException.class)
+                .recoverWithNull()
+            : Uni.createFrom().nullItem();
+    if (!singleUserMode) {
+      return fromToken;
     }
-    return Uni.createFrom().nullItem();
+    return fromToken.onItem().ifNull().switchTo(() -> identities.authenticate(new SingleUserAuthenticationRequest()));
+  }
+
+  private static String bearerToken(RoutingContext context) {
+    String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    return header.substring(7).strip();
   }
 
   @Override
@@ -44,7 +64,7 @@ public class KhojAuthenticationMechanism implements HttpAuthenticationMechanism 
 
   @Override
   public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-    return Set.of(SingleUserAuthenticationRequest.class);
+    return Set.of(ApiTokenAuthenticationRequest.class, SingleUserAuthenticationRequest.class);
   }
 
   @Override

@@ -1,0 +1,74 @@
+package io.khoj4j.adapter.persistence.out.token;
+
+import io.khoj4j.application.port.out.token.ApiTokenRepository;
+import io.khoj4j.domain.user.ApiToken;
+import io.khoj4j.domain.user.ApiTokenHash;
+import io.khoj4j.domain.user.UserId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class JpaApiTokenRepository implements ApiTokenRepository {
+
+  @Override
+  @Transactional
+  public void insert(ApiToken token) {
+    ApiTokenEntity e = new ApiTokenEntity();
+    e.id = token.id();
+    e.userId = token.owner().value();
+    e.name = token.name();
+    e.tokenHash = token.hash().hex();
+    e.display = token.display();
+    e.createdAt = token.createdAt();
+    e.lastUsedAt = token.lastUsedAt();
+    e.persist();
+  }
+
+  @Override
+  public Optional<ApiToken> findByHash(ApiTokenHash hash) {
+    return ApiTokenEntity.<ApiTokenEntity>find("tokenHash", hash.hex()).firstResultOptional().map(this::toDomain);
+  }
+
+  @Override
+  public List<ApiToken> findByOwner(UserId owner) {
+    return ApiTokenEntity.<ApiTokenEntity>find("userId = ?1 order by createdAt, id", owner.value()).stream()
+        .map(this::toDomain)
+        .toList();
+  }
+
+  @Override
+  @Transactional
+  public boolean deleteByHash(UserId owner, ApiTokenHash hash) {
+    return ApiTokenEntity.delete("userId = ?1 and tokenHash = ?2", owner.value(), hash.hex()) > 0;
+  }
+
+  @Override
+  @Transactional
+  public boolean deleteByDisplayOrId(UserId owner, String displayOrId) {
+    if (ApiTokenEntity.delete("userId = ?1 and display = ?2", owner.value(), displayOrId) > 0) {
+      return true;
+    }
+    UUID id;
+    try {
+      id = UUID.fromString(displayOrId);
+    } catch (IllegalArgumentException notAnId) {
+      return false;
+    }
+    return ApiTokenEntity.delete("userId = ?1 and id = ?2", owner.value(), id) > 0;
+  }
+
+  @Override
+  @Transactional
+  public void recordUse(UUID tokenId, Instant usedAt) {
+    ApiTokenEntity.update("lastUsedAt = ?1 where id = ?2", usedAt, tokenId);
+  }
+
+  private ApiToken toDomain(ApiTokenEntity e) {
+    return new ApiToken(
+        e.id, new UserId(e.userId), e.name, new ApiTokenHash(e.tokenHash), e.display, e.createdAt, e.lastUsedAt);
+  }
+}

@@ -1,0 +1,6 @@
+package io.khoj4j.application.port.in.token;
+
+public interface CreateApiTokenUseCase {
+
+  CreatedApiToken create(CreateApiTokenCommand command);
+}

@@ -1,0 +1,29 @@
+package io.khoj4j.application.port.out.token;
+
+import io.khoj4j.domain.user.ApiToken;
+import io.khoj4j.domain.user.ApiTokenHash;
+import io.khoj4j.domain.user.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stores API tokens by hash. Every method but the lookup by hash is scoped by the owner. */
+public interface ApiTokenRepository {
+
+  void insert(ApiToken token);
+
+  /** The token with this hash, whoever owns it: this is how a request is authenticated. */
+  Optional<ApiToken> findByHash(ApiTokenHash hash);
+
+  /** The owner's tokens, oldest first. */
+  List<ApiToken> findByOwner(UserId owner);
+
+  /** Deletes the owner's token with this hash; false when the owner has none. */
+  boolean deleteByHash(UserId owner, ApiTokenHash hash);
+
+  /** Deletes the owner's token shown with this display form or id; false when the owner has none. */
+  boolean deleteByDisplayOrId(UserId owner, String displayOrId);
+
+  void recordUse(UUID tokenId, Instant usedAt);
+}
