@@ -7,7 +7,7 @@ set -euo pipefail
 "$KHOJ4J_ROOT/scripts/setup.sh"
 ensure_jdk
 cd "$KHOJ4J_ROOT"
-mvn "${MVN_FLAGS[@]}" -q -DskipTests package
+mvn "${MVN_FLAGS[@]}" -q -DskipTests install
 export KHOJ_ANONYMOUS_MODE="${KHOJ_ANONYMOUS_MODE:-true}"
 exec "$KHOJ4J_TOOLS"/apache-maven-*/bin/mvn "${MVN_FLAGS[@]}" -f bootstrap/pom.xml quarkus:dev \
   -Djvm.args="--enable-native-access=ALL-UNNAMED" "$@"
