@@ -55,7 +55,13 @@ public class ErrorMappers {
     return json(403, "Forbidden");
   }
 
-  @ServerExceptionMapper
+  /** Malformed JSON or JSON of the wrong shape: FastAPI answers both with 422. */
+  @ServerExceptionMapper({
+    JsonProcessingException.class,
+    com.fasterxml.jackson.core.JsonParseException.class,
+    com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+    com.fasterxml.jackson.databind.exc.InvalidFormatException.class
+  })
   public Response malformedJson(JsonProcessingException e) {
     return Response.status(422)
         .type(MediaType.APPLICATION_JSON_TYPE)

@@ -9,7 +9,7 @@ import io.khoj4j.application.port.in.content.SyncMode;
 import io.khoj4j.application.port.in.content.UploadedFile;
 import io.khoj4j.application.port.out.content.DocumentReader;
 import io.khoj4j.application.port.out.content.EntryRepository;
-import io.khoj4j.application.port.out.content.IndexedFile;
+import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.application.port.out.content.IndexingMetrics;
 import io.khoj4j.application.port.out.content.StoredChunk;
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
@@ -35,6 +35,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Khoj's content sync without its orphans and duplicates.
@@ -63,6 +66,7 @@ public final class IndexContentService implements IndexContentUseCase {
   private final IndexingMetrics metrics;
   private final FileParser parser;
   private final Chunker chunker;
+  private final Map<ContentHash, CompletableFuture<float[]>> inFlight = new ConcurrentHashMap<>();
 
   public IndexContentService(
       EntryRepository entries,
@@ -178,15 +182,47 @@ public final class IndexContentService implements IndexContentUseCase {
     return needed.size();
   }
 
+  /**
+   * Embeds the texts, sharing work with concurrent uploads: a chunk another request is already embedding is waited
+   * for, not embedded twice (clients fire many overlapping batches at once).
+   */
   private void embed(Map<ContentHash, String> texts, Map<ContentHash, float[]> into) {
-    List<ContentHash> hashes = new ArrayList<>(texts.keySet());
-    for (int from = 0; from < hashes.size(); from += limits.embedBatchSize()) {
-      List<ContentHash> batch = hashes.subList(from, Math.min(hashes.size(), from + limits.embedBatchSize()));
-      java.time.Instant t0 = clock.instant();
-      List<float[]> out = embeddings.embedDocuments(batch.stream().map(texts::get).toList());
-      metrics.chunksEmbedded(batch.size(), java.time.Duration.between(t0, clock.instant()).toNanos());
-      for (int i = 0; i < batch.size(); i++) {
-        into.put(batch.get(i), out.get(i));
+    List<ContentHash> mine = new ArrayList<>();
+    Map<ContentHash, CompletableFuture<float[]>> theirs = new LinkedHashMap<>();
+    Map<ContentHash, CompletableFuture<float[]>> claimed = new HashMap<>();
+    for (ContentHash hash : texts.keySet()) {
+      CompletableFuture<float[]> promise = new CompletableFuture<>();
+      CompletableFuture<float[]> existing = inFlight.putIfAbsent(hash, promise);
+      if (existing == null) {
+        mine.add(hash);
+        claimed.put(hash, promise);
+      } else {
+        theirs.put(hash, existing);
+      }
+    }
+    try {
+      for (int from = 0; from < mine.size(); from += limits.embedBatchSize()) {
+        List<ContentHash> batch = mine.subList(from, Math.min(mine.size(), from + limits.embedBatchSize()));
+        java.time.Instant t0 = clock.instant();
+        List<float[]> out = embeddings.embedDocuments(batch.stream().map(texts::get).toList());
+        metrics.chunksEmbedded(batch.size(), java.time.Duration.between(t0, clock.instant()).toNanos());
+        for (int i = 0; i < batch.size(); i++) {
+          into.put(batch.get(i), out.get(i));
+          claimed.get(batch.get(i)).complete(out.get(i));
+        }
+      }
+    } catch (RuntimeException e) {
+      claimed.values().forEach(p -> p.completeExceptionally(e));
+      throw e;
+    } finally {
+      claimed.keySet().forEach(inFlight::remove);
+    }
+    for (var entry : theirs.entrySet()) {
+      try {
+        into.put(entry.getKey(), entry.getValue().join());
+      } catch (CompletionException e) {
+        List<float[]> retry = embeddings.embedDocuments(List.of(texts.get(entry.getKey())));
+        into.put(entry.getKey(), retry.getFirst());
       }
     }
   }

@@ -8,7 +8,7 @@ import io.khoj4j.application.port.in.content.DeleteContentUseCase;
 import io.khoj4j.application.port.in.content.FilePage;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
 import io.khoj4j.application.port.out.content.EntryRepository;
-import io.khoj4j.application.port.out.content.IndexedFile;
+import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.domain.content.ContentType;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.khoj4j.application.port.in.content;
 
-import io.khoj4j.application.port.out.content.IndexedFile;
+import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.domain.content.ContentType;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.khoj4j.application.port.out.content;
 
+import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.domain.content.ContentHash;
 import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.content.ContentType;

@@ -1,5 +1,6 @@
 package io.khoj4j.application.port.out.content;
 
+import io.khoj4j.domain.content.IndexedFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.khoj4j.application.port.out.embedding.FakeEmbeddingModel;

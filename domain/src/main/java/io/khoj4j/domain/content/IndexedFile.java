@@ -1,7 +1,5 @@
-package io.khoj4j.application.port.out.content;
+package io.khoj4j.domain.content;
 
-import io.khoj4j.domain.content.ContentSource;
-import io.khoj4j.domain.content.ContentType;
 import io.khoj4j.domain.user.UserId;
 import java.time.Instant;
 import java.util.UUID;

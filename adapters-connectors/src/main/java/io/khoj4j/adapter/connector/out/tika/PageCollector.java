@@ -1,0 +1,74 @@
+package io.khoj4j.adapter.connector.out.tika;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Collects the text Tika emits, split into pages where the parser marks them ({@code <div class="page">} for PDF).
+ * Block elements end lines, so paragraphs survive. Stops with Tika's write-limit signal past {@code maxCharacters}.
+ */
+final class PageCollector extends DefaultHandler {
+
+  private static final java.util.Set<String> BLOCKS =
+      java.util.Set.of("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "title", "pre", "td");
+
+  private final int maxCharacters;
+  private final List<String> pages = new ArrayList<>();
+  private final StringBuilder current = new StringBuilder();
+  private int total;
+
+  PageCollector(int maxCharacters) {
+    this.maxCharacters = maxCharacters;
+  }
+
+  List<String> pages() {
+    List<String> all = new ArrayList<>(pages);
+    if (!current.toString().isBlank() || all.isEmpty()) {
+      all.add(clean(current.toString()));
+    }
+    return all;
+  }
+
+  @Override
+  public void startElement(String uri, String localName, String qName, Attributes atts) {
+    if ("div".equals(localName) && "page".equals(atts.getValue("class"))) {
+      flushPage();
+    }
+  }
+
+  @Override
+  public void endElement(String uri, String localName, String qName) {
+    if ("div".equals(localName) || BLOCKS.contains(localName)) {
+      current.append('\n');
+    }
+  }
+
+  @Override
+  public void characters(char[] ch, int start, int length) throws SAXException {
+    total += length;
+    if (total > maxCharacters) {
+      throw new WriteLimitReachedException(maxCharacters);
+    }
+    current.append(ch, start, length);
+  }
+
+  @Override
+  public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+    characters(ch, start, length);
+  }
+
+  private void flushPage() {
+    if (!current.toString().isBlank()) {
+      pages.add(clean(current.toString()));
+    }
+    current.setLength(0);
+  }
+
+  private static String clean(String text) {
+    return text.replace("\u0000", "").replaceAll("[ \\t\\x0B\\f\\r]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+  }
+}

@@ -1,0 +1,234 @@
+package io.khoj4j.adapter.connector.out.tika;
+
+import io.khoj4j.application.port.out.content.DocumentReader;
+import io.khoj4j.application.port.out.content.Extraction;
+import io.khoj4j.domain.content.ContentType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.ocr.TesseractOCRParser;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.xml.sax.SAXException;
+
+/**
+ * Reads PDF (page by page), Word, HTML/XML and images (OCR through Tesseract, when installed) with Apache Tika.
+ * Protected against hostile files: Tika's zip-bomb and write limits, and a time limit per document.
+ */
+@ApplicationScoped
+public class TikaDocumentReader implements DocumentReader {
+
+  private static final Logger LOG = Logger.getLogger(TikaDocumentReader.class);
+  private static final String DOCX =
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+  private final AutoDetectParser parser;
+  private final TikaConfig config;
+  private final int maxCharacters;
+  private final long timeoutSeconds;
+  private final boolean ocrPdfs;
+  private final boolean tesseract;
+  private final TesseractOCRParser ocrParser;
+  private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+
+  @Inject
+  public TikaDocumentReader(
+      @ConfigProperty(name = "khoj.content.max-extracted-characters", defaultValue = "20000000") int maxCharacters,
+      @ConfigProperty(name = "khoj.content.extraction-timeout-seconds", defaultValue = "120") long timeoutSeconds,
+      @ConfigProperty(name = "khoj.content.ocr-pdf", defaultValue = "false") boolean ocrPdfs) {
+    this.config = TikaConfig.getDefaultConfig();
+    this.parser = new AutoDetectParser(config);
+    this.maxCharacters = maxCharacters;
+    this.timeoutSeconds = timeoutSeconds;
+    this.ocrPdfs = ocrPdfs;
+    this.ocrParser = tesseractParser();
+    this.tesseract = ocrParser != null;
+    if (!tesseract) {
+      LOG.info("Tesseract is not installed: images will not be indexed (scripts/setup.sh installs it)");
+    }
+  }
+
+  public TikaDocumentReader() {
+    this(20_000_000, 120, false);
+  }
+
+  /** Whether images can be read (Tesseract found on the PATH). */
+  public boolean ocrAvailable() {
+    return tesseract;
+  }
+
+  @Override
+  public Optional<ContentType> sniff(String fileName, byte[] content) {
+    String mime = detect(fileName, content);
+    Optional<ContentType> mapped = switch (mime) {
+      case "application/pdf" -> Optional.of(ContentType.PDF);
+      case DOCX, "application/msword" -> Optional.of(ContentType.DOCX);
+      case "image/png", "image/jpeg", "image/webp" -> Optional.of(ContentType.IMAGE);
+      case "text/x-web-markdown", "text/markdown" -> Optional.of(ContentType.MARKDOWN);
+      case "text/x-org" -> Optional.of(ContentType.ORG);
+      default -> Optional.empty();
+    };
+    if (mapped.isPresent()) {
+      return mapped;
+    }
+    // code and prose of any flavour: what decodes as text and does not look binary is plain text
+    return isText(content) ? Optional.of(ContentType.PLAINTEXT) : Optional.empty();
+  }
+
+  @Override
+  public Extraction extract(String fileName, ContentType type, byte[] content) {
+    if (type == ContentType.IMAGE && !tesseract) {
+      return new Extraction.Unsupported("images need Tesseract OCR, which is not installed on this server");
+    }
+    String actual = detect(fileName, content);
+    boolean matches = switch (type) {
+      case PDF -> actual.equals("application/pdf");
+      case DOCX -> actual.equals(DOCX) || actual.equals("application/msword")
+          || actual.equals("application/x-tika-ooxml");
+      case IMAGE -> actual.equals("image/png") || actual.equals("image/jpeg") || actual.equals("image/webp");
+      default -> true;
+    };
+    if (!matches) {
+      return new Extraction.Unreadable("declared " + type.wireName() + " but the content is " + actual);
+    }
+    return parse(fileName, content, type);
+  }
+
+  @Override
+  public Extraction extractMarkup(String fileName, byte[] content) {
+    return parse(fileName, content, ContentType.PLAINTEXT);
+  }
+
+  private String detect(String fileName, byte[] content) {
+    Metadata metadata = new Metadata();
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, baseName(fileName));
+    try (InputStream in = new ByteArrayInputStream(content)) {
+      return config.getDetector().detect(in, metadata).getBaseType().toString();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private Extraction parse(String fileName, byte[] content, ContentType type) {
+    Future<Extraction> job = workers.submit(() -> parseNow(fileName, content, type));
+    try {
+      return job.get(timeoutSeconds, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      job.cancel(true);
+      return new Extraction.Unreadable("reading took longer than " + timeoutSeconds + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Extraction.Unreadable("interrupted");
+    } catch (ExecutionException e) {
+      LOG.debugf(e.getCause(), "cannot read %s", fileName);
+      return new Extraction.Unreadable("unreadable: " + e.getCause().getClass().getSimpleName());
+    }
+  }
+
+  private Extraction parseNow(String fileName, byte[] content, ContentType type) {
+    Metadata metadata = new Metadata();
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, baseName(fileName));
+    ParseContext context = new ParseContext();
+    PDFParserConfig pdfConfig = new PDFParserConfig();
+    pdfConfig.setOcrStrategy(ocrPdfs && tesseract ? PDFParserConfig.OCR_STRATEGY.AUTO
+        : PDFParserConfig.OCR_STRATEGY.NO_OCR);
+    pdfConfig.setExtractInlineImages(false);
+    context.set(PDFParserConfig.class, pdfConfig);
+    TesseractOCRConfig ocr = new TesseractOCRConfig();
+    ocr.setSkipOcr(!tesseract);
+    context.set(TesseractOCRConfig.class, ocr);
+    PageCollector pages = new PageCollector(maxCharacters);
+    try (InputStream in = new ByteArrayInputStream(content)) {
+      if (type == ContentType.IMAGE) {
+        ocrParser.parse(in, pages, metadata, context);
+      } else {
+        parser.parse(in, pages, metadata, context);
+      }
+    } catch (EncryptedDocumentException e) {
+      return new Extraction.Unreadable("the document is encrypted");
+    } catch (ZeroByteFileException e) {
+      return new Extraction.Unreadable("empty document");
+    } catch (WriteLimitReachedException e) {
+      return new Extraction.Unreadable("more than " + maxCharacters + " characters of text");
+    } catch (TikaException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      if (e.getCause() instanceof EncryptedDocumentException
+          || why.toLowerCase(Locale.ROOT).contains("encrypt") || why.toLowerCase(Locale.ROOT).contains("password")) {
+        return new Extraction.Unreadable("the document is encrypted");
+      }
+      return new Extraction.Unreadable("damaged or not a valid document: " + firstLine(why));
+    } catch (SAXException e) {
+      if (WriteLimitReachedException.isWriteLimitReached(e)) {
+        return new Extraction.Unreadable("more than " + maxCharacters + " characters of text");
+      }
+      return new Extraction.Unreadable("damaged document: " + firstLine(String.valueOf(e.getMessage())));
+    } catch (IOException | RuntimeException e) {
+      return new Extraction.Unreadable("unreadable: " + firstLine(String.valueOf(e.getMessage())));
+    }
+    List<String> result = type == ContentType.PDF ? pages.pages() : List.of(String.join("\n\n", pages.pages()));
+    if (result.stream().allMatch(String::isBlank)) {
+      return new Extraction.Unreadable("no text found in the document");
+    }
+    return new Extraction.Pages(result);
+  }
+
+  /** Tika's OCR parser, used directly for images (its default registry maps images elsewhere); null without it. */
+  private static TesseractOCRParser tesseractParser() {
+    try {
+      TesseractOCRParser ocr = new TesseractOCRParser();
+      ocr.initialize(java.util.Map.of());
+      return ocr.hasTesseract() ? ocr : null;
+    } catch (TikaException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    String line = nl < 0 ? s : s.substring(0, nl);
+    return line.length() > 200 ? line.substring(0, 200) : line;
+  }
+
+  private static String baseName(String fileName) {
+    int slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+    return slash < 0 ? fileName : fileName.substring(slash + 1);
+  }
+
+  private static boolean isText(byte[] content) {
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+      long control = text.chars().limit(8192)
+          .filter(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f').count();
+      return text.indexOf('\0') < 0 && control * 10 <= Math.min(8192, text.length());
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.khoj4j.adapter.llm.out.embedding;
+
+import io.khoj4j.application.port.out.embedding.EmbeddingModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Chooses the embedding model from configuration: an in-process ONNX model by default, or an OpenAI-compatible
+ * server ({@code khoj.embedding.model=openai}).
+ */
+@ApplicationScoped
+public class EmbeddingModelProducer {
+
+  private static final Logger LOG = Logger.getLogger(EmbeddingModelProducer.class);
+
+  private final String model;
+  private final Optional<String> baseUrl;
+  private final Optional<String> apiKey;
+  private final String remoteModel;
+  private final Optional<Integer> dimensions;
+  private final int batchSize;
+  private final Duration timeout;
+
+  public EmbeddingModelProducer(
+      @ConfigProperty(name = "khoj.embedding.model", defaultValue = "bge-small-en-v1.5-q") String model,
+      @ConfigProperty(name = "khoj.embedding.openai.base-url") Optional<String> baseUrl,
+      @ConfigProperty(name = "khoj.embedding.openai.api-key") Optional<String> apiKey,
+      @ConfigProperty(name = "khoj.embedding.openai.model", defaultValue = "text-embedding-3-small") String remoteModel,
+      @ConfigProperty(name = "khoj.embedding.openai.dimensions") Optional<Integer> dimensions,
+      @ConfigProperty(name = "khoj.embedding.openai.batch-size", defaultValue = "1000") int batchSize,
+      @ConfigProperty(name = "khoj.embedding.openai.timeout", defaultValue = "PT60S") Duration timeout) {
+    this.model = model;
+    this.baseUrl = baseUrl;
+    this.apiKey = apiKey;
+    this.remoteModel = remoteModel;
+    this.dimensions = dimensions;
+    this.batchSize = batchSize;
+    this.timeout = timeout;
+  }
+
+  @Produces
+  @Singleton
+  EmbeddingModel embeddingModel() {
+    if ("openai".equalsIgnoreCase(model)) {
+      String url = baseUrl.orElseThrow(() ->
+          new IllegalStateException("khoj.embedding.model=openai needs khoj.embedding.openai.base-url"));
+      LOG.infof("Embeddings from %s (model %s)", url, remoteModel);
+      return new OpenAiCompatibleEmbeddingModel(url, apiKey.orElse(""), remoteModel, dimensions.orElse(null),
+          batchSize, timeout, 3);
+    }
+    OnnxEmbeddingModel.Variant variant = OnnxEmbeddingModel.Variant.of(model);
+    LOG.infof("Embeddings in process with %s", variant.id());
+    return new OnnxEmbeddingModel(variant);
+  }
+}

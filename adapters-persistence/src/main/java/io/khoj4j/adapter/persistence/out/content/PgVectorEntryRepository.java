@@ -1,0 +1,325 @@
+package io.khoj4j.adapter.persistence.out.content;
+
+import com.pgvector.PGvector;
+import io.khoj4j.application.port.out.content.EmbeddingMaintenance;
+import io.khoj4j.application.port.out.content.EntryRepository;
+import io.khoj4j.domain.content.IndexedFile;
+import io.khoj4j.application.port.out.content.StoredChunk;
+import io.khoj4j.domain.content.ContentHash;
+import io.khoj4j.domain.content.ContentSource;
+import io.khoj4j.domain.content.ContentType;
+import io.khoj4j.domain.user.UserId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * Entries and file records in PostgreSQL, vectors in pgvector. Plain JDBC rather than entities: bulk inserts, vector
+ * parameters, advisory locks and per-model expression indexes are SQL's own vocabulary. Connections come from the
+ * Agroal pool and join the caller's JTA transaction.
+ */
+@ApplicationScoped
+public class PgVectorEntryRepository implements EntryRepository, EmbeddingMaintenance {
+
+  private static final Logger LOG = Logger.getLogger(PgVectorEntryRepository.class);
+
+  private final DataSource dataSource;
+  private final Clock clock;
+
+  public PgVectorEntryRepository(DataSource dataSource, Clock clock) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+  }
+
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private <T> T jdbc(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("database error: " + e.getMessage(), e);
+    }
+  }
+
+  private int update(String sql, Object... params) {
+    return jdbc(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        bind(ps, params);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      ps.setObject(i + 1, params[i]);
+    }
+  }
+
+  private <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+    return jdbc(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        bind(ps, params);
+        try (ResultSet rs = ps.executeQuery()) {
+          List<T> out = new ArrayList<>();
+          while (rs.next()) {
+            out.add(mapper.map(rs));
+          }
+          return out;
+        }
+      }
+    });
+  }
+
+  @FunctionalInterface
+  private interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  @Override
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void lockFile(UserId owner, String file) {
+    jdbc(c -> {
+      try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+        ps.setString(1, owner + ":" + file);
+        ps.execute();
+        return null;
+      }
+    });
+  }
+
+  @Override
+  public Set<ContentHash> hashesOf(UserId owner, String file) {
+    return new HashSet<>(query("select content_hash from entries where user_id = ? and file_path = ?",
+        rs -> new ContentHash(rs.getString(1)), owner.value(), file));
+  }
+
+  @Override
+  @Transactional
+  public int deleteChunksNotIn(UserId owner, String file, Set<ContentHash> keep) {
+    String[] hashes = keep.stream().map(ContentHash::hex).toArray(String[]::new);
+    return jdbc(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "delete from entries where user_id = ? and file_path = ? and not (content_hash = any (?))")) {
+        ps.setObject(1, owner.value());
+        ps.setString(2, file);
+        ps.setArray(3, c.createArrayOf("bpchar", hashes));
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  @Transactional
+  public void insertChunks(UserId owner, String file, Collection<StoredChunk> chunks) {
+    Timestamp now = Timestamp.from(clock.instant());
+    jdbc(c -> {
+      try (PreparedStatement entry = c.prepareStatement(
+              "insert into entries (id, user_id, file_path, file_type, file_source, raw, compiled, heading, uri,"
+                  + " content_hash, corpus_id, embedding, model_id, created_at)"
+                  + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " on conflict (user_id, file_path, content_hash) do nothing");
+          PreparedStatement date = c.prepareStatement(
+              "insert into entry_dates (entry_id, user_id, mentioned)"
+                  + " select ?, ?, ? where exists (select 1 from entries where id = ?) on conflict do nothing")) {
+        for (StoredChunk s : chunks) {
+          entry.setObject(1, s.id());
+          entry.setObject(2, owner.value());
+          entry.setString(3, file);
+          entry.setString(4, s.type().wireName());
+          entry.setString(5, s.source().wireName());
+          entry.setString(6, s.chunk().raw());
+          entry.setString(7, s.chunk().compiled());
+          entry.setString(8, s.chunk().heading());
+          entry.setString(9, s.chunk().uri());
+          entry.setString(10, s.chunk().hash().hex());
+          entry.setObject(11, s.corpusId());
+          entry.setObject(12, s.embedding() == null ? null : new PGvector(s.embedding()));
+          entry.setString(13, s.modelId());
+          entry.setTimestamp(14, now);
+          entry.addBatch();
+        }
+        entry.executeBatch();
+        boolean anyDate = false;
+        for (StoredChunk s : chunks) {
+          for (LocalDate d : s.dates()) {
+            date.setObject(1, s.id());
+            date.setObject(2, owner.value());
+            date.setDate(3, Date.valueOf(d));
+            date.setObject(4, s.id());
+            date.addBatch();
+            anyDate = true;
+          }
+        }
+        if (anyDate) {
+          date.executeBatch();
+        }
+        return null;
+      }
+    });
+  }
+
+  @Override
+  @Transactional
+  public void saveFile(IndexedFile file) {
+    update("insert into indexed_files (id, user_id, file_name, file_type, file_source, raw_text, size_bytes,"
+            + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " on conflict (user_id, file_name) do update set file_type = excluded.file_type,"
+            + " file_source = excluded.file_source, raw_text = excluded.raw_text,"
+            + " size_bytes = excluded.size_bytes, updated_at = excluded.updated_at",
+        file.id(), file.owner().value(), file.name(), file.type().wireName(), file.source().wireName(),
+        file.rawText().replace("\u0000", ""), file.sizeBytes(), Timestamp.from(file.updatedAt()));
+  }
+
+  @Override
+  @Transactional
+  public int deleteFile(UserId owner, String file) {
+    update("delete from indexed_files where user_id = ? and file_name = ?", owner.value(), file);
+    return update("delete from entries where user_id = ? and file_path = ?", owner.value(), file);
+  }
+
+  @Override
+  public Set<String> fileNames(UserId owner, ContentType type) {
+    return new LinkedHashSet<>(query(
+        "select file_path from entries where user_id = ? and file_type = ?"
+            + " union select file_name from indexed_files where user_id = ? and file_type = ?",
+        rs -> rs.getString(1), owner.value(), type.wireName(), owner.value(), type.wireName()));
+  }
+
+  @Override
+  @Transactional
+  public int deleteType(UserId owner, ContentType type) {
+    update("delete from indexed_files where user_id = ? and file_type = ?", owner.value(), type.wireName());
+    return update("delete from entries where user_id = ? and file_type = ?", owner.value(), type.wireName());
+  }
+
+  @Override
+  @Transactional
+  public int deleteAll(UserId owner) {
+    update("delete from indexed_files where user_id = ?", owner.value());
+    return update("delete from entries where user_id = ?", owner.value());
+  }
+
+  @Override
+  @Transactional
+  public int deleteSource(UserId owner, ContentSource source) {
+    update("delete from indexed_files where user_id = ? and file_source = ?", owner.value(), source.wireName());
+    return update("delete from entries where user_id = ? and file_source = ?", owner.value(), source.wireName());
+  }
+
+  private static IndexedFile file(ResultSet rs) throws SQLException {
+    return new IndexedFile(rs.getObject("id", UUID.class), new UserId(rs.getObject("user_id", UUID.class)),
+        rs.getString("file_name"), ContentType.fromWire(rs.getString("file_type")).orElseThrow(),
+        ContentSource.fromWire(rs.getString("file_source")).orElseThrow(), rs.getString("raw_text"),
+        rs.getLong("size_bytes"), rs.getTimestamp("updated_at").toInstant());
+  }
+
+  @Override
+  public List<IndexedFile> listFiles(UserId owner, int offset, int limit) {
+    return query("select * from indexed_files where user_id = ? order by updated_at desc, file_name"
+        + " offset ? limit ?", PgVectorEntryRepository::file, owner.value(), offset, limit);
+  }
+
+  @Override
+  public long countFiles(UserId owner) {
+    return query("select count(*) from indexed_files where user_id = ?", rs -> rs.getLong(1), owner.value())
+        .getFirst();
+  }
+
+  @Override
+  public Optional<IndexedFile> findFile(UserId owner, String name) {
+    return query("select * from indexed_files where user_id = ? and file_name = ?", PgVectorEntryRepository::file,
+        owner.value(), name).stream().findFirst();
+  }
+
+  @Override
+  public List<String> filePathsOfSource(UserId owner, ContentSource source) {
+    return query("select distinct file_path from entries where user_id = ? and file_source = ? order by 1",
+        rs -> rs.getString(1), owner.value(), source.wireName());
+  }
+
+  @Override
+  public Set<ContentType> contentTypes(UserId owner) {
+    Set<ContentType> types = EnumSet.noneOf(ContentType.class);
+    query("select distinct file_type from entries where user_id = ?", rs -> rs.getString(1), owner.value())
+        .forEach(t -> ContentType.fromWire(t).ifPresent(types::add));
+    return types;
+  }
+
+  @Override
+  public boolean hasEntries(UserId owner) {
+    return query("select exists (select 1 from entries where user_id = ?)", rs -> rs.getBoolean(1), owner.value())
+        .getFirst();
+  }
+
+  @Override
+  public long indexedBytes(UserId owner) {
+    return query("select coalesce(sum(octet_length(compiled)), 0) from entries where user_id = ?",
+        rs -> rs.getLong(1), owner.value()).getFirst();
+  }
+
+  // ------------------------------------------------------------------ EmbeddingMaintenance
+
+  /** Name of the partial HNSW index holding one model's vectors. */
+  static String indexName(String modelId) {
+    return "entries_embedding_" + io.khoj4j.domain.content.ContentHash.of(modelId).hex().substring(0, 12);
+  }
+
+  @Override
+  public void ensureIndex(String modelId, int dimension) {
+    String sql = "create index concurrently if not exists " + indexName(modelId)
+        + " on entries using hnsw ((embedding::vector(" + dimension + ")) vector_cosine_ops)"
+        + " where model_id = '" + modelId.replace("'", "''") + "'";
+    jdbc(c -> {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(true);
+      try (Statement s = c.createStatement()) {
+        s.execute(sql);
+      } finally {
+        c.setAutoCommit(auto);
+      }
+      return null;
+    });
+    LOG.infof("Vector index %s ready for %s (%d dimensions)", indexName(modelId), modelId, dimension);
+  }
+
+  @Override
+  public List<Stale> staleEntries(String modelId, int limit) {
+    return query("select id, compiled from entries where model_id is distinct from ? limit ?",
+        rs -> new Stale(rs.getObject(1, UUID.class), rs.getString(2)), modelId, limit);
+  }
+
+  @Override
+  @Transactional
+  public void updateEmbedding(UUID entryId, float[] embedding, String modelId) {
+    update("update entries set embedding = ?, model_id = ? where id = ?", new PGvector(embedding), modelId, entryId);
+  }
+
+  @Override
+  public long countStale(String modelId) {
+    return query("select count(*) from entries where model_id is distinct from ?", rs -> rs.getLong(1), modelId)
+        .getFirst();
+  }
+}

@@ -1,0 +1,84 @@
+package io.khoj4j.adapter.persistence.out.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
+import io.khoj4j.adapter.persistence.out.user.JpaUserRepository;
+import io.khoj4j.application.port.out.content.EntryRepository;
+import io.khoj4j.application.port.out.content.EntryRepositoryContract;
+import io.khoj4j.application.port.out.content.StoredChunk;
+import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.domain.content.ContentSource;
+import io.khoj4j.domain.content.ContentType;
+import io.khoj4j.domain.user.User;
+import io.khoj4j.domain.user.UserId;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PgVectorEntryRepositoryIT extends EntryRepositoryContract {
+
+  @Inject PgVectorEntryRepository repository;
+  @Inject JpaUserRepository users;
+  @Inject QuarkusTransactionUnitOfWork unitOfWork;
+  @Inject DataSource dataSource;
+
+  @Override
+  protected EntryRepository repository() {
+    return repository;
+  }
+
+  @Override
+  protected UnitOfWork unitOfWork() {
+    return unitOfWork;
+  }
+
+  @Override
+  protected UserId newOwner() {
+    String email = "owner-" + UUID.randomUUID() + "@example.org";
+    return users.insertIfAbsent(new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false,
+        Instant.now())).id();
+  }
+
+  @Test
+  void datesAreStoredWithTheirEntryAndGoWithIt() throws Exception {
+    UserId owner = newOwner();
+    StoredChunk c = chunk("/d.md", "dated", ContentType.MARKDOWN, ContentSource.COMPUTER);
+    unitOfWork.run(() -> repository.insertChunks(owner, "/d.md", List.of(c)));
+
+    assertThat(count("select count(*) from entry_dates where entry_id = '" + c.id() + "'")).isEqualTo(1);
+
+    unitOfWork.run(() -> repository.deleteFile(owner, "/d.md"));
+    assertThat(count("select count(*) from entry_dates where entry_id = '" + c.id() + "'")).isZero();
+  }
+
+  @Test
+  void theVectorIndexIsCreatedOncePerModelAndStaleEntriesAreFound() throws Exception {
+    repository.ensureIndex("fake", 64);
+    repository.ensureIndex("fake", 64);
+    assertThat(count("select count(*) from pg_indexes where indexname = '"
+        + PgVectorEntryRepository.indexName("fake") + "'")).isEqualTo(1);
+
+    UserId owner = newOwner();
+    StoredChunk c = chunk("/s.md", "stale text", ContentType.MARKDOWN, ContentSource.COMPUTER);
+    unitOfWork.run(() -> repository.insertChunks(owner, "/s.md", List.of(c)));
+    assertThat(repository.staleEntries("other-model", 100_000)).anySatisfy(s -> assertThat(s.entryId())
+        .isEqualTo(c.id()));
+
+    repository.updateEmbedding(c.id(), new float[] {1, 0, 0}, "other-model");
+    assertThat(repository.staleEntries("other-model", 100_000)).noneSatisfy(s -> assertThat(s.entryId())
+        .isEqualTo(c.id()));
+  }
+
+  private long count(String sql) throws Exception {
+    try (var conn = dataSource.getConnection(); var st = conn.createStatement(); var rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

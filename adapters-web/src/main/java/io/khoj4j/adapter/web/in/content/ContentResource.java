@@ -1,0 +1,287 @@
+package io.khoj4j.adapter.web.in.content;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.khoj4j.adapter.web.error.ErrorMappers;
+import io.khoj4j.adapter.web.error.RequestValidationException;
+import io.khoj4j.adapter.web.security.CurrentUser;
+import io.khoj4j.application.port.in.content.ContentQuery;
+import io.khoj4j.application.port.in.content.DeleteContentCommand;
+import io.khoj4j.application.port.in.content.DeleteContentUseCase;
+import io.khoj4j.application.port.in.content.FilePage;
+import io.khoj4j.application.port.in.content.IndexContentCommand;
+import io.khoj4j.application.port.in.content.IndexContentResult;
+import io.khoj4j.application.port.in.content.IndexContentUseCase;
+import io.khoj4j.application.port.in.content.QueryContentUseCase;
+import io.khoj4j.application.port.in.content.SyncMode;
+import io.khoj4j.application.port.in.content.UploadedFile;
+import io.khoj4j.domain.content.IndexedFile;
+import io.khoj4j.domain.content.ContentSource;
+import io.khoj4j.domain.content.ContentType;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * Khoj's content API: clients push files ({@code PUT} regenerates, {@code PATCH} syncs) and list or delete what is
+ * indexed. The upload answers with the accepted file names joined by commas, exactly as received: clients mark a file
+ * synced only when its path appears in that text.
+ */
+@Path("/api/content")
+@Authenticated
+public class ContentResource {
+
+  static final int MAX_FILES = 1000;
+  private static final int FILES_PAGE_SIZE = 10;
+  /** Python's {@code str(datetime)} with a UTC offset, as Khoj's clients display it. */
+  private static final DateTimeFormatter PYTHON_DATETIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
+
+  private final CurrentUser currentUser;
+  private final IndexContentUseCase indexContent;
+  private final QueryContentUseCase queryContent;
+  private final DeleteContentUseCase deleteContent;
+
+  public ContentResource(
+      CurrentUser currentUser,
+      IndexContentUseCase indexContent,
+      QueryContentUseCase queryContent,
+      DeleteContentUseCase deleteContent) {
+    this.currentUser = currentUser;
+    this.indexContent = indexContent;
+    this.queryContent = queryContent;
+    this.deleteContent = deleteContent;
+  }
+
+  @PUT
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Produces(MediaType.TEXT_PLAIN)
+  public Response regenerate(@RestForm("files") List<FileUpload> files, @QueryParam("t") String t) {
+    return index(files, t, SyncMode.REGENERATE);
+  }
+
+  @PATCH
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Produces(MediaType.TEXT_PLAIN)
+  public Response sync(@RestForm("files") List<FileUpload> files, @QueryParam("t") String t) {
+    return index(files, t, SyncMode.INCREMENTAL);
+  }
+
+  /** Without a multipart body (Khoj's web app syncs connectors this way): nothing to index, an empty echo. */
+  @PUT
+  @Produces(MediaType.TEXT_PLAIN)
+  public Response regenerateNothing(@QueryParam("t") String t) {
+    parseType(t);
+    return Response.ok("", MediaType.TEXT_PLAIN_TYPE).build();
+  }
+
+  @PATCH
+  @Produces(MediaType.TEXT_PLAIN)
+  public Response syncNothing(@QueryParam("t") String t) {
+    return regenerateNothing(t);
+  }
+
+  private Response index(List<FileUpload> uploads, String t, SyncMode mode) {
+    Optional<ContentType> only = parseType(t);
+    List<FileUpload> parts = uploads == null ? List.of() : uploads;
+    if (parts.size() > MAX_FILES) {
+      return ErrorMappers.json(400, "Too many files. Maximum number of files is 1000.");
+    }
+    List<UploadedFile> files = new ArrayList<>(parts.size());
+    for (FileUpload part : parts) {
+      files.add(new UploadedFile(part.fileName() == null ? "" : part.fileName(), contentType(part), read(part)));
+    }
+    IndexContentResult result = indexContent.index(new IndexContentCommand(currentUser.id(), files, mode, only));
+    return Response.ok(String.join(",", result.accepted()), MediaType.TEXT_PLAIN_TYPE).build();
+  }
+
+  private static String contentType(FileUpload part) {
+    String type = part.contentType();
+    if (type != null && part.charSet() != null && !part.charSet().isBlank() && !type.contains("charset")) {
+      return type + "; charset=" + part.charSet();
+    }
+    return type;
+  }
+
+  private static byte[] read(FileUpload part) {
+    try {
+      return Files.readAllBytes(part.uploadedFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Khoj's {@code t}: a SearchType name, {@code all} or absent for every type. */
+  private static Optional<ContentType> parseType(String t) {
+    if (t == null || t.isBlank() || t.strip().equalsIgnoreCase("all")) {
+      return Optional.empty();
+    }
+    return Optional.of(ContentType.fromWire(t).orElseThrow(() -> invalidType("query", "t", t)));
+  }
+
+  private static RequestValidationException invalidType(String where, String field, String value) {
+    return RequestValidationException.of(where, field,
+        "Input should be 'all', 'org', 'markdown', 'image', 'pdf', 'github', 'notion', 'plaintext' or 'docx'", value);
+  }
+
+  @GET
+  @Path("/types")
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<String> types() {
+    TreeSet<String> names = new TreeSet<>();
+    names.add("all");
+    queryContent.types(new ContentQuery.Types(currentUser.id())).forEach(t -> names.add(t.wireName()));
+    return List.copyOf(names);
+  }
+
+  public record FileSummary(
+      @JsonProperty("file_name") String fileName,
+      @JsonProperty("raw_text") String rawText,
+      @JsonProperty("updated_at") String updatedAt) {}
+
+  public record FilesResponse(List<FileSummary> files, @JsonProperty("num_pages") int numPages) {}
+
+  @GET
+  @Path("/files")
+  @Produces(MediaType.APPLICATION_JSON)
+  public FilesResponse files(@QueryParam("truncated") String truncated, @QueryParam("page") String page) {
+    boolean cut = parseBoolean("truncated", truncated, true);
+    int pageNumber = parseInt("page", page, 0);
+    if (pageNumber < 0) {
+      throw RequestValidationException.of("query", "page", "Input should be greater than or equal to 0", page);
+    }
+    FilePage result = queryContent.files(new ContentQuery.Files(currentUser.id(), pageNumber, FILES_PAGE_SIZE, cut));
+    return new FilesResponse(result.files().stream().map(f -> new FileSummary(f.name(), f.rawText(),
+        PYTHON_DATETIME.format(f.updatedAt().atOffset(ZoneOffset.UTC)))).toList(), result.numPages());
+  }
+
+  public record FileResponse(String id, @JsonProperty("file_name") String fileName,
+      @JsonProperty("raw_text") String rawText) {}
+
+  @GET
+  @Path("/file")
+  @Produces(MediaType.APPLICATION_JSON)
+  public FileResponse file(@QueryParam("file_name") String fileName) {
+    if (fileName == null) {
+      throw RequestValidationException.missing("query", "file_name");
+    }
+    IndexedFile f = queryContent.file(new ContentQuery.File(currentUser.id(), fileName));
+    return new FileResponse(f.id().toString(), f.name(), f.rawText());
+  }
+
+  public record StatusResponse(String status) {}
+
+  public record DeletedResponse(String status, @JsonProperty("deleted_count") int deletedCount) {}
+
+  @DELETE
+  @Path("/file")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response deleteFile(@QueryParam("filename") String filename) {
+    if (filename == null || filename.isEmpty()) {
+      throw RequestValidationException.missing("query", "filename");
+    }
+    deleteContent.delete(new DeleteContentCommand(currentUser.id(), new DeleteContentCommand.File(filename)));
+    return Response.status(201).entity(new StatusResponse("ok")).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  public record DeleteFilesRequest(List<String> files) {}
+
+  @DELETE
+  @Path("/files")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response deleteFiles(DeleteFilesRequest request) {
+    if (request == null || request.files() == null) {
+      throw RequestValidationException.missing("body", "files");
+    }
+    if (request.files().stream().anyMatch(f -> f == null)) {
+      throw RequestValidationException.of("body", "files", "Input should be a valid string", null);
+    }
+    int deleted = deleteContent.delete(
+        new DeleteContentCommand(currentUser.id(), new DeleteContentCommand.Files(request.files())));
+    return Response.status(201).entity(new DeletedResponse("ok", deleted)).type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+
+  public record SizeResponse(@JsonProperty("indexed_data_size_in_mb") long megabytes) {}
+
+  @GET
+  @Path("/size")
+  @Produces(MediaType.APPLICATION_JSON)
+  public SizeResponse size() {
+    long bytes = queryContent.overview(new ContentQuery.Overview(currentUser.id())).indexedBytes();
+    return new SizeResponse((bytes + (1 << 20) - 1) >> 20);
+  }
+
+  @DELETE
+  @Path("/type/{contentType}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public StatusResponse deleteType(@PathParam("contentType") String contentType) {
+    Optional<ContentType> type = contentType.equalsIgnoreCase("all") ? Optional.empty()
+        : Optional.of(ContentType.fromWire(contentType).orElseThrow(() ->
+            invalidType("path", "content_type", contentType)));
+    deleteContent.delete(new DeleteContentCommand(currentUser.id(), new DeleteContentCommand.Type(type)));
+    return new StatusResponse("ok");
+  }
+
+  @DELETE
+  @Path("/source/{contentSource}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public StatusResponse deleteSource(@PathParam("contentSource") String contentSource) {
+    ContentSource source = ContentSource.fromWire(contentSource).orElseThrow(() -> RequestValidationException.of(
+        "path", "content_source", "Input should be 'computer', 'github' or 'notion'", contentSource));
+    deleteContent.delete(new DeleteContentCommand(currentUser.id(), new DeleteContentCommand.Source(source)));
+    return new StatusResponse("ok");
+  }
+
+  /** Paths of the user's files from one source; the web app needs a JSON array even for an unknown source. */
+  @GET
+  @Path("/{contentSource}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<String> sourceFiles(@PathParam("contentSource") String contentSource) {
+    return ContentSource.fromWire(contentSource)
+        .map(source -> queryContent.sourceFiles(new ContentQuery.SourceFiles(currentUser.id(), source)))
+        .orElse(List.of());
+  }
+
+  static boolean parseBoolean(String name, String value, boolean otherwise) {
+    if (value == null || value.isBlank()) {
+      return otherwise;
+    }
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1", "yes", "on", "t", "y" -> true;
+      case "false", "0", "no", "off", "f", "n" -> false;
+      default -> throw RequestValidationException.of("query", name, "Input should be a valid boolean", value);
+    };
+  }
+
+  static int parseInt(String name, String value, int otherwise) {
+    if (value == null || value.isBlank()) {
+      return otherwise;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw RequestValidationException.of("query", name, "Input should be a valid integer", value);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.khoj4j.bootstrap;
+
+import io.khoj4j.application.port.out.content.DocumentReader;
+import io.khoj4j.application.port.out.content.EmbeddingMaintenance;
+import io.khoj4j.application.port.out.content.EntryRepository;
+import io.khoj4j.application.port.out.content.IndexingMetrics;
+import io.khoj4j.application.port.out.embedding.EmbeddingModel;
+import io.khoj4j.application.port.out.shared.IdGenerator;
+import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.application.service.content.IndexContentService;
+import io.khoj4j.application.service.content.IndexingLimits;
+import io.khoj4j.application.service.content.MaintainEmbeddingsService;
+import io.khoj4j.application.service.content.ManageContentService;
+import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Content indexing: upload, list, delete, and keeping vectors on the configured embedding model. */
+@ApplicationScoped
+public class ContentProducers {
+
+  @Produces
+  @Singleton
+  IndexingLimits indexingLimits(
+      @ConfigProperty(name = "khoj.content.max-request-size", defaultValue = "100M") MemorySize maxRequest,
+      @ConfigProperty(name = "khoj.content.max-file-size", defaultValue = "50M") MemorySize maxFile,
+      @ConfigProperty(name = "khoj.content.max-indexed-size-per-user", defaultValue = "0") MemorySize maxPerUser,
+      @ConfigProperty(name = "khoj.content.max-words-per-chunk", defaultValue = "256") int maxWords,
+      @ConfigProperty(name = "khoj.content.embed-batch-size", defaultValue = "16") int embedBatch) {
+    return new IndexingLimits(maxRequest.asLongValue(), maxFile.asLongValue(), maxPerUser.asLongValue(), maxWords,
+        embedBatch);
+  }
+
+  @Produces
+  @Singleton
+  IndexContentService indexContent(EntryRepository entries, EmbeddingModel embeddings, DocumentReader reader,
+      UnitOfWork unitOfWork, IdGenerator ids, Clock clock, IndexingLimits limits, IndexingMetrics metrics) {
+    return new IndexContentService(entries, embeddings, reader, unitOfWork, ids, clock, limits, metrics);
+  }
+
+  @Produces
+  @Singleton
+  ManageContentService manageContent(EntryRepository entries, UnitOfWork unitOfWork) {
+    return new ManageContentService(entries, unitOfWork);
+  }
+
+  @Produces
+  @Singleton
+  MaintainEmbeddingsService maintainEmbeddings(EmbeddingMaintenance maintenance, EmbeddingModel model) {
+    return new MaintainEmbeddingsService(maintenance, model);
+  }
+}
