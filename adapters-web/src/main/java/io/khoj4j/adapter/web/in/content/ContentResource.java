@@ -3,6 +3,7 @@ package io.khoj4j.adapter.web.in.content;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.khoj4j.adapter.web.error.ErrorMappers;
 import io.khoj4j.adapter.web.error.RequestValidationException;
+import io.khoj4j.adapter.web.in.QueryParams;
 import io.khoj4j.adapter.web.security.CurrentUser;
 import io.khoj4j.application.port.in.content.ContentQuery;
 import io.khoj4j.application.port.in.content.DeleteContentCommand;
@@ -164,8 +165,8 @@ public class ContentResource {
   @Path("/files")
   @Produces(MediaType.APPLICATION_JSON)
   public FilesResponse files(@QueryParam("truncated") String truncated, @QueryParam("page") String page) {
-    boolean cut = parseBoolean("truncated", truncated, true);
-    int pageNumber = parseInt("page", page, 0);
+    boolean cut = QueryParams.bool("truncated", truncated, true);
+    int pageNumber = QueryParams.integer("page", page, 0);
     if (pageNumber < 0) {
       throw RequestValidationException.of("query", "page", "Input should be greater than or equal to 0", page);
     }
@@ -261,27 +262,5 @@ public class ContentResource {
     return ContentSource.fromWire(contentSource)
         .map(source -> queryContent.sourceFiles(new ContentQuery.SourceFiles(currentUser.id(), source)))
         .orElse(List.of());
-  }
-
-  static boolean parseBoolean(String name, String value, boolean otherwise) {
-    if (value == null || value.isBlank()) {
-      return otherwise;
-    }
-    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "true", "1", "yes", "on", "t", "y" -> true;
-      case "false", "0", "no", "off", "f", "n" -> false;
-      default -> throw RequestValidationException.of("query", name, "Input should be a valid boolean", value);
-    };
-  }
-
-  static int parseInt(String name, String value, int otherwise) {
-    if (value == null || value.isBlank()) {
-      return otherwise;
-    }
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw RequestValidationException.of("query", name, "Input should be a valid integer", value);
-    }
   }
 }

@@ -1,0 +1,111 @@
+package io.khoj4j.adapter.persistence.out.search;
+
+import com.pgvector.PGvector;
+import io.khoj4j.application.port.out.search.EntryRanker;
+import io.khoj4j.application.port.out.search.RankedEntry;
+import io.khoj4j.domain.content.ContentSource;
+import io.khoj4j.domain.search.EntryFilter;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * SQL shared by the rankers: the owner/type/filter conditions (every user value a bind parameter, regexes built from
+ * escaped globs) and the row mapping. The model id and dimension are written into the SQL text, escaped, because the
+ * planner can only use a model's partial HNSW index when it sees the literal.
+ */
+final class RankingSql {
+
+  static final String COLUMNS = "e.id, e.raw, e.compiled, e.heading, e.file_path, e.uri, e.file_source, e.corpus_id,"
+      + " e.content_hash";
+
+  private RankingSql() {}
+
+  static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  static String vectorType(int dimension) {
+    if (dimension < 1 || dimension > 16_000) {
+      throw new IllegalArgumentException("bad vector dimension " + dimension);
+    }
+    return "vector(" + dimension + ")";
+  }
+
+  /** Appends " and …" conditions for owner, type and filter; adds their parameters in order. */
+  static void conditions(EntryRanker.Request request, StringBuilder sql, List<Object> params) {
+    sql.append(" e.user_id = ?");
+    params.add(request.owner().value());
+    request.type().ifPresent(t -> {
+      sql.append(" and e.file_type = ?");
+      params.add(t.wireName());
+    });
+    EntryFilter f = request.filter();
+    for (String word : f.requiredWords()) {
+      sql.append(" and e.raw ilike ? escape '\\'");
+      params.add("%" + likeEscape(word) + "%");
+    }
+    for (String word : f.excludedWords()) {
+      sql.append(" and e.raw not ilike ? escape '\\'");
+      params.add("%" + likeEscape(word) + "%");
+    }
+    if (!f.includedFilePatterns().isEmpty()) {
+      sql.append(" and (");
+      for (int i = 0; i < f.includedFilePatterns().size(); i++) {
+        sql.append(i == 0 ? "" : " or ").append("e.file_path ~ ?");
+        params.add(f.includedFilePatterns().get(i));
+      }
+      sql.append(")");
+    }
+    for (String pattern : f.excludedFilePatterns()) {
+      sql.append(" and e.file_path !~ ?");
+      params.add(pattern);
+    }
+    if (!f.dates().isUnbounded()) {
+      sql.append(" and exists (select 1 from entry_dates d where d.entry_id = e.id");
+      f.dates().from().ifPresent(from -> {
+        sql.append(" and d.mentioned >= ?");
+        params.add(Date.valueOf(from));
+      });
+      f.dates().until().ifPresent(until -> {
+        sql.append(" and d.mentioned < ?");
+        params.add(Date.valueOf(until));
+      });
+      sql.append(")");
+    }
+  }
+
+  private static String likeEscape(String word) {
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  static List<RankedEntry> query(Connection c, String sql, List<Object> params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        Object p = params.get(i);
+        if (p instanceof float[] v) {
+          ps.setObject(i + 1, new PGvector(v));
+        } else {
+          ps.setObject(i + 1, p);
+        }
+      }
+      List<RankedEntry> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          double distance = rs.getDouble("distance");
+          out.add(new RankedEntry(rs.getObject("id", UUID.class), rs.getString("raw"), rs.getString("compiled"),
+              rs.getString("heading"), rs.getString("file_path"), rs.getString("uri"),
+              ContentSource.fromWire(rs.getString("file_source")).orElse(ContentSource.COMPUTER),
+              rs.getObject("corpus_id", UUID.class), rs.getString("content_hash"),
+              rs.wasNull() ? Double.NaN : distance));
+        }
+      }
+      return out;
+    }
+  }
+}

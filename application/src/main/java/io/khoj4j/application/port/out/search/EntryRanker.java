@@ -1,0 +1,39 @@
+package io.khoj4j.application.port.out.search;
+
+import io.khoj4j.domain.content.ContentType;
+import io.khoj4j.domain.search.EntryFilter;
+import io.khoj4j.domain.user.UserId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One way of ranking a user's entries for a query: by meaning (vector) or by words (keyword). The search service
+ * runs the rankers the configured mode names and fuses their lists.
+ */
+public interface EntryRanker {
+
+  enum Kind { VECTOR, KEYWORD }
+
+  Kind kind();
+
+  /** At most {@code limit} of the owner's entries passing the filter, best first. */
+  List<RankedEntry> rank(Request request);
+
+  record Request(
+      UserId owner,
+      String text,
+      float[] vector,
+      String modelId,
+      int dimension,
+      Optional<ContentType> type,
+      EntryFilter filter,
+      int limit) {
+
+    public Request {
+      Objects.requireNonNull(owner, "owner");
+      Objects.requireNonNull(filter, "filter");
+      type = type == null ? Optional.empty() : type;
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package io.khoj4j.application.service.search;
+
+import io.khoj4j.application.error.UpstreamFailureException;
+import io.khoj4j.application.port.in.search.SearchEntriesQuery;
+import io.khoj4j.application.port.in.search.SearchEntriesUseCase;
+import io.khoj4j.application.port.in.search.SearchResult;
+import io.khoj4j.application.port.out.embedding.EmbeddingModel;
+import io.khoj4j.application.port.out.search.EntryRanker;
+import io.khoj4j.application.port.out.search.RankedEntry;
+import io.khoj4j.application.port.out.search.Reranker;
+import io.khoj4j.domain.search.DateRange;
+import io.khoj4j.domain.search.EntryFilter;
+import io.khoj4j.domain.search.SearchQuery;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Khoj's search, hybrid: the query's filters are parsed out and applied in the store; the rest of the text is ranked
+ * by meaning (nearest vectors, ANN index) and by words (full-text), and the two lists are fused by reciprocal rank.
+ * Results keep Khoj's shape (cosine distance as {@code score}); a reranker, when configured and asked for, orders the
+ * top results by its cross-encoder score.
+ */
+public final class SearchEntriesService implements SearchEntriesUseCase {
+
+  /** Characters of query text that are embedded; models read far fewer tokens anyway. */
+  static final int MAX_EMBEDDED_CHARS = 8_000;
+  /** Distinct words sent to the keyword ranker. */
+  static final int MAX_KEYWORDS = 64;
+
+  private static final System.Logger LOG = System.getLogger(SearchEntriesService.class.getName());
+
+  private final EmbeddingModel embeddings;
+  private final Map<EntryRanker.Kind, EntryRanker> rankers = new HashMap<>();
+  private final Reranker reranker;
+  private final DateFilterResolver dates;
+  private final Clock clock;
+  private final SearchSettings settings;
+
+  public SearchEntriesService(EmbeddingModel embeddings, List<EntryRanker> rankers, Reranker reranker,
+      DateFilterResolver dates, Clock clock, SearchSettings settings) {
+    this.embeddings = embeddings;
+    rankers.forEach(r -> this.rankers.put(r.kind(), r));
+    this.reranker = reranker;
+    this.dates = dates;
+    this.clock = clock;
+    this.settings = settings;
+    for (EntryRanker.Kind kind : settings.mode().rankers()) {
+      if (!this.rankers.containsKey(kind)) {
+        throw new IllegalArgumentException("search mode " + settings.mode() + " needs a " + kind + " ranker");
+      }
+    }
+  }
+
+  @Override
+  public List<SearchResult> search(SearchEntriesQuery query) {
+    if (query.q().isBlank()) {
+      return List.of();
+    }
+    SearchQuery parsed = SearchQuery.parse(query.q());
+    LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
+    DateRange range = dates.resolve(parsed.dateTerms(), today);
+    if (range.isEmpty()) {
+      return List.of();
+    }
+    String text = parsed.text().length() > MAX_EMBEDDED_CHARS
+        ? parsed.text().substring(0, MAX_EMBEDDED_CHARS) : parsed.text();
+    float[] vector = embeddings.embedQuery(text);
+    int limit = Math.max(settings.candidates(), query.n() * 2);
+    EntryRanker.Request request = new EntryRanker.Request(query.owner(), keywords(text), vector, embeddings.id(),
+        embeddings.dimension(), query.type(), EntryFilter.of(parsed, range), limit);
+
+    List<RankedEntry> ranked = fuse(settings.mode().rankers().stream()
+        .map(kind -> Map.entry(kind, rankers.get(kind).rank(request))).toList());
+
+    List<RankedEntry> kept = new ArrayList<>();
+    Set<UUID> seenSections = new HashSet<>();
+    Set<String> seenTexts = new HashSet<>();
+    for (RankedEntry e : ranked) {
+      if (query.maxDistance().isPresent() && !(e.distance() <= query.maxDistance().get())) {
+        continue;
+      }
+      if (query.dedupe()) {
+        boolean newSection = seenSections.add(e.corpusId());
+        boolean newText = seenTexts.add(e.hash());
+        if (!newSection || !newText) {
+          continue;
+        }
+      }
+      kept.add(e);
+    }
+
+    if (query.rerank() && reranker.available() && kept.size() > 1) {
+      try {
+        return rerank(text, kept, query.n());
+      } catch (UpstreamFailureException e) {
+        LOG.log(System.Logger.Level.WARNING, "Reranker failed, returning the ranking order: {0}", e.getMessage());
+      }
+    }
+    return kept.stream().limit(query.n()).map(e -> result(e, null)).toList();
+  }
+
+  /** Reciprocal rank fusion: Σ w / (k + rank) over the lists an entry appears in; a lone list keeps its order. */
+  private List<RankedEntry> fuse(List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> lists) {
+    if (lists.size() == 1) {
+      return lists.getFirst().getValue();
+    }
+    Map<UUID, RankedEntry> byId = new LinkedHashMap<>();
+    Map<UUID, Double> score = new HashMap<>();
+    for (var list : lists) {
+      double weight = list.getKey() == EntryRanker.Kind.KEYWORD ? settings.keywordWeight() : 1.0;
+      List<RankedEntry> entries = list.getValue();
+      for (int rank = 0; rank < entries.size(); rank++) {
+        RankedEntry e = entries.get(rank);
+        RankedEntry known = byId.get(e.id());
+        if (known == null || Double.isNaN(known.distance())) {
+          byId.put(e.id(), e);
+        }
+        score.merge(e.id(), weight / (settings.rrfK() + rank + 1), Double::sum);
+      }
+    }
+    List<RankedEntry> fused = new ArrayList<>(byId.values());
+    fused.sort(Comparator.<RankedEntry>comparingDouble(e -> -score.get(e.id()))
+        .thenComparingDouble(e -> Double.isNaN(e.distance()) ? 2 : e.distance()));
+    return fused;
+  }
+
+  private List<SearchResult> rerank(String text, List<RankedEntry> kept, int n) {
+    List<RankedEntry> top = kept.subList(0, Math.min(kept.size(), Math.max(n * 3, 20)));
+    List<Double> relevance = reranker.relevance(text, top.stream().map(RankedEntry::compiled).toList());
+    List<SearchResult> results = new ArrayList<>();
+    for (int i = 0; i < top.size(); i++) {
+      results.add(result(top.get(i), 1.0 - relevance.get(i)));
+    }
+    results.sort(Comparator.comparingDouble(SearchResult::crossScore));
+    return results.stream().limit(n).toList();
+  }
+
+  private static SearchResult result(RankedEntry e, Double crossScore) {
+    return new SearchResult(e.raw(), e.distance(), crossScore, e.source(), e.file(), e.uri(), e.compiled(),
+        e.heading(), e.corpusId());
+  }
+
+  /** The distinct words of the text, for the keyword ranker (filters were already taken out). */
+  static String keywords(String text) {
+    Set<String> words = new java.util.LinkedHashSet<>();
+    for (String w : text.split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty() && words.size() < MAX_KEYWORDS) {
+        words.add(w.toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return String.join(" ", words);
+  }
+}
