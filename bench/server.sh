@@ -3,8 +3,10 @@
 # shellcheck shell=bash
 start_bench_server() {
   local db="$1" port="$2"
-  KHOJ4J_TEST_DB="$db" "$KHOJ4J_ROOT/scripts/setup.sh" --fresh-test-db >/dev/null
-  (cd "$KHOJ4J_ROOT" && mvn "${MVN_FLAGS[@]}" -q -DskipTests package >/dev/null)
+  if [ "${BENCH_KEEP_DB:-0}" != "1" ]; then
+    KHOJ4J_TEST_DB="$db" "$KHOJ4J_ROOT/scripts/setup.sh" --fresh-test-db >/dev/null
+    (cd "$KHOJ4J_ROOT" && mvn "${MVN_FLAGS[@]}" -q -DskipTests package >/dev/null)
+  fi
   BENCH_JDBC="jdbc:postgresql://localhost:5432/$db"
   BENCH_URL="http://127.0.0.1:$port"
   BENCH_LOG="$(mktemp)"
@@ -19,11 +21,15 @@ start_bench_server() {
     sleep 1
   done
   log "server pid $BENCH_PID on $BENCH_URL (database $db, log $BENCH_LOG)"
-  trap stop_bench_server EXIT
+  trap stop_bench_server EXIT INT TERM
 }
 
 stop_bench_server() {
-  [ -n "${BENCH_PID:-}" ] && kill "$BENCH_PID" 2>/dev/null && wait "$BENCH_PID" 2>/dev/null
+  if [ -n "${BENCH_PID:-}" ]; then
+    kill "$BENCH_PID" 2>/dev/null || true
+    local i; for i in $(seq 1 30); do kill -0 "$BENCH_PID" 2>/dev/null || break; sleep 1; done
+    kill -9 "$BENCH_PID" 2>/dev/null || true
+  fi
   BENCH_PID=""
 }
 

@@ -1,0 +1,19 @@
+package io.khoj4j.application.port.out.chat;
+
+/**
+ * Talks to chat models of every vendor. Retries what is safe (429, 5xx, timeouts, malformed streams — before any token
+ * reached the listener) with bounded backoff, then reports an {@code UpstreamFailureException}. Never call it inside a
+ * database transaction.
+ */
+public interface ChatModelGateway {
+
+  /** Streams an answer to the listener; returns at once. */
+  ChatStream stream(ChatCompletionRequest request, ChatStreamListener listener);
+
+  /**
+   * Waits for a whole answer (helper calls: tool choice, search queries, titles).
+   *
+   * @throws io.khoj4j.application.error.UpstreamFailureException when the model fails after the safe retries
+   */
+  ChatCompletion complete(ChatCompletionRequest request);
+}
