@@ -160,6 +160,17 @@ class IndexContentServiceTest {
   }
 
   @Test
+  void aDocumentWithoutTextIsAcceptedAndHasNoEntries() {
+    patch(alice, file("scan.pdf", "application/pdf", "%PDFold text"));
+
+    IndexContentResult result = patch(alice, file("scan.pdf", "application/pdf", "%PDF  \f "));
+
+    assertThat(result.accepted()).containsExactly("scan.pdf");
+    assertThat(entries.hashesOf(alice, "scan.pdf")).isEmpty();
+    assertThat(entries.findFile(alice, "scan.pdf")).isPresent();
+  }
+
+  @Test
   void theTypeFilterSkipsOtherTypes() {
     IndexContentResult result = service.index(new IndexContentCommand(alice,
         List.of(file("a.md", "text/markdown", "# A\nx"), file("b.org", "text/org", "* B\ny")), SyncMode.INCREMENTAL,

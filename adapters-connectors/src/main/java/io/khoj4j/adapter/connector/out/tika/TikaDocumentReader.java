@@ -191,10 +191,8 @@ public class TikaDocumentReader implements DocumentReader {
     } catch (IOException | RuntimeException e) {
       return new Extraction.Unreadable("unreadable: " + firstLine(String.valueOf(e.getMessage())));
     }
+    // a document without text (a blank template, a scanned page without OCR) is read fine: it just has no entries
     List<String> result = type == ContentType.PDF ? pages.pages() : List.of(String.join("\n\n", pages.pages()));
-    if (result.stream().allMatch(String::isBlank)) {
-      return new Extraction.Unreadable("no text found in the document");
-    }
     return new Extraction.Pages(result);
   }
 

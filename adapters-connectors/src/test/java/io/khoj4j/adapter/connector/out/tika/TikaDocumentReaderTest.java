@@ -105,6 +105,13 @@ class TikaDocumentReaderTest {
   }
 
   @Test
+  void aDocumentWithoutTextIsReadAsEmpty() {
+    Extraction blank = READER.extractMarkup("blank.html", "<html><body> </body></html>".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(blank).isInstanceOfSatisfying(Extraction.Pages.class, p -> assertThat(p.pages()).allMatch(String::isBlank));
+  }
+
+  @Test
   void htmlBecomesVisibleText() {
     String html = "<html><head><title>T</title><script>var x = 1;</script></head>"
         + "<body><h1>Tardigrades</h1><p>Water bears survive <b>space</b>.</p></body></html>";

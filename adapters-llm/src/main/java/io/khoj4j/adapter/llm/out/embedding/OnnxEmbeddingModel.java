@@ -5,6 +5,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -47,6 +48,11 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
   private final Variant variant;
   private final dev.langchain4j.model.embedding.EmbeddingModel model;
   private final boolean queryInstruction;
+  /**
+   * ONNX Runtime already spreads one call over every core; concurrent document batches only fight for them. Batches
+   * take turns; a query (one short text) never waits behind them.
+   */
+  private final Semaphore batches = new Semaphore(1, true);
 
   public OnnxEmbeddingModel(Variant variant, boolean useQueryInstruction) {
     this.variant = variant;
@@ -73,9 +79,14 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
     if (texts.isEmpty()) {
       return List.of();
     }
-    return model.embedAll(texts.stream().map(t -> TextSegment.from(nonBlank(t))).toList()).content().stream()
-        .map(e -> e.vector())
-        .toList();
+    batches.acquireUninterruptibly();
+    try {
+      return model.embedAll(texts.stream().map(t -> TextSegment.from(nonBlank(t))).toList()).content().stream()
+          .map(e -> e.vector())
+          .toList();
+    } finally {
+      batches.release();
+    }
   }
 
   @Override

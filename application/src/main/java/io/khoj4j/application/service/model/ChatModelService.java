@@ -1,0 +1,219 @@
+package io.khoj4j.application.service.model;
+
+import io.khoj4j.application.error.ConflictException;
+import io.khoj4j.application.error.NotFoundException;
+import io.khoj4j.application.error.UpstreamFailureException;
+import io.khoj4j.application.port.in.model.ChatModelQuery;
+import io.khoj4j.application.port.in.model.ConfigureChatModelsCommand;
+import io.khoj4j.application.port.in.model.ConfigureChatModelsUseCase;
+import io.khoj4j.application.port.in.model.QueryChatModelsUseCase;
+import io.khoj4j.application.port.in.model.SeedChatModelsCommand;
+import io.khoj4j.application.port.in.model.SeedChatModelsUseCase;
+import io.khoj4j.application.port.in.model.SelectChatModelCommand;
+import io.khoj4j.application.port.in.model.SelectChatModelUseCase;
+import io.khoj4j.application.port.out.chat.ChatModelDiscovery;
+import io.khoj4j.application.port.out.model.ChatModelRepository;
+import io.khoj4j.application.port.out.shared.IdGenerator;
+import io.khoj4j.application.port.out.shared.SealedSecret;
+import io.khoj4j.application.port.out.shared.SecretBox;
+import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.domain.chat.AiModelApi;
+import io.khoj4j.domain.chat.ChatModel;
+import io.khoj4j.domain.chat.ChatModelEndpoint;
+import io.khoj4j.domain.chat.ModelVendor;
+import io.khoj4j.domain.user.UserId;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The model configuration: administrators manage APIs and models, users pick one, the environment seeds it, and the
+ * chat asks which endpoint answers a user. Vendor keys pass through the {@link SecretBox}: sealed before they are
+ * stored, opened only to call the model.
+ */
+public final class ChatModelService
+    implements QueryChatModelsUseCase, SelectChatModelUseCase, ConfigureChatModelsUseCase, SeedChatModelsUseCase {
+
+  private static final Logger LOG = System.getLogger(ChatModelService.class.getName());
+  static final List<String> OPENAI_MODELS = List.of("gpt-4o-mini", "gpt-4.1", "o3", "o4-mini");
+  static final List<String> ANTHROPIC_MODELS = List.of("claude-sonnet-4-0", "claude-3-5-haiku-latest");
+  static final List<String> GEMINI_MODELS =
+      List.of("gemini-2.0-flash", "gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.5-flash-lite");
+
+  private final ChatModelRepository repository;
+  private final SecretBox secrets;
+  private final ChatModelDiscovery discovery;
+  private final UnitOfWork unitOfWork;
+  private final IdGenerator ids;
+
+  public ChatModelService(ChatModelRepository repository, SecretBox secrets, ChatModelDiscovery discovery,
+      UnitOfWork unitOfWork, IdGenerator ids) {
+    this.repository = repository;
+    this.secrets = secrets;
+    this.discovery = discovery;
+    this.unitOfWork = unitOfWork;
+    this.ids = ids;
+  }
+
+  // ------------------------------------------------------------------ queries
+
+  @Override
+  public List<ChatModel> options(ChatModelQuery.Options query) {
+    return repository.models().stream().sorted(Comparator.comparingLong(ChatModel::id)).toList();
+  }
+
+  @Override
+  public Optional<ChatModel> effective(ChatModelQuery.Effective query) {
+    return repository.userChoice(query.user()).flatMap(repository::model)
+        .or(() -> repository.defaultModelId().flatMap(repository::model))
+        .or(() -> options(new ChatModelQuery.Options()).stream().findFirst());
+  }
+
+  @Override
+  public List<AiModelApi> apis(ChatModelQuery.Options query) {
+    return repository.apis();
+  }
+
+  /** The endpoint that answers this user, key opened; empty when no model is configured. */
+  public Optional<ChatModelEndpoint> endpointFor(UserId user) {
+    return effective(new ChatModelQuery.Effective(user)).map(this::endpoint);
+  }
+
+  /** The endpoint of a model, key opened. */
+  public ChatModelEndpoint endpoint(ChatModel model) {
+    Optional<AiModelApi> api = Optional.ofNullable(model.apiId()).flatMap(repository::api);
+    String key = api.flatMap(a -> repository.apiKey(a.id())).map(secrets::open).orElse("");
+    return new ChatModelEndpoint(model.vendor(), model.name(), api.map(AiModelApi::baseUrl).orElse(null), key,
+        model.promptBudget(), model.visionEnabled());
+  }
+
+  // ------------------------------------------------------------------ user choice
+
+  @Override
+  public void select(SelectChatModelCommand command) {
+    if (repository.model(command.modelId()).isEmpty()) {
+      throw new NotFoundException("Chat model not found");
+    }
+    unitOfWork.run(() -> repository.setUserChoice(command.user(), command.modelId()));
+  }
+
+  // ------------------------------------------------------------------ administration
+
+  @Override
+  public Saved configure(ConfigureChatModelsCommand command) {
+    return unitOfWork.inTransaction(() -> switch (command) {
+      case ConfigureChatModelsCommand.SaveApi save -> {
+        UUID id = save.id().orElseGet(ids::newId);
+        if (save.id().isPresent() && repository.api(id).isEmpty()) {
+          throw new NotFoundException("Model API not found");
+        }
+        repository.apiByName(save.name()).filter(other -> !other.id().equals(id)).ifPresent(other -> {
+          throw new ConflictException("A model API named " + save.name() + " already exists");
+        });
+        Optional<SealedSecret> key = save.apiKey().map(secrets::seal);
+        repository.saveApi(new AiModelApi(id, save.name().strip(), save.baseUrl()), key);
+        yield new Saved(Optional.of(id), Optional.empty());
+      }
+      case ConfigureChatModelsCommand.DeleteApi delete -> {
+        if (!repository.deleteApi(delete.id())) {
+          throw new NotFoundException("Model API not found");
+        }
+        yield new Saved(Optional.empty(), Optional.empty());
+      }
+      case ConfigureChatModelsCommand.SaveModel save -> {
+        if (save.id() != 0 && repository.model(save.id()).isEmpty()) {
+          throw new NotFoundException("Chat model not found");
+        }
+        if (save.apiId() != null && repository.api(save.apiId()).isEmpty()) {
+          throw new NotFoundException("Model API not found");
+        }
+        repository.modelByName(save.apiId(), save.name().strip()).filter(other -> other.id() != save.id())
+            .ifPresent(other -> {
+              throw new ConflictException("This API already has a model named " + save.name());
+            });
+        ChatModel saved = repository.saveModel(new ChatModel(save.id(), save.name().strip(), save.friendlyName(),
+            save.vendor(), save.maxPromptSize(), save.vision(), save.tier(), save.description(), save.strengths(),
+            save.apiId()));
+        yield new Saved(Optional.empty(), Optional.of(saved.id()));
+      }
+      case ConfigureChatModelsCommand.DeleteModel delete -> {
+        if (!repository.deleteModel(delete.id())) {
+          throw new NotFoundException("Chat model not found");
+        }
+        yield new Saved(Optional.empty(), Optional.empty());
+      }
+      case ConfigureChatModelsCommand.SetDefault setDefault -> {
+        if (setDefault.modelId().isPresent() && repository.model(setDefault.modelId().get()).isEmpty()) {
+          throw new NotFoundException("Chat model not found");
+        }
+        repository.setDefaultModel(setDefault.modelId());
+        yield new Saved(Optional.empty(), setDefault.modelId());
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ seeding from the environment
+
+  @Override
+  public void seed(SeedChatModelsCommand command) {
+    if (command.openAiBaseUrl().isPresent()) {
+      String url = command.openAiBaseUrl().get();
+      String name = url.matches(".*:11434/v1/?$") ? "Ollama" : "OpenAI-compatible";
+      List<String> served;
+      try {
+        served = discovery.listModels(url, command.openAiKey().orElse(""));
+      } catch (UpstreamFailureException e) {
+        LOG.log(Level.WARNING, "Could not list the models of {0}: {1}", url, e.getMessage());
+        served = List.of();
+      }
+      seedApi(name, url, command.openAiKey().orElse(""), ModelVendor.OPENAI, served);
+    } else if (command.openAiKey().isPresent()) {
+      seedApi("OpenAI", null, command.openAiKey().get(), ModelVendor.OPENAI, OPENAI_MODELS);
+    }
+    command.anthropicKey().ifPresent(key ->
+        seedApi("Anthropic", null, key, ModelVendor.ANTHROPIC, ANTHROPIC_MODELS));
+    command.geminiKey().ifPresent(key -> seedApi("Google Gemini", null, key, ModelVendor.GOOGLE, GEMINI_MODELS));
+    unitOfWork.run(() -> {
+      if (command.defaultModel().isPresent()) {
+        Optional<ChatModel> chosen = repository.models().stream()
+            .filter(m -> m.name().equals(command.defaultModel().get())
+                || m.friendlyName().equals(command.defaultModel().get()))
+            .findFirst();
+        if (chosen.isPresent()) {
+          repository.setDefaultModel(Optional.of(chosen.get().id()));
+        } else {
+          LOG.log(Level.WARNING, "KHOJ_DEFAULT_CHAT_MODEL={0} names no configured model",
+              command.defaultModel().get());
+        }
+      }
+      if (repository.defaultModelId().flatMap(repository::model).isEmpty()) {
+        repository.models().stream().min(Comparator.comparingLong(ChatModel::id))
+            .ifPresent(first -> repository.setDefaultModel(Optional.of(first.id())));
+      }
+    });
+  }
+
+  private void seedApi(String name, String baseUrl, String key, ModelVendor vendor, List<String> models) {
+    unitOfWork.run(() -> {
+      AiModelApi api = repository.apiByName(name).map(a -> new AiModelApi(a.id(), a.name(), baseUrl))
+          .orElseGet(() -> new AiModelApi(ids.newId(), name, baseUrl));
+      repository.saveApi(api, Optional.of(secrets.seal(key)));
+      for (String model : models) {
+        if (repository.modelByName(api.id(), model).isEmpty()) {
+          repository.saveModel(new ChatModel(0, model, model, vendor, null, visionByName(model),
+              ChatModel.PriceTier.FREE, null, null, api.id()));
+        }
+      }
+      LOG.log(Level.INFO, "Model API {0} seeded from the environment with {1} models", name, models.size());
+    });
+  }
+
+  private static boolean visionByName(String model) {
+    String m = model.toLowerCase(java.util.Locale.ROOT);
+    return m.startsWith("gpt-4o") || m.startsWith("gpt-4.1") || m.startsWith("o3") || m.startsWith("o4")
+        || m.startsWith("claude") || m.startsWith("gemini");
+  }
+}

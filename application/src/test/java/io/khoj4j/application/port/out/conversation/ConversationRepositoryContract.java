@@ -1,0 +1,142 @@
+package io.khoj4j.application.port.out.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.domain.chat.ChatMessage;
+import io.khoj4j.domain.chat.Conversation;
+import io.khoj4j.domain.chat.Intent;
+import io.khoj4j.domain.chat.NoteReference;
+import io.khoj4j.domain.chat.Speaker;
+import io.khoj4j.domain.user.UserId;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ConversationRepository} must do. */
+public abstract class ConversationRepositoryContract {
+
+  protected abstract ConversationRepository repository();
+
+  protected abstract UnitOfWork unitOfWork();
+
+  protected abstract UserId newOwner();
+
+  private UserId alice;
+  private UserId bob;
+  private final Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
+
+  @BeforeEach
+  void owners() {
+    alice = newOwner();
+    bob = newOwner();
+  }
+
+  private Conversation conversation(UserId owner, Instant at) {
+    Conversation c = new Conversation(UUID.randomUUID(), owner, null, null, "khoj", List.of(), at, at);
+    unitOfWork().run(() -> repository().createIfAbsent(c));
+    return c;
+  }
+
+  private static List<ChatMessage> turn(String q, String a, String turnId, Instant at) {
+    ChatMessage user = ChatMessage.fromUser(q, at, turnId, List.of(), List.of());
+    ChatMessage answer = new ChatMessage(Speaker.KHOJ, a, at, turnId,
+        List.of(new NoteReference("tea", "Green tea", "/n/tea.md", "file:///n/tea.md")),
+        Map.of("q", Map.of("organic", List.of())), Map.of(), List.of(new ChatMessage.Thought("status", "Searching")),
+        new Intent("remember", q, "notes", List.of("tea")), List.of(), List.of(), null);
+    return List.of(user, answer);
+  }
+
+  @Test
+  void messagesRoundTripInOrderWithTheirDetails() {
+    Conversation c = conversation(alice, t0);
+    List<ChatMessage> first = turn("hello", "hi there", "t1", t0);
+    List<ChatMessage> second = turn("tea?", "green", "t2", t0.plusSeconds(5));
+
+    unitOfWork().run(() -> repository().appendMessages(alice, c.id(), first, "hello", t0));
+    unitOfWork().run(() -> repository().appendMessages(alice, c.id(), second, "tea?", t0.plusSeconds(5)));
+
+    List<ChatMessage> stored = repository().messages(alice, c.id());
+    assertThat(stored).extracting(ChatMessage::message).containsExactly("hello", "hi there", "tea?", "green");
+    assertThat(stored.get(1)).isEqualTo(first.get(1));
+    assertThat(repository().find(alice, c.id()).orElseThrow().slug()).isEqualTo("tea?");
+    assertThat(repository().find(alice, c.id()).orElseThrow().updatedAt()).isEqualTo(t0.plusSeconds(5));
+  }
+
+  @Test
+  void anotherUsersConversationIsNotFoundAndCannotBeChanged() {
+    Conversation c = conversation(alice, t0);
+    unitOfWork().run(() -> repository().appendMessages(alice, c.id(), turn("q", "a", "t1", t0), "q", t0));
+
+    assertThat(repository().find(bob, c.id())).isEmpty();
+    assertThat(repository().messages(bob, c.id())).isEmpty();
+    assertThat(unitOfWork().inTransaction(() -> repository().deleteTurn(bob, c.id(), "t1"))).isZero();
+    assertThat(unitOfWork().inTransaction(() -> repository().delete(bob, c.id()))).isFalse();
+    unitOfWork().run(() -> repository().setTitle(bob, c.id(), "stolen"));
+    unitOfWork().run(() -> repository().deleteAll(bob));
+
+    assertThat(repository().find(alice, c.id()).orElseThrow().title()).isNull();
+    assertThat(repository().messages(alice, c.id())).hasSize(2);
+  }
+
+  @Test
+  void listingIsMostRecentFirstAndExportNewestCreatedFirst() {
+    Conversation older = conversation(alice, t0);
+    Conversation newer = conversation(alice, t0.plusSeconds(60));
+    unitOfWork().run(() -> repository().appendMessages(alice, older.id(), turn("q", "a", "t", t0), "q",
+        t0.plusSeconds(120)));
+
+    assertThat(repository().list(alice, 0)).extracting(Conversation::id).containsExactly(older.id(), newer.id());
+    assertThat(repository().latest(alice)).map(Conversation::id).contains(older.id());
+    assertThat(repository().page(alice, 0, 10)).extracting(Conversation::id).containsExactly(newer.id(), older.id());
+    assertThat(repository().page(alice, 1, 10)).extracting(Conversation::id).containsExactly(older.id());
+    assertThat(repository().count(alice)).isEqualTo(2);
+    assertThat(repository().count(bob)).isZero();
+  }
+
+  @Test
+  void titlesSlugsFiltersAndTurnDeletion() {
+    Conversation c = conversation(alice, t0);
+    unitOfWork().run(() -> {
+      repository().appendMessages(alice, c.id(), turn("q1", "a1", "t1", t0), "q1", t0);
+      repository().appendMessages(alice, c.id(), turn("q2", "a2", "t2", t0), "q2", t0);
+      repository().setTitle(alice, c.id(), "My title");
+      repository().setSlug(alice, c.id(), "generated");
+      repository().setFileFilters(alice, c.id(), List.of("/a.md", "/b.md"));
+    });
+
+    assertThat(unitOfWork().inTransaction(() -> repository().deleteTurn(alice, c.id(), "t1"))).isEqualTo(2);
+    Conversation stored = repository().find(alice, c.id()).orElseThrow();
+    assertThat(stored.title()).isEqualTo("My title");
+    assertThat(stored.slug()).isEqualTo("generated");
+    assertThat(stored.fileFilters()).containsExactly("/a.md", "/b.md");
+    assertThat(repository().findByTitle(alice, "My title")).isPresent();
+    assertThat(repository().messages(alice, c.id())).extracting(ChatMessage::turnId).containsOnly("t2");
+  }
+
+  @Test
+  void deletingAConversationDeletesItsMessages() {
+    Conversation c = conversation(alice, t0);
+    unitOfWork().run(() -> repository().appendMessages(alice, c.id(), turn("q", "a", "t", t0), "q", t0));
+
+    assertThat(unitOfWork().inTransaction(() -> repository().delete(alice, c.id()))).isTrue();
+    assertThat(repository().find(alice, c.id())).isEmpty();
+    assertThat(repository().messages(alice, c.id())).isEmpty();
+  }
+
+  @Test
+  void publicCopiesAreReadByAnyoneAndDeletedOnlyByTheirOwner() {
+    var copy = new ConversationRepository.PublicConversation("tea-talk-" + UUID.randomUUID(), alice, "Tea talk",
+        "khoj", turn("q", "a", "t", t0), t0.truncatedTo(ChronoUnit.MILLIS));
+    unitOfWork().run(() -> repository().savePublic(copy));
+
+    assertThat(repository().findPublic(copy.slug())).contains(copy);
+    assertThat(unitOfWork().inTransaction(() -> repository().deletePublic(bob, copy.slug()))).isFalse();
+    assertThat(unitOfWork().inTransaction(() -> repository().deletePublic(alice, copy.slug()))).isTrue();
+    assertThat(repository().findPublic(copy.slug())).isEmpty();
+  }
+}

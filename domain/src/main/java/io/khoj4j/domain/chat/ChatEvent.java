@@ -1,0 +1,31 @@
+package io.khoj4j.domain.chat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a chat turn tells the client, in Khoj's order: metadata, statuses and thoughts, references, the answer
+ * (start, text deltas, end), usage, end of response. Each transport (event stream, JSON, WebSocket) renders these.
+ */
+public sealed interface ChatEvent {
+
+  record Metadata(UUID conversationId, String turnId) implements ChatEvent {}
+
+  record Status(String text) implements ChatEvent {}
+
+  record Thought(String text) implements ChatEvent {}
+
+  record References(List<String> inferredQueries, List<NoteReference> context, Map<String, Object> onlineContext,
+      Map<String, Object> codeContext) implements ChatEvent {}
+
+  record StartResponse() implements ChatEvent {}
+
+  record Text(String delta) implements ChatEvent {}
+
+  record EndResponse() implements ChatEvent {}
+
+  record Usage(TokenUsage usage) implements ChatEvent {}
+
+  record Done() implements ChatEvent {}
+}
