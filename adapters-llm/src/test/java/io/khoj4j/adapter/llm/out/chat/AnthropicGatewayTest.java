@@ -1,0 +1,70 @@
+package io.khoj4j.adapter.llm.out.chat;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.khoj4j.domain.chat.ChatModelEndpoint;
+import io.khoj4j.domain.chat.ModelVendor;
+
+/** Anthropic's Messages API event stream: message_start, content blocks (thinking, text), message_delta, stop. */
+class AnthropicGatewayTest extends ChatModelGatewayContract {
+
+  @Override
+  protected ChatModelEndpoint endpoint() {
+    return new ChatModelEndpoint(ModelVendor.ANTHROPIC, "claude-sonnet-4-0", server.baseUrl() + "/v1/",
+        "sk-ant-test", 4096, false);
+  }
+
+  @Override
+  protected String streamPath() {
+    return "/v1/messages";
+  }
+
+  private static String event(String name, String data) {
+    return "event: " + name + "\ndata: " + data + "\n\n";
+  }
+
+  @Override
+  protected ResponseDefinitionBuilder streamedAnswer(boolean withThinking) {
+    StringBuilder body = new StringBuilder(event("message_start", "{\"type\":\"message_start\",\"message\":"
+        + "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-0\","
+        + "\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,"
+        + "\"usage\":{\"input_tokens\":25,\"output_tokens\":1}}}"));
+    int index = 0;
+    if (withThinking) {
+      body.append(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
+              + "\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\"}}"))
+          .append(event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+              + "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"Thinking about greetings.\"}}"))
+          .append(event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+              + "\"delta\":{\"type\":\"signature_delta\",\"signature\":\"EqQBCgIYAhIM\"}}"))
+          .append(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"));
+      index = 1;
+    }
+    body.append(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":" + index
+            + ",\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"))
+        .append(event("ping", "{\"type\":\"ping\"}"))
+        .append(event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":" + index
+            + ",\"delta\":{\"type\":\"text_delta\",\"text\":\"Hello \"}}"))
+        .append(event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":" + index
+            + ",\"delta\":{\"type\":\"text_delta\",\"text\":\"world.\"}}"))
+        .append(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":" + index + "}"))
+        .append(event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
+            + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":15}}"))
+        .append(event("message_stop", "{\"type\":\"message_stop\"}"));
+    return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body.toString());
+  }
+
+  @Override
+  protected ResponseDefinitionBuilder brokenStream() {
+    return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+        .withBody(event("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
+            + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"usage\":{\"input_tokens\":3,"
+            + "\"output_tokens\":1}}}") + "event: content_block_delta\ndata: {\"type\":\"content_blo");
+  }
+
+  @Override
+  protected String jsonModeMarker() {
+    return null;
+  }
+}

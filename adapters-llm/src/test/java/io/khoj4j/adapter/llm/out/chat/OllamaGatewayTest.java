@@ -1,0 +1,50 @@
+package io.khoj4j.adapter.llm.out.chat;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.khoj4j.domain.chat.ChatModelEndpoint;
+import io.khoj4j.domain.chat.ModelVendor;
+
+/** Ollama's native /api/chat: newline-delimited JSON, a final line with done=true and the token counts. */
+class OllamaGatewayTest extends ChatModelGatewayContract {
+
+  @Override
+  protected ChatModelEndpoint endpoint() {
+    return new ChatModelEndpoint(ModelVendor.OLLAMA, "llama3.2", server.baseUrl(), "", 4096, false);
+  }
+
+  @Override
+  protected String streamPath() {
+    return "/api/chat";
+  }
+
+  private static String line(String message, boolean done) {
+    return "{\"model\":\"llama3.2\",\"created_at\":\"2026-03-18T09:00:00Z\",\"message\":" + message
+        + ",\"done\":" + done + (done ? ",\"done_reason\":\"stop\",\"total_duration\":5000000,"
+        + "\"load_duration\":1000,\"prompt_eval_count\":14,\"prompt_eval_duration\":100,\"eval_count\":4,"
+        + "\"eval_duration\":200" : "") + "}\n";
+  }
+
+  @Override
+  protected ResponseDefinitionBuilder streamedAnswer(boolean withThinking) {
+    String body = (withThinking
+            ? line("{\"role\":\"assistant\",\"content\":\"\",\"thinking\":\"Thinking about greetings.\"}", false)
+            : "")
+        + line("{\"role\":\"assistant\",\"content\":\"Hello \"}", false)
+        + line("{\"role\":\"assistant\",\"content\":\"world.\"}", false)
+        + line("{\"role\":\"assistant\",\"content\":\"\"}", true);
+    return aResponse().withStatus(200).withHeader("Content-Type", "application/x-ndjson").withBody(body);
+  }
+
+  @Override
+  protected ResponseDefinitionBuilder brokenStream() {
+    return aResponse().withStatus(200).withHeader("Content-Type", "application/x-ndjson")
+        .withBody(line("{\"role\":\"assistant\",\"content\":\"Hel\"}", false) + "{\"model\":\"llama3.2\",\"mess");
+  }
+
+  @Override
+  protected String jsonModeMarker() {
+    return "\"format\"";
+  }
+}

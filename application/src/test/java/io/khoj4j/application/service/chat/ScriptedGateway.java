@@ -1,0 +1,68 @@
+package io.khoj4j.application.service.chat;
+
+import io.khoj4j.application.error.UpstreamFailureException;
+import io.khoj4j.application.port.out.chat.ChatCompletion;
+import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
+import io.khoj4j.application.port.out.chat.ChatModelGateway;
+import io.khoj4j.application.port.out.chat.ChatStream;
+import io.khoj4j.application.port.out.chat.ChatStreamListener;
+import io.khoj4j.domain.chat.TokenUsage;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A gateway that answers from a script and records every request; streams run on their own thread. */
+final class ScriptedGateway implements ChatModelGateway {
+
+  final Deque<String> completions = new ArrayDeque<>();
+  final List<ChatCompletionRequest> requests = new ArrayList<>();
+  List<String> streamDeltas = List.of("Hello ", "world.");
+  UpstreamFailureException streamFailure;
+  long pauseBetweenDeltasMillis;
+  final AtomicBoolean cancelled = new AtomicBoolean();
+
+  @Override
+  public synchronized ChatCompletion complete(ChatCompletionRequest request) {
+    requests.add(request);
+    if (completions.isEmpty()) {
+      throw new UpstreamFailureException("no scripted answer", false, null);
+    }
+    return new ChatCompletion(completions.removeFirst(), "", new TokenUsage(10, 5, 0, 0, 0, 0));
+  }
+
+  @Override
+  public ChatStream stream(ChatCompletionRequest request, ChatStreamListener listener) {
+    synchronized (this) {
+      requests.add(request);
+    }
+    Thread thread = Thread.ofVirtual().start(() -> {
+      if (streamFailure != null) {
+        listener.onError(streamFailure, false);
+        return;
+      }
+      StringBuilder all = new StringBuilder();
+      for (String delta : streamDeltas) {
+        if (cancelled.get()) {
+          return;
+        }
+        try {
+          Thread.sleep(pauseBetweenDeltasMillis);
+        } catch (InterruptedException e) {
+          return;
+        }
+        if (cancelled.get()) {
+          return;
+        }
+        all.append(delta);
+        listener.onText(delta);
+      }
+      listener.onComplete(new ChatCompletion(all.toString(), "", new TokenUsage(100, 20, 0, 0, 0, 0.001)));
+    });
+    return () -> {
+      cancelled.set(true);
+      thread.interrupt();
+    };
+  }
+}
