@@ -1,0 +1,224 @@
+package io.khoj4j.adapter.web.in.chat;
+
+import io.khoj4j.adapter.web.error.FieldProblem;
+import io.khoj4j.adapter.web.error.RequestValidationException;
+import io.khoj4j.adapter.web.security.CurrentUser;
+import io.khoj4j.application.port.in.chat.ChatCommand;
+import io.khoj4j.application.port.in.chat.ChatEventSink;
+import io.khoj4j.application.port.in.chat.ChatOutcome;
+import io.khoj4j.application.port.in.chat.ChatUseCase;
+import io.khoj4j.domain.chat.ChatEvent;
+import io.khoj4j.domain.user.UserId;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.resteasy.reactive.RestMulti;
+
+/**
+ * Khoj's {@code POST /api/chat}. With {@code "stream": true} (Obsidian, desktop) the answer is a {@code text/plain}
+ * stream of events, each followed by the delimiter; without it (Emacs) one JSON object. A client that disconnects
+ * stops the turn and the model call.
+ */
+@Path("/api/chat")
+@Authenticated
+public class ChatResource {
+
+  private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ChatResource.class);
+  static final int MAX_IMAGES = 10;
+  static final long MAX_IMAGE_BYTES = 20L << 20;
+
+  private final CurrentUser currentUser;
+  private final ChatUseCase chat;
+
+  public ChatResource(CurrentUser currentUser, ChatUseCase chat) {
+    this.currentUser = currentUser;
+    this.chat = chat;
+  }
+
+  @POST
+  @Blocking
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.TEXT_PLAIN)
+  public RestMulti<String> chat(ChatRequestBody body) {
+    Optional<String> malformedId = malformedConversationId(body);
+    if (malformedId.isPresent()) {
+      return shortAnswer(Boolean.TRUE.equals(body.stream()), "Conversation " + malformedId.get() + " not found");
+    }
+    ChatCommand command = command(currentUser.id(), body);
+    if (Boolean.TRUE.equals(body.stream())) {
+      return RestMulti.fromMultiData(stream(command)).header("Content-Type", "text/plain; charset=utf-8").build();
+    }
+    Aggregate aggregate = new Aggregate();
+    ChatOutcome outcome = chat.chat(command, aggregate);
+    if (outcome instanceof ChatOutcome.Failed failed) {
+      throw failed.error();
+    }
+    return RestMulti.fromMultiData(Multi.createFrom().item(ChatJson.write(aggregate.json())))
+        .header("Content-Type", MediaType.APPLICATION_JSON).build();
+  }
+
+  private static Optional<String> malformedConversationId(ChatRequestBody body) {
+    if (body == null || body.conversationId() == null || body.conversationId().isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      UUID.fromString(body.conversationId().strip());
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(body.conversationId());
+    }
+  }
+
+  /** Khoj's short answer (no metadata, nothing stored) in either transport. */
+  private static RestMulti<String> shortAnswer(boolean stream, String text) {
+    if (stream) {
+      List<String> events = List.of(ChatJson.typed("start_llm_response", ""), text,
+          ChatJson.typed("end_llm_response", ""), ChatJson.typed("end_response", ""));
+      return RestMulti.fromMultiData(Multi.createFrom().iterable(events).map(e -> e + ChatJson.DELIMITER))
+          .header("Content-Type", "text/plain; charset=utf-8").build();
+    }
+    Aggregate aggregate = new Aggregate();
+    aggregate.emit(new ChatEvent.Text(text));
+    return RestMulti.fromMultiData(Multi.createFrom().item(ChatJson.write(aggregate.json())))
+        .header("Content-Type", MediaType.APPLICATION_JSON).build();
+  }
+
+  /** The turn runs on a worker thread; every event leaves at once, followed by Khoj's delimiter. */
+  private Multi<String> stream(ChatCommand command) {
+    return Multi.createFrom().emitter(emitter -> {
+      AtomicBoolean gone = new AtomicBoolean();
+      emitter.onTermination(() -> gone.set(true));
+      Infrastructure.getDefaultWorkerPool().execute(() -> {
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+          chat.chat(command, new ChatEventSink() {
+            @Override
+            public void emit(ChatEvent event) {
+              if (!gone.get()) {
+                emitter.emit(ChatJson.event(event) + ChatJson.DELIMITER);
+              }
+            }
+
+            @Override
+            public boolean cancelled() {
+              return gone.get() || emitter.isCancelled();
+            }
+          });
+          emitter.complete();
+        } catch (RuntimeException e) {
+          LOG.errorf(e, "chat turn failed: %s", e.getMessage());
+          emitter.emit(ChatJson.typed("status", "Something went wrong on the server.") + ChatJson.DELIMITER);
+          emitter.fail(e);
+        } finally {
+          requestContext.terminate();
+        }
+      });
+    }, BackPressureStrategy.BUFFER);
+  }
+
+  /** Collects a turn into Khoj's non-streaming JSON answer. */
+  static final class Aggregate implements ChatEventSink {
+    private final StringBuilder response = new StringBuilder();
+    private Map<String, Object> references = Map.of();
+    private Map<String, Object> usage = Map.of();
+
+    @Override
+    public synchronized void emit(ChatEvent event) {
+      switch (event) {
+        case ChatEvent.Text t -> response.append(t.delta());
+        case ChatEvent.References r -> references = ChatJson.references(r);
+        case ChatEvent.Usage u -> usage = ChatJson.usage(u.usage());
+        default -> { }
+      }
+    }
+
+    @Override
+    public boolean cancelled() {
+      return false;
+    }
+
+    synchronized Map<String, Object> json() {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("response", response.toString());
+      out.put("references", references);
+      out.put("usage", usage);
+      out.put("images", List.of());
+      out.put("files", List.of());
+      out.put("mermaidjsDiagram", List.of());
+      return out;
+    }
+  }
+
+  static ChatCommand command(UserId user, ChatRequestBody body) {
+    if (body == null) {
+      throw RequestValidationException.missing("body", "q");
+    }
+    if (body.q() == null) {
+      throw RequestValidationException.missing("body", "q");
+    }
+    if (body.q().length() > ChatCommand.MAX_QUERY_CHARS) {
+      throw RequestValidationException.of("body", "q",
+          "String should have at most " + ChatCommand.MAX_QUERY_CHARS + " characters", body.q().length());
+    }
+    int n = body.n() == null ? 7 : body.n();
+    if (n < 1 || n > 200) {
+      throw RequestValidationException.of("body", "n", "Input should be between 1 and 200", body.n());
+    }
+    List<String> images = body.images() == null ? List.of() : body.images();
+    if (images.size() > MAX_IMAGES) {
+      throw new io.khoj4j.application.error.QuotaExceededException(
+          "Too many images: at most " + MAX_IMAGES + " images per message.");
+    }
+    long imageBytes = 0;
+    for (String image : images) {
+      int comma = image == null ? -1 : image.indexOf(";base64,");
+      if (image == null || !image.startsWith("data:image/") || comma < 0) {
+        throw RequestValidationException.of("body", "images", "Images must be data:image/...;base64 URIs", null);
+      }
+      try {
+        imageBytes += Base64.getDecoder().decode(image.substring(comma + 8).strip()).length;
+      } catch (IllegalArgumentException e) {
+        throw RequestValidationException.of("body", "images", "Image is not valid base64", null);
+      }
+    }
+    if (imageBytes > MAX_IMAGE_BYTES) {
+      throw new io.khoj4j.application.error.QuotaExceededException(
+          "Images too large: at most 20 MB of images per message.");
+    }
+    List<ChatCommand.AttachedFile> files = new ArrayList<>();
+    if (body.files() != null) {
+      for (ChatRequestBody.AttachedFileBody f : body.files()) {
+        if (f == null || f.name() == null || f.content() == null) {
+          throw new RequestValidationException(List.of(new FieldProblem("missing", List.of("body", "files"),
+              "Each file needs a name and content", null)));
+        }
+        files.add(new ChatCommand.AttachedFile(f.name(), f.content(), f.fileType(),
+            f.size() == null ? f.content().length() : f.size()));
+      }
+    }
+    Optional<UUID> conversation = body.conversationId() == null || body.conversationId().isBlank()
+        ? Optional.empty() : Optional.of(UUID.fromString(body.conversationId().strip()));
+    return new ChatCommand(user, body.q(), n, Optional.ofNullable(body.d()), conversation,
+        Optional.ofNullable(body.title()), Optional.ofNullable(body.turnId()), Boolean.TRUE.equals(body.createNew()),
+        new ChatCommand.Location(body.city(), body.region(), body.country(), body.countryCode(), body.timezone()),
+        images, files);
+  }
+}

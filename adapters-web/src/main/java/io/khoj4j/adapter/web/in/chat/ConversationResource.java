@@ -1,0 +1,339 @@
+package io.khoj4j.adapter.web.in.chat;
+
+import io.khoj4j.adapter.web.error.RequestValidationException;
+import io.khoj4j.adapter.web.in.QueryParams;
+import io.khoj4j.adapter.web.security.CurrentUser;
+import io.khoj4j.application.port.in.chat.ConversationRequest;
+import io.khoj4j.application.port.in.chat.ConversationView;
+import io.khoj4j.application.port.in.chat.ConversationsUseCase;
+import io.khoj4j.application.port.out.conversation.ConversationRepository.PublicConversation;
+import io.khoj4j.domain.chat.ChatMessage;
+import io.khoj4j.domain.chat.Conversation;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Khoj's conversation routes under {@code /api/chat}: history, sessions, titles, sharing, filters, export. */
+@Path("/api/chat")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ConversationResource {
+
+  private final CurrentUser currentUser;
+  private final ConversationsUseCase conversations;
+  private final Optional<String> domain;
+  private final boolean noHttps;
+
+  public ConversationResource(CurrentUser currentUser, ConversationsUseCase conversations,
+      @ConfigProperty(name = "khoj.domain") Optional<String> domain,
+      @ConfigProperty(name = "khoj.no-https", defaultValue = "false") boolean noHttps) {
+    this.currentUser = currentUser;
+    this.conversations = conversations;
+    this.domain = domain;
+    this.noHttps = noHttps;
+  }
+
+  static UUID uuid(String where, String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw RequestValidationException.missing(where, name);
+    }
+    try {
+      return UUID.fromString(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw RequestValidationException.of(where, name, "Input should be a valid UUID", value);
+    }
+  }
+
+  private static Optional<UUID> optionalUuid(String name, String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(uuid("query", name, value));
+  }
+
+  private static Map<String, Object> status(String status, String message) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("status", status);
+    if (message != null) {
+      m.put("message", message);
+    }
+    return m;
+  }
+
+  /** Khoj's history body: the log (absent for an empty conversation), id, title, agent, ownership. */
+  static Map<String, Object> history(UUID id, String slug, List<ChatMessage> messages, String n, boolean owner) {
+    List<ChatMessage> shown = messages;
+    int count = QueryParams.integer("n", n, 0);
+    if (count > 0) {
+      shown = messages.subList(Math.max(0, messages.size() - count), messages.size());
+    } else if (count < 0) {
+      shown = messages.subList(0, Math.max(0, messages.size() + count));
+    }
+    Map<String, Object> response = new LinkedHashMap<>();
+    if (!messages.isEmpty()) {
+      response.put("chat", ChatJson.messages(shown));
+    }
+    response.put("conversation_id", id.toString());
+    response.put("slug", slug);
+    response.put("agent", ChatJson.defaultAgent());
+    response.put("is_owner", owner);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", "ok");
+    body.put("response", response);
+    return body;
+  }
+
+  @GET
+  @Path("/history")
+  public Map<String, Object> history(@QueryParam("conversation_id") String conversationId, @QueryParam("n") String n) {
+    QueryParams.integer("n", n, 0);
+    ConversationView view = conversations.history(new ConversationRequest.History(currentUser.id(),
+        optionalUuid("conversation_id", conversationId)));
+    return history(view.conversation().id(), view.conversation().displayTitle(), view.messages(), n, true);
+  }
+
+  @DELETE
+  @Path("/history")
+  public Map<String, Object> deleteHistory(@QueryParam("conversation_id") String conversationId) {
+    conversations.delete(new ConversationRequest.Delete(currentUser.id(),
+        optionalUuid("conversation_id", conversationId)));
+    return status("ok", "Conversation history cleared");
+  }
+
+  @GET
+  @Path("/sessions")
+  public List<Map<String, Object>> sessions(@QueryParam("recent") String recent) {
+    int limit = QueryParams.bool("recent", recent, false) ? 8 : 0;
+    return conversations.sessions(new ConversationRequest.Sessions(currentUser.id(), limit)).stream()
+        .map(ChatJson::session).toList();
+  }
+
+  @POST
+  @Path("/sessions")
+  public Map<String, Object> createSession(@QueryParam("agent_slug") String agentSlug) {
+    Conversation c = conversations.create(new ConversationRequest.Create(currentUser.id(),
+        Optional.ofNullable(agentSlug)));
+    return Map.of("conversation_id", c.id().toString());
+  }
+
+  @PATCH
+  @Path("/title")
+  public Map<String, Object> setTitle(@QueryParam("conversation_id") String conversationId,
+      @QueryParam("title") String title) {
+    if (title == null) {
+      throw RequestValidationException.missing("query", "title");
+    }
+    UUID id = uuid("query", "conversation_id", conversationId);
+    conversations.setTitle(new ConversationRequest.SetTitle(currentUser.id(), id, title));
+    Map<String, Object> body = status("ok", null);
+    body.put("success", true);
+    return body;
+  }
+
+  @POST
+  @Path("/title")
+  public Map<String, Object> generateTitle(@QueryParam("conversation_id") String conversationId) {
+    String title = conversations.generateTitle(new ConversationRequest.GenerateTitle(currentUser.id(),
+        uuid("query", "conversation_id", conversationId)));
+    Map<String, Object> body = status("ok", null);
+    body.put("title", title);
+    return body;
+  }
+
+  public record TurnBody(String conversation_id, String turn_id) {}
+
+  @DELETE
+  @Path("/conversation/message")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Map<String, Object> deleteTurn(TurnBody body) {
+    if (body == null || body.turn_id() == null || body.turn_id().isBlank()) {
+      throw RequestValidationException.missing("body", "turn_id");
+    }
+    conversations.deleteTurn(new ConversationRequest.DeleteTurn(currentUser.id(),
+        uuid("body", "conversation_id", body.conversation_id()), body.turn_id()));
+    return status("ok", null);
+  }
+
+  @GET
+  @Path("/conversation/file-filters/{conversationId}")
+  public List<String> fileFilters(@PathParam("conversationId") String conversationId) {
+    return conversations.fileFilters(new ConversationRequest.FileFilters(currentUser.id(),
+        uuid("path", "conversation_id", conversationId), List.of(), List.of()));
+  }
+
+  public record FilterBody(String filename, List<String> filenames, String conversation_id) {}
+
+  private List<String> changeFilters(FilterBody body, boolean add, boolean bulk) {
+    if (body == null) {
+      throw RequestValidationException.missing("body", "conversation_id");
+    }
+    List<String> files = bulk ? body.filenames() : (body.filename() == null ? null : List.of(body.filename()));
+    if (files == null) {
+      throw RequestValidationException.missing("body", bulk ? "filenames" : "filename");
+    }
+    UUID id = uuid("body", "conversation_id", body.conversation_id());
+    return conversations.fileFilters(new ConversationRequest.FileFilters(currentUser.id(), id,
+        add ? files : List.of(), add ? List.of() : files));
+  }
+
+  @POST
+  @Path("/conversation/file-filters")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public List<String> addFilter(FilterBody body) {
+    return changeFilters(body, true, false);
+  }
+
+  @DELETE
+  @Path("/conversation/file-filters")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public List<String> removeFilter(FilterBody body) {
+    return changeFilters(body, false, false);
+  }
+
+  @POST
+  @Path("/conversation/file-filters/bulk")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public List<String> addFilters(FilterBody body) {
+    return changeFilters(body, true, true);
+  }
+
+  @DELETE
+  @Path("/conversation/file-filters/bulk")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public List<String> removeFilters(FilterBody body) {
+    return changeFilters(body, false, true);
+  }
+
+  @POST
+  @Path("/share")
+  public Response share(@QueryParam("conversation_id") String conversationId, @HeaderParam("Host") String host) {
+    UUID id = uuid("query", "conversation_id", conversationId);
+    String hostname = host == null ? "" : host.replaceAll(":\\d+$", "").replaceAll("^\\[|]$", "");
+    if (!allowedHost(hostname)) {
+      return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(Map.of("detail", "Unauthorized domain")).build();
+    }
+    String slug = conversations.share(new ConversationRequest.Share(currentUser.id(), id));
+    boolean local = Set.of("localhost", "127.0.0.1", "::1").contains(hostname);
+    String scheme = noHttps || local ? "http" : "https";
+    Map<String, Object> body = status("ok", null);
+    body.put("url", scheme + "://" + host + "/share/chat/" + slug + "/");
+    return Response.ok(body).build();
+  }
+
+  /** localhost, loopback, and the configured domain or any of its subdomains. */
+  boolean allowedHost(String hostname) {
+    if (Set.of("localhost", "127.0.0.1", "::1").contains(hostname)) {
+      return true;
+    }
+    return domain.map(d -> d.strip().toLowerCase(java.util.Locale.ROOT))
+        .filter(d -> !d.isEmpty())
+        .map(d -> hostname.equalsIgnoreCase(d) || hostname.toLowerCase(java.util.Locale.ROOT).endsWith("." + d))
+        .orElse(false);
+  }
+
+  @DELETE
+  @Path("/share")
+  public Response unshare(@QueryParam("public_conversation_slug") String slug) {
+    if (slug == null || slug.isBlank()) {
+      throw RequestValidationException.missing("query", "public_conversation_slug");
+    }
+    conversations.unshare(new ConversationRequest.Unshare(currentUser.id(), slug));
+    return Response.status(301).location(URI.create("/chat")).build();
+  }
+
+  @GET
+  @Path("/share/history")
+  @PermitAll
+  public Map<String, Object> publicHistory(@QueryParam("public_conversation_slug") String slug,
+      @QueryParam("n") String n) {
+    if (slug == null || slug.isBlank()) {
+      throw RequestValidationException.missing("query", "public_conversation_slug");
+    }
+    PublicConversation copy = conversations.publicCopy(slug);
+    boolean owner = currentUser.find().map(u -> u.id().equals(copy.sourceOwner())).orElse(false);
+    Map<String, Object> body = history(UUID.nameUUIDFromBytes(copy.slug().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        copy.title() == null ? null : copy.title().replace('-', ' '), copy.messages(), n, owner);
+    return body;
+  }
+
+  @POST
+  @Path("/share/fork")
+  public Map<String, Object> fork(@QueryParam("public_conversation_slug") String slug) {
+    if (slug == null || slug.isBlank()) {
+      throw RequestValidationException.missing("query", "public_conversation_slug");
+    }
+    UUID id = conversations.fork(new ConversationRequest.Fork(currentUser.id(), slug));
+    Map<String, Object> body = status("ok", null);
+    body.put("next_url", "/chat");
+    body.put("conversation_id", id.toString());
+    return body;
+  }
+
+  @GET
+  @Path("/export")
+  public List<Map<String, Object>> export(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+    int from = QueryParams.integer("offset", offset, 0);
+    int size = QueryParams.integer("limit", limit, 10);
+    if (from < 0) {
+      throw RequestValidationException.of("query", "offset", "Input should be greater than or equal to 0", offset);
+    }
+    if (size < 1 || size > 100) {
+      throw RequestValidationException.of("query", "limit", "Input should be between 1 and 100", limit);
+    }
+    return conversations.export(new ConversationRequest.Export(currentUser.id(), from, size)).stream().map(v -> {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("title", v.conversation().displayTitle());
+      item.put("agent", "Khoj");
+      item.put("created_at", ChatJson.created(v.conversation().createdAt()));
+      item.put("updated_at", ChatJson.created(v.conversation().updatedAt()));
+      item.put("conversation_log", Map.of("chat", ChatJson.messages(v.messages())));
+      item.put("file_filters", v.conversation().fileFilters());
+      return item;
+    }).toList();
+  }
+
+  @GET
+  @Path("/stats")
+  public Map<String, Object> stats() {
+    return Map.of("num_conversations", conversations.count(new ConversationRequest.Stats(currentUser.id())));
+  }
+
+  @GET
+  @Path("/starters")
+  public List<String> starters() {
+    return List.of();
+  }
+
+  @GET
+  @Path("/options")
+  @PermitAll
+  public Map<String, String> options() {
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("general", "Answer from general knowledge only, without your notes.");
+    options.put("notes", "Answer only from what is in your notes and documents.");
+    options.put("online", "Look things up on the internet.");
+    options.put("webpage", "Read a web page and answer from it.");
+    options.put("code", "Write and run Python code for calculations, data and charts.");
+    options.put("image", "Paint an image from your description.");
+    options.put("diagram", "Draw a flowchart or diagram of an idea.");
+    options.put("research", "Research a topic in several steps for a thorough answer (slower).");
+    return options;
+  }
+}

@@ -1,0 +1,87 @@
+package io.khoj4j.adapter.web.in.model;
+
+import io.khoj4j.adapter.web.error.RequestValidationException;
+import io.khoj4j.adapter.web.security.CurrentUser;
+import io.khoj4j.application.error.NotFoundException;
+import io.khoj4j.application.port.in.model.ChatModelQuery;
+import io.khoj4j.application.port.in.model.QueryChatModelsUseCase;
+import io.khoj4j.application.port.in.model.SelectChatModelCommand;
+import io.khoj4j.application.port.in.model.SelectChatModelUseCase;
+import io.khoj4j.domain.chat.ChatModel;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Khoj's model routes: the chat models users may pick, and their choice. */
+@Path("/api/model")
+@Produces(MediaType.APPLICATION_JSON)
+public class ModelResource {
+
+  private final CurrentUser currentUser;
+  private final QueryChatModelsUseCase models;
+  private final SelectChatModelUseCase select;
+
+  public ModelResource(CurrentUser currentUser, QueryChatModelsUseCase models, SelectChatModelUseCase select) {
+    this.currentUser = currentUser;
+    this.models = models;
+    this.select = select;
+  }
+
+  @GET
+  @Path("/chat/options")
+  @PermitAll
+  public List<Map<String, Object>> options() {
+    return models.options(new ChatModelQuery.Options()).stream().map(m -> {
+      Map<String, Object> option = new LinkedHashMap<>();
+      option.put("name", m.friendlyName());
+      option.put("id", m.id());
+      option.put("strengths", m.strengths());
+      option.put("description", m.description());
+      option.put("tier", m.priceTier().wireName());
+      return option;
+    }).toList();
+  }
+
+  @GET
+  @Path("/chat")
+  @Authenticated
+  public Map<String, Object> current() {
+    Optional<ChatModel> model = models.effective(new ChatModelQuery.Effective(currentUser.id()));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", model.map(ChatModel::id).orElse(null));
+    body.put("chat_model", model.map(ChatModel::friendlyName).orElse(null));
+    return body;
+  }
+
+  @POST
+  @Path("/chat")
+  @Authenticated
+  public Response choose(@QueryParam("id") String id) {
+    if (id == null) {
+      throw RequestValidationException.missing("query", "id");
+    }
+    long modelId;
+    try {
+      modelId = Long.parseLong(id.strip());
+    } catch (NumberFormatException e) {
+      throw RequestValidationException.of("query", "id", "Input should be a valid integer", id);
+    }
+    try {
+      select.select(new SelectChatModelCommand(currentUser.id(), modelId));
+    } catch (NotFoundException e) {
+      return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(Map.of("status", "error", "message", "Chat model not found")).build();
+    }
+    return Response.ok(Map.of("status", "ok")).build();
+  }
+}
