@@ -6,6 +6,7 @@ import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.port.out.token.ApiTokenRepository;
 import io.khoj4j.application.port.out.user.UserRepository;
 import io.khoj4j.application.service.token.ApiTokenService;
+import io.khoj4j.application.service.user.AccountService;
 import io.khoj4j.application.service.user.ProvisionUserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -26,6 +27,12 @@ public class UseCaseProducers {
   @Singleton
   ProvisionUserService provisionUser(UserRepository users, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
     return new ProvisionUserService(users, unitOfWork, ids, clock);
+  }
+
+  @Produces
+  @Singleton
+  AccountService accounts(UserRepository users, UnitOfWork unitOfWork) {
+    return new AccountService(users, unitOfWork);
   }
 
   @Produces

@@ -74,7 +74,7 @@ public class ErrorMappers {
   @ServerExceptionMapper
   public Response web(WebApplicationException e) {
     int status = e.getResponse().getStatus();
-    if (status < 400) {
+    if (status < 400 || (status < 500 && e.getResponse().hasEntity())) {
       return e.getResponse();
     }
     if (status >= 500) {

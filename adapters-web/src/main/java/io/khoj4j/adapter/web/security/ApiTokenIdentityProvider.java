@@ -27,10 +27,10 @@ public class ApiTokenIdentityProvider implements IdentityProvider<ApiTokenAuthen
   public Uni<SecurityIdentity> authenticate(
       ApiTokenAuthenticationRequest request, AuthenticationRequestContext context) {
     return context.runBlocking(
-        () ->
+        () -> WithRequestContext.call(() ->
             authenticate
                 .authenticate(new AuthenticateApiTokenQuery(request.token()))
                 .map(Identities::of)
-                .orElse(null));
+                .orElse(null)));
   }
 }

@@ -35,7 +35,7 @@ public class SingleUserIdentityProvider implements IdentityProvider<SingleUserAu
     if (cached != null) {
       return Uni.createFrom().item(Identities.of(cached));
     }
-    return context.runBlocking(() -> Identities.of(defaultUser()));
+    return context.runBlocking(() -> WithRequestContext.call(() -> Identities.of(defaultUser())));
   }
 
   private synchronized User defaultUser() {

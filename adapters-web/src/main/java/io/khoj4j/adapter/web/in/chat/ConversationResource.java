@@ -40,15 +40,14 @@ public class ConversationResource {
 
   private final CurrentUser currentUser;
   private final ConversationsUseCase conversations;
-  private final Optional<String> domain;
+  private final AllowedHosts allowedHosts;
   private final boolean noHttps;
 
-  public ConversationResource(CurrentUser currentUser, ConversationsUseCase conversations,
-      @ConfigProperty(name = "khoj.domain") Optional<String> domain,
+  public ConversationResource(CurrentUser currentUser, ConversationsUseCase conversations, AllowedHosts allowedHosts,
       @ConfigProperty(name = "khoj.no-https", defaultValue = "false") boolean noHttps) {
     this.currentUser = currentUser;
     this.conversations = conversations;
-    this.domain = domain;
+    this.allowedHosts = allowedHosts;
     this.noHttps = noHttps;
   }
 
@@ -224,8 +223,8 @@ public class ConversationResource {
   @Path("/share")
   public Response share(@QueryParam("conversation_id") String conversationId, @HeaderParam("Host") String host) {
     UUID id = uuid("query", "conversation_id", conversationId);
-    String hostname = host == null ? "" : host.replaceAll(":\\d+$", "").replaceAll("^\\[|]$", "");
-    if (!allowedHost(hostname)) {
+    String hostname = AllowedHosts.hostOf(host);
+    if (!allowedHosts.allows(hostname)) {
       return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
           .entity(Map.of("detail", "Unauthorized domain")).build();
     }
@@ -235,17 +234,6 @@ public class ConversationResource {
     Map<String, Object> body = status("ok", null);
     body.put("url", scheme + "://" + host + "/share/chat/" + slug + "/");
     return Response.ok(body).build();
-  }
-
-  /** localhost, loopback, and the configured domain or any of its subdomains. */
-  boolean allowedHost(String hostname) {
-    if (Set.of("localhost", "127.0.0.1", "::1").contains(hostname)) {
-      return true;
-    }
-    return domain.map(d -> d.strip().toLowerCase(java.util.Locale.ROOT))
-        .filter(d -> !d.isEmpty())
-        .map(d -> hostname.equalsIgnoreCase(d) || hostname.toLowerCase(java.util.Locale.ROOT).endsWith("." + d))
-        .orElse(false);
   }
 
   @DELETE

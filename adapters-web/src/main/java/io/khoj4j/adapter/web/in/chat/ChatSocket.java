@@ -1,0 +1,204 @@
+package io.khoj4j.adapter.web.in.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.khoj4j.adapter.web.error.RequestValidationException;
+import io.khoj4j.adapter.web.security.AuthenticatedUser;
+import io.khoj4j.application.error.ApplicationException;
+import io.khoj4j.application.port.in.chat.ChatCommand;
+import io.khoj4j.application.port.in.chat.ChatEventSink;
+import io.khoj4j.application.port.in.chat.ChatUseCase;
+import io.khoj4j.domain.chat.ChatEvent;
+import io.khoj4j.domain.user.UserId;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Khoj's {@code WS /api/chat/ws} for the web app. Each JSON event goes out as one frame followed by a frame holding
+ * only the delimiter; answer text is batched (every 100 ms or 512 characters). A new message or an interrupt stops
+ * the running turn; closing the socket does too.
+ */
+@WebSocket(path = "/api/chat/ws")
+@Authenticated
+public class ChatSocket {
+
+  private static final Logger LOG = Logger.getLogger(ChatSocket.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final long FLUSH_MILLIS = 100;
+  static final int FLUSH_CHARS = 512;
+
+  private final ChatUseCase chat;
+  private final AllowedHosts allowedHosts;
+  private final SecurityIdentity identity;
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+  public ChatSocket(ChatUseCase chat, AllowedHosts allowedHosts, SecurityIdentity identity) {
+    this.chat = chat;
+    this.allowedHosts = allowedHosts;
+    this.identity = identity;
+  }
+
+  /** Per connection: who it is, and the turn in flight (if any). */
+  private static final class Session {
+    final UserId user;
+    volatile AtomicBoolean running;
+
+    Session(UserId user) {
+      this.user = user;
+    }
+  }
+
+  @OnOpen
+  public void open(WebSocketConnection connection) {
+    String origin = AllowedHosts.originHost(connection.handshakeRequest().header("Origin"));
+    if (origin == null || !allowedHosts.allows(origin)) {
+      connection.closeAndAwait(new CloseReason(1008, "Origin not allowed"));
+      return;
+    }
+    AuthenticatedUser user = identity.getAttribute(AuthenticatedUser.ATTRIBUTE);
+    if (user == null) {
+      connection.closeAndAwait(new CloseReason(1008, "Forbidden"));
+      return;
+    }
+    sessions.put(connection.id(), new Session(user.id()));
+  }
+
+  @OnClose
+  public void close(WebSocketConnection connection) {
+    Session session = sessions.remove(connection.id());
+    if (session != null && session.running != null) {
+      session.running.set(false);
+    }
+  }
+
+  @OnTextMessage
+  public void message(WebSocketConnection connection, String frame) {
+    Session session = sessions.get(connection.id());
+    if (session == null) {
+      return;
+    }
+    JsonNode message;
+    try {
+      message = JSON.readTree(frame);
+    } catch (Exception e) {
+      send(connection, ChatJson.write(Map.of("error", "Messages must be JSON")));
+      return;
+    }
+    if ("interrupt".equals(message.path("type").asText())) {
+      stopRunning(session);
+      send(connection, ChatJson.write(Map.of("type", message.hasNonNull("query")
+          ? "interrupt_message_acknowledged" : "interrupt_acknowledged")));
+      return;
+    }
+    ChatCommand command;
+    try {
+      ChatRequestBody body = JSON.treeToValue(message, ChatRequestBody.class);
+      if (body.q() == null) {
+        send(connection, ChatJson.write(Map.of("error", "Missing required field 'q' in chat message")));
+        return;
+      }
+      command = ChatResource.command(session.user, body);
+    } catch (RequestValidationException | ApplicationException e) {
+      send(connection, ChatJson.write(Map.of("error", e.getMessage())));
+      return;
+    } catch (Exception e) {
+      send(connection, ChatJson.write(Map.of("error", "Malformed chat message")));
+      return;
+    }
+    stopRunning(session);
+    AtomicBoolean running = new AtomicBoolean(true);
+    session.running = running;
+    Infrastructure.getDefaultWorkerPool().execute(() -> runTurn(connection, command, running));
+  }
+
+  private static void stopRunning(Session session) {
+    AtomicBoolean previous = session.running;
+    if (previous != null) {
+      previous.set(false);
+    }
+  }
+
+  private void runTurn(WebSocketConnection connection, ChatCommand command, AtomicBoolean running) {
+    ManagedContext requestContext = Arc.container().requestContext();
+    requestContext.activate();
+    TextBatcher text = new TextBatcher(connection);
+    try {
+      chat.chat(command, new ChatEventSink() {
+        @Override
+        public void emit(ChatEvent event) {
+          if (!cancelled()) {
+            if (event instanceof ChatEvent.Text t) {
+              text.add(t.delta());
+              return;
+            }
+            text.flush();
+            sendEvent(connection, ChatJson.event(event));
+          }
+        }
+
+        @Override
+        public boolean cancelled() {
+          return !running.get() || !connection.isOpen();
+        }
+      });
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "chat over WebSocket failed: %s", e.getMessage());
+      if (connection.isOpen()) {
+        send(connection, ChatJson.write(Map.of("error", "Internal server error")));
+        connection.closeAndAwait(new CloseReason(1011, "Internal server error"));
+      }
+    } finally {
+      requestContext.terminate();
+    }
+  }
+
+  /** Collects answer text and sends it in batches, each followed by its delimiter frame. */
+  private final class TextBatcher {
+    private final WebSocketConnection connection;
+    private final StringBuilder buffer = new StringBuilder();
+    private long lastFlush = System.nanoTime();
+
+    TextBatcher(WebSocketConnection connection) {
+      this.connection = connection;
+    }
+
+    synchronized void add(String delta) {
+      buffer.append(delta);
+      if (buffer.length() >= FLUSH_CHARS || System.nanoTime() - lastFlush >= FLUSH_MILLIS * 1_000_000) {
+        flush();
+      }
+    }
+
+    synchronized void flush() {
+      lastFlush = System.nanoTime();
+      if (!buffer.isEmpty()) {
+        sendEvent(connection, buffer.toString());
+        buffer.setLength(0);
+      }
+    }
+  }
+
+  private static void sendEvent(WebSocketConnection connection, String payload) {
+    send(connection, payload);
+    send(connection, ChatJson.DELIMITER);
+  }
+
+  private static void send(WebSocketConnection connection, String payload) {
+    if (connection.isOpen()) {
+      connection.sendTextAndAwait(payload);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package io.khoj4j.adapter.web.in.user;
+
+import io.khoj4j.adapter.web.error.RequestValidationException;
+import io.khoj4j.adapter.web.in.QueryParams;
+import io.khoj4j.adapter.web.security.CurrentUser;
+import io.khoj4j.application.port.in.content.ContentOverview;
+import io.khoj4j.application.port.in.content.ContentQuery;
+import io.khoj4j.application.port.in.content.QueryContentUseCase;
+import io.khoj4j.application.port.in.model.ChatModelQuery;
+import io.khoj4j.application.port.in.model.QueryChatModelsUseCase;
+import io.khoj4j.application.port.in.user.AccountRequest;
+import io.khoj4j.application.port.in.user.ManageAccountUseCase;
+import io.khoj4j.domain.chat.ChatModel;
+import io.khoj4j.domain.content.ContentType;
+import io.khoj4j.domain.user.User;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Who the caller is and what the server offers them: Khoj's user and settings routes. */
+@Path("/api")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+  private final CurrentUser currentUser;
+  private final ManageAccountUseCase accounts;
+  private final QueryContentUseCase content;
+  private final QueryChatModelsUseCase models;
+  private final String version;
+  private final boolean singleUserMode;
+
+  public UserResource(CurrentUser currentUser, ManageAccountUseCase accounts, QueryContentUseCase content,
+      QueryChatModelsUseCase models,
+      @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
+      @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false") boolean singleUserMode) {
+    this.currentUser = currentUser;
+    this.accounts = accounts;
+    this.content = content;
+    this.models = models;
+    this.version = version;
+    this.singleUserMode = singleUserMode;
+  }
+
+  private User user() {
+    return accounts.get(new AccountRequest.Get(currentUser.id()));
+  }
+
+  @GET
+  @Path("/v1/user")
+  public Map<String, Object> user(@QueryParam("client") String client) {
+    User user = user();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("email", user.email());
+    body.put("username", user.username());
+    body.put("photo", null);
+    body.put("is_active", true);
+    body.put("has_documents", overview().hasDocuments());
+    body.put("khoj_version", version);
+    return body;
+  }
+
+  private ContentOverview overview() {
+    return content.overview(new ContentQuery.Overview(currentUser.id()));
+  }
+
+  @GET
+  @Path("/settings")
+  public Map<String, Object> settings(@QueryParam("detailed") String detailed) {
+    User user = user();
+    ContentOverview overview = overview();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("username", user.username());
+    body.put("user_photo", null);
+    body.put("is_active", true);
+    body.put("has_documents", overview.hasDocuments());
+    body.put("khoj_version", version);
+    if (!QueryParams.bool("detailed", detailed, false)) {
+      return body;
+    }
+    body.put("given_name", user.firstName());
+    body.put("phone_number", "");
+    body.put("is_phone_number_verified", false);
+    Map<String, Object> sources = new LinkedHashMap<>();
+    sources.put("computer", overview.types().stream().anyMatch(t -> t != ContentType.GITHUB && t != ContentType.NOTION));
+    sources.put("github", overview.types().contains(ContentType.GITHUB));
+    sources.put("notion", overview.types().contains(ContentType.NOTION));
+    body.put("enabled_content_source", sources);
+    body.put("notion_token", "");
+    body.put("enable_memory", false);
+    body.put("server_memory_mode", "disabled");
+    List<ChatModel> options = models.options(new ChatModelQuery.Options());
+    body.put("chat_model_options", options.stream().map(m -> {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("name", m.friendlyName());
+      o.put("id", m.id());
+      o.put("strengths", m.strengths());
+      o.put("description", m.description());
+      o.put("tier", m.priceTier().wireName());
+      return o;
+    }).toList());
+    body.put("selected_chat_model_config",
+        models.effective(new ChatModelQuery.Effective(currentUser.id())).map(ChatModel::id).orElse(null));
+    body.put("paint_model_options", List.of());
+    body.put("selected_paint_model_config", null);
+    body.put("voice_model_options", List.of());
+    body.put("selected_voice_model_config", null);
+    body.put("subscription_state", "subscribed");
+    body.put("subscription_renewal_date", null);
+    body.put("subscription_enabled_trial_at", null);
+    body.put("khoj_cloud_subscription_url", null);
+    body.put("billing_enabled", false);
+    body.put("is_eleven_labs_enabled", false);
+    body.put("is_twilio_enabled", false);
+    body.put("anonymous_mode", singleUserMode);
+    body.put("notion_oauth_url", null);
+    body.put("length_of_free_trial", 7);
+    return body;
+  }
+
+  @PATCH
+  @Path("/user/name")
+  public Map<String, Object> rename(@QueryParam("name") String name) {
+    if (name == null) {
+      throw RequestValidationException.missing("query", "name");
+    }
+    if (name.strip().split(" ").length > 2) {
+      return error400("Name must be in the format: Firstname Lastname");
+    }
+    accounts.rename(new AccountRequest.Rename(currentUser.id(), name));
+    return Map.of("status", "ok");
+  }
+
+  private static Map<String, Object> error400(String detail) {
+    throw new jakarta.ws.rs.WebApplicationException(jakarta.ws.rs.core.Response.status(400)
+        .type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("detail", detail)).build());
+  }
+
+  @DELETE
+  @Path("/self")
+  public Map<String, Object> deleteSelf() {
+    if (singleUserMode) {
+      throw new jakarta.ws.rs.WebApplicationException(jakarta.ws.rs.core.Response.status(409)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(Map.of("detail", "The built-in user of single-user mode cannot be deleted")).build());
+    }
+    accounts.delete(new AccountRequest.Delete(currentUser.id()));
+    return Map.of("status", "ok");
+  }
+}

@@ -1,0 +1,42 @@
+package io.khoj4j.application.service.user;
+
+import io.khoj4j.application.error.NotFoundException;
+import io.khoj4j.application.port.in.user.AccountRequest;
+import io.khoj4j.application.port.in.user.ManageAccountUseCase;
+import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.application.port.out.user.UserRepository;
+import io.khoj4j.domain.user.User;
+
+/** A user's own account. Deleting it removes everything the user owns (the store cascades from the user). */
+public final class AccountService implements ManageAccountUseCase {
+
+  private final UserRepository users;
+  private final UnitOfWork unitOfWork;
+
+  public AccountService(UserRepository users, UnitOfWork unitOfWork) {
+    this.users = users;
+    this.unitOfWork = unitOfWork;
+  }
+
+  @Override
+  public User get(AccountRequest.Get request) {
+    return users.findById(request.user()).orElseThrow(() -> new NotFoundException("User not found"));
+  }
+
+  @Override
+  public User rename(AccountRequest.Rename request) {
+    return unitOfWork.inTransaction(() -> {
+      User user = get(new AccountRequest.Get(request.user()));
+      String[] parts = request.name().split(" ", 2);
+      User renamed = new User(user.id(), user.username(), user.email(), parts[0], parts.length > 1 ? parts[1] : "",
+          user.verifiedEmail(), user.admin(), user.createdAt());
+      users.update(renamed);
+      return renamed;
+    });
+  }
+
+  @Override
+  public void delete(AccountRequest.Delete request) {
+    unitOfWork.run(() -> users.delete(request.user()));
+  }
+}

@@ -1,0 +1,147 @@
+package io.khoj4j.bootstrap.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.khoj4j.bootstrap.testing.FakeOpenAi;
+import io.khoj4j.bootstrap.testing.TestUsers;
+import io.khoj4j.bootstrap.testing.TestUsers.TestUser;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ChatSocketIT {
+
+  private static FakeOpenAi openAi;
+  private static TestUser admin;
+
+  @BeforeEach
+  void model() {
+    if (openAi == null) {
+      openAi = new FakeOpenAi().start();
+      admin = TestUsers.createAdmin();
+    }
+    openAi.configureAsDefault(admin);
+    openAi.script("Hi there, happy to help.", "Greeting");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (openAi != null) {
+      openAi.stop();
+    }
+  }
+
+  /** Collects frames; completes {@link #closed} with the close code. */
+  static final class Frames implements WebSocket.Listener {
+    final List<String> frames = new CopyOnWriteArrayList<>();
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    final StringBuilder partial = new StringBuilder();
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        frames.add(partial.toString());
+        partial.setLength(0);
+      }
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+      closed.complete(status);
+      return null;
+    }
+
+    boolean has(String fragment) {
+      return frames.stream().anyMatch(f -> f.contains(fragment));
+    }
+  }
+
+  private WebSocket connect(String token, String origin, Frames frames) throws Exception {
+    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    if (origin != null) {
+      builder.header("Origin", origin);
+    }
+    return builder.buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/api/chat/ws?client=web"), frames)
+        .get(10, TimeUnit.SECONDS);
+  }
+
+  private static void await(Frames frames, String fragment) throws InterruptedException {
+    for (int i = 0; i < 200 && !frames.has(fragment); i++) {
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
+  void eventsArriveAsFramesEachFollowedByADelimiterFrame() throws Exception {
+    TestUser user = TestUsers.create();
+    Frames frames = new Frames();
+    WebSocket ws = connect(user.token(), "http://localhost:42110", frames);
+
+    ws.sendText("{\"q\":\"/general hello\"}", true);
+    await(frames, "end_response");
+
+    assertThat(frames.frames.getFirst()).startsWith("{\"type\":\"metadata\"");
+    for (int i = 0; i < frames.frames.size(); i++) {
+      assertThat(frames.frames.get(i).equals(ChatApiIT.DELIMITER)).as("frame " + i).isEqualTo(i % 2 == 1);
+    }
+    String text = String.join("", frames.frames.stream().filter(f -> !f.startsWith("{"))
+        .filter(f -> !f.equals(ChatApiIT.DELIMITER)).toList());
+    assertThat(text).isEqualTo("Hi there, happy to help.");
+    assertThat(frames.frames.get(frames.frames.size() - 2)).isEqualTo("{\"type\":\"end_response\",\"data\":\"\"}");
+    ws.abort();
+  }
+
+  @Test
+  void badMessagesGetAnErrorFrameAndInterruptsAreAcknowledged() throws Exception {
+    TestUser user = TestUsers.create();
+    Frames frames = new Frames();
+    WebSocket ws = connect(user.token(), "http://127.0.0.1", frames);
+
+    ws.sendText("{\"n\": 3}", true);
+    await(frames, "Missing required field 'q'");
+    ws.sendText("not json", true);
+    await(frames, "must be JSON");
+    ws.sendText("{\"type\":\"interrupt\"}", true);
+    await(frames, "interrupt_acknowledged");
+
+    assertThat(frames.has("{\"error\":\"Missing required field 'q' in chat message\"}")).isTrue();
+    assertThat(frames.has("interrupt_acknowledged")).isTrue();
+    ws.abort();
+  }
+
+  @Test
+  void aForeignOriginIsClosedWithPolicyViolation() throws Exception {
+    TestUser user = TestUsers.create();
+    Frames frames = new Frames();
+
+    connect(user.token(), "https://evil.example.com", frames);
+
+    assertThat(frames.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+  }
+
+  @Test
+  void withoutCredentialsTheUpgradeIsRefused() {
+    assertThatThrownBy(() -> connect(null, "http://localhost", new Frames()))
+        .hasStackTraceContaining("Unexpected HTTP response status code 40");
+    assertThatThrownBy(() -> connect("kk-not-valid", "http://localhost", new Frames()))
+        .hasStackTraceContaining("Unexpected HTTP response status code 40");
+  }
+}
