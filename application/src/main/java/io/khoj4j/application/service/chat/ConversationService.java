@@ -11,7 +11,7 @@ import io.khoj4j.application.port.in.content.QueryContentUseCase;
 import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
 import io.khoj4j.application.port.out.chat.ChatModelGateway;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
-import io.khoj4j.application.port.out.conversation.ConversationRepository.PublicConversation;
+import io.khoj4j.domain.chat.PublicConversation;
 import io.khoj4j.application.port.out.shared.IdGenerator;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.service.model.ChatModelService;

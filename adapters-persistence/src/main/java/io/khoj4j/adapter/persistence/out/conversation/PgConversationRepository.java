@@ -3,6 +3,7 @@ package io.khoj4j.adapter.persistence.out.conversation;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.Conversation;
+import io.khoj4j.domain.chat.PublicConversation;
 import io.khoj4j.domain.chat.Speaker;
 import io.khoj4j.domain.user.UserId;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -6,7 +6,7 @@ import io.khoj4j.adapter.web.security.CurrentUser;
 import io.khoj4j.application.port.in.chat.ConversationRequest;
 import io.khoj4j.application.port.in.chat.ConversationView;
 import io.khoj4j.application.port.in.chat.ConversationsUseCase;
-import io.khoj4j.application.port.out.conversation.ConversationRepository.PublicConversation;
+import io.khoj4j.domain.chat.PublicConversation;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.Conversation;
 import io.quarkus.security.Authenticated;

@@ -1,6 +1,6 @@
 package io.khoj4j.application.port.in.chat;
 
-import io.khoj4j.application.port.out.conversation.ConversationRepository.PublicConversation;
+import io.khoj4j.domain.chat.PublicConversation;
 import io.khoj4j.domain.chat.Conversation;
 import java.util.List;
 import java.util.UUID;

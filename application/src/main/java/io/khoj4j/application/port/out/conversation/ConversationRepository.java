@@ -2,6 +2,7 @@ package io.khoj4j.application.port.out.conversation;
 
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.Conversation;
+import io.khoj4j.domain.chat.PublicConversation;
 import io.khoj4j.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -50,9 +51,6 @@ public interface ConversationRepository {
   void setFileFilters(UserId owner, UUID conversationId, List<String> files);
 
   // ------------------------------------------------------------------ public copies (sharing)
-
-  record PublicConversation(String slug, UserId sourceOwner, String title, String agentSlug,
-      List<ChatMessage> messages, Instant createdAt) {}
 
   void savePublic(PublicConversation conversation);
 

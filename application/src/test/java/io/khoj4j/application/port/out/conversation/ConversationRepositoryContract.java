@@ -130,7 +130,7 @@ public abstract class ConversationRepositoryContract {
 
   @Test
   void publicCopiesAreReadByAnyoneAndDeletedOnlyByTheirOwner() {
-    var copy = new ConversationRepository.PublicConversation("tea-talk-" + UUID.randomUUID(), alice, "Tea talk",
+    var copy = new io.khoj4j.domain.chat.PublicConversation("tea-talk-" + UUID.randomUUID(), alice, "Tea talk",
         "khoj", turn("q", "a", "t", t0), t0.truncatedTo(ChronoUnit.MILLIS));
     unitOfWork().run(() -> repository().savePublic(copy));
 

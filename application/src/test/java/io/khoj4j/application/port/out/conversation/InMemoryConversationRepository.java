@@ -2,6 +2,7 @@ package io.khoj4j.application.port.out.conversation;
 
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.Conversation;
+import io.khoj4j.domain.chat.PublicConversation;
 import io.khoj4j.domain.user.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
