@@ -8,6 +8,7 @@ public abstract sealed class ApplicationException extends RuntimeException
     permits NotFoundException,
         InvalidInputException,
         ForbiddenException,
+        UnauthenticatedException,
         ConflictException,
         QuotaExceededException,
         UpstreamFailureException {

@@ -61,7 +61,7 @@ class ApiTokenIT {
     user.request().queryParam("token", secret).when().delete("/auth/token").then().statusCode(200)
         .body("status", equalTo("ok"));
 
-    given().header("Authorization", "Bearer " + secret).when().get("/auth/token").then().statusCode(403)
+    given().header("Authorization", "Bearer " + secret).when().get("/api/v1/user").then().statusCode(403)
         .body("detail", equalTo("Forbidden"));
     given().header("Authorization", "Bearer " + secret).when().get("/api/health").then().statusCode(200)
         .body("detail", equalTo("OK"));
@@ -77,7 +77,7 @@ class ApiTokenIT {
 
     user.request().queryParam("token", shown).when().delete("/auth/token").then().statusCode(200);
 
-    given().header("Authorization", "Bearer " + secret).when().get("/auth/token").then().statusCode(403);
+    given().header("Authorization", "Bearer " + secret).when().get("/api/v1/user").then().statusCode(403);
   }
 
   @Test
@@ -102,18 +102,23 @@ class ApiTokenIT {
     }
   }
 
+  /** Khoj sends a browser without a session from the token pages to the login page, keeping where it was going. */
   @Test
-  void withoutCredentialsEveryTokenRouteIsForbidden() {
-    given().when().get("/auth/token").then().statusCode(403).body("detail", equalTo("Forbidden"));
-    given().when().post("/auth/token").then().statusCode(403).body("detail", equalTo("Forbidden"));
-    given().queryParam("token", "kk-x").when().delete("/auth/token").then().statusCode(403);
+  void withoutCredentialsEveryTokenRouteRedirectsToLogin() {
+    given().redirects().follow(false).when().get("/auth/token").then().statusCode(303)
+        .header("Location", "/login?next=%2Fauth%2Ftoken");
+    given().redirects().follow(false).when().post("/auth/token").then().statusCode(303);
+    given().redirects().follow(false).queryParam("token", "kk-x").when().delete("/auth/token").then()
+        .statusCode(303).header("Location", "/login?next=%2Fauth%2Ftoken%3Ftoken%3Dkk-x");
   }
 
   @Test
   void wrongOrMalformedCredentialsAreForbiddenInMultiUserMode() {
     for (String header : new String[] {"Bearer nil", "Bearer ", "Bearer kk-not-a-real-token", "Basic abc"}) {
-      given().header("Authorization", header).when().get("/auth/token").then().statusCode(403)
+      given().header("Authorization", header).when().get("/api/v1/user").then().statusCode(403)
           .body("detail", equalTo("Forbidden"));
+      given().redirects().follow(false).header("Authorization", header).when().get("/auth/token").then()
+          .statusCode(303);
     }
   }
 

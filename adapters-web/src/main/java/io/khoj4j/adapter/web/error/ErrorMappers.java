@@ -7,11 +7,16 @@ import io.khoj4j.application.error.ForbiddenException;
 import io.khoj4j.application.error.InvalidInputException;
 import io.khoj4j.application.error.NotFoundException;
 import io.khoj4j.application.error.QuotaExceededException;
+import io.khoj4j.application.error.UnauthenticatedException;
 import io.khoj4j.application.error.UpstreamFailureException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -31,6 +36,7 @@ public class ErrorMappers {
       case NotFoundException nf -> json(404, nf.getMessage());
       case InvalidInputException ii -> json(422, ii.getMessage());
       case ForbiddenException f -> json(403, f.getMessage());
+      case UnauthenticatedException u -> json(401, u.getMessage());
       case ConflictException c -> json(409, c.getMessage());
       case QuotaExceededException q -> json(429, q.getMessage());
       case UpstreamFailureException u -> serverError(u.retryable() ? 503 : 502, u.getMessage(), u);
@@ -45,12 +51,25 @@ public class ErrorMappers {
         .build();
   }
 
-  /** Khoj answers every unauthenticated call to a protected route with 403 {"detail":"Forbidden"}. */
-  @ServerExceptionMapper({
-    UnauthorizedException.class,
-    AuthenticationFailedException.class,
-    io.quarkus.security.ForbiddenException.class
-  })
+  /**
+   * Khoj answers every unauthenticated call to a protected route with 403 {"detail":"Forbidden"}, except the token
+   * pages, which send a browser without a session to {@code /login?next=<the page>} (303).
+   */
+  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+  public Response unauthenticated(UriInfo uri) {
+    String path = uri.getRequestUri().getRawPath();
+    if (path.startsWith("/auth/token")) {
+      String query = uri.getRequestUri().getRawQuery();
+      String next = path + (query == null ? "" : "?" + query);
+      return Response.status(303)
+          .header(HttpHeaders.LOCATION, "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))
+          .build();
+    }
+    return json(403, "Forbidden");
+  }
+
+  /** Authenticated, but without the role the route needs (an administrator's route). */
+  @ServerExceptionMapper(io.quarkus.security.ForbiddenException.class)
   public Response forbidden() {
     return json(403, "Forbidden");
   }

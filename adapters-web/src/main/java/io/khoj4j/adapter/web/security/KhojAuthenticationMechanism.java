@@ -12,18 +12,23 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Resolves who is calling from khoj4j's own credentials, in Khoj's order: an API token ({@code Authorization: Bearer
- * kk-…}) names its owner; otherwise, in single-user mode, the caller is the built-in default user whatever it sent
- * (Khoj's Emacs client sends {@code Bearer nil} when no key is set, Obsidian an empty {@code Bearer }). Anything else
- * is left to other mechanisms (OIDC); a protected route then answers 403 {"detail":"Forbidden"}.
+ * Resolves who is calling from khoj4j's own credentials, in Khoj's order: the browser's {@code session} cookie, then
+ * an API token ({@code Authorization: Bearer kk-…}), then, in single-user mode, the built-in default user whatever
+ * the request sent (Khoj's Emacs client sends {@code Bearer nil} when no key is set, Obsidian an empty
+ * {@code Bearer }). A credential that does not check out is ignored, not an error: the next one is tried, and other
+ * mechanisms (OpenID Connect bearer tokens) see the request after this one.
+ *
+ * <p>Without a user, a protected route answers the contract's {@code 403 {"detail":"Forbidden"}} (see
+ * {@code ErrorMappers}, which also sends browsers on the token pages to the login page).
  */
 @ApplicationScoped
 public class KhojAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-  /** Above quarkus-oidc's mechanism, so khoj4j tokens are tried first and OIDC sees the rest. */
+  /** Above quarkus-oidc's mechanism, so khoj4j credentials are tried first and OIDC sees the rest. */
   static final int PRIORITY = 2000;
 
   private final boolean singleUserMode;
@@ -35,18 +40,29 @@ public class KhojAuthenticationMechanism implements HttpAuthenticationMechanism 
 
   @Override
   public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+    String session = SessionCookie.read(context);
     String token = bearerToken(context);
-    Uni<SecurityIdentity> fromToken =
-        token != null && token.startsWith(ApiToken.PREFIX)
-            ? identities
-                .authenticate(new ApiTokenAuthenticationRequest(token))
-                .onFailure(AuthenticationFailedException.class)
-                .recoverWithNull()
-            : Uni.createFrom().nullItem();
-    if (!singleUserMode) {
-      return fromToken;
+    Uni<SecurityIdentity> identity =
+        session == null ? none() : attempt(identities, new WebSessionAuthenticationRequest(session));
+    if (token != null && token.startsWith(ApiToken.PREFIX)) {
+      identity = orElse(identity, () -> attempt(identities, new ApiTokenAuthenticationRequest(token)));
     }
-    return fromToken.onItem().ifNull().switchTo(() -> identities.authenticate(new SingleUserAuthenticationRequest()));
+    if (singleUserMode) {
+      identity = orElse(identity, () -> identities.authenticate(new SingleUserAuthenticationRequest()));
+    }
+    return identity;
+  }
+
+  private static Uni<SecurityIdentity> attempt(IdentityProviderManager identities, AuthenticationRequest request) {
+    return identities.authenticate(request).onFailure(AuthenticationFailedException.class).recoverWithNull();
+  }
+
+  private static Uni<SecurityIdentity> orElse(Uni<SecurityIdentity> first, Supplier<Uni<SecurityIdentity>> next) {
+    return first.onItem().ifNull().switchTo(next::get);
+  }
+
+  private static Uni<SecurityIdentity> none() {
+    return Uni.createFrom().nullItem();
   }
 
   private static String bearerToken(RoutingContext context) {
@@ -64,7 +80,9 @@ public class KhojAuthenticationMechanism implements HttpAuthenticationMechanism 
 
   @Override
   public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-    return Set.of(ApiTokenAuthenticationRequest.class, SingleUserAuthenticationRequest.class);
+    return Set.of(
+        WebSessionAuthenticationRequest.class, ApiTokenAuthenticationRequest.class,
+        SingleUserAuthenticationRequest.class);
   }
 
   @Override

@@ -16,7 +16,7 @@ import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.port.out.token.ApiTokenRepository;
 import io.khoj4j.application.port.out.user.UserRepository;
 import io.khoj4j.domain.user.ApiToken;
-import io.khoj4j.domain.user.ApiTokenHash;
+import io.khoj4j.domain.user.SecretHash;
 import io.khoj4j.domain.user.User;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,7 +69,7 @@ public final class ApiTokenService
     String name = command.name().isEmpty() ? friendlyName() : command.name();
     ApiToken token =
         new ApiToken(
-            ids.newId(), command.owner(), name, ApiTokenHash.of(secret), ApiToken.displayOf(secret),
+            ids.newId(), command.owner(), name, SecretHash.of(secret), ApiToken.displayOf(secret),
             clock.instant(), null);
     unitOfWork.run(() -> tokens.insert(token));
     return new CreatedApiToken(token, secret);
@@ -85,7 +85,7 @@ public final class ApiTokenService
     boolean deleted =
         unitOfWork.inTransaction(
             () ->
-                tokens.deleteByHash(command.owner(), ApiTokenHash.of(command.token()))
+                tokens.deleteByHash(command.owner(), SecretHash.of(command.token()))
                     || tokens.deleteByDisplayOrId(command.owner(), command.token()));
     if (!deleted) {
       throw new NotFoundException("Token not found");
@@ -97,7 +97,7 @@ public final class ApiTokenService
     if (!query.token().startsWith(ApiToken.PREFIX)) {
       return Optional.empty();
     }
-    Optional<ApiToken> token = tokens.findByHash(ApiTokenHash.of(query.token()));
+    Optional<ApiToken> token = tokens.findByHash(SecretHash.of(query.token()));
     if (token.isEmpty()) {
       return Optional.empty();
     }

@@ -16,7 +16,7 @@ import io.khoj4j.application.port.out.shared.MutableClock;
 import io.khoj4j.application.port.out.shared.SequentialIdGenerator;
 import io.khoj4j.application.port.out.token.InMemoryApiTokenRepository;
 import io.khoj4j.application.port.out.user.InMemoryUserRepository;
-import io.khoj4j.domain.user.ApiTokenHash;
+import io.khoj4j.domain.user.SecretHash;
 import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
 import java.time.Duration;
@@ -47,7 +47,7 @@ class ApiTokenServiceTest {
 
     assertThat(created.secret()).startsWith("kk-").hasSize(3 + 43);
     assertThat(created.token().name()).isEqualTo("laptop");
-    assertThat(created.token().hash()).isEqualTo(ApiTokenHash.of(created.secret()));
+    assertThat(created.token().hash()).isEqualTo(SecretHash.of(created.secret()));
     assertThat(created.token().display()).startsWith("kk-").endsWith("…").hasSize(12);
     assertThat(created.token().toString()).doesNotContain(created.secret());
   }

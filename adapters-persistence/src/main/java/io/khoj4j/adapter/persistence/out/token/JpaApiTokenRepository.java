@@ -2,7 +2,7 @@ package io.khoj4j.adapter.persistence.out.token;
 
 import io.khoj4j.application.port.out.token.ApiTokenRepository;
 import io.khoj4j.domain.user.ApiToken;
-import io.khoj4j.domain.user.ApiTokenHash;
+import io.khoj4j.domain.user.SecretHash;
 import io.khoj4j.domain.user.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,7 +29,7 @@ public class JpaApiTokenRepository implements ApiTokenRepository {
   }
 
   @Override
-  public Optional<ApiToken> findByHash(ApiTokenHash hash) {
+  public Optional<ApiToken> findByHash(SecretHash hash) {
     return ApiTokenEntity.<ApiTokenEntity>find("tokenHash", hash.hex()).firstResultOptional().map(this::toDomain);
   }
 
@@ -42,7 +42,7 @@ public class JpaApiTokenRepository implements ApiTokenRepository {
 
   @Override
   @Transactional
-  public boolean deleteByHash(UserId owner, ApiTokenHash hash) {
+  public boolean deleteByHash(UserId owner, SecretHash hash) {
     return ApiTokenEntity.delete("userId = ?1 and tokenHash = ?2", owner.value(), hash.hex()) > 0;
   }
 
@@ -69,6 +69,6 @@ public class JpaApiTokenRepository implements ApiTokenRepository {
 
   private ApiToken toDomain(ApiTokenEntity e) {
     return new ApiToken(
-        e.id, new UserId(e.userId), e.name, new ApiTokenHash(e.tokenHash), e.display, e.createdAt, e.lastUsedAt);
+        e.id, new UserId(e.userId), e.name, new SecretHash(e.tokenHash), e.display, e.createdAt, e.lastUsedAt);
   }
 }

@@ -1,6 +1,7 @@
 package io.khoj4j.adapter.persistence.out.user;
 
 import io.khoj4j.application.port.out.user.UserRepository;
+import io.khoj4j.domain.user.PasswordHash;
 import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,5 +93,26 @@ public class JpaUserRepository implements UserRepository {
   @Transactional
   public void delete(UserId id) {
     UserEntity.deleteById(id.value());
+  }
+
+  @Override
+  public Optional<PasswordHash> findPasswordHash(UserId id) {
+    // A scalar query always reads the row, never an entity cached earlier in the same persistence context.
+    return em.createQuery("select u.passwordHash from UserEntity u where u.id = :id", String.class)
+        .setParameter("id", id.value())
+        .getResultStream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .map(PasswordHash::new);
+  }
+
+  @Override
+  @Transactional
+  public void setPasswordHash(UserId id, PasswordHash hash) {
+    UserEntity entity = UserEntity.findById(id.value());
+    if (entity != null) {
+      entity.passwordHash = hash.encoded();
+      entity.updatedAt = clock.instant();
+    }
   }
 }

@@ -32,6 +32,10 @@ public class UserEntity extends PanacheEntityBase {
   @Column(name = "is_admin", nullable = false)
   public boolean admin;
 
+  /** PBKDF2 hash ({@link io.khoj4j.domain.user.PasswordHash}); null for accounts that sign in otherwise. */
+  @Column(name = "password_hash")
+  public String passwordHash;
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 

@@ -1,7 +1,7 @@
 package io.khoj4j.application.port.out.token;
 
 import io.khoj4j.domain.user.ApiToken;
-import io.khoj4j.domain.user.ApiTokenHash;
+import io.khoj4j.domain.user.SecretHash;
 import io.khoj4j.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -14,13 +14,13 @@ public interface ApiTokenRepository {
   void insert(ApiToken token);
 
   /** The token with this hash, whoever owns it: this is how a request is authenticated. */
-  Optional<ApiToken> findByHash(ApiTokenHash hash);
+  Optional<ApiToken> findByHash(SecretHash hash);
 
   /** The owner's tokens, oldest first. */
   List<ApiToken> findByOwner(UserId owner);
 
   /** Deletes the owner's token with this hash; false when the owner has none. */
-  boolean deleteByHash(UserId owner, ApiTokenHash hash);
+  boolean deleteByHash(UserId owner, SecretHash hash);
 
   /** Deletes the owner's token shown with this display form or id; false when the owner has none. */
   boolean deleteByDisplayOrId(UserId owner, String displayOrId);

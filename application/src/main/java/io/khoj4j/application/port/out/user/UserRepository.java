@@ -1,5 +1,6 @@
 package io.khoj4j.application.port.out.user;
 
+import io.khoj4j.domain.user.PasswordHash;
 import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
 import java.util.List;
@@ -22,4 +23,8 @@ public interface UserRepository {
   List<User> findAll(int offset, int limit);
 
   void delete(UserId id);
+
+  Optional<PasswordHash> findPasswordHash(UserId id);
+
+  void setPasswordHash(UserId id, PasswordHash hash);
 }

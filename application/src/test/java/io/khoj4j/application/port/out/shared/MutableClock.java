@@ -15,6 +15,10 @@ public final class MutableClock extends Clock {
     this.now = start;
   }
 
+  public static MutableClock at(String instant) {
+    return new MutableClock(Instant.parse(instant));
+  }
+
   public void advance(Duration duration) {
     now = now.plus(duration);
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.domain.user.ApiToken;
-import io.khoj4j.domain.user.ApiTokenHash;
+import io.khoj4j.domain.user.SecretHash;
 import io.khoj4j.domain.user.UserId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,7 +33,7 @@ public abstract class ApiTokenRepositoryContract {
 
   private ApiToken token(UserId owner, String secret, Instant created) {
     return new ApiToken(
-        UUID.randomUUID(), owner, "name of " + secret, ApiTokenHash.of(secret), ApiToken.displayOf(secret),
+        UUID.randomUUID(), owner, "name of " + secret, SecretHash.of(secret), ApiToken.displayOf(secret),
         created.truncatedTo(ChronoUnit.MILLIS), null);
   }
 
@@ -47,8 +47,8 @@ public abstract class ApiTokenRepositoryContract {
     ApiToken token = token(alice, secret, Instant.now());
     unitOfWork().run(() -> repository().insert(token));
 
-    assertThat(repository().findByHash(ApiTokenHash.of(secret))).contains(token);
-    assertThat(repository().findByHash(ApiTokenHash.of(secret + "x"))).isEmpty();
+    assertThat(repository().findByHash(SecretHash.of(secret))).contains(token);
+    assertThat(repository().findByHash(SecretHash.of(secret + "x"))).isEmpty();
   }
 
   @Test
@@ -73,14 +73,14 @@ public abstract class ApiTokenRepositoryContract {
     ApiToken token = token(alice, secret, Instant.now());
     unitOfWork().run(() -> repository().insert(token));
 
-    boolean byHash = unitOfWork().inTransaction(() -> repository().deleteByHash(bob, ApiTokenHash.of(secret)));
+    boolean byHash = unitOfWork().inTransaction(() -> repository().deleteByHash(bob, SecretHash.of(secret)));
     boolean byDisplay = unitOfWork().inTransaction(() -> repository().deleteByDisplayOrId(bob, token.display()));
     boolean byId = unitOfWork().inTransaction(() -> repository().deleteByDisplayOrId(bob, token.id().toString()));
 
     assertThat(byHash).isFalse();
     assertThat(byDisplay).isFalse();
     assertThat(byId).isFalse();
-    assertThat(repository().findByHash(ApiTokenHash.of(secret))).isPresent();
+    assertThat(repository().findByHash(SecretHash.of(secret))).isPresent();
   }
 
   @Test

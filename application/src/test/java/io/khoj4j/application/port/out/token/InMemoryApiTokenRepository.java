@@ -1,7 +1,7 @@
 package io.khoj4j.application.port.out.token;
 
 import io.khoj4j.domain.user.ApiToken;
-import io.khoj4j.domain.user.ApiTokenHash;
+import io.khoj4j.domain.user.SecretHash;
 import io.khoj4j.domain.user.UserId;
 import java.time.Instant;
 import java.util.Comparator;
@@ -22,7 +22,7 @@ public final class InMemoryApiTokenRepository implements ApiTokenRepository {
   }
 
   @Override
-  public Optional<ApiToken> findByHash(ApiTokenHash hash) {
+  public Optional<ApiToken> findByHash(SecretHash hash) {
     return tokens.values().stream().filter(t -> t.hash().equals(hash)).findFirst();
   }
 
@@ -35,7 +35,7 @@ public final class InMemoryApiTokenRepository implements ApiTokenRepository {
   }
 
   @Override
-  public boolean deleteByHash(UserId owner, ApiTokenHash hash) {
+  public boolean deleteByHash(UserId owner, SecretHash hash) {
     return tokens.values().removeIf(t -> t.owner().equals(owner) && t.hash().equals(hash));
   }
 

@@ -1,5 +1,6 @@
 package io.khoj4j.application.port.out.user;
 
+import io.khoj4j.domain.user.PasswordHash;
 import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryUserRepository implements UserRepository {
 
   private final Map<UserId, User> users = new ConcurrentHashMap<>();
+  private final Map<UserId, PasswordHash> passwords = new ConcurrentHashMap<>();
 
   @Override
   public Optional<User> findById(UserId id) {
@@ -59,5 +61,18 @@ public final class InMemoryUserRepository implements UserRepository {
   @Override
   public void delete(UserId id) {
     users.remove(id);
+    passwords.remove(id);
+  }
+
+  @Override
+  public Optional<PasswordHash> findPasswordHash(UserId id) {
+    return Optional.ofNullable(passwords.get(id));
+  }
+
+  @Override
+  public void setPasswordHash(UserId id, PasswordHash hash) {
+    if (users.containsKey(id)) {
+      passwords.put(id, hash);
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.khoj4j.application.port.out.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.domain.user.PasswordHash;
 import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
 import java.time.Instant;
@@ -87,5 +88,17 @@ public abstract class UserRepositoryContract {
   @Test
   void unknownIdIsEmpty() {
     assertThat(repository().findById(new UserId(UUID.randomUUID()))).isEmpty();
+  }
+
+  @Test
+  void storesOnlyThePasswordHashItIsGiven() {
+    User user = newUser(randomEmail());
+    unitOfWork().inTransaction(() -> repository().insertIfAbsent(user));
+    assertThat(repository().findPasswordHash(user.id())).isEmpty();
+
+    PasswordHash hash = new PasswordHash("pbkdf2-sha256$1000$c2FsdHNhbHRzYWx0c2FsdA$aGFzaA");
+    unitOfWork().run(() -> repository().setPasswordHash(user.id(), hash));
+
+    assertThat(repository().findPasswordHash(user.id())).contains(hash);
   }
 }

@@ -1,0 +1,79 @@
+package io.khoj4j.adapter.persistence.out.auth;
+
+import io.khoj4j.application.port.out.auth.WebSessionRepository;
+import io.khoj4j.domain.user.SecretHash;
+import io.khoj4j.domain.user.UserId;
+import io.khoj4j.domain.user.WebSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PgWebSessionRepository implements WebSessionRepository {
+
+  private final EntityManager em;
+
+  public PgWebSessionRepository(EntityManager em) {
+    this.em = em;
+  }
+
+  @Override
+  @Transactional
+  public void insert(WebSession session) {
+    em.createNativeQuery(
+            "insert into web_sessions (token_hash, user_id, created_at, expires_at) values (:h, :u, :c, :e)")
+        .setParameter("h", session.hash().hex())
+        .setParameter("u", session.owner().value())
+        .setParameter("c", session.createdAt())
+        .setParameter("e", session.expiresAt())
+        .executeUpdate();
+  }
+
+  @Override
+  public Optional<WebSession> find(SecretHash hash) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery("select user_id, created_at, expires_at from web_sessions where token_hash = :h")
+            .setParameter("h", hash.hex())
+            .getResultList();
+    return rows.stream()
+        .findFirst()
+        .map(row -> new WebSession(hash, new UserId((UUID) row[0]), instant(row[1]), instant(row[2])));
+  }
+
+  @Override
+  @Transactional
+  public void delete(SecretHash hash) {
+    em.createNativeQuery("delete from web_sessions where token_hash = :h").setParameter("h", hash.hex()).executeUpdate();
+  }
+
+  @Override
+  @Transactional
+  public int deleteByOwner(UserId owner) {
+    return em.createNativeQuery("delete from web_sessions where user_id = :u")
+        .setParameter("u", owner.value())
+        .executeUpdate();
+  }
+
+  @Override
+  @Transactional
+  public int deleteExpired(Instant now) {
+    return em.createNativeQuery("delete from web_sessions where expires_at <= :now")
+        .setParameter("now", now)
+        .executeUpdate();
+  }
+
+  static Instant instant(Object value) {
+    return switch (value) {
+      case Instant i -> i;
+      case OffsetDateTime o -> o.toInstant();
+      case java.sql.Timestamp t -> t.toInstant();
+      default -> throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    };
+  }
+}

@@ -1,0 +1,63 @@
+package io.khoj4j.application.service.auth;
+
+import io.khoj4j.application.error.ForbiddenException;
+import io.khoj4j.application.port.in.auth.ExternalLoginCommand;
+import io.khoj4j.application.port.in.auth.ExternalLoginUseCase;
+import io.khoj4j.application.port.in.user.ProvisionUserCommand;
+import io.khoj4j.application.port.in.user.ProvisionUserUseCase;
+import io.khoj4j.application.port.out.auth.ExternalIdentityRepository;
+import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.application.port.out.user.UserRepository;
+import io.khoj4j.domain.user.ExternalIdentity;
+import io.khoj4j.domain.user.User;
+import java.util.Optional;
+
+/**
+ * Finds or creates the user behind an OpenID Connect login. A known (issuer, subject) pair wins; otherwise the
+ * provider's e-mail address links to an existing account only when the provider vouches for it (verified), so an
+ * identity provider that lets anyone claim any address cannot hand out other people's accounts.
+ */
+public final class ExternalLoginService implements ExternalLoginUseCase {
+
+  private final UserRepository users;
+  private final ExternalIdentityRepository identities;
+  private final ProvisionUserUseCase provision;
+  private final UnitOfWork unitOfWork;
+
+  public ExternalLoginService(
+      UserRepository users,
+      ExternalIdentityRepository identities,
+      ProvisionUserUseCase provision,
+      UnitOfWork unitOfWork) {
+    this.users = users;
+    this.identities = identities;
+    this.provision = provision;
+    this.unitOfWork = unitOfWork;
+  }
+
+  @Override
+  public User login(ExternalLoginCommand command) {
+    Optional<User> known =
+        identities.find(command.issuer(), command.subject()).flatMap(link -> users.findById(link.user()));
+    if (known.isPresent()) {
+      return known.get();
+    }
+    if (command.email() == null || command.email().isBlank()) {
+      throw new ForbiddenException("The identity provider did not share an e-mail address.");
+    }
+    Optional<User> sameAddress = users.findByEmail(command.email());
+    if (sameAddress.isPresent() && !command.emailVerified()) {
+      throw new ForbiddenException(
+          "The identity provider has not verified this e-mail address, which belongs to an existing account.");
+    }
+    return unitOfWork.inTransaction(
+        () -> {
+          User user =
+              provision.provision(
+                  new ProvisionUserCommand(command.email(), null, false, command.emailVerified()));
+          ExternalIdentity link =
+              identities.linkIfAbsent(new ExternalIdentity(command.issuer(), command.subject(), user.id()));
+          return users.findById(link.user()).orElse(user);
+        });
+  }
+}

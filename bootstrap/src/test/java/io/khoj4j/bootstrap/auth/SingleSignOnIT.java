@@ -1,0 +1,120 @@
+package io.khoj4j.bootstrap.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.khoj4j.bootstrap.testing.FakeOidcProvider;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Single sign-on against a stand-in OpenID Connect provider: the browser's authorization-code flow on /auth/login,
+ * and the provider's JWTs as bearer tokens on API routes.
+ */
+@QuarkusTest
+@TestProfile(SingleSignOnIT.WithProvider.class)
+class SingleSignOnIT {
+
+  public static class WithProvider implements QuarkusTestProfile {
+    @Override
+    public java.util.List<TestResourceEntry> testResources() {
+      return java.util.List.of(new TestResourceEntry(FakeOidcProvider.class));
+    }
+  }
+
+  @Test
+  void theCodeFlowEndsInAKhojSessionAndTheRequestedPage() {
+    // 1. The browser asks to sign in and is sent to the provider.
+    Response toProvider = given().redirects().follow(false).queryParam("next", "/chat?v=1").when().get("/auth/login");
+    toProvider.then().statusCode(302);
+    URI authorize = URI.create(toProvider.getHeader("Location"));
+    Map<String, String> params = query(authorize);
+    assertThat(authorize.getPath()).isEqualTo("/realms/home/auth");
+    assertThat(params).containsEntry("client_id", FakeOidcProvider.CLIENT_ID).containsEntry("response_type", "code");
+    assertThat(params.get("scope")).contains("openid").contains("email");
+
+    // 2. The provider sends the browser back with a code; the extension redeems it at the token endpoint.
+    URI callback = URI.create(params.get("redirect_uri"));
+    Response back = given().redirects().follow(false).cookies(toProvider.getCookies())
+        .queryParam("code", "code-from-provider").queryParam("state", params.get("state"))
+        .when().get(callback.getPath());
+    back.then().statusCode(302);
+
+    // 3. Back on /auth/login with the provider's session: khoj4j swaps it for its own and goes to `next`.
+    Map<String, String> cookies = new HashMap<>(toProvider.getCookies());
+    cookies.putAll(back.getCookies());
+    Response signedIn = given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false)
+        .when().get(URI.create(back.getHeader("Location")).getRawPath() + "?"
+            + URI.create(back.getHeader("Location")).getRawQuery());
+    signedIn.then().statusCode(303).header("Location", "/chat?v=1");
+    String session = signedIn.getCookie("session");
+    assertThat(session).isNotBlank();
+
+    given().cookie("session", session).when().get("/api/v1/user").then().statusCode(200)
+        .body("email", equalTo(FakeOidcProvider.PERSON_EMAIL));
+  }
+
+  @Test
+  void theProvidersJwtsWorkAsBearerTokensAndMapToOneUser() {
+    String subject = "bearer-" + UUID.randomUUID();
+    String email = subject + "@example.org";
+
+    given().auth().oauth2(FakeOidcProvider.token(subject, email, true)).when().get("/api/v1/user")
+        .then().statusCode(200).body("email", equalTo(email));
+    given().auth().oauth2(FakeOidcProvider.token(subject, "renamed-" + email, true)).when().get("/api/v1/user")
+        .then().statusCode(200).body("email", equalTo(email));
+  }
+
+  @Test
+  void forgedExpiredOrAnonymousTokensAreForbidden() {
+    String subject = "bad-" + UUID.randomUUID();
+    for (String token :
+        new String[] {
+          FakeOidcProvider.tokenSignedByAnotherKey(subject, subject + "@example.org"),
+          FakeOidcProvider.expiredToken(subject, subject + "@example.org"),
+          FakeOidcProvider.token(subject, null, false),
+          "not.a.jwt"
+        }) {
+      given().auth().oauth2(token).when().get("/api/v1/user").then().statusCode(403)
+          .body("detail", equalTo("Forbidden"));
+    }
+  }
+
+  @Test
+  void anUnverifiedAddressCannotTakeOverAnExistingAccount() {
+    String email = "owner-" + UUID.randomUUID() + "@example.org";
+    given().auth().oauth2(FakeOidcProvider.token("first-" + UUID.randomUUID(), email, true))
+        .when().get("/api/v1/user").then().statusCode(200);
+
+    given().auth().oauth2(FakeOidcProvider.token("intruder-" + UUID.randomUUID(), email, false))
+        .when().get("/api/v1/user").then().statusCode(403);
+  }
+
+  @Test
+  void khojTokensStillWorkBesideSingleSignOn() {
+    var user = io.khoj4j.bootstrap.testing.TestUsers.create();
+    user.request().when().get("/api/v1/user").then().statusCode(200).body("email", equalTo(user.email()));
+    given().when().get("/api/v1/user").then().statusCode(403);
+  }
+
+  private static Map<String, String> query(URI uri) {
+    Map<String, String> out = new HashMap<>();
+    for (String pair : uri.getRawQuery().split("&")) {
+      String[] kv = pair.split("=", 2);
+      out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+          kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+    }
+    return out;
+  }
+}
