@@ -10,6 +10,7 @@ import io.khoj4j.application.port.in.user.ProvisionUserUseCase;
 import io.khoj4j.application.error.ApplicationException;
 import io.khoj4j.domain.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,10 +42,12 @@ public class AdminCommands {
   }
 
   /** Runs {@code args} (starting with {@code admin}); returns the process exit code. */
+  @ActivateRequestContext
   public int execute(String... args) {
     return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
   }
 
+  @ActivateRequestContext
   public int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli =
         new CommandLine(new Admin())
