@@ -129,13 +129,14 @@ public class PgConversationRepository implements ConversationRepository {
   @Override
   @Transactional
   public void appendMessages(UserId owner, UUID conversationId, List<ChatMessage> messages, String slug, Instant at) {
-    List<Integer> next = query("select coalesce(max(m.position), -1) + 1 from conversations c"
-            + " left join chat_messages m on m.conversation_id = c.id where c.user_id = ? and c.id = ?"
-            + " group by c.id", rs -> rs.getInt(1), owner.value(), conversationId);
-    if (next.isEmpty()) {
+    // the conversation's row lock serialises concurrent turns, so each takes the next free positions
+    List<Integer> owned = query("select 1 from conversations where user_id = ? and id = ? for update",
+        rs -> rs.getInt(1), owner.value(), conversationId);
+    if (owned.isEmpty()) {
       throw new IllegalStateException("conversation " + conversationId + " does not exist for its owner");
     }
-    int position = next.getFirst();
+    int position = query("select coalesce(max(position), -1) + 1 from chat_messages where conversation_id = ?",
+        rs -> rs.getInt(1), conversationId).getFirst();
     for (ChatMessage m : messages) {
       update("insert into chat_messages (conversation_id, position, turn_id, speaker, message, created_at, details)"
               + " values (?, ?, ?, ?, ?, ?, ?)",

@@ -68,6 +68,39 @@ public abstract class ConversationRepositoryContract {
   }
 
   @Test
+  void concurrentTurnsInOneConversationAllLand() throws Exception {
+    Conversation c = conversation(alice, t0);
+    int turns = 8;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(turns);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int i = 0; i < turns; i++) {
+        String n = Integer.toString(i);
+        done.add(pool.submit(() -> {
+          start.await();
+          unitOfWork().run(() -> repository().appendMessages(alice, c.id(), turn("q" + n, "a" + n, "t" + n, t0),
+              "q" + n, t0));
+          return null;
+        }));
+      }
+      start.countDown();
+      for (var f : done) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    List<ChatMessage> stored = repository().messages(alice, c.id());
+    assertThat(stored).hasSize(2 * turns);
+    for (int i = 0; i < stored.size(); i += 2) {
+      // each turn's question is directly followed by its own answer
+      assertThat(stored.get(i + 1).turnId()).isEqualTo(stored.get(i).turnId());
+    }
+  }
+
+  @Test
   void anotherUsersConversationIsNotFoundAndCannotBeChanged() {
     Conversation c = conversation(alice, t0);
     unitOfWork().run(() -> repository().appendMessages(alice, c.id(), turn("q", "a", "t1", t0), "q", t0));
