@@ -3,26 +3,66 @@ package io.khoj4j.adapter.persistence.out.search;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.RankedEntry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keyword ranking with PostgreSQL full-text search: any of the query's words (English stemming, stop words dropped),
- * ranked by cover density normalised by document length. Also reports each hit's cosine distance to the query vector,
- * so results keep Khoj's {@code score}.
+ * Keyword ranking with PostgreSQL full-text search, weighted by how rare each word is among the owner's entries.
+ *
+ * <p>PostgreSQL's own {@code ts_rank} knows nothing of word rarity, so a query's common words ("effect", "cell")
+ * drown its telling ones. Here the query is stemmed and stop-worded by PostgreSQL ({@code english}); each remaining
+ * term gets the BM25 inverse document frequency {@code ln(1 + (N - df + 0.5) / (df + 0.5))}; an entry scores the sum
+ * over the terms it contains, plus its cover density ({@code ts_rank_cd}), which prefers entries where the terms occur
+ * often and close together.
+ *
+ * <p>Document frequencies are counted exactly on the GIN index while the owner has at most
+ * {@code khoj.search.keyword.exact-frequency-limit} entries; above that they are estimated from the lexeme
+ * frequencies PostgreSQL's ANALYZE keeps for the column ({@code pg_stats.most_common_elems}), because counting common
+ * words in a large collection costs more than the whole search. Candidates are the entries holding the rarest terms,
+ * up to about {@link #CANDIDATE_BUDGET} rows, so a query full of common words stays fast; the common terms still add
+ * to the score of those candidates.
+ *
+ * <p>Also reports each hit's cosine distance to the query vector, so results keep Khoj's {@code score}.
  */
 @ApplicationScoped
 public class FullTextEntryRanker implements EntryRanker {
 
+  /** Estimated rows the candidate terms may select together (the rarest term is always kept). */
+  static final long CANDIDATE_BUDGET = 4_000;
+  /** Query terms weighed at most (the rarest ones). */
+  static final int MAX_TERMS = 32;
+  private static final long TOTAL_TTL_NANOS = TimeUnit.SECONDS.toNanos(60);
+  private static final long STATS_TTL_NANOS = TimeUnit.MINUTES.toNanos(5);
+
   private final DataSource dataSource;
+  private final long exactFrequencyLimit;
+  private final Map<UUID, long[]> totals = new ConcurrentHashMap<>();
+  private volatile LexemeStats stats;
+
+  @Inject
+  public FullTextEntryRanker(DataSource dataSource,
+      @ConfigProperty(name = "khoj.search.keyword.exact-frequency-limit", defaultValue = "20000")
+      long exactFrequencyLimit) {
+    this.dataSource = dataSource;
+    this.exactFrequencyLimit = exactFrequencyLimit;
+  }
 
   public FullTextEntryRanker(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this(dataSource, 20_000);
   }
 
   @Override
@@ -30,29 +70,161 @@ public class FullTextEntryRanker implements EntryRanker {
     return Kind.KEYWORD;
   }
 
+  /** A stemmed query term and its (counted or estimated) document frequency among the owner's entries. */
+  record Term(String lexeme, long df) {}
+
+  /** Lexeme frequencies (share of rows) from ANALYZE; {@code floor} is the smallest one listed. */
+  record LexemeStats(Map<String, Double> frequency, double floor, long loadedAt) {}
+
   @Override
   public List<RankedEntry> rank(Request request) {
-    String terms = Arrays.stream(request.text().split("[^\\p{L}\\p{N}]+")).filter(t -> !t.isEmpty())
-        .collect(Collectors.joining(" | "));
-    if (terms.isEmpty()) {
+    if (request.text().isBlank()) {
       return List.of();
     }
-    String type = RankingSql.vectorType(request.dimension());
-    StringBuilder sql = new StringBuilder("select " + RankingSql.COLUMNS
-        + ", case when e.model_id = " + RankingSql.literal(request.modelId())
-        + " then (e.embedding::" + type + " <=> ?::" + type + ") end as distance,"
-        + " ts_rank_cd(e.search_vector, q, 1) as rank"
-        + " from entries e, to_tsquery('english', ?) q where e.search_vector @@ q and");
-    List<Object> params = new ArrayList<>();
-    params.add(request.vector());
-    params.add(terms);
-    RankingSql.conditions(request, sql, params);
-    sql.append(" order by rank desc, e.id limit ?");
-    params.add(request.limit());
     try (Connection c = dataSource.getConnection()) {
-      return RankingSql.query(c, sql.toString(), params);
+      List<String> lexemes = lexemes(c, request.text());
+      long total = lexemes.isEmpty() ? 0 : total(c, request.owner().value());
+      if (total == 0) {
+        return List.of();
+      }
+      List<Term> terms = new ArrayList<>(total <= exactFrequencyLimit
+          ? counted(c, request.owner().value(), lexemes) : estimated(c, lexemes, total));
+      terms.removeIf(t -> t.df() == 0);
+      if (terms.isEmpty()) {
+        return List.of();
+      }
+      terms.sort(Comparator.comparingLong(Term::df).thenComparing(Term::lexeme));
+      List<Term> weighed = terms.size() > MAX_TERMS ? terms.subList(0, MAX_TERMS) : terms;
+      List<Term> selective = new ArrayList<>();
+      long selected = 0;
+      for (Term t : weighed) {
+        if (!selective.isEmpty() && selected + t.df() > CANDIDATE_BUDGET) {
+          break;
+        }
+        selective.add(t);
+        selected += t.df();
+      }
+      return rank(c, request, weighed, selective, total);
     } catch (SQLException e) {
       throw new IllegalStateException("keyword search failed: " + e.getMessage(), e);
     }
+  }
+
+  private static List<String> lexemes(Connection c, String text) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "select unnest(tsvector_to_array(to_tsvector('english', ?)))")) {
+      ps.setString(1, text);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The owner's entry count, re-read at most once a minute (IDF needs its size, not its exact size). */
+  private long total(Connection c, UUID owner) throws SQLException {
+    long[] cached = totals.get(owner);
+    if (cached != null && System.nanoTime() - cached[1] < TOTAL_TTL_NANOS) {
+      return cached[0];
+    }
+    long count;
+    try (PreparedStatement ps = c.prepareStatement("select count(*) from entries where user_id = ?")) {
+      ps.setObject(1, owner);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        count = rs.getLong(1);
+      }
+    }
+    if (totals.size() > 10_000) {
+      totals.clear();
+    }
+    totals.put(owner, new long[] {count, System.nanoTime()});
+    return count;
+  }
+
+  private static List<Term> counted(Connection c, UUID owner, List<String> lexemes) throws SQLException {
+    String sql = "select l, (select count(*) from entries d where d.user_id = ?"
+        + " and d.search_vector @@ quote_literal(l)::tsquery) from unnest(?::text[]) as l";
+    List<Term> terms = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, owner);
+      ps.setArray(2, c.createArrayOf("text", lexemes.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          terms.add(new Term(rs.getString(1), rs.getLong(2)));
+        }
+      }
+    }
+    return terms;
+  }
+
+  private List<Term> estimated(Connection c, List<String> lexemes, long total) throws SQLException {
+    LexemeStats s = stats(c);
+    List<Term> terms = new ArrayList<>();
+    for (String l : lexemes) {
+      double share = s.frequency().getOrDefault(l, s.floor() / 2);
+      terms.add(new Term(l, Math.max(1, Math.round(share * total))));
+    }
+    return terms;
+  }
+
+  private LexemeStats stats(Connection c) throws SQLException {
+    LexemeStats s = stats;
+    if (s != null && System.nanoTime() - s.loadedAt() < STATS_TTL_NANOS) {
+      return s;
+    }
+    Map<String, Double> frequency = new HashMap<>();
+    double floor = 0.0;
+    try (PreparedStatement ps = c.prepareStatement("select most_common_elems::text::text[], most_common_elem_freqs"
+        + " from pg_stats where schemaname = current_schema() and tablename = 'entries'"
+        + " and attname = 'search_vector'")) {
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next() && rs.getArray(1) != null) {
+          String[] elems = (String[]) rs.getArray(1).getArray();
+          Float[] freqs = (Float[]) rs.getArray(2).getArray();
+          for (int i = 0; i < elems.length; i++) {
+            frequency.put(elems[i], freqs[i].doubleValue());
+          }
+          floor = freqs.length > elems.length ? freqs[elems.length] : 0.0;
+        }
+      }
+    }
+    s = new LexemeStats(Map.copyOf(frequency), floor, System.nanoTime());
+    stats = s;
+    return s;
+  }
+
+  private static List<RankedEntry> rank(Connection c, Request request, List<Term> terms, List<Term> selective,
+      long total) throws SQLException {
+    String type = RankingSql.vectorType(request.dimension());
+    List<Object> params = new ArrayList<>();
+    params.add(request.vector());
+    StringBuilder score = new StringBuilder("(ts_rank_cd(e.search_vector, q.any, 1)");
+    for (Term t : terms) {
+      double idf = Math.log(1 + (total - t.df() + 0.5) / (t.df() + 0.5));
+      score.append(" + case when e.search_vector @@ quote_literal(?)::tsquery then ").append(idf)
+          .append(" else 0 end");
+      params.add(t.lexeme());
+    }
+    score.append(")");
+    StringBuilder sql = new StringBuilder("select " + RankingSql.COLUMNS
+        + ", case when e.model_id = " + RankingSql.literal(request.modelId())
+        + " then (e.embedding::" + type + " <=> ?::" + type + ") end as distance, " + score + " as rank"
+        + " from entries e, (select (select string_agg(quote_literal(a), ' | ') from unnest(?::text[]) a)::tsquery"
+        + " as any, (select string_agg(quote_literal(s), ' | ') from unnest(?::text[]) s)::tsquery as selective) q"
+        + " where e.search_vector @@ q.selective and");
+    params.add(array(c, terms));
+    params.add(array(c, selective));
+    RankingSql.conditions(request, sql, params);
+    sql.append(" order by rank desc, e.id limit ?");
+    params.add(request.limit());
+    return RankingSql.query(c, sql.toString(), params);
+  }
+
+  private static Array array(Connection c, List<Term> terms) throws SQLException {
+    return c.createArrayOf("text", terms.stream().map(Term::lexeme).toArray());
   }
 }

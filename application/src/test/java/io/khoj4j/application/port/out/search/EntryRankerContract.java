@@ -53,14 +53,14 @@ public abstract class EntryRankerContract {
     add(bob, "/notes/tea.md", ContentType.MARKDOWN, "green tea secrets of bob", null);
   }
 
-  private void add(UserId owner, String file, ContentType type, String text, LocalDate date) {
+  protected void add(UserId owner, String file, ContentType type, String text, LocalDate date) {
     Chunk chunk = new Chunk(text, text, "", file, "file://" + file, ContentHash.of(file + text), 0);
     StoredChunk stored = new StoredChunk(UUID.randomUUID(), chunk, type, ContentSource.COMPUTER, UUID.randomUUID(),
         MODEL.embedQuery(text), MODEL.id(), date == null ? Set.of() : Set.of(date));
     unitOfWork().run(() -> repository().insertChunks(owner, file, List.of(stored)));
   }
 
-  private List<RankedEntry> rank(EntryRanker ranker, UserId owner, String query, EntryFilter filter,
+  protected List<RankedEntry> rank(EntryRanker ranker, UserId owner, String query, EntryFilter filter,
       Optional<ContentType> type) {
     return ranker.rank(new EntryRanker.Request(owner, query, MODEL.embedQuery(query), MODEL.id(),
         FakeEmbeddingModel.DIMENSION, type, filter, 10));
