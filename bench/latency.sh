@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Search latency and throughput at scale beside the raw embedding and SQL cost, plus EXPLAIN evidence of the HNSW
+# index. Seeds from ../shared/data/retrieval/scifact (or KHOJ4J_SHARED_DATA/retrieval/scifact).
+#   bench/latency.sh [total entries=100000] [uploaded documents=2000] [seconds per concurrent phase=30]
+# BENCH_KEEP_DB=1 reuses the database seeded by an earlier run.
+set -euo pipefail
+. "$(dirname "$0")/../scripts/lib.sh"
+. "$(dirname "$0")/server.sh"
+ensure_jdk
+shared_data retrieval/scifact >/dev/null
+start_bench_server khoj4j_latency 42192
+"$KHOJ4J_ROOT/bench/java.sh" bootstrap io.khoj4j.bootstrap.bench.LatencyBench \
+  "$BENCH_URL" "$BENCH_JDBC" "${1:-100000}" "${2:-2000}" "${3:-30}"

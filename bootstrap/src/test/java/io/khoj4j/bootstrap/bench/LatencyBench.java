@@ -1,0 +1,333 @@
+package io.khoj4j.bootstrap.bench;
+
+import io.khoj4j.adapter.llm.out.embedding.OnnxEmbeddingModel;
+import io.khoj4j.adapter.persistence.out.search.FullTextEntryRanker;
+import io.khoj4j.adapter.persistence.out.search.PgVectorEntryRanker;
+import io.khoj4j.application.port.out.search.EntryRanker;
+import io.khoj4j.application.quality.BeirDataset;
+import io.khoj4j.bootstrap.quality.BeirHarness;
+import io.khoj4j.domain.search.EntryFilter;
+import io.khoj4j.domain.user.UserId;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * Search latency and throughput at scale, each beside the raw cost of the same work measured in the same run.
+ * Run by {@code bench/latency.sh}, which starts the server in single-user mode on a database of its own.
+ *
+ * <p>Seeding: the first {@code base} SciFact documents go through {@code PATCH /api/content} (real chunking, real
+ * embeddings); the entries table is then grown to {@code total} rows in SQL, each copy a stored entry's text under a
+ * new file name with its vector moved by small random noise and re-normalised, so the HNSW graph holds {@code total}
+ * distinct, realistically clustered vectors and the keyword index sees the same term statistics at scale.
+ *
+ * <p>Measurement, all warm: every SciFact query once through {@code GET /api/search} from one client; the query
+ * embedding alone (same model, in this JVM); the SQL alone (the server's two rankers, called directly on a JDBC
+ * connection); then 8 concurrent clients for a fixed time, over HTTP and raw. Finally {@code EXPLAIN ANALYZE} of the
+ * vector ranker's query with the owner filter.
+ *
+ * <p>Arguments: base URL, JDBC URL, total entries, base documents, seconds per concurrent phase.
+ */
+public final class LatencyBench {
+
+  private static final int CLIENTS = 8;
+  private static final int N = 10;
+  /** What the search service asks each ranker for at n=10 (khoj.search.candidates). */
+  private static final int CANDIDATES = 50;
+
+  private final String base;
+  private final String jdbc;
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+  private final OnnxEmbeddingModel model = new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.BGE_SMALL_EN_V15_Q, true);
+  private UserId owner;
+  private final java.util.concurrent.atomic.AtomicLong vectorCandidates = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong vectorCalls = new java.util.concurrent.atomic.AtomicLong();
+
+  private LatencyBench(String base, String jdbc) {
+    this.base = base;
+    this.jdbc = jdbc;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    LatencyBench bench = new LatencyBench(args[0], args[1]);
+    int total = Integer.parseInt(args[2]);
+    int baseDocs = Integer.parseInt(args[3]);
+    int seconds = Integer.parseInt(args[4]);
+    BeirDataset scifact = BeirDataset.locate("scifact").map(BeirDataset::load)
+        .orElseThrow(() -> new IllegalStateException("../shared/data/retrieval/scifact is absent in this clone"));
+    bench.seed(scifact, baseDocs, total);
+    bench.measure(new ArrayList<>(scifact.queries().values()), seconds);
+  }
+
+  // ------------------------------------------------------------------------------------------------ seeding
+
+  private void seed(BeirDataset data, int baseDocs, int total) throws Exception {
+    try (Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j")) {
+      long existing = count(c);
+      if (existing == 0) {
+        Map<String, BeirDataset.Document> subset = new LinkedHashMap<>();
+        data.corpus().values().stream().limit(baseDocs).forEach(d -> subset.put(d.id(), d));
+        long t0 = System.nanoTime();
+        new BeirHarness(base, null).index(new BeirDataset(data.name(), subset, Map.of(), Map.of()), 4);
+        existing = count(c);
+        System.out.printf("seed: %d documents uploaded as %d entries in %.0f s%n", subset.size(), existing,
+            (System.nanoTime() - t0) / 1e9);
+      }
+      owner = new UserId(single(c, "select user_id from entries limit 1").map(java.util.UUID::fromString)
+          .orElseThrow());
+      long t0 = System.nanoTime();
+      long originals = existing;
+      int copy = 0;
+      while (existing < total) {
+        copy++;
+        int batch = (int) Math.min(originals, total - existing);
+        // each copy: an entry's text under a new path; its vector is the entry's own, plus 0.6 of another
+        // entry's (a pseudo-random partner per copy) plus uniform noise, normalised. Copies so sit between
+        // topics, as real collections do: copies of one entry differing only by noise would form islands the
+        // HNSW graph cannot leave, which no real collection has.
+        String sql = """
+            with base as (select e.*, row_number() over (order by e.id) as rn, count(*) over () as n
+                          from entries e where e.file_path not like '%%#copy-%%')
+            insert into entries (id, user_id, file_path, file_type, file_source, raw, compiled, heading, uri,
+                                 content_hash, corpus_id, embedding, model_id, created_at)
+            select gen_random_uuid(), a.user_id, a.file_path || '#copy-%d', a.file_type, a.file_source, a.raw,
+                   a.compiled, a.heading, a.uri, a.content_hash, gen_random_uuid(),
+                   l2_normalize((select array_agg(x + 0.6 * y + (random() - 0.5) * 0.085)
+                                 from unnest(a.embedding::real[], b.embedding::real[]) as t(x, y))::vector),
+                   a.model_id, now()
+            from base a join base b on b.rn = ((a.rn * 7919 + %d * 104729) %% a.n) + 1
+            order by a.id limit %d
+            """.formatted(copy, copy, batch);
+        try (Statement s = c.createStatement()) {
+          existing += s.executeUpdate(sql);
+        }
+        System.out.printf("seed: %d entries (%.0f s)%n", existing, (System.nanoTime() - t0) / 1e9);
+      }
+      try (Statement s = c.createStatement()) {
+        s.execute("vacuum analyze entries");
+      }
+    }
+  }
+
+  private static long count(Connection c) throws SQLException {
+    return Long.parseLong(single(c, "select count(*) from entries").orElse("0"));
+  }
+
+  private static Optional<String> single(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ measuring
+
+  private void measure(List<String> queries, int seconds) throws Exception {
+    try (Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j")) {
+      System.out.printf("entries: %s for one user; queries: %d SciFact queries; n=%d%n", count(c), queries.size(), N);
+    }
+    ThreadLocal<Rankers> rankers = ThreadLocal.withInitial(this::rankers);
+    List<float[]> vectors = new ArrayList<>();
+    for (String q : queries) {
+      vectors.add(model.embedQuery(q));
+    }
+    // warm-up: every path twice over the first 200 queries
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < Math.min(200, queries.size()); i++) {
+        search(queries.get(i));
+        model.embedQuery(queries.get(i));
+        rankers.get().rank(queries.get(i), vectors.get(i));
+      }
+    }
+
+    List<Double> httpMs = new ArrayList<>();
+    List<Double> embedMs = new ArrayList<>();
+    List<Double> sqlMs = new ArrayList<>();
+    List<Double> rawMs = new ArrayList<>();
+    for (int i = 0; i < queries.size(); i++) {
+      String q = queries.get(i);
+      long t0 = System.nanoTime();
+      search(q);
+      long t1 = System.nanoTime();
+      float[] v = model.embedQuery(q);
+      long t2 = System.nanoTime();
+      rankers.get().rank(q, v);
+      long t3 = System.nanoTime();
+      httpMs.add((t1 - t0) / 1e6);
+      embedMs.add((t2 - t1) / 1e6);
+      sqlMs.add((t3 - t2) / 1e6);
+      rawMs.add((t3 - t1) / 1e6);
+    }
+    System.out.println("one client, " + queries.size() + " queries:");
+    report("GET /api/search", httpMs);
+    report("raw embedding", embedMs);
+    report("raw SQL (vector + keyword)", sqlMs);
+    report("raw embedding + SQL", rawMs);
+    System.out.printf("  p50 ratio search / raw: %.2f%n", pct(httpMs, 50) / pct(rawMs, 50));
+    System.out.printf("  vector candidates returned per query: %.1f of %d asked%n",
+        vectorCandidates.get() / (double) vectorCalls.get(), CANDIDATES);
+
+    System.out.println(CLIENTS + " concurrent clients, " + seconds + " s each:");
+    concurrent("GET /api/search", queries, seconds, i -> search(queries.get(i)));
+    concurrent("raw embedding + SQL", queries, seconds,
+        i -> rankers.get().rank(queries.get(i), model.embedQuery(queries.get(i))));
+
+    explain(vectors.getFirst());
+  }
+
+  private interface Work {
+    void run(int queryIndex) throws Exception;
+  }
+
+  private void concurrent(String label, List<String> queries, int seconds, Work work) throws Exception {
+    List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger next = new AtomicInteger();
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    CountDownLatch done = new CountDownLatch(CLIENTS);
+    List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+    long t0 = System.nanoTime();
+    for (int t = 0; t < CLIENTS; t++) {
+      Thread.ofPlatform().start(() -> {
+        try {
+          while (System.nanoTime() < end) {
+            int i = next.getAndIncrement() % queries.size();
+            long s = System.nanoTime();
+            work.run(i);
+            millis.add((System.nanoTime() - s) / 1e6);
+          }
+        } catch (Throwable e) {
+          failures.add(e);
+        } finally {
+          done.countDown();
+        }
+      });
+    }
+    done.await();
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException(label + " failed", failures.getFirst());
+    }
+    double elapsed = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(Locale.ROOT, "  %-28s %6.1f req/s, p50 %6.1f ms, p99 %6.1f ms (%d requests)%n", label,
+        millis.size() / elapsed, pct(millis, 50), pct(millis, 99), millis.size());
+  }
+
+  private void search(String q) throws Exception {
+    String url = base + "/api/search?n=" + N + "&client=bench&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1)).GET()
+        .build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("search failed: HTTP " + r.statusCode() + " " + r.body());
+    }
+  }
+
+  private void explain(float[] vector) throws SQLException {
+    String type = "vector(" + model.dimension() + ")";
+    String sql = "explain (analyze, buffers) select e.id, (e.embedding::" + type + " <=> '" + Arrays.toString(vector)
+        .replace(" ", "") + "'::" + type + ") as distance from entries e where e.model_id = '" + model.id()
+        + "' and e.user_id = '" + owner.value() + "' order by e.embedding::" + type + " <=> '"
+        + Arrays.toString(vector).replace(" ", "") + "'::" + type + " limit " + CANDIDATES;
+    try (Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j")) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("set local hnsw.iterative_scan = relaxed_order");
+        s.execute("set local hnsw.ef_search = 100");
+        System.out.println("EXPLAIN ANALYZE of the vector ranker's query (owner filter, n=" + CANDIDATES + "):");
+        try (ResultSet rs = s.executeQuery(sql)) {
+          while (rs.next()) {
+            System.out.println("  " + rs.getString(1));
+          }
+        }
+      }
+      c.rollback();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ raw SQL
+
+  /** The server's two rankers on one connection of this thread, each call in a transaction of its own. */
+  private Rankers rankers() {
+    try {
+      Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j");
+      c.setAutoCommit(false);
+      // the rankers close their connection after each query: here that ends the transaction and keeps the
+      // connection, as the server's pool does
+      Connection kept = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+          new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            if (method.getName().equals("close")) {
+              c.rollback();
+              return null;
+            }
+            return method.invoke(c, args);
+          });
+      DataSource ds = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+          new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+            if (method.getName().equals("getConnection")) {
+              return kept;
+            }
+            throw new UnsupportedOperationException(method.getName());
+          });
+      return new Rankers(new PgVectorEntryRanker(ds), new FullTextEntryRanker(ds));
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private final class Rankers {
+    private final EntryRanker vector;
+    private final EntryRanker keyword;
+
+    Rankers(EntryRanker vector, EntryRanker keyword) {
+      this.vector = vector;
+      this.keyword = keyword;
+    }
+
+    void rank(String q, float[] v) {
+      String words = Arrays.stream(q.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty())
+          .map(w -> w.toLowerCase(Locale.ROOT)).distinct().collect(Collectors.joining(" "));
+      EntryRanker.Request request = new EntryRanker.Request(owner, words, v, model.id(), model.dimension(),
+          Optional.empty(), EntryFilter.NONE, CANDIDATES);
+      int found = vector.rank(request).size();
+      if (found == 0) {
+        throw new IllegalStateException("no vector results for " + q);
+      }
+      vectorCandidates.addAndGet(found);
+      vectorCalls.incrementAndGet();
+      keyword.rank(request);
+    }
+  }
+
+  private static void report(String label, List<Double> millis) {
+    System.out.printf(Locale.ROOT, "  %-28s p50 %6.1f ms, p99 %6.1f ms%n", label, pct(millis, 50), pct(millis, 99));
+  }
+
+  private static double pct(List<Double> millis, int p) {
+    List<Double> sorted = new ArrayList<>(millis);
+    Collections.sort(sorted);
+    return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * p / 100.0) - 1));
+  }
+}
