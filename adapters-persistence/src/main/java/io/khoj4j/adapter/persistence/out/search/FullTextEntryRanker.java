@@ -2,6 +2,7 @@ package io.khoj4j.adapter.persistence.out.search;
 
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.RankedEntry;
+import io.khoj4j.domain.search.EntryFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -21,27 +22,29 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keyword ranking with PostgreSQL full-text search, weighted by how rare each word is among the owner's entries.
+ * Keyword ranking by BM25 over PostgreSQL full-text search: the query is stemmed and stop-worded by PostgreSQL
+ * ({@code english}); each remaining word gets the inverse document frequency {@code ln(1 + (N - df + 0.5) / (df + 0.5))}
+ * among the owner's entries; an entry scores the sum, over the query words it holds, of that weight times the word's
+ * BM25 term-frequency weight in the entry, precomputed at indexing time in the {@code entry_terms} postings table
+ * (migration V8, kept in step by triggers).
  *
- * <p>PostgreSQL's own {@code ts_rank} knows nothing of word rarity, so a query's common words ("effect", "cell")
- * drown its telling ones. Here the query is stemmed and stop-worded by PostgreSQL ({@code english}); each remaining
- * term gets the BM25 inverse document frequency {@code ln(1 + (N - df + 0.5) / (df + 0.5))}; an entry scores the sum
- * over the terms it contains, plus its cover density ({@code ts_rank_cd}), which prefers entries where the terms occur
- * often and close together.
+ * <p>Without filters (a type is fine), each word's best {@code khoj.search.keyword.postings-per-word} entries are read
+ * straight from the postings index, best first, summed per entry, and only the winners' rows are read: the cost no
+ * longer grows with how many entries hold the query's words. With word, file or date filters, the candidates are the
+ * entries that hold the rarest words (up to about {@link #CANDIDATE_BUDGET} rows, from the GIN index) and pass the
+ * filters, scored from their postings: exact, and filtered searches are rarer.
  *
- * <p>Document frequencies are counted exactly on the GIN index while the owner has at most
+ * <p>Document frequencies are counted exactly on the postings index while the owner has at most
  * {@code khoj.search.keyword.exact-frequency-limit} entries; above that they are estimated from the lexeme
  * frequencies PostgreSQL's ANALYZE keeps for the column ({@code pg_stats.most_common_elems}), because counting common
- * words in a large collection costs more than the whole search. Candidates are the entries holding the rarest terms,
- * up to about {@link #CANDIDATE_BUDGET} rows, so a query full of common words stays fast; the common terms still add
- * to the score of those candidates.
+ * words in a large collection costs more than the whole search.
  *
  * <p>Also reports each hit's cosine distance to the query vector, so results keep Khoj's {@code score}.
  */
 @ApplicationScoped
 public class FullTextEntryRanker implements EntryRanker {
 
-  /** Estimated rows the candidate terms may select together (the rarest term is always kept). */
+  /** Filtered searches: estimated rows the candidate words may select together (the rarest is always kept). */
   static final long CANDIDATE_BUDGET = 4_000;
   /** Query terms weighed at most (the rarest ones). */
   static final int MAX_TERMS = 32;
@@ -50,19 +53,25 @@ public class FullTextEntryRanker implements EntryRanker {
 
   private final DataSource dataSource;
   private final long exactFrequencyLimit;
+  private final int postingsPerTerm;
   private final Map<UUID, long[]> totals = new ConcurrentHashMap<>();
   private volatile LexemeStats stats;
 
   @Inject
   public FullTextEntryRanker(DataSource dataSource,
       @ConfigProperty(name = "khoj.search.keyword.exact-frequency-limit", defaultValue = "20000")
-      long exactFrequencyLimit) {
+      long exactFrequencyLimit,
+      @ConfigProperty(name = "khoj.search.keyword.postings-per-word", defaultValue = "1000") int postingsPerTerm) {
+    if (postingsPerTerm < 1) {
+      throw new IllegalArgumentException("khoj.search.keyword.postings-per-word must be at least 1");
+    }
     this.dataSource = dataSource;
     this.exactFrequencyLimit = exactFrequencyLimit;
+    this.postingsPerTerm = postingsPerTerm;
   }
 
   public FullTextEntryRanker(DataSource dataSource) {
-    this(dataSource, 20_000);
+    this(dataSource, 20_000, 1_000);
   }
 
   @Override
@@ -146,8 +155,8 @@ public class FullTextEntryRanker implements EntryRanker {
   }
 
   private static List<Term> counted(Connection c, UUID owner, List<String> lexemes) throws SQLException {
-    String sql = "select l, (select count(*) from entries d where d.user_id = ?"
-        + " and d.search_vector @@ quote_literal(l)::tsquery) from unnest(?::text[]) as l";
+    String sql = "select l, (select count(*) from entry_terms t where t.user_id = ? and t.lexeme = l)"
+        + " from unnest(?::text[]) as l";
     List<Term> terms = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, owner);
@@ -197,30 +206,46 @@ public class FullTextEntryRanker implements EntryRanker {
     return s;
   }
 
-  private static List<RankedEntry> rank(Connection c, Request request, List<Term> terms, List<Term> selective,
+  private List<RankedEntry> rank(Connection c, Request request, List<Term> terms, List<Term> selective,
       long total) throws SQLException {
     String type = RankingSql.vectorType(request.dimension());
+    String distance = "case when e.model_id = " + RankingSql.literal(request.modelId())
+        + " then (e.embedding::" + type + " <=> ?::" + type + ") end as distance";
+    Double[] idf = terms.stream().map(t -> Math.log(1 + (total - t.df() + 0.5) / (t.df() + 0.5))).toArray(Double[]::new);
     List<Object> params = new ArrayList<>();
     params.add(request.vector());
-    StringBuilder score = new StringBuilder("(ts_rank_cd(e.search_vector, q.any, 1)");
-    for (Term t : terms) {
-      double idf = Math.log(1 + (total - t.df() + 0.5) / (t.df() + 0.5));
-      score.append(" + case when e.search_vector @@ quote_literal(?)::tsquery then ").append(idf)
-          .append(" else 0 end");
-      params.add(t.lexeme());
+    StringBuilder sql = new StringBuilder("select " + RankingSql.COLUMNS + ", " + distance + ", ");
+    if (request.filter().equals(EntryFilter.NONE)) {
+      // the best entries of each word straight from the postings index, summed; rows are read only for the winners
+      sql.append("h.score as rank from (select p.entry_id, sum(q.idf * p.impact) as score"
+          + " from unnest(?::text[], ?::float8[]) as q(lexeme, idf)"
+          + " cross join lateral (select t.entry_id, t.impact from entry_terms t"
+          + " where t.user_id = ? and t.lexeme = q.lexeme");
+      params.add(array(c, terms));
+      params.add(c.createArrayOf("float8", idf));
+      params.add(request.owner().value());
+      request.type().ifPresent(t -> {
+        sql.append(" and t.file_type = ?");
+        params.add(t.wireName());
+      });
+      sql.append(" order by t.impact desc limit ?) p group by p.entry_id order by score desc, p.entry_id limit ?) h"
+          + " join entries e on e.id = h.entry_id where e.user_id = ? order by h.score desc, e.id");
+      params.add(postingsPerTerm);
+      params.add(request.limit());
+      params.add(request.owner().value());
+    } else {
+      // filters need the rows: candidates hold the rarest words and pass the filters; their postings give the score
+      sql.append("(select sum(q.idf * t.impact) from unnest(?::text[], ?::float8[]) as q(lexeme, idf)"
+          + " join entry_terms t on t.entry_id = e.id and t.lexeme = q.lexeme) as rank"
+          + " from entries e where e.search_vector @@ (select string_agg(quote_literal(s), ' | ')"
+          + " from unnest(?::text[]) s)::tsquery and");
+      params.add(array(c, terms));
+      params.add(c.createArrayOf("float8", idf));
+      params.add(array(c, selective));
+      RankingSql.conditions(request, sql, params);
+      sql.append(" order by rank desc, e.id limit ?");
+      params.add(request.limit());
     }
-    score.append(")");
-    StringBuilder sql = new StringBuilder("select " + RankingSql.COLUMNS
-        + ", case when e.model_id = " + RankingSql.literal(request.modelId())
-        + " then (e.embedding::" + type + " <=> ?::" + type + ") end as distance, " + score + " as rank"
-        + " from entries e, (select (select string_agg(quote_literal(a), ' | ') from unnest(?::text[]) a)::tsquery"
-        + " as any, (select string_agg(quote_literal(s), ' | ') from unnest(?::text[]) s)::tsquery as selective) q"
-        + " where e.search_vector @@ q.selective and");
-    params.add(array(c, terms));
-    params.add(array(c, selective));
-    RankingSql.conditions(request, sql, params);
-    sql.append(" order by rank desc, e.id limit ?");
-    params.add(request.limit());
     return RankingSql.query(c, sql.toString(), params);
   }
 

@@ -74,11 +74,83 @@ class PostgresEntryRankersIT extends EntryRankerContract {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       s.execute("analyze entries");
     }
-    FullTextEntryRanker estimating = new FullTextEntryRanker(dataSource, 0);
+    FullTextEntryRanker estimating = new FullTextEntryRanker(dataSource, 0, 1_000);
     for (EntryRanker ranker : List.of(keyword, estimating)) {
       List<RankedEntry> hits = rank(ranker, carol, "tea oolong", EntryFilter.NONE, Optional.empty());
       assertThat(hits).hasSize(10);
       assertThat(hits.getFirst().file()).isEqualTo("/rare.md");
     }
+  }
+
+  @Test
+  void postingsFollowTheirEntriesAndLeaveNoOrphans() throws SQLException {
+    UserId dave = newOwner();
+    add(dave, "/a.md", ContentType.MARKDOWN, "oolong oolong tea", null);
+    add(dave, "/b.md", ContentType.ORG, "tea", null);
+    assertThat(postings(dave)).containsExactlyInAnyOrder("/a.md oolong org=false", "/a.md tea org=false",
+        "/b.md tea org=true");
+
+    unitOfWork.run(() -> repository.deleteFile(dave, "/a.md"));
+    assertThat(postings(dave)).containsExactly("/b.md tea org=true");
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        var rs = s.executeQuery("select count(*) from entry_terms t where not exists"
+            + " (select 1 from entries e where e.id = t.entry_id)")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isZero();
+    }
+  }
+
+  @Test
+  void aWordWeighsMoreTheMoreItOccursAndTheShorterTheEntry() {
+    UserId erin = newOwner();
+    add(erin, "/once.md", ContentType.MARKDOWN, "oolong and a long list of other words about many other things", null);
+    add(erin, "/thrice.md", ContentType.MARKDOWN, "oolong oolong oolong and a long list of other words about things",
+        null);
+    add(erin, "/short.md", ContentType.MARKDOWN, "oolong", null);
+    List<RankedEntry> hits = rank(keyword, erin, "oolong", EntryFilter.NONE, Optional.empty());
+    assertThat(hits).extracting(RankedEntry::file).containsExactly("/thrice.md", "/short.md", "/once.md");
+  }
+
+  @Test
+  void filteredAndUnfilteredSearchesScoreAlike() {
+    UserId frank = newOwner();
+    add(frank, "/1.md", ContentType.MARKDOWN, "black tea from Assam, strong tea", null);
+    add(frank, "/2.md", ContentType.MARKDOWN, "oolong is a tea between green and black", null);
+    add(frank, "/3.md", ContentType.MARKDOWN, "coffee, not tea", null);
+    add(frank, "/4.md", ContentType.MARKDOWN, "oolong oolong", null);
+    EntryFilter nothingExcluded = new EntryFilter(java.util.Set.of(), java.util.Set.of("zzzunused"), List.of(),
+        List.of(), io.khoj4j.domain.search.DateRange.ALL);
+    List<String> unfiltered = rank(keyword, frank, "oolong black tea", EntryFilter.NONE, Optional.empty()).stream()
+        .map(RankedEntry::file).toList();
+    List<String> filtered = rank(keyword, frank, "oolong black tea", nothingExcluded, Optional.empty()).stream()
+        .map(RankedEntry::file).toList();
+    assertThat(unfiltered).hasSize(4).isEqualTo(filtered);
+  }
+
+  @Test
+  void aSmallPerWordBudgetStillFindsTheRareWord() {
+    UserId grace = newOwner();
+    for (int i = 0; i < 30; i++) {
+      add(grace, "/tea/" + i + ".md", ContentType.MARKDOWN, "tea log " + i + ": tea, more tea", null);
+    }
+    add(grace, "/rare.md", ContentType.MARKDOWN, "a cup of oolong tea", null);
+    FullTextEntryRanker frugal = new FullTextEntryRanker(dataSource, 20_000, 5);
+    List<RankedEntry> hits = rank(frugal, grace, "tea oolong", EntryFilter.NONE, Optional.empty());
+    assertThat(hits.getFirst().file()).isEqualTo("/rare.md");
+    assertThat(hits).hasSizeLessThanOrEqualTo(6);
+  }
+
+  private List<String> postings(UserId owner) throws SQLException {
+    List<String> out = new java.util.ArrayList<>();
+    try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement("select e.file_path, t.lexeme,"
+        + " t.file_type = 'org' from entry_terms t join entries e on e.id = t.entry_id where t.user_id = ?")) {
+      ps.setObject(1, owner.value());
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1) + " " + rs.getString(2) + " org=" + rs.getBoolean(3));
+        }
+      }
+    }
+    return out;
   }
 }
