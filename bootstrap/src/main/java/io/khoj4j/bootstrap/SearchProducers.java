@@ -8,17 +8,27 @@ import io.khoj4j.application.service.search.DateFilterResolver;
 import io.khoj4j.application.service.search.SearchEntriesService;
 import io.khoj4j.application.service.search.SearchMode;
 import io.khoj4j.application.service.search.SearchSettings;
+import io.opentelemetry.context.Context;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Search: hybrid ranking over the rankers the adapters provide, filters, optional reranking. */
 @ApplicationScoped
 public class SearchProducers {
+
+  private volatile ExecutorService rankerPool;
 
   @Produces
   @Singleton
@@ -40,7 +50,33 @@ public class SearchProducers {
   @Produces
   @Singleton
   SearchEntriesService searchEntries(EmbeddingModel embeddings, Instance<EntryRanker> rankers, Reranker reranker,
-      DateFilterResolver dates, Clock clock, SearchSettings settings) {
-    return new SearchEntriesService(embeddings, rankers.stream().toList(), reranker, dates, clock, settings);
+      DateFilterResolver dates, Clock clock, SearchSettings settings,
+      @ConfigProperty(name = "khoj.search.ranker-threads") Optional<Integer> configuredThreads) {
+    // by default half the cores: a lone search gets both rankers at once, a busy server is not slowed by hand-offs
+    int rankerThreads = configuredThreads.orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    if (rankerThreads < 0) {
+      throw new IllegalArgumentException("khoj.search.ranker-threads must be 0 or more");
+    }
+    if (rankerThreads == 0) {
+      return new SearchEntriesService(embeddings, rankers.stream().toList(), reranker, dates, clock, settings);
+    }
+    // no queue: when every thread is busy the request's own thread runs the ranker, so searches never wait on each
+    // other for a pool thread; trace context follows the task
+    AtomicInteger n = new AtomicInteger();
+    rankerPool = new ThreadPoolExecutor(0, rankerThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+      Thread t = new Thread(task, "search-ranker-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }, new ThreadPoolExecutor.CallerRunsPolicy());
+    return new SearchEntriesService(embeddings, rankers.stream().toList(), reranker, dates, clock, settings,
+        Context.taskWrapping(rankerPool));
+  }
+
+  @PreDestroy
+  void stop() {
+    ExecutorService pool = rankerPool;
+    if (pool != null) {
+      pool.shutdown();
+    }
   }
 }

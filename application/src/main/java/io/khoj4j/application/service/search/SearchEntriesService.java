@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Khoj's search, hybrid: the query's filters are parsed out and applied in the store; the rest of the text is ranked
@@ -44,9 +47,22 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
   private final DateFilterResolver dates;
   private final Clock clock;
   private final SearchSettings settings;
+  private final Executor rankerExecutor;
 
+  /** Runs the rankers one after the other on the caller's thread. */
   public SearchEntriesService(EmbeddingModel embeddings, List<EntryRanker> rankers, Reranker reranker,
       DateFilterResolver dates, Clock clock, SearchSettings settings) {
+    this(embeddings, rankers, reranker, dates, clock, settings, Runnable::run);
+  }
+
+  /**
+   * @param rankerExecutor runs every ranker but the first while the caller's thread runs the first, so a hybrid search
+   *     takes as long as its slower ranker rather than both; it should run a task on the caller's thread when it has
+   *     no thread free (never queue behind the requests that wait for it)
+   */
+  public SearchEntriesService(EmbeddingModel embeddings, List<EntryRanker> rankers, Reranker reranker,
+      DateFilterResolver dates, Clock clock, SearchSettings settings, Executor rankerExecutor) {
+    this.rankerExecutor = rankerExecutor;
     this.embeddings = embeddings;
     rankers.forEach(r -> this.rankers.put(r.kind(), r));
     this.reranker = reranker;
@@ -78,8 +94,7 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
     EntryRanker.Request request = new EntryRanker.Request(query.owner(), keywords(text), vector, embeddings.id(),
         embeddings.dimension(), query.type(), EntryFilter.of(parsed, range), limit);
 
-    List<RankedEntry> ranked = fuse(settings.mode().rankers().stream()
-        .map(kind -> Map.entry(kind, rankers.get(kind).rank(request))).toList());
+    List<RankedEntry> ranked = fuse(rank(request));
 
     List<RankedEntry> kept = new ArrayList<>();
     Set<UUID> seenSections = new HashSet<>();
@@ -106,6 +121,27 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
       }
     }
     return kept.stream().limit(query.n()).map(e -> result(e, null)).toList();
+  }
+
+  /** Each ranker's list, in the mode's order: the first on this thread, the others beside it. */
+  private List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> rank(EntryRanker.Request request) {
+    List<EntryRanker.Kind> kinds = List.copyOf(settings.mode().rankers());
+    List<CompletableFuture<List<RankedEntry>>> others = kinds.stream().skip(1)
+        .map(kind -> CompletableFuture.supplyAsync(() -> rankers.get(kind).rank(request), rankerExecutor))
+        .toList();
+    List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> lists = new ArrayList<>();
+    lists.add(Map.entry(kinds.getFirst(), rankers.get(kinds.getFirst()).rank(request)));
+    for (int i = 0; i < others.size(); i++) {
+      try {
+        lists.add(Map.entry(kinds.get(i + 1), others.get(i).join()));
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException cause) {
+          throw cause;
+        }
+        throw e;
+      }
+    }
+    return lists;
   }
 
   /** Reciprocal rank fusion: Σ w / (k + rank) over the lists an entry appears in; a lone list keeps its order. */

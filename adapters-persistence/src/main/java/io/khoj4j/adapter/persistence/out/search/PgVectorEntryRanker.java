@@ -46,8 +46,9 @@ public class PgVectorEntryRanker implements EntryRanker {
     params.add(request.limit());
     try (Connection c = dataSource.getConnection()) {
       try (Statement s = c.createStatement()) {
-        s.execute("set local hnsw.iterative_scan = relaxed_order");
-        s.execute("set local hnsw.ef_search = " + Math.max(100, request.limit()));
+        // one round trip for both settings, which last until the end of this transaction
+        s.execute("select set_config('hnsw.iterative_scan', 'relaxed_order', true),"
+            + " set_config('hnsw.ef_search', '" + Math.max(100, request.limit()) + "', true)");
       }
       List<RankedEntry> hits = new ArrayList<>(RankingSql.query(c, sql.toString(), params));
       hits.sort(Comparator.comparingDouble(RankedEntry::distance));

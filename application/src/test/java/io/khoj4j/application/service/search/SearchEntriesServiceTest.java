@@ -1,0 +1,100 @@
+package io.khoj4j.application.service.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.khoj4j.application.port.in.search.SearchEntriesQuery;
+import io.khoj4j.application.port.in.search.SearchResult;
+import io.khoj4j.application.port.out.embedding.FakeEmbeddingModel;
+import io.khoj4j.application.port.out.search.EntryRanker;
+import io.khoj4j.application.port.out.search.RankedEntry;
+import io.khoj4j.application.port.out.search.Reranker;
+import io.khoj4j.domain.content.ContentSource;
+import io.khoj4j.domain.user.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SearchEntriesServiceTest {
+
+  private final ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "ranker-pool"));
+  private final Map<EntryRanker.Kind, String> threads = new ConcurrentHashMap<>();
+  private final UserId owner = new UserId(UUID.randomUUID());
+  private final RankedEntry tea = entry("/tea.md", 0.2);
+  private final RankedEntry coffee = entry("/coffee.md", 0.4);
+  private final RankedEntry garden = entry("/garden.md", 0.5);
+
+  @AfterEach
+  void stop() {
+    pool.shutdownNow();
+  }
+
+  @Test
+  void hybridFusesBothListsAndRunsTheSecondRankerBesideTheFirst() {
+    // tea is in both lists, so it leads; coffee and garden tie on fused rank, the nearer (coffee) first
+    EntryRanker vector = ranker(EntryRanker.Kind.VECTOR, r -> List.of(coffee, tea));
+    EntryRanker keyword = ranker(EntryRanker.Kind.KEYWORD, r -> List.of(garden, tea));
+
+    List<String> sequential = files(service(vector, keyword, Runnable::run).search(query()));
+    assertThat(threads).containsEntry(EntryRanker.Kind.KEYWORD, Thread.currentThread().getName());
+
+    List<String> parallel = files(service(vector, keyword, pool).search(query()));
+    assertThat(threads).containsEntry(EntryRanker.Kind.VECTOR, Thread.currentThread().getName())
+        .containsEntry(EntryRanker.Kind.KEYWORD, "ranker-pool");
+    assertThat(parallel).isEqualTo(sequential).containsExactly("/tea.md", "/coffee.md", "/garden.md");
+  }
+
+  @Test
+  void aFailureOfTheRankerRunningBesideSurfacesAsItself() {
+    EntryRanker vector = ranker(EntryRanker.Kind.VECTOR, r -> List.of(tea));
+    EntryRanker keyword = ranker(EntryRanker.Kind.KEYWORD, r -> {
+      throw new IllegalStateException("keyword search failed: connection refused");
+    });
+    assertThatThrownBy(() -> service(vector, keyword, pool).search(query()))
+        .isInstanceOf(IllegalStateException.class).hasMessage("keyword search failed: connection refused");
+  }
+
+  private SearchEntriesService service(EntryRanker vector, EntryRanker keyword, java.util.concurrent.Executor executor) {
+    return new SearchEntriesService(new FakeEmbeddingModel(), List.of(vector, keyword), Reranker.NONE,
+        new DateFilterResolver((phrase, today, forward) -> Optional.empty()),
+        Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), SearchSettings.defaults(), executor);
+  }
+
+  private SearchEntriesQuery query() {
+    return new SearchEntriesQuery(owner, "green tea", 10, Optional.empty(), false, Optional.empty(), false);
+  }
+
+  private EntryRanker ranker(EntryRanker.Kind kind, Function<EntryRanker.Request, List<RankedEntry>> result) {
+    return new EntryRanker() {
+      @Override
+      public Kind kind() {
+        return kind;
+      }
+
+      @Override
+      public List<RankedEntry> rank(Request request) {
+        threads.put(kind, Thread.currentThread().getName());
+        return result.apply(request);
+      }
+    };
+  }
+
+  private static RankedEntry entry(String file, double distance) {
+    return new RankedEntry(UUID.randomUUID(), file, file, "", file, "file://" + file, ContentSource.COMPUTER,
+        UUID.randomUUID(), file.hashCode() + "", distance);
+  }
+
+  private static List<String> files(List<SearchResult> results) {
+    return results.stream().map(SearchResult::file).toList();
+  }
+}
