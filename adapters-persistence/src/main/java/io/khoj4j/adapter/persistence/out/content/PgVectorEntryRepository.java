@@ -305,10 +305,16 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
     LOG.infof("Vector index %s ready for %s (%d dimensions)", indexName(modelId), modelId, dimension);
   }
 
+  /**
+   * Entries of another model than {@code ?} (given twice), or none: written so the model index answers it (three
+   * range scans) — the re-embedding job asks every 30 s, and "is distinct from" read the whole table each time.
+   */
+  private static final String STALE = "(model_id is null or model_id < ? or model_id > ?)";
+
   @Override
   public List<Stale> staleEntries(String modelId, int limit) {
-    return query("select id, compiled from entries where model_id is distinct from ? limit ?",
-        rs -> new Stale(rs.getObject(1, UUID.class), rs.getString(2)), modelId, limit);
+    return query("select id, compiled from entries where " + STALE + " limit ?",
+        rs -> new Stale(rs.getObject(1, UUID.class), rs.getString(2)), modelId, modelId, limit);
   }
 
   @Override
@@ -319,7 +325,6 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
 
   @Override
   public long countStale(String modelId) {
-    return query("select count(*) from entries where model_id is distinct from ?", rs -> rs.getLong(1), modelId)
-        .getFirst();
+    return query("select count(*) from entries where " + STALE, rs -> rs.getLong(1), modelId, modelId).getFirst();
   }
 }

@@ -73,6 +73,11 @@ class PgVectorEntryRepositoryIT extends EntryRepositoryContract {
     repository.updateEmbedding(c.id(), new float[] {1, 0, 0}, "other-model");
     assertThat(repository.staleEntries("other-model", 100_000)).noneSatisfy(s -> assertThat(s.entryId())
         .isEqualTo(c.id()));
+    // stale whichever way the model ids sort
+    assertThat(repository.staleEntries("aaa-model", 100_000)).anySatisfy(s -> assertThat(s.entryId())
+        .isEqualTo(c.id()));
+    assertThat(repository.staleEntries("zzz-model", 100_000)).anySatisfy(s -> assertThat(s.entryId())
+        .isEqualTo(c.id()));
   }
 
   private long count(String sql) throws Exception {
