@@ -28,9 +28,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * BM25 term-frequency weight in the entry, precomputed at indexing time in the {@code entry_terms} postings table
  * (migration V8, kept in step by triggers).
  *
- * <p>Without filters (a type is fine), each word's best {@code khoj.search.keyword.postings-per-word} entries are read
- * straight from the postings index, best first, summed per entry, and only the winners' rows are read: the cost no
- * longer grows with how many entries hold the query's words. With word, file or date filters, the candidates are the
+ * <p>Without filters (a type is fine), each word's best postings are read straight from the postings index, best
+ * first, summed per entry, and only the winners' rows are read. The words share a budget of
+ * {@code khoj.search.keyword.postings} postings (a rare word's unused share passes to the commoner ones), so the cost
+ * no longer grows with how many entries hold the query's words, nor with how many words the query has. With word, file or date filters, the candidates are the
  * entries that hold the rarest words (up to about {@link #CANDIDATE_BUDGET} rows, from the GIN index) and pass the
  * filters, scored from their postings: exact, and filtered searches are rarer.
  *
@@ -53,7 +54,7 @@ public class FullTextEntryRanker implements EntryRanker {
 
   private final DataSource dataSource;
   private final long exactFrequencyLimit;
-  private final int postingsPerTerm;
+  private final int postingsBudget;
   private final Map<UUID, long[]> totals = new ConcurrentHashMap<>();
   private volatile LexemeStats stats;
 
@@ -61,17 +62,17 @@ public class FullTextEntryRanker implements EntryRanker {
   public FullTextEntryRanker(DataSource dataSource,
       @ConfigProperty(name = "khoj.search.keyword.exact-frequency-limit", defaultValue = "20000")
       long exactFrequencyLimit,
-      @ConfigProperty(name = "khoj.search.keyword.postings-per-word", defaultValue = "1000") int postingsPerTerm) {
-    if (postingsPerTerm < 1) {
-      throw new IllegalArgumentException("khoj.search.keyword.postings-per-word must be at least 1");
+      @ConfigProperty(name = "khoj.search.keyword.postings", defaultValue = "4000") int postingsBudget) {
+    if (postingsBudget < 1) {
+      throw new IllegalArgumentException("khoj.search.keyword.postings must be at least 1");
     }
     this.dataSource = dataSource;
     this.exactFrequencyLimit = exactFrequencyLimit;
-    this.postingsPerTerm = postingsPerTerm;
+    this.postingsBudget = postingsBudget;
   }
 
   public FullTextEntryRanker(DataSource dataSource) {
-    this(dataSource, 20_000, 1_000);
+    this(dataSource, 20_000, 4_000);
   }
 
   @Override
@@ -218,19 +219,19 @@ public class FullTextEntryRanker implements EntryRanker {
     if (request.filter().equals(EntryFilter.NONE)) {
       // the best entries of each word straight from the postings index, summed; rows are read only for the winners
       sql.append("h.score as rank from (select p.entry_id, sum(q.idf * p.impact) as score"
-          + " from unnest(?::text[], ?::float8[]) as q(lexeme, idf)"
+          + " from unnest(?::text[], ?::float8[], ?::int[]) as q(lexeme, idf, n)"
           + " cross join lateral (select t.entry_id, t.impact from entry_terms t"
           + " where t.user_id = ? and t.lexeme = q.lexeme");
       params.add(array(c, terms));
       params.add(c.createArrayOf("float8", idf));
+      params.add(c.createArrayOf("int4", postingsPerTerm(terms, request.limit(), postingsBudget)));
       params.add(request.owner().value());
       request.type().ifPresent(t -> {
         sql.append(" and t.file_type = ?");
         params.add(t.wireName());
       });
-      sql.append(" order by t.impact desc limit ?) p group by p.entry_id order by score desc, p.entry_id limit ?) h"
+      sql.append(" order by t.impact desc limit q.n) p group by p.entry_id order by score desc, p.entry_id limit ?) h"
           + " join entries e on e.id = h.entry_id where e.user_id = ? order by h.score desc, e.id");
-      params.add(postingsPerTerm);
       params.add(request.limit());
       params.add(request.owner().value());
     } else {
@@ -247,6 +248,23 @@ public class FullTextEntryRanker implements EntryRanker {
       params.add(request.limit());
     }
     return RankingSql.query(c, sql.toString(), params);
+  }
+
+  /**
+   * How many of each word's best postings to read (words ordered rarest first): the budget shared evenly, a rare word's
+   * unused share passed on to the commoner ones, and never fewer than the results asked for.
+   */
+  static Integer[] postingsPerTerm(List<Term> terms, int limit, long budget) {
+    Integer[] n = new Integer[terms.size()];
+    long remaining = budget;
+    for (int i = 0; i < n.length; i++) {
+      // the scan stops where a word's postings end, so a rare word may be given its whole share even when its
+      // frequency is only estimated; what it is expected to leave unread goes to the words after it
+      long share = Math.max(limit, remaining / (n.length - i));
+      n[i] = (int) Math.min(Integer.MAX_VALUE, share);
+      remaining = Math.max(0, remaining - Math.min(terms.get(i).df(), share));
+    }
+    return n;
   }
 
   private static Array array(Connection c, List<Term> terms) throws SQLException {

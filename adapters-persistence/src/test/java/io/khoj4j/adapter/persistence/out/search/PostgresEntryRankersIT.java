@@ -130,14 +130,14 @@ class PostgresEntryRankersIT extends EntryRankerContract {
   @Test
   void aSmallPerWordBudgetStillFindsTheRareWord() {
     UserId grace = newOwner();
-    for (int i = 0; i < 30; i++) {
+    for (int i = 0; i < 40; i++) {
       add(grace, "/tea/" + i + ".md", ContentType.MARKDOWN, "tea log " + i + ": tea, more tea", null);
     }
     add(grace, "/rare.md", ContentType.MARKDOWN, "a cup of oolong tea", null);
     FullTextEntryRanker frugal = new FullTextEntryRanker(dataSource, 20_000, 5);
     List<RankedEntry> hits = rank(frugal, grace, "tea oolong", EntryFilter.NONE, Optional.empty());
     assertThat(hits.getFirst().file()).isEqualTo("/rare.md");
-    assertThat(hits).hasSizeLessThanOrEqualTo(6);
+    assertThat(hits).hasSize(10);
   }
 
   private List<String> postings(UserId owner) throws SQLException {
