@@ -2,6 +2,7 @@ package io.khoj4j.bootstrap;
 
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import io.khoj4j.application.port.out.search.EntryRanker;
+import io.khoj4j.application.port.out.search.EntryTexts;
 import io.khoj4j.application.port.out.search.NaturalDateParser;
 import io.khoj4j.application.port.out.search.Reranker;
 import io.khoj4j.application.service.search.DateFilterResolver;
@@ -49,8 +50,8 @@ public class SearchProducers {
 
   @Produces
   @Singleton
-  SearchEntriesService searchEntries(EmbeddingModel embeddings, Instance<EntryRanker> rankers, Reranker reranker,
-      DateFilterResolver dates, Clock clock, SearchSettings settings,
+  SearchEntriesService searchEntries(EmbeddingModel embeddings, Instance<EntryRanker> rankers, EntryTexts texts,
+      Reranker reranker, DateFilterResolver dates, Clock clock, SearchSettings settings,
       @ConfigProperty(name = "khoj.search.ranker-threads") Optional<Integer> configuredThreads) {
     // by default half the cores: a lone search gets both rankers at once, a busy server is not slowed by hand-offs
     int rankerThreads = configuredThreads.orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
@@ -58,7 +59,7 @@ public class SearchProducers {
       throw new IllegalArgumentException("khoj.search.ranker-threads must be 0 or more");
     }
     if (rankerThreads == 0) {
-      return new SearchEntriesService(embeddings, rankers.stream().toList(), reranker, dates, clock, settings);
+      return new SearchEntriesService(embeddings, rankers.stream().toList(), texts, reranker, dates, clock, settings);
     }
     // no queue: when every thread is busy the request's own thread runs the ranker, so searches never wait on each
     // other for a pool thread; trace context follows the task
@@ -68,7 +69,7 @@ public class SearchProducers {
       t.setDaemon(true);
       return t;
     }, new ThreadPoolExecutor.CallerRunsPolicy());
-    return new SearchEntriesService(embeddings, rankers.stream().toList(), reranker, dates, clock, settings,
+    return new SearchEntriesService(embeddings, rankers.stream().toList(), texts, reranker, dates, clock, settings,
         Context.taskWrapping(rankerPool));
   }
 

@@ -6,11 +6,13 @@ import io.khoj4j.application.port.in.search.SearchEntriesUseCase;
 import io.khoj4j.application.port.in.search.SearchResult;
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import io.khoj4j.application.port.out.search.EntryRanker;
+import io.khoj4j.application.port.out.search.EntryTexts;
 import io.khoj4j.application.port.out.search.RankedEntry;
 import io.khoj4j.application.port.out.search.Reranker;
 import io.khoj4j.domain.search.DateRange;
 import io.khoj4j.domain.search.EntryFilter;
 import io.khoj4j.domain.search.SearchQuery;
+import io.khoj4j.domain.user.UserId;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,6 +45,7 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
 
   private final EmbeddingModel embeddings;
   private final Map<EntryRanker.Kind, EntryRanker> rankers = new HashMap<>();
+  private final EntryTexts texts;
   private final Reranker reranker;
   private final DateFilterResolver dates;
   private final Clock clock;
@@ -50,9 +53,9 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
   private final Executor rankerExecutor;
 
   /** Runs the rankers one after the other on the caller's thread. */
-  public SearchEntriesService(EmbeddingModel embeddings, List<EntryRanker> rankers, Reranker reranker,
-      DateFilterResolver dates, Clock clock, SearchSettings settings) {
-    this(embeddings, rankers, reranker, dates, clock, settings, Runnable::run);
+  public SearchEntriesService(EmbeddingModel embeddings, List<EntryRanker> rankers, EntryTexts texts,
+      Reranker reranker, DateFilterResolver dates, Clock clock, SearchSettings settings) {
+    this(embeddings, rankers, texts, reranker, dates, clock, settings, Runnable::run);
   }
 
   /**
@@ -60,9 +63,10 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
    *     takes as long as its slower ranker rather than both; it should run a task on the caller's thread when it has
    *     no thread free (never queue behind the requests that wait for it)
    */
-  public SearchEntriesService(EmbeddingModel embeddings, List<EntryRanker> rankers, Reranker reranker,
-      DateFilterResolver dates, Clock clock, SearchSettings settings, Executor rankerExecutor) {
+  public SearchEntriesService(EmbeddingModel embeddings, List<EntryRanker> rankers, EntryTexts texts,
+      Reranker reranker, DateFilterResolver dates, Clock clock, SearchSettings settings, Executor rankerExecutor) {
     this.rankerExecutor = rankerExecutor;
+    this.texts = texts;
     this.embeddings = embeddings;
     rankers.forEach(r -> this.rankers.put(r.kind(), r));
     this.reranker = reranker;
@@ -114,13 +118,35 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
     }
 
     if (query.rerank() && reranker.available() && kept.size() > 1) {
+      List<Hit> top = withTexts(query.owner(), kept, Math.max(query.n() * 3, 20));
       try {
-        return rerank(text, kept, query.n());
+        return rerank(text, top, query.n());
       } catch (UpstreamFailureException e) {
         LOG.log(System.Logger.Level.WARNING, "Reranker failed, returning the ranking order: {0}", e.getMessage());
+        return top.stream().limit(query.n()).map(h -> result(h, null)).toList();
       }
     }
-    return kept.stream().limit(query.n()).map(e -> result(e, null)).toList();
+    return withTexts(query.owner(), kept, query.n()).stream().map(h -> result(h, null)).toList();
+  }
+
+  /** A ranked entry with its text. */
+  private record Hit(RankedEntry entry, EntryTexts.EntryText text) {}
+
+  /**
+   * The first {@code count} entries with their text, read in one call; an entry deleted since it was ranked is left
+   * out.
+   */
+  private List<Hit> withTexts(UserId owner, List<RankedEntry> ranked, int count) {
+    List<RankedEntry> first = ranked.subList(0, Math.min(ranked.size(), count));
+    Map<UUID, EntryTexts.EntryText> found = texts.textsOf(owner, first.stream().map(RankedEntry::id).toList());
+    List<Hit> hits = new ArrayList<>();
+    for (RankedEntry e : first) {
+      EntryTexts.EntryText t = found.get(e.id());
+      if (t != null) {
+        hits.add(new Hit(e, t));
+      }
+    }
+    return hits;
   }
 
   /** Each ranker's list, in the mode's order: the first on this thread, the others beside it. */
@@ -169,9 +195,8 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
     return fused;
   }
 
-  private List<SearchResult> rerank(String text, List<RankedEntry> kept, int n) {
-    List<RankedEntry> top = kept.subList(0, Math.min(kept.size(), Math.max(n * 3, 20)));
-    List<Double> relevance = reranker.relevance(text, top.stream().map(RankedEntry::compiled).toList());
+  private List<SearchResult> rerank(String text, List<Hit> top, int n) {
+    List<Double> relevance = reranker.relevance(text, top.stream().map(h -> h.text().compiled()).toList());
     List<SearchResult> results = new ArrayList<>();
     for (int i = 0; i < top.size(); i++) {
       results.add(result(top.get(i), 1.0 - relevance.get(i)));
@@ -180,9 +205,11 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
     return results.stream().limit(n).toList();
   }
 
-  private static SearchResult result(RankedEntry e, Double crossScore) {
-    return new SearchResult(e.raw(), e.distance(), crossScore, e.source(), e.file(), e.uri(), e.compiled(),
-        e.heading(), e.corpusId());
+  private static SearchResult result(Hit h, Double crossScore) {
+    RankedEntry e = h.entry();
+    EntryTexts.EntryText t = h.text();
+    return new SearchResult(t.raw(), e.distance(), crossScore, e.source(), e.file(), t.uri(), t.compiled(),
+        t.heading(), e.corpusId());
   }
 
   /** The distinct words of the text, for the keyword ranker (filters were already taken out). */

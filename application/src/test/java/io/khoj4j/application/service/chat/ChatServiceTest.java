@@ -19,6 +19,7 @@ import io.khoj4j.application.port.out.embedding.FakeEmbeddingModel;
 import io.khoj4j.application.port.out.model.InMemoryChatModelRepository;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.InMemoryEntryRanker;
+import io.khoj4j.application.port.out.search.InMemoryEntryTexts;
 import io.khoj4j.application.port.out.search.Reranker;
 import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
 import io.khoj4j.application.port.out.shared.InMemorySecretBox;
@@ -72,7 +73,8 @@ class ChatServiceTest {
   private final SearchEntriesService search = new SearchEntriesService(embeddings,
       List.of(new InMemoryEntryRanker(entries, EntryRanker.Kind.VECTOR),
           new InMemoryEntryRanker(entries, EntryRanker.Kind.KEYWORD)),
-      Reranker.NONE, new DateFilterResolver((p, t, f) -> Optional.empty()), clock, SearchSettings.defaults());
+      new InMemoryEntryTexts(entries), Reranker.NONE, new DateFilterResolver((p, t, f) -> Optional.empty()), clock,
+      SearchSettings.defaults());
   private final ChatService chat = new ChatService(conversations, models, gateway, search, content, tokens,
       ChatTools.noneConfigured(), unitOfWork, ids, clock, Optional.empty());
   private final UserId alice = new UserId(UUID.randomUUID());

@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.khoj4j.application.port.in.search.SearchEntriesQuery;
 import io.khoj4j.application.port.in.search.SearchResult;
+import io.khoj4j.application.port.out.content.InMemoryEntryRepository;
+import io.khoj4j.application.port.out.content.StoredChunk;
 import io.khoj4j.application.port.out.embedding.FakeEmbeddingModel;
+import io.khoj4j.application.port.out.search.InMemoryEntryTexts;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.RankedEntry;
 import io.khoj4j.application.port.out.search.Reranker;
+import io.khoj4j.domain.content.Chunk;
+import io.khoj4j.domain.content.ContentHash;
 import io.khoj4j.domain.content.ContentSource;
+import io.khoj4j.domain.content.ContentType;
 import io.khoj4j.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +37,7 @@ class SearchEntriesServiceTest {
   private final ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "ranker-pool"));
   private final Map<EntryRanker.Kind, String> threads = new ConcurrentHashMap<>();
   private final UserId owner = new UserId(UUID.randomUUID());
+  private final InMemoryEntryRepository entries = new InMemoryEntryRepository();
   private final RankedEntry tea = entry("/tea.md", 0.2);
   private final RankedEntry coffee = entry("/coffee.md", 0.4);
   private final RankedEntry garden = entry("/garden.md", 0.5);
@@ -55,6 +63,20 @@ class SearchEntriesServiceTest {
   }
 
   @Test
+  void resultsCarryTheTextReadForThemAndLeaveOutEntriesDeletedSinceRanking() {
+    EntryRanker vector = ranker(EntryRanker.Kind.VECTOR, r -> List.of(coffee, tea, garden));
+    EntryRanker keyword = ranker(EntryRanker.Kind.KEYWORD, r -> List.of());
+    entries.deleteFile(owner, "/tea.md");
+
+    List<SearchResult> results = service(vector, keyword, Runnable::run).search(query());
+
+    assertThat(results).extracting(SearchResult::file).containsExactly("/coffee.md", "/garden.md");
+    assertThat(results.getFirst().entry()).isEqualTo("text of /coffee.md");
+    assertThat(results.getFirst().compiled()).isEqualTo("compiled /coffee.md");
+    assertThat(results.getFirst().uri()).isEqualTo("file:///coffee.md");
+  }
+
+  @Test
   void aFailureOfTheRankerRunningBesideSurfacesAsItself() {
     EntryRanker vector = ranker(EntryRanker.Kind.VECTOR, r -> List.of(tea));
     EntryRanker keyword = ranker(EntryRanker.Kind.KEYWORD, r -> {
@@ -65,7 +87,8 @@ class SearchEntriesServiceTest {
   }
 
   private SearchEntriesService service(EntryRanker vector, EntryRanker keyword, java.util.concurrent.Executor executor) {
-    return new SearchEntriesService(new FakeEmbeddingModel(), List.of(vector, keyword), Reranker.NONE,
+    return new SearchEntriesService(new FakeEmbeddingModel(), List.of(vector, keyword),
+        new InMemoryEntryTexts(entries), Reranker.NONE,
         new DateFilterResolver((phrase, today, forward) -> Optional.empty()),
         Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), SearchSettings.defaults(), executor);
   }
@@ -89,9 +112,15 @@ class SearchEntriesServiceTest {
     };
   }
 
-  private static RankedEntry entry(String file, double distance) {
-    return new RankedEntry(UUID.randomUUID(), file, file, "", file, "file://" + file, ContentSource.COMPUTER,
-        UUID.randomUUID(), file.hashCode() + "", distance);
+  /** Stores an entry of the owner and returns it as a ranker would. */
+  private RankedEntry entry(String file, double distance) {
+    Chunk chunk = new Chunk("text of " + file, "compiled " + file, "", file, "file://" + file, ContentHash.of(file),
+        0);
+    StoredChunk stored = new StoredChunk(UUID.randomUUID(), chunk, ContentType.MARKDOWN, ContentSource.COMPUTER,
+        UUID.randomUUID(), new float[] {1, 0}, "fake", Set.of());
+    entries.insertChunks(owner, file, List.of(stored));
+    return new RankedEntry(stored.id(), file, ContentSource.COMPUTER, stored.corpusId(), chunk.hash().hex(),
+        distance);
   }
 
   private static List<String> files(List<SearchResult> results) {

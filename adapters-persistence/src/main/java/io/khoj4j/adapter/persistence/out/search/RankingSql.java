@@ -21,8 +21,8 @@ import java.util.UUID;
  */
 final class RankingSql {
 
-  static final String COLUMNS = "e.id, e.raw, e.compiled, e.heading, e.file_path, e.uri, e.file_source, e.corpus_id,"
-      + " e.content_hash";
+  /** What a ranked hit carries; the text is read later, for the hits a search returns ({@link PostgresEntryTexts}). */
+  static final String COLUMNS = "e.id, e.file_path, e.file_source, e.corpus_id, e.content_hash";
 
   private RankingSql() {}
 
@@ -98,8 +98,7 @@ final class RankingSql {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           double distance = rs.getDouble("distance");
-          out.add(new RankedEntry(rs.getObject("id", UUID.class), rs.getString("raw"), rs.getString("compiled"),
-              rs.getString("heading"), rs.getString("file_path"), rs.getString("uri"),
+          out.add(new RankedEntry(rs.getObject("id", UUID.class), rs.getString("file_path"),
               ContentSource.fromWire(rs.getString("file_source")).orElse(ContentSource.COMPUTER),
               rs.getObject("corpus_id", UUID.class), rs.getString("content_hash"),
               rs.wasNull() ? Double.NaN : distance));

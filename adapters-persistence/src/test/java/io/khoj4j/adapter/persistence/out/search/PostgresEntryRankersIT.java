@@ -34,6 +34,7 @@ class PostgresEntryRankersIT extends EntryRankerContract {
   @Inject QuarkusTransactionUnitOfWork unitOfWork;
   @Inject PgVectorEntryRanker vector;
   @Inject FullTextEntryRanker keyword;
+  @Inject PostgresEntryTexts texts;
   @Inject DataSource dataSource;
 
   @Override
@@ -61,6 +62,11 @@ class PostgresEntryRankersIT extends EntryRankerContract {
   @Override
   protected EntryRanker keywordRanker() {
     return keyword;
+  }
+
+  @Override
+  protected io.khoj4j.application.port.out.search.EntryTexts texts() {
+    return texts;
   }
 
   @Test

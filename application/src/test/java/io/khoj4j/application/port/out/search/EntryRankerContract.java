@@ -38,9 +38,12 @@ public abstract class EntryRankerContract {
 
   protected abstract EntryRanker keywordRanker();
 
+  protected abstract EntryTexts texts();
+
   private static final FakeEmbeddingModel MODEL = new FakeEmbeddingModel();
   private UserId alice;
   private UserId bob;
+  private UUID bobsTea;
 
   @BeforeEach
   void data() {
@@ -50,14 +53,15 @@ public abstract class EntryRankerContract {
     add(alice, "/notes/coffee.md", ContentType.MARKDOWN, "espresso coffee beans roasting", null);
     add(alice, "/org/garden.org", ContentType.ORG, "planting tomato seeds in the garden", LocalDate.of(2023, 6, 1));
     add(alice, "/journal/2024.md", ContentType.MARKDOWN, "tea with grandmother, coffee later", null);
-    add(bob, "/notes/tea.md", ContentType.MARKDOWN, "green tea secrets of bob", null);
+    bobsTea = add(bob, "/notes/tea.md", ContentType.MARKDOWN, "green tea secrets of bob", null);
   }
 
-  protected void add(UserId owner, String file, ContentType type, String text, LocalDate date) {
+  protected UUID add(UserId owner, String file, ContentType type, String text, LocalDate date) {
     Chunk chunk = new Chunk(text, text, "", file, "file://" + file, ContentHash.of(file + text), 0);
     StoredChunk stored = new StoredChunk(UUID.randomUUID(), chunk, type, ContentSource.COMPUTER, UUID.randomUUID(),
         MODEL.embedQuery(text), MODEL.id(), date == null ? Set.of() : Set.of(date));
     unitOfWork().run(() -> repository().insertChunks(owner, file, List.of(stored)));
+    return stored.id();
   }
 
   protected List<RankedEntry> rank(EntryRanker ranker, UserId owner, String query, EntryFilter filter,
@@ -77,7 +81,7 @@ public abstract class EntryRankerContract {
 
     assertThat(hits).hasSize(4);
     assertThat(hits.getFirst().file()).isEqualTo("/notes/tea.md");
-    assertThat(hits.getFirst().raw()).doesNotContain("bob");
+    assertThat(hits).extracting(RankedEntry::id).doesNotContain(bobsTea);
     assertThat(hits).extracting(RankedEntry::distance).isSorted();
     assertThat(hits.getFirst().distance()).isLessThan(0.01);
   }
@@ -88,6 +92,18 @@ public abstract class EntryRankerContract {
 
     assertThat(hits).extracting(RankedEntry::file).containsExactly("/notes/coffee.md");
     assertThat(rank(keywordRanker(), bob, "espresso", EntryFilter.NONE, Optional.empty())).isEmpty();
+  }
+
+  @Test
+  void textsAreReadForTheOwnersEntriesOnly() {
+    UUID kyoto = rank(vectorRanker(), alice, "green tea ceremony in Kyoto", EntryFilter.NONE, Optional.empty())
+        .getFirst().id();
+
+    assertThat(texts().textsOf(alice, List.of(kyoto, bobsTea, UUID.randomUUID()))).containsOnlyKeys(kyoto)
+        .containsValue(new EntryTexts.EntryText("green tea ceremony in Kyoto", "green tea ceremony in Kyoto", "",
+            "file:///notes/tea.md"));
+    assertThat(texts().textsOf(bob, List.of(kyoto))).isEmpty();
+    assertThat(texts().textsOf(alice, List.of())).isEmpty();
   }
 
   @Test

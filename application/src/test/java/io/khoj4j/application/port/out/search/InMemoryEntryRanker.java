@@ -43,8 +43,7 @@ public final class InMemoryEntryRanker implements EntryRanker {
       candidates = candidates.filter(r -> r.chunk().modelId().equals(request.modelId()))
           .sorted(Comparator.comparingDouble(r -> distance(r.chunk().embedding(), request.vector())));
     }
-    return candidates.limit(request.limit()).map(r -> new RankedEntry(r.chunk().id(), r.chunk().chunk().raw(),
-        r.chunk().chunk().compiled(), r.chunk().chunk().heading(), r.file(), r.chunk().chunk().uri(),
+    return candidates.limit(request.limit()).map(r -> new RankedEntry(r.chunk().id(), r.file(),
         r.chunk().source(), r.chunk().corpusId(), r.chunk().chunk().hash().hex(),
         r.chunk().modelId().equals(request.modelId()) ? distance(r.chunk().embedding(), request.vector())
             : Double.NaN)).toList();

@@ -35,4 +35,9 @@ class InMemoryEntryRankerTest extends EntryRankerContract {
   protected EntryRanker keywordRanker() {
     return new InMemoryEntryRanker(repository, EntryRanker.Kind.KEYWORD);
   }
+
+  @Override
+  protected EntryTexts texts() {
+    return new InMemoryEntryTexts(repository);
+  }
 }

@@ -1,0 +1,19 @@
+package io.khoj4j.application.port.out.search;
+
+import io.khoj4j.domain.user.UserId;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads the text of ranked entries. Rankers return light hits; a search reads the text of the few it returns, so the
+ * candidates it drops cost no text at all.
+ */
+public interface EntryTexts {
+
+  /** The text of those of {@code ids} that exist and belong to {@code owner}, by id. */
+  Map<UUID, EntryText> textsOf(UserId owner, Collection<UUID> ids);
+
+  /** An entry's text as Khoj returns it: {@code raw} and {@code compiled} text, its heading and its link. */
+  record EntryText(String raw, String compiled, String heading, String uri) {}
+}

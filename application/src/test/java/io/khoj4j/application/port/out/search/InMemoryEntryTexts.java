@@ -1,0 +1,30 @@
+package io.khoj4j.application.port.out.search;
+
+import io.khoj4j.application.port.out.content.InMemoryEntryRepository;
+import io.khoj4j.domain.user.UserId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** {@link EntryTexts} over {@link InMemoryEntryRepository}. */
+public final class InMemoryEntryTexts implements EntryTexts {
+
+  private final InMemoryEntryRepository entries;
+
+  public InMemoryEntryTexts(InMemoryEntryRepository entries) {
+    this.entries = entries;
+  }
+
+  @Override
+  public Map<UUID, EntryText> textsOf(UserId owner, Collection<UUID> ids) {
+    Map<UUID, EntryText> out = new HashMap<>();
+    for (InMemoryEntryRepository.Row r : entries.rows()) {
+      if (r.owner().equals(owner) && ids.contains(r.chunk().id())) {
+        var c = r.chunk().chunk();
+        out.put(r.chunk().id(), new EntryText(c.raw(), c.compiled(), c.heading(), c.uri()));
+      }
+    }
+    return out;
+  }
+}
