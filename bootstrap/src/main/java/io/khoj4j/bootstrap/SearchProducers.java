@@ -9,7 +9,6 @@ import io.khoj4j.application.service.search.DateFilterResolver;
 import io.khoj4j.application.service.search.SearchEntriesService;
 import io.khoj4j.application.service.search.SearchMode;
 import io.khoj4j.application.service.search.SearchSettings;
-import io.opentelemetry.context.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -62,7 +61,7 @@ public class SearchProducers {
       return new SearchEntriesService(embeddings, rankers.stream().toList(), texts, reranker, dates, clock, settings);
     }
     // no queue: when every thread is busy the request's own thread runs the ranker, so searches never wait on each
-    // other for a pool thread; trace context follows the task
+    // other for a pool thread
     AtomicInteger n = new AtomicInteger();
     rankerPool = new ThreadPoolExecutor(0, rankerThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
       Thread t = new Thread(task, "search-ranker-" + n.incrementAndGet());
@@ -70,7 +69,7 @@ public class SearchProducers {
       return t;
     }, new ThreadPoolExecutor.CallerRunsPolicy());
     return new SearchEntriesService(embeddings, rankers.stream().toList(), texts, reranker, dates, clock, settings,
-        Context.taskWrapping(rankerPool));
+        rankerPool);
   }
 
   @PreDestroy

@@ -31,9 +31,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Without filters (a type is fine), each word's best postings are read straight from the postings index, best
  * first, summed per entry, and only the winners' rows are read. The words share a budget of
  * {@code khoj.search.keyword.postings} postings (a rare word's unused share passes to the commoner ones), so the cost
- * no longer grows with how many entries hold the query's words, nor with how many words the query has. With word, file or date filters, the candidates are the
- * entries that hold the rarest words (up to about {@link #CANDIDATE_BUDGET} rows, from the GIN index) and pass the
- * filters, scored from their postings: exact, and filtered searches are rarer.
+ * no longer grows with how many entries hold the query's words, nor with how many words the query has. With word,
+ * file or date filters, the candidates are the entries that hold the rarest words (up to about
+ * {@link #CANDIDATE_BUDGET} rows, from the GIN index) and pass the filters, scored from their postings: exact, and
+ * filtered searches are rarer.
  *
  * <p>Document frequencies are counted exactly on the postings index while the owner has at most
  * {@code khoj.search.keyword.exact-frequency-limit} entries; above that they are estimated from the lexeme
@@ -212,9 +213,13 @@ public class FullTextEntryRanker implements EntryRanker {
     String type = RankingSql.vectorType(request.dimension());
     String distance = "case when e.model_id = " + RankingSql.literal(request.modelId())
         + " then (e.embedding::" + type + " <=> ?::" + type + ") end as distance";
-    Double[] idf = terms.stream().map(t -> Math.log(1 + (total - t.df() + 0.5) / (t.df() + 0.5))).toArray(Double[]::new);
+    Double[] idf = terms.stream().map(t -> Math.log(1 + (total - t.df() + 0.5) / (t.df() + 0.5)))
+        .toArray(Double[]::new);
     List<Object> params = new ArrayList<>();
     params.add(request.vector());
+    // both forms take the words and their weights first: unnest(?::text[], ?::float8[]) as q(lexeme, idf)
+    params.add(array(c, terms));
+    params.add(c.createArrayOf("float8", idf));
     StringBuilder sql = new StringBuilder("select " + RankingSql.COLUMNS + ", " + distance + ", ");
     if (request.filter().equals(EntryFilter.NONE)) {
       // the best entries of each word straight from the postings index, summed; rows are read only for the winners
@@ -222,8 +227,6 @@ public class FullTextEntryRanker implements EntryRanker {
           + " from unnest(?::text[], ?::float8[], ?::int[]) as q(lexeme, idf, n)"
           + " cross join lateral (select t.entry_id, t.impact from entry_terms t"
           + " where t.user_id = ? and t.lexeme = q.lexeme");
-      params.add(array(c, terms));
-      params.add(c.createArrayOf("float8", idf));
       params.add(c.createArrayOf("int4", postingsPerTerm(terms, request.limit(), postingsBudget)));
       params.add(request.owner().value());
       request.type().ifPresent(t -> {
@@ -240,8 +243,6 @@ public class FullTextEntryRanker implements EntryRanker {
           + " join entry_terms t on t.entry_id = e.id and t.lexeme = q.lexeme) as rank"
           + " from entries e where e.search_vector @@ (select string_agg(quote_literal(s), ' | ')"
           + " from unnest(?::text[]) s)::tsquery and");
-      params.add(array(c, terms));
-      params.add(c.createArrayOf("float8", idf));
       params.add(array(c, selective));
       RankingSql.conditions(request, sql, params);
       sql.append(" order by rank desc, e.id limit ?");
