@@ -89,6 +89,12 @@ class ChatSocketIT {
     }
   }
 
+  private static boolean endsWithDelimiterAfter(Frames frames, String fragment) {
+    List<String> seen = List.copyOf(frames.frames);
+    return seen.size() >= 2 && seen.getLast().equals(ChatApiIT.DELIMITER)
+        && seen.get(seen.size() - 2).contains(fragment);
+  }
+
   @Test
   void eventsArriveAsFramesEachFollowedByADelimiterFrame() throws Exception {
     TestUser user = TestUsers.create();
@@ -96,7 +102,10 @@ class ChatSocketIT {
     WebSocket ws = connect(user.token(), "http://localhost:42110", frames);
 
     ws.sendText("{\"q\":\"/general hello\"}", true);
-    await(frames, "end_response");
+    // The end_response frame is followed by its own delimiter frame: wait for that one too, not just the event.
+    for (int i = 0; i < 200 && !endsWithDelimiterAfter(frames, "end_response"); i++) {
+      Thread.sleep(50);
+    }
 
     assertThat(frames.frames.getFirst()).startsWith("{\"type\":\"metadata\"");
     for (int i = 0; i < frames.frames.size(); i++) {
