@@ -25,6 +25,7 @@ public class EmbeddingModelProducer {
   private final Optional<Integer> dimensions;
   private final int batchSize;
   private final Duration timeout;
+  private final Optional<Integer> threads;
 
   public EmbeddingModelProducer(
       @ConfigProperty(name = "khoj.embedding.model", defaultValue = "bge-small-en-v1.5-q") String model,
@@ -33,7 +34,8 @@ public class EmbeddingModelProducer {
       @ConfigProperty(name = "khoj.embedding.openai.model", defaultValue = "text-embedding-3-small") String remoteModel,
       @ConfigProperty(name = "khoj.embedding.openai.dimensions") Optional<Integer> dimensions,
       @ConfigProperty(name = "khoj.embedding.openai.batch-size", defaultValue = "1000") int batchSize,
-      @ConfigProperty(name = "khoj.embedding.openai.timeout", defaultValue = "PT60S") Duration timeout) {
+      @ConfigProperty(name = "khoj.embedding.openai.timeout", defaultValue = "PT60S") Duration timeout,
+      @ConfigProperty(name = "khoj.embedding.threads") Optional<Integer> threads) {
     this.model = model;
     this.baseUrl = baseUrl;
     this.apiKey = apiKey;
@@ -41,6 +43,7 @@ public class EmbeddingModelProducer {
     this.dimensions = dimensions;
     this.batchSize = batchSize;
     this.timeout = timeout;
+    this.threads = threads;
   }
 
   @Produces
@@ -54,7 +57,8 @@ public class EmbeddingModelProducer {
           batchSize, timeout, 3);
     }
     OnnxEmbeddingModel.Variant variant = OnnxEmbeddingModel.Variant.of(model);
-    LOG.infof("Embeddings in process with %s", variant.id());
-    return new OnnxEmbeddingModel(variant);
+    int n = threads.orElse(Runtime.getRuntime().availableProcessors());
+    LOG.infof("Embeddings in process with %s, %d texts at once", variant.id(), n);
+    return new OnnxEmbeddingModel(variant, true, n);
   }
 }

@@ -1,34 +1,53 @@
 package io.khoj4j.adapter.llm.out.embedding;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An embedding model that runs in this process (ONNX Runtime, model shipped in a Maven jar): search works with no
  * network at all. Both supported models make normalized 384-dimension vectors.
+ *
+ * <p>Each text runs on one thread: a document batch spreads its texts over {@code threads} threads, and a query runs
+ * on the caller's thread. ONNX Runtime's own default (every core on each call, idle workers spinning) buys nothing
+ * for texts this short and takes the cores that parsing, the database and other searches need (measured in
+ * docs/benchmarks.md).
  */
-public final class OnnxEmbeddingModel implements EmbeddingModel {
+public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
 
-  /** The in-process models khoj4j ships. */
+  /** The in-process models khoj4j ships, with the resources of their jars. */
   public enum Variant {
     BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", "Represent this sentence for searching relevant passages: ",
-        BgeSmallEnV15QuantizedEmbeddingModel::new),
-    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "", AllMiniLmL6V2QuantizedEmbeddingModel::new);
+        "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS),
+    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "", "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json",
+        PoolingMode.MEAN);
 
     private final String id;
     private final String queryInstruction;
-    private final Supplier<dev.langchain4j.model.embedding.EmbeddingModel> factory;
+    private final String modelResource;
+    private final String tokenizerResource;
+    private final PoolingMode pooling;
 
-    Variant(String id, String queryInstruction, Supplier<dev.langchain4j.model.embedding.EmbeddingModel> factory) {
+    Variant(String id, String queryInstruction, String modelResource, String tokenizerResource, PoolingMode pooling) {
       this.id = id;
       this.queryInstruction = queryInstruction;
-      this.factory = factory;
+      this.modelResource = modelResource;
+      this.tokenizerResource = tokenizerResource;
+      this.pooling = pooling;
     }
 
     public String id() {
@@ -46,22 +65,72 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
   }
 
   private final Variant variant;
-  private final dev.langchain4j.model.embedding.EmbeddingModel model;
   private final boolean queryInstruction;
-  /**
-   * ONNX Runtime already spreads one call over every core; concurrent document batches only fight for them. Batches
-   * take turns; a query (one short text) never waits behind them.
-   */
+  private final OrtSession session;
+  private final ExecutorService pool;
+  private final AbstractInProcessEmbeddingModel model;
+  /** Document batches take turns on the pool, so each finishes as soon as it can; a query never waits for them. */
   private final Semaphore batches = new Semaphore(1, true);
 
-  public OnnxEmbeddingModel(Variant variant, boolean useQueryInstruction) {
+  /**
+   * @param threads how many texts of a document batch are embedded at once, each on its own thread
+   */
+  public OnnxEmbeddingModel(Variant variant, boolean useQueryInstruction, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("embedding threads must be at least 1, not " + threads);
+    }
     this.variant = variant;
-    this.model = variant.factory.get();
     this.queryInstruction = useQueryInstruction;
+    OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setIntraOpNumThreads(1);
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
+      this.session = environment.createSession(resource(variant.modelResource).readAllBytes(), options);
+    } catch (OrtException e) {
+      throw new IllegalStateException("cannot load the ONNX model " + variant.modelResource, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, resource(variant.tokenizerResource),
+        variant.pooling);
+    AtomicInteger count = new AtomicInteger();
+    this.pool = Executors.newFixedThreadPool(threads, task -> {
+      Thread t = new Thread(task, "onnx-embedding-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    this.model = new AbstractInProcessEmbeddingModel(pool) {
+      @Override
+      protected OnnxBertBiEncoder model() {
+        return encoder;
+      }
+
+      @Override
+      protected Integer knownDimension() {
+        return 384;
+      }
+    };
+  }
+
+  /** One thread per core for document batches. */
+  public OnnxEmbeddingModel(Variant variant, boolean useQueryInstruction) {
+    this(variant, useQueryInstruction, Runtime.getRuntime().availableProcessors());
   }
 
   public OnnxEmbeddingModel(Variant variant) {
     this(variant, true);
+  }
+
+  private static InputStream resource(String name) {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    InputStream in = context == null ? null : context.getResourceAsStream(name);
+    if (in == null) {
+      in = OnnxEmbeddingModel.class.getClassLoader().getResourceAsStream(name);
+    }
+    if (in == null) {
+      throw new IllegalStateException(name + " is not on the class path: its model jar is missing");
+    }
+    return in;
   }
 
   @Override
@@ -98,5 +167,16 @@ public final class OnnxEmbeddingModel implements EmbeddingModel {
   /** The models cannot embed nothing; an empty text gets the vector of a lone full stop. */
   static String nonBlank(String text) {
     return text.isBlank() ? "." : text;
+  }
+
+  /** Frees the native session; only once no call is running (tests and benchmarks; the server keeps its model). */
+  @Override
+  public void close() {
+    pool.shutdownNow();
+    try {
+      session.close();
+    } catch (OrtException e) {
+      throw new IllegalStateException("cannot close the ONNX session", e);
+    }
   }
 }

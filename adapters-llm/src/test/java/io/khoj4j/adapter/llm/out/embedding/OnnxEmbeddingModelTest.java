@@ -1,0 +1,139 @@
+package io.khoj4j.adapter.llm.out.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import io.khoj4j.adapter.llm.out.embedding.OnnxEmbeddingModel.Variant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The in-process models, run with khoj4j's own ONNX session: the vectors must be those of the published models. */
+class OnnxEmbeddingModelTest {
+
+  private static final List<String> TEXTS = List.of(
+      "Photosynthesis turns light, water and carbon dioxide into sugar and oxygen.",
+      "# Trip to Lisbon\nBook the train on Friday; the museum closes at six.",
+      "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)");
+
+  private static OnnxEmbeddingModel bge;
+
+  @BeforeAll
+  static void load() {
+    bge = new OnnxEmbeddingModel(Variant.BGE_SMALL_EN_V15_Q, true, 2);
+  }
+
+  @AfterAll
+  static void close() {
+    bge.close();
+  }
+
+  @Test
+  void documentVectorsAreThoseOfThePublishedBgeModel() {
+    var stock = new BgeSmallEnV15QuantizedEmbeddingModel();
+    List<float[]> ours = bge.embedDocuments(TEXTS);
+    for (int i = 0; i < TEXTS.size(); i++) {
+      assertThat(cosine(ours.get(i), stock.embed(TEXTS.get(i)).content().vector())).isGreaterThan(0.9999);
+    }
+  }
+
+  @Test
+  void queriesCarryTheModelsInstruction() {
+    var stock = new BgeSmallEnV15QuantizedEmbeddingModel();
+    float[] query = bge.embedQuery("what do plants make from light");
+    assertThat(cosine(query, stock.embed("Represent this sentence for searching relevant passages: "
+        + "what do plants make from light").content().vector())).isGreaterThan(0.9999);
+    assertThat(cosine(query, stock.embed("what do plants make from light").content().vector())).isLessThan(0.999);
+  }
+
+  @Test
+  void miniLmIsMeanPooledLikeThePublishedModel() {
+    try (var miniLm = new OnnxEmbeddingModel(Variant.ALL_MINILM_L6_V2_Q, true, 1)) {
+      var stock = new AllMiniLmL6V2QuantizedEmbeddingModel();
+      List<float[]> ours = miniLm.embedDocuments(TEXTS);
+      for (int i = 0; i < TEXTS.size(); i++) {
+        assertThat(cosine(ours.get(i), stock.embed(TEXTS.get(i)).content().vector())).isGreaterThan(0.9999);
+      }
+      assertThat(miniLm.id()).isEqualTo("all-minilm-l6-v2-q");
+    }
+  }
+
+  @Test
+  void vectorsAreNormalisedAnd384Wide() {
+    for (float[] v : bge.embedDocuments(TEXTS)) {
+      assertThat(v).hasSize(bge.dimension());
+      assertThat(norm(v)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+    }
+  }
+
+  @Test
+  void aTextEmbedsAloneAsInABatchAndBlankTextGetsAVector() {
+    List<float[]> batch = bge.embedDocuments(TEXTS);
+    assertThat(cosine(bge.embedDocuments(List.of(TEXTS.get(1))).getFirst(), batch.get(1))).isGreaterThan(0.99999);
+    assertThat(bge.embedDocuments(List.of("  ")).getFirst())
+        .containsExactly(bge.embedDocuments(List.of(".")).getFirst());
+    assertThat(bge.embedDocuments(List.of())).isEmpty();
+  }
+
+  @Test
+  void queriesAndBatchesFromManyThreadsGetTheSameVectors() throws Exception {
+    List<float[]> expectedDocs = bge.embedDocuments(TEXTS);
+    float[] expectedQuery = bge.embedQuery("museum opening hours");
+    ExecutorService callers = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<Boolean>> checks = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        checks.add(callers.submit(() -> {
+          List<float[]> docs = bge.embedDocuments(TEXTS);
+          boolean same = true;
+          for (int j = 0; j < docs.size(); j++) {
+            same &= cosine(docs.get(j), expectedDocs.get(j)) > 0.99999;
+          }
+          return same;
+        }));
+        checks.add(callers.submit(() -> cosine(bge.embedQuery("museum opening hours"), expectedQuery) > 0.99999));
+      }
+      for (Future<Boolean> check : checks) {
+        assertThat(check.get()).isTrue();
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
+  @Test
+  void refusesFewerThanOneThread() {
+    assertThatThrownBy(() -> new OnnxEmbeddingModel(Variant.BGE_SMALL_EN_V15_Q, true, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+  }
+
+  @Test
+  void knowsItsModelsByName() {
+    assertThat(Variant.of("BGE-small-en-v1.5-q")).isEqualTo(Variant.BGE_SMALL_EN_V15_Q);
+    assertThatThrownBy(() -> Variant.of("gpt-embed")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+    }
+    return dot / (norm(a) * norm(b));
+  }
+
+  private static double norm(float[] a) {
+    double s = 0;
+    for (float x : a) {
+      s += x * x;
+    }
+    return Math.sqrt(s);
+  }
+}
