@@ -59,14 +59,21 @@ public final class IndexingBench {
 
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).build();
+    Cpu c0 = Cpu.read(pid);
+    java.util.Map<String, Double> threads0 = threadCpu(pid);
     long t0 = System.nanoTime();
     int accepted = send(http, base, batches, concurrency);
     double indexSeconds = (System.nanoTime() - t0) / 1e9;
+    Cpu indexCpu = Cpu.read(pid).minus(c0);
+    java.util.Map<String, Double> threads1 = threadCpu(pid);
     long chunks = scalar(jdbc, "select count(*) from entries");
     long rss = peakRssKb(pid);
     System.out.printf("index:  %d of %d files accepted in %.1f s: %.1f files/s, %d chunks, %.1f chunks/s,"
         + " server peak RSS %d MB (%d requests, %d in flight)%n", accepted, files.size(), indexSeconds,
         accepted / indexSeconds, chunks, chunks / indexSeconds, rss / 1024, batches.size(), concurrency);
+    System.out.println("        cpu " + indexCpu.describe(indexSeconds));
+    System.out.println("        server cpu seconds by thread group (threads alive at the end): "
+        + byGroup(threads0, threads1));
 
     long t1 = System.nanoTime();
     int again = send(http, base, batches, concurrency);
@@ -86,16 +93,109 @@ public final class IndexingBench {
     }
     OnnxEmbeddingModel model = new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.BGE_SMALL_EN_V15_Q);
     model.embedDocuments(compiled.subList(0, Math.min(16, compiled.size())));
+    Cpu c2 = Cpu.read(pid);
     long t2 = System.nanoTime();
     for (int i = 0; i < compiled.size(); i += 16) {
       model.embedDocuments(compiled.subList(i, Math.min(compiled.size(), i + 16)));
     }
     double rawSeconds = (System.nanoTime() - t2) / 1e9;
+    Cpu rawCpu = Cpu.read(pid).minus(c2);
     double raw = compiled.size() / rawSeconds;
     System.out.printf("raw:    %d chunks embedded in process in %.1f s: %.1f chunks/s%n", compiled.size(), rawSeconds,
         raw);
+    System.out.println("        cpu " + rawCpu.describe(rawSeconds));
     System.out.printf("ratio:  indexing through HTTP runs at %.2f of raw embedding throughput%n",
         (chunks / indexSeconds) / raw);
+  }
+
+  /**
+   * CPU seconds used so far by the server's JVM, by every PostgreSQL process (including the backends that already
+   * exited, which the postmaster has reaped), by this benchmark's JVM, and by the whole machine.
+   */
+  private record Cpu(double server, double postgres, double bench, double machineBusy, double machineAll) {
+
+    /** Linux reports process times in ticks of 1/100 s on every common architecture. */
+    private static final double TICK = 0.01;
+
+    static Cpu read(long serverPid) throws Exception {
+      double postgres = 0;
+      try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+        for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+          try {
+            String comm = Files.readString(proc.resolve("comm")).strip();
+            if (comm.equals("postgres")) {
+              long[] t = times(proc);
+              long parent = t[4];
+              boolean postmaster = !Files.readString(Path.of("/proc/" + parent + "/comm")).strip().equals("postgres");
+              postgres += (t[0] + t[1] + (postmaster ? t[2] + t[3] : 0)) * TICK;
+            }
+          } catch (java.io.IOException gone) {
+            // the process ended while being read
+          }
+        }
+      }
+      long[] server = times(Path.of("/proc/" + serverPid));
+      String[] all = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < Math.min(all.length, 9); i++) {
+        total += Long.parseLong(all[i]);
+      }
+      long idle = Long.parseLong(all[4]) + Long.parseLong(all[5]);
+      double bench = ((com.sun.management.OperatingSystemMXBean)
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+      return new Cpu((server[0] + server[1]) * TICK, postgres, bench, (total - idle) * TICK, total * TICK);
+    }
+
+    /** utime, stime, cutime, cstime and the parent's pid of a process. */
+    private static long[] times(Path proc) throws java.io.IOException {
+      String stat = Files.readString(proc.resolve("stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]), Long.parseLong(f[14]),
+          Long.parseLong(f[1])};
+    }
+
+    Cpu minus(Cpu before) {
+      return new Cpu(server - before.server, postgres - before.postgres, bench - before.bench,
+          machineBusy - before.machineBusy, machineAll - before.machineAll);
+    }
+
+    String describe(double seconds) {
+      double other = machineBusy - server - postgres - bench;
+      return String.format(Locale.ROOT, "seconds: server %.1f, PostgreSQL %.1f, this benchmark %.1f, rest of the"
+          + " machine %.1f; machine busy %.0f %% of %.1f s on %d cores", server, postgres, bench, other,
+          100 * machineBusy / machineAll, seconds, Runtime.getRuntime().availableProcessors());
+    }
+  }
+
+  /** CPU seconds of each of the server's threads, keyed by thread id and name. */
+  private static java.util.Map<String, Double> threadCpu(long pid) throws Exception {
+    java.util.Map<String, Double> cpu = new java.util.HashMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          cpu.put(task.getFileName() + " " + name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 0.01);
+        } catch (java.io.IOException gone) {
+          // the thread ended while being read
+        }
+      }
+    }
+    return cpu;
+  }
+
+  /** The CPU seconds threads used between two readings, summed by name with numbers taken out, largest first. */
+  private static String byGroup(java.util.Map<String, Double> before, java.util.Map<String, Double> after) {
+    java.util.Map<String, Double> groups = new java.util.TreeMap<>();
+    after.forEach((key, seconds) -> {
+      String group = key.substring(key.indexOf(' ') + 1).replaceAll("[#\\d-]+$", "").replaceAll("\\d+", "N");
+      groups.merge(group, seconds - before.getOrDefault(key, 0.0), Double::sum);
+    });
+    return groups.entrySet().stream().filter(e -> e.getValue() >= 0.5)
+        .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+        .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static int send(HttpClient http, String base, List<Multipart> batches, int concurrency) throws Exception {

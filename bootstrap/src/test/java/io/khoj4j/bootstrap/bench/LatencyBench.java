@@ -199,6 +199,7 @@ public final class LatencyBench {
     report("  keyword ranker alone", keywordMs);
     report("raw embedding + SQL", rawMs);
     System.out.printf("  p50 ratio search / raw: %.2f%n", pct(httpMs, 50) / pct(rawMs, 50));
+    tail(queries, httpMs, embedMs, sqlMs, vectorMs, keywordMs);
     System.out.printf("  vector candidates returned per query: %.1f of %d asked%n",
         vectorCandidates.get() / (double) vectorCalls.get(), CANDIDATES);
 
@@ -208,6 +209,31 @@ public final class LatencyBench {
         i -> rankers.get().rank(queries.get(i), model.embedQuery(queries.get(i))));
 
     explain(vectors.getFirst());
+  }
+
+  /**
+   * The slowest 1 % of searches beside the raw cost of the same query: a slow query that is slow raw too is costly
+   * work; one that is fast raw met a pause (a collection, another process on the cores).
+   */
+  private static void tail(List<String> queries, List<Double> httpMs, List<Double> embedMs, List<Double> sqlMs,
+      List<Double> vectorMs, List<Double> keywordMs) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < httpMs.size(); i++) {
+      order.add(i);
+    }
+    order.sort((a, b) -> Double.compare(httpMs.get(b), httpMs.get(a)));
+    int slow = Math.max(1, httpMs.size() / 100);
+    int slowRaw = 0;
+    System.out.println("  slowest 1 % of searches (ms): search | raw embedding, SQL (vector, keyword) of the same query");
+    for (int i : order.subList(0, slow)) {
+      double raw = embedMs.get(i) + sqlMs.get(i);
+      if (raw >= httpMs.get(i) * 0.6) {
+        slowRaw++;
+      }
+      System.out.printf(Locale.ROOT, "    %6.1f | %5.1f, %5.1f (%5.1f, %5.1f)  %d words%n", httpMs.get(i),
+          embedMs.get(i), sqlMs.get(i), vectorMs.get(i), keywordMs.get(i), queries.get(i).split("\\s+").length);
+    }
+    System.out.printf("  %d of the %d slowest are slow raw too (raw at least 60 %% of the search)%n", slowRaw, slow);
   }
 
   private interface Work {
