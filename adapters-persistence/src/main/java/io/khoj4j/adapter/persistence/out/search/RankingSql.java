@@ -1,6 +1,5 @@
 package io.khoj4j.adapter.persistence.out.search;
 
-import com.pgvector.PGvector;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.RankedEntry;
 import io.khoj4j.domain.content.ContentSource;
@@ -84,12 +83,30 @@ final class RankingSql {
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
+  /**
+   * A vector in pgvector's text form, for a parameter the statement casts ({@code ?::vector(n)}): written straight
+   * into one buffer, where {@code PGvector}'s form builds and then copies it (a few tens of KB per search at 384
+   * dimensions, the largest allocation of a search).
+   */
+  static String vectorLiteral(float[] v) {
+    StringBuilder text = new StringBuilder(v.length * 12 + 2).append('[');
+    for (int i = 0; i < v.length; i++) {
+      if (i > 0) {
+        text.append(',');
+      }
+      text.append(v[i]);
+    }
+    return text.append(']').toString();
+  }
+
   static List<RankedEntry> query(Connection c, String sql, List<Object> params) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
+      // a statement that names the query vector twice sends one text of it
+      java.util.Map<float[], String> vectors = new java.util.IdentityHashMap<>();
       for (int i = 0; i < params.size(); i++) {
         Object p = params.get(i);
         if (p instanceof float[] v) {
-          ps.setObject(i + 1, new PGvector(v));
+          ps.setObject(i + 1, vectors.computeIfAbsent(v, RankingSql::vectorLiteral), java.sql.Types.OTHER);
         } else {
           ps.setObject(i + 1, p);
         }
@@ -98,10 +115,11 @@ final class RankingSql {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           double distance = rs.getDouble("distance");
+          boolean noDistance = rs.wasNull();
           out.add(new RankedEntry(rs.getObject("id", UUID.class), rs.getString("file_path"),
               ContentSource.fromWire(rs.getString("file_source")).orElse(ContentSource.COMPUTER),
               rs.getObject("corpus_id", UUID.class), rs.getString("content_hash"),
-              rs.wasNull() ? Double.NaN : distance));
+              noDistance ? Double.NaN : distance));
         }
       }
       return out;

@@ -146,6 +146,34 @@ class PostgresEntryRankersIT extends EntryRankerContract {
     assertThat(hits).hasSize(10);
   }
 
+  @Test
+  void theQueryVectorReachesPostgresExactly() throws SQLException {
+    float[] v = {0.1f, -1.0E-8f, 3.4028235E38f, 1.17549435E-38f, 0f, -0.25f, 1f / 3};
+    try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement("select ?::vector(7)::real[]")) {
+      ps.setObject(1, RankingSql.vectorLiteral(v), java.sql.Types.OTHER);
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        Float[] back = (Float[]) rs.getArray(1).getArray();
+        assertThat(back).containsExactly(0.1f, -1.0E-8f, 3.4028235E38f, 1.17549435E-38f, 0f, -0.25f, 1f / 3);
+      }
+    }
+  }
+
+  @Test
+  void aKeywordHitEmbeddedByAnotherModelHasNoDistanceRatherThanAPerfectOne() {
+    UserId heidi = newOwner();
+    add(heidi, "/tea.md", ContentType.MARKDOWN, "oolong tea", null);
+    var model = new io.khoj4j.application.port.out.embedding.FakeEmbeddingModel();
+    List<RankedEntry> sameModel = keyword.rank(new EntryRanker.Request(heidi, "oolong", model.embedQuery("oolong"),
+        model.id(), io.khoj4j.application.port.out.embedding.FakeEmbeddingModel.DIMENSION, Optional.empty(),
+        EntryFilter.NONE, 10));
+    List<RankedEntry> otherModel = keyword.rank(new EntryRanker.Request(heidi, "oolong", model.embedQuery("oolong"),
+        "another-model", io.khoj4j.application.port.out.embedding.FakeEmbeddingModel.DIMENSION, Optional.empty(),
+        EntryFilter.NONE, 10));
+    assertThat(sameModel).singleElement().satisfies(e -> assertThat(e.distance()).isBetween(0.0, 2.0));
+    assertThat(otherModel).singleElement().satisfies(e -> assertThat(e.distance()).isNaN());
+  }
+
   private List<String> postings(UserId owner) throws SQLException {
     List<String> out = new java.util.ArrayList<>();
     try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement("select e.file_path, t.lexeme,"
