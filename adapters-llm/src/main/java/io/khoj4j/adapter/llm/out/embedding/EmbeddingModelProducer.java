@@ -2,6 +2,7 @@ package io.khoj4j.adapter.llm.out.embedding;
 
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -60,5 +61,12 @@ public class EmbeddingModelProducer {
     int n = threads.orElse(Runtime.getRuntime().availableProcessors());
     LOG.infof("Embeddings in process with %s, %d texts at once", variant.id(), n);
     return new OnnxEmbeddingModel(variant, true, n);
+  }
+
+  /** At shutdown (and on a dev-mode reload) the in-process model's threads and native session are freed. */
+  void close(@Disposes EmbeddingModel model) {
+    if (model instanceof OnnxEmbeddingModel onnx) {
+      onnx.close();
+    }
   }
 }

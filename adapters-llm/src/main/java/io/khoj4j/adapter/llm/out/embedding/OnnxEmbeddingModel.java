@@ -13,10 +13,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * An embedding model that runs in this process (ONNX Runtime, model shipped in a Maven jar): search works with no
@@ -67,10 +71,13 @@ public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
   private final Variant variant;
   private final boolean queryInstruction;
   private final OrtSession session;
-  private final ExecutorService pool;
+  private final ThreadPoolExecutor pool;
   private final AbstractInProcessEmbeddingModel model;
   /** Document batches take turns on the pool, so each finishes as soon as it can; a query never waits for them. */
   private final Semaphore batches = new Semaphore(1, true);
+  /** Calls hold it shared; closing holds it alone, so the native session is never freed under a running call. */
+  private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private boolean closed;
 
   /**
    * @param threads how many texts of a document batch are embedded at once, each on its own thread
@@ -94,11 +101,13 @@ public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
     OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, resource(variant.tokenizerResource),
         variant.pooling);
     AtomicInteger count = new AtomicInteger();
-    this.pool = Executors.newFixedThreadPool(threads, task -> {
+    // idle threads end, so a discarded model (a dev-mode reload) leaves none behind
+    this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
       Thread t = new Thread(task, "onnx-embedding-" + count.incrementAndGet());
       t.setDaemon(true);
       return t;
     });
+    pool.allowCoreThreadTimeOut(true);
     this.model = new AbstractInProcessEmbeddingModel(pool) {
       @Override
       protected OnnxBertBiEncoder model() {
@@ -148,20 +157,34 @@ public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
     if (texts.isEmpty()) {
       return List.of();
     }
-    batches.acquireUninterruptibly();
-    try {
-      return model.embedAll(texts.stream().map(t -> TextSegment.from(nonBlank(t))).toList()).content().stream()
-          .map(e -> e.vector())
-          .toList();
-    } finally {
-      batches.release();
-    }
+    return whileOpen(() -> {
+      batches.acquireUninterruptibly();
+      try {
+        return model.embedAll(texts.stream().map(t -> TextSegment.from(nonBlank(t))).toList()).content().stream()
+            .map(e -> e.vector())
+            .toList();
+      } finally {
+        batches.release();
+      }
+    });
   }
 
   @Override
   public float[] embedQuery(String text) {
     String query = queryInstruction ? variant.queryInstruction + text : text;
-    return model.embed(nonBlank(query)).content().vector();
+    return whileOpen(() -> model.embed(nonBlank(query)).content().vector());
+  }
+
+  private <T> T whileOpen(Supplier<T> call) {
+    lifecycle.readLock().lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("the embedding model " + variant.id + " is closed");
+      }
+      return call.get();
+    } finally {
+      lifecycle.readLock().unlock();
+    }
   }
 
   /** The models cannot embed nothing; an empty text gets the vector of a lone full stop. */
@@ -169,14 +192,21 @@ public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
     return text.isBlank() ? "." : text;
   }
 
-  /** Frees the native session; only once no call is running (tests and benchmarks; the server keeps its model). */
+  /** Waits for running calls, then frees the threads and the native session; later calls fail. */
   @Override
   public void close() {
-    pool.shutdownNow();
+    lifecycle.writeLock().lock();
     try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      pool.shutdown();
       session.close();
     } catch (OrtException e) {
       throw new IllegalStateException("cannot close the ONNX session", e);
+    } finally {
+      lifecycle.writeLock().unlock();
     }
   }
 }

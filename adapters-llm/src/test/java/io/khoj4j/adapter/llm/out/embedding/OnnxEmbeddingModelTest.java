@@ -110,6 +110,36 @@ class OnnxEmbeddingModelTest {
   }
 
   @Test
+  void closingWaitsForARunningBatchAndRefusesLaterCalls() throws Exception {
+    var model = new OnnxEmbeddingModel(Variant.ALL_MINILM_L6_V2_Q, true, 1);
+    var inside = new java.util.concurrent.CountDownLatch(1);
+    List<String> many = new java.util.AbstractList<>() {
+      @Override
+      public String get(int index) {
+        return TEXTS.get(0);
+      }
+
+      @Override
+      public int size() {
+        return 64;
+      }
+
+      @Override
+      public java.util.stream.Stream<String> stream() {
+        inside.countDown(); // the batch is running: it holds the model open
+        return super.stream();
+      }
+    };
+    var batch = java.util.concurrent.CompletableFuture.supplyAsync(() -> model.embedDocuments(many));
+    inside.await();
+    model.close();
+    assertThat(batch.get()).hasSize(64);
+    assertThatThrownBy(() -> model.embedQuery("tea")).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+    model.close();
+  }
+
+  @Test
   void refusesFewerThanOneThread() {
     assertThatThrownBy(() -> new OnnxEmbeddingModel(Variant.BGE_SMALL_EN_V15_Q, true, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
