@@ -38,6 +38,7 @@ public final class IndexingBench {
     String jdbc = args[2];
     long pid = Long.parseLong(args[3]);
     int concurrency = Integer.parseInt(args[4]);
+    boolean warm = args.length > 5 && args[5].equals("warm");
 
     List<Path> files;
     try (Stream<Path> walk = Files.walk(notes)) {
@@ -84,6 +85,34 @@ public final class IndexingBench {
         + " counter after both runs: %s%n", again, resyncSeconds, again / resyncSeconds, chunks, chunksAfter,
         embeddedCounter);
 
+    double warmRate = Double.NaN;
+    if (warm) {
+      // the same corpus again on a server that has compiled its code: everything deleted, then a full sync
+      HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/content/source/computer"))
+          .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+      if (deleted.statusCode() != 200 || scalar(jdbc, "select count(*) from entries") != 0) {
+        throw new IllegalStateException("could not delete the corpus: HTTP " + deleted.statusCode());
+      }
+      try (Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j"); Statement s = c.createStatement()) {
+        s.execute("vacuum analyze entries");
+        s.execute("vacuum analyze entry_terms");
+      }
+      Cpu w0 = Cpu.read(pid);
+      java.util.Map<String, Double> warm0 = threadCpu(pid);
+      long t3 = System.nanoTime();
+      int warmAccepted = send(http, base, batches, concurrency);
+      double warmSeconds = (System.nanoTime() - t3) / 1e9;
+      Cpu warmCpu = Cpu.read(pid).minus(w0);
+      java.util.Map<String, Double> warm1 = threadCpu(pid);
+      long warmChunks = scalar(jdbc, "select count(*) from entries");
+      System.out.printf("warm:   %d files accepted in %.1f s on the warmed server: %d chunks, %.1f chunks/s%n",
+          warmAccepted, warmSeconds, warmChunks, warmChunks / warmSeconds);
+      System.out.println("        cpu " + warmCpu.describe(warmSeconds));
+      System.out.println("        server cpu seconds by thread group (threads alive at the end): "
+          + byGroup(warm0, warm1));
+      warmRate = warmChunks / warmSeconds;
+    }
+
     List<String> compiled = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j"); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select compiled from entries")) {
@@ -106,6 +135,9 @@ public final class IndexingBench {
     System.out.println("        cpu " + rawCpu.describe(rawSeconds));
     System.out.printf("ratio:  indexing through HTTP runs at %.2f of raw embedding throughput%n",
         (chunks / indexSeconds) / raw);
+    if (warm) {
+      System.out.printf("ratio:  on the warmed server, %.2f%n", warmRate / raw);
+    }
   }
 
   /**
