@@ -60,21 +60,15 @@ public final class IndexingBench {
 
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).build();
-    Cpu c0 = Cpu.read(pid);
-    java.util.Map<String, Double> threads0 = threadCpu(pid);
-    long t0 = System.nanoTime();
-    int accepted = send(http, base, batches, concurrency);
-    double indexSeconds = (System.nanoTime() - t0) / 1e9;
-    Cpu indexCpu = Cpu.read(pid).minus(c0);
-    java.util.Map<String, Double> threads1 = threadCpu(pid);
+    Sync first = sync(http, base, batches, concurrency, pid);
+    int accepted = first.accepted();
+    double indexSeconds = first.seconds();
     long chunks = scalar(jdbc, "select count(*) from entries");
     long rss = peakRssKb(pid);
     System.out.printf("index:  %d of %d files accepted in %.1f s: %.1f files/s, %d chunks, %.1f chunks/s,"
         + " server peak RSS %d MB (%d requests, %d in flight)%n", accepted, files.size(), indexSeconds,
         accepted / indexSeconds, chunks, chunks / indexSeconds, rss / 1024, batches.size(), concurrency);
-    System.out.println("        cpu " + indexCpu.describe(indexSeconds));
-    System.out.println("        server cpu seconds by thread group (threads alive at the end): "
-        + byGroup(threads0, threads1));
+    first.printCpu();
 
     long t1 = System.nanoTime();
     int again = send(http, base, batches, concurrency);
@@ -97,20 +91,12 @@ public final class IndexingBench {
         s.execute("vacuum analyze entries");
         s.execute("vacuum analyze entry_terms");
       }
-      Cpu w0 = Cpu.read(pid);
-      java.util.Map<String, Double> warm0 = threadCpu(pid);
-      long t3 = System.nanoTime();
-      int warmAccepted = send(http, base, batches, concurrency);
-      double warmSeconds = (System.nanoTime() - t3) / 1e9;
-      Cpu warmCpu = Cpu.read(pid).minus(w0);
-      java.util.Map<String, Double> warm1 = threadCpu(pid);
+      Sync warmSync = sync(http, base, batches, concurrency, pid);
       long warmChunks = scalar(jdbc, "select count(*) from entries");
       System.out.printf("warm:   %d files accepted in %.1f s on the warmed server: %d chunks, %.1f chunks/s%n",
-          warmAccepted, warmSeconds, warmChunks, warmChunks / warmSeconds);
-      System.out.println("        cpu " + warmCpu.describe(warmSeconds));
-      System.out.println("        server cpu seconds by thread group (threads alive at the end): "
-          + byGroup(warm0, warm1));
-      warmRate = warmChunks / warmSeconds;
+          warmSync.accepted(), warmSync.seconds(), warmChunks, warmChunks / warmSync.seconds());
+      warmSync.printCpu();
+      warmRate = warmChunks / warmSync.seconds();
     }
 
     List<String> compiled = new ArrayList<>();
@@ -197,6 +183,24 @@ public final class IndexingBench {
           + " machine %.1f; machine busy %.0f %% of %.1f s on %d cores", server, postgres, bench, other,
           100 * machineBusy / machineAll, seconds, Runtime.getRuntime().availableProcessors());
     }
+  }
+
+  /** One push of the whole corpus: files accepted, seconds, and the CPU it took. */
+  private record Sync(int accepted, double seconds, Cpu cpu, String threads) {
+    void printCpu() {
+      System.out.println("        cpu " + cpu.describe(seconds));
+      System.out.println("        server cpu seconds by thread group (threads alive at the end): " + threads);
+    }
+  }
+
+  private static Sync sync(HttpClient http, String base, List<Multipart> batches, int concurrency, long pid)
+      throws Exception {
+    Cpu cpu0 = Cpu.read(pid);
+    java.util.Map<String, Double> threads0 = threadCpu(pid);
+    long t0 = System.nanoTime();
+    int accepted = send(http, base, batches, concurrency);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    return new Sync(accepted, seconds, Cpu.read(pid).minus(cpu0), byGroup(threads0, threadCpu(pid)));
   }
 
   /** CPU seconds of each of the server's threads, keyed by thread id and name. */
