@@ -209,10 +209,8 @@ public final class IndexingBench {
     try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
       for (Path task : tasks.toList()) {
         try {
-          String stat = Files.readString(task.resolve("stat"));
-          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          cpu.put(task.getFileName() + " " + name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 0.01);
+          long[] t = Cpu.times(task);
+          cpu.put(task.getFileName() + " " + Files.readString(task.resolve("comm")).strip(), (t[0] + t[1]) * Cpu.TICK);
         } catch (java.io.IOException gone) {
           // the thread ended while being read
         }

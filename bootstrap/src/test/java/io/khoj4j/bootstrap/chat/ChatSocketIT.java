@@ -84,7 +84,12 @@ class ChatSocketIT {
   }
 
   private static void await(Frames frames, String fragment) throws InterruptedException {
-    for (int i = 0; i < 200 && !frames.has(fragment); i++) {
+    await(() -> frames.has(fragment));
+  }
+
+  /** Polls for up to 10 s; the assertions that follow say what was missing. */
+  private static void await(java.util.function.BooleanSupplier done) throws InterruptedException {
+    for (int i = 0; i < 200 && !done.getAsBoolean(); i++) {
       Thread.sleep(50);
     }
   }
@@ -103,9 +108,7 @@ class ChatSocketIT {
 
     ws.sendText("{\"q\":\"/general hello\"}", true);
     // The end_response frame is followed by its own delimiter frame: wait for that one too, not just the event.
-    for (int i = 0; i < 200 && !endsWithDelimiterAfter(frames, "end_response"); i++) {
-      Thread.sleep(50);
-    }
+    await(() -> endsWithDelimiterAfter(frames, "end_response"));
 
     assertThat(frames.frames.getFirst()).startsWith("{\"type\":\"metadata\"");
     for (int i = 0; i < frames.frames.size(); i++) {
