@@ -1,8 +1,14 @@
-# Sourced by benchmark scripts: starts the packaged server on a fresh database of its own, in single-user mode.
+# Sourced by benchmark scripts: starts the packaged server on a fresh database of its own, in single-user mode
+# (BENCH_KEEP_DB=1 keeps the database an earlier run left, when there is one).
 #   start_bench_server <database> <port>  -> sets BENCH_PID, BENCH_URL, BENCH_JDBC; stop_bench_server stops it.
 # shellcheck shell=bash
 start_bench_server() {
   local db="$1" port="$2"
+  if [ "${BENCH_KEEP_DB:-0}" = "1" ] \
+      && ! as_postgres psql -qAt -d postgres -c "select 1 from pg_database where datname = '$db'" | grep -q 1; then
+    log "BENCH_KEEP_DB=1 but database $db does not exist yet: seeding a fresh one"
+    BENCH_KEEP_DB=0
+  fi
   if [ "${BENCH_KEEP_DB:-0}" != "1" ]; then
     KHOJ4J_TEST_DB="$db" "$KHOJ4J_ROOT/scripts/setup.sh" --fresh-test-db >/dev/null
     (cd "$KHOJ4J_ROOT" && mvn "${MVN_FLAGS[@]}" -q -DskipTests package >/dev/null)

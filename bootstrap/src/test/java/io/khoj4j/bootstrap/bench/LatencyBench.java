@@ -230,10 +230,20 @@ public final class LatencyBench {
       if (raw >= httpMs.get(i) * 0.6) {
         slowRaw++;
       }
-      System.out.printf(Locale.ROOT, "    %6.1f | %5.1f, %5.1f (%5.1f, %5.1f)  %d words%n", httpMs.get(i),
-          embedMs.get(i), sqlMs.get(i), vectorMs.get(i), keywordMs.get(i), queries.get(i).split("\\s+").length);
+      System.out.printf(Locale.ROOT, "    %6.1f | %5.1f, %5.1f (%5.1f, %5.1f)  %d words, query %d%n", httpMs.get(i),
+          embedMs.get(i), sqlMs.get(i), vectorMs.get(i), keywordMs.get(i), queries.get(i).split("\\s+").length, i);
     }
     System.out.printf("  %d of the %d slowest are slow raw too (raw at least 60 %% of the search)%n", slowRaw, slow);
+    // where in the run the slow searches fall: clustered early means the server was still warming up
+    int quarters = 4;
+    int[] over = new int[quarters];
+    double threshold = pct(httpMs, 99);
+    for (int i = 0; i < httpMs.size(); i++) {
+      if (httpMs.get(i) >= threshold) {
+        over[i * quarters / httpMs.size()]++;
+      }
+    }
+    System.out.printf("  searches at or above p99 per quarter of the run: %s%n", Arrays.toString(over));
   }
 
   private interface Work {
@@ -369,10 +379,12 @@ public final class LatencyBench {
       }
       vectorCandidates.addAndGet(found);
       vectorCalls.incrementAndGet();
-      keyword.rank(request);
+      keyword.rank(new EntryRanker.Request(owner, words, null, model.id(), model.dimension(), Optional.empty(),
+          EntryFilter.NONE, CANDIDATES));
       long t2 = System.nanoTime();
       // and the text of the n results, as the search reads it
-      texts.textsOf(owner, hits.stream().limit(N).map(RankedEntry::id).toList());
+      texts.textsOf(owner, hits.stream().limit(N).map(RankedEntry::id).toList(),
+          new EntryTexts.QueryVector(v, model.id(), model.dimension()));
       lastVectorMs = (t1 - t0) / 1e6;
       lastKeywordMs = (t2 - t1) / 1e6;
     }

@@ -93,81 +93,117 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
     }
     String text = parsed.text().length() > MAX_EMBEDDED_CHARS
         ? parsed.text().substring(0, MAX_EMBEDDED_CHARS) : parsed.text();
-    float[] vector = embeddings.embedQuery(text);
     int limit = Math.max(settings.candidates(), query.n() * 2);
-    EntryRanker.Request request = new EntryRanker.Request(query.owner(), keywords(text), vector, embeddings.id(),
+    EntryRanker.Request withoutVector = new EntryRanker.Request(query.owner(), keywords(text), null, embeddings.id(),
         embeddings.dimension(), query.type(), EntryFilter.of(parsed, range), limit);
-
-    List<RankedEntry> ranked = fuse(rank(request));
-
-    List<RankedEntry> kept = new ArrayList<>();
-    Set<UUID> seenSections = new HashSet<>();
-    Set<String> seenTexts = new HashSet<>();
-    for (RankedEntry e : ranked) {
-      if (query.maxDistance().isPresent() && !(e.distance() <= query.maxDistance().get())) {
-        continue;
+    // rankers that need no vector start now and run while the query is embedded
+    Map<EntryRanker.Kind, CompletableFuture<List<RankedEntry>>> early = new LinkedHashMap<>();
+    for (EntryRanker.Kind kind : settings.mode().rankers()) {
+      if (!kind.needsVector()) {
+        early.put(kind, CompletableFuture.supplyAsync(() -> rankers.get(kind).rank(withoutVector), rankerExecutor));
       }
-      if (query.dedupe()) {
-        boolean newSection = seenSections.add(e.corpusId());
-        boolean newText = seenTexts.add(e.hash());
-        if (!newSection || !newText) {
-          continue;
+    }
+    float[] vector = embeddings.embedQuery(text);
+    EntryRanker.Request request = new EntryRanker.Request(withoutVector.owner(), withoutVector.text(), vector,
+        withoutVector.modelId(), withoutVector.dimension(), withoutVector.type(), withoutVector.filter(), limit);
+    List<RankedEntry> ranked = fuse(rank(request, early));
+    EntryTexts.QueryVector queryVector = new EntryTexts.QueryVector(vector, embeddings.id(), embeddings.dimension());
+
+    if (query.rerank() && reranker.available() && ranked.size() > 1) {
+      List<Hit> top = select(query, ranked, Math.max(query.n() * 3, 20), queryVector);
+      if (top.size() > 1) {
+        try {
+          return rerank(text, top, query.n());
+        } catch (UpstreamFailureException e) {
+          LOG.log(System.Logger.Level.WARNING, "Reranker failed, returning the ranking order: {0}", e.getMessage());
         }
       }
-      kept.add(e);
+      return top.stream().limit(query.n()).map(h -> result(h, null)).toList();
     }
-
-    if (query.rerank() && reranker.available() && kept.size() > 1) {
-      List<Hit> top = withTexts(query.owner(), kept, Math.max(query.n() * 3, 20));
-      try {
-        return rerank(text, top, query.n());
-      } catch (UpstreamFailureException e) {
-        LOG.log(System.Logger.Level.WARNING, "Reranker failed, returning the ranking order: {0}", e.getMessage());
-        return top.stream().limit(query.n()).map(h -> result(h, null)).toList();
-      }
-    }
-    return withTexts(query.owner(), kept, query.n()).stream().map(h -> result(h, null)).toList();
+    return select(query, ranked, query.n(), queryVector).stream().map(h -> result(h, null)).toList();
   }
 
-  /** A ranked entry with its text. */
-  private record Hit(RankedEntry entry, EntryTexts.EntryText text) {}
+  /** A ranked entry with its text and its distance to the query vector (from the ranker, else with the text). */
+  private record Hit(RankedEntry entry, EntryTexts.EntryText text, double distance) {}
 
   /**
-   * The first {@code count} entries with their text, read in one call; an entry deleted since it was ranked is left
-   * out.
+   * The first {@code count} entries of the fused list that pass the query's distance limit and dedupe, with their text.
+   * Texts (and the distances of entries no vector ranker found) are read a window at a time, one query per window:
+   * usually one; another when the limit or dedupe dropped some. An entry deleted since it was ranked is left out.
    */
-  private List<Hit> withTexts(UserId owner, List<RankedEntry> ranked, int count) {
-    List<RankedEntry> first = ranked.subList(0, Math.min(ranked.size(), count));
-    Map<UUID, EntryTexts.EntryText> found = texts.textsOf(owner, first.stream().map(RankedEntry::id).toList());
+  private List<Hit> select(SearchEntriesQuery query, List<RankedEntry> ranked, int count,
+      EntryTexts.QueryVector queryVector) {
     List<Hit> hits = new ArrayList<>();
-    for (RankedEntry e : first) {
-      EntryTexts.EntryText t = found.get(e.id());
-      if (t != null) {
-        hits.add(new Hit(e, t));
+    Set<UUID> seenSections = new HashSet<>();
+    Set<String> seenTexts = new HashSet<>();
+    int next = 0;
+    while (hits.size() < count && next < ranked.size()) {
+      List<RankedEntry> window = new ArrayList<>();
+      while (window.size() < count - hits.size() && next < ranked.size()) {
+        RankedEntry e = ranked.get(next++);
+        boolean tooFar = !Double.isNaN(e.distance()) && query.maxDistance().isPresent()
+            && !(e.distance() <= query.maxDistance().get());
+        boolean duplicate = query.dedupe() && (seenSections.contains(e.corpusId()) || seenTexts.contains(e.hash()));
+        if (!tooFar && !duplicate) {
+          window.add(e);
+        }
+      }
+      Map<UUID, EntryTexts.EntryText> found =
+          texts.textsOf(query.owner(), window.stream().map(RankedEntry::id).toList(), queryVector);
+      for (RankedEntry e : window) {
+        EntryTexts.EntryText t = found.get(e.id());
+        if (t == null || hits.size() == count) {
+          continue;
+        }
+        double distance = Double.isNaN(e.distance()) ? t.distance() : e.distance();
+        if (query.maxDistance().isPresent() && !(distance <= query.maxDistance().get())) {
+          continue;
+        }
+        if (query.dedupe()) {
+          boolean newSection = seenSections.add(e.corpusId());
+          boolean newText = seenTexts.add(e.hash());
+          if (!newSection || !newText) {
+            continue;
+          }
+        }
+        hits.add(new Hit(e, t, distance));
       }
     }
     return hits;
   }
 
-  /** Each ranker's list, in the mode's order: the first on this thread, the others beside it. */
-  private List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> rank(EntryRanker.Request request) {
-    List<EntryRanker.Kind> kinds = List.copyOf(settings.mode().rankers());
-    List<CompletableFuture<List<RankedEntry>>> others = kinds.stream().skip(1)
-        .map(kind -> CompletableFuture.supplyAsync(() -> rankers.get(kind).rank(request), rankerExecutor))
+  /**
+   * Each ranker's list, in the mode's order: those that need no vector were started before the query was embedded;
+   * of the others, the first runs on this thread and the rest beside it.
+   */
+  private List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> rank(EntryRanker.Request request,
+      Map<EntryRanker.Kind, CompletableFuture<List<RankedEntry>>> early) {
+    Map<EntryRanker.Kind, CompletableFuture<List<RankedEntry>>> running = new HashMap<>(early);
+    List<EntryRanker.Kind> byVector = settings.mode().rankers().stream().filter(EntryRanker.Kind::needsVector)
         .toList();
+    for (EntryRanker.Kind kind : byVector.stream().skip(1).toList()) {
+      running.put(kind, CompletableFuture.supplyAsync(() -> rankers.get(kind).rank(request), rankerExecutor));
+    }
+    Map<EntryRanker.Kind, List<RankedEntry>> done = new HashMap<>();
+    if (!byVector.isEmpty()) {
+      done.put(byVector.getFirst(), rankers.get(byVector.getFirst()).rank(request));
+    }
     List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> lists = new ArrayList<>();
-    lists.add(Map.entry(kinds.getFirst(), rankers.get(kinds.getFirst()).rank(request)));
-    for (int i = 0; i < others.size(); i++) {
-      try {
-        lists.add(Map.entry(kinds.get(i + 1), others.get(i).join()));
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof RuntimeException cause) {
-          throw cause;
-        }
-        throw e;
-      }
+    for (EntryRanker.Kind kind : settings.mode().rankers()) {
+      lists.add(Map.entry(kind, done.containsKey(kind) ? done.get(kind) : join(running.get(kind))));
     }
     return lists;
+  }
+
+  private static List<RankedEntry> join(CompletableFuture<List<RankedEntry>> ranking) {
+    try {
+      return ranking.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /** Reciprocal rank fusion: Σ w / (k + rank) over the lists an entry appears in; a lone list keeps its order. */
@@ -208,7 +244,7 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
   private static SearchResult result(Hit h, Double crossScore) {
     RankedEntry e = h.entry();
     EntryTexts.EntryText t = h.text();
-    return new SearchResult(t.raw(), e.distance(), crossScore, e.source(), e.file(), t.uri(), t.compiled(),
+    return new SearchResult(t.raw(), h.distance(), crossScore, e.source(), e.file(), t.uri(), t.compiled(),
         t.heading(), e.corpusId());
   }
 

@@ -7,6 +7,7 @@ import io.khoj4j.application.port.in.search.SearchEntriesQuery;
 import io.khoj4j.application.port.in.search.SearchResult;
 import io.khoj4j.application.port.out.content.InMemoryEntryRepository;
 import io.khoj4j.application.port.out.content.StoredChunk;
+import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import io.khoj4j.application.port.out.embedding.FakeEmbeddingModel;
 import io.khoj4j.application.port.out.search.InMemoryEntryTexts;
 import io.khoj4j.application.port.out.search.EntryRanker;
@@ -20,14 +21,18 @@ import io.khoj4j.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +82,84 @@ class SearchEntriesServiceTest {
   }
 
   @Test
+  void theKeywordRankerRunsWhileTheQueryIsEmbedded() {
+    CountDownLatch keywordRanking = new CountDownLatch(1);
+    AtomicBoolean overlapped = new AtomicBoolean();
+    FakeEmbeddingModel fake = new FakeEmbeddingModel();
+    EmbeddingModel waitsForTheKeywordRanker = new EmbeddingModel() {
+      @Override
+      public String id() {
+        return fake.id();
+      }
+
+      @Override
+      public int dimension() {
+        return fake.dimension();
+      }
+
+      @Override
+      public List<float[]> embedDocuments(List<String> texts) {
+        return fake.embedDocuments(texts);
+      }
+
+      @Override
+      public float[] embedQuery(String text) {
+        try {
+          overlapped.set(keywordRanking.await(5, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return fake.embedQuery(text);
+      }
+    };
+    List<float[]> keywordVectors = new ArrayList<>();
+    EntryRanker vector = ranker(EntryRanker.Kind.VECTOR, r -> List.of(tea));
+    EntryRanker keyword = ranker(EntryRanker.Kind.KEYWORD, r -> {
+      keywordVectors.add(r.vector());
+      keywordRanking.countDown();
+      return List.of(garden);
+    });
+
+    List<SearchResult> results = service(waitsForTheKeywordRanker, vector, keyword, pool).search(query());
+
+    assertThat(overlapped).as("the keyword ranker was called before the query's embedding finished").isTrue();
+    assertThat(keywordVectors).containsExactly((float[]) null);
+    assertThat(files(results)).containsExactly("/tea.md", "/garden.md");
+  }
+
+  @Test
+  void keywordOnlyHitsTakeTheirDistanceFromTheirTextAndMeetTheDistanceLimitByIt() {
+    RankedEntry near = embedded("/near.md", "green tea");
+    RankedEntry far = embedded("/far.md", "tomato seeds in the garden");
+    EntryRanker vector = ranker(EntryRanker.Kind.VECTOR, r -> List.of());
+    EntryRanker keyword = ranker(EntryRanker.Kind.KEYWORD, r -> List.of(far, near));
+    SearchEntriesService service = service(vector, keyword, pool);
+
+    List<SearchResult> all = service.search(query());
+    List<SearchResult> close = service.search(
+        new SearchEntriesQuery(owner, "green tea", 10, Optional.empty(), false, Optional.of(0.5), false));
+
+    assertThat(all).extracting(SearchResult::file).containsExactly("/far.md", "/near.md");
+    assertThat(all.get(0).score()).isGreaterThan(0.9);
+    assertThat(all.get(1).score()).isLessThan(0.01);
+    assertThat(close).extracting(SearchResult::file).containsExactly("/near.md");
+  }
+
+  @Test
+  void entriesDroppedAfterTheirTextWasReadAreReplacedByTheNextOnes() {
+    // n = 2: the first window reads tea and its copy (same section), the copy is dropped, the next window reads coffee
+    RankedEntry copyOfTea = new RankedEntry(entry("/tea-copy.md", 0.3).id(), "/tea-copy.md", ContentSource.COMPUTER,
+        tea.corpusId(), "another hash", 0.3);
+    EntryRanker vector = ranker(EntryRanker.Kind.VECTOR, r -> List.of(tea, copyOfTea, coffee, garden));
+    EntryRanker keyword = ranker(EntryRanker.Kind.KEYWORD, r -> List.of());
+
+    List<SearchResult> results = service(vector, keyword, pool).search(
+        new SearchEntriesQuery(owner, "green tea", 2, Optional.empty(), false, Optional.empty(), true));
+
+    assertThat(files(results)).containsExactly("/tea.md", "/coffee.md");
+  }
+
+  @Test
   void aFailureOfTheRankerRunningBesideSurfacesAsItself() {
     EntryRanker vector = ranker(EntryRanker.Kind.VECTOR, r -> List.of(tea));
     EntryRanker keyword = ranker(EntryRanker.Kind.KEYWORD, r -> {
@@ -87,7 +170,12 @@ class SearchEntriesServiceTest {
   }
 
   private SearchEntriesService service(EntryRanker vector, EntryRanker keyword, java.util.concurrent.Executor executor) {
-    return new SearchEntriesService(new FakeEmbeddingModel(), List.of(vector, keyword),
+    return service(new FakeEmbeddingModel(), vector, keyword, executor);
+  }
+
+  private SearchEntriesService service(EmbeddingModel model, EntryRanker vector, EntryRanker keyword,
+      java.util.concurrent.Executor executor) {
+    return new SearchEntriesService(model, List.of(vector, keyword),
         new InMemoryEntryTexts(entries), Reranker.NONE,
         new DateFilterResolver((phrase, today, forward) -> Optional.empty()),
         Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), SearchSettings.defaults(), executor);
@@ -121,6 +209,17 @@ class SearchEntriesServiceTest {
     entries.insertChunks(owner, file, List.of(stored));
     return new RankedEntry(stored.id(), file, ContentSource.COMPUTER, stored.corpusId(), chunk.hash().hex(),
         distance);
+  }
+
+  /** Stores an entry embedded by the fake model and returns it as the keyword ranker would: without a distance. */
+  private RankedEntry embedded(String file, String text) {
+    FakeEmbeddingModel model = new FakeEmbeddingModel();
+    Chunk chunk = new Chunk(text, text, "", file, "file://" + file, ContentHash.of(file + text), 0);
+    StoredChunk stored = new StoredChunk(UUID.randomUUID(), chunk, ContentType.MARKDOWN, ContentSource.COMPUTER,
+        UUID.randomUUID(), model.embedQuery(text), model.id(), Set.of());
+    entries.insertChunks(owner, file, List.of(stored));
+    return new RankedEntry(stored.id(), file, ContentSource.COMPUTER, stored.corpusId(), chunk.hash().hex(),
+        Double.NaN);
   }
 
   private static List<String> files(List<SearchResult> results) {

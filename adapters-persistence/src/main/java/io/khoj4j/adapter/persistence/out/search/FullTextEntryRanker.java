@@ -41,7 +41,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * frequencies PostgreSQL's ANALYZE keeps for the column ({@code pg_stats.most_common_elems}), because counting common
  * words in a large collection costs more than the whole search.
  *
- * <p>Also reports each hit's cosine distance to the query vector, so results keep Khoj's {@code score}.
+ * <p>Needs no query vector ({@link Kind#needsVector()}), so a search runs it while the query is embedded; its hits carry
+ * no distance.
  */
 @ApplicationScoped
 public class FullTextEntryRanker implements EntryRanker {
@@ -210,17 +211,14 @@ public class FullTextEntryRanker implements EntryRanker {
 
   private List<RankedEntry> rank(Connection c, Request request, List<Term> terms, List<Term> selective,
       long total) throws SQLException {
-    String type = RankingSql.vectorType(request.dimension());
-    String distance = "case when e.model_id = " + RankingSql.literal(request.modelId())
-        + " then (e.embedding::" + type + " <=> ?::" + type + ") end as distance";
     Double[] idf = terms.stream().map(t -> Math.log(1 + (total - t.df() + 0.5) / (t.df() + 0.5)))
         .toArray(Double[]::new);
     List<Object> params = new ArrayList<>();
-    params.add(request.vector());
     // both forms take the words and their weights first: unnest(?::text[], ?::float8[]) as q(lexeme, idf)
     params.add(array(c, terms));
     params.add(c.createArrayOf("float8", idf));
-    StringBuilder sql = new StringBuilder("select " + RankingSql.COLUMNS + ", " + distance + ", ");
+    // no distance: this ranker runs while the query is embedded (the search reads the distance with the text)
+    StringBuilder sql = new StringBuilder("select " + RankingSql.COLUMNS + ", null::float8 as distance, ");
     if (request.filter().equals(EntryFilter.NONE)) {
       // the best entries of each word straight from the postings index, summed; rows are read only for the winners
       sql.append("h.score as rank from (select p.entry_id, sum(q.idf * p.impact) as score"

@@ -7,13 +7,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** The text of the entries a search returns, read in one query by primary key, scoped by owner. */
+/**
+ * The text of the entries a search returns, read in one query by primary key, scoped by owner, with each one's cosine
+ * distance to the query vector (for the hits of rankers that report none).
+ */
 @ApplicationScoped
 public class PostgresEntryTexts implements EntryTexts {
 
@@ -24,20 +28,27 @@ public class PostgresEntryTexts implements EntryTexts {
   }
 
   @Override
-  public Map<UUID, EntryText> textsOf(UserId owner, Collection<UUID> ids) {
+  public Map<UUID, EntryText> textsOf(UserId owner, Collection<UUID> ids, QueryVector query) {
     Map<UUID, EntryText> out = new HashMap<>();
     if (ids.isEmpty()) {
       return out;
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "select id, raw, compiled, heading, uri from entries where id = any (?) and user_id = ?")) {
-      ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-      ps.setObject(2, owner.value());
+    String type = RankingSql.vectorType(query.dimension());
+    String sql = "select id, raw, compiled, heading, uri, case when model_id = " + RankingSql.literal(query.modelId())
+        + " then (embedding::" + type + " <=> ?::" + type + ") end as distance"
+        + " from entries where id = any (?) and user_id = ?";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, RankingSql.vectorLiteral(query.vector()), Types.OTHER);
+      ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+      ps.setObject(3, owner.value());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.put(rs.getObject(1, UUID.class),
-              new EntryText(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+          double distance = rs.getDouble(6);
+          if (rs.wasNull()) { // no vector of the query's model: asked right after the column it is about
+            distance = Double.NaN;
+          }
+          out.put(rs.getObject(1, UUID.class), new EntryText(rs.getString(2), rs.getString(3), rs.getString(4),
+              rs.getString(5), distance));
         }
       }
       return out;

@@ -159,21 +159,6 @@ class PostgresEntryRankersIT extends EntryRankerContract {
     }
   }
 
-  @Test
-  void aKeywordHitEmbeddedByAnotherModelHasNoDistanceRatherThanAPerfectOne() {
-    UserId heidi = newOwner();
-    add(heidi, "/tea.md", ContentType.MARKDOWN, "oolong tea", null);
-    var model = new io.khoj4j.application.port.out.embedding.FakeEmbeddingModel();
-    List<RankedEntry> sameModel = keyword.rank(new EntryRanker.Request(heidi, "oolong", model.embedQuery("oolong"),
-        model.id(), io.khoj4j.application.port.out.embedding.FakeEmbeddingModel.DIMENSION, Optional.empty(),
-        EntryFilter.NONE, 10));
-    List<RankedEntry> otherModel = keyword.rank(new EntryRanker.Request(heidi, "oolong", model.embedQuery("oolong"),
-        "another-model", io.khoj4j.application.port.out.embedding.FakeEmbeddingModel.DIMENSION, Optional.empty(),
-        EntryFilter.NONE, 10));
-    assertThat(sameModel).singleElement().satisfies(e -> assertThat(e.distance()).isBetween(0.0, 2.0));
-    assertThat(otherModel).singleElement().satisfies(e -> assertThat(e.distance()).isNaN());
-  }
-
   private List<String> postings(UserId owner) throws SQLException {
     List<String> out = new java.util.ArrayList<>();
     try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement("select e.file_path, t.lexeme,"

@@ -13,13 +13,28 @@ import java.util.Optional;
  */
 public interface EntryRanker {
 
-  enum Kind { VECTOR, KEYWORD }
+  enum Kind {
+    VECTOR, KEYWORD;
+
+    /**
+     * Whether rankers of this kind rank by the query vector. The others get a request without it, run while the
+     * query is embedded, and report no distance ({@code NaN}): the search reads the distance of the entries it returns
+     * with their text ({@link EntryTexts}).
+     */
+    public boolean needsVector() {
+      return this == VECTOR;
+    }
+  }
 
   Kind kind();
 
   /** At most {@code limit} of the owner's entries passing the filter, best first. */
   List<RankedEntry> rank(Request request);
 
+  /**
+   * What to rank: {@code text} the query without its filters, {@code vector} its embedding by the model
+   * {@code modelId} ({@code null} for a kind that does not {@linkplain Kind#needsVector() need it}).
+   */
   record Request(
       UserId owner,
       String text,

@@ -3,6 +3,7 @@ package io.khoj4j.application.port.out.search;
 import io.khoj4j.domain.user.UserId;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -11,9 +12,24 @@ import java.util.UUID;
  */
 public interface EntryTexts {
 
-  /** The text of those of {@code ids} that exist and belong to {@code owner}, by id. */
-  Map<UUID, EntryText> textsOf(UserId owner, Collection<UUID> ids);
+  /**
+   * The text of those of {@code ids} that exist and belong to {@code owner}, by id, each with its cosine distance to
+   * the query vector.
+   */
+  Map<UUID, EntryText> textsOf(UserId owner, Collection<UUID> ids, QueryVector query);
 
-  /** An entry's text as Khoj returns it: {@code raw} and {@code compiled} text, its heading and its link. */
-  record EntryText(String raw, String compiled, String heading, String uri) {}
+  /** The query's embedding, by the model {@code modelId}. */
+  record QueryVector(float[] vector, String modelId, int dimension) {
+
+    public QueryVector {
+      Objects.requireNonNull(vector, "vector");
+      Objects.requireNonNull(modelId, "modelId");
+    }
+  }
+
+  /**
+   * An entry's text as Khoj returns it: {@code raw} and {@code compiled} text, its heading and its link; and its cosine
+   * distance to the query vector, {@code Double.NaN} when the entry has no vector of the query's model.
+   */
+  record EntryText(String raw, String compiled, String heading, String uri, double distance) {}
 }

@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * An entry a ranker found, best first: what fusion and dedupe need, without the text (read by {@link EntryTexts} for
  * the few entries a search returns). {@code distance} is the cosine distance to the query vector (lower is closer);
- * {@code Double.NaN} when the entry has no vector of the current model yet.
+ * {@code Double.NaN} when the entry has no vector of the current model yet, or the ranker does not rank by vector (the
+ * search then takes the distance {@link EntryTexts} reads with the text).
  */
 public record RankedEntry(
     UUID id,

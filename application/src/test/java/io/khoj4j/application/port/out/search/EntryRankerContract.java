@@ -66,8 +66,13 @@ public abstract class EntryRankerContract {
 
   protected List<RankedEntry> rank(EntryRanker ranker, UserId owner, String query, EntryFilter filter,
       Optional<ContentType> type) {
-    return ranker.rank(new EntryRanker.Request(owner, query, MODEL.embedQuery(query), MODEL.id(),
-        FakeEmbeddingModel.DIMENSION, type, filter, 10));
+    float[] vector = ranker.kind().needsVector() ? MODEL.embedQuery(query) : null;
+    return ranker.rank(new EntryRanker.Request(owner, query, vector, MODEL.id(), FakeEmbeddingModel.DIMENSION, type,
+        filter, 10));
+  }
+
+  private static EntryTexts.QueryVector queryVector(String query) {
+    return new EntryTexts.QueryVector(MODEL.embedQuery(query), MODEL.id(), FakeEmbeddingModel.DIMENSION);
   }
 
   private static EntryFilter filter(String q, DateRange dates) {
@@ -99,11 +104,32 @@ public abstract class EntryRankerContract {
     UUID kyoto = rank(vectorRanker(), alice, "green tea ceremony in Kyoto", EntryFilter.NONE, Optional.empty())
         .getFirst().id();
 
-    assertThat(texts().textsOf(alice, List.of(kyoto, bobsTea, UUID.randomUUID()))).containsOnlyKeys(kyoto)
-        .containsValue(new EntryTexts.EntryText("green tea ceremony in Kyoto", "green tea ceremony in Kyoto", "",
-            "file:///notes/tea.md"));
-    assertThat(texts().textsOf(bob, List.of(kyoto))).isEmpty();
-    assertThat(texts().textsOf(alice, List.of())).isEmpty();
+    var q = queryVector("green tea ceremony in Kyoto");
+    var found = texts().textsOf(alice, List.of(kyoto, bobsTea, UUID.randomUUID()), q);
+    assertThat(found).containsOnlyKeys(kyoto);
+    assertThat(found.get(kyoto)).satisfies(t -> {
+      assertThat(List.of(t.raw(), t.compiled(), t.heading(), t.uri())).containsExactly("green tea ceremony in Kyoto",
+          "green tea ceremony in Kyoto", "", "file:///notes/tea.md");
+      assertThat(t.distance()).isLessThan(0.01);
+    });
+    assertThat(texts().textsOf(bob, List.of(kyoto), q)).isEmpty();
+    assertThat(texts().textsOf(alice, List.of(), q)).isEmpty();
+  }
+
+  @Test
+  void keywordHitsCarryNoDistanceTheirTextsDo() {
+    List<RankedEntry> hits = rank(keywordRanker(), alice, "espresso", EntryFilter.NONE, Optional.empty());
+    assertThat(hits).singleElement().satisfies(h -> assertThat(h.distance()).isNaN());
+    UUID coffee = hits.getFirst().id();
+
+    var near = texts().textsOf(alice, List.of(coffee), queryVector("espresso coffee beans roasting")).get(coffee);
+    var far = texts().textsOf(alice, List.of(coffee), queryVector("tomato garden")).get(coffee);
+    var otherModel = texts().textsOf(alice, List.of(coffee), new EntryTexts.QueryVector(
+        MODEL.embedQuery("espresso"), "some-other-model", FakeEmbeddingModel.DIMENSION)).get(coffee);
+
+    assertThat(near.distance()).isLessThan(0.01);
+    assertThat(far.distance()).isGreaterThan(near.distance() + 0.5);
+    assertThat(otherModel.distance()).isNaN();
   }
 
   @Test

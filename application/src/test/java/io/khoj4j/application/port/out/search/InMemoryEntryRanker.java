@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * Fake rankers over {@link InMemoryEntryRepository}: vector = exact cosine distance; keyword = number of query words
- * the compiled text contains. Pass {@link EntryRankerContract} like the PostgreSQL rankers.
+ * the compiled text contains (no distance, like the PostgreSQL keyword ranker). Pass {@link EntryRankerContract} like the PostgreSQL rankers.
  */
 public final class InMemoryEntryRanker implements EntryRanker {
 
@@ -45,8 +45,8 @@ public final class InMemoryEntryRanker implements EntryRanker {
     }
     return candidates.limit(request.limit()).map(r -> new RankedEntry(r.chunk().id(), r.file(),
         r.chunk().source(), r.chunk().corpusId(), r.chunk().chunk().hash().hex(),
-        r.chunk().modelId().equals(request.modelId()) ? distance(r.chunk().embedding(), request.vector())
-            : Double.NaN)).toList();
+        kind.needsVector() && r.chunk().modelId().equals(request.modelId())
+            ? distance(r.chunk().embedding(), request.vector()) : Double.NaN)).toList();
   }
 
   private static int matches(StoredChunk chunk, Set<String> words) {

@@ -17,12 +17,14 @@ public final class InMemoryEntryTexts implements EntryTexts {
   }
 
   @Override
-  public Map<UUID, EntryText> textsOf(UserId owner, Collection<UUID> ids) {
+  public Map<UUID, EntryText> textsOf(UserId owner, Collection<UUID> ids, QueryVector query) {
     Map<UUID, EntryText> out = new HashMap<>();
     for (InMemoryEntryRepository.Row r : entries.rows()) {
       if (r.owner().equals(owner) && ids.contains(r.chunk().id())) {
         var c = r.chunk().chunk();
-        out.put(r.chunk().id(), new EntryText(c.raw(), c.compiled(), c.heading(), c.uri()));
+        double distance = r.chunk().modelId().equals(query.modelId())
+            ? InMemoryEntryRanker.distance(r.chunk().embedding(), query.vector()) : Double.NaN;
+        out.put(r.chunk().id(), new EntryText(c.raw(), c.compiled(), c.heading(), c.uri(), distance));
       }
     }
     return out;
