@@ -265,7 +265,9 @@ public final class IndexContentService implements IndexContentUseCase {
     if (!missing.isEmpty()) {
       return new Replace.NeedVectors(missing);
     }
-    int deleted = entries.deleteChunksNotIn(owner, name, file.chunks().keySet());
+    // the lock holds the stored set still: when the upload keeps every stored chunk there is nothing to delete
+    int deleted = file.chunks().keySet().containsAll(stored) ? 0
+        : entries.deleteChunksNotIn(owner, name, file.chunks().keySet());
     Map<Integer, UUID> corpusIds = new HashMap<>();
     List<StoredChunk> fresh = new ArrayList<>();
     file.chunks().forEach((hash, chunk) -> {
@@ -278,7 +280,7 @@ public final class IndexContentService implements IndexContentUseCase {
     if (!fresh.isEmpty()) {
       entries.insertChunks(owner, name, fresh);
     }
-    if (!fresh.isEmpty() || deleted > 0 || entries.findFile(owner, name).isEmpty()) {
+    if (!fresh.isEmpty() || deleted > 0 || !entries.hasFile(owner, name)) {
       entries.saveFile(new IndexedFile(ids.newId(), owner, name, file.file().type(), ContentSource.COMPUTER,
           file.file().fullText(), file.file().size(), clock.instant()));
     }

@@ -72,7 +72,7 @@ public final class ManageContentService implements QueryContentUseCase, DeleteCo
     var owner = command.owner();
     return switch (command.target()) {
       case DeleteContentCommand.File f -> {
-        if (entries.findFile(owner, f.name()).isEmpty() && entries.hashesOf(owner, f.name()).isEmpty()) {
+        if (!entries.hasFile(owner, f.name()) && entries.hashesOf(owner, f.name()).isEmpty()) {
           throw new NotFoundException("File not found");
         }
         yield deleteFile(owner, f.name());

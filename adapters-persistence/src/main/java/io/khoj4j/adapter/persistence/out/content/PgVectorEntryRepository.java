@@ -255,6 +255,12 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
   }
 
   @Override
+  public boolean hasFile(UserId owner, String name) {
+    return query("select exists (select 1 from indexed_files where user_id = ? and file_name = ?)",
+        rs -> rs.getBoolean(1), owner.value(), name).getFirst();
+  }
+
+  @Override
   public List<String> filePathsOfSource(UserId owner, ContentSource source) {
     return query("select distinct file_path from entries where user_id = ? and file_source = ? order by 1",
         rs -> rs.getString(1), owner.value(), source.wireName());

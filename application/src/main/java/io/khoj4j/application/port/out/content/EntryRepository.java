@@ -45,6 +45,9 @@ public interface EntryRepository {
 
   java.util.Optional<IndexedFile> findFile(UserId owner, String name);
 
+  /** Whether the owner has a file of that name, without reading it. */
+  boolean hasFile(UserId owner, String name);
+
   /** Distinct file paths of the owner's entries from this source. */
   List<String> filePathsOfSource(UserId owner, ContentSource source);
 

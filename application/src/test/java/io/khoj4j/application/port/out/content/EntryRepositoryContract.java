@@ -98,10 +98,14 @@ public abstract class EntryRepositoryContract {
     insert(bob, md("/a.md", "x"));
     unitOfWork().run(() -> repository().saveFile(file(alice, "/a.md", ContentType.MARKDOWN, Instant.now())));
 
+    assertThat(repository().hasFile(alice, "/a.md")).isTrue();
+    assertThat(repository().hasFile(bob, "/a.md")).as("bob has chunks of /a.md but no file record").isFalse();
+
     int deleted = unitOfWork().inTransaction(() -> repository().deleteFile(alice, "/a.md"));
 
     assertThat(deleted).isEqualTo(1);
     assertThat(repository().findFile(alice, "/a.md")).isEmpty();
+    assertThat(repository().hasFile(alice, "/a.md")).isFalse();
     assertThat(repository().hashesOf(alice, "/b.md")).isNotEmpty();
     assertThat(repository().hashesOf(bob, "/a.md")).isNotEmpty();
   }

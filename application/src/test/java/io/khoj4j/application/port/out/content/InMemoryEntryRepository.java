@@ -125,6 +125,11 @@ public final class InMemoryEntryRepository implements EntryRepository {
   }
 
   @Override
+  public boolean hasFile(UserId owner, String name) {
+    return files.containsKey(key(owner, name));
+  }
+
+  @Override
   public List<String> filePathsOfSource(UserId owner, ContentSource source) {
     return new ArrayList<>(rows.stream().filter(r -> r.owner().equals(owner) && r.chunk().source() == source)
         .map(Row::file).collect(Collectors.toCollection(TreeSet::new)));
