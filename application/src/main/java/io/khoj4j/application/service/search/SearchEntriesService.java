@@ -127,46 +127,48 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
   private record Hit(RankedEntry entry, EntryTexts.EntryText text, double distance) {}
 
   /**
-   * The first {@code count} entries of the fused list that pass the query's distance limit and dedupe, with their text.
-   * Texts (and the distances of entries no vector ranker found) are read a window at a time, one query per window:
-   * usually one; another when the limit or dedupe dropped some. An entry deleted since it was ranked is left out.
+   * The first {@code count} entries of the fused list that pass the query's distance limit and dedupe, with their text
+   * (read in one query; again for the next ones if some were deleted since they were ranked). A distance limit needs
+   * the distance of the entries no vector ranker found: read first, for those alone, in one query.
    */
   private List<Hit> select(SearchEntriesQuery query, List<RankedEntry> ranked, int count,
       EntryTexts.QueryVector queryVector) {
-    List<Hit> hits = new ArrayList<>();
+    Map<UUID, Double> distances = new HashMap<>();
+    if (query.maxDistance().isPresent()) {
+      List<UUID> unknown = ranked.stream().filter(e -> Double.isNaN(e.distance())).map(RankedEntry::id).toList();
+      if (!unknown.isEmpty()) {
+        distances.putAll(texts.distancesOf(query.owner(), unknown, queryVector));
+      }
+    }
+    List<RankedEntry> kept = new ArrayList<>();
     Set<UUID> seenSections = new HashSet<>();
     Set<String> seenTexts = new HashSet<>();
-    int next = 0;
-    while (hits.size() < count && next < ranked.size()) {
-      List<RankedEntry> window = new ArrayList<>();
-      while (window.size() < count - hits.size() && next < ranked.size()) {
-        RankedEntry e = ranked.get(next++);
-        boolean tooFar = !Double.isNaN(e.distance()) && query.maxDistance().isPresent()
-            && !(e.distance() <= query.maxDistance().get());
-        boolean duplicate = query.dedupe() && (seenSections.contains(e.corpusId()) || seenTexts.contains(e.hash()));
-        if (!tooFar && !duplicate) {
-          window.add(e);
+    for (RankedEntry e : ranked) {
+      double distance = Double.isNaN(e.distance()) ? distances.getOrDefault(e.id(), Double.NaN) : e.distance();
+      if (query.maxDistance().isPresent() && !(distance <= query.maxDistance().get())) {
+        continue;
+      }
+      if (query.dedupe()) {
+        boolean newSection = seenSections.add(e.corpusId());
+        boolean newText = seenTexts.add(e.hash());
+        if (!newSection || !newText) {
+          continue;
         }
       }
+      kept.add(e);
+    }
+    List<Hit> hits = new ArrayList<>();
+    int next = 0;
+    while (hits.size() < count && next < kept.size()) {
+      List<RankedEntry> window = kept.subList(next, Math.min(kept.size(), next + count - hits.size()));
+      next += window.size();
       Map<UUID, EntryTexts.EntryText> found =
           texts.textsOf(query.owner(), window.stream().map(RankedEntry::id).toList(), queryVector);
       for (RankedEntry e : window) {
         EntryTexts.EntryText t = found.get(e.id());
-        if (t == null || hits.size() == count) {
-          continue;
+        if (t != null) {
+          hits.add(new Hit(e, t, Double.isNaN(e.distance()) ? t.distance() : e.distance()));
         }
-        double distance = Double.isNaN(e.distance()) ? t.distance() : e.distance();
-        if (query.maxDistance().isPresent() && !(distance <= query.maxDistance().get())) {
-          continue;
-        }
-        if (query.dedupe()) {
-          boolean newSection = seenSections.add(e.corpusId());
-          boolean newText = seenTexts.add(e.hash());
-          if (!newSection || !newText) {
-            continue;
-          }
-        }
-        hits.add(new Hit(e, t, distance));
       }
     }
     return hits;

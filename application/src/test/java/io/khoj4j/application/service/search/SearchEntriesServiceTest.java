@@ -11,6 +11,7 @@ import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import io.khoj4j.application.port.out.embedding.FakeEmbeddingModel;
 import io.khoj4j.application.port.out.search.InMemoryEntryTexts;
 import io.khoj4j.application.port.out.search.EntryRanker;
+import io.khoj4j.application.port.out.search.EntryTexts;
 import io.khoj4j.application.port.out.search.RankedEntry;
 import io.khoj4j.application.port.out.search.Reranker;
 import io.khoj4j.domain.content.Chunk;
@@ -146,17 +147,41 @@ class SearchEntriesServiceTest {
   }
 
   @Test
-  void entriesDroppedAfterTheirTextWasReadAreReplacedByTheNextOnes() {
-    // n = 2: the first window reads tea and its copy (same section), the copy is dropped, the next window reads coffee
+  void dedupeIsDecidedBeforeAnyTextIsReadAndDeletedEntriesAreReplacedByTheNextOnes() {
+    // n = 2: tea's copy shares its section and is dropped without being read; coffee was deleted since ranking, so
+    // garden takes its place in a second read
     RankedEntry copyOfTea = new RankedEntry(entry("/tea-copy.md", 0.3).id(), "/tea-copy.md", ContentSource.COMPUTER,
         tea.corpusId(), "another hash", 0.3);
     EntryRanker vector = ranker(EntryRanker.Kind.VECTOR, r -> List.of(tea, copyOfTea, coffee, garden));
     EntryRanker keyword = ranker(EntryRanker.Kind.KEYWORD, r -> List.of());
+    List<List<UUID>> reads = new ArrayList<>();
+    InMemoryEntryTexts stored = new InMemoryEntryTexts(entries);
+    EntryTexts counted = new EntryTexts() {
+      @Override
+      public Map<UUID, EntryText> textsOf(UserId owner, java.util.Collection<UUID> ids, QueryVector query) {
+        reads.add(List.copyOf(ids));
+        return stored.textsOf(owner, ids, query);
+      }
 
-    List<SearchResult> results = service(vector, keyword, pool).search(
-        new SearchEntriesQuery(owner, "green tea", 2, Optional.empty(), false, Optional.empty(), true));
+      @Override
+      public Map<UUID, Double> distancesOf(UserId owner, java.util.Collection<UUID> ids, QueryVector query) {
+        return stored.distancesOf(owner, ids, query);
+      }
+    };
+    SearchEntriesQuery twoDistinct =
+        new SearchEntriesQuery(owner, "green tea", 2, Optional.empty(), false, Optional.empty(), true);
 
-    assertThat(files(results)).containsExactly("/tea.md", "/coffee.md");
+    List<String> before = files(service(new FakeEmbeddingModel(), vector, keyword, pool, counted).search(twoDistinct));
+    int readsBefore = reads.size();
+    entries.deleteFile(owner, "/coffee.md");
+    List<String> after = files(service(new FakeEmbeddingModel(), vector, keyword, pool, counted).search(twoDistinct));
+
+    assertThat(before).containsExactly("/tea.md", "/coffee.md");
+    assertThat(readsBefore).as("one read when nothing was deleted").isEqualTo(1);
+    assertThat(reads.getFirst()).containsExactly(tea.id(), coffee.id());
+    assertThat(after).containsExactly("/tea.md", "/garden.md");
+    assertThat(reads.subList(readsBefore, reads.size())).containsExactly(List.of(tea.id(), coffee.id()),
+        List.of(garden.id()));
   }
 
   @Test
@@ -175,8 +200,12 @@ class SearchEntriesServiceTest {
 
   private SearchEntriesService service(EmbeddingModel model, EntryRanker vector, EntryRanker keyword,
       java.util.concurrent.Executor executor) {
-    return new SearchEntriesService(model, List.of(vector, keyword),
-        new InMemoryEntryTexts(entries), Reranker.NONE,
+    return service(model, vector, keyword, executor, new InMemoryEntryTexts(entries));
+  }
+
+  private SearchEntriesService service(EmbeddingModel model, EntryRanker vector, EntryRanker keyword,
+      java.util.concurrent.Executor executor, EntryTexts texts) {
+    return new SearchEntriesService(model, List.of(vector, keyword), texts, Reranker.NONE,
         new DateFilterResolver((phrase, today, forward) -> Optional.empty()),
         Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), SearchSettings.defaults(), executor);
   }

@@ -30,11 +30,38 @@ public class PostgresEntryTexts implements EntryTexts {
   @Override
   public Map<UUID, EntryText> textsOf(UserId owner, Collection<UUID> ids, QueryVector query) {
     Map<UUID, EntryText> out = new HashMap<>();
+    read("raw, compiled, heading, uri", owner, ids, query, (rs, distance) -> out.put(rs.getObject(1, UUID.class),
+        new EntryText(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), distance)));
+    return out;
+  }
+
+  @Override
+  public Map<UUID, Double> distancesOf(UserId owner, Collection<UUID> ids, QueryVector query) {
+    Map<UUID, Double> out = new HashMap<>();
+    read("", owner, ids, query, (rs, distance) -> {
+      if (!Double.isNaN(distance)) {
+        out.put(rs.getObject(1, UUID.class), distance);
+      }
+    });
+    return out;
+  }
+
+  @FunctionalInterface
+  private interface Row {
+    /** {@code distance} is {@code NaN} for an entry without a vector of the query's model. */
+    void accept(ResultSet rs, double distance) throws SQLException;
+  }
+
+  /**
+   * Reads {@code id}, then {@code columns} (none if empty), of the owner's entries among {@code ids}, each with its distance to the
+   * query vector (the last column).
+   */
+  private void read(String columns, UserId owner, Collection<UUID> ids, QueryVector query, Row row) {
     if (ids.isEmpty()) {
-      return out;
+      return;
     }
     String type = RankingSql.vectorType(query.dimension());
-    String sql = "select id, raw, compiled, heading, uri, case when model_id = " + RankingSql.literal(query.modelId())
+    String sql = "select id" + (columns.isEmpty() ? "" : ", " + columns) + ", case when model_id = " + RankingSql.literal(query.modelId())
         + " then (embedding::" + type + " <=> ?::" + type + ") end as distance"
         + " from entries where id = any (?) and user_id = ?";
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -42,18 +69,15 @@ public class PostgresEntryTexts implements EntryTexts {
       ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
       ps.setObject(3, owner.value());
       try (ResultSet rs = ps.executeQuery()) {
+        int last = rs.getMetaData().getColumnCount();
         while (rs.next()) {
-          double distance = rs.getDouble(6);
-          if (rs.wasNull()) { // no vector of the query's model: asked right after the column it is about
-            distance = Double.NaN;
-          }
-          out.put(rs.getObject(1, UUID.class), new EntryText(rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getString(5), distance));
+          double distance = rs.getDouble(last);
+          // asked right after the column it is about, before any other is read
+          row.accept(rs, rs.wasNull() ? Double.NaN : distance);
         }
       }
-      return out;
     } catch (SQLException e) {
-      throw new IllegalStateException("reading entry texts failed: " + e.getMessage(), e);
+      throw new IllegalStateException("reading entries failed: " + e.getMessage(), e);
     }
   }
 }

@@ -18,6 +18,12 @@ public interface EntryTexts {
    */
   Map<UUID, EntryText> textsOf(UserId owner, Collection<UUID> ids, QueryVector query);
 
+  /**
+   * The cosine distance to the query vector of those of {@code ids} that exist, belong to {@code owner} and have a
+   * vector of the query's model, by id; no text is read.
+   */
+  Map<UUID, Double> distancesOf(UserId owner, Collection<UUID> ids, QueryVector query);
+
   /** The query's embedding, by the model {@code modelId}. */
   record QueryVector(float[] vector, String modelId, int dimension) {
 

@@ -130,6 +130,13 @@ public abstract class EntryRankerContract {
     assertThat(near.distance()).isLessThan(0.01);
     assertThat(far.distance()).isGreaterThan(near.distance() + 0.5);
     assertThat(otherModel.distance()).isNaN();
+
+    var distances = texts().distancesOf(alice, List.of(coffee, bobsTea, UUID.randomUUID()),
+        queryVector("espresso coffee beans roasting"));
+    assertThat(distances).containsOnlyKeys(coffee);
+    assertThat(distances.get(coffee)).isEqualTo(near.distance());
+    assertThat(texts().distancesOf(alice, List.of(coffee), new EntryTexts.QueryVector(MODEL.embedQuery("espresso"),
+        "some-other-model", FakeEmbeddingModel.DIMENSION))).isEmpty();
   }
 
   @Test

@@ -29,4 +29,15 @@ public final class InMemoryEntryTexts implements EntryTexts {
     }
     return out;
   }
+
+  @Override
+  public Map<UUID, Double> distancesOf(UserId owner, Collection<UUID> ids, QueryVector query) {
+    Map<UUID, Double> out = new HashMap<>();
+    textsOf(owner, ids, query).forEach((id, text) -> {
+      if (!Double.isNaN(text.distance())) {
+        out.put(id, text.distance());
+      }
+    });
+    return out;
+  }
 }
