@@ -104,9 +104,7 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
       }
     }
     float[] vector = embeddings.embedQuery(text);
-    EntryRanker.Request request = new EntryRanker.Request(withoutVector.owner(), withoutVector.text(), vector,
-        withoutVector.modelId(), withoutVector.dimension(), withoutVector.type(), withoutVector.filter(), limit);
-    List<RankedEntry> ranked = fuse(rank(request, early));
+    List<RankedEntry> ranked = fuse(rank(withoutVector.withVector(vector), early));
     EntryTexts.QueryVector queryVector = new EntryTexts.QueryVector(vector, embeddings.id(), embeddings.dimension());
 
     if (query.rerank() && reranker.available() && ranked.size() > 1) {
@@ -186,15 +184,13 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
     for (EntryRanker.Kind kind : byVector.stream().skip(1).toList()) {
       running.put(kind, CompletableFuture.supplyAsync(() -> rankers.get(kind).rank(request), rankerExecutor));
     }
-    Map<EntryRanker.Kind, List<RankedEntry>> done = new HashMap<>();
     if (!byVector.isEmpty()) {
-      done.put(byVector.getFirst(), rankers.get(byVector.getFirst()).rank(request));
+      EntryRanker first = rankers.get(byVector.getFirst());
+      running.put(byVector.getFirst(), CompletableFuture.completedFuture(first.rank(request)));
     }
-    List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> lists = new ArrayList<>();
-    for (EntryRanker.Kind kind : settings.mode().rankers()) {
-      lists.add(Map.entry(kind, done.containsKey(kind) ? done.get(kind) : join(running.get(kind))));
-    }
-    return lists;
+    return settings.mode().rankers().stream()
+        .map(kind -> Map.entry(kind, join(running.get(kind))))
+        .toList();
   }
 
   private static List<RankedEntry> join(CompletableFuture<List<RankedEntry>> ranking) {

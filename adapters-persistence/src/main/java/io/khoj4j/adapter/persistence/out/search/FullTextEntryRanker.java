@@ -41,8 +41,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * frequencies PostgreSQL's ANALYZE keeps for the column ({@code pg_stats.most_common_elems}), because counting common
  * words in a large collection costs more than the whole search.
  *
- * <p>Needs no query vector ({@link Kind#needsVector()}), so a search runs it while the query is embedded; its hits carry
- * no distance.
+ * <p>Needs no query vector ({@link Kind#needsVector()}), so a search runs it while the query is embedded; its hits
+ * carry no distance.
  */
 @ApplicationScoped
 public class FullTextEntryRanker implements EntryRanker {

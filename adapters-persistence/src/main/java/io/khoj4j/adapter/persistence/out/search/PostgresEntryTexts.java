@@ -53,15 +53,16 @@ public class PostgresEntryTexts implements EntryTexts {
   }
 
   /**
-   * Reads {@code id}, then {@code columns} (none if empty), of the owner's entries among {@code ids}, each with its distance to the
-   * query vector (the last column).
+   * Reads {@code id}, then {@code columns} (none if empty), of the owner's entries among {@code ids}, each with its
+   * distance to the query vector (the last column).
    */
   private void read(String columns, UserId owner, Collection<UUID> ids, QueryVector query, Row row) {
     if (ids.isEmpty()) {
       return;
     }
     String type = RankingSql.vectorType(query.dimension());
-    String sql = "select id" + (columns.isEmpty() ? "" : ", " + columns) + ", case when model_id = " + RankingSql.literal(query.modelId())
+    String sql = "select id" + (columns.isEmpty() ? "" : ", " + columns)
+        + ", case when model_id = " + RankingSql.literal(query.modelId())
         + " then (embedding::" + type + " <=> ?::" + type + ") end as distance"
         + " from entries where id = any (?) and user_id = ?";
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

@@ -50,5 +50,10 @@ public interface EntryRanker {
       Objects.requireNonNull(filter, "filter");
       type = type == null ? Optional.empty() : type;
     }
+
+    /** The same request with the query's vector. */
+    public Request withVector(float[] queryVector) {
+      return new Request(owner, text, queryVector, modelId, dimension, type, filter, limit);
+    }
   }
 }
