@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What a chat turn tells the client, in Khoj's order: metadata, statuses and thoughts, references, the answer
- * (start, text deltas, end), usage, end of response. Each transport (event stream, JSON, WebSocket) renders these.
+ * What a chat turn tells the client, in Khoj's order: metadata, statuses and thoughts, references, generated assets,
+ * the answer (start, text deltas, end), usage, end of response. Each transport (event stream, JSON, WebSocket)
+ * renders these.
  */
 public sealed interface ChatEvent {
 
@@ -18,6 +19,16 @@ public sealed interface ChatEvent {
 
   record References(List<String> inferredQueries, List<NoteReference> context, Map<String, Object> onlineContext,
       Map<String, Object> codeContext) implements ChatEvent {}
+
+  /**
+   * What the turn made besides text (Khoj's {@code generated_assets}): images as URLs or data URIs, or the source of
+   * a Mermaid diagram (null when none).
+   */
+  record GeneratedAssets(List<String> images, String mermaidjsDiagram) implements ChatEvent {
+    public GeneratedAssets {
+      images = images == null ? List.of() : List.copyOf(images);
+    }
+  }
 
   record StartResponse() implements ChatEvent {}
 

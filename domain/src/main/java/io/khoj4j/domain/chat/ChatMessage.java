@@ -1,6 +1,8 @@
 package io.khoj4j.domain.chat;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,11 +33,17 @@ public record ChatMessage(
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(created, "created");
     context = context == null ? List.of() : List.copyOf(context);
-    onlineContext = onlineContext == null ? Map.of() : Map.copyOf(onlineContext);
-    codeContext = codeContext == null ? Map.of() : Map.copyOf(codeContext);
+    onlineContext = ordered(onlineContext);
+    codeContext = ordered(codeContext);
     trainOfThought = trainOfThought == null ? List.of() : List.copyOf(trainOfThought);
     images = images == null ? List.of() : List.copyOf(images);
     queryFiles = queryFiles == null ? List.of() : List.copyOf(queryFiles);
+  }
+
+  /** Contexts keep their order (one entry per search query or program, as the turn ran them). */
+  private static Map<String, Object> ordered(Map<String, Object> context) {
+    return context == null || context.isEmpty() ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(context));
   }
 
   public static ChatMessage fromUser(String text, Instant at, String turnId, List<String> images,

@@ -1,16 +1,21 @@
 package io.khoj4j.application.service.chat;
 
 import io.khoj4j.application.port.out.tools.CodeSandbox;
-import io.khoj4j.application.port.out.tools.DiagramGenerator;
+import io.khoj4j.application.port.out.tools.DiagramValidator;
 import io.khoj4j.application.port.out.tools.ImageGenerator;
 import io.khoj4j.application.port.out.tools.ResearchAgent;
 import io.khoj4j.application.port.out.tools.WebReader;
 import io.khoj4j.application.port.out.tools.WebSearch;
 import io.khoj4j.domain.chat.ConversationCommand;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-/** The chat capabilities behind slash commands, each a port; says plainly when one is not configured. */
+/**
+ * The chat capabilities behind slash commands, each a port; says plainly when one is not configured.
+ * {@code readSearchResults}: whether a web search also reads the top result of each query that has no direct answer
+ * (needs a {@link WebReader}; off by default, as in Khoj, since it costs a page read per query).
+ */
 public final class ChatTools {
 
   private final WebSearch webSearch;
@@ -18,21 +23,28 @@ public final class ChatTools {
   private final ImageGenerator images;
   private final CodeSandbox code;
   private final ResearchAgent research;
-  private final DiagramGenerator diagrams;
+  private final DiagramValidator diagrams;
+  private final boolean readSearchResults;
 
   public ChatTools(WebSearch webSearch, WebReader webReader, ImageGenerator images, CodeSandbox code,
-      ResearchAgent research, DiagramGenerator diagrams) {
-    this.webSearch = webSearch;
-    this.webReader = webReader;
-    this.images = images;
-    this.code = code;
-    this.research = research;
-    this.diagrams = diagrams;
+      ResearchAgent research, DiagramValidator diagrams, boolean readSearchResults) {
+    this.webSearch = Objects.requireNonNull(webSearch, "webSearch");
+    this.webReader = Objects.requireNonNull(webReader, "webReader");
+    this.images = Objects.requireNonNull(images, "images");
+    this.code = Objects.requireNonNull(code, "code");
+    this.research = Objects.requireNonNull(research, "research");
+    this.diagrams = Objects.requireNonNull(diagrams, "diagrams");
+    this.readSearchResults = readSearchResults;
+  }
+
+  public ChatTools(WebSearch webSearch, WebReader webReader, ImageGenerator images, CodeSandbox code,
+      ResearchAgent research, DiagramValidator diagrams) {
+    this(webSearch, webReader, images, code, research, diagrams, false);
   }
 
   public static ChatTools noneConfigured() {
     return new ChatTools(WebSearch.NOT_CONFIGURED, WebReader.NOT_CONFIGURED, ImageGenerator.NOT_CONFIGURED,
-        CodeSandbox.NOT_CONFIGURED, ResearchAgent.NOT_CONFIGURED, DiagramGenerator.NOT_CONFIGURED);
+        CodeSandbox.NOT_CONFIGURED, ResearchAgent.NOT_CONFIGURED, DiagramValidator.NOT_CONFIGURED);
   }
 
   /** The reply for a command whose capability is missing; empty when the command can proceed. */
@@ -46,6 +58,34 @@ public final class ChatTools {
       case DIAGRAM -> missing(diagrams.available(), "diagram", command);
       default -> Optional.empty();
     };
+  }
+
+  WebSearch webSearch() {
+    return webSearch;
+  }
+
+  WebReader webReader() {
+    return webReader;
+  }
+
+  ImageGenerator images() {
+    return images;
+  }
+
+  CodeSandbox code() {
+    return code;
+  }
+
+  ResearchAgent research() {
+    return research;
+  }
+
+  DiagramValidator diagrams() {
+    return diagrams;
+  }
+
+  boolean readSearchResults() {
+    return readSearchResults && webReader.available();
   }
 
   private static Optional<String> missing(boolean available, String capability, ConversationCommand command) {

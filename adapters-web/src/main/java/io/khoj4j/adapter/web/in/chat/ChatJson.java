@@ -35,6 +35,7 @@ public final class ChatJson {
       case ChatEvent.Status s -> typed("status", s.text());
       case ChatEvent.Thought t -> typed("thought", t.text());
       case ChatEvent.References r -> typed("references", references(r));
+      case ChatEvent.GeneratedAssets a -> typed("generated_assets", assets(a));
       case ChatEvent.StartResponse s -> typed("start_llm_response", "");
       case ChatEvent.EndResponse e -> typed("end_llm_response", "");
       case ChatEvent.Usage u -> typed("usage", usage(u.usage()));
@@ -55,6 +56,18 @@ public final class ChatJson {
     data.put("context", r.context().stream().map(ChatJson::reference).toList());
     data.put("onlineContext", r.onlineContext());
     data.put("codeContext", r.codeContext());
+    return data;
+  }
+
+  /** Only what the turn made: {@code {"images": [...]}} and/or {@code {"mermaidjsDiagram": "..."}}. */
+  static Map<String, Object> assets(ChatEvent.GeneratedAssets a) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    if (!a.images().isEmpty()) {
+      data.put("images", a.images());
+    }
+    if (a.mermaidjsDiagram() != null) {
+      data.put("mermaidjsDiagram", a.mermaidjsDiagram());
+    }
     return data;
   }
 

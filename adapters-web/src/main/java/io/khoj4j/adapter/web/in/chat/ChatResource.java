@@ -139,6 +139,8 @@ public class ChatResource {
     private final StringBuilder response = new StringBuilder();
     private Map<String, Object> references = Map.of();
     private Map<String, Object> usage = Map.of();
+    private final List<String> images = new ArrayList<>();
+    private String mermaidjsDiagram;
 
     @Override
     public synchronized void emit(ChatEvent event) {
@@ -146,6 +148,12 @@ public class ChatResource {
         case ChatEvent.Text t -> response.append(t.delta());
         case ChatEvent.References r -> references = ChatJson.references(r);
         case ChatEvent.Usage u -> usage = ChatJson.usage(u.usage());
+        case ChatEvent.GeneratedAssets a -> {
+          images.addAll(a.images());
+          if (a.mermaidjsDiagram() != null) {
+            mermaidjsDiagram = a.mermaidjsDiagram();
+          }
+        }
         default -> { }
       }
     }
@@ -160,9 +168,9 @@ public class ChatResource {
       out.put("response", response.toString());
       out.put("references", references);
       out.put("usage", usage);
-      out.put("images", List.of());
+      out.put("images", List.copyOf(images));
       out.put("files", List.of());
-      out.put("mermaidjsDiagram", List.of());
+      out.put("mermaidjsDiagram", mermaidjsDiagram == null ? List.of() : mermaidjsDiagram);
       return out;
     }
   }
