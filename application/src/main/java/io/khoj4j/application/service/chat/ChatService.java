@@ -79,6 +79,9 @@ public final class ChatService implements ChatUseCase {
   private final IdGenerator ids;
   private final Clock clock;
   private final Optional<Double> notesMaxDistance;
+  private final QueryWriter queryWriter;
+  private final SourcePicker picker;
+  private final ToolRunner toolRunner;
 
   public ChatService(ConversationRepository conversations, ChatModelService models, ChatModelGateway gateway,
       SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens, ChatTools tools,
@@ -94,6 +97,10 @@ public final class ChatService implements ChatUseCase {
     this.ids = ids;
     this.clock = clock;
     this.notesMaxDistance = notesMaxDistance;
+    ModelCalls calls = new ModelCalls(gateway);
+    this.queryWriter = new QueryWriter(calls, clock);
+    this.picker = new SourcePicker(calls, tools);
+    this.toolRunner = new ToolRunner(tools, gateway, queryWriter, clock);
   }
 
   @Override
@@ -135,27 +142,28 @@ public final class ChatService implements ChatUseCase {
     List<Thoughts> thoughts = new ArrayList<>();
     TokenUsage usage = TokenUsage.NONE;
 
-    boolean useNotes;
+    ToolPlan plan;
     switch (parsed.command()) {
       case NOTES -> {
         if (!hasNotes) {
           return answerWithoutModel(sink, Prompts.render("no-notes.md", Map.of()));
         }
-        useNotes = true;
+        plan = ToolPlan.forCommand(ConversationCommand.NOTES);
       }
-      case GENERAL -> useNotes = false;
-      default -> {
-        Selection selection = selectSources(model, parsed.text(), history, hasNotes);
+      case DEFAULT, AUTOMATED_TASK -> {
+        SourcePicker.Selection selection = picker.pick(model, parsed.text(), history, hasNotes);
         usage = usage.plus(selection.usage());
-        useNotes = selection.notes();
-        status(sink, thoughts, "**Selected Tools:** " + (useNotes ? "notes, text" : "general, text"));
+        plan = selection.plan();
+        status(sink, thoughts, "**Selected Tools:** " + plan.describe());
       }
+      default -> plan = ToolPlan.forCommand(parsed.command());
     }
+    boolean useNotes = plan.uses(ConversationCommand.NOTES);
 
     List<String> inferred = List.of();
     List<NoteReference> references = List.of();
     if (useNotes) {
-      Queries queries = searchQueries(model, parsed.text(), history);
+      QueryWriter.Queries queries = searchQueries(model, parsed.text(), history, command);
       usage = usage.plus(queries.usage());
       inferred = queries.queries();
       status(sink, thoughts, "**Searching Documents for:** \n- " + String.join("\n- ", inferred));
@@ -165,10 +173,19 @@ public final class ChatService implements ChatUseCase {
       status(sink, thoughts, "**Found " + references.size() + " Notes Across " + files.size() + " Files**: \n- "
           + String.join("\n- ", files));
     }
+    ToolTurn turn = new ToolTurn(model, parsed.text(), history, command, sink, text -> status(sink, thoughts, text));
+    ToolFindings found = toolRunner.gather(plan, turn, references);
+    if (!found.notes().isEmpty()) {
+      List<NoteReference> all = new ArrayList<>(references);
+      all.addAll(found.notes());
+      references = List.copyOf(all);
+    }
     if (sink.cancelled()) {
       return new ChatOutcome.Cancelled();
     }
-    sink.emit(new ChatEvent.References(inferred, references, Map.of(), Map.of()));
+    sink.emit(new ChatEvent.References(inferred, references, found.onlineContext(), found.codeContext()));
+    toolRunner.create(plan, turn, found);
+    usage = usage.plus(found.usage());
 
     String answer;
     if (model.isEmpty()) {
@@ -176,7 +193,8 @@ public final class ChatService implements ChatUseCase {
       respond(sink, answer);
     } else {
       status(sink, thoughts, "**Generating a well-informed response**");
-      List<PromptMessage> prompt = buildPrompt(model.get(), parsed.text(), history, references, command);
+      List<PromptMessage> prompt = buildPrompt(model.get(), parsed.text(), history, references,
+          found.promptContext(), command);
       ModelAnswer result = streamAnswer(model.get(), prompt, sink);
       if (result.outcome() != null) {
         return result.outcome();
@@ -191,7 +209,7 @@ public final class ChatService implements ChatUseCase {
       return new ChatOutcome.Cancelled();
     }
 
-    saveTurn(conversation, turnId, parsed.text(), answer, inferred, references, thoughts, command, usage);
+    saveTurn(conversation, turnId, parsed.text(), answer, inferred, references, found, thoughts, command, usage);
     if (!usage.equals(TokenUsage.NONE)) {
       sink.emit(new ChatEvent.Usage(usage));
     }
@@ -203,52 +221,10 @@ public final class ChatService implements ChatUseCase {
 
   private record Thoughts(String type, String data) {}
 
-  private record Selection(boolean notes, TokenUsage usage) {}
-
-  /** Default mode: the model picks notes or general knowledge; without a model, notes when there are any. */
-  private Selection selectSources(Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history,
-      boolean hasNotes) {
-    if (!hasNotes) {
-      return new Selection(false, TokenUsage.NONE);
-    }
-    if (model.isEmpty()) {
-      return new Selection(true, TokenUsage.NONE);
-    }
-    String prompt = Prompts.render("pick-sources.txt", Map.of(
-        "sources", "- general: general knowledge and conversation\n- notes: the user's personal notes and documents",
-        "history", formatHistory(history, 6), "query", q));
-    try {
-      ChatCompletion c = gateway.complete(ChatCompletionRequest.of(model.get(), List.of(new PromptMessage.User(prompt)))
-          .asJson("{\"type\":\"object\",\"properties\":{\"source\":{\"type\":\"array\",\"items\":{\"type\":\"string\","
-              + "\"enum\":[\"general\",\"notes\"]}},\"output\":{\"type\":\"string\"}},\"required\":[\"source\"]}"));
-      return new Selection(!c.text().contains("\"general\"") || c.text().contains("\"notes\""), c.usage());
-    } catch (UpstreamFailureException e) {
-      LOG.log(Level.WARNING, "Source selection failed, searching notes: {0}", e.getMessage());
-      return new Selection(true, TokenUsage.NONE);
-    }
-  }
-
-  private record Queries(List<String> queries, TokenUsage usage) {}
-
   /** Up to five search queries written by the model; the message itself when there is no model or it fails. */
-  private Queries searchQueries(Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history) {
-    if (model.isEmpty()) {
-      return new Queries(List.of(q), TokenUsage.NONE);
-    }
-    String prompt = Prompts.render("extract-queries.txt", Map.of("max", String.valueOf(MAX_SEARCH_QUERIES),
-        "date", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(), "history",
-        formatHistory(history, 6), "query", q));
-    try {
-      ChatCompletion c = gateway.complete(ChatCompletionRequest.of(model.get(), List.of(new PromptMessage.User(prompt)))
-          .asJson("{\"type\":\"object\",\"properties\":{\"queries\":{\"type\":\"array\",\"items\":{\"type\":"
-              + "\"string\"},\"maxItems\":5}},\"required\":[\"queries\"]}"));
-      List<String> queries = jsonStrings(c.text(), "queries");
-      return new Queries(queries.isEmpty() ? List.of(q) : queries.subList(0, Math.min(MAX_SEARCH_QUERIES,
-          queries.size())), c.usage());
-    } catch (UpstreamFailureException e) {
-      LOG.log(Level.WARNING, "Query extraction failed, searching the message itself: {0}", e.getMessage());
-      return new Queries(List.of(q), TokenUsage.NONE);
-    }
+  private QueryWriter.Queries searchQueries(Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history,
+      ChatCommand command) {
+    return queryWriter.write("extract-queries.txt", MAX_SEARCH_QUERIES, model, q, history, command.location());
   }
 
   /** Hybrid search for each query; the conversation's file filters narrow it; duplicates across queries go. */
@@ -268,7 +244,7 @@ public final class ChatService implements ChatUseCase {
   }
 
   private List<PromptMessage> buildPrompt(ChatModelEndpoint model, String q, List<ChatMessage> history,
-      List<NoteReference> references, ChatCommand command) {
+      List<NoteReference> references, List<String> toolContext, ChatCommand command) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     String location = command.location().describe();
     PromptMessage system = new PromptMessage.System(Prompts.render("system.txt", Map.of(
@@ -284,6 +260,7 @@ public final class ChatService implements ChatUseCase {
       }
       current.add(new PromptMessage.User(Prompts.render("notes-context.txt", Map.of("notes", notes.toString()))));
     }
+    toolContext.forEach(c -> current.add(new PromptMessage.User(c)));
     String question = q;
     if (!command.files().isEmpty()) {
       StringBuilder files = new StringBuilder();
@@ -404,13 +381,15 @@ public final class ChatService implements ChatUseCase {
   }
 
   private void saveTurn(Conversation conversation, String turnId, String q, String answer, List<String> inferred,
-      List<NoteReference> references, List<Thoughts> thoughts, ChatCommand command, TokenUsage usage) {
+      List<NoteReference> references, ToolFindings found, List<Thoughts> thoughts, ChatCommand command,
+      TokenUsage usage) {
     Instant at = clock.instant();
     ChatMessage question = ChatMessage.fromUser(q, at, turnId, command.images(),
         command.files().stream().map(ChatCommand.AttachedFile::asMap).toList());
-    ChatMessage reply = new ChatMessage(Speaker.KHOJ, answer, at, turnId, references, Map.of(), Map.of(),
-        thoughts.stream().map(t -> new ChatMessage.Thought(t.type(), t.data())).toList(),
-        new Intent("remember", q, "notes", inferred), List.of(), List.of(), null);
+    ChatMessage reply = new ChatMessage(Speaker.KHOJ, answer, at, turnId, references, found.onlineContext(),
+        found.codeContext(), thoughts.stream().map(t -> new ChatMessage.Thought(t.type(), t.data())).toList(),
+        new Intent("remember", q, "notes", inferred), found.images(), List.of(),
+        found.mermaidjsDiagram().orElse(null));
     String slug = q.length() > Conversation.MAX_SLUG ? q.substring(0, Conversation.MAX_SLUG) : q;
     unitOfWork.run(() -> {
       conversations.createIfAbsent(conversation);

@@ -25,6 +25,18 @@ import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
 import io.khoj4j.application.port.out.shared.InMemorySecretBox;
 import io.khoj4j.application.port.out.shared.MutableClock;
 import io.khoj4j.application.port.out.shared.SequentialIdGenerator;
+import io.khoj4j.application.port.out.tools.CodeSandbox;
+import io.khoj4j.application.port.out.tools.DiagramValidator;
+import io.khoj4j.application.port.out.tools.ImageGenerator;
+import io.khoj4j.application.port.out.tools.InMemoryCodeSandbox;
+import io.khoj4j.application.port.out.tools.InMemoryDiagramValidator;
+import io.khoj4j.application.port.out.tools.InMemoryImageGenerator;
+import io.khoj4j.application.port.out.tools.InMemoryResearchAgent;
+import io.khoj4j.application.port.out.tools.InMemoryWebReader;
+import io.khoj4j.application.port.out.tools.InMemoryWebSearch;
+import io.khoj4j.application.port.out.tools.ResearchAgent;
+import io.khoj4j.application.port.out.tools.WebReader;
+import io.khoj4j.application.port.out.tools.WebSearch;
 import io.khoj4j.application.service.content.IndexContentService;
 import io.khoj4j.application.service.content.IndexingLimits;
 import io.khoj4j.application.service.content.ManageContentService;
@@ -36,11 +48,15 @@ import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.ChatModel;
 import io.khoj4j.domain.chat.ModelVendor;
+import io.khoj4j.domain.chat.NoteReference;
 import io.khoj4j.domain.chat.PromptMessage;
 import io.khoj4j.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -300,5 +316,321 @@ class ChatServiceTest {
     assertThat(ChatService.jsonStrings("```json\n{\"queries\": [\"a \\\"b\\\"\", \"c\"]}\n```", "queries"))
         .containsExactly("a \"b\"", "c");
     assertThat(ChatService.jsonStrings("no json here", "queries")).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ slash commands routed through their ports
+
+  private final InMemoryWebSearch web = new InMemoryWebSearch()
+      .page("Matcha prices in 2026", "https://tea.example/matcha", "Matcha costs 30 EUR per 100 g this spring.")
+      .page("Sencha or matcha?", "https://tea.example/compare", "Sencha is steeped, matcha is whisked.")
+      .page("Tyre prices", "https://cars.example/tyres", "Winter tyres got cheaper.");
+  private final InMemoryWebReader reader = new InMemoryWebReader()
+      .page("https://tea.example/matcha", "Matcha from Uji costs 30 EUR per 100 g; ceremonial grade costs more.")
+      .page("https://tea.example/guide", "Steep green tea for two minutes at 80 degrees.");
+  private final InMemoryImageGenerator painter = new InMemoryImageGenerator();
+  private final InMemoryCodeSandbox sandbox = new InMemoryCodeSandbox();
+  private final InMemoryDiagramValidator diagrams = new InMemoryDiagramValidator();
+  private final InMemoryResearchAgent researcher = new InMemoryResearchAgent();
+
+  private ChatService chatWith(ChatTools tools) {
+    return new ChatService(conversations, models, gateway, search, content, tokens, tools, unitOfWork, ids, clock,
+        Optional.empty());
+  }
+
+  private ChatService chatWithEveryTool(boolean readSearchResults) {
+    return chatWith(new ChatTools(web, reader, painter, sandbox, researcher, diagrams, readSearchResults));
+  }
+
+  private static ChatCommand askFrom(UserId user, String q, String countryCode, List<ChatCommand.AttachedFile> files) {
+    return new ChatCommand(user, q, 5, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
+        new ChatCommand.Location("Berlin", null, "Germany", countryCode, "Europe/Berlin"), List.of(), files);
+  }
+
+  private static ChatEvent.References referencesOf(Recorder sink) {
+    return (ChatEvent.References) sink.events.stream().filter(e -> e instanceof ChatEvent.References).findFirst()
+        .orElseThrow();
+  }
+
+  private static List<String> statuses(Recorder sink) {
+    return sink.events.stream().filter(e -> e instanceof ChatEvent.Status).map(e -> ((ChatEvent.Status) e).text())
+        .toList();
+  }
+
+  /** The prompt of the answer: the last request, streamed. */
+  private String answerPrompt() {
+    return String.join("\n", gateway.requests.getLast().messages().stream().map(PromptMessage::text).toList());
+  }
+
+  private ChatMessage storedAnswer(ChatOutcome outcome) {
+    ChatOutcome.Answered answered = (ChatOutcome.Answered) outcome;
+    List<ChatMessage> stored = conversations.messages(alice, answered.conversationId());
+    assertThat(stored).hasSize(2);
+    return stored.get(1);
+  }
+
+  /** Khoj's order: references, the tool's statuses, generated_assets, then the answer's status and text. */
+  private static boolean assetFollowsReferencesAndPrecedesTheAnswer(Recorder sink) {
+    List<Class<?>> kinds = sink.kinds();
+    int assets = kinds.indexOf(ChatEvent.GeneratedAssets.class);
+    return assets > kinds.indexOf(ChatEvent.References.class)
+        && sink.events.get(assets + 1).equals(new ChatEvent.Status("**Generating a well-informed response**"))
+        && kinds.get(assets + 2) == ChatEvent.StartResponse.class;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return (Map<String, Object>) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> maps(Object value) {
+    return (List<Map<String, Object>>) value;
+  }
+
+  @Test
+  void onlineSearchesTheWebForTheModelsQueriesAndTheAnswerUsesAndKeepsTheResults() {
+    configureModel();
+    gateway.completions.add("{\"queries\": [\"matcha price 2026\", \"sencha vs matcha\"]}");
+    gateway.streamDeltas = List.of("About 30 EUR per 100 g.");
+    Recorder sink = new Recorder();
+
+    ChatOutcome outcome = chatWithEveryTool(false).chat(askFrom(alice, "/online what does matcha cost now", "DE",
+        List.of()), sink);
+
+    assertThat(gateway.requests.getFirst().messages().getFirst().text()).contains("web search queries")
+        .contains("what does matcha cost now").contains("Berlin, Germany");
+    assertThat(web.queries()).extracting(WebSearch.Query::text)
+        .containsExactlyInAnyOrder("matcha price 2026", "sencha vs matcha");
+    assertThat(web.queries()).allSatisfy(q -> assertThat(q.countryCode()).contains("de"));
+    assertThat(statuses(sink)).contains("**Searching the web for**: \n- matcha price 2026\n- sencha vs matcha");
+    ChatEvent.References refs = referencesOf(sink);
+    assertThat(refs.onlineContext()).containsOnlyKeys("matcha price 2026", "sencha vs matcha");
+    assertThat(maps(map(refs.onlineContext().get("matcha price 2026")).get("organic")))
+        .extracting(r -> r.get("link")).containsExactly("https://tea.example/matcha", "https://tea.example/compare");
+    assertThat(maps(map(refs.onlineContext().get("sencha vs matcha")).get("organic")))
+        .as("a link found by an earlier query is not listed again").isEmpty();
+    assertThat(answerPrompt()).contains("https://tea.example/matcha").contains("30 EUR per 100 g this spring")
+        .endsWith("what does matcha cost now");
+    assertThat(reader.reads()).as("pages are read only when configured").isEmpty();
+    ChatMessage stored = storedAnswer(outcome);
+    assertThat(stored.onlineContext()).isEqualTo(refs.onlineContext());
+    assertThat(stored.message()).isEqualTo("About 30 EUR per 100 g.");
+    assertThat(((ChatOutcome.Answered) outcome).usage().inputTokens()).as("the query writing call counts")
+        .isEqualTo(110);
+  }
+
+  @Test
+  void onlineReadsTheTopResultOfAQueryWithoutADirectAnswerWhenConfigured() {
+    configureModel();
+    web.answer("sencha vs matcha", new WebSearch.Answer("Sencha vs matcha", "Both are green teas.",
+        Optional.empty()));
+    gateway.completions.add("{\"queries\": [\"matcha price 2026\", \"sencha vs matcha\"]}");
+    Recorder sink = new Recorder();
+
+    ChatOutcome outcome = chatWithEveryTool(true).chat(ask(alice, "/online what does matcha cost now"), sink);
+
+    assertThat(reader.reads()).extracting(Object::toString).containsExactly("https://tea.example/matcha");
+    Map<String, Object> found = map(referencesOf(sink).onlineContext().get("matcha price 2026"));
+    assertThat(maps(found.get("webpages"))).singleElement().satisfies(p -> {
+      assertThat(p).containsEntry("link", "https://tea.example/matcha").containsEntry("query", "matcha price 2026");
+      assertThat((String) p.get("snippet")).contains("ceremonial grade");
+    });
+    assertThat(map(map(referencesOf(sink).onlineContext().get("sencha vs matcha")).get("answerBox")))
+        .containsEntry("snippet", "Both are green teas.");
+    assertThat(answerPrompt()).contains("ceremonial grade costs more").contains("Both are green teas.");
+    assertThat(storedAnswer(outcome).onlineContext()).isEqualTo(referencesOf(sink).onlineContext());
+  }
+
+  @Test
+  void aFailingWebSearchIsToldToTheModelAndTheTurnStillAnswers() {
+    configureModel();
+    web.failWith(new UpstreamFailureException("HTTP 429 from the search provider", true, null));
+    gateway.completions.add("{\"queries\": [\"matcha price 2026\"]}");
+    gateway.streamDeltas = List.of("I could not search the web.");
+    Recorder sink = new Recorder();
+
+    ChatOutcome outcome = chatWithEveryTool(false).chat(ask(alice, "/online what does matcha cost now"), sink);
+
+    assertThat(statuses(sink)).anyMatch(s -> s.contains("Web search failed"));
+    assertThat(answerPrompt()).contains("HTTP 429 from the search provider");
+    assertThat(referencesOf(sink).onlineContext()).isEmpty();
+    assertThat(storedAnswer(outcome).message()).isEqualTo("I could not search the web.");
+  }
+
+  @Test
+  void webpageReadsTheAddressesInTheMessage() {
+    configureModel();
+    Recorder sink = new Recorder();
+    String q = "how long should I steep it, says https://tea.example/guide?";
+
+    ChatOutcome outcome = chatWithEveryTool(false).chat(ask(alice, "/webpage " + q), sink);
+
+    assertThat(reader.reads()).extracting(Object::toString).containsExactly("https://tea.example/guide");
+    assertThat(gateway.requests).as("no model call is needed to find the page").hasSize(1);
+    Map<String, Object> online = referencesOf(sink).onlineContext();
+    assertThat(maps(map(online.get(q)).get("webpages"))).singleElement().satisfies(p -> assertThat(p)
+        .containsEntry("link", "https://tea.example/guide").containsEntry("query", q)
+        .containsEntry("snippet", "Steep green tea for two minutes at 80 degrees."));
+    assertThat(answerPrompt()).contains("two minutes at 80 degrees");
+    assertThat(storedAnswer(outcome).onlineContext()).isEqualTo(online);
+  }
+
+  @Test
+  void webpageAsksTheModelForTheAddressWhenTheMessageHasNone() {
+    configureModel();
+    gateway.completions.add("{\"links\": [\"https://tea.example/guide\"]}");
+    Recorder sink = new Recorder();
+
+    chatWithEveryTool(false).chat(ask(alice, "/webpage summarise the guide I sent"), sink);
+
+    assertThat(gateway.requests.getFirst().messages().getFirst().text()).contains("summarise the guide I sent");
+    assertThat(reader.reads()).extracting(Object::toString).containsExactly("https://tea.example/guide");
+    assertThat(answerPrompt()).contains("two minutes at 80 degrees");
+  }
+
+  @Test
+  void codeHasTheModelWriteAProgramThatTheSandboxRunsWithTheAttachedFiles() {
+    configureModel();
+    gateway.completions.add("Here it is:\n```python\nimport csv\nprint(sum(1 for _ in open('cups.csv')))\n```");
+    byte[] chart = {(byte) 0x89, 'P', 'N', 'G'};
+    sandbox.answering(p -> new CodeSandbox.Run(true, "3\n", "", List.of(new CodeSandbox.File("cups.png", chart)),
+        Optional.of(Duration.ofMillis(120))));
+    Recorder sink = new Recorder();
+    String q = "how many cups did I log";
+
+    ChatOutcome outcome = chatWithEveryTool(false).chat(askFrom(alice, "/code " + q, null,
+        List.of(new ChatCommand.AttachedFile("cups.csv", "a\nb\nc\n", "text/csv", 6))), sink);
+
+    assertThat(gateway.requests.getFirst().messages().getFirst().text()).contains(q).contains("cups.csv");
+    assertThat(sandbox.programs()).singleElement().satisfies(p -> {
+      assertThat(p.code()).isEqualTo("import csv\nprint(sum(1 for _ in open('cups.csv')))");
+      assertThat(p.files()).singleElement().satisfies(f -> {
+        assertThat(f.name()).isEqualTo("cups.csv");
+        assertThat(new String(f.data(), StandardCharsets.UTF_8)).isEqualTo("a\nb\nc\n");
+      });
+    });
+    Map<String, Object> code = referencesOf(sink).codeContext();
+    assertThat(map(code.get(q))).containsEntry("code", "import csv\nprint(sum(1 for _ in open('cups.csv')))");
+    Map<String, Object> results = map(map(code.get(q)).get("results"));
+    assertThat(results).containsEntry("success", true).containsEntry("std_out", "3\n").containsEntry("std_err", "")
+        .containsEntry("code_runtime", 120L);
+    assertThat(maps(results.get("output_files"))).singleElement().isEqualTo(Map.of("filename", "cups.png",
+        "b64_data", Base64.getEncoder().encodeToString(chart)));
+    assertThat(statuses(sink)).contains("**Running the program**");
+    assertThat(answerPrompt()).contains("Standard output:\n3").contains("cups.png (an image, shown to the user)");
+    assertThat(storedAnswer(outcome).codeContext()).isEqualTo(code);
+  }
+
+  @Test
+  void imageIsPaintedFromTheModelsDescriptionAndSentAsAGeneratedAsset() {
+    configureModel();
+    gateway.completions.add("{\"description\": \"A red fox asleep in fresh snow at dawn\", \"shape\": \"landscape\"}");
+    gateway.streamDeltas = List.of("Here is your fox.");
+    Recorder sink = new Recorder();
+
+    ChatOutcome outcome = chatWithEveryTool(false).chat(ask(alice, "/image a sleeping fox"), sink);
+
+    assertThat(painter.requests()).containsExactly(new ImageGenerator.Request("A red fox asleep in fresh snow at dawn",
+        ImageGenerator.Shape.LANDSCAPE));
+    String src = "data:image/png;base64," + Base64.getEncoder().encodeToString(
+        "A red fox asleep in fresh snow at dawn".getBytes(StandardCharsets.UTF_8));
+    assertThat(assetFollowsReferencesAndPrecedesTheAnswer(sink)).isTrue();
+    assertThat(sink.events).filteredOn(e -> e instanceof ChatEvent.GeneratedAssets).singleElement()
+        .isEqualTo(new ChatEvent.GeneratedAssets(List.of(src), null));
+    assertThat(answerPrompt()).contains("A red fox asleep in fresh snow at dawn");
+    ChatMessage stored = storedAnswer(outcome);
+    assertThat(stored.images()).containsExactly(src);
+    assertThat(stored.message()).isEqualTo("Here is your fox.");
+  }
+
+  @Test
+  void diagramIsWrittenByTheModelCheckedFixedOnceAndSentAsAGeneratedAsset() {
+    configureModel();
+    gateway.completions.add("```mermaid\nflowchart TD\n  A[Boil water] -->\n```");
+    gateway.completions.add("```mermaid\nflowchart TD\n  A[Boil water] --> B[Steep two minutes]\n```");
+    Recorder sink = new Recorder();
+
+    ChatOutcome outcome = chatWithEveryTool(false).chat(ask(alice, "/diagram how to make tea"), sink);
+
+    String fixed = "flowchart TD\n  A[Boil water] --> B[Steep two minutes]";
+    assertThat(diagrams.checked()).containsExactly("flowchart TD\n  A[Boil water] -->", fixed);
+    assertThat(gateway.requests.get(1).messages().getFirst().text())
+        .contains("line 2: an arrow needs a node on both sides").contains("A[Boil water] -->");
+    assertThat(sink.events).filteredOn(e -> e instanceof ChatEvent.GeneratedAssets).singleElement()
+        .isEqualTo(new ChatEvent.GeneratedAssets(List.of(), fixed));
+    assertThat(assetFollowsReferencesAndPrecedesTheAnswer(sink)).isTrue();
+    assertThat(answerPrompt()).contains(fixed);
+    assertThat(storedAnswer(outcome).mermaidjsDiagram()).isEqualTo(fixed);
+  }
+
+  @Test
+  void aDiagramThatStaysBrokenIsNotSentAndTheModelIsTold() {
+    configureModel();
+    gateway.completions.add("```mermaid\nA -->\n```");
+    gateway.completions.add("```mermaid\nstill -->\n```");
+    Recorder sink = new Recorder();
+
+    ChatOutcome outcome = chatWithEveryTool(false).chat(ask(alice, "/diagram how to make tea"), sink);
+
+    assertThat(sink.kinds()).doesNotContain(ChatEvent.GeneratedAssets.class);
+    assertThat(statuses(sink)).contains("Failed to generate diagram");
+    assertThat(answerPrompt()).contains("Drawing the diagram failed");
+    assertThat(storedAnswer(outcome).mermaidjsDiagram()).isNull();
+  }
+
+  @Test
+  void researchRunsTheLoopThroughItsPortAndTheAnswerIsWrittenFromItsFindings() {
+    configureModel();
+    NoteReference note = new NoteReference("matcha", "# Tea\nI drink green tea every morning.", "/notes/tea.md",
+        "file:///notes/tea.md");
+    researcher.finding(new ResearchAgent.Findings(
+        List.of(new ResearchAgent.Step("semantic_search_files", "matcha", "The user drinks green tea daily."),
+            new ResearchAgent.Step("search_web", "matcha origin", "Matcha comes from Uji, Japan.")),
+        List.of(note),
+        List.of(new WebSearch.Results("matcha origin", List.of(new WebSearch.Hit("Uji matcha", "https://uji.example",
+            "Uji is the home of matcha.")), Optional.empty())),
+        List.of()));
+    Recorder sink = new Recorder();
+
+    ChatOutcome outcome = chatWithEveryTool(false).chat(ask(alice, "/research where does my tea come from"), sink);
+
+    assertThat(researcher.assignments()).singleElement().satisfies(a -> {
+      assertThat(a.user()).isEqualTo(alice);
+      assertThat(a.question()).isEqualTo("where does my tea come from");
+      assertThat(a.model()).isPresent();
+      assertThat(a.maxIterations()).isEqualTo(5);
+    });
+    assertThat(statuses(sink)).contains("**Researching with search_web**: matcha origin");
+    ChatEvent.References refs = referencesOf(sink);
+    assertThat(refs.context()).containsExactly(note);
+    assertThat(refs.onlineContext()).containsOnlyKeys("matcha origin");
+    assertThat(answerPrompt()).contains("Matcha comes from Uji, Japan.").contains("The user drinks green tea daily.");
+    ChatMessage stored = storedAnswer(outcome);
+    assertThat(stored.context()).containsExactly(note);
+    assertThat(stored.onlineContext()).isEqualTo(refs.onlineContext());
+  }
+
+  @Test
+  void theDefaultModeOffersTheWebOnlyWhenWebSearchIsAvailable() {
+    notes(alice);
+    configureModel();
+    gateway.completions.add("{\"source\": [\"notes\"], \"output\": \"text\"}");
+    gateway.completions.add("{\"queries\": [\"green tea\"]}");
+    chat.chat(ask(alice, "what do I drink"), new Recorder());
+    assertThat(gateway.requests.getFirst().messages().getFirst().text()).contains("- notes:")
+        .doesNotContain("- online:").doesNotContain("- image:");
+
+    gateway.requests.clear();
+    gateway.completions.add("{\"source\": [\"online\"], \"output\": \"text\"}");
+    gateway.completions.add("{\"queries\": [\"matcha price 2026\"]}");
+    Recorder sink = new Recorder();
+    chatWith(new ChatTools(web, WebReader.NOT_CONFIGURED, ImageGenerator.NOT_CONFIGURED, CodeSandbox.NOT_CONFIGURED,
+        ResearchAgent.NOT_CONFIGURED, DiagramValidator.NOT_CONFIGURED)).chat(ask(bob, "what does matcha cost"), sink);
+
+    assertThat(gateway.requests.getFirst().messages().getFirst().text()).contains("- online:")
+        .doesNotContain("- notes:").doesNotContain("- webpage:");
+    assertThat(statuses(sink)).contains("**Selected Tools:** online, text");
+    assertThat(web.queries()).extracting(WebSearch.Query::text).containsExactly("matcha price 2026");
+    assertThat(referencesOf(sink).onlineContext()).containsOnlyKeys("matcha price 2026");
   }
 }

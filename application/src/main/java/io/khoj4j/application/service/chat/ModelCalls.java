@@ -1,0 +1,64 @@
+package io.khoj4j.application.service.chat;
+
+import io.khoj4j.application.error.UpstreamFailureException;
+import io.khoj4j.application.port.out.chat.ChatCompletion;
+import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
+import io.khoj4j.application.port.out.chat.ChatModelGateway;
+import io.khoj4j.domain.chat.ChatModelEndpoint;
+import io.khoj4j.domain.chat.PromptMessage;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The short model calls a tool makes before the answer (write queries, code, a diagram, an image description): one
+ * prompt, the whole reply at once. A failed call is logged and gives nothing; the tool then falls back.
+ */
+final class ModelCalls {
+
+  private static final Logger LOG = System.getLogger(ModelCalls.class.getName());
+  private static final Pattern FENCE = Pattern.compile("```[\\w-]*[ \\t]*\\R(.*?)```", Pattern.DOTALL);
+
+  private final ChatModelGateway gateway;
+
+  ModelCalls(ChatModelGateway gateway) {
+    this.gateway = gateway;
+  }
+
+  /** A reply that must be a JSON object of the schema. */
+  Optional<ChatCompletion> json(ChatModelEndpoint model, String prompt, String schema, String purpose) {
+    return call(ChatCompletionRequest.of(model, List.of(new PromptMessage.User(prompt))).asJson(schema), purpose);
+  }
+
+  Optional<ChatCompletion> text(ChatModelEndpoint model, String prompt, String purpose) {
+    return call(ChatCompletionRequest.of(model, List.of(new PromptMessage.User(prompt))), purpose);
+  }
+
+  private Optional<ChatCompletion> call(ChatCompletionRequest request, String purpose) {
+    try {
+      return Optional.of(gateway.complete(request));
+    } catch (UpstreamFailureException e) {
+      LOG.log(Level.WARNING, "The model failed to {0}: {1}", purpose, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** The body of the first fenced code block, or the whole reply when it has none. */
+  static String fencedCode(String reply) {
+    Matcher m = FENCE.matcher(reply);
+    return (m.find() ? m.group(1) : reply).strip();
+  }
+
+  /** A string field of a JSON object, read leniently (models wrap JSON in prose or code fences). */
+  static Optional<String> jsonString(String text, String field) {
+    Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(text);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    String value = m.group(1).replace("\\n", "\n").replace("\\\"", "\"").replace("\\\\", "\\").strip();
+    return value.isEmpty() ? Optional.empty() : Optional.of(value);
+  }
+}
