@@ -34,7 +34,7 @@ final class ResearchRunner {
       findings = agent.research(new ResearchAgent.Assignment(turn.command().user(), turn.query(), turn.history(),
           turn.model(), MAX_ITERATIONS), new ResearchAgent.Progress() {
             @Override
-            public void status(String markdown) {
+            public synchronized void status(String markdown) {
               turn.status(markdown);
             }
 

@@ -43,7 +43,7 @@ public interface ResearchAgent {
     }
   }
 
-  /** Where the loop reports what it is doing, shown to the user as it happens. */
+  /** Where the loop reports what it is doing, shown to the user as it happens; safe to call from any thread. */
   interface Progress {
     /** A short Markdown line, e.g. {@code **Searching the web for**: …}. */
     void status(String markdown);
