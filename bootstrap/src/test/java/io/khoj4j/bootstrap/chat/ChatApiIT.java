@@ -1,7 +1,9 @@
 package io.khoj4j.bootstrap.chat;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +85,23 @@ class ChatApiIT {
     return user.request().contentType("application/json").body(body).post("/api/chat?client=test");
   }
 
+  /** Asserts the whole JSON body, not just some fields. */
+  static void assertBody(Response response, int status, String json) {
+    assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
+    assertThat(response.contentType()).startsWith("application/json");
+    assertThat(json(response.asString())).isEqualTo(json(json));
+  }
+
+  /** The bodies the fake model received for final answers (the ones carrying the system prompt). */
+  private static List<String> answerRequests() {
+    return openAi.server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+        .withRequestBody(containing("You are Khoj"))).stream().map(r -> r.getBodyAsString()).toList();
+  }
+
+  private static String conversationOf(String streamedBody) {
+    return json(events(streamedBody).getFirst()).path("data").path("conversationId").asText();
+  }
+
   @Test
   void streamedChatFollowsKhojsEventOrderAndReferencesTheRightNote() {
     Response response = chat(alice, Map.of("q", "What do I drink in the morning?", "stream", true));
@@ -122,7 +141,8 @@ class ChatApiIT {
         .body("response.chat[1].context[0].file", equalTo("/notes/tea.md"))
         .body("response.chat[1].intent.'inferred-queries'", contains("green tea"))
         .body("response.chat[1].intent.inferred_queries", contains("green tea"))
-        .body("response.chat[1].created", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"))
+        .body("response.chat[1].created",
+            org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"))
         .body("response.agent.slug", equalTo("khoj"))
         .body("response.is_owner", equalTo(true));
   }
@@ -234,10 +254,25 @@ class ChatApiIT {
 
     String streamed = chat(alice, Map.of("q", "/general hi", "stream", true)).then().statusCode(200).extract()
         .asString();
-    chat(alice, Map.of("q", "/general hi")).then().statusCode(503).body("detail", containsString("request id"));
+    Response retryable = chat(alice, Map.of("q", "/general hi"));
+    openAi.server.resetAll();
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(401)
+        .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"message\":\"bad key\"}}")));
+    Response refused = chat(alice, Map.of("q", "/general hi"));
 
-    assertThat(streamed).contains("unavailable right now").endsWith("{\"type\":\"end_response\",\"data\":\"\"}"
-        + DELIMITER);
+    List<String> events = events(streamed);
+    assertThat(events.subList(events.size() - 4, events.size())).satisfiesExactly(
+        e -> assertThat(e).isEqualTo("{\"type\":\"start_llm_response\",\"data\":\"\"}"),
+        e -> assertThat(e).startsWith("\n\n⚠️ The language model is unavailable right now (")
+            .endsWith("). Please try again shortly."),
+        e -> assertThat(e).isEqualTo("{\"type\":\"end_llm_response\",\"data\":\"\"}"),
+        e -> assertThat(e).isEqualTo("{\"type\":\"end_response\",\"data\":\"\"}"));
+    assertThat(events).noneMatch(e -> e.contains("\"usage\"") || e.contains("\"status\",\"data\":\"Something"));
+    assertThat(retryable.statusCode()).isEqualTo(503);
+    assertThat(retryable.jsonPath().getString("detail")).startsWith("the model provider").contains("(request id ");
+    assertThat(retryable.jsonPath().getString("request_id")).isEqualTo(retryable.header("X-Request-Id"));
+    assertThat(refused.statusCode()).isEqualTo(502);
+    assertThat(refused.jsonPath().getString("detail")).startsWith("the model provider").contains("(request id ");
     alice.request().get("/api/chat/stats").then().body("num_conversations", equalTo(0));
   }
 
@@ -298,5 +333,164 @@ class ChatApiIT {
 
     alice.request().queryParam("conversation_id", id).get("/api/chat/history").then().statusCode(200)
         .body("response.chat", hasSize(2)).body("response.slug", equalTo("my secret plan"));
+  }
+
+  @Test
+  void everyDocumentedErrorReplyHasTheContractsBody() {
+    String unknown = java.util.UUID.randomUUID().toString();
+    String mine = alice.request().post("/api/chat/sessions").then().statusCode(200).extract().path("conversation_id");
+
+    assertBody(alice.request().queryParam("conversation_id", unknown).get("/api/chat/history"), 404,
+        "{\"status\":\"error\",\"message\":\"Conversation: " + unknown + " not found\"}");
+    assertBody(given().queryParam("public_conversation_slug", "nothing-here").get("/api/chat/share/history"), 404,
+        "{\"status\":\"error\",\"message\":\"Conversation: nothing-here not found\"}");
+    assertBody(alice.request().contentType("application/json").body(Map.of("conversation_id", mine, "turn_id", "x"))
+        .delete("/api/chat/conversation/message"), 404, "{\"status\":\"error\",\"message\":\"Message not found\"}");
+    assertBody(alice.request().get("/api/chat/conversation/file-filters/" + unknown), 404,
+        "{\"status\":\"error\",\"message\":\"Conversation not found\"}");
+    assertBody(alice.request().contentType("application/json")
+        .body(Map.of("filename", "/notes/tea.md", "conversation_id", unknown))
+        .post("/api/chat/conversation/file-filters"), 404,
+        "{\"status\":\"error\",\"message\":\"Conversation not found\"}");
+    assertBody(alice.request().queryParam("agent_slug", "no-such-agent").post("/api/chat/sessions"), 400,
+        "{\"detail\":\"No such agent currently exists.\"}");
+    alice.request().queryParam("agent_slug", "khoj").post("/api/chat/sessions").then().statusCode(200)
+        .body("conversation_id", notNullValue());
+    // Khoj answers these with a 500; here they are the same 404 as the history's.
+    assertBody(alice.request().queryParam("conversation_id", unknown).post("/api/chat/title"), 404,
+        "{\"status\":\"error\",\"message\":\"Conversation: " + unknown + " not found\"}");
+    assertBody(alice.request().queryParam("conversation_id", unknown).delete("/api/chat/history"), 404,
+        "{\"status\":\"error\",\"message\":\"Conversation: " + unknown + " not found\"}");
+    assertBody(alice.request().queryParam("public_conversation_slug", "nothing-here").delete("/api/chat/share"), 404,
+        "{\"status\":\"error\",\"message\":\"Conversation: nothing-here not found\"}");
+    assertBody(alice.request().contentType("application/json").body(Map.of("filename", "/not/indexed.md",
+        "conversation_id", mine)).post("/api/chat/conversation/file-filters"), 422,
+        "{\"detail\":\"Not one of your indexed files: /not/indexed.md\"}");
+    assertBody(given().contentType("application/json").body("{\"q\":\"hi\"}").post("/api/chat"), 403,
+        "{\"detail\":\"Forbidden\"}");
+    assertBody(chat(alice, Map.of("q", "hi", "images", java.util.Collections.nCopies(11,
+        "data:image/png;base64,AAAA"))), 429, "{\"detail\":\"Too many images: at most 10 images per message.\"}");
+    alice.request().contentType("application/json").body("{\"n\": 3}").post("/api/chat").then().statusCode(422)
+        .body("detail[0].type", equalTo("missing")).body("detail[0].loc", contains("body", "q"))
+        .body("detail[0].msg", equalTo("Field required"));
+  }
+
+  @Test
+  void reasoningIsStreamedAsThoughtsBeforeTheAnswerStarts() {
+    openAi.server.resetAll();
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(FakeOpenAi.streamWithThoughts(
+        List.of("The user ", "says hello."), "Hello ", "back.")));
+
+    List<String> events = events(chat(alice, Map.of("q", "/general hello", "stream", true)).then().statusCode(200)
+        .extract().asString());
+
+    List<String> types = events.stream().map(e -> e.startsWith("{") ? json(e).path("type").asText() : "text").toList();
+    assertThat(types).containsSubsequence("thought", "thought", "start_llm_response", "text", "end_llm_response",
+        "end_response");
+    assertThat(types.lastIndexOf("thought")).isLessThan(types.indexOf("start_llm_response"));
+    assertThat(events.stream().filter(e -> e.startsWith("{\"type\":\"thought\"")).map(e -> json(e).path("data")
+        .asText()).toList()).containsExactly("The user ", "says hello.");
+    alice.request().get("/api/chat/history").then().body("response.chat[1].message", equalTo("Hello back."))
+        .body("response.chat[1].trainOfThought.find { it.type == 'thought' }.data", equalTo("The user says hello."));
+  }
+
+  @Test
+  void createNewStartsAConversationAndTitlePicksOneByItsTitle() {
+    String first = conversationOf(chat(alice, Map.of("q", "/general first", "stream", true)).asString());
+    alice.request().queryParam("conversation_id", first).queryParam("title", "Tea plans").patch("/api/chat/title")
+        .then().statusCode(200);
+    String second = conversationOf(chat(alice, Map.of("q", "/general second", "stream", true, "create_new", true))
+        .asString());
+    String latest = conversationOf(chat(alice, Map.of("q", "/general third", "stream", true)).asString());
+    String byTitle = conversationOf(chat(alice, Map.of("q", "/general fourth", "stream", true, "title", "Tea plans"))
+        .asString());
+
+    assertThat(second).isNotEqualTo(first);
+    assertThat(latest).isEqualTo(second);
+    assertThat(byTitle).isEqualTo(first);
+    alice.request().queryParam("conversation_id", first).get("/api/chat/history").then()
+        .body("response.chat.findAll { it.by == 'you' }.message", contains("first", "fourth"));
+    alice.request().queryParam("conversation_id", second).get("/api/chat/history").then()
+        .body("response.chat", hasSize(4));
+    alice.request().get("/api/chat/stats").then().body("num_conversations", equalTo(2));
+  }
+
+  @Test
+  void locationAttachedFilesAndImagesReachTheModelAndAreStored() {
+    String image = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGA"
+        + "hKmMIQAAAABJRU5ErkJggg==";
+    Map<String, Object> model = admin.request().get("/api/admin/chat-models").then().extract().path("[0]");
+    Map<String, Object> vision = new java.util.HashMap<>(model);
+    vision.remove("id");
+    vision.put("vision_enabled", true);
+    admin.request().contentType("application/json").body(vision).put("/api/admin/chat-models/" + model.get("id"))
+        .then().statusCode(200);
+    Map<String, Object> body = new java.util.HashMap<>();
+    body.put("q", "/general what should I pack?");
+    body.put("city", "Lindau");
+    body.put("region", "Bavaria");
+    body.put("country", "Germany");
+    body.put("country_code", "DE");
+    body.put("timezone", "Europe/Berlin");
+    body.put("files", List.of(Map.of("name", "packing.txt", "content", "Bring the blue kayak paddle.",
+        "file_type", "plaintext", "size", 28)));
+    body.put("images", List.of(image));
+
+    chat(alice, body).then().statusCode(200)
+        .body("response", equalTo("You drink green tea every morning, see tea.md."));
+
+    String request = answerRequests().getLast();
+    assertThat(request).contains("Lindau, Bavaria, Germany").contains("packing.txt")
+        .contains("Bring the blue kayak paddle.").contains("iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB");
+    alice.request().get("/api/chat/history").then().statusCode(200)
+        .body("response.chat[0].message", equalTo("what should I pack?"))
+        .body("response.chat[0].queryFiles[0].name", equalTo("packing.txt"))
+        .body("response.chat[0].queryFiles[0].content", equalTo("Bring the blue kayak paddle."))
+        .body("response.chat[0].images", contains(image));
+  }
+
+  @Test
+  void dCutsNotesFurtherThanThatDistance() {
+    chat(alice, Map.of("q", "/notes what do I drink?")).then().statusCode(200)
+        .body("references.context.file", org.hamcrest.Matchers.hasItem("/notes/tea.md"));
+    chat(alice, Map.of("q", "/notes what do I drink?", "d", 0.000001)).then().statusCode(200)
+        .body("references.inferredQueries", contains("green tea")).body("references.context", empty());
+  }
+
+  @Test
+  void recentSessionsAreTheEightNewest() {
+    for (int i = 0; i < 9; i++) {
+      alice.request().post("/api/chat/sessions").then().statusCode(200);
+    }
+
+    List<String> all = alice.request().get("/api/chat/sessions").then().statusCode(200).extract()
+        .path("conversation_id");
+    List<String> recent = alice.request().queryParam("recent", true).get("/api/chat/sessions").then().statusCode(200)
+        .extract().path("conversation_id");
+
+    assertThat(all).hasSize(9);
+    assertThat(recent).containsExactlyElementsOf(all.subList(0, 8));
+  }
+
+  @Test
+  void theClientParameterIsAcceptedWhereverKhojListsIt() {
+    String id = conversationOf(chat(alice, Map.of("q", "/general hi", "stream", true)).asString());
+    String slug = alice.request().queryParam("client", "web").queryParam("conversation_id", id)
+        .post("/api/chat/share").then().statusCode(200).extract().<String>path("url")
+        .replaceAll(".*/share/chat/([^/]+)/$", "$1");
+
+    alice.request().queryParam("client", "web").queryParam("conversation_id", id).get("/api/chat/history").then()
+        .statusCode(200).body("response.conversation_id", equalTo(id));
+    given().queryParam("client", "web").queryParam("public_conversation_slug", slug).get("/api/chat/share/history")
+        .then().statusCode(200);
+    alice.request().queryParam("client", "web").queryParam("recent", true).get("/api/chat/sessions").then()
+        .statusCode(200).body("conversation_id", contains(id));
+    alice.request().queryParam("client", "web").queryParam("conversation_id", id).queryParam("title", "t")
+        .patch("/api/chat/title").then().statusCode(200);
+    given().queryParam("client", "web").get("/api/chat/options").then().statusCode(200);
+    String created = alice.request().queryParam("client", "web").post("/api/chat/sessions").then().statusCode(200)
+        .extract().path("conversation_id");
+    alice.request().queryParam("client", "web").queryParam("conversation_id", created).delete("/api/chat/history")
+        .then().statusCode(200);
   }
 }

@@ -1,5 +1,8 @@
 package io.khoj4j.bootstrap.chat;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,6 +50,7 @@ class ChatSocketIT {
   static final class Frames implements WebSocket.Listener {
     final List<String> frames = new CopyOnWriteArrayList<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    volatile String closeReason;
     final StringBuilder partial = new StringBuilder();
 
     @Override
@@ -62,12 +66,32 @@ class ChatSocketIT {
 
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+      closeReason = reason;
       closed.complete(status);
       return null;
     }
 
     boolean has(String fragment) {
       return frames.stream().anyMatch(f -> f.contains(fragment));
+    }
+
+    long count(String fragment) {
+      return frames.stream().filter(f -> f.contains(fragment)).count();
+    }
+
+    int indexOf(String fragment) {
+      List<String> seen = List.copyOf(frames);
+      for (int i = 0; i < seen.size(); i++) {
+        if (seen.get(i).contains(fragment)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** Frames of answer text (neither JSON events nor delimiters). */
+    List<String> text() {
+      return frames.stream().filter(f -> !f.startsWith("{") && !f.equals(ChatApiIT.DELIMITER)).toList();
     }
   }
 
@@ -155,5 +179,113 @@ class ChatSocketIT {
         .hasStackTraceContaining("Unexpected HTTP response status code 40");
     assertThatThrownBy(() -> connect("kk-not-valid", "http://localhost", new Frames()))
         .hasStackTraceContaining("Unexpected HTTP response status code 40");
+  }
+
+  @Test
+  void thoughtsAreBatchedLikeTextAndComeBeforeTheAnswer() throws Exception {
+    List<String> thoughts = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "step " + i + ". ").toList();
+    openAi.server.resetAll();
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        .willReturn(FakeOpenAi.streamWithThoughts(thoughts, "Done ", "thinking.")));
+    TestUser user = TestUsers.create();
+    Frames frames = new Frames();
+    WebSocket ws = connect(user.token(), "http://localhost", frames);
+
+    ws.sendText("{\"q\":\"/general think\"}", true);
+    await(() -> endsWithDelimiterAfter(frames, "end_response"));
+
+    List<String> thoughtFrames = frames.frames.stream().filter(f -> f.startsWith("{\"type\":\"thought\"")).toList();
+    assertThat(thoughtFrames).hasSizeBetween(1, thoughts.size() / 4);
+    assertThat(String.join("", thoughtFrames.stream().map(f -> ChatApiIT.json(f).path("data").asText()).toList()))
+        .isEqualTo(String.join("", thoughts));
+    int lastThought = frames.frames.lastIndexOf(thoughtFrames.getLast());
+    assertThat(lastThought).isLessThan(frames.indexOf("start_llm_response"));
+    assertThat(frames.frames.get(lastThought + 1)).isEqualTo(ChatApiIT.DELIMITER);
+    assertThat(String.join("", frames.text())).isEqualTo("Done thinking.");
+    ws.abort();
+  }
+
+  @Test
+  void anInterruptStopsTheRunningTurnAndNothingIsStored() throws Exception {
+    openAi.server.resetAll();
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(FakeOpenAi.stream(
+        "one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ").withChunkedDribbleDelay(30, 6000)));
+    TestUser user = TestUsers.create();
+    Frames frames = new Frames();
+    WebSocket ws = connect(user.token(), "http://localhost", frames);
+
+    ws.sendText("{\"q\":\"/general count slowly\"}", true);
+    await(() -> !frames.text().isEmpty());
+    ws.sendText("{\"type\":\"interrupt\"}", true);
+    await(frames, "interrupt_acknowledged");
+    int textAtAck = frames.text().size();
+    Thread.sleep(2000);
+
+    assertThat(textAtAck).as("text before the interrupt").isPositive();
+    assertThat(frames.has("{\"type\":\"interrupt_acknowledged\"}")).isTrue();
+    assertThat(frames.text()).as("no answer text after the interrupt").hasSize(textAtAck);
+    assertThat(frames.has("end_llm_response")).isFalse();
+    assertThat(frames.has("end_response")).isFalse();
+    user.request().get("/api/chat/stats").then().body("num_conversations", org.hamcrest.Matchers.equalTo(0));
+    ws.abort();
+  }
+
+  @Test
+  void aNewMessageCancelsTheRunningTurn() throws Exception {
+    openAi.server.resetAll();
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(5)
+        .willReturn(FakeOpenAi.stream("Quick ", "answer.")));
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
+        .withRequestBody(containing("slow question")).willReturn(FakeOpenAi.stream(
+            "one ", "two ", "three ", "four ", "five ", "six ").withChunkedDribbleDelay(30, 6000)));
+    TestUser user = TestUsers.create();
+    Frames frames = new Frames();
+    WebSocket ws = connect(user.token(), "http://localhost", frames);
+
+    ws.sendText("{\"q\":\"/general slow question\",\"turn_id\":\"turn-slow\"}", true);
+    await(() -> !frames.text().isEmpty());
+    ws.sendText("{\"q\":\"/general quick question\",\"turn_id\":\"turn-quick\"}", true);
+    await(() -> endsWithDelimiterAfter(frames, "end_response"));
+    Thread.sleep(2000);
+
+    assertThat(frames.has("\"turnId\":\"turn-slow\"")).isTrue();
+    assertThat(frames.has("\"turnId\":\"turn-quick\"")).isTrue();
+    assertThat(frames.count("end_response")).as("only the new turn ends").isEqualTo(1);
+    assertThat(frames.count("end_llm_response")).isEqualTo(1);
+    assertThat(String.join("", frames.text())).endsWith("Quick answer.").doesNotContain("six");
+    user.request().get("/api/chat/history").then().statusCode(200)
+        .body("response.chat.message", org.hamcrest.Matchers.contains("quick question", "Quick answer."));
+    user.request().get("/api/chat/stats").then().body("num_conversations", org.hamcrest.Matchers.equalTo(1));
+    ws.abort();
+  }
+
+  @Test
+  void aHandshakeWithoutOriginIsClosedWithPolicyViolation() throws Exception {
+    TestUser user = TestUsers.create();
+    Frames frames = new Frames();
+
+    connect(user.token(), null, frames);
+
+    assertThat(frames.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+    assertThat(frames.closeReason).isEqualTo("Origin not allowed");
+  }
+
+  @Test
+  void aMessageCarryingAnImageLargerThanAFrameIsAccepted() throws Exception {
+    byte[] pixels = new byte[600_000];
+    new java.util.Random(7).nextBytes(pixels);
+    String image = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(pixels);
+    TestUser user = TestUsers.create();
+    Frames frames = new Frames();
+    WebSocket ws = connect(user.token(), "http://localhost", frames);
+
+    ws.sendText("{\"q\":\"/general what is in this picture?\",\"images\":[\"" + image + "\"]}", true);
+    await(() -> endsWithDelimiterAfter(frames, "end_response") || frames.closed.isDone());
+
+    assertThat(frames.closed.isDone()).as("closed with " + frames.closeReason).isFalse();
+    assertThat(String.join("", frames.text())).isEqualTo("Hi there, happy to help.");
+    user.request().get("/api/chat/history").then().statusCode(200)
+        .body("response.chat[0].images[0]", org.hamcrest.Matchers.equalTo(image));
+    ws.abort();
   }
 }

@@ -29,7 +29,17 @@ public final class FakeOpenAi {
   }
 
   public static String sse(String... deltas) {
+    return sse(java.util.List.of(), deltas);
+  }
+
+  /** A streamed answer whose reasoning deltas ({@code reasoning_content}) come before its text deltas. */
+  public static String sse(java.util.List<String> thoughts, String... deltas) {
     StringBuilder body = new StringBuilder();
+    for (String thought : thoughts) {
+      body.append("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"local\","
+          + "\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":").append(quote(thought))
+          .append("},\"finish_reason\":null}]}\n\n");
+    }
     for (String delta : deltas) {
       body.append("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"local\","
           + "\"choices\":[{\"index\":0,\"delta\":{\"content\":").append(quote(delta))
@@ -49,6 +59,10 @@ public final class FakeOpenAi {
 
   public static ResponseDefinitionBuilder stream(String... deltas) {
     return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(sse(deltas));
+  }
+
+  public static ResponseDefinitionBuilder streamWithThoughts(java.util.List<String> thoughts, String... deltas) {
+    return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(sse(thoughts, deltas));
   }
 
   /** Answers: tool choice = notes, queries = the given ones, title = the given one, and the final answer. */

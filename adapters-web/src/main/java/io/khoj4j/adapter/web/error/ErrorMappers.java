@@ -51,6 +51,11 @@ public class ErrorMappers {
         .build();
   }
 
+  @ServerExceptionMapper
+  public Response tooLarge(RequestTooLargeException e) {
+    return json(413, e.getMessage());
+  }
+
   /**
    * Khoj answers every unauthenticated call to a protected route with 403 {"detail":"Forbidden"}, except the token
    * pages, which send a browser without a session to {@code /login?next=<the page>} (303).
@@ -82,6 +87,10 @@ public class ErrorMappers {
     com.fasterxml.jackson.databind.exc.InvalidFormatException.class
   })
   public Response malformedJson(JsonProcessingException e) {
+    RequestTooLargeException tooLarge = causeOf(e, RequestTooLargeException.class);
+    if (tooLarge != null) {
+      return tooLarge(tooLarge); // the size cap hit while Jackson was reading a field, which wraps what it throws
+    }
     return Response.status(422)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(
@@ -92,6 +101,10 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response web(WebApplicationException e) {
+    RequestTooLargeException tooLarge = causeOf(e, RequestTooLargeException.class);
+    if (tooLarge != null) {
+      return tooLarge(tooLarge);
+    }
     int status = e.getResponse().getStatus();
     if (status < 400 || (status < 500 && e.getResponse().hasEntity())) {
       return e.getResponse();
@@ -111,6 +124,15 @@ public class ErrorMappers {
   @ServerExceptionMapper
   public Response unexpected(Throwable e) {
     return serverError(500, "Internal Server Error", e);
+  }
+
+  private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   private static Response serverError(int status, String message, Throwable e) {

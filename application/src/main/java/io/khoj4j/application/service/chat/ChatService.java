@@ -50,6 +50,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -295,14 +296,23 @@ public final class ChatService implements ChatUseCase {
 
   private record ModelAnswer(String text, String thought, TokenUsage usage, ChatOutcome outcome) {}
 
-  /** Streams the answer to the sink; stops the model when the client leaves. */
+  /**
+   * Streams the answer to the sink; stops the model when the client leaves. Reasoning comes first as thoughts; the
+   * answer starts ({@code start_llm_response}) with its first text, or at the end when the model wrote none.
+   */
   private ModelAnswer streamAnswer(ChatModelEndpoint model, List<PromptMessage> prompt, ChatEventSink sink) {
     CompletableFuture<ChatCompletion> done = new CompletableFuture<>();
     StringBuilder text = new StringBuilder();
-    sink.emit(new ChatEvent.StartResponse());
+    AtomicBoolean started = new AtomicBoolean();
+    Runnable start = () -> {
+      if (started.compareAndSet(false, true)) {
+        sink.emit(new ChatEvent.StartResponse());
+      }
+    };
     ChatStream stream = gateway.stream(ChatCompletionRequest.of(model, prompt), new ChatStreamListener() {
       @Override
       public void onText(String delta) {
+        start.run();
         synchronized (text) {
           text.append(delta);
         }
@@ -331,6 +341,7 @@ public final class ChatService implements ChatUseCase {
         synchronized (text) {
           answer = text.isEmpty() ? completion.text() : text.toString();
         }
+        start.run();
         if (text.isEmpty() && !completion.text().isEmpty()) {
           sink.emit(new ChatEvent.Text(completion.text()));
         }
@@ -346,6 +357,7 @@ public final class ChatService implements ChatUseCase {
         UpstreamFailureException failure = e.getCause() instanceof UpstreamFailureException u ? u
             : new UpstreamFailureException("The language model failed", true, e.getCause());
         LOG.log(Level.WARNING, "Chat model {0} failed: {1}", model.modelName(), failure.getMessage());
+        start.run();
         sink.emit(new ChatEvent.Text("\n\n" + failureText(failure)));
         sink.emit(new ChatEvent.EndResponse());
         sink.emit(new ChatEvent.Done());

@@ -196,6 +196,24 @@ class ChatServiceTest {
   }
 
   @Test
+  void reasoningArrivesAsThoughtsBeforeTheAnswerStartsAndIsStored() {
+    configureModel();
+    gateway.streamThoughts = List.of("The user ", "greets me.");
+    gateway.streamDeltas = List.of("Hello ", "there.");
+    Recorder sink = new Recorder();
+
+    ChatOutcome.Answered answered = (ChatOutcome.Answered) chat.chat(ask(alice, "/general hi"), sink);
+
+    List<Class<?>> kinds = sink.kinds();
+    assertThat(kinds.subList(kinds.indexOf(ChatEvent.Thought.class), kinds.size())).startsWith(
+        ChatEvent.Thought.class, ChatEvent.Thought.class, ChatEvent.StartResponse.class, ChatEvent.Text.class,
+        ChatEvent.Text.class, ChatEvent.EndResponse.class);
+    assertThat(kinds).containsOnlyOnce(ChatEvent.StartResponse.class);
+    assertThat(conversations.messages(alice, answered.conversationId()).get(1).trainOfThought())
+        .contains(new ChatMessage.Thought("thought", "The user greets me."));
+  }
+
+  @Test
   void theConversationContinuesAndHistoryIsTrimmedToTheBudget() {
     configureModel();
     ChatOutcome.Answered first = (ChatOutcome.Answered) chat.chat(ask(alice, "/general " + "word ".repeat(2500)),

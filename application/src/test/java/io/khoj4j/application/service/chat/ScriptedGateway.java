@@ -19,6 +19,8 @@ final class ScriptedGateway implements ChatModelGateway {
   final Deque<String> completions = new ArrayDeque<>();
   final List<ChatCompletionRequest> requests = new ArrayList<>();
   List<String> streamDeltas = List.of("Hello ", "world.");
+  /** Reasoning deltas streamed before the answer's text, as reasoning models do. */
+  List<String> streamThoughts = List.of();
   UpstreamFailureException streamFailure;
   long pauseBetweenDeltasMillis;
   final AtomicBoolean cancelled = new AtomicBoolean();
@@ -42,6 +44,7 @@ final class ScriptedGateway implements ChatModelGateway {
         listener.onError(streamFailure, false);
         return;
       }
+      streamThoughts.forEach(listener::onThought);
       StringBuilder all = new StringBuilder();
       for (String delta : streamDeltas) {
         if (cancelled.get()) {
@@ -58,7 +61,8 @@ final class ScriptedGateway implements ChatModelGateway {
         all.append(delta);
         listener.onText(delta);
       }
-      listener.onComplete(new ChatCompletion(all.toString(), "", new TokenUsage(100, 20, 0, 0, 0, 0.001)));
+      listener.onComplete(new ChatCompletion(all.toString(), String.join("", streamThoughts),
+          new TokenUsage(100, 20, 0, 0, 0, 0.001)));
     });
     return () -> {
       cancelled.set(true);

@@ -28,8 +28,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Khoj's {@code WS /api/chat/ws} for the web app. Each JSON event goes out as one frame followed by a frame holding
- * only the delimiter; answer text is batched (every 100 ms or 512 characters). A new message or an interrupt stops
- * the running turn; closing the socket does too.
+ * only the delimiter; answer text and reasoning ({@code thought}) are batched (every 100 ms or 512 characters). A new
+ * message or an interrupt stops the running turn; closing the socket does too.
  */
 @WebSocket(path = "/api/chat/ws")
 @Authenticated
@@ -134,18 +134,20 @@ public class ChatSocket {
   private void runTurn(WebSocketConnection connection, ChatCommand command, AtomicBoolean running) {
     ManagedContext requestContext = Arc.container().requestContext();
     requestContext.activate();
-    TextBatcher text = new TextBatcher(connection);
+    DeltaBatcher deltas = new DeltaBatcher(connection);
     try {
       chat.chat(command, new ChatEventSink() {
         @Override
         public void emit(ChatEvent event) {
           if (!cancelled()) {
-            if (event instanceof ChatEvent.Text t) {
-              text.add(t.delta());
-              return;
+            switch (event) {
+              case ChatEvent.Text t -> deltas.add(Delta.TEXT, t.delta());
+              case ChatEvent.Thought t -> deltas.add(Delta.THOUGHT, t.text());
+              default -> {
+                deltas.flush();
+                sendEvent(connection, ChatJson.event(event));
+              }
             }
-            text.flush();
-            sendEvent(connection, ChatJson.event(event));
           }
         }
 
@@ -165,18 +167,33 @@ public class ChatSocket {
     }
   }
 
-  /** Collects answer text and sends it in batches, each followed by its delimiter frame. */
-  private final class TextBatcher {
+  /** The two kinds of streamed deltas Khoj batches on the socket. */
+  private enum Delta {
+    TEXT,
+    THOUGHT
+  }
+
+  /**
+   * Collects answer text and reasoning deltas and sends each run in batches (every 100 ms or 512 characters), each
+   * followed by its delimiter frame: text as raw text, reasoning as one {@code thought} event. A change of kind, or
+   * any other event, sends what is buffered first, so the order of the stream is kept.
+   */
+  private final class DeltaBatcher {
     private final WebSocketConnection connection;
     private final StringBuilder buffer = new StringBuilder();
+    private Delta kind = Delta.TEXT;
     private long lastFlush = System.nanoTime();
 
-    TextBatcher(WebSocketConnection connection) {
+    DeltaBatcher(WebSocketConnection connection) {
       this.connection = connection;
     }
 
-    synchronized void add(String delta) {
-      buffer.append(delta);
+    synchronized void add(Delta delta, String text) {
+      if (delta != kind) {
+        flush();
+        kind = delta;
+      }
+      buffer.append(text);
       if (buffer.length() >= FLUSH_CHARS || System.nanoTime() - lastFlush >= FLUSH_MILLIS * 1_000_000) {
         flush();
       }
@@ -185,8 +202,9 @@ public class ChatSocket {
     synchronized void flush() {
       lastFlush = System.nanoTime();
       if (!buffer.isEmpty()) {
-        sendEvent(connection, buffer.toString());
+        String joined = buffer.toString();
         buffer.setLength(0);
+        sendEvent(connection, kind == Delta.TEXT ? joined : ChatJson.event(new ChatEvent.Thought(joined)));
       }
     }
   }

@@ -1,8 +1,11 @@
 package io.khoj4j.adapter.web.in.chat;
 
+import io.khoj4j.adapter.web.error.ErrorMappers;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.in.QueryParams;
 import io.khoj4j.adapter.web.security.CurrentUser;
+import io.khoj4j.application.error.InvalidInputException;
+import io.khoj4j.application.error.NotFoundException;
 import io.khoj4j.application.port.in.chat.ConversationRequest;
 import io.khoj4j.application.port.in.chat.ConversationView;
 import io.khoj4j.application.port.in.chat.ConversationsUseCase;
@@ -31,8 +34,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Khoj's conversation routes under {@code /api/chat}: history, sessions, titles, sharing, filters, export. */
+/**
+ * Khoj's conversation routes under {@code /api/chat}: history, sessions, titles, sharing, filters, export. An unknown
+ * (or another user's) conversation, shared copy or turn is Khoj's {@code 404 {"status":"error","message":...}}.
+ */
 @Path("/api/chat")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +56,12 @@ public class ConversationResource {
     this.conversations = conversations;
     this.allowedHosts = allowedHosts;
     this.noHttps = noHttps;
+  }
+
+  /** Khoj answers a missing conversation, shared copy or message with this body rather than {@code detail}. */
+  @ServerExceptionMapper
+  public Response notFound(NotFoundException e) {
+    return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE).entity(status("error", e.getMessage())).build();
   }
 
   static UUID uuid(String where, String name, String value) {
@@ -125,10 +138,14 @@ public class ConversationResource {
 
   @POST
   @Path("/sessions")
-  public Map<String, Object> createSession(@QueryParam("agent_slug") String agentSlug) {
-    Conversation c = conversations.create(new ConversationRequest.Create(currentUser.id(),
-        Optional.ofNullable(agentSlug)));
-    return Map.of("conversation_id", c.id().toString());
+  public Response createSession(@QueryParam("agent_slug") String agentSlug) {
+    Conversation c;
+    try {
+      c = conversations.create(new ConversationRequest.Create(currentUser.id(), Optional.ofNullable(agentSlug)));
+    } catch (InvalidInputException e) {
+      return ErrorMappers.json(400, e.getMessage()); // Khoj: 400 {"detail":"No such agent currently exists."}
+    }
+    return Response.ok(Map.of("conversation_id", c.id().toString())).build();
   }
 
   @PATCH
@@ -172,8 +189,17 @@ public class ConversationResource {
   @GET
   @Path("/conversation/file-filters/{conversationId}")
   public List<String> fileFilters(@PathParam("conversationId") String conversationId) {
-    return conversations.fileFilters(new ConversationRequest.FileFilters(currentUser.id(),
+    return filters(new ConversationRequest.FileFilters(currentUser.id(),
         uuid("path", "conversation_id", conversationId), List.of(), List.of()));
+  }
+
+  /** Khoj's file-filter routes name no id when the conversation is missing. */
+  private List<String> filters(ConversationRequest.FileFilters request) {
+    try {
+      return conversations.fileFilters(request);
+    } catch (NotFoundException e) {
+      throw new NotFoundException("Conversation not found");
+    }
   }
 
   public record FilterBody(String filename, List<String> filenames, String conversation_id) {}
@@ -187,8 +213,8 @@ public class ConversationResource {
       throw RequestValidationException.missing("body", bulk ? "filenames" : "filename");
     }
     UUID id = uuid("body", "conversation_id", body.conversation_id());
-    return conversations.fileFilters(new ConversationRequest.FileFilters(currentUser.id(), id,
-        add ? files : List.of(), add ? List.of() : files));
+    return filters(new ConversationRequest.FileFilters(currentUser.id(), id, add ? files : List.of(),
+        add ? List.of() : files));
   }
 
   @POST
@@ -256,9 +282,8 @@ public class ConversationResource {
     }
     PublicConversation copy = conversations.publicCopy(slug);
     boolean owner = currentUser.find().map(u -> u.id().equals(copy.sourceOwner())).orElse(false);
-    Map<String, Object> body = history(UUID.nameUUIDFromBytes(copy.slug().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-        copy.title() == null ? null : copy.title().replace('-', ' '), copy.messages(), n, owner);
-    return body;
+    UUID id = UUID.nameUUIDFromBytes(copy.slug().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return history(id, copy.title() == null ? null : copy.title().replace('-', ' '), copy.messages(), n, owner);
   }
 
   @POST
