@@ -66,6 +66,14 @@ class SingleSignOnIT {
   }
 
   @Test
+  void theLoginPageSendsBrowsersToTheProvider() {
+    given().redirects().follow(false).queryParam("next", "/chat?v=1").when().get("/login")
+        .then().statusCode(303).header("Location", "/auth/login?next=%2Fchat%3Fv%3D1");
+    given().redirects().follow(false).queryParam("next", "https://evil.example/").when().get("/login")
+        .then().statusCode(303).header("Location", "/auth/login?next=%2F");
+  }
+
+  @Test
   void theProvidersJwtsWorkAsBearerTokensAndMapToOneUser() {
     String subject = "bearer-" + UUID.randomUUID();
     String email = subject + "@example.org";

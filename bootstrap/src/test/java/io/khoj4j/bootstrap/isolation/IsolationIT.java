@@ -43,6 +43,7 @@ class IsolationIT {
   static final Map<String, String> NOT_OWNED_DATA =
       Map.of(
           "GET /api/health", "a ping",
+          "GET /login", "says how to sign in",
           "GET /auth/login", "single sign-on entry",
           "POST /auth/login", "password sign-in: the caller's own credentials",
           "GET /auth/magic", "magic-link redemption: needs the code mailed to the owner",

@@ -45,4 +45,10 @@ class SingleUserModeIT {
     given().header("Authorization", "Bearer nil").when().get("/api/health").then().statusCode(200)
         .body("email", equalTo("default@example.com"));
   }
+
+  @Test
+  void theLoginPageSendsEveryoneOnSinceEveryoneIsSignedIn() {
+    given().redirects().follow(false).queryParam("next", "/chat").when().get("/login")
+        .then().statusCode(303).header("Location", "/chat");
+  }
 }
