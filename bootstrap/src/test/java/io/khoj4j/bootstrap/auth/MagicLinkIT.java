@@ -145,6 +145,24 @@ class MagicLinkIT {
   }
 
   @Test
+  void oneClientWalkingThroughManyAddressesIsStopped() {
+    String client = Clients.freshAddress();
+    for (int i = 0; i < 100; i++) {
+      given().header("X-Forwarded-For", client).queryParam("code", "123456").queryParam("email", newEmail())
+          .when().get("/auth/magic").then().statusCode(404);
+    }
+
+    String email = newEmail();
+    requestLink(email);
+    URI link = linkMailedTo(email);
+    given().urlEncodingEnabled(false).redirects().follow(false).header("X-Forwarded-For", client)
+        .when().get(link.getRawPath() + "?" + link.getRawQuery())
+        .then().statusCode(429).contentType(ContentType.JSON)
+        .body("detail", equalTo("Too many login attempts. Try again later."));
+    open(link).then().statusCode(307); // the same link from another client
+  }
+
+  @Test
   void sessionsAreStoredOnlyAsHashes() throws Exception {
     String email = newEmail();
     requestLink(email);
@@ -166,7 +184,9 @@ class MagicLinkIT {
   }
 
   private long count(String sql) throws Exception {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
       r.next();
       return r.getLong(1);
     }

@@ -2,9 +2,12 @@ package io.khoj4j.bootstrap.auth;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.khoj4j.bootstrap.testing.Clients;
+import io.khoj4j.bootstrap.testing.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -84,6 +87,21 @@ class PasswordLoginIT {
         .body("{\"email\":\"" + victim + "\",\"password\":\"guess-number-10\"}")
         .when().post("/auth/login").then().statusCode(429)
         .body("detail", equalTo("Too many sign-in attempts. Try again later."));
+  }
+
+  @Test
+  void theLoginPageTellsHowToSignInAndSendsSignedInCallersOn() {
+    given().redirects().follow(false).queryParam("next", "/auth/token").when().get("/login")
+        .then().statusCode(200).contentType(ContentType.JSON)
+        .body("detail", equalTo("Sign in to continue."))
+        .body("next", equalTo("/auth/token"))
+        .body("sign_in.magic_link", startsWith("POST /auth/magic"))
+        .body("sign_in.api_token", containsString("Authorization: Bearer kk-"));
+    given().redirects().follow(false).queryParam("next", "//evil.example").when().get("/login")
+        .then().statusCode(200).body("next", equalTo("/"));
+
+    TestUsers.create().request().redirects().follow(false).queryParam("next", "/auth/token")
+        .when().get("/login").then().statusCode(303).header("Location", "/auth/token");
   }
 
   @Test

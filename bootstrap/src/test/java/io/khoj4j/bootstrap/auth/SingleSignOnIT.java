@@ -44,11 +44,13 @@ class SingleSignOnIT {
     assertThat(params).containsEntry("client_id", FakeOidcProvider.CLIENT_ID).containsEntry("response_type", "code");
     assertThat(params.get("scope")).contains("openid").contains("email");
 
-    // 2. The provider sends the browser back with a code; the extension redeems it at the token endpoint.
-    URI callback = URI.create(params.get("redirect_uri"));
-    Response back = given().redirects().follow(false).cookies(toProvider.getCookies())
-        .queryParam("code", "code-from-provider").queryParam("state", params.get("state"))
-        .when().get(callback.getPath());
+    // 2. The person signs in there; the provider sends the browser back with the code it issued. The extension
+    //    redeems it at the token endpoint, which answers only for that code, this client and this redirect URI.
+    URI callback = URI.create(given().redirects().follow(false).urlEncodingEnabled(false).when()
+        .get(authorize.toString()).then().statusCode(302).extract().header("Location"));
+    assertThat(callback.getPath()).isEqualTo(URI.create(params.get("redirect_uri")).getPath());
+    Response back = given().redirects().follow(false).cookies(toProvider.getCookies()).urlEncodingEnabled(false)
+        .when().get(callback.getRawPath() + "?" + callback.getRawQuery());
     back.then().statusCode(302);
 
     // 3. Back on /auth/login with the provider's session: khoj4j swaps it for its own and goes to `next`.
@@ -63,6 +65,27 @@ class SingleSignOnIT {
 
     given().cookie("session", session).when().get("/api/v1/user").then().statusCode(200)
         .body("email", equalTo(FakeOidcProvider.PERSON_EMAIL));
+  }
+
+  @Test
+  void aCodeTheProviderDidNotIssueSignsNobodyIn() {
+    Response toProvider = given().redirects().follow(false).when().get("/auth/login");
+    Map<String, String> params = query(URI.create(toProvider.getHeader("Location")));
+
+    Response back = given().redirects().follow(false).cookies(toProvider.getCookies())
+        .queryParam("code", "code-made-up-by-an-attacker").queryParam("state", params.get("state"))
+        .when().get(URI.create(params.get("redirect_uri")).getPath());
+
+    back.then().statusCode(401);
+    assertThat(back.getCookie("session")).isNull();
+  }
+
+  @Test
+  void theLoginPageSendsBrowsersToTheProvider() {
+    given().redirects().follow(false).queryParam("next", "/chat?v=1").when().get("/login")
+        .then().statusCode(303).header("Location", "/auth/login?next=%2Fchat%3Fv%3D1");
+    given().redirects().follow(false).queryParam("next", "https://evil.example/").when().get("/login")
+        .then().statusCode(303).header("Location", "/auth/login?next=%2F");
   }
 
   @Test
@@ -89,6 +112,17 @@ class SingleSignOnIT {
       given().auth().oauth2(token).when().get("/api/v1/user").then().statusCode(403)
           .body("detail", equalTo("Forbidden"));
     }
+  }
+
+  @Test
+  void tokensTheProviderIssuedForAnotherAudienceAreForbidden() {
+    String subject = "elsewhere-" + UUID.randomUUID();
+    for (String audience : new String[] {"another-app", null}) {
+      given().auth().oauth2(FakeOidcProvider.tokenFor(audience, subject, subject + "@example.org"))
+          .when().get("/api/v1/user").then().statusCode(403).body("detail", equalTo("Forbidden"));
+    }
+    given().auth().oauth2(FakeOidcProvider.tokenFor(FakeOidcProvider.CLIENT_ID, subject, subject + "@example.org"))
+        .when().get("/api/v1/user").then().statusCode(200);
   }
 
   @Test

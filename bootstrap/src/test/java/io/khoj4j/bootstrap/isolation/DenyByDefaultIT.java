@@ -2,6 +2,7 @@ package io.khoj4j.bootstrap.isolation;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -23,6 +24,7 @@ class DenyByDefaultIT {
       Map.ofEntries(
           Map.entry("GET /api/health", 200), // Emacs pings it; {"detail":"OK"} without a user
           Map.entry("GET /auth/login", 404), // single sign-on entry (404 while no provider is configured)
+          Map.entry("GET /login", 200), // where Khoj sends browsers to sign in: says how
           Map.entry("POST /auth/login", 422), // password sign-in; needs email and password
           Map.entry("GET /auth/magic", 422), // magic-link redemption; needs code and email
           Map.entry("POST /auth/magic", 422), // magic-link request; needs an e-mail address
@@ -65,6 +67,15 @@ class DenyByDefaultIT {
     }
     return given().redirects().follow(false).multiPart("files", "a.md", "# a".getBytes(), "text/markdown")
         .request(method, path);
+  }
+
+  @Test
+  void bearerNilIsNoCredentialInMultiUserMode() {
+    // Emacs sends it when no API key is set; only single-user mode treats it as the default user.
+    given().header("Authorization", "Bearer nil").when().get("/api/v1/user").then().statusCode(403)
+        .body("detail", equalTo("Forbidden"));
+    given().header("Authorization", "Bearer nil").when().get("/api/health").then().statusCode(200)
+        .body("detail", equalTo("OK"));
   }
 
   @Test

@@ -8,26 +8,39 @@ import io.khoj4j.bootstrap.testing.Multipart;
 import io.khoj4j.bootstrap.testing.TestUsers;
 import io.khoj4j.bootstrap.testing.TestUsers.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Isolation between users. Alice owns a note, a conversation with a title and file filters, a public copy of it and
- * an API token. Bob then calls every route of the server against Alice's things (her file name, conversation id,
- * message turn, share slug, user id, token), trying to read, change and delete them. Afterwards:
+ * an API token. Bob then calls every route of the server against Alice's things (her file name, conversation id
+ * and title, message turn, share slug, user id, token), trying to read, change and delete them, over HTTP and over
+ * the chat WebSocket. Afterwards:
  *
  * <ul>
+ *   <li>every call that names one of Alice's things was refused as the contract says (404 for things Bob cannot
+ *       see, 403 for administrator routes, Khoj's "not found" answer in chat), never a 200 with empty data;
  *   <li>no answer Bob got contains anything of Alice's (her note's text, her e-mail, her conversation's title, her
  *       token), except the routes that are public by design;
  *   <li>everything of Alice's is still there, unchanged.
@@ -43,6 +56,7 @@ class IsolationIT {
   static final Map<String, String> NOT_OWNED_DATA =
       Map.of(
           "GET /api/health", "a ping",
+          "GET /login", "says how to sign in",
           "GET /auth/login", "single sign-on entry",
           "POST /auth/login", "password sign-in: the caller's own credentials",
           "GET /auth/magic", "magic-link redemption: needs the code mailed to the owner",
@@ -55,12 +69,73 @@ class IsolationIT {
   /** Routes whose answers are meant for anyone holding the link: Alice published them. */
   static final Set<String> PUBLIC_BY_DESIGN = Set.of("GET /api/chat/share/history", "POST /api/chat/share/fork");
 
-  private record Probe(String route, BiFunction<RequestSpecification, Alice, Response> call) {}
+  /** What Bob must get from a probe: nothing when the answer is right, else what is wrong with it. */
+  @FunctionalInterface
+  private interface Expect {
+    Optional<String> check(Response r, Alice a);
+  }
+
+  /** The route serves the caller's own things (lists, counts, his account): any answer, as long as it leaks nothing. */
+  private static final Expect OWN = (r, a) -> Optional.empty();
+  /**
+   * One of Alice's conversations, files, turns or public copies, which Bob cannot see: 404 saying so, in the body
+   * the route uses for its own missing things ({@code {"detail"}}, or Khoj's {@code {"status":"error","message"}}).
+   */
+  private static final Expect NOT_FOUND =
+      (r, a) -> wrongUnless(r.statusCode() == 404 && (saysNotFound(field(r, "detail"))
+          || "error".equals(field(r, "status")) && saysNotFound(field(r, "message"))), "404 \"… not found\"", r);
+  /** Administrator routes, whatever they name. */
+  private static final Expect FORBIDDEN = refused(403, "Forbidden");
+  /** Alice's token, in any of the forms DELETE /auth/token takes. */
+  private static final Expect TOKEN_NOT_FOUND = refused(404, "Token not found");
+  /** Bulk file deletion answers with a count (the contract's 201): Bob deleted none of Alice's files. */
+  private static final Expect DELETED_NOTHING =
+      (r, a) -> wrongUnless(r.statusCode() == 201 && r.jsonPath().getInt("deleted_count") == 0,
+          "201 {\"deleted_count\": 0}", r);
+  /** Chat in Alice's conversation: Khoj's short "Conversation … not found" answer, no metadata, nothing stored. */
+  private static final Expect CONVERSATION_NOT_FOUND =
+      (r, a) -> wrongUnless(r.statusCode() == 200 && r.asString().contains("Conversation " + a.conversation()
+          + " not found") && !r.asString().contains("\"metadata\""), "Khoj's \"Conversation … not found\"", r);
+  /** Chat by Alice's conversation title: the turn runs in a conversation of Bob's own. */
+  private static final Expect BOBS_OWN_CONVERSATION =
+      (r, a) -> wrongUnless(r.statusCode() == 200 && r.asString().contains("\"type\":\"metadata\"")
+          && !r.asString().contains(a.conversation()), "a turn in a new conversation of Bob's", r);
+
+  private static Expect refused(int status, String detail) {
+    return (r, a) -> wrongUnless(r.statusCode() == status && detail.equals(field(r, "detail")),
+        status + " {\"detail\": \"" + detail + "\"}", r);
+  }
+
+  private static Optional<String> wrongUnless(boolean right, String expected, Response r) {
+    String body = r.asString();
+    return right ? Optional.empty() : Optional.of("expected " + expected + ", got " + r.statusCode() + " "
+        + body.substring(0, Math.min(200, body.length())));
+  }
+
+  private static String field(Response r, String name) {
+    try {
+      return String.valueOf(r.jsonPath().getString(name));
+    } catch (RuntimeException notJson) {
+      return "";
+    }
+  }
+
+  private static boolean saysNotFound(String text) {
+    return text.toLowerCase(Locale.ROOT).contains("not found");
+  }
+
+  private record Probe(String route, BiFunction<RequestSpecification, Alice, Response> call, Expect expect) {
+
+    /** The same call, answered as {@code expected}. */
+    Probe is(Expect expected) {
+      return new Probe(route, call, expected);
+    }
+  }
 
   /** What Alice owns, and the strings that must never reach Bob. */
   private record Alice(
       TestUser user, String file, String conversation, String turn, String publicSlug, String tokenShown,
-      String marker, String title) {
+      String tokenId, String marker, String title) {
 
     List<String> secrets() {
       return List.of(marker, user.email(), title, user.token(), tokenShown);
@@ -72,7 +147,7 @@ class IsolationIT {
   private static TestUser bob;
 
   private static Probe probe(String route, BiFunction<RequestSpecification, Alice, Response> call) {
-    return new Probe(route, call);
+    return new Probe(route, call, OWN);
   }
 
   private static Probe get(String route, String url) {
@@ -85,7 +160,8 @@ class IsolationIT {
 
   private static Probe json(String route, String url, String body) {
     String method = route.substring(0, route.indexOf(' '));
-    return probe(route, (bob, a) -> bob.contentType(ContentType.JSON).body(fill(body, a)).request(method, fill(url, a)));
+    return probe(route,
+        (bob, a) -> bob.contentType(ContentType.JSON).body(fill(body, a)).request(method, fill(url, a)));
   }
 
   private static Probe upload(String route) {
@@ -100,23 +176,29 @@ class IsolationIT {
     return template
         .replace("{file}", a.file())
         .replace("{conversation}", a.conversation())
+        .replace("{title}", a.title())
         .replace("{turn}", a.turn())
         .replace("{slug}", a.publicSlug())
         .replace("{user}", a.user().id().toString())
         .replace("{token}", a.tokenShown())
+        .replace("{tokenId}", a.tokenId())
         .replace("{secret}", a.user().token());
   }
 
-  /** One line per route. Bob copies Alice's public conversation near the end, and deletes his account last. */
+  /**
+   * One line per route (a route may have more). Bob asks for Alice's file before he uploads one of the same name
+   * (which is then his own), chats by her title only after the routes that list his conversations (that
+   * conversation is his, named by him), copies her public conversation near the end, and deletes his account last.
+   */
   static final List<Probe> PROBES =
       List.of(
           // content
+          get("GET /api/content/file", "/api/content/file?file_name={file}").is(NOT_FOUND),
+          delete("DELETE /api/content/file", "/api/content/file?filename={file}").is(NOT_FOUND),
+          json("DELETE /api/content/files", "/api/content/files", "{\"files\":[\"{file}\"]}").is(DELETED_NOTHING),
           upload("PATCH /api/content"),
           upload("PUT /api/content"),
-          get("GET /api/content/file", "/api/content/file?file_name={file}"),
-          delete("DELETE /api/content/file", "/api/content/file?filename={file}"),
           get("GET /api/content/files", "/api/content/files?truncated=false"),
-          json("DELETE /api/content/files", "/api/content/files", "{\"files\":[\"{file}\"]}"),
           get("GET /api/content/size", "/api/content/size"),
           get("GET /api/content/types", "/api/content/types"),
           get("GET /api/content/{contentSource}", "/api/content/computer"),
@@ -126,29 +208,36 @@ class IsolationIT {
           get("GET /api/search", "/api/search?q=zebra&n=10"),
           // chat and conversations
           json("POST /api/chat", "/api/chat",
-              "{\"q\":\"what about zebras?\",\"conversation_id\":\"{conversation}\",\"stream\":false}"),
-          get("GET /api/chat/history", "/api/chat/history?conversation_id={conversation}"),
-          delete("DELETE /api/chat/history", "/api/chat/history?conversation_id={conversation}"),
+              "{\"q\":\"what about zebras?\",\"conversation_id\":\"{conversation}\",\"stream\":false}")
+              .is(CONVERSATION_NOT_FOUND),
+          json("POST /api/chat", "/api/chat",
+              "{\"q\":\"what about zebras?\",\"conversation_id\":\"{conversation}\",\"stream\":true}")
+              .is(CONVERSATION_NOT_FOUND),
+          get("GET /api/chat/history", "/api/chat/history?conversation_id={conversation}").is(NOT_FOUND),
+          delete("DELETE /api/chat/history", "/api/chat/history?conversation_id={conversation}").is(NOT_FOUND),
           get("GET /api/chat/sessions", "/api/chat/sessions"),
           probe("POST /api/chat/sessions", (bob, a) -> bob.post("/api/chat/sessions")),
-          probe("POST /api/chat/share", (bob, a) -> bob.post(fill("/api/chat/share?conversation_id={conversation}", a))),
-          delete("DELETE /api/chat/share", "/api/chat/share?public_conversation_slug={slug}"),
+          probe("POST /api/chat/share", (bob, a) -> bob.post(fill("/api/chat/share?conversation_id={conversation}", a)))
+              .is(NOT_FOUND),
+          delete("DELETE /api/chat/share", "/api/chat/share?public_conversation_slug={slug}").is(NOT_FOUND),
           get("GET /api/chat/share/history", "/api/chat/share/history?public_conversation_slug={slug}"),
           probe("PATCH /api/chat/title",
-              (bob, a) -> bob.patch(fill("/api/chat/title?conversation_id={conversation}&title=Bob+was+here", a))),
-          probe("POST /api/chat/title", (bob, a) -> bob.post(fill("/api/chat/title?conversation_id={conversation}", a))),
+              (bob, a) -> bob.patch(fill("/api/chat/title?conversation_id={conversation}&title=Bob+was+here", a)))
+              .is(NOT_FOUND),
+          probe("POST /api/chat/title", (bob, a) -> bob.post(fill("/api/chat/title?conversation_id={conversation}", a)))
+              .is(NOT_FOUND),
           json("DELETE /api/chat/conversation/message", "/api/chat/conversation/message",
-              "{\"conversation_id\":\"{conversation}\",\"turn_id\":\"{turn}\"}"),
+              "{\"conversation_id\":\"{conversation}\",\"turn_id\":\"{turn}\"}").is(NOT_FOUND),
           get("GET /api/chat/conversation/file-filters/{conversationId}",
-              "/api/chat/conversation/file-filters/{conversation}"),
+              "/api/chat/conversation/file-filters/{conversation}").is(NOT_FOUND),
           json("POST /api/chat/conversation/file-filters", "/api/chat/conversation/file-filters",
-              "{\"filename\":\"{file}\",\"conversation_id\":\"{conversation}\"}"),
+              "{\"filename\":\"{file}\",\"conversation_id\":\"{conversation}\"}").is(NOT_FOUND),
           json("DELETE /api/chat/conversation/file-filters", "/api/chat/conversation/file-filters",
-              "{\"filename\":\"{file}\",\"conversation_id\":\"{conversation}\"}"),
+              "{\"filename\":\"{file}\",\"conversation_id\":\"{conversation}\"}").is(NOT_FOUND),
           json("POST /api/chat/conversation/file-filters/bulk", "/api/chat/conversation/file-filters/bulk",
-              "{\"filenames\":[\"{file}\"],\"conversation_id\":\"{conversation}\"}"),
+              "{\"filenames\":[\"{file}\"],\"conversation_id\":\"{conversation}\"}").is(NOT_FOUND),
           json("DELETE /api/chat/conversation/file-filters/bulk", "/api/chat/conversation/file-filters/bulk",
-              "{\"filenames\":[\"{file}\"],\"conversation_id\":\"{conversation}\"}"),
+              "{\"filenames\":[\"{file}\"],\"conversation_id\":\"{conversation}\"}").is(NOT_FOUND),
           get("GET /api/chat/export", "/api/chat/export?limit=100"),
           get("GET /api/chat/stats", "/api/chat/stats"),
           // models
@@ -157,32 +246,57 @@ class IsolationIT {
           // tokens
           get("GET /auth/token", "/auth/token"),
           probe("POST /auth/token", (bob, a) -> bob.post("/auth/token")),
-          delete("DELETE /auth/token", "/auth/token?token={token}"),
-          probe("DELETE /auth/token", (bob, a) -> bob.delete(fill("/auth/token?token={secret}", a))),
+          delete("DELETE /auth/token", "/auth/token?token={token}").is(TOKEN_NOT_FOUND),
+          delete("DELETE /auth/token", "/auth/token?token={secret}").is(TOKEN_NOT_FOUND),
+          delete("DELETE /auth/token", "/auth/token?token={tokenId}").is(TOKEN_NOT_FOUND),
           // administration (Bob is not an administrator)
-          get("GET /api/admin/users", "/api/admin/users"),
-          json("POST /api/admin/users", "/api/admin/users", "{\"email\":\"bob-admin@example.org\",\"is_admin\":true}"),
-          delete("DELETE /api/admin/users/{id}", "/api/admin/users/{user}"),
-          get("GET /api/admin/users/{id}/tokens", "/api/admin/users/{user}/tokens"),
-          probe("POST /api/admin/users/{id}/tokens", (bob, a) -> bob.post(fill("/api/admin/users/{user}/tokens", a))),
-          delete("DELETE /api/admin/users/{id}/tokens", "/api/admin/users/{user}/tokens?token={token}"),
-          get("GET /api/admin/model-apis", "/api/admin/model-apis"),
-          json("POST /api/admin/model-apis", "/api/admin/model-apis", "{\"name\":\"x\",\"api_key\":\"k\"}"),
-          json("PUT /api/admin/model-apis/{id}", "/api/admin/model-apis/1", "{\"name\":\"x\"}"),
-          delete("DELETE /api/admin/model-apis/{id}", "/api/admin/model-apis/1"),
-          get("GET /api/admin/chat-models", "/api/admin/chat-models"),
-          json("POST /api/admin/chat-models", "/api/admin/chat-models", "{\"name\":\"x\"}"),
-          json("PUT /api/admin/chat-models/{id}", "/api/admin/chat-models/1", "{\"name\":\"x\"}"),
-          delete("DELETE /api/admin/chat-models/{id}", "/api/admin/chat-models/1"),
-          json("PUT /api/admin/chat-models/default", "/api/admin/chat-models/default", "{\"chat_model_id\":1}"),
+          get("GET /api/admin/users", "/api/admin/users").is(FORBIDDEN),
+          json("POST /api/admin/users", "/api/admin/users", "{\"email\":\"bob-admin@example.org\",\"is_admin\":true}")
+              .is(FORBIDDEN),
+          delete("DELETE /api/admin/users/{id}", "/api/admin/users/{user}").is(FORBIDDEN),
+          get("GET /api/admin/users/{id}/tokens", "/api/admin/users/{user}/tokens").is(FORBIDDEN),
+          probe("POST /api/admin/users/{id}/tokens", (bob, a) -> bob.post(fill("/api/admin/users/{user}/tokens", a)))
+              .is(FORBIDDEN),
+          delete("DELETE /api/admin/users/{id}/tokens", "/api/admin/users/{user}/tokens?token={token}").is(FORBIDDEN),
+          get("GET /api/admin/model-apis", "/api/admin/model-apis").is(FORBIDDEN),
+          json("POST /api/admin/model-apis", "/api/admin/model-apis", "{\"name\":\"x\",\"api_key\":\"k\"}")
+              .is(FORBIDDEN),
+          json("PUT /api/admin/model-apis/{id}", "/api/admin/model-apis/1", "{\"name\":\"x\"}").is(FORBIDDEN),
+          delete("DELETE /api/admin/model-apis/{id}", "/api/admin/model-apis/1").is(FORBIDDEN),
+          get("GET /api/admin/chat-models", "/api/admin/chat-models").is(FORBIDDEN),
+          json("POST /api/admin/chat-models", "/api/admin/chat-models", "{\"name\":\"x\"}").is(FORBIDDEN),
+          json("PUT /api/admin/chat-models/{id}", "/api/admin/chat-models/1", "{\"name\":\"x\"}").is(FORBIDDEN),
+          delete("DELETE /api/admin/chat-models/{id}", "/api/admin/chat-models/1").is(FORBIDDEN),
+          json("PUT /api/admin/chat-models/default", "/api/admin/chat-models/default", "{\"chat_model_id\":1}")
+              .is(FORBIDDEN),
           // the account
           get("GET /api/v1/user", "/api/v1/user"),
           get("GET /api/settings", "/api/settings?detailed=true"),
           probe("PATCH /api/user/name", (bob, a) -> bob.patch("/api/user/name?name=Mallory")),
+          // Bob names a conversation of his after Alice's title: it stays his, hers is untouched.
+          json("POST /api/chat", "/api/chat", "{\"q\":\"what about zebras?\",\"title\":\"{title}\",\"stream\":true}")
+              .is(BOBS_OWN_CONVERSATION),
           // Alice published this conversation: Bob may copy it. Last but one, as Bob then owns what he copied.
           probe("POST /api/chat/share/fork",
               (bob, a) -> bob.post(fill("/api/chat/share/fork?public_conversation_slug={slug}", a))),
           delete("DELETE /api/self", "/api/self"));
+
+  /** A chat message Bob sends over the WebSocket, and what he must get back. */
+  private record SocketProbe(String what, String frame, BiFunction<Frames, Alice, Optional<String>> expect) {}
+
+  static final List<SocketProbe> SOCKET_PROBES =
+      List.of(
+          new SocketProbe("chat in Alice's conversation",
+              "{\"q\":\"what about zebras?\",\"conversation_id\":\"{conversation}\"}",
+              (f, a) -> f.has("\"type\":\"metadata\"") || !(f.has("Conversation " + a.conversation() + " not found")
+                  || f.has("{\"error\"") || f.closed.isDone())
+                  ? Optional.of("expected \"Conversation … not found\", an error frame or a close, got " + f.frames)
+                  : Optional.empty()),
+          new SocketProbe("chat by Alice's conversation title",
+              "{\"q\":\"what about zebras?\",\"title\":\"{title}\"}",
+              (f, a) -> !f.has("\"type\":\"metadata\"") || f.has(a.conversation())
+                  ? Optional.of("expected a turn in a new conversation of his, got " + f.frames)
+                  : Optional.empty()));
 
   @AfterAll
   static void stop() {
@@ -221,9 +335,10 @@ class IsolationIT {
     String shareUrl = user.request().queryParam("conversation_id", conversation).post("/api/chat/share")
         .then().statusCode(200).extract().path("url");
     String slug = shareUrl.replaceAll(".*/share/chat/([^/]+)/?$", "$1");
-    String tokenShown = user.request().get("/auth/token").then().statusCode(200).extract().path("[0].token");
+    Response tokens = user.request().get("/auth/token").then().statusCode(200).extract().response();
 
-    alice = new Alice(user, file, conversation, turn, slug, tokenShown, marker, title);
+    alice = new Alice(user, file, conversation, turn, slug, tokens.path("[0].token"), tokens.path("[0].id"), marker,
+        title);
     bob = TestUsers.create();
     openAi.script("Nothing about that in your notes.", "Bob's chat", "kites"); // Bob's model answers are neutral
   }
@@ -233,25 +348,86 @@ class IsolationIT {
     prepare();
     Snapshot before = Snapshot.of(alice);
 
-    List<String> leaks = new ArrayList<>();
+    List<String> wrong = new ArrayList<>();
     for (Probe p : PROBES) {
       Response r = p.call().apply(bob.request().redirects().follow(false).urlEncodingEnabled(true), alice);
-      if (PUBLIC_BY_DESIGN.contains(p.route())) {
-        continue;
-      }
-      String body = r.asString();
-      for (String secret : alice.secrets()) {
-        if (body.contains(secret)) {
-          leaks.add(p.route() + " (" + r.statusCode() + ") revealed " + secret);
-        }
-      }
+      p.expect().check(r, alice).ifPresent(problem -> wrong.add(p.route() + ": " + problem));
       if (r.statusCode() >= 500) {
-        leaks.add(p.route() + " failed with " + r.statusCode() + ": " + body);
+        wrong.add(p.route() + " failed with " + r.statusCode() + ": " + r.asString());
+      }
+      if (!PUBLIC_BY_DESIGN.contains(p.route())) {
+        leaks(p.route() + " (" + r.statusCode() + ")", r.asString()).forEach(wrong::add);
       }
     }
 
-    assertThat(leaks).as("answers to Bob that reveal Alice's data").isEmpty();
+    assertThat(wrong).as("answers to Bob that are not refusals or that reveal Alice's data").isEmpty();
     assertThat(Snapshot.of(alice)).as("Alice's data after Bob's attempts").isEqualTo(before);
+  }
+
+  @Test
+  void bobsChatSocketCannotReachAlicesConversation() throws Exception {
+    prepare();
+    TestUser bobOnSocket = TestUsers.create(); // an account of his own: the other test deletes Bob's first one
+    Snapshot before = Snapshot.of(alice);
+
+    List<String> wrong = new ArrayList<>();
+    for (SocketProbe p : SOCKET_PROBES) {
+      Frames frames = Frames.exchange(bobOnSocket.token(), fill(p.frame(), alice));
+      p.expect().apply(frames, alice).ifPresent(problem -> wrong.add(p.what() + ": " + problem));
+      leaks(p.what(), String.join("", frames.frames)).forEach(wrong::add);
+    }
+
+    assertThat(wrong).as("what Bob's chat socket got").isEmpty();
+    assertThat(Snapshot.of(alice)).as("Alice's data after Bob's chats").isEqualTo(before);
+  }
+
+  private static List<String> leaks(String where, String answer) {
+    return alice.secrets().stream().filter(answer::contains).map(secret -> where + " revealed " + secret).toList();
+  }
+
+  /** The frames of one chat over {@code WS /api/chat/ws}: sent once, collected until the answer ends or closes. */
+  private static final class Frames implements WebSocket.Listener {
+    final List<String> frames = new CopyOnWriteArrayList<>();
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+
+    static Frames exchange(String token, String message) throws Exception {
+      Frames frames = new Frames();
+      WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
+          .header("Authorization", "Bearer " + token).header("Origin", "http://localhost:" + RestAssured.port)
+          .buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/api/chat/ws?client=web"), frames)
+          .get(10, TimeUnit.SECONDS);
+      ws.sendText(message, true).get(10, TimeUnit.SECONDS);
+      for (int i = 0; i < 200 && !frames.closed.isDone() && !frames.has("end_response") && !frames.has("{\"error\"");
+          i++) {
+        Thread.sleep(50);
+      }
+      if (!frames.closed.isDone()) {
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
+      }
+      return frames;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        frames.add(partial.toString());
+        partial.setLength(0);
+      }
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+      closed.complete(status);
+      return null;
+    }
+
+    boolean has(String fragment) {
+      return frames.stream().anyMatch(f -> f.contains(fragment));
+    }
   }
 
   @Test
@@ -275,11 +451,13 @@ class IsolationIT {
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("file", a.user().request().queryParam("file_name", a.file()).get("/api/content/file")
           .then().statusCode(200).extract().path("raw_text"));
-      s.put("files", a.user().request().get("/api/content/files").then().statusCode(200).extract().path("files.file_name"));
+      s.put("files", a.user().request().get("/api/content/files").then().statusCode(200)
+          .extract().path("files.file_name"));
       s.put("search", a.user().request().queryParam("q", "zebra").get("/api/search").then().statusCode(200)
           .extract().path("additional.file"));
       s.put("history", a.user().request().queryParam("conversation_id", a.conversation()).get("/api/chat/history")
           .then().statusCode(200).extract().path("response"));
+      s.put("sessions", a.user().request().get("/api/chat/sessions").then().statusCode(200).extract().asString());
       s.put("filters", a.user().request().get("/api/chat/conversation/file-filters/" + a.conversation())
           .then().statusCode(200).extract().asString());
       s.put("share", given().queryParam("public_conversation_slug", a.publicSlug()).get("/api/chat/share/history")

@@ -44,5 +44,13 @@ class SingleUserModeIT {
   void emacsWithoutAKeySendsBearerNilAndIsStillTheDefaultUser() {
     given().header("Authorization", "Bearer nil").when().get("/api/health").then().statusCode(200)
         .body("email", equalTo("default@example.com"));
+    given().header("Authorization", "Bearer nil").when().get("/api/v1/user").then().statusCode(200)
+        .body("email", equalTo("default@example.com")).body("username", equalTo("default"));
+  }
+
+  @Test
+  void theLoginPageSendsEveryoneOnSinceEveryoneIsSignedIn() {
+    given().redirects().follow(false).queryParam("next", "/chat").when().get("/login")
+        .then().statusCode(303).header("Location", "/chat");
   }
 }

@@ -12,6 +12,7 @@ import io.khoj4j.application.port.in.auth.RedeemLoginLinkCommand;
 import io.khoj4j.application.port.in.auth.RequestLoginLinkCommand;
 import io.khoj4j.application.port.in.auth.SignedIn;
 import io.khoj4j.application.port.in.auth.WebSessionUseCase.AuthenticateSessionQuery;
+import io.khoj4j.application.port.in.user.ProvisionUserCommand;
 import io.khoj4j.domain.user.User;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,8 @@ class LoginLinkServiceTest {
     String code = f.mail.last().code();
     for (int i = 0; i < 10; i++) {
       String guess = "%06d".formatted(i == Integer.parseInt(code) ? 999_999 - i : i);
-      assertThatThrownBy(() -> links.redeem(new RedeemLoginLinkCommand("ada@example.org", guess, "10.0.0." + guess.charAt(5))))
+      RedeemLoginLinkCommand attempt = new RedeemLoginLinkCommand("ada@example.org", guess, "10.0.0." + guess.charAt(5));
+      assertThatThrownBy(() -> links.redeem(attempt))
           .isInstanceOf(UnauthenticatedException.class);
     }
 
@@ -122,6 +124,24 @@ class LoginLinkServiceTest {
   }
 
   @Test
+  void oneClientCannotRedeemCodesAcrossManyAddresses() {
+    links.request(new RequestLoginLinkCommand("ada@example.org", "10.0.0.1"));
+    String code = f.mail.last().code();
+    for (int i = 0; i < 100; i++) {
+      RedeemLoginLinkCommand guess = new RedeemLoginLinkCommand("user" + i + "@example.org", "123456", "10.6.6.6");
+      assertThatThrownBy(() -> links.redeem(guess)).isInstanceOf(NotFoundException.class);
+    }
+
+    assertThatThrownBy(() -> links.redeem(new RedeemLoginLinkCommand("ada@example.org", code, "10.6.6.6")))
+        .as("even the right code for an untouched address, once the client's checks are spent")
+        .isInstanceOf(QuotaExceededException.class)
+        .hasMessage(LoginLinkService.TOO_MANY_CHECKS);
+    assertThat(links.redeem(new RedeemLoginLinkCommand("ada@example.org", code, "10.7.7.7")))
+        .as("the code still works from another client")
+        .isNotNull();
+  }
+
+  @Test
   void linkRequestsAreLimitedPerAddress() {
     for (int i = 0; i < 20; i++) {
       links.request(new RequestLoginLinkCommand("ada@example.org", "10.0.1." + i));
@@ -140,7 +160,7 @@ class LoginLinkServiceTest {
     assertThat(f.mail.sent()).isEmpty();
     assertThat(f.users.findByEmail("stranger@example.org")).isEmpty();
 
-    User known = f.provision.provision(io.khoj4j.application.port.in.user.ProvisionUserCommand.byEmail("known@example.org"));
+    User known = f.provision.provision(ProvisionUserCommand.byEmail("known@example.org"));
     closed.request(new RequestLoginLinkCommand(known.email(), null));
     assertThat(f.mail.sent()).hasSize(1);
   }

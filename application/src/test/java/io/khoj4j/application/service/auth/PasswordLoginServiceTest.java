@@ -62,6 +62,24 @@ class PasswordLoginServiceTest {
   }
 
   @Test
+  void oneClientCannotWalkThroughManyAddresses() {
+    f.admin.ensure(new EnsureAdminAccountCommand("root@example.org", "s3cret-enough"));
+    for (int i = 0; i < 50; i++) {
+      PasswordLoginCommand guess = new PasswordLoginCommand("user" + i + "@example.org", "guess", "10.6.6.6");
+      assertThatThrownBy(() -> passwords.login(guess)).isInstanceOf(UnauthenticatedException.class);
+    }
+
+    assertThatThrownBy(() -> passwords.login(new PasswordLoginCommand("root@example.org", "s3cret-enough", "10.6.6.6")))
+        .as("even the right password for an untouched address, once the client's attempts are spent")
+        .isInstanceOf(QuotaExceededException.class)
+        .hasMessage(PasswordLoginService.TOO_MANY);
+    assertThat(f.sessionStore.size()).isZero();
+    assertThat(passwords.login(new PasswordLoginCommand("root@example.org", "s3cret-enough", "10.7.7.7")))
+        .as("another client is not affected")
+        .isNotNull();
+  }
+
+  @Test
   void aStartedAdminPasswordIsNotOverwrittenByALaterStart() {
     f.admin.ensure(new EnsureAdminAccountCommand("root@example.org", "first-password"));
     f.admin.ensure(new EnsureAdminAccountCommand("root@example.org", "second-password"));

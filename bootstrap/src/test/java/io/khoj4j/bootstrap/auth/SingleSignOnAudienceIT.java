@@ -1,0 +1,46 @@
+package io.khoj4j.bootstrap.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.khoj4j.bootstrap.testing.FakeOidcProvider;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code khoj.oidc.audience} set to a list: bearer JWTs for any audience on it are accepted (here the web client and
+ * a command-line client registered at the same provider), others are not. {@link SingleSignOnIT} covers the default,
+ * the client id alone.
+ */
+@QuarkusTest
+@TestProfile(SingleSignOnAudienceIT.TwoAudiences.class)
+class SingleSignOnAudienceIT {
+
+  static final String CLI_CLIENT = "khoj4j-cli";
+
+  public static class TwoAudiences implements QuarkusTestProfile {
+    @Override
+    public List<TestResourceEntry> testResources() {
+      return List.of(new TestResourceEntry(
+          FakeOidcProvider.class, Map.of("audience", FakeOidcProvider.CLIENT_ID + "," + CLI_CLIENT)));
+    }
+  }
+
+  @Test
+  void everyListedAudienceIsAcceptedAndNoOther() {
+    String subject = "listed-" + UUID.randomUUID();
+    String email = subject + "@example.org";
+
+    for (String audience : new String[] {FakeOidcProvider.CLIENT_ID, CLI_CLIENT}) {
+      given().auth().oauth2(FakeOidcProvider.tokenFor(audience, subject, email)).when().get("/api/v1/user")
+          .then().statusCode(200).body("email", equalTo(email));
+    }
+    given().auth().oauth2(FakeOidcProvider.tokenFor("another-app", subject, email)).when().get("/api/v1/user")
+        .then().statusCode(403).body("detail", equalTo("Forbidden"));
+  }
+}
