@@ -3,10 +3,11 @@
 # Unit tests, contract tests, and integration tests against a fresh PostgreSQL + pgvector test database.
 # Extra arguments go to Maven, e.g. scripts/test.sh -pl application
 set -euo pipefail
-# shellcheck source=lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "$0")/lib.sh"
 
 "$KHOJ4J_ROOT/scripts/setup.sh" --fresh-test-db
 ensure_jdk
+MVN="$(build_maven)"
 cd "$KHOJ4J_ROOT"
-mvn "${MVN_FLAGS[@]}" verify "$@"
+"$MVN" "${MVN_FLAGS[@]}" verify "$@"

@@ -8,13 +8,13 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.lang.ArchRule;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
+import java.time.InstantSource;
+import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -109,7 +109,7 @@ final class ArchitectureRules {
   static ArchRule coreNeverReadsTheClockOrMakesIds(String base) {
     return noClasses()
         .that().resideInAnyPackage(base + ".domain..", base + ".application..")
-        .should().callMethodWhere(readsClockOrMakesId())
+        .should().callCodeUnitWhere(readsClockOrMakesId())
         .because("time and ids are inputs (Clock, IdGenerator): the core stays deterministic under test");
   }
 
@@ -121,25 +121,31 @@ final class ArchitectureRules {
         .because("a newcomer finds every HTTP route by looking for *Resource");
   }
 
+  /**
+   * Every way Java reads the system clock or makes a random id: any {@code java.time} {@code now} not given a
+   * {@link Clock} ({@code now()} and {@code now(ZoneId)} both read the system clock), the system clocks themselves,
+   * {@code System.currentTimeMillis/nanoTime}, {@code new Date()} and {@code UUID.randomUUID}.
+   */
   private static DescribedPredicate<JavaCall<?>> readsClockOrMakesId() {
     return new DescribedPredicate<>("reads the system clock or makes a random id") {
       @Override
       public boolean test(JavaCall<?> call) {
         String owner = call.getTargetOwner().getName();
         String name = call.getName();
+        List<String> parameters = call.getTarget().getRawParameterTypes().stream().map(JavaClass::getName).toList();
         boolean now =
             name.equals("now")
-                && (owner.equals(Instant.class.getName())
-                    || owner.equals(LocalDate.class.getName())
-                    || owner.equals(LocalDateTime.class.getName())
-                    || owner.equals(OffsetDateTime.class.getName())
-                    || owner.equals(ZonedDateTime.class.getName()));
+                && owner.startsWith("java.time.")
+                && !parameters.contains(Clock.class.getName());
         boolean systemClock =
-            owner.equals(Clock.class.getName()) && (name.equals("systemUTC") || name.equals("systemDefaultZone"));
+            (owner.equals(Clock.class.getName()) && name.startsWith("system"))
+                || (owner.equals(InstantSource.class.getName()) && name.equals("system"));
         boolean millis =
             owner.equals(System.class.getName()) && (name.equals("currentTimeMillis") || name.equals("nanoTime"));
+        boolean date =
+            owner.equals(Date.class.getName()) && name.equals(JavaConstructor.CONSTRUCTOR_NAME) && parameters.isEmpty();
         boolean uuid = owner.equals(UUID.class.getName()) && name.equals("randomUUID");
-        return now || systemClock || millis || uuid;
+        return now || systemClock || millis || date || uuid;
       }
     };
   }

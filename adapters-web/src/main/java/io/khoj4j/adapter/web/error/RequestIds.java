@@ -21,8 +21,7 @@ public class RequestIds {
 
   @ServerRequestFilter(preMatching = true)
   public void assign(ContainerRequestContext request, HttpServerRequest http) {
-    String given = http.getHeader(HEADER);
-    String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String id = acceptOrCreate(http.getHeader(HEADER));
     request.setProperty(MDC_KEY, id);
     MDC.put(MDC_KEY, id);
   }
@@ -33,6 +32,11 @@ public class RequestIds {
     if (id != null) {
       response.getHeaders().putSingle(HEADER, id);
     }
+  }
+
+  /** The caller's id when it is a sane token (no spaces, no line breaks, 8 to 64 characters), else a new one. */
+  static String acceptOrCreate(String given) {
+    return given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
   }
 
   /** The id of the current request, for error bodies. */

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Embeddings from any server speaking OpenAI's {@code POST /embeddings} (OpenAI, vLLM, llama.cpp, LM Studio, Ollama's
  * {@code /v1}, Infinity, TEI). Texts go in slices of {@code batchSize}; failures surface as
- * {@link UpstreamFailureException} after LangChain4j's bounded retries.
+ * {@link UpstreamFailureException} after LangChain4j's bounded retries. Not every such server answers with vectors of
+ * unit length (OpenAI's do, many local servers' do not), so each vector is normalized here, as the port promises.
  */
 public final class OpenAiCompatibleEmbeddingModel implements EmbeddingModel {
 
@@ -63,7 +64,7 @@ public final class OpenAiCompatibleEmbeddingModel implements EmbeddingModel {
     for (int from = 0; from < texts.size(); from += batchSize) {
       List<TextSegment> slice = texts.subList(from, Math.min(texts.size(), from + batchSize)).stream()
           .map(t -> TextSegment.from(OnnxEmbeddingModel.nonBlank(t))).toList();
-      call(() -> model.embedAll(slice).content()).forEach(e -> out.add(e.vector()));
+      call(() -> model.embedAll(slice).content()).forEach(e -> out.add(normalized(e.vector())));
     }
     return out;
   }
@@ -71,7 +72,24 @@ public final class OpenAiCompatibleEmbeddingModel implements EmbeddingModel {
   @Override
   public float[] embedQuery(String text) {
     Embedding e = call(() -> model.embed(OnnxEmbeddingModel.nonBlank(text)).content());
-    return e.vector();
+    return normalized(e.vector());
+  }
+
+  /** The vector scaled to unit length; an all-zero vector (no direction to keep) is returned as it is. */
+  static float[] normalized(float[] vector) {
+    double sum = 0;
+    for (float x : vector) {
+      sum += (double) x * x;
+    }
+    if (sum == 0 || Math.abs(sum - 1) < 1e-9) {
+      return vector;
+    }
+    double norm = Math.sqrt(sum);
+    float[] unit = new float[vector.length];
+    for (int i = 0; i < vector.length; i++) {
+      unit[i] = (float) (vector[i] / norm);
+    }
+    return unit;
   }
 
   private static <T> T call(java.util.function.Supplier<T> request) {

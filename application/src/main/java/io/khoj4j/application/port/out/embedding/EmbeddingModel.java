@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Turns text into vectors for semantic search. Documents and queries are embedded differently by some models (an
- * instruction prefix for queries), hence two methods. Vectors are normalized, so cosine distance applies.
+ * instruction prefix for queries), hence two methods. Vectors are normalized, so cosine distance applies, and have
+ * {@link #dimension()} components. A text gets the same vector alone, again, or within a batch; a blank text gets one
+ * too. {@code EmbeddingModelContract} in the test-jar holds every implementation to this.
  */
 public interface EmbeddingModel {
 
@@ -13,7 +15,10 @@ public interface EmbeddingModel {
 
   int dimension();
 
-  /** One vector per text, in order. May call a remote service: never call it inside a transaction. */
+  /**
+   * One vector per text, in the order of the texts; none (and no call to any service) for an empty list. May call a
+   * remote service: never call it inside a transaction.
+   */
   List<float[]> embedDocuments(List<String> texts);
 
   float[] embedQuery(String text);
