@@ -64,8 +64,6 @@ public final class ChatService implements ChatUseCase {
   private static final Logger LOG = System.getLogger(ChatService.class.getName());
   private static final Pattern PERCENT = Pattern.compile("%([0-9A-Fa-f]{2})");
   private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
-  /** Tokens kept free for the answer when trimming the history to the model's budget. */
-  static final int ANSWER_RESERVE = 2_000;
   static final int MAX_SEARCH_QUERIES = 5;
 
   private final ConversationRepository conversations;
@@ -276,14 +274,6 @@ public final class ChatService implements ChatUseCase {
         "date", today.toString(),
         "location", location.isEmpty() ? "" : "\nThe user is in " + location + ".",
         "name", "")));
-    List<PromptMessage> current = new ArrayList<>();
-    if (!references.isEmpty()) {
-      StringBuilder notes = new StringBuilder();
-      for (NoteReference r : references) {
-        notes.append("File: ").append(r.file()).append("\n").append(r.compiled().strip()).append("\n\n");
-      }
-      current.add(new PromptMessage.User(Prompts.render("notes-context.txt", Map.of("notes", notes.toString()))));
-    }
     String question = q;
     if (!command.files().isEmpty()) {
       StringBuilder files = new StringBuilder();
@@ -291,18 +281,28 @@ public final class ChatService implements ChatUseCase {
           .append("\n\n"));
       question = Prompts.render("attached-files.txt", Map.of("files", files.toString())) + "\n\n" + q;
     }
-    current.add(new PromptMessage.User(question, model.vision() ? command.images() : List.of()));
+    PromptMessage asked = new PromptMessage.User(question, model.vision() ? command.images() : List.of());
 
-    int budget = model.maxPromptTokens() - ANSWER_RESERVE - tokens.count(system);
-    for (PromptMessage m : current) {
-      budget -= tokens.count(m);
-    }
-    List<PromptMessage> kept = PromptBudget.mostRecentWithin(historyMessages(history), budget, tokens);
+    PromptBudget.Fitted fitted = PromptBudget.fit(PromptBudget.promptLimit(model.maxPromptTokens()),
+        tokens.count(system) + tokens.count(asked), historyMessages(history), references, ChatService::notesMessage,
+        tokens);
     List<PromptMessage> prompt = new ArrayList<>();
     prompt.add(system);
-    prompt.addAll(kept);
-    prompt.addAll(current);
+    prompt.addAll(fitted.history());
+    if (!fitted.notes().isEmpty()) {
+      prompt.add(notesMessage(fitted.notes()));
+    }
+    prompt.add(asked);
     return prompt;
+  }
+
+  /** The prompt message that gives the model the notes found. */
+  static PromptMessage notesMessage(List<NoteReference> references) {
+    StringBuilder notes = new StringBuilder();
+    for (NoteReference r : references) {
+      notes.append("File: ").append(r.file()).append("\n").append(r.compiled().strip()).append("\n\n");
+    }
+    return new PromptMessage.User(Prompts.render("notes-context.txt", Map.of("notes", notes.toString())));
   }
 
   private static List<PromptMessage> historyMessages(List<ChatMessage> history) {
