@@ -46,6 +46,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -143,7 +144,10 @@ public final class ChatService implements ChatUseCase {
       }
       case GENERAL -> useNotes = false;
       default -> {
-        Selection selection = selectSources(model, parsed.text(), history, hasNotes);
+        Selection selection = selectSources(model, parsed.text(), history, hasNotes, sink);
+        if (sink.cancelled()) {
+          return new ChatOutcome.Cancelled();
+        }
         usage = usage.plus(selection.usage());
         useNotes = selection.notes();
         status(sink, thoughts, "**Selected Tools:** " + (useNotes ? "notes, text" : "general, text"));
@@ -153,7 +157,10 @@ public final class ChatService implements ChatUseCase {
     List<String> inferred = List.of();
     List<NoteReference> references = List.of();
     if (useNotes) {
-      Queries queries = searchQueries(model, parsed.text(), history);
+      Queries queries = searchQueries(model, parsed.text(), history, sink);
+      if (sink.cancelled()) {
+        return new ChatOutcome.Cancelled();
+      }
       usage = usage.plus(queries.usage());
       inferred = queries.queries();
       status(sink, thoughts, "**Searching Documents for:** \n- " + String.join("\n- ", inferred));
@@ -205,7 +212,7 @@ public final class ChatService implements ChatUseCase {
 
   /** Default mode: the model picks notes or general knowledge; without a model, notes when there are any. */
   private Selection selectSources(Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history,
-      boolean hasNotes) {
+      boolean hasNotes, ChatEventSink sink) {
     if (!hasNotes) {
       return new Selection(false, TokenUsage.NONE);
     }
@@ -218,8 +225,11 @@ public final class ChatService implements ChatUseCase {
     try {
       ChatCompletion c = gateway.complete(ChatCompletionRequest.of(model.get(), List.of(new PromptMessage.User(prompt)))
           .asJson("{\"type\":\"object\",\"properties\":{\"source\":{\"type\":\"array\",\"items\":{\"type\":\"string\","
-              + "\"enum\":[\"general\",\"notes\"]}},\"output\":{\"type\":\"string\"}},\"required\":[\"source\"]}"));
+              + "\"enum\":[\"general\",\"notes\"]}},\"output\":{\"type\":\"string\"}},\"required\":[\"source\"]}"),
+          sink::cancelled);
       return new Selection(!c.text().contains("\"general\"") || c.text().contains("\"notes\""), c.usage());
+    } catch (CancellationException clientLeft) {
+      return new Selection(false, TokenUsage.NONE);
     } catch (UpstreamFailureException e) {
       LOG.log(Level.WARNING, "Source selection failed, searching notes: {0}", e.getMessage());
       return new Selection(true, TokenUsage.NONE);
@@ -229,7 +239,8 @@ public final class ChatService implements ChatUseCase {
   private record Queries(List<String> queries, TokenUsage usage) {}
 
   /** Up to five search queries written by the model; the message itself when there is no model or it fails. */
-  private Queries searchQueries(Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history) {
+  private Queries searchQueries(Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history,
+      ChatEventSink sink) {
     if (model.isEmpty()) {
       return new Queries(List.of(q), TokenUsage.NONE);
     }
@@ -239,10 +250,12 @@ public final class ChatService implements ChatUseCase {
     try {
       ChatCompletion c = gateway.complete(ChatCompletionRequest.of(model.get(), List.of(new PromptMessage.User(prompt)))
           .asJson("{\"type\":\"object\",\"properties\":{\"queries\":{\"type\":\"array\",\"items\":{\"type\":"
-              + "\"string\"},\"maxItems\":5}},\"required\":[\"queries\"]}"));
+              + "\"string\"},\"maxItems\":5}},\"required\":[\"queries\"]}"), sink::cancelled);
       List<String> queries = jsonStrings(c.text(), "queries");
       return new Queries(queries.isEmpty() ? List.of(q) : queries.subList(0, Math.min(MAX_SEARCH_QUERIES,
           queries.size())), c.usage());
+    } catch (CancellationException clientLeft) {
+      return new Queries(List.of(q), TokenUsage.NONE);
     } catch (UpstreamFailureException e) {
       LOG.log(Level.WARNING, "Query extraction failed, searching the message itself: {0}", e.getMessage());
       return new Queries(List.of(q), TokenUsage.NONE);

@@ -317,6 +317,63 @@ class ChatServiceTest {
   }
 
   @Test
+  void aClientThatLeavesWhileTheSourcesAreChosenCostsNoFurtherModelCall() {
+    notes(alice);
+    configureModel();
+    gateway.completions.add("{\"source\": [\"notes\"], \"output\": \"text\"}");
+    gateway.completions.add("{\"queries\": [\"green tea\"]}");
+    Recorder sink = new Recorder();
+    gateway.whileCompleting = () -> sink.cancel = true;
+
+    ChatOutcome outcome = chat.chat(ask(alice, "what do I drink"), sink);
+
+    assertThat(outcome).isInstanceOf(ChatOutcome.Cancelled.class);
+    assertThat(gateway.requests).hasSize(1);
+    assertThat(sink.kinds()).doesNotContain(ChatEvent.References.class, ChatEvent.StartResponse.class);
+    assertThat(conversations.count(alice)).isZero();
+  }
+
+  @Test
+  void aClientThatLeavesWhileSearchQueriesAreWrittenGetsNoSearchAndNoAnswer() {
+    notes(alice);
+    configureModel();
+    gateway.completions.add("{\"queries\": [\"green tea\"]}");
+    Recorder sink = new Recorder();
+    gateway.whileCompleting = () -> sink.cancel = true;
+
+    ChatOutcome outcome = chat.chat(ask(alice, "/notes what do I drink"), sink);
+
+    assertThat(outcome).isInstanceOf(ChatOutcome.Cancelled.class);
+    assertThat(gateway.requests).hasSize(1);
+    assertThat(sink.events).noneMatch(e -> e instanceof ChatEvent.Status s && s.text().startsWith("**Searching"));
+    assertThat(conversations.count(alice)).isZero();
+  }
+
+  @Test
+  void aHelperCallStillRunningWhenTheClientLeavesIsAbandoned() {
+    notes(alice);
+    configureModel();
+    gateway.helpersHang = true;
+    Recorder sink = new Recorder();
+    Thread.ofVirtual().start(() -> {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        return;
+      }
+      sink.cancel = true;
+    });
+
+    ChatOutcome outcome = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+        () -> chat.chat(ask(alice, "what do I drink"), sink));
+
+    assertThat(outcome).isInstanceOf(ChatOutcome.Cancelled.class);
+    assertThat(gateway.helperAbandoned).isTrue();
+    assertThat(gateway.requests).hasSize(1);
+    assertThat(conversations.count(alice)).isZero();
+  }
+
+  @Test
   void unconfiguredCapabilitiesSaySoAndStoreNothing() {
     configureModel();
     for (String command : List.of("/online", "/webpage", "/image", "/diagram", "/code", "/research")) {

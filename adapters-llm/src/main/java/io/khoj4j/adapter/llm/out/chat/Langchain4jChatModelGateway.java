@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -49,6 +50,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -67,6 +69,8 @@ import org.jboss.logging.Logger;
 public class Langchain4jChatModelGateway implements ChatModelGateway {
 
   private static final Logger LOG = Logger.getLogger(Langchain4jChatModelGateway.class);
+  /** How often a waiting helper call asks whether its caller still wants the answer. */
+  private static final Duration STOP_POLL = Duration.ofMillis(50);
 
   private final Duration timeout;
   private final int maxRetries;
@@ -100,6 +104,11 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
 
   @Override
   public ChatCompletion complete(ChatCompletionRequest request) {
+    return complete(request, () -> false);
+  }
+
+  @Override
+  public ChatCompletion complete(ChatCompletionRequest request, BooleanSupplier stop) {
     CompletableFuture<ChatCompletion> result = new CompletableFuture<>();
     ChatStream stream = stream(request, new ChatStreamListener() {
       @Override
@@ -118,15 +127,28 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
         result.completeExceptionally(error);
       }
     });
-    long waitMillis = timeout.toMillis() * (maxRetries + 1L) + maxBackoff.toMillis() * maxRetries;
+    long waitNanos = TimeUnit.MILLISECONDS.toNanos(
+        timeout.toMillis() * (maxRetries + 1L) + maxBackoff.toMillis() * maxRetries);
+    long deadline = System.nanoTime() + waitNanos;
     try {
-      return result.get(waitMillis, TimeUnit.MILLISECONDS);
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          stream.cancel();
+          throw new UpstreamFailureException("The language model did not answer in time", true, null);
+        }
+        try {
+          return result.get(Math.min(left, STOP_POLL.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException stillRunning) {
+          if (stop.getAsBoolean()) {
+            stream.cancel();
+            throw new CancellationException("the model call was abandoned");
+          }
+        }
+      }
     } catch (ExecutionException e) {
       throw e.getCause() instanceof UpstreamFailureException u ? u
           : new UpstreamFailureException("The language model failed", true, e.getCause());
-    } catch (java.util.concurrent.TimeoutException e) {
-      stream.cancel();
-      throw new UpstreamFailureException("The language model did not answer in time", true, e);
     } catch (InterruptedException e) {
       stream.cancel();
       Thread.currentThread().interrupt();

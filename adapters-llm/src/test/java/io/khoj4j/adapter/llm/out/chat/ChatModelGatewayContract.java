@@ -28,6 +28,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -373,6 +374,34 @@ abstract class ChatModelGatewayContract {
 
     assertThatThrownBy(() -> gateway.complete(request())).isInstanceOfSatisfying(UpstreamFailureException.class,
         e -> assertThat(e.retryable()).isTrue());
+  }
+
+  @Test
+  void aHelperCallGivesUpAsSoonAsItsCallerStops() throws Exception {
+    withSlowWatchdog();
+    server.stubFor(post(urlPathEqualTo(streamPath()))
+        .willReturn(streamedAnswer(false).withChunkedDribbleDelay(40, 6000)));
+    AtomicBoolean stop = new AtomicBoolean();
+    CompletableFuture<Throwable> thrown = CompletableFuture.supplyAsync(() -> {
+      try {
+        gateway.complete(request(), stop::get);
+        return null;
+      } catch (RuntimeException e) {
+        return e;
+      }
+    });
+
+    long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (server.findAll(postRequestedFor(urlPathEqualTo(streamPath()))).isEmpty()
+        && System.nanoTime() < waitUntil) {
+      Thread.sleep(20);
+    }
+    long stopped = System.nanoTime();
+    stop.set(true);
+
+    assertThat(thrown.get(5, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(1));
+    server.verify(1, postRequestedFor(urlPathEqualTo(streamPath())));
   }
 
   @Test
