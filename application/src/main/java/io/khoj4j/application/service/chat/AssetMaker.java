@@ -39,7 +39,7 @@ final class AssetMaker {
               "history", ChatService.formatHistory(turn.history(), 6), "query", turn.query())),
           "{\"type\":\"object\",\"properties\":{\"description\":{\"type\":\"string\"},\"shape\":{\"type\":\"string\","
               + "\"enum\":[\"square\",\"portrait\",\"landscape\"]}},\"required\":[\"description\",\"shape\"]}",
-          "describe an image");
+          "describe an image", turn::cancelled);
       if (better.isPresent()) {
         found.addUsage(better.get().usage());
         description = ModelCalls.jsonString(better.get().text(), "description").orElse(description);
@@ -100,7 +100,7 @@ final class AssetMaker {
   }
 
   private Optional<String> write(ToolTurn turn, ToolFindings found, String prompt) {
-    return calls.text(turn.model().get(), prompt, "write a diagram").flatMap(c -> {
+    return calls.text(turn.model().get(), prompt, "write a diagram", turn::cancelled).flatMap(c -> {
       found.addUsage(c.usage());
       String source = ModelCalls.fencedCode(c.text());
       return source.isEmpty() ? Optional.empty() : Optional.of(source);

@@ -46,6 +46,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -65,8 +66,6 @@ public final class ChatService implements ChatUseCase {
   private static final Logger LOG = System.getLogger(ChatService.class.getName());
   private static final Pattern PERCENT = Pattern.compile("%([0-9A-Fa-f]{2})");
   private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
-  /** Tokens kept free for the answer when trimming the history to the model's budget. */
-  static final int ANSWER_RESERVE = 2_000;
   static final int MAX_SEARCH_QUERIES = 5;
 
   private final ConversationRepository conversations;
@@ -152,7 +151,10 @@ public final class ChatService implements ChatUseCase {
         plan = ToolPlan.forCommand(ConversationCommand.NOTES);
       }
       case DEFAULT, AUTOMATED_TASK -> {
-        SourcePicker.Selection selection = picker.pick(model, parsed.text(), history, hasNotes);
+        SourcePicker.Selection selection = picker.pick(model, parsed.text(), history, hasNotes, sink::cancelled);
+        if (sink.cancelled()) {
+          return new ChatOutcome.Cancelled();
+        }
         usage = usage.plus(selection.usage());
         plan = selection.plan();
         status(sink, thoughts, "**Selected Tools:** " + plan.describe());
@@ -164,7 +166,10 @@ public final class ChatService implements ChatUseCase {
     List<String> inferred = List.of();
     List<NoteReference> references = List.of();
     if (useNotes) {
-      QueryWriter.Queries queries = searchQueries(model, parsed.text(), history, command);
+      QueryWriter.Queries queries = searchQueries(model, parsed.text(), history, command, sink);
+      if (sink.cancelled()) {
+        return new ChatOutcome.Cancelled();
+      }
       usage = usage.plus(queries.usage());
       inferred = queries.queries();
       status(sink, thoughts, "**Searching Documents for:** \n- " + String.join("\n- ", inferred));
@@ -224,8 +229,9 @@ public final class ChatService implements ChatUseCase {
 
   /** Up to five search queries written by the model; the message itself when there is no model or it fails. */
   private QueryWriter.Queries searchQueries(Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history,
-      ChatCommand command) {
-    return queryWriter.write("extract-queries.txt", MAX_SEARCH_QUERIES, model, q, history, command.location());
+      ChatCommand command, ChatEventSink sink) {
+    return queryWriter.write("extract-queries.txt", MAX_SEARCH_QUERIES, model, q, history, command.location(),
+        sink::cancelled);
   }
 
   /** Hybrid search for each query; the conversation's file filters narrow it; duplicates across queries go. */
@@ -253,15 +259,6 @@ public final class ChatService implements ChatUseCase {
         "date", today.toString(),
         "location", location.isEmpty() ? "" : "\nThe user is in " + location + ".",
         "name", "")));
-    List<PromptMessage> current = new ArrayList<>();
-    if (!references.isEmpty()) {
-      StringBuilder notes = new StringBuilder();
-      for (NoteReference r : references) {
-        notes.append("File: ").append(r.file()).append("\n").append(r.compiled().strip()).append("\n\n");
-      }
-      current.add(new PromptMessage.User(Prompts.render("notes-context.txt", Map.of("notes", notes.toString()))));
-    }
-    toolContext.forEach(c -> current.add(new PromptMessage.User(c)));
     String question = q;
     if (!command.files().isEmpty()) {
       StringBuilder files = new StringBuilder();
@@ -269,18 +266,30 @@ public final class ChatService implements ChatUseCase {
           .append("\n\n"));
       question = Prompts.render("attached-files.txt", Map.of("files", files.toString())) + "\n\n" + q;
     }
-    current.add(new PromptMessage.User(question, model.vision() ? command.images() : List.of()));
+    PromptMessage asked = new PromptMessage.User(question, model.vision() ? command.images() : List.of());
 
-    int budget = model.maxPromptTokens() - ANSWER_RESERVE - tokens.count(system);
-    for (PromptMessage m : current) {
-      budget -= tokens.count(m);
-    }
-    List<PromptMessage> kept = PromptBudget.mostRecentWithin(historyMessages(history), budget, tokens);
+    List<PromptMessage> tools = toolContext.stream().<PromptMessage>map(PromptMessage.User::new).toList();
+    int fixed = tokens.count(system) + tokens.count(asked) + tools.stream().mapToInt(tokens::count).sum();
+    PromptBudget.Fitted fitted = PromptBudget.fit(PromptBudget.promptLimit(model.maxPromptTokens()), fixed,
+        historyMessages(history), references, ChatService::notesMessage, tokens);
     List<PromptMessage> prompt = new ArrayList<>();
     prompt.add(system);
-    prompt.addAll(kept);
-    prompt.addAll(current);
+    prompt.addAll(fitted.history());
+    if (!fitted.notes().isEmpty()) {
+      prompt.add(notesMessage(fitted.notes()));
+    }
+    prompt.addAll(tools);
+    prompt.add(asked);
     return prompt;
+  }
+
+  /** The prompt message that gives the model the notes found. */
+  static PromptMessage notesMessage(List<NoteReference> references) {
+    StringBuilder notes = new StringBuilder();
+    for (NoteReference r : references) {
+      notes.append("File: ").append(r.file()).append("\n").append(r.compiled().strip()).append("\n\n");
+    }
+    return new PromptMessage.User(Prompts.render("notes-context.txt", Map.of("notes", notes.toString())));
   }
 
   private static List<PromptMessage> historyMessages(List<ChatMessage> history) {

@@ -10,12 +10,15 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The short model calls a tool makes before the answer (write queries, code, a diagram, an image description): one
- * prompt, the whole reply at once. A failed call is logged and gives nothing; the tool then falls back.
+ * prompt, the whole reply at once. A failed call is logged and gives nothing; the tool then falls back. A call whose
+ * {@code stop} turns true (the client left) is aborted and gives nothing either.
  */
 final class ModelCalls {
 
@@ -29,17 +32,24 @@ final class ModelCalls {
   }
 
   /** A reply that must be a JSON object of the schema. */
-  Optional<ChatCompletion> json(ChatModelEndpoint model, String prompt, String schema, String purpose) {
-    return call(ChatCompletionRequest.of(model, List.of(new PromptMessage.User(prompt))).asJson(schema), purpose);
+  Optional<ChatCompletion> json(ChatModelEndpoint model, String prompt, String schema, String purpose,
+      BooleanSupplier stop) {
+    return call(ChatCompletionRequest.of(model, List.of(new PromptMessage.User(prompt))).asJson(schema), purpose,
+        stop);
   }
 
-  Optional<ChatCompletion> text(ChatModelEndpoint model, String prompt, String purpose) {
-    return call(ChatCompletionRequest.of(model, List.of(new PromptMessage.User(prompt))), purpose);
+  Optional<ChatCompletion> text(ChatModelEndpoint model, String prompt, String purpose, BooleanSupplier stop) {
+    return call(ChatCompletionRequest.of(model, List.of(new PromptMessage.User(prompt))), purpose, stop);
   }
 
-  private Optional<ChatCompletion> call(ChatCompletionRequest request, String purpose) {
+  private Optional<ChatCompletion> call(ChatCompletionRequest request, String purpose, BooleanSupplier stop) {
+    if (stop.getAsBoolean()) {
+      return Optional.empty();
+    }
     try {
-      return Optional.of(gateway.complete(request));
+      return Optional.of(gateway.complete(request, stop));
+    } catch (CancellationException clientLeft) {
+      return Optional.empty();
     } catch (UpstreamFailureException e) {
       LOG.log(Level.WARNING, "The model failed to {0}: {1}", purpose, e.getMessage());
       return Optional.empty();

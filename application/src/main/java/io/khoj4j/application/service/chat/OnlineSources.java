@@ -46,7 +46,7 @@ final class OnlineSources {
 
   void search(ToolTurn turn, ToolFindings found) {
     QueryWriter.Queries written = queries.write("web-queries.txt", MAX_WEB_QUERIES, turn.model(), turn.query(),
-        turn.history(), turn.command().location());
+        turn.history(), turn.command().location(), turn::cancelled);
     found.addUsage(written.usage());
     turn.status("**Searching the web for**: \n- " + String.join("\n- ", written.queries()));
     Optional<String> country = Optional.ofNullable(turn.command().location().countryCode())
@@ -95,7 +95,7 @@ final class OnlineSources {
               "max", String.valueOf(MAX_PAGES), "history", ChatService.formatHistory(turn.history(), 6),
               "query", turn.query())),
           "{\"type\":\"object\",\"properties\":{\"links\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},"
-              + "\"maxItems\":" + MAX_PAGES + "}},\"required\":[\"links\"]}", "choose web pages")
+              + "\"maxItems\":" + MAX_PAGES + "}},\"required\":[\"links\"]}", "choose web pages", turn::cancelled)
           .map(c -> {
             found.addUsage(c.usage());
             return linksIn(String.join(" ", ChatService.jsonStrings(c.text(), "links")));

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The model turns the latest message and the conversation into search queries, with a prompt of its own for each
@@ -29,7 +30,7 @@ final class QueryWriter {
 
   /** Up to {@code max} queries from the prompt resource {@code prompt} ({@code {"queries": [...]}}). */
   Queries write(String prompt, int max, Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history,
-      ChatCommand.Location location) {
+      ChatCommand.Location location, BooleanSupplier stop) {
     if (model.isEmpty()) {
       return new Queries(List.of(q), TokenUsage.NONE);
     }
@@ -40,7 +41,7 @@ final class QueryWriter {
         "history", ChatService.formatHistory(history, 6), "query", q));
     return calls.json(model.get(), text, "{\"type\":\"object\",\"properties\":{\"queries\":{\"type\":\"array\","
             + "\"items\":{\"type\":\"string\"},\"maxItems\":" + max + "}},\"required\":[\"queries\"]}",
-            "write search queries")
+            "write search queries", stop)
         .map(c -> {
           List<String> queries = ChatService.jsonStrings(c.text(), "queries");
           return new Queries(queries.isEmpty() ? List.of(q) : queries.subList(0, Math.min(max, queries.size())),

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -36,7 +37,8 @@ final class SourcePicker {
     this.tools = tools;
   }
 
-  Selection pick(Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history, boolean hasNotes) {
+  Selection pick(Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history, boolean hasNotes,
+      BooleanSupplier stop) {
     Map<ConversationCommand, String> sources = new LinkedHashMap<>();
     sources.put(ConversationCommand.GENERAL, "general knowledge, conversation, or help with writing");
     if (hasNotes) {
@@ -81,7 +83,7 @@ final class SourcePicker {
     String schema = "{\"type\":\"object\",\"properties\":{\"source\":{\"type\":\"array\",\"items\":{"
         + "\"type\":\"string\",\"enum\":[" + sourceNames + "]}},\"output\":{\"type\":\"string\",\"enum\":["
         + outputNames + "]}},\"required\":[\"source\"]}";
-    return calls.json(model.get(), prompt, schema, "pick sources").map(c -> {
+    return calls.json(model.get(), prompt, schema, "pick sources", stop).map(c -> {
       Set<ConversationCommand> chosen = EnumSet.noneOf(ConversationCommand.class);
       for (String name : ChatService.jsonStrings(c.text(), "source")) {
         sources.keySet().stream().filter(s -> s.keyword().equalsIgnoreCase(name)).forEach(chosen::add);

@@ -157,6 +157,13 @@ public final class ChatModelService
 
   // ------------------------------------------------------------------ seeding from the environment
 
+  /**
+   * Creates what the environment describes and keeps what an administrator changed since: an API that exists keeps its
+   * base URL (unless {@code OPENAI_BASE_URL} names one) and its models; only a vendor's key from the environment
+   * replaces the stored one. A vendor's model list is added once, with its API; an OpenAI-compatible server's list is
+   * asked at every start and models it newly serves are added. {@code KHOJ_DEFAULT_CHAT_MODEL} makes a model the
+   * default at every start; without it, a server without a default gets its first model.
+   */
   @Override
   public void seed(SeedChatModelsCommand command) {
     if (command.openAiBaseUrl().isPresent()) {
@@ -169,24 +176,24 @@ public final class ChatModelService
         LOG.log(Level.WARNING, "Could not list the models of {0}: {1}", url, e.getMessage());
         served = List.of();
       }
-      seedApi(name, url, command.openAiKey().orElse(""), ModelVendor.OPENAI, served);
+      seedApi(name, url, command.openAiKey(), ModelVendor.OPENAI, served, true);
     } else if (command.openAiKey().isPresent()) {
-      seedApi("OpenAI", null, command.openAiKey().get(), ModelVendor.OPENAI, OPENAI_MODELS);
+      seedApi("OpenAI", null, command.openAiKey(), ModelVendor.OPENAI, OPENAI_MODELS, false);
     }
     command.anthropicKey().ifPresent(key ->
-        seedApi("Anthropic", null, key, ModelVendor.ANTHROPIC, ANTHROPIC_MODELS));
-    command.geminiKey().ifPresent(key -> seedApi("Google Gemini", null, key, ModelVendor.GOOGLE, GEMINI_MODELS));
+        seedApi("Anthropic", null, Optional.of(key), ModelVendor.ANTHROPIC, ANTHROPIC_MODELS, false));
+    command.geminiKey().ifPresent(key ->
+        seedApi("Google Gemini", null, Optional.of(key), ModelVendor.GOOGLE, GEMINI_MODELS, false));
     unitOfWork.run(() -> {
       if (command.defaultModel().isPresent()) {
+        String wanted = command.defaultModel().get();
         Optional<ChatModel> chosen = repository.models().stream()
-            .filter(m -> m.name().equals(command.defaultModel().get())
-                || m.friendlyName().equals(command.defaultModel().get()))
+            .filter(m -> m.name().equals(wanted) || wanted.equals(m.friendlyName()))
             .findFirst();
         if (chosen.isPresent()) {
           repository.setDefaultModel(Optional.of(chosen.get().id()));
         } else {
-          LOG.log(Level.WARNING, "KHOJ_DEFAULT_CHAT_MODEL={0} names no configured model",
-              command.defaultModel().get());
+          LOG.log(Level.WARNING, "KHOJ_DEFAULT_CHAT_MODEL={0} names no configured model", wanted);
         }
       }
       if (repository.defaultModelId().flatMap(repository::model).isEmpty()) {
@@ -196,19 +203,42 @@ public final class ChatModelService
     });
   }
 
-  private void seedApi(String name, String baseUrl, String key, ModelVendor vendor, List<String> models) {
+  /**
+   * @param baseUrl null keeps the stored base URL (the vendor's own, unless an administrator set another)
+   * @param addNewModels whether models missing from an existing API are added (a server's live list)
+   */
+  private void seedApi(String name, String baseUrl, Optional<String> key, ModelVendor vendor, List<String> models,
+      boolean addNewModels) {
     unitOfWork.run(() -> {
-      AiModelApi api = repository.apiByName(name).map(a -> new AiModelApi(a.id(), a.name(), baseUrl))
+      Optional<AiModelApi> existing = repository.apiByName(name);
+      AiModelApi api = existing.map(a -> baseUrl == null ? a : new AiModelApi(a.id(), a.name(), baseUrl))
           .orElseGet(() -> new AiModelApi(ids.newId(), name, baseUrl));
-      repository.saveApi(api, Optional.of(secrets.seal(key)));
-      for (String model : models) {
-        if (repository.modelByName(api.id(), model).isEmpty()) {
-          repository.saveModel(new ChatModel(0, model, model, vendor, null, visionByName(model),
-              ChatModel.PriceTier.FREE, null, null, api.id()));
+      Optional<SealedSecret> newKey = key.filter(k -> existing.isEmpty() || !storedKeyIs(existing.get(), k))
+          .map(secrets::seal);
+      if (existing.isEmpty() || !existing.get().equals(api) || newKey.isPresent()) {
+        repository.saveApi(api, newKey);
+      }
+      int added = 0;
+      if (existing.isEmpty() || addNewModels) {
+        for (String model : models) {
+          if (repository.modelByName(api.id(), model).isEmpty()) {
+            repository.saveModel(new ChatModel(0, model, model, vendor, null, visionByName(model),
+                ChatModel.PriceTier.FREE, null, null, api.id()));
+            added++;
+          }
         }
       }
-      LOG.log(Level.INFO, "Model API {0} seeded from the environment with {1} models", name, models.size());
+      LOG.log(Level.INFO, "Model API {0} seeded from the environment: {1} models added", name, added);
     });
+  }
+
+  private boolean storedKeyIs(AiModelApi api, String key) {
+    try {
+      return repository.apiKey(api.id()).map(secrets::open).filter(key::equals).isPresent();
+    } catch (RuntimeException unreadable) {
+      // Sealed with another secret key: the environment's key replaces it.
+      return false;
+    }
   }
 
   private static boolean visionByName(String model) {

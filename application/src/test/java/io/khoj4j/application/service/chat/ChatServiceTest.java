@@ -216,7 +216,7 @@ class ChatServiceTest {
   @Test
   void theConversationContinuesAndHistoryIsTrimmedToTheBudget() {
     configureModel();
-    ChatOutcome.Answered first = (ChatOutcome.Answered) chat.chat(ask(alice, "/general " + "word ".repeat(2500)),
+    ChatOutcome.Answered first = (ChatOutcome.Answered) chat.chat(ask(alice, "/general " + "word ".repeat(3500)),
         new Recorder());
     chat.chat(new ChatCommand(alice, "/general second question", 5, Optional.empty(),
         Optional.of(first.conversationId()), Optional.empty(), Optional.empty(), false, null, List.of(), List.of()),
@@ -229,6 +229,70 @@ class ChatServiceTest {
     assertThat(prompt).extracting(PromptMessage::text).contains("second question")
         .noneMatch(t -> t.startsWith("word word"));
     assertThat(conversations.messages(alice, first.conversationId())).hasSize(6);
+  }
+
+  /** Notes of {@code words} words each, one entry per file, all about tea. */
+  private void longNotes(UserId owner, int files, int words) {
+    IndexContentService indexing = new IndexContentService(entries, embeddings, new FakeDocumentReader(),
+        unitOfWork, ids, clock, new IndexingLimits(100L << 20, 50L << 20, 0, 10_000, 32), IndexingMetrics.NONE);
+    List<UploadedFile> uploads = new java.util.ArrayList<>();
+    for (int i = 1; i <= files; i++) {
+      uploads.add(new UploadedFile("/notes/tea" + i + ".md", "text/markdown", ("# Tea " + i + "\n"
+          + ("leaf" + i + " ").repeat(words) + "tea").getBytes(StandardCharsets.UTF_8)));
+    }
+    indexing.index(new IndexContentCommand(owner, uploads, SyncMode.INCREMENTAL, Optional.empty()));
+  }
+
+  private void configureModel(int maxPromptSize) {
+    models.configure(new ConfigureChatModelsCommand.SaveModel(0, "small", "Small", ModelVendor.OPENAI,
+        maxPromptSize, false, ChatModel.PriceTier.FREE, null, null, null));
+  }
+
+  private int size(List<PromptMessage> prompt) {
+    return prompt.stream().mapToInt(tokens::count).sum();
+  }
+
+  private static ChatEvent.References references(Recorder sink) {
+    return (ChatEvent.References) sink.events.stream().filter(e -> e instanceof ChatEvent.References).findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void notesThatOverflowTheModelAreTrimmedHistoryFirstThenTheWeakestNotes() {
+    configureModel(2048);
+    ChatOutcome.Answered earlier = (ChatOutcome.Answered) chat.chat(ask(alice, "/general hello there"),
+        new Recorder());
+    longNotes(alice, 5, 600);
+    gateway.completions.add("{\"queries\": [\"tea\"]}");
+    Recorder sink = new Recorder();
+
+    chat.chat(new ChatCommand(alice, "/notes which tea", 5, Optional.empty(), Optional.of(earlier.conversationId()),
+        Optional.empty(), Optional.empty(), false, null, List.of(), List.of()), sink);
+
+    List<PromptMessage> prompt = gateway.requests.getLast().messages();
+    List<String> found = references(sink).context().stream().map(r -> r.file()).toList();
+    assertThat(found).hasSize(5);
+    assertThat(size(prompt)).isLessThanOrEqualTo(PromptBudget.promptLimit(2048));
+    assertThat(prompt).extracting(PromptMessage::text).noneMatch(t -> t.contains("hello there"));
+    String notes = prompt.get(prompt.size() - 2).text();
+    assertThat(notes).contains("File: " + found.get(0), "File: " + found.get(1))
+        .doesNotContain("File: " + found.get(3), "File: " + found.get(4));
+  }
+
+  @Test
+  void aNoteTooLongForTheModelIsCutSoThePromptStillFits() {
+    configureModel(1024);
+    longNotes(alice, 1, 3000);
+    gateway.completions.add("{\"queries\": [\"tea\"]}");
+    Recorder sink = new Recorder();
+
+    chat.chat(ask(alice, "/notes which tea"), sink);
+
+    List<PromptMessage> prompt = gateway.requests.getLast().messages();
+    assertThat(size(prompt)).isLessThanOrEqualTo(PromptBudget.promptLimit(1024));
+    assertThat(prompt.get(prompt.size() - 2).text()).contains("File: /notes/tea1.md", "leaf1 leaf1")
+        .endsWith(PromptBudget.CUT_MARK.strip());
+    assertThat(prompt.getLast().text()).isEqualTo("which tea");
   }
 
   @Test
@@ -283,6 +347,63 @@ class ChatServiceTest {
 
     assertThat(outcome).isInstanceOf(ChatOutcome.Cancelled.class);
     assertThat(gateway.cancelled).isTrue();
+    assertThat(conversations.count(alice)).isZero();
+  }
+
+  @Test
+  void aClientThatLeavesWhileTheSourcesAreChosenCostsNoFurtherModelCall() {
+    notes(alice);
+    configureModel();
+    gateway.completions.add("{\"source\": [\"notes\"], \"output\": \"text\"}");
+    gateway.completions.add("{\"queries\": [\"green tea\"]}");
+    Recorder sink = new Recorder();
+    gateway.whileCompleting = () -> sink.cancel = true;
+
+    ChatOutcome outcome = chat.chat(ask(alice, "what do I drink"), sink);
+
+    assertThat(outcome).isInstanceOf(ChatOutcome.Cancelled.class);
+    assertThat(gateway.requests).hasSize(1);
+    assertThat(sink.kinds()).doesNotContain(ChatEvent.References.class, ChatEvent.StartResponse.class);
+    assertThat(conversations.count(alice)).isZero();
+  }
+
+  @Test
+  void aClientThatLeavesWhileSearchQueriesAreWrittenGetsNoSearchAndNoAnswer() {
+    notes(alice);
+    configureModel();
+    gateway.completions.add("{\"queries\": [\"green tea\"]}");
+    Recorder sink = new Recorder();
+    gateway.whileCompleting = () -> sink.cancel = true;
+
+    ChatOutcome outcome = chat.chat(ask(alice, "/notes what do I drink"), sink);
+
+    assertThat(outcome).isInstanceOf(ChatOutcome.Cancelled.class);
+    assertThat(gateway.requests).hasSize(1);
+    assertThat(sink.events).noneMatch(e -> e instanceof ChatEvent.Status s && s.text().startsWith("**Searching"));
+    assertThat(conversations.count(alice)).isZero();
+  }
+
+  @Test
+  void aHelperCallStillRunningWhenTheClientLeavesIsAbandoned() {
+    notes(alice);
+    configureModel();
+    gateway.helpersHang = true;
+    Recorder sink = new Recorder();
+    Thread.ofVirtual().start(() -> {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        return;
+      }
+      sink.cancel = true;
+    });
+
+    ChatOutcome outcome = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+        () -> chat.chat(ask(alice, "what do I drink"), sink));
+
+    assertThat(outcome).isInstanceOf(ChatOutcome.Cancelled.class);
+    assertThat(gateway.helperAbandoned).isTrue();
+    assertThat(gateway.requests).hasSize(1);
     assertThat(conversations.count(alice)).isZero();
   }
 

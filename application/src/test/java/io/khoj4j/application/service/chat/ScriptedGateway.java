@@ -11,7 +11,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /** A gateway that answers from a script and records every request; streams run on their own thread. */
 final class ScriptedGateway implements ChatModelGateway {
@@ -24,10 +26,39 @@ final class ScriptedGateway implements ChatModelGateway {
   UpstreamFailureException streamFailure;
   long pauseBetweenDeltasMillis;
   final AtomicBoolean cancelled = new AtomicBoolean();
+  /** Runs as a helper call is answered (a client leaving meanwhile, say). */
+  Runnable whileCompleting = () -> {};
+  /** Helper calls never answer; they wait for their caller to stop them. */
+  volatile boolean helpersHang;
+  final AtomicBoolean helperAbandoned = new AtomicBoolean();
 
   @Override
-  public synchronized ChatCompletion complete(ChatCompletionRequest request) {
-    requests.add(request);
+  public ChatCompletion complete(ChatCompletionRequest request) {
+    return complete(request, () -> false);
+  }
+
+  @Override
+  public ChatCompletion complete(ChatCompletionRequest request, BooleanSupplier stop) {
+    synchronized (this) {
+      requests.add(request);
+    }
+    whileCompleting.run();
+    while (helpersHang) {
+      if (stop.getAsBoolean()) {
+        helperAbandoned.set(true);
+        throw new CancellationException("abandoned");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CancellationException("interrupted");
+      }
+    }
+    return scripted();
+  }
+
+  private synchronized ChatCompletion scripted() {
     if (completions.isEmpty()) {
       throw new UpstreamFailureException("no scripted answer", false, null);
     }

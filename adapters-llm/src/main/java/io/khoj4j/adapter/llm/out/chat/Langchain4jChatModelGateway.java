@@ -39,15 +39,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -55,14 +58,19 @@ import org.jboss.logging.Logger;
  * Chat models of every vendor through LangChain4j's streaming models: OpenAI and any OpenAI-compatible server,
  * Anthropic, Google Gemini, Ollama's native API. Text and reasoning deltas go to the listener as they arrive.
  *
- * <p>Failures that are safe to retry (429, 5xx, timeouts, connection errors, a broken stream) are retried with
+ * <p>An answer is complete only when the vendor's stream says so: its end marker arrived, every frame could be read
+ * ({@link WholeStreamHttpClient}) and a finish reason was given. Anything less is a broken stream, never a shorter
+ * answer. Failures that are safe to retry (429, 5xx, timeouts, connection errors, a broken stream) are retried with
  * exponential backoff — but only while nothing has reached the listener, so a user never sees an answer twice. Then
- * they surface as {@link UpstreamFailureException}. Cancelling stops the HTTP stream.
+ * they surface as {@link UpstreamFailureException}. A watchdog ends a stream that stays silent longer than the
+ * timeout. Cancelling stops the HTTP stream.
  */
 @ApplicationScoped
 public class Langchain4jChatModelGateway implements ChatModelGateway {
 
   private static final Logger LOG = Logger.getLogger(Langchain4jChatModelGateway.class);
+  /** How often a waiting helper call asks whether its caller still wants the answer. */
+  private static final Duration STOP_POLL = Duration.ofMillis(50);
 
   private final Duration timeout;
   private final int maxRetries;
@@ -89,13 +97,18 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
 
   @Override
   public ChatStream stream(ChatCompletionRequest request, ChatStreamListener listener) {
-    Call call = new Call(model(request.model()), toRequest(request), listener);
+    Call call = new Call(model(request.model()), toRequest(request), listener, request.model().vendor());
     call.start();
     return call;
   }
 
   @Override
   public ChatCompletion complete(ChatCompletionRequest request) {
+    return complete(request, () -> false);
+  }
+
+  @Override
+  public ChatCompletion complete(ChatCompletionRequest request, BooleanSupplier stop) {
     CompletableFuture<ChatCompletion> result = new CompletableFuture<>();
     ChatStream stream = stream(request, new ChatStreamListener() {
       @Override
@@ -114,15 +127,28 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
         result.completeExceptionally(error);
       }
     });
-    long waitMillis = timeout.toMillis() * (maxRetries + 1L) + maxBackoff.toMillis() * maxRetries;
+    long waitNanos = TimeUnit.MILLISECONDS.toNanos(
+        timeout.toMillis() * (maxRetries + 1L) + maxBackoff.toMillis() * maxRetries);
+    long deadline = System.nanoTime() + waitNanos;
     try {
-      return result.get(waitMillis, TimeUnit.MILLISECONDS);
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          stream.cancel();
+          throw new UpstreamFailureException("The language model did not answer in time", true, null);
+        }
+        try {
+          return result.get(Math.min(left, STOP_POLL.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException stillRunning) {
+          if (stop.getAsBoolean()) {
+            stream.cancel();
+            throw new CancellationException("the model call was abandoned");
+          }
+        }
+      }
     } catch (ExecutionException e) {
       throw e.getCause() instanceof UpstreamFailureException u ? u
           : new UpstreamFailureException("The language model failed", true, e.getCause());
-    } catch (java.util.concurrent.TimeoutException e) {
-      stream.cancel();
-      throw new UpstreamFailureException("The language model did not answer in time", true, e);
     } catch (InterruptedException e) {
       stream.cancel();
       Thread.currentThread().interrupt();
@@ -130,137 +156,92 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
     }
   }
 
-  /** One answer, possibly over several attempts. */
-  private final class Call implements ChatStream, StreamingChatResponseHandler {
+  /**
+   * One answer, possibly over several attempts. Each attempt has its own handler, so whatever a failed or abandoned
+   * attempt still sends is ignored; the listener hears from the current attempt only, and exactly one ending.
+   */
+  private final class Call implements ChatStream {
 
     private final StreamingChatModel model;
     private final ChatRequest request;
     private final ChatStreamListener listener;
-    private final AtomicBoolean delivered = new AtomicBoolean();
+    private final boolean needsFinishReason;
     private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final AtomicBoolean finished = new AtomicBoolean();
-    private final AtomicInteger attempt = new AtomicInteger();
-    private final AtomicReference<StreamingHandle> handle = new AtomicReference<>();
+    private final AtomicInteger attempts = new AtomicInteger();
+    private volatile Attempt current;
+    /** Guarded by this: whether text or thoughts reached the listener, what they were, and whether it ended. */
+    private boolean delivered;
+    private boolean finished;
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder thought = new StringBuilder();
-    /** Last time the provider sent anything; some vendor clients end a truncated stream without any callback. */
-    private volatile long lastActivity = System.nanoTime();
-    private volatile java.util.concurrent.ScheduledFuture<?> watchdog;
 
-    Call(StreamingChatModel model, ChatRequest request, ChatStreamListener listener) {
+    Call(StreamingChatModel model, ChatRequest request, ChatStreamListener listener, ModelVendor vendor) {
       this.model = model;
       this.request = request;
       this.listener = listener;
+      // Older Ollama servers name no done_reason; Ollama's done=true line is checked on the wire instead.
+      this.needsFinishReason = vendor != ModelVendor.OLLAMA;
     }
 
     void start() {
-      lastActivity = System.nanoTime();
-      int thisAttempt = attempt.get();
-      long period = Math.max(50, Math.min(1000, timeout.toMillis() / 3));
-      watchdog = retries.scheduleAtFixedRate(() -> checkAlive(thisAttempt), period, period, TimeUnit.MILLISECONDS);
-      try {
-        model.chat(request, this);
-      } catch (RuntimeException e) {
-        onError(e);
-      }
-    }
-
-    private void checkAlive(int attemptWatched) {
-      if (finished.get() || cancelled.get() || attempt.get() != attemptWatched) {
-        stopWatchdog();
-        return;
-      }
-      if (System.nanoTime() - lastActivity > timeout.toNanos()) {
-        stopWatchdog();
-        StreamingHandle h = handle.getAndSet(null);
-        if (h != null && !h.isCancelled()) {
-          h.cancel();
-        }
-        onError(new TimeoutException("the model provider stopped answering"));
-      }
-    }
-
-    private void stopWatchdog() {
-      var w = watchdog;
-      if (w != null) {
-        w.cancel(false);
-      }
+      Attempt attempt = new Attempt(this);
+      current = attempt;
+      attempt.begin();
     }
 
     @Override
     public void cancel() {
       cancelled.set(true);
-      stopWatchdog();
-      StreamingHandle h = handle.get();
-      if (h != null && !h.isCancelled()) {
-        h.cancel();
+      Attempt attempt = current;
+      if (attempt != null) {
+        attempt.abandon();
       }
     }
 
-    private boolean stopIfCancelled(StreamingHandle h) {
-      lastActivity = System.nanoTime();
-      handle.compareAndSet(null, h);
-      if (cancelled.get()) {
-        if (!h.isCancelled()) {
-          h.cancel();
-        }
-        return true;
-      }
-      return false;
-    }
-
-    @Override
-    public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-      if (stopIfCancelled(context.streamingHandle()) || partial.text() == null || partial.text().isEmpty()) {
+    /** Passes a delta on, unless the attempt is over; holding the lock keeps deltas from following an ending. */
+    synchronized void deliver(Attempt from, String delta, boolean isThought) {
+      if (from != current || from.isOver() || finished || cancelled.get()) {
         return;
       }
-      delivered.set(true);
-      synchronized (text) {
-        text.append(partial.text());
+      delivered = true;
+      if (isThought) {
+        thought.append(delta);
+        listener.onThought(delta);
+      } else {
+        text.append(delta);
+        listener.onText(delta);
       }
-      listener.onText(partial.text());
     }
 
-    @Override
-    public void onPartialThinking(PartialThinking partial, PartialThinkingContext context) {
-      if (stopIfCancelled(context.streamingHandle()) || partial.text() == null || partial.text().isEmpty()) {
+    synchronized void complete(Attempt from, ChatResponse response) {
+      if (from != current || finished || cancelled.get()) {
         return;
       }
-      delivered.set(true);
-      synchronized (thought) {
-        thought.append(partial.text());
-      }
-      listener.onThought(partial.text());
-    }
-
-    @Override
-    public void onCompleteResponse(ChatResponse response) {
-      if (cancelled.get() || !finished.compareAndSet(false, true)) {
+      if (needsFinishReason && response.finishReason() == null) {
+        fail(from, new BrokenStreamException(BrokenStreamException.Kind.TRUNCATED,
+            "the model provider's answer ended without a finish reason", null));
         return;
       }
-      stopWatchdog();
-      String answer;
-      synchronized (text) {
-        answer = text.isEmpty() && response.aiMessage() != null && response.aiMessage().text() != null
-            ? response.aiMessage().text() : text.toString();
+      if (!from.end()) {
+        return;
       }
-      String reasoning;
-      synchronized (thought) {
-        reasoning = thought.isEmpty() && response.aiMessage() != null && response.aiMessage().thinking() != null
-            ? response.aiMessage().thinking() : thought.toString();
-      }
+      finished = true;
+      AiMessage message = response.aiMessage();
+      String answer = text.isEmpty() && message != null && message.text() != null ? message.text() : text.toString();
+      String reasoning = thought.isEmpty() && message != null && message.thinking() != null
+          ? message.thinking() : thought.toString();
       listener.onComplete(new ChatCompletion(answer, reasoning, usage(response.tokenUsage())));
     }
 
-    @Override
-    public synchronized void onError(Throwable error) {
-      if (cancelled.get() || finished.get()) {
+    /** Ends the attempt; retries while nothing reached the listener, else reports the failure once. */
+    synchronized void fail(Attempt from, Throwable error) {
+      if (from != current || !from.end() || finished || cancelled.get()) {
         return;
       }
-      stopWatchdog();
+      from.abandon();
       UpstreamFailureException failure = ModelErrors.map(error);
-      int n = attempt.incrementAndGet();
-      if (failure.retryable() && !delivered.get() && n <= maxRetries) {
+      int n = attempts.incrementAndGet();
+      if (failure.retryable() && !delivered && n <= maxRetries) {
         long delay = Math.min(maxBackoff.toMillis(), firstBackoff.toMillis() << (n - 1));
         LOG.infof("Language model call failed (%s); retry %d of %d in %d ms", failure.getMessage(), n, maxRetries,
             delay);
@@ -271,9 +252,110 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
         }, delay, TimeUnit.MILLISECONDS);
         return;
       }
-      if (finished.compareAndSet(false, true)) {
-        listener.onError(failure, delivered.get());
+      finished = true;
+      listener.onError(failure, delivered);
+    }
+  }
+
+  /** One HTTP call of a {@link Call}, with a watchdog for a provider that goes silent. */
+  private final class Attempt implements StreamingChatResponseHandler {
+
+    private final Call call;
+    private final AtomicBoolean over = new AtomicBoolean();
+    private final AtomicReference<StreamingHandle> handle = new AtomicReference<>();
+    /** Last time the provider sent anything; a stalled stream sends nothing and ends nothing. */
+    private volatile long lastActivity = System.nanoTime();
+    private volatile ScheduledFuture<?> watchdog;
+
+    Attempt(Call call) {
+      this.call = call;
+    }
+
+    void begin() {
+      long period = Math.max(50, Math.min(1000, timeout.toMillis() / 3));
+      watchdog = retries.scheduleAtFixedRate(this::checkAlive, period, period, TimeUnit.MILLISECONDS);
+      try {
+        call.model.chat(call.request, this);
+      } catch (RuntimeException e) {
+        call.fail(this, e);
       }
+    }
+
+    boolean isOver() {
+      return over.get();
+    }
+
+    /** Marks the attempt over; true for the one caller that ended it. */
+    boolean end() {
+      if (!over.compareAndSet(false, true)) {
+        return false;
+      }
+      stopWatchdog();
+      return true;
+    }
+
+    /** Ends the attempt and stops its HTTP stream. */
+    void abandon() {
+      over.set(true);
+      stopWatchdog();
+      StreamingHandle h = handle.get();
+      if (h != null && !h.isCancelled()) {
+        h.cancel();
+      }
+    }
+
+    private void checkAlive() {
+      if (over.get()) {
+        stopWatchdog();
+      } else if (System.nanoTime() - lastActivity > timeout.toNanos()) {
+        call.fail(this, new TimeoutException("the model provider stopped answering"));
+      }
+    }
+
+    private void stopWatchdog() {
+      ScheduledFuture<?> w = watchdog;
+      if (w != null) {
+        w.cancel(false);
+      }
+    }
+
+    /** Notes activity and the handle; stops the stream of an attempt that is already over. */
+    private boolean live(StreamingHandle h) {
+      lastActivity = System.nanoTime();
+      if (h != null) {
+        handle.compareAndSet(null, h);
+      }
+      if (over.get()) {
+        if (h != null && !h.isCancelled()) {
+          h.cancel();
+        }
+        return false;
+      }
+      return true;
+    }
+
+    @Override
+    public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+      if (live(context.streamingHandle()) && partial.text() != null && !partial.text().isEmpty()) {
+        call.deliver(this, partial.text(), false);
+      }
+    }
+
+    @Override
+    public void onPartialThinking(PartialThinking partial, PartialThinkingContext context) {
+      if (live(context.streamingHandle()) && partial.text() != null && !partial.text().isEmpty()) {
+        call.deliver(this, partial.text(), true);
+      }
+    }
+
+    @Override
+    public void onCompleteResponse(ChatResponse response) {
+      call.complete(this, response);
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      call.fail(this, error);
     }
   }
 
@@ -354,7 +436,7 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
     return switch (e.vendor()) {
       case OPENAI -> {
         var b = OpenAiStreamingChatModel.builder().apiKey(apiKey).modelName(e.modelName()).timeout(timeout)
-            .returnThinking(true);
+            .returnThinking(true).httpClientBuilder(WholeStreamHttpClient.builder(StreamEnd.OPENAI));
         if (e.baseUrl() != null) {
           b.baseUrl(e.baseUrl());
         }
@@ -362,7 +444,8 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
       }
       case ANTHROPIC -> {
         var b = AnthropicStreamingChatModel.builder().apiKey(apiKey).modelName(e.modelName()).timeout(timeout)
-            .maxTokens(anthropicMaxTokens).returnThinking(true);
+            .maxTokens(anthropicMaxTokens).returnThinking(true)
+            .httpClientBuilder(WholeStreamHttpClient.builder(StreamEnd.ANTHROPIC));
         if (e.baseUrl() != null) {
           b.baseUrl(e.baseUrl());
         }
@@ -370,7 +453,7 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
       }
       case GOOGLE -> {
         var b = GoogleAiGeminiStreamingChatModel.builder().apiKey(apiKey).modelName(e.modelName()).timeout(timeout)
-            .returnThinking(true);
+            .returnThinking(true).httpClientBuilder(WholeStreamHttpClient.builder(StreamEnd.GEMINI));
         if (e.baseUrl() != null) {
           b.baseUrl(e.baseUrl());
         }
@@ -378,7 +461,8 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
       }
       case OLLAMA -> OllamaStreamingChatModel.builder()
           .baseUrl(e.baseUrl() == null ? "http://localhost:11434" : e.baseUrl()).modelName(e.modelName())
-          .timeout(timeout).returnThinking(true).build();
+          .timeout(timeout).returnThinking(true).httpClientBuilder(WholeStreamHttpClient.builder(StreamEnd.OLLAMA))
+          .build();
     };
   }
 }

@@ -1,5 +1,6 @@
 package io.khoj4j.adapter.llm.out.chat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InvalidRequestException;
@@ -18,6 +19,15 @@ final class ModelErrors {
   private ModelErrors() {}
 
   static UpstreamFailureException map(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BrokenStreamException broken) {
+        return new UpstreamFailureException(broken.kind() == BrokenStreamException.Kind.TRUNCATED
+            ? "the model provider's answer broke off" : "the model provider's answer could not be read", true, error);
+      }
+      if (t instanceof JsonProcessingException) {
+        return new UpstreamFailureException("the model provider's answer could not be read", true, error);
+      }
+    }
     Throwable root = error;
     while (root.getCause() != null && root.getCause() != root && !(root instanceof HttpException)) {
       if (root instanceof RetriableException || root instanceof TimeoutException) {
@@ -26,7 +36,8 @@ final class ModelErrors {
       root = root.getCause();
     }
     return switch (root) {
-      case RateLimitException r -> new UpstreamFailureException("rate limited by the model provider (429)", true, error);
+      case RateLimitException r ->
+          new UpstreamFailureException("rate limited by the model provider (429)", true, error);
       case AuthenticationException a ->
           new UpstreamFailureException("the model provider rejected the API key", false, error);
       case ModelNotFoundException m -> new UpstreamFailureException("the model does not exist at the provider", false,

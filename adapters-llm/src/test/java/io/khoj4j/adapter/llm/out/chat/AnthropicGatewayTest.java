@@ -10,9 +10,9 @@ import io.khoj4j.domain.chat.ModelVendor;
 class AnthropicGatewayTest extends ChatModelGatewayContract {
 
   @Override
-  protected ChatModelEndpoint endpoint() {
-    return new ChatModelEndpoint(ModelVendor.ANTHROPIC, "claude-sonnet-4-0", server.baseUrl() + "/v1/",
-        "sk-ant-test", 4096, false);
+  protected ChatModelEndpoint endpoint(String serverUrl) {
+    return new ChatModelEndpoint(ModelVendor.ANTHROPIC, "claude-sonnet-4-0", serverUrl + "/v1/", "sk-ant-test", 4096,
+        false);
   }
 
   @Override
@@ -56,11 +56,41 @@ class AnthropicGatewayTest extends ChatModelGatewayContract {
   }
 
   @Override
-  protected ResponseDefinitionBuilder brokenStream() {
-    return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
-        .withBody(event("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
-            + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"usage\":{\"input_tokens\":3,"
-            + "\"output_tokens\":1}}}") + "event: content_block_delta\ndata: {\"type\":\"content_blo");
+  protected String contentType() {
+    return "text/event-stream";
+  }
+
+  private static String textDelta(String text) {
+    return event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+        + "\"delta\":{\"type\":\"text_delta\",\"text\":\"" + text + "\"}}");
+  }
+
+  @Override
+  protected String opening() {
+    return event("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
+        + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"usage\":{\"input_tokens\":3,"
+        + "\"output_tokens\":1}}}")
+        + event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
+        + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}")
+        + textDelta("Hel");
+  }
+
+  @Override
+  protected String closingWithoutEnd() {
+    return textDelta("lo world.")
+        + event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
+        + event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
+            + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":15}}");
+  }
+
+  @Override
+  protected String closing() {
+    return closingWithoutEnd() + event("message_stop", "{\"type\":\"message_stop\"}");
+  }
+
+  @Override
+  protected String garbledFrame() {
+    return "event: content_block_delta\ndata: {\"type\":\"content_blo\n\n";
   }
 
   @Override

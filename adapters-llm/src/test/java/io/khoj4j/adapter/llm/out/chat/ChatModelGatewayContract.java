@@ -21,12 +21,22 @@ import io.khoj4j.application.port.out.chat.ChatStream;
 import io.khoj4j.application.port.out.chat.ChatStreamListener;
 import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.PromptMessage;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +50,13 @@ abstract class ChatModelGatewayContract {
   protected WireMockServer server;
   protected Langchain4jChatModelGateway gateway;
 
+  /** The endpoint of a server at {@code serverUrl} (scheme, host and port). */
+  protected abstract ChatModelEndpoint endpoint(String serverUrl);
+
   /** The endpoint pointing at {@link #server}. */
-  protected abstract ChatModelEndpoint endpoint();
+  protected ChatModelEndpoint endpoint() {
+    return endpoint(server.baseUrl());
+  }
 
   /** Path the vendor streams from. */
   protected abstract String streamPath();
@@ -49,8 +64,24 @@ abstract class ChatModelGatewayContract {
   /** A successful streamed answer: "Hello world." in two deltas, optionally preceded by a reasoning delta. */
   protected abstract ResponseDefinitionBuilder streamedAnswer(boolean withThinking);
 
-  /** A stream that ends in the middle of a frame. */
-  protected abstract ResponseDefinitionBuilder brokenStream();
+  /** The vendor's streaming content type. */
+  protected abstract String contentType();
+
+  /** The first frames of an answer, ending with a text delta "Hel". */
+  protected abstract String opening();
+
+  /** The frames after {@link #opening}: the text "lo world.", the finish and the vendor's end marker. */
+  protected abstract String closing();
+
+  /** Like {@link #closing}, but the stream stops cleanly just before the vendor's end marker. */
+  protected abstract String closingWithoutEnd();
+
+  /** One frame this vendor's client cannot read. */
+  protected abstract String garbledFrame();
+
+  protected ResponseDefinitionBuilder streamOf(String body) {
+    return aResponse().withStatus(200).withHeader("Content-Type", contentType()).withBody(body);
+  }
 
   /** Whether this vendor's format carries reasoning deltas the gateway should pass on. */
   protected boolean streamsThinking() {
@@ -77,6 +108,7 @@ abstract class ChatModelGatewayContract {
     final List<String> texts = new CopyOnWriteArrayList<>();
     final List<String> thoughts = new CopyOnWriteArrayList<>();
     final CompletableFuture<ChatCompletion> done = new CompletableFuture<>();
+    final AtomicInteger endings = new AtomicInteger();
     volatile boolean delivered;
 
     @Override
@@ -91,13 +123,26 @@ abstract class ChatModelGatewayContract {
 
     @Override
     public void onComplete(ChatCompletion completion) {
+      endings.incrementAndGet();
       done.complete(completion);
     }
 
     @Override
     public void onError(UpstreamFailureException error, boolean deliveredAnything) {
+      endings.incrementAndGet();
       delivered = deliveredAnything;
       done.completeExceptionally(error);
+    }
+
+    /** The failure the stream ended with; fails the test when it completed instead. */
+    UpstreamFailureException failure() throws Exception {
+      try {
+        ChatCompletion completion = done.get(10, TimeUnit.SECONDS);
+        throw new AssertionError("a broken stream completed as an answer: \"" + completion.text() + "\"");
+      } catch (ExecutionException e) {
+        assertThat(e.getCause()).isInstanceOf(UpstreamFailureException.class);
+        return (UpstreamFailureException) e.getCause();
+      }
     }
   }
 
@@ -201,18 +246,125 @@ abstract class ChatModelGatewayContract {
     server.verify(1, postRequestedFor(urlPathEqualTo(streamPath())));
   }
 
+  /** A gateway whose watchdog would take far longer than a test waits, so only stream checks can fail a stream. */
+  private void withSlowWatchdog() {
+    gateway = new Langchain4jChatModelGateway(Duration.ofSeconds(60), 2, Duration.ofMillis(20), Duration.ofMillis(50),
+        1000);
+  }
+
+  /** The stream failed once, retryable, after passing on {@code text}, and was not retried. */
+  private void assertFailedOnceAfter(String text, Recorder r) throws Exception {
+    UpstreamFailureException failure = r.failure();
+    assertThat(failure.retryable()).isTrue();
+    assertThat(r.delivered).isTrue();
+    assertThat(String.join("", r.texts)).isEqualTo(text);
+    Thread.sleep(300);
+    assertThat(r.endings).hasValue(1);
+    server.verify(1, postRequestedFor(urlPathEqualTo(streamPath())));
+  }
+
   @Test
   void aBrokenStreamNeverLooksLikeACompleteAnswer() throws Exception {
-    server.stubFor(post(urlPathEqualTo(streamPath())).willReturn(brokenStream()));
+    withSlowWatchdog();
+    server.stubFor(post(urlPathEqualTo(streamPath()))
+        .willReturn(streamOf(opening() + garbledFrame().stripTrailing())));
     Recorder r = new Recorder();
 
     gateway.stream(request(), r);
 
+    assertFailedOnceAfter("Hel", r);
+  }
+
+  @Test
+  void aStreamThatEndsBeforeItsEndMarkerIsAFailureNotAShortAnswer() throws Exception {
+    withSlowWatchdog();
+    server.stubFor(post(urlPathEqualTo(streamPath())).willReturn(streamOf(opening() + closingWithoutEnd())));
+    Recorder r = new Recorder();
+
+    gateway.stream(request(), r);
+
+    assertFailedOnceAfter("Hello world.", r);
+  }
+
+  @Test
+  void aStreamThatStopsAfterItsFirstTextIsAFailure() throws Exception {
+    withSlowWatchdog();
+    server.stubFor(post(urlPathEqualTo(streamPath())).willReturn(streamOf(opening())));
+    Recorder r = new Recorder();
+
+    gateway.stream(request(), r);
+
+    assertFailedOnceAfter("Hel", r);
+  }
+
+  @Test
+  void anUnreadableFrameFailsTheAnswerEvenWhenTheStreamEndsWell() throws Exception {
+    withSlowWatchdog();
+    server.stubFor(post(urlPathEqualTo(streamPath())).willReturn(streamOf(opening() + garbledFrame() + closing())));
+    Recorder r = new Recorder();
+
+    gateway.stream(request(), r);
+
+    assertFailedOnceAfter("Hel", r);
+  }
+
+  @Test
+  void aStreamBrokenBeforeAnyTextIsRetriedAndTheAnswerArrivesOnce() throws Exception {
+    withSlowWatchdog();
+    server.stubFor(post(urlPathEqualTo(streamPath())).inScenario("garbled").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(streamOf(garbledFrame() + closing())).willSetStateTo("cut"));
+    server.stubFor(post(urlPathEqualTo(streamPath())).inScenario("garbled").whenScenarioStateIs("cut")
+        .willReturn(streamOf("")).willSetStateTo("whole"));
+    server.stubFor(post(urlPathEqualTo(streamPath())).inScenario("garbled").whenScenarioStateIs("whole")
+        .willReturn(streamedAnswer(false)));
+    Recorder r = new Recorder();
+
+    gateway.stream(request(), r);
+
+    assertThat(await(r).text()).isEqualTo("Hello world.");
+    assertThat(String.join("", r.texts)).isEqualTo("Hello world.");
+    assertThat(r.endings).hasValue(1);
+    server.verify(3, postRequestedFor(urlPathEqualTo(streamPath())));
+  }
+
+  @Test
+  void aStreamThatStallsAfterItsFirstTextIsCutByTheWatchdogAndNotRetried() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    HttpServer stalling = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    stalling.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    stalling.createContext("/", exchange -> {
+      calls.incrementAndGet();
+      exchange.getResponseHeaders().add("Content-Type", contentType());
+      exchange.sendResponseHeaders(200, 0);
+      try (OutputStream body = exchange.getResponseBody()) {
+        body.write(opening().getBytes(StandardCharsets.UTF_8));
+        body.flush();
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException | IOException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    stalling.start();
     try {
-      ChatCompletion done = await(r);
-      assertThat(done.text()).isNotEqualTo("Hello world.");
-    } catch (java.util.concurrent.ExecutionException e) {
-      assertThat(e.getCause()).isInstanceOf(UpstreamFailureException.class);
+      Recorder r = new Recorder();
+      long started = System.nanoTime();
+
+      gateway.stream(ChatCompletionRequest.of(endpoint("http://127.0.0.1:" + stalling.getAddress().getPort()),
+          request().messages()), r);
+      UpstreamFailureException failure = r.failure();
+
+      assertThat(failure.retryable()).isTrue();
+      assertThat(failure.getMessage()).contains("timed out");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+      assertThat(r.delivered).isTrue();
+      assertThat(String.join("", r.texts)).isEqualTo("Hel");
+      Thread.sleep(2000);
+      assertThat(r.endings).hasValue(1);
+      assertThat(calls).hasValue(1);
+    } finally {
+      release.countDown();
+      stalling.stop(0);
     }
   }
 
@@ -222,6 +374,34 @@ abstract class ChatModelGatewayContract {
 
     assertThatThrownBy(() -> gateway.complete(request())).isInstanceOfSatisfying(UpstreamFailureException.class,
         e -> assertThat(e.retryable()).isTrue());
+  }
+
+  @Test
+  void aHelperCallGivesUpAsSoonAsItsCallerStops() throws Exception {
+    withSlowWatchdog();
+    server.stubFor(post(urlPathEqualTo(streamPath()))
+        .willReturn(streamedAnswer(false).withChunkedDribbleDelay(40, 6000)));
+    AtomicBoolean stop = new AtomicBoolean();
+    CompletableFuture<Throwable> thrown = CompletableFuture.supplyAsync(() -> {
+      try {
+        gateway.complete(request(), stop::get);
+        return null;
+      } catch (RuntimeException e) {
+        return e;
+      }
+    });
+
+    long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (server.findAll(postRequestedFor(urlPathEqualTo(streamPath()))).isEmpty()
+        && System.nanoTime() < waitUntil) {
+      Thread.sleep(20);
+    }
+    long stopped = System.nanoTime();
+    stop.set(true);
+
+    assertThat(thrown.get(5, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(1));
+    server.verify(1, postRequestedFor(urlPathEqualTo(streamPath())));
   }
 
   @Test

@@ -2,7 +2,18 @@ package io.khoj4j.adapter.llm.out.chat;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.khoj4j.application.error.UpstreamFailureException;
+import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
+import io.khoj4j.domain.chat.PromptMessage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.ModelVendor;
 
@@ -10,9 +21,9 @@ import io.khoj4j.domain.chat.ModelVendor;
 class GeminiGatewayTest extends ChatModelGatewayContract {
 
   @Override
-  protected ChatModelEndpoint endpoint() {
-    return new ChatModelEndpoint(ModelVendor.GOOGLE, "gemini-2.5-flash", server.baseUrl() + "/v1beta", "AIza-test",
-        4096, false);
+  protected ChatModelEndpoint endpoint(String serverUrl) {
+    return new ChatModelEndpoint(ModelVendor.GOOGLE, "gemini-2.5-flash", serverUrl + "/v1beta", "AIza-test", 4096,
+        false);
   }
 
   @Override
@@ -37,10 +48,42 @@ class GeminiGatewayTest extends ChatModelGatewayContract {
     return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
   }
 
+  private static final String USAGE = "{\"promptTokenCount\":8,\"candidatesTokenCount\":4,\"totalTokenCount\":12}";
+
   @Override
-  protected ResponseDefinitionBuilder brokenStream() {
-    return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
-        .withBody("data: {\"candidates\":[{\"content\":{\"parts\":[{\"te");
+  protected String contentType() {
+    return "text/event-stream";
+  }
+
+  @Override
+  protected String opening() {
+    return chunk("[{\"text\":\"Hel\"}]", null, USAGE);
+  }
+
+  @Override
+  protected String closingWithoutEnd() {
+    return chunk("[{\"text\":\"lo world.\"}]", null, USAGE);
+  }
+
+  @Override
+  protected String closing() {
+    return chunk("[{\"text\":\"lo world.\"}]", "STOP", USAGE);
+  }
+
+  @Override
+  protected String garbledFrame() {
+    return "data: {\"candidates\":[{\"content\":{\"parts\":[{\"te\r\n\r\n";
+  }
+
+  @Test
+  void aBlockedPromptIsARefusalNotARetry() {
+    server.stubFor(post(urlPathEqualTo(streamPath())).willReturn(streamOf("data: {\"promptFeedback\":"
+        + "{\"blockReason\":\"SAFETY\"},\"usageMetadata\":" + USAGE + "}\r\n\r\n")));
+
+    assertThatThrownBy(() -> gateway.complete(ChatCompletionRequest.of(endpoint(),
+        List.of(new PromptMessage.User("Say hello"))))).isInstanceOfSatisfying(UpstreamFailureException.class,
+            e -> assertThat(e.retryable()).isFalse());
+    server.verify(1, postRequestedFor(urlPathEqualTo(streamPath())));
   }
 
   @Override

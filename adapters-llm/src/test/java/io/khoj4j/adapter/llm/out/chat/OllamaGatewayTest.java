@@ -10,8 +10,8 @@ import io.khoj4j.domain.chat.ModelVendor;
 class OllamaGatewayTest extends ChatModelGatewayContract {
 
   @Override
-  protected ChatModelEndpoint endpoint() {
-    return new ChatModelEndpoint(ModelVendor.OLLAMA, "llama3.2", server.baseUrl(), "", 4096, false);
+  protected ChatModelEndpoint endpoint(String serverUrl) {
+    return new ChatModelEndpoint(ModelVendor.OLLAMA, "llama3.2", serverUrl, "", 4096, false);
   }
 
   @Override
@@ -38,9 +38,28 @@ class OllamaGatewayTest extends ChatModelGatewayContract {
   }
 
   @Override
-  protected ResponseDefinitionBuilder brokenStream() {
-    return aResponse().withStatus(200).withHeader("Content-Type", "application/x-ndjson")
-        .withBody(line("{\"role\":\"assistant\",\"content\":\"Hel\"}", false) + "{\"model\":\"llama3.2\",\"mess");
+  protected String contentType() {
+    return "application/x-ndjson";
+  }
+
+  @Override
+  protected String opening() {
+    return line("{\"role\":\"assistant\",\"content\":\"Hel\"}", false);
+  }
+
+  @Override
+  protected String closingWithoutEnd() {
+    return line("{\"role\":\"assistant\",\"content\":\"lo world.\"}", false);
+  }
+
+  @Override
+  protected String closing() {
+    return closingWithoutEnd() + line("{\"role\":\"assistant\",\"content\":\"\"}", true);
+  }
+
+  @Override
+  protected String garbledFrame() {
+    return "{\"model\":\"llama3.2\",\"mess\n";
   }
 
   @Override

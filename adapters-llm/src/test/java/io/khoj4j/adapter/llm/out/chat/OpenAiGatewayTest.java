@@ -2,7 +2,15 @@ package io.khoj4j.adapter.llm.out.chat;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
+import io.khoj4j.domain.chat.PromptMessage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.ModelVendor;
 
@@ -10,9 +18,8 @@ import io.khoj4j.domain.chat.ModelVendor;
 class OpenAiGatewayTest extends ChatModelGatewayContract {
 
   @Override
-  protected ChatModelEndpoint endpoint() {
-    return new ChatModelEndpoint(ModelVendor.OPENAI, "gpt-4o-mini", server.baseUrl() + "/v1", "sk-test", 4096,
-        false);
+  protected ChatModelEndpoint endpoint(String serverUrl) {
+    return new ChatModelEndpoint(ModelVendor.OPENAI, "gpt-4o-mini", serverUrl + "/v1", "sk-test", 4096, false);
   }
 
   @Override
@@ -43,9 +50,42 @@ class OpenAiGatewayTest extends ChatModelGatewayContract {
   }
 
   @Override
-  protected ResponseDefinitionBuilder brokenStream() {
-    return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
-        .withBody(chunk("{\"content\":\"Hel\"}") + "data: {\"id\":\"chatcmpl-1\",\"choices\":[{\"delta\":{\"con");
+  protected String contentType() {
+    return "text/event-stream";
+  }
+
+  @Override
+  protected String opening() {
+    return chunk("{\"role\":\"assistant\",\"content\":\"\"}") + chunk("{\"content\":\"Hel\"}");
+  }
+
+  @Override
+  protected String closingWithoutEnd() {
+    return chunk("{\"content\":\"lo world.\"}")
+        + "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1730000000,"
+        + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n";
+  }
+
+  @Override
+  protected String closing() {
+    return closingWithoutEnd() + "data: [DONE]\n\n";
+  }
+
+  @Override
+  protected String garbledFrame() {
+    return "data: {\"id\":\"chatcmpl-1\",\"choices\":[{\"delta\":{\"con\n\n";
+  }
+
+  @Test
+  void doneWithoutAFinishReasonIsNotAnAnswer() throws Exception {
+    server.stubFor(post(urlPathEqualTo(streamPath()))
+        .willReturn(streamOf(opening() + chunk("{\"content\":\"lo\"}") + "data: [DONE]\n\n")));
+    Recorder r = new Recorder();
+
+    gateway.stream(ChatCompletionRequest.of(endpoint(), List.of(new PromptMessage.User("Say hello"))), r);
+
+    assertThat(r.failure().retryable()).isTrue();
+    assertThat(r.delivered).isTrue();
   }
 
   @Override
