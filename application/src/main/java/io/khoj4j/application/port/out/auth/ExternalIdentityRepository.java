@@ -1,6 +1,7 @@
 package io.khoj4j.application.port.out.auth;
 
 import io.khoj4j.domain.user.ExternalIdentity;
+import io.khoj4j.domain.user.UserId;
 import java.util.Optional;
 
 /** Links between khoj4j users and their accounts at OpenID Connect providers. */
@@ -10,4 +11,15 @@ public interface ExternalIdentityRepository {
 
   /** Stores the link unless one exists for the same issuer and subject; returns the stored link. */
   ExternalIdentity linkIfAbsent(ExternalIdentity identity);
+
+  /**
+   * Replaces the picture of the identity and marks it as the most recently updated one; nothing happens when no
+   * identity has that issuer and subject.
+   *
+   * @param picture an acceptable picture ({@link ExternalIdentity#acceptablePicture}), never null
+   */
+  void updatePicture(String issuer, String subject, String picture);
+
+  /** The picture of the user's identity whose picture was stored or updated most recently, if any has one. */
+  Optional<String> latestPicture(UserId user);
 }

@@ -39,4 +39,59 @@ public abstract class ExternalIdentityRepositoryContract {
 
     assertThat(repository().find("https://keycloak.example/realms/home", subject)).isEmpty();
   }
+
+  @Test
+  void aLinkKeepsTheProvidersPicture() {
+    String subject = "sub-" + UUID.randomUUID();
+    UserId owner = newOwner();
+    ExternalIdentity link = new ExternalIdentity("https://idp.example", subject, owner, "https://idp.example/a.png");
+
+    unitOfWork().inTransaction(() -> repository().linkIfAbsent(link));
+
+    assertThat(repository().find("https://idp.example", subject)).contains(link);
+    assertThat(repository().latestPicture(owner)).contains("https://idp.example/a.png");
+  }
+
+  @Test
+  void aNewPictureReplacesTheOldOne() {
+    String subject = "sub-" + UUID.randomUUID();
+    UserId owner = newOwner();
+    unitOfWork().inTransaction(() -> repository().linkIfAbsent(
+        new ExternalIdentity("https://idp.example", subject, owner, "https://idp.example/old.png")));
+
+    unitOfWork().run(() -> repository().updatePicture("https://idp.example", subject, "https://idp.example/new.png"));
+
+    assertThat(repository().find("https://idp.example", subject).orElseThrow().picture())
+        .isEqualTo("https://idp.example/new.png");
+    assertThat(repository().latestPicture(owner)).contains("https://idp.example/new.png");
+  }
+
+  @Test
+  void aLinkWithoutAPictureHasNone() {
+    String subject = "sub-" + UUID.randomUUID();
+    UserId owner = newOwner();
+    unitOfWork().inTransaction(() -> repository().linkIfAbsent(
+        new ExternalIdentity("https://idp.example", subject, owner)));
+
+    assertThat(repository().find("https://idp.example", subject).orElseThrow().picture()).isNull();
+    assertThat(repository().latestPicture(owner)).isEmpty();
+  }
+
+  @Test
+  void theMostRecentlyUpdatedIdentityGivesTheUsersPicture() {
+    UserId owner = newOwner();
+    String google = "g-" + UUID.randomUUID();
+    String keycloak = "k-" + UUID.randomUUID();
+    unitOfWork().inTransaction(() -> repository().linkIfAbsent(
+        new ExternalIdentity("https://accounts.google.com", google, owner, "https://google.example/g.png")));
+    unitOfWork().inTransaction(() -> repository().linkIfAbsent(
+        new ExternalIdentity("https://keycloak.example", keycloak, owner, "https://keycloak.example/k.png")));
+    assertThat(repository().latestPicture(owner)).contains("https://keycloak.example/k.png");
+
+    unitOfWork().run(() -> repository().updatePicture(
+        "https://accounts.google.com", google, "https://google.example/g2.png"));
+
+    assertThat(repository().latestPicture(owner)).contains("https://google.example/g2.png");
+    assertThat(repository().latestPicture(newOwner())).isEmpty();
+  }
 }
