@@ -47,7 +47,8 @@ public class OidcIdentityAugmentor implements SecurityIdentityAugmentor {
             jwt.getClaim("email"),
             isTrue(jwt.getClaim("email_verified")),
             jwt.getClaim("given_name"),
-            jwt.getClaim("family_name"));
+            jwt.getClaim("family_name"),
+            text(jwt.getClaim("picture")));
     return context.runBlocking(
         () -> WithRequestContext.call(() -> {
           try {
@@ -58,6 +59,15 @@ public class OidcIdentityAugmentor implements SecurityIdentityAugmentor {
             return QuarkusSecurityIdentity.builder().setAnonymous(true).build();
           }
         }));
+  }
+
+  /** A string claim's value; anything else (a number, an object) is no value. The login vets the URL itself. */
+  private static String text(Object claim) {
+    return switch (claim) {
+      case String s -> s;
+      case jakarta.json.JsonString s -> s.getString();
+      case null, default -> null;
+    };
   }
 
   private static boolean isTrue(Object claim) {

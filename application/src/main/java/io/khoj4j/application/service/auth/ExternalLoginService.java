@@ -16,6 +16,9 @@ import java.util.Optional;
  * Finds or creates the user behind an OpenID Connect login. A known (issuer, subject) pair wins; otherwise the
  * provider's e-mail address links to an existing account only when the provider vouches for it (verified), so an
  * identity provider that lets anyone claim any address cannot hand out other people's accounts.
+ *
+ * <p>A picture the provider shares (an http(s) URL) is stored with the identity and replaced when a later login
+ * brings another one; a login without a picture (access tokens often carry none) leaves the stored one alone.
  */
 public final class ExternalLoginService implements ExternalLoginUseCase {
 
@@ -37,9 +40,11 @@ public final class ExternalLoginService implements ExternalLoginUseCase {
 
   @Override
   public User login(ExternalLoginCommand command) {
-    Optional<User> known =
-        identities.find(command.issuer(), command.subject()).flatMap(link -> users.findById(link.user()));
+    String picture = ExternalIdentity.acceptablePicture(command.picture()).orElse(null);
+    Optional<ExternalIdentity> link = identities.find(command.issuer(), command.subject());
+    Optional<User> known = link.flatMap(found -> users.findById(found.user()));
     if (known.isPresent()) {
+      keepPicture(link.get(), picture);
       return known.get();
     }
     if (command.email() == null || command.email().isBlank()) {
@@ -55,9 +60,16 @@ public final class ExternalLoginService implements ExternalLoginUseCase {
           User user =
               provision.provision(
                   new ProvisionUserCommand(command.email(), null, false, command.emailVerified()));
-          ExternalIdentity link =
-              identities.linkIfAbsent(new ExternalIdentity(command.issuer(), command.subject(), user.id()));
-          return users.findById(link.user()).orElse(user);
+          ExternalIdentity stored = identities.linkIfAbsent(
+              new ExternalIdentity(command.issuer(), command.subject(), user.id(), picture));
+          keepPicture(stored, picture);
+          return users.findById(stored.user()).orElse(user);
         });
+  }
+
+  private void keepPicture(ExternalIdentity link, String picture) {
+    if (picture != null && !picture.equals(link.picture())) {
+      unitOfWork.run(() -> identities.updatePicture(link.issuer(), link.subject(), picture));
+    }
   }
 }

@@ -59,4 +59,39 @@ class ExternalLoginServiceTest {
     assertThatThrownBy(() -> external.login(new ExternalLoginCommand(GOOGLE, "sub-3", null, false, null, null)))
         .isInstanceOf(ForbiddenException.class);
   }
+
+  @Test
+  void theProvidersPictureIsKeptAndALaterOneReplacesIt() {
+    User user = external.login(picture("sub-p", "https://lh3.googleusercontent.com/a/first=s96-c"));
+    assertThat(f.identities.find(GOOGLE, "sub-p").orElseThrow().picture())
+        .isEqualTo("https://lh3.googleusercontent.com/a/first=s96-c");
+
+    external.login(picture("sub-p", "https://lh3.googleusercontent.com/a/second=s96-c"));
+
+    assertThat(f.identities.latestPicture(user.id())).contains("https://lh3.googleusercontent.com/a/second=s96-c");
+  }
+
+  @Test
+  void aLoginWithoutAPictureKeepsNoneAndLeavesAStoredOneAlone() {
+    User user = external.login(picture("sub-q", null));
+    assertThat(f.identities.find(GOOGLE, "sub-q").orElseThrow().picture()).isNull();
+    assertThat(f.identities.latestPicture(user.id())).isEmpty();
+
+    external.login(picture("sub-q", "https://idp.example/me.png"));
+    external.login(picture("sub-q", null));
+
+    assertThat(f.identities.latestPicture(user.id())).contains("https://idp.example/me.png");
+  }
+
+  @Test
+  void aPictureThatIsNotAWebUrlIsDropped() {
+    User user = external.login(picture("sub-r", "javascript:alert(1)"));
+
+    assertThat(f.identities.find(GOOGLE, "sub-r").orElseThrow().picture()).isNull();
+    assertThat(f.identities.latestPicture(user.id())).isEmpty();
+  }
+
+  private static ExternalLoginCommand picture(String subject, String picture) {
+    return new ExternalLoginCommand(GOOGLE, subject, subject + "@example.org", true, null, null, picture);
+  }
 }
