@@ -1,5 +1,6 @@
 package io.khoj4j.bootstrap;
 
+import io.khoj4j.application.port.out.auth.ExternalIdentityRepository;
 import io.khoj4j.application.port.out.shared.IdGenerator;
 import io.khoj4j.application.port.out.shared.SecretGenerator;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
@@ -31,8 +32,8 @@ public class UseCaseProducers {
 
   @Produces
   @Singleton
-  AccountService accounts(UserRepository users, UnitOfWork unitOfWork) {
-    return new AccountService(users, unitOfWork);
+  AccountService accounts(UserRepository users, ExternalIdentityRepository identities, UnitOfWork unitOfWork) {
+    return new AccountService(users, identities, unitOfWork);
   }
 
   @Produces

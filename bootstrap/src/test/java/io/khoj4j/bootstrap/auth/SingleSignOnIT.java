@@ -3,6 +3,7 @@ package io.khoj4j.bootstrap.auth;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.khoj4j.bootstrap.testing.FakeOidcProvider;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -64,7 +65,10 @@ class SingleSignOnIT {
     assertThat(session).isNotBlank();
 
     given().cookie("session", session).when().get("/api/v1/user").then().statusCode(200)
-        .body("email", equalTo(FakeOidcProvider.PERSON_EMAIL));
+        .body("email", equalTo(FakeOidcProvider.PERSON_EMAIL))
+        .body("photo", equalTo(FakeOidcProvider.PERSON_PICTURE));
+    given().cookie("session", session).when().get("/api/settings").then().statusCode(200)
+        .body("user_photo", equalTo(FakeOidcProvider.PERSON_PICTURE));
   }
 
   @Test
@@ -97,6 +101,30 @@ class SingleSignOnIT {
         .then().statusCode(200).body("email", equalTo(email));
     given().auth().oauth2(FakeOidcProvider.token(subject, "renamed-" + email, true)).when().get("/api/v1/user")
         .then().statusCode(200).body("email", equalTo(email));
+  }
+
+  @Test
+  void theProvidersPictureIsTheUsersPhotoAndALaterOneReplacesIt() {
+    String subject = "pictured-" + UUID.randomUUID();
+    String email = subject + "@example.org";
+
+    given().auth().oauth2(FakeOidcProvider.tokenWithPicture(subject, email, "https://pictures.example/1.png"))
+        .when().get("/api/v1/user").then().statusCode(200).body("photo", equalTo("https://pictures.example/1.png"));
+    given().auth().oauth2(FakeOidcProvider.tokenWithPicture(subject, email, "https://pictures.example/2.png"))
+        .when().get("/api/settings").then().statusCode(200)
+        .body("user_photo", equalTo("https://pictures.example/2.png"));
+    given().auth().oauth2(FakeOidcProvider.token(subject, email, true))
+        .when().get("/api/v1/user").then().statusCode(200).body("photo", equalTo("https://pictures.example/2.png"));
+  }
+
+  @Test
+  void usersWithoutAPictureHaveNoPhoto() {
+    String subject = "plain-" + UUID.randomUUID();
+    given().auth().oauth2(FakeOidcProvider.token(subject, subject + "@example.org", true))
+        .when().get("/api/v1/user").then().statusCode(200).body("photo", nullValue());
+    String scripted = "scripted-" + UUID.randomUUID();
+    given().auth().oauth2(FakeOidcProvider.tokenWithPicture(scripted, scripted + "@example.org", "javascript:alert(1)"))
+        .when().get("/api/settings").then().statusCode(200).body("user_photo", nullValue());
   }
 
   @Test

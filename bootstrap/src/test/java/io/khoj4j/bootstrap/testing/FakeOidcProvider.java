@@ -30,7 +30,8 @@ import java.util.UUID;
  * A stand-in OpenID Connect provider on WireMock: discovery, JWKS with an RSA key made when the test starts, an
  * authorization endpoint that sends the browser back to the {@code redirect_uri} with a code it made up for this run
  * (and the {@code state} it was given), and a token endpoint that is as strict as a real provider: it answers with
- * an ID token and an access token for {@link #PERSON_EMAIL} only when it receives
+ * an ID token (with {@link #PERSON_PICTURE} as its {@code picture}) and an access token for {@link #PERSON_EMAIL}
+ * only when it receives
  * {@code grant_type=authorization_code}, that very code, the client's credentials by HTTP Basic authentication and
  * a {@code redirect_uri} on this server's {@code /auth/login}; anything else gets OAuth's {@code 400 invalid_grant}.
  * Tests mint their own bearer JWTs with {@link #token} and its siblings.
@@ -44,6 +45,7 @@ public class FakeOidcProvider implements QuarkusTestResourceLifecycleManager {
   public static final String CLIENT_SECRET = "client-secret";
   public static final String PERSON_SUBJECT = "person-42";
   public static final String PERSON_EMAIL = "sso-person@example.org";
+  public static final String PERSON_PICTURE = "https://pictures.example/sso-person.png";
 
   private static final KeyPair KEYS = rsa();
   private static final KeyPair OTHER_KEYS = rsa();
@@ -91,7 +93,7 @@ public class FakeOidcProvider implements QuarkusTestResourceLifecycleManager {
             .formatted(
                 token(PERSON_SUBJECT, PERSON_EMAIL, true),
                 Jwt.issuer(issuer).subject(PERSON_SUBJECT).audience(CLIENT_ID).claim("email", PERSON_EMAIL)
-                    .claim("email_verified", true).claim("given_name", "Sso")
+                    .claim("email_verified", true).claim("given_name", "Sso").claim("picture", PERSON_PICTURE)
                     .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300)).jws().keyId("k1")
                     .sign(KEYS.getPrivate())))));
     Map<String, String> config = new HashMap<>(Map.of(
@@ -116,6 +118,14 @@ public class FakeOidcProvider implements QuarkusTestResourceLifecycleManager {
   /** A bearer access token for {@code subject} meant for this server (audience: the client id). */
   public static String token(String subject, String email, boolean emailVerified) {
     return sign(CLIENT_ID, subject, email, emailVerified, Instant.now().plusSeconds(300), KEYS.getPrivate());
+  }
+
+  /** A bearer access token for {@code subject} whose {@code picture} claim is {@code picture}. */
+  public static String tokenWithPicture(String subject, String email, String picture) {
+    return Jwt.issuer(issuer).subject(subject).audience(CLIENT_ID).claim("email", email)
+        .claim("email_verified", true).claim("picture", picture)
+        .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300)).jws().keyId("k1")
+        .sign(KEYS.getPrivate());
   }
 
   /** A bearer access token that the provider issued for {@code audience}, some client or API. */

@@ -3,24 +3,33 @@ package io.khoj4j.application.service.user;
 import io.khoj4j.application.error.NotFoundException;
 import io.khoj4j.application.port.in.user.AccountRequest;
 import io.khoj4j.application.port.in.user.ManageAccountUseCase;
+import io.khoj4j.application.port.out.auth.ExternalIdentityRepository;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.port.out.user.UserRepository;
 import io.khoj4j.domain.user.User;
+import java.util.Optional;
 
 /** A user's own account. Deleting it removes everything the user owns (the store cascades from the user). */
 public final class AccountService implements ManageAccountUseCase {
 
   private final UserRepository users;
+  private final ExternalIdentityRepository identities;
   private final UnitOfWork unitOfWork;
 
-  public AccountService(UserRepository users, UnitOfWork unitOfWork) {
+  public AccountService(UserRepository users, ExternalIdentityRepository identities, UnitOfWork unitOfWork) {
     this.users = users;
+    this.identities = identities;
     this.unitOfWork = unitOfWork;
   }
 
   @Override
   public User get(AccountRequest.Get request) {
     return users.findById(request.user()).orElseThrow(() -> new NotFoundException("User not found"));
+  }
+
+  @Override
+  public Optional<String> photo(AccountRequest.Get request) {
+    return identities.latestPicture(request.user());
   }
 
   @Override

@@ -62,11 +62,15 @@ public class UserResource {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("email", user.email());
     body.put("username", user.username());
-    body.put("photo", null);
+    body.put("photo", photo());
     body.put("is_active", true);
     body.put("has_documents", overview().hasDocuments());
     body.put("khoj_version", version);
     return body;
+  }
+
+  private String photo() {
+    return accounts.photo(new AccountRequest.Get(currentUser.id())).orElse(null);
   }
 
   private ContentOverview overview() {
@@ -80,7 +84,7 @@ public class UserResource {
     ContentOverview overview = overview();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("username", user.username());
-    body.put("user_photo", null);
+    body.put("user_photo", photo());
     body.put("is_active", true);
     body.put("has_documents", overview.hasDocuments());
     body.put("khoj_version", version);
