@@ -45,7 +45,8 @@ public class FakeOidcProvider implements QuarkusTestResourceLifecycleManager {
   public static final String CLIENT_SECRET = "client-secret";
   public static final String PERSON_SUBJECT = "person-42";
   public static final String PERSON_EMAIL = "sso-person@example.org";
-  public static final String PERSON_PICTURE = "https://pictures.example/sso-person.png";
+  /** New on every run, so a picture stored by an earlier run in the same database cannot pass for this one. */
+  public static final String PERSON_PICTURE = "https://pictures.example/sso-person-" + UUID.randomUUID() + ".png";
 
   private static final KeyPair KEYS = rsa();
   private static final KeyPair OTHER_KEYS = rsa();
