@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.khoj4j.bootstrap.testing.ChatSocketFrames;
 import io.khoj4j.bootstrap.testing.FakeOpenAi;
 import io.khoj4j.bootstrap.testing.Multipart;
 import io.khoj4j.bootstrap.testing.TestUsers;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ChatApiIT {
 
-  static final String DELIMITER = "\u2403\uD83D\uDD1A\u2417";
+  static final String DELIMITER = ChatSocketFrames.DELIMITER;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static FakeOpenAi openAi;
   private static TestUser admin;

@@ -6,18 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.khoj4j.bootstrap.testing.ChatSocketFrames;
 import io.khoj4j.bootstrap.testing.FakeOpenAi;
 import io.khoj4j.bootstrap.testing.TestUsers;
 import io.khoj4j.bootstrap.testing.TestUsers.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,68 +41,7 @@ class ChatSocketIT {
     }
   }
 
-  /** Collects frames; completes {@link #closed} with the close code. */
-  static final class Frames implements WebSocket.Listener {
-    final List<String> frames = new CopyOnWriteArrayList<>();
-    final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    volatile String closeReason;
-    final StringBuilder partial = new StringBuilder();
-
-    @Override
-    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        frames.add(partial.toString());
-        partial.setLength(0);
-      }
-      ws.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-      closeReason = reason;
-      closed.complete(status);
-      return null;
-    }
-
-    boolean has(String fragment) {
-      return frames.stream().anyMatch(f -> f.contains(fragment));
-    }
-
-    long count(String fragment) {
-      return frames.stream().filter(f -> f.contains(fragment)).count();
-    }
-
-    int indexOf(String fragment) {
-      List<String> seen = List.copyOf(frames);
-      for (int i = 0; i < seen.size(); i++) {
-        if (seen.get(i).contains(fragment)) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    /** Frames of answer text (neither JSON events nor delimiters). */
-    List<String> text() {
-      return frames.stream().filter(f -> !f.startsWith("{") && !f.equals(ChatApiIT.DELIMITER)).toList();
-    }
-  }
-
-  private WebSocket connect(String token, String origin, Frames frames) throws Exception {
-    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
-    if (token != null) {
-      builder.header("Authorization", "Bearer " + token);
-    }
-    if (origin != null) {
-      builder.header("Origin", origin);
-    }
-    return builder.buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/api/chat/ws?client=web"), frames)
-        .get(10, TimeUnit.SECONDS);
-  }
-
-  private static void await(Frames frames, String fragment) throws InterruptedException {
+  private static void await(ChatSocketFrames frames, String fragment) throws InterruptedException {
     await(() -> frames.has(fragment));
   }
 
@@ -118,17 +52,17 @@ class ChatSocketIT {
     }
   }
 
-  private static boolean endsWithDelimiterAfter(Frames frames, String fragment) {
+  private static boolean endsWithDelimiterAfter(ChatSocketFrames frames, String fragment) {
     List<String> seen = List.copyOf(frames.frames);
-    return seen.size() >= 2 && seen.getLast().equals(ChatApiIT.DELIMITER)
+    return seen.size() >= 2 && seen.getLast().equals(ChatSocketFrames.DELIMITER)
         && seen.get(seen.size() - 2).contains(fragment);
   }
 
   @Test
-  void eventsArriveAsFramesEachFollowedByADelimiterFrame() throws Exception {
+  void eventsArriveAsChatSocketFramesEachFollowedByADelimiterFrame() throws Exception {
     TestUser user = TestUsers.create();
-    Frames frames = new Frames();
-    WebSocket ws = connect(user.token(), "http://localhost:42110", frames);
+    ChatSocketFrames frames = new ChatSocketFrames();
+    WebSocket ws = frames.connect(user.token(), "http://localhost:42110");
 
     ws.sendText("{\"q\":\"/general hello\"}", true);
     // The end_response frame is followed by its own delimiter frame: wait for that one too, not just the event.
@@ -136,10 +70,10 @@ class ChatSocketIT {
 
     assertThat(frames.frames.getFirst()).startsWith("{\"type\":\"metadata\"");
     for (int i = 0; i < frames.frames.size(); i++) {
-      assertThat(frames.frames.get(i).equals(ChatApiIT.DELIMITER)).as("frame " + i).isEqualTo(i % 2 == 1);
+      assertThat(frames.frames.get(i).equals(ChatSocketFrames.DELIMITER)).as("frame " + i).isEqualTo(i % 2 == 1);
     }
     String text = String.join("", frames.frames.stream().filter(f -> !f.startsWith("{"))
-        .filter(f -> !f.equals(ChatApiIT.DELIMITER)).toList());
+        .filter(f -> !f.equals(ChatSocketFrames.DELIMITER)).toList());
     assertThat(text).isEqualTo("Hi there, happy to help.");
     assertThat(frames.frames.get(frames.frames.size() - 2)).isEqualTo("{\"type\":\"end_response\",\"data\":\"\"}");
     ws.abort();
@@ -148,8 +82,8 @@ class ChatSocketIT {
   @Test
   void badMessagesGetAnErrorFrameAndInterruptsAreAcknowledged() throws Exception {
     TestUser user = TestUsers.create();
-    Frames frames = new Frames();
-    WebSocket ws = connect(user.token(), "http://127.0.0.1", frames);
+    ChatSocketFrames frames = new ChatSocketFrames();
+    WebSocket ws = frames.connect(user.token(), "http://127.0.0.1");
 
     ws.sendText("{\"n\": 3}", true);
     await(frames, "Missing required field 'q'");
@@ -166,18 +100,18 @@ class ChatSocketIT {
   @Test
   void aForeignOriginIsClosedWithPolicyViolation() throws Exception {
     TestUser user = TestUsers.create();
-    Frames frames = new Frames();
+    ChatSocketFrames frames = new ChatSocketFrames();
 
-    connect(user.token(), "https://evil.example.com", frames);
+    frames.connect(user.token(), "https://evil.example.com");
 
     assertThat(frames.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
   }
 
   @Test
   void withoutCredentialsTheUpgradeIsRefused() {
-    assertThatThrownBy(() -> connect(null, "http://localhost", new Frames()))
+    assertThatThrownBy(() -> new ChatSocketFrames().connect(null, "http://localhost"))
         .hasStackTraceContaining("Unexpected HTTP response status code 40");
-    assertThatThrownBy(() -> connect("kk-not-valid", "http://localhost", new Frames()))
+    assertThatThrownBy(() -> new ChatSocketFrames().connect("kk-not-valid", "http://localhost"))
         .hasStackTraceContaining("Unexpected HTTP response status code 40");
   }
 
@@ -188,19 +122,19 @@ class ChatSocketIT {
     openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
         .willReturn(FakeOpenAi.streamWithThoughts(thoughts, "Done ", "thinking.")));
     TestUser user = TestUsers.create();
-    Frames frames = new Frames();
-    WebSocket ws = connect(user.token(), "http://localhost", frames);
+    ChatSocketFrames frames = new ChatSocketFrames();
+    WebSocket ws = frames.connect(user.token(), "http://localhost");
 
     ws.sendText("{\"q\":\"/general think\"}", true);
     await(() -> endsWithDelimiterAfter(frames, "end_response"));
 
-    List<String> thoughtFrames = frames.frames.stream().filter(f -> f.startsWith("{\"type\":\"thought\"")).toList();
-    assertThat(thoughtFrames).hasSizeBetween(1, thoughts.size() / 4);
-    assertThat(String.join("", thoughtFrames.stream().map(f -> ChatApiIT.json(f).path("data").asText()).toList()))
+    List<String> thoughtChatSocketFrames = frames.frames.stream().filter(f -> f.startsWith("{\"type\":\"thought\"")).toList();
+    assertThat(thoughtChatSocketFrames).hasSizeBetween(1, thoughts.size() / 4);
+    assertThat(String.join("", thoughtChatSocketFrames.stream().map(f -> ChatApiIT.json(f).path("data").asText()).toList()))
         .isEqualTo(String.join("", thoughts));
-    int lastThought = frames.frames.lastIndexOf(thoughtFrames.getLast());
+    int lastThought = frames.frames.lastIndexOf(thoughtChatSocketFrames.getLast());
     assertThat(lastThought).isLessThan(frames.indexOf("start_llm_response"));
-    assertThat(frames.frames.get(lastThought + 1)).isEqualTo(ChatApiIT.DELIMITER);
+    assertThat(frames.frames.get(lastThought + 1)).isEqualTo(ChatSocketFrames.DELIMITER);
     assertThat(String.join("", frames.text())).isEqualTo("Done thinking.");
     ws.abort();
   }
@@ -211,8 +145,8 @@ class ChatSocketIT {
     openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(FakeOpenAi.stream(
         "one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ").withChunkedDribbleDelay(30, 6000)));
     TestUser user = TestUsers.create();
-    Frames frames = new Frames();
-    WebSocket ws = connect(user.token(), "http://localhost", frames);
+    ChatSocketFrames frames = new ChatSocketFrames();
+    WebSocket ws = frames.connect(user.token(), "http://localhost");
 
     ws.sendText("{\"q\":\"/general count slowly\"}", true);
     await(() -> !frames.text().isEmpty());
@@ -239,8 +173,8 @@ class ChatSocketIT {
         .withRequestBody(containing("slow question")).willReturn(FakeOpenAi.stream(
             "one ", "two ", "three ", "four ", "five ", "six ").withChunkedDribbleDelay(30, 6000)));
     TestUser user = TestUsers.create();
-    Frames frames = new Frames();
-    WebSocket ws = connect(user.token(), "http://localhost", frames);
+    ChatSocketFrames frames = new ChatSocketFrames();
+    WebSocket ws = frames.connect(user.token(), "http://localhost");
 
     ws.sendText("{\"q\":\"/general slow question\",\"turn_id\":\"turn-slow\"}", true);
     await(() -> !frames.text().isEmpty());
@@ -262,9 +196,9 @@ class ChatSocketIT {
   @Test
   void aHandshakeWithoutOriginIsClosedWithPolicyViolation() throws Exception {
     TestUser user = TestUsers.create();
-    Frames frames = new Frames();
+    ChatSocketFrames frames = new ChatSocketFrames();
 
-    connect(user.token(), null, frames);
+    frames.connect(user.token(), null);
 
     assertThat(frames.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
     assertThat(frames.closeReason).isEqualTo("Origin not allowed");
@@ -276,8 +210,8 @@ class ChatSocketIT {
     new java.util.Random(7).nextBytes(pixels);
     String image = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(pixels);
     TestUser user = TestUsers.create();
-    Frames frames = new Frames();
-    WebSocket ws = connect(user.token(), "http://localhost", frames);
+    ChatSocketFrames frames = new ChatSocketFrames();
+    WebSocket ws = frames.connect(user.token(), "http://localhost");
 
     ws.sendText("{\"q\":\"/general what is in this picture?\",\"images\":[\"" + image + "\"]}", true);
     await(() -> endsWithDelimiterAfter(frames, "end_response") || frames.closed.isDone());

@@ -3,6 +3,7 @@ package io.khoj4j.bootstrap.isolation;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.khoj4j.bootstrap.testing.ChatSocketFrames;
 import io.khoj4j.bootstrap.testing.FakeOpenAi;
 import io.khoj4j.bootstrap.testing.Multipart;
 import io.khoj4j.bootstrap.testing.TestUsers;
@@ -12,8 +13,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
@@ -282,7 +278,7 @@ class IsolationIT {
           delete("DELETE /api/self", "/api/self"));
 
   /** A chat message Bob sends over the WebSocket, and what he must get back. */
-  private record SocketProbe(String what, String frame, BiFunction<Frames, Alice, Optional<String>> expect) {}
+  private record SocketProbe(String what, String frame, BiFunction<ChatSocketFrames, Alice, Optional<String>> expect) {}
 
   static final List<SocketProbe> SOCKET_PROBES =
       List.of(
@@ -372,7 +368,7 @@ class IsolationIT {
 
     List<String> wrong = new ArrayList<>();
     for (SocketProbe p : SOCKET_PROBES) {
-      Frames frames = Frames.exchange(bobOnSocket.token(), fill(p.frame(), alice));
+      ChatSocketFrames frames = exchange(bobOnSocket.token(), fill(p.frame(), alice));
       p.expect().apply(frames, alice).ifPresent(problem -> wrong.add(p.what() + ": " + problem));
       leaks(p.what(), String.join("", frames.frames)).forEach(wrong::add);
     }
@@ -386,48 +382,18 @@ class IsolationIT {
   }
 
   /** The frames of one chat over {@code WS /api/chat/ws}: sent once, collected until the answer ends or closes. */
-  private static final class Frames implements WebSocket.Listener {
-    final List<String> frames = new CopyOnWriteArrayList<>();
-    final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private final StringBuilder partial = new StringBuilder();
-
-    static Frames exchange(String token, String message) throws Exception {
-      Frames frames = new Frames();
-      WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-          .header("Authorization", "Bearer " + token).header("Origin", "http://localhost:" + RestAssured.port)
-          .buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/api/chat/ws?client=web"), frames)
-          .get(10, TimeUnit.SECONDS);
-      ws.sendText(message, true).get(10, TimeUnit.SECONDS);
-      for (int i = 0; i < 200 && !frames.closed.isDone() && !frames.has("end_response") && !frames.has("{\"error\"");
-          i++) {
-        Thread.sleep(50);
-      }
-      if (!frames.closed.isDone()) {
-        ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
-      }
-      return frames;
+  private static ChatSocketFrames exchange(String token, String message) throws Exception {
+    ChatSocketFrames frames = new ChatSocketFrames();
+    WebSocket ws = frames.connect(token, "http://localhost:" + RestAssured.port);
+    ws.sendText(message, true).get(10, TimeUnit.SECONDS);
+    for (int i = 0; i < 200 && !frames.closed.isDone() && !frames.has("end_response") && !frames.has("{\"error\"");
+        i++) {
+      Thread.sleep(50);
     }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        frames.add(partial.toString());
-        partial.setLength(0);
-      }
-      ws.request(1);
-      return null;
+    if (!frames.closed.isDone()) {
+      ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
     }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-      closed.complete(status);
-      return null;
-    }
-
-    boolean has(String fragment) {
-      return frames.stream().anyMatch(f -> f.contains(fragment));
-    }
+    return frames;
   }
 
   @Test

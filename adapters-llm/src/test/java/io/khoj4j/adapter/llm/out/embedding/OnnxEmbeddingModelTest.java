@@ -1,5 +1,7 @@
 package io.khoj4j.adapter.llm.out.embedding;
 
+import static io.khoj4j.application.port.out.embedding.EmbeddingModelContract.cosine;
+import static io.khoj4j.application.port.out.embedding.EmbeddingModelContract.norm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -148,21 +150,5 @@ class OnnxEmbeddingModelTest {
   void knowsItsModelsByName() {
     assertThat(Variant.of("BGE-small-en-v1.5-q")).isEqualTo(Variant.BGE_SMALL_EN_V15_Q);
     assertThatThrownBy(() -> Variant.of("gpt-embed")).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  private static double cosine(float[] a, float[] b) {
-    double dot = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-    }
-    return dot / (norm(a) * norm(b));
-  }
-
-  private static double norm(float[] a) {
-    double s = 0;
-    for (float x : a) {
-      s += x * x;
-    }
-    return Math.sqrt(s);
   }
 }

@@ -116,7 +116,8 @@ public abstract class EmbeddingModelContract {
     assertThat(cosine(actual, expected)).as("cosine to the vector of %s", text).isGreaterThan(0.99999);
   }
 
-  protected static double cosine(float[] a, float[] b) {
+  /** Cosine similarity of two vectors of one size. */
+  public static double cosine(float[] a, float[] b) {
     double dot = 0;
     for (int i = 0; i < a.length; i++) {
       dot += a[i] * b[i];
@@ -124,7 +125,8 @@ public abstract class EmbeddingModelContract {
     return dot / (norm(a) * norm(b));
   }
 
-  protected static double norm(float[] v) {
+  /** Euclidean length. */
+  public static double norm(float[] v) {
     double sum = 0;
     for (float x : v) {
       sum += x * x;
