@@ -4,6 +4,7 @@ import io.khoj4j.application.port.in.content.QueryContentUseCase;
 import io.khoj4j.application.port.in.search.SearchEntriesUseCase;
 import io.khoj4j.application.port.out.chat.ChatModelDiscovery;
 import io.khoj4j.application.port.out.chat.ChatModelGateway;
+import io.khoj4j.application.port.out.chat.ChatModelSelection;
 import io.khoj4j.application.port.out.chat.TokenCounter;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.model.ChatModelRepository;
@@ -34,7 +35,7 @@ public class ChatProducers {
 
   @Produces
   @Singleton
-  ChatService chat(ConversationRepository conversations, ChatModelService models, ChatModelGateway gateway,
+  ChatService chat(ConversationRepository conversations, ChatModelSelection models, ChatModelGateway gateway,
       SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens, UnitOfWork unitOfWork,
       IdGenerator ids, Clock clock,
       @ConfigProperty(name = "khoj.chat.notes-max-distance") Optional<Double> notesMaxDistance) {
@@ -45,7 +46,7 @@ public class ChatProducers {
   @Produces
   @Singleton
   ConversationService conversations(ConversationRepository conversations, QueryContentUseCase content,
-      ChatModelService models, ChatModelGateway gateway, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+      ChatModelSelection models, ChatModelGateway gateway, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
     return new ConversationService(conversations, content, models, gateway, unitOfWork, ids, clock);
   }
 }

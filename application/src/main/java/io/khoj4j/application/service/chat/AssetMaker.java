@@ -36,7 +36,7 @@ final class AssetMaker {
     if (turn.model().isPresent()) {
       turn.status("**Enhancing the painting prompt**");
       Optional<ChatCompletion> better = calls.json(turn.model().get(), Prompts.render("image-prompt.txt", Map.of(
-              "history", ChatService.formatHistory(turn.history(), 6), "query", turn.query())),
+              "history", PromptBuilder.formatHistory(turn.history(), 6), "query", turn.query())),
           "{\"type\":\"object\",\"properties\":{\"description\":{\"type\":\"string\"},\"shape\":{\"type\":\"string\","
               + "\"enum\":[\"square\",\"portrait\",\"landscape\"]}},\"required\":[\"description\",\"shape\"]}",
           "describe an image", turn::cancelled);
@@ -74,7 +74,7 @@ final class AssetMaker {
     }
     turn.status("**Drawing a diagram**");
     Optional<String> mermaid = write(turn, found, Prompts.render("diagram-write.txt", Map.of(
-        "history", ChatService.formatHistory(turn.history(), 6), "query", turn.query())));
+        "history", PromptBuilder.formatHistory(turn.history(), 6), "query", turn.query())));
     Optional<String> problem;
     try {
       problem = problem(mermaid);

@@ -49,7 +49,7 @@ final class CodeRunner {
         "date", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
         "files", attached.isEmpty() ? "(none)" : String.join(", ", attached.stream().map(f -> f.name()).toList()),
         "context", context.isBlank() ? "(none)" : context,
-        "history", ChatService.formatHistory(turn.history(), 6), "query", turn.query()));
+        "history", PromptBuilder.formatHistory(turn.history(), 6), "query", turn.query()));
     Optional<ChatCompletion> written = calls.text(turn.model().get(), prompt, "write a program", turn::cancelled);
     written.ifPresent(c -> found.addUsage(c.usage()));
     String code = written.map(c -> ModelCalls.fencedCode(c.text())).orElse("");

@@ -10,11 +10,11 @@ import io.khoj4j.application.port.in.content.ContentQuery;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
 import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
 import io.khoj4j.application.port.out.chat.ChatModelGateway;
+import io.khoj4j.application.port.out.chat.ChatModelSelection;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.domain.chat.PublicConversation;
 import io.khoj4j.application.port.out.shared.IdGenerator;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
-import io.khoj4j.application.service.model.ChatModelService;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.Conversation;
@@ -42,14 +42,14 @@ public final class ConversationService implements ConversationsUseCase {
 
   private final ConversationRepository conversations;
   private final QueryContentUseCase content;
-  private final ChatModelService models;
+  private final ChatModelSelection models;
   private final ChatModelGateway gateway;
   private final UnitOfWork unitOfWork;
   private final IdGenerator ids;
   private final Clock clock;
 
   public ConversationService(ConversationRepository conversations, QueryContentUseCase content,
-      ChatModelService models, ChatModelGateway gateway, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+      ChatModelSelection models, ChatModelGateway gateway, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
     this.conversations = conversations;
     this.content = content;
     this.models = models;
@@ -126,11 +126,11 @@ public final class ConversationService implements ConversationsUseCase {
   }
 
   private Optional<String> modelTitle(UserId user, List<ChatMessage> messages) {
-    Optional<ChatModelEndpoint> model = models.endpointFor(user);
+    Optional<ChatModelEndpoint> model = models.modelFor(user);
     if (model.isEmpty()) {
       return Optional.empty();
     }
-    String prompt = Prompts.render("title.txt", Map.of("history", ChatService.formatHistory(messages, 4)));
+    String prompt = Prompts.render("title.txt", Map.of("history", PromptBuilder.formatHistory(messages, 4)));
     try {
       String title = gateway.complete(ChatCompletionRequest.of(model.get(), List.of(new PromptMessage.User(prompt))))
           .text().strip().replaceAll("^[\"'#*\\s]+|[\"'.\\s]+$", "");

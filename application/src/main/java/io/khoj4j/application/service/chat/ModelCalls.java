@@ -8,6 +8,7 @@ import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.PromptMessage;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -24,6 +25,7 @@ final class ModelCalls {
 
   private static final Logger LOG = System.getLogger(ModelCalls.class.getName());
   private static final Pattern FENCE = Pattern.compile("```[\\w-]*[ \\t]*\\R(.*?)```", Pattern.DOTALL);
+  private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private final ChatModelGateway gateway;
 
@@ -60,6 +62,28 @@ final class ModelCalls {
   static String fencedCode(String reply) {
     Matcher m = FENCE.matcher(reply);
     return (m.find() ? m.group(1) : reply).strip();
+  }
+
+  /** The strings of a JSON array field, read leniently (models wrap JSON in prose or code fences). */
+  static List<String> jsonStrings(String text, String field) {
+    int key = text.indexOf("\"" + field + "\"");
+    if (key < 0) {
+      return List.of();
+    }
+    int open = text.indexOf('[', key);
+    int close = text.indexOf(']', open + 1);
+    if (open < 0 || close < 0) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    Matcher m = JSON_STRING.matcher(text.substring(open + 1, close));
+    while (m.find()) {
+      String s = m.group(1).replace("\\\"", "\"").replace("\\n", " ").replace("\\\\", "\\").strip();
+      if (!s.isEmpty()) {
+        out.add(s);
+      }
+    }
+    return out;
   }
 
   /** A string field of a JSON object, read leniently (models wrap JSON in prose or code fences). */

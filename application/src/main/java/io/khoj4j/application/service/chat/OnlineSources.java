@@ -92,13 +92,13 @@ final class OnlineSources {
     List<URI> urls = linksIn(turn.query());
     if (urls.isEmpty() && turn.model().isPresent()) {
       Optional<List<URI>> chosen = calls.json(turn.model().get(), Prompts.render("webpage-links.txt", Map.of(
-              "max", String.valueOf(MAX_PAGES), "history", ChatService.formatHistory(turn.history(), 6),
+              "max", String.valueOf(MAX_PAGES), "history", PromptBuilder.formatHistory(turn.history(), 6),
               "query", turn.query())),
           "{\"type\":\"object\",\"properties\":{\"links\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},"
               + "\"maxItems\":" + MAX_PAGES + "}},\"required\":[\"links\"]}", "choose web pages", turn::cancelled)
           .map(c -> {
             found.addUsage(c.usage());
-            return linksIn(String.join(" ", ChatService.jsonStrings(c.text(), "links")));
+            return linksIn(String.join(" ", ModelCalls.jsonStrings(c.text(), "links")));
           });
       urls = chosen.orElse(List.of());
     }

@@ -38,12 +38,12 @@ final class QueryWriter {
     String text = Prompts.render(prompt, Map.of("max", String.valueOf(max),
         "date", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
         "location", where.isEmpty() ? "unknown" : where,
-        "history", ChatService.formatHistory(history, 6), "query", q));
+        "history", PromptBuilder.formatHistory(history, 6), "query", q));
     return calls.json(model.get(), text, "{\"type\":\"object\",\"properties\":{\"queries\":{\"type\":\"array\","
             + "\"items\":{\"type\":\"string\"},\"maxItems\":" + max + "}},\"required\":[\"queries\"]}",
             "write search queries", stop)
         .map(c -> {
-          List<String> queries = ChatService.jsonStrings(c.text(), "queries");
+          List<String> queries = ModelCalls.jsonStrings(c.text(), "queries");
           return new Queries(queries.isEmpty() ? List.of(q) : queries.subList(0, Math.min(max, queries.size())),
               c.usage());
         })

@@ -77,7 +77,7 @@ final class SourcePicker {
     String prompt = Prompts.render("pick-sources.txt", Map.of(
         "sources", list(sources, ConversationCommand::keyword),
         "outputs", list(outputs, ToolPlan.Output::keyword),
-        "history", ChatService.formatHistory(history, 6), "query", q));
+        "history", PromptBuilder.formatHistory(history, 6), "query", q));
     String sourceNames = quoted(sources.keySet().stream().map(ConversationCommand::keyword).toList());
     String outputNames = quoted(outputs.keySet().stream().map(ToolPlan.Output::keyword).toList());
     String schema = "{\"type\":\"object\",\"properties\":{\"source\":{\"type\":\"array\",\"items\":{"
@@ -85,7 +85,7 @@ final class SourcePicker {
         + outputNames + "]}},\"required\":[\"source\"]}";
     return calls.json(model.get(), prompt, schema, "pick sources", stop).map(c -> {
       Set<ConversationCommand> chosen = EnumSet.noneOf(ConversationCommand.class);
-      for (String name : ChatService.jsonStrings(c.text(), "source")) {
+      for (String name : ModelCalls.jsonStrings(c.text(), "source")) {
         sources.keySet().stream().filter(s -> s.keyword().equalsIgnoreCase(name)).forEach(chosen::add);
       }
       ToolPlan.Output output = ModelCalls.jsonString(c.text(), "output")

@@ -12,6 +12,7 @@ import io.khoj4j.application.port.in.model.SeedChatModelsUseCase;
 import io.khoj4j.application.port.in.model.SelectChatModelCommand;
 import io.khoj4j.application.port.in.model.SelectChatModelUseCase;
 import io.khoj4j.application.port.out.chat.ChatModelDiscovery;
+import io.khoj4j.application.port.out.chat.ChatModelSelection;
 import io.khoj4j.application.port.out.model.ChatModelRepository;
 import io.khoj4j.application.port.out.shared.IdGenerator;
 import io.khoj4j.application.port.out.shared.SealedSecret;
@@ -35,7 +36,8 @@ import java.util.UUID;
  * stored, opened only to call the model.
  */
 public final class ChatModelService
-    implements QueryChatModelsUseCase, SelectChatModelUseCase, ConfigureChatModelsUseCase, SeedChatModelsUseCase {
+    implements QueryChatModelsUseCase, SelectChatModelUseCase, ConfigureChatModelsUseCase, SeedChatModelsUseCase,
+    ChatModelSelection {
 
   private static final Logger LOG = System.getLogger(ChatModelService.class.getName());
   static final List<String> OPENAI_MODELS = List.of("gpt-4o-mini", "gpt-4.1", "o3", "o4-mini");
@@ -80,6 +82,11 @@ public final class ChatModelService
   /** The endpoint that answers this user, key opened; empty when no model is configured. */
   public Optional<ChatModelEndpoint> endpointFor(UserId user) {
     return effective(new ChatModelQuery.Effective(user)).map(this::endpoint);
+  }
+
+  @Override
+  public Optional<ChatModelEndpoint> modelFor(UserId user) {
+    return endpointFor(user);
   }
 
   /** The endpoint of a model, key opened. */

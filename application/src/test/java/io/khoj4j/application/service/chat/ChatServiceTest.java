@@ -445,16 +445,10 @@ class ChatServiceTest {
   }
 
   @Test
-  void theQuestionIsUrlDecodedButPlusSignsStay() {
-    assertThat(ChatService.percentDecode("%2Fnotes%20caf%C3%A9%20c++")).isEqualTo("/notes café c++");
-    assertThat(ChatService.percentDecode("100% sure %zz")).isEqualTo("100% sure %zz");
-  }
-
-  @Test
   void lenientJsonReading() {
-    assertThat(ChatService.jsonStrings("```json\n{\"queries\": [\"a \\\"b\\\"\", \"c\"]}\n```", "queries"))
+    assertThat(ModelCalls.jsonStrings("```json\n{\"queries\": [\"a \\\"b\\\"\", \"c\"]}\n```", "queries"))
         .containsExactly("a \"b\"", "c");
-    assertThat(ChatService.jsonStrings("no json here", "queries")).isEmpty();
+    assertThat(ModelCalls.jsonStrings("no json here", "queries")).isEmpty();
   }
 
   // ------------------------------------------------------------------ slash commands routed through their ports

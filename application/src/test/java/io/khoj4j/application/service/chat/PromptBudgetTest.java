@@ -42,7 +42,7 @@ class PromptBudgetTest {
   }
 
   private static int notesCost(List<NoteReference> notes) {
-    return notes.isEmpty() ? 0 : WORDS.count(ChatService.notesMessage(notes));
+    return notes.isEmpty() ? 0 : WORDS.count(PromptBuilder.notesMessage(notes));
   }
 
   private static int size(PromptBudget.Fitted fitted) {
@@ -50,7 +50,7 @@ class PromptBudgetTest {
   }
 
   private static PromptBudget.Fitted fit(int room, List<PromptMessage> history, List<NoteReference> notes) {
-    return PromptBudget.fit(room + 100, 100, history, notes, ChatService::notesMessage, WORDS);
+    return PromptBudget.fit(room + 100, 100, history, notes, PromptBuilder::notesMessage, WORDS);
   }
 
   @Test
