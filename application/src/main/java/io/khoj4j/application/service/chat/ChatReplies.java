@@ -2,6 +2,7 @@ package io.khoj4j.application.service.chat;
 
 import io.khoj4j.application.port.in.chat.ChatEventSink;
 import io.khoj4j.application.port.in.chat.ChatOutcome;
+import io.khoj4j.application.service.chat.prompt.Prompts;
 import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.chat.NoteReference;
 import java.util.List;

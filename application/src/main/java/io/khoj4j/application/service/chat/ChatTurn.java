@@ -2,6 +2,7 @@ package io.khoj4j.application.service.chat;
 
 import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.chat.ChatEventSink;
+import io.khoj4j.application.service.chat.tool.ToolTurn;
 import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.ChatModelEndpoint;

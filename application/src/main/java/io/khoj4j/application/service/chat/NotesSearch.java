@@ -4,6 +4,7 @@ import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.search.SearchEntriesQuery;
 import io.khoj4j.application.port.in.search.SearchEntriesUseCase;
 import io.khoj4j.application.port.in.search.SearchResult;
+import io.khoj4j.application.service.chat.tool.QueryWriter;
 import io.khoj4j.domain.chat.NoteReference;
 import io.khoj4j.domain.user.UserId;
 import java.util.LinkedHashMap;

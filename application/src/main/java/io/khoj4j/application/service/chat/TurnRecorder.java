@@ -3,6 +3,7 @@ package io.khoj4j.application.service.chat;
 import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.application.service.chat.tool.ToolFindings;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.Conversation;
 import io.khoj4j.domain.chat.Intent;

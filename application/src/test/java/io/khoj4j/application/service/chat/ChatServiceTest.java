@@ -37,6 +37,8 @@ import io.khoj4j.application.port.out.tools.InMemoryWebSearch;
 import io.khoj4j.application.port.out.tools.ResearchAgent;
 import io.khoj4j.application.port.out.tools.WebReader;
 import io.khoj4j.application.port.out.tools.WebSearch;
+import io.khoj4j.application.service.chat.prompt.PromptBudget;
+import io.khoj4j.application.service.chat.tool.ChatTools;
 import io.khoj4j.application.service.content.IndexContentService;
 import io.khoj4j.application.service.content.IndexingLimits;
 import io.khoj4j.application.service.content.ManageContentService;
@@ -442,13 +444,6 @@ class ChatServiceTest {
         .extracting(e -> ((ChatEvent.Status) e).text()).containsExactly("**Generating a well-informed response**");
     assertThat(sink.kinds()).contains(ChatEvent.References.class);
     assertThat(gateway.requests).hasSize(1);
-  }
-
-  @Test
-  void lenientJsonReading() {
-    assertThat(ModelCalls.jsonStrings("```json\n{\"queries\": [\"a \\\"b\\\"\", \"c\"]}\n```", "queries"))
-        .containsExactly("a \"b\"", "c");
-    assertThat(ModelCalls.jsonStrings("no json here", "queries")).isEmpty();
   }
 
   // ------------------------------------------------------------------ slash commands routed through their ports

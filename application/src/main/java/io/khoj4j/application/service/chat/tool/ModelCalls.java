@@ -1,4 +1,4 @@
-package io.khoj4j.application.service.chat;
+package io.khoj4j.application.service.chat.tool;
 
 import io.khoj4j.application.error.UpstreamFailureException;
 import io.khoj4j.application.port.out.chat.ChatCompletion;
@@ -6,8 +6,8 @@ import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
 import io.khoj4j.application.port.out.chat.ChatModelGateway;
 import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.PromptMessage;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * prompt, the whole reply at once. A failed call is logged and gives nothing; the tool then falls back. A call whose
  * {@code stop} turns true (the client left) is aborted and gives nothing either.
  */
-final class ModelCalls {
+public final class ModelCalls {
 
   private static final Logger LOG = System.getLogger(ModelCalls.class.getName());
   private static final Pattern FENCE = Pattern.compile("```[\\w-]*[ \\t]*\\R(.*?)```", Pattern.DOTALL);
@@ -29,7 +29,7 @@ final class ModelCalls {
 
   private final ChatModelGateway gateway;
 
-  ModelCalls(ChatModelGateway gateway) {
+  public ModelCalls(ChatModelGateway gateway) {
     this.gateway = gateway;
   }
 

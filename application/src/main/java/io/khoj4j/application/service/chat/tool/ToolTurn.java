@@ -1,4 +1,4 @@
-package io.khoj4j.application.service.chat;
+package io.khoj4j.application.service.chat.tool;
 
 import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.chat.ChatEventSink;
@@ -12,14 +12,14 @@ import java.util.function.Consumer;
  * What the tools of one turn work from: the model (if any), the message without its slash command, the conversation
  * so far, the request, where events go, and how a progress line is shown and kept in the turn's train of thought.
  */
-record ToolTurn(Optional<ChatModelEndpoint> model, String query, List<ChatMessage> history, ChatCommand command,
+public record ToolTurn(Optional<ChatModelEndpoint> model, String query, List<ChatMessage> history, ChatCommand command,
     ChatEventSink sink, Consumer<String> status) {
 
-  void status(String markdown) {
+  public void status(String markdown) {
     status.accept(markdown);
   }
 
-  boolean cancelled() {
+  public boolean cancelled() {
     return sink.cancelled();
   }
 }

@@ -1,4 +1,4 @@
-package io.khoj4j.application.service.chat;
+package io.khoj4j.application.service.chat.prompt;
 
 import io.khoj4j.application.port.out.chat.TokenCounter;
 import io.khoj4j.domain.chat.NoteReference;
@@ -25,7 +25,7 @@ public final class PromptBudget {
   /** Tokens kept free for the answer, at most: a small model keeps a quarter of its size instead. */
   static final int ANSWER_RESERVE = 2_000;
   /** Ends a note that was cut to fit. */
-  static final String CUT_MARK = " […]";
+  public static final String CUT_MARK = " […]";
 
   private PromptBudget() {}
 

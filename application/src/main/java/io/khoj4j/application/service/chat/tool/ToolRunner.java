@@ -1,4 +1,4 @@
-package io.khoj4j.application.service.chat;
+package io.khoj4j.application.service.chat.tool;
 
 import io.khoj4j.application.port.out.chat.ChatModelGateway;
 import io.khoj4j.domain.chat.ConversationCommand;
@@ -11,7 +11,7 @@ import java.util.List;
  * {@code references} event (research, the web, a web page, a program), the generated assets after it (an image or a
  * diagram). A client that has left stops the remaining tools.
  */
-final class ToolRunner {
+public final class ToolRunner {
 
   private final ChatTools tools;
   private final OnlineSources online;
@@ -19,7 +19,7 @@ final class ToolRunner {
   private final AssetMaker assets;
   private final ResearchRunner research;
 
-  ToolRunner(ChatTools tools, ChatModelGateway gateway, QueryWriter queries, Clock clock) {
+  public ToolRunner(ChatTools tools, ChatModelGateway gateway, QueryWriter queries, Clock clock) {
     ModelCalls calls = new ModelCalls(gateway);
     this.tools = tools;
     this.online = new OnlineSources(tools, queries, calls);
@@ -29,7 +29,7 @@ final class ToolRunner {
   }
 
   /** The sources besides the notes; {@code notes} are those the turn found, which a program may use. */
-  ToolFindings gather(ToolPlan plan, ToolTurn turn, List<NoteReference> notes) {
+  public ToolFindings gather(ToolPlan plan, ToolTurn turn, List<NoteReference> notes) {
     ToolFindings found = new ToolFindings();
     if (plan.uses(ConversationCommand.RESEARCH) && tools.research().available() && !turn.cancelled()) {
       research.run(turn, found);
@@ -51,7 +51,7 @@ final class ToolRunner {
   }
 
   /** The image or diagram the plan asks for; each is sent as a {@code generated_assets} event. */
-  void create(ToolPlan plan, ToolTurn turn, ToolFindings found) {
+  public void create(ToolPlan plan, ToolTurn turn, ToolFindings found) {
     if (turn.cancelled()) {
       return;
     }

@@ -1,4 +1,4 @@
-package io.khoj4j.application.service.chat;
+package io.khoj4j.application.service.chat.prompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,12 +1,14 @@
-package io.khoj4j.application.service.chat;
+package io.khoj4j.application.service.chat.tool;
 
 import io.khoj4j.application.error.UpstreamFailureException;
 import io.khoj4j.application.port.out.chat.ChatCompletion;
 import io.khoj4j.application.port.out.tools.DiagramValidator;
 import io.khoj4j.application.port.out.tools.ImageGenerator;
+import io.khoj4j.application.service.chat.prompt.PromptBuilder;
+import io.khoj4j.application.service.chat.prompt.Prompts;
 import io.khoj4j.domain.chat.ChatEvent;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,11 +1,13 @@
-package io.khoj4j.application.service.chat;
+package io.khoj4j.application.service.chat.tool;
 
+import io.khoj4j.application.service.chat.prompt.PromptBuilder;
+import io.khoj4j.application.service.chat.prompt.Prompts;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.ConversationCommand;
 import io.khoj4j.domain.chat.TokenUsage;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -23,21 +25,21 @@ import java.util.stream.Collectors;
  * available, images and diagrams likewise. With nothing to choose between, no model call is made; without a model,
  * or when its reply is unusable, the notes are searched when there are any.
  */
-final class SourcePicker {
+public final class SourcePicker {
 
   private static final Logger LOG = System.getLogger(SourcePicker.class.getName());
 
-  record Selection(ToolPlan plan, TokenUsage usage) {}
+  public record Selection(ToolPlan plan, TokenUsage usage) {}
 
   private final ModelCalls calls;
   private final ChatTools tools;
 
-  SourcePicker(ModelCalls calls, ChatTools tools) {
+  public SourcePicker(ModelCalls calls, ChatTools tools) {
     this.calls = calls;
     this.tools = tools;
   }
 
-  Selection pick(Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history, boolean hasNotes,
+  public Selection pick(Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history, boolean hasNotes,
       BooleanSupplier stop) {
     Map<ConversationCommand, String> sources = new LinkedHashMap<>();
     sources.put(ConversationCommand.GENERAL, "general knowledge, conversation, or help with writing");

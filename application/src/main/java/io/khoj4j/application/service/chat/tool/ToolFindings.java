@@ -1,4 +1,4 @@
-package io.khoj4j.application.service.chat;
+package io.khoj4j.application.service.chat.tool;
 
 import io.khoj4j.application.port.out.tools.CodeSandbox;
 import io.khoj4j.application.port.out.tools.WebReader;
@@ -20,7 +20,7 @@ import java.util.Set;
  * (sent in {@code references} and stored on the answer), notes found by research, generated images and diagram, the
  * context messages for the answer's prompt, and the tokens the tools' model calls used. One turn, one thread.
  */
-final class ToolFindings {
+public final class ToolFindings {
 
   private final Map<String, Object> onlineContext = new LinkedHashMap<>();
   private final Map<String, Object> codeContext = new LinkedHashMap<>();
@@ -99,31 +99,31 @@ final class ToolFindings {
     usage = usage.plus(used);
   }
 
-  Map<String, Object> onlineContext() {
+  public Map<String, Object> onlineContext() {
     return Collections.unmodifiableMap(new LinkedHashMap<>(onlineContext));
   }
 
-  Map<String, Object> codeContext() {
+  public Map<String, Object> codeContext() {
     return Collections.unmodifiableMap(new LinkedHashMap<>(codeContext));
   }
 
-  List<NoteReference> notes() {
+  public List<NoteReference> notes() {
     return List.copyOf(notes);
   }
 
-  List<String> images() {
+  public List<String> images() {
     return List.copyOf(images);
   }
 
-  Optional<String> mermaidjsDiagram() {
+  public Optional<String> mermaidjsDiagram() {
     return Optional.ofNullable(mermaidjsDiagram);
   }
 
-  List<String> promptContext() {
+  public List<String> promptContext() {
     return List.copyOf(promptContext);
   }
 
-  TokenUsage usage() {
+  public TokenUsage usage() {
     return usage;
   }
 

@@ -1,4 +1,4 @@
-package io.khoj4j.application.service.chat;
+package io.khoj4j.application.service.chat.tool;
 
 import io.khoj4j.domain.chat.ConversationCommand;
 import java.util.ArrayList;
@@ -14,10 +14,10 @@ import java.util.Set;
  * research loop) and the form of what it makes besides the text (an image or a diagram). A slash command fixes it;
  * without one the model picks ({@link SourcePicker}).
  */
-record ToolPlan(Set<ConversationCommand> sources, Output output) {
+public record ToolPlan(Set<ConversationCommand> sources, Output output) {
 
   /** What the turn makes: a text answer, or an image or diagram with a text answer. */
-  enum Output {
+  public enum Output {
     TEXT, IMAGE, DIAGRAM;
 
     String keyword() {
@@ -30,7 +30,7 @@ record ToolPlan(Set<ConversationCommand> sources, Output output) {
       ConversationCommand.ONLINE, ConversationCommand.WEBPAGE, ConversationCommand.CODE,
       ConversationCommand.RESEARCH);
 
-  ToolPlan {
+  public ToolPlan {
     Objects.requireNonNull(output, "output");
     if (sources.isEmpty() || !SOURCES.containsAll(sources)) {
       throw new IllegalArgumentException("not a set of sources: " + sources);
@@ -38,12 +38,12 @@ record ToolPlan(Set<ConversationCommand> sources, Output output) {
     sources = Collections.unmodifiableSet(EnumSet.copyOf(sources));
   }
 
-  static ToolPlan general() {
+  public static ToolPlan general() {
     return new ToolPlan(Set.of(ConversationCommand.GENERAL), Output.TEXT);
   }
 
   /** The plan a slash command fixes; DEFAULT and AUTOMATED_TASK leave the choice to the model. */
-  static ToolPlan forCommand(ConversationCommand command) {
+  public static ToolPlan forCommand(ConversationCommand command) {
     return switch (command) {
       case GENERAL, NOTES, ONLINE, WEBPAGE, CODE, RESEARCH -> new ToolPlan(Set.of(command), Output.TEXT);
       case IMAGE -> new ToolPlan(Set.of(ConversationCommand.GENERAL), Output.IMAGE);
@@ -52,12 +52,12 @@ record ToolPlan(Set<ConversationCommand> sources, Output output) {
     };
   }
 
-  boolean uses(ConversationCommand source) {
+  public boolean uses(ConversationCommand source) {
     return sources.contains(source);
   }
 
   /** Khoj's status text, e.g. {@code notes, online, text}; general knowledge is named only when used alone. */
-  String describe() {
+  public String describe() {
     List<String> names = new ArrayList<>();
     for (ConversationCommand source : sources) {
       if (source != ConversationCommand.GENERAL || sources.size() == 1) {

@@ -1,9 +1,11 @@
-package io.khoj4j.application.service.chat;
+package io.khoj4j.application.service.chat.tool;
 
 import io.khoj4j.application.port.out.tools.WebReader;
 import io.khoj4j.application.port.out.tools.WebSearch;
-import java.lang.System.Logger;
+import io.khoj4j.application.service.chat.prompt.PromptBuilder;
+import io.khoj4j.application.service.chat.prompt.Prompts;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

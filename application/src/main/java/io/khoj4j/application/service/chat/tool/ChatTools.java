@@ -1,4 +1,4 @@
-package io.khoj4j.application.service.chat;
+package io.khoj4j.application.service.chat.tool;
 
 import io.khoj4j.application.port.out.tools.CodeSandbox;
 import io.khoj4j.application.port.out.tools.DiagramValidator;
@@ -6,6 +6,7 @@ import io.khoj4j.application.port.out.tools.ImageGenerator;
 import io.khoj4j.application.port.out.tools.ResearchAgent;
 import io.khoj4j.application.port.out.tools.WebReader;
 import io.khoj4j.application.port.out.tools.WebSearch;
+import io.khoj4j.application.service.chat.prompt.Prompts;
 import io.khoj4j.domain.chat.ConversationCommand;
 import java.util.Map;
 import java.util.Objects;

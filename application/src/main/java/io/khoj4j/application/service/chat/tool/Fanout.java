@@ -1,4 +1,4 @@
-package io.khoj4j.application.service.chat;
+package io.khoj4j.application.service.chat.tool;
 
 import io.khoj4j.application.error.UpstreamFailureException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.khoj4j.application.service.chat;
+package io.khoj4j.application.service.chat.prompt;
 
 import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.out.chat.TokenCounter;
@@ -21,17 +21,17 @@ import java.util.Map;
  * conversation and the notes found as the model's window allows ({@link PromptBudget}), what the tools found, and the
  * question with its attached files and images. Also how a conversation is shown inside the tools' own prompts.
  */
-final class PromptBuilder {
+public final class PromptBuilder {
 
   private final TokenCounter tokens;
   private final Clock clock;
 
-  PromptBuilder(TokenCounter tokens, Clock clock) {
+  public PromptBuilder(TokenCounter tokens, Clock clock) {
     this.tokens = tokens;
     this.clock = clock;
   }
 
-  List<PromptMessage> build(ChatModelEndpoint model, String q, List<ChatMessage> history,
+  public List<PromptMessage> build(ChatModelEndpoint model, String q, List<ChatMessage> history,
       List<NoteReference> references, List<String> toolContext, ChatCommand command) {
     PromptMessage system = system(command);
     PromptMessage asked = new PromptMessage.User(withFiles(q, command), model.vision() ? command.images() : List.of());
@@ -71,7 +71,7 @@ final class PromptBuilder {
   }
 
   /** The prompt message that gives the model the notes found. */
-  static PromptMessage notesMessage(List<NoteReference> references) {
+  public static PromptMessage notesMessage(List<NoteReference> references) {
     StringBuilder notes = new StringBuilder();
     for (NoteReference r : references) {
       notes.append("File: ").append(r.file()).append("\n").append(r.compiled().strip()).append("\n\n");
@@ -91,7 +91,7 @@ final class PromptBuilder {
   }
 
   /** The last {@code lastMessages} of a conversation as {@code User:}/{@code Assistant:} lines, for tool prompts. */
-  static String formatHistory(List<ChatMessage> history, int lastMessages) {
+  public static String formatHistory(List<ChatMessage> history, int lastMessages) {
     List<ChatMessage> recent = history.subList(Math.max(0, history.size() - lastMessages), history.size());
     StringBuilder sb = new StringBuilder();
     for (ChatMessage m : recent) {

@@ -1,6 +1,8 @@
-package io.khoj4j.application.service.chat;
+package io.khoj4j.application.service.chat.tool;
 
 import io.khoj4j.application.port.in.chat.ChatCommand;
+import io.khoj4j.application.service.chat.prompt.PromptBuilder;
+import io.khoj4j.application.service.chat.prompt.Prompts;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.TokenUsage;
@@ -16,20 +18,20 @@ import java.util.function.BooleanSupplier;
  * The model turns the latest message and the conversation into search queries, with a prompt of its own for each
  * place searched (the notes, the web); without a model, or when it fails, the message itself is the query.
  */
-final class QueryWriter {
+public final class QueryWriter {
 
-  record Queries(List<String> queries, TokenUsage usage) {}
+  public record Queries(List<String> queries, TokenUsage usage) {}
 
   private final ModelCalls calls;
   private final Clock clock;
 
-  QueryWriter(ModelCalls calls, Clock clock) {
+  public QueryWriter(ModelCalls calls, Clock clock) {
     this.calls = calls;
     this.clock = clock;
   }
 
   /** Up to {@code max} queries from the prompt resource {@code prompt} ({@code {"queries": [...]}}). */
-  Queries write(String prompt, int max, Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history,
+  public Queries write(String prompt, int max, Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history,
       ChatCommand.Location location, BooleanSupplier stop) {
     if (model.isEmpty()) {
       return new Queries(List.of(q), TokenUsage.NONE);

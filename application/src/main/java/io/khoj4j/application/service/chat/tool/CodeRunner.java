@@ -1,11 +1,13 @@
-package io.khoj4j.application.service.chat;
+package io.khoj4j.application.service.chat.tool;
 
 import io.khoj4j.application.error.UpstreamFailureException;
 import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.out.chat.ChatCompletion;
 import io.khoj4j.application.port.out.tools.CodeSandbox;
-import java.lang.System.Logger;
+import io.khoj4j.application.service.chat.prompt.PromptBuilder;
+import io.khoj4j.application.service.chat.prompt.Prompts;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package io.khoj4j.application.service.chat;
+package io.khoj4j.application.service.chat.prompt;
 
 import java.io.IOException;
 import java.io.InputStream;
