@@ -6,8 +6,10 @@ import io.khoj4j.application.port.out.chat.ChatCompletion;
 import io.khoj4j.application.port.out.tools.CodeSandbox;
 import io.khoj4j.application.service.chat.prompt.PromptBuilder;
 import io.khoj4j.application.service.chat.prompt.Prompts;
-import java.lang.System.Logger.Level;
+import io.khoj4j.domain.chat.ConversationCommand;
+import io.khoj4j.domain.chat.NoteReference;
 import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,7 +25,7 @@ import java.util.Set;
  * files attached to it as input files, the {@link CodeSandbox} port runs it, and its output goes to the turn's
  * {@code codeContext} and, as a context message, to the answer's prompt. Needs a chat model to write the program.
  */
-final class CodeRunner {
+final class CodeRunner implements ChatTool {
 
   private static final Logger LOG = System.getLogger(CodeRunner.class.getName());
   /** Characters of output or of a text file kept for the answer's prompt. */
@@ -40,8 +42,22 @@ final class CodeRunner {
     this.clock = clock;
   }
 
-  /** {@code context}: what other sources of the turn found, which the program may use. */
-  void run(ToolTurn turn, String context, ToolFindings found) {
+  @Override
+  public boolean wanted(ToolPlan plan) {
+    return plan.uses(ConversationCommand.CODE) && sandbox.available();
+  }
+
+  /** The program may use what the other sources of the turn found: the notes, the web, pages read. */
+  @Override
+  public void run(ToolTurn turn, List<NoteReference> notes, ToolFindings found) {
+    StringBuilder sources = new StringBuilder();
+    notes.forEach(n -> sources.append("From ").append(n.file()).append(":\n").append(n.compiled().strip())
+        .append("\n\n"));
+    found.promptContext().forEach(c -> sources.append(c).append("\n\n"));
+    run(turn, sources.toString().strip(), found);
+  }
+
+  private void run(ToolTurn turn, String context, ToolFindings found) {
     if (turn.model().isEmpty()) {
       return;
     }

@@ -4,8 +4,10 @@ import io.khoj4j.application.error.UpstreamFailureException;
 import io.khoj4j.application.port.out.tools.ResearchAgent;
 import io.khoj4j.application.port.out.tools.WebSearch;
 import io.khoj4j.application.service.chat.prompt.Prompts;
-import java.lang.System.Logger.Level;
+import io.khoj4j.domain.chat.ConversationCommand;
+import io.khoj4j.domain.chat.NoteReference;
 import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,7 @@ import java.util.Map;
  * web results and programs it used become the turn's references, and its steps the answer's context. Needs a chat
  * model, which writes the answer.
  */
-final class ResearchRunner {
+final class ResearchRunner implements ChatTool {
 
   private static final Logger LOG = System.getLogger(ResearchRunner.class.getName());
   /** Khoj's default number of research iterations. */
@@ -26,7 +28,13 @@ final class ResearchRunner {
     this.agent = agent;
   }
 
-  void run(ToolTurn turn, ToolFindings found) {
+  @Override
+  public boolean wanted(ToolPlan plan) {
+    return plan.uses(ConversationCommand.RESEARCH) && agent.available();
+  }
+
+  @Override
+  public void run(ToolTurn turn, List<NoteReference> notes, ToolFindings found) {
     if (turn.model().isEmpty()) {
       return;
     }
