@@ -5,6 +5,7 @@ import io.khoj4j.application.port.in.search.SearchEntriesUseCase;
 import io.khoj4j.application.port.out.chat.ChatModelDiscovery;
 import io.khoj4j.application.port.out.chat.ChatModelGateway;
 import io.khoj4j.application.port.out.chat.ChatModelSelection;
+import io.khoj4j.application.port.out.chat.ModelReplyReader;
 import io.khoj4j.application.port.out.chat.TokenCounter;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.model.ChatModelRepository;
@@ -36,11 +37,11 @@ public class ChatProducers {
   @Produces
   @Singleton
   ChatService chat(ConversationRepository conversations, ChatModelSelection models, ChatModelGateway gateway,
-      SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens, UnitOfWork unitOfWork,
-      IdGenerator ids, Clock clock,
+      ModelReplyReader replies, SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens,
+      UnitOfWork unitOfWork, IdGenerator ids, Clock clock,
       @ConfigProperty(name = "khoj.chat.notes-max-distance") Optional<Double> notesMaxDistance) {
-    return new ChatService(conversations, models, gateway, search, content, tokens, ChatTools.noneConfigured(),
-        unitOfWork, ids, clock, notesMaxDistance);
+    return new ChatService(conversations, models, gateway, replies, search, content, tokens,
+        ChatTools.noneConfigured(), unitOfWork, ids, clock, notesMaxDistance);
   }
 
   @Produces

@@ -8,6 +8,7 @@ import io.khoj4j.application.port.in.content.QueryContentUseCase;
 import io.khoj4j.application.port.in.search.SearchEntriesUseCase;
 import io.khoj4j.application.port.out.chat.ChatModelGateway;
 import io.khoj4j.application.port.out.chat.ChatModelSelection;
+import io.khoj4j.application.port.out.chat.ModelReplyReader;
 import io.khoj4j.application.port.out.chat.TokenCounter;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.shared.IdGenerator;
@@ -45,16 +46,16 @@ public final class ChatService implements ChatUseCase {
   private final TurnRecorder recorder;
 
   public ChatService(ConversationRepository conversations, ChatModelSelection models, ChatModelGateway gateway,
-      SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens, ChatTools tools,
+      ModelReplyReader replies, SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens, ChatTools tools,
       UnitOfWork unitOfWork, IdGenerator ids, Clock clock, Optional<Double> notesMaxDistance) {
     this.models = models;
     this.tools = tools;
     this.ids = ids;
-    ModelCalls calls = new ModelCalls(gateway);
+    ModelCalls calls = new ModelCalls(gateway, replies);
     QueryWriter queryWriter = new QueryWriter(calls, clock);
     this.resolver = new ConversationResolver(conversations, ids, clock);
     this.gatherer = new ContextGatherer(content, new SourcePicker(calls, tools),
-        new NotesSearch(search, queryWriter, notesMaxDistance), new ToolRunner(tools, gateway, queryWriter, clock));
+        new NotesSearch(search, queryWriter, notesMaxDistance), new ToolRunner(tools, calls, queryWriter, clock));
     this.prompts = new PromptBuilder(tokens, clock);
     this.streamer = new AnswerStreamer(gateway);
     this.recorder = new TurnRecorder(conversations, unitOfWork, clock);

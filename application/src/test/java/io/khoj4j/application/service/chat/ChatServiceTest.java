@@ -93,8 +93,8 @@ class ChatServiceTest {
           new InMemoryEntryRanker(entries, EntryRanker.Kind.KEYWORD)),
       new InMemoryEntryTexts(entries), Reranker.NONE, new DateFilterResolver((p, t, f) -> Optional.empty()), clock,
       SearchSettings.defaults());
-  private final ChatService chat = new ChatService(conversations, models, gateway, search, content, tokens,
-      ChatTools.noneConfigured(), unitOfWork, ids, clock, Optional.empty());
+  private final ChatService chat = new ChatService(conversations, models, gateway, new LenientReplyReader(), search,
+      content, tokens, ChatTools.noneConfigured(), unitOfWork, ids, clock, Optional.empty());
   private final UserId alice = new UserId(UUID.randomUUID());
   private final UserId bob = new UserId(UUID.randomUUID());
 
@@ -461,8 +461,8 @@ class ChatServiceTest {
   private final InMemoryResearchAgent researcher = new InMemoryResearchAgent();
 
   private ChatService chatWith(ChatTools tools) {
-    return new ChatService(conversations, models, gateway, search, content, tokens, tools, unitOfWork, ids, clock,
-        Optional.empty());
+    return new ChatService(conversations, models, gateway, new LenientReplyReader(), search, content, tokens, tools,
+        unitOfWork, ids, clock, Optional.empty());
   }
 
   private ChatService chatWithEveryTool(boolean readSearchResults) {

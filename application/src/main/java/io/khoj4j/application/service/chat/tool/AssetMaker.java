@@ -44,8 +44,8 @@ final class AssetMaker {
           "describe an image", turn::cancelled);
       if (better.isPresent()) {
         found.addUsage(better.get().usage());
-        description = ModelCalls.jsonString(better.get().text(), "description").orElse(description);
-        shape = ModelCalls.jsonString(better.get().text(), "shape").flatMap(AssetMaker::shape).orElse(shape);
+        description = calls.string(better.get(), "description").orElse(description);
+        shape = calls.string(better.get(), "shape").flatMap(AssetMaker::shape).orElse(shape);
       }
     }
     if (description.isBlank()) {

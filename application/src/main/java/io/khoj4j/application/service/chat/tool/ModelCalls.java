@@ -4,11 +4,11 @@ import io.khoj4j.application.error.UpstreamFailureException;
 import io.khoj4j.application.port.out.chat.ChatCompletion;
 import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
 import io.khoj4j.application.port.out.chat.ChatModelGateway;
+import io.khoj4j.application.port.out.chat.ModelReplyReader;
 import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.PromptMessage;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -25,12 +25,13 @@ public final class ModelCalls {
 
   private static final Logger LOG = System.getLogger(ModelCalls.class.getName());
   private static final Pattern FENCE = Pattern.compile("```[\\w-]*[ \\t]*\\R(.*?)```", Pattern.DOTALL);
-  private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private final ChatModelGateway gateway;
+  private final ModelReplyReader replies;
 
-  public ModelCalls(ChatModelGateway gateway) {
+  public ModelCalls(ChatModelGateway gateway, ModelReplyReader replies) {
     this.gateway = gateway;
+    this.replies = replies;
   }
 
   /** A reply that must be a JSON object of the schema. */
@@ -58,41 +59,21 @@ public final class ModelCalls {
     }
   }
 
+  /** The strings of an array field of a JSON reply ({@link ModelReplyReader#strings}). */
+  List<String> strings(ChatCompletion reply, String field) {
+    return replies.strings(reply.text(), field);
+  }
+
+  /** A string field of a JSON reply ({@link ModelReplyReader#string}). */
+  Optional<String> string(ChatCompletion reply, String field) {
+    return replies.string(reply.text(), field);
+  }
+
   /** The body of the first fenced code block, or the whole reply when it has none. */
   static String fencedCode(String reply) {
     Matcher m = FENCE.matcher(reply);
     return (m.find() ? m.group(1) : reply).strip();
   }
 
-  /** The strings of a JSON array field, read leniently (models wrap JSON in prose or code fences). */
-  static List<String> jsonStrings(String text, String field) {
-    int key = text.indexOf("\"" + field + "\"");
-    if (key < 0) {
-      return List.of();
-    }
-    int open = text.indexOf('[', key);
-    int close = text.indexOf(']', open + 1);
-    if (open < 0 || close < 0) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    Matcher m = JSON_STRING.matcher(text.substring(open + 1, close));
-    while (m.find()) {
-      String s = m.group(1).replace("\\\"", "\"").replace("\\n", " ").replace("\\\\", "\\").strip();
-      if (!s.isEmpty()) {
-        out.add(s);
-      }
-    }
-    return out;
-  }
 
-  /** A string field of a JSON object, read leniently (models wrap JSON in prose or code fences). */
-  static Optional<String> jsonString(String text, String field) {
-    Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(text);
-    if (!m.find()) {
-      return Optional.empty();
-    }
-    String value = m.group(1).replace("\\n", "\n").replace("\\\"", "\"").replace("\\\\", "\\").strip();
-    return value.isEmpty() ? Optional.empty() : Optional.of(value);
-  }
 }

@@ -100,7 +100,7 @@ final class OnlineSources {
               + "\"maxItems\":" + MAX_PAGES + "}},\"required\":[\"links\"]}", "choose web pages", turn::cancelled)
           .map(c -> {
             found.addUsage(c.usage());
-            return linksIn(String.join(" ", ModelCalls.jsonStrings(c.text(), "links")));
+            return linksIn(String.join(" ", calls.strings(c, "links")));
           });
       urls = chosen.orElse(List.of());
     }

@@ -45,7 +45,7 @@ public final class QueryWriter {
             + "\"items\":{\"type\":\"string\"},\"maxItems\":" + max + "}},\"required\":[\"queries\"]}",
             "write search queries", stop)
         .map(c -> {
-          List<String> queries = ModelCalls.jsonStrings(c.text(), "queries");
+          List<String> queries = calls.strings(c, "queries");
           return new Queries(queries.isEmpty() ? List.of(q) : queries.subList(0, Math.min(max, queries.size())),
               c.usage());
         })

@@ -87,10 +87,10 @@ public final class SourcePicker {
         + outputNames + "]}},\"required\":[\"source\"]}";
     return calls.json(model.get(), prompt, schema, "pick sources", stop).map(c -> {
       Set<ConversationCommand> chosen = EnumSet.noneOf(ConversationCommand.class);
-      for (String name : ModelCalls.jsonStrings(c.text(), "source")) {
+      for (String name : calls.strings(c, "source")) {
         sources.keySet().stream().filter(s -> s.keyword().equalsIgnoreCase(name)).forEach(chosen::add);
       }
-      ToolPlan.Output output = ModelCalls.jsonString(c.text(), "output")
+      ToolPlan.Output output = calls.string(c, "output")
           .flatMap(name -> outputs.keySet().stream().filter(o -> o.keyword().equalsIgnoreCase(name)).findFirst())
           .orElse(ToolPlan.Output.TEXT);
       if (chosen.isEmpty()) {

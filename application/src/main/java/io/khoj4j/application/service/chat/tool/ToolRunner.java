@@ -1,6 +1,5 @@
 package io.khoj4j.application.service.chat.tool;
 
-import io.khoj4j.application.port.out.chat.ChatModelGateway;
 import io.khoj4j.domain.chat.NoteReference;
 import java.time.Clock;
 import java.util.List;
@@ -15,8 +14,7 @@ public final class ToolRunner {
   private final List<ChatTool> sources;
   private final List<ChatTool> assets;
 
-  public ToolRunner(ChatTools tools, ChatModelGateway gateway, QueryWriter queries, Clock clock) {
-    ModelCalls calls = new ModelCalls(gateway);
+  public ToolRunner(ChatTools tools, ModelCalls calls, QueryWriter queries, Clock clock) {
     OnlineSources online = new OnlineSources(tools, queries, calls);
     AssetMaker maker = new AssetMaker(tools, calls);
     this.sources = List.of(new ResearchRunner(tools.research()), new WebSearchTool(tools, online),
