@@ -4,6 +4,8 @@ import io.khoj4j.application.port.in.content.QueryContentUseCase;
 import io.khoj4j.application.port.in.search.SearchEntriesUseCase;
 import io.khoj4j.application.port.out.chat.ChatModelDiscovery;
 import io.khoj4j.application.port.out.chat.ChatModelGateway;
+import io.khoj4j.application.port.out.chat.ChatModelSelection;
+import io.khoj4j.application.port.out.chat.ModelReplyReader;
 import io.khoj4j.application.port.out.chat.TokenCounter;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.model.ChatModelRepository;
@@ -11,8 +13,21 @@ import io.khoj4j.application.port.out.shared.IdGenerator;
 import io.khoj4j.application.port.out.shared.SecretBox;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.service.chat.ChatService;
-import io.khoj4j.application.service.chat.ChatTools;
-import io.khoj4j.application.service.chat.ConversationService;
+import io.khoj4j.application.service.chat.conversation.CountConversationsService;
+import io.khoj4j.application.service.chat.conversation.CreateConversationService;
+import io.khoj4j.application.service.chat.conversation.DeleteConversationsService;
+import io.khoj4j.application.service.chat.conversation.DeleteTurnService;
+import io.khoj4j.application.service.chat.conversation.ExportConversationsService;
+import io.khoj4j.application.service.chat.conversation.FilterConversationFilesService;
+import io.khoj4j.application.service.chat.conversation.ForkConversationService;
+import io.khoj4j.application.service.chat.conversation.ListConversationsService;
+import io.khoj4j.application.service.chat.conversation.ReadConversationService;
+import io.khoj4j.application.service.chat.conversation.ReadPublicConversationService;
+import io.khoj4j.application.service.chat.conversation.RenameConversationService;
+import io.khoj4j.application.service.chat.conversation.ShareConversationService;
+import io.khoj4j.application.service.chat.conversation.TitleConversationService;
+import io.khoj4j.application.service.chat.conversation.UnshareConversationService;
+import io.khoj4j.application.service.chat.tool.ChatTools;
 import io.khoj4j.application.service.model.ChatModelService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -21,7 +36,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Chat: model configuration, conversations, and the turn itself. */
+/** Chat: model configuration, the turn itself, and one service per conversation use case. */
 @ApplicationScoped
 public class ChatProducers {
 
@@ -34,18 +49,105 @@ public class ChatProducers {
 
   @Produces
   @Singleton
-  ChatService chat(ConversationRepository conversations, ChatModelService models, ChatModelGateway gateway,
-      SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens, UnitOfWork unitOfWork,
-      IdGenerator ids, Clock clock,
+  ChatService chat(ConversationRepository conversations, ChatModelSelection models, ChatModelGateway gateway,
+      ModelReplyReader replies, SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens,
+      UnitOfWork unitOfWork, IdGenerator ids, Clock clock,
       @ConfigProperty(name = "khoj.chat.notes-max-distance") Optional<Double> notesMaxDistance) {
-    return new ChatService(conversations, models, gateway, search, content, tokens, ChatTools.noneConfigured(),
-        unitOfWork, ids, clock, notesMaxDistance);
+    return new ChatService(conversations, models, gateway, replies, search, content, tokens,
+        ChatTools.noneConfigured(), unitOfWork, ids, clock, notesMaxDistance);
   }
 
   @Produces
   @Singleton
-  ConversationService conversations(ConversationRepository conversations, QueryContentUseCase content,
-      ChatModelService models, ChatModelGateway gateway, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
-    return new ConversationService(conversations, content, models, gateway, unitOfWork, ids, clock);
+  ReadConversationService readConversation(ConversationRepository conversations, UnitOfWork unitOfWork,
+      IdGenerator ids, Clock clock) {
+    return new ReadConversationService(conversations, unitOfWork, ids, clock);
+  }
+
+  @Produces
+  @Singleton
+  DeleteConversationsService deleteConversations(ConversationRepository conversations, UnitOfWork unitOfWork) {
+    return new DeleteConversationsService(conversations, unitOfWork);
+  }
+
+  @Produces
+  @Singleton
+  ListConversationsService listConversations(ConversationRepository conversations) {
+    return new ListConversationsService(conversations);
+  }
+
+  @Produces
+  @Singleton
+  CreateConversationService createConversation(ConversationRepository conversations, UnitOfWork unitOfWork,
+      IdGenerator ids, Clock clock) {
+    return new CreateConversationService(conversations, unitOfWork, ids, clock);
+  }
+
+  @Produces
+  @Singleton
+  RenameConversationService renameConversation(ConversationRepository conversations, UnitOfWork unitOfWork,
+      IdGenerator ids, Clock clock) {
+    return new RenameConversationService(conversations, unitOfWork, ids, clock);
+  }
+
+  @Produces
+  @Singleton
+  TitleConversationService titleConversation(ConversationRepository conversations,
+      ChatModelSelection models,
+      ChatModelGateway gateway, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+    return new TitleConversationService(conversations, models, gateway, unitOfWork, ids, clock);
+  }
+
+  @Produces
+  @Singleton
+  DeleteTurnService deleteTurn(ConversationRepository conversations, UnitOfWork unitOfWork) {
+    return new DeleteTurnService(conversations, unitOfWork);
+  }
+
+  @Produces
+  @Singleton
+
+       FilterConversationFilesService filterConversationFiles(ConversationRepository conversations,
+      QueryContentUseCase content, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+    return new FilterConversationFilesService(conversations, content, unitOfWork, ids, clock);
+  }
+
+  @Produces
+  @Singleton
+  ShareConversationService shareConversation(ConversationRepository conversations, UnitOfWork unitOfWork,
+      IdGenerator ids, Clock clock) {
+    return new ShareConversationService(conversations, unitOfWork, ids, clock);
+  }
+
+  @Produces
+  @Singleton
+  UnshareConversationService unshareConversation(ConversationRepository conversations, UnitOfWork unitOfWork) {
+    return new UnshareConversationService(conversations, unitOfWork);
+  }
+
+  @Produces
+  @Singleton
+  ReadPublicConversationService readPublicConversation(ConversationRepository conversations, UnitOfWork unitOfWork,
+      IdGenerator ids, Clock clock) {
+    return new ReadPublicConversationService(conversations, unitOfWork, ids, clock);
+  }
+
+  @Produces
+  @Singleton
+  ForkConversationService forkConversation(ConversationRepository conversations, UnitOfWork unitOfWork,
+      IdGenerator ids, Clock clock) {
+    return new ForkConversationService(conversations, unitOfWork, ids, clock);
+  }
+
+  @Produces
+  @Singleton
+  ExportConversationsService exportConversations(ConversationRepository conversations) {
+    return new ExportConversationsService(conversations);
+  }
+
+  @Produces
+  @Singleton
+  CountConversationsService countConversations(ConversationRepository conversations) {
+    return new CountConversationsService(conversations);
   }
 }

@@ -149,4 +149,20 @@ final class ArchitectureRules {
       }
     };
   }
+
+  static ArchRule chatToolsAndPromptsDoNotKnowTheTurn(String base) {
+    return noClasses()
+        .that().resideInAnyPackage(base + ".application.service.chat.tool..",
+            base + ".application.service.chat.prompt..")
+        .should().dependOnClassesThat().resideInAPackage(base + ".application.service.chat")
+        .because("the chat turn's steps use its tools and prompts, never the reverse, so a tool can be added or"
+            + " tested without the turn (issue 15)");
+  }
+
+  static ArchRule chatPromptsDoNotUseTools(String base) {
+    return noClasses()
+        .that().resideInAPackage(base + ".application.service.chat.prompt..")
+        .should().dependOnClassesThat().resideInAPackage(base + ".application.service.chat.tool..")
+        .because("prompts are text built from what the turn found; which tool found it is not their concern");
+  }
 }

@@ -8,6 +8,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import io.khoj4j.archfixture.adapters.adapter.web.NoteResource;
+import io.khoj4j.archfixture.chattool.application.service.chat.TurnStep;
+import io.khoj4j.archfixture.chattool.application.service.chat.prompt.Template;
+import io.khoj4j.archfixture.chattool.application.service.chat.prompt.ToolAwareTemplate;
+import io.khoj4j.archfixture.chattool.application.service.chat.tool.LookupTool;
+import io.khoj4j.archfixture.chattool.application.service.chat.tool.StepAwareTool;
 import io.khoj4j.archfixture.clock.application.service.ClockFed;
 import io.khoj4j.archfixture.clock.application.service.ClockSystemDefaultZone;
 import io.khoj4j.archfixture.clock.application.service.ClockSystemUtc;
@@ -124,7 +129,13 @@ class ArchitectureRulesCanFailTest {
             Deadline.class),
         // routes are found by name
         violation("@Path class not named *Resource", "naming", ArchitectureRules::resourcesAreNamedResource,
-            "Class <" + Notes.class.getName() + "> does not have simple name ending with 'Resource'", Notes.class));
+            "Class <" + Notes.class.getName() + "> does not have simple name ending with 'Resource'", Notes.class),
+        // chat: the turn uses tools and prompts, tools use prompts, never the reverse
+        violation("a chat tool uses a step of the turn", "chattool",
+            ArchitectureRules::chatToolsAndPromptsDoNotKnowTheTurn, field(StepAwareTool.class, "step", TurnStep.class),
+            StepAwareTool.class, TurnStep.class),
+        violation("a chat prompt uses a tool", "chattool", ArchitectureRules::chatPromptsDoNotUseTools,
+            field(ToolAwareTemplate.class, "tool", LookupTool.class), ToolAwareTemplate.class, LookupTool.class));
   }
 
   static Stream<Arguments> conformingFixtures() {
@@ -134,7 +145,11 @@ class ArchitectureRulesCanFailTest {
         conforming("@Inject constructor with a @ConfigProperty parameter", "injection",
             ArchitectureRules::noFieldInjection, ConstructorInjected.class),
         conforming("an adapter and the wiring, each on its own", "dependency",
-            ArchitectureRules::dependenciesPointInward, InvoiceResource.class, Wiring.class));
+            ArchitectureRules::dependenciesPointInward, InvoiceResource.class, Wiring.class),
+        conforming("the turn uses a tool and a prompt, the tool a prompt", "chattool",
+            ArchitectureRules::chatToolsAndPromptsDoNotKnowTheTurn, TurnStep.class, LookupTool.class, Template.class),
+        conforming("a prompt on its own", "chattool", ArchitectureRules::chatPromptsDoNotUseTools, Template.class,
+            TurnStep.class, LookupTool.class));
   }
 
   @ParameterizedTest(name = "{0}")

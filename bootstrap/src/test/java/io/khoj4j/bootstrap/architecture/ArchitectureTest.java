@@ -43,7 +43,9 @@ class ArchitectureTest {
             ArchitectureRules::securityOnlyAtTheWebEdge,
             ArchitectureRules::noFieldInjection,
             ArchitectureRules::coreNeverReadsTheClockOrMakesIds,
-            ArchitectureRules::resourcesAreNamedResource)
+            ArchitectureRules::resourcesAreNamedResource,
+            ArchitectureRules::chatToolsAndPromptsDoNotKnowTheTurn,
+            ArchitectureRules::chatPromptsDoNotUseTools)
         .map(rule -> rule.apply(BASE))
         .map(rule -> Arguments.of(rule.getDescription(), rule));
   }

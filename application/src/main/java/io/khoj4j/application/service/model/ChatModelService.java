@@ -12,6 +12,7 @@ import io.khoj4j.application.port.in.model.SeedChatModelsUseCase;
 import io.khoj4j.application.port.in.model.SelectChatModelCommand;
 import io.khoj4j.application.port.in.model.SelectChatModelUseCase;
 import io.khoj4j.application.port.out.chat.ChatModelDiscovery;
+import io.khoj4j.application.port.out.chat.ChatModelSelection;
 import io.khoj4j.application.port.out.model.ChatModelRepository;
 import io.khoj4j.application.port.out.shared.IdGenerator;
 import io.khoj4j.application.port.out.shared.SealedSecret;
@@ -35,7 +36,8 @@ import java.util.UUID;
  * stored, opened only to call the model.
  */
 public final class ChatModelService
-    implements QueryChatModelsUseCase, SelectChatModelUseCase, ConfigureChatModelsUseCase, SeedChatModelsUseCase {
+    implements QueryChatModelsUseCase, SelectChatModelUseCase, ConfigureChatModelsUseCase, SeedChatModelsUseCase,
+    ChatModelSelection {
 
   private static final Logger LOG = System.getLogger(ChatModelService.class.getName());
   static final List<String> OPENAI_MODELS = List.of("gpt-4o-mini", "gpt-4.1", "o3", "o4-mini");
@@ -82,6 +84,11 @@ public final class ChatModelService
     return effective(new ChatModelQuery.Effective(user)).map(this::endpoint);
   }
 
+  @Override
+  public Optional<ChatModelEndpoint> modelFor(UserId user) {
+    return endpointFor(user);
+  }
+
   /** The endpoint of a model, key opened. */
   public ChatModelEndpoint endpoint(ChatModel model) {
     Optional<AiModelApi> api = Optional.ofNullable(model.apiId()).flatMap(repository::api);
@@ -105,40 +112,14 @@ public final class ChatModelService
   @Override
   public Saved configure(ConfigureChatModelsCommand command) {
     return unitOfWork.inTransaction(() -> switch (command) {
-      case ConfigureChatModelsCommand.SaveApi save -> {
-        UUID id = save.id().orElseGet(ids::newId);
-        if (save.id().isPresent() && repository.api(id).isEmpty()) {
-          throw new NotFoundException("Model API not found");
-        }
-        repository.apiByName(save.name()).filter(other -> !other.id().equals(id)).ifPresent(other -> {
-          throw new ConflictException("A model API named " + save.name() + " already exists");
-        });
-        Optional<SealedSecret> key = save.apiKey().map(secrets::seal);
-        repository.saveApi(new AiModelApi(id, save.name().strip(), save.baseUrl()), key);
-        yield new Saved(Optional.of(id), Optional.empty());
-      }
+      case ConfigureChatModelsCommand.SaveApi save -> saveApi(save);
       case ConfigureChatModelsCommand.DeleteApi delete -> {
         if (!repository.deleteApi(delete.id())) {
           throw new NotFoundException("Model API not found");
         }
         yield new Saved(Optional.empty(), Optional.empty());
       }
-      case ConfigureChatModelsCommand.SaveModel save -> {
-        if (save.id() != 0 && repository.model(save.id()).isEmpty()) {
-          throw new NotFoundException("Chat model not found");
-        }
-        if (save.apiId() != null && repository.api(save.apiId()).isEmpty()) {
-          throw new NotFoundException("Model API not found");
-        }
-        repository.modelByName(save.apiId(), save.name().strip()).filter(other -> other.id() != save.id())
-            .ifPresent(other -> {
-              throw new ConflictException("This API already has a model named " + save.name());
-            });
-        ChatModel saved = repository.saveModel(new ChatModel(save.id(), save.name().strip(), save.friendlyName(),
-            save.vendor(), save.maxPromptSize(), save.vision(), save.tier(), save.description(), save.strengths(),
-            save.apiId()));
-        yield new Saved(Optional.empty(), Optional.of(saved.id()));
-      }
+      case ConfigureChatModelsCommand.SaveModel save -> saveModel(save);
       case ConfigureChatModelsCommand.DeleteModel delete -> {
         if (!repository.deleteModel(delete.id())) {
           throw new NotFoundException("Chat model not found");
@@ -153,6 +134,36 @@ public final class ChatModelService
         yield new Saved(Optional.empty(), setDefault.modelId());
       }
     });
+  }
+
+  private Saved saveApi(ConfigureChatModelsCommand.SaveApi save) {
+    UUID id = save.id().orElseGet(ids::newId);
+    if (save.id().isPresent() && repository.api(id).isEmpty()) {
+      throw new NotFoundException("Model API not found");
+    }
+    repository.apiByName(save.name()).filter(other -> !other.id().equals(id)).ifPresent(other -> {
+      throw new ConflictException("A model API named " + save.name() + " already exists");
+    });
+    Optional<SealedSecret> key = save.apiKey().map(secrets::seal);
+    repository.saveApi(new AiModelApi(id, save.name().strip(), save.baseUrl()), key);
+    return new Saved(Optional.of(id), Optional.empty());
+  }
+
+  private Saved saveModel(ConfigureChatModelsCommand.SaveModel save) {
+    if (save.id() != 0 && repository.model(save.id()).isEmpty()) {
+      throw new NotFoundException("Chat model not found");
+    }
+    if (save.apiId() != null && repository.api(save.apiId()).isEmpty()) {
+      throw new NotFoundException("Model API not found");
+    }
+    repository.modelByName(save.apiId(), save.name().strip()).filter(other -> other.id() != save.id())
+        .ifPresent(other -> {
+          throw new ConflictException("This API already has a model named " + save.name());
+        });
+    ChatModel saved = repository.saveModel(new ChatModel(save.id(), save.name().strip(), save.friendlyName(),
+        save.vendor(), save.maxPromptSize(), save.vision(), save.tier(), save.description(), save.strengths(),
+        save.apiId()));
+    return new Saved(Optional.empty(), Optional.of(saved.id()));
   }
 
   // ------------------------------------------------------------------ seeding from the environment

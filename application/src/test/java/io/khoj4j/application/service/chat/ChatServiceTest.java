@@ -37,6 +37,8 @@ import io.khoj4j.application.port.out.tools.InMemoryWebSearch;
 import io.khoj4j.application.port.out.tools.ResearchAgent;
 import io.khoj4j.application.port.out.tools.WebReader;
 import io.khoj4j.application.port.out.tools.WebSearch;
+import io.khoj4j.application.service.chat.prompt.PromptBudget;
+import io.khoj4j.application.service.chat.tool.ChatTools;
 import io.khoj4j.application.service.content.IndexContentService;
 import io.khoj4j.application.service.content.IndexingLimits;
 import io.khoj4j.application.service.content.ManageContentService;
@@ -91,8 +93,8 @@ class ChatServiceTest {
           new InMemoryEntryRanker(entries, EntryRanker.Kind.KEYWORD)),
       new InMemoryEntryTexts(entries), Reranker.NONE, new DateFilterResolver((p, t, f) -> Optional.empty()), clock,
       SearchSettings.defaults());
-  private final ChatService chat = new ChatService(conversations, models, gateway, search, content, tokens,
-      ChatTools.noneConfigured(), unitOfWork, ids, clock, Optional.empty());
+  private final ChatService chat = new ChatService(conversations, models, gateway, new LenientReplyReader(), search,
+      content, tokens, ChatTools.noneConfigured(), unitOfWork, ids, clock, Optional.empty());
   private final UserId alice = new UserId(UUID.randomUUID());
   private final UserId bob = new UserId(UUID.randomUUID());
 
@@ -444,19 +446,6 @@ class ChatServiceTest {
     assertThat(gateway.requests).hasSize(1);
   }
 
-  @Test
-  void theQuestionIsUrlDecodedButPlusSignsStay() {
-    assertThat(ChatService.percentDecode("%2Fnotes%20caf%C3%A9%20c++")).isEqualTo("/notes café c++");
-    assertThat(ChatService.percentDecode("100% sure %zz")).isEqualTo("100% sure %zz");
-  }
-
-  @Test
-  void lenientJsonReading() {
-    assertThat(ChatService.jsonStrings("```json\n{\"queries\": [\"a \\\"b\\\"\", \"c\"]}\n```", "queries"))
-        .containsExactly("a \"b\"", "c");
-    assertThat(ChatService.jsonStrings("no json here", "queries")).isEmpty();
-  }
-
   // ------------------------------------------------------------------ slash commands routed through their ports
 
   private final InMemoryWebSearch web = new InMemoryWebSearch()
@@ -472,8 +461,8 @@ class ChatServiceTest {
   private final InMemoryResearchAgent researcher = new InMemoryResearchAgent();
 
   private ChatService chatWith(ChatTools tools) {
-    return new ChatService(conversations, models, gateway, search, content, tokens, tools, unitOfWork, ids, clock,
-        Optional.empty());
+    return new ChatService(conversations, models, gateway, new LenientReplyReader(), search, content, tokens, tools,
+        unitOfWork, ids, clock, Optional.empty());
   }
 
   private ChatService chatWithEveryTool(boolean readSearchResults) {

@@ -2,7 +2,7 @@ package io.khoj4j.adapter.llm.out.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.khoj4j.application.service.chat.PromptBudget;
+import io.khoj4j.application.service.chat.prompt.PromptBudget;
 import io.khoj4j.domain.chat.NoteReference;
 import io.khoj4j.domain.chat.PromptMessage;
 import java.util.ArrayList;

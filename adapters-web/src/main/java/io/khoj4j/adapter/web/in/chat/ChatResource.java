@@ -224,7 +224,7 @@ public class ChatResource {
     }
     Optional<UUID> conversation = body.conversationId() == null || body.conversationId().isBlank()
         ? Optional.empty() : Optional.of(UUID.fromString(body.conversationId().strip()));
-    return new ChatCommand(user, body.q(), n, Optional.ofNullable(body.d()), conversation,
+    return new ChatCommand(user, PercentDecoding.decode(body.q()), n, Optional.ofNullable(body.d()), conversation,
         Optional.ofNullable(body.title()), Optional.ofNullable(body.turnId()), Boolean.TRUE.equals(body.createNew()),
         new ChatCommand.Location(body.city(), body.region(), body.country(), body.countryCode(), body.timezone()),
         images, files);

@@ -6,12 +6,38 @@ import io.khoj4j.adapter.web.in.QueryParams;
 import io.khoj4j.adapter.web.security.CurrentUser;
 import io.khoj4j.application.error.InvalidInputException;
 import io.khoj4j.application.error.NotFoundException;
-import io.khoj4j.application.port.in.chat.ConversationRequest;
 import io.khoj4j.application.port.in.chat.ConversationView;
-import io.khoj4j.application.port.in.chat.ConversationsUseCase;
-import io.khoj4j.domain.chat.PublicConversation;
+import io.khoj4j.application.port.in.chat.CountConversationsQuery;
+import io.khoj4j.application.port.in.chat.CountConversationsUseCase;
+import io.khoj4j.application.port.in.chat.CreateConversationCommand;
+import io.khoj4j.application.port.in.chat.CreateConversationUseCase;
+import io.khoj4j.application.port.in.chat.DeleteConversationsCommand;
+import io.khoj4j.application.port.in.chat.DeleteConversationsUseCase;
+import io.khoj4j.application.port.in.chat.DeleteTurnCommand;
+import io.khoj4j.application.port.in.chat.DeleteTurnUseCase;
+import io.khoj4j.application.port.in.chat.ExportConversationsQuery;
+import io.khoj4j.application.port.in.chat.ExportConversationsUseCase;
+import io.khoj4j.application.port.in.chat.FilterConversationFilesCommand;
+import io.khoj4j.application.port.in.chat.FilterConversationFilesUseCase;
+import io.khoj4j.application.port.in.chat.ForkConversationCommand;
+import io.khoj4j.application.port.in.chat.ForkConversationUseCase;
+import io.khoj4j.application.port.in.chat.ListConversationsQuery;
+import io.khoj4j.application.port.in.chat.ListConversationsUseCase;
+import io.khoj4j.application.port.in.chat.ReadConversationQuery;
+import io.khoj4j.application.port.in.chat.ReadConversationUseCase;
+import io.khoj4j.application.port.in.chat.ReadPublicConversationQuery;
+import io.khoj4j.application.port.in.chat.ReadPublicConversationUseCase;
+import io.khoj4j.application.port.in.chat.RenameConversationCommand;
+import io.khoj4j.application.port.in.chat.RenameConversationUseCase;
+import io.khoj4j.application.port.in.chat.ShareConversationCommand;
+import io.khoj4j.application.port.in.chat.ShareConversationUseCase;
+import io.khoj4j.application.port.in.chat.TitleConversationCommand;
+import io.khoj4j.application.port.in.chat.TitleConversationUseCase;
+import io.khoj4j.application.port.in.chat.UnshareConversationCommand;
+import io.khoj4j.application.port.in.chat.UnshareConversationUseCase;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.Conversation;
+import io.khoj4j.domain.chat.PublicConversation;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -46,14 +72,48 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ConversationResource {
 
   private final CurrentUser currentUser;
-  private final ConversationsUseCase conversations;
+  private final ReadConversationUseCase readConversation;
+  private final DeleteConversationsUseCase deleteConversations;
+  private final ListConversationsUseCase listConversations;
+  private final CreateConversationUseCase createConversation;
+  private final RenameConversationUseCase renameConversation;
+  private final TitleConversationUseCase titleConversation;
+  private final DeleteTurnUseCase deleteTurn;
+  private final FilterConversationFilesUseCase filterConversationFiles;
+  private final ShareConversationUseCase shareConversation;
+  private final UnshareConversationUseCase unshareConversation;
+  private final ReadPublicConversationUseCase readPublicConversation;
+  private final ForkConversationUseCase forkConversation;
+  private final ExportConversationsUseCase exportConversations;
+  private final CountConversationsUseCase countConversations;
   private final AllowedHosts allowedHosts;
   private final boolean noHttps;
 
-  public ConversationResource(CurrentUser currentUser, ConversationsUseCase conversations, AllowedHosts allowedHosts,
-      @ConfigProperty(name = "khoj.no-https", defaultValue = "false") boolean noHttps) {
+  /** One use case per action, each its own in-port and service. */
+  public ConversationResource(CurrentUser currentUser,
+      ReadConversationUseCase readConversation, DeleteConversationsUseCase deleteConversations,
+      ListConversationsUseCase listConversations, CreateConversationUseCase createConversation,
+      RenameConversationUseCase renameConversation, TitleConversationUseCase titleConversation,
+      DeleteTurnUseCase deleteTurn, FilterConversationFilesUseCase filterConversationFiles,
+      ShareConversationUseCase shareConversation, UnshareConversationUseCase unshareConversation,
+      ReadPublicConversationUseCase readPublicConversation, ForkConversationUseCase forkConversation,
+      ExportConversationsUseCase exportConversations, CountConversationsUseCase countConversations,
+      AllowedHosts allowedHosts, @ConfigProperty(name = "khoj.no-https", defaultValue = "false") boolean noHttps) {
     this.currentUser = currentUser;
-    this.conversations = conversations;
+    this.readConversation = readConversation;
+    this.deleteConversations = deleteConversations;
+    this.listConversations = listConversations;
+    this.createConversation = createConversation;
+    this.renameConversation = renameConversation;
+    this.titleConversation = titleConversation;
+    this.deleteTurn = deleteTurn;
+    this.filterConversationFiles = filterConversationFiles;
+    this.shareConversation = shareConversation;
+    this.unshareConversation = unshareConversation;
+    this.readPublicConversation = readPublicConversation;
+    this.forkConversation = forkConversation;
+    this.exportConversations = exportConversations;
+    this.countConversations = countConversations;
     this.allowedHosts = allowedHosts;
     this.noHttps = noHttps;
   }
@@ -115,7 +175,7 @@ public class ConversationResource {
   @Path("/history")
   public Map<String, Object> history(@QueryParam("conversation_id") String conversationId, @QueryParam("n") String n) {
     QueryParams.integer("n", n, 0);
-    ConversationView view = conversations.history(new ConversationRequest.History(currentUser.id(),
+    ConversationView view = readConversation.read(new ReadConversationQuery(currentUser.id(),
         optionalUuid("conversation_id", conversationId)));
     return history(view.conversation().id(), view.conversation().displayTitle(), view.messages(), n, true);
   }
@@ -123,7 +183,7 @@ public class ConversationResource {
   @DELETE
   @Path("/history")
   public Map<String, Object> deleteHistory(@QueryParam("conversation_id") String conversationId) {
-    conversations.delete(new ConversationRequest.Delete(currentUser.id(),
+    deleteConversations.delete(new DeleteConversationsCommand(currentUser.id(),
         optionalUuid("conversation_id", conversationId)));
     return status("ok", "Conversation history cleared");
   }
@@ -132,7 +192,7 @@ public class ConversationResource {
   @Path("/sessions")
   public List<Map<String, Object>> sessions(@QueryParam("recent") String recent) {
     int limit = QueryParams.bool("recent", recent, false) ? 8 : 0;
-    return conversations.sessions(new ConversationRequest.Sessions(currentUser.id(), limit)).stream()
+    return listConversations.list(new ListConversationsQuery(currentUser.id(), limit)).stream()
         .map(ChatJson::session).toList();
   }
 
@@ -141,7 +201,7 @@ public class ConversationResource {
   public Response createSession(@QueryParam("agent_slug") String agentSlug) {
     Conversation c;
     try {
-      c = conversations.create(new ConversationRequest.Create(currentUser.id(), Optional.ofNullable(agentSlug)));
+      c = createConversation.create(new CreateConversationCommand(currentUser.id(), Optional.ofNullable(agentSlug)));
     } catch (InvalidInputException e) {
       return ErrorMappers.json(400, e.getMessage()); // Khoj: 400 {"detail":"No such agent currently exists."}
     }
@@ -156,7 +216,7 @@ public class ConversationResource {
       throw RequestValidationException.missing("query", "title");
     }
     UUID id = uuid("query", "conversation_id", conversationId);
-    conversations.setTitle(new ConversationRequest.SetTitle(currentUser.id(), id, title));
+    renameConversation.rename(new RenameConversationCommand(currentUser.id(), id, title));
     Map<String, Object> body = status("ok", null);
     body.put("success", true);
     return body;
@@ -165,7 +225,7 @@ public class ConversationResource {
   @POST
   @Path("/title")
   public Map<String, Object> generateTitle(@QueryParam("conversation_id") String conversationId) {
-    String title = conversations.generateTitle(new ConversationRequest.GenerateTitle(currentUser.id(),
+    String title = titleConversation.title(new TitleConversationCommand(currentUser.id(),
         uuid("query", "conversation_id", conversationId)));
     Map<String, Object> body = status("ok", null);
     body.put("title", title);
@@ -181,7 +241,7 @@ public class ConversationResource {
     if (body == null || body.turn_id() == null || body.turn_id().isBlank()) {
       throw RequestValidationException.missing("body", "turn_id");
     }
-    conversations.deleteTurn(new ConversationRequest.DeleteTurn(currentUser.id(),
+    deleteTurn.delete(new DeleteTurnCommand(currentUser.id(),
         uuid("body", "conversation_id", body.conversation_id()), body.turn_id()));
     return status("ok", null);
   }
@@ -189,14 +249,14 @@ public class ConversationResource {
   @GET
   @Path("/conversation/file-filters/{conversationId}")
   public List<String> fileFilters(@PathParam("conversationId") String conversationId) {
-    return filters(new ConversationRequest.FileFilters(currentUser.id(),
+    return filters(new FilterConversationFilesCommand(currentUser.id(),
         uuid("path", "conversation_id", conversationId), List.of(), List.of()));
   }
 
   /** Khoj's file-filter routes name no id when the conversation is missing. */
-  private List<String> filters(ConversationRequest.FileFilters request) {
+  private List<String> filters(FilterConversationFilesCommand request) {
     try {
-      return conversations.fileFilters(request);
+      return filterConversationFiles.filter(request);
     } catch (NotFoundException e) {
       throw new NotFoundException("Conversation not found");
     }
@@ -213,7 +273,7 @@ public class ConversationResource {
       throw RequestValidationException.missing("body", bulk ? "filenames" : "filename");
     }
     UUID id = uuid("body", "conversation_id", body.conversation_id());
-    return filters(new ConversationRequest.FileFilters(currentUser.id(), id, add ? files : List.of(),
+    return filters(new FilterConversationFilesCommand(currentUser.id(), id, add ? files : List.of(),
         add ? List.of() : files));
   }
 
@@ -254,7 +314,7 @@ public class ConversationResource {
       return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
           .entity(Map.of("detail", "Unauthorized domain")).build();
     }
-    String slug = conversations.share(new ConversationRequest.Share(currentUser.id(), id));
+    String slug = shareConversation.share(new ShareConversationCommand(currentUser.id(), id));
     boolean local = Set.of("localhost", "127.0.0.1", "::1").contains(hostname);
     String scheme = noHttps || local ? "http" : "https";
     Map<String, Object> body = status("ok", null);
@@ -268,7 +328,7 @@ public class ConversationResource {
     if (slug == null || slug.isBlank()) {
       throw RequestValidationException.missing("query", "public_conversation_slug");
     }
-    conversations.unshare(new ConversationRequest.Unshare(currentUser.id(), slug));
+    unshareConversation.unshare(new UnshareConversationCommand(currentUser.id(), slug));
     return Response.status(301).location(URI.create("/chat")).build();
   }
 
@@ -280,7 +340,7 @@ public class ConversationResource {
     if (slug == null || slug.isBlank()) {
       throw RequestValidationException.missing("query", "public_conversation_slug");
     }
-    PublicConversation copy = conversations.publicCopy(slug);
+    PublicConversation copy = readPublicConversation.read(new ReadPublicConversationQuery(slug));
     boolean owner = currentUser.find().map(u -> u.id().equals(copy.sourceOwner())).orElse(false);
     UUID id = UUID.nameUUIDFromBytes(copy.slug().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return history(id, copy.title() == null ? null : copy.title().replace('-', ' '), copy.messages(), n, owner);
@@ -292,7 +352,7 @@ public class ConversationResource {
     if (slug == null || slug.isBlank()) {
       throw RequestValidationException.missing("query", "public_conversation_slug");
     }
-    UUID id = conversations.fork(new ConversationRequest.Fork(currentUser.id(), slug));
+    UUID id = forkConversation.fork(new ForkConversationCommand(currentUser.id(), slug));
     Map<String, Object> body = status("ok", null);
     body.put("next_url", "/chat");
     body.put("conversation_id", id.toString());
@@ -310,7 +370,7 @@ public class ConversationResource {
     if (size < 1 || size > 100) {
       throw RequestValidationException.of("query", "limit", "Input should be between 1 and 100", limit);
     }
-    return conversations.export(new ConversationRequest.Export(currentUser.id(), from, size)).stream().map(v -> {
+    return exportConversations.export(new ExportConversationsQuery(currentUser.id(), from, size)).stream().map(v -> {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("title", v.conversation().displayTitle());
       item.put("agent", "Khoj");
@@ -325,7 +385,7 @@ public class ConversationResource {
   @GET
   @Path("/stats")
   public Map<String, Object> stats() {
-    return Map.of("num_conversations", conversations.count(new ConversationRequest.Stats(currentUser.id())));
+    return Map.of("num_conversations", countConversations.count(new CountConversationsQuery(currentUser.id())));
   }
 
   @GET

@@ -1,0 +1,138 @@
+package io.khoj4j.application.service.chat;
+
+import io.khoj4j.application.error.UpstreamFailureException;
+import io.khoj4j.application.port.in.chat.ChatEventSink;
+import io.khoj4j.application.port.in.chat.ChatOutcome;
+import io.khoj4j.application.port.out.chat.ChatCompletion;
+import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
+import io.khoj4j.application.port.out.chat.ChatModelGateway;
+import io.khoj4j.application.port.out.chat.ChatStream;
+import io.khoj4j.application.port.out.chat.ChatStreamListener;
+import io.khoj4j.domain.chat.ChatEvent;
+import io.khoj4j.domain.chat.ChatModelEndpoint;
+import io.khoj4j.domain.chat.PromptMessage;
+import io.khoj4j.domain.chat.TokenUsage;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Step four of a turn: the answer, streamed to the client as the model writes it; the model is stopped when the
+ * client leaves. Reasoning comes first as thoughts; the answer starts ({@code start_llm_response}) with its first
+ * text, or at the end when the model wrote none.
+ */
+final class AnswerStreamer {
+
+  private static final Logger LOG = System.getLogger(AnswerStreamer.class.getName());
+
+  /** The answer written, or (with {@code outcome} set) how the turn ended instead. */
+  record ModelAnswer(String text, String thought, TokenUsage usage, ChatOutcome outcome) {
+
+    static ModelAnswer ended(ChatOutcome outcome) {
+      return new ModelAnswer("", "", TokenUsage.NONE, outcome);
+    }
+  }
+
+  private final ChatModelGateway gateway;
+
+  AnswerStreamer(ChatModelGateway gateway) {
+    this.gateway = gateway;
+  }
+
+  ModelAnswer stream(ChatModelEndpoint model, List<PromptMessage> prompt, ChatEventSink sink) {
+    CompletableFuture<ChatCompletion> done = new CompletableFuture<>();
+    StringBuilder text = new StringBuilder();
+    AtomicBoolean started = new AtomicBoolean();
+    Runnable start = () -> {
+      if (started.compareAndSet(false, true)) {
+        sink.emit(new ChatEvent.StartResponse());
+      }
+    };
+    ChatStream stream = gateway.stream(ChatCompletionRequest.of(model, prompt),
+        new ForwardToSink(sink, text, start, done));
+    while (true) {
+      try {
+        return finished(done.get(100, TimeUnit.MILLISECONDS), text, start, sink);
+      } catch (TimeoutException stillRunning) {
+        if (sink.cancelled()) {
+          stream.cancel();
+          return ModelAnswer.ended(new ChatOutcome.Cancelled());
+        }
+      } catch (ExecutionException e) {
+        return failed(model, e.getCause(), start, sink);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stream.cancel();
+        return ModelAnswer.ended(new ChatOutcome.Cancelled());
+      }
+    }
+  }
+
+  private static ModelAnswer finished(ChatCompletion completion, StringBuilder text, Runnable start,
+      ChatEventSink sink) {
+    String answer;
+    boolean streamedNothing;
+    synchronized (text) {
+      answer = text.isEmpty() ? completion.text() : text.toString();
+      streamedNothing = text.isEmpty();
+    }
+    start.run();
+    if (streamedNothing && !completion.text().isEmpty()) {
+      sink.emit(new ChatEvent.Text(completion.text()));
+    }
+    sink.emit(new ChatEvent.EndResponse());
+    return new ModelAnswer(answer, completion.thought() == null ? "" : completion.thought(), completion.usage(),
+        null);
+  }
+
+  private static ModelAnswer failed(ChatModelEndpoint model, Throwable cause, Runnable start, ChatEventSink sink) {
+    UpstreamFailureException failure = cause instanceof UpstreamFailureException u ? u
+        : new UpstreamFailureException("The language model failed", true, cause);
+    LOG.log(Level.WARNING, "Chat model {0} failed: {1}", model.modelName(), failure.getMessage());
+    start.run();
+    sink.emit(new ChatEvent.Text("\n\n" + failureText(failure)));
+    sink.emit(new ChatEvent.EndResponse());
+    sink.emit(new ChatEvent.Done());
+    return ModelAnswer.ended(new ChatOutcome.Failed(failure));
+  }
+
+  static String failureText(UpstreamFailureException failure) {
+    return failure.retryable()
+        ? "⚠️ The language model is unavailable right now (" + failure.getMessage() + "). Please try again shortly."
+        : "⚠️ The language model refused the request (" + failure.getMessage() + ").";
+  }
+
+  /** Passes the model's text and thoughts to the client as they come and keeps the text. */
+  private record ForwardToSink(ChatEventSink sink, StringBuilder text, Runnable start,
+      CompletableFuture<ChatCompletion> done) implements ChatStreamListener {
+
+    @Override
+    public void onText(String delta) {
+      start.run();
+      synchronized (text) {
+        text.append(delta);
+      }
+      sink.emit(new ChatEvent.Text(delta));
+    }
+
+    @Override
+    public void onThought(String delta) {
+      sink.emit(new ChatEvent.Thought(delta));
+    }
+
+    @Override
+    public void onComplete(ChatCompletion completion) {
+      done.complete(completion);
+    }
+
+    @Override
+    public void onError(UpstreamFailureException error, boolean deliveredAnything) {
+      done.completeExceptionally(error);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.khoj4j.application.service.chat;
+
+import io.khoj4j.application.port.in.chat.ChatCommand;
+import io.khoj4j.application.port.in.chat.ChatEventSink;
+import io.khoj4j.application.service.chat.tool.ToolTurn;
+import io.khoj4j.domain.chat.ChatEvent;
+import io.khoj4j.domain.chat.ChatMessage;
+import io.khoj4j.domain.chat.ChatModelEndpoint;
+import io.khoj4j.domain.chat.Conversation;
+import io.khoj4j.domain.chat.TokenUsage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one turn carries from step to step: the request, where its events go, the message without its slash command,
+ * the conversation and what was said in it, the model that answers (if any), and what the turn has thought and spent
+ * so far. Lives for one turn on one thread.
+ */
+final class ChatTurn {
+
+  private final ChatCommand command;
+  private final ChatEventSink sink;
+  private final String query;
+  private final ConversationResolver.Resolved conversation;
+  private final String turnId;
+  private final Optional<ChatModelEndpoint> model;
+  private final List<ChatMessage.Thought> thoughts = new ArrayList<>();
+  private TokenUsage usage = TokenUsage.NONE;
+
+  ChatTurn(ChatCommand command, ChatEventSink sink, String query, ConversationResolver.Resolved conversation,
+      String turnId, Optional<ChatModelEndpoint> model) {
+    this.command = command;
+    this.sink = sink;
+    this.query = query;
+    this.conversation = conversation;
+    this.turnId = turnId;
+    this.model = model;
+  }
+
+  ChatCommand command() {
+    return command;
+  }
+
+  ChatEventSink sink() {
+    return sink;
+  }
+
+  String query() {
+    return query;
+  }
+
+  Conversation conversation() {
+    return conversation.conversation();
+  }
+
+  List<ChatMessage> history() {
+    return conversation.history();
+  }
+
+  String turnId() {
+    return turnId;
+  }
+
+  Optional<ChatModelEndpoint> model() {
+    return model;
+  }
+
+  boolean cancelled() {
+    return sink.cancelled();
+  }
+
+  /** A progress line: shown to the client and kept in the turn's train of thought. */
+  void status(String markdown) {
+    thoughts.add(new ChatMessage.Thought("status", markdown));
+    sink.emit(new ChatEvent.Status(markdown));
+  }
+
+  void thought(String text) {
+    thoughts.add(new ChatMessage.Thought("thought", text));
+  }
+
+  void spent(TokenUsage used) {
+    usage = usage.plus(used);
+  }
+
+  List<ChatMessage.Thought> thoughts() {
+    return List.copyOf(thoughts);
+  }
+
+  TokenUsage usage() {
+    return usage;
+  }
+
+  /** The view of this turn the tools work from. */
+  ToolTurn forTools() {
+    return new ToolTurn(model, query, history(), command, sink, this::status);
+  }
+}

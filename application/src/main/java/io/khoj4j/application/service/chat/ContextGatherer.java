@@ -1,0 +1,99 @@
+package io.khoj4j.application.service.chat;
+
+import io.khoj4j.application.port.in.chat.ChatOutcome;
+import io.khoj4j.application.port.in.content.ContentQuery;
+import io.khoj4j.application.port.in.content.QueryContentUseCase;
+import io.khoj4j.application.service.chat.prompt.Prompts;
+import io.khoj4j.application.service.chat.tool.SourcePicker;
+import io.khoj4j.application.service.chat.tool.ToolFindings;
+import io.khoj4j.application.service.chat.tool.ToolPlan;
+import io.khoj4j.application.service.chat.tool.ToolRunner;
+import io.khoj4j.application.service.chat.tool.ToolTurn;
+import io.khoj4j.domain.chat.ChatEvent;
+import io.khoj4j.domain.chat.ConversationCommand;
+import io.khoj4j.domain.chat.NoteReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Step two of a turn: what the answer draws on. The slash command fixes the tools, or the model picks them; the notes
+ * are searched when the plan uses them, then the other tools run; the {@code references} event reports all of it, and
+ * an image or diagram the plan asks for is made after it.
+ */
+final class ContextGatherer {
+
+  /** Either the context the answer is written from, or the outcome that ends the turn here. */
+  sealed interface Gathered {
+
+    record Context(List<String> queries, List<NoteReference> references, ToolFindings found) implements Gathered {}
+
+    record Stopped(ChatOutcome outcome) implements Gathered {}
+  }
+
+  private final QueryContentUseCase content;
+  private final SourcePicker picker;
+  private final NotesSearch notes;
+  private final ToolRunner toolRunner;
+
+  ContextGatherer(QueryContentUseCase content, SourcePicker picker, NotesSearch notes, ToolRunner toolRunner) {
+    this.content = content;
+    this.picker = picker;
+    this.notes = notes;
+    this.toolRunner = toolRunner;
+  }
+
+  Gathered gather(ChatTurn turn, ConversationCommand command) {
+    boolean hasNotes = content.overview(new ContentQuery.Overview(turn.command().user())).hasDocuments();
+    if (command == ConversationCommand.NOTES && !hasNotes) {
+      return new Gathered.Stopped(ChatReplies.answerWithoutModel(turn.sink(), Prompts.render("no-notes.md",
+          Map.of())));
+    }
+    Optional<ToolPlan> plan = plan(turn, command, hasNotes);
+    if (plan.isEmpty()) {
+      return new Gathered.Stopped(new ChatOutcome.Cancelled());
+    }
+    List<String> queries = List.of();
+    List<NoteReference> references = List.of();
+    if (plan.get().uses(ConversationCommand.NOTES)) {
+      Optional<NotesSearch.Found> found = notes.search(turn);
+      if (found.isEmpty()) {
+        return new Gathered.Stopped(new ChatOutcome.Cancelled());
+      }
+      queries = found.get().queries();
+      references = found.get().references();
+    }
+    ToolTurn tools = turn.forTools();
+    ToolFindings found = toolRunner.gather(plan.get(), tools, references);
+    if (!found.notes().isEmpty()) {
+      List<NoteReference> all = new ArrayList<>(references);
+      all.addAll(found.notes());
+      references = List.copyOf(all);
+    }
+    if (turn.cancelled()) {
+      return new Gathered.Stopped(new ChatOutcome.Cancelled());
+    }
+    turn.sink().emit(new ChatEvent.References(queries, references, found.onlineContext(), found.codeContext()));
+    toolRunner.create(plan.get(), tools, found);
+    turn.spent(found.usage());
+    return new Gathered.Context(queries, references, found);
+  }
+
+  /** The tools of the turn; empty when the client left while the model was choosing. */
+  private Optional<ToolPlan> plan(ChatTurn turn, ConversationCommand command, boolean hasNotes) {
+    return switch (command) {
+      case DEFAULT, AUTOMATED_TASK -> {
+        SourcePicker.Selection selection = picker.pick(turn.model(), turn.query(), turn.history(), hasNotes,
+            turn::cancelled);
+        if (turn.cancelled()) {
+          yield Optional.empty();
+        }
+        turn.spent(selection.usage());
+        turn.status("**Selected Tools:** " + selection.plan().describe());
+        yield Optional.of(selection.plan());
+      }
+      default -> Optional.of(ToolPlan.forCommand(command));
+    };
+  }
+}

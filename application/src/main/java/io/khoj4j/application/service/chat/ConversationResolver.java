@@ -1,0 +1,58 @@
+package io.khoj4j.application.service.chat;
+
+import io.khoj4j.application.port.in.chat.ChatCommand;
+import io.khoj4j.application.port.out.conversation.ConversationRepository;
+import io.khoj4j.application.port.out.shared.IdGenerator;
+import io.khoj4j.domain.chat.ChatMessage;
+import io.khoj4j.domain.chat.Conversation;
+import io.khoj4j.domain.user.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Step one of a turn: the conversation it belongs to — a new one when asked, the one named by id or title, else the
+ * user's latest — and what was said in it. A new conversation is not stored here; the turn stores it with its first
+ * messages.
+ */
+final class ConversationResolver {
+
+  /** The conversation and its messages so far (none for a new one). */
+  record Resolved(Conversation conversation, List<ChatMessage> history) {}
+
+  private final ConversationRepository conversations;
+  private final IdGenerator ids;
+  private final Clock clock;
+
+  ConversationResolver(ConversationRepository conversations, IdGenerator ids, Clock clock) {
+    this.conversations = conversations;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  /** Empty when the request names a conversation id the user does not have. */
+  Optional<Resolved> resolve(ChatCommand command) {
+    UserId user = command.user();
+    Optional<Conversation> existing;
+    if (command.createNew()) {
+      existing = Optional.empty();
+    } else if (command.conversationId().isPresent()) {
+      existing = conversations.find(user, command.conversationId().get());
+      if (existing.isEmpty()) {
+        return Optional.empty();
+      }
+    } else if (command.title().isPresent()) {
+      existing = conversations.findByTitle(user, command.title().get());
+    } else {
+      existing = conversations.latest(user);
+    }
+    if (existing.isPresent()) {
+      Conversation found = existing.get();
+      return Optional.of(new Resolved(found, conversations.messages(user, found.id())));
+    }
+    Instant now = clock.instant();
+    return Optional.of(new Resolved(new Conversation(ids.newId(), user, command.title().orElse(null), null, "khoj",
+        List.of(), now, now), List.of()));
+  }
+}

@@ -1,0 +1,49 @@
+package io.khoj4j.application.service.chat;
+
+import io.khoj4j.application.port.in.chat.ChatCommand;
+import io.khoj4j.application.port.out.conversation.ConversationRepository;
+import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.application.service.chat.tool.ToolFindings;
+import io.khoj4j.domain.chat.ChatMessage;
+import io.khoj4j.domain.chat.Conversation;
+import io.khoj4j.domain.chat.Intent;
+import io.khoj4j.domain.chat.Speaker;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Step five of a turn: the question and the answer stored together, in one short transaction after the model has
+ * finished (the conversation too, when the turn started it).
+ */
+final class TurnRecorder {
+
+  private final ConversationRepository conversations;
+  private final UnitOfWork unitOfWork;
+  private final Clock clock;
+
+  TurnRecorder(ConversationRepository conversations, UnitOfWork unitOfWork, Clock clock) {
+    this.conversations = conversations;
+    this.unitOfWork = unitOfWork;
+    this.clock = clock;
+  }
+
+  void record(ChatTurn turn, String answer, ContextGatherer.Gathered.Context context) {
+    Instant at = clock.instant();
+    String q = turn.query();
+    ChatCommand command = turn.command();
+    ToolFindings found = context.found();
+    ChatMessage question = ChatMessage.fromUser(q, at, turn.turnId(), command.images(),
+        command.files().stream().map(ChatCommand.AttachedFile::asMap).toList());
+    ChatMessage reply = new ChatMessage(Speaker.KHOJ, answer, at, turn.turnId(), context.references(),
+        found.onlineContext(), found.codeContext(), turn.thoughts(),
+        new Intent("remember", q, "notes", context.queries()), found.images(), List.of(),
+        found.mermaidjsDiagram().orElse(null));
+    String slug = q.length() > Conversation.MAX_SLUG ? q.substring(0, Conversation.MAX_SLUG) : q;
+    Conversation conversation = turn.conversation();
+    unitOfWork.run(() -> {
+      conversations.createIfAbsent(conversation);
+      conversations.appendMessages(conversation.owner(), conversation.id(), List.of(question, reply), slug, at);
+    });
+  }
+}

@@ -1,0 +1,54 @@
+package io.khoj4j.application.service.chat.conversation;
+
+import io.khoj4j.application.error.InvalidInputException;
+import io.khoj4j.application.port.in.chat.FilterConversationFilesCommand;
+import io.khoj4j.application.port.in.chat.FilterConversationFilesUseCase;
+import io.khoj4j.application.port.in.content.ContentQuery;
+import io.khoj4j.application.port.in.content.QueryContentUseCase;
+import io.khoj4j.application.port.out.conversation.ConversationRepository;
+import io.khoj4j.application.port.out.shared.IdGenerator;
+import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.domain.chat.Conversation;
+import io.khoj4j.domain.content.ContentSource;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Which of the user's indexed files a conversation searches. */
+public final class FilterConversationFilesService implements FilterConversationFilesUseCase {
+
+  private final ConversationRepository conversations;
+  private final QueryContentUseCase content;
+  private final UnitOfWork unitOfWork;
+  private final OwnedConversations owned;
+
+  public FilterConversationFilesService(ConversationRepository conversations, QueryContentUseCase content,
+      UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+    this.conversations = conversations;
+    this.content = content;
+    this.unitOfWork = unitOfWork;
+    this.owned = new OwnedConversations(conversations, unitOfWork, ids, clock);
+  }
+
+  @Override
+  public List<String> filter(FilterConversationFilesCommand command) {
+    Conversation c = owned.owned(command.user(), command.id());
+    Set<String> known = new LinkedHashSet<>(
+        content.sourceFiles(new ContentQuery.SourceFiles(command.user(), ContentSource.COMPUTER)));
+    for (String file : command.add()) {
+      if (!known.contains(file)) {
+        throw new InvalidInputException("Not one of your indexed files: " + file);
+      }
+    }
+    Set<String> filters = new LinkedHashSet<>(c.fileFilters());
+    filters.retainAll(known);
+    filters.addAll(command.add());
+    command.remove().forEach(filters::remove);
+    List<String> updated = List.copyOf(filters);
+    if (!updated.equals(c.fileFilters())) {
+      unitOfWork.run(() -> conversations.setFileFilters(command.user(), c.id(), updated));
+    }
+    return updated;
+  }
+}

@@ -1,0 +1,99 @@
+package io.khoj4j.application.service.chat.tool;
+
+import io.khoj4j.application.port.out.tools.CodeSandbox;
+import io.khoj4j.application.port.out.tools.DiagramValidator;
+import io.khoj4j.application.port.out.tools.ImageGenerator;
+import io.khoj4j.application.port.out.tools.ResearchAgent;
+import io.khoj4j.application.port.out.tools.WebReader;
+import io.khoj4j.application.port.out.tools.WebSearch;
+import io.khoj4j.application.service.chat.prompt.Prompts;
+import io.khoj4j.domain.chat.ConversationCommand;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The chat capabilities behind slash commands, each a port; says plainly when one is not configured.
+ * {@code readSearchResults}: whether a web search also reads the top result of each query that has no direct answer
+ * (needs a {@link WebReader}; off by default, as in Khoj, since it costs a page read per query).
+ */
+public final class ChatTools {
+
+  private final WebSearch webSearch;
+  private final WebReader webReader;
+  private final ImageGenerator images;
+  private final CodeSandbox code;
+  private final ResearchAgent research;
+  private final DiagramValidator diagrams;
+  private final boolean readSearchResults;
+
+  public ChatTools(WebSearch webSearch, WebReader webReader, ImageGenerator images, CodeSandbox code,
+      ResearchAgent research, DiagramValidator diagrams, boolean readSearchResults) {
+    this.webSearch = Objects.requireNonNull(webSearch, "webSearch");
+    this.webReader = Objects.requireNonNull(webReader, "webReader");
+    this.images = Objects.requireNonNull(images, "images");
+    this.code = Objects.requireNonNull(code, "code");
+    this.research = Objects.requireNonNull(research, "research");
+    this.diagrams = Objects.requireNonNull(diagrams, "diagrams");
+    this.readSearchResults = readSearchResults;
+  }
+
+  public ChatTools(WebSearch webSearch, WebReader webReader, ImageGenerator images, CodeSandbox code,
+      ResearchAgent research, DiagramValidator diagrams) {
+    this(webSearch, webReader, images, code, research, diagrams, false);
+  }
+
+  public static ChatTools noneConfigured() {
+    return new ChatTools(WebSearch.NOT_CONFIGURED, WebReader.NOT_CONFIGURED, ImageGenerator.NOT_CONFIGURED,
+        CodeSandbox.NOT_CONFIGURED, ResearchAgent.NOT_CONFIGURED, DiagramValidator.NOT_CONFIGURED);
+  }
+
+  /** The reply for a command whose capability is missing; empty when the command can proceed. */
+  public Optional<String> unavailableMessage(ConversationCommand command) {
+    return switch (command) {
+      case ONLINE -> missing(webSearch.available(), "web search", command);
+      case WEBPAGE -> missing(webReader.available(), "web page reading", command);
+      case IMAGE -> missing(images.available(), "image generation", command);
+      case CODE -> missing(code.available(), "code execution", command);
+      case RESEARCH -> missing(research.available(), "research", command);
+      case DIAGRAM -> missing(diagrams.available(), "diagram", command);
+      default -> Optional.empty();
+    };
+  }
+
+  WebSearch webSearch() {
+    return webSearch;
+  }
+
+  WebReader webReader() {
+    return webReader;
+  }
+
+  ImageGenerator images() {
+    return images;
+  }
+
+  CodeSandbox code() {
+    return code;
+  }
+
+  ResearchAgent research() {
+    return research;
+  }
+
+  DiagramValidator diagrams() {
+    return diagrams;
+  }
+
+  boolean readSearchResults() {
+    return readSearchResults && webReader.available();
+  }
+
+  private static Optional<String> missing(boolean available, String capability, ConversationCommand command) {
+    if (available) {
+      return Optional.empty();
+    }
+    return Optional.of(Prompts.render("not-configured.md", Map.of("capability", capability, "command",
+        command.keyword())));
+  }
+}
