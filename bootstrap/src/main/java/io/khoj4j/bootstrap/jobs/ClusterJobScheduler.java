@@ -2,6 +2,7 @@ package io.khoj4j.bootstrap.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -33,12 +34,15 @@ public class ClusterJobScheduler {
   private final DataSource dataSource;
   private final Instance<ClusterJob> jobs;
   private final ClusterJobSettings settings;
+  private final AutomationRunTask automationRuns;
   private Scheduler scheduler;
 
-  public ClusterJobScheduler(DataSource dataSource, Instance<ClusterJob> jobs, ClusterJobSettings settings) {
+  public ClusterJobScheduler(
+      DataSource dataSource, Instance<ClusterJob> jobs, ClusterJobSettings settings, AutomationRunTask automationRuns) {
     this.dataSource = dataSource;
     this.jobs = jobs;
     this.settings = settings;
+    this.automationRuns = automationRuns;
   }
 
   /** After the other start-up observers (a job may rely on what they prepare, such as the vector index). */
@@ -48,7 +52,9 @@ public class ClusterJobScheduler {
       return;
     }
     List<ClusterJob> all = jobs.stream().toList();
-    scheduler = create(dataSource, all, settings, settings.replicaName().orElseGet(ClusterJobScheduler::defaultName));
+    scheduler = create(
+        dataSource, all, List.of(automationRuns.task()), settings,
+        settings.replicaName().orElseGet(ClusterJobScheduler::defaultName));
     scheduler.start();
     LOG.infof("Background jobs started: %s", all.stream().map(ClusterJob::name).toList());
   }
@@ -60,13 +66,15 @@ public class ClusterJobScheduler {
   }
 
   /**
-   * A scheduler for {@code jobs} on {@code dataSource}, not yet started. The application makes one; tests make several
-   * on one database to stand for replicas.
+   * A scheduler for {@code jobs}, and for the runs of {@code tasks} that are scheduled one by one (automations), on
+   * {@code dataSource}, not yet started. The application makes one; tests make several on one database to stand for
+   * replicas.
    */
-  public static Scheduler create(DataSource dataSource, List<ClusterJob> jobs, ClusterJobSettings settings, String name) {
-    List<RecurringTask<Void>> tasks = jobs.stream().map(ClusterJobScheduler::task).toList();
-    return Scheduler.create(dataSource)
-        .startTasks(tasks)
+  public static Scheduler create(
+      DataSource dataSource, List<ClusterJob> jobs, List<Task<?>> tasks, ClusterJobSettings settings, String name) {
+    List<RecurringTask<Void>> recurring = jobs.stream().map(ClusterJobScheduler::task).toList();
+    return Scheduler.create(dataSource, tasks)
+        .startTasks(recurring)
         .schedulerName(new SchedulerName.Fixed(name))
         .threads(settings.threads())
         .pollingInterval(settings.pollingInterval())
@@ -77,7 +85,7 @@ public class ClusterJobScheduler {
   }
 
   private static RecurringTask<Void> task(ClusterJob job) {
-    return Tasks.recurring(job.name(), FixedDelay.of(job.every())).execute((instance, context) -> job.run());
+    return Tasks.recurring(job.name(), FixedDelay.of(job.every())).execute((instance, context) -> RequestScope.run(job::run));
   }
 
   private static String defaultName() {

@@ -101,7 +101,7 @@ class ClusterJobSchedulerIT {
   }
 
   private Scheduler replica(String name, ClusterJob job) {
-    Scheduler scheduler = ClusterJobScheduler.create(dataSource, List.of(job), new FastSettings(), name);
+    Scheduler scheduler = ClusterJobScheduler.create(dataSource, List.of(job), List.of(), new FastSettings(), name);
     replicas.add(scheduler);
     return scheduler;
   }
