@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Automations: one service per use case (create, list, update, delete, trigger, and the scheduled run). */
 @ApplicationScoped
@@ -32,6 +33,10 @@ public class AutomationProducers {
     /** Automations one user may have. */
     @WithDefault("50")
     int maxPerUser();
+
+    /** A run found later than this after it was due (the server was down) is skipped until the next occurrence. */
+    @WithDefault("1h")
+    Duration missedRunGrace();
   }
 
   @Produces
@@ -94,7 +99,9 @@ public class AutomationProducers {
       AutomationMailer mailer,
       CronCalendar calendar,
       UnitOfWork unitOfWork,
-      Clock clock) {
-    return new RunAutomationService(automations, conversations, users, chat, mailer, calendar, unitOfWork, clock);
+      Clock clock,
+      AutomationSettings settings) {
+    return new RunAutomationService(
+        automations, conversations, users, chat, mailer, calendar, unitOfWork, clock, settings.missedRunGrace());
   }
 }

@@ -17,6 +17,7 @@ import io.khoj4j.domain.automation.Automation;
 import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.user.User;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.lang.System.Logger;
@@ -39,6 +40,8 @@ public final class RunAutomationService implements RunAutomationUseCase {
   private final AutomationMailer mailer;
   private final UnitOfWork unitOfWork;
   private final AutomationPlanner planner;
+  private final Clock clock;
+  private final Duration missedRunGrace;
 
   public RunAutomationService(
       AutomationRepository automations,
@@ -48,7 +51,8 @@ public final class RunAutomationService implements RunAutomationUseCase {
       AutomationMailer mailer,
       CronCalendar calendar,
       UnitOfWork unitOfWork,
-      Clock clock) {
+      Clock clock,
+      Duration missedRunGrace) {
     this.automations = automations;
     this.conversations = conversations;
     this.users = users;
@@ -56,6 +60,8 @@ public final class RunAutomationService implements RunAutomationUseCase {
     this.mailer = mailer;
     this.unitOfWork = unitOfWork;
     this.planner = new AutomationPlanner(calendar, clock);
+    this.clock = clock;
+    this.missedRunGrace = missedRunGrace;
   }
 
   @Override
@@ -70,7 +76,12 @@ public final class RunAutomationService implements RunAutomationUseCase {
       unitOfWork.run(() -> automations.delete(automation.owner(), automation.id()));
       return Optional.empty();
     }
-    ask(automation).ifPresent(answer -> mail(automation, answer));
+    Duration late = Duration.between(command.dueAt(), clock.instant());
+    if (late.compareTo(missedRunGrace) > 0) {
+      LOG.log(Level.INFO, "Automation {0}: the run due at {1} is skipped, {2} late", automation.id(), command.dueAt(), late);
+    } else {
+      ask(automation).ifPresent(answer -> mail(automation, answer));
+    }
     return planner.next(automation);
   }
 

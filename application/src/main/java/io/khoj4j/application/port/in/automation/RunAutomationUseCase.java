@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * One scheduled run: a chat turn in the owner's name, stored in the automation's conversation, and the answer mailed
- * to the owner when mail is configured. Called by the scheduler, never by a client.
+ * to the owner when mail is configured. Called by the scheduler, never by a client. A run found more than the missed-run
+ * grace period after it was due (the server was down) is skipped: the automation waits for its next occurrence.
  */
 public interface RunAutomationUseCase {
 
