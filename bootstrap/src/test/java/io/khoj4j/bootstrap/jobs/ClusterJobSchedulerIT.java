@@ -100,6 +100,49 @@ class ClusterJobSchedulerIT {
     await(() -> pickedBy(job.name()).isEmpty());
   }
 
+  @Test
+  void aDueAutomationRunsOnceAcrossTwoReplicasAndMovesToTheNextOccurrenceItReturns() throws Exception {
+    AtomicInteger runs = new AtomicInteger();
+    java.time.Instant nextOccurrence = java.time.Instant.parse("2030-01-07T08:00:00Z");
+    var task = AutomationRunTask.task(command -> {
+      runs.incrementAndGet();
+      return Optional.of(nextOccurrence);
+    });
+    UUID automation = UUID.randomUUID();
+    io.khoj4j.domain.user.UserId owner = new io.khoj4j.domain.user.UserId(UUID.randomUUID());
+    Scheduler first = ClusterJobScheduler.create(dataSource, List.of(), List.of(task), new FastSettings(), "replica-a");
+    Scheduler second = ClusterJobScheduler.create(dataSource, List.of(), List.of(task), new FastSettings(), "replica-b");
+    replicas.add(first);
+    replicas.add(second);
+    first.schedule(AutomationRunTask.instance(owner, automation), java.time.Instant.now().minusSeconds(1));
+
+    first.start();
+    second.start();
+    await(() -> runs.get() >= 1);
+    for (int poll = 0; poll < 20; poll++) {
+      first.triggerCheckForDueExecutions();
+      second.triggerCheckForDueExecutions();
+      Thread.sleep(50);
+    }
+
+    assertThat(runs).hasValue(1);
+    await(() -> nextOccurrence.equals(dueTimeOf(automation)));
+  }
+
+  private java.time.Instant dueTimeOf(UUID automation) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "select execution_time from scheduled_tasks where task_name = ? and task_instance = ? and not picked")) {
+      select.setString(1, AutomationRunTask.NAME);
+      select.setString(2, automation.toString());
+      try (var rows = select.executeQuery()) {
+        return rows.next() ? rows.getTimestamp(1).toInstant() : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private Scheduler replica(String name, ClusterJob job) {
     Scheduler scheduler = ClusterJobScheduler.create(dataSource, List.of(job), List.of(), new FastSettings(), name);
     replicas.add(scheduler);
