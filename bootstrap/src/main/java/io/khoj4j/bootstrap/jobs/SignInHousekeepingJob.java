@@ -2,18 +2,17 @@ package io.khoj4j.bootstrap.jobs;
 
 import io.khoj4j.application.port.out.auth.WebSessionRepository;
 import io.khoj4j.application.port.out.ratelimit.RateLimiter;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Hourly: removes expired browser sessions and sign-in attempts older than every limit's window (the longest is a
- * day). Safe on several replicas at once: both are plain deletes of rows nobody needs.
+ * Hourly, on one replica: removes expired browser sessions and sign-in attempts older than every limit's window (the
+ * longest is a day).
  */
 @ApplicationScoped
-public class SignInHousekeepingJob {
+public class SignInHousekeepingJob implements ClusterJob {
 
   static final Duration ATTEMPT_RETENTION = Duration.ofDays(2);
 
@@ -27,8 +26,18 @@ public class SignInHousekeepingJob {
     this.clock = clock;
   }
 
-  @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void purge() {
+  @Override
+  public String name() {
+    return "sign-in-housekeeping";
+  }
+
+  @Override
+  public Duration every() {
+    return Duration.ofHours(1);
+  }
+
+  @Override
+  public void run() {
     Instant now = clock.instant();
     sessions.deleteExpired(now);
     limiter.purgeBefore(now.minus(ATTEMPT_RETENTION));

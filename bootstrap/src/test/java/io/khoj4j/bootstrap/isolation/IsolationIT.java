@@ -29,8 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Isolation between users. Alice owns a note, a conversation with a title and file filters, a public copy of it and
- * an API token. Bob then calls every route of the server against Alice's things (her file name, conversation id
+ * Isolation between users. Alice owns a note, a conversation with a title and file filters, a public copy of it, an
+ * API token and an automation. Bob then calls every route of the server against Alice's things (her file name, conversation id
  * and title, message turn, share slug, user id, token), trying to read, change and delete them, over HTTP and over
  * the chat WebSocket. Afterwards:
  *
@@ -84,6 +84,11 @@ class IsolationIT {
   private static final Expect FORBIDDEN = refused(403, "Forbidden");
   /** Alice's token, in any of the forms DELETE /auth/token takes. */
   private static final Expect TOKEN_NOT_FOUND = refused(404, "Token not found");
+  /** Alice's automation: Khoj's 403 "Invalid automation" for edits and runs. */
+  private static final Expect INVALID_AUTOMATION = refused(403, "Invalid automation");
+  /** Deleting an automation Bob cannot see: Khoj's empty 204, and nothing deleted. */
+  private static final Expect NO_CONTENT =
+      (r, a) -> wrongUnless(r.statusCode() == 204 && r.asString().isEmpty(), "204 with no body", r);
   /** Bulk file deletion answers with a count (the contract's 201): Bob deleted none of Alice's files. */
   private static final Expect DELETED_NOTHING =
       (r, a) -> wrongUnless(r.statusCode() == 201 && r.jsonPath().getInt("deleted_count") == 0,
@@ -131,7 +136,7 @@ class IsolationIT {
   /** What Alice owns, and the strings that must never reach Bob. */
   private record Alice(
       TestUser user, String file, String conversation, String turn, String publicSlug, String tokenShown,
-      String tokenId, String marker, String title) {
+      String tokenId, String marker, String title, String automation) {
 
     List<String> secrets() {
       return List.of(marker, user.email(), title, user.token(), tokenShown);
@@ -178,7 +183,8 @@ class IsolationIT {
         .replace("{user}", a.user().id().toString())
         .replace("{token}", a.tokenShown())
         .replace("{tokenId}", a.tokenId())
-        .replace("{secret}", a.user().token());
+        .replace("{secret}", a.user().token())
+        .replace("{automation}", a.automation());
   }
 
   /**
@@ -236,6 +242,16 @@ class IsolationIT {
               "{\"filenames\":[\"{file}\"],\"conversation_id\":\"{conversation}\"}").is(NOT_FOUND),
           get("GET /api/chat/export", "/api/chat/export?limit=100"),
           get("GET /api/chat/stats", "/api/chat/stats"),
+          // automations
+          get("GET /api/automation", "/api/automation"),
+          probe("PUT /api/automation", (bob, a) -> bob.put(fill(
+              "/api/automation?automation_id={automation}&q=mine&subject=mine&crontime=0+9+*+*+*", a)))
+              .is(INVALID_AUTOMATION),
+          probe("POST /api/automation/trigger",
+              (bob, a) -> bob.post(fill("/api/automation/trigger?automation_id={automation}", a)))
+              .is(INVALID_AUTOMATION),
+          delete("DELETE /api/automation", "/api/automation?automation_id={automation}").is(NO_CONTENT),
+          probe("POST /api/automation", (bob, a) -> bob.post("/api/automation?q=kites&crontime=0+9+*+*+*")),
           // models
           get("GET /api/model/chat", "/api/model/chat"),
           probe("POST /api/model/chat", (bob, a) -> bob.post("/api/model/chat?id=999999")),
@@ -332,9 +348,11 @@ class IsolationIT {
         .then().statusCode(200).extract().path("url");
     String slug = shareUrl.replaceAll(".*/share/chat/([^/]+)/?$", "$1");
     Response tokens = user.request().get("/auth/token").then().statusCode(200).extract().response();
+    String automation = user.request().queryParam("q", "news about " + marker).queryParam("crontime", "0 9 * * *")
+        .post("/api/automation").then().statusCode(200).extract().path("id");
 
     alice = new Alice(user, file, conversation, turn, slug, tokens.path("[0].token"), tokens.path("[0].id"), marker,
-        title);
+        title, automation);
     bob = TestUsers.create();
     openAi.script("Nothing about that in your notes.", "Bob's chat", "kites"); // Bob's model answers are neutral
   }
@@ -432,6 +450,7 @@ class IsolationIT {
       s.put("user", as.get("/api/v1/user").then().statusCode(200).extract().path("email"));
       s.put("settings", a.user().request().get("/api/settings").then().statusCode(200).extract().path("username"));
       s.put("model", a.user().request().get("/api/model/chat").then().statusCode(200).extract().asString());
+      s.put("automations", a.user().request().get("/api/automation").then().statusCode(200).extract().asString());
       return new Snapshot(s);
     }
   }

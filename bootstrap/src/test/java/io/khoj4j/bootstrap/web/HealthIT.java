@@ -29,9 +29,17 @@ class HealthIT {
   }
 
   @Test
-  void openApiAndSwaggerUiAreServed() {
-    given().when().get("/q/openapi?format=json").then().statusCode(200)
+  void openApiSwaggerUiAndMetricsAreServedToAdministratorsOnly() {
+    var admin = io.khoj4j.bootstrap.testing.TestUsers.createAdmin();
+    admin.request().when().get("/q/openapi?format=json").then().statusCode(200)
         .body("paths.'/api/health'", org.hamcrest.Matchers.notNullValue());
-    given().when().get("/q/swagger-ui/").then().statusCode(200);
+    admin.request().when().get("/q/swagger-ui/").then().statusCode(200);
+    admin.request().when().get("/q/metrics").then().statusCode(200);
+
+    var user = io.khoj4j.bootstrap.testing.TestUsers.create();
+    for (String path : new String[] {"/q/openapi", "/q/swagger-ui/", "/q/metrics"}) {
+      given().when().get(path).then().statusCode(org.hamcrest.Matchers.oneOf(401, 403));
+      user.request().when().get(path).then().statusCode(403);
+    }
   }
 }

@@ -21,6 +21,7 @@ import io.khoj4j.domain.content.ContentType;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -76,29 +78,69 @@ public class ContentResource {
   @PUT
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.TEXT_PLAIN)
-  public Response regenerate(@RestForm("files") List<FileUpload> files, @QueryParam("t") String t) {
-    return index(files, t, SyncMode.REGENERATE);
+  public Response regenerate(
+      @RestForm("files") List<FileUpload> files,
+      @QueryParam("t") String t,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      @HeaderParam("Transfer-Encoding") String transferEncoding) {
+    if (contentType == null) {
+      return regenerateNothing(t, null, contentLength, transferEncoding);
+    }
+    return hasBoundary(contentType) ? index(files, t, SyncMode.REGENERATE) : notMultipart();
   }
 
   @PATCH
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Produces(MediaType.TEXT_PLAIN)
-  public Response sync(@RestForm("files") List<FileUpload> files, @QueryParam("t") String t) {
-    return index(files, t, SyncMode.INCREMENTAL);
+  public Response sync(
+      @RestForm("files") List<FileUpload> files,
+      @QueryParam("t") String t,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      @HeaderParam("Transfer-Encoding") String transferEncoding) {
+    if (contentType == null) {
+      return regenerateNothing(t, null, contentLength, transferEncoding);
+    }
+    return hasBoundary(contentType) ? index(files, t, SyncMode.INCREMENTAL) : notMultipart();
   }
 
-  /** Without a multipart body (Khoj's web app syncs connectors this way): nothing to index, an empty echo. */
+  /** Without its boundary a multipart body cannot be split into files: it would read as no files at all. */
+  private static boolean hasBoundary(String contentType) {
+    return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("boundary=");
+  }
+
+  private static Response notMultipart() {
+    return ErrorMappers.json(415, "Send files as multipart/form-data with a boundary, in parts named \"files\"");
+  }
+
+  /**
+   * Without a body (Khoj's web app syncs connectors this way): nothing to index, an empty echo. Any other body —
+   * JSON, a form, text, multipart without its boundary — is refused with 415: it would index nothing, and a 200 would
+   * tell the client its files were synced.
+   */
   @PUT
   @Produces(MediaType.TEXT_PLAIN)
-  public Response regenerateNothing(@QueryParam("t") String t) {
+  public Response regenerateNothing(
+      @QueryParam("t") String t,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      @HeaderParam("Transfer-Encoding") String transferEncoding) {
+    if (contentType != null || transferEncoding != null || (contentLength != null && !contentLength.strip().equals("0"))) {
+      return notMultipart();
+    }
     parseType(t);
     return Response.ok("", MediaType.TEXT_PLAIN_TYPE).build();
   }
 
   @PATCH
   @Produces(MediaType.TEXT_PLAIN)
-  public Response syncNothing(@QueryParam("t") String t) {
-    return regenerateNothing(t);
+  public Response syncNothing(
+      @QueryParam("t") String t,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      @HeaderParam("Transfer-Encoding") String transferEncoding) {
+    return regenerateNothing(t, contentType, contentLength, transferEncoding);
   }
 
   private Response index(List<FileUpload> uploads, String t, SyncMode mode) {

@@ -1,0 +1,54 @@
+package io.khoj4j.adapter.connector.out.mail;
+
+import io.khoj4j.application.error.UpstreamFailureException;
+import io.khoj4j.application.port.out.automation.AutomationMailer;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Mails automation results through Quarkus Mailer. The answer is the model's Markdown: it goes out as the plain-text
+ * part unchanged and as HTML rendered by commonmark with raw HTML escaped and unsafe link schemes
+ * ({@code javascript:} …) dropped, so nothing a model or a note wrote can run in a mail reader. Without an SMTP host
+ * ({@code quarkus.mailer.mock=true}, the default) nothing is sent and the result stays in the conversation only.
+ */
+@ApplicationScoped
+public class MailerAutomationMailer implements AutomationMailer {
+
+  private static final Parser MARKDOWN = Parser.builder().build();
+  private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+
+  private final Mailer mailer;
+  private final String from;
+  private final boolean mock;
+
+  public MailerAutomationMailer(
+      Mailer mailer,
+      @ConfigProperty(name = "khoj.mail.from", defaultValue = "khoj4j@localhost") String from,
+      @ConfigProperty(name = "quarkus.mailer.mock", defaultValue = "true") boolean mock) {
+    this.mailer = mailer;
+    this.from = from;
+    this.mock = mock;
+  }
+
+  @Override
+  public boolean available() {
+    return !mock;
+  }
+
+  @Override
+  public void send(String email, String subject, String markdownAnswer) {
+    try {
+      mailer.send(Mail.withText(email, subject, markdownAnswer).setHtml(html(markdownAnswer)).setFrom(from));
+    } catch (RuntimeException e) {
+      throw new UpstreamFailureException("Could not send the automation's e-mail.", true, e);
+    }
+  }
+
+  static String html(String markdown) {
+    return "<!doctype html><html><body>" + HTML.render(MARKDOWN.parse(markdown)) + "</body></html>";
+  }
+}

@@ -1,0 +1,131 @@
+package io.khoj4j.application.service.automation;
+
+import io.khoj4j.application.error.UpstreamFailureException;
+import io.khoj4j.application.port.in.automation.RunAutomationCommand;
+import io.khoj4j.application.port.in.automation.RunAutomationUseCase;
+import io.khoj4j.application.port.in.chat.ChatCommand;
+import io.khoj4j.application.port.in.chat.ChatEventSink;
+import io.khoj4j.application.port.in.chat.ChatOutcome;
+import io.khoj4j.application.port.in.chat.ChatUseCase;
+import io.khoj4j.application.port.out.automation.AutomationMailer;
+import io.khoj4j.application.port.out.automation.AutomationRepository;
+import io.khoj4j.application.port.out.automation.CronCalendar;
+import io.khoj4j.application.port.out.conversation.ConversationRepository;
+import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.application.port.out.user.UserRepository;
+import io.khoj4j.domain.automation.Automation;
+import io.khoj4j.domain.chat.ChatEvent;
+import io.khoj4j.domain.user.User;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+/**
+ * A scheduled run. The question is asked as a chat turn of the owner's, in the automation's conversation, so the
+ * answer is stored there like any other (the owner's model and notes; nobody streams it). When mail is configured, the
+ * answer then goes to the owner by e-mail. A failed turn or mail is logged and the schedule goes on.
+ */
+public final class RunAutomationService implements RunAutomationUseCase {
+
+  private static final Logger LOG = System.getLogger(RunAutomationService.class.getName());
+  static final int NOTES_PER_QUERY = 7;
+
+  private final AutomationRepository automations;
+  private final ConversationRepository conversations;
+  private final UserRepository users;
+  private final ChatUseCase chat;
+  private final AutomationMailer mailer;
+  private final UnitOfWork unitOfWork;
+  private final AutomationPlanner planner;
+  private final Clock clock;
+  private final Duration missedRunGrace;
+
+  public RunAutomationService(
+      AutomationRepository automations,
+      ConversationRepository conversations,
+      UserRepository users,
+      ChatUseCase chat,
+      AutomationMailer mailer,
+      CronCalendar calendar,
+      UnitOfWork unitOfWork,
+      Clock clock,
+      Duration missedRunGrace) {
+    this.automations = automations;
+    this.conversations = conversations;
+    this.users = users;
+    this.chat = chat;
+    this.mailer = mailer;
+    this.unitOfWork = unitOfWork;
+    this.planner = new AutomationPlanner(calendar, clock);
+    this.clock = clock;
+    this.missedRunGrace = missedRunGrace;
+  }
+
+  @Override
+  public Optional<Instant> run(RunAutomationCommand command) {
+    Optional<Automation> found = automations.find(command.owner(), command.automationId());
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Automation automation = found.get();
+    if (conversations.find(automation.owner(), automation.conversationId()).isEmpty()) {
+      LOG.log(Level.INFO, "Automation {0} is deleted: its conversation was deleted", automation.id());
+      unitOfWork.run(() -> automations.delete(automation.owner(), automation.id()));
+      return Optional.empty();
+    }
+    Duration late = Duration.between(command.dueAt(), clock.instant());
+    if (late.compareTo(missedRunGrace) > 0) {
+      LOG.log(Level.INFO, "Automation {0}: the run due at {1} is skipped, {2} late", automation.id(), command.dueAt(), late);
+    } else {
+      ask(automation).ifPresent(answer -> mail(automation, answer));
+    }
+    return planner.next(automation);
+  }
+
+  private Optional<String> ask(Automation automation) {
+    ChatCommand question = new ChatCommand(
+        automation.owner(), Automation.question(automation.queryToRun()), NOTES_PER_QUERY, Optional.empty(),
+        Optional.of(automation.conversationId()), Optional.empty(), Optional.empty(), false,
+        ChatCommand.Location.UNKNOWN, null, null);
+    ChatOutcome outcome = chat.chat(question, new Unwatched());
+    return switch (outcome) {
+      case ChatOutcome.Answered answered when !answered.response().isBlank() -> Optional.of(answered.response());
+      case ChatOutcome.Failed failed -> {
+        LOG.log(Level.WARNING, "Automation {0} got no answer: {1}", automation.id(), failed.error().getMessage());
+        yield Optional.empty();
+      }
+      default -> Optional.empty();
+    };
+  }
+
+  private void mail(Automation automation, String answer) {
+    if (!mailer.available()) {
+      return;
+    }
+    Optional<String> email = users.findById(automation.owner()).map(User::email).filter(e -> !e.isBlank());
+    if (email.isEmpty()) {
+      return;
+    }
+    try {
+      mailer.send(email.get(), automation.subject(), answer);
+    } catch (UpstreamFailureException e) {
+      LOG.log(Level.WARNING, "Automation {0}: the e-mail was not sent: {1}", automation.id(), e.getMessage());
+    }
+  }
+
+  /** Nobody watches a scheduled turn: its events go nowhere and it is never cancelled by a client. */
+  private static final class Unwatched implements ChatEventSink {
+    @Override
+    public void emit(ChatEvent event) {
+      // nobody to show it to: the answer is stored with the turn
+    }
+
+    @Override
+    public boolean cancelled() {
+      return false;
+    }
+  }
+}
