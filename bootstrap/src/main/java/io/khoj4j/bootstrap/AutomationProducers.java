@@ -5,6 +5,9 @@ import io.khoj4j.application.port.out.automation.AutomationMailer;
 import io.khoj4j.application.port.out.automation.AutomationRepository;
 import io.khoj4j.application.port.out.automation.AutomationScheduler;
 import io.khoj4j.application.port.out.automation.CronCalendar;
+import io.khoj4j.application.port.out.chat.ChatModelGateway;
+import io.khoj4j.application.port.out.chat.ChatModelSelection;
+import io.khoj4j.application.port.out.chat.ModelReplyReader;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.shared.IdGenerator;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
@@ -97,11 +100,15 @@ public class AutomationProducers {
       UserRepository users,
       ChatUseCase chat,
       AutomationMailer mailer,
+      ChatModelSelection models,
+      ChatModelGateway gateway,
+      ModelReplyReader replies,
       CronCalendar calendar,
       UnitOfWork unitOfWork,
       Clock clock,
       AutomationSettings settings) {
     return new RunAutomationService(
-        automations, conversations, users, chat, mailer, calendar, unitOfWork, clock, settings.missedRunGrace());
+        automations, conversations, users, chat, mailer, new RunAutomationService.NotificationModel(models, gateway,
+            replies), calendar, unitOfWork, clock, settings.missedRunGrace());
   }
 }

@@ -1,5 +1,9 @@
 package io.khoj4j.bootstrap.automation;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -59,6 +63,10 @@ class AutomationMailIT {
   void aRunMailsTheAnswerToTheOwnerWithTheSubjectAsTitle() throws Exception {
     openAi.configureAsDefault(TestUsers.createAdmin());
     openAi.script("**Rust 1.90** shipped. <script>alert(1)</script>", "Rust news", "rust release");
+    // The owner's model judges the answer worth a mail (the real reply reader reads its fenced JSON).
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
+        .withRequestBody(containing("deserves an e-mail"))
+        .willReturn(FakeOpenAi.stream("```json\n{\"notify\": \"yes\", \"reason\": \"it shipped\"}\n```")));
     TestUser alice = TestUsers.create();
     String id = alice.request().queryParam("q", "news on rust").queryParam("crontime", "0 9 * * *")
         .queryParam("subject", "Rust digest").queryParam("timezone", "Europe/Berlin")
@@ -77,6 +85,8 @@ class AutomationMailIT {
     assertThat(text).contains("**Rust 1.90** shipped.");
     // The HTML part shows what the model wrote; nothing in it runs in a mail reader.
     assertThat(html).contains("<strong>Rust 1.90</strong>", "&lt;script&gt;").doesNotContain("<script>");
+    openAi.server.verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+        .withRequestBody(containing("deserves an e-mail")));
   }
 
   private static int freePort() {

@@ -10,6 +10,9 @@ import io.khoj4j.application.port.in.chat.ChatUseCase;
 import io.khoj4j.application.port.out.automation.AutomationMailer;
 import io.khoj4j.application.port.out.automation.AutomationRepository;
 import io.khoj4j.application.port.out.automation.CronCalendar;
+import io.khoj4j.application.port.out.chat.ChatModelGateway;
+import io.khoj4j.application.port.out.chat.ChatModelSelection;
+import io.khoj4j.application.port.out.chat.ModelReplyReader;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.port.out.user.UserRepository;
@@ -25,8 +28,8 @@ import java.lang.System.Logger.Level;
 
 /**
  * A scheduled run. The question is asked as a chat turn of the owner's, in the automation's conversation, so the
- * answer is stored there like any other (the owner's model and notes; nobody streams it). When mail is configured, the
- * answer then goes to the owner by e-mail. A failed turn or mail is logged and the schedule goes on.
+ * answer is stored there like any other (the owner's model and notes; nobody streams it). When mail is configured and
+ * the owner's model judges the answer worth it ({@link NotificationJudge}), it then goes to the owner by e-mail. A failed turn or mail is logged and the schedule goes on.
  */
 public final class RunAutomationService implements RunAutomationUseCase {
 
@@ -42,6 +45,7 @@ public final class RunAutomationService implements RunAutomationUseCase {
   private final AutomationPlanner planner;
   private final Clock clock;
   private final Duration missedRunGrace;
+  private final NotificationJudge judge;
 
   public RunAutomationService(
       AutomationRepository automations,
@@ -49,6 +53,7 @@ public final class RunAutomationService implements RunAutomationUseCase {
       UserRepository users,
       ChatUseCase chat,
       AutomationMailer mailer,
+      NotificationModel notifications,
       CronCalendar calendar,
       UnitOfWork unitOfWork,
       Clock clock,
@@ -62,7 +67,11 @@ public final class RunAutomationService implements RunAutomationUseCase {
     this.planner = new AutomationPlanner(calendar, clock);
     this.clock = clock;
     this.missedRunGrace = missedRunGrace;
+    this.judge = new NotificationJudge(notifications.models(), notifications.gateway(), notifications.replies());
   }
+
+  /** The ports through which the owner's chat model judges whether an answer is worth a mail. */
+  public record NotificationModel(ChatModelSelection models, ChatModelGateway gateway, ModelReplyReader replies) {}
 
   @Override
   public Optional<Instant> run(RunAutomationCommand command) {
@@ -102,7 +111,8 @@ public final class RunAutomationService implements RunAutomationUseCase {
   }
 
   private void mail(Automation automation, String answer) {
-    if (!mailer.available()) {
+    if (!mailer.available() || !judge.worthSending(automation.owner(), Automation.question(automation.queryToRun()),
+        answer)) {
       return;
     }
     Optional<String> email = users.findById(automation.owner()).map(User::email).filter(e -> !e.isBlank());

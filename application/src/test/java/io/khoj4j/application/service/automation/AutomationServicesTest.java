@@ -25,6 +25,16 @@ import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
 import io.khoj4j.application.port.out.shared.MutableClock;
 import io.khoj4j.application.port.out.shared.SequentialIdGenerator;
 import io.khoj4j.application.port.out.user.InMemoryUserRepository;
+import io.khoj4j.application.port.out.chat.ChatCompletion;
+import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
+import io.khoj4j.application.port.out.chat.ChatModelGateway;
+import io.khoj4j.application.port.out.chat.ChatModelSelection;
+import io.khoj4j.application.port.out.chat.ChatStream;
+import io.khoj4j.application.port.out.chat.ChatStreamListener;
+import io.khoj4j.application.port.out.chat.ModelReplyReader;
+import io.khoj4j.domain.chat.ChatModelEndpoint;
+import io.khoj4j.domain.chat.ModelVendor;
+import io.khoj4j.domain.chat.PromptMessage;
 import io.khoj4j.domain.chat.TokenUsage;
 import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
@@ -62,9 +72,41 @@ class AutomationServicesTest {
       new DeleteAutomationService(automations, scheduler, calendar, new DirectUnitOfWork(), clock);
   private final TriggerAutomationService trigger = new TriggerAutomationService(automations, scheduler, clock);
 
+  /** What the owner's model says when asked whether to notify; null: no model configured. */
+  private String notifyVerdict = "{\"notify\": \"yes\", \"reason\": \"news\"}";
+  private final List<String> judged = new CopyOnWriteArrayList<>();
+
   private RunAutomationService run(RecordingAutomationMailer mailer) {
+    ChatModelEndpoint model = new ChatModelEndpoint(ModelVendor.OPENAI, "local", "http://127.0.0.1:1/v1", "", 8000, false);
+    ChatModelSelection models = user -> notifyVerdict == null ? Optional.empty() : Optional.of(model);
+    ChatModelGateway gateway = new ChatModelGateway() {
+      @Override
+      public ChatStream stream(ChatCompletionRequest request, ChatStreamListener listener) {
+        throw new UnsupportedOperationException("runs never stream");
+      }
+
+      @Override
+      public ChatCompletion complete(ChatCompletionRequest request) {
+        judged.add(request.messages().getFirst().text());
+        return new ChatCompletion(notifyVerdict, "", TokenUsage.NONE);
+      }
+    };
+    ModelReplyReader replies = new ModelReplyReader() {
+      @Override
+      public List<String> strings(String reply, String field) {
+        return List.of();
+      }
+
+      @Override
+      public Optional<String> string(String reply, String field) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + field + "\":\\s*\"(\\w+)\"").matcher(reply);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+      }
+    };
     return new RunAutomationService(
-        automations, conversations, users, chat, mailer, calendar, new DirectUnitOfWork(), clock, Duration.ofHours(1));
+        automations, conversations, users, chat, mailer,
+        new RunAutomationService.NotificationModel(models, gateway, replies), calendar, new DirectUnitOfWork(), clock,
+        Duration.ofHours(1));
   }
 
   private static AutomationRequest daily(String query, String cron, String zone) {
@@ -145,6 +187,25 @@ class AutomationServicesTest {
     assertThat(mailer.sent).containsExactly(
         new RecordingAutomationMailer.Sent("alice@example.org", "news on rust", "**Rust 1.90** is out."));
     assertThat(next).contains(Instant.parse("2026-12-06T09:00:00Z"));
+  }
+
+  @Test
+  void theOwnersModelDecidesWhetherTheAnswerIsWorthAMail() {
+    AutomationDetails created = create.create(new CreateAutomationCommand(alice.id(), daily("tell me when rust 2 ships",
+        "0 9 * * *", "UTC")));
+
+    notifyVerdict = "{\"notify\": \"no\", \"reason\": \"not yet\"}";
+    run(mailer).run(new RunAutomationCommand(alice.id(), created.automation().id(), clock.instant()));
+    assertThat(mailer.sent).isEmpty();
+    assertThat(judged).singleElement().asString().contains("tell me when rust 2 ships", "**Rust 1.90** is out.");
+
+    notifyVerdict = "not json at all";
+    run(mailer).run(new RunAutomationCommand(alice.id(), created.automation().id(), clock.instant()));
+    assertThat(mailer.sent).as("an unreadable verdict notifies").hasSize(1);
+
+    notifyVerdict = null;
+    run(mailer).run(new RunAutomationCommand(alice.id(), created.automation().id(), clock.instant()));
+    assertThat(mailer.sent).as("no model to ask notifies").hasSize(2);
   }
 
   @Test
