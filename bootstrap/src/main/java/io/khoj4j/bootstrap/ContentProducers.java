@@ -7,6 +7,7 @@ import io.khoj4j.application.port.out.content.IndexingMetrics;
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import io.khoj4j.application.port.out.shared.IdGenerator;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.application.service.content.ConvertAttachmentsService;
 import io.khoj4j.application.service.content.IndexContentService;
 import io.khoj4j.application.service.content.IndexingLimits;
 import io.khoj4j.application.service.content.MaintainEmbeddingsService;
@@ -39,6 +40,12 @@ public class ContentProducers {
   IndexContentService indexContent(EntryRepository entries, EmbeddingModel embeddings, DocumentReader reader,
       UnitOfWork unitOfWork, IdGenerator ids, Clock clock, IndexingLimits limits, IndexingMetrics metrics) {
     return new IndexContentService(entries, embeddings, reader, unitOfWork, ids, clock, limits, metrics);
+  }
+
+  @Produces
+  @Singleton
+  ConvertAttachmentsService convertAttachments(DocumentReader reader, IndexingLimits limits) {
+    return new ConvertAttachmentsService(reader, limits);
   }
 
   @Produces

@@ -200,6 +200,10 @@ class IsolationIT {
           json("DELETE /api/content/files", "/api/content/files", "{\"files\":[\"{file}\"]}").is(DELETED_NOTHING),
           upload("PATCH /api/content"),
           upload("PUT /api/content"),
+          probe("POST /api/content/convert", (bob, a) -> {
+            Multipart files = Multipart.files().add(a.file(), "text/markdown", "# Bob's attachment\nkites\n");
+            return bob.contentType(files.contentType()).body(files.body()).post("/api/content/convert");
+          }),
           get("GET /api/content/files", "/api/content/files?truncated=false"),
           get("GET /api/content/size", "/api/content/size"),
           get("GET /api/content/types", "/api/content/types"),
