@@ -9,6 +9,7 @@ import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * listed here as public, each with its reason. A new route is protected, or this test names it.
  */
 @QuarkusTest
+@Tag("security")
 class DenyByDefaultIT {
 
   /** Routes open to anonymous callers, and the status an empty anonymous call gets. */

@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.Test;
  * route fails this test until it joins with one line.
  */
 @QuarkusTest
+@Tag("security")
 class IsolationIT {
 
   /** Routes that address no user's data, with the reason. Everything else gets a probe. */

@@ -175,6 +175,9 @@ public class ChatResource {
     }
   }
 
+  static final int MAX_TURN_ID_CHARS = 100;
+  static final int MAX_TITLE_CHARS = 200;
+
   static ChatCommand command(UserId user, ChatRequestBody body) {
     if (body == null) {
       throw RequestValidationException.missing("body", "q");
@@ -185,6 +188,16 @@ public class ChatResource {
     if (body.q().length() > ChatCommand.MAX_QUERY_CHARS) {
       throw RequestValidationException.of("body", "q",
           "String should have at most " + ChatCommand.MAX_QUERY_CHARS + " characters", body.q().length());
+    }
+    // The store keeps at most 100 characters of a turn id and 200 of a title: refuse longer ones up front rather
+    // than fail (500, or a 1011 close on the socket) when the turn is saved.
+    if (body.turnId() != null && body.turnId().length() > MAX_TURN_ID_CHARS) {
+      throw RequestValidationException.of("body", "turn_id",
+          "String should have at most " + MAX_TURN_ID_CHARS + " characters", body.turnId().length());
+    }
+    if (body.title() != null && body.title().length() > MAX_TITLE_CHARS) {
+      throw RequestValidationException.of("body", "title",
+          "String should have at most " + MAX_TITLE_CHARS + " characters", body.title().length());
     }
     int n = body.n() == null ? 7 : body.n();
     if (n < 1 || n > 200) {
