@@ -9,6 +9,7 @@ import io.khoj4j.application.port.in.agent.CreateAgentUseCase;
 import io.khoj4j.application.port.in.agent.DeleteAgentCommand;
 import io.khoj4j.application.port.in.agent.DeleteAgentUseCase;
 import io.khoj4j.application.port.in.agent.EffectiveAgent;
+import io.khoj4j.application.port.in.agent.EnsureDefaultAgentUseCase;
 import io.khoj4j.application.port.in.agent.GetAgentQuery;
 import io.khoj4j.application.port.in.agent.GetAgentUseCase;
 import io.khoj4j.application.port.in.agent.ListAgentsQuery;
@@ -41,7 +42,7 @@ import java.util.UUID;
  */
 public final class AgentService
     implements ListAgentsUseCase, GetAgentUseCase, CreateAgentUseCase, UpdateAgentUseCase, DeleteAgentUseCase,
-        ResolveAgentUseCase {
+        ResolveAgentUseCase, EnsureDefaultAgentUseCase {
 
   static final String DEFAULT_NAME = "Khoj";
 
@@ -67,7 +68,7 @@ public final class AgentService
     this.clock = clock;
   }
 
-  /** Creates the default agent {@code khoj} when it is missing (server start); an existing one is kept. */
+  @Override
   public Agent ensureDefaultAgent() {
     return agents.findReadable(Optional.empty(), Agent.DEFAULT_SLUG).orElseGet(() -> {
       Instant now = clock.instant();
