@@ -348,7 +348,7 @@ class IsolationIT {
     String slug = shareUrl.replaceAll(".*/share/chat/([^/]+)/?$", "$1");
     Response tokens = user.request().get("/auth/token").then().statusCode(200).extract().response();
     String agent = user.request().contentType(ContentType.JSON)
-        .body("{\"name\":\"Zebra keeper " + marker + "\",\"persona\":\"\","
+        .body("{\"name\":\"Alice's keeper\",\"persona\":\"\","
             + "\"privacy_level\":\"private\",\"icon\":\"Robot\",\"color\":\"red\",\"chat_model\":null}")
         .post("/api/agents").then().statusCode(200).extract().path("slug");
 
