@@ -38,15 +38,15 @@ public final class PersonaSafetyCheck {
     if (persona.isBlank()) {
       return;
     }
-    Optional<ChatModelEndpoint> model = endpoints.apply(user);
-    if (model.isEmpty()) {
-      LOG.log(Level.INFO, "No chat model configured: agent persona safety check skipped");
-      return;
-    }
     String answer;
     try {
+      Optional<ChatModelEndpoint> model = endpoints.apply(user);
+      if (model.isEmpty()) {
+        LOG.log(Level.INFO, "No chat model configured: agent persona safety check skipped");
+        return;
+      }
       answer = gateway.complete(ChatCompletionRequest.of(model.get(), prompt(persona, privacy))).text().strip();
-    } catch (RuntimeException e) { // UpstreamFailureException, or a gateway that cannot talk to this model
+    } catch (RuntimeException e) { // the model failed, or its key cannot be opened
       LOG.log(Level.WARNING, "Agent persona safety check failed, persona accepted: " + e.getMessage());
       return;
     }
