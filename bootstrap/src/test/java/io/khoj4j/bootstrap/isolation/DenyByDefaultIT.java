@@ -33,7 +33,10 @@ class DenyByDefaultIT {
           Map.entry("GET /auth/logout", 307), // sign-out works without a session
           Map.entry("GET /api/chat/share/history", 422), // public copies are readable by anyone with the link
           Map.entry("GET /api/chat/options", 200), // the list of chat tools, the same for everyone
-          Map.entry("GET /api/model/chat/options", 200)); // the server's chat models, the same for everyone
+          Map.entry("GET /api/model/chat/options", 200), // the server's chat models, the same for everyone
+          Map.entry("GET /api/agents", 200), // anonymous callers see the administrators' public agents
+          Map.entry("GET /api/agents/options", 200), // the same agent tools and modes for everyone
+          Map.entry("GET /api/agents/{slug}", 404)); // public agents are readable by link; "x" is none
 
   @Test
   void everyRouteRefusesAnonymousCallersUnlessListedAsPublic() {

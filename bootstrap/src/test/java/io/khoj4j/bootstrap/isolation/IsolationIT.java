@@ -82,6 +82,10 @@ class IsolationIT {
   private static final Expect NOT_FOUND =
       (r, a) -> wrongUnless(r.statusCode() == 404 && (saysNotFound(field(r, "detail"))
           || "error".equals(field(r, "status")) && saysNotFound(field(r, "message"))), "404 \"… not found\"", r);
+  /** Alice's private agent: Khoj's 404 {@code {"error": "Agent … not found."}}. */
+  private static final Expect AGENT_NOT_FOUND =
+      (r, a) -> wrongUnless(r.statusCode() == 404 && saysNotFound(field(r, "error")), "404 {\"error\": \"… not found\"}",
+          r);
   /** Administrator routes, whatever they name. */
   private static final Expect FORBIDDEN = refused(403, "Forbidden");
   /** Alice's token, in any of the forms DELETE /auth/token takes. */
@@ -138,7 +142,7 @@ class IsolationIT {
   /** What Alice owns, and the strings that must never reach Bob. */
   private record Alice(
       TestUser user, String file, String conversation, String turn, String publicSlug, String tokenShown,
-      String tokenId, String marker, String title, String automation) {
+      String tokenId, String marker, String title, String automation, String agent) {
 
     List<String> secrets() {
       return List.of(marker, user.email(), title, user.token(), tokenShown);
@@ -186,7 +190,8 @@ class IsolationIT {
         .replace("{token}", a.tokenShown())
         .replace("{tokenId}", a.tokenId())
         .replace("{secret}", a.user().token())
-        .replace("{automation}", a.automation());
+        .replace("{automation}", a.automation())
+        .replace("{agent}", a.agent());
   }
 
   /**
@@ -261,6 +266,16 @@ class IsolationIT {
           // models
           get("GET /api/model/chat", "/api/model/chat"),
           probe("POST /api/model/chat", (bob, a) -> bob.post("/api/model/chat?id=999999")),
+          // agents: Alice's is private
+          get("GET /api/agents", "/api/agents"),
+          get("GET /api/agents/options", "/api/agents/options"), // the same for everyone
+          get("GET /api/agents/{slug}", "/api/agents/{agent}").is(AGENT_NOT_FOUND),
+          json("PATCH /api/agents", "/api/agents", "{\"slug\":\"{agent}\",\"name\":\"Mallory's\",\"persona\":\"\","
+              + "\"privacy_level\":\"public\",\"icon\":\"Robot\",\"color\":\"red\",\"chat_model\":null}")
+              .is(AGENT_NOT_FOUND),
+          delete("DELETE /api/agents/{slug}", "/api/agents/{agent}").is(AGENT_NOT_FOUND),
+          json("POST /api/agents", "/api/agents", "{\"name\":\"Bob's agent\",\"persona\":\"\","
+              + "\"privacy_level\":\"private\",\"icon\":\"Robot\",\"color\":\"red\",\"chat_model\":null}"),
           // tokens
           get("GET /auth/token", "/auth/token"),
           probe("POST /auth/token", (bob, a) -> bob.post("/auth/token")),
@@ -356,9 +371,13 @@ class IsolationIT {
     Response tokens = user.request().get("/auth/token").then().statusCode(200).extract().response();
     String automation = user.request().queryParam("q", "news about " + marker).queryParam("crontime", "0 9 * * *")
         .post("/api/automation").then().statusCode(200).extract().path("id");
+    String agent = user.request().contentType(ContentType.JSON)
+        .body("{\"name\":\"Alice's keeper\",\"persona\":\"\","
+            + "\"privacy_level\":\"private\",\"icon\":\"Robot\",\"color\":\"red\",\"chat_model\":null}")
+        .post("/api/agents").then().statusCode(200).extract().path("slug");
 
     alice = new Alice(user, file, conversation, turn, slug, tokens.path("[0].token"), tokens.path("[0].id"), marker,
-        title, automation);
+        title, automation, agent);
     bob = TestUsers.create();
     openAi.script("Nothing about that in your notes.", "Bob's chat", "kites"); // Bob's model answers are neutral
   }

@@ -1,0 +1,38 @@
+package io.khoj4j.adapter.persistence.out.agent;
+
+import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
+import io.khoj4j.adapter.persistence.out.user.JpaUserRepository;
+import io.khoj4j.application.port.out.agent.AgentRepository;
+import io.khoj4j.application.port.out.agent.AgentRepositoryContract;
+import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.domain.user.User;
+import io.khoj4j.domain.user.UserId;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
+
+@QuarkusTest
+class JpaAgentRepositoryIT extends AgentRepositoryContract {
+
+  @Inject JpaAgentRepository repository;
+  @Inject JpaUserRepository users;
+  @Inject QuarkusTransactionUnitOfWork unitOfWork;
+
+  @Override
+  protected AgentRepository repository() {
+    return repository;
+  }
+
+  @Override
+  protected UnitOfWork unitOfWork() {
+    return unitOfWork;
+  }
+
+  @Override
+  protected UserId newOwner() {
+    String email = "owner-" + UUID.randomUUID() + "@example.org";
+    User user = new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now());
+    return users.insertIfAbsent(user).id();
+  }
+}
