@@ -1,5 +1,6 @@
 package io.khoj4j.adapter.web.in.admin;
 
+import io.khoj4j.adapter.web.in.StatusResponse;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.security.CurrentUser;
@@ -97,7 +98,6 @@ public class UserAdminResource {
 
   public record CreatedToken(String token, String name, @JsonProperty("user_id") String userId) {}
 
-  public record StatusResponse(String status) {}
 
   @GET
   public List<UserResponse> list(

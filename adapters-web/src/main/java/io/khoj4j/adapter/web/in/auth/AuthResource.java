@@ -1,5 +1,6 @@
 package io.khoj4j.adapter.web.in.auth;
 
+import io.khoj4j.adapter.web.in.StatusResponse;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.security.CurrentUser;
@@ -77,7 +78,6 @@ public class AuthResource {
 
   public record MagicLinkRequest(@JsonProperty("email") String email) {}
 
-  public record StatusResponse(String status) {}
 
   @GET
   @Path("/login")

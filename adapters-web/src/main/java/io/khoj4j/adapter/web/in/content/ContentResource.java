@@ -1,5 +1,6 @@
 package io.khoj4j.adapter.web.in.content;
 
+import io.khoj4j.adapter.web.in.StatusResponse;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.khoj4j.adapter.web.error.ErrorMappers;
 import io.khoj4j.adapter.web.error.RequestValidationException;
@@ -231,7 +232,6 @@ public class ContentResource {
     return new FileResponse(f.id().toString(), f.name(), f.rawText());
   }
 
-  public record StatusResponse(String status) {}
 
   public record DeletedResponse(String status, @JsonProperty("deleted_count") int deletedCount) {}
 

@@ -1,5 +1,6 @@
 package io.khoj4j.adapter.web.in.token;
 
+import io.khoj4j.adapter.web.in.StatusResponse;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.security.CurrentUser;
@@ -62,7 +63,6 @@ public class TokenResource {
     }
   }
 
-  public record StatusResponse(String status) {}
 
   @POST
   public CreatedTokenResponse create(@QueryParam("token_name") String name) {
