@@ -4,6 +4,7 @@ import io.khoj4j.application.port.in.content.QueryContentUseCase;
 import io.khoj4j.application.port.in.search.SearchEntriesUseCase;
 import io.khoj4j.application.port.out.chat.ChatModelDiscovery;
 import io.khoj4j.application.port.out.chat.ChatModelGateway;
+import io.khoj4j.application.port.in.agent.GetAgentUseCase;
 import io.khoj4j.application.port.out.chat.ChatModelSelection;
 import io.khoj4j.application.port.out.chat.ModelReplyReader;
 import io.khoj4j.application.port.out.chat.TokenCounter;
@@ -79,8 +80,8 @@ public class ChatProducers {
   @Produces
   @Singleton
   CreateConversationService createConversation(ConversationRepository conversations, UnitOfWork unitOfWork,
-      IdGenerator ids, Clock clock) {
-    return new CreateConversationService(conversations, unitOfWork, ids, clock);
+      IdGenerator ids, Clock clock, GetAgentUseCase agents) {
+    return new CreateConversationService(conversations, unitOfWork, ids, clock, agents);
   }
 
   @Produces

@@ -353,7 +353,10 @@ class ChatApiIT {
         .body(Map.of("filename", "/notes/tea.md", "conversation_id", unknown))
         .post("/api/chat/conversation/file-filters"), 404,
         "{\"status\":\"error\",\"message\":\"Conversation not found\"}");
-    assertBody(alice.request().queryParam("agent_slug", "no-such-agent").post("/api/chat/sessions"), 400,
+    // An unknown agent and another user's private one look the same: not found.
+    assertBody(alice.request().queryParam("agent_slug", "no-such-agent").post("/api/chat/sessions"), 404,
+        "{\"status\":\"error\",\"message\":\"Agent with name no-such-agent not found.\"}");
+    assertBody(alice.request().queryParam("agent_slug", "a".repeat(201)).post("/api/chat/sessions"), 400,
         "{\"detail\":\"No such agent currently exists.\"}");
     alice.request().queryParam("agent_slug", "khoj").post("/api/chat/sessions").then().statusCode(200)
         .body("conversation_id", notNullValue());

@@ -230,6 +230,8 @@ class IsolationIT {
           delete("DELETE /api/chat/history", "/api/chat/history?conversation_id={conversation}").is(NOT_FOUND),
           get("GET /api/chat/sessions", "/api/chat/sessions"),
           probe("POST /api/chat/sessions", (bob, a) -> bob.post("/api/chat/sessions")),
+          probe("POST /api/chat/sessions", (bob, a) -> bob.post(fill("/api/chat/sessions?agent_slug={agent}", a)))
+              .is(NOT_FOUND),
           probe("POST /api/chat/share", (bob, a) -> bob.post(fill("/api/chat/share?conversation_id={conversation}", a)))
               .is(NOT_FOUND),
           delete("DELETE /api/chat/share", "/api/chat/share?public_conversation_slug={slug}").is(NOT_FOUND),

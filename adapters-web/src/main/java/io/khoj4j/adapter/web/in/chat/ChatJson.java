@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import io.khoj4j.domain.agent.Agent;
+import io.khoj4j.domain.user.UserId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +137,23 @@ public final class ChatJson {
     return out;
   }
 
-  /** The built-in agent, the only one for now. */
+  /** A conversation's agent as Khoj's history shows it; {@code viewer} tells whether they created it. */
+  static Map<String, Object> agent(Agent a, UserId viewer) {
+    if (a.isDefault()) {
+      return defaultAgent();
+    }
+    Map<String, Object> agent = new LinkedHashMap<>();
+    agent.put("slug", a.slug().value());
+    agent.put("name", a.name());
+    agent.put("is_creator", a.createdBy(viewer));
+    agent.put("color", a.color());
+    agent.put("icon", a.icon());
+    agent.put("persona", a.persona());
+    agent.put("is_hidden", a.hidden());
+    return agent;
+  }
+
+  /** The built-in agent. */
   static Map<String, Object> defaultAgent() {
     Map<String, Object> agent = new LinkedHashMap<>();
     agent.put("slug", "khoj");
@@ -149,15 +167,20 @@ public final class ChatJson {
   }
 
   static Map<String, Object> session(Conversation c) {
+    return session(c, defaultAgent());
+  }
+
+  /** A sessions-list item, with the conversation's agent as {@link #agent} shows it. */
+  static Map<String, Object> session(Conversation c, Map<String, Object> agent) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("conversation_id", c.id().toString());
     s.put("slug", c.displayTitle());
-    s.put("agent_name", "Khoj");
+    s.put("agent_name", agent.get("name"));
     s.put("created", created(c.createdAt()));
     s.put("updated", created(c.updatedAt()));
-    s.put("agent_icon", "Lightbulb");
-    s.put("agent_color", "orange");
-    s.put("agent_is_hidden", false);
+    s.put("agent_icon", agent.get("icon"));
+    s.put("agent_color", agent.get("color"));
+    s.put("agent_is_hidden", agent.get("is_hidden"));
     return s;
   }
 

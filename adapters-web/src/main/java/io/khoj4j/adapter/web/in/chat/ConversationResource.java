@@ -6,6 +6,8 @@ import io.khoj4j.adapter.web.in.QueryParams;
 import io.khoj4j.adapter.web.security.CurrentUser;
 import io.khoj4j.application.error.InvalidInputException;
 import io.khoj4j.application.error.NotFoundException;
+import io.khoj4j.application.port.in.agent.GetAgentQuery;
+import io.khoj4j.application.port.in.agent.GetAgentUseCase;
 import io.khoj4j.application.port.in.chat.ConversationView;
 import io.khoj4j.application.port.in.chat.CountConversationsQuery;
 import io.khoj4j.application.port.in.chat.CountConversationsUseCase;
@@ -36,6 +38,8 @@ import io.khoj4j.application.port.in.chat.TitleConversationUseCase;
 import io.khoj4j.application.port.in.chat.UnshareConversationCommand;
 import io.khoj4j.application.port.in.chat.UnshareConversationUseCase;
 import io.khoj4j.domain.chat.ChatMessage;
+import io.khoj4j.domain.agent.Agent;
+import io.khoj4j.domain.agent.AgentSlug;
 import io.khoj4j.domain.chat.Conversation;
 import io.khoj4j.domain.chat.PublicConversation;
 import io.quarkus.security.Authenticated;
@@ -53,6 +57,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +91,7 @@ public class ConversationResource {
   private final ForkConversationUseCase forkConversation;
   private final ExportConversationsUseCase exportConversations;
   private final CountConversationsUseCase countConversations;
+  private final GetAgentUseCase getAgent;
   private final AllowedHosts allowedHosts;
   private final boolean noHttps;
 
@@ -98,7 +104,7 @@ public class ConversationResource {
       ShareConversationUseCase shareConversation, UnshareConversationUseCase unshareConversation,
       ReadPublicConversationUseCase readPublicConversation, ForkConversationUseCase forkConversation,
       ExportConversationsUseCase exportConversations, CountConversationsUseCase countConversations,
-      AllowedHosts allowedHosts, @ConfigProperty(name = "khoj.no-https", defaultValue = "false") boolean noHttps) {
+      GetAgentUseCase getAgent, AllowedHosts allowedHosts, @ConfigProperty(name = "khoj.no-https", defaultValue = "false") boolean noHttps) {
     this.currentUser = currentUser;
     this.readConversation = readConversation;
     this.deleteConversations = deleteConversations;
@@ -114,6 +120,7 @@ public class ConversationResource {
     this.forkConversation = forkConversation;
     this.exportConversations = exportConversations;
     this.countConversations = countConversations;
+    this.getAgent = getAgent;
     this.allowedHosts = allowedHosts;
     this.noHttps = noHttps;
   }
@@ -150,6 +157,11 @@ public class ConversationResource {
 
   /** Khoj's history body: the log (absent for an empty conversation), id, title, agent, ownership. */
   static Map<String, Object> history(UUID id, String slug, List<ChatMessage> messages, String n, boolean owner) {
+    return history(id, slug, messages, n, owner, ChatJson.defaultAgent());
+  }
+
+  static Map<String, Object> history(UUID id, String slug, List<ChatMessage> messages, String n, boolean owner,
+      Map<String, Object> agent) {
     List<ChatMessage> shown = messages;
     int count = QueryParams.integer("n", n, 0);
     if (count > 0) {
@@ -163,7 +175,7 @@ public class ConversationResource {
     }
     response.put("conversation_id", id.toString());
     response.put("slug", slug);
-    response.put("agent", ChatJson.defaultAgent());
+    response.put("agent", agent);
     response.put("is_owner", owner);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "ok");
@@ -177,7 +189,27 @@ public class ConversationResource {
     QueryParams.integer("n", n, 0);
     ConversationView view = readConversation.read(new ReadConversationQuery(currentUser.id(),
         optionalUuid("conversation_id", conversationId)));
-    return history(view.conversation().id(), view.conversation().displayTitle(), view.messages(), n, true);
+    return history(view.conversation().id(), view.conversation().displayTitle(), view.messages(), n, true,
+        agentOf(view.conversation(), new HashMap<>()));
+  }
+
+  /**
+   * The conversation's agent as its owner may see it: the built-in one when it has none, or when the agent is no
+   * longer readable by them (deleted, or made private by its creator since).
+   */
+  private Map<String, Object> agentOf(Conversation c, Map<String, Map<String, Object>> seen) {
+    String slug = c.agentSlug();
+    if (slug == null || slug.isBlank() || slug.equalsIgnoreCase(Agent.DEFAULT_SLUG.value())) {
+      return ChatJson.defaultAgent();
+    }
+    return seen.computeIfAbsent(slug.toLowerCase(java.util.Locale.ROOT), key -> {
+      try {
+        return ChatJson.agent(getAgent.get(new GetAgentQuery(Optional.of(currentUser.id()), AgentSlug.of(key))),
+            currentUser.id());
+      } catch (NotFoundException | IllegalArgumentException gone) {
+        return ChatJson.defaultAgent();
+      }
+    });
   }
 
   @DELETE
@@ -192,8 +224,9 @@ public class ConversationResource {
   @Path("/sessions")
   public List<Map<String, Object>> sessions(@QueryParam("recent") String recent) {
     int limit = QueryParams.bool("recent", recent, false) ? 8 : 0;
+    Map<String, Map<String, Object>> seen = new HashMap<>();
     return listConversations.list(new ListConversationsQuery(currentUser.id(), limit)).stream()
-        .map(ChatJson::session).toList();
+        .map(c -> ChatJson.session(c, agentOf(c, seen))).toList();
   }
 
   @POST
@@ -203,10 +236,12 @@ public class ConversationResource {
     try {
       c = createConversation.create(new CreateConversationCommand(currentUser.id(), Optional.ofNullable(agentSlug)));
     } catch (InvalidInputException e) {
-      return ErrorMappers.json(400, e.getMessage()); // Khoj: 400 {"detail":"No such agent currently exists."}
+      return ErrorMappers.json(400, e.getMessage()); // a slug that cannot be one: Khoj's 400 "No such agent …"
     }
+    // An agent the caller may not read is NotFoundException: 404 in the status body (notFound below).
     return Response.ok(Map.of("conversation_id", c.id().toString())).build();
   }
+
 
   @PATCH
   @Path("/title")

@@ -65,6 +65,9 @@ class ConversationResourceTest {
           received.add(q);
           return 3L;
         },
+        q -> {
+          throw new NotFoundException("Agent with name " + q.slug() + " not found.");
+        },
         new AllowedHosts(Optional.empty()), false);
   }
 

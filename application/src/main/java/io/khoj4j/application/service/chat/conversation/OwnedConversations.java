@@ -38,8 +38,13 @@ final class OwnedConversations {
   }
 
   Conversation fresh(UserId user, String title) {
+    return fresh(user, title, DEFAULT_AGENT);
+  }
+
+  /** A new conversation of {@code user}'s with the agent of slug {@code agent}, stored at once. */
+  Conversation fresh(UserId user, String title, String agent) {
     Instant now = clock.instant();
-    Conversation c = new Conversation(ids.newId(), user, title, null, DEFAULT_AGENT, List.of(), now, now);
+    Conversation c = new Conversation(ids.newId(), user, title, null, agent, List.of(), now, now);
     unitOfWork.run(() -> conversations.createIfAbsent(c));
     return c;
   }
