@@ -68,6 +68,19 @@ class ContentApiIT {
   }
 
   @Test
+  void aHeadingOnlyOrgNoteIsIndexedListedAndFoundLikeAMarkdownOne() {
+    TestUser user = TestUsers.create();
+
+    patch(user, Multipart.files().add("/notes/todo.org", "text/org", "* TODO renew the passport\n* TODO call the vet\n"))
+        .then().statusCode(200).body(equalTo("/notes/todo.org"));
+
+    user.request().get("/api/content/types").then().statusCode(200).body("$", containsInAnyOrder("all", "org"));
+    user.request().get("/api/content/computer").then().statusCode(200).body("$", contains("/notes/todo.org"));
+    user.request().queryParam("q", "passport").queryParam("n", 3).get("/api/search").then().statusCode(200)
+        .body("[0].additional.file", equalTo("/notes/todo.org"));
+  }
+
+  @Test
   void obsidianStyleRelativePathsWithCharsetAreEchoed() {
     TestUser user = TestUsers.create();
 

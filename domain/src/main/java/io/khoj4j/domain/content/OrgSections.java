@@ -112,7 +112,11 @@ public final class OrgSections {
   }
 
   private static void addSection(String file, List<String> ancestors, List<Node> nodes, List<Section> out) {
-    List<Node> kept = nodes.stream().filter(n -> !n.body().isBlank()).toList();
+    // A heading with text under it, or a heading that is itself the content (a leaf: a TODO line, a heading-only
+    // note); headings that only group others appear as their children's ancestors instead.
+    List<Node> kept = nodes.stream()
+        .filter(n -> !n.body().isBlank() || (n.children().isEmpty() && !n.title().isBlank()))
+        .toList();
     if (kept.isEmpty()) {
       return;
     }

@@ -38,10 +38,21 @@ class OrgSectionsTest {
   }
 
   @Test
-  void headlinesWithoutBodyAreNotIndexed() {
-    List<Section> sections = new OrgSections(256).of("t.org", "* Empty heading\n* Also empty\n");
+  void aHeadingOnlyNoteIsIndexedByItsHeadingsAsAMarkdownOneIs() {
+    List<Section> sections = new OrgSections(256).of("t.org", "* Empty heading\n* TODO Also empty\n");
 
-    assertThat(sections).isEmpty();
+    assertThat(sections).isNotEmpty();
+    assertThat(sections).map(Section::compiled).anySatisfy(c -> assertThat(c).contains("Empty heading"));
+    assertThat(sections).map(Section::compiled).anySatisfy(c -> assertThat(c).contains("TODO Also empty"));
+  }
+
+  @Test
+  void aHeadingThatOnlyGroupsOthersIsNotAnEntryOfItsOwn() {
+    List<Section> sections = new OrgSections(256).of("t.org", "* Projects\n** Garden\nplant tulips\n");
+
+    assertThat(sections).singleElement().satisfies(section -> {
+      assertThat(section.compiled()).contains("Garden", "plant tulips");
+    });
   }
 
   @Test
