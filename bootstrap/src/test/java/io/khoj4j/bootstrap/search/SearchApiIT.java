@@ -176,6 +176,10 @@ class SearchApiIT {
     search(alice, Map.of("q", "tea", "r", "maybe")).then().statusCode(422);
     search(alice, Map.of("q", "tea", "dedupe", "perhaps")).then().statusCode(422);
     search(alice, Map.of("q", "x".repeat(100_001))).then().statusCode(422);
+    for (String far : List.of("9999999999 years ago", "99999999999 days ago", "12345678901234567890 days ago")) {
+      search(alice, Map.of("q", "tea dt>=\"" + far + "\"")).then().statusCode(422)
+          .body("detail", org.hamcrest.Matchers.containsString("out of range"));
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.khoj4j.application.service.search;
 
+import io.khoj4j.application.error.InvalidInputException;
 import io.khoj4j.application.port.out.search.NaturalDateParser;
 import io.khoj4j.domain.search.DateRange;
 import io.khoj4j.domain.search.DateSpan;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Turns the date terms of a query into one range of days. Written dates (ISO, "5 March 2024", "March 2024", "2024")
  * are read here exactly; relative phrases go to the {@link NaturalDateParser}. Terms intersect; a term that is not a
- * date is ignored.
+ * date is ignored; one that is a date outside years 1 to 9999 is invalid input.
  */
 public final class DateFilterResolver {
 
@@ -30,6 +31,10 @@ public final class DateFilterResolver {
       Pattern.compile("^(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH_NAMES + "\\.?,?\\s+(\\d{4})$");
   private static final Pattern MONTH_DAY_YEAR =
       Pattern.compile("^" + MONTH_NAMES + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$");
+  /** More digits than any date count can have; PrettyTime would read such a number as text. */
+  private static final Pattern HUGE_COUNT = Pattern.compile("\\d{10,}");
+  static final int FIRST_YEAR = 1;
+  static final int LAST_YEAR = 9999;
   private static final Pattern FUTURE = Pattern.compile("\\s*\\b(later|from now|from today)\\b\\s*");
   private static final Map<String, Integer> MONTHS = Map.ofEntries(
       Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5),
@@ -54,7 +59,32 @@ public final class DateFilterResolver {
   }
 
   Optional<DateSpan> spanOf(String phrase, LocalDate today) {
+    Optional<DateSpan> span;
+    try {
+      span = readSpan(phrase, today);
+    } catch (DateTimeException | ArithmeticException tooFar) {
+      throw outOfRange(phrase);
+    }
+    if (span.isPresent() && (span.get().start().getYear() < FIRST_YEAR || span.get().start().getYear() > LAST_YEAR)) {
+      throw outOfRange(phrase);
+    }
+    return span;
+  }
+
+  /**
+   * A date filter whose count no calendar reaches ("9999999999 years ago", a 20-digit number of days) is refused
+   * rather than read as text or as no date: the user asked for a date and should learn this one cannot be.
+   */
+  private static InvalidInputException outOfRange(String phrase) {
+    return new InvalidInputException("Date filter \"" + phrase.strip() + "\" is out of range: dates run from year "
+        + FIRST_YEAR + " to " + LAST_YEAR);
+  }
+
+  private Optional<DateSpan> readSpan(String phrase, LocalDate today) {
     String p = phrase.strip().toLowerCase(Locale.ROOT);
+    if (HUGE_COUNT.matcher(p).find()) {
+      throw new ArithmeticException("count out of range");
+    }
     boolean future = FUTURE.matcher(p).find();
     p = FUTURE.matcher(p).replaceAll(" ").strip();
     try {

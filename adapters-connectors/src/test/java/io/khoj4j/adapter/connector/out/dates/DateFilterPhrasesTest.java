@@ -47,6 +47,15 @@ class DateFilterPhrasesTest {
     assertThat(range("notes dt:\"" + phrase + "\"")).isEqualTo(DateRange.between(from, until));
   }
 
+  @ParameterizedTest(name = "dt>=\"{0}\" is refused")
+  @CsvSource({"9999999999 years ago", "99999999999 days ago", "12345678901234567890 days ago",
+      "5000 years ago"})
+  void countsBeyondTheCalendarAreInvalidInputNotTextOrNothing(String phrase) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> range("notes dt>=\"" + phrase + "\""))
+        .isInstanceOf(io.khoj4j.application.error.InvalidInputException.class)
+        .hasMessageContaining("out of range");
+  }
+
   @Test
   void comparatorsOpenTheRangeOnOneSide() {
     assertThat(range("dt>=\"last week\"")).isEqualTo(new DateRange(Optional.of(LocalDate.of(2026, 3, 11)),
