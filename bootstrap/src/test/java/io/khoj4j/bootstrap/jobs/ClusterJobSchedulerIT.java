@@ -65,14 +65,17 @@ class ClusterJobSchedulerIT {
   void aJobHeldByALiveReplicaIsNotTakenOver() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountingJob job = new CountingJob("held-" + UUID.randomUUID(), Duration.ofHours(1), release);
-    Scheduler holder = replica("holder", job);
+    Scheduler holder = ClusterJobScheduler.create(dataSource, List.of(job), List.of(), new FastSettings(20), "holder");
+    replicas.add(holder);
     holder.start();
     await(() -> job.runs.get() == 1);
 
-    Scheduler other = replica("other", job);
+    // A claim counts as dead after 20 missed heartbeats of 200 ms here: slack for a loaded machine, where a heartbeat
+    // may come late; many dead-execution checks still pass while the holder's heartbeats keep the claim alive.
+    Scheduler other = ClusterJobScheduler.create(dataSource, List.of(job), List.of(), new FastSettings(20), "other");
+    replicas.add(other);
     other.start();
-    // Several dead-execution checks pass (heartbeat 200 ms × 4 missed); the holder's heartbeats keep the claim alive.
-    Thread.sleep(2_000);
+    Thread.sleep(6_000);
     assertThat(job.runs).hasValue(1);
     assertThat(pickedBy(job.name())).hasValue("holder");
     release.countDown();
@@ -207,10 +210,20 @@ class ClusterJobSchedulerIT {
 
   /** Fast polling and a short heartbeat, so that a dead replica is noticed within a second. */
   private static final class FastSettings implements ClusterJobSettings {
+    private final int missedHeartbeats;
+
+    FastSettings() {
+      this(4);
+    }
+
+    FastSettings(int missedHeartbeats) {
+      this.missedHeartbeats = missedHeartbeats;
+    }
+
     @Override public boolean enabled() { return true; }
     @Override public Duration pollingInterval() { return Duration.ofMillis(100); }
     @Override public Duration heartbeatInterval() { return Duration.ofMillis(200); }
-    @Override public int missedHeartbeats() { return 4; }
+    @Override public int missedHeartbeats() { return missedHeartbeats; }
     @Override public int threads() { return 2; }
     @Override public Optional<String> replicaName() { return Optional.empty(); }
   }
