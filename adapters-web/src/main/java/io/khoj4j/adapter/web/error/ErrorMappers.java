@@ -122,7 +122,12 @@ public class ErrorMappers {
   }
 
   @ServerExceptionMapper
-  public Response unexpected(Throwable e) {
+  public Response unexpected(Throwable e, UriInfo uri) {
+    var malformed = MalformedMultipart.of(e, uri == null ? "" : uri.getPath());
+    if (malformed.isPresent()) {
+      LOG.debugf(e, "%d on request %s: %s", malformed.get().status(), RequestIds.current(), malformed.get().detail());
+      return json(malformed.get().status(), malformed.get().detail());
+    }
     return serverError(500, "Internal Server Error", e);
   }
 
