@@ -28,6 +28,7 @@ import io.khoj4j.application.service.chat.conversation.RenameConversationService
 import io.khoj4j.application.service.chat.conversation.ShareConversationService;
 import io.khoj4j.application.service.chat.conversation.TitleConversationService;
 import io.khoj4j.application.service.chat.conversation.UnshareConversationService;
+import io.khoj4j.application.port.in.automation.CreateAutomationUseCase;
 import io.khoj4j.application.service.chat.tool.ChatTools;
 import io.khoj4j.application.service.model.ChatModelService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,10 +53,10 @@ public class ChatProducers {
   @Singleton
   ChatService chat(ConversationRepository conversations, ChatModelSelection models, ChatModelGateway gateway,
       ModelReplyReader replies, SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens,
-      UnitOfWork unitOfWork, IdGenerator ids, Clock clock,
+      CreateAutomationUseCase createAutomation, UnitOfWork unitOfWork, IdGenerator ids, Clock clock,
       @ConfigProperty(name = "khoj.chat.notes-max-distance") Optional<Double> notesMaxDistance) {
     return new ChatService(conversations, models, gateway, replies, search, content, tokens,
-        ChatTools.noneConfigured(), unitOfWork, ids, clock, notesMaxDistance);
+        ChatTools.noneConfigured(), createAutomation, unitOfWork, ids, clock, notesMaxDistance);
   }
 
   @Produces

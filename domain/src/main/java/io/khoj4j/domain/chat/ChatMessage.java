@@ -10,6 +10,7 @@ import java.util.Objects;
 /**
  * One message of a conversation (Khoj's {@code conversation_log.chat} item). A turn is a pair — the user's message and
  * the answer — sharing a {@code turnId}. Free-form contexts (online results, code runs, attached files) stay maps.
+ * {@code automationId} names the automation an answer created (the chat scheduled a task), else null.
  */
 public record ChatMessage(
     Speaker by,
@@ -23,7 +24,8 @@ public record ChatMessage(
     Intent intent,
     List<String> images,
     List<Map<String, Object>> queryFiles,
-    String mermaidjsDiagram) {
+    String mermaidjsDiagram,
+    String automationId) {
 
   /** A step of the answer's reasoning shown to the user ({@code status} or {@code thought}). */
   public record Thought(String type, String data) {}
@@ -38,6 +40,14 @@ public record ChatMessage(
     trainOfThought = trainOfThought == null ? List.of() : List.copyOf(trainOfThought);
     images = images == null ? List.of() : List.copyOf(images);
     queryFiles = queryFiles == null ? List.of() : List.copyOf(queryFiles);
+  }
+
+  /** A message that created no automation. */
+  public ChatMessage(Speaker by, String message, Instant created, String turnId, List<NoteReference> context,
+      Map<String, Object> onlineContext, Map<String, Object> codeContext, List<Thought> trainOfThought, Intent intent,
+      List<String> images, List<Map<String, Object>> queryFiles, String mermaidjsDiagram) {
+    this(by, message, created, turnId, context, onlineContext, codeContext, trainOfThought, intent, images, queryFiles,
+        mermaidjsDiagram, null);
   }
 
   /** Contexts keep their order (one entry per search query or program, as the turn ran them). */

@@ -1,5 +1,6 @@
 package io.khoj4j.application.service.chat;
 
+import io.khoj4j.application.port.in.automation.CreateAutomationUseCase;
 import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.chat.ChatEventSink;
 import io.khoj4j.application.port.in.chat.ChatOutcome;
@@ -14,6 +15,7 @@ import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.shared.IdGenerator;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.service.chat.prompt.PromptBuilder;
+import io.khoj4j.application.service.chat.tool.AutomationMaker;
 import io.khoj4j.application.service.chat.tool.ChatTools;
 import io.khoj4j.application.service.chat.tool.ModelCalls;
 import io.khoj4j.application.service.chat.tool.QueryWriter;
@@ -21,9 +23,11 @@ import io.khoj4j.application.service.chat.tool.SourcePicker;
 import io.khoj4j.application.service.chat.tool.ToolRunner;
 import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.chat.ConversationCommand;
+import io.khoj4j.domain.chat.NoteReference;
 import io.khoj4j.domain.chat.TokenUsage;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,10 +48,12 @@ public final class ChatService implements ChatUseCase {
   private final PromptBuilder prompts;
   private final AnswerStreamer streamer;
   private final TurnRecorder recorder;
+  private final AutomationMaker automations;
 
   public ChatService(ConversationRepository conversations, ChatModelSelection models, ChatModelGateway gateway,
       ModelReplyReader replies, SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens, ChatTools tools,
-      UnitOfWork unitOfWork, IdGenerator ids, Clock clock, Optional<Double> notesMaxDistance) {
+      CreateAutomationUseCase createAutomation, UnitOfWork unitOfWork, IdGenerator ids, Clock clock,
+      Optional<Double> notesMaxDistance) {
     this.models = models;
     this.tools = tools;
     this.ids = ids;
@@ -59,6 +65,7 @@ public final class ChatService implements ChatUseCase {
     this.prompts = new PromptBuilder(tokens, clock);
     this.streamer = new AnswerStreamer(gateway);
     this.recorder = new TurnRecorder(conversations, unitOfWork, clock);
+    this.automations = new AutomationMaker(calls, createAutomation, clock);
   }
 
   @Override
@@ -82,7 +89,21 @@ public final class ChatService implements ChatUseCase {
     return switch (gatherer.gather(turn, parsed.command())) {
       case ContextGatherer.Gathered.Stopped stopped -> stopped.outcome();
       case ContextGatherer.Gathered.Context context -> answer(turn, context);
+      case ContextGatherer.Gathered.ScheduleRequested scheduled -> schedule(turn);
     };
+  }
+
+  /** The user asked for a task on a schedule: it is created, and the answer says what runs when (or why not). */
+  private ChatOutcome schedule(ChatTurn turn) {
+    Optional<AutomationMaker.Made> made = automations.make(turn.forTools());
+    if (made.isEmpty() || turn.cancelled()) {
+      return new ChatOutcome.Cancelled();
+    }
+    turn.spent(made.get().usage());
+    turn.sink().emit(new ChatEvent.References(List.of(), List.of(), Map.of(), Map.of()));
+    ChatReplies.respond(turn.sink(), made.get().answer());
+    recorder.recordScheduled(turn, made.get().answer(), made.get().automationId());
+    return done(turn, made.get().answer(), List.of(), List.of());
   }
 
   /** The answer from the context gathered, then the turn stored and closed. */
@@ -109,11 +130,15 @@ public final class ChatService implements ChatUseCase {
       return new ChatOutcome.Cancelled();
     }
     recorder.record(turn, answer, context);
+    return done(turn, answer, context.queries(), context.references());
+  }
+
+  private static ChatOutcome done(ChatTurn turn, String answer, List<String> queries, List<NoteReference> references) {
     if (!turn.usage().equals(TokenUsage.NONE)) {
       turn.sink().emit(new ChatEvent.Usage(turn.usage()));
     }
     turn.sink().emit(new ChatEvent.Done());
-    return new ChatOutcome.Answered(turn.conversation().id(), turn.turnId(), answer, context.queries(),
-        context.references(), turn.usage());
+    return new ChatOutcome.Answered(turn.conversation().id(), turn.turnId(), answer, queries, references,
+        turn.usage());
   }
 }

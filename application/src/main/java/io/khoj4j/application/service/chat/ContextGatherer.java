@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * Step two of a turn: what the answer draws on. The slash command fixes the tools, or the model picks them; the notes
  * are searched when the plan uses them, then the other tools run; the {@code references} event reports all of it, and
- * an image or diagram the plan asks for is made after it.
+ * an image or diagram the plan asks for is made after it. A plan to schedule a task gathers nothing: its runs will.
  */
 final class ContextGatherer {
 
@@ -30,6 +30,9 @@ final class ContextGatherer {
     record Context(List<String> queries, List<NoteReference> references, ToolFindings found) implements Gathered {}
 
     record Stopped(ChatOutcome outcome) implements Gathered {}
+
+    /** The user asked for something to be done later or repeatedly: the turn schedules it instead of answering. */
+    record ScheduleRequested() implements Gathered {}
   }
 
   private final QueryContentUseCase content;
@@ -53,6 +56,9 @@ final class ContextGatherer {
     Optional<ToolPlan> plan = plan(turn, command, hasNotes);
     if (plan.isEmpty()) {
       return new Gathered.Stopped(new ChatOutcome.Cancelled());
+    }
+    if (plan.get().output() == ToolPlan.Output.AUTOMATION) {
+      return new Gathered.ScheduleRequested();
     }
     List<String> queries = List.of();
     List<NoteReference> references = List.of();
@@ -85,7 +91,7 @@ final class ContextGatherer {
     return switch (command) {
       case DEFAULT, AUTOMATED_TASK -> {
         SourcePicker.Selection selection = picker.pick(turn.model(), turn.query(), turn.history(), hasNotes,
-            turn::cancelled);
+            command == ConversationCommand.DEFAULT, turn::cancelled);
         if (turn.cancelled()) {
           yield Optional.empty();
         }

@@ -11,6 +11,9 @@ import io.khoj4j.domain.chat.Speaker;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Step five of a turn: the question and the answer stored together, in one short transaction after the model has
@@ -31,14 +34,29 @@ final class TurnRecorder {
   void record(ChatTurn turn, String answer, ContextGatherer.Gathered.Context context) {
     Instant at = clock.instant();
     String q = turn.query();
-    ChatCommand command = turn.command();
     ToolFindings found = context.found();
-    ChatMessage question = ChatMessage.fromUser(q, at, turn.turnId(), command.images(),
-        command.files().stream().map(ChatCommand.AttachedFile::asMap).toList());
     ChatMessage reply = new ChatMessage(Speaker.KHOJ, answer, at, turn.turnId(), context.references(),
         found.onlineContext(), found.codeContext(), turn.thoughts(),
         new Intent("remember", q, "notes", context.queries()), found.images(), List.of(),
         found.mermaidjsDiagram().orElse(null));
+    store(turn, reply, at);
+  }
+
+  /** A turn that scheduled a task: its answer names the automation it created (none when it was refused). */
+  void recordScheduled(ChatTurn turn, String answer, Optional<UUID> automationId) {
+    Instant at = clock.instant();
+    String q = turn.query();
+    ChatMessage reply = new ChatMessage(Speaker.KHOJ, answer, at, turn.turnId(), List.of(), Map.of(), Map.of(),
+        turn.thoughts(), new Intent("automation", q, "automation", List.of()), List.of(), List.of(), null,
+        automationId.map(UUID::toString).orElse(null));
+    store(turn, reply, at);
+  }
+
+  private void store(ChatTurn turn, ChatMessage reply, Instant at) {
+    String q = turn.query();
+    ChatCommand command = turn.command();
+    ChatMessage question = ChatMessage.fromUser(q, at, turn.turnId(), command.images(),
+        command.files().stream().map(ChatCommand.AttachedFile::asMap).toList());
     String slug = q.length() > Conversation.MAX_SLUG ? q.substring(0, Conversation.MAX_SLUG) : q;
     Conversation conversation = turn.conversation();
     unitOfWork.run(() -> {

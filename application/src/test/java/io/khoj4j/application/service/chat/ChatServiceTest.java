@@ -1,5 +1,13 @@
 package io.khoj4j.application.service.chat;
 
+import io.khoj4j.application.error.InvalidInputException;
+import io.khoj4j.application.port.in.automation.AutomationDetails;
+import io.khoj4j.application.port.in.automation.AutomationRequest;
+import io.khoj4j.application.port.in.automation.CreateAutomationCommand;
+import io.khoj4j.application.port.in.automation.CreateAutomationUseCase;
+import io.khoj4j.domain.automation.Automation;
+import io.khoj4j.domain.automation.Crontime;
+import java.time.ZoneId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.khoj4j.application.error.UpstreamFailureException;
@@ -57,6 +65,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,8 +102,21 @@ class ChatServiceTest {
           new InMemoryEntryRanker(entries, EntryRanker.Kind.KEYWORD)),
       new InMemoryEntryTexts(entries), Reranker.NONE, new DateFilterResolver((p, t, f) -> Optional.empty()), clock,
       SearchSettings.defaults());
+  /** Automations the chat asked to create; answers as the automation service would, in words without a calendar. */
+  private final List<CreateAutomationCommand> automationsCreated = new ArrayList<>();
+  private final CreateAutomationUseCase createAutomation = command -> {
+    AutomationRequest r = command.request();
+    if (r.crontime().startsWith("*")) {
+      throw new InvalidInputException("Minute level recurrence is unsupported. Please create a less frequent schedule.");
+    }
+    automationsCreated.add(command);
+    Automation automation = new Automation(UUID.randomUUID(), command.owner(), r.subject().orElse("task"),
+        Automation.taskQuery(r.query()), r.query(), Crontime.parse(r.crontime()), ZoneId.of(r.timezone().orElse("UTC")),
+        UUID.randomUUID(), clock.instant());
+    return new AutomationDetails(automation, "at 09:00 AM, only on Monday", Optional.of(clock.instant()));
+  };
   private final ChatService chat = new ChatService(conversations, models, gateway, new LenientReplyReader(), search,
-      content, tokens, ChatTools.noneConfigured(), unitOfWork, ids, clock, Optional.empty());
+      content, tokens, ChatTools.noneConfigured(), createAutomation, unitOfWork, ids, clock, Optional.empty());
   private final UserId alice = new UserId(UUID.randomUUID());
   private final UserId bob = new UserId(UUID.randomUUID());
 
@@ -164,6 +186,86 @@ class ChatServiceTest {
       assertThat(conversations.messages(alice, a.conversationId())).extracting(ChatMessage::message)
           .containsExactly("what tea do I drink", a.response());
     });
+  }
+
+  private static ChatCommand askFrom(UserId user, String q, String timezone) {
+    return new ChatCommand(user, q, 5, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        false, new ChatCommand.Location("Berlin", null, "Germany", "DE", timezone), List.of(), List.of());
+  }
+
+  @Test
+  void aRequestForSomethingRepeatedBecomesAnAutomationInTheUsersZone() {
+    notes(alice);
+    configureModel();
+    gateway.completions.add("{\"source\": [\"notes\"], \"output\": \"automation\"}");
+    gateway.completions.add("{\"crontime\": \"0 9 * * 1\", \"query\": \"Summarise my notes on tea\", "
+        + "\"subject\": \"Weekly tea summary\"}");
+    Recorder sink = new Recorder();
+
+    ChatOutcome outcome = chat.chat(askFrom(alice, "every Monday at 9 summarise my tea notes", "Europe/Berlin"), sink);
+
+    assertThat(gateway.requests.getFirst().messages().getLast().text()).contains("- automation:");
+    assertThat(gateway.requests.get(1).messages().getLast().text()).contains("Europe/Berlin")
+        .contains("every Monday at 9 summarise my tea notes");
+    assertThat(gateway.requests).hasSize(2);
+    assertThat(automationsCreated).singleElement().satisfies(c -> {
+      assertThat(c.owner()).isEqualTo(alice);
+      assertThat(c.request().crontime()).isEqualTo("0 9 * * 1");
+      assertThat(c.request().query()).isEqualTo("Summarise my notes on tea");
+      assertThat(c.request().subject()).contains("Weekly tea summary");
+      assertThat(c.request().timezone()).contains("Europe/Berlin");
+    });
+    assertThat(sink.text()).contains("**Weekly tea summary**").contains("at 09:00 AM, only on Monday")
+        .contains("Summarise my notes on tea");
+    assertThat(sink.kinds()).endsWith(ChatEvent.Done.class);
+    ChatMessage stored = conversations.messages(alice, ((ChatOutcome.Answered) outcome).conversationId()).get(1);
+    assertThat(stored.automationId()).isNotNull();
+    assertThat(stored.intent().type()).isEqualTo("automation");
+    assertThat(stored.context()).isEmpty();
+  }
+
+  @Test
+  void aScheduleTheServerRefusesIsExplainedAndCreatesNothing() {
+    configureModel();
+    gateway.completions.add("{\"source\": [\"general\"], \"output\": \"automation\"}");
+    gateway.completions.add("{\"crontime\": \"*/5 * * * *\", \"query\": \"Tell me the time\", "
+        + "\"subject\": \"Time\"}");
+    Recorder sink = new Recorder();
+
+    ChatOutcome outcome = chat.chat(ask(alice, "tell me the time every five minutes"), sink);
+
+    assertThat(automationsCreated).isEmpty();
+    assertThat(sink.text()).startsWith("I could not set up that automation: Minute level recurrence is unsupported");
+    ChatMessage stored = conversations.messages(alice, ((ChatOutcome.Answered) outcome).conversationId()).get(1);
+    assertThat(stored.automationId()).isNull();
+  }
+
+  @Test
+  void aRunOfAnAutomationIsNeverOfferedToScheduleAnother() {
+    notes(alice);
+    configureModel();
+    gateway.completions.add("{\"source\": [\"notes\"], \"output\": \"automation\"}");
+    gateway.completions.add("{\"queries\": [\"tea\"]}");
+    Recorder sink = new Recorder();
+
+    chat.chat(ask(alice, "/automated_task every Monday summarise my tea notes"), sink);
+
+    assertThat(gateway.requests.getFirst().messages().getLast().text()).doesNotContain("- automation:");
+    assertThat(automationsCreated).isEmpty();
+    assertThat(sink.text()).isEqualTo("Hello world.");
+  }
+
+  @Test
+  void withoutNotesOrToolsTheModelIsStillAskedWhetherToSchedule() {
+    configureModel();
+    gateway.completions.add("{\"source\": [\"general\"], \"output\": \"text\"}");
+    Recorder sink = new Recorder();
+
+    chat.chat(ask(alice, "hello"), sink);
+
+    assertThat(gateway.requests.getFirst().messages().getLast().text()).contains("- automation:");
+    assertThat(automationsCreated).isEmpty();
+    assertThat(sink.text()).isEqualTo("Hello world.");
   }
 
   @Test
@@ -462,7 +564,7 @@ class ChatServiceTest {
 
   private ChatService chatWith(ChatTools tools) {
     return new ChatService(conversations, models, gateway, new LenientReplyReader(), search, content, tokens, tools,
-        unitOfWork, ids, clock, Optional.empty());
+        createAutomation, unitOfWork, ids, clock, Optional.empty());
   }
 
   private ChatService chatWithEveryTool(boolean readSearchResults) {

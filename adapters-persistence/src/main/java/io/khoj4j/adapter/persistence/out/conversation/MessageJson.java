@@ -47,6 +47,9 @@ final class MessageJson {
     if (m.mermaidjsDiagram() != null) {
       node.put("mermaidjsDiagram", m.mermaidjsDiagram());
     }
+    if (m.automationId() != null) {
+      node.put("automationId", m.automationId());
+    }
     return node.toString();
   }
 
@@ -72,7 +75,8 @@ final class MessageJson {
           node.has("codeContext") ? JSON.convertValue(node.get("codeContext"), MAP) : Map.of(), thoughts, intent,
           node.has("images") ? JSON.convertValue(node.get("images"), STRINGS) : List.of(),
           node.has("queryFiles") ? JSON.convertValue(node.get("queryFiles"), LIST_OF_MAPS) : List.of(),
-          node.hasNonNull("mermaidjsDiagram") ? node.get("mermaidjsDiagram").asText() : null);
+          node.hasNonNull("mermaidjsDiagram") ? node.get("mermaidjsDiagram").asText() : null,
+          node.hasNonNull("automationId") ? node.get("automationId").asText() : null);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored message details are not JSON", e);
     }

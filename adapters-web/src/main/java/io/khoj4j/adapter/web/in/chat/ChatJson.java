@@ -123,7 +123,7 @@ public final class ChatJson {
       intent.put("inferred-queries", m.intent().inferredQueries());
       out.put("intent", intent);
     }
-    out.put("automationId", null);
+    out.put("automationId", m.automationId());
     return out;
   }
 

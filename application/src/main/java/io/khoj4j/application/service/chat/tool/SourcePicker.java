@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 /**
  * The default mode (no slash command): the model picks the sources of the answer and its form among those this
  * server can offer — notes only when the user has some, the web, web pages and programs only when their ports are
- * available, images and diagrams likewise. With nothing to choose between, no model call is made; without a model,
- * or when its reply is unusable, the notes are searched when there are any.
+ * available, images and diagrams likewise, and an automation when the turn may create one (never in an automation's own
+ * run). With nothing to choose between, no model call is made; without a model, or when its reply is unusable, the
+ * notes are searched when there are any.
  */
 public final class SourcePicker {
 
@@ -40,7 +41,7 @@ public final class SourcePicker {
   }
 
   public Selection pick(Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history, boolean hasNotes,
-      BooleanSupplier stop) {
+      boolean mayAutomate, BooleanSupplier stop) {
     Map<ConversationCommand, String> sources = new LinkedHashMap<>();
     sources.put(ConversationCommand.GENERAL, "general knowledge, conversation, or help with writing");
     if (hasNotes) {
@@ -67,6 +68,10 @@ public final class SourcePicker {
     if (tools.diagrams().available()) {
       outputs.put(ToolPlan.Output.DIAGRAM, "a diagram (flowchart, sequence, mind map, timeline, …), when the user "
           + "asks for one or it explains best");
+    }
+    if (mayAutomate) {
+      outputs.put(ToolPlan.Output.AUTOMATION, "a scheduled task, only when the user asks for something to be done "
+          + "at a later time or repeatedly (a reminder, a daily digest, a weekly summary)");
     }
     ToolPlan fallback = hasNotes ? new ToolPlan(Set.of(ConversationCommand.NOTES), ToolPlan.Output.TEXT)
         : ToolPlan.general();

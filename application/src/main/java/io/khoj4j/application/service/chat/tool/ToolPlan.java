@@ -11,14 +11,17 @@ import java.util.Set;
 
 /**
  * What a turn uses: the sources its answer draws on (general knowledge, notes, the web, a web page, a program, or the
- * research loop) and the form of what it makes besides the text (an image or a diagram). A slash command fixes it;
+ * research loop) and the form of what it makes besides the text (an image, a diagram, an automation). A slash command fixes it;
  * without one the model picks ({@link SourcePicker}).
  */
 public record ToolPlan(Set<ConversationCommand> sources, Output output) {
 
-  /** What the turn makes: a text answer, or an image or diagram with a text answer. */
+  /**
+   * What the turn makes: a text answer, an image or diagram with a text answer, or an automation (the user asked for
+   * something to be done later or repeatedly: the turn schedules it, and its runs answer).
+   */
   public enum Output {
-    TEXT, IMAGE, DIAGRAM;
+    TEXT, IMAGE, DIAGRAM, AUTOMATION;
 
     String keyword() {
       return name().toLowerCase(Locale.ROOT);
