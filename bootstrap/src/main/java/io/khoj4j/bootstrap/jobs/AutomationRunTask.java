@@ -35,7 +35,8 @@ public class AutomationRunTask {
     return task;
   }
 
-  static CustomTask<String> task(Function<RunAutomationCommand, Optional<Instant>> run) {
+  /** The task running {@code run}; the application passes {@link RunAutomationUseCase}, tests their own. */
+  public static CustomTask<String> task(Function<RunAutomationCommand, Optional<Instant>> run) {
     return Tasks.custom(NAME, String.class)
         .onFailureReschedule(FixedDelay.of(RETRY_AFTER_FAILURE))
         .onDeadExecutionRevive()

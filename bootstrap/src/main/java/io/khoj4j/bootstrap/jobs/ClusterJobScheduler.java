@@ -1,6 +1,8 @@
 package io.khoj4j.bootstrap.jobs;
 
+import com.github.kagkarlsson.scheduler.Clock;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SystemClock;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -72,8 +74,15 @@ public class ClusterJobScheduler {
    */
   public static Scheduler create(
       DataSource dataSource, List<ClusterJob> jobs, List<Task<?>> tasks, ClusterJobSettings settings, String name) {
+    return create(dataSource, jobs, tasks, settings, name, new SystemClock());
+  }
+
+  /** As above, on {@code clock}: tests move time by hand to reach dates the wall clock does not. */
+  public static Scheduler create(DataSource dataSource, List<ClusterJob> jobs, List<Task<?>> tasks,
+      ClusterJobSettings settings, String name, Clock clock) {
     List<RecurringTask<Void>> recurring = jobs.stream().map(ClusterJobScheduler::task).toList();
     return Scheduler.create(dataSource, tasks)
+        .clock(clock)
         .startTasks(recurring)
         .schedulerName(new SchedulerName.Fixed(name))
         .threads(settings.threads())
