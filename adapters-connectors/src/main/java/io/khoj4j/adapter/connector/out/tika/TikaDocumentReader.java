@@ -91,7 +91,8 @@ public class TikaDocumentReader implements DocumentReader {
     this.ocrPdfs = ocrPdfs;
     this.ocrParser = tesseractParser();
     this.tesseract = ocrParser != null;
-    this.zipGuard = new ZipContainerGuard(limits.maxExpandedBytes(), limits.maxCompressionRatio());
+    this.zipGuard = new ZipContainerGuard(limits.maxExpandedBytes(), limits.maxCompressionRatio(),
+        limits.maxCharacters());
     this.imageGuard = new ImageSizeGuard(limits.maxPixels());
     this.pool = new ExtractionPool(limits.threads(), limits.cpuTime(), limits.timeout());
     if (!tesseract) {

@@ -11,7 +11,10 @@ import java.util.zip.ZipInputStream;
 /**
  * Streams through a zip container (DOCX and the other OOXML formats are zips) before Tika opens it, counting the
  * bytes each part inflates to, and stops at the first part that inflates past the ratio or once the whole would pass
- * the size limit. Nothing inflated is kept: memory stays at one buffer whatever the file claims.
+ * the size limit. In XML parts it also measures the longest stretch of text between two tags: Tika's Word reader
+ * holds one text run whole before passing it on, so a run longer than the character limit (which would be refused
+ * anyway) is refused here, before it can fill the heap. Nothing inflated is kept: memory stays at one buffer whatever
+ * the file claims.
  */
 final class ZipContainerGuard {
 
@@ -20,10 +23,12 @@ final class ZipContainerGuard {
 
   private final long maxExpandedBytes;
   private final int maxRatio;
+  private final long maxTextRun;
 
-  ZipContainerGuard(long maxExpandedBytes, int maxRatio) {
+  ZipContainerGuard(long maxExpandedBytes, int maxRatio, long maxTextRun) {
     this.maxExpandedBytes = maxExpandedBytes;
     this.maxRatio = maxRatio;
+    this.maxTextRun = maxTextRun;
   }
 
   /** What the scan found; {@code bytesInflated} is how far it read before deciding. */
@@ -42,10 +47,21 @@ final class ZipContainerGuard {
       while ((entry = zip.getNextEntry()) != null) {
         long rawAtStart = raw.count;
         long inEntry = 0;
+        boolean xml = isXml(entry.getName());
+        long run = 0;
         int n;
         while ((n = zip.read(buffer)) > 0) {
           inEntry += n;
           total += n;
+          if (xml) {
+            for (int i = 0; i < n; i++) {
+              run = buffer[i] == '<' ? 0 : run + 1;
+            }
+            if (run > maxTextRun) {
+              return new Verdict(Optional.of("its part " + printable(entry.getName()) + " has a text run longer than "
+                  + maxTextRun + " characters"), total);
+            }
+          }
           if (total > maxExpandedBytes) {
             return new Verdict(Optional.of("unpacks to more than " + maxExpandedBytes + " bytes"), total);
           }
@@ -62,6 +78,11 @@ final class ZipContainerGuard {
       return new Verdict(Optional.empty(), total);
     }
     return new Verdict(Optional.empty(), total);
+  }
+
+  private static boolean isXml(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    return lower.endsWith(".xml") || lower.endsWith(".rels");
   }
 
   private static String printable(String name) {

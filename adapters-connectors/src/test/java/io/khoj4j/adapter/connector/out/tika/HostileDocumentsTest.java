@@ -36,7 +36,7 @@ class HostileDocumentsTest {
     assertThat(bomb.length).isLessThan(1 << 20);
 
     Extraction e = READER.extract("bomb.docx", ContentType.DOCX, bomb);
-    ZipContainerGuard.Verdict verdict = new ZipContainerGuard(256L << 20, 100).inspect(bomb);
+    ZipContainerGuard.Verdict verdict = new ZipContainerGuard(256L << 20, 100, 20_000_000).inspect(bomb);
 
     assertThat(e).isEqualTo(new Extraction.Unreadable(
         "a zip bomb: its part word/document.xml unpacks to more than 100 times its compressed size"));
@@ -49,7 +49,7 @@ class HostileDocumentsTest {
   @Test
   void aContainerUnpackingPastTheSizeLimitIsStoppedWithinOneBufferOfIt() throws IOException {
     byte[] zip = docxWithTextRun(64 << 20);
-    ZipContainerGuard guard = new ZipContainerGuard(4L << 20, Integer.MAX_VALUE);
+    ZipContainerGuard guard = new ZipContainerGuard(4L << 20, Integer.MAX_VALUE, Long.MAX_VALUE);
 
     ZipContainerGuard.Verdict verdict = guard.inspect(zip);
 
@@ -58,22 +58,35 @@ class HostileDocumentsTest {
   }
 
   @Test
+  void aTextRunLongerThanTheCharacterLimitIsRefusedBeforeTikaWouldHoldItWhole() throws IOException {
+    // Tika's streaming Word reader passes a run on only at its end: one 64 MiB run would be 128 MB of chars
+    ZipContainerGuard guard = new ZipContainerGuard(256L << 20, Integer.MAX_VALUE, 1 << 20);
+
+    ZipContainerGuard.Verdict verdict = guard.inspect(docxWithTextRun(64 << 20));
+
+    assertThat(verdict.refusal()).contains("its part word/document.xml has a text run longer than 1048576 characters");
+    assertThat(verdict.bytesInflated()).isLessThan(2L << 20);
+  }
+
+  @Test
   void anOrdinaryDocxPassesTheScanWhole() throws IOException {
     byte[] docx = fixture("par-known-paragraphs.docx");
 
-    ZipContainerGuard.Verdict verdict = new ZipContainerGuard(256L << 20, 100).inspect(docx);
+    ZipContainerGuard.Verdict verdict = new ZipContainerGuard(256L << 20, 100, 20_000_000).inspect(docx);
 
     assertThat(verdict.refusal()).isEmpty();
     assertThat(verdict.bytesInflated()).isGreaterThan(docx.length);
   }
 
   @Test
-  void wordTextIsCutOffByTheCharacterLimitAsItStreams() throws IOException {
-    // below the ratio's grace, so only the character limit can stop it: the streaming reader must honour it
+  void wordTextIsCutOffByTheCharacterLimitBeforeTheParserReachesTheEndOfThePart() throws IOException {
+    // 2000 paragraphs of 100 letters, then a tail that is not XML at all: a reader that loads the whole part before
+    // emitting text fails on the tail ("damaged"); a streaming one stops at the limit, long before the tail
     TikaDocumentReader reader = new TikaDocumentReader(new TikaDocumentReader.Limits(1000, 256L << 20, 100,
         50_000_000L, Duration.ofSeconds(60), Duration.ofSeconds(120), 1), false);
+    String paragraphs = "x</w:t></w:r></w:p>" + ("<w:p><w:r><w:t>" + "b".repeat(100) + "</w:t></w:r></w:p>").repeat(2000);
 
-    Extraction e = reader.extract("long.docx", ContentType.DOCX, docxWithTextRun(200_000));
+    Extraction e = reader.extract("long.docx", ContentType.DOCX, docx(paragraphs, "<<< not XML"));
 
     assertThat(e).isEqualTo(new Extraction.Unreadable("more than 1000 characters of text"));
   }
@@ -135,6 +148,27 @@ class HostileDocumentsTest {
             zip.write(block, 0, Math.min(left, block.length));
           }
           zip.write(xml.substring(at).getBytes(StandardCharsets.UTF_8));
+        } else {
+          in.transferTo(zip);
+        }
+        zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** The real DOCX fixture whose document.xml has {@code inserted} in its first text run and then ends in {@code tail}. */
+  static byte[] docx(String inserted, String tail) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(fixture("par-known-paragraphs.docx")));
+        ZipOutputStream zip = new ZipOutputStream(out)) {
+      ZipEntry entry;
+      while ((entry = in.getNextEntry()) != null) {
+        zip.putNextEntry(new ZipEntry(entry.getName()));
+        if (entry.getName().equals("word/document.xml")) {
+          String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          int at = xml.indexOf("<w:t>") + 5;
+          zip.write((xml.substring(0, at) + inserted + tail).getBytes(StandardCharsets.UTF_8));
         } else {
           in.transferTo(zip);
         }
