@@ -125,16 +125,6 @@ public class TikaDocumentReader implements DocumentReader {
 
   @Override
   public Extraction extract(String fileName, ContentType type, byte[] content) {
-    if (type == ContentType.IMAGE) {
-      // measured before anything else: a refused giant is refused for what it is, with or without Tesseract
-      Optional<String> tooLarge = imageGuard.check(content);
-      if (tooLarge.isPresent()) {
-        return new Extraction.Unreadable(tooLarge.get());
-      }
-    }
-    if (type == ContentType.IMAGE && !tesseract) {
-      return new Extraction.Unsupported("images need Tesseract OCR, which is not installed on this server");
-    }
     String actual = detect(fileName, content);
     boolean matches = switch (type) {
       case PDF -> actual.equals("application/pdf");
@@ -145,6 +135,16 @@ public class TikaDocumentReader implements DocumentReader {
     };
     if (!matches) {
       return new Extraction.Unreadable("declared " + type.wireName() + " but the content is " + actual);
+    }
+    if (type == ContentType.IMAGE) {
+      // measured from the header before Tesseract is asked: a giant is refused for what it is, with or without it
+      Optional<String> tooLarge = imageGuard.check(content);
+      if (tooLarge.isPresent()) {
+        return new Extraction.Unreadable(tooLarge.get());
+      }
+      if (!tesseract) {
+        return new Extraction.Unsupported("images need Tesseract OCR, which is not installed on this server");
+      }
     }
     return parse(fileName, content, type);
   }

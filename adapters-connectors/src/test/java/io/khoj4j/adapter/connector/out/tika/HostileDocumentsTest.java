@@ -102,6 +102,14 @@ class HostileDocumentsTest {
   }
 
   @Test
+  void aPngWhoseSizeCannotBeReadIsRefusedRatherThanHandedToOcr() {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'J', 'U', 'N', 'K'};
+
+    assertThat(READER.extract("odd.png", ContentType.IMAGE, png))
+        .isEqualTo(new Extraction.Unreadable("damaged image: its size cannot be read"));
+  }
+
+  @Test
   void imageSizesAreReadFromHeadersAlone() throws IOException {
     // no pixel data at all: only the header can have been read
     assertThat(ImageSizeGuard.headerSize(pngHeaderOnly(30000, 20000)))
