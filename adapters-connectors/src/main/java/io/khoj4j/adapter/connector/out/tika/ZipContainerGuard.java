@@ -1,20 +1,28 @@
 package io.khoj4j.adapter.connector.out.tika;
 
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.function.LongSupplier;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.InputStreamStatistics;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
- * Streams through a zip container (DOCX and the other OOXML formats are zips) before Tika opens it, counting the
- * bytes each part inflates to, and stops at the first part that inflates past the ratio or once the whole would pass
- * the size limit. In XML parts it also measures the longest stretch of text between two tags: Tika's Word reader
- * holds one text run whole before passing it on, so a run longer than the character limit (which would be refused
- * anyway) is refused here, before it can fill the heap. Nothing inflated is kept: memory stays at one buffer whatever
- * the file claims.
+ * Inflates every part of a zip container (DOCX and the other OOXML formats are zips) into a discarded buffer before
+ * Tika opens it, and stops at the first part that grows past the compression ratio, once the whole would pass the
+ * size limit, or at an XML text run longer than the character limit (Tika's Word reader holds a run whole before
+ * passing it on, so such a run — refused anyway — could otherwise fill the heap first). Nothing inflated is kept:
+ * memory stays at one buffer whatever the file claims.
+ *
+ * <p>A zip can be read two ways, and a crafted one can show each a different set of parts: through its central
+ * directory (POI's {@code ZipFile}, which Tika uses) and entry by entry from the start (the streaming reader Tika falls
+ * back to for a damaged file). Both views are scanned, each with the same commons-compress classes POI and Tika use.
  */
 final class ZipContainerGuard {
 
@@ -31,7 +39,7 @@ final class ZipContainerGuard {
     this.maxTextRun = maxTextRun;
   }
 
-  /** What the scan found; {@code bytesInflated} is how far it read before deciding. */
+  /** What the scan found; {@code bytesInflated} is how far it read, both views together, before deciding. */
   record Verdict(Optional<String> refusal, long bytesInflated) {}
 
   static boolean isZip(byte[] content) {
@@ -39,80 +47,109 @@ final class ZipContainerGuard {
   }
 
   Verdict inspect(byte[] content) {
-    CountingStream raw = new CountingStream(new ByteArrayInputStream(content));
-    long total = 0;
-    byte[] buffer = new byte[8192];
-    try (ZipInputStream zip = new ZipInputStream(raw)) {
-      ZipEntry entry;
-      while ((entry = zip.getNextEntry()) != null) {
-        long rawAtStart = raw.count;
-        long inEntry = 0;
-        boolean xml = isXml(entry.getName());
-        long run = 0;
-        int n;
-        while ((n = zip.read(buffer)) > 0) {
-          inEntry += n;
-          total += n;
-          if (xml) {
-            for (int i = 0; i < n; i++) {
-              run = buffer[i] == '<' ? 0 : run + 1;
-            }
-            if (run > maxTextRun) {
-              return new Verdict(Optional.of("its part " + printable(entry.getName()) + " has a text run longer than "
-                  + maxTextRun + " characters"), total);
-            }
-          }
-          if (total > maxExpandedBytes) {
-            return new Verdict(Optional.of("unpacks to more than " + maxExpandedBytes + " bytes"), total);
-          }
-          long compressed = Math.max(1, raw.count - rawAtStart);
-          if (inEntry > GRACE_BYTES && inEntry / compressed > maxRatio) {
-            return new Verdict(Optional.of("a zip bomb: its part " + printable(entry.getName())
-                + " unpacks to more than " + maxRatio + " times its compressed size"), total);
+    View central = new View();
+    Optional<String> refusal;
+    try {
+      refusal = scanCentralDirectory(content, central);
+    } catch (IOException | RuntimeException e) {
+      // no readable central directory: Tika would salvage the file entry by entry, which the next scan follows
+      refusal = Optional.empty();
+    }
+    if (refusal.isPresent()) {
+      return new Verdict(refusal, central.total);
+    }
+    View stream = new View();
+    try {
+      refusal = scanEntryByEntry(content, stream);
+    } catch (IOException | RuntimeException e) {
+      // the streaming view ends where it cannot go on; what it read was within the limits
+      refusal = Optional.empty();
+    }
+    return new Verdict(refusal, central.total + stream.total);
+  }
+
+  private Optional<String> scanCentralDirectory(byte[] content, View view) throws IOException {
+    try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
+      for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
+        if (entry.isDirectory()) {
+          continue;
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+          Optional<String> refusal = view.part(entry.getName(), in, compressedSoFar(in, entry));
+          if (refusal.isPresent()) {
+            return refusal;
           }
         }
       }
-    } catch (IOException | IllegalArgumentException e) {
-      // a zip this scan cannot follow (e.g. stored parts with data descriptors) is left to Tika, whose streaming
-      // reader is still held by the character limit
-      return new Verdict(Optional.empty(), total);
     }
-    return new Verdict(Optional.empty(), total);
+    return Optional.empty();
+  }
+
+  private Optional<String> scanEntryByEntry(byte[] content, View view) throws IOException {
+    try (ZipArchiveInputStream zip =
+        new ZipArchiveInputStream(new ByteArrayInputStream(content), "UTF-8", true, true)) {
+      ZipArchiveEntry entry;
+      while ((entry = zip.getNextEntry()) != null) {
+        Optional<String> refusal = view.part(entry.getName(), zip, compressedSoFar(zip, entry));
+        if (refusal.isPresent()) {
+          return refusal;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Compressed bytes consumed so far by this part's stream (commons-compress counts them), else its declared size. */
+  private static LongSupplier compressedSoFar(InputStream in, ZipArchiveEntry entry) {
+    if (in instanceof InputStreamStatistics stats) {
+      return () -> Math.max(1, stats.getCompressedCount());
+    }
+    long declared = Math.max(1, entry.getCompressedSize());
+    return () -> declared;
+  }
+
+  /** One reading of the container: its running total and the checks on each part. */
+  private final class View {
+    long total;
+    private final byte[] buffer = new byte[8192];
+
+    Optional<String> part(String name, InputStream in, LongSupplier compressedSoFar)
+        throws IOException {
+      boolean xml = isXml(name);
+      long inPart = 0;
+      long run = 0;
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        inPart += n;
+        total += n;
+        if (total > maxExpandedBytes) {
+          return Optional.of("unpacks to more than " + maxExpandedBytes + " bytes");
+        }
+        if (inPart > GRACE_BYTES && inPart / compressedSoFar.getAsLong() > maxRatio) {
+          return Optional.of("a zip bomb: its part " + printable(name) + " unpacks to more than " + maxRatio
+              + " times its compressed size");
+        }
+        if (xml) {
+          for (int i = 0; i < n; i++) {
+            run = buffer[i] == '<' ? 0 : run + 1;
+          }
+          if (run > maxTextRun) {
+            return Optional.of("its part " + printable(name) + " has a text run longer than " + maxTextRun
+                + " characters");
+          }
+        }
+      }
+      return Optional.empty();
+    }
   }
 
   private static boolean isXml(String name) {
-    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    String lower = name.toLowerCase(Locale.ROOT);
     return lower.endsWith(".xml") || lower.endsWith(".rels");
   }
 
   private static String printable(String name) {
     String clean = name.replaceAll("\\p{Cntrl}", "?");
     return clean.length() > 100 ? clean.substring(0, 100) : clean;
-  }
-
-  private static final class CountingStream extends FilterInputStream {
-    long count;
-
-    CountingStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
-    }
   }
 }

@@ -69,6 +69,18 @@ class HostileDocumentsTest {
   }
 
   @Test
+  void aBombBehindAPartTheStreamingReaderCannotFollowIsStillFound() throws IOException {
+    // the first part is stored uncompressed but its local header claims a data descriptor: Java's ZipInputStream
+    // gives up there, while the central directory (what POI reads) leads on to the bomb
+    byte[] zip = storedFirstPartThen(docxWithTextRun(256 << 20));
+    zip[6] |= 0x08;
+
+    ZipContainerGuard.Verdict verdict = new ZipContainerGuard(256L << 20, 100, 20_000_000).inspect(zip);
+
+    assertThat(verdict.refusal()).hasValueSatisfying(why -> assertThat(why).startsWith("a zip bomb"));
+  }
+
+  @Test
   void anOrdinaryDocxPassesTheScanWhole() throws IOException {
     byte[] docx = fixture("par-known-paragraphs.docx");
 
@@ -137,8 +149,19 @@ class HostileDocumentsTest {
     }
   }
 
-  /** The real DOCX fixture with {@code bytes} of one repeated letter inside its first text run. */
+  private static final java.util.Map<Integer, byte[]> BOMBS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The real DOCX fixture with {@code bytes} of one repeated letter inside its first text run (built once a size). */
   static byte[] docxWithTextRun(int bytes) throws IOException {
+    byte[] built = BOMBS.get(bytes);
+    if (built == null) {
+      built = buildDocxWithTextRun(bytes);
+      BOMBS.put(bytes, built);
+    }
+    return built.clone();
+  }
+
+  private static byte[] buildDocxWithTextRun(int bytes) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(fixture("par-known-paragraphs.docx")));
         ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -181,6 +204,32 @@ class HostileDocumentsTest {
           in.transferTo(zip);
         }
         zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** The parts of {@code zip}, after a first part stored without compression. */
+  static byte[] storedFirstPartThen(byte[] zip) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+        ZipOutputStream copy = new ZipOutputStream(out)) {
+      byte[] first = "stored".getBytes(StandardCharsets.UTF_8);
+      ZipEntry stored = new ZipEntry("customXml/stored.txt");
+      stored.setMethod(ZipEntry.STORED);
+      stored.setSize(first.length);
+      stored.setCompressedSize(first.length);
+      CRC32 crc = new CRC32();
+      crc.update(first);
+      stored.setCrc(crc.getValue());
+      copy.putNextEntry(stored);
+      copy.write(first);
+      copy.closeEntry();
+      ZipEntry entry;
+      while ((entry = in.getNextEntry()) != null) {
+        copy.putNextEntry(new ZipEntry(entry.getName()));
+        in.transferTo(copy);
+        copy.closeEntry();
       }
     }
     return out.toByteArray();
