@@ -3,6 +3,7 @@ package io.khoj4j.bootstrap;
 import io.khoj4j.application.port.out.content.DocumentReader;
 import io.khoj4j.application.port.out.content.EmbeddingMaintenance;
 import io.khoj4j.application.port.out.content.EntryRepository;
+import io.khoj4j.application.port.out.content.RefusedFileRepository;
 import io.khoj4j.application.port.out.content.IndexingMetrics;
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import io.khoj4j.application.port.out.shared.IdGenerator;
@@ -10,6 +11,7 @@ import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.service.content.ConvertAttachmentsService;
 import io.khoj4j.application.service.content.IndexContentService;
 import io.khoj4j.application.service.content.IndexingLimits;
+import io.khoj4j.application.service.content.ListRefusedFilesService;
 import io.khoj4j.application.service.content.MaintainEmbeddingsService;
 import io.khoj4j.application.service.content.ManageContentService;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -37,9 +39,16 @@ public class ContentProducers {
 
   @Produces
   @Singleton
-  IndexContentService indexContent(EntryRepository entries, EmbeddingModel embeddings, DocumentReader reader,
-      UnitOfWork unitOfWork, IdGenerator ids, Clock clock, IndexingLimits limits, IndexingMetrics metrics) {
-    return new IndexContentService(entries, embeddings, reader, unitOfWork, ids, clock, limits, metrics);
+  IndexContentService indexContent(EntryRepository entries, RefusedFileRepository refused, EmbeddingModel embeddings,
+      DocumentReader reader, UnitOfWork unitOfWork, IdGenerator ids, Clock clock, IndexingLimits limits,
+      IndexingMetrics metrics) {
+    return new IndexContentService(entries, refused, embeddings, reader, unitOfWork, ids, clock, limits, metrics);
+  }
+
+  @Produces
+  @Singleton
+  ListRefusedFilesService listRefusedFiles(RefusedFileRepository refused) {
+    return new ListRefusedFilesService(refused);
   }
 
   @Produces
@@ -50,8 +59,8 @@ public class ContentProducers {
 
   @Produces
   @Singleton
-  ManageContentService manageContent(EntryRepository entries, UnitOfWork unitOfWork) {
-    return new ManageContentService(entries, unitOfWork);
+  ManageContentService manageContent(EntryRepository entries, RefusedFileRepository refused, UnitOfWork unitOfWork) {
+    return new ManageContentService(entries, refused, unitOfWork);
   }
 
   @Produces

@@ -142,7 +142,7 @@ class IsolationIT {
   /** What Alice owns, and the strings that must never reach Bob. */
   private record Alice(
       TestUser user, String file, String conversation, String turn, String publicSlug, String tokenShown,
-      String tokenId, String marker, String title, String automation, String agent) {
+      String tokenId, String marker, String title, String automation, String agent, String refused) {
 
     List<String> secrets() {
       return List.of(marker, user.email(), title, user.token(), tokenShown);
@@ -191,7 +191,8 @@ class IsolationIT {
         .replace("{tokenId}", a.tokenId())
         .replace("{secret}", a.user().token())
         .replace("{automation}", a.automation())
-        .replace("{agent}", a.agent());
+        .replace("{agent}", a.agent())
+        .replace("{refused}", a.refused());
   }
 
   /**
@@ -204,6 +205,8 @@ class IsolationIT {
           // content
           get("GET /api/content/file", "/api/content/file?file_name={file}").is(NOT_FOUND),
           delete("DELETE /api/content/file", "/api/content/file?filename={file}").is(NOT_FOUND),
+          // a file Alice's upload refused is listed for her only; Bob cannot clear it
+          delete("DELETE /api/content/file", "/api/content/file?filename={refused}").is(NOT_FOUND),
           json("DELETE /api/content/files", "/api/content/files", "{\"files\":[\"{file}\"]}").is(DELETED_NOTHING),
           upload("PATCH /api/content"),
           upload("PUT /api/content"),
@@ -217,6 +220,7 @@ class IsolationIT {
           get("GET /api/content/{contentSource}", "/api/content/computer"),
           delete("DELETE /api/content/type/{contentType}", "/api/content/type/markdown"),
           delete("DELETE /api/content/source/{contentSource}", "/api/content/source/computer"),
+          delete("DELETE /api/content/type/{contentType}", "/api/content/type/all"),
           // search
           get("GET /api/search", "/api/search?q=zebra&n=10"),
           // chat and conversations
@@ -354,6 +358,11 @@ class IsolationIT {
     String file = "/home/alice/notes/zebra-" + UUID.randomUUID() + ".md";
     Multipart notes = Multipart.files().add(file, "text/markdown", "# Zebras\nThe secret word is " + marker + ".\n");
     user.request().contentType(notes.contentType()).body(notes.body()).patch("/api/content").then().statusCode(200);
+    // a refused upload whose name carries the marker: listed for Alice under "refused", never shown to Bob
+    String refused = "/home/alice/scans/" + marker + ".pdf";
+    Multipart broken = Multipart.files().add(refused, "application/pdf", "not a pdf");
+    user.request().contentType(broken.contentType()).body(broken.body()).patch("/api/content").then().statusCode(200)
+        .body(org.hamcrest.Matchers.equalTo(""));
 
     String conversation = user.request().post("/api/chat/sessions").then().statusCode(200)
         .extract().path("conversation_id");
@@ -379,7 +388,7 @@ class IsolationIT {
         .post("/api/agents").then().statusCode(200).extract().path("slug");
 
     alice = new Alice(user, file, conversation, turn, slug, tokens.path("[0].token"), tokens.path("[0].id"), marker,
-        title, automation, agent);
+        title, automation, agent, refused);
     bob = TestUsers.create();
     openAi.script("Nothing about that in your notes.", "Bob's chat", "kites"); // Bob's model answers are neutral
   }
@@ -464,6 +473,8 @@ class IsolationIT {
           .then().statusCode(200).extract().path("raw_text"));
       s.put("files", a.user().request().get("/api/content/files").then().statusCode(200)
           .extract().path("files.file_name"));
+      s.put("refused", a.user().request().get("/api/content/files").then().statusCode(200)
+          .extract().path("refused.file_name"));
       s.put("search", a.user().request().queryParam("q", "zebra").get("/api/search").then().statusCode(200)
           .extract().path("additional.file"));
       s.put("history", a.user().request().queryParam("conversation_id", a.conversation()).get("/api/chat/history")

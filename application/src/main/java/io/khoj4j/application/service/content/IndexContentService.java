@@ -11,6 +11,7 @@ import io.khoj4j.application.port.out.content.DocumentReader;
 import io.khoj4j.application.port.out.content.EntryRepository;
 import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.application.port.out.content.IndexingMetrics;
+import io.khoj4j.application.port.out.content.RefusedFileRepository;
 import io.khoj4j.application.port.out.content.StoredChunk;
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import io.khoj4j.application.port.out.shared.IdGenerator;
@@ -22,6 +23,7 @@ import io.khoj4j.domain.content.ContentHash;
 import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.content.ContentType;
 import io.khoj4j.domain.content.DateMentions;
+import io.khoj4j.domain.content.RefusedFile;
 import io.khoj4j.domain.user.UserId;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -50,6 +52,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       first's result, so no duplicate can appear; a crash leaves each file entirely old or entirely new. If another
  *       writer removed chunks we meant to keep, the missing ones are embedded (outside the transaction) and the file
  *       is replaced again.
+ *   <li>The refused files are recorded with their reasons, for the user to see; a file indexed or deleted since is
+ *       no longer listed as refused.
  * </ol>
  */
 public final class IndexContentService implements IndexContentUseCase {
@@ -58,6 +62,7 @@ public final class IndexContentService implements IndexContentUseCase {
   private static final int MAX_REPLACE_ATTEMPTS = 5;
 
   private final EntryRepository entries;
+  private final RefusedFileRepository refused;
   private final EmbeddingModel embeddings;
   private final UnitOfWork unitOfWork;
   private final IdGenerator ids;
@@ -70,6 +75,7 @@ public final class IndexContentService implements IndexContentUseCase {
 
   public IndexContentService(
       EntryRepository entries,
+      RefusedFileRepository refused,
       EmbeddingModel embeddings,
       DocumentReader reader,
       UnitOfWork unitOfWork,
@@ -78,6 +84,7 @@ public final class IndexContentService implements IndexContentUseCase {
       IndexingLimits limits,
       IndexingMetrics metrics) {
     this.entries = entries;
+    this.refused = refused;
     this.embeddings = embeddings;
     this.unitOfWork = unitOfWork;
     this.ids = ids;
@@ -127,6 +134,7 @@ public final class IndexContentService implements IndexContentUseCase {
       if (p instanceof Parsed.Deletion d) {
         deleted += unitOfWork.inTransaction(() -> {
           entries.lockFile(owner, d.name());
+          refused.forget(owner, List.of(d.name()));
           return entries.deleteFile(owner, d.name());
         });
         done.add(d.name());
@@ -137,6 +145,7 @@ public final class IndexContentService implements IndexContentUseCase {
     }
 
     List<String> accepted = parsed.stream().map(Parsed::name).filter(done::contains).toList();
+    rememberRefusals(owner, rejected);
     metrics.filesIndexed(accepted.size());
     metrics.filesRejected(rejected.size());
     metrics.chunksWritten(added, deleted);
@@ -146,6 +155,20 @@ public final class IndexContentService implements IndexContentUseCase {
             + "{7} rejected",
         accepted.size(), owner, millis, added, deleted, embedded, embedded * 1000L / millis, rejected.size());
     return new IndexContentResult(accepted, rejected, added, deleted, embedded);
+  }
+
+  /** What was refused is listed for the user (files indexed or deleted stopped being listed in their own transaction). */
+  private void rememberRefusals(UserId owner, List<RejectedFile> rejected) {
+    if (rejected.isEmpty()) {
+      return;
+    }
+    java.time.Instant now = clock.instant();
+    unitOfWork.run(() -> {
+      for (RejectedFile r : rejected) {
+        refused.save(new RefusedFile(owner, r.name(), r.reason(), now));
+      }
+      refused.keepNewest(owner, ListRefusedFilesService.KEPT_PER_USER);
+    });
   }
 
   private void checkQuota(UserId owner, List<UploadedFile> files) {
@@ -255,6 +278,7 @@ public final class IndexContentService implements IndexContentUseCase {
   private Replace replaceLocked(UserId owner, FileChunks file, Map<ContentHash, float[]> vectors) {
     String name = file.file().name();
     entries.lockFile(owner, name);
+    refused.forget(owner, List.of(name));
     Set<ContentHash> stored = entries.hashesOf(owner, name);
     Map<ContentHash, String> missing = new LinkedHashMap<>();
     file.chunks().forEach((hash, chunk) -> {

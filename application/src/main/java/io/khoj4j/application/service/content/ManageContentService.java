@@ -8,6 +8,7 @@ import io.khoj4j.application.port.in.content.DeleteContentUseCase;
 import io.khoj4j.application.port.in.content.FilePage;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
 import io.khoj4j.application.port.out.content.EntryRepository;
+import io.khoj4j.application.port.out.content.RefusedFileRepository;
 import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.domain.content.ContentType;
@@ -20,10 +21,12 @@ public final class ManageContentService implements QueryContentUseCase, DeleteCo
   private static final int TRUNCATED_LENGTH = 1000;
 
   private final EntryRepository entries;
+  private final RefusedFileRepository refused;
   private final UnitOfWork unitOfWork;
 
-  public ManageContentService(EntryRepository entries, UnitOfWork unitOfWork) {
+  public ManageContentService(EntryRepository entries, RefusedFileRepository refused, UnitOfWork unitOfWork) {
     this.entries = entries;
+    this.refused = refused;
     this.unitOfWork = unitOfWork;
   }
 
@@ -73,13 +76,22 @@ public final class ManageContentService implements QueryContentUseCase, DeleteCo
     return switch (command.target()) {
       case DeleteContentCommand.File f -> {
         if (!entries.hasFile(owner, f.name()) && entries.hashesOf(owner, f.name()).isEmpty()) {
-          throw new NotFoundException("File not found");
+          // a file only listed as refused: deleting it clears the refusal; anything else is unknown
+          if (unitOfWork.inTransaction(() -> refused.forget(owner, List.of(f.name()))) == 0) {
+            throw new NotFoundException("File not found");
+          }
+          yield 0;
         }
         yield deleteFile(owner, f.name());
       }
       case DeleteContentCommand.Files fs -> fs.names().stream().mapToInt(name -> deleteFile(owner, name)).sum();
-      case DeleteContentCommand.Type t -> unitOfWork.inTransaction(() ->
-          t.type().map(type -> entries.deleteType(owner, type)).orElseGet(() -> entries.deleteAll(owner)));
+      case DeleteContentCommand.Type t -> unitOfWork.inTransaction(() -> {
+        if (t.type().isPresent()) {
+          return entries.deleteType(owner, t.type().get());
+        }
+        refused.forgetAll(owner);
+        return entries.deleteAll(owner);
+      });
       case DeleteContentCommand.Source s -> unitOfWork.inTransaction(() -> entries.deleteSource(owner, s.source()));
     };
   }
@@ -87,6 +99,7 @@ public final class ManageContentService implements QueryContentUseCase, DeleteCo
   private int deleteFile(io.khoj4j.domain.user.UserId owner, String name) {
     return unitOfWork.inTransaction(() -> {
       entries.lockFile(owner, name);
+      refused.forget(owner, List.of(name));
       return entries.deleteFile(owner, name);
     });
   }

@@ -96,7 +96,8 @@ class ChatServiceTest {
       return count(message.text()) + 4;
     }
   };
-  private final ManageContentService content = new ManageContentService(entries, unitOfWork);
+  private final ManageContentService content = new ManageContentService(entries,
+      new io.khoj4j.application.port.out.content.InMemoryRefusedFileRepository(), unitOfWork);
   private final SearchEntriesService search = new SearchEntriesService(embeddings,
       List.of(new InMemoryEntryRanker(entries, EntryRanker.Kind.VECTOR),
           new InMemoryEntryRanker(entries, EntryRanker.Kind.KEYWORD)),
@@ -150,7 +151,8 @@ class ChatServiceTest {
   }
 
   private void notes(UserId owner) {
-    IndexContentService indexing = new IndexContentService(entries, embeddings, new FakeDocumentReader(),
+    IndexContentService indexing = new IndexContentService(entries,
+        new io.khoj4j.application.port.out.content.InMemoryRefusedFileRepository(), embeddings, new FakeDocumentReader(),
         unitOfWork, ids, clock, IndexingLimits.defaults(), IndexingMetrics.NONE);
     indexing.index(new IndexContentCommand(owner, List.of(
         new UploadedFile("/notes/tea.md", "text/markdown", "# Tea\nI drink green tea every morning.".getBytes(
@@ -337,7 +339,8 @@ class ChatServiceTest {
 
   /** Notes of {@code words} words each, one entry per file, all about tea. */
   private void longNotes(UserId owner, int files, int words) {
-    IndexContentService indexing = new IndexContentService(entries, embeddings, new FakeDocumentReader(),
+    IndexContentService indexing = new IndexContentService(entries,
+        new io.khoj4j.application.port.out.content.InMemoryRefusedFileRepository(), embeddings, new FakeDocumentReader(),
         unitOfWork, ids, clock, new IndexingLimits(100L << 20, 50L << 20, 0, 10_000, 32), IndexingMetrics.NONE);
     List<UploadedFile> uploads = new java.util.ArrayList<>();
     for (int i = 1; i <= files; i++) {

@@ -11,11 +11,14 @@ import io.khoj4j.application.port.in.content.UploadedFile;
 import io.khoj4j.application.port.out.content.FakeDocumentReader;
 import io.khoj4j.application.port.out.content.InMemoryEntryRepository;
 import io.khoj4j.application.port.out.content.IndexingMetrics;
+import io.khoj4j.application.port.out.content.InMemoryRefusedFileRepository;
 import io.khoj4j.application.port.out.embedding.FakeEmbeddingModel;
 import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
 import io.khoj4j.application.port.out.shared.MutableClock;
 import io.khoj4j.application.port.out.shared.SequentialIdGenerator;
+import io.khoj4j.application.port.in.content.ListRefusedFilesQuery;
 import io.khoj4j.domain.content.ContentType;
+import io.khoj4j.domain.content.RefusedFile;
 import io.khoj4j.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class IndexContentServiceTest {
 
   private final InMemoryEntryRepository entries = new InMemoryEntryRepository();
+  private final InMemoryRefusedFileRepository refused = new InMemoryRefusedFileRepository();
   private final FakeEmbeddingModel embeddings = new FakeEmbeddingModel();
   private final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
   private final IndexingLimits limits = new IndexingLimits(1_000_000, 100_000, 0, 256, 8);
@@ -36,7 +40,7 @@ class IndexContentServiceTest {
   private final UserId bob = new UserId(UUID.randomUUID());
 
   private IndexContentService service(IndexingLimits l) {
-    return new IndexContentService(entries, embeddings, new FakeDocumentReader(), unitOfWork,
+    return new IndexContentService(entries, refused, embeddings, new FakeDocumentReader(), unitOfWork,
         new SequentialIdGenerator(), new MutableClock(Instant.parse("2026-02-02T00:00:00Z")), l, IndexingMetrics.NONE);
   }
 
@@ -137,6 +141,38 @@ class IndexContentServiceTest {
         "bad.md", "bin.txt", "../escape.md", "ctl\u0007.md", "broken.pdf", "blob.bin");
     assertThat(result.rejected()).allSatisfy(r -> assertThat(r.reason()).isNotBlank());
     assertThat(entries.hasEntries(alice)).isTrue();
+  }
+
+  @Test
+  void refusedFilesAreRecordedWithTheirReasonsForTheirOwnerOnly() {
+    patch(alice, file("good.md", "text/markdown", "# Good\nfine"), file("broken.pdf", "application/pdf", "%BROKEN"));
+
+    assertThat(refused.list(alice, 10)).containsExactly(new RefusedFile(alice, "broken.pdf", "not a PDF",
+        Instant.parse("2026-02-02T00:00:00Z")));
+    assertThat(refused.list(bob, 10)).isEmpty();
+  }
+
+  @Test
+  void aRefusedFileIndexedOrDeletedLaterIsNoLongerListedAsRefused() {
+    patch(alice, file("a.pdf", "application/pdf", "%BROKEN"), file("b.pdf", "application/pdf", "%BROKEN"));
+
+    patch(alice, file("a.pdf", "application/pdf", "%PDFfixed"), new UploadedFile("b.pdf", "application/pdf",
+        new byte[0]));
+
+    assertThat(refused.list(alice, 10)).isEmpty();
+  }
+
+  @Test
+  void onlyTheNewestRefusalsAreKept() {
+    List<UploadedFile> bad = new java.util.ArrayList<>();
+    for (int i = 0; i < ListRefusedFilesService.KEPT_PER_USER + 5; i++) {
+      bad.add(file("bad" + i + ".pdf", "application/pdf", "%BROKEN"));
+    }
+    patch(alice, bad.toArray(UploadedFile[]::new));
+
+    assertThat(refused.list(alice, 1000)).hasSize(ListRefusedFilesService.KEPT_PER_USER);
+    assertThat(new ListRefusedFilesService(refused).list(new ListRefusedFilesQuery(alice)))
+        .hasSize(ListRefusedFilesService.KEPT_PER_USER);
   }
 
   @Test

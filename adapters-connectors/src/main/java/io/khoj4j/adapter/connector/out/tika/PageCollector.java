@@ -20,9 +20,15 @@ final class PageCollector extends DefaultHandler {
   private final List<String> pages = new ArrayList<>();
   private final StringBuilder current = new StringBuilder();
   private int total;
+  private boolean limitReached;
 
   PageCollector(int maxCharacters) {
     this.maxCharacters = maxCharacters;
+  }
+
+  /** Whether the text passed the limit (parsers may wrap the signal in exceptions of their own). */
+  boolean limitReached() {
+    return limitReached;
   }
 
   List<String> pages() {
@@ -51,6 +57,7 @@ final class PageCollector extends DefaultHandler {
   public void characters(char[] ch, int start, int length) throws SAXException {
     total += length;
     if (total > maxCharacters) {
+      limitReached = true;
       throw new WriteLimitReachedException(maxCharacters);
     }
     current.append(ch, start, length);

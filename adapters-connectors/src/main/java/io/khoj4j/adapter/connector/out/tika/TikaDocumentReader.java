@@ -12,15 +12,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -30,6 +25,7 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.ocr.TesseractOCRParser;
 import org.apache.tika.parser.pdf.PDFParserConfig;
@@ -39,7 +35,11 @@ import org.xml.sax.SAXException;
 
 /**
  * Reads PDF (page by page), Word, HTML/XML and images (OCR through Tesseract, when installed) with Apache Tika.
- * Protected against hostile files: Tika's zip-bomb and write limits, and a time limit per document.
+ * Protected against hostile files, each limit applied while the file streams rather than after (see
+ * {@link ExtractionSettings}): zip containers are scanned part by part and stopped past a compression ratio or an
+ * unpacked size; Word documents are read with Tika's streaming (SAX) reader so the character limit stops them as the
+ * text arrives; images are measured from their header before OCR; and every document is read on a bounded pool with
+ * a processor-time and a wall-clock limit.
  */
 @ApplicationScoped
 public class TikaDocumentReader implements DocumentReader {
@@ -48,34 +48,56 @@ public class TikaDocumentReader implements DocumentReader {
   private static final String DOCX =
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-  private final AutoDetectParser parser;
-  private final TikaConfig config;
-  private final int maxCharacters;
-  private final long timeoutSeconds;
-  private final boolean ocrPdfs;
-  private final boolean tesseract;
-  private final TesseractOCRParser ocrParser;
-  private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+  /** The limits in plain values, for wiring and for tests. */
+  record Limits(int maxCharacters, long maxExpandedBytes, int maxCompressionRatio, long maxPixels,
+      Duration cpuTime, Duration timeout, int threads) {
 
-  @Inject
-  public TikaDocumentReader(
-      @ConfigProperty(name = "khoj.content.max-extracted-characters", defaultValue = "20000000") int maxCharacters,
-      @ConfigProperty(name = "khoj.content.extraction-timeout-seconds", defaultValue = "120") long timeoutSeconds,
-      @ConfigProperty(name = "khoj.content.ocr-pdf", defaultValue = "false") boolean ocrPdfs) {
-    this.config = TikaConfig.getDefaultConfig();
-    this.parser = new AutoDetectParser(config);
-    this.maxCharacters = maxCharacters;
-    this.timeoutSeconds = timeoutSeconds;
-    this.ocrPdfs = ocrPdfs;
-    this.ocrParser = tesseractParser();
-    this.tesseract = ocrParser != null;
-    if (!tesseract) {
-      LOG.info("Tesseract is not installed: images will not be indexed (scripts/setup.sh installs it)");
+    static Limits defaults() {
+      return new Limits(20_000_000, 256L << 20, 100, 50_000_000L, Duration.ofSeconds(60), Duration.ofSeconds(120),
+          Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    }
+
+    static Limits of(ExtractionSettings s) {
+      return new Limits(s.maxCharacters(), s.maxExpandedSize().asLongValue(), s.maxCompressionRatio(), s.maxPixels(),
+          s.cpuTime(), s.timeout(), s.threadCount());
     }
   }
 
+  private final AutoDetectParser parser;
+  private final TikaConfig config;
+  private final Limits limits;
+  private final boolean ocrPdfs;
+  private final boolean tesseract;
+  private final TesseractOCRParser ocrParser;
+  private final ZipContainerGuard zipGuard;
+  private final ImageSizeGuard imageGuard;
+  private final ExtractionPool pool;
+
+  @Inject
+  public TikaDocumentReader(
+      ExtractionSettings settings,
+      @ConfigProperty(name = "khoj.content.ocr-pdf", defaultValue = "false") boolean ocrPdfs) {
+    this(Limits.of(settings), ocrPdfs);
+  }
+
   public TikaDocumentReader() {
-    this(20_000_000, 120, false);
+    this(Limits.defaults(), false);
+  }
+
+  TikaDocumentReader(Limits limits, boolean ocrPdfs) {
+    this.config = TikaConfig.getDefaultConfig();
+    this.parser = new AutoDetectParser(config);
+    this.limits = limits;
+    this.ocrPdfs = ocrPdfs;
+    this.ocrParser = tesseractParser();
+    this.tesseract = ocrParser != null;
+    this.zipGuard = new ZipContainerGuard(limits.maxExpandedBytes(), limits.maxCompressionRatio(),
+        limits.maxCharacters());
+    this.imageGuard = new ImageSizeGuard(limits.maxPixels());
+    this.pool = new ExtractionPool(limits.threads(), limits.cpuTime(), limits.timeout());
+    if (!tesseract) {
+      LOG.info("Tesseract is not installed: images will not be indexed (scripts/setup.sh installs it)");
+    }
   }
 
   /** Whether images can be read (Tesseract found on the PATH). */
@@ -103,9 +125,6 @@ public class TikaDocumentReader implements DocumentReader {
 
   @Override
   public Extraction extract(String fileName, ContentType type, byte[] content) {
-    if (type == ContentType.IMAGE && !tesseract) {
-      return new Extraction.Unsupported("images need Tesseract OCR, which is not installed on this server");
-    }
     String actual = detect(fileName, content);
     boolean matches = switch (type) {
       case PDF -> actual.equals("application/pdf");
@@ -116,6 +135,16 @@ public class TikaDocumentReader implements DocumentReader {
     };
     if (!matches) {
       return new Extraction.Unreadable("declared " + type.wireName() + " but the content is " + actual);
+    }
+    if (type == ContentType.IMAGE) {
+      // measured from the header before Tesseract is asked: a giant is refused for what it is, with or without it
+      Optional<String> tooLarge = imageGuard.check(content);
+      if (tooLarge.isPresent()) {
+        return new Extraction.Unreadable(tooLarge.get());
+      }
+      if (!tesseract) {
+        return new Extraction.Unsupported("images need Tesseract OCR, which is not installed on this server");
+      }
     }
     return parse(fileName, content, type);
   }
@@ -136,19 +165,13 @@ public class TikaDocumentReader implements DocumentReader {
   }
 
   private Extraction parse(String fileName, byte[] content, ContentType type) {
-    Future<Extraction> job = workers.submit(() -> parseNow(fileName, content, type));
-    try {
-      return job.get(timeoutSeconds, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      job.cancel(true);
-      return new Extraction.Unreadable("reading took longer than " + timeoutSeconds + " s");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Extraction.Unreadable("interrupted");
-    } catch (ExecutionException e) {
-      LOG.debugf(e.getCause(), "cannot read %s", fileName);
-      return new Extraction.Unreadable("unreadable: " + e.getCause().getClass().getSimpleName());
+    if (ZipContainerGuard.isZip(content)) {
+      Optional<String> bomb = zipGuard.inspect(content).refusal();
+      if (bomb.isPresent()) {
+        return new Extraction.Unreadable(bomb.get());
+      }
     }
+    return pool.run(fileName, () -> parseNow(fileName, content, type));
   }
 
   private Extraction parseNow(String fileName, byte[] content, ContentType type) {
@@ -160,40 +183,49 @@ public class TikaDocumentReader implements DocumentReader {
         : PDFParserConfig.OCR_STRATEGY.NO_OCR);
     pdfConfig.setExtractInlineImages(false);
     context.set(PDFParserConfig.class, pdfConfig);
+    OfficeParserConfig office = new OfficeParserConfig();
+    // the streaming readers emit text as they parse, so the character limit holds; the default DOCX reader
+    // builds the whole document in memory first
+    office.setUseSAXDocxExtractor(true);
+    office.setUseSAXPptxExtractor(true);
+    context.set(OfficeParserConfig.class, office);
     TesseractOCRConfig ocr = new TesseractOCRConfig();
     ocr.setSkipOcr(!tesseract);
+    ocr.setTimeoutSeconds((int) Math.max(1, Math.min(Integer.MAX_VALUE, limits.timeout().toSeconds())));
     context.set(TesseractOCRConfig.class, ocr);
-    PageCollector pages = new PageCollector(maxCharacters);
+    PageCollector pages = new PageCollector(limits.maxCharacters());
     try (InputStream in = new ByteArrayInputStream(content)) {
       if (type == ContentType.IMAGE) {
         ocrParser.parse(in, pages, metadata, context);
       } else {
         parser.parse(in, pages, metadata, context);
       }
-    } catch (EncryptedDocumentException e) {
-      return new Extraction.Unreadable("the document is encrypted");
-    } catch (ZeroByteFileException e) {
-      return new Extraction.Unreadable("empty document");
-    } catch (WriteLimitReachedException e) {
-      return new Extraction.Unreadable("more than " + maxCharacters + " characters of text");
-    } catch (TikaException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      if (e.getCause() instanceof EncryptedDocumentException
-          || why.toLowerCase(Locale.ROOT).contains("encrypt") || why.toLowerCase(Locale.ROOT).contains("password")) {
-        return new Extraction.Unreadable("the document is encrypted");
+    } catch (Exception e) {
+      if (pages.limitReached() || WriteLimitReachedException.isWriteLimitReached(e)) {
+        return new Extraction.Unreadable("more than " + limits.maxCharacters() + " characters of text");
       }
-      return new Extraction.Unreadable("damaged or not a valid document: " + firstLine(why));
-    } catch (SAXException e) {
-      if (WriteLimitReachedException.isWriteLimitReached(e)) {
-        return new Extraction.Unreadable("more than " + maxCharacters + " characters of text");
-      }
-      return new Extraction.Unreadable("damaged document: " + firstLine(String.valueOf(e.getMessage())));
-    } catch (IOException | RuntimeException e) {
-      return new Extraction.Unreadable("unreadable: " + firstLine(String.valueOf(e.getMessage())));
+      return failure(e);
     }
     // a document without text (a blank template, a scanned page without OCR) is read fine: it just has no entries
     List<String> result = type == ContentType.PDF ? pages.pages() : List.of(String.join("\n\n", pages.pages()));
     return new Extraction.Pages(result);
+  }
+
+  private static Extraction failure(Exception failure) {
+    return switch (failure) {
+      case EncryptedDocumentException e -> new Extraction.Unreadable("the document is encrypted");
+      case ZeroByteFileException e -> new Extraction.Unreadable("empty document");
+      case TikaException e -> {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e.getCause() instanceof EncryptedDocumentException || why.toLowerCase(Locale.ROOT).contains("encrypt")
+            || why.toLowerCase(Locale.ROOT).contains("password")) {
+          yield new Extraction.Unreadable("the document is encrypted");
+        }
+        yield new Extraction.Unreadable("damaged or not a valid document: " + firstLine(why));
+      }
+      case SAXException e -> new Extraction.Unreadable("damaged document: " + firstLine(String.valueOf(e.getMessage())));
+      default -> new Extraction.Unreadable("unreadable: " + firstLine(String.valueOf(failure.getMessage())));
+    };
   }
 
   /** Tika's OCR parser, used directly for images (its default registry maps images elsewhere); null without it. */

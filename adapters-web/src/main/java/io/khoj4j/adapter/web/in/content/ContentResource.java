@@ -13,6 +13,8 @@ import io.khoj4j.application.port.in.content.FilePage;
 import io.khoj4j.application.port.in.content.IndexContentCommand;
 import io.khoj4j.application.port.in.content.IndexContentResult;
 import io.khoj4j.application.port.in.content.IndexContentUseCase;
+import io.khoj4j.application.port.in.content.ListRefusedFilesQuery;
+import io.khoj4j.application.port.in.content.ListRefusedFilesUseCase;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
 import io.khoj4j.application.port.in.content.SyncMode;
 import io.khoj4j.application.port.in.content.UploadedFile;
@@ -64,16 +66,19 @@ public class ContentResource {
   private final IndexContentUseCase indexContent;
   private final QueryContentUseCase queryContent;
   private final DeleteContentUseCase deleteContent;
+  private final ListRefusedFilesUseCase refusedFiles;
 
   public ContentResource(
       CurrentUser currentUser,
       IndexContentUseCase indexContent,
       QueryContentUseCase queryContent,
-      DeleteContentUseCase deleteContent) {
+      DeleteContentUseCase deleteContent,
+      ListRefusedFilesUseCase refusedFiles) {
     this.currentUser = currentUser;
     this.indexContent = indexContent;
     this.queryContent = queryContent;
     this.deleteContent = deleteContent;
+    this.refusedFiles = refusedFiles;
   }
 
   @PUT
@@ -202,7 +207,15 @@ public class ContentResource {
       @JsonProperty("raw_text") String rawText,
       @JsonProperty("updated_at") String updatedAt) {}
 
-  public record FilesResponse(List<FileSummary> files, @JsonProperty("num_pages") int numPages) {}
+  /** A file an upload refused, with the reason: not in the upload's echo (clients rely on that), so listed here. */
+  public record RefusedSummary(
+      @JsonProperty("file_name") String fileName,
+      String reason,
+      @JsonProperty("refused_at") String refusedAt) {}
+
+  /** Khoj's page of files, plus {@code refused} (khoj4j's own; Khoj's clients ignore fields they do not know). */
+  public record FilesResponse(
+      List<FileSummary> files, @JsonProperty("num_pages") int numPages, List<RefusedSummary> refused) {}
 
   @GET
   @Path("/files")
@@ -214,8 +227,11 @@ public class ContentResource {
       throw RequestValidationException.of("query", "page", "Input should be greater than or equal to 0", page);
     }
     FilePage result = queryContent.files(new ContentQuery.Files(currentUser.id(), pageNumber, FILES_PAGE_SIZE, cut));
+    List<RefusedSummary> refused = refusedFiles.list(new ListRefusedFilesQuery(currentUser.id())).stream()
+        .map(r -> new RefusedSummary(r.name(), r.reason(), PYTHON_DATETIME.format(r.refusedAt().atOffset(ZoneOffset.UTC))))
+        .toList();
     return new FilesResponse(result.files().stream().map(f -> new FileSummary(f.name(), f.rawText(),
-        PYTHON_DATETIME.format(f.updatedAt().atOffset(ZoneOffset.UTC)))).toList(), result.numPages());
+        PYTHON_DATETIME.format(f.updatedAt().atOffset(ZoneOffset.UTC)))).toList(), result.numPages(), refused);
   }
 
   public record FileResponse(String id, @JsonProperty("file_name") String fileName,

@@ -1,0 +1,38 @@
+package io.khoj4j.adapter.persistence.out.content;
+
+import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
+import io.khoj4j.adapter.persistence.out.user.JpaUserRepository;
+import io.khoj4j.application.port.out.content.RefusedFileRepository;
+import io.khoj4j.application.port.out.content.RefusedFileRepositoryContract;
+import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.domain.user.User;
+import io.khoj4j.domain.user.UserId;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
+
+@QuarkusTest
+class PgRefusedFileRepositoryIT extends RefusedFileRepositoryContract {
+
+  @Inject PgRefusedFileRepository repository;
+  @Inject JpaUserRepository users;
+  @Inject QuarkusTransactionUnitOfWork unitOfWork;
+
+  @Override
+  protected RefusedFileRepository repository() {
+    return repository;
+  }
+
+  @Override
+  protected UnitOfWork unitOfWork() {
+    return unitOfWork;
+  }
+
+  @Override
+  protected UserId newOwner() {
+    String email = "refused-" + UUID.randomUUID() + "@example.org";
+    return users.insertIfAbsent(new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false,
+        Instant.parse("2026-01-01T00:00:00Z"))).id();
+  }
+}
