@@ -3,6 +3,7 @@ package io.khoj4j.bootstrap.chat;
 import static io.khoj4j.bootstrap.testing.SilentModelServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.khoj4j.bootstrap.testing.ChatSocketFrames;
 import io.khoj4j.bootstrap.testing.FakeOpenAi;
 import io.khoj4j.bootstrap.testing.Multipart;
 import io.khoj4j.bootstrap.testing.SilentModelServer;
@@ -13,6 +14,7 @@ import io.restassured.RestAssured;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -20,10 +22,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 25, item 2: a client that leaves {@code POST /api/chat} in the middle of a turn cancels the whole turn,
- * streamed or not: the model call in flight is aborted and its connection closed, no further model call is made, and
- * nothing is stored. The model server here never answers; it only counts the requests it got and the connections
- * still open to it.
+ * Issue 25, item 2: a client that leaves {@code POST /api/chat} (streamed or not) or the chat socket in the middle of
+ * a turn cancels the whole turn: the model call in flight is aborted and its connection closed, no further model call
+ * is made, and nothing is stored. The model server here never answers; it only counts the requests it got and the
+ * connections still open to it.
  */
 @QuarkusTest
 @Tag("faults")
@@ -99,6 +101,22 @@ class ChatClientLeavesIT {
       TestUser user = TestUsers.create();
 
       askAndLeave(user, "{\"q\":\"/general hello\",\"stream\":true}", model);
+
+      assertTurnCancelled(user, model);
+    }
+  }
+
+  @Test
+  void aSocketTurnStopsWhenTheSocketDrops() throws Exception {
+    try (SilentModelServer model = silentModel(SilentModelServer.Silence.AFTER_HEADERS)) {
+      TestUser user = TestUsers.create();
+      ChatSocketFrames frames = new ChatSocketFrames();
+      WebSocket ws = frames.connect(user.token(), "http://localhost");
+
+      ws.sendText("{\"q\":\"/general hello\"}", true);
+      await(() -> model.requests.get() == 1);
+      assertThat(model.openConnections).as("the model call is in flight").hasValue(1);
+      ws.abort();
 
       assertTurnCancelled(user, model);
     }
