@@ -22,9 +22,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 25, item 2: a model call that is given up (the caller cancels it, or the provider stays silent past the
@@ -88,10 +91,16 @@ class ProviderConnectionsTest {
     }
   }
 
+  static Stream<Arguments> vendorsAndSilences() {
+    return Stream.of(ModelVendor.values()).flatMap(vendor -> Stream.of(SilentModelServer.Silence.values())
+        .map(silence -> Arguments.of(vendor, silence)));
+  }
+
   @ParameterizedTest
-  @EnumSource(ModelVendor.class)
-  void everyAttemptThatTimesOutClosesItsConnection(ModelVendor vendor) throws Exception {
-    try (SilentModelServer server = new SilentModelServer(SilentModelServer.Silence.AFTER_HEADERS)) {
+  @MethodSource("vendorsAndSilences")
+  void everyAttemptThatTimesOutClosesItsConnection(ModelVendor vendor, SilentModelServer.Silence silence)
+      throws Exception {
+    try (SilentModelServer server = new SilentModelServer(silence)) {
       Langchain4jChatModelGateway gateway = new Langchain4jChatModelGateway(Duration.ofMillis(300), 1,
           Duration.ofMillis(1), Duration.ofMillis(5), 1000);
       Ending ending = new Ending();
