@@ -85,9 +85,14 @@ public final class FakeOpenAi {
 
   /** Makes this stand-in the server's only chat model (admin API), returning its model id. */
   public long configureAsDefault(TestUsers.TestUser admin) {
+    return configureAsDefault(admin, server.baseUrl());
+  }
+
+  /** Makes an OpenAI-compatible server at {@code baseUrl} (without {@code /v1}) the server's only chat model. */
+  public static long configureAsDefault(TestUsers.TestUser admin, String baseUrl) {
     removeAllModels(admin);
     String api = admin.request().contentType("application/json")
-        .body(Map.of("name", "fake-" + System.nanoTime(), "base_url", server.baseUrl() + "/v1", "api_key", "sk-x"))
+        .body(Map.of("name", "fake-" + System.nanoTime(), "base_url", baseUrl + "/v1", "api_key", "sk-x"))
         .post("/api/admin/model-apis").then().statusCode(201).extract().path("id");
     long id = ((Number) admin.request().contentType("application/json")
         .body(Map.of("name", "local", "friendly_name", "Local Model", "model_type", "openai",

@@ -37,6 +37,10 @@ import java.util.Optional;
  * {@link PromptBuilder} and {@link AnswerStreamer} (the answer), {@link TurnRecorder} (store the turn). A turn is
  * stored only when it is complete — the question and the answer together, in one short transaction after the model
  * has finished; a failed or abandoned turn leaves nothing behind. No transaction is open while a model or search runs.
+ *
+ * <p>The sink's {@link ChatEventSink#cancelled()} is the turn's cancellation: the web adapter turns it true when the
+ * client goes away, every step checks it before it starts, and every model call is handed it, so a departed client
+ * costs no further model call and the one in flight is aborted.
  */
 public final class ChatService implements ChatUseCase {
 
@@ -113,6 +117,9 @@ public final class ChatService implements ChatUseCase {
       answer = ChatReplies.noModelAnswer(context.references());
       ChatReplies.respond(turn.sink(), answer);
     } else {
+      if (turn.cancelled()) {
+        return new ChatOutcome.Cancelled();
+      }
       turn.status("**Generating a well-informed response**");
       AnswerStreamer.ModelAnswer result = streamer.stream(turn.model().get(), prompts.build(turn.model().get(),
           turn.query(), turn.history(), context.references(), context.found().promptContext(), turn.command()),

@@ -63,7 +63,8 @@ import org.jboss.logging.Logger;
  * answer. Failures that are safe to retry (429, 5xx, timeouts, connection errors, a broken stream) are retried with
  * exponential backoff — but only while nothing has reached the listener, so a user never sees an answer twice. Then
  * they surface as {@link UpstreamFailureException}. A watchdog ends a stream that stays silent longer than the
- * timeout. Cancelling stops the HTTP stream.
+ * timeout. Cancelling, that watchdog, and every failure close the attempt's connection to the provider, at whatever
+ * stage it is (connecting, waiting for headers, streaming), so an abandoned call leaves no socket open behind it.
  */
 @ApplicationScoped
 public class Langchain4jChatModelGateway implements ChatModelGateway {
@@ -186,6 +187,11 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
     void start() {
       Attempt attempt = new Attempt(this);
       current = attempt;
+      // cancel() sets the flag before it reads current: either it sees this attempt, or this sees the flag.
+      if (cancelled.get()) {
+        attempt.abandon();
+        return;
+      }
       attempt.begin();
     }
 
@@ -263,6 +269,8 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
     private final Call call;
     private final AtomicBoolean over = new AtomicBoolean();
     private final AtomicReference<StreamingHandle> handle = new AtomicReference<>();
+    /** Closes this attempt's connection to the provider at any stage, even before it has sent a byte. */
+    private final WholeStreamHttpClient.Exchange exchange = new WholeStreamHttpClient.Exchange();
     /** Last time the provider sent anything; a stalled stream sends nothing and ends nothing. */
     private volatile long lastActivity = System.nanoTime();
     private volatile ScheduledFuture<?> watchdog;
@@ -275,7 +283,7 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
       long period = Math.max(50, Math.min(1000, timeout.toMillis() / 3));
       watchdog = retries.scheduleAtFixedRate(this::checkAlive, period, period, TimeUnit.MILLISECONDS);
       try {
-        call.model.chat(call.request, this);
+        WholeStreamHttpClient.Exchange.run(exchange, () -> call.model.chat(call.request, this));
       } catch (RuntimeException e) {
         call.fail(this, e);
       }
@@ -294,10 +302,11 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
       return true;
     }
 
-    /** Ends the attempt and stops its HTTP stream. */
+    /** Ends the attempt and closes its HTTP connection, whether or not the provider has answered yet. */
     void abandon() {
       over.set(true);
       stopWatchdog();
+      exchange.cancel();
       StreamingHandle h = handle.get();
       if (h != null && !h.isCancelled()) {
         h.cancel();

@@ -1,6 +1,8 @@
 package io.khoj4j.adapter.llm.out.chat;
 
+import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.LangChain4jException;
+import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpClientBuilderLoader;
@@ -12,21 +14,42 @@ import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import dev.langchain4j.http.client.sse.ServerSentEventParsingHandle;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The HTTP client under LangChain4j's vendor clients, checking that every stream is whole before the vendor client
  * may call it complete. A stream that closes before the vendor's {@link StreamEnd} marker, or a frame that the vendor
  * client (or the marker check) cannot read, becomes a {@link BrokenStreamException} through the vendor client's own
  * {@code onError}, and nothing more of that stream is passed on.
+ *
+ * <p>Streams are sent here on the JDK's {@link java.net.http.HttpClient} rather than through LangChain4j's JDK client,
+ * because that client keeps the request's future to itself: a stream that has not yet sent its headers or its first
+ * frame could not be stopped, and its connection stayed open after the caller gave up. Each stream has an
+ * {@link Exchange}, the off switch of the caller that started it, which cancels the request's future (before the
+ * headers) or closes the body (after them); either closes the connection to the vendor.
  */
 final class WholeStreamHttpClient implements HttpClient {
 
+  private static final int MAX_ERROR_BODY = 64 * 1024;
+
   private final HttpClient delegate;
+  private final java.net.http.HttpClient http;
+  private final Duration readTimeout;
   private final StreamEnd end;
 
-  private WholeStreamHttpClient(HttpClient delegate, StreamEnd end) {
+  private WholeStreamHttpClient(HttpClient delegate, java.net.http.HttpClient http, Duration readTimeout,
+      StreamEnd end) {
     this.delegate = delegate;
+    this.http = http;
+    this.readTimeout = readTimeout;
     this.end = end;
   }
 
@@ -42,7 +65,138 @@ final class WholeStreamHttpClient implements HttpClient {
 
   @Override
   public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-    delegate.execute(request, parser, new Checked(listener, end));
+    Checked checked = new Checked(listener, end);
+    if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
+      delegate.execute(request, parser, checked);
+      return;
+    }
+    Exchange exchange = Exchange.claim();
+    java.net.http.HttpRequest.Builder jdk = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
+        .method(request.method().name(), request.body() == null
+            ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
+    request.headers().forEach((name, values) -> {
+      if (values != null) {
+        values.forEach(value -> jdk.header(name, value));
+      }
+    });
+    if (readTimeout != null) {
+      jdk.timeout(readTimeout);
+    }
+    CompletableFuture<HttpResponse<InputStream>> response =
+        http.sendAsync(jdk.build(), HttpResponse.BodyHandlers.ofInputStream());
+    exchange.sent(response);
+    response.whenComplete((answer, error) -> {
+      if (error != null) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (!exchange.isCancelled()) {
+          checked.onError(cause instanceof HttpTimeoutException ? new TimeoutException(cause) : cause);
+        }
+        return;
+      }
+      read(answer, exchange, parser, checked);
+    });
+  }
+
+  /** Reads one answer on the HTTP client's thread; the body is closed at the end, or by the exchange's cancel. */
+  private static void read(HttpResponse<InputStream> answer, Exchange exchange, ServerSentEventParser parser,
+      Checked checked) {
+    try (InputStream body = answer.body()) {
+      exchange.reading(body);
+      if (exchange.isCancelled()) {
+        return;
+      }
+      if (answer.statusCode() < 200 || answer.statusCode() >= 300) {
+        String text = new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+        checked.onError(new HttpException(answer.statusCode(), text));
+        return;
+      }
+      checked.onOpen(SuccessfulHttpResponse.builder().statusCode(answer.statusCode())
+          .headers(answer.headers().map()).build());
+      parser.parse(body, checked);
+      checked.onClose();
+    } catch (IOException | RuntimeException e) {
+      if (!exchange.isCancelled()) {
+        checked.onError(e);
+      }
+    }
+  }
+
+  /**
+   * The off switch of one streamed exchange. The caller creates it and starts the vendor call inside
+   * {@link #run(Exchange, Runnable)}; the vendor client sends its request on that thread, so the exchange it sends is
+   * tied to this switch. {@link #cancel()} closes the connection whatever the exchange is doing: waiting for the
+   * headers (the request's future is cancelled) or reading the stream (the body is closed). A switch turned off
+   * before the request went out stops it as soon as it is sent.
+   */
+  static final class Exchange {
+
+    private static final ThreadLocal<Exchange> STARTING = new ThreadLocal<>();
+
+    private volatile boolean cancelled;
+    private volatile CompletableFuture<?> response;
+    private volatile InputStream body;
+
+    /** Runs {@code start} (a vendor client's call) with this exchange as the one its request belongs to. */
+    static void run(Exchange exchange, Runnable start) {
+      Exchange outer = STARTING.get();
+      STARTING.set(exchange);
+      try {
+        start.run();
+      } finally {
+        if (outer == null) {
+          STARTING.remove();
+        } else {
+          STARTING.set(outer);
+        }
+      }
+    }
+
+    /** The exchange the current vendor call runs under (only its first request), or a fresh one nobody holds. */
+    static Exchange claim() {
+      Exchange exchange = STARTING.get();
+      if (exchange == null) {
+        return new Exchange();
+      }
+      STARTING.remove();
+      return exchange;
+    }
+
+    boolean isCancelled() {
+      return cancelled;
+    }
+
+    void cancel() {
+      cancelled = true;
+      stop(response, body);
+    }
+
+    void sent(CompletableFuture<?> pending) {
+      response = pending;
+      if (cancelled) {
+        stop(pending, null);
+      }
+    }
+
+    void reading(InputStream stream) {
+      body = stream;
+      if (cancelled) {
+        stop(null, stream);
+      }
+    }
+
+    private static void stop(CompletableFuture<?> pending, InputStream stream) {
+      if (pending != null) {
+        pending.cancel(true);
+      }
+      if (stream != null) {
+        try {
+          stream.close();
+        } catch (IOException | RuntimeException ignored) {
+          // the connection is being dropped either way
+        }
+      }
+    }
   }
 
   private static final class Builder implements HttpClientBuilder {
@@ -79,7 +233,11 @@ final class WholeStreamHttpClient implements HttpClient {
 
     @Override
     public HttpClient build() {
-      return new WholeStreamHttpClient(delegate.build(), end);
+      java.net.http.HttpClient.Builder http = java.net.http.HttpClient.newBuilder();
+      if (delegate.connectTimeout() != null) {
+        http.connectTimeout(delegate.connectTimeout());
+      }
+      return new WholeStreamHttpClient(delegate.build(), http.build(), delegate.readTimeout(), end);
     }
   }
 

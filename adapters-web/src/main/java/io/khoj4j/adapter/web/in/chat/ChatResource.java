@@ -16,10 +16,12 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,12 +31,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.jboss.resteasy.reactive.RestMulti;
 
 /**
  * Khoj's {@code POST /api/chat}. With {@code "stream": true} (Obsidian, desktop) the answer is a {@code text/plain}
  * stream of events, each followed by the delimiter; without it (Emacs) one JSON object. A client that disconnects
- * stops the turn and the model call.
+ * stops the turn and the model call, in both forms: the turn's sink reports it cancelled once the connection is
+ * closed (or, streamed, once the event stream is dropped), and the turn checks that between its steps and while a
+ * model answers.
  */
 @Path("/api/chat")
 @Authenticated
@@ -56,19 +61,23 @@ public class ChatResource {
   @Blocking
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.TEXT_PLAIN)
-  public RestMulti<String> chat(ChatRequestBody body) {
+  public RestMulti<String> chat(ChatRequestBody body, @Context HttpServerResponse response) {
     Optional<String> malformedId = malformedConversationId(body);
     if (malformedId.isPresent()) {
       return shortAnswer(Boolean.TRUE.equals(body.stream()), "Conversation " + malformedId.get() + " not found");
     }
     ChatCommand command = command(currentUser.id(), body);
     if (Boolean.TRUE.equals(body.stream())) {
-      return RestMulti.fromMultiData(stream(command)).header("Content-Type", "text/plain; charset=utf-8").build();
+      return RestMulti.fromMultiData(stream(command, response::closed))
+          .header("Content-Type", "text/plain; charset=utf-8").build();
     }
-    Aggregate aggregate = new Aggregate();
+    Aggregate aggregate = new Aggregate(response::closed);
     ChatOutcome outcome = chat.chat(command, aggregate);
     if (outcome instanceof ChatOutcome.Failed failed) {
       throw failed.error();
+    }
+    if (outcome instanceof ChatOutcome.Cancelled) {
+      LOG.debug("chat turn cancelled: the client left before its answer");
     }
     return RestMulti.fromMultiData(Multi.createFrom().item(ChatJson.write(aggregate.json())))
         .header("Content-Type", MediaType.APPLICATION_JSON).build();
@@ -94,14 +103,17 @@ public class ChatResource {
       return RestMulti.fromMultiData(Multi.createFrom().iterable(events).map(e -> e + ChatJson.DELIMITER))
           .header("Content-Type", "text/plain; charset=utf-8").build();
     }
-    Aggregate aggregate = new Aggregate();
+    Aggregate aggregate = new Aggregate(() -> false);
     aggregate.emit(new ChatEvent.Text(text));
     return RestMulti.fromMultiData(Multi.createFrom().item(ChatJson.write(aggregate.json())))
         .header("Content-Type", MediaType.APPLICATION_JSON).build();
   }
 
-  /** The turn runs on a worker thread; every event leaves at once, followed by Khoj's delimiter. */
-  private Multi<String> stream(ChatCommand command) {
+  /**
+   * The turn runs on a worker thread; every event leaves at once, followed by Khoj's delimiter. The turn is cancelled
+   * when the stream is dropped or the connection closed, whichever is seen first.
+   */
+  private Multi<String> stream(ChatCommand command, BooleanSupplier connectionClosed) {
     return Multi.createFrom().emitter(emitter -> {
       AtomicBoolean gone = new AtomicBoolean();
       emitter.onTermination(() -> gone.set(true));
@@ -119,7 +131,7 @@ public class ChatResource {
 
             @Override
             public boolean cancelled() {
-              return gone.get() || emitter.isCancelled();
+              return gone.get() || emitter.isCancelled() || connectionClosed.getAsBoolean();
             }
           });
           emitter.complete();
@@ -134,13 +146,21 @@ public class ChatResource {
     }, BackPressureStrategy.BUFFER);
   }
 
-  /** Collects a turn into Khoj's non-streaming JSON answer. */
+  /**
+   * Collects a turn into Khoj's non-streaming JSON answer. Nothing is sent before the end, so the only sign that the
+   * client left is its closed connection: the turn asks for it at each step and stops.
+   */
   static final class Aggregate implements ChatEventSink {
+    private final BooleanSupplier clientLeft;
     private final StringBuilder response = new StringBuilder();
     private Map<String, Object> references = Map.of();
     private Map<String, Object> usage = Map.of();
     private final List<String> images = new ArrayList<>();
     private String mermaidjsDiagram;
+
+    Aggregate(BooleanSupplier clientLeft) {
+      this.clientLeft = clientLeft;
+    }
 
     @Override
     public synchronized void emit(ChatEvent event) {
@@ -160,7 +180,7 @@ public class ChatResource {
 
     @Override
     public boolean cancelled() {
-      return false;
+      return clientLeft.getAsBoolean();
     }
 
     synchronized Map<String, Object> json() {

@@ -10,12 +10,14 @@ import io.khoj4j.application.port.in.chat.ChatEventSink;
 import io.khoj4j.application.port.in.chat.ChatUseCase;
 import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.user.UserId;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -31,9 +33,11 @@ import org.jboss.logging.Logger;
  * only the delimiter; answer text and reasoning ({@code thought}) are batched (every 100 ms or 512 characters). A new
  * message or an interrupt stops the running turn; closing the socket does too.
  */
-@WebSocket(path = "/api/chat/ws")
+@WebSocket(path = ChatSocket.PATH)
 @Authenticated
 public class ChatSocket {
+
+  static final String PATH = "/api/chat/ws";
 
   private static final Logger LOG = Logger.getLogger(ChatSocket.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,6 +86,15 @@ public class ChatSocket {
     if (session != null && session.running != null) {
       session.running.set(false);
     }
+  }
+
+  /**
+   * A text message that was not UTF-8: {@link TextFrameValidation} has already sent close code 1007 and dropped the
+   * connection, and the message never arrived here. A client's fault, not the server's, so it is no error log.
+   */
+  @OnError
+  public void invalidText(CorruptedWebSocketFrameException e, WebSocketConnection connection) {
+    LOG.debugf("chat socket %s failed by its client: %s", connection.id(), e.getMessage());
   }
 
   @OnTextMessage
@@ -157,6 +170,11 @@ public class ChatSocket {
         }
       });
     } catch (RuntimeException e) {
+      if (!connection.isOpen()) {
+        // The client left while an event was on its way: the turn is over, and that is no server error.
+        LOG.debugf("chat socket %s closed during its turn: %s", connection.id(), e.getMessage());
+        return;
+      }
       LOG.errorf(e, "chat over WebSocket failed: %s", e.getMessage());
       if (connection.isOpen()) {
         send(connection, ChatJson.write(Map.of("error", "Internal server error")));

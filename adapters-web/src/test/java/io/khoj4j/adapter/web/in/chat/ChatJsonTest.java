@@ -19,11 +19,11 @@ class ChatJsonTest {
 
   @Test
   void theNonStreamingAnswerCarriesTheGeneratedImagesAndDiagram() {
-    ChatResource.Aggregate plain = new ChatResource.Aggregate();
+    ChatResource.Aggregate plain = new ChatResource.Aggregate(() -> false);
     plain.emit(new ChatEvent.Text("Hello"));
     assertThat(plain.json()).containsEntry("images", List.of()).containsEntry("mermaidjsDiagram", List.of());
 
-    ChatResource.Aggregate made = new ChatResource.Aggregate();
+    ChatResource.Aggregate made = new ChatResource.Aggregate(() -> false);
     made.emit(new ChatEvent.References(List.of(), List.of(), Map.of("q", Map.of("organic", List.of())), Map.of()));
     made.emit(new ChatEvent.GeneratedAssets(List.of("https://img.example/fox.webp"), null));
     made.emit(new ChatEvent.GeneratedAssets(List.of(), "pie\n  \"tea\" : 3"));
