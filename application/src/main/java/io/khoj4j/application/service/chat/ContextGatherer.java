@@ -85,7 +85,7 @@ final class ContextGatherer {
     return switch (command) {
       case DEFAULT, AUTOMATED_TASK -> {
         SourcePicker.Selection selection = picker.pick(turn.model(), turn.query(), turn.history(), hasNotes,
-            turn::cancelled);
+            turn.allowed(), turn::cancelled);
         if (turn.cancelled()) {
           yield Optional.empty();
         }
