@@ -45,7 +45,8 @@ final class ContextGatherer {
   }
 
   Gathered gather(ChatTurn turn, ConversationCommand command) {
-    boolean hasNotes = content.overview(new ContentQuery.Overview(turn.command().user())).hasDocuments();
+    boolean hasNotes = turn.agent().agent().hasKnowledge()
+        || content.overview(new ContentQuery.Overview(turn.command().user())).hasDocuments();
     if (command == ConversationCommand.NOTES && !hasNotes) {
       return new Gathered.Stopped(ChatReplies.answerWithoutModel(turn.sink(), Prompts.render("no-notes.md",
           Map.of())));

@@ -47,8 +47,11 @@ import io.khoj4j.application.port.out.tools.ResearchAgent;
 import io.khoj4j.application.port.out.tools.WebReader;
 import io.khoj4j.application.port.out.tools.WebSearch;
 import io.khoj4j.application.service.chat.prompt.PromptBudget;
+import io.khoj4j.application.port.out.agent.InMemoryAgentKnowledge;
 import io.khoj4j.application.port.out.agent.InMemoryAgentRepository;
-import io.khoj4j.application.service.agent.AgentService;
+import io.khoj4j.application.service.agent.CreateAgentService;
+import io.khoj4j.application.service.agent.EnsureDefaultAgentService;
+import io.khoj4j.application.service.agent.ResolveAgentService;
 import io.khoj4j.application.service.agent.PersonaSafetyCheck;
 import io.khoj4j.application.service.chat.tool.ChatTools;
 import io.khoj4j.application.service.content.IndexContentService;
@@ -106,8 +109,12 @@ class ChatServiceTest {
       new InMemoryEntryTexts(entries), Reranker.NONE, new DateFilterResolver((p, t, f) -> Optional.empty()), clock,
       SearchSettings.defaults());
   private final InMemoryAgentRepository agentRepository = new InMemoryAgentRepository();
-  private final AgentService agents = new AgentService(agentRepository, modelRepository,
-      new PersonaSafetyCheck(gateway, user -> Optional.empty()), unitOfWork, new SequentialIdGenerator(), clock);
+  private final SequentialIdGenerator agentIds = new SequentialIdGenerator();
+  private final CreateAgentService agentCreator = new CreateAgentService(agentRepository, modelRepository,
+      new InMemoryAgentKnowledge(), new PersonaSafetyCheck(gateway, user -> Optional.empty()), unitOfWork, agentIds,
+      clock);
+  private final ResolveAgentService agents = new ResolveAgentService(agentRepository, modelRepository,
+      new EnsureDefaultAgentService(agentRepository, unitOfWork, agentIds, clock));
   private final ChatService chat = new ChatService(conversations, models, gateway, new LenientReplyReader(), search,
       content, tokens, ChatTools.noneConfigured(), unitOfWork, ids, clock, Optional.empty(), agents);
   private final UserId alice = new UserId(UUID.randomUUID());
@@ -165,7 +172,7 @@ class ChatServiceTest {
   /** A conversation of {@code user} with the agent created by {@code creator} with these tools and modes. */
   private UUID conversationWithAgent(UserId creator, UserId user, Optional<String> model, Set<AgentInputTool> tools,
       Set<AgentOutputMode> modes) {
-    Agent agent = agents.create(new CreateAgentCommand(creator, new AgentSettings("Tea Sommelier",
+    Agent agent = agentCreator.create(new CreateAgentCommand(creator, new AgentSettings("Tea Sommelier",
         "Always recommend a tea.", AgentPrivacy.PUBLIC, model, tools, modes, "green", "Leaf", false)));
     UUID id = UUID.randomUUID();
     conversations.createIfAbsent(new Conversation(id, user, null, null, agent.slug().value(), List.of(),

@@ -113,13 +113,15 @@ public class JpaAgentRepository implements AgentRepository {
     e.hidden = agent.hidden();
     e.createdAt = agent.createdAt();
     e.updatedAt = agent.updatedAt();
+    e.knowledgeFiles = agent.files().toArray(String[]::new);
   }
 
   private static Agent toDomain(AgentEntity e) {
     return new Agent(e.id, AgentSlug.of(e.slug), Optional.ofNullable(e.creatorId).map(UserId::new), e.name,
         e.persona, AgentPrivacy.fromWire(e.privacy).orElse(AgentPrivacy.PRIVATE), Optional.ofNullable(e.chatModel),
         split(e.inputTools, AgentInputTool::fromWire), split(e.outputModes, AgentOutputMode::fromWire), e.color,
-        e.icon, e.hidden, e.createdAt, e.updatedAt);
+        e.icon, e.hidden, e.createdAt, e.updatedAt,
+        e.knowledgeFiles == null ? List.of() : List.of(e.knowledgeFiles));
   }
 
   private static <T> String join(Collection<T> values, Function<T, String> wire) {

@@ -14,6 +14,7 @@ import io.khoj4j.application.port.in.agent.GetAgentQuery;
 import io.khoj4j.application.port.in.agent.ListAgentsQuery;
 import io.khoj4j.application.port.in.agent.ResolveAgentQuery;
 import io.khoj4j.application.port.in.agent.UpdateAgentCommand;
+import io.khoj4j.application.port.out.agent.InMemoryAgentKnowledge;
 import io.khoj4j.application.port.out.agent.InMemoryAgentRepository;
 import io.khoj4j.application.port.out.chat.ChatCompletion;
 import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
@@ -41,7 +42,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class AgentServiceTest {
+class AgentServicesTest {
 
   /** Answers every completion with {@link #verdict} and records the requests. */
   private static final class VerdictGateway implements ChatModelGateway {
@@ -69,9 +70,20 @@ class AgentServiceTest {
   private final InMemoryChatModelRepository models = new InMemoryChatModelRepository();
   private final VerdictGateway gateway = new VerdictGateway();
   private Optional<ChatModelEndpoint> endpoint = Optional.of(ENDPOINT);
-  private final AgentService service = new AgentService(repository, models,
-      new PersonaSafetyCheck(gateway, user -> endpoint), new DirectUnitOfWork(), new SequentialIdGenerator(),
-      MutableClock.at("2026-01-01T00:00:00Z"));
+  private final InMemoryAgentKnowledge knowledge = new InMemoryAgentKnowledge();
+  private final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
+  private final SequentialIdGenerator ids = new SequentialIdGenerator();
+  private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
+  private final PersonaSafetyCheck safety = new PersonaSafetyCheck(gateway, user -> endpoint);
+  private final EnsureDefaultAgentService defaults = new EnsureDefaultAgentService(repository, unitOfWork, ids, clock);
+  private final ListAgentsService listAgents = new ListAgentsService(repository);
+  private final GetAgentService getAgent = new GetAgentService(repository);
+  private final CreateAgentService createAgent =
+      new CreateAgentService(repository, models, knowledge, safety, unitOfWork, ids, clock);
+  private final UpdateAgentService updateAgent =
+      new UpdateAgentService(repository, models, knowledge, safety, unitOfWork, clock);
+  private final DeleteAgentService deleteAgent = new DeleteAgentService(repository, models, unitOfWork);
+  private final ResolveAgentService resolveAgent = new ResolveAgentService(repository, models, defaults);
 
   private static AgentSettings settings(String name, AgentPrivacy privacy) {
     return new AgentSettings(name, "Answer like a patient tutor.", privacy, Optional.empty(),
@@ -79,19 +91,19 @@ class AgentServiceTest {
   }
 
   private Agent create(UserId creator, String name, AgentPrivacy privacy) {
-    return service.create(new CreateAgentCommand(creator, settings(name, privacy)));
+    return createAgent.create(new CreateAgentCommand(creator, settings(name, privacy)));
   }
 
   @Test
   void theDefaultAgentIsCreatedOnceAndListedFirstToEveryone() {
-    Agent khoj = service.ensureDefaultAgent();
+    Agent khoj = defaults.ensureDefaultAgent();
     Agent mine = create(alice, "Tutor", AgentPrivacy.PRIVATE);
 
-    assertThat(service.ensureDefaultAgent()).isEqualTo(khoj);
+    assertThat(defaults.ensureDefaultAgent()).isEqualTo(khoj);
     assertThat(khoj.slug().value()).isEqualTo("khoj");
     assertThat(khoj.managedByAdmin()).isTrue();
-    assertThat(service.list(new ListAgentsQuery(Optional.of(alice)))).containsExactly(khoj, mine);
-    assertThat(service.list(new ListAgentsQuery(Optional.empty()))).containsExactly(khoj);
+    assertThat(listAgents.list(new ListAgentsQuery(Optional.of(alice)))).containsExactly(khoj, mine);
+    assertThat(listAgents.list(new ListAgentsQuery(Optional.empty()))).containsExactly(khoj);
   }
 
   @Test
@@ -99,59 +111,59 @@ class AgentServiceTest {
     Agent agent = create(alice, "Math Tutor", AgentPrivacy.PRIVATE);
 
     assertThat(agent.slug().value()).matches("math-tutor-\\d{6}");
-    Agent renamed = service.update(new UpdateAgentCommand(alice, agent.slug(), settings("Physics", AgentPrivacy.PRIVATE)));
+    Agent renamed = updateAgent.update(new UpdateAgentCommand(alice, agent.slug(), settings("Physics", AgentPrivacy.PRIVATE)));
     assertThat(renamed.slug()).isEqualTo(agent.slug());
-    assertThat(service.get(new GetAgentQuery(Optional.of(alice), agent.slug())).name()).isEqualTo("Physics");
+    assertThat(getAgent.get(new GetAgentQuery(Optional.of(alice), agent.slug())).name()).isEqualTo("Physics");
   }
 
   @Test
   void anotherUsersPrivateAgentIsNotFoundInEveryUseCase() {
     Agent agent = create(alice, "Secret", AgentPrivacy.PRIVATE);
 
-    assertThat(service.list(new ListAgentsQuery(Optional.of(bob)))).doesNotContain(agent);
-    assertThatThrownBy(() -> service.get(new GetAgentQuery(Optional.of(bob), agent.slug())))
+    assertThat(listAgents.list(new ListAgentsQuery(Optional.of(bob)))).doesNotContain(agent);
+    assertThatThrownBy(() -> getAgent.get(new GetAgentQuery(Optional.of(bob), agent.slug())))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.update(
+    assertThatThrownBy(() -> updateAgent.update(
         new UpdateAgentCommand(bob, agent.slug(), settings("Mine now", AgentPrivacy.PUBLIC))))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.delete(new DeleteAgentCommand(bob, agent.slug())))
+    assertThatThrownBy(() -> deleteAgent.delete(new DeleteAgentCommand(bob, agent.slug())))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> service.resolve(new ResolveAgentQuery(bob, Optional.of(agent.slug()))))
+    assertThatThrownBy(() -> resolveAgent.resolve(new ResolveAgentQuery(bob, Optional.of(agent.slug()))))
         .isInstanceOf(NotFoundException.class);
-    assertThat(service.get(new GetAgentQuery(Optional.of(alice), agent.slug()))).isEqualTo(agent);
+    assertThat(getAgent.get(new GetAgentQuery(Optional.of(alice), agent.slug()))).isEqualTo(agent);
   }
 
   @Test
   void anotherUsersPublicAgentCanBeReadButNotChangedOrDeleted() {
     Agent agent = create(alice, "Open", AgentPrivacy.PUBLIC);
 
-    assertThat(service.get(new GetAgentQuery(Optional.of(bob), agent.slug()))).isEqualTo(agent);
-    assertThatThrownBy(() -> service.update(
+    assertThat(getAgent.get(new GetAgentQuery(Optional.of(bob), agent.slug()))).isEqualTo(agent);
+    assertThatThrownBy(() -> updateAgent.update(
         new UpdateAgentCommand(bob, agent.slug(), settings("Hijacked", AgentPrivacy.PUBLIC))))
         .isInstanceOf(ForbiddenException.class);
-    assertThatThrownBy(() -> service.delete(new DeleteAgentCommand(bob, agent.slug())))
+    assertThatThrownBy(() -> deleteAgent.delete(new DeleteAgentCommand(bob, agent.slug())))
         .isInstanceOf(ForbiddenException.class);
-    assertThat(service.get(new GetAgentQuery(Optional.of(alice), agent.slug()))).isEqualTo(agent);
+    assertThat(getAgent.get(new GetAgentQuery(Optional.of(alice), agent.slug()))).isEqualTo(agent);
   }
 
   @Test
   void theDefaultAgentCannotBeChangedOrDeletedByUsers() {
-    Agent khoj = service.ensureDefaultAgent();
+    Agent khoj = defaults.ensureDefaultAgent();
 
-    assertThatThrownBy(() -> service.update(
+    assertThatThrownBy(() -> updateAgent.update(
         new UpdateAgentCommand(alice, khoj.slug(), settings("Not Khoj", AgentPrivacy.PUBLIC))))
         .isInstanceOf(ForbiddenException.class);
-    assertThatThrownBy(() -> service.delete(new DeleteAgentCommand(alice, khoj.slug())))
+    assertThatThrownBy(() -> deleteAgent.delete(new DeleteAgentCommand(alice, khoj.slug())))
         .isInstanceOf(ForbiddenException.class);
-    assertThat(service.ensureDefaultAgent()).isEqualTo(khoj);
+    assertThat(defaults.ensureDefaultAgent()).isEqualTo(khoj);
   }
 
   @Test
   void aProtectedAgentIsReadableWithItsSlugButNotListed() {
     Agent agent = create(alice, "Link only", AgentPrivacy.PROTECTED);
 
-    assertThat(service.get(new GetAgentQuery(Optional.of(bob), agent.slug()))).isEqualTo(agent);
-    assertThat(service.list(new ListAgentsQuery(Optional.of(bob)))).doesNotContain(agent);
+    assertThat(getAgent.get(new GetAgentQuery(Optional.of(bob), agent.slug()))).isEqualTo(agent);
+    assertThat(listAgents.list(new ListAgentsQuery(Optional.of(bob)))).doesNotContain(agent);
   }
 
   @Test
@@ -161,10 +173,10 @@ class AgentServiceTest {
         .isInstanceOf(InvalidInputException.class);
     AgentSettings unknownModel = new AgentSettings("Tutor", "", AgentPrivacy.PRIVATE, Optional.of("no-such-model"),
         Set.of(), Set.of(), null, null, false);
-    assertThatThrownBy(() -> service.create(new CreateAgentCommand(alice, unknownModel)))
+    assertThatThrownBy(() -> createAgent.create(new CreateAgentCommand(alice, unknownModel)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("no-such-model");
 
-    assertThat(service.list(new ListAgentsQuery(Optional.of(alice)))).isEmpty();
+    assertThat(listAgents.list(new ListAgentsQuery(Optional.of(alice)))).isEmpty();
   }
 
   @Test
@@ -173,10 +185,10 @@ class AgentServiceTest {
     AgentSettings withModel = new AgentSettings("Tutor", "", AgentPrivacy.PRIVATE, Optional.of("GPT Test"),
         Set.of(), Set.of(), null, null, false);
 
-    Agent agent = service.create(new CreateAgentCommand(alice, withModel));
+    Agent agent = createAgent.create(new CreateAgentCommand(alice, withModel));
 
     assertThat(agent.chatModel()).contains("GPT Test");
-    assertThat(service.resolve(new ResolveAgentQuery(alice, Optional.of(agent.slug()))).chatModel())
+    assertThat(resolveAgent.resolve(new ResolveAgentQuery(alice, Optional.of(agent.slug()))).chatModel())
         .contains("GPT Test");
   }
 
@@ -197,7 +209,7 @@ class AgentServiceTest {
     assertThatThrownBy(() -> create(alice, "Rude", AgentPrivacy.PUBLIC))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("it asks for insults.");
-    assertThat(service.list(new ListAgentsQuery(Optional.of(alice)))).isEmpty();
+    assertThat(listAgents.list(new ListAgentsQuery(Optional.of(alice)))).isEmpty();
     assertThat(gateway.requests).hasSize(1);
     assertThat(gateway.requests.getFirst().messages().getLast().text()).contains("Answer like a patient tutor.");
   }
@@ -218,14 +230,14 @@ class AgentServiceTest {
     Agent agent = create(alice, "Tutor", AgentPrivacy.PRIVATE);
     gateway.verdict = "UNSAFE: would refuse";
 
-    service.update(new UpdateAgentCommand(alice, agent.slug(), settings("Tutor two", AgentPrivacy.PRIVATE)));
+    updateAgent.update(new UpdateAgentCommand(alice, agent.slug(), settings("Tutor two", AgentPrivacy.PRIVATE)));
 
     assertThat(gateway.requests).hasSize(1);
   }
 
   @Test
   void theDefaultAgentResolvesToTheStandardPersonaAndTheUsersOwnNotes() {
-    EffectiveAgent effective = service.resolve(new ResolveAgentQuery(alice, Optional.empty()));
+    EffectiveAgent effective = resolveAgent.resolve(new ResolveAgentQuery(alice, Optional.empty()));
 
     assertThat(effective.agent().isDefault()).isTrue();
     assertThat(effective.persona()).isEmpty();
@@ -233,7 +245,7 @@ class AgentServiceTest {
     assertThat(effective.searchOwner()).isEqualTo(alice);
     assertThat(effective.knowledgeAgent()).isEmpty();
     assertThat(effective.allows(AgentInputTool.ONLINE)).isTrue();
-    assertThat(service.resolve(new ResolveAgentQuery(alice, Optional.of(AgentSlug.of("KHOJ")))).agent())
+    assertThat(resolveAgent.resolve(new ResolveAgentQuery(alice, Optional.of(AgentSlug.of("KHOJ")))).agent())
         .isEqualTo(effective.agent());
   }
 
@@ -241,7 +253,7 @@ class AgentServiceTest {
   void aPublicAgentResolvesForAnotherUserToItsPersonaToolsAndKnowledgeButNeverItsCreatorsNotes() {
     Agent agent = create(alice, "Tutor", AgentPrivacy.PUBLIC);
 
-    EffectiveAgent effective = service.resolve(new ResolveAgentQuery(bob, Optional.of(agent.slug())));
+    EffectiveAgent effective = resolveAgent.resolve(new ResolveAgentQuery(bob, Optional.of(agent.slug())));
 
     assertThat(effective.persona()).contains("Answer like a patient tutor.");
     assertThat(effective.searchOwner()).isEqualTo(bob);
@@ -250,5 +262,36 @@ class AgentServiceTest {
     assertThat(effective.allows(AgentInputTool.ONLINE)).isFalse();
     assertThat(effective.allows(AgentOutputMode.DIAGRAM)).isTrue();
     assertThat(effective.allows(AgentOutputMode.IMAGE)).isFalse();
+  }
+
+  private static AgentSettings withFiles(String name, String... files) {
+    return new AgentSettings(name, "Answer from the files.", AgentPrivacy.PUBLIC, Optional.empty(), Set.of(),
+        Set.of(), null, null, false, List.of(files));
+  }
+
+  @Test
+  void anAgentsFilesAreCopiedIntoItsKnowledgeWhenItIsSavedAndAgainWhenChanged() {
+    knowledge.indexed(alice, "/notes/tea.md", "/notes/car.md");
+
+    Agent agent = createAgent.create(new CreateAgentCommand(alice, withFiles("Librarian", "/notes/tea.md")));
+
+    assertThat(agent.files()).containsExactly("/notes/tea.md");
+    assertThat(knowledge.filesOf(agent.id())).containsExactly("/notes/tea.md");
+    updateAgent.update(new UpdateAgentCommand(alice, agent.slug(), withFiles("Librarian", "/notes/car.md")));
+    assertThat(knowledge.filesOf(agent.id())).containsExactly("/notes/car.md");
+    assertThat(getAgent.get(new GetAgentQuery(Optional.of(bob), agent.slug())).files())
+        .containsExactly("/notes/car.md");
+  }
+
+  @Test
+  void aFileTheCreatorHasNotIndexedIsRefusedAndNothingIsWritten() {
+    knowledge.indexed(alice, "/notes/tea.md");
+    knowledge.indexed(bob, "/notes/bobs-diary.md");
+
+    assertThatThrownBy(() -> createAgent.create(new CreateAgentCommand(alice,
+        withFiles("Snoop", "/notes/tea.md", "/notes/bobs-diary.md"))))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("/notes/bobs-diary.md");
+
+    assertThat(listAgents.list(new ListAgentsQuery(Optional.of(alice)))).isEmpty();
   }
 }
