@@ -27,7 +27,8 @@ public class JpaAgentRepository implements AgentRepository {
     AgentEntity e = new AgentEntity();
     e.id = agent.id();
     copy(agent, e);
-    e.persist();
+    // flushed now: the agent's knowledge is written next in the same transaction, by plain JDBC, and refers to it
+    e.persistAndFlush();
   }
 
   @Override
@@ -39,7 +40,10 @@ public class JpaAgentRepository implements AgentRepository {
     Optional<AgentEntity> row = AgentEntity.<AgentEntity>find(
         "id = ?1 and slug = ?2 and creatorId = ?3", agent.id(), agent.slug().value(), creator.value())
         .firstResultOptional();
-    row.ifPresent(e -> copy(agent, e));
+    row.ifPresent(e -> {
+      copy(agent, e);
+      AgentEntity.flush();
+    });
     return row.isPresent();
   }
 
