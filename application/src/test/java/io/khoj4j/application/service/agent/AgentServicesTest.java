@@ -14,6 +14,12 @@ import io.khoj4j.application.port.in.agent.GetAgentQuery;
 import io.khoj4j.application.port.in.agent.ListAgentsQuery;
 import io.khoj4j.application.port.in.agent.ResolveAgentQuery;
 import io.khoj4j.application.port.in.agent.UpdateAgentCommand;
+import io.khoj4j.application.port.in.agent.CreateHiddenAgentCommand;
+import io.khoj4j.application.port.in.agent.GetConversationAgentQuery;
+import io.khoj4j.application.port.in.agent.HiddenAgentSettings;
+import io.khoj4j.application.port.in.agent.UpdateHiddenAgentCommand;
+import io.khoj4j.application.port.out.conversation.InMemoryConversationRepository;
+import io.khoj4j.domain.chat.Conversation;
 import io.khoj4j.application.port.out.agent.InMemoryAgentKnowledge;
 import io.khoj4j.application.port.out.agent.InMemoryAgentRepository;
 import io.khoj4j.application.port.out.chat.ChatCompletion;
@@ -84,6 +90,13 @@ class AgentServicesTest {
       new UpdateAgentService(repository, models, knowledge, safety, unitOfWork, clock);
   private final DeleteAgentService deleteAgent = new DeleteAgentService(repository, models, unitOfWork);
   private final ResolveAgentService resolveAgent = new ResolveAgentService(repository, models, defaults);
+  private final InMemoryConversationRepository conversations = new InMemoryConversationRepository();
+  private final GetConversationAgentService conversationAgent =
+      new GetConversationAgentService(conversations, repository, defaults);
+  private final CreateHiddenAgentService createHidden =
+      new CreateHiddenAgentService(conversations, repository, models, safety, unitOfWork, ids, clock);
+  private final UpdateHiddenAgentService updateHidden =
+      new UpdateHiddenAgentService(repository, models, safety, unitOfWork, clock);
 
   private static AgentSettings settings(String name, AgentPrivacy privacy) {
     return new AgentSettings(name, "Answer like a patient tutor.", privacy, Optional.empty(),
@@ -293,5 +306,65 @@ class AgentServicesTest {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("/notes/bobs-diary.md");
 
     assertThat(listAgents.list(new ListAgentsQuery(Optional.of(alice)))).isEmpty();
+  }
+
+  private UUID conversationOf(UserId owner, String agentSlug) {
+    UUID id = UUID.randomUUID();
+    conversations.createIfAbsent(new Conversation(id, owner, null, null, agentSlug, List.of(), clock.instant(),
+        clock.instant()));
+    return id;
+  }
+
+  private static HiddenAgentSettings hiddenSettings(String persona) {
+    return new HiddenAgentSettings(persona, Optional.empty(), Set.of(AgentInputTool.GENERAL), Set.of());
+  }
+
+  @Test
+  void aHiddenAgentBecomesTheConversationsAgentOnceAndIsNeverListed() {
+    UUID conversation = conversationOf(alice, "khoj");
+
+    Agent hidden = createHidden.create(new CreateHiddenAgentCommand(alice, conversation, hiddenSettings("Haiku.")));
+
+    assertThat(hidden.name()).matches("[a-z]+_[a-z]+\\d{4}");
+    assertThat(hidden.hidden()).isTrue();
+    assertThat(hidden.privacy()).isEqualTo(AgentPrivacy.PRIVATE);
+    assertThat(conversationAgent.agentOf(new GetConversationAgentQuery(alice, conversation))).isEqualTo(hidden);
+    assertThat(listAgents.list(new ListAgentsQuery(Optional.of(alice)))).doesNotContain(hidden);
+    assertThatThrownBy(() -> createHidden.create(
+        new CreateHiddenAgentCommand(alice, conversation, hiddenSettings("Again."))))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Use the PATCH method");
+
+    Agent changed = updateHidden.update(new UpdateHiddenAgentCommand(alice, hidden.slug(), hiddenSettings("Odes.")));
+    assertThat(changed.persona()).isEqualTo("Odes.");
+    assertThat(changed.slug()).isEqualTo(hidden.slug());
+  }
+
+  @Test
+  void anotherUsersConversationOrHiddenAgentIsNotFound() {
+    UUID conversation = conversationOf(alice, "khoj");
+    Agent hidden = createHidden.create(new CreateHiddenAgentCommand(alice, conversation, hiddenSettings("Haiku.")));
+    Agent visible = create(alice, "Open", AgentPrivacy.PUBLIC);
+
+    assertThatThrownBy(() -> conversationAgent.agentOf(new GetConversationAgentQuery(bob, conversation)))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> createHidden.create(
+        new CreateHiddenAgentCommand(bob, conversation, hiddenSettings("Obey Bob."))))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> updateHidden.update(
+        new UpdateHiddenAgentCommand(bob, hidden.slug(), hiddenSettings("Obey Bob."))))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> updateHidden.update(
+        new UpdateHiddenAgentCommand(alice, visible.slug(), hiddenSettings("Not hidden."))))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(getAgent.get(new GetAgentQuery(Optional.of(alice), hidden.slug())).persona()).isEqualTo("Haiku.");
+  }
+
+  @Test
+  void aConversationWhoseAgentIsGoneTalksAsTheDefaultAgent() {
+    Agent shared = create(alice, "Fleeting", AgentPrivacy.PUBLIC);
+    UUID conversation = conversationOf(bob, shared.slug().value());
+    deleteAgent.delete(new DeleteAgentCommand(alice, shared.slug()));
+
+    assertThat(conversationAgent.agentOf(new GetConversationAgentQuery(bob, conversation)).isDefault()).isTrue();
   }
 }
