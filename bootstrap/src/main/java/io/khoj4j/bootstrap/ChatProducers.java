@@ -5,6 +5,7 @@ import io.khoj4j.application.port.in.search.SearchEntriesUseCase;
 import io.khoj4j.application.port.out.chat.ChatModelDiscovery;
 import io.khoj4j.application.port.out.chat.ChatModelGateway;
 import io.khoj4j.application.port.in.agent.GetAgentUseCase;
+import io.khoj4j.application.port.in.agent.ResolveAgentUseCase;
 import io.khoj4j.application.port.out.chat.ChatModelSelection;
 import io.khoj4j.application.port.out.chat.ModelReplyReader;
 import io.khoj4j.application.port.out.chat.TokenCounter;
@@ -54,9 +55,10 @@ public class ChatProducers {
   ChatService chat(ConversationRepository conversations, ChatModelSelection models, ChatModelGateway gateway,
       ModelReplyReader replies, SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens,
       CreateAutomationUseCase createAutomation, UnitOfWork unitOfWork, IdGenerator ids, Clock clock,
-      @ConfigProperty(name = "khoj.chat.notes-max-distance") Optional<Double> notesMaxDistance) {
+      @ConfigProperty(name = "khoj.chat.notes-max-distance") Optional<Double> notesMaxDistance,
+      ResolveAgentUseCase agents) {
     return new ChatService(conversations, models, gateway, replies, search, content, tokens,
-        ChatTools.noneConfigured(), createAutomation, unitOfWork, ids, clock, notesMaxDistance);
+        ChatTools.noneConfigured(), createAutomation, unitOfWork, ids, clock, notesMaxDistance, agents);
   }
 
   @Produces

@@ -86,6 +86,10 @@ class IsolationIT {
   private static final Expect AGENT_NOT_FOUND =
       (r, a) -> wrongUnless(r.statusCode() == 404 && saysNotFound(field(r, "error")), "404 {\"error\": \"… not found\"}",
           r);
+  /** A knowledge file Bob has not indexed himself: refused by name, no agent made. */
+  private static final Expect NOT_AN_INDEXED_FILE =
+      (r, a) -> wrongUnless(r.statusCode() == 400 && field(r, "error").startsWith("Not an indexed file of yours"),
+          "400 {\"error\": \"Not an indexed file of yours: …\"}", r);
   /** Administrator routes, whatever they name. */
   private static final Expect FORBIDDEN = refused(403, "Forbidden");
   /** Alice's token, in any of the forms DELETE /auth/token takes. */
@@ -142,7 +146,8 @@ class IsolationIT {
   /** What Alice owns, and the strings that must never reach Bob. */
   private record Alice(
       TestUser user, String file, String conversation, String turn, String publicSlug, String tokenShown,
-      String tokenId, String marker, String title, String automation, String agent, String refused) {
+      String tokenId, String marker, String title, String automation, String agent, String refused,
+      String hiddenAgent) {
 
     List<String> secrets() {
       return List.of(marker, user.email(), title, user.token(), tokenShown);
@@ -192,7 +197,8 @@ class IsolationIT {
         .replace("{secret}", a.user().token())
         .replace("{automation}", a.automation())
         .replace("{agent}", a.agent())
-        .replace("{refused}", a.refused());
+        .replace("{refused}", a.refused())
+        .replace("{hiddenAgent}", a.hiddenAgent());
   }
 
   /**
@@ -202,6 +208,11 @@ class IsolationIT {
    */
   static final List<Probe> PROBES =
       List.of(
+          // agents: a knowledge file of Alice's cannot be given to an agent of Bob's (asked before Bob uploads a file
+          // of the same name, which is then his own)
+          json("POST /api/agents", "/api/agents", "{\"name\":\"Bob's spy\",\"persona\":\"\","
+              + "\"privacy_level\":\"private\",\"icon\":\"Robot\",\"color\":\"red\",\"chat_model\":null,"
+              + "\"files\":[\"{file}\"]}").is(NOT_AN_INDEXED_FILE),
           // content
           get("GET /api/content/file", "/api/content/file?file_name={file}").is(NOT_FOUND),
           delete("DELETE /api/content/file", "/api/content/file?filename={file}").is(NOT_FOUND),
@@ -282,6 +293,16 @@ class IsolationIT {
           delete("DELETE /api/agents/{slug}", "/api/agents/{agent}").is(AGENT_NOT_FOUND),
           json("POST /api/agents", "/api/agents", "{\"name\":\"Bob's agent\",\"persona\":\"\","
               + "\"privacy_level\":\"private\",\"icon\":\"Robot\",\"color\":\"red\",\"chat_model\":null}"),
+          get("GET /api/agents/conversation", "/api/agents/conversation?conversation_id={conversation}")
+              .is(AGENT_NOT_FOUND),
+          json("POST /api/agents/hidden", "/api/agents/hidden?conversation_id={conversation}",
+              "{\"persona\":\"Obey Bob.\",\"chat_model\":null,\"input_tools\":[],\"output_modes\":[]}")
+              .is(AGENT_NOT_FOUND),
+          json("PATCH /api/agents/hidden", "/api/agents/hidden", "{\"slug\":\"{agent}\",\"persona\":\"Obey Bob.\","
+              + "\"chat_model\":null,\"input_tools\":[],\"output_modes\":[]}").is(AGENT_NOT_FOUND),
+          json("PATCH /api/agents/hidden", "/api/agents/hidden", "{\"slug\":\"{hiddenAgent}\","
+              + "\"persona\":\"Obey Bob.\",\"chat_model\":null,\"input_tools\":[],\"output_modes\":[]}")
+              .is(AGENT_NOT_FOUND),
           // tokens
           get("GET /auth/token", "/auth/token"),
           probe("POST /auth/token", (bob, a) -> bob.post("/auth/token")),
@@ -382,13 +403,20 @@ class IsolationIT {
     Response tokens = user.request().get("/auth/token").then().statusCode(200).extract().response();
     String automation = user.request().queryParam("q", "news about " + marker).queryParam("crontime", "0 9 * * *")
         .post("/api/automation").then().statusCode(200).extract().path("id");
+    // her private agent knows her note: its knowledge is a copy of the note, owned by the agent
     String agent = user.request().contentType(ContentType.JSON)
-        .body("{\"name\":\"Alice's keeper\",\"persona\":\"\","
-            + "\"privacy_level\":\"private\",\"icon\":\"Robot\",\"color\":\"red\",\"chat_model\":null}")
+        .body("{\"name\":\"Alice's keeper\",\"persona\":\"\",\"privacy_level\":\"private\",\"icon\":\"Robot\","
+            + "\"color\":\"red\",\"chat_model\":null,\"files\":[\"" + file + "\"]}")
         .post("/api/agents").then().statusCode(200).extract().path("slug");
+    String customised = user.request().post("/api/chat/sessions").then().statusCode(200)
+        .extract().path("conversation_id");
+    String hiddenAgent = user.request().contentType(ContentType.JSON).queryParam("conversation_id", customised)
+        .body("{\"persona\":\"Keep " + marker + " safe.\",\"chat_model\":null,\"input_tools\":[],"
+            + "\"output_modes\":[]}")
+        .post("/api/agents/hidden").then().statusCode(200).extract().path("slug");
 
     alice = new Alice(user, file, conversation, turn, slug, tokens.path("[0].token"), tokens.path("[0].id"), marker,
-        title, automation, agent, refused);
+        title, automation, agent, refused, hiddenAgent);
     bob = TestUsers.create();
     openAi.script("Nothing about that in your notes.", "Bob's chat", "kites"); // Bob's model answers are neutral
   }
@@ -429,6 +457,29 @@ class IsolationIT {
 
     assertThat(wrong).as("what Bob's chat socket got").isEmpty();
     assertThat(Snapshot.of(alice)).as("Alice's data after Bob's chats").isEqualTo(before);
+  }
+
+  @Test
+  void anotherUsersNotesSearchReachesNeitherAlicesNotesNorHerAgentsKnowledge() {
+    prepare();
+    TestUser carol = TestUsers.create();
+    Multipart notes = Multipart.files().add("/carol/zebra.md", "text/markdown", "# Zebras\nZebras have stripes.\n");
+    carol.request().contentType(notes.contentType()).body(notes.body()).patch("/api/content").then().statusCode(200);
+    openAi.script("Nothing about that.", "Carol's chat", "zebra secret word", alice.marker());
+    try {
+      Response answer = carol.request().contentType(ContentType.JSON)
+          .body("{\"q\":\"/notes what is the secret word about zebras?\",\"stream\":false}").post("/api/chat");
+
+      answer.then().statusCode(200);
+      assertThat(answer.jsonPath().getList("references.context.file", String.class)).isSubsetOf("/carol/zebra.md");
+      // the queries echo the marker (the stand-in model wrote them); the notes found must not hold it
+      assertThat(leaks("Carol's chat", answer.jsonPath().getString("references.context"))).isEmpty();
+      assertThat(answer.asString()).doesNotContain("The secret word is");
+      assertThat(leaks("Carol's search", carol.request().queryParam("q", alice.marker()).get("/api/search")
+          .asString())).isEmpty();
+    } finally {
+      openAi.script("Nothing about that in your notes.", "Bob's chat", "kites");
+    }
   }
 
   private static List<String> leaks(String where, String answer) {
@@ -489,6 +540,8 @@ class IsolationIT {
       s.put("settings", a.user().request().get("/api/settings").then().statusCode(200).extract().path("username"));
       s.put("model", a.user().request().get("/api/model/chat").then().statusCode(200).extract().asString());
       s.put("automations", a.user().request().get("/api/automation").then().statusCode(200).extract().asString());
+      s.put("agent", a.user().request().get("/api/agents/" + a.agent()).then().statusCode(200).extract().asString());
+      s.put("agents", a.user().request().get("/api/agents").then().statusCode(200).extract().asString());
       return new Snapshot(s);
     }
   }

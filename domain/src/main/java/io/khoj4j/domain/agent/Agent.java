@@ -3,6 +3,7 @@ package io.khoj4j.domain.agent;
 import io.khoj4j.domain.user.UserId;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.UUID;
  * (the default agent {@code khoj} is one). Empty tool or mode sets mean "all of them", as in Khoj.
  *
  * @param chatModel the friendly name of the agent's chat model; empty means the server's (or the user's) default
+ * @param files the creator's files whose entries were copied into the agent's knowledge when it was last saved
  */
 public record Agent(
     UUID id,
@@ -28,7 +30,8 @@ public record Agent(
     String icon,
     boolean hidden,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    List<String> files) {
 
   public static final int MAX_NAME_LENGTH = 200;
   public static final String DEFAULT_COLOR = "orange";
@@ -51,6 +54,20 @@ public record Agent(
         ? Set.of() : Set.copyOf(EnumSet.copyOf(outputModes));
     color = color == null || color.isBlank() ? DEFAULT_COLOR : color;
     icon = icon == null || icon.isBlank() ? DEFAULT_ICON : icon;
+    files = files == null ? List.of() : List.copyOf(files);
+  }
+
+  /** An agent without knowledge files. */
+  public Agent(UUID id, AgentSlug slug, Optional<UserId> creator, String name, String persona, AgentPrivacy privacy,
+      Optional<String> chatModel, Set<AgentInputTool> inputTools, Set<AgentOutputMode> outputModes, String color,
+      String icon, boolean hidden, Instant createdAt, Instant updatedAt) {
+    this(id, slug, creator, name, persona, privacy, chatModel, inputTools, outputModes, color, icon, hidden, createdAt,
+        updatedAt, List.of());
+  }
+
+  /** Whether the agent has knowledge of its own to search. */
+  public boolean hasKnowledge() {
+    return !files.isEmpty();
   }
 
   /** The trimmed name; rejects a blank or over-long one. */

@@ -1,6 +1,10 @@
 package io.khoj4j.application.service.chat;
 
 import io.khoj4j.application.port.in.automation.CreateAutomationUseCase;
+import io.khoj4j.application.error.NotFoundException;
+import io.khoj4j.application.port.in.agent.EffectiveAgent;
+import io.khoj4j.application.port.in.agent.ResolveAgentQuery;
+import io.khoj4j.application.port.in.agent.ResolveAgentUseCase;
 import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.chat.ChatEventSink;
 import io.khoj4j.application.port.in.chat.ChatOutcome;
@@ -21,7 +25,9 @@ import io.khoj4j.application.service.chat.tool.ModelCalls;
 import io.khoj4j.application.service.chat.tool.QueryWriter;
 import io.khoj4j.application.service.chat.tool.SourcePicker;
 import io.khoj4j.application.service.chat.tool.ToolRunner;
+import io.khoj4j.domain.agent.AgentSlug;
 import io.khoj4j.domain.chat.ChatEvent;
+import io.khoj4j.domain.chat.Conversation;
 import io.khoj4j.domain.chat.ConversationCommand;
 import io.khoj4j.domain.chat.NoteReference;
 import io.khoj4j.domain.chat.TokenUsage;
@@ -53,12 +59,14 @@ public final class ChatService implements ChatUseCase {
   private final AnswerStreamer streamer;
   private final TurnRecorder recorder;
   private final AutomationMaker automations;
+  private final ResolveAgentUseCase agents;
 
   public ChatService(ConversationRepository conversations, ChatModelSelection models, ChatModelGateway gateway,
       ModelReplyReader replies, SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens, ChatTools tools,
       CreateAutomationUseCase createAutomation, UnitOfWork unitOfWork, IdGenerator ids, Clock clock,
-      Optional<Double> notesMaxDistance) {
+      Optional<Double> notesMaxDistance, ResolveAgentUseCase agents) {
     this.models = models;
+    this.agents = agents;
     this.tools = tools;
     this.ids = ids;
     ModelCalls calls = new ModelCalls(gateway, replies);
@@ -84,12 +92,14 @@ public final class ChatService implements ChatUseCase {
     ConversationCommand.Parsed parsed = ConversationCommand.parse(command.q());
     String turnId = command.turnId().orElseGet(() -> ids.newId().toString());
     sink.emit(new ChatEvent.Metadata(conversation.get().conversation().id(), turnId));
-    Optional<String> unavailable = tools.unavailableMessage(parsed.command());
+    EffectiveAgent agent = agentOf(conversation.get().conversation());
+    Optional<String> unavailable = AgentLimits.refusal(agent, parsed.command())
+        .or(() -> tools.unavailableMessage(parsed.command()));
     if (unavailable.isPresent()) {
       return ChatReplies.answerWithoutModel(sink, unavailable.get());
     }
     ChatTurn turn = new ChatTurn(command, sink, parsed.text(), conversation.get(), turnId,
-        models.modelFor(command.user()));
+        models.modelFor(command.user(), agent.chatModel()), agent);
     return switch (gatherer.gather(turn, parsed.command())) {
       case ContextGatherer.Gathered.Stopped stopped -> stopped.outcome();
       case ContextGatherer.Gathered.Context context -> answer(turn, context);
@@ -110,6 +120,20 @@ public final class ChatService implements ChatUseCase {
     return done(turn, made.get().answer(), List.of(), List.of());
   }
 
+  /**
+   * The conversation's agent for its owner; one deleted or made private since, or never set, is the default agent (as
+   * history shows it).
+   */
+  private EffectiveAgent agentOf(Conversation conversation) {
+    Optional<AgentSlug> slug = Optional.ofNullable(conversation.agentSlug()).filter(s -> !s.isBlank())
+        .map(AgentSlug::of);
+    try {
+      return agents.resolve(new ResolveAgentQuery(conversation.owner(), slug));
+    } catch (NotFoundException gone) {
+      return agents.resolve(new ResolveAgentQuery(conversation.owner(), Optional.empty()));
+    }
+  }
+
   /** The answer from the context gathered, then the turn stored and closed. */
   private ChatOutcome answer(ChatTurn turn, ContextGatherer.Gathered.Context context) {
     String answer;
@@ -122,7 +146,8 @@ public final class ChatService implements ChatUseCase {
       }
       turn.status("**Generating a well-informed response**");
       AnswerStreamer.ModelAnswer result = streamer.stream(turn.model().get(), prompts.build(turn.model().get(),
-          turn.query(), turn.history(), context.references(), context.found().promptContext(), turn.command()),
+          turn.query(), turn.history(), context.references(), context.found().promptContext(), turn.command(),
+          turn.persona()),
           turn.sink());
       if (result.outcome() != null) {
         return result.outcome();

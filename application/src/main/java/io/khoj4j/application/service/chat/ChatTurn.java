@@ -2,6 +2,9 @@ package io.khoj4j.application.service.chat;
 
 import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.chat.ChatEventSink;
+import io.khoj4j.application.port.in.agent.EffectiveAgent;
+import io.khoj4j.application.service.chat.prompt.PromptBuilder;
+import io.khoj4j.application.service.chat.tool.AllowedTools;
 import io.khoj4j.application.service.chat.tool.ToolTurn;
 import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.chat.ChatMessage;
@@ -14,8 +17,8 @@ import java.util.Optional;
 
 /**
  * What one turn carries from step to step: the request, where its events go, the message without its slash command,
- * the conversation and what was said in it, the model that answers (if any), and what the turn has thought and spent
- * so far. Lives for one turn on one thread.
+ * the conversation and what was said in it, the agent it speaks as, the model that answers (if any), and what the
+ * turn has thought and spent so far. Lives for one turn on one thread.
  */
 final class ChatTurn {
 
@@ -25,17 +28,19 @@ final class ChatTurn {
   private final ConversationResolver.Resolved conversation;
   private final String turnId;
   private final Optional<ChatModelEndpoint> model;
+  private final EffectiveAgent agent;
   private final List<ChatMessage.Thought> thoughts = new ArrayList<>();
   private TokenUsage usage = TokenUsage.NONE;
 
   ChatTurn(ChatCommand command, ChatEventSink sink, String query, ConversationResolver.Resolved conversation,
-      String turnId, Optional<ChatModelEndpoint> model) {
+      String turnId, Optional<ChatModelEndpoint> model, EffectiveAgent agent) {
     this.command = command;
     this.sink = sink;
     this.query = query;
     this.conversation = conversation;
     this.turnId = turnId;
     this.model = model;
+    this.agent = agent;
   }
 
   ChatCommand command() {
@@ -64,6 +69,24 @@ final class ChatTurn {
 
   Optional<ChatModelEndpoint> model() {
     return model;
+  }
+
+  /** The agent the turn speaks as (the default agent when the conversation has no other). */
+  EffectiveAgent agent() {
+    return agent;
+  }
+
+  /** The sources and outputs the agent allows. */
+  AllowedTools allowed() {
+    return AgentLimits.allowed(agent);
+  }
+
+  /** The agent's name and instructions for the system prompt; empty for the default agent. */
+  Optional<PromptBuilder.Persona> persona() {
+    if (agent.agent().isDefault()) {
+      return Optional.empty();
+    }
+    return Optional.of(new PromptBuilder.Persona(agent.agent().name(), agent.persona().orElse("")));
   }
 
   boolean cancelled() {

@@ -48,7 +48,8 @@ final class ContextGatherer {
   }
 
   Gathered gather(ChatTurn turn, ConversationCommand command) {
-    boolean hasNotes = content.overview(new ContentQuery.Overview(turn.command().user())).hasDocuments();
+    boolean hasNotes = turn.agent().agent().hasKnowledge()
+        || content.overview(new ContentQuery.Overview(turn.command().user())).hasDocuments();
     if (command == ConversationCommand.NOTES && !hasNotes) {
       return new Gathered.Stopped(ChatReplies.answerWithoutModel(turn.sink(), Prompts.render("no-notes.md",
           Map.of())));
@@ -91,7 +92,7 @@ final class ContextGatherer {
     return switch (command) {
       case DEFAULT, AUTOMATED_TASK -> {
         SourcePicker.Selection selection = picker.pick(turn.model(), turn.query(), turn.history(), hasNotes,
-            command == ConversationCommand.DEFAULT, turn::cancelled);
+            command == ConversationCommand.DEFAULT, turn.allowed(), turn::cancelled);
         if (turn.cancelled()) {
           yield Optional.empty();
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The notes part of gathering context: the model writes up to five search queries (the message itself without a
@@ -45,7 +46,8 @@ final class NotesSearch {
     turn.spent(queries.usage());
     List<String> inferred = queries.queries();
     turn.status("**Searching Documents for:** \n- " + String.join("\n- ", inferred));
-    List<NoteReference> references = searchNotes(turn.command().user(), inferred,
+    Optional<UUID> knowledge = turn.agent().knowledgeAgent().filter(a -> turn.agent().agent().hasKnowledge());
+    List<NoteReference> references = searchNotes(turn.command().user(), knowledge, inferred,
         turn.conversation().fileFilters(), turn.command());
     Set<String> files = new LinkedHashSet<>();
     references.forEach(r -> files.add(r.file()));
@@ -54,15 +56,18 @@ final class NotesSearch {
     return Optional.of(new Found(inferred, references));
   }
 
-  /** Hybrid search for each query; the conversation's file filters narrow it; duplicates across queries go. */
-  private List<NoteReference> searchNotes(UserId user, List<String> queries, List<String> fileFilters,
-      ChatCommand command) {
+  /**
+   * Hybrid search for each query over the user's notes and the agent's knowledge; the conversation's file filters
+   * narrow it; duplicates across queries (and a creator's note beside its copy in the agent) go.
+   */
+  private List<NoteReference> searchNotes(UserId user, Optional<UUID> knowledge, List<String> queries,
+      List<String> fileFilters, ChatCommand command) {
     String filters = fileFilters.stream().map(f -> " file:\"" + f.replace("\"", "") + "\"").reduce("", String::concat);
     Map<String, NoteReference> byText = new LinkedHashMap<>();
     for (String query : queries) {
       List<SearchResult> results = search.search(new SearchEntriesQuery(user, query + filters,
           Math.max(1, Math.min(command.n(), SearchEntriesQuery.MAX_RESULTS)), Optional.empty(), true,
-          command.maxDistance().or(() -> notesMaxDistance), false));
+          command.maxDistance().or(() -> notesMaxDistance), false, knowledge));
       for (SearchResult r : results) {
         byText.putIfAbsent(r.compiled(), new NoteReference(query, r.entry(), r.file(), r.uri()));
       }

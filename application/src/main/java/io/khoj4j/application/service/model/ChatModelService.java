@@ -89,6 +89,19 @@ public final class ChatModelService
     return endpointFor(user);
   }
 
+  /**
+   * An agent's model serves the turn when it is still configured (every configured model is open to every user: this
+   * server has no paid tiers); one removed since falls back to the user's own.
+   */
+  @Override
+  public Optional<ChatModelEndpoint> modelFor(UserId user, Optional<String> preferred) {
+    return preferred.flatMap(name -> repository.models().stream()
+            .filter(m -> name.equals(m.friendlyName()))
+            .min(Comparator.comparingLong(ChatModel::id)))
+        .map(this::endpoint)
+        .or(() -> endpointFor(user));
+  }
+
   /** The endpoint of a model, key opened. */
   public ChatModelEndpoint endpoint(ChatModel model) {
     Optional<AiModelApi> api = Optional.ofNullable(model.apiId()).flatMap(repository::api);

@@ -95,7 +95,7 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
         ? parsed.text().substring(0, MAX_EMBEDDED_CHARS) : parsed.text();
     int limit = Math.max(settings.candidates(), query.n() * 2);
     EntryRanker.Request withoutVector = new EntryRanker.Request(query.owner(), keywords(text), null, embeddings.id(),
-        embeddings.dimension(), query.type(), EntryFilter.of(parsed, range), limit);
+        embeddings.dimension(), query.type(), EntryFilter.of(parsed, range), limit, query.knowledgeAgent());
     // rankers that need no vector start now and run while the query is embedded
     Map<EntryRanker.Kind, CompletableFuture<List<RankedEntry>>> early = new LinkedHashMap<>();
     for (EntryRanker.Kind kind : settings.mode().rankers()) {
@@ -135,7 +135,7 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
     if (query.maxDistance().isPresent()) {
       List<UUID> unknown = ranked.stream().filter(e -> Double.isNaN(e.distance())).map(RankedEntry::id).toList();
       if (!unknown.isEmpty()) {
-        distances.putAll(texts.distancesOf(query.owner(), unknown, queryVector));
+        distances.putAll(texts.distancesOf(query.owner(), query.knowledgeAgent(), unknown, queryVector));
       }
     }
     List<RankedEntry> kept = new ArrayList<>();
@@ -160,8 +160,8 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
     while (hits.size() < count && next < kept.size()) {
       List<RankedEntry> window = kept.subList(next, Math.min(kept.size(), next + count - hits.size()));
       next += window.size();
-      Map<UUID, EntryTexts.EntryText> found =
-          texts.textsOf(query.owner(), window.stream().map(RankedEntry::id).toList(), queryVector);
+      Map<UUID, EntryTexts.EntryText> found = texts.textsOf(query.owner(), query.knowledgeAgent(),
+          window.stream().map(RankedEntry::id).toList(), queryVector);
       for (RankedEntry e : window) {
         EntryTexts.EntryText t = found.get(e.id());
         if (t != null) {

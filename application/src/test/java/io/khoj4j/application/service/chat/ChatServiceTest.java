@@ -11,6 +11,15 @@ import java.time.ZoneId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.khoj4j.application.error.UpstreamFailureException;
+import io.khoj4j.application.port.in.agent.AgentSettings;
+import io.khoj4j.application.port.in.agent.CreateAgentCommand;
+import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
+import io.khoj4j.domain.agent.Agent;
+import io.khoj4j.domain.agent.AgentInputTool;
+import io.khoj4j.domain.agent.AgentOutputMode;
+import io.khoj4j.domain.agent.AgentPrivacy;
+import io.khoj4j.domain.chat.Conversation;
+import java.util.Set;
 import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.chat.ChatEventSink;
 import io.khoj4j.application.port.in.chat.ChatOutcome;
@@ -46,6 +55,12 @@ import io.khoj4j.application.port.out.tools.ResearchAgent;
 import io.khoj4j.application.port.out.tools.WebReader;
 import io.khoj4j.application.port.out.tools.WebSearch;
 import io.khoj4j.application.service.chat.prompt.PromptBudget;
+import io.khoj4j.application.port.out.agent.InMemoryAgentKnowledge;
+import io.khoj4j.application.port.out.agent.InMemoryAgentRepository;
+import io.khoj4j.application.service.agent.CreateAgentService;
+import io.khoj4j.application.service.agent.EnsureDefaultAgentService;
+import io.khoj4j.application.service.agent.ResolveAgentService;
+import io.khoj4j.application.service.agent.PersonaSafetyCheck;
 import io.khoj4j.application.service.chat.tool.ChatTools;
 import io.khoj4j.application.service.content.IndexContentService;
 import io.khoj4j.application.service.content.IndexingLimits;
@@ -116,8 +131,15 @@ class ChatServiceTest {
         UUID.randomUUID(), clock.instant());
     return new AutomationDetails(automation, "at 09:00 AM, only on Monday", Optional.of(clock.instant()));
   };
+  private final InMemoryAgentRepository agentRepository = new InMemoryAgentRepository();
+  private final SequentialIdGenerator agentIds = new SequentialIdGenerator();
+  private final CreateAgentService agentCreator = new CreateAgentService(agentRepository, modelRepository,
+      new InMemoryAgentKnowledge(), new PersonaSafetyCheck(gateway, user -> Optional.empty()), unitOfWork, agentIds,
+      clock);
+  private final ResolveAgentService agents = new ResolveAgentService(agentRepository, modelRepository,
+      new EnsureDefaultAgentService(agentRepository, unitOfWork, agentIds, clock));
   private final ChatService chat = new ChatService(conversations, models, gateway, new LenientReplyReader(), search,
-      content, tokens, ChatTools.noneConfigured(), createAutomation, unitOfWork, ids, clock, Optional.empty());
+      content, tokens, ChatTools.noneConfigured(), createAutomation, unitOfWork, ids, clock, Optional.empty(), agents);
   private final UserId alice = new UserId(UUID.randomUUID());
   private final UserId bob = new UserId(UUID.randomUUID());
 
@@ -169,6 +191,135 @@ class ChatServiceTest {
   private static ChatCommand ask(UserId user, String q) {
     return new ChatCommand(user, q, 5, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
         false, null, List.of(), List.of());
+  }
+
+  /** A conversation of {@code user} with the agent created by {@code creator} with these tools and modes. */
+  private UUID conversationWithAgent(UserId creator, UserId user, Optional<String> model, Set<AgentInputTool> tools,
+      Set<AgentOutputMode> modes) {
+    Agent agent = agentCreator.create(new CreateAgentCommand(creator, new AgentSettings("Tea Sommelier",
+        "Always recommend a tea.", AgentPrivacy.PUBLIC, model, tools, modes, "green", "Leaf", false)));
+    UUID id = UUID.randomUUID();
+    conversations.createIfAbsent(new Conversation(id, user, null, null, agent.slug().value(), List.of(),
+        clock.instant(), clock.instant()));
+    return id;
+  }
+
+  private static ChatCommand askIn(UserId user, UUID conversation, String q) {
+    return new ChatCommand(user, q, 5, Optional.empty(), Optional.of(conversation), Optional.empty(),
+        Optional.empty(), false, null, List.of(), List.of());
+  }
+
+  @Test
+  void anAgentsPersonaIsTheSystemPromptAndItsModelAnswers() {
+    configureModel();
+    models.configure(new ConfigureChatModelsCommand.SaveModel(0, "qwen3", "Qwen 3", ModelVendor.OPENAI, 4096,
+        false, ChatModel.PriceTier.FREE, null, null, null));
+    UUID conversation = conversationWithAgent(alice, bob, Optional.of("Qwen 3"), Set.of(), Set.of());
+
+    chat.chat(askIn(bob, conversation, "/general what should I drink"), new Recorder());
+
+    ChatCompletionRequest answer = gateway.requests.getLast();
+    assertThat(answer.model().modelName()).isEqualTo("qwen3");
+    assertThat(answer.messages().getFirst().text()).startsWith("You are Tea Sommelier")
+        .contains("Always recommend a tea.").doesNotContain("You are Khoj");
+  }
+
+  @Test
+  void withoutAnAgentKhojsOwnPromptAndTheUsersModelAnswer() {
+    configureModel();
+
+    chat.chat(ask(alice, "/general hello"), new Recorder());
+
+    ChatCompletionRequest answer = gateway.requests.getLast();
+    assertThat(answer.model().modelName()).isEqualTo("llama3");
+    assertThat(answer.messages().getFirst().text()).startsWith("You are Khoj");
+  }
+
+  @Test
+  void anAgentWhoseModelWasRemovedAnswersWithTheUsersModel() {
+    configureModel();
+    models.configure(new ConfigureChatModelsCommand.SaveModel(0, "qwen3", "Qwen 3", ModelVendor.OPENAI, 4096,
+        false, ChatModel.PriceTier.FREE, null, null, null));
+    UUID conversation = conversationWithAgent(alice, alice, Optional.of("Qwen 3"), Set.of(), Set.of());
+    long qwen = modelRepository.models().stream().filter(m -> m.name().equals("qwen3")).findFirst().orElseThrow()
+        .id();
+    models.configure(new ConfigureChatModelsCommand.DeleteModel(qwen));
+
+    chat.chat(askIn(alice, conversation, "/general hello"), new Recorder());
+
+    assertThat(gateway.requests.getLast().model().modelName()).isEqualTo("llama3");
+  }
+
+  @Test
+  void aSlashCommandTheAgentWasNotGivenIsRefusedWithoutCallingAModel() {
+    configureModel();
+    UUID conversation = conversationWithAgent(alice, alice, Optional.empty(), Set.of(AgentInputTool.NOTES),
+        Set.of());
+    Recorder sink = new Recorder();
+
+    ChatOutcome outcome = chatWithEveryTool(false).chat(askIn(alice, conversation, "/online matcha prices"), sink);
+
+    assertThat(outcome).isInstanceOf(ChatOutcome.ShortAnswer.class);
+    assertThat(sink.text()).isEqualTo("Tea Sommelier cannot use /online: its creator did not give it that tool. "
+        + "Ask again without /online, or start a conversation with an agent that has it.");
+    assertThat(gateway.requests).isEmpty();
+    assertThat(conversations.messages(alice, conversation)).isEmpty();
+  }
+
+  @Test
+  void imagesDiagramsAndResearchAreRefusedToAnAgentWithoutThem() {
+    configureModel();
+    UUID conversation = conversationWithAgent(alice, alice, Optional.empty(), Set.of(AgentInputTool.ONLINE),
+        Set.of(AgentOutputMode.DIAGRAM));
+    ChatService withTools = chatWithEveryTool(false);
+
+    Recorder image = new Recorder();
+    withTools.chat(askIn(alice, conversation, "/image a teapot"), image);
+    Recorder research = new Recorder();
+    withTools.chat(askIn(alice, conversation, "/research tea history"), research);
+
+    assertThat(image.text()).startsWith("Tea Sommelier cannot use /image");
+    assertThat(research.text()).startsWith("Tea Sommelier cannot use /research");
+    assertThat(painter.requests()).isEmpty();
+    assertThat(gateway.requests).isEmpty();
+  }
+
+  @Test
+  void theModelChoosesOnlyAmongTheAgentsToolsAndOutputs() {
+    notes(alice);
+    configureModel();
+    UUID conversation = conversationWithAgent(alice, alice, Optional.empty(),
+        Set.of(AgentInputTool.GENERAL, AgentInputTool.ONLINE), Set.of(AgentOutputMode.DIAGRAM));
+    gateway.completions.add("{\"source\": [\"notes\", \"general\"], \"output\": \"image\"}");
+    Recorder sink = new Recorder();
+
+    chatWithEveryTool(false).chat(askIn(alice, conversation, "what tea do I drink"), sink);
+
+    String picker = gateway.requests.getFirst().messages().stream().map(PromptMessage::text)
+        .reduce("", String::concat);
+    assertThat(picker).contains("- online:").contains("- general:").contains("- diagram:")
+        .doesNotContain("- notes:").doesNotContain("- webpage:").doesNotContain("- code:")
+        .doesNotContain("- image:");
+    assertThat(sink.events).filteredOn(e -> e instanceof ChatEvent.Status)
+        .extracting(e -> ((ChatEvent.Status) e).text()).contains("**Selected Tools:** general, text");
+    assertThat(referencesOf(sink).context()).isEmpty();
+    assertThat(painter.requests()).isEmpty();
+  }
+
+  @Test
+  void anAgentLimitedToNotesSearchesThemWithoutAskingTheModelToChoose() {
+    notes(alice);
+    configureModel();
+    UUID conversation = conversationWithAgent(alice, alice, Optional.empty(), Set.of(AgentInputTool.NOTES),
+        Set.of());
+    gateway.completions.add("{\"queries\": [\"green tea\"]}");
+    Recorder sink = new Recorder();
+
+    chatWithEveryTool(false).chat(askIn(alice, conversation, "what tea do I drink"), sink);
+
+    assertThat(sink.events).filteredOn(e -> e instanceof ChatEvent.Status)
+        .extracting(e -> ((ChatEvent.Status) e).text()).contains("**Selected Tools:** notes, text");
+    assertThat(referencesOf(sink).context()).extracting(NoteReference::file).contains("/notes/tea.md");
   }
 
   @Test
@@ -567,7 +718,7 @@ class ChatServiceTest {
 
   private ChatService chatWith(ChatTools tools) {
     return new ChatService(conversations, models, gateway, new LenientReplyReader(), search, content, tokens, tools,
-        createAutomation, unitOfWork, ids, clock, Optional.empty());
+        createAutomation, unitOfWork, ids, clock, Optional.empty(), agents);
   }
 
   private ChatService chatWithEveryTool(boolean readSearchResults) {

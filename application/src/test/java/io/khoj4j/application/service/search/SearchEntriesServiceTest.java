@@ -158,14 +158,16 @@ class SearchEntriesServiceTest {
     InMemoryEntryTexts stored = new InMemoryEntryTexts(entries);
     EntryTexts counted = new EntryTexts() {
       @Override
-      public Map<UUID, EntryText> textsOf(UserId owner, java.util.Collection<UUID> ids, QueryVector query) {
+      public Map<UUID, EntryText> textsOf(UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids,
+          QueryVector query) {
         reads.add(List.copyOf(ids));
-        return stored.textsOf(owner, ids, query);
+        return stored.textsOf(owner, agent, ids, query);
       }
 
       @Override
-      public Map<UUID, Double> distancesOf(UserId owner, java.util.Collection<UUID> ids, QueryVector query) {
-        return stored.distancesOf(owner, ids, query);
+      public Map<UUID, Double> distancesOf(UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids,
+          QueryVector query) {
+        return stored.distancesOf(owner, agent, ids, query);
       }
     };
     SearchEntriesQuery twoDistinct =

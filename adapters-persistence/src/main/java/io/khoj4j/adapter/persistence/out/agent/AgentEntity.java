@@ -7,6 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** Row of {@code agents}; a null creator is an administrators' agent. */
 @Entity
@@ -53,4 +55,9 @@ public class AgentEntity extends PanacheEntityBase {
 
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
+
+  /** The creator's files copied into the agent's knowledge. */
+  @JdbcTypeCode(SqlTypes.ARRAY)
+  @Column(name = "knowledge_files", nullable = false, columnDefinition = "text[]")
+  public String[] knowledgeFiles = new String[0];
 }

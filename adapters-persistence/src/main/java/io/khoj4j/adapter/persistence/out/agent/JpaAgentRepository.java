@@ -27,7 +27,8 @@ public class JpaAgentRepository implements AgentRepository {
     AgentEntity e = new AgentEntity();
     e.id = agent.id();
     copy(agent, e);
-    e.persist();
+    // flushed now: the agent's knowledge is written next in the same transaction, by plain JDBC, and refers to it
+    e.persistAndFlush();
   }
 
   @Override
@@ -39,7 +40,10 @@ public class JpaAgentRepository implements AgentRepository {
     Optional<AgentEntity> row = AgentEntity.<AgentEntity>find(
         "id = ?1 and slug = ?2 and creatorId = ?3", agent.id(), agent.slug().value(), creator.value())
         .firstResultOptional();
-    row.ifPresent(e -> copy(agent, e));
+    row.ifPresent(e -> {
+      copy(agent, e);
+      AgentEntity.flush();
+    });
     return row.isPresent();
   }
 
@@ -113,13 +117,15 @@ public class JpaAgentRepository implements AgentRepository {
     e.hidden = agent.hidden();
     e.createdAt = agent.createdAt();
     e.updatedAt = agent.updatedAt();
+    e.knowledgeFiles = agent.files().toArray(String[]::new);
   }
 
   private static Agent toDomain(AgentEntity e) {
     return new Agent(e.id, AgentSlug.of(e.slug), Optional.ofNullable(e.creatorId).map(UserId::new), e.name,
         e.persona, AgentPrivacy.fromWire(e.privacy).orElse(AgentPrivacy.PRIVATE), Optional.ofNullable(e.chatModel),
         split(e.inputTools, AgentInputTool::fromWire), split(e.outputModes, AgentOutputMode::fromWire), e.color,
-        e.icon, e.hidden, e.createdAt, e.updatedAt);
+        e.icon, e.hidden, e.createdAt, e.updatedAt,
+        e.knowledgeFiles == null ? List.of() : List.of(e.knowledgeFiles));
   }
 
   private static <T> String join(Collection<T> values, Function<T, String> wire) {

@@ -196,6 +196,13 @@ public class PgConversationRepository implements ConversationRepository {
 
   @Override
   @Transactional
+  public void setAgentSlug(UserId owner, UUID conversationId, String agentSlug) {
+    update("update conversations set agent_slug = ? where user_id = ? and id = ?", agentSlug, owner.value(),
+        conversationId);
+  }
+
+  @Override
+  @Transactional
   public void savePublic(PublicConversation p) {
     update("insert into public_conversations (slug, user_id, title, agent_slug, messages, created_at)"
             + " values (?, ?, ?, ?, ?, ?)",

@@ -95,12 +95,16 @@ public class FullTextEntryRanker implements EntryRanker {
     }
     try (Connection c = dataSource.getConnection()) {
       List<String> lexemes = lexemes(c, request.text());
-      long total = lexemes.isEmpty() ? 0 : total(c, request.owner().value());
+      List<UUID> owners = owners(request);
+      long total = 0;
+      for (UUID owner : lexemes.isEmpty() ? List.<UUID>of() : owners) {
+        total += total(c, owner);
+      }
       if (total == 0) {
         return List.of();
       }
       List<Term> terms = new ArrayList<>(total <= exactFrequencyLimit
-          ? counted(c, request.owner().value(), lexemes) : estimated(c, lexemes, total));
+          ? counted(c, owners, lexemes) : estimated(c, lexemes, total));
       terms.removeIf(t -> t.df() == 0);
       if (terms.isEmpty()) {
         return List.of();
@@ -136,15 +140,23 @@ public class FullTextEntryRanker implements EntryRanker {
     return out;
   }
 
-  /** The owner's entry count, re-read at most once a minute (IDF needs its size, not its exact size). */
+  /** The owner keys of the postings searched: the user's, and the knowledge agent's when there is one. */
+  private static List<UUID> owners(Request request) {
+    return request.knowledgeAgent().isPresent()
+        ? List.of(request.owner().value(), request.knowledgeAgent().get()) : List.of(request.owner().value());
+  }
+
+  /** The owner's (a user's or an agent's) entry count, re-read at most once a minute (IDF needs its size). */
   private long total(Connection c, UUID owner) throws SQLException {
     long[] cached = totals.get(owner);
     if (cached != null && System.nanoTime() - cached[1] < TOTAL_TTL_NANOS) {
       return cached[0];
     }
     long count;
-    try (PreparedStatement ps = c.prepareStatement("select count(*) from entries where user_id = ?")) {
+    try (PreparedStatement ps = c.prepareStatement("select (select count(*) from entries where user_id = ?)"
+        + " + (select count(*) from entries where agent_id = ?)")) {
       ps.setObject(1, owner);
+      ps.setObject(2, owner);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         count = rs.getLong(1);
@@ -157,12 +169,12 @@ public class FullTextEntryRanker implements EntryRanker {
     return count;
   }
 
-  private static List<Term> counted(Connection c, UUID owner, List<String> lexemes) throws SQLException {
-    String sql = "select l, (select count(*) from entry_terms t where t.user_id = ? and t.lexeme = l)"
+  private static List<Term> counted(Connection c, List<UUID> owners, List<String> lexemes) throws SQLException {
+    String sql = "select l, (select count(*) from entry_terms t where t.user_id = any (?) and t.lexeme = l)"
         + " from unnest(?::text[]) as l";
     List<Term> terms = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setObject(1, owner);
+      ps.setArray(1, c.createArrayOf("uuid", owners.toArray()));
       ps.setArray(2, c.createArrayOf("text", lexemes.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -224,17 +236,19 @@ public class FullTextEntryRanker implements EntryRanker {
       sql.append("h.score as rank from (select p.entry_id, sum(q.idf * p.impact) as score"
           + " from unnest(?::text[], ?::float8[], ?::int[]) as q(lexeme, idf, n)"
           + " cross join lateral (select t.entry_id, t.impact from entry_terms t"
-          + " where t.user_id = ? and t.lexeme = q.lexeme");
+          + " where " + (request.knowledgeAgent().isPresent() ? "t.user_id in (?, ?)" : "t.user_id = ?")
+          + " and t.lexeme = q.lexeme");
       params.add(c.createArrayOf("int4", postingsPerTerm(terms, request.limit(), postingsBudget)));
-      params.add(request.owner().value());
+      params.addAll(owners(request));
       request.type().ifPresent(t -> {
         sql.append(" and t.file_type = ?");
         params.add(t.wireName());
       });
       sql.append(" order by t.impact desc limit q.n) p group by p.entry_id order by score desc, p.entry_id limit ?) h"
-          + " join entries e on e.id = h.entry_id where e.user_id = ? order by h.score desc, e.id");
+          + " join entries e on e.id = h.entry_id where");
       params.add(request.limit());
-      params.add(request.owner().value());
+      RankingSql.owner(request, sql, params);
+      sql.append(" order by h.score desc, e.id");
     } else {
       // filters need the rows: candidates hold the rarest words and pass the filters; their postings give the score
       sql.append("(select sum(q.idf * t.impact) from unnest(?::text[], ?::float8[]) as q(lexeme, idf)"

@@ -11,6 +11,7 @@ import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -28,17 +29,19 @@ public class PostgresEntryTexts implements EntryTexts {
   }
 
   @Override
-  public Map<UUID, EntryText> textsOf(UserId owner, Collection<UUID> ids, QueryVector query) {
+  public Map<UUID, EntryText> textsOf(UserId owner, Optional<UUID> agent, Collection<UUID> ids,
+      QueryVector query) {
     Map<UUID, EntryText> out = new HashMap<>();
-    read("raw, compiled, heading, uri", owner, ids, query, (rs, distance) -> out.put(rs.getObject(1, UUID.class),
+    read("raw, compiled, heading, uri", owner, agent, ids, query, (rs, distance) -> out.put(rs.getObject(1, UUID.class),
         new EntryText(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), distance)));
     return out;
   }
 
   @Override
-  public Map<UUID, Double> distancesOf(UserId owner, Collection<UUID> ids, QueryVector query) {
+  public Map<UUID, Double> distancesOf(UserId owner, Optional<UUID> agent, Collection<UUID> ids,
+      QueryVector query) {
     Map<UUID, Double> out = new HashMap<>();
-    read("", owner, ids, query, (rs, distance) -> {
+    read("", owner, agent, ids, query, (rs, distance) -> {
       if (!Double.isNaN(distance)) {
         out.put(rs.getObject(1, UUID.class), distance);
       }
@@ -53,10 +56,11 @@ public class PostgresEntryTexts implements EntryTexts {
   }
 
   /**
-   * Reads {@code id}, then {@code columns} (none if empty), of the owner's entries among {@code ids}, each with its
-   * distance to the query vector (the last column).
+   * Reads {@code id}, then {@code columns} (none if empty), of the owner's (and the knowledge agent's) entries among
+   * {@code ids}, each with its distance to the query vector (the last column).
    */
-  private void read(String columns, UserId owner, Collection<UUID> ids, QueryVector query, Row row) {
+  private void read(String columns, UserId owner, Optional<UUID> agent, Collection<UUID> ids, QueryVector query,
+      Row row) {
     if (ids.isEmpty()) {
       return;
     }
@@ -64,11 +68,14 @@ public class PostgresEntryTexts implements EntryTexts {
     String sql = "select id" + (columns.isEmpty() ? "" : ", " + columns)
         + ", case when model_id = " + RankingSql.literal(query.modelId())
         + " then (embedding::" + type + " <=> ?::" + type + ") end as distance"
-        + " from entries where id = any (?) and user_id = ?";
+        + " from entries where id = any (?) and " + (agent.isPresent() ? "(user_id = ? or agent_id = ?)" : "user_id = ?");
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, RankingSql.vectorLiteral(query.vector()), Types.OTHER);
       ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
       ps.setObject(3, owner.value());
+      if (agent.isPresent()) {
+        ps.setObject(4, agent.get());
+      }
       try (ResultSet rs = ps.executeQuery()) {
         int last = rs.getMetaData().getColumnCount();
         while (rs.next()) {

@@ -36,10 +36,11 @@ final class RankingSql {
     return "vector(" + dimension + ")";
   }
 
-  /** Appends " and …" conditions for owner, type and filter; adds their parameters in order. */
+  /**
+   * Appends " and …" conditions for owner (and knowledge agent), type and filter; adds their parameters in order.
+   */
   static void conditions(EntryRanker.Request request, StringBuilder sql, List<Object> params) {
-    sql.append(" e.user_id = ?");
-    params.add(request.owner().value());
+    owner(request, sql, params);
     request.type().ifPresent(t -> {
       sql.append(" and e.file_type = ?");
       params.add(t.wireName());
@@ -76,6 +77,18 @@ final class RankingSql {
         params.add(Date.valueOf(until));
       });
       sql.append(")");
+    }
+  }
+
+  /** Appends " e.user_id = ?", or the user's or the knowledge agent's entries; adds the parameters. */
+  static void owner(EntryRanker.Request request, StringBuilder sql, List<Object> params) {
+    if (request.knowledgeAgent().isPresent()) {
+      sql.append(" (e.user_id = ? or e.agent_id = ?)");
+      params.add(request.owner().value());
+      params.add(request.knowledgeAgent().get());
+    } else {
+      sql.append(" e.user_id = ?");
+      params.add(request.owner().value());
     }
   }
 

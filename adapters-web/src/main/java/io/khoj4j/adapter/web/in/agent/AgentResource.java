@@ -3,6 +3,9 @@ package io.khoj4j.adapter.web.in.agent;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.in.agent.AgentWebModels.AgentOptions;
 import io.khoj4j.adapter.web.in.agent.AgentWebModels.AgentPacket;
+import io.khoj4j.adapter.web.in.agent.AgentWebModels.ConversationAgentPacket;
+import io.khoj4j.adapter.web.in.agent.AgentWebModels.HiddenAgentBody;
+import io.khoj4j.adapter.web.in.agent.AgentWebModels.HiddenAgentPacket;
 import io.khoj4j.adapter.web.in.agent.AgentWebModels.ErrorBody;
 import io.khoj4j.adapter.web.in.agent.AgentWebModels.MessageBody;
 import io.khoj4j.adapter.web.in.agent.AgentWebModels.ModifyAgentBody;
@@ -14,14 +17,21 @@ import io.khoj4j.application.error.NotFoundException;
 import io.khoj4j.application.port.in.agent.AgentSettings;
 import io.khoj4j.application.port.in.agent.CreateAgentCommand;
 import io.khoj4j.application.port.in.agent.CreateAgentUseCase;
+import io.khoj4j.application.port.in.agent.CreateHiddenAgentCommand;
+import io.khoj4j.application.port.in.agent.CreateHiddenAgentUseCase;
 import io.khoj4j.application.port.in.agent.DeleteAgentCommand;
 import io.khoj4j.application.port.in.agent.DeleteAgentUseCase;
 import io.khoj4j.application.port.in.agent.GetAgentQuery;
 import io.khoj4j.application.port.in.agent.GetAgentUseCase;
+import io.khoj4j.application.port.in.agent.GetConversationAgentQuery;
+import io.khoj4j.application.port.in.agent.GetConversationAgentUseCase;
+import io.khoj4j.application.port.in.agent.HiddenAgentSettings;
 import io.khoj4j.application.port.in.agent.ListAgentsQuery;
 import io.khoj4j.application.port.in.agent.ListAgentsUseCase;
 import io.khoj4j.application.port.in.agent.UpdateAgentCommand;
 import io.khoj4j.application.port.in.agent.UpdateAgentUseCase;
+import io.khoj4j.application.port.in.agent.UpdateHiddenAgentCommand;
+import io.khoj4j.application.port.in.agent.UpdateHiddenAgentUseCase;
 import io.khoj4j.domain.agent.Agent;
 import io.khoj4j.domain.agent.AgentInputTool;
 import io.khoj4j.domain.agent.AgentOutputMode;
@@ -38,6 +48,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.EnumSet;
@@ -46,6 +57,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -64,6 +76,9 @@ public class AgentResource {
   private final CreateAgentUseCase createAgent;
   private final UpdateAgentUseCase updateAgent;
   private final DeleteAgentUseCase deleteAgent;
+  private final GetConversationAgentUseCase conversationAgent;
+  private final CreateHiddenAgentUseCase createHidden;
+  private final UpdateHiddenAgentUseCase updateHidden;
 
   public AgentResource(
       CurrentUser currentUser,
@@ -71,13 +86,19 @@ public class AgentResource {
       GetAgentUseCase getAgent,
       CreateAgentUseCase createAgent,
       UpdateAgentUseCase updateAgent,
-      DeleteAgentUseCase deleteAgent) {
+      DeleteAgentUseCase deleteAgent,
+      GetConversationAgentUseCase conversationAgent,
+      CreateHiddenAgentUseCase createHidden,
+      UpdateHiddenAgentUseCase updateHidden) {
     this.currentUser = currentUser;
     this.listAgents = listAgents;
     this.getAgent = getAgent;
     this.createAgent = createAgent;
     this.updateAgent = updateAgent;
     this.deleteAgent = deleteAgent;
+    this.conversationAgent = conversationAgent;
+    this.createHidden = createHidden;
+    this.updateHidden = updateHidden;
   }
 
   @GET
@@ -103,6 +124,49 @@ public class AgentResource {
     modes.put(AgentOutputMode.IMAGE.wireName(), "Paint images.");
     modes.put(AgentOutputMode.DIAGRAM.wireName(), "Draw diagrams.");
     return new AgentOptions(tools, modes);
+  }
+
+  /** The agent of one of the caller's conversations; someone else's conversation is not found. */
+  @GET
+  @Authenticated
+  @Path("/conversation")
+  public Response conversation(@QueryParam("conversation_id") String conversationId) {
+    UUID id = uuid("conversation_id", conversationId);
+    AuthenticatedUser user = currentUser.user();
+    return answer(() -> {
+      Agent agent = conversationAgent.agentOf(new GetConversationAgentQuery(user.id(), id));
+      boolean own = agent.createdBy(user.id());
+      return ConversationAgentPacket.of(agent, own ? user.username() : null, own);
+    });
+  }
+
+  /** A hidden agent for one of the caller's conversations that still talks as the default agent. */
+  @POST
+  @Authenticated
+  @Path("/hidden")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response createHidden(@QueryParam("conversation_id") String conversationId, HiddenAgentBody body) {
+    UUID id = uuid("conversation_id", conversationId);
+    HiddenAgentSettings settings = hiddenSettings(body);
+    UserId user = currentUser.id();
+    return answer(() -> HiddenAgentPacket.of(
+        createHidden.create(new CreateHiddenAgentCommand(user, id, settings)), currentUser.user().username()));
+  }
+
+  /** Changes the caller's hidden agent named by {@code slug}. */
+  @PATCH
+  @Authenticated
+  @Path("/hidden")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response updateHidden(HiddenAgentBody body) {
+    HiddenAgentSettings settings = hiddenSettings(body);
+    if (body.slug() == null || body.slug().isBlank()) {
+      throw RequestValidationException.missing("body", "slug");
+    }
+    UserId user = currentUser.id();
+    return answer(() -> HiddenAgentPacket.of(
+        updateHidden.update(new UpdateHiddenAgentCommand(user, slugOf(body.slug()), settings)),
+        currentUser.user().username()));
   }
 
   @GET
@@ -182,8 +246,37 @@ public class AgentResource {
     Set<AgentOutputMode> modes = parse(body.outputModes(), AgentOutputMode::fromWire, "output_modes",
         EnumSet.noneOf(AgentOutputMode.class));
     Optional<String> model = Optional.ofNullable(body.chatModel()).filter(m -> !m.isBlank());
+    List<String> files = body.files() == null ? List.of() : body.files();
+    for (String file : files) {
+      if (file == null || file.isBlank()) {
+        throw RequestValidationException.of("body", "files", "Input should be a file name", file);
+      }
+    }
     return new AgentSettings(body.name(), body.persona(), privacy, model, tools, modes, body.color(), body.icon(),
-        Boolean.TRUE.equals(body.isHidden()));
+        Boolean.TRUE.equals(body.isHidden()), files);
+  }
+
+  private static HiddenAgentSettings hiddenSettings(HiddenAgentBody body) {
+    if (body == null) {
+      throw RequestValidationException.missing("body", "persona");
+    }
+    Set<AgentInputTool> tools = parse(body.inputTools(), AgentInputTool::fromWire, "input_tools",
+        EnumSet.noneOf(AgentInputTool.class));
+    Set<AgentOutputMode> modes = parse(body.outputModes(), AgentOutputMode::fromWire, "output_modes",
+        EnumSet.noneOf(AgentOutputMode.class));
+    Optional<String> model = Optional.ofNullable(body.chatModel()).filter(m -> !m.isBlank());
+    return new HiddenAgentSettings(body.persona(), model, tools, modes);
+  }
+
+  private static UUID uuid(String name, String value) {
+    if (value == null || value.isBlank()) {
+      throw RequestValidationException.missing("query", name);
+    }
+    try {
+      return UUID.fromString(value.strip());
+    } catch (IllegalArgumentException e) {
+      throw RequestValidationException.of("query", name, "Input should be a valid UUID", value);
+    }
   }
 
   private static void required(String field, String value) {

@@ -50,6 +50,9 @@ public interface ConversationRepository {
 
   void setFileFilters(UserId owner, UUID conversationId, List<String> files);
 
+  /** Gives the owner's conversation another agent (a hidden agent made for it). */
+  void setAgentSlug(UserId owner, UUID conversationId, String agentSlug);
+
   // ------------------------------------------------------------------ public copies (sharing)
 
   void savePublic(PublicConversation conversation);

@@ -6,6 +6,7 @@ import io.khoj4j.domain.user.UserId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One way of ranking a user's entries for a query: by meaning (vector) or by words (keyword). The search service
@@ -28,7 +29,7 @@ public interface EntryRanker {
 
   Kind kind();
 
-  /** At most {@code limit} of the owner's entries passing the filter, best first. */
+  /** At most {@code limit} of the owner's entries (and the knowledge agent's) passing the filter, best first. */
   List<RankedEntry> rank(Request request);
 
   /**
@@ -43,17 +44,25 @@ public interface EntryRanker {
       int dimension,
       Optional<ContentType> type,
       EntryFilter filter,
-      int limit) {
+      int limit,
+      Optional<UUID> knowledgeAgent) {
 
     public Request {
       Objects.requireNonNull(owner, "owner");
       Objects.requireNonNull(filter, "filter");
       type = type == null ? Optional.empty() : type;
+      knowledgeAgent = knowledgeAgent == null ? Optional.empty() : knowledgeAgent;
+    }
+
+    /** A request over the owner's entries alone. */
+    public Request(UserId owner, String text, float[] vector, String modelId, int dimension,
+        Optional<ContentType> type, EntryFilter filter, int limit) {
+      this(owner, text, vector, modelId, dimension, type, filter, limit, Optional.empty());
     }
 
     /** The same request with the query's vector. */
     public Request withVector(float[] queryVector) {
-      return new Request(owner, text, queryVector, modelId, dimension, type, filter, limit);
+      return new Request(owner, text, queryVector, modelId, dimension, type, filter, limit, knowledgeAgent);
     }
   }
 }

@@ -4,6 +4,7 @@ import io.khoj4j.domain.user.UserId;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -13,16 +14,26 @@ import java.util.UUID;
 public interface EntryTexts {
 
   /**
-   * The text of those of {@code ids} that exist and belong to {@code owner}, by id, each with its cosine distance to
-   * the query vector.
+   * The text of those of {@code ids} that exist and belong to {@code owner} (or to the knowledge {@code agent}), by id,
+   * each with its cosine distance to the query vector.
    */
-  Map<UUID, EntryText> textsOf(UserId owner, Collection<UUID> ids, QueryVector query);
+  Map<UUID, EntryText> textsOf(UserId owner, Optional<UUID> agent, Collection<UUID> ids, QueryVector query);
 
   /**
-   * The cosine distance to the query vector of those of {@code ids} that exist, belong to {@code owner} and have a
-   * vector of the query's model, by id; no text is read.
+   * The cosine distance to the query vector of those of {@code ids} that exist, belong to {@code owner} (or to the
+   * knowledge {@code agent}) and have a vector of the query's model, by id; no text is read.
    */
-  Map<UUID, Double> distancesOf(UserId owner, Collection<UUID> ids, QueryVector query);
+  Map<UUID, Double> distancesOf(UserId owner, Optional<UUID> agent, Collection<UUID> ids, QueryVector query);
+
+  /** The text of the owner's entries among {@code ids}. */
+  default Map<UUID, EntryText> textsOf(UserId owner, Collection<UUID> ids, QueryVector query) {
+    return textsOf(owner, Optional.empty(), ids, query);
+  }
+
+  /** The distances of the owner's entries among {@code ids}. */
+  default Map<UUID, Double> distancesOf(UserId owner, Collection<UUID> ids, QueryVector query) {
+    return distancesOf(owner, Optional.empty(), ids, query);
+  }
 
   /** The query's embedding, by the model {@code modelId}. */
   record QueryVector(float[] vector, String modelId, int dimension) {

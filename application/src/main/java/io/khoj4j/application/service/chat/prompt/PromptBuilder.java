@@ -12,9 +12,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Step three of a turn: the prompt the answer is written from — the system prompt (date, place), as much of the
@@ -22,6 +24,9 @@ import java.util.Map;
  * question with its attached files and images. Also how a conversation is shown inside the tools' own prompts.
  */
 public final class PromptBuilder {
+
+  /** The agent the answer speaks as, when it is not the default one: its name and its creator's instructions. */
+  public record Persona(String name, String instructions) {}
 
   private final TokenCounter tokens;
   private final Clock clock;
@@ -32,8 +37,8 @@ public final class PromptBuilder {
   }
 
   public List<PromptMessage> build(ChatModelEndpoint model, String q, List<ChatMessage> history,
-      List<NoteReference> references, List<String> toolContext, ChatCommand command) {
-    PromptMessage system = system(command);
+      List<NoteReference> references, List<String> toolContext, ChatCommand command, Optional<Persona> persona) {
+    PromptMessage system = system(command, persona);
     PromptMessage asked = new PromptMessage.User(withFiles(q, command), model.vision() ? command.images() : List.of());
     List<PromptMessage> tools = toolContext.stream().<PromptMessage>map(PromptMessage.User::new).toList();
     int fixed = tokens.count(system) + tokens.count(asked) + tools.stream().mapToInt(tokens::count).sum();
@@ -50,14 +55,22 @@ public final class PromptBuilder {
     return prompt;
   }
 
-  private PromptMessage system(ChatCommand command) {
+  /** Khoj's own system prompt, or the agent's: its name and its creator's instructions. */
+  private PromptMessage system(ChatCommand command, Optional<Persona> persona) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     String location = command.location().describe();
-    return new PromptMessage.System(Prompts.render("system.txt", Map.of(
+    Map<String, String> values = new HashMap<>(Map.of(
         "weekday", today.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH),
         "date", today.toString(),
-        "location", location.isEmpty() ? "" : "\nThe user is in " + location + ".",
-        "name", "")));
+        "location", location.isEmpty() ? "" : "\nThe user is in " + location + "."));
+    if (persona.isEmpty()) {
+      values.put("name", "");
+      return new PromptMessage.System(Prompts.render("system.txt", values));
+    }
+    values.put("name", persona.get().name());
+    values.put("name_of_user", "");
+    values.put("persona", persona.get().instructions());
+    return new PromptMessage.System(Prompts.render("system-agent.txt", values));
   }
 
   private static String withFiles(String q, ChatCommand command) {

@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
  * The default mode (no slash command): the model picks the sources of the answer and its form among those this
  * server can offer — notes only when the user has some, the web, web pages and programs only when their ports are
  * available, images and diagrams likewise, and an automation when the turn may create one (never in an automation's own
- * run). With nothing to choose between, no model call is made; without a model, or when its reply is unusable, the
- * notes are searched when there are any.
+ * run) — and of those, only what the conversation's agent was given. With nothing to choose between, no model call is
+ * made; without a model, or when its reply is unusable, the notes are searched when there are any and the agent may
+ * search them.
  */
 public final class SourcePicker {
 
@@ -41,7 +42,7 @@ public final class SourcePicker {
   }
 
   public Selection pick(Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history, boolean hasNotes,
-      boolean mayAutomate, BooleanSupplier stop) {
+      boolean mayAutomate, AllowedTools allowed, BooleanSupplier stop) {
     Map<ConversationCommand, String> sources = new LinkedHashMap<>();
     sources.put(ConversationCommand.GENERAL, "general knowledge, conversation, or help with writing");
     if (hasNotes) {
@@ -73,10 +74,13 @@ public final class SourcePicker {
       outputs.put(ToolPlan.Output.AUTOMATION, "a scheduled task, only when the user asks for something to be done "
           + "at a later time or repeatedly (a reminder, a daily digest, a weekly summary)");
     }
-    ToolPlan fallback = hasNotes ? new ToolPlan(Set.of(ConversationCommand.NOTES), ToolPlan.Output.TEXT)
-        : ToolPlan.general();
-    if (sources.size() == 1 && outputs.size() == 1) {
-      return new Selection(ToolPlan.general(), TokenUsage.NONE);
+    sources.keySet().removeIf(source -> !allowed.allows(source));
+    outputs.keySet().removeIf(output -> !allowed.allows(output));
+    ToolPlan fallback = hasNotes && sources.containsKey(ConversationCommand.NOTES)
+        ? new ToolPlan(Set.of(ConversationCommand.NOTES), ToolPlan.Output.TEXT) : ToolPlan.general();
+    if (sources.size() <= 1 && outputs.size() == 1) {
+      return new Selection(sources.isEmpty() ? ToolPlan.general() : new ToolPlan(sources.keySet(),
+          ToolPlan.Output.TEXT), TokenUsage.NONE);
     }
     if (model.isEmpty()) {
       return new Selection(fallback, TokenUsage.NONE);

@@ -52,6 +52,16 @@ public abstract class ConversationRepositoryContract {
   }
 
   @Test
+  void aConversationsAgentChangesOnlyForItsOwner() {
+    Conversation c = conversation(alice, t0);
+
+    unitOfWork().run(() -> repository().setAgentSlug(bob, c.id(), "bobs-agent-000001"));
+    assertThat(repository().find(alice, c.id()).orElseThrow().agentSlug()).isEqualTo("khoj");
+    unitOfWork().run(() -> repository().setAgentSlug(alice, c.id(), "calm-otter4821-000002"));
+    assertThat(repository().find(alice, c.id()).orElseThrow().agentSlug()).isEqualTo("calm-otter4821-000002");
+  }
+
+  @Test
   void messagesRoundTripInOrderWithTheirDetails() {
     Conversation c = conversation(alice, t0);
     List<ChatMessage> first = turn("hello", "hi there", "t1", t0);

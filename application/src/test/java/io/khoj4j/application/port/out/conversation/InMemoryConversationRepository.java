@@ -128,6 +128,12 @@ public final class InMemoryConversationRepository implements ConversationReposit
   }
 
   @Override
+  public void setAgentSlug(UserId owner, UUID id, String agentSlug) {
+    update(owner, id, c -> new Conversation(c.id(), c.owner(), c.title(), c.slug(), agentSlug, c.fileFilters(),
+        c.createdAt(), c.updatedAt()));
+  }
+
+  @Override
   public void savePublic(PublicConversation conversation) {
     published.put(conversation.slug(), conversation);
   }

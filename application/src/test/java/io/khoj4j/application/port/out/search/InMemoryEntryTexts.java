@@ -5,9 +5,10 @@ import io.khoj4j.domain.user.UserId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** {@link EntryTexts} over {@link InMemoryEntryRepository}. */
+/** {@link EntryTexts} over {@link InMemoryEntryRepository} (which holds users' entries only, no agent knowledge). */
 public final class InMemoryEntryTexts implements EntryTexts {
 
   private final InMemoryEntryRepository entries;
@@ -17,7 +18,8 @@ public final class InMemoryEntryTexts implements EntryTexts {
   }
 
   @Override
-  public Map<UUID, EntryText> textsOf(UserId owner, Collection<UUID> ids, QueryVector query) {
+  public Map<UUID, EntryText> textsOf(UserId owner, Optional<UUID> agent, Collection<UUID> ids,
+      QueryVector query) {
     Map<UUID, EntryText> out = new HashMap<>();
     for (InMemoryEntryRepository.Row r : entries.rows()) {
       if (r.owner().equals(owner) && ids.contains(r.chunk().id())) {
@@ -31,9 +33,10 @@ public final class InMemoryEntryTexts implements EntryTexts {
   }
 
   @Override
-  public Map<UUID, Double> distancesOf(UserId owner, Collection<UUID> ids, QueryVector query) {
+  public Map<UUID, Double> distancesOf(UserId owner, Optional<UUID> agent, Collection<UUID> ids,
+      QueryVector query) {
     Map<UUID, Double> out = new HashMap<>();
-    textsOf(owner, ids, query).forEach((id, text) -> {
+    textsOf(owner, agent, ids, query).forEach((id, text) -> {
       if (!Double.isNaN(text.distance())) {
         out.put(id, text.distance());
       }

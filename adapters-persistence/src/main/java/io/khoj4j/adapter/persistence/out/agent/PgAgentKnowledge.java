@@ -1,0 +1,89 @@
+package io.khoj4j.adapter.persistence.out.agent;
+
+import io.khoj4j.application.port.out.agent.AgentKnowledge;
+import io.khoj4j.domain.user.UserId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Agent knowledge in PostgreSQL: the creator's entries of the chosen files copied, in one statement, into entries whose
+ * owner is the agent ({@code agent_id}, no {@code user_id}); their dates are copied with them, and the postings
+ * trigger indexes their words under the agent. Deleting the agent cascades to the copies.
+ */
+@ApplicationScoped
+public class PgAgentKnowledge implements AgentKnowledge {
+
+  private final DataSource dataSource;
+
+  public PgAgentKnowledge(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public Set<String> indexed(UserId creator, Collection<String> files) {
+    Set<String> found = new HashSet<>();
+    if (files.isEmpty()) {
+      return found;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("select distinct f from unnest(?::text[]) f"
+            + " where exists (select 1 from entries e where e.user_id = ? and e.file_path = f)")) {
+      ps.setArray(1, c.createArrayOf("text", files.toArray()));
+      ps.setObject(2, creator.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading indexed files failed: " + e.getMessage(), e);
+    }
+    return found;
+  }
+
+  @Override
+  @Transactional
+  public void replace(UUID agent, UserId creator, Collection<String> files) {
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement delete = c.prepareStatement("delete from entries where agent_id = ?")) {
+        delete.setObject(1, agent);
+        delete.executeUpdate();
+      }
+      if (files.isEmpty()) {
+        return;
+      }
+      // new ids are made once per source row (the CTE is materialised), so each copy's dates follow it
+      try (PreparedStatement copy = c.prepareStatement("""
+          with source as materialized (
+              select gen_random_uuid() as copy_id, e.* from entries e
+              where e.user_id = ? and e.file_path = any (?::text[])),
+          copied as (
+              insert into entries (id, user_id, agent_id, file_path, file_type, file_source, raw, compiled, heading,
+                                   uri, content_hash, corpus_id, embedding, model_id, created_at)
+              select copy_id, null, ?, file_path, file_type, file_source, raw, compiled, heading, uri, content_hash,
+                     corpus_id, embedding, model_id, created_at
+              from source
+              returning id)
+          insert into entry_dates (entry_id, user_id, mentioned)
+          select s.copy_id, ?, d.mentioned from source s join entry_dates d on d.entry_id = s.id
+          """)) {
+        copy.setObject(1, creator.value());
+        copy.setArray(2, c.createArrayOf("text", files.toArray()));
+        copy.setObject(3, agent);
+        copy.setObject(4, agent);
+        copy.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("copying agent knowledge failed: " + e.getMessage(), e);
+    }
+  }
+}
