@@ -61,7 +61,6 @@ class IsolationIT {
           "POST /auth/magic", "magic-link request: mails only the address's owner",
           "GET /auth/logout", "ends the caller's own session",
           "GET /api/chat/options", "the same tool list for everyone",
-          "GET /api/chat/starters", "the same starter questions for everyone",
           "GET /api/model/chat/options", "the server's model list, the same for everyone");
 
   /** Routes whose answers are meant for anyone holding the link: Alice published them. */
@@ -254,6 +253,9 @@ class IsolationIT {
           json("DELETE /api/chat/conversation/file-filters/bulk", "/api/chat/conversation/file-filters/bulk",
               "{\"filenames\":[\"{file}\"],\"conversation_id\":\"{conversation}\"}").is(NOT_FOUND),
           get("GET /api/chat/export", "/api/chat/export?limit=100"),
+          get("GET /api/chat/starters", "/api/chat/starters"), // from Bob's own notes and questions only
+          json("POST /api/chat/feedback", "/api/chat/feedback",
+              "{\"uquery\":\"what is the secret word?\",\"kquery\":\"Your note says nothing.\",\"sentiment\":\"negative\"}"),
           get("GET /api/chat/stats", "/api/chat/stats"),
           // automations
           get("GET /api/automation", "/api/automation"),
