@@ -52,16 +52,18 @@ class IsolationIT {
 
   /** Routes that address no user's data, with the reason. Everything else gets a probe. */
   static final Map<String, String> NOT_OWNED_DATA =
-      Map.of(
-          "GET /api/health", "a ping",
-          "GET /login", "says how to sign in",
-          "GET /auth/login", "single sign-on entry",
-          "POST /auth/login", "password sign-in: the caller's own credentials",
-          "GET /auth/magic", "magic-link redemption: needs the code mailed to the owner",
-          "POST /auth/magic", "magic-link request: mails only the address's owner",
-          "GET /auth/logout", "ends the caller's own session",
-          "GET /api/chat/options", "the same tool list for everyone",
-          "GET /api/model/chat/options", "the server's model list, the same for everyone");
+      Map.ofEntries(
+          Map.entry("GET /api/health", "a ping"),
+          Map.entry("GET /login", "says how to sign in"),
+          Map.entry("GET /auth/login", "single sign-on entry"),
+          Map.entry("POST /auth/login", "password sign-in: the caller's own credentials"),
+          Map.entry("GET /auth/magic", "magic-link redemption: needs the code mailed to the owner"),
+          Map.entry("POST /auth/magic", "magic-link request: mails only the address's owner"),
+          Map.entry("GET /auth/logout", "ends the caller's own session"),
+          Map.entry("GET /api/chat/options", "the same tool list for everyone"),
+          Map.entry("GET /api/model/chat/options", "the server's model list, the same for everyone"),
+          Map.entry("POST /api/transcribe", "audio in, text out: reads and writes no stored data"),
+          Map.entry("POST /api/chat/speech", "text in, audio out: reads only the caller's own voice choice"));
 
   /** Routes whose answers are meant for anyone holding the link: Alice published them. */
   static final Set<String> PUBLIC_BY_DESIGN = Set.of("GET /api/chat/share/history", "POST /api/chat/share/fork");
@@ -270,6 +272,7 @@ class IsolationIT {
           // models
           get("GET /api/model/chat", "/api/model/chat"),
           probe("POST /api/model/chat", (bob, a) -> bob.post("/api/model/chat?id=999999")),
+          probe("POST /api/model/voice", (bob, a) -> bob.post("/api/model/voice?id=alloy")), // his own choice
           // agents: Alice's is private
           get("GET /api/agents", "/api/agents"),
           get("GET /api/agents/options", "/api/agents/options"), // the same for everyone
