@@ -53,9 +53,10 @@ public class ChatProducers {
   ChatService chat(ConversationRepository conversations, ChatModelSelection models, ChatModelGateway gateway,
       ModelReplyReader replies, SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens,
       UnitOfWork unitOfWork, IdGenerator ids, Clock clock,
-      @ConfigProperty(name = "khoj.chat.notes-max-distance") Optional<Double> notesMaxDistance) {
+      @ConfigProperty(name = "khoj.chat.notes-max-distance") Optional<Double> notesMaxDistance,
+      io.khoj4j.application.service.memory.ChatMemory memory) {
     return new ChatService(conversations, models, gateway, replies, search, content, tokens,
-        ChatTools.noneConfigured(), unitOfWork, ids, clock, notesMaxDistance);
+        ChatTools.noneConfigured(), unitOfWork, ids, clock, notesMaxDistance, memory);
   }
 
   @Produces

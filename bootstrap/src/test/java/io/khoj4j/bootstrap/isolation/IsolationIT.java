@@ -83,7 +83,7 @@ class IsolationIT {
   private static final Expect NOT_FOUND =
       (r, a) -> wrongUnless(r.statusCode() == 404 && (saysNotFound(field(r, "detail"))
           || "error".equals(field(r, "status")) && saysNotFound(field(r, "message"))), "404 \"… not found\"", r);
-  /** Alice's private agent: Khoj's 404 {@code {"error": "Agent … not found."}}. */
+  /** Alice's private agent or memory: Khoj's 404 {@code {"error": "… not found"}}. */
   private static final Expect AGENT_NOT_FOUND =
       (r, a) -> wrongUnless(r.statusCode() == 404 && saysNotFound(field(r, "error")), "404 {\"error\": \"… not found\"}",
           r);
@@ -143,7 +143,7 @@ class IsolationIT {
   /** What Alice owns, and the strings that must never reach Bob. */
   private record Alice(
       TestUser user, String file, String conversation, String turn, String publicSlug, String tokenShown,
-      String tokenId, String marker, String title, String automation, String agent) {
+      String tokenId, String marker, String title, String automation, String agent, String memory) {
 
     List<String> secrets() {
       return List.of(marker, user.email(), title, user.token(), tokenShown);
@@ -192,7 +192,8 @@ class IsolationIT {
         .replace("{tokenId}", a.tokenId())
         .replace("{secret}", a.user().token())
         .replace("{automation}", a.automation())
-        .replace("{agent}", a.agent());
+        .replace("{agent}", a.agent())
+        .replace("{memory}", a.memory());
   }
 
   /**
@@ -283,6 +284,12 @@ class IsolationIT {
           delete("DELETE /api/agents/{slug}", "/api/agents/{agent}").is(AGENT_NOT_FOUND),
           json("POST /api/agents", "/api/agents", "{\"name\":\"Bob's agent\",\"persona\":\"\","
               + "\"privacy_level\":\"private\",\"icon\":\"Robot\",\"color\":\"red\",\"chat_model\":null}"),
+          // memories: Alice's is hers alone
+          get("GET /api/memories", "/api/memories"),
+          delete("DELETE /api/memories/{memoryId}", "/api/memories/{memory}").is(AGENT_NOT_FOUND),
+          json("PUT /api/memories/{memoryId}", "/api/memories/{memory}", "{\"raw\":\"Bob was here\"}")
+              .is(AGENT_NOT_FOUND),
+          probe("PATCH /api/user/memory", (bob, a) -> bob.patch("/api/user/memory?enable_memory=false")),
           // tokens
           get("GET /auth/token", "/auth/token"),
           probe("POST /auth/token", (bob, a) -> bob.post("/auth/token")),
@@ -383,8 +390,12 @@ class IsolationIT {
             + "\"privacy_level\":\"private\",\"icon\":\"Robot\",\"color\":\"red\",\"chat_model\":null}")
         .post("/api/agents").then().statusCode(200).extract().path("slug");
 
+    String memory = Long.toString(io.quarkus.arc.Arc.container()
+        .instance(io.khoj4j.application.port.out.memory.MemoryRepository.class).get()
+        .insert(user.id(), "The user's secret word is " + marker + ".", new float[] {1, 0, 0}, "isolation-test",
+            java.time.Instant.parse("2026-03-01T10:00:00Z")).id());
     alice = new Alice(user, file, conversation, turn, slug, tokens.path("[0].token"), tokens.path("[0].id"), marker,
-        title, automation, agent);
+        title, automation, agent, memory);
     bob = TestUsers.create();
     openAi.script("Nothing about that in your notes.", "Bob's chat", "kites"); // Bob's model answers are neutral
   }
@@ -483,6 +494,9 @@ class IsolationIT {
       s.put("settings", a.user().request().get("/api/settings").then().statusCode(200).extract().path("username"));
       s.put("model", a.user().request().get("/api/model/chat").then().statusCode(200).extract().asString());
       s.put("automations", a.user().request().get("/api/automation").then().statusCode(200).extract().asString());
+      s.put("memories", a.user().request().get("/api/memories").then().statusCode(200).extract().path("raw"));
+      s.put("memory switch", a.user().request().queryParam("detailed", "true").get("/api/settings").then()
+          .statusCode(200).extract().path("enable_memory"));
       return new Snapshot(s);
     }
   }

@@ -19,9 +19,11 @@ import io.khoj4j.application.service.chat.tool.ModelCalls;
 import io.khoj4j.application.service.chat.tool.QueryWriter;
 import io.khoj4j.application.service.chat.tool.SourcePicker;
 import io.khoj4j.application.service.chat.tool.ToolRunner;
+import io.khoj4j.application.service.memory.ChatMemory;
 import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.chat.ConversationCommand;
 import io.khoj4j.domain.chat.TokenUsage;
+import io.khoj4j.domain.memory.Memory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -44,10 +46,20 @@ public final class ChatService implements ChatUseCase {
   private final PromptBuilder prompts;
   private final AnswerStreamer streamer;
   private final TurnRecorder recorder;
+  private final ChatMemory memory;
 
+  /** Without memories. */
   public ChatService(ConversationRepository conversations, ChatModelSelection models, ChatModelGateway gateway,
       ModelReplyReader replies, SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens, ChatTools tools,
       UnitOfWork unitOfWork, IdGenerator ids, Clock clock, Optional<Double> notesMaxDistance) {
+    this(conversations, models, gateway, replies, search, content, tokens, tools, unitOfWork, ids, clock,
+        notesMaxDistance, ChatMemory.off());
+  }
+
+  public ChatService(ConversationRepository conversations, ChatModelSelection models, ChatModelGateway gateway,
+      ModelReplyReader replies, SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens, ChatTools tools,
+      UnitOfWork unitOfWork, IdGenerator ids, Clock clock, Optional<Double> notesMaxDistance, ChatMemory memory) {
+    this.memory = memory;
     this.models = models;
     this.tools = tools;
     this.ids = ids;
@@ -81,20 +93,22 @@ public final class ChatService implements ChatUseCase {
         models.modelFor(command.user()));
     return switch (gatherer.gather(turn, parsed.command())) {
       case ContextGatherer.Gathered.Stopped stopped -> stopped.outcome();
-      case ContextGatherer.Gathered.Context context -> answer(turn, context);
+      case ContextGatherer.Gathered.Context context ->
+          answer(turn, context, parsed.command() != ConversationCommand.AUTOMATED_TASK); // runs write no memories
     };
   }
 
   /** The answer from the context gathered, then the turn stored and closed. */
-  private ChatOutcome answer(ChatTurn turn, ContextGatherer.Gathered.Context context) {
+  private ChatOutcome answer(ChatTurn turn, ContextGatherer.Gathered.Context context, boolean learn) {
     String answer;
+    List<Memory> recalled = turn.model().isEmpty() ? List.of() : memory.recall(turn.command().user(), turn.query());
     if (turn.model().isEmpty()) {
       answer = ChatReplies.noModelAnswer(context.references());
       ChatReplies.respond(turn.sink(), answer);
     } else {
       turn.status("**Generating a well-informed response**");
       AnswerStreamer.ModelAnswer result = streamer.stream(turn.model().get(), prompts.build(turn.model().get(),
-          turn.query(), turn.history(), context.references(), context.found().promptContext(), turn.command()),
+          turn.query(), turn.history(), context.references(), withMemories(recalled, context), turn.command()),
           turn.sink());
       if (result.outcome() != null) {
         return result.outcome();
@@ -113,7 +127,16 @@ public final class ChatService implements ChatUseCase {
       turn.sink().emit(new ChatEvent.Usage(turn.usage()));
     }
     turn.sink().emit(new ChatEvent.Done());
+    if (learn && turn.model().isPresent()) { // after the client has the whole answer
+      memory.learn(turn.command().user(), turn.model().get(), turn.query(), answer, recalled);
+    }
     return new ChatOutcome.Answered(turn.conversation().id(), turn.turnId(), answer, context.queries(),
         context.references(), turn.usage());
+  }
+
+  private static List<String> withMemories(List<Memory> recalled, ContextGatherer.Gathered.Context context) {
+    List<String> prompt = new java.util.ArrayList<>(ChatMemory.promptBlock(recalled));
+    prompt.addAll(context.found().promptContext());
+    return prompt;
   }
 }

@@ -761,4 +761,26 @@ class ChatServiceTest {
     assertThat(web.queries()).extracting(WebSearch.Query::text).containsExactly("matcha price 2026");
     assertThat(referencesOf(sink).onlineContext()).containsOnlyKeys("matcha price 2026");
   }
+
+  @Test
+  void aTurnNotesWhatItRevealsALaterTurnRecallsItAndAnAutomationRunNotesNothing() {
+    configureModel();
+    var memories = new io.khoj4j.application.port.out.memory.InMemoryMemoryRepository();
+    ChatService withMemory = new ChatService(conversations, models, gateway, new LenientReplyReader(), search,
+        content, tokens, ChatTools.noneConfigured(), unitOfWork, ids, clock, Optional.empty(),
+        new io.khoj4j.application.service.memory.ChatMemory(memories, embeddings, gateway, new LenientReplyReader(),
+            unitOfWork, clock, io.khoj4j.domain.memory.MemoryMode.ENABLED_DEFAULT_ON, 0.9, 5));
+    gateway.completions.add("{\"create\": [\"The user loves green tea.\"], \"delete\": []}");
+
+    withMemory.chat(ask(alice, "/general I love green tea"), new Recorder());
+    gateway.completions.add("{\"create\": [\"The user follows the news.\"], \"delete\": []}");
+    withMemory.chat(ask(alice, "/automated_task news about green tea"), new Recorder());
+
+    assertThat(memories.list(alice)).extracting(io.khoj4j.domain.memory.Memory::raw)
+        .containsExactly("The user loves green tea.");
+    assertThat(gateway.requests).filteredOn(r -> r.messages().getLast().text().contains("facts worth remembering"))
+        .hasSize(1);
+    assertThat(gateway.requests.getLast().messages()).extracting(PromptMessage::text)
+        .anySatisfy(t -> assertThat(t).contains("What you remember about me", "The user loves green tea."));
+  }
 }

@@ -10,6 +10,11 @@ import io.khoj4j.application.port.in.model.ChatModelQuery;
 import io.khoj4j.application.port.in.model.QueryChatModelsUseCase;
 import io.khoj4j.application.port.in.user.AccountRequest;
 import io.khoj4j.application.port.in.user.ManageAccountUseCase;
+import io.khoj4j.application.port.in.memory.MemorySettings;
+import io.khoj4j.application.port.in.memory.MemorySettingsQuery;
+import io.khoj4j.application.port.in.memory.QueryMemorySettingsUseCase;
+import io.khoj4j.application.port.in.memory.SwitchMemoryCommand;
+import io.khoj4j.application.port.in.memory.SwitchMemoryUseCase;
 import io.khoj4j.application.port.in.voice.QueryVoiceSettingsUseCase;
 import io.khoj4j.application.port.in.voice.VoiceSettings;
 import io.khoj4j.application.port.in.voice.VoiceSettingsQuery;
@@ -41,11 +46,14 @@ public class UserResource {
   private final QueryContentUseCase content;
   private final QueryChatModelsUseCase models;
   private final QueryVoiceSettingsUseCase voices;
+  private final QueryMemorySettingsUseCase memorySettings;
+  private final SwitchMemoryUseCase memorySwitch;
   private final String version;
   private final boolean singleUserMode;
 
   public UserResource(CurrentUser currentUser, ManageAccountUseCase accounts, QueryContentUseCase content,
-      QueryChatModelsUseCase models, QueryVoiceSettingsUseCase voices,
+      QueryChatModelsUseCase models, QueryVoiceSettingsUseCase voices, QueryMemorySettingsUseCase memorySettings,
+      SwitchMemoryUseCase memorySwitch,
       @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
       @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false") boolean singleUserMode) {
     this.currentUser = currentUser;
@@ -53,6 +61,8 @@ public class UserResource {
     this.content = content;
     this.models = models;
     this.voices = voices;
+    this.memorySettings = memorySettings;
+    this.memorySwitch = memorySwitch;
     this.version = version;
     this.singleUserMode = singleUserMode;
   }
@@ -106,8 +116,9 @@ public class UserResource {
     sources.put("notion", overview.types().contains(ContentType.NOTION));
     body.put("enabled_content_source", sources);
     body.put("notion_token", "");
-    body.put("enable_memory", false);
-    body.put("server_memory_mode", "disabled");
+    MemorySettings memory = memorySettings.settings(new MemorySettingsQuery(currentUser.id()));
+    body.put("enable_memory", memory.enabled());
+    body.put("server_memory_mode", memory.mode().wireName());
     List<ChatModel> options = models.options(new ChatModelQuery.Options());
     body.put("chat_model_options", options.stream().map(m -> {
       Map<String, Object> o = new LinkedHashMap<>();
@@ -141,6 +152,21 @@ public class UserResource {
     body.put("anonymous_mode", singleUserMode);
     body.put("notion_oauth_url", null);
     body.put("length_of_free_trial", 7);
+    return body;
+  }
+
+  /** Khoj's memory switch: {@code {"status":"ok","enable_memory":bool}}. */
+  @PATCH
+  @Path("/user/memory")
+  public Map<String, Object> memory(@QueryParam("enable_memory") String enableMemory) {
+    if (enableMemory == null || enableMemory.isBlank()) {
+      throw RequestValidationException.missing("query", "enable_memory");
+    }
+    boolean enabled = memorySwitch.set(new SwitchMemoryCommand(currentUser.id(),
+        QueryParams.bool("enable_memory", enableMemory, false)));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", "ok");
+    body.put("enable_memory", enabled);
     return body;
   }
 
