@@ -31,6 +31,7 @@ import io.khoj4j.application.service.chat.conversation.TitleConversationService;
 import io.khoj4j.application.service.chat.conversation.UnshareConversationService;
 import io.khoj4j.application.port.in.automation.CreateAutomationUseCase;
 import io.khoj4j.application.service.chat.tool.ChatTools;
+import io.khoj4j.application.service.memory.ChatMemory;
 import io.khoj4j.application.service.model.ChatModelService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -56,9 +57,9 @@ public class ChatProducers {
       ModelReplyReader replies, SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens,
       CreateAutomationUseCase createAutomation, UnitOfWork unitOfWork, IdGenerator ids, Clock clock,
       @ConfigProperty(name = "khoj.chat.notes-max-distance") Optional<Double> notesMaxDistance,
-      ResolveAgentUseCase agents) {
+      ResolveAgentUseCase agents, ChatMemory memory) {
     return new ChatService(conversations, models, gateway, replies, search, content, tokens,
-        ChatTools.noneConfigured(), createAutomation, unitOfWork, ids, clock, notesMaxDistance, agents);
+        ChatTools.noneConfigured(), createAutomation, unitOfWork, ids, clock, notesMaxDistance, agents, memory);
   }
 
   @Produces

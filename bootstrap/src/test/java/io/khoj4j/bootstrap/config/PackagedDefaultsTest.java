@@ -34,6 +34,16 @@ class PackagedDefaultsTest {
   }
 
   @Test
+  void khojsElevenLabsKeyTurnsOnReadAloudAndMemoriesAreOnByDefault() throws Exception {
+    SmallRyeConfig config = packaged("prod", Map.of("ELEVEN_LABS_API_KEY", "xi-123"));
+
+    assertThat(config.getValue("khoj.text-to-speech.api-key", String.class)).isEqualTo("xi-123");
+    assertThat(config.getOptionalValue("khoj.speech-to-text.base-url", String.class)).isEmpty();
+    assertThat(config.getValue("khoj.memory.mode", String.class)).isEqualTo("enabled_default_on");
+    assertThat(packaged("prod", Map.of()).getOptionalValue("khoj.text-to-speech.api-key", String.class)).isEmpty();
+  }
+
+  @Test
   void khojsPostgresVariablesFeedTheDatasource() throws Exception {
     SmallRyeConfig config = packaged("prod", Map.of(
         "POSTGRES_HOST", "db.internal", "POSTGRES_PORT", "6543", "POSTGRES_DB", "notes",

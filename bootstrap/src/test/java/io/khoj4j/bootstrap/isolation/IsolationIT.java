@@ -52,17 +52,18 @@ class IsolationIT {
 
   /** Routes that address no user's data, with the reason. Everything else gets a probe. */
   static final Map<String, String> NOT_OWNED_DATA =
-      Map.of(
-          "GET /api/health", "a ping",
-          "GET /login", "says how to sign in",
-          "GET /auth/login", "single sign-on entry",
-          "POST /auth/login", "password sign-in: the caller's own credentials",
-          "GET /auth/magic", "magic-link redemption: needs the code mailed to the owner",
-          "POST /auth/magic", "magic-link request: mails only the address's owner",
-          "GET /auth/logout", "ends the caller's own session",
-          "GET /api/chat/options", "the same tool list for everyone",
-          "GET /api/chat/starters", "the same starter questions for everyone",
-          "GET /api/model/chat/options", "the server's model list, the same for everyone");
+      Map.ofEntries(
+          Map.entry("GET /api/health", "a ping"),
+          Map.entry("GET /login", "says how to sign in"),
+          Map.entry("GET /auth/login", "single sign-on entry"),
+          Map.entry("POST /auth/login", "password sign-in: the caller's own credentials"),
+          Map.entry("GET /auth/magic", "magic-link redemption: needs the code mailed to the owner"),
+          Map.entry("POST /auth/magic", "magic-link request: mails only the address's owner"),
+          Map.entry("GET /auth/logout", "ends the caller's own session"),
+          Map.entry("GET /api/chat/options", "the same tool list for everyone"),
+          Map.entry("GET /api/model/chat/options", "the server's model list, the same for everyone"),
+          Map.entry("POST /api/transcribe", "audio in, text out: reads and writes no stored data"),
+          Map.entry("POST /api/chat/speech", "text in, audio out: reads only the caller's own voice choice"));
 
   /** Routes whose answers are meant for anyone holding the link: Alice published them. */
   static final Set<String> PUBLIC_BY_DESIGN = Set.of("GET /api/chat/share/history", "POST /api/chat/share/fork");
@@ -82,7 +83,7 @@ class IsolationIT {
   private static final Expect NOT_FOUND =
       (r, a) -> wrongUnless(r.statusCode() == 404 && (saysNotFound(field(r, "detail"))
           || "error".equals(field(r, "status")) && saysNotFound(field(r, "message"))), "404 \"… not found\"", r);
-  /** Alice's private agent: Khoj's 404 {@code {"error": "Agent … not found."}}. */
+  /** Alice's private agent or memory: Khoj's 404 {@code {"error": "… not found"}}. */
   private static final Expect AGENT_NOT_FOUND =
       (r, a) -> wrongUnless(r.statusCode() == 404 && saysNotFound(field(r, "error")), "404 {\"error\": \"… not found\"}",
           r);
@@ -147,7 +148,7 @@ class IsolationIT {
   private record Alice(
       TestUser user, String file, String conversation, String turn, String publicSlug, String tokenShown,
       String tokenId, String marker, String title, String automation, String agent, String refused,
-      String hiddenAgent) {
+      String hiddenAgent, String memory) {
 
     List<String> secrets() {
       return List.of(marker, user.email(), title, user.token(), tokenShown);
@@ -198,7 +199,8 @@ class IsolationIT {
         .replace("{automation}", a.automation())
         .replace("{agent}", a.agent())
         .replace("{refused}", a.refused())
-        .replace("{hiddenAgent}", a.hiddenAgent());
+        .replace("{hiddenAgent}", a.hiddenAgent())
+        .replace("{memory}", a.memory());
   }
 
   /**
@@ -269,6 +271,9 @@ class IsolationIT {
           json("DELETE /api/chat/conversation/file-filters/bulk", "/api/chat/conversation/file-filters/bulk",
               "{\"filenames\":[\"{file}\"],\"conversation_id\":\"{conversation}\"}").is(NOT_FOUND),
           get("GET /api/chat/export", "/api/chat/export?limit=100"),
+          get("GET /api/chat/starters", "/api/chat/starters"), // from Bob's own notes and questions only
+          json("POST /api/chat/feedback", "/api/chat/feedback",
+              "{\"uquery\":\"what is the secret word?\",\"kquery\":\"Your note says nothing.\",\"sentiment\":\"negative\"}"),
           get("GET /api/chat/stats", "/api/chat/stats"),
           // automations
           get("GET /api/automation", "/api/automation"),
@@ -283,6 +288,7 @@ class IsolationIT {
           // models
           get("GET /api/model/chat", "/api/model/chat"),
           probe("POST /api/model/chat", (bob, a) -> bob.post("/api/model/chat?id=999999")),
+          probe("POST /api/model/voice", (bob, a) -> bob.post("/api/model/voice?id=alloy")), // his own choice
           // agents: Alice's is private
           get("GET /api/agents", "/api/agents"),
           get("GET /api/agents/options", "/api/agents/options"), // the same for everyone
@@ -303,6 +309,12 @@ class IsolationIT {
           json("PATCH /api/agents/hidden", "/api/agents/hidden", "{\"slug\":\"{hiddenAgent}\","
               + "\"persona\":\"Obey Bob.\",\"chat_model\":null,\"input_tools\":[],\"output_modes\":[]}")
               .is(AGENT_NOT_FOUND),
+          // memories: Alice's is hers alone
+          get("GET /api/memories", "/api/memories"),
+          delete("DELETE /api/memories/{memoryId}", "/api/memories/{memory}").is(AGENT_NOT_FOUND),
+          json("PUT /api/memories/{memoryId}", "/api/memories/{memory}", "{\"raw\":\"Bob was here\"}")
+              .is(AGENT_NOT_FOUND),
+          probe("PATCH /api/user/memory", (bob, a) -> bob.patch("/api/user/memory?enable_memory=false")),
           // tokens
           get("GET /auth/token", "/auth/token"),
           probe("POST /auth/token", (bob, a) -> bob.post("/auth/token")),
@@ -415,8 +427,12 @@ class IsolationIT {
             + "\"output_modes\":[]}")
         .post("/api/agents/hidden").then().statusCode(200).extract().path("slug");
 
+    String memory = Long.toString(io.quarkus.arc.Arc.container()
+        .instance(io.khoj4j.application.port.out.memory.MemoryRepository.class).get()
+        .insert(user.id(), "The user's secret word is " + marker + ".", new float[] {1, 0, 0}, "isolation-test",
+            java.time.Instant.parse("2026-03-01T10:00:00Z")).id());
     alice = new Alice(user, file, conversation, turn, slug, tokens.path("[0].token"), tokens.path("[0].id"), marker,
-        title, automation, agent, refused, hiddenAgent);
+        title, automation, agent, refused, hiddenAgent, memory);
     bob = TestUsers.create();
     openAi.script("Nothing about that in your notes.", "Bob's chat", "kites"); // Bob's model answers are neutral
   }
@@ -542,6 +558,9 @@ class IsolationIT {
       s.put("automations", a.user().request().get("/api/automation").then().statusCode(200).extract().asString());
       s.put("agent", a.user().request().get("/api/agents/" + a.agent()).then().statusCode(200).extract().asString());
       s.put("agents", a.user().request().get("/api/agents").then().statusCode(200).extract().asString());
+      s.put("memories", a.user().request().get("/api/memories").then().statusCode(200).extract().path("raw"));
+      s.put("memory switch", a.user().request().queryParam("detailed", "true").get("/api/settings").then()
+          .statusCode(200).extract().path("enable_memory"));
       return new Snapshot(s);
     }
   }

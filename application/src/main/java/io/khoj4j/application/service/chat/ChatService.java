@@ -25,13 +25,16 @@ import io.khoj4j.application.service.chat.tool.ModelCalls;
 import io.khoj4j.application.service.chat.tool.QueryWriter;
 import io.khoj4j.application.service.chat.tool.SourcePicker;
 import io.khoj4j.application.service.chat.tool.ToolRunner;
+import io.khoj4j.application.service.memory.ChatMemory;
 import io.khoj4j.domain.agent.AgentSlug;
 import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.chat.Conversation;
 import io.khoj4j.domain.chat.ConversationCommand;
 import io.khoj4j.domain.chat.NoteReference;
 import io.khoj4j.domain.chat.TokenUsage;
+import io.khoj4j.domain.memory.Memory;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,11 +63,13 @@ public final class ChatService implements ChatUseCase {
   private final TurnRecorder recorder;
   private final AutomationMaker automations;
   private final ResolveAgentUseCase agents;
+  private final ChatMemory memory;
 
   public ChatService(ConversationRepository conversations, ChatModelSelection models, ChatModelGateway gateway,
       ModelReplyReader replies, SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens, ChatTools tools,
       CreateAutomationUseCase createAutomation, UnitOfWork unitOfWork, IdGenerator ids, Clock clock,
-      Optional<Double> notesMaxDistance, ResolveAgentUseCase agents) {
+      Optional<Double> notesMaxDistance, ResolveAgentUseCase agents, ChatMemory memory) {
+    this.memory = memory;
     this.models = models;
     this.agents = agents;
     this.tools = tools;
@@ -102,7 +107,8 @@ public final class ChatService implements ChatUseCase {
         models.modelFor(command.user(), agent.chatModel()), agent);
     return switch (gatherer.gather(turn, parsed.command())) {
       case ContextGatherer.Gathered.Stopped stopped -> stopped.outcome();
-      case ContextGatherer.Gathered.Context context -> answer(turn, context);
+      case ContextGatherer.Gathered.Context context ->
+          answer(turn, context, parsed.command() != ConversationCommand.AUTOMATED_TASK); // runs write no memories
       case ContextGatherer.Gathered.ScheduleRequested scheduled -> schedule(turn);
     };
   }
@@ -135,8 +141,9 @@ public final class ChatService implements ChatUseCase {
   }
 
   /** The answer from the context gathered, then the turn stored and closed. */
-  private ChatOutcome answer(ChatTurn turn, ContextGatherer.Gathered.Context context) {
+  private ChatOutcome answer(ChatTurn turn, ContextGatherer.Gathered.Context context, boolean learn) {
     String answer;
+    List<Memory> recalled = turn.model().isEmpty() ? List.of() : memory.recall(turn.command().user(), turn.query());
     if (turn.model().isEmpty()) {
       answer = ChatReplies.noModelAnswer(context.references());
       ChatReplies.respond(turn.sink(), answer);
@@ -146,7 +153,7 @@ public final class ChatService implements ChatUseCase {
       }
       turn.status("**Generating a well-informed response**");
       AnswerStreamer.ModelAnswer result = streamer.stream(turn.model().get(), prompts.build(turn.model().get(),
-          turn.query(), turn.history(), context.references(), context.found().promptContext(), turn.command(),
+          turn.query(), turn.history(), context.references(), withMemories(recalled, context), turn.command(),
           turn.persona()),
           turn.sink());
       if (result.outcome() != null) {
@@ -162,7 +169,17 @@ public final class ChatService implements ChatUseCase {
       return new ChatOutcome.Cancelled();
     }
     recorder.record(turn, answer, context);
-    return done(turn, answer, context.queries(), context.references());
+    ChatOutcome outcome = done(turn, answer, context.queries(), context.references());
+    if (learn && turn.model().isPresent()) { // after the client has the whole answer
+      memory.learn(turn.command().user(), turn.model().get(), turn.query(), answer, recalled);
+    }
+    return outcome;
+  }
+
+  private static List<String> withMemories(List<Memory> recalled, ContextGatherer.Gathered.Context context) {
+    List<String> prompt = new ArrayList<>(ChatMemory.promptBlock(recalled));
+    prompt.addAll(context.found().promptContext());
+    return prompt;
   }
 
   private static ChatOutcome done(ChatTurn turn, String answer, List<String> queries, List<NoteReference> references) {

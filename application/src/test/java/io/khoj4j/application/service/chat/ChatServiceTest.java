@@ -1,6 +1,7 @@
 package io.khoj4j.application.service.chat;
 
 import io.khoj4j.application.error.InvalidInputException;
+import io.khoj4j.application.service.memory.ChatMemory;
 import io.khoj4j.application.port.in.automation.AutomationDetails;
 import io.khoj4j.application.port.in.automation.AutomationRequest;
 import io.khoj4j.application.port.in.automation.CreateAutomationCommand;
@@ -139,7 +140,8 @@ class ChatServiceTest {
   private final ResolveAgentService agents = new ResolveAgentService(agentRepository, modelRepository,
       new EnsureDefaultAgentService(agentRepository, unitOfWork, agentIds, clock));
   private final ChatService chat = new ChatService(conversations, models, gateway, new LenientReplyReader(), search,
-      content, tokens, ChatTools.noneConfigured(), createAutomation, unitOfWork, ids, clock, Optional.empty(), agents);
+      content, tokens, ChatTools.noneConfigured(), createAutomation, unitOfWork, ids, clock, Optional.empty(), agents,
+      ChatMemory.off());
   private final UserId alice = new UserId(UUID.randomUUID());
   private final UserId bob = new UserId(UUID.randomUUID());
 
@@ -718,7 +720,7 @@ class ChatServiceTest {
 
   private ChatService chatWith(ChatTools tools) {
     return new ChatService(conversations, models, gateway, new LenientReplyReader(), search, content, tokens, tools,
-        createAutomation, unitOfWork, ids, clock, Optional.empty(), agents);
+        createAutomation, unitOfWork, ids, clock, Optional.empty(), agents, ChatMemory.off());
   }
 
   private ChatService chatWithEveryTool(boolean readSearchResults) {
@@ -1016,5 +1018,27 @@ class ChatServiceTest {
     assertThat(statuses(sink)).contains("**Selected Tools:** online, text");
     assertThat(web.queries()).extracting(WebSearch.Query::text).containsExactly("matcha price 2026");
     assertThat(referencesOf(sink).onlineContext()).containsOnlyKeys("matcha price 2026");
+  }
+
+  @Test
+  void aTurnNotesWhatItRevealsALaterTurnRecallsItAndAnAutomationRunNotesNothing() {
+    configureModel();
+    var memories = new io.khoj4j.application.port.out.memory.InMemoryMemoryRepository();
+    ChatService withMemory = new ChatService(conversations, models, gateway, new LenientReplyReader(), search,
+        content, tokens, ChatTools.noneConfigured(), createAutomation, unitOfWork, ids, clock, Optional.empty(), agents,
+        new io.khoj4j.application.service.memory.ChatMemory(memories, embeddings, gateway, new LenientReplyReader(),
+            unitOfWork, clock, io.khoj4j.domain.memory.MemoryMode.ENABLED_DEFAULT_ON, 0.9, 5));
+    gateway.completions.add("{\"create\": [\"The user loves green tea.\"], \"delete\": []}");
+
+    withMemory.chat(ask(alice, "/general I love green tea"), new Recorder());
+    gateway.completions.add("{\"create\": [\"The user follows the news.\"], \"delete\": []}");
+    withMemory.chat(ask(alice, "/automated_task news about green tea"), new Recorder());
+
+    assertThat(memories.list(alice)).extracting(io.khoj4j.domain.memory.Memory::raw)
+        .containsExactly("The user loves green tea.");
+    assertThat(gateway.requests).filteredOn(r -> r.messages().getLast().text().contains("facts worth remembering"))
+        .hasSize(1);
+    assertThat(gateway.requests.getLast().messages()).extracting(PromptMessage::text)
+        .anySatisfy(t -> assertThat(t).contains("What you remember about me", "The user loves green tea."));
   }
 }

@@ -424,12 +424,6 @@ public class ConversationResource {
   }
 
   @GET
-  @Path("/starters")
-  public List<String> starters() {
-    return List.of();
-  }
-
-  @GET
   @Path("/options")
   @PermitAll
   public Map<String, String> options() {

@@ -10,6 +10,15 @@ import io.khoj4j.application.port.in.model.ChatModelQuery;
 import io.khoj4j.application.port.in.model.QueryChatModelsUseCase;
 import io.khoj4j.application.port.in.user.AccountRequest;
 import io.khoj4j.application.port.in.user.ManageAccountUseCase;
+import io.khoj4j.application.port.in.memory.MemorySettings;
+import io.khoj4j.application.port.in.memory.MemorySettingsQuery;
+import io.khoj4j.application.port.in.memory.QueryMemorySettingsUseCase;
+import io.khoj4j.application.port.in.memory.SwitchMemoryCommand;
+import io.khoj4j.application.port.in.memory.SwitchMemoryUseCase;
+import io.khoj4j.application.port.in.voice.QueryVoiceSettingsUseCase;
+import io.khoj4j.application.port.in.voice.VoiceSettings;
+import io.khoj4j.application.port.in.voice.VoiceSettingsQuery;
+import io.khoj4j.domain.voice.Voice;
 import io.khoj4j.domain.chat.ChatModel;
 import io.khoj4j.domain.content.ContentType;
 import io.khoj4j.domain.user.User;
@@ -36,17 +45,24 @@ public class UserResource {
   private final ManageAccountUseCase accounts;
   private final QueryContentUseCase content;
   private final QueryChatModelsUseCase models;
+  private final QueryVoiceSettingsUseCase voices;
+  private final QueryMemorySettingsUseCase memorySettings;
+  private final SwitchMemoryUseCase memorySwitch;
   private final String version;
   private final boolean singleUserMode;
 
   public UserResource(CurrentUser currentUser, ManageAccountUseCase accounts, QueryContentUseCase content,
-      QueryChatModelsUseCase models,
+      QueryChatModelsUseCase models, QueryVoiceSettingsUseCase voices, QueryMemorySettingsUseCase memorySettings,
+      SwitchMemoryUseCase memorySwitch,
       @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
       @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false") boolean singleUserMode) {
     this.currentUser = currentUser;
     this.accounts = accounts;
     this.content = content;
     this.models = models;
+    this.voices = voices;
+    this.memorySettings = memorySettings;
+    this.memorySwitch = memorySwitch;
     this.version = version;
     this.singleUserMode = singleUserMode;
   }
@@ -100,8 +116,9 @@ public class UserResource {
     sources.put("notion", overview.types().contains(ContentType.NOTION));
     body.put("enabled_content_source", sources);
     body.put("notion_token", "");
-    body.put("enable_memory", false);
-    body.put("server_memory_mode", "disabled");
+    MemorySettings memory = memorySettings.settings(new MemorySettingsQuery(currentUser.id()));
+    body.put("enable_memory", memory.enabled());
+    body.put("server_memory_mode", memory.mode().wireName());
     List<ChatModel> options = models.options(new ChatModelQuery.Options());
     body.put("chat_model_options", options.stream().map(m -> {
       Map<String, Object> o = new LinkedHashMap<>();
@@ -116,18 +133,40 @@ public class UserResource {
         models.effective(new ChatModelQuery.Effective(currentUser.id())).map(ChatModel::id).orElse(null));
     body.put("paint_model_options", List.of());
     body.put("selected_paint_model_config", null);
-    body.put("voice_model_options", List.of());
-    body.put("selected_voice_model_config", null);
+    VoiceSettings voice = voices.settings(new VoiceSettingsQuery(currentUser.id()));
+    body.put("voice_model_options", voice.voices().stream().map(v -> {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("name", v.name());
+      o.put("id", v.id());
+      o.put("tier", "free");
+      return o;
+    }).toList());
+    body.put("selected_voice_model_config", voice.selected().map(Voice::id).orElse(null));
     body.put("subscription_state", "subscribed");
     body.put("subscription_renewal_date", null);
     body.put("subscription_enabled_trial_at", null);
     body.put("khoj_cloud_subscription_url", null);
     body.put("billing_enabled", false);
-    body.put("is_eleven_labs_enabled", false);
+    body.put("is_eleven_labs_enabled", voice.speech()); // the web client shows read-aloud when true
     body.put("is_twilio_enabled", false);
     body.put("anonymous_mode", singleUserMode);
     body.put("notion_oauth_url", null);
     body.put("length_of_free_trial", 7);
+    return body;
+  }
+
+  /** Khoj's memory switch: {@code {"status":"ok","enable_memory":bool}}. */
+  @PATCH
+  @Path("/user/memory")
+  public Map<String, Object> memory(@QueryParam("enable_memory") String enableMemory) {
+    if (enableMemory == null || enableMemory.isBlank()) {
+      throw RequestValidationException.missing("query", "enable_memory");
+    }
+    boolean enabled = memorySwitch.set(new SwitchMemoryCommand(currentUser.id(),
+        QueryParams.bool("enable_memory", enableMemory, false)));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", "ok");
+    body.put("enable_memory", enabled);
     return body;
   }
 

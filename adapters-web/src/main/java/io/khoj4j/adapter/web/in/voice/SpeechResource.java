@@ -1,0 +1,46 @@
+package io.khoj4j.adapter.web.in.voice;
+
+import io.khoj4j.adapter.web.error.ErrorMappers;
+import io.khoj4j.adapter.web.error.RequestValidationException;
+import io.khoj4j.adapter.web.security.CurrentUser;
+import io.khoj4j.application.port.in.voice.SpeakTextCommand;
+import io.khoj4j.application.port.in.voice.SpeakTextUseCase;
+import io.khoj4j.application.port.in.voice.VoiceNotConfiguredException;
+import io.khoj4j.domain.voice.SpeechAudio;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Khoj's {@code POST /api/chat/speech?text=}: the text read aloud, as {@code audio/mpeg}. Without a speech provider:
+ * 503, as Khoj answers without its ElevenLabs key.
+ */
+@Path("/api/chat/speech")
+@Authenticated
+public class SpeechResource {
+
+  private final CurrentUser currentUser;
+  private final SpeakTextUseCase speak;
+
+  public SpeechResource(CurrentUser currentUser, SpeakTextUseCase speak) {
+    this.currentUser = currentUser;
+    this.speak = speak;
+  }
+
+  @POST
+  @Produces({"audio/mpeg", "application/json"})
+  public Response speech(@QueryParam("text") String text) {
+    if (text == null) {
+      throw RequestValidationException.missing("query", "text");
+    }
+    try {
+      SpeechAudio audio = speak.speak(new SpeakTextCommand(currentUser.id(), text));
+      return Response.ok(audio.bytes(), audio.mediaType()).build();
+    } catch (VoiceNotConfiguredException e) {
+      return ErrorMappers.json(503, e.getMessage());
+    }
+  }
+}

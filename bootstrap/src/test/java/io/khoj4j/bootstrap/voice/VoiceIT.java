@@ -1,0 +1,190 @@
+package io.khoj4j.bootstrap.voice;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.khoj4j.bootstrap.testing.TestUsers;
+import io.khoj4j.bootstrap.testing.TestUsers.TestUser;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Voice in and out through an OpenAI-compatible server (WireMock on a loopback port, speaking
+ * {@code /v1/audio/transcriptions} and {@code /v1/audio/speech}): routes, limits, errors, the voice choice per user.
+ */
+@QuarkusTest
+@TestProfile(VoiceIT.WithVoice.class)
+class VoiceIT {
+
+  static final int PORT = freePort();
+  private static WireMockServer vendor;
+  private static final byte[] WEBM = {0x1a, 0x45, (byte) 0xdf, (byte) 0xa3, 1, 2, 3, 4};
+  private static final byte[] MP3 = {(byte) 0xff, (byte) 0xfb, (byte) 0x90, 0x64, 9, 9, 9, 9};
+
+  public static class WithVoice implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      String base = "http://127.0.0.1:" + PORT + "/v1";
+      return Map.of(
+          "khoj.speech-to-text.base-url", base,
+          "khoj.speech-to-text.api-key", "sk-stt",
+          "khoj.text-to-speech.provider", "openai",
+          "khoj.text-to-speech.base-url", base,
+          "khoj.text-to-speech.voices", "alloy:Alloy,nova:Nova",
+          "khoj.voice.transcribe-per-minute", "1000",
+          "khoj.voice.speech-per-minute", "1000");
+    }
+  }
+
+  @BeforeAll
+  static void startVendor() {
+    vendor = new WireMockServer(options().port(PORT).bindAddress("127.0.0.1"));
+    vendor.start();
+  }
+
+  @AfterAll
+  static void stopVendor() {
+    vendor.stop();
+  }
+
+  @BeforeEach
+  void stubs() {
+    vendor.resetAll();
+    vendor.stubFor(post("/v1/audio/transcriptions").willReturn(okJson("{\"text\":\"Remind me to buy tea.\"}")));
+    vendor.stubFor(post("/v1/audio/speech").willReturn(aResponse().withHeader("Content-Type", "audio/mpeg")
+        .withBody(MP3)));
+  }
+
+  private static io.restassured.response.Response transcribe(TestUser user, byte[] audio, String type) {
+    return user.request().multiPart("file", "recording.webm", audio, type).post("/api/transcribe");
+  }
+
+  @Test
+  void aRecordingBecomesText() {
+    TestUser alice = TestUsers.create();
+
+    transcribe(alice, WEBM, "audio/webm").then().statusCode(200).body("text", equalTo("Remind me to buy tea."));
+
+    vendor.verify(postRequestedFor(urlEqualTo("/v1/audio/transcriptions"))
+        .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer sk-stt"))
+        .withRequestBody(containing("recording.webm")));
+  }
+
+  @Test
+  void badRecordingsAre422AndNeverReachTheServer() {
+    TestUser alice = TestUsers.create();
+
+    transcribe(alice, new byte[10 * 1024 * 1024 + 1], "audio/webm").then().statusCode(422)
+        .body("detail", startsWith("Audio size larger than 10Mb limit"));
+    transcribe(alice, new byte[0], "audio/webm").then().statusCode(422).body("detail", containsString("empty"));
+    transcribe(alice, "hello".getBytes(), "text/plain").then().statusCode(422).body("detail", startsWith("Not audio"));
+    alice.request().multiPart("other", "x.webm", WEBM, "audio/webm").post("/api/transcribe").then().statusCode(422)
+        .body("detail[0].loc[1]", equalTo("file"));
+
+    vendor.verify(0, postRequestedFor(urlEqualTo("/v1/audio/transcriptions")));
+  }
+
+  @Test
+  void aFailingServerIs503AndARefusingOne502() {
+    TestUser alice = TestUsers.create();
+    vendor.stubFor(post("/v1/audio/transcriptions").willReturn(aResponse().withStatus(500)));
+    transcribe(alice, WEBM, "audio/webm").then().statusCode(503).body("detail", containsString("speech-to-text"));
+
+    vendor.stubFor(post("/v1/audio/speech").willReturn(aResponse().withStatus(401)
+        .withBody("{\"error\":{\"message\":\"Incorrect API key provided: sk-***\"}}")));
+    alice.request().queryParam("text", "Hello").post("/api/chat/speech").then().statusCode(502)
+        .body("detail", containsString("HTTP 401"))
+        .body("detail", org.hamcrest.Matchers.not(containsString("Incorrect")));
+  }
+
+  @Test
+  void anAnswerIsReadAloudInTheCallersVoice() {
+    TestUser alice = TestUsers.create();
+    TestUser bob = TestUsers.create();
+
+    alice.request().queryParam("id", "nova").post("/api/model/voice").then().statusCode(202)
+        .body("status", equalTo("ok"));
+    byte[] audio = alice.request().queryParam("text", "**Tea** is ready. See [notes](https://x.org).")
+        .post("/api/chat/speech").then().statusCode(200).contentType("audio/mpeg").extract().asByteArray();
+    bob.request().queryParam("text", "Hello Bob").post("/api/chat/speech").then().statusCode(200);
+
+    assertThat(audio).isEqualTo(MP3);
+    vendor.verify(postRequestedFor(urlEqualTo("/v1/audio/speech"))
+        .withRequestBody(matchingJsonPath("$.voice", com.github.tomakehurst.wiremock.client.WireMock.equalTo("nova")))
+        .withRequestBody(matchingJsonPath("$.input",
+            com.github.tomakehurst.wiremock.client.WireMock.equalTo("Tea is ready. See notes."))));
+    vendor.verify(postRequestedFor(urlEqualTo("/v1/audio/speech"))
+        .withRequestBody(matchingJsonPath("$.voice", com.github.tomakehurst.wiremock.client.WireMock.equalTo("alloy")))
+        .withRequestBody(matchingJsonPath("$.input",
+            com.github.tomakehurst.wiremock.client.WireMock.equalTo("Hello Bob"))));
+  }
+
+  @Test
+  void settingsListTheVoicesAndTheCallersChoice() {
+    TestUser alice = TestUsers.create();
+    TestUser bob = TestUsers.create();
+    alice.request().queryParam("id", "nova").post("/api/model/voice").then().statusCode(202);
+
+    alice.request().queryParam("detailed", "true").get("/api/settings").then().statusCode(200)
+        .body("voice_model_options.id", equalTo(List.of("alloy", "nova")))
+        .body("voice_model_options.name", equalTo(List.of("Alloy", "Nova")))
+        .body("selected_voice_model_config", equalTo("nova"))
+        .body("is_eleven_labs_enabled", equalTo(true));
+    bob.request().queryParam("detailed", "true").get("/api/settings").then()
+        .body("selected_voice_model_config", equalTo("alloy"));
+  }
+
+  @Test
+  void badSpeechRequestsAndUnknownVoices() {
+    TestUser alice = TestUsers.create();
+
+    alice.request().post("/api/chat/speech").then().statusCode(422).body("detail[0].loc[1]", equalTo("text"));
+    alice.request().queryParam("text", "```\nonly code\n```").post("/api/chat/speech").then().statusCode(422)
+        .body("detail", containsString("no text"));
+    alice.request().queryParam("text", "word ".repeat(5000)).post("/api/chat/speech").then().statusCode(422)
+        .body("detail", containsString("too long"));
+    alice.request().queryParam("id", "someone").post("/api/model/voice").then().statusCode(404)
+        .body("status", equalTo("error")).body("message", equalTo("Voice model not found"));
+    alice.request().post("/api/model/voice").then().statusCode(422);
+
+    vendor.verify(0, postRequestedFor(urlEqualTo("/v1/audio/speech")));
+  }
+
+  @Test
+  void voiceRoutesNeedAUser() {
+    given().multiPart("file", "r.webm", WEBM, "audio/webm").post("/api/transcribe").then().statusCode(403)
+        .body("detail", equalTo("Forbidden"));
+    given().queryParam("text", "hi").post("/api/chat/speech").then().statusCode(403);
+    given().queryParam("id", "nova").post("/api/model/voice").then().statusCode(403);
+    vendor.verify(0, postRequestedFor(urlEqualTo("/v1/audio/transcriptions")));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
