@@ -52,17 +52,18 @@ class IsolationIT {
 
   /** Routes that address no user's data, with the reason. Everything else gets a probe. */
   static final Map<String, String> NOT_OWNED_DATA =
-      Map.of(
-          "GET /api/health", "a ping",
-          "GET /login", "says how to sign in",
-          "GET /auth/login", "single sign-on entry",
-          "POST /auth/login", "password sign-in: the caller's own credentials",
-          "GET /auth/magic", "magic-link redemption: needs the code mailed to the owner",
-          "POST /auth/magic", "magic-link request: mails only the address's owner",
-          "GET /auth/logout", "ends the caller's own session",
-          "GET /api/chat/options", "the same tool list for everyone",
-          "GET /api/chat/starters", "the same starter questions for everyone",
-          "GET /api/model/chat/options", "the server's model list, the same for everyone");
+      Map.ofEntries(
+          Map.entry("GET /api/health", "a ping"),
+          Map.entry("GET /login", "says how to sign in"),
+          Map.entry("GET /auth/login", "single sign-on entry"),
+          Map.entry("POST /auth/login", "password sign-in: the caller's own credentials"),
+          Map.entry("GET /auth/magic", "magic-link redemption: needs the code mailed to the owner"),
+          Map.entry("POST /auth/magic", "magic-link request: mails only the address's owner"),
+          Map.entry("GET /auth/logout", "ends the caller's own session"),
+          Map.entry("GET /api/chat/options", "the same tool list for everyone"),
+          Map.entry("GET /api/chat/starters", "the same starter questions for everyone"),
+          Map.entry("GET /api/model/chat/options", "the server's model list, the same for everyone"),
+          Map.entry("POST /api/subscription", "Stripe's webhook: signed by Stripe, names no caller"));
 
   /** Routes whose answers are meant for anyone holding the link: Alice published them. */
   static final Set<String> PUBLIC_BY_DESIGN = Set.of("GET /api/chat/share/history", "POST /api/chat/share/fork");
@@ -290,6 +291,10 @@ class IsolationIT {
               .is(FORBIDDEN),
           delete("DELETE /api/admin/users/{id}", "/api/admin/users/{user}").is(FORBIDDEN),
           get("GET /api/admin/users/{id}/tokens", "/api/admin/users/{user}/tokens").is(FORBIDDEN),
+          json("PUT /api/admin/users/{id}/subscription", "/api/admin/users/{user}/subscription",
+              "{\"type\":\"trial\"}").is(FORBIDDEN),
+          // Bob's own subscription at Stripe (404 while billing is off)
+          probe("PATCH /api/subscription", (bob, a) -> bob.patch("/api/subscription?operation=cancel")),
           probe("POST /api/admin/users/{id}/tokens", (bob, a) -> bob.post(fill("/api/admin/users/{user}/tokens", a)))
               .is(FORBIDDEN),
           delete("DELETE /api/admin/users/{id}/tokens", "/api/admin/users/{user}/tokens?token={token}").is(FORBIDDEN),
