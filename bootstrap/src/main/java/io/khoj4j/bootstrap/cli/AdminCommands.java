@@ -8,6 +8,13 @@ import io.khoj4j.application.port.in.user.ListUsersUseCase.ListUsersQuery;
 import io.khoj4j.application.port.in.user.ProvisionUserCommand;
 import io.khoj4j.application.port.in.user.ProvisionUserUseCase;
 import io.khoj4j.application.error.ApplicationException;
+import io.khoj4j.application.port.in.subscription.SetSubscriptionUseCase;
+import io.khoj4j.application.port.in.subscription.SetSubscriptionUseCase.SetSubscriptionCommand;
+import io.khoj4j.application.port.in.subscription.SubscriptionStatus;
+import io.khoj4j.domain.subscription.SubscriptionType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import io.khoj4j.domain.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -29,12 +36,15 @@ public class AdminCommands {
   private final ProvisionUserUseCase provisionUser;
   private final CreateApiTokenUseCase createToken;
   private final ListUsersUseCase listUsers;
+  private final SetSubscriptionUseCase setSubscription;
 
   public AdminCommands(
-      ProvisionUserUseCase provisionUser, CreateApiTokenUseCase createToken, ListUsersUseCase listUsers) {
+      ProvisionUserUseCase provisionUser, CreateApiTokenUseCase createToken, ListUsersUseCase listUsers,
+      SetSubscriptionUseCase setSubscription) {
     this.provisionUser = provisionUser;
     this.createToken = createToken;
     this.listUsers = listUsers;
+    this.setSubscription = setSubscription;
   }
 
   public static boolean isAdminCommand(String... args) {
@@ -54,6 +64,7 @@ public class AdminCommands {
             .addSubcommand(new CreateUser())
             .addSubcommand(new CreateToken())
             .addSubcommand(new ListUsers())
+            .addSubcommand(new SetSubscription())
             .setOut(out)
             .setErr(err)
             .setExecutionExceptionHandler(
@@ -118,6 +129,43 @@ public class AdminCommands {
       out.printf("token \"%s\" for %s%n", token.token().name(), user.email());
       out.println(token.secret());
       out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "set-subscription",
+      description = "Sets a user's subscription (creating the user if needed); prints its state.",
+      mixinStandardHelpOptions = true)
+  final class SetSubscription implements Callable<Integer> {
+    @Option(names = "--email", required = true, description = "The user's e-mail address.") String email;
+
+    @Option(names = "--type", required = true, description = "trial or standard.") String type;
+
+    @Option(names = "--recurring", description = "The subscription renews (standard only).") boolean recurring;
+
+    @Option(names = "--renewal-date",
+        description = "End of the paid period or trial, e.g. 2027-01-31T00:00:00Z (a trial without one starts now).")
+    String renewalDate;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      SubscriptionType kind;
+      Optional<Instant> renewal;
+      try {
+        kind = SubscriptionType.fromWire(type);
+        renewal = Optional.ofNullable(renewalDate).map(Instant::parse);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("--renewal-date must be an ISO-8601 instant, e.g. 2027-01-31T00:00:00Z");
+      }
+      if (kind == SubscriptionType.TRIAL && recurring) {
+        throw new IllegalArgumentException("a trial does not renew: leave out --recurring");
+      }
+      User user = provisionUser.provision(ProvisionUserCommand.byEmail(email));
+      SubscriptionStatus status = setSubscription.set(new SetSubscriptionCommand(user.id(), kind, recurring, renewal));
+      spec.commandLine().getOut().printf("%s %s%s%n", user.email(), status.state().wireName(),
+          status.renewalDate().map(d -> " until " + d).orElse(""));
       return 0;
     }
   }

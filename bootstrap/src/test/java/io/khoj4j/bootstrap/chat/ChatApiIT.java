@@ -373,7 +373,7 @@ class ChatApiIT {
     assertBody(given().contentType("application/json").body("{\"q\":\"hi\"}").post("/api/chat"), 403,
         "{\"detail\":\"Forbidden\"}");
     assertBody(chat(alice, Map.of("q", "hi", "images", java.util.Collections.nCopies(11,
-        "data:image/png;base64,AAAA"))), 429, "{\"detail\":\"Too many images: at most 10 images per message.\"}");
+        "data:image/png;base64,AAAA"))), 429, "{\"detail\":\"Those are way too many images for me! I can handle up to 10 images per message.\"}");
     alice.request().contentType("application/json").body("{\"n\": 3}").post("/api/chat").then().statusCode(422)
         .body("detail[0].type", equalTo("missing")).body("detail[0].loc", contains("body", "q"))
         .body("detail[0].msg", equalTo("Field required"));

@@ -75,6 +75,31 @@ class AdminCommandsIT {
     assertThat(unknown.exitCode()).isEqualTo(2);
   }
 
+  @Test
+  void setSubscriptionGivesATrialOrAPaidPeriodAndRefusesNonsense(QuarkusMainLauncher launcher) {
+    String email = newEmail();
+
+    LaunchResult trial = launcher.launch("admin", "set-subscription", "--email", email, "--type", "trial");
+    assertThat(trial.exitCode()).isZero();
+    assertThat(trial.getOutput()).contains(email + " trial until ");
+
+    LaunchResult paid = launcher.launch("admin", "set-subscription", "--email", email, "--type", "standard",
+        "--recurring", "--renewal-date", "2099-01-31T00:00:00Z");
+    assertThat(paid.exitCode()).isZero();
+    assertThat(paid.getOutput()).contains(email + " subscribed until 2099-01-31T00:00:00Z");
+
+    LaunchResult gold = launcher.launch("admin", "set-subscription", "--email", email, "--type", "gold");
+    assertThat(gold.exitCode()).isEqualTo(1);
+    assertThat(gold.getErrorOutput()).contains("error: Unknown subscription type: gold");
+    LaunchResult badDate = launcher.launch("admin", "set-subscription", "--email", email, "--type", "standard",
+        "--renewal-date", "tomorrow");
+    assertThat(badDate.exitCode()).isEqualTo(1);
+    assertThat(badDate.getErrorOutput()).contains("--renewal-date");
+    LaunchResult renewingTrial = launcher.launch("admin", "set-subscription", "--email", newEmail(), "--type",
+        "trial", "--recurring");
+    assertThat(renewingTrial.exitCode()).isEqualTo(1);
+  }
+
   private static String ownerOfToken(String token) throws Exception {
     String url = "jdbc:postgresql://" + env("POSTGRES_HOST", "localhost") + ":" + env("POSTGRES_PORT", "5432") + "/"
         + env("KHOJ4J_TEST_DB", "khoj4j_test");

@@ -25,6 +25,7 @@ class DenyByDefaultIT {
   static final Map<String, Integer> PUBLIC =
       Map.ofEntries(
           Map.entry("GET /api/health", 200), // Emacs pings it; {"detail":"OK"} without a user
+          Map.entry("POST /api/subscription", 404), // Stripe's webhook, signed instead; only served with billing
           Map.entry("GET /auth/login", 404), // single sign-on entry (404 while no provider is configured)
           Map.entry("GET /login", 200), // where Khoj sends browsers to sign in: says how
           Map.entry("POST /auth/login", 422), // password sign-in; needs email and password

@@ -63,7 +63,8 @@ class IsolationIT {
           Map.entry("GET /api/chat/options", "the same tool list for everyone"),
           Map.entry("GET /api/model/chat/options", "the server's model list, the same for everyone"),
           Map.entry("POST /api/transcribe", "audio in, text out: reads and writes no stored data"),
-          Map.entry("POST /api/chat/speech", "text in, audio out: reads only the caller's own voice choice"));
+          Map.entry("POST /api/chat/speech", "text in, audio out: reads only the caller's own voice choice"),
+          Map.entry("POST /api/subscription", "Stripe's webhook: signed by Stripe, names no caller"));
 
   /** Routes whose answers are meant for anyone holding the link: Alice published them. */
   static final Set<String> PUBLIC_BY_DESIGN = Set.of("GET /api/chat/share/history", "POST /api/chat/share/fork");
@@ -327,6 +328,10 @@ class IsolationIT {
               .is(FORBIDDEN),
           delete("DELETE /api/admin/users/{id}", "/api/admin/users/{user}").is(FORBIDDEN),
           get("GET /api/admin/users/{id}/tokens", "/api/admin/users/{user}/tokens").is(FORBIDDEN),
+          json("PUT /api/admin/users/{id}/subscription", "/api/admin/users/{user}/subscription",
+              "{\"type\":\"trial\"}").is(FORBIDDEN),
+          // Bob's own subscription at Stripe (404 while billing is off)
+          probe("PATCH /api/subscription", (bob, a) -> bob.patch("/api/subscription?operation=cancel")),
           probe("POST /api/admin/users/{id}/tokens", (bob, a) -> bob.post(fill("/api/admin/users/{user}/tokens", a)))
               .is(FORBIDDEN),
           delete("DELETE /api/admin/users/{id}/tokens", "/api/admin/users/{user}/tokens?token={token}").is(FORBIDDEN),

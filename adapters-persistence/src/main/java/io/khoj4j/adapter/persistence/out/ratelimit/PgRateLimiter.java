@@ -8,12 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * A sliding-window attempt log in PostgreSQL, so every replica counts the same attempts. Each check runs in its own
- * short transaction holding a transaction-scoped advisory lock on (bucket, subject): concurrent attempts by one
- * subject queue up for a few milliseconds and can never pass the limit together, while other subjects never wait.
- * A refused attempt is not logged, so a limit of N means at most N attempts in any window.
+ * A sliding-window attempt log in PostgreSQL, so every replica counts the same attempts and a restart forgets
+ * nothing. Each check runs in its own short transaction holding transaction-scoped advisory locks on (bucket,
+ * subject), taken in one order so two checks never wait on each other crosswise: concurrent attempts by one subject
+ * queue up for a few milliseconds and can never pass a limit together, while other subjects never wait. A refused
+ * attempt is not logged, so a limit of N means at most N attempts in any window.
  */
 @ApplicationScoped
 public class PgRateLimiter implements RateLimiter {
@@ -27,38 +31,93 @@ public class PgRateLimiter implements RateLimiter {
   }
 
   @Override
-  public boolean tryAcquire(RateLimit limit, String subject) {
+  public Optional<RateLimit> tryAcquireAll(List<RateLimit> limits, String subject) {
     String subjectHash = SecretHash.of(subject).hex();
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
               Instant now = clock.instant();
-              em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) locked")
-                  .setParameter("key", limit.bucket() + ":" + subjectHash)
-                  .getSingleResult();
-              long used =
-                  ((Number)
-                          em.createNativeQuery(
-                                  """
-                                  select count(*) from rate_limit_attempts
-                                  where bucket = :bucket and subject_hash = :subject and attempted_at > :since
-                                  """)
-                              .setParameter("bucket", limit.bucket())
-                              .setParameter("subject", subjectHash)
-                              .setParameter("since", now.minus(limit.window()))
-                              .getSingleResult())
-                      .longValue();
-              if (used >= limit.attempts()) {
+              limits.stream()
+                  .map(RateLimit::bucket)
+                  .distinct()
+                  .sorted(Comparator.naturalOrder())
+                  .forEach(bucket -> lock(bucket, subjectHash));
+              for (RateLimit limit : limits) {
+                if (used(limit, subjectHash, now) >= limit.attempts()) {
+                  return Optional.of(limit);
+                }
+              }
+              for (RateLimit limit : limits) {
+                insert(limit, subjectHash, now, null);
+              }
+              return Optional.<RateLimit>empty();
+            });
+  }
+
+  @Override
+  public boolean tryHold(RateLimit limit, String subject, String holdId) {
+    String subjectHash = SecretHash.of(subject).hex();
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Instant now = clock.instant();
+              lock(limit.bucket(), subjectHash);
+              if (used(limit, subjectHash, now) >= limit.attempts()) {
                 return false;
               }
-              em.createNativeQuery(
-                      "insert into rate_limit_attempts (bucket, subject_hash, attempted_at) values (:b, :s, :at)")
-                  .setParameter("b", limit.bucket())
-                  .setParameter("s", subjectHash)
-                  .setParameter("at", now)
-                  .executeUpdate();
+              insert(limit, subjectHash, now, holdId);
               return true;
             });
+  }
+
+  @Override
+  public void release(RateLimit limit, String subject, String holdId) {
+    String subjectHash = SecretHash.of(subject).hex();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                em.createNativeQuery(
+                        """
+                        delete from rate_limit_attempts
+                        where bucket = :bucket and subject_hash = :subject and hold_id = :hold
+                        """)
+                    .setParameter("bucket", limit.bucket())
+                    .setParameter("subject", subjectHash)
+                    .setParameter("hold", holdId)
+                    .executeUpdate());
+  }
+
+  private void lock(String bucket, String subjectHash) {
+    em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) locked")
+        .setParameter("key", bucket + ":" + subjectHash)
+        .getSingleResult();
+  }
+
+  private long used(RateLimit limit, String subjectHash, Instant now) {
+    return ((Number)
+            em.createNativeQuery(
+                    """
+                    select count(*) from rate_limit_attempts
+                    where bucket = :bucket and subject_hash = :subject and attempted_at > :since
+                    """)
+                .setParameter("bucket", limit.bucket())
+                .setParameter("subject", subjectHash)
+                .setParameter("since", now.minus(limit.window()))
+                .getSingleResult())
+        .longValue();
+  }
+
+  private void insert(RateLimit limit, String subjectHash, Instant now, String holdId) {
+    em.createNativeQuery(
+            """
+            insert into rate_limit_attempts (bucket, subject_hash, attempted_at, hold_id)
+            values (:b, :s, :at, cast(:hold as varchar(100)))
+            """)
+        .setParameter("b", limit.bucket())
+        .setParameter("s", subjectHash)
+        .setParameter("at", now)
+        .setParameter("hold", holdId)
+        .executeUpdate();
   }
 
   @Override

@@ -7,6 +7,9 @@ import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.chat.ChatEventSink;
 import io.khoj4j.application.port.in.chat.ChatOutcome;
 import io.khoj4j.application.port.in.chat.ChatUseCase;
+import io.khoj4j.application.error.QuotaExceededException;
+import io.khoj4j.application.port.in.usage.AdmitUsageCommand;
+import io.khoj4j.application.port.in.usage.AdmitUsageUseCase;
 import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.user.UserId;
 import io.quarkus.arc.Arc;
@@ -51,10 +54,41 @@ public class ChatResource {
 
   private final CurrentUser currentUser;
   private final ChatUseCase chat;
+  private final AdmitUsageUseCase usage;
 
-  public ChatResource(CurrentUser currentUser, ChatUseCase chat) {
+  public ChatResource(CurrentUser currentUser, ChatUseCase chat, AdmitUsageUseCase usage) {
     this.currentUser = currentUser;
     this.chat = chat;
+    this.usage = usage;
+  }
+
+  /** Counts a valid message against the user's chat limits (429 when spent); images are counted and weighed too. */
+  static void admitMessage(AdmitUsageUseCase usage, ChatCommand command, AdmitUsageCommand.Channel channel) {
+    usage.admit(new AdmitUsageCommand.ChatMessage(command.user(), channel, command.images().size(),
+        imageBytes(command.images())));
+  }
+
+  /** A {@code /research} turn also counts against the daily research budget; a refusal is the answer. */
+  static Optional<String> researchRefusal(AdmitUsageUseCase usage, ChatCommand command) {
+    if (!command.q().strip().startsWith("/research")) {
+      return Optional.empty();
+    }
+    try {
+      usage.admit(new AdmitUsageCommand.Research(command.user()));
+      return Optional.empty();
+    } catch (QuotaExceededException refused) {
+      return Optional.of(refused.getMessage());
+    }
+  }
+
+  /** Decoded size of data-URI images already checked by {@link #command}. */
+  static long imageBytes(List<String> images) {
+    long bytes = 0;
+    for (String image : images) {
+      int comma = image.indexOf(";base64,");
+      bytes += Base64.getDecoder().decode(image.substring(comma + 8).strip()).length;
+    }
+    return bytes;
   }
 
   @POST
@@ -67,6 +101,11 @@ public class ChatResource {
       return shortAnswer(Boolean.TRUE.equals(body.stream()), "Conversation " + malformedId.get() + " not found");
     }
     ChatCommand command = command(currentUser.id(), body);
+    admitMessage(usage, command, AdmitUsageCommand.Channel.HTTP);
+    Optional<String> researchRefused = researchRefusal(usage, command);
+    if (researchRefused.isPresent()) {
+      return shortAnswer(Boolean.TRUE.equals(body.stream()), researchRefused.get());
+    }
     if (Boolean.TRUE.equals(body.stream())) {
       return RestMulti.fromMultiData(stream(command, response::closed))
           .header("Content-Type", "text/plain; charset=utf-8").build();
@@ -225,8 +264,8 @@ public class ChatResource {
     }
     List<String> images = body.images() == null ? List.of() : body.images();
     if (images.size() > MAX_IMAGES) {
-      throw new io.khoj4j.application.error.QuotaExceededException(
-          "Too many images: at most " + MAX_IMAGES + " images per message.");
+      throw new QuotaExceededException(
+          "Those are way too many images for me! I can handle up to " + MAX_IMAGES + " images per message.");
     }
     long imageBytes = 0;
     for (String image : images) {
@@ -241,8 +280,8 @@ public class ChatResource {
       }
     }
     if (imageBytes > MAX_IMAGE_BYTES) {
-      throw new io.khoj4j.application.error.QuotaExceededException(
-          "Images too large: at most 20 MB of images per message.");
+      throw new QuotaExceededException(
+          "Those images are way too large for me! I can handle up to 20MB of images per message.");
     }
     List<ChatCommand.AttachedFile> files = new ArrayList<>();
     if (body.files() != null) {

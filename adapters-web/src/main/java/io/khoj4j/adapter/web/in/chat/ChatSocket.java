@@ -8,6 +8,11 @@ import io.khoj4j.application.error.ApplicationException;
 import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.chat.ChatEventSink;
 import io.khoj4j.application.port.in.chat.ChatUseCase;
+import io.khoj4j.application.error.QuotaExceededException;
+import io.khoj4j.application.port.in.usage.AdmitUsageCommand;
+import io.khoj4j.application.port.in.usage.AdmitUsageUseCase;
+import io.khoj4j.application.port.in.usage.ReleaseConnectionUseCase;
+import io.khoj4j.application.port.in.usage.ReleaseConnectionUseCase.ReleaseConnectionCommand;
 import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.user.UserId;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -24,6 +29,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -47,10 +53,15 @@ public class ChatSocket {
   private final ChatUseCase chat;
   private final AllowedHosts allowedHosts;
   private final SecurityIdentity identity;
+  private final AdmitUsageUseCase usage;
+  private final ReleaseConnectionUseCase releaseConnection;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-  public ChatSocket(ChatUseCase chat, AllowedHosts allowedHosts, SecurityIdentity identity) {
+  public ChatSocket(ChatUseCase chat, AllowedHosts allowedHosts, SecurityIdentity identity, AdmitUsageUseCase usage,
+      ReleaseConnectionUseCase releaseConnection) {
     this.chat = chat;
+    this.usage = usage;
+    this.releaseConnection = releaseConnection;
     this.allowedHosts = allowedHosts;
     this.identity = identity;
   }
@@ -77,14 +88,23 @@ public class ChatSocket {
       connection.closeAndAwait(new CloseReason(1008, "Forbidden"));
       return;
     }
+    try {
+      usage.admit(new AdmitUsageCommand.Connection(user.id(), connection.id()));
+    } catch (QuotaExceededException refused) {
+      connection.closeAndAwait(new CloseReason(1008, refused.getMessage()));
+      return;
+    }
     sessions.put(connection.id(), new Session(user.id()));
   }
 
   @OnClose
   public void close(WebSocketConnection connection) {
     Session session = sessions.remove(connection.id());
-    if (session != null && session.running != null) {
-      session.running.set(false);
+    if (session != null) {
+      if (session.running != null) {
+        session.running.set(false);
+      }
+      releaseConnection.release(new ReleaseConnectionCommand(session.user, connection.id()));
     }
   }
 
@@ -124,6 +144,12 @@ public class ChatSocket {
         return;
       }
       command = ChatResource.command(session.user, body);
+      ChatResource.admitMessage(usage, command, AdmitUsageCommand.Channel.WEBSOCKET);
+      Optional<String> researchRefused = ChatResource.researchRefusal(usage, command);
+      if (researchRefused.isPresent()) {
+        send(connection, ChatJson.write(Map.of("error", researchRefused.get())));
+        return;
+      }
     } catch (RequestValidationException | ApplicationException e) {
       send(connection, ChatJson.write(Map.of("error", e.getMessage())));
       return;

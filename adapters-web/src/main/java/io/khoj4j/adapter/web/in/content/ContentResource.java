@@ -16,6 +16,8 @@ import io.khoj4j.application.port.in.content.IndexContentUseCase;
 import io.khoj4j.application.port.in.content.ListRefusedFilesQuery;
 import io.khoj4j.application.port.in.content.ListRefusedFilesUseCase;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
+import io.khoj4j.application.port.in.usage.AdmitUsageCommand;
+import io.khoj4j.application.port.in.usage.AdmitUsageUseCase;
 import io.khoj4j.application.port.in.content.SyncMode;
 import io.khoj4j.application.port.in.content.UploadedFile;
 import io.khoj4j.domain.content.IndexedFile;
@@ -67,14 +69,17 @@ public class ContentResource {
   private final QueryContentUseCase queryContent;
   private final DeleteContentUseCase deleteContent;
   private final ListRefusedFilesUseCase refusedFiles;
+  private final AdmitUsageUseCase usage;
 
   public ContentResource(
       CurrentUser currentUser,
       IndexContentUseCase indexContent,
       QueryContentUseCase queryContent,
       DeleteContentUseCase deleteContent,
-      ListRefusedFilesUseCase refusedFiles) {
+      ListRefusedFilesUseCase refusedFiles,
+      AdmitUsageUseCase usage) {
     this.currentUser = currentUser;
+    this.usage = usage;
     this.indexContent = indexContent;
     this.queryContent = queryContent;
     this.deleteContent = deleteContent;
@@ -155,6 +160,8 @@ public class ContentResource {
     if (parts.size() > MAX_FILES) {
       return ErrorMappers.json(400, "Too many files. Maximum number of files is 1000.");
     }
+    // Per-tier upload and index size limits (429, nothing indexed) before any file is read.
+    usage.admit(new AdmitUsageCommand.Upload(currentUser.id(), parts.stream().mapToLong(FileUpload::size).sum()));
     List<UploadedFile> files = new ArrayList<>(parts.size());
     for (FileUpload part : parts) {
       files.add(new UploadedFile(part.fileName() == null ? "" : part.fileName(), contentType(part), read(part)));

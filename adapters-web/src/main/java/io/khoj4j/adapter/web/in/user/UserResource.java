@@ -8,6 +8,9 @@ import io.khoj4j.application.port.in.content.ContentQuery;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
 import io.khoj4j.application.port.in.model.ChatModelQuery;
 import io.khoj4j.application.port.in.model.QueryChatModelsUseCase;
+import io.khoj4j.application.port.in.subscription.GetSubscriptionUseCase;
+import io.khoj4j.application.port.in.subscription.GetSubscriptionUseCase.GetSubscriptionQuery;
+import io.khoj4j.application.port.in.subscription.SubscriptionStatus;
 import io.khoj4j.application.port.in.user.AccountRequest;
 import io.khoj4j.application.port.in.user.ManageAccountUseCase;
 import io.khoj4j.application.port.in.memory.MemorySettings;
@@ -30,7 +33,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,12 +55,13 @@ public class UserResource {
   private final QueryVoiceSettingsUseCase voices;
   private final QueryMemorySettingsUseCase memorySettings;
   private final SwitchMemoryUseCase memorySwitch;
+  private final GetSubscriptionUseCase subscriptions;
   private final String version;
   private final boolean singleUserMode;
 
   public UserResource(CurrentUser currentUser, ManageAccountUseCase accounts, QueryContentUseCase content,
       QueryChatModelsUseCase models, QueryVoiceSettingsUseCase voices, QueryMemorySettingsUseCase memorySettings,
-      SwitchMemoryUseCase memorySwitch,
+      SwitchMemoryUseCase memorySwitch, GetSubscriptionUseCase subscriptions,
       @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
       @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false") boolean singleUserMode) {
     this.currentUser = currentUser;
@@ -63,8 +71,21 @@ public class UserResource {
     this.voices = voices;
     this.memorySettings = memorySettings;
     this.memorySwitch = memorySwitch;
+    this.subscriptions = subscriptions;
     this.version = version;
     this.singleUserMode = singleUserMode;
+  }
+
+  /** Khoj's {@code %d %b %Y}, e.g. {@code 07 Mar 2026}, in UTC. */
+  private static final DateTimeFormatter KHOJ_DATE =
+      DateTimeFormatter.ofPattern("dd MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+  private SubscriptionStatus subscription() {
+    return subscriptions.get(new GetSubscriptionQuery(currentUser.id()));
+  }
+
+  private static String date(java.util.Optional<Instant> instant) {
+    return instant.map(KHOJ_DATE::format).orElse(null);
   }
 
   private User user() {
@@ -79,7 +100,7 @@ public class UserResource {
     body.put("email", user.email());
     body.put("username", user.username());
     body.put("photo", photo());
-    body.put("is_active", true);
+    body.put("is_active", subscription().premium());
     body.put("has_documents", overview().hasDocuments());
     body.put("khoj_version", version);
     return body;
@@ -98,10 +119,11 @@ public class UserResource {
   public Map<String, Object> settings(@QueryParam("detailed") String detailed) {
     User user = user();
     ContentOverview overview = overview();
+    SubscriptionStatus subscription = subscription();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("username", user.username());
     body.put("user_photo", photo());
-    body.put("is_active", true);
+    body.put("is_active", subscription.premium());
     body.put("has_documents", overview.hasDocuments());
     body.put("khoj_version", version);
     if (!QueryParams.bool("detailed", detailed, false)) {
@@ -142,11 +164,11 @@ public class UserResource {
       return o;
     }).toList());
     body.put("selected_voice_model_config", voice.selected().map(Voice::id).orElse(null));
-    body.put("subscription_state", "subscribed");
-    body.put("subscription_renewal_date", null);
-    body.put("subscription_enabled_trial_at", null);
-    body.put("khoj_cloud_subscription_url", null);
-    body.put("billing_enabled", false);
+    body.put("subscription_state", subscription.state().wireName());
+    body.put("subscription_renewal_date", date(subscription.renewalDate()));
+    body.put("subscription_enabled_trial_at", date(subscription.enabledTrialAt()));
+    body.put("khoj_cloud_subscription_url", subscription.subscriptionUrl().orElse(null));
+    body.put("billing_enabled", subscription.billingEnabled());
     body.put("is_eleven_labs_enabled", voice.speech()); // the web client shows read-aloud when true
     body.put("is_twilio_enabled", false);
     body.put("anonymous_mode", singleUserMode);

@@ -81,6 +81,81 @@ public abstract class RateLimiterContract {
   }
 
   @Test
+  void allOrNothingAcrossSeveralLimits() {
+    RateLimiter limiter = limiter(MutableClock.at("2026-03-01T10:00:00Z"));
+    RateLimit minute = limit(3, Duration.ofMinutes(1));
+    RateLimit day = limit(2, Duration.ofDays(1));
+
+    assertThat(limiter.tryAcquireAll(List.of(minute, day), "u")).isEmpty();
+    assertThat(limiter.tryAcquireAll(List.of(minute, day), "u")).isEmpty();
+    assertThat(limiter.tryAcquireAll(List.of(minute, day), "u")).contains(day);
+    assertThat(limiter.tryAcquire(minute, "u")).as("the refusal by the day spent nothing of the minute").isTrue();
+    assertThat(limiter.tryAcquire(minute, "u")).isFalse();
+  }
+
+  @Test
+  void holdsLastUntilReleased() {
+    MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
+    RateLimiter limiter = limiter(clock);
+    RateLimit connections = limit(2, Duration.ofDays(1));
+
+    assertThat(limiter.tryHold(connections, "u", "c1")).isTrue();
+    assertThat(limiter.tryHold(connections, "u", "c2")).isTrue();
+    assertThat(limiter.tryHold(connections, "u", "c3")).isFalse();
+    assertThat(limiter.tryHold(connections, "other", "c4")).as("another subject has its own places").isTrue();
+    limiter.release(connections, "u", "c1");
+    limiter.release(connections, "u", "c1");
+    limiter.release(connections, "u", "unknown");
+    assertThat(limiter.tryHold(connections, "u", "c5")).isTrue();
+    assertThat(limiter.tryHold(connections, "u", "c6")).isFalse();
+    clock.advance(Duration.ofDays(1).plusSeconds(1));
+    assertThat(limiter.tryHold(connections, "u", "c7")).as("a holder that never released frees its place in the end")
+        .isTrue();
+  }
+
+  @Test
+  void concurrentHoldersNeverExceedThePlaces() throws Exception {
+    RateLimiter limiter = limiter(MutableClock.at("2026-03-01T10:00:00Z"));
+    RateLimit connections = limit(3, Duration.ofDays(1));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<Boolean>> callers = new ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        String id = "c" + i;
+        callers.add(() -> limiter.tryHold(connections, "u", id));
+      }
+      long held = 0;
+      for (Future<Boolean> f : pool.invokeAll(callers)) {
+        held += f.get() ? 1 : 0;
+      }
+      assertThat(held).isEqualTo(3);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void concurrentCallersOfSeveralLimitsNeverExceedAny() throws Exception {
+    RateLimiter limiter = limiter(MutableClock.at("2026-03-01T10:00:00Z"));
+    RateLimit minute = limit(7, Duration.ofMinutes(1));
+    RateLimit day = limit(100, Duration.ofDays(1));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<Boolean>> callers = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        callers.add(() -> limiter.tryAcquireAll(List.of(minute, day), "u").isEmpty());
+      }
+      long allowed = 0;
+      for (Future<Boolean> f : pool.invokeAll(callers)) {
+        allowed += f.get() ? 1 : 0;
+      }
+      assertThat(allowed).isEqualTo(7);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void purgingForgetsOldAttempts() {
     MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
     RateLimiter limiter = limiter(clock);

@@ -1,0 +1,60 @@
+package io.khoj4j.application.port.in.usage;
+
+import io.khoj4j.application.error.InvalidInputException;
+import io.khoj4j.domain.user.UserId;
+import java.util.Objects;
+
+/** Something a user is about to do that counts against a limit (Khoj's §7.3). */
+public sealed interface AdmitUsageCommand {
+
+  UserId user();
+
+  /** How a refusal reaches the user: Khoj words chat refusals a little differently on its WebSocket. */
+  enum Channel {
+    HTTP,
+    WEBSOCKET
+  }
+
+  /** A chat message, with the images it carries (count and decoded bytes). */
+  record ChatMessage(UserId user, Channel channel, int images, long imageBytes) implements AdmitUsageCommand {
+    public ChatMessage {
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(channel, "channel");
+      if (images < 0 || imageBytes < 0) {
+        throw new InvalidInputException("image counts must not be negative");
+      }
+    }
+  }
+
+  /** A {@code /research} turn. */
+  record Research(UserId user) implements AdmitUsageCommand {
+    public Research {
+      Objects.requireNonNull(user, "user");
+    }
+  }
+
+  /** One audio file to transcribe. */
+  record Transcription(UserId user) implements AdmitUsageCommand {
+    public Transcription {
+      Objects.requireNonNull(user, "user");
+    }
+  }
+
+  /** An upload of {@code bytes} to index (the sum of the request's file parts). */
+  record Upload(UserId user, long bytes) implements AdmitUsageCommand {
+    public Upload {
+      Objects.requireNonNull(user, "user");
+      if (bytes < 0) {
+        throw new InvalidInputException("upload size must not be negative");
+      }
+    }
+  }
+
+  /** A WebSocket connection, named so that it can be released when it closes. */
+  record Connection(UserId user, String connectionId) implements AdmitUsageCommand {
+    public Connection {
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(connectionId, "connectionId");
+    }
+  }
+}
