@@ -65,9 +65,14 @@ public final class HtmlText {
   private static void node(Node node, StringBuilder out, int depth) {
     if (node instanceof TextNode text) {
       String t = text.text().replaceAll("\\s+", " ");
-      if (!t.isBlank() || (!out.isEmpty() && out.charAt(out.length() - 1) != ' '
-          && out.charAt(out.length() - 1) != '\n')) {
-        out.append(t.isBlank() ? " " : t);
+      boolean lineStart = out.isEmpty() || out.charAt(out.length() - 1) == '\n';
+      if (lineStart) {
+        t = t.stripLeading();
+      }
+      if (!t.isBlank()) {
+        out.append(t);
+      } else if (!lineStart && out.charAt(out.length() - 1) != ' ') {
+        out.append(' ');
       }
       return;
     }
@@ -173,7 +178,6 @@ public final class HtmlText {
   }
 
   private static String tidy(String text) {
-    return text.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n[ \\t]+(?![-0-9 ])", "\n")
-        .replaceAll("\\n{3,}", "\n\n").strip();
+    return text.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
   }
 }
