@@ -20,9 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code /online} and {@code /webpage} through {@code POST /api/chat} with a stubbed SearXNG and a page read
- * directly through the SSRF-safe fetcher: the references event carries {@code onlineContext} in Khoj's shape, and
- * failures become status events while the answer and the stored conversation stay whole.
+ * {@code /online}, {@code /webpage} and {@code /code} through {@code POST /api/chat} with a stubbed SearXNG, a page
+ * read directly through the SSRF-safe fetcher and a stubbed Terrarium: the references event carries
+ * {@code onlineContext} and {@code codeContext} in Khoj's shapes, and failures become status events while the answer
+ * and the stored conversation stay whole.
  */
 @QuarkusTest
 @TestProfile(WebToolsChatIT.WithWeb.class)
@@ -50,6 +51,9 @@ class WebToolsChatIT {
     openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
         .withRequestBody(containing("web search queries"))
         .willReturn(FakeOpenAi.stream("{\"queries\": [\"green tea brewing temperature\"]}")));
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
+        .withRequestBody(containing("self-contained Python 3 program"))
+        .willReturn(FakeOpenAi.stream("```python\nprint(6 * 7)\n```")));
     FakeWeb.searxngFinds();
     alice = TestUsers.create();
   }
@@ -133,5 +137,21 @@ class WebToolsChatIT {
     JsonNode stored = ChatApiIT.json(alice.request().get("/api/chat/history?client=test").then().statusCode(200)
         .extract().asString());
     assertThat(stored.toString()).contains("how hot should green tea be?").contains("Brew it at 80 degrees.");
+  }
+
+  @Test
+  void codeRunsTheModelsProgramInTerrariumAndReturnsCodeContext() {
+    List<String> events = stream("/code what is six times seven?");
+
+    JsonNode code = event(events, "references").path("data").path("codeContext");
+    JsonNode entry = code.elements().next();
+    assertThat(entry.path("code").asText()).isEqualTo("print(6 * 7)");
+    assertThat(entry.path("results").path("success").asBoolean()).isTrue();
+    assertThat(entry.path("results").path("std_out").asText()).isEqualTo("42\n");
+    assertThat(entry.path("results").path("output_files").get(0).path("filename").asText()).isEqualTo("answer.txt");
+    assertThat(entry.path("results").path("output_files").get(0).path("b64_data").asText()).isEqualTo("NDI=");
+    FakeWeb.server.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+        urlPathEqualTo("/terrarium")).withRequestBody(containing("print(6 * 7)")));
+    assertThat(events).anyMatch(e -> e.contains("\"end_response\""));
   }
 }

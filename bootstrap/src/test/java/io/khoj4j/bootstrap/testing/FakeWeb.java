@@ -2,6 +2,7 @@ package io.khoj4j.bootstrap.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -10,9 +11,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * A stand-in web on 127.0.0.1: a SearXNG instance answering with its HTML results page, and a page to read. The
- * server is configured to search it, to read top results, and to allow 127.0.0.1 as an intranet address (the fetcher
- * refuses loopback otherwise).
+ * A stand-in web on 127.0.0.1: a SearXNG instance answering with its HTML results page, a page to read, and a
+ * Terrarium sandbox. The server is configured to search it, to read top results, to run code there, and to allow
+ * 127.0.0.1 as an intranet address (the fetcher refuses loopback otherwise).
  */
 public class FakeWeb implements QuarkusTestResourceLifecycleManager {
 
@@ -48,7 +49,12 @@ public class FakeWeb implements QuarkusTestResourceLifecycleManager {
             <html><head><title>Tea</title></head><body><nav>Menu</nav>
             <main><h1>Green tea</h1><p>Green tea is best brewed at <strong>80 degrees</strong>.</p></main>
             </body></html>""")));
+    server.stubFor(post(urlPathEqualTo("/terrarium")).willReturn(aResponse()
+        .withHeader("Content-Type", "application/json").withBody("""
+            {"success":true,"std_out":"42\\n","std_err":"","code_runtime":12,
+             "output_files":[{"filename":"answer.txt","b64_data":"NDI="}]}""")));
     return Map.of(
+        "khoj.code.terrarium-url", "http://127.0.0.1:" + server.port() + "/terrarium",
         "khoj.web.searxng-url", "http://127.0.0.1:" + server.port() + "/searx",
         "khoj.web.fetch.allow", "127.0.0.1/32",
         "khoj.web.auto-read-webpage", "true");

@@ -1,5 +1,6 @@
 package io.khoj4j.bootstrap;
 
+import io.khoj4j.adapter.connector.out.code.TerrariumCodeSandbox;
 import io.khoj4j.adapter.connector.out.web.fetch.AddressPolicy;
 import io.khoj4j.adapter.connector.out.web.fetch.ApacheHttpUrlFetcher;
 import io.khoj4j.adapter.connector.out.web.fetch.HostResolver;
@@ -37,11 +38,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The chat's web tools: search providers and page readers chosen by Khoj's environment variables, and the SSRF-safe
- * fetcher through which the server opens any address a user or model gave (ADR 0019).
+ * The chat's tools: web search providers and page readers chosen by Khoj's environment variables, the SSRF-safe
+ * fetcher through which the server opens any address a user or model gave (ADR 0019), and the code sandbox.
  */
 @ApplicationScoped
-public class WebToolsProducers {
+public class ChatToolsProducers {
 
   /** {@code khoj.web.*}; application.properties maps Khoj's variable names onto these keys. */
   @ConfigMapping(prefix = "khoj.web")
@@ -165,10 +166,28 @@ public class WebToolsProducers {
     return fetcher;
   }
 
+  /** {@code khoj.code.*}: the Python sandbox for {@code /code}. */
+  @ConfigMapping(prefix = "khoj.code")
+  public interface CodeSettings {
+    /** Terrarium's URL ({@code KHOJ_TERRARIUM_URL}); unset: {@code /code} is not configured. */
+    Optional<URI> terrariumUrl();
+
+    /** How long a program may run. */
+    @WithDefault("30s")
+    Duration timeLimit();
+  }
+
   @Produces
   @Singleton
-  ChatTools chatTools(WebSearch webSearch, WebReader webReader, WebSettings settings) {
-    return new ChatTools(webSearch, webReader, ImageGenerator.NOT_CONFIGURED, CodeSandbox.NOT_CONFIGURED,
-        ResearchAgent.NOT_CONFIGURED, DiagramValidator.NOT_CONFIGURED, settings.autoReadWebpage());
+  CodeSandbox codeSandbox(CodeSettings settings) {
+    return settings.terrariumUrl().<CodeSandbox>map(url -> new TerrariumCodeSandbox(url, settings.timeLimit()))
+        .orElse(CodeSandbox.NOT_CONFIGURED);
+  }
+
+  @Produces
+  @Singleton
+  ChatTools chatTools(WebSearch webSearch, WebReader webReader, CodeSandbox code, WebSettings settings) {
+    return new ChatTools(webSearch, webReader, ImageGenerator.NOT_CONFIGURED, code, ResearchAgent.NOT_CONFIGURED,
+        DiagramValidator.NOT_CONFIGURED, settings.autoReadWebpage());
   }
 }
