@@ -56,10 +56,11 @@ public class ChatProducers {
   ChatService chat(ConversationRepository conversations, ChatModelSelection models, ChatModelGateway gateway,
       ModelReplyReader replies, SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens,
       CreateAutomationUseCase createAutomation, UnitOfWork unitOfWork, IdGenerator ids, Clock clock,
+      ChatTools tools,
       @ConfigProperty(name = "khoj.chat.notes-max-distance") Optional<Double> notesMaxDistance,
       ResolveAgentUseCase agents, ChatMemory memory) {
     return new ChatService(conversations, models, gateway, replies, search, content, tokens,
-        ChatTools.noneConfigured(), createAutomation, unitOfWork, ids, clock, notesMaxDistance, agents, memory);
+        tools, createAutomation, unitOfWork, ids, clock, notesMaxDistance, agents, memory);
   }
 
   @Produces

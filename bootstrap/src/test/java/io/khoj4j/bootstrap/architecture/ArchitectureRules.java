@@ -165,4 +165,43 @@ final class ArchitectureRules {
         .should().dependOnClassesThat().resideInAPackage(base + ".application.service.chat.tool..")
         .because("prompts are text built from what the turn found; which tool found it is not their concern");
   }
+
+  /**
+   * Addresses users and models give are opened only by the SSRF-safe fetcher: no other class uses the HTTP client it
+   * is built on, opens a {@code java.net.URL} itself or makes a raw socket. Vendor calls to configured endpoints go
+   * through {@code java.net.http}; page readers reach those only through their vendor client (ADR 21).
+   */
+  static ArchRule onlyTheFetcherOpensGivenUrls(String base) {
+    return noClasses()
+        .that().resideInAPackage(base + "..")
+        .and().resideOutsideOfPackage(base + ".adapter.connector.out.web.fetch..")
+        .should().dependOnClassesThat().resideInAPackage("org.apache.hc..")
+        .orShould().callCodeUnitWhere(opensAUrlDirectly())
+        .because("addresses from users and models are opened only by the SSRF-safe fetcher, which checks every"
+            + " address it connects to (ADR 21)");
+  }
+
+  static ArchRule pageReadersDoNotOpenConnections(String base) {
+    return noClasses()
+        .that().resideInAPackage(base + ".adapter.connector.out.web.read..")
+        .should().dependOnClassesThat().resideInAnyPackage("java.net.http..")
+        .because("a page reader reads a user's URL through the fetcher or hands it to a vendor, never fetches it"
+            + " itself (ADR 21)");
+  }
+
+  private static DescribedPredicate<JavaCall<?>> opensAUrlDirectly() {
+    return new DescribedPredicate<>("opens a URL or a socket directly") {
+      @Override
+      public boolean test(JavaCall<?> call) {
+        String owner = call.getTargetOwner().getName();
+        String name = call.getName();
+        return (owner.equals("java.net.URL") && (name.equals("openConnection") || name.equals("openStream")
+            || name.equals("getContent")))
+            || ((owner.equals("java.net.Socket") || owner.equals("javax.net.SocketFactory")
+            || owner.equals("java.nio.channels.SocketChannel"))
+            && (name.equals(JavaConstructor.CONSTRUCTOR_NAME) || name.equals("open") || name.equals("connect")
+            || name.equals("createSocket")));
+      }
+    };
+  }
 }

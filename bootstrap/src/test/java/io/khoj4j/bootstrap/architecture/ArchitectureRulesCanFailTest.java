@@ -36,6 +36,11 @@ import io.khoj4j.archfixture.dependency.bootstrap.Wiring;
 import io.khoj4j.archfixture.dependency.domain.Invoice;
 import io.khoj4j.archfixture.dependency.domain.Receipt;
 import io.khoj4j.archfixture.dependency.domain.Refund;
+import io.khoj4j.archfixture.fetch.adapter.connector.out.web.fetch.GuardedFetcher;
+import io.khoj4j.archfixture.fetch.adapter.connector.out.web.read.SneakyReader;
+import io.khoj4j.archfixture.fetch.adapter.connector.out.web.vendor.VendorClient;
+import io.khoj4j.archfixture.fetch.adapter.llm.ImageDownloader;
+import io.khoj4j.archfixture.fetch.adapter.llm.RawSocketClient;
 import io.khoj4j.archfixture.injection.adapter.llm.ChatSettings;
 import io.khoj4j.archfixture.injection.adapter.llm.ConstructorInjected;
 import io.khoj4j.archfixture.injection.adapter.llm.EmbeddingAdapter;
@@ -135,7 +140,17 @@ class ArchitectureRulesCanFailTest {
             ArchitectureRules::chatToolsAndPromptsDoNotKnowTheTurn, field(StepAwareTool.class, "step", TurnStep.class),
             StepAwareTool.class, TurnStep.class),
         violation("a chat prompt uses a tool", "chattool", ArchitectureRules::chatPromptsDoNotUseTools,
-            field(ToolAwareTemplate.class, "tool", LookupTool.class), ToolAwareTemplate.class, LookupTool.class));
+            field(ToolAwareTemplate.class, "tool", LookupTool.class), ToolAwareTemplate.class, LookupTool.class),
+        // given URLs are opened only by the SSRF-safe fetcher
+        violation("a URL opened outside the fetcher", "fetch", ArchitectureRules::onlyTheFetcherOpensGivenUrls,
+            "Method <" + ImageDownloader.class.getName() + ".download(java.net.URL)> calls method"
+                + " <java.net.URL.openStream()>", ImageDownloader.class),
+        violation("a raw socket outside the fetcher", "fetch", ArchitectureRules::onlyTheFetcherOpensGivenUrls,
+            "Method <" + RawSocketClient.class.getName() + ".connect(java.lang.String, int)> calls constructor"
+                + " <java.net.Socket.<init>(java.lang.String, int)>", RawSocketClient.class),
+        violation("a page reader with its own HTTP client", "fetch", ArchitectureRules::pageReadersDoNotOpenConnections,
+            "Field <" + SneakyReader.class.getName() + ".http> has type <java.net.http.HttpClient>",
+            SneakyReader.class));
   }
 
   static Stream<Arguments> conformingFixtures() {
@@ -148,6 +163,8 @@ class ArchitectureRulesCanFailTest {
             ArchitectureRules::dependenciesPointInward, InvoiceResource.class, Wiring.class),
         conforming("the turn uses a tool and a prompt, the tool a prompt", "chattool",
             ArchitectureRules::chatToolsAndPromptsDoNotKnowTheTurn, TurnStep.class, LookupTool.class, Template.class),
+        conforming("the fetcher uses its HTTP client, a vendor client java.net.http", "fetch",
+            ArchitectureRules::onlyTheFetcherOpensGivenUrls, GuardedFetcher.class, VendorClient.class),
         conforming("a prompt on its own", "chattool", ArchitectureRules::chatPromptsDoNotUseTools, Template.class,
             TurnStep.class, LookupTool.class));
   }

@@ -45,7 +45,9 @@ class ArchitectureTest {
             ArchitectureRules::coreNeverReadsTheClockOrMakesIds,
             ArchitectureRules::resourcesAreNamedResource,
             ArchitectureRules::chatToolsAndPromptsDoNotKnowTheTurn,
-            ArchitectureRules::chatPromptsDoNotUseTools)
+            ArchitectureRules::chatPromptsDoNotUseTools,
+            ArchitectureRules::onlyTheFetcherOpensGivenUrls,
+            ArchitectureRules::pageReadersDoNotOpenConnections)
         .map(rule -> rule.apply(BASE))
         .map(rule -> Arguments.of(rule.getDescription(), rule));
   }

@@ -56,6 +56,37 @@ class PackagedDefaultsTest {
   }
 
   @Test
+  void khojsWebToolVariablesConfigureSearchReadersAndTheFetcher() throws Exception {
+    SmallRyeConfig empty = packaged("prod", Map.of());
+    assertThat(empty.getOptionalValue("khoj.web.serper.api-key", String.class)).isEmpty();
+    assertThat(empty.getOptionalValue("khoj.web.searxng-url", String.class)).isEmpty();
+    assertThat(empty.getOptionalValue("khoj.web.fetch.allow", String.class)).isEmpty();
+    assertThat(empty.getValue("khoj.web.exa.url", String.class)).isEqualTo("https://api.exa.ai");
+    assertThat(empty.getValue("khoj.web.auto-read-webpage", Boolean.class)).isFalse();
+    assertThat(empty.getValue("khoj.web.direct-reader", Boolean.class)).isTrue();
+
+    SmallRyeConfig config = packaged("prod", Map.ofEntries(
+        Map.entry("SERPER_DEV_API_KEY", "serper"), Map.entry("EXA_API_KEY", "exa"),
+        Map.entry("EXA_API_URL", "http://exa.internal"), Map.entry("FIRECRAWL_API_KEY", "fc"),
+        Map.entry("FIRECRAWL_API_URL", "http://fc.internal"), Map.entry("GOOGLE_SEARCH_API_KEY", "g"),
+        Map.entry("GOOGLE_SEARCH_ENGINE_ID", "cx"), Map.entry("KHOJ_SEARXNG_URL", "http://searx:8080"),
+        Map.entry("OLOSTEP_API_KEY", "ol"), Map.entry("OLOSTEP_API_URL", "http://ol.internal"),
+        Map.entry("KHOJ_AUTO_READ_WEBPAGE", "true"), Map.entry("KHOJ_WEB_FETCH_ALLOW", "10.0.0.0/8,wiki.corp")));
+    assertThat(config.getValue("khoj.web.serper.api-key", String.class)).isEqualTo("serper");
+    assertThat(config.getValue("khoj.web.exa.api-key", String.class)).isEqualTo("exa");
+    assertThat(config.getValue("khoj.web.exa.url", String.class)).isEqualTo("http://exa.internal");
+    assertThat(config.getValue("khoj.web.firecrawl.api-key", String.class)).isEqualTo("fc");
+    assertThat(config.getValue("khoj.web.firecrawl.url", String.class)).isEqualTo("http://fc.internal");
+    assertThat(config.getValue("khoj.web.google.api-key", String.class)).isEqualTo("g");
+    assertThat(config.getValue("khoj.web.google-engine-id", String.class)).isEqualTo("cx");
+    assertThat(config.getValue("khoj.web.searxng-url", String.class)).isEqualTo("http://searx:8080");
+    assertThat(config.getValue("khoj.web.olostep.api-key", String.class)).isEqualTo("ol");
+    assertThat(config.getValue("khoj.web.olostep.url", String.class)).isEqualTo("http://ol.internal");
+    assertThat(config.getValue("khoj.web.auto-read-webpage", Boolean.class)).isTrue();
+    assertThat(config.getValues("khoj.web.fetch.allow", String.class)).containsExactly("10.0.0.0/8", "wiki.corp");
+  }
+
+  @Test
   void khojsHostAndPortVariablesMoveTheServer() throws Exception {
     SmallRyeConfig config = packaged("prod", Map.of("KHOJ_HOST", "0.0.0.0", "KHOJ_PORT", "8080"));
 

@@ -1,0 +1,118 @@
+package io.khoj4j.adapter.connector.out.web.vendor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.khoj4j.application.error.UpstreamFailureException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Calls to the web search and reader vendors, at addresses the operator configured (never a user's URL: those go
+ * through the {@code UrlFetcher}). Every failure becomes an {@link UpstreamFailureException} naming the vendor:
+ * a refused key (401/403), rate limiting (429, with its Retry-After), other statuses, time-outs, unreachable hosts
+ * and unreadable bodies. Nothing is retried here: the chat falls back to the next provider instead of waiting.
+ */
+public final class VendorHttp {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http;
+  private final Duration timeout;
+
+  public VendorHttp(Duration timeout) {
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  public static String query(Map<String, String> params) {
+    return params.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  /** POSTs {@code body} as JSON and reads a JSON answer. */
+  public JsonNode postJson(String vendor, URI uri, Map<String, String> headers, Object body) {
+    String json;
+    try {
+      json = JSON.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+        .header("Content-Type", "application/json").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(request::header);
+    return parse(vendor, send(vendor, request.build()));
+  }
+
+  /** GETs a JSON answer. */
+  public JsonNode getJson(String vendor, URI uri, Map<String, String> headers) {
+    return parse(vendor, getText(vendor, uri, headers, "application/json"));
+  }
+
+  /** GETs a text answer (HTML, Markdown). */
+  public String getText(String vendor, URI uri, Map<String, String> headers, String accept) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept).GET();
+    headers.forEach(request::header);
+    return send(vendor, request.build());
+  }
+
+  private String send(String vendor, HttpRequest request) {
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (HttpTimeoutException e) {
+      throw new UpstreamFailureException(vendor + " did not answer within " + timeout.toSeconds() + " s", true, e);
+    } catch (IOException e) {
+      throw new UpstreamFailureException(vendor + " could not be reached (" + e.getClass().getSimpleName() + ")",
+          true, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UpstreamFailureException(vendor + " call was interrupted", false, e);
+    }
+    int status = response.statusCode();
+    if (status == 401 || status == 403) {
+      throw new UpstreamFailureException(vendor + " refused the API key (" + status + ")", false, null);
+    }
+    if (status == 429) {
+      String after = response.headers().firstValue("Retry-After").map(v -> ", retry after " + v.strip()
+          + (v.strip().matches("\\d+") ? " s" : "")).orElse("");
+      throw new UpstreamFailureException(vendor + " is rate-limiting this server (429" + after + ")", true, null);
+    }
+    if (status < 200 || status > 299) {
+      throw new UpstreamFailureException(vendor + " failed with status " + status, status >= 500, null);
+    }
+    return response.body();
+  }
+
+  private static JsonNode parse(String vendor, String body) {
+    try {
+      JsonNode node = JSON.readTree(body);
+      if (node == null || !node.isObject()) {
+        throw new UpstreamFailureException(vendor + " sent an answer that is not a JSON object", false, null);
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new UpstreamFailureException(vendor + " sent an unreadable answer", false, e);
+    }
+  }
+
+  /** A text field of a JSON node; empty when absent or not text. */
+  public static String text(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    return value != null && value.isTextual() ? value.asText() : "";
+  }
+}

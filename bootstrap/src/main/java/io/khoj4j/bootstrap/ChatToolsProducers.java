@@ -1,0 +1,193 @@
+package io.khoj4j.bootstrap;
+
+import io.khoj4j.adapter.connector.out.code.TerrariumCodeSandbox;
+import io.khoj4j.adapter.connector.out.web.fetch.AddressPolicy;
+import io.khoj4j.adapter.connector.out.web.fetch.ApacheHttpUrlFetcher;
+import io.khoj4j.adapter.connector.out.web.fetch.HostResolver;
+import io.khoj4j.adapter.connector.out.web.read.DirectWebReader;
+import io.khoj4j.adapter.connector.out.web.read.ExaWebReader;
+import io.khoj4j.adapter.connector.out.web.read.FallbackWebReader;
+import io.khoj4j.adapter.connector.out.web.read.FirecrawlWebReader;
+import io.khoj4j.adapter.connector.out.web.read.OlostepWebReader;
+import io.khoj4j.adapter.connector.out.web.search.ExaWebSearch;
+import io.khoj4j.adapter.connector.out.web.search.FallbackWebSearch;
+import io.khoj4j.adapter.connector.out.web.search.FirecrawlWebSearch;
+import io.khoj4j.adapter.connector.out.web.search.GoogleWebSearch;
+import io.khoj4j.adapter.connector.out.web.search.SearxngWebSearch;
+import io.khoj4j.adapter.connector.out.web.search.SerperWebSearch;
+import io.khoj4j.adapter.connector.out.web.vendor.VendorHttp;
+import io.khoj4j.application.port.out.tools.CodeSandbox;
+import io.khoj4j.application.port.out.tools.DiagramValidator;
+import io.khoj4j.application.port.out.tools.ImageGenerator;
+import io.khoj4j.application.port.out.tools.ResearchAgent;
+import io.khoj4j.application.port.out.tools.UrlFetcher;
+import io.khoj4j.application.port.out.tools.WebReader;
+import io.khoj4j.application.port.out.tools.WebSearch;
+import io.khoj4j.application.service.chat.tool.ChatTools;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The chat's tools: web search providers and page readers chosen by Khoj's environment variables, the SSRF-safe
+ * fetcher through which the server opens any address a user or model gave (ADR 21), and the code sandbox.
+ */
+@ApplicationScoped
+public class ChatToolsProducers {
+
+  /** {@code khoj.web.*}; application.properties maps Khoj's variable names onto these keys. */
+  @ConfigMapping(prefix = "khoj.web")
+  public interface WebSettings {
+
+    /** Serper ({@code SERPER_DEV_API_KEY}). */
+    Vendor serper();
+
+    /** Exa search and reader ({@code EXA_API_KEY}, {@code EXA_API_URL}). */
+    Vendor exa();
+
+    /** Firecrawl search and reader ({@code FIRECRAWL_API_KEY}, {@code FIRECRAWL_API_URL}). */
+    Vendor firecrawl();
+
+    /** Google Programmable Search ({@code GOOGLE_SEARCH_API_KEY}). */
+    Vendor google();
+
+    /** Google's search engine id ({@code GOOGLE_SEARCH_ENGINE_ID}). */
+    Optional<String> googleEngineId();
+
+    /** Olostep reader ({@code OLOSTEP_API_KEY}, {@code OLOSTEP_API_URL}). */
+    Vendor olostep();
+
+    /** SearXNG base URL ({@code KHOJ_SEARXNG_URL}). */
+    Optional<URI> searxngUrl();
+
+    /** Read the top result of each web query ({@code KHOJ_AUTO_READ_WEBPAGE}). */
+    @WithDefault("false")
+    boolean autoReadWebpage();
+
+    /** Read pages directly (through the fetcher) when no vendor reader has text; on by default. */
+    @WithDefault("true")
+    boolean directReader();
+
+    /** Time a search or reader vendor has to answer. */
+    @WithDefault("60s")
+    Duration vendorTimeout();
+
+    Fetch fetch();
+
+    interface Vendor {
+      Optional<String> apiKey();
+
+      Optional<URI> url();
+    }
+
+    interface Fetch {
+      /** Networks, addresses, host names or .domains the fetcher may open although they are not public. */
+      Optional<List<String>> allow();
+
+      /** Largest body fetched, after decompression. */
+      @WithDefault("10485760")
+      long maxBytes();
+
+      /** Whole fetch, redirects included. */
+      @WithDefault("30s")
+      Duration timeout();
+
+      @WithDefault("10s")
+      Duration connectTimeout();
+    }
+  }
+
+  @Produces
+  @Singleton
+  AddressPolicy addressPolicy(WebSettings settings) {
+    return AddressPolicy.allowing(settings.fetch().allow().orElse(List.of()));
+  }
+
+  @Produces
+  @Singleton
+  ApacheHttpUrlFetcher urlFetcher(AddressPolicy policy, WebSettings settings) {
+    return new ApacheHttpUrlFetcher(policy, HostResolver.SYSTEM, new ApacheHttpUrlFetcher.Limits(
+        settings.fetch().maxBytes(), settings.fetch().connectTimeout(), settings.fetch().timeout()));
+  }
+
+  void closeFetcher(@Disposes ApacheHttpUrlFetcher fetcher) throws IOException {
+    fetcher.close();
+  }
+
+  @Produces
+  @Singleton
+  WebSearch webSearch(WebSettings settings) {
+    VendorHttp http = new VendorHttp(settings.vendorTimeout());
+    List<WebSearch> providers = new ArrayList<>();
+    settings.serper().apiKey().ifPresent(key -> providers.add(new SerperWebSearch(http,
+        settings.serper().url().orElse(SerperWebSearch.DEFAULT_URL), key)));
+    settings.exa().apiKey().ifPresent(key -> providers.add(new ExaWebSearch(http,
+        settings.exa().url().orElse(ExaWebSearch.DEFAULT_URL), key)));
+    settings.firecrawl().apiKey().ifPresent(key -> providers.add(new FirecrawlWebSearch(http,
+        settings.firecrawl().url().orElse(FirecrawlWebSearch.DEFAULT_URL), key)));
+    if (settings.google().apiKey().isPresent() && settings.googleEngineId().isPresent()) {
+      providers.add(new GoogleWebSearch(http, settings.google().url().orElse(GoogleWebSearch.DEFAULT_URL),
+          settings.google().apiKey().get(), settings.googleEngineId().get()));
+    }
+    settings.searxngUrl().ifPresent(url -> providers.add(new SearxngWebSearch(http, url)));
+    return providers.isEmpty() ? WebSearch.NOT_CONFIGURED : new FallbackWebSearch(providers);
+  }
+
+  @Produces
+  @Singleton
+  WebReader webReader(WebSettings settings, AddressPolicy policy, ApacheHttpUrlFetcher fetcher) {
+    VendorHttp http = new VendorHttp(settings.vendorTimeout());
+    List<WebReader> vendors = new ArrayList<>();
+    settings.exa().apiKey().ifPresent(key -> vendors.add(new ExaWebReader(http,
+        settings.exa().url().orElse(ExaWebSearch.DEFAULT_URL), key)));
+    settings.olostep().apiKey().ifPresent(key -> vendors.add(new OlostepWebReader(http,
+        settings.olostep().url().orElse(OlostepWebReader.DEFAULT_URL), key)));
+    settings.firecrawl().apiKey().ifPresent(key -> vendors.add(new FirecrawlWebReader(http,
+        settings.firecrawl().url().orElse(FirecrawlWebSearch.DEFAULT_URL), key)));
+    Optional<WebReader> direct = settings.directReader() ? Optional.of(new DirectWebReader(fetcher))
+        : Optional.empty();
+    return vendors.isEmpty() && direct.isEmpty() ? WebReader.NOT_CONFIGURED
+        : new FallbackWebReader(vendors, direct, policy);
+  }
+
+  /** The SSRF-safe fetcher as the port other adapters (image URLs, …) are given. */
+  @Produces
+  @Singleton
+  UrlFetcher fetcherPort(ApacheHttpUrlFetcher fetcher) {
+    return fetcher;
+  }
+
+  /** {@code khoj.code.*}: the Python sandbox for {@code /code}. */
+  @ConfigMapping(prefix = "khoj.code")
+  public interface CodeSettings {
+    /** Terrarium's URL ({@code KHOJ_TERRARIUM_URL}); unset: {@code /code} is not configured. */
+    Optional<URI> terrariumUrl();
+
+    /** How long a program may run. */
+    @WithDefault("30s")
+    Duration timeLimit();
+  }
+
+  @Produces
+  @Singleton
+  CodeSandbox codeSandbox(CodeSettings settings) {
+    return settings.terrariumUrl().<CodeSandbox>map(url -> new TerrariumCodeSandbox(url, settings.timeLimit()))
+        .orElse(CodeSandbox.NOT_CONFIGURED);
+  }
+
+  @Produces
+  @Singleton
+  ChatTools chatTools(WebSearch webSearch, WebReader webReader, CodeSandbox code, WebSettings settings) {
+    return new ChatTools(webSearch, webReader, ImageGenerator.NOT_CONFIGURED, code, ResearchAgent.NOT_CONFIGURED,
+        DiagramValidator.NOT_CONFIGURED, settings.autoReadWebpage());
+  }
+}
