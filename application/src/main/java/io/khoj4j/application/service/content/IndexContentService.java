@@ -88,7 +88,17 @@ public final class IndexContentService implements IndexContentUseCase {
     this.chunker = new Chunker(limits.maxWordsPerChunk());
   }
 
-  private record FileChunks(Parsed.Sections file, Map<ContentHash, Chunk> chunks) {}
+  private record FileChunks(Parsed.Sections file, Map<ContentHash, Chunk> chunks, ContentSource source) {
+
+    /** Connector content is stored under the connector's type (Khoj's {@code github}, {@code notion}). */
+    ContentType storedType() {
+      return switch (source) {
+        case COMPUTER -> file.type();
+        case GITHUB -> ContentType.GITHUB;
+        case NOTION -> ContentType.NOTION;
+      };
+    }
+  }
 
   @Override
   public IndexContentResult index(IndexContentCommand command) {
@@ -96,7 +106,7 @@ public final class IndexContentService implements IndexContentUseCase {
     UserId owner = command.owner();
     checkQuota(owner, command.files());
 
-    List<Parsed> parsed = command.files().stream().map(f -> parser.parse(f, command.onlyType())).toList();
+    List<Parsed> parsed = command.files().stream().map(f -> parser.parse(f, command.onlyType(), command.source())).toList();
     List<RejectedFile> rejected = new ArrayList<>();
     List<FileChunks> toIndex = new ArrayList<>();
     for (Parsed p : parsed) {
@@ -105,7 +115,7 @@ public final class IndexContentService implements IndexContentUseCase {
           rejected.add(new RejectedFile(r.name(), r.reason()));
           LOG.log(Level.WARNING, "Not indexing \"{0}\" for user {1}: {2}", r.name(), owner, r.reason());
         }
-        case Parsed.Sections s -> toIndex.add(new FileChunks(s, byHash(s)));
+        case Parsed.Sections s -> toIndex.add(new FileChunks(s, byHash(s), command.source()));
         case Parsed.Deletion d -> { }
       }
     }
@@ -273,7 +283,7 @@ public final class IndexContentService implements IndexContentUseCase {
     file.chunks().forEach((hash, chunk) -> {
       if (!stored.contains(hash)) {
         UUID corpus = corpusIds.computeIfAbsent(chunk.sectionIndex(), i -> ids.newId());
-        fresh.add(new StoredChunk(ids.newId(), chunk, file.file().type(), ContentSource.COMPUTER, corpus,
+        fresh.add(new StoredChunk(ids.newId(), chunk, file.storedType(), file.source(), corpus,
             vectors.get(hash), embeddings.id(), DateMentions.in(chunk.compiled())));
       }
     });
@@ -281,7 +291,7 @@ public final class IndexContentService implements IndexContentUseCase {
       entries.insertChunks(owner, name, fresh);
     }
     if (!fresh.isEmpty() || deleted > 0 || !entries.hasFile(owner, name)) {
-      entries.saveFile(new IndexedFile(ids.newId(), owner, name, file.file().type(), ContentSource.COMPUTER,
+      entries.saveFile(new IndexedFile(ids.newId(), owner, name, file.storedType(), file.source(),
           file.file().fullText(), file.file().size(), clock.instant()));
     }
     return new Replace.Done(fresh.size(), deleted);
@@ -292,7 +302,7 @@ public final class IndexContentService implements IndexContentUseCase {
     Set<ContentType> types = EnumSet.noneOf(ContentType.class);
     Set<String> names = new HashSet<>();
     for (FileChunks f : uploaded) {
-      types.add(f.file().type());
+      types.add(f.storedType());
       names.add(f.file().name());
     }
     int deleted = 0;
