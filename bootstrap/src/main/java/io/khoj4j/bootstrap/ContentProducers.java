@@ -50,8 +50,9 @@ public class ContentProducers {
 
   @Produces
   @Singleton
-  ManageContentService manageContent(EntryRepository entries, UnitOfWork unitOfWork) {
-    return new ManageContentService(entries, unitOfWork);
+  ManageContentService manageContent(EntryRepository entries, UnitOfWork unitOfWork,
+      io.khoj4j.application.port.out.connector.ConnectorRepository connectors) {
+    return new ManageContentService(entries, unitOfWork, java.util.Optional.of(connectors));
   }
 
   @Produces

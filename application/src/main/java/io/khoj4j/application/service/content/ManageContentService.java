@@ -7,6 +7,7 @@ import io.khoj4j.application.port.in.content.DeleteContentCommand;
 import io.khoj4j.application.port.in.content.DeleteContentUseCase;
 import io.khoj4j.application.port.in.content.FilePage;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
+import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.content.EntryRepository;
 import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
@@ -22,9 +23,18 @@ public final class ManageContentService implements QueryContentUseCase, DeleteCo
   private final EntryRepository entries;
   private final UnitOfWork unitOfWork;
 
+  private final java.util.Optional<ConnectorRepository> connectors;
+
   public ManageContentService(EntryRepository entries, UnitOfWork unitOfWork) {
+    this(entries, unitOfWork, java.util.Optional.empty());
+  }
+
+  /** With connectors, deleting the GitHub or Notion source also removes its settings, as Khoj does. */
+  public ManageContentService(EntryRepository entries, UnitOfWork unitOfWork,
+      java.util.Optional<ConnectorRepository> connectors) {
     this.entries = entries;
     this.unitOfWork = unitOfWork;
+    this.connectors = connectors;
   }
 
   @Override
@@ -80,7 +90,10 @@ public final class ManageContentService implements QueryContentUseCase, DeleteCo
       case DeleteContentCommand.Files fs -> fs.names().stream().mapToInt(name -> deleteFile(owner, name)).sum();
       case DeleteContentCommand.Type t -> unitOfWork.inTransaction(() ->
           t.type().map(type -> entries.deleteType(owner, type)).orElseGet(() -> entries.deleteAll(owner)));
-      case DeleteContentCommand.Source s -> unitOfWork.inTransaction(() -> entries.deleteSource(owner, s.source()));
+      case DeleteContentCommand.Source s -> unitOfWork.inTransaction(() -> {
+        connectors.ifPresent(c -> c.deleteConnector(owner, s.source()));
+        return entries.deleteSource(owner, s.source());
+      });
     };
   }
 

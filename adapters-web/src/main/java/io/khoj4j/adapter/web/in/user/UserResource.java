@@ -3,6 +3,11 @@ package io.khoj4j.adapter.web.in.user;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.in.QueryParams;
 import io.khoj4j.adapter.web.security.CurrentUser;
+import io.khoj4j.application.port.in.connector.ConnectorsView;
+import io.khoj4j.application.port.in.connector.ReadConnectorsQuery;
+import io.khoj4j.application.port.in.connector.ReadConnectorsUseCase;
+import io.khoj4j.application.port.in.connector.StartNotionOAuthQuery;
+import io.khoj4j.application.port.in.connector.StartNotionOAuthUseCase;
 import io.khoj4j.application.port.in.content.ContentOverview;
 import io.khoj4j.application.port.in.content.ContentQuery;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
@@ -11,6 +16,7 @@ import io.khoj4j.application.port.in.model.QueryChatModelsUseCase;
 import io.khoj4j.application.port.in.user.AccountRequest;
 import io.khoj4j.application.port.in.user.ManageAccountUseCase;
 import io.khoj4j.domain.chat.ChatModel;
+import io.khoj4j.domain.connector.SyncState;
 import io.khoj4j.domain.content.ContentType;
 import io.khoj4j.domain.user.User;
 import io.quarkus.security.Authenticated;
@@ -36,17 +42,21 @@ public class UserResource {
   private final ManageAccountUseCase accounts;
   private final QueryContentUseCase content;
   private final QueryChatModelsUseCase models;
+  private final ReadConnectorsUseCase connectors;
+  private final StartNotionOAuthUseCase notionOAuth;
   private final String version;
   private final boolean singleUserMode;
 
   public UserResource(CurrentUser currentUser, ManageAccountUseCase accounts, QueryContentUseCase content,
-      QueryChatModelsUseCase models,
+      QueryChatModelsUseCase models, ReadConnectorsUseCase connectors, StartNotionOAuthUseCase notionOAuth,
       @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
       @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false") boolean singleUserMode) {
     this.currentUser = currentUser;
     this.accounts = accounts;
     this.content = content;
     this.models = models;
+    this.connectors = connectors;
+    this.notionOAuth = notionOAuth;
     this.version = version;
     this.singleUserMode = singleUserMode;
   }
@@ -99,7 +109,8 @@ public class UserResource {
     sources.put("github", overview.types().contains(ContentType.GITHUB));
     sources.put("notion", overview.types().contains(ContentType.NOTION));
     body.put("enabled_content_source", sources);
-    body.put("notion_token", "");
+    ConnectorsView connectorsView = connectors.read(new ReadConnectorsQuery(currentUser.id()));
+    body.put("notion_token", connectorsView.notionToken().orElse(""));
     body.put("enable_memory", false);
     body.put("server_memory_mode", "disabled");
     List<ChatModel> options = models.options(new ChatModelQuery.Options());
@@ -126,9 +137,25 @@ public class UserResource {
     body.put("is_eleven_labs_enabled", false);
     body.put("is_twilio_enabled", false);
     body.put("anonymous_mode", singleUserMode);
-    body.put("notion_oauth_url", null);
+    body.put("notion_oauth_url",
+        notionOAuth.authorizeUrl(new StartNotionOAuthQuery(currentUser.id())).orElse(null));
+    // a khoj4j addition: each connector's sync, its progress and its last error
+    Map<String, Object> sync = new LinkedHashMap<>();
+    sync.put("github", syncState(connectorsView.githubState()));
+    sync.put("notion", syncState(connectorsView.notionState()));
+    body.put("content_sync", sync);
     body.put("length_of_free_trial", 7);
     return body;
+  }
+
+  private static Map<String, Object> syncState(SyncState state) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("status", state.status().wireName());
+    m.put("last_error", state.lastError().orElse(null));
+    m.put("last_synced_at", state.lastSyncedAt().map(t -> t.atOffset(java.time.ZoneOffset.UTC).toString()).orElse(null));
+    m.put("done", state.done());
+    m.put("total", state.total());
+    return m;
   }
 
   @PATCH
