@@ -265,6 +265,36 @@ class ConnectorsIT {
     syncButton(bob, "notion").then().statusCode(200);
   }
 
+  @Test
+  void oneUsersSyncAndDeletionNeverTouchAnothersEntries() {
+    TestUser alice = TestUsers.create();
+    TestUser bob = TestUsers.create();
+    String owner = "shared-" + UUID.randomUUID().toString().substring(0, 8);
+    String aliceToken = "ghp_alice" + UUID.randomUUID().toString().replace("-", "");
+    String bobToken = "ghp_bob" + UUID.randomUUID().toString().replace("-", "");
+    GhFile a = new GhFile("a.md", sha(owner + "a"), "# Alpha\n\nAlice reads about owls.\n");
+    GhFile b = new GhFile("b.md", sha(owner + "b"), "# Beta\n\nBob reads about kites.\n");
+    stubRepo(owner, "same", aliceToken, List.of(a, b));
+    stubRepo(owner, "same", bobToken, List.of(b));
+    saveGithub(alice, aliceToken, owner, "same");
+    saveGithub(bob, bobToken, owner, "same");
+    String base = "https://github.com/" + owner + "/same/blob/main/";
+
+    syncButton(alice, "github").then().statusCode(200);
+    // Bob's tree has no a.md: his sync deletes what is missing from his own entries only
+    syncButton(bob, "github").then().statusCode(200);
+    assertThat(files(alice)).containsExactlyInAnyOrder(base + "a.md", base + "b.md");
+    assertThat(files(bob)).containsExactly(base + "b.md");
+
+    bob.request().delete("/api/content/source/github").then().statusCode(200);
+    assertThat(files(bob)).isEmpty();
+    bob.request().get("/api/content/github").then().statusCode(200).body("current_config.size()", equalTo(0));
+    assertThat(files(alice)).containsExactlyInAnyOrder(base + "a.md", base + "b.md");
+    alice.request().get("/api/content/github").then().statusCode(200)
+        .body("current_config.pat_token", equalTo(aliceToken));
+    assertThat(search(alice, "owls", "github").getString("[0].additional.file")).isEqualTo(base + "a.md");
+  }
+
   // ------------------------------------------------------------------ Notion
 
   static String text(String s) {
