@@ -274,7 +274,6 @@ public class PgConnectorRepository implements ConnectorRepository {
   @Transactional
   public void saveOauthState(String stateHash, UserId owner, Instant expiresAt) {
     jdbc(c -> {
-      update(c, "delete from notion_oauth_states where user_id = ? and expires_at < now()", owner.value());
       try (PreparedStatement s = c.prepareStatement(
           "insert into notion_oauth_states (state_hash, user_id, expires_at) values (?, ?, ?)")) {
         s.setString(1, stateHash);
@@ -293,10 +292,14 @@ public class PgConnectorRepository implements ConnectorRepository {
           "delete from notion_oauth_states where state_hash = ? returning user_id, expires_at")) {
         s.setString(1, stateHash);
         try (ResultSet r = s.executeQuery()) {
-          if (!r.next() || r.getTimestamp(2).toInstant().isBefore(now)) {
+          if (!r.next()) {
             return Optional.empty();
           }
-          return Optional.of(new UserId((UUID) r.getObject(1)));
+          UserId owner = new UserId((UUID) r.getObject(1));
+          // states a user never came back with go when the user next completes one
+          update(c, "delete from notion_oauth_states where user_id = ? and expires_at < ?", owner.value(),
+              Timestamp.from(now));
+          return r.getTimestamp(2).toInstant().isBefore(now) ? Optional.empty() : Optional.of(owner);
         }
       }
     });
