@@ -59,8 +59,9 @@ public class ContentProducers {
 
   @Produces
   @Singleton
-  ManageContentService manageContent(EntryRepository entries, RefusedFileRepository refused, UnitOfWork unitOfWork) {
-    return new ManageContentService(entries, refused, unitOfWork);
+  ManageContentService manageContent(EntryRepository entries, RefusedFileRepository refused, UnitOfWork unitOfWork,
+      io.khoj4j.application.port.out.connector.ConnectorRepository connectors) {
+    return new ManageContentService(entries, refused, unitOfWork, java.util.Optional.of(connectors));
   }
 
   @Produces

@@ -94,6 +94,8 @@ class IsolationIT {
           "400 {\"error\": \"Not an indexed file of yours: …\"}", r);
   /** Administrator routes, whatever they name. */
   private static final Expect FORBIDDEN = refused(403, "Forbidden");
+  /** A Notion OAuth state Bob was not given: Khoj's 400 "Invalid state parameter", no token stored. */
+  private static final Expect INVALID_STATE = refused(400, "Invalid state parameter");
   /** Alice's token, in any of the forms DELETE /auth/token takes. */
   private static final Expect TOKEN_NOT_FOUND = refused(404, "Token not found");
   /** Alice's automation: Khoj's 403 "Invalid automation" for edits and runs. */
@@ -149,10 +151,10 @@ class IsolationIT {
   private record Alice(
       TestUser user, String file, String conversation, String turn, String publicSlug, String tokenShown,
       String tokenId, String marker, String title, String automation, String agent, String refused,
-      String hiddenAgent, String memory) {
+      String hiddenAgent, String memory, String githubToken, String notionToken) {
 
     List<String> secrets() {
-      return List.of(marker, user.email(), title, user.token(), tokenShown);
+      return List.of(marker, user.email(), title, user.token(), tokenShown, githubToken, notionToken);
     }
   }
 
@@ -235,6 +237,18 @@ class IsolationIT {
           delete("DELETE /api/content/type/{contentType}", "/api/content/type/markdown"),
           delete("DELETE /api/content/source/{contentSource}", "/api/content/source/computer"),
           delete("DELETE /api/content/type/{contentType}", "/api/content/type/all"),
+          // connectors: Bob syncs, reads, replaces and deletes only his own settings
+          get("GET /api/update", "/api/update?t=github"),
+          get("GET /api/content/github", "/api/content/github"),
+          get("GET /api/content/notion", "/api/content/notion"),
+          probe("GET /api/notion/auth/callback",
+              (bob, a) -> bob.get("/api/notion/auth/callback?code=stolen&state={user}".replace("{user}",
+                  a.user().id().toString()))).is(INVALID_STATE),
+          json("POST /api/content/github", "/api/content/github",
+              "{\"pat_token\":\"ghp_bob\",\"repos\":[{\"owner\":\"bob\",\"name\":\"kites\",\"branch\":\"main\"}]}"),
+          json("POST /api/content/notion", "/api/content/notion", "{\"token\":\"secret_bob\"}"),
+          delete("DELETE /api/content/source/{contentSource}", "/api/content/source/github"),
+          delete("DELETE /api/content/source/{contentSource}", "/api/content/source/notion"),
           // search
           get("GET /api/search", "/api/search?q=zebra&n=10"),
           // chat and conversations
@@ -436,8 +450,16 @@ class IsolationIT {
         .instance(io.khoj4j.application.port.out.memory.MemoryRepository.class).get()
         .insert(user.id(), "The user's secret word is " + marker + ".", new float[] {1, 0, 0}, "isolation-test",
             java.time.Instant.parse("2026-03-01T10:00:00Z")).id());
+    String githubToken = "ghp_alice_" + UUID.randomUUID().toString().replace("-", "");
+    String notionToken = "secret_alice_" + UUID.randomUUID().toString().replace("-", "");
+    user.request().contentType(ContentType.JSON).body("{\"pat_token\":\"" + githubToken
+        + "\",\"repos\":[{\"owner\":\"alice\",\"name\":\"zebras\",\"branch\":\"main\"}]}")
+        .post("/api/content/github").then().statusCode(200);
+    user.request().contentType(ContentType.JSON).body("{\"token\":\"" + notionToken + "\"}")
+        .post("/api/content/notion").then().statusCode(200);
+
     alice = new Alice(user, file, conversation, turn, slug, tokens.path("[0].token"), tokens.path("[0].id"), marker,
-        title, automation, agent, refused, hiddenAgent, memory);
+        title, automation, agent, refused, hiddenAgent, memory, githubToken, notionToken);
     bob = TestUsers.create();
     openAi.script("Nothing about that in your notes.", "Bob's chat", "kites"); // Bob's model answers are neutral
   }
@@ -566,6 +588,12 @@ class IsolationIT {
       s.put("memories", a.user().request().get("/api/memories").then().statusCode(200).extract().path("raw"));
       s.put("memory switch", a.user().request().queryParam("detailed", "true").get("/api/settings").then()
           .statusCode(200).extract().path("enable_memory"));
+      s.put("github", a.user().request().get("/api/content/github").then().statusCode(200)
+          .extract().path("current_config"));
+      s.put("notion", a.user().request().get("/api/content/notion").then().statusCode(200)
+          .extract().path("current_config"));
+      s.put("sync", a.user().request().queryParam("detailed", true).get("/api/settings").then().statusCode(200)
+          .extract().path("content_sync"));
       return new Snapshot(s);
     }
   }

@@ -3,6 +3,7 @@ package io.khoj4j.application.service.content;
 import io.khoj4j.application.port.in.content.UploadedFile;
 import io.khoj4j.application.port.out.content.DocumentReader;
 import io.khoj4j.application.port.out.content.Extraction;
+import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.content.ContentType;
 import io.khoj4j.domain.content.MarkdownSections;
 import io.khoj4j.domain.content.OrgSections;
@@ -49,6 +50,17 @@ final class FileParser {
   }
 
   Parsed parse(UploadedFile file, Optional<ContentType> onlyType) {
+    return parse(file, onlyType, ContentSource.COMPUTER);
+  }
+
+  /**
+   * A connector's file is text by construction: its part's content type names the processor (markdown, org, else
+   * plain text), never the name or a sniffer.
+   */
+  Parsed parse(UploadedFile file, Optional<ContentType> onlyType, ContentSource source) {
+    if (source != ContentSource.COMPUTER) {
+      return parseConnectorFile(file);
+    }
     String name = file.name();
     Optional<String> badName = checkName(name);
     if (badName.isPresent()) {
@@ -72,6 +84,26 @@ final class FileParser {
       case PDF, DOCX, IMAGE -> parseDocument(file, type.get());
       case GITHUB, NOTION -> new Parsed.Rejected(name, "connector content cannot be uploaded");
     };
+  }
+
+  private Parsed parseConnectorFile(UploadedFile file) {
+    Optional<String> badName = checkName(file.name());
+    if (badName.isPresent()) {
+      return new Parsed.Rejected(file.name(), badName.get());
+    }
+    if (file.isDeletion()) {
+      return new Parsed.Deletion(file.name());
+    }
+    if (file.content().length > limits.maxFileBytes()) {
+      return new Parsed.Rejected(file.name(), "larger than the per-file limit of " + limits.maxFileBytes() + " bytes");
+    }
+    String mime = file.contentType() == null ? "" : file.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
+    ContentType type = switch (mime) {
+      case "text/markdown" -> ContentType.MARKDOWN;
+      case "text/org" -> ContentType.ORG;
+      default -> ContentType.PLAINTEXT;
+    };
+    return parseText(file, type);
   }
 
   private Parsed parseText(UploadedFile file, ContentType type) {

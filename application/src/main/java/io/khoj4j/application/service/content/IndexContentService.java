@@ -95,7 +95,17 @@ public final class IndexContentService implements IndexContentUseCase {
     this.chunker = new Chunker(limits.maxWordsPerChunk());
   }
 
-  private record FileChunks(Parsed.Sections file, Map<ContentHash, Chunk> chunks) {}
+  private record FileChunks(Parsed.Sections file, Map<ContentHash, Chunk> chunks, ContentSource source) {
+
+    /** Connector content is stored under the connector's type (Khoj's {@code github}, {@code notion}). */
+    ContentType storedType() {
+      return switch (source) {
+        case COMPUTER -> file.type();
+        case GITHUB -> ContentType.GITHUB;
+        case NOTION -> ContentType.NOTION;
+      };
+    }
+  }
 
   @Override
   public IndexContentResult index(IndexContentCommand command) {
@@ -103,7 +113,7 @@ public final class IndexContentService implements IndexContentUseCase {
     UserId owner = command.owner();
     checkQuota(owner, command.files());
 
-    List<Parsed> parsed = command.files().stream().map(f -> parser.parse(f, command.onlyType())).toList();
+    List<Parsed> parsed = command.files().stream().map(f -> parser.parse(f, command.onlyType(), command.source())).toList();
     List<RejectedFile> rejected = new ArrayList<>();
     List<FileChunks> toIndex = new ArrayList<>();
     for (Parsed p : parsed) {
@@ -112,7 +122,7 @@ public final class IndexContentService implements IndexContentUseCase {
           rejected.add(new RejectedFile(r.name(), r.reason()));
           LOG.log(Level.WARNING, "Not indexing \"{0}\" for user {1}: {2}", r.name(), owner, r.reason());
         }
-        case Parsed.Sections s -> toIndex.add(new FileChunks(s, byHash(s)));
+        case Parsed.Sections s -> toIndex.add(new FileChunks(s, byHash(s), command.source()));
         case Parsed.Deletion d -> { }
       }
     }
@@ -297,7 +307,7 @@ public final class IndexContentService implements IndexContentUseCase {
     file.chunks().forEach((hash, chunk) -> {
       if (!stored.contains(hash)) {
         UUID corpus = corpusIds.computeIfAbsent(chunk.sectionIndex(), i -> ids.newId());
-        fresh.add(new StoredChunk(ids.newId(), chunk, file.file().type(), ContentSource.COMPUTER, corpus,
+        fresh.add(new StoredChunk(ids.newId(), chunk, file.storedType(), file.source(), corpus,
             vectors.get(hash), embeddings.id(), DateMentions.in(chunk.compiled())));
       }
     });
@@ -305,7 +315,7 @@ public final class IndexContentService implements IndexContentUseCase {
       entries.insertChunks(owner, name, fresh);
     }
     if (!fresh.isEmpty() || deleted > 0 || !entries.hasFile(owner, name)) {
-      entries.saveFile(new IndexedFile(ids.newId(), owner, name, file.file().type(), ContentSource.COMPUTER,
+      entries.saveFile(new IndexedFile(ids.newId(), owner, name, file.storedType(), file.source(),
           file.file().fullText(), file.file().size(), clock.instant()));
     }
     return new Replace.Done(fresh.size(), deleted);
@@ -316,7 +326,7 @@ public final class IndexContentService implements IndexContentUseCase {
     Set<ContentType> types = EnumSet.noneOf(ContentType.class);
     Set<String> names = new HashSet<>();
     for (FileChunks f : uploaded) {
-      types.add(f.file().type());
+      types.add(f.storedType());
       names.add(f.file().name());
     }
     int deleted = 0;

@@ -7,6 +7,7 @@ import io.khoj4j.application.port.in.content.DeleteContentCommand;
 import io.khoj4j.application.port.in.content.DeleteContentUseCase;
 import io.khoj4j.application.port.in.content.FilePage;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
+import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.content.EntryRepository;
 import io.khoj4j.application.port.out.content.RefusedFileRepository;
 import io.khoj4j.domain.content.IndexedFile;
@@ -24,10 +25,19 @@ public final class ManageContentService implements QueryContentUseCase, DeleteCo
   private final RefusedFileRepository refused;
   private final UnitOfWork unitOfWork;
 
+  private final java.util.Optional<ConnectorRepository> connectors;
+
   public ManageContentService(EntryRepository entries, RefusedFileRepository refused, UnitOfWork unitOfWork) {
+    this(entries, refused, unitOfWork, java.util.Optional.empty());
+  }
+
+  /** With connectors, deleting the GitHub or Notion source also removes its settings, as Khoj does. */
+  public ManageContentService(EntryRepository entries, RefusedFileRepository refused, UnitOfWork unitOfWork,
+      java.util.Optional<ConnectorRepository> connectors) {
     this.entries = entries;
     this.refused = refused;
     this.unitOfWork = unitOfWork;
+    this.connectors = connectors;
   }
 
   @Override
@@ -92,7 +102,10 @@ public final class ManageContentService implements QueryContentUseCase, DeleteCo
         refused.forgetAll(owner);
         return entries.deleteAll(owner);
       });
-      case DeleteContentCommand.Source s -> unitOfWork.inTransaction(() -> entries.deleteSource(owner, s.source()));
+      case DeleteContentCommand.Source s -> unitOfWork.inTransaction(() -> {
+        connectors.ifPresent(c -> c.deleteConnector(owner, s.source()));
+        return entries.deleteSource(owner, s.source());
+      });
     };
   }
 

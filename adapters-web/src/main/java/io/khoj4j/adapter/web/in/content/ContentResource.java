@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.khoj4j.adapter.web.error.ErrorMappers;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.in.QueryParams;
+import io.khoj4j.adapter.web.in.connector.SyncResource;
 import io.khoj4j.adapter.web.security.CurrentUser;
+import io.khoj4j.application.port.in.connector.SyncConnectorsCommand;
+import io.khoj4j.application.port.in.connector.SyncConnectorsUseCase;
+import io.khoj4j.application.port.in.connector.SyncReport;
 import io.khoj4j.application.port.in.content.ContentQuery;
 import io.khoj4j.application.port.in.content.DeleteContentCommand;
 import io.khoj4j.application.port.in.content.DeleteContentUseCase;
@@ -70,6 +74,7 @@ public class ContentResource {
   private final DeleteContentUseCase deleteContent;
   private final ListRefusedFilesUseCase refusedFiles;
   private final AdmitUsageUseCase usage;
+  private final SyncConnectorsUseCase syncConnectors;
 
   public ContentResource(
       CurrentUser currentUser,
@@ -77,13 +82,15 @@ public class ContentResource {
       QueryContentUseCase queryContent,
       DeleteContentUseCase deleteContent,
       ListRefusedFilesUseCase refusedFiles,
-      AdmitUsageUseCase usage) {
+      AdmitUsageUseCase usage,
+      SyncConnectorsUseCase syncConnectors) {
     this.currentUser = currentUser;
     this.usage = usage;
     this.indexContent = indexContent;
     this.queryContent = queryContent;
     this.deleteContent = deleteContent;
     this.refusedFiles = refusedFiles;
+    this.syncConnectors = syncConnectors;
   }
 
   @PUT
@@ -126,7 +133,9 @@ public class ContentResource {
   }
 
   /**
-   * Without a body (Khoj's web app syncs connectors this way): nothing to index, an empty echo. Any other body —
+   * Without a body (Khoj's web app syncs connectors this way, {@code t=github|notion}): the caller's configured
+   * connectors are synced now and the echo is empty; a connector that fails makes it a 500 with the reason (it also
+   * stays in {@code /api/settings}). Any other body —
    * JSON, a form, text, multipart without its boundary — is refused with 415: it would index nothing, and a 200 would
    * tell the client its files were synced.
    */
@@ -141,6 +150,10 @@ public class ContentResource {
       return notMultipart();
     }
     parseType(t);
+    SyncReport report = syncConnectors.sync(new SyncConnectorsCommand(currentUser.id(), SyncResource.sourcesFor(t)));
+    if (report.failed()) {
+      return ErrorMappers.json(500, "Failed to sync: " + SyncResource.reasons(report));
+    }
     return Response.ok("", MediaType.TEXT_PLAIN_TYPE).build();
   }
 

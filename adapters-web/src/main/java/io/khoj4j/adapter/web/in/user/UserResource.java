@@ -3,6 +3,11 @@ package io.khoj4j.adapter.web.in.user;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.in.QueryParams;
 import io.khoj4j.adapter.web.security.CurrentUser;
+import io.khoj4j.application.port.in.connector.ConnectorsView;
+import io.khoj4j.application.port.in.connector.ReadConnectorsQuery;
+import io.khoj4j.application.port.in.connector.ReadConnectorsUseCase;
+import io.khoj4j.application.port.in.connector.StartNotionOAuthQuery;
+import io.khoj4j.application.port.in.connector.StartNotionOAuthUseCase;
 import io.khoj4j.application.port.in.content.ContentOverview;
 import io.khoj4j.application.port.in.content.ContentQuery;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
@@ -23,6 +28,7 @@ import io.khoj4j.application.port.in.voice.VoiceSettings;
 import io.khoj4j.application.port.in.voice.VoiceSettingsQuery;
 import io.khoj4j.domain.voice.Voice;
 import io.khoj4j.domain.chat.ChatModel;
+import io.khoj4j.domain.connector.SyncState;
 import io.khoj4j.domain.content.ContentType;
 import io.khoj4j.domain.user.User;
 import io.quarkus.security.Authenticated;
@@ -56,12 +62,15 @@ public class UserResource {
   private final QueryMemorySettingsUseCase memorySettings;
   private final SwitchMemoryUseCase memorySwitch;
   private final GetSubscriptionUseCase subscriptions;
+  private final ReadConnectorsUseCase connectors;
+  private final StartNotionOAuthUseCase notionOAuth;
   private final String version;
   private final boolean singleUserMode;
 
   public UserResource(CurrentUser currentUser, ManageAccountUseCase accounts, QueryContentUseCase content,
       QueryChatModelsUseCase models, QueryVoiceSettingsUseCase voices, QueryMemorySettingsUseCase memorySettings,
-      SwitchMemoryUseCase memorySwitch, GetSubscriptionUseCase subscriptions,
+      SwitchMemoryUseCase memorySwitch, GetSubscriptionUseCase subscriptions, ReadConnectorsUseCase connectors,
+      StartNotionOAuthUseCase notionOAuth,
       @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
       @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false") boolean singleUserMode) {
     this.currentUser = currentUser;
@@ -72,6 +81,8 @@ public class UserResource {
     this.memorySettings = memorySettings;
     this.memorySwitch = memorySwitch;
     this.subscriptions = subscriptions;
+    this.connectors = connectors;
+    this.notionOAuth = notionOAuth;
     this.version = version;
     this.singleUserMode = singleUserMode;
   }
@@ -137,7 +148,8 @@ public class UserResource {
     sources.put("github", overview.types().contains(ContentType.GITHUB));
     sources.put("notion", overview.types().contains(ContentType.NOTION));
     body.put("enabled_content_source", sources);
-    body.put("notion_token", "");
+    ConnectorsView connectorsView = connectors.read(new ReadConnectorsQuery(currentUser.id()));
+    body.put("notion_token", connectorsView.notionToken().orElse(""));
     MemorySettings memory = memorySettings.settings(new MemorySettingsQuery(currentUser.id()));
     body.put("enable_memory", memory.enabled());
     body.put("server_memory_mode", memory.mode().wireName());
@@ -172,7 +184,13 @@ public class UserResource {
     body.put("is_eleven_labs_enabled", voice.speech()); // the web client shows read-aloud when true
     body.put("is_twilio_enabled", false);
     body.put("anonymous_mode", singleUserMode);
-    body.put("notion_oauth_url", null);
+    body.put("notion_oauth_url",
+        notionOAuth.authorizeUrl(new StartNotionOAuthQuery(currentUser.id())).orElse(null));
+    // a khoj4j addition: each connector's sync, its progress and its last error
+    Map<String, Object> sync = new LinkedHashMap<>();
+    sync.put("github", syncState(connectorsView.githubState()));
+    sync.put("notion", syncState(connectorsView.notionState()));
+    body.put("content_sync", sync);
     body.put("length_of_free_trial", 7);
     return body;
   }
@@ -190,6 +208,16 @@ public class UserResource {
     body.put("status", "ok");
     body.put("enable_memory", enabled);
     return body;
+  }
+
+  private static Map<String, Object> syncState(SyncState state) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("status", state.status().wireName());
+    m.put("last_error", state.lastError().orElse(null));
+    m.put("last_synced_at", state.lastSyncedAt().map(t -> t.atOffset(java.time.ZoneOffset.UTC).toString()).orElse(null));
+    m.put("done", state.done());
+    m.put("total", state.total());
+    return m;
   }
 
   @PATCH

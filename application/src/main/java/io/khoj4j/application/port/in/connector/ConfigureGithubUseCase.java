@@ -1,0 +1,6 @@
+package io.khoj4j.application.port.in.connector;
+
+public interface ConfigureGithubUseCase {
+
+  void configure(ConfigureGithubCommand command);
+}

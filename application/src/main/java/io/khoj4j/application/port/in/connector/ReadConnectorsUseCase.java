@@ -1,0 +1,6 @@
+package io.khoj4j.application.port.in.connector;
+
+public interface ReadConnectorsUseCase {
+
+  ConnectorsView read(ReadConnectorsQuery query);
+}

@@ -1,0 +1,6 @@
+package io.khoj4j.application.port.in.connector;
+
+public interface SyncConnectorsUseCase {
+
+  SyncReport sync(SyncConnectorsCommand command);
+}
