@@ -173,20 +173,25 @@ export default function chat(main) {
     }
   }
 
+  // One socket, opened on first use; callers wait for it to be open (a Stop pressed while it connects still arrives).
   function connect() {
-    if (socket && socket.readyState <= WebSocket.OPEN) return Promise.resolve(socket);
-    return new Promise((resolve, reject) => {
+    if (socket) return socket;
+    const opening = new Promise((resolve, reject) => {
       const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
       const ws = new WebSocket(`${scheme}//${location.host}/api/chat/ws?client=web`);
       ws.addEventListener('open', () => resolve(ws));
       ws.addEventListener('error', () => reject(new Error('Could not reach the chat service.')));
       ws.addEventListener('message', (event) => receive(event.data));
       ws.addEventListener('close', () => {
-        socket = null;
+        if (socket === opening) socket = null;
         if (turn) finish('The connection closed before the answer ended.');
       });
-      socket = ws;
     });
+    opening.catch(() => {
+      if (socket === opening) socket = null;
+    });
+    socket = opening;
+    return opening;
   }
 
   async function ask() {
@@ -213,7 +218,7 @@ export default function chat(main) {
   }
 
   function interrupt() {
-    if (socket && turn) socket.send(JSON.stringify({ type: 'interrupt' }));
+    if (socket && turn) socket.then((ws) => ws.send(JSON.stringify({ type: 'interrupt' }))).catch(() => {});
   }
 
   function receive(frame) {

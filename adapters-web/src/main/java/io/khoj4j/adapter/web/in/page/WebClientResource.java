@@ -75,7 +75,7 @@ public class WebClientResource {
 
   /** A shared conversation, readable by anyone with the link (Khoj's share URLs end in a slash). */
   @GET
-  @Path("share/chat/{slug: [^/]+}{slash: /?}")
+  @Path("share/chat/{slug}")
   public Response sharedChat(@PathParam("slug") String slug) {
     return WebPage.of("share", "Shared conversation", Map.of("slug", slug, "signed-in",
         String.valueOf(currentUser.find().isPresent()), "single-user", String.valueOf(singleUserMode)));
