@@ -49,3 +49,17 @@ export function debounce(fn, ms) {
     timer = setTimeout(() => fn(...args), ms);
   };
 }
+
+/** Copies text to the clipboard; the button says so for a moment. */
+export async function copy(text, button) {
+  try {
+    await navigator.clipboard.writeText(text);
+    if (button) {
+      const label = button.textContent;
+      button.textContent = 'Copied';
+      setTimeout(() => (button.textContent = label), 1500);
+    }
+  } catch {
+    // Clipboard refused (insecure origin or permission): the text stays selectable.
+  }
+}

@@ -3,7 +3,7 @@
 // script as a third line of defence.
 import { Marked } from '/vendor/marked/marked.esm.js';
 import DOMPurify from '/vendor/dompurify/purify.es.js';
-import { h } from './dom.js';
+import { h, copy } from './dom.js';
 
 const escapeHtml = (text) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -39,18 +39,5 @@ export function renderMarkdown(element, markdown) {
     const button = h('button', { type: 'button', class: 'copy', 'aria-label': 'Copy code' }, 'Copy');
     button.addEventListener('click', () => copy(code, button));
     pre.prepend(button);
-  }
-}
-
-export async function copy(text, button) {
-  try {
-    await navigator.clipboard.writeText(text);
-    if (button) {
-      const label = button.textContent;
-      button.textContent = 'Copied';
-      setTimeout(() => (button.textContent = label), 1500);
-    }
-  } catch {
-    // Clipboard refused (insecure origin or permission): the text stays selectable.
   }
 }

@@ -1,11 +1,18 @@
 // How one chat message looks, shared by the chat page and the read-only share page.
-import { h, fill } from './dom.js';
-import { renderMarkdown, copy } from './markdown.js';
+import { h, fill, copy } from './dom.js';
+import { renderMarkdown } from './markdown.js';
 
 /** First heading-like line of a note chunk, for the reference list. */
 function headingOf(compiled) {
   const first = (compiled || '').split('\n').find((line) => line.trim()) || '';
   return first.replace(/^[#*\s]+/, '').slice(0, 120);
+}
+
+/** A note chunk without its heading line, which the reference shows on its own. */
+function bodyOf(compiled) {
+  const lines = (compiled || '').split('\n');
+  const first = lines.findIndex((line) => line.trim());
+  return lines.slice(first + 1).join('\n').trim();
 }
 
 function fileName(path) {
@@ -24,7 +31,7 @@ export function renderReferences(container, context) {
     h('ul', {}, items.map((c) => h('li', { class: 'reference' },
       h('span', { class: 'file', title: c.file || '' }, fileName(c.file)),
       h('span', { class: 'heading' }, headingOf(c.compiled)),
-      h('span', { class: 'snippet' }, (c.compiled || '').slice(0, 300))))));
+      h('span', { class: 'snippet' }, bodyOf(c.compiled).slice(0, 300))))));
 }
 
 /** A message element; returns handles to update it while an answer streams. */

@@ -1,10 +1,9 @@
 // Chat: the conversation list (new, rename, share, delete), the messages, and a composer whose answers stream over
 // the chat WebSocket (/api/chat/ws?client=web, Khoj's web protocol: one frame per event, each followed by a frame
 // holding only the delimiter; raw text frames are answer text). Stop sends an interrupt.
-import { h, fill, announce } from '../dom.js';
+import { h, fill, announce, copy } from '../dom.js';
 import { get, post, patch, del, qs } from '../api.js';
 import { messageView, historyMessage } from '../messages.js';
-import { copy } from '../markdown.js';
 
 const DELIMITER = '\u2403\u{1F51A}\u2417';
 

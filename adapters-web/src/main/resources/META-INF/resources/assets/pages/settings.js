@@ -1,8 +1,7 @@
 // Settings: profile, chat model, files (drag-and-drop upload with progress, list, delete) and API tokens
 // (create and copy once, revoke).
-import { h, fill, announce } from '../dom.js';
+import { h, fill, announce, copy } from '../dom.js';
 import { get, post, del, qs } from '../api.js';
-import { copy } from '../markdown.js';
 
 export default function settings(main, data) {
   main.append(h('h1', {}, 'Settings'));
