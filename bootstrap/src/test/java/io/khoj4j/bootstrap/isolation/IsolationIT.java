@@ -50,19 +50,29 @@ import org.junit.jupiter.api.Test;
 @Tag("security")
 class IsolationIT {
 
+  /** Why the web client's page routes need no probe. */
+  static final String PAGE = "the same HTML shell for everyone; the user's data comes through the API routes probed here";
+
   /** Routes that address no user's data, with the reason. Everything else gets a probe. */
   static final Map<String, String> NOT_OWNED_DATA =
-      Map.of(
-          "GET /api/health", "a ping",
-          "GET /login", "says how to sign in",
-          "GET /auth/login", "single sign-on entry",
-          "POST /auth/login", "password sign-in: the caller's own credentials",
-          "GET /auth/magic", "magic-link redemption: needs the code mailed to the owner",
-          "POST /auth/magic", "magic-link request: mails only the address's owner",
-          "GET /auth/logout", "ends the caller's own session",
-          "GET /api/chat/options", "the same tool list for everyone",
-          "GET /api/chat/starters", "the same starter questions for everyone",
-          "GET /api/model/chat/options", "the server's model list, the same for everyone");
+      Map.ofEntries(
+          Map.entry("GET /api/health", "a ping"),
+          Map.entry("GET /login", "says how to sign in"),
+          Map.entry("GET /auth/login", "single sign-on entry"),
+          Map.entry("POST /auth/login", "password sign-in: the caller's own credentials"),
+          Map.entry("GET /auth/magic", "magic-link redemption: needs the code mailed to the owner"),
+          Map.entry("POST /auth/magic", "magic-link request: mails only the address's owner"),
+          Map.entry("GET /auth/logout", "ends the caller's own session"),
+          Map.entry("GET /api/chat/options", "the same tool list for everyone"),
+          Map.entry("GET /api/chat/starters", "the same starter questions for everyone"),
+          Map.entry("GET /api/model/chat/options", "the server's model list, the same for everyone"),
+          Map.entry("GET /", PAGE),
+          Map.entry("GET /chat", PAGE),
+          Map.entry("GET /search", PAGE),
+          Map.entry("GET /settings", PAGE),
+          Map.entry("GET /agents", PAGE),
+          Map.entry("GET /automations", PAGE),
+          Map.entry("GET /share/chat/{slug}", "the same HTML shell; the copy comes through /api/chat/share/history"));
 
   /** Routes whose answers are meant for anyone holding the link: Alice published them. */
   static final Set<String> PUBLIC_BY_DESIGN = Set.of("GET /api/chat/share/history", "POST /api/chat/share/fork");
