@@ -4,7 +4,8 @@
 #
 #   JDK >= 21 (the distribution's openjdk-21/25 when none is present), Maven, PostgreSQL (started), pgvector
 #   (the distribution's package, else built from its source package), Tesseract OCR, the role and databases named
-#   by KHOJ4J_DB_* (dev and test) with the 'vector' extension in each, and Apache Maven 3.9 in .tools/ (for
+#   by KHOJ4J_DB_* (dev and test) with the 'vector' extension in each, Chromium (the browser tests drive it), and
+#   Apache Maven 3.9 in .tools/ (for
 #   `quarkus:dev`, and for every build when the machine's Maven is older than the pom's minimum).
 # Never prompts for a database password: psql runs with -w, over trusted TCP or peer authentication.
 #
@@ -12,6 +13,7 @@
 #   KHOJ4J_DB_USER=khoj4j KHOJ4J_DB_PASSWORD=khoj4j KHOJ4J_DB_NAME=khoj4j KHOJ4J_TEST_DB=khoj4j_test
 #   (the password is set on every run, so a changed KHOJ4J_DB_PASSWORD applies to an existing role)
 #   KHOJ4J_SKIP_OCR=1 skips Tesseract.
+#   KHOJ4J_CHROMIUM=/path/to/chromium uses that browser for the browser tests instead of installing the distribution's.
 # Options:
 #   --fresh-test-db   drop and recreate the test database (scripts/test.sh uses it)
 set -euo pipefail
@@ -231,6 +233,19 @@ ensure_tesseract() {
   command -v tesseract >/dev/null 2>&1 || apt_install tesseract-ocr tesseract-ocr-eng
 }
 
+# The browser tests (Playwright for Java) drive the distribution's Chromium; nothing downloads a browser.
+# Debian names the package 'chromium'; Ubuntu's 'chromium-browser' is a snap stub, so Ubuntu needs KHOJ4J_CHROMIUM.
+ensure_chromium() {
+  if [ -n "${KHOJ4J_CHROMIUM:-}" ]; then
+    [ -x "$KHOJ4J_CHROMIUM" ] || die "KHOJ4J_CHROMIUM=$KHOJ4J_CHROMIUM is not an executable"
+    return 0
+  fi
+  [ -x /usr/bin/chromium ] && return 0
+  apt_update_once
+  apt_has chromium || die "no 'chromium' package here; install Chromium and set KHOJ4J_CHROMIUM to its path"
+  apt_install chromium
+}
+
 ensure_maven() {
   command -v mvn >/dev/null 2>&1 || apt_install maven
 }
@@ -284,6 +299,7 @@ main() {
   ensure_role_and_databases
   [ "$fresh_test_db" -eq 1 ] && fresh_test_database
   ensure_tesseract
+  ensure_chromium
   ensure_maven39
   log "ready: JDK $(java_major "$JAVA_HOME/bin/java") at $JAVA_HOME, builds with $(build_maven)"
   log "ready: PostgreSQL $(running_pg_major) with pgvector, role $DB_USER, databases $DB_NAME and $TEST_DB"

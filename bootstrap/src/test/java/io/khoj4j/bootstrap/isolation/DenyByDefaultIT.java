@@ -27,7 +27,8 @@ class DenyByDefaultIT {
           Map.entry("GET /api/health", 200), // Emacs pings it; {"detail":"OK"} without a user
           Map.entry("POST /api/subscription", 404), // Stripe's webhook, signed instead; only served with billing
           Map.entry("GET /auth/login", 404), // single sign-on entry (404 while no provider is configured)
-          Map.entry("GET /login", 200), // where Khoj sends browsers to sign in: says how
+          Map.entry("GET /login", 200), // where Khoj sends browsers to sign in: says how (a page for browsers)
+          Map.entry("GET /share/chat/{slug}", 200), // the shared-conversation page: public like its history
           Map.entry("POST /auth/login", 422), // password sign-in; needs email and password
           Map.entry("GET /auth/magic", 422), // magic-link redemption; needs code and email
           Map.entry("POST /auth/magic", 422), // magic-link request; needs an e-mail address

@@ -50,6 +50,9 @@ import org.junit.jupiter.api.Test;
 @Tag("security")
 class IsolationIT {
 
+  /** Why the web client's page routes need no probe. */
+  static final String PAGE = "the same HTML shell for everyone; the user's data comes through the API routes probed here";
+
   /** Routes that address no user's data, with the reason. Everything else gets a probe. */
   static final Map<String, String> NOT_OWNED_DATA =
       Map.ofEntries(
@@ -64,7 +67,14 @@ class IsolationIT {
           Map.entry("GET /api/model/chat/options", "the server's model list, the same for everyone"),
           Map.entry("POST /api/transcribe", "audio in, text out: reads and writes no stored data"),
           Map.entry("POST /api/chat/speech", "text in, audio out: reads only the caller's own voice choice"),
-          Map.entry("POST /api/subscription", "Stripe's webhook: signed by Stripe, names no caller"));
+          Map.entry("POST /api/subscription", "Stripe's webhook: signed by Stripe, names no caller"),
+          Map.entry("GET /", PAGE),
+          Map.entry("GET /chat", PAGE),
+          Map.entry("GET /search", PAGE),
+          Map.entry("GET /settings", PAGE),
+          Map.entry("GET /agents", PAGE),
+          Map.entry("GET /automations", PAGE),
+          Map.entry("GET /share/chat/{slug}", "the same HTML shell; the copy comes through /api/chat/share/history"));
 
   /** Routes whose answers are meant for anyone holding the link: Alice published them. */
   static final Set<String> PUBLIC_BY_DESIGN = Set.of("GET /api/chat/share/history", "POST /api/chat/share/fork");

@@ -53,4 +53,12 @@ class SingleUserModeIT {
     given().redirects().follow(false).queryParam("next", "/chat").when().get("/login")
         .then().statusCode(303).header("Location", "/chat");
   }
+
+  @Test
+  void everyPageOpensWithoutSigningIn() {
+    for (String page : new String[] {"/", "/chat", "/search", "/settings", "/agents", "/automations"}) {
+      given().redirects().follow(false).accept("text/html").when().get(page).then().statusCode(200)
+          .body(org.hamcrest.Matchers.containsString("data-single-user=\"true\""));
+    }
+  }
 }

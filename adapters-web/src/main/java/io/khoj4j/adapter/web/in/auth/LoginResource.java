@@ -6,6 +6,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.khoj4j.adapter.web.in.page.WebPage;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,10 +18,10 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * {@code GET /login?next=}: where Khoj sends a browser that needs to sign in (the token pages redirect here). khoj4j
- * serves no web pages, so this answers what a client can do next: a caller who is already signed in goes straight
- * to {@code next}; with single sign-on configured, the browser goes on to the provider at {@code /auth/login}; else
- * a short JSON answer names the ways to sign in.
+ * {@code GET /login?next=}: where Khoj sends a browser that needs to sign in (the token pages redirect here). A caller
+ * who is already signed in goes straight to {@code next}. A browser (one whose {@code Accept} names HTML) gets the
+ * web client's sign-in page. Other clients keep the JSON answers: with single sign-on configured, a redirect to the
+ * provider at {@code /auth/login}; else a short JSON answer that names the ways to sign in.
  */
 @Path("/login")
 @PermitAll
@@ -38,11 +40,15 @@ public class LoginResource {
   }
 
   @GET
-  @Produces(MediaType.APPLICATION_JSON)
-  public Response login(@QueryParam("next") String next) {
+  @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+  public Response login(@QueryParam("next") String next, @Context HttpHeaders headers) {
     String target = SafeRedirect.of(next);
     if (currentUser.find().isPresent()) {
       return Response.status(303).header(HttpHeaders.LOCATION, target).build();
+    }
+    if (WebPage.wanted(headers.getRequestHeader(HttpHeaders.ACCEPT))) {
+      // A browser gets the sign-in page, which offers every way this server has (the OIDC button only when set up).
+      return WebPage.of("login", "Sign in", Map.of("next", target, "oidc", String.valueOf(oidcEnabled)));
     }
     if (oidcEnabled) {
       String provider = "/auth/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8);

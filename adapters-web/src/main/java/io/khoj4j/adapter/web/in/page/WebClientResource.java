@@ -1,0 +1,97 @@
+package io.khoj4j.adapter.web.in.page;
+
+import io.khoj4j.adapter.web.error.ErrorMappers;
+import io.khoj4j.adapter.web.security.CurrentUser;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The web client's page routes, at Khoj's paths: {@code /}, {@code /chat}, {@code /search}, {@code /settings},
+ * {@code /agents}, {@code /automations} (signed-in) and {@code /share/chat/{slug}} (public). Each answers the same
+ * small HTML shell ({@link WebPage}); the client's scripts do the rest through the JSON API.
+ *
+ * <p>A signed-out browser is sent to {@code /login?next=<this page>}; a signed-out API client (one that does not
+ * ask for HTML) gets Khoj's {@code 403 {"detail":"Forbidden"}} instead of a redirect. In single-user mode every
+ * caller is signed in, so no page asks anyone to sign in.
+ */
+@Path("/")
+@PermitAll
+public class WebClientResource {
+
+  private final CurrentUser currentUser;
+  private final boolean singleUserMode;
+
+  public WebClientResource(
+      CurrentUser currentUser,
+      @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false") boolean singleUserMode) {
+    this.currentUser = currentUser;
+    this.singleUserMode = singleUserMode;
+  }
+
+  @GET
+  public Response home(@Context HttpHeaders headers, @Context UriInfo uri) {
+    return signedIn("chat", "Chat", headers, uri);
+  }
+
+  @GET
+  @Path("chat")
+  public Response chat(@Context HttpHeaders headers, @Context UriInfo uri) {
+    return signedIn("chat", "Chat", headers, uri);
+  }
+
+  @GET
+  @Path("search")
+  public Response search(@Context HttpHeaders headers, @Context UriInfo uri) {
+    return signedIn("search", "Search", headers, uri);
+  }
+
+  @GET
+  @Path("settings")
+  public Response settings(@Context HttpHeaders headers, @Context UriInfo uri) {
+    return signedIn("settings", "Settings", headers, uri);
+  }
+
+  @GET
+  @Path("agents")
+  public Response agents(@Context HttpHeaders headers, @Context UriInfo uri) {
+    return signedIn("agents", "Agents", headers, uri);
+  }
+
+  @GET
+  @Path("automations")
+  public Response automations(@Context HttpHeaders headers, @Context UriInfo uri) {
+    return signedIn("automations", "Automations", headers, uri);
+  }
+
+  /** A shared conversation, readable by anyone with the link (Khoj's share URLs end in a slash). */
+  @GET
+  @Path("share/chat/{slug}")
+  public Response sharedChat(@PathParam("slug") String slug) {
+    return WebPage.of("share", "Shared conversation", Map.of("slug", slug, "signed-in",
+        String.valueOf(currentUser.find().isPresent()), "single-user", String.valueOf(singleUserMode)));
+  }
+
+  private Response signedIn(String page, String title, HttpHeaders headers, UriInfo uri) {
+    if (currentUser.find().isEmpty()) {
+      if (!WebPage.wanted(headers.getRequestHeader(HttpHeaders.ACCEPT))) {
+        return ErrorMappers.json(403, "Forbidden");
+      }
+      String here = uri.getRequestUri().getRawPath()
+          + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+      return Response.status(303)
+          .header(HttpHeaders.LOCATION, "/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8))
+          .build();
+    }
+    return WebPage.of(page, title, Map.of("signed-in", "true", "single-user", String.valueOf(singleUserMode)));
+  }
+}

@@ -1,0 +1,308 @@
+// Chat: the conversation list (new, rename, share, delete), the messages, and a composer whose answers stream over
+// the chat WebSocket (/api/chat/ws?client=web, Khoj's web protocol: one frame per event, each followed by a frame
+// holding only the delimiter; raw text frames are answer text). Stop sends an interrupt.
+import { h, fill, announce, copy } from '../dom.js';
+import { get, post, patch, del, qs } from '../api.js';
+import { messageView, historyMessage } from '../messages.js';
+
+const DELIMITER = '\u2403\u{1F51A}\u2417';
+
+export default function chat(main) {
+  let conversationId = new URLSearchParams(location.search).get('conversationId');
+  let sessions = [];
+  let socket = null;
+  let turn = null; // the answer streaming now: {view, text, newConversation}
+  let commands = {};
+
+  const list = h('ul', { class: 'conversations', 'aria-label': 'Conversations' });
+  const newButton = h('button', { type: 'button', class: 'primary', onclick: () => startNew() }, 'New conversation');
+  const aside = h('aside', { class: 'sidebar', 'aria-label': 'Conversation list' }, newButton, list);
+
+  const title = h('h1', { class: 'title' }, 'New conversation');
+  const sharePanel = h('div', { class: 'share-panel', hidden: true });
+  const log = h('div', { class: 'messages', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' });
+  const input = h('textarea', { id: 'chat-input', rows: 2, placeholder: 'Ask anything; / for commands',
+    'aria-describedby': 'chat-hint' });
+  const hint = h('p', { id: 'chat-hint', class: 'hint' }, 'Enter sends, Shift+Enter adds a line.');
+  const commandHints = h('ul', { class: 'commands', hidden: true, 'aria-label': 'Commands' });
+  const send = h('button', { type: 'submit', class: 'primary' }, 'Send');
+  const stop = h('button', { type: 'button', class: 'danger', hidden: true, onclick: () => interrupt() }, 'Stop');
+  const form = h('form', { class: 'composer' }, h('label', { for: 'chat-input', class: 'visually-hidden' }, 'Message'),
+    commandHints, input, h('div', { class: 'actions' }, hint, stop, send));
+  const section = h('section', { class: 'conversation' }, title, sharePanel, log, form);
+  main.append(aside, section);
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    ask();
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      ask();
+    }
+  });
+  input.addEventListener('input', showCommands);
+
+  get('/api/chat/options').then((options) => (commands = options || {})).catch(() => {});
+  refreshList().then(() => (conversationId ? open(conversationId) : null));
+  input.focus();
+
+  function showCommands() {
+    const text = input.value;
+    const matches = text.startsWith('/') && !text.includes(' ')
+      ? Object.entries(commands).filter(([name]) => ('/' + name).startsWith(text)) : [];
+    commandHints.hidden = !matches.length;
+    fill(commandHints, matches.map(([name, description]) => h('li', {},
+      h('button', { type: 'button', onclick: () => { input.value = '/' + name + ' '; commandHints.hidden = true;
+        input.focus(); } }, '/' + name), ' ', description)));
+  }
+
+  async function refreshList() {
+    try {
+      sessions = await get('/api/chat/sessions?client=web');
+    } catch (error) {
+      announce(error.message, 'error');
+      return;
+    }
+    fill(list, sessions.map((s) => conversationItem(s)));
+  }
+
+  function conversationItem(session) {
+    const id = session.conversation_id;
+    const label = session.slug || 'New conversation';
+    const openButton = h('button', { type: 'button', class: 'open', 'aria-current': id === conversationId ? 'true' : null,
+      onclick: () => open(id) }, label);
+    const item = h('li', { 'data-id': id }, openButton,
+      h('span', { class: 'item-actions' },
+        h('button', { type: 'button', class: 'small', 'aria-label': 'Rename ' + label, onclick: () => rename(item, session) },
+          'Rename'),
+        h('button', { type: 'button', class: 'small', 'aria-label': 'Share ' + label, onclick: () => share(id) }, 'Share'),
+        h('button', { type: 'button', class: 'small danger', 'aria-label': 'Delete ' + label,
+          onclick: () => remove(id, label) }, 'Delete')));
+    return item;
+  }
+
+  function rename(item, session) {
+    const field = h('input', { type: 'text', value: session.slug || '', 'aria-label': 'New title', maxlength: 200 });
+    let saved = false;
+    const save = async () => {
+      if (saved) return;
+      saved = true;
+      const value = field.value.trim();
+      if (value && value !== session.slug) {
+        try {
+          await patch('/api/chat/title?' + qs({ client: 'web', conversation_id: session.conversation_id, title: value }));
+          announce('Renamed.');
+        } catch (error) {
+          announce(error.message, 'error');
+        }
+      }
+      await refreshList();
+      if (session.conversation_id === conversationId) title.textContent = value || title.textContent;
+    };
+    field.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') { event.preventDefault(); save(); }
+      if (event.key === 'Escape') refreshList();
+    });
+    field.addEventListener('blur', save, { once: true });
+    item.replaceChildren(field);
+    field.focus();
+    field.select();
+  }
+
+  async function share(id) {
+    try {
+      const { url } = await post('/api/chat/share?' + qs({ client: 'web', conversation_id: id }));
+      const field = h('input', { type: 'url', readonly: true, value: url, id: 'share-url' });
+      const copyButton = h('button', { type: 'button' }, 'Copy link');
+      copyButton.addEventListener('click', () => copy(url, copyButton));
+      fill(sharePanel, h('label', { for: 'share-url' }, 'Anyone with this link can read the conversation:'), field,
+        copyButton, h('a', { href: url, target: '_blank', rel: 'noopener' }, 'Open'),
+        h('button', { type: 'button', onclick: () => (sharePanel.hidden = true) }, 'Close'));
+      sharePanel.hidden = false;
+      field.select();
+    } catch (error) {
+      announce(error.message, 'error');
+    }
+  }
+
+  async function remove(id, label) {
+    if (!confirm(`Delete "${label}"? This cannot be undone.`)) return;
+    try {
+      await del('/api/chat/history?' + qs({ client: 'web', conversation_id: id }));
+      announce('Conversation deleted.');
+      if (id === conversationId) startNew();
+      await refreshList();
+    } catch (error) {
+      announce(error.message, 'error');
+    }
+  }
+
+  function startNew() {
+    conversationId = null;
+    history.replaceState(null, '', '/chat');
+    title.textContent = 'New conversation';
+    log.replaceChildren();
+    sharePanel.hidden = true;
+    markCurrent();
+    input.focus();
+  }
+
+  function markCurrent() {
+    for (const button of list.querySelectorAll('button.open')) {
+      const current = button.closest('li').dataset.id === conversationId;
+      if (current) button.setAttribute('aria-current', 'true'); else button.removeAttribute('aria-current');
+    }
+  }
+
+  async function open(id) {
+    try {
+      const body = await get('/api/chat/history?' + qs({ client: 'web', conversation_id: id }));
+      const response = body.response || {};
+      conversationId = response.conversation_id || id;
+      history.replaceState(null, '', '/chat?' + qs({ conversationId }));
+      title.textContent = response.slug || 'New conversation';
+      fill(log, (response.chat || []).map(historyMessage));
+      sharePanel.hidden = true;
+      markCurrent();
+      log.lastElementChild?.scrollIntoView({ block: 'end' });
+    } catch (error) {
+      announce(error.message, 'error');
+    }
+  }
+
+  // One socket, opened on first use; callers wait for it to be open (a Stop pressed while it connects still arrives).
+  function connect() {
+    if (socket) return socket;
+    const opening = new Promise((resolve, reject) => {
+      const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+      const ws = new WebSocket(`${scheme}//${location.host}/api/chat/ws?client=web`);
+      ws.addEventListener('open', () => resolve(ws));
+      ws.addEventListener('error', () => reject(new Error('Could not reach the chat service.')));
+      ws.addEventListener('message', (event) => receive(event.data));
+      ws.addEventListener('close', () => {
+        if (socket === opening) socket = null;
+        if (turn) finish('The connection closed before the answer ended.');
+      });
+    });
+    opening.catch(() => {
+      if (socket === opening) socket = null;
+    });
+    socket = opening;
+    return opening;
+  }
+
+  async function ask() {
+    const q = input.value.trim();
+    if (!q || turn) return;
+    const you = messageView('you');
+    you.set(q);
+    const answer = messageView('khoj');
+    answer.state('streaming');
+    log.append(you.element, answer.element);
+    answer.element.scrollIntoView({ block: 'end' });
+    turn = { view: answer, text: '', newConversation: !conversationId, frame: 0 };
+    input.value = '';
+    commandHints.hidden = true;
+    stop.hidden = false;
+    send.disabled = true;
+    try {
+      const ws = await connect();
+      ws.send(JSON.stringify({ q, conversation_id: conversationId, stream: true,
+        timezone: Intl.DateTimeFormat().resolvedOptions().timeZone }));
+    } catch (error) {
+      finish(error.message);
+    }
+  }
+
+  function interrupt() {
+    if (socket && turn) socket.then((ws) => ws.send(JSON.stringify({ type: 'interrupt' }))).catch(() => {});
+  }
+
+  function receive(frame) {
+    if (frame === DELIMITER || !turn) return;
+    const trimmed = frame.trim();
+    if (trimmed.startsWith('{') && trimmed.endsWith('}')) {
+      let event = null;
+      try {
+        event = JSON.parse(trimmed);
+      } catch {
+        // not JSON after all: answer text that happens to look like an object
+      }
+      if (event) {
+        handle(event);
+        return;
+      }
+    }
+    turn.text += frame;
+    if (!turn.frame) {
+      turn.frame = requestAnimationFrame(() => {
+        if (!turn) return;
+        turn.frame = 0;
+        turn.view.set(turn.text);
+      });
+    }
+  }
+
+  function handle(event) {
+    const view = turn.view;
+    if (event.error) {
+      finish(event.error);
+      return;
+    }
+    switch (event.type) {
+      case 'metadata':
+        if (!conversationId && event.data?.conversationId) {
+          conversationId = event.data.conversationId;
+          history.replaceState(null, '', '/chat?' + qs({ conversationId }));
+        }
+        break;
+      case 'status':
+      case 'thought':
+        view.thought(event.data);
+        break;
+      case 'references':
+        view.references(event.data?.context);
+        break;
+      case 'generated_assets':
+        view.images(event.data?.images);
+        view.diagram(event.data?.mermaidjsDiagram);
+        break;
+      case 'interrupt_acknowledged':
+        finish(null, 'stopped');
+        break;
+      case 'end_response':
+        finish(null);
+        break;
+      default:
+        break;
+    }
+  }
+
+  async function finish(error, state = 'done') {
+    const ending = turn;
+    if (!ending) return;
+    turn = null;
+    if (ending.frame) cancelAnimationFrame(ending.frame);
+    ending.view.set(ending.text);
+    ending.view.state(error ? 'error' : state);
+    if (error) announce(error, 'error');
+    if (state === 'stopped') announce('Stopped.');
+    stop.hidden = true;
+    send.disabled = false;
+    input.focus();
+    if (!conversationId) return;
+    const known = sessions.find((s) => s.conversation_id === conversationId);
+    if (!error && (ending.newConversation || !known?.slug)) {
+      try {
+        const titled = await post('/api/chat/title?' + qs({ conversation_id: conversationId }));
+        if (titled?.title) title.textContent = titled.title;
+      } catch {
+        // A title is a nicety; the conversation is saved either way.
+      }
+    }
+    await refreshList();
+    markCurrent();
+  }
+}

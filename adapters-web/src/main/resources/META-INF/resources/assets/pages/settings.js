@@ -1,0 +1,197 @@
+// Settings: profile, chat model, files (drag-and-drop upload with progress, list, delete) and API tokens
+// (create and copy once, revoke).
+import { h, fill, announce, copy } from '../dom.js';
+import { get, post, del, qs } from '../api.js';
+
+export default function settings(main, data) {
+  main.append(h('h1', {}, 'Settings'));
+  const profile = h('section', { class: 'card', 'aria-labelledby': 'profile-h' }, h('h2', { id: 'profile-h' }, 'Profile'));
+  const model = h('section', { class: 'card', 'aria-labelledby': 'model-h' }, h('h2', { id: 'model-h' }, 'Chat model'));
+  const files = h('section', { class: 'card', 'aria-labelledby': 'files-h' }, h('h2', { id: 'files-h' }, 'Files'));
+  const tokens = h('section', { class: 'card', 'aria-labelledby': 'tokens-h' }, h('h2', { id: 'tokens-h' }, 'API tokens'));
+  main.append(profile, model, files, data.singleUser === 'true' ? null : tokens);
+  loadProfile(profile);
+  loadModels(model);
+  setUpFiles(files);
+  if (data.singleUser !== 'true') setUpTokens(tokens);
+}
+
+async function loadProfile(section) {
+  try {
+    const user = await get('/api/v1/user?client=web');
+    section.append(h('dl', {}, h('dt', {}, 'Email'), h('dd', {}, user.email || ''),
+      h('dt', {}, 'Name'), h('dd', {}, user.username || '')));
+  } catch (error) {
+    announce(error.message, 'error');
+  }
+}
+
+async function loadModels(section) {
+  try {
+    const [options, chosen] = await Promise.all([get('/api/model/chat/options'), get('/api/model/chat')]);
+    if (!options.length) {
+      section.append(h('p', {}, 'No chat model is configured on this server yet.'));
+      return;
+    }
+    const select = h('select', { id: 'chat-model' },
+      options.map((o) => h('option', { value: o.id, selected: o.id === chosen.id }, o.name)));
+    select.addEventListener('change', async () => {
+      try {
+        await post('/api/model/chat?' + qs({ id: select.value }));
+        announce('Chat model saved.');
+      } catch (error) {
+        announce(error.message, 'error');
+      }
+    });
+    section.append(h('label', { for: 'chat-model' }, 'Model for your conversations'), select);
+  } catch (error) {
+    announce(error.message, 'error');
+  }
+}
+
+function setUpFiles(section) {
+  const picker = h('input', { id: 'file-picker', type: 'file', multiple: true,
+    accept: '.md,.markdown,.org,.txt,.pdf,.docx,.png,.jpg,.jpeg,.webp,.html' });
+  const progress = h('progress', { max: 100, value: 0, hidden: true, 'aria-label': 'Upload progress' });
+  const drop = h('div', { class: 'drop', tabindex: '-1' },
+    h('p', {}, 'Drop files here, or '), h('label', { for: 'file-picker', class: 'button' }, 'choose files'), picker,
+    progress);
+  const list = h('ul', { class: 'files', 'aria-label': 'Indexed files' });
+  const pager = h('div', { class: 'pager' });
+  section.append(drop, list, pager);
+  let page = 0;
+
+  async function load() {
+    try {
+      const body = await get('/api/content/files?' + qs({ page, truncated: true }));
+      fill(list, body.files.length ? body.files.map(item) : h('li', {}, 'No files indexed yet.'));
+      fill(pager, body.num_pages > 1 ? [
+        h('button', { type: 'button', disabled: page === 0, onclick: () => { page--; load(); } }, 'Previous'),
+        ` Page ${page + 1} of ${body.num_pages} `,
+        h('button', { type: 'button', disabled: page + 1 >= body.num_pages, onclick: () => { page++; load(); } },
+          'Next')] : []);
+    } catch (error) {
+      announce(error.message, 'error');
+    }
+  }
+
+  function item(file) {
+    const remove = h('button', { type: 'button', class: 'small danger', 'aria-label': 'Delete ' + file.file_name },
+      'Delete');
+    remove.addEventListener('click', async () => {
+      if (!confirm(`Remove ${file.file_name} from your index?`)) return;
+      try {
+        await del('/api/content/file?' + qs({ filename: file.file_name }));
+        announce('Removed ' + file.file_name);
+        await load();
+      } catch (error) {
+        announce(error.message, 'error');
+      }
+    });
+    return h('li', {}, h('span', { class: 'file' }, file.file_name), h('span', { class: 'hint' }, file.updated_at || ''),
+      remove);
+  }
+
+  function upload(chosen) {
+    if (!chosen.length) return;
+    const form = new FormData();
+    for (const file of chosen) form.append('files', file, file.name);
+    // XMLHttpRequest rather than fetch: it reports upload progress.
+    const request = new XMLHttpRequest();
+    request.open('PATCH', '/api/content?client=web');
+    request.setRequestHeader('Accept', 'application/json');
+    progress.hidden = false;
+    progress.value = 0;
+    request.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) progress.value = Math.round((event.loaded / event.total) * 100);
+    });
+    request.addEventListener('load', async () => {
+      progress.hidden = true;
+      if (request.status >= 200 && request.status < 300) {
+        announce(`Indexed ${chosen.length} file${chosen.length === 1 ? '' : 's'}.`);
+        page = 0;
+        await load();
+      } else {
+        let detail = `Upload failed (${request.status}).`;
+        try {
+          detail = JSON.parse(request.responseText).detail || detail;
+        } catch {
+          // not JSON
+        }
+        announce(request.status === 429 ? 'Out of space: ' + detail : detail, 'error');
+      }
+    });
+    request.addEventListener('error', () => {
+      progress.hidden = true;
+      announce('Upload failed: the server could not be reached.', 'error');
+    });
+    request.send(form);
+  }
+
+  picker.addEventListener('change', () => upload([...picker.files]));
+  drop.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (event) => {
+    event.preventDefault();
+    drop.classList.remove('over');
+    upload([...event.dataTransfer.files]);
+  });
+  load();
+}
+
+function setUpTokens(section) {
+  const name = h('input', { id: 'token-name', type: 'text', maxlength: 50 });
+  const create = h('button', { type: 'submit', class: 'primary' }, 'Create token');
+  const created = h('div', { class: 'created-token', hidden: true, role: 'alert' });
+  const list = h('ul', { class: 'tokens', 'aria-label': 'Your tokens' });
+  const form = h('form', {}, h('label', { for: 'token-name' }, 'Name (optional)'), name, create);
+  section.append(h('p', { class: 'hint' }, 'Tokens let the Obsidian and Emacs clients use your account.'), form,
+    created, list);
+
+  async function load() {
+    try {
+      const found = await get('/auth/token');
+      fill(list, found.length ? found.map(item) : h('li', {}, 'No tokens.'));
+    } catch (error) {
+      announce(error.message, 'error');
+    }
+  }
+
+  function item(token) {
+    const revoke = h('button', { type: 'button', class: 'small danger', 'aria-label': 'Revoke ' + token.name },
+      'Revoke');
+    revoke.addEventListener('click', async () => {
+      if (!confirm(`Revoke "${token.name}"? Clients using it stop working.`)) return;
+      try {
+        await del('/auth/token?' + qs({ token: token.id ?? token.token }));
+        announce('Revoked ' + token.name);
+        await load();
+      } catch (error) {
+        announce(error.message, 'error');
+      }
+    });
+    return h('li', { class: 'token' }, h('span', {}, token.name), h('code', {}, token.token), revoke);
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const made = await post('/auth/token?' + qs({ token_name: name.value.trim() }));
+      const secret = h('input', { id: 'new-token', type: 'text', readonly: true, value: made.token });
+      const copyButton = h('button', { type: 'button' }, 'Copy');
+      copyButton.addEventListener('click', () => copy(made.token, copyButton));
+      fill(created, h('label', { for: 'new-token' }, `Your new token "${made.name}". Copy it now: it is not shown again.`),
+        secret, copyButton);
+      created.hidden = false;
+      name.value = '';
+      await load();
+      secret.select();
+    } catch (error) {
+      announce(error.message, 'error');
+    }
+  });
+  load();
+}

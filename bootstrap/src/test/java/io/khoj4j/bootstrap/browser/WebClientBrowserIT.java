@@ -1,0 +1,228 @@
+package io.khoj4j.bootstrap.browser;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import io.khoj4j.bootstrap.testing.Browsers;
+import io.khoj4j.bootstrap.testing.FakeOpenAi;
+import io.khoj4j.bootstrap.testing.Multipart;
+import io.khoj4j.bootstrap.testing.TestUsers;
+import io.khoj4j.bootstrap.testing.TestUsers.TestUser;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web client in headless Chromium against the real server: sign-in, upload, search, a streamed chat answer with
+ * its reference, stop, share, tokens, and an XSS probe. The chat model is {@link FakeOpenAi} (WireMock).
+ */
+@QuarkusTest
+@Tag("browser")
+class WebClientBrowserIT {
+
+  static final String XSS = "<img src=x onerror=\"window.__pwned=1;alert(1)\"> and <script>window.__pwned=2;alert(2)</script>";
+
+  @TestHTTPResource("/")
+  URL base;
+
+  private static FakeOpenAi openAi;
+  private static TestUser admin;
+
+  @BeforeEach
+  void model() {
+    if (openAi == null) {
+      openAi = new FakeOpenAi().start();
+      admin = TestUsers.createAdmin();
+    }
+    openAi.configureAsDefault(admin);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (openAi != null) {
+      openAi.stop();
+    }
+  }
+
+  @Test
+  void aSignedOutVisitorSignsInWithAPasswordAndLandsWhereTheyWereGoing() {
+    try (BrowserContext context = Browsers.visitor(base)) {
+      Page page = context.newPage();
+      page.navigate("/chat");
+      assertThat(page).hasURL(Pattern.compile("/login\\?next=%2Fchat$"));
+
+      page.getByLabel("Email").first().fill("admin@khoj4j.test");
+      page.getByLabel("Password").fill("not-the-password");
+      page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+          new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+      assertThat(page.locator("#status")).not().isEmpty();
+      assertThat(page).hasURL(Pattern.compile("/login"));
+
+      page.getByLabel("Password").fill("admin-password-for-tests");
+      page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+          new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+      assertThat(page).hasURL(Pattern.compile("/chat$"));
+      assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+          new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
+    }
+  }
+
+  @Test
+  void aNoteUploadedInSettingsIsFoundBySearchAndChatStreamsAnAnswerWithItsReference() {
+    TestUser user = TestUsers.create();
+    openAi.script("Zebras **migrate** north in July.", "Zebra plans", "zebra migration");
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      page.navigate("/settings");
+      page.locator("#file-picker").setInputFiles(new FilePayload("zebra-notes.md", "text/markdown",
+          "# Zebra migration\nThe zebras walk north across the plains every July.\n".getBytes(StandardCharsets.UTF_8)));
+      assertThat(page.locator(".files")).containsText("zebra-notes.md");
+
+      page.navigate("/search");
+      page.getByLabel("Search your notes").fill("zebra migration");
+      Locator result = page.locator(".result").first();
+      assertThat(result.locator(".file")).containsText("zebra-notes.md");
+      assertThat(result.locator(".heading")).containsText("Zebra migration");
+
+      page.navigate("/chat");
+      page.getByLabel("Message").fill("When do the zebras move?");
+      page.getByLabel("Message").press("Enter");
+      Locator answer = page.locator(".msg.khoj").last();
+      assertThat(answer).hasAttribute("data-state", "done");
+      assertThat(answer.locator(".body strong")).hasText("migrate");
+      assertThat(answer.locator(".body")).hasText("Zebras migrate north in July.");
+      assertThat(answer.locator(".references")).containsText("zebra-notes.md");
+      assertThat(page.locator(".conversations")).containsText("Zebra plans");
+    }
+  }
+
+  @Test
+  void shiftEnterAddsALineAndStopEndsAStreamingAnswer() {
+    TestUser user = TestUsers.create();
+    openAi.script("unused", "Slow one");
+    // The answer dribbles out over many seconds, so it is still streaming when Stop is pressed.
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(4)
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+            .withBody(FakeOpenAi.sse("A long ", "answer ", "that ", "takes ", "its ", "time ", "to ", "arrive."))
+            .withChunkedDribbleDelay(40, 20_000)));
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      page.navigate("/chat");
+      Locator input = page.getByLabel("Message");
+      input.fill("/general first line");
+      input.press("Shift+Enter");
+      input.pressSequentially("second line");
+      assertThat(input).hasValue("/general first line\nsecond line");
+      input.press("Enter");
+
+      Locator stop = page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+          new Page.GetByRoleOptions().setName("Stop"));
+      assertThat(stop).isVisible();
+      assertThat(page.locator(".msg.you .body").last()).hasText("/general first line\nsecond line");
+      stop.click();
+      assertThat(page.locator(".msg.khoj").last()).hasAttribute("data-state", "stopped");
+      assertThat(stop).isHidden();
+    }
+  }
+
+  @Test
+  void modelOutputAndNotesCannotRunScript() {
+    TestUser user = TestUsers.create();
+    user.request().contentType("multipart/form-data; boundary=" + Multipart.BOUNDARY)
+        .body(Multipart.files().add("/notes/probe.md", "text/markdown",
+            "# Probe heading\nquokka " + XSS + "\n").body())
+        .patch("/api/content").then().statusCode(200);
+    openAi.script("Look: " + XSS + " end.", "Probe", "quokka");
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      List<String> dialogs = new CopyOnWriteArrayList<>();
+      page.onDialog(dialog -> {
+        dialogs.add(dialog.message());
+        dialog.dismiss();
+      });
+
+      page.navigate("/search");
+      page.getByLabel("Search your notes").fill("quokka");
+      assertThat(page.locator(".result .snippet").first()).containsText("<script>window.__pwned=2");
+
+      page.navigate("/chat");
+      page.getByLabel("Message").fill("quokka?");
+      page.getByLabel("Message").press("Enter");
+      Locator answer = page.locator(".msg.khoj").last();
+      assertThat(answer).hasAttribute("data-state", "done");
+      assertThat(answer.locator(".body")).containsText("<script>window.__pwned=2;alert(2)</script>");
+      assertThat(answer.locator(".body")).containsText("<img src=x onerror=");
+      assertThat(answer.locator(".references")).containsText("probe.md");
+
+      assertThat(page.locator("main script, main img[src='x'], main [onerror]")).hasCount(0);
+      assertThat(page.evaluate("() => window.__pwned === undefined")).isEqualTo(true);
+      assertThat(dialogs).isEmpty();
+    }
+  }
+
+  @Test
+  void aSharedConversationOpensForASignedOutVisitor() {
+    TestUser user = TestUsers.create();
+    openAi.script("Shared wisdom about otters.", "Otters");
+    String url;
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      page.navigate("/chat");
+      page.getByLabel("Message").fill("/general tell me about otters");
+      page.getByLabel("Message").press("Enter");
+      assertThat(page.locator(".msg.khoj").last()).hasAttribute("data-state", "done");
+      assertThat(page.locator(".conversations")).containsText("Otters");
+      page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+          new Page.GetByRoleOptions().setName("Share Otters")).click();
+      Locator link = page.locator("#share-url");
+      assertThat(link).hasValue(Pattern.compile("/share/chat/[^/]+/$"));
+      url = link.inputValue();
+    }
+    try (BrowserContext stranger = Browsers.visitor(base)) {
+      Page page = stranger.newPage();
+      page.navigate(url);
+      assertThat(page.locator(".msg.khoj")).containsText("Shared wisdom about otters.");
+      assertThat(page.locator(".msg.you")).containsText("tell me about otters");
+      assertThat(page.locator("h1")).hasText("Otters");
+    }
+  }
+
+  @Test
+  void aTokenIsShownOnceAndStopsWorkingWhenRevoked() {
+    TestUser user = TestUsers.create();
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      page.onDialog(dialog -> dialog.accept());
+      page.navigate("/settings");
+      page.getByLabel("Name (optional)").fill("laptop");
+      page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+          new Page.GetByRoleOptions().setName("Create token")).click();
+      Locator secret = page.locator("#new-token");
+      assertThat(secret).hasValue(Pattern.compile("^kk-"));
+      String token = secret.inputValue();
+      assertThat(page.locator(".tokens")).containsText("laptop");
+      given().header("Authorization", "Bearer " + token).get("/api/v1/user").then().statusCode(200);
+
+      page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+          new Page.GetByRoleOptions().setName("Revoke laptop")).click();
+      assertThat(page.locator(".tokens")).not().containsText("laptop");
+      given().header("Authorization", "Bearer " + token).get("/api/v1/user").then().statusCode(403);
+    }
+  }
+}
