@@ -1,7 +1,6 @@
 package io.khoj4j.domain.chat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -17,8 +16,20 @@ public sealed interface ChatEvent {
 
   record Thought(String text) implements ChatEvent {}
 
-  record References(List<String> inferredQueries, List<NoteReference> context, Map<String, Object> onlineContext,
-      Map<String, Object> codeContext) implements ChatEvent {}
+  record References(List<String> inferredQueries, List<NoteReference> context, List<OnlineResult> onlineContext,
+      List<CodeRun> codeContext) implements ChatEvent {
+    public References {
+      inferredQueries = List.copyOf(inferredQueries);
+      context = List.copyOf(context);
+      onlineContext = List.copyOf(onlineContext);
+      codeContext = List.copyOf(codeContext);
+    }
+
+    /** A turn that looked nothing up. */
+    public static References none() {
+      return new References(List.of(), List.of(), List.of(), List.of());
+    }
+  }
 
   /**
    * What the turn made besides text (Khoj's {@code generated_assets}): images as URLs or data URIs, or the source of

@@ -1,16 +1,13 @@
 package io.khoj4j.domain.chat;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * One message of a conversation (Khoj's {@code conversation_log.chat} item). A turn is a pair — the user's message and
- * the answer — sharing a {@code turnId}. Free-form contexts (online results, code runs, attached files) stay maps.
- * {@code automationId} names the automation an answer created (the chat scheduled a task), else null.
+ * the answer — sharing a {@code turnId}. What the web gave and the programs run are kept in the order the turn ran
+ * them. {@code automationId} names the automation an answer created (the chat scheduled a task), else null.
  */
 public record ChatMessage(
     Speaker by,
@@ -18,12 +15,12 @@ public record ChatMessage(
     Instant created,
     String turnId,
     List<NoteReference> context,
-    Map<String, Object> onlineContext,
-    Map<String, Object> codeContext,
+    List<OnlineResult> onlineContext,
+    List<CodeRun> codeContext,
     List<Thought> trainOfThought,
     Intent intent,
     List<String> images,
-    List<Map<String, Object>> queryFiles,
+    List<AttachedFile> queryFiles,
     String mermaidjsDiagram,
     String automationId) {
 
@@ -35,8 +32,8 @@ public record ChatMessage(
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(created, "created");
     context = context == null ? List.of() : List.copyOf(context);
-    onlineContext = ordered(onlineContext);
-    codeContext = ordered(codeContext);
+    onlineContext = onlineContext == null ? List.of() : List.copyOf(onlineContext);
+    codeContext = codeContext == null ? List.of() : List.copyOf(codeContext);
     trainOfThought = trainOfThought == null ? List.of() : List.copyOf(trainOfThought);
     images = images == null ? List.of() : List.copyOf(images);
     queryFiles = queryFiles == null ? List.of() : List.copyOf(queryFiles);
@@ -44,21 +41,15 @@ public record ChatMessage(
 
   /** A message that created no automation. */
   public ChatMessage(Speaker by, String message, Instant created, String turnId, List<NoteReference> context,
-      Map<String, Object> onlineContext, Map<String, Object> codeContext, List<Thought> trainOfThought, Intent intent,
-      List<String> images, List<Map<String, Object>> queryFiles, String mermaidjsDiagram) {
+      List<OnlineResult> onlineContext, List<CodeRun> codeContext, List<Thought> trainOfThought, Intent intent,
+      List<String> images, List<AttachedFile> queryFiles, String mermaidjsDiagram) {
     this(by, message, created, turnId, context, onlineContext, codeContext, trainOfThought, intent, images, queryFiles,
         mermaidjsDiagram, null);
   }
 
-  /** Contexts keep their order (one entry per search query or program, as the turn ran them). */
-  private static Map<String, Object> ordered(Map<String, Object> context) {
-    return context == null || context.isEmpty() ? Map.of()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(context));
-  }
-
   public static ChatMessage fromUser(String text, Instant at, String turnId, List<String> images,
-      List<Map<String, Object>> files) {
-    return new ChatMessage(Speaker.YOU, text, at, turnId, List.of(), Map.of(), Map.of(), List.of(), null, images,
+      List<AttachedFile> files) {
+    return new ChatMessage(Speaker.YOU, text, at, turnId, List.of(), List.of(), List.of(), List.of(), null, images,
         files, null);
   }
 }

@@ -22,7 +22,7 @@ final class ChatReplies {
 
   /** A fixed answer after the metadata: nothing is searched, nothing stored. */
   static ChatOutcome answerWithoutModel(ChatEventSink sink, String text) {
-    sink.emit(new ChatEvent.References(List.of(), List.of(), Map.of(), Map.of()));
+    sink.emit(ChatEvent.References.none());
     return shortAnswer(sink, text);
   }
 

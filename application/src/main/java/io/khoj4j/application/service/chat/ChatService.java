@@ -36,7 +36,6 @@ import io.khoj4j.domain.memory.Memory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -120,7 +119,7 @@ public final class ChatService implements ChatUseCase {
       return new ChatOutcome.Cancelled();
     }
     turn.spent(made.get().usage());
-    turn.sink().emit(new ChatEvent.References(List.of(), List.of(), Map.of(), Map.of()));
+    turn.sink().emit(ChatEvent.References.none());
     ChatReplies.respond(turn.sink(), made.get().answer());
     recorder.recordScheduled(turn, made.get().answer(), made.get().automationId());
     return done(turn, made.get().answer(), List.of(), List.of());

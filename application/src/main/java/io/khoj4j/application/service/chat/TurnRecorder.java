@@ -11,7 +11,6 @@ import io.khoj4j.domain.chat.Speaker;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,7 +45,7 @@ final class TurnRecorder {
   void recordScheduled(ChatTurn turn, String answer, Optional<UUID> automationId) {
     Instant at = clock.instant();
     String q = turn.query();
-    ChatMessage reply = new ChatMessage(Speaker.KHOJ, answer, at, turn.turnId(), List.of(), Map.of(), Map.of(),
+    ChatMessage reply = new ChatMessage(Speaker.KHOJ, answer, at, turn.turnId(), List.of(), List.of(), List.of(),
         turn.thoughts(), new Intent("automation", q, "automation", List.of()), List.of(), List.of(), null,
         automationId.map(UUID::toString).orElse(null));
     store(turn, reply, at);
@@ -55,8 +54,7 @@ final class TurnRecorder {
   private void store(ChatTurn turn, ChatMessage reply, Instant at) {
     String q = turn.query();
     ChatCommand command = turn.command();
-    ChatMessage question = ChatMessage.fromUser(q, at, turn.turnId(), command.images(),
-        command.files().stream().map(ChatCommand.AttachedFile::asMap).toList());
+    ChatMessage question = ChatMessage.fromUser(q, at, turn.turnId(), command.images(), command.files());
     String slug = q.length() > Conversation.MAX_SLUG ? q.substring(0, Conversation.MAX_SLUG) : q;
     Conversation conversation = turn.conversation();
     unitOfWork.run(() -> {

@@ -70,6 +70,9 @@ import io.khoj4j.application.service.model.ChatModelService;
 import io.khoj4j.application.service.search.DateFilterResolver;
 import io.khoj4j.application.service.search.SearchEntriesService;
 import io.khoj4j.application.service.search.SearchSettings;
+import io.khoj4j.domain.chat.AttachedFile;
+import io.khoj4j.domain.chat.CodeRun;
+import io.khoj4j.domain.chat.OnlineResult;
 import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.ChatModel;
@@ -83,7 +86,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -727,7 +729,7 @@ class ChatServiceTest {
     return chatWith(new ChatTools(web, reader, painter, sandbox, researcher, diagrams, readSearchResults));
   }
 
-  private static ChatCommand askFrom(UserId user, String q, String countryCode, List<ChatCommand.AttachedFile> files) {
+  private static ChatCommand askFrom(UserId user, String q, String countryCode, List<AttachedFile> files) {
     return new ChatCommand(user, q, 5, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
         new ChatCommand.Location("Berlin", null, "Germany", countryCode, "Europe/Berlin"), List.of(), files);
   }
@@ -763,14 +765,8 @@ class ChatServiceTest {
         && kinds.get(assets + 2) == ChatEvent.StartResponse.class;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object value) {
-    return (Map<String, Object>) value;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> maps(Object value) {
-    return (List<Map<String, Object>>) value;
+  private static OnlineResult online(ChatEvent.References refs, String query) {
+    return refs.onlineContext().stream().filter(r -> r.query().equals(query)).findFirst().orElseThrow();
   }
 
   @Test
@@ -790,10 +786,11 @@ class ChatServiceTest {
     assertThat(web.queries()).allSatisfy(q -> assertThat(q.countryCode()).contains("de"));
     assertThat(statuses(sink)).contains("**Searching the web for**: \n- matcha price 2026\n- sencha vs matcha");
     ChatEvent.References refs = referencesOf(sink);
-    assertThat(refs.onlineContext()).containsOnlyKeys("matcha price 2026", "sencha vs matcha");
-    assertThat(maps(map(refs.onlineContext().get("matcha price 2026")).get("organic")))
-        .extracting(r -> r.get("link")).containsExactly("https://tea.example/matcha", "https://tea.example/compare");
-    assertThat(maps(map(refs.onlineContext().get("sencha vs matcha")).get("organic")))
+    assertThat(refs.onlineContext()).extracting(OnlineResult::query)
+        .containsExactly("matcha price 2026", "sencha vs matcha");
+    assertThat(online(refs, "matcha price 2026").organic()).extracting(OnlineResult.Hit::link)
+        .containsExactly("https://tea.example/matcha", "https://tea.example/compare");
+    assertThat(online(refs, "sencha vs matcha").organic())
         .as("a link found by an earlier query is not listed again").isEmpty();
     assertThat(answerPrompt()).contains("https://tea.example/matcha").contains("30 EUR per 100 g this spring")
         .endsWith("what does matcha cost now");
@@ -816,13 +813,14 @@ class ChatServiceTest {
     ChatOutcome outcome = chatWithEveryTool(true).chat(ask(alice, "/online what does matcha cost now"), sink);
 
     assertThat(reader.reads()).extracting(Object::toString).containsExactly("https://tea.example/matcha");
-    Map<String, Object> found = map(referencesOf(sink).onlineContext().get("matcha price 2026"));
-    assertThat(maps(found.get("webpages"))).singleElement().satisfies(p -> {
-      assertThat(p).containsEntry("link", "https://tea.example/matcha").containsEntry("query", "matcha price 2026");
-      assertThat((String) p.get("snippet")).contains("ceremonial grade");
+    OnlineResult found = online(referencesOf(sink), "matcha price 2026");
+    assertThat(found.webpages()).singleElement().satisfies(p -> {
+      assertThat(p.link()).isEqualTo("https://tea.example/matcha");
+      assertThat(p.query()).isEqualTo("matcha price 2026");
+      assertThat(p.snippet()).contains("ceremonial grade");
     });
-    assertThat(map(map(referencesOf(sink).onlineContext().get("sencha vs matcha")).get("answerBox")))
-        .containsEntry("snippet", "Both are green teas.");
+    assertThat(online(referencesOf(sink), "sencha vs matcha").answerBox()).hasValueSatisfying(
+        box -> assertThat(box.snippet()).isEqualTo("Both are green teas."));
     assertThat(answerPrompt()).contains("ceremonial grade costs more").contains("Both are green teas.");
     assertThat(storedAnswer(outcome).onlineContext()).isEqualTo(referencesOf(sink).onlineContext());
   }
@@ -853,10 +851,12 @@ class ChatServiceTest {
 
     assertThat(reader.reads()).extracting(Object::toString).containsExactly("https://tea.example/guide");
     assertThat(gateway.requests).as("no model call is needed to find the page").hasSize(1);
-    Map<String, Object> online = referencesOf(sink).onlineContext();
-    assertThat(maps(map(online.get(q)).get("webpages"))).singleElement().satisfies(p -> assertThat(p)
-        .containsEntry("link", "https://tea.example/guide").containsEntry("query", q)
-        .containsEntry("snippet", "Steep green tea for two minutes at 80 degrees."));
+    List<OnlineResult> online = referencesOf(sink).onlineContext();
+    assertThat(online).singleElement().satisfies(r -> {
+      assertThat(r.searched()).as("pages read, no search").isFalse();
+      assertThat(r.webpages()).containsExactly(new OnlineResult.PageExtract(q, "https://tea.example/guide",
+          "Steep green tea for two minutes at 80 degrees."));
+    });
     assertThat(answerPrompt()).contains("two minutes at 80 degrees");
     assertThat(storedAnswer(outcome).onlineContext()).isEqualTo(online);
   }
@@ -885,7 +885,7 @@ class ChatServiceTest {
     String q = "how many cups did I log";
 
     ChatOutcome outcome = chatWithEveryTool(false).chat(askFrom(alice, "/code " + q, null,
-        List.of(new ChatCommand.AttachedFile("cups.csv", "a\nb\nc\n", "text/csv", 6))), sink);
+        List.of(new AttachedFile("cups.csv", "a\nb\nc\n", "text/csv", 6))), sink);
 
     assertThat(gateway.requests.getFirst().messages().getFirst().text()).contains(q).contains("cups.csv");
     assertThat(sandbox.programs()).singleElement().satisfies(p -> {
@@ -895,13 +895,10 @@ class ChatServiceTest {
         assertThat(new String(f.data(), StandardCharsets.UTF_8)).isEqualTo("a\nb\nc\n");
       });
     });
-    Map<String, Object> code = referencesOf(sink).codeContext();
-    assertThat(map(code.get(q))).containsEntry("code", "import csv\nprint(sum(1 for _ in open('cups.csv')))");
-    Map<String, Object> results = map(map(code.get(q)).get("results"));
-    assertThat(results).containsEntry("success", true).containsEntry("std_out", "3\n").containsEntry("std_err", "")
-        .containsEntry("code_runtime", 120L);
-    assertThat(maps(results.get("output_files"))).singleElement().isEqualTo(Map.of("filename", "cups.png",
-        "b64_data", Base64.getEncoder().encodeToString(chart)));
+    List<CodeRun> code = referencesOf(sink).codeContext();
+    assertThat(code).containsExactly(new CodeRun(q, "import csv\nprint(sum(1 for _ in open('cups.csv')))", true,
+        List.of(new CodeRun.OutputFile("cups.png", Base64.getEncoder().encodeToString(chart))), "3\n", "",
+        Optional.of(Duration.ofMillis(120))));
     assertThat(statuses(sink)).contains("**Running the program**");
     assertThat(answerPrompt()).contains("Standard output:\n3").contains("cups.png (an image, shown to the user)");
     assertThat(storedAnswer(outcome).codeContext()).isEqualTo(code);
@@ -989,7 +986,7 @@ class ChatServiceTest {
     assertThat(statuses(sink)).contains("**Researching with search_web**: matcha origin");
     ChatEvent.References refs = referencesOf(sink);
     assertThat(refs.context()).containsExactly(note);
-    assertThat(refs.onlineContext()).containsOnlyKeys("matcha origin");
+    assertThat(refs.onlineContext()).extracting(OnlineResult::query).containsExactly("matcha origin");
     assertThat(answerPrompt()).contains("Matcha comes from Uji, Japan.").contains("The user drinks green tea daily.");
     ChatMessage stored = storedAnswer(outcome);
     assertThat(stored.context()).containsExactly(note);
@@ -1017,7 +1014,8 @@ class ChatServiceTest {
         .doesNotContain("- notes:").doesNotContain("- webpage:");
     assertThat(statuses(sink)).contains("**Selected Tools:** online, text");
     assertThat(web.queries()).extracting(WebSearch.Query::text).containsExactly("matcha price 2026");
-    assertThat(referencesOf(sink).onlineContext()).containsOnlyKeys("matcha price 2026");
+    assertThat(referencesOf(sink).onlineContext()).extracting(OnlineResult::query)
+        .containsExactly("matcha price 2026");
   }
 
   @Test

@@ -56,8 +56,8 @@ public final class ChatJson {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("inferredQueries", r.inferredQueries());
     data.put("context", r.context().stream().map(ChatJson::reference).toList());
-    data.put("onlineContext", r.onlineContext());
-    data.put("codeContext", r.codeContext());
+    data.put("onlineContext", ContextJson.online(r.onlineContext()));
+    data.put("codeContext", ContextJson.code(r.codeContext()));
     return data;
   }
 
@@ -101,13 +101,13 @@ public final class ChatJson {
     out.put("trainOfThought", m.trainOfThought().stream()
         .map(t -> Map.of("type", t.type(), "data", t.data())).toList());
     out.put("context", m.context().stream().map(ChatJson::reference).toList());
-    out.put("onlineContext", m.onlineContext());
-    out.put("codeContext", m.codeContext());
+    out.put("onlineContext", ContextJson.online(m.onlineContext()));
+    out.put("codeContext", ContextJson.code(m.codeContext()));
     out.put("researchContext", null);
     out.put("operatorContext", null);
     out.put("created", created(m.created()));
     out.put("images", m.images());
-    out.put("queryFiles", m.queryFiles().isEmpty() ? null : m.queryFiles());
+    out.put("queryFiles", ContextJson.files(m.queryFiles()));
     out.put("excalidrawDiagram", null);
     out.put("mermaidjsDiagram", m.mermaidjsDiagram());
     out.put("turnId", m.turnId());

@@ -10,6 +10,7 @@ import io.khoj4j.application.port.in.chat.ChatUseCase;
 import io.khoj4j.application.error.QuotaExceededException;
 import io.khoj4j.application.port.in.usage.AdmitUsageCommand;
 import io.khoj4j.application.port.in.usage.AdmitUsageUseCase;
+import io.khoj4j.domain.chat.AttachedFile;
 import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.user.UserId;
 import io.quarkus.arc.Arc;
@@ -283,14 +284,14 @@ public class ChatResource {
       throw new QuotaExceededException(
           "Those images are way too large for me! I can handle up to 20MB of images per message.");
     }
-    List<ChatCommand.AttachedFile> files = new ArrayList<>();
+    List<AttachedFile> files = new ArrayList<>();
     if (body.files() != null) {
       for (ChatRequestBody.AttachedFileBody f : body.files()) {
         if (f == null || f.name() == null || f.content() == null) {
           throw new RequestValidationException(List.of(new FieldProblem("missing", List.of("body", "files"),
               "Each file needs a name and content", null)));
         }
-        files.add(new ChatCommand.AttachedFile(f.name(), f.content(), f.fileType(),
+        files.add(new AttachedFile(f.name(), f.content(), f.fileType(),
             f.size() == null ? f.content().length() : f.size()));
       }
     }

@@ -1,8 +1,8 @@
 package io.khoj4j.application.port.in.chat;
 
+import io.khoj4j.domain.chat.AttachedFile;
 import io.khoj4j.domain.user.UserId;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,13 +37,6 @@ public record ChatCommand(
         }
       }
       return sb.toString();
-    }
-  }
-
-  /** Text of an attached file (from {@code POST /api/content/convert}), injected into the prompt. */
-  public record AttachedFile(String name, String content, String fileType, long size) {
-    public Map<String, Object> asMap() {
-      return Map.of("name", name, "content", content, "file_type", fileType == null ? "" : fileType, "size", size);
     }
   }
 

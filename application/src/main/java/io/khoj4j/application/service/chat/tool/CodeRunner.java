@@ -6,6 +6,7 @@ import io.khoj4j.application.port.out.chat.ChatCompletion;
 import io.khoj4j.application.port.out.tools.CodeSandbox;
 import io.khoj4j.application.service.chat.prompt.PromptBuilder;
 import io.khoj4j.application.service.chat.prompt.Prompts;
+import io.khoj4j.domain.chat.AttachedFile;
 import io.khoj4j.domain.chat.ConversationCommand;
 import io.khoj4j.domain.chat.NoteReference;
 import java.lang.System.Logger;
@@ -62,7 +63,7 @@ final class CodeRunner implements ChatTool {
       return;
     }
     turn.status("**Writing a program** for: " + turn.query());
-    List<ChatCommand.AttachedFile> attached = turn.command().files();
+    List<AttachedFile> attached = turn.command().files();
     String prompt = Prompts.render("code-write.txt", Map.of(
         "date", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
         "files", attached.isEmpty() ? "(none)" : String.join(", ", attached.stream().map(f -> f.name()).toList()),

@@ -3,27 +3,27 @@ package io.khoj4j.application.service.chat.tool;
 import io.khoj4j.application.port.out.tools.CodeSandbox;
 import io.khoj4j.application.port.out.tools.WebReader;
 import io.khoj4j.application.port.out.tools.WebSearch;
+import io.khoj4j.domain.chat.CodeRun;
 import io.khoj4j.domain.chat.NoteReference;
+import io.khoj4j.domain.chat.OnlineResult;
 import io.khoj4j.domain.chat.TokenUsage;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * What the tools of one turn found and made, gathered as they run: the online and code contexts in Khoj's wire shape
- * (sent in {@code references} and stored on the answer), notes found by research, generated images and diagram, the
+ * What the tools of one turn found and made, gathered as they run: what the web gave and the programs run (sent in
+ * {@code references} and stored on the answer), notes found by research, generated images and diagram, the
  * context messages for the answer's prompt, and the tokens the tools' model calls used. One turn, one thread.
  */
 public final class ToolFindings {
 
-  private final Map<String, Object> onlineContext = new LinkedHashMap<>();
-  private final Map<String, Object> codeContext = new LinkedHashMap<>();
+  private final List<OnlineResult> online = new ArrayList<>();
+  private final List<CodeRun> code = new ArrayList<>();
   private final Set<String> links = new HashSet<>();
   private final List<NoteReference> notes = new ArrayList<>();
   private final List<String> images = new ArrayList<>();
@@ -36,46 +36,44 @@ public final class ToolFindings {
    * listed for an earlier query of the turn is left out, as Khoj does.
    */
   void addSearch(WebSearch.Results results, List<WebReader.Page> pages) {
-    List<Map<String, Object>> organic = new ArrayList<>();
+    List<OnlineResult.Hit> organic = new ArrayList<>();
     for (WebSearch.Hit hit : results.organic()) {
       if (links.add(hit.link())) {
-        organic.add(ordered("title", hit.title(), "link", hit.link(), "snippet", hit.snippet()));
+        organic.add(new OnlineResult.Hit(hit.title(), hit.link(), hit.snippet()));
       }
     }
-    Map<String, Object> found = new LinkedHashMap<>();
-    found.put("organic", organic);
-    results.answer().ifPresent(a -> {
-      Map<String, Object> box = ordered("title", a.title(), "snippet", a.snippet());
-      a.link().ifPresent(link -> box.put("link", link));
-      found.put("answerBox", box);
-    });
-    if (!pages.isEmpty()) {
-      found.put("webpages", webpages(results.query(), pages));
-    }
-    onlineContext.put(results.query(), found);
+    Optional<OnlineResult.AnswerBox> box =
+        results.answer().map(a -> new OnlineResult.AnswerBox(a.title(), a.snippet(), a.link()));
+    put(OnlineResult.search(results.query(), organic, box, extracts(results.query(), pages)));
   }
 
   /** Pages read for a message ({@code {"webpages": [{"query","link","snippet"}]}} under the message). */
   void addPages(String query, List<WebReader.Page> pages) {
-    Map<String, Object> found = new LinkedHashMap<>();
-    found.put("webpages", webpages(query, pages));
-    onlineContext.put(query, found);
+    put(OnlineResult.pagesRead(query, extracts(query, pages)));
   }
 
   /** A program run under its instructions ({@code {code, results: {success, std_out, std_err, …}}}). */
-  void addCode(String instructions, String code, CodeSandbox.Run run) {
-    Map<String, Object> results = new LinkedHashMap<>();
-    results.put("success", run.success());
-    results.put("output_files", run.outputFiles().stream()
-        .map(f -> ordered("filename", f.name(), "b64_data", Base64.getEncoder().encodeToString(f.data())))
-        .toList());
-    results.put("std_out", run.stdout());
-    results.put("std_err", run.stderr());
-    run.runtime().ifPresent(d -> results.put("code_runtime", d.toMillis()));
-    Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("code", code);
-    entry.put("results", results);
-    codeContext.put(instructions, entry);
+  void addCode(String instructions, String program, CodeSandbox.Run run) {
+    List<CodeRun.OutputFile> files = run.outputFiles().stream()
+        .map(f -> new CodeRun.OutputFile(f.name(), Base64.getEncoder().encodeToString(f.data())))
+        .toList();
+    CodeRun ran = new CodeRun(instructions, program, run.success(), files, run.stdout(), run.stderr(), run.runtime());
+    replaceOrAdd(code, ran, c -> c.instructions().equals(instructions));
+  }
+
+  /** One entry per query, as Khoj keys them: a later result for the same query replaces the earlier one in place. */
+  private void put(OnlineResult result) {
+    replaceOrAdd(online, result, r -> r.query().equals(result.query()));
+  }
+
+  private static <T> void replaceOrAdd(List<T> list, T item, Predicate<T> same) {
+    for (int i = 0; i < list.size(); i++) {
+      if (same.test(list.get(i))) {
+        list.set(i, item);
+        return;
+      }
+    }
+    list.add(item);
   }
 
   void addNotes(List<NoteReference> found) {
@@ -99,12 +97,12 @@ public final class ToolFindings {
     usage = usage.plus(used);
   }
 
-  public Map<String, Object> onlineContext() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(onlineContext));
+  public List<OnlineResult> onlineContext() {
+    return List.copyOf(online);
   }
 
-  public Map<String, Object> codeContext() {
-    return Collections.unmodifiableMap(new LinkedHashMap<>(codeContext));
+  public List<CodeRun> codeContext() {
+    return List.copyOf(code);
   }
 
   public List<NoteReference> notes() {
@@ -127,16 +125,9 @@ public final class ToolFindings {
     return usage;
   }
 
-  private static List<Map<String, Object>> webpages(String query, List<WebReader.Page> pages) {
-    return pages.stream().map(p -> ordered("query", query, "link", p.url().toString(), "snippet",
-        OnlineSources.excerpt(p.text()))).toList();
-  }
-
-  private static Map<String, Object> ordered(String... keysAndValues) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      m.put(keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return m;
+  private static List<OnlineResult.PageExtract> extracts(String query, List<WebReader.Page> pages) {
+    return pages.stream()
+        .map(p -> new OnlineResult.PageExtract(query, p.url().toString(), OnlineSources.excerpt(p.text())))
+        .toList();
   }
 }

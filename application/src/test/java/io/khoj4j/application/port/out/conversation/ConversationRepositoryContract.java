@@ -3,16 +3,20 @@ package io.khoj4j.application.port.out.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.domain.chat.AttachedFile;
 import io.khoj4j.domain.chat.ChatMessage;
+import io.khoj4j.domain.chat.CodeRun;
+import io.khoj4j.domain.chat.OnlineResult;
 import io.khoj4j.domain.chat.Conversation;
 import io.khoj4j.domain.chat.Intent;
 import io.khoj4j.domain.chat.NoteReference;
 import io.khoj4j.domain.chat.Speaker;
 import io.khoj4j.domain.user.UserId;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,10 +47,20 @@ public abstract class ConversationRepositoryContract {
   }
 
   private static List<ChatMessage> turn(String q, String a, String turnId, Instant at) {
-    ChatMessage user = ChatMessage.fromUser(q, at, turnId, List.of(), List.of());
+    ChatMessage user = ChatMessage.fromUser(q, at, turnId, List.of(),
+        List.of(new AttachedFile("cups.csv", "a,b\n", "text/csv", 4)));
+    List<OnlineResult> online = List.of(
+        OnlineResult.search("tea price", List.of(new OnlineResult.Hit("Tea", "https://t.example/1", "cheap")),
+            Optional.of(new OnlineResult.AnswerBox("Price", "3 EUR", Optional.of("https://t.example/a"))),
+            List.of(new OnlineResult.PageExtract("tea price", "https://t.example/1", "green tea 3 EUR"))),
+        OnlineResult.search("empty search", List.of(), Optional.empty(), List.of()),
+        OnlineResult.pagesRead("read https://t.example/2",
+            List.of(new OnlineResult.PageExtract("read https://t.example/2", "https://t.example/2", "steep"))));
+    List<CodeRun> code = List.of(new CodeRun("count", "print(1)", true,
+        List.of(new CodeRun.OutputFile("c.png", "iVBO")), "1\n", "", Optional.of(Duration.ofMillis(42))));
     ChatMessage answer = new ChatMessage(Speaker.KHOJ, a, at, turnId,
         List.of(new NoteReference("tea", "Green tea", "/n/tea.md", "file:///n/tea.md")),
-        Map.of("q", Map.of("organic", List.of())), Map.of(), List.of(new ChatMessage.Thought("status", "Searching")),
+        online, code, List.of(new ChatMessage.Thought("status", "Searching")),
         new Intent("remember", q, "notes", List.of("tea")), List.of(), List.of(), null);
     return List.of(user, answer);
   }
