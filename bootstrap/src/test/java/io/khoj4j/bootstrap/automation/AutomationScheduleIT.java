@@ -7,7 +7,7 @@ import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.khoj4j.application.port.in.automation.AutomationDetails;
-import io.khoj4j.application.port.in.automation.AutomationRequest;
+import io.khoj4j.application.port.in.automation.AutomationSpec;
 import io.khoj4j.application.port.in.automation.CreateAutomationCommand;
 import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.chat.ChatOutcome;
@@ -187,8 +187,8 @@ class AutomationScheduleIT {
 
   private record Expected(UUID conversation, Instant at) {}
 
-  private static AutomationRequest request(String subject, ZoneId zone) {
-    return new AutomationRequest("Summarise the solar power news", "0 9 * * *", Optional.of(subject),
+  private static AutomationSpec request(String subject, ZoneId zone) {
+    return new AutomationSpec("Summarise the solar power news", "0 9 * * *", Optional.of(subject),
         Optional.of(zone.getId()), Optional.empty(), Optional.empty(), Optional.empty());
   }
 

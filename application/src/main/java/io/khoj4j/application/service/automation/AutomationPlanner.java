@@ -2,7 +2,7 @@ package io.khoj4j.application.service.automation;
 
 import io.khoj4j.application.error.InvalidInputException;
 import io.khoj4j.application.port.in.automation.AutomationDetails;
-import io.khoj4j.application.port.in.automation.AutomationRequest;
+import io.khoj4j.application.port.in.automation.AutomationSpec;
 import io.khoj4j.application.port.out.automation.CronCalendar;
 import io.khoj4j.domain.automation.Automation;
 import io.khoj4j.domain.automation.Crontime;
@@ -32,7 +32,7 @@ final class AutomationPlanner {
   }
 
   /** A new or changed automation from {@code request}; id, conversation and creation time as given. */
-  Automation automation(UUID id, UserId owner, UUID conversationId, Instant createdAt, AutomationRequest request) {
+  Automation automation(UUID id, UserId owner, UUID conversationId, Instant createdAt, AutomationSpec request) {
     Crontime crontime = crontime(request.crontime());
     String question = Automation.question(request.query());
     if (question.isEmpty()) {
@@ -70,7 +70,7 @@ final class AutomationPlanner {
    * The request's IANA zone; else the zone named after its city (Europe/Berlin for Berlin) or, failing that, its
    * country or region when that is a zone's place name; else UTC, as in Khoj.
    */
-  static ZoneId zone(AutomationRequest request) {
+  static ZoneId zone(AutomationSpec request) {
     if (request.timezone().isPresent()) {
       try {
         return ZoneId.of(request.timezone().get());

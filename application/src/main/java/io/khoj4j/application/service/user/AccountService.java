@@ -1,7 +1,9 @@
 package io.khoj4j.application.service.user;
 
 import io.khoj4j.application.error.NotFoundException;
-import io.khoj4j.application.port.in.user.AccountRequest;
+import io.khoj4j.application.port.in.user.AccountQuery;
+import io.khoj4j.application.port.in.user.DeleteAccountCommand;
+import io.khoj4j.application.port.in.user.RenameAccountCommand;
 import io.khoj4j.application.port.in.user.ManageAccountUseCase;
 import io.khoj4j.application.port.out.auth.ExternalIdentityRepository;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
@@ -23,19 +25,19 @@ public final class AccountService implements ManageAccountUseCase {
   }
 
   @Override
-  public User get(AccountRequest.Get request) {
+  public User get(AccountQuery request) {
     return users.findById(request.user()).orElseThrow(() -> new NotFoundException("User not found"));
   }
 
   @Override
-  public Optional<String> photo(AccountRequest.Get request) {
+  public Optional<String> photo(AccountQuery request) {
     return identities.latestPicture(request.user());
   }
 
   @Override
-  public User rename(AccountRequest.Rename request) {
+  public User rename(RenameAccountCommand request) {
     return unitOfWork.inTransaction(() -> {
-      User user = get(new AccountRequest.Get(request.user()));
+      User user = get(new AccountQuery(request.user()));
       String[] parts = request.name().split(" ", 2);
       User renamed = new User(user.id(), user.username(), user.email(), parts[0], parts.length > 1 ? parts[1] : "",
           user.verifiedEmail(), user.admin(), user.createdAt());
@@ -45,7 +47,7 @@ public final class AccountService implements ManageAccountUseCase {
   }
 
   @Override
-  public void delete(AccountRequest.Delete request) {
+  public void delete(DeleteAccountCommand request) {
     unitOfWork.run(() -> users.delete(request.user()));
   }
 }

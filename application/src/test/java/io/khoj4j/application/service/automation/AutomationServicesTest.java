@@ -7,7 +7,7 @@ import io.khoj4j.application.error.ForbiddenException;
 import io.khoj4j.application.error.InvalidInputException;
 import io.khoj4j.application.error.QuotaExceededException;
 import io.khoj4j.application.port.in.automation.AutomationDetails;
-import io.khoj4j.application.port.in.automation.AutomationRequest;
+import io.khoj4j.application.port.in.automation.AutomationSpec;
 import io.khoj4j.application.port.in.automation.CreateAutomationCommand;
 import io.khoj4j.application.port.in.automation.DeleteAutomationCommand;
 import io.khoj4j.application.port.in.automation.RunAutomationCommand;
@@ -109,8 +109,8 @@ class AutomationServicesTest {
         Duration.ofHours(1));
   }
 
-  private static AutomationRequest daily(String query, String cron, String zone) {
-    return new AutomationRequest(query, cron, Optional.empty(), Optional.ofNullable(zone), Optional.empty(),
+  private static AutomationSpec daily(String query, String cron, String zone) {
+    return new AutomationSpec(query, cron, Optional.empty(), Optional.ofNullable(zone), Optional.empty(),
         Optional.empty(), Optional.empty());
   }
 

@@ -3,7 +3,7 @@ package io.khoj4j.application.service.chat;
 import io.khoj4j.application.error.InvalidInputException;
 import io.khoj4j.application.service.memory.ChatMemory;
 import io.khoj4j.application.port.in.automation.AutomationDetails;
-import io.khoj4j.application.port.in.automation.AutomationRequest;
+import io.khoj4j.application.port.in.automation.AutomationSpec;
 import io.khoj4j.application.port.in.automation.CreateAutomationCommand;
 import io.khoj4j.application.port.in.automation.CreateAutomationUseCase;
 import io.khoj4j.domain.automation.Automation;
@@ -124,7 +124,7 @@ class ChatServiceTest {
   /** Automations the chat asked to create; answers as the automation service would, in words without a calendar. */
   private final List<CreateAutomationCommand> automationsCreated = new ArrayList<>();
   private final CreateAutomationUseCase createAutomation = command -> {
-    AutomationRequest r = command.request();
+    AutomationSpec r = command.request();
     if (r.crontime().startsWith("*")) {
       throw new InvalidInputException("Minute level recurrence is unsupported. Please create a less frequent schedule.");
     }

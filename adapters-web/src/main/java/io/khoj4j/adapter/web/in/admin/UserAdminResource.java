@@ -13,7 +13,8 @@ import io.khoj4j.application.port.in.token.DeleteApiTokenCommand;
 import io.khoj4j.application.port.in.token.DeleteApiTokenUseCase;
 import io.khoj4j.application.port.in.token.ListApiTokensQuery;
 import io.khoj4j.application.port.in.token.ListApiTokensUseCase;
-import io.khoj4j.application.port.in.user.AccountRequest;
+import io.khoj4j.application.port.in.user.AccountQuery;
+import io.khoj4j.application.port.in.user.DeleteAccountCommand;
 import io.khoj4j.application.port.in.user.ListUsersUseCase;
 import io.khoj4j.application.port.in.user.ListUsersUseCase.ListUsersQuery;
 import io.khoj4j.application.port.in.user.ManageAccountUseCase;
@@ -123,7 +124,7 @@ public class UserAdminResource {
     if (target.equals(currentUser.id())) {
       throw new ConflictException("Administrators cannot delete their own account here; use DELETE /api/self.");
     }
-    accounts.delete(new AccountRequest.Delete(target));
+    accounts.delete(new DeleteAccountCommand(target));
     return new StatusResponse("ok");
   }
 
@@ -163,7 +164,7 @@ public class UserAdminResource {
     } catch (IllegalArgumentException notAUuid) {
       throw new NotFoundException("User not found.");
     }
-    accounts.get(new AccountRequest.Get(userId)); // 404 when there is no such account
+    accounts.get(new AccountQuery(userId)); // 404 when there is no such account
     return userId;
   }
 }

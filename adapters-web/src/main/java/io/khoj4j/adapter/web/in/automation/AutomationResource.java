@@ -7,7 +7,7 @@ import io.khoj4j.adapter.web.error.ErrorMappers;
 import io.khoj4j.application.error.ForbiddenException;
 import io.khoj4j.application.error.InvalidInputException;
 import io.khoj4j.application.port.in.automation.AutomationDetails;
-import io.khoj4j.application.port.in.automation.AutomationRequest;
+import io.khoj4j.application.port.in.automation.AutomationSpec;
 import io.khoj4j.application.port.in.automation.CreateAutomationCommand;
 import io.khoj4j.application.port.in.automation.CreateAutomationUseCase;
 import io.khoj4j.application.port.in.automation.DeleteAutomationCommand;
@@ -107,7 +107,7 @@ public class AutomationResource {
       @QueryParam("country") String country,
       @QueryParam("timezone") String timezone) {
     return khojStatus(() -> {
-      AutomationRequest request = request(q, crontime, subject, city, region, country, timezone);
+      AutomationSpec request = request(q, crontime, subject, city, region, country, timezone);
       return AutomationResponse.of(create.create(new CreateAutomationCommand(currentUser.id(), request)));
     });
   }
@@ -124,7 +124,7 @@ public class AutomationResource {
       @QueryParam("timezone") String timezone) {
     UUID id = automationId(automationId);
     return khojStatus(() -> {
-      AutomationRequest request = request(q, crontime, subject, city, region, country, timezone);
+      AutomationSpec request = request(q, crontime, subject, city, region, country, timezone);
       return AutomationResponse.of(update.update(new UpdateAutomationCommand(currentUser.id(), id, request)));
     });
   }
@@ -156,9 +156,9 @@ public class AutomationResource {
     }
   }
 
-  private static AutomationRequest request(
+  private static AutomationSpec request(
       String q, String crontime, String subject, String city, String region, String country, String timezone) {
-    return new AutomationRequest(
+    return new AutomationSpec(
         q, crontime, Optional.ofNullable(subject), Optional.ofNullable(timezone), Optional.ofNullable(city),
         Optional.ofNullable(region), Optional.ofNullable(country));
   }

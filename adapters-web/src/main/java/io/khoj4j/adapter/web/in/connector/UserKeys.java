@@ -4,7 +4,7 @@ import io.khoj4j.adapter.web.in.connector.ConnectorWebModels.ConnectorResponse;
 import io.khoj4j.adapter.web.security.CurrentUser;
 import io.khoj4j.application.port.in.content.ContentQuery;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
-import io.khoj4j.application.port.in.user.AccountRequest;
+import io.khoj4j.application.port.in.user.AccountQuery;
 import io.khoj4j.application.port.in.user.ManageAccountUseCase;
 import io.khoj4j.domain.user.User;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,8 +28,8 @@ class UserKeys {
   }
 
   ConnectorResponse response(Object currentConfig) {
-    User user = accounts.get(new AccountRequest.Get(currentUser.id()));
-    String photo = accounts.photo(new AccountRequest.Get(currentUser.id())).orElse(null);
+    User user = accounts.get(new AccountQuery(currentUser.id()));
+    String photo = accounts.photo(new AccountQuery(currentUser.id())).orElse(null);
     boolean hasDocuments = content.overview(new ContentQuery.Overview(currentUser.id())).hasDocuments();
     return new ConnectorResponse(user.username(), photo, true, hasDocuments, version, currentConfig);
   }

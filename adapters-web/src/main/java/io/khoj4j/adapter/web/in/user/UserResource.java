@@ -16,7 +16,9 @@ import io.khoj4j.application.port.in.model.QueryChatModelsUseCase;
 import io.khoj4j.application.port.in.subscription.GetSubscriptionUseCase;
 import io.khoj4j.application.port.in.subscription.GetSubscriptionUseCase.GetSubscriptionQuery;
 import io.khoj4j.application.port.in.subscription.SubscriptionStatus;
-import io.khoj4j.application.port.in.user.AccountRequest;
+import io.khoj4j.application.port.in.user.AccountQuery;
+import io.khoj4j.application.port.in.user.DeleteAccountCommand;
+import io.khoj4j.application.port.in.user.RenameAccountCommand;
 import io.khoj4j.application.port.in.user.ManageAccountUseCase;
 import io.khoj4j.application.port.in.memory.MemorySettings;
 import io.khoj4j.application.port.in.memory.MemorySettingsQuery;
@@ -100,7 +102,7 @@ public class UserResource {
   }
 
   private User user() {
-    return accounts.get(new AccountRequest.Get(currentUser.id()));
+    return accounts.get(new AccountQuery(currentUser.id()));
   }
 
   @GET
@@ -118,7 +120,7 @@ public class UserResource {
   }
 
   private String photo() {
-    return accounts.photo(new AccountRequest.Get(currentUser.id())).orElse(null);
+    return accounts.photo(new AccountQuery(currentUser.id())).orElse(null);
   }
 
   private ContentOverview overview() {
@@ -229,7 +231,7 @@ public class UserResource {
     if (name.strip().split(" ").length > 2) {
       return error400("Name must be in the format: Firstname Lastname");
     }
-    accounts.rename(new AccountRequest.Rename(currentUser.id(), name));
+    accounts.rename(new RenameAccountCommand(currentUser.id(), name));
     return Map.of("status", "ok");
   }
 
@@ -246,7 +248,7 @@ public class UserResource {
           .type(MediaType.APPLICATION_JSON_TYPE)
           .entity(Map.of("detail", "The built-in user of single-user mode cannot be deleted")).build());
     }
-    accounts.delete(new AccountRequest.Delete(currentUser.id()));
+    accounts.delete(new DeleteAccountCommand(currentUser.id()));
     return Map.of("status", "ok");
   }
 }

@@ -4,7 +4,7 @@ import io.khoj4j.domain.user.UserId;
 import java.util.Objects;
 import java.util.UUID;
 
-public record UpdateAutomationCommand(UserId owner, UUID automationId, AutomationRequest request) {
+public record UpdateAutomationCommand(UserId owner, UUID automationId, AutomationSpec request) {
 
   public UpdateAutomationCommand {
     Objects.requireNonNull(owner, "owner");

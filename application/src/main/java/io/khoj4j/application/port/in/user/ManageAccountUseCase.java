@@ -7,15 +7,15 @@ import java.util.Optional;
 public interface ManageAccountUseCase {
 
   /** @throws io.khoj4j.application.error.NotFoundException when the account no longer exists */
-  User get(AccountRequest.Get request);
+  User get(AccountQuery request);
 
   /**
    * The user's profile picture: the http(s) URL their OpenID Connect provider shared, from the identity whose
    * picture changed last; empty for users who never signed in through a provider that shares one.
    */
-  Optional<String> photo(AccountRequest.Get request);
+  Optional<String> photo(AccountQuery request);
 
-  User rename(AccountRequest.Rename request);
+  User rename(RenameAccountCommand request);
 
-  void delete(AccountRequest.Delete request);
+  void delete(DeleteAccountCommand request);
 }

@@ -3,7 +3,7 @@ package io.khoj4j.application.service.chat.tool;
 import io.khoj4j.application.error.InvalidInputException;
 import io.khoj4j.application.error.QuotaExceededException;
 import io.khoj4j.application.port.in.automation.AutomationDetails;
-import io.khoj4j.application.port.in.automation.AutomationRequest;
+import io.khoj4j.application.port.in.automation.AutomationSpec;
 import io.khoj4j.application.port.in.automation.CreateAutomationCommand;
 import io.khoj4j.application.port.in.automation.CreateAutomationUseCase;
 import io.khoj4j.application.port.in.chat.ChatCommand;
@@ -69,10 +69,10 @@ public final class AutomationMaker {
           + "\"every weekday at 8:00\".", TokenUsage.NONE));
     }
     Planned plan = planned.get();
-    AutomationRequest request;
+    AutomationSpec request;
     AutomationDetails details;
     try {
-      request = new AutomationRequest(plan.task(), plan.crontime(), Optional.of(plan.subject()),
+      request = new AutomationSpec(plan.task(), plan.crontime(), Optional.of(plan.subject()),
           Optional.of(zone.getId()), Optional.empty(), Optional.empty(), Optional.empty());
       details = automations.create(new CreateAutomationCommand(turn.command().user(), request));
     } catch (InvalidInputException | QuotaExceededException e) {

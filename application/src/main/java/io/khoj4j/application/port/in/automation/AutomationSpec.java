@@ -8,7 +8,7 @@ import java.util.Optional;
  * What a user asks of an automation when creating or changing it: the question, its cron expression, an optional
  * subject, and where it runs — an IANA {@code timezone}, or else a city, region and country to find one.
  */
-public record AutomationRequest(
+public record AutomationSpec(
     String query,
     String crontime,
     Optional<String> subject,
@@ -17,7 +17,7 @@ public record AutomationRequest(
     Optional<String> region,
     Optional<String> country) {
 
-  public AutomationRequest {
+  public AutomationSpec {
     if (query == null || query.isBlank() || crontime == null || crontime.isBlank()) {
       throw new InvalidInputException("A query and crontime is required");
     }
