@@ -16,7 +16,8 @@ import io.khoj4j.application.service.auth.LoginLimits;
 import io.khoj4j.application.service.auth.LoginLinkService;
 import io.khoj4j.application.service.auth.PasswordLoginService;
 import io.khoj4j.application.service.auth.WebSessionService;
-import io.khoj4j.application.service.user.AdminAccountService;
+import io.khoj4j.application.service.user.EnsureAdminAccountService;
+import io.khoj4j.application.service.user.ListUsersService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -86,8 +87,14 @@ public class AuthProducers {
 
   @Produces
   @Singleton
-  AdminAccountService adminAccounts(
+  EnsureAdminAccountService ensureAdminAccount(
       UserRepository users, ProvisionUserUseCase provision, PasswordHasher hasher, UnitOfWork unitOfWork) {
-    return new AdminAccountService(users, provision, hasher, unitOfWork);
+    return new EnsureAdminAccountService(users, provision, hasher, unitOfWork);
+  }
+
+  @Produces
+  @Singleton
+  ListUsersService listUsers(UserRepository users) {
+    return new ListUsersService(users);
   }
 }

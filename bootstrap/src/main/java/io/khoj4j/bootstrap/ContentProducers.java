@@ -2,6 +2,7 @@ package io.khoj4j.bootstrap;
 
 import io.khoj4j.application.port.out.content.DocumentReader;
 import io.khoj4j.application.port.out.content.EmbeddingMaintenance;
+import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.content.EntryRepository;
 import io.khoj4j.application.port.out.content.RefusedFileRepository;
 import io.khoj4j.application.port.out.content.IndexingMetrics;
@@ -13,11 +14,13 @@ import io.khoj4j.application.service.content.IndexContentService;
 import io.khoj4j.application.service.content.IndexingLimits;
 import io.khoj4j.application.service.content.ListRefusedFilesService;
 import io.khoj4j.application.service.content.MaintainEmbeddingsService;
-import io.khoj4j.application.service.content.ManageContentService;
+import io.khoj4j.application.service.content.DeleteContentService;
+import io.khoj4j.application.service.content.QueryContentService;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -59,9 +62,15 @@ public class ContentProducers {
 
   @Produces
   @Singleton
-  ManageContentService manageContent(EntryRepository entries, RefusedFileRepository refused, UnitOfWork unitOfWork,
-      io.khoj4j.application.port.out.connector.ConnectorRepository connectors) {
-    return new ManageContentService(entries, refused, unitOfWork, java.util.Optional.of(connectors));
+  QueryContentService queryContent(EntryRepository entries) {
+    return new QueryContentService(entries);
+  }
+
+  @Produces
+  @Singleton
+  DeleteContentService deleteContent(EntryRepository entries, RefusedFileRepository refused, UnitOfWork unitOfWork,
+      ConnectorRepository connectors) {
+    return new DeleteContentService(entries, refused, unitOfWork, Optional.of(connectors));
   }
 
   @Produces

@@ -11,7 +11,7 @@ import io.khoj4j.application.port.out.shared.FixedSecretGenerator;
 import io.khoj4j.application.port.out.shared.MutableClock;
 import io.khoj4j.application.port.out.shared.SequentialIdGenerator;
 import io.khoj4j.application.port.out.user.InMemoryUserRepository;
-import io.khoj4j.application.service.user.AdminAccountService;
+import io.khoj4j.application.service.user.EnsureAdminAccountService;
 import io.khoj4j.application.service.user.ProvisionUserService;
 import java.net.URI;
 
@@ -30,7 +30,7 @@ final class AuthFixture {
   final ProvisionUserService provision = new ProvisionUserService(users, unitOfWork, new SequentialIdGenerator(), clock);
   final WebSessionService sessions = new WebSessionService(sessionStore, users, secrets, unitOfWork, clock);
   final FastPasswordHasher hasher = new FastPasswordHasher();
-  final AdminAccountService admin = new AdminAccountService(users, provision, hasher, unitOfWork);
+  final EnsureAdminAccountService admin = new EnsureAdminAccountService(users, provision, hasher, unitOfWork);
 
   LoginLinkService loginLinks(boolean openSignUp) {
     return new LoginLinkService(

@@ -65,7 +65,7 @@ import io.khoj4j.application.service.agent.PersonaSafetyCheck;
 import io.khoj4j.application.service.chat.tool.ChatTools;
 import io.khoj4j.application.service.content.IndexContentService;
 import io.khoj4j.application.service.content.IndexingLimits;
-import io.khoj4j.application.service.content.ManageContentService;
+import io.khoj4j.application.service.content.QueryContentService;
 import io.khoj4j.application.service.model.ChatModelService;
 import io.khoj4j.application.service.search.DateFilterResolver;
 import io.khoj4j.application.service.search.SearchEntriesService;
@@ -114,8 +114,7 @@ class ChatServiceTest {
       return count(message.text()) + 4;
     }
   };
-  private final ManageContentService content = new ManageContentService(entries,
-      new io.khoj4j.application.port.out.content.InMemoryRefusedFileRepository(), unitOfWork);
+  private final QueryContentService content = new QueryContentService(entries);
   private final SearchEntriesService search = new SearchEntriesService(embeddings,
       List.of(new InMemoryEntryRanker(entries, EntryRanker.Kind.VECTOR),
           new InMemoryEntryRanker(entries, EntryRanker.Kind.KEYWORD)),

@@ -1,7 +1,6 @@
 package io.khoj4j.application.service.user;
 
 import io.khoj4j.application.port.in.user.EnsureAdminAccountUseCase;
-import io.khoj4j.application.port.in.user.ListUsersUseCase;
 import io.khoj4j.application.port.in.user.ProvisionUserCommand;
 import io.khoj4j.application.port.in.user.ProvisionUserUseCase;
 import io.khoj4j.application.port.out.auth.PasswordHasher;
@@ -9,17 +8,16 @@ import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.port.out.user.UserRepository;
 import io.khoj4j.domain.user.PasswordHash;
 import io.khoj4j.domain.user.User;
-import java.util.List;
 
-/** The operator's side of accounts: the administrator created from configuration, and the list of users. */
-public final class AdminAccountService implements EnsureAdminAccountUseCase, ListUsersUseCase {
+/** The administrator account created from configuration at start-up (its password set once, never overwritten). */
+public final class EnsureAdminAccountService implements EnsureAdminAccountUseCase {
 
   private final UserRepository users;
   private final ProvisionUserUseCase provision;
   private final PasswordHasher hasher;
   private final UnitOfWork unitOfWork;
 
-  public AdminAccountService(
+  public EnsureAdminAccountService(
       UserRepository users, ProvisionUserUseCase provision, PasswordHasher hasher, UnitOfWork unitOfWork) {
     this.users = users;
     this.provision = provision;
@@ -38,10 +36,5 @@ public final class AdminAccountService implements EnsureAdminAccountUseCase, Lis
       unitOfWork.run(() -> users.setPasswordHash(admin.id(), hash));
     }
     return admin;
-  }
-
-  @Override
-  public List<User> list(ListUsersQuery query) {
-    return users.findAll(query.offset(), query.limit());
   }
 }

@@ -18,11 +18,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Deleting a file clears its refusal too (issue 25 item 10). */
-class ManageContentServiceRefusalsTest {
+class DeleteContentServiceRefusalsTest {
 
   private final InMemoryRefusedFileRepository refused = new InMemoryRefusedFileRepository();
-  private final ManageContentService service =
-      new ManageContentService(new InMemoryEntryRepository(), refused, new DirectUnitOfWork());
+  private final DeleteContentService service =
+      new DeleteContentService(new InMemoryEntryRepository(), refused, new DirectUnitOfWork());
   private final UserId alice = new UserId(UUID.randomUUID());
   private final UserId bob = new UserId(UUID.randomUUID());
   private static final Instant T = Instant.parse("2026-02-02T00:00:00Z");
