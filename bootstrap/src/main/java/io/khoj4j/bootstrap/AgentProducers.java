@@ -3,6 +3,7 @@ package io.khoj4j.bootstrap;
 import io.khoj4j.application.port.out.agent.AgentKnowledge;
 import io.khoj4j.application.port.out.agent.AgentRepository;
 import io.khoj4j.application.port.out.chat.ChatModelGateway;
+import io.khoj4j.application.port.out.chat.ChatModelSelection;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.model.ChatModelRepository;
 import io.khoj4j.application.port.out.shared.IdGenerator;
@@ -18,7 +19,6 @@ import io.khoj4j.application.service.agent.PersonaSafetyCheck;
 import io.khoj4j.application.service.agent.ResolveAgentService;
 import io.khoj4j.application.service.agent.UpdateAgentService;
 import io.khoj4j.application.service.agent.UpdateHiddenAgentService;
-import io.khoj4j.application.service.model.ChatModelService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -30,8 +30,8 @@ public class AgentProducers {
 
   @Produces
   @Singleton
-  PersonaSafetyCheck personaSafetyCheck(ChatModelService chatModels, ChatModelGateway gateway) {
-    return new PersonaSafetyCheck(gateway, chatModels::endpointFor);
+  PersonaSafetyCheck personaSafetyCheck(ChatModelSelection chatModels, ChatModelGateway gateway) {
+    return new PersonaSafetyCheck(gateway, chatModels::modelFor);
   }
 
   @Produces

@@ -32,7 +32,11 @@ import io.khoj4j.application.service.chat.conversation.UnshareConversationServic
 import io.khoj4j.application.port.in.automation.CreateAutomationUseCase;
 import io.khoj4j.application.service.chat.tool.ChatTools;
 import io.khoj4j.application.service.memory.ChatMemory;
-import io.khoj4j.application.service.model.ChatModelService;
+import io.khoj4j.application.service.model.ChatModelSelectionService;
+import io.khoj4j.application.service.model.ConfigureChatModelsService;
+import io.khoj4j.application.service.model.QueryChatModelsService;
+import io.khoj4j.application.service.model.SeedChatModelsService;
+import io.khoj4j.application.service.model.SelectChatModelService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -46,9 +50,34 @@ public class ChatProducers {
 
   @Produces
   @Singleton
-  ChatModelService chatModels(ChatModelRepository repository, SecretBox secrets, ChatModelDiscovery discovery,
+  QueryChatModelsService queryChatModels(ChatModelRepository repository) {
+    return new QueryChatModelsService(repository);
+  }
+
+  @Produces
+  @Singleton
+  ChatModelSelectionService chatModelSelection(ChatModelRepository repository, SecretBox secrets) {
+    return new ChatModelSelectionService(repository, secrets);
+  }
+
+  @Produces
+  @Singleton
+  SelectChatModelService selectChatModel(ChatModelRepository repository, UnitOfWork unitOfWork) {
+    return new SelectChatModelService(repository, unitOfWork);
+  }
+
+  @Produces
+  @Singleton
+  ConfigureChatModelsService configureChatModels(ChatModelRepository repository, SecretBox secrets,
       UnitOfWork unitOfWork, IdGenerator ids) {
-    return new ChatModelService(repository, secrets, discovery, unitOfWork, ids);
+    return new ConfigureChatModelsService(repository, secrets, unitOfWork, ids);
+  }
+
+  @Produces
+  @Singleton
+  SeedChatModelsService seedChatModels(ChatModelRepository repository, SecretBox secrets,
+      ChatModelDiscovery discovery, UnitOfWork unitOfWork, IdGenerator ids) {
+    return new SeedChatModelsService(repository, secrets, discovery, unitOfWork, ids);
   }
 
   @Produces

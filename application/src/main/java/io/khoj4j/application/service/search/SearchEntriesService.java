@@ -51,6 +51,7 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
   private final Clock clock;
   private final SearchSettings settings;
   private final Executor rankerExecutor;
+  private final RankFusion fusion;
 
   /** Runs the rankers one after the other on the caller's thread. */
   public SearchEntriesService(EmbeddingModel embeddings, List<EntryRanker> rankers, EntryTexts texts,
@@ -73,6 +74,7 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
     this.dates = dates;
     this.clock = clock;
     this.settings = settings;
+    this.fusion = new RankFusion(settings.rrfK(), settings.keywordWeight());
     for (EntryRanker.Kind kind : settings.mode().rankers()) {
       if (!this.rankers.containsKey(kind)) {
         throw new IllegalArgumentException("search mode " + settings.mode() + " needs a " + kind + " ranker");
@@ -104,9 +106,14 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
       }
     }
     float[] vector = embeddings.embedQuery(text);
-    List<RankedEntry> ranked = fuse(rank(withoutVector.withVector(vector), early));
+    List<RankedEntry> ranked = fusion.fuse(rank(withoutVector.withVector(vector), early));
     EntryTexts.QueryVector queryVector = new EntryTexts.QueryVector(vector, embeddings.id(), embeddings.dimension());
+    return results(query, text, ranked, queryVector);
+  }
 
+  /** The first {@code n} of the fused list with their texts, reordered by the reranker when asked and available. */
+  private List<SearchResult> results(SearchEntriesQuery query, String text, List<RankedEntry> ranked,
+      EntryTexts.QueryVector queryVector) {
     if (query.rerank() && reranker.available() && ranked.size() > 1) {
       List<Hit> top = select(query, ranked, Math.max(query.n() * 3, 20), queryVector);
       if (top.size() > 1) {
@@ -202,31 +209,6 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
       }
       throw e;
     }
-  }
-
-  /** Reciprocal rank fusion: Σ w / (k + rank) over the lists an entry appears in; a lone list keeps its order. */
-  private List<RankedEntry> fuse(List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> lists) {
-    if (lists.size() == 1) {
-      return lists.getFirst().getValue();
-    }
-    Map<UUID, RankedEntry> byId = new LinkedHashMap<>();
-    Map<UUID, Double> score = new HashMap<>();
-    for (var list : lists) {
-      double weight = list.getKey() == EntryRanker.Kind.KEYWORD ? settings.keywordWeight() : 1.0;
-      List<RankedEntry> entries = list.getValue();
-      for (int rank = 0; rank < entries.size(); rank++) {
-        RankedEntry e = entries.get(rank);
-        RankedEntry known = byId.get(e.id());
-        if (known == null || Double.isNaN(known.distance())) {
-          byId.put(e.id(), e);
-        }
-        score.merge(e.id(), weight / (settings.rrfK() + rank + 1), Double::sum);
-      }
-    }
-    List<RankedEntry> fused = new ArrayList<>(byId.values());
-    fused.sort(Comparator.<RankedEntry>comparingDouble(e -> -score.get(e.id()))
-        .thenComparingDouble(e -> Double.isNaN(e.distance()) ? 2 : e.distance()));
-    return fused;
   }
 
   private List<SearchResult> rerank(String text, List<Hit> top, int n) {

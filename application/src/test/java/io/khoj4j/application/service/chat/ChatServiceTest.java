@@ -66,7 +66,8 @@ import io.khoj4j.application.service.chat.tool.ChatTools;
 import io.khoj4j.application.service.content.IndexContentService;
 import io.khoj4j.application.service.content.IndexingLimits;
 import io.khoj4j.application.service.content.QueryContentService;
-import io.khoj4j.application.service.model.ChatModelService;
+import io.khoj4j.application.service.model.ChatModelSelectionService;
+import io.khoj4j.application.service.model.ConfigureChatModelsService;
 import io.khoj4j.application.service.search.DateFilterResolver;
 import io.khoj4j.application.service.search.SearchEntriesService;
 import io.khoj4j.application.service.search.SearchSettings;
@@ -100,8 +101,10 @@ class ChatServiceTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-18T09:00:00Z"));
   private final InMemoryConversationRepository conversations = new InMemoryConversationRepository();
   private final InMemoryChatModelRepository modelRepository = new InMemoryChatModelRepository();
-  private final ChatModelService models = new ChatModelService(modelRepository, new InMemorySecretBox(),
-      (url, key) -> List.of(), unitOfWork, ids);
+  private final InMemorySecretBox secretBox = new InMemorySecretBox();
+  private final ChatModelSelectionService models = new ChatModelSelectionService(modelRepository, secretBox);
+  private final ConfigureChatModelsService configureModels =
+      new ConfigureChatModelsService(modelRepository, secretBox, unitOfWork, ids);
   private final ScriptedGateway gateway = new ScriptedGateway();
   private final TokenCounter tokens = new TokenCounter() {
     @Override
@@ -187,7 +190,7 @@ class ChatServiceTest {
   }
 
   private void configureModel() {
-    models.configure(new ConfigureChatModelsCommand.SaveModel(0, "llama3", "Llama 3", ModelVendor.OPENAI, 4096,
+    configureModels.configure(new ConfigureChatModelsCommand.SaveModel(0, "llama3", "Llama 3", ModelVendor.OPENAI, 4096,
         false, ChatModel.PriceTier.FREE, null, null, null));
   }
 
@@ -215,7 +218,7 @@ class ChatServiceTest {
   @Test
   void anAgentsPersonaIsTheSystemPromptAndItsModelAnswers() {
     configureModel();
-    models.configure(new ConfigureChatModelsCommand.SaveModel(0, "qwen3", "Qwen 3", ModelVendor.OPENAI, 4096,
+    configureModels.configure(new ConfigureChatModelsCommand.SaveModel(0, "qwen3", "Qwen 3", ModelVendor.OPENAI, 4096,
         false, ChatModel.PriceTier.FREE, null, null, null));
     UUID conversation = conversationWithAgent(alice, bob, Optional.of("Qwen 3"), Set.of(), Set.of());
 
@@ -241,12 +244,12 @@ class ChatServiceTest {
   @Test
   void anAgentWhoseModelWasRemovedAnswersWithTheUsersModel() {
     configureModel();
-    models.configure(new ConfigureChatModelsCommand.SaveModel(0, "qwen3", "Qwen 3", ModelVendor.OPENAI, 4096,
+    configureModels.configure(new ConfigureChatModelsCommand.SaveModel(0, "qwen3", "Qwen 3", ModelVendor.OPENAI, 4096,
         false, ChatModel.PriceTier.FREE, null, null, null));
     UUID conversation = conversationWithAgent(alice, alice, Optional.of("Qwen 3"), Set.of(), Set.of());
     long qwen = modelRepository.models().stream().filter(m -> m.name().equals("qwen3")).findFirst().orElseThrow()
         .id();
-    models.configure(new ConfigureChatModelsCommand.DeleteModel(qwen));
+    configureModels.configure(new ConfigureChatModelsCommand.DeleteModel(qwen));
 
     chat.chat(askIn(alice, conversation, "/general hello"), new Recorder());
 
@@ -505,7 +508,7 @@ class ChatServiceTest {
   }
 
   private void configureModel(int maxPromptSize) {
-    models.configure(new ConfigureChatModelsCommand.SaveModel(0, "small", "Small", ModelVendor.OPENAI,
+    configureModels.configure(new ConfigureChatModelsCommand.SaveModel(0, "small", "Small", ModelVendor.OPENAI,
         maxPromptSize, false, ChatModel.PriceTier.FREE, null, null, null));
   }
 

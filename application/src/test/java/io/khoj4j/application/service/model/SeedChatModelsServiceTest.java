@@ -23,7 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Seeding the model configuration from Khoj's environment variables, over the in-memory fakes. */
-class ChatModelServiceSeedTest {
+class SeedChatModelsServiceTest {
 
   private final InMemoryChatModelRepository repository = new InMemoryChatModelRepository();
   private final InMemorySecretBox secrets = new InMemorySecretBox();
@@ -37,8 +37,12 @@ class ChatModelServiceSeedTest {
     }
     return served;
   };
-  private final ChatModelService service = new ChatModelService(repository, secrets, discovery,
-      new DirectUnitOfWork(), new SequentialIdGenerator());
+  private final SequentialIdGenerator ids = new SequentialIdGenerator();
+  private final SeedChatModelsService service =
+      new SeedChatModelsService(repository, secrets, discovery, new DirectUnitOfWork(), ids);
+  private final ConfigureChatModelsService admin =
+      new ConfigureChatModelsService(repository, secrets, new DirectUnitOfWork(), ids);
+  private final ChatModelSelectionService selection = new ChatModelSelectionService(repository, secrets);
   private final UserId user = new UserId(UUID.randomUUID());
 
   private static SeedChatModelsCommand env(String openAiKey, String openAiBaseUrl, String anthropicKey,
@@ -74,13 +78,13 @@ class ChatModelServiceSeedTest {
 
     AiModelApi openAi = api("OpenAI");
     assertThat(openAi.baseUrl()).isNull();
-    assertThat(modelNames(openAi)).containsExactlyElementsOf(ChatModelService.OPENAI_MODELS);
+    assertThat(modelNames(openAi)).containsExactlyElementsOf(SeedChatModelsService.OPENAI_MODELS);
     assertThat(repository.models()).allMatch(m -> m.vendor() == ModelVendor.OPENAI);
     SealedSecret stored = repository.apiKey(openAi.id()).orElseThrow();
     assertThat(stored.value()).doesNotContain("sk-openai-1");
     assertThat(secrets.open(stored)).isEqualTo("sk-openai-1");
-    assertThat(defaultName()).isEqualTo(ChatModelService.OPENAI_MODELS.getFirst());
-    assertThat(service.endpointFor(user).orElseThrow().apiKey()).isEqualTo("sk-openai-1");
+    assertThat(defaultName()).isEqualTo(SeedChatModelsService.OPENAI_MODELS.getFirst());
+    assertThat(selection.modelFor(user).orElseThrow().apiKey()).isEqualTo("sk-openai-1");
     assertThat(asked).isEmpty();
   }
 
@@ -94,7 +98,7 @@ class ChatModelServiceSeedTest {
     assertThat(asked).containsExactly("http://gpu-box:8000/v1 sk-local");
     assertThat(secrets.open(repository.apiKey(local.id()).orElseThrow())).isEqualTo("sk-local");
     assertThat(repository.apiByName("OpenAI")).isEmpty();
-    assertThat(service.endpointFor(user).orElseThrow().baseUrl()).isEqualTo("http://gpu-box:8000/v1");
+    assertThat(selection.modelFor(user).orElseThrow().baseUrl()).isEqualTo("http://gpu-box:8000/v1");
   }
 
   @Test
@@ -104,7 +108,7 @@ class ChatModelServiceSeedTest {
     AiModelApi ollama = api("Ollama");
     assertThat(modelNames(ollama)).containsExactly("llama3.2:latest", "qwen2.5:7b");
     assertThat(repository.apiKey(ollama.id())).isEmpty();
-    assertThat(service.endpointFor(user).orElseThrow().apiKey()).isEmpty();
+    assertThat(selection.modelFor(user).orElseThrow().apiKey()).isEmpty();
   }
 
   @Test
@@ -128,8 +132,8 @@ class ChatModelServiceSeedTest {
 
     AiModelApi anthropic = api("Anthropic");
     AiModelApi gemini = api("Google Gemini");
-    assertThat(modelNames(anthropic)).containsExactlyElementsOf(ChatModelService.ANTHROPIC_MODELS);
-    assertThat(modelNames(gemini)).containsExactlyElementsOf(ChatModelService.GEMINI_MODELS);
+    assertThat(modelNames(anthropic)).containsExactlyElementsOf(SeedChatModelsService.ANTHROPIC_MODELS);
+    assertThat(modelNames(gemini)).containsExactlyElementsOf(SeedChatModelsService.GEMINI_MODELS);
     assertThat(repository.models()).filteredOn(m -> anthropic.id().equals(m.apiId()))
         .allMatch(m -> m.vendor() == ModelVendor.ANTHROPIC);
     assertThat(repository.models()).filteredOn(m -> gemini.id().equals(m.apiId()))
@@ -145,7 +149,7 @@ class ChatModelServiceSeedTest {
 
     ChatModel haiku = repository.models().stream().filter(m -> m.name().equals("claude-3-5-haiku-latest"))
         .findFirst().orElseThrow();
-    service.configure(new ConfigureChatModelsCommand.SaveModel(haiku.id(), haiku.name(), "Haiku", haiku.vendor(),
+    admin.configure(new ConfigureChatModelsCommand.SaveModel(haiku.id(), haiku.name(), "Haiku", haiku.vendor(),
         null, true, haiku.priceTier(), null, null, haiku.apiId()));
     service.seed(env("sk-openai-1", null, "sk-ant-1", null, "Haiku"));
     assertThat(defaultName()).isEqualTo("claude-3-5-haiku-latest");
@@ -163,13 +167,13 @@ class ChatModelServiceSeedTest {
     SealedSecret sealed = repository.apiKey(openAi.id()).orElseThrow();
     ChatModel mini = repository.modelByName(openAi.id(), "gpt-4o-mini").orElseThrow();
     ChatModel o3 = repository.modelByName(openAi.id(), "o3").orElseThrow();
-    service.configure(new ConfigureChatModelsCommand.SaveApi(Optional.of(openAi.id()), "OpenAI",
+    admin.configure(new ConfigureChatModelsCommand.SaveApi(Optional.of(openAi.id()), "OpenAI",
         "https://proxy.example.org/v1", Optional.empty()));
-    service.configure(new ConfigureChatModelsCommand.SaveModel(mini.id(), mini.name(), "Mini", mini.vendor(),
+    admin.configure(new ConfigureChatModelsCommand.SaveModel(mini.id(), mini.name(), "Mini", mini.vendor(),
         64_000, false, ChatModel.PriceTier.STANDARD, "the cheap one", "speed", mini.apiId()));
-    service.configure(new ConfigureChatModelsCommand.DeleteModel(o3.id()));
+    admin.configure(new ConfigureChatModelsCommand.DeleteModel(o3.id()));
     long chosen = repository.modelByName(api("Anthropic").id(), "claude-sonnet-4-0").orElseThrow().id();
-    service.configure(new ConfigureChatModelsCommand.SetDefault(Optional.of(chosen)));
+    admin.configure(new ConfigureChatModelsCommand.SetDefault(Optional.of(chosen)));
     List<ChatModel> before = repository.models();
 
     service.seed(env);
@@ -196,14 +200,14 @@ class ChatModelServiceSeedTest {
 
     AiModelApi openAi = api("OpenAI");
     assertThat(secrets.open(repository.apiKey(openAi.id()).orElseThrow())).isEqualTo("sk-new");
-    assertThat(service.options(new ChatModelQuery.Options())).hasSize(ChatModelService.OPENAI_MODELS.size());
+    assertThat(new QueryChatModelsService(repository).options(new ChatModelQuery.Options())).hasSize(SeedChatModelsService.OPENAI_MODELS.size());
   }
 
   @Test
   void aServerThatServesANewModelGetsItAddedAndKeepsTheOthers() {
     service.seed(env(null, "http://gpu-box:8000/v1", null, null, null));
     ChatModel llama = repository.modelByName(api("OpenAI-compatible").id(), "llama3.2:latest").orElseThrow();
-    service.configure(new ConfigureChatModelsCommand.SaveModel(llama.id(), llama.name(), "Llama", llama.vendor(),
+    admin.configure(new ConfigureChatModelsCommand.SaveModel(llama.id(), llama.name(), "Llama", llama.vendor(),
         32_000, false, llama.priceTier(), null, null, llama.apiId()));
     served = List.of("llama3.2:latest", "qwen2.5:7b", "mistral:7b");
 

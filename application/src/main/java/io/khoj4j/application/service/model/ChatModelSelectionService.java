@@ -1,0 +1,56 @@
+package io.khoj4j.application.service.model;
+
+import io.khoj4j.application.port.in.model.ChatModelQuery;
+import io.khoj4j.application.port.out.chat.ChatModelSelection;
+import io.khoj4j.application.port.out.model.ChatModelRepository;
+import io.khoj4j.application.port.out.shared.SecretBox;
+import io.khoj4j.domain.chat.AiModelApi;
+import io.khoj4j.domain.chat.ChatModel;
+import io.khoj4j.domain.chat.ChatModelEndpoint;
+import io.khoj4j.domain.user.UserId;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * Which endpoint answers a user's chat (the chat's {@link ChatModelSelection} port): the user's model, or an agent's
+ * when it is still configured. The vendor key is opened from the {@link SecretBox} only here, to call the model.
+ */
+public final class ChatModelSelectionService implements ChatModelSelection {
+
+  private final ChatModelRepository repository;
+  private final SecretBox secrets;
+  private final QueryChatModelsService models;
+
+  public ChatModelSelectionService(ChatModelRepository repository, SecretBox secrets) {
+    this.repository = repository;
+    this.secrets = secrets;
+    this.models = new QueryChatModelsService(repository);
+  }
+
+  /** The endpoint that answers this user, key opened; empty when no model is configured. */
+  @Override
+  public Optional<ChatModelEndpoint> modelFor(UserId user) {
+    return models.effective(new ChatModelQuery.Effective(user)).map(this::endpoint);
+  }
+
+  /**
+   * An agent's model serves the turn when it is still configured (every configured model is open to every user: this
+   * server has no paid tiers); one removed since falls back to the user's own.
+   */
+  @Override
+  public Optional<ChatModelEndpoint> modelFor(UserId user, Optional<String> preferred) {
+    return preferred.flatMap(name -> repository.models().stream()
+            .filter(m -> name.equals(m.friendlyName()))
+            .min(Comparator.comparingLong(ChatModel::id)))
+        .map(this::endpoint)
+        .or(() -> modelFor(user));
+  }
+
+  /** The endpoint of a model, key opened. */
+  private ChatModelEndpoint endpoint(ChatModel model) {
+    Optional<AiModelApi> api = Optional.ofNullable(model.apiId()).flatMap(repository::api);
+    String key = api.flatMap(a -> repository.apiKey(a.id())).map(secrets::open).orElse("");
+    return new ChatModelEndpoint(model.vendor(), model.name(), api.map(AiModelApi::baseUrl).orElse(null), key,
+        model.promptBudget(), model.visionEnabled());
+  }
+}
