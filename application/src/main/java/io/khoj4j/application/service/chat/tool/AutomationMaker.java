@@ -68,15 +68,18 @@ public final class AutomationMaker {
       return Optional.of(refused("the schedule was not clear to me. Say when it should run, for example "
           + "\"every weekday at 8:00\".", TokenUsage.NONE));
     }
-    Planned plan = planned.get();
-    AutomationSpec request;
+    return Optional.of(create(turn, planned.get(), zone));
+  }
+
+  /** Creates the planned automation and words the answer: when it runs next, or why it could not be made. */
+  private Made create(ToolTurn turn, Planned plan, ZoneId zone) {
     AutomationDetails details;
     try {
-      request = new AutomationSpec(plan.task(), plan.crontime(), Optional.of(plan.subject()),
+      AutomationSpec spec = new AutomationSpec(plan.task(), plan.crontime(), Optional.of(plan.subject()),
           Optional.of(zone.getId()), Optional.empty(), Optional.empty(), Optional.empty());
-      details = automations.create(new CreateAutomationCommand(turn.command().user(), request));
+      details = automations.create(new CreateAutomationCommand(turn.command().user(), spec));
     } catch (InvalidInputException | QuotaExceededException e) {
-      return Optional.of(refused(e.getMessage(), plan.usage()));
+      return refused(e.getMessage(), plan.usage());
     }
     Automation automation = details.automation();
     String next = details.next()
@@ -86,7 +89,7 @@ public final class AutomationMaker {
     String answer = Prompts.render("automation-created.md", Map.of(
         "subject", automation.subject(), "schedule", details.schedule(), "next", next,
         "task", Automation.question(automation.queryToRun()), "conversation", automation.conversationTitle()));
-    return Optional.of(new Made(answer, Optional.of(automation.id()), plan.usage()));
+    return new Made(answer, Optional.of(automation.id()), plan.usage());
   }
 
   private record Planned(String crontime, String task, String subject, TokenUsage usage) {}
