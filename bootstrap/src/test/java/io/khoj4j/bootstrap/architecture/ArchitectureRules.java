@@ -9,12 +9,20 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaConstructor;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.ArchRule;
 import java.time.Clock;
 import java.time.InstantSource;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -203,5 +211,54 @@ final class ArchitectureRules {
             || name.equals("createSocket")));
       }
     };
+  }
+
+  /**
+   * The core speaks in types: no field, parameter or return type in the domain or the application is (or holds) a
+   * {@code Map<String, Object>}, the shape of wire JSON. Khoj's JSON is built from typed records at the web edge.
+   */
+  static ArchRule coreHasNoLooseMaps(String base) {
+    return classes()
+        .that().resideInAnyPackage(base + ".domain..", base + ".application..")
+        .should(declareNoLooseMaps())
+        .because("free-form maps hide what the core passes around; wire JSON is the web adapter's business"
+            + " (issue 15)");
+  }
+
+  private static ArchCondition<JavaClass> declareNoLooseMaps() {
+    return new ArchCondition<>("declare no Map<String, Object>") {
+      @Override
+      public void check(JavaClass owner, ConditionEvents events) {
+        for (JavaField field : owner.getFields()) {
+          if (holdsLooseMap(field.getType())) {
+            events.add(SimpleConditionEvent.violated(field, field.getDescription() + " holds a Map<String, Object>"));
+          }
+        }
+        for (JavaCodeUnit unit : owner.getCodeUnits()) {
+          if (holdsLooseMap(unit.getReturnType())) {
+            events.add(SimpleConditionEvent.violated(unit, unit.getDescription() + " returns a Map<String, Object>"));
+          }
+          for (JavaType parameter : unit.getParameterTypes()) {
+            if (holdsLooseMap(parameter)) {
+              events.add(SimpleConditionEvent.violated(unit, unit.getDescription() + " takes a Map<String, Object>"));
+            }
+          }
+        }
+      }
+    };
+  }
+
+  private static boolean holdsLooseMap(JavaType type) {
+    if (!(type instanceof JavaParameterizedType parameterized)) {
+      return false;
+    }
+    List<JavaType> arguments = parameterized.getActualTypeArguments();
+    if (parameterized.toErasure().isAssignableTo(Map.class) && arguments.size() == 2
+        && arguments.get(0).toErasure().isEquivalentTo(String.class)
+        && arguments.get(1).toErasure().isEquivalentTo(Object.class)
+        && !(arguments.get(1) instanceof com.tngtech.archunit.core.domain.JavaWildcardType)) {
+      return true;
+    }
+    return arguments.stream().anyMatch(ArchitectureRules::holdsLooseMap);
   }
 }

@@ -47,6 +47,8 @@ import io.khoj4j.archfixture.injection.adapter.llm.EmbeddingAdapter;
 import io.khoj4j.archfixture.inports.adapter.web.SearchResource;
 import io.khoj4j.archfixture.jpa.adapter.web.EntryResource;
 import io.khoj4j.archfixture.langchain.adapter.connector.NotionReader;
+import io.khoj4j.archfixture.maps.application.service.ReportService;
+import io.khoj4j.archfixture.maps.domain.Tally;
 import io.khoj4j.archfixture.naming.adapter.web.Notes;
 import io.khoj4j.archfixture.purity.application.service.NoteService;
 import io.khoj4j.archfixture.purity.domain.Note;
@@ -150,7 +152,10 @@ class ArchitectureRulesCanFailTest {
                 + " <java.net.Socket.<init>(java.lang.String, int)>", RawSocketClient.class),
         violation("a page reader with its own HTTP client", "fetch", ArchitectureRules::pageReadersDoNotOpenConnections,
             "Field <" + SneakyReader.class.getName() + ".http> has type <java.net.http.HttpClient>",
-            SneakyReader.class));
+            SneakyReader.class),
+        // the core speaks in types
+        violation("a Map<String, Object> in the application", "maps", ArchitectureRules::coreHasNoLooseMaps,
+            "Field <" + ReportService.class.getName() + ".rows> holds a Map<String, Object>", ReportService.class));
   }
 
   static Stream<Arguments> conformingFixtures() {
@@ -166,7 +171,9 @@ class ArchitectureRulesCanFailTest {
         conforming("the fetcher uses its HTTP client, a vendor client java.net.http", "fetch",
             ArchitectureRules::onlyTheFetcherOpensGivenUrls, GuardedFetcher.class, VendorClient.class),
         conforming("a prompt on its own", "chattool", ArchitectureRules::chatPromptsDoNotUseTools, Template.class,
-            TurnStep.class, LookupTool.class));
+            TurnStep.class, LookupTool.class),
+        conforming("typed maps and wildcards in the domain", "maps", ArchitectureRules::coreHasNoLooseMaps,
+            Tally.class));
   }
 
   @ParameterizedTest(name = "{0}")

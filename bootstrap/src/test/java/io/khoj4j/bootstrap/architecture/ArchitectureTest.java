@@ -47,7 +47,8 @@ class ArchitectureTest {
             ArchitectureRules::chatToolsAndPromptsDoNotKnowTheTurn,
             ArchitectureRules::chatPromptsDoNotUseTools,
             ArchitectureRules::onlyTheFetcherOpensGivenUrls,
-            ArchitectureRules::pageReadersDoNotOpenConnections)
+            ArchitectureRules::pageReadersDoNotOpenConnections,
+            ArchitectureRules::coreHasNoLooseMaps)
         .map(rule -> rule.apply(BASE))
         .map(rule -> Arguments.of(rule.getDescription(), rule));
   }
