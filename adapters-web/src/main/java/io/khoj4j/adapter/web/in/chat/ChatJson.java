@@ -1,6 +1,8 @@
 package io.khoj4j.adapter.web.in.chat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.chat.ChatMessage;
@@ -10,14 +12,15 @@ import io.khoj4j.domain.chat.TokenUsage;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import io.khoj4j.domain.agent.Agent;
 import io.khoj4j.domain.user.UserId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Khoj's JSON for chat: stream events, stored messages (both intent spellings), conversations, agents. */
+/**
+ * Khoj's JSON for chat, written by Jackson from the records below: stream events, stored messages (both intent
+ * spellings), conversations in the sessions list, agents as history shows them. Field names and order are Khoj's.
+ */
 public final class ChatJson {
 
   /** Every event of Khoj's chat stream ends with this (U+2403 U+1F51A U+2417). */
@@ -28,12 +31,62 @@ public final class ChatJson {
 
   private ChatJson() {}
 
+  /** One event of the stream: {@code {"type": ..., "data": ...}}. */
+  record Event(String type, Object data) {}
+
+  record Metadata(String conversationId, String turnId) {}
+
+  record References(List<String> inferredQueries, List<Reference> context, Map<String, ContextJson.Online> onlineContext,
+      Map<String, ContextJson.Code> codeContext) {}
+
+  /** A note found for the answer: the query that found it, its text, file and URI. */
+  record Reference(String query, String compiled, String file, String uri) {}
+
+  /** Only what the turn made: {@code {"images": [...]}} and/or {@code {"mermaidjsDiagram": "..."}}. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record Assets(List<String> images, String mermaidjsDiagram) {}
+
+  record Usage(@JsonProperty("input_tokens") int inputTokens, @JsonProperty("output_tokens") int outputTokens,
+      @JsonProperty("thought_tokens") int thoughtTokens, @JsonProperty("cache_read_tokens") int cacheReadTokens,
+      @JsonProperty("cache_write_tokens") int cacheWriteTokens, double cost) {}
+
+  /** A stored message as Khoj's clients read it from {@code conversation_log.chat}; absent parts are null. */
+  record Message(String by, String message, List<Thought> trainOfThought, List<Reference> context,
+      Map<String, ContextJson.Online> onlineContext, Map<String, ContextJson.Code> codeContext,
+      Object researchContext, Object operatorContext, String created, List<String> images,
+      List<ContextJson.File> queryFiles, Object excalidrawDiagram, String mermaidjsDiagram, String turnId,
+      Intent intent, String automationId) {}
+
+  record Thought(String type, String data) {}
+
+  /** Khoj's intent, in both the underscore and the older dash spelling its clients read. */
+  record Intent(String type, String query, @JsonProperty("memory_type") String memoryType,
+      @JsonProperty("memory-type") String memoryTypeDashed,
+      @JsonProperty("inferred_queries") List<String> inferredQueries,
+      @JsonProperty("inferred-queries") List<String> inferredQueriesDashed) {}
+
+  /** A conversation's agent as history shows it. */
+  record AgentView(String slug, String name, @JsonProperty("is_creator") boolean isCreator, String color, String icon,
+      String persona, @JsonProperty("is_hidden") boolean isHidden) {}
+
+  /**
+   * Khoj's non-streamed answer: the text, what was looked up ({@code {}} when nothing), usage ({@code {}} when
+   * unknown), the images made, no files, and the diagram (Khoj sends {@code []} when there is none).
+   */
+  record Answer(String response, Object references, Object usage, List<String> images, List<Object> files,
+      Object mermaidjsDiagram) {}
+
+  /** An item of the sessions list. */
+  record Session(@JsonProperty("conversation_id") String conversationId, String slug,
+      @JsonProperty("agent_name") String agentName, String created, String updated,
+      @JsonProperty("agent_icon") String agentIcon, @JsonProperty("agent_color") String agentColor,
+      @JsonProperty("agent_is_hidden") boolean agentIsHidden) {}
+
   /** The text of one stream event, without the delimiter: JSON for events, raw text for answer deltas. */
   public static String event(ChatEvent event) {
     return switch (event) {
       case ChatEvent.Text t -> t.delta();
-      case ChatEvent.Metadata m -> typed("metadata", Map.of("conversationId", m.conversationId().toString(),
-          "turnId", m.turnId()));
+      case ChatEvent.Metadata m -> typed("metadata", new Metadata(m.conversationId().toString(), m.turnId()));
       case ChatEvent.Status s -> typed("status", s.text());
       case ChatEvent.Thought t -> typed("thought", t.text());
       case ChatEvent.References r -> typed("references", references(r));
@@ -46,142 +99,70 @@ public final class ChatJson {
   }
 
   static String typed(String type, Object data) {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("type", type);
-    event.put("data", data);
-    return write(event);
+    return write(new Event(type, data));
   }
 
-  static Map<String, Object> references(ChatEvent.References r) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("inferredQueries", r.inferredQueries());
-    data.put("context", r.context().stream().map(ChatJson::reference).toList());
-    data.put("onlineContext", ContextJson.online(r.onlineContext()));
-    data.put("codeContext", ContextJson.code(r.codeContext()));
-    return data;
+  static References references(ChatEvent.References r) {
+    return new References(r.inferredQueries(), references(r.context()), ContextJson.online(r.onlineContext()),
+        ContextJson.code(r.codeContext()));
   }
 
-  /** Only what the turn made: {@code {"images": [...]}} and/or {@code {"mermaidjsDiagram": "..."}}. */
-  static Map<String, Object> assets(ChatEvent.GeneratedAssets a) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    if (!a.images().isEmpty()) {
-      data.put("images", a.images());
-    }
-    if (a.mermaidjsDiagram() != null) {
-      data.put("mermaidjsDiagram", a.mermaidjsDiagram());
-    }
-    return data;
+  static Assets assets(ChatEvent.GeneratedAssets a) {
+    return new Assets(a.images(), a.mermaidjsDiagram());
   }
 
-  static Map<String, Object> reference(NoteReference r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("query", r.query());
-    m.put("compiled", r.compiled());
-    m.put("file", r.file());
-    m.put("uri", r.uri());
-    return m;
+  static List<Reference> references(List<NoteReference> notes) {
+    return notes.stream().map(r -> new Reference(r.query(), r.compiled(), r.file(), r.uri())).toList();
   }
 
-  static Map<String, Object> usage(TokenUsage u) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("input_tokens", u.inputTokens());
-    m.put("output_tokens", u.outputTokens());
-    m.put("thought_tokens", u.thoughtTokens());
-    m.put("cache_read_tokens", u.cacheReadTokens());
-    m.put("cache_write_tokens", u.cacheWriteTokens());
-    m.put("cost", u.cost());
-    return m;
+  static Usage usage(TokenUsage u) {
+    return new Usage(u.inputTokens(), u.outputTokens(), u.thoughtTokens(), u.cacheReadTokens(),
+        u.cacheWriteTokens(), u.cost());
   }
 
   /** A stored message as Khoj's clients read it from {@code conversation_log.chat}. */
-  static Map<String, Object> message(ChatMessage m) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("by", m.by().wireName());
-    out.put("message", m.message());
-    out.put("trainOfThought", m.trainOfThought().stream()
-        .map(t -> Map.of("type", t.type(), "data", t.data())).toList());
-    out.put("context", m.context().stream().map(ChatJson::reference).toList());
-    out.put("onlineContext", ContextJson.online(m.onlineContext()));
-    out.put("codeContext", ContextJson.code(m.codeContext()));
-    out.put("researchContext", null);
-    out.put("operatorContext", null);
-    out.put("created", created(m.created()));
-    out.put("images", m.images());
-    out.put("queryFiles", ContextJson.files(m.queryFiles()));
-    out.put("excalidrawDiagram", null);
-    out.put("mermaidjsDiagram", m.mermaidjsDiagram());
-    out.put("turnId", m.turnId());
-    if (m.intent() == null) {
-      out.put("intent", null);
-    } else {
-      Map<String, Object> intent = new LinkedHashMap<>();
-      intent.put("type", m.intent().type());
-      intent.put("query", m.intent().query());
-      intent.put("memory_type", m.intent().memoryType());
-      intent.put("memory-type", m.intent().memoryType());
-      intent.put("inferred_queries", m.intent().inferredQueries());
-      intent.put("inferred-queries", m.intent().inferredQueries());
-      out.put("intent", intent);
-    }
-    out.put("automationId", m.automationId());
-    return out;
+  static Message message(ChatMessage m) {
+    Intent intent = m.intent() == null ? null : new Intent(m.intent().type(), m.intent().query(),
+        m.intent().memoryType(), m.intent().memoryType(), m.intent().inferredQueries(),
+        m.intent().inferredQueries());
+    return new Message(m.by().wireName(), m.message(),
+        m.trainOfThought().stream().map(t -> new Thought(t.type(), t.data())).toList(), references(m.context()),
+        ContextJson.online(m.onlineContext()), ContextJson.code(m.codeContext()), null, null, created(m.created()),
+        m.images(), ContextJson.files(m.queryFiles()), null, m.mermaidjsDiagram(), m.turnId(), intent,
+        m.automationId());
   }
 
   static String created(Instant at) {
     return CREATED.format(at);
   }
 
-  static List<Map<String, Object>> messages(List<ChatMessage> messages) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    messages.forEach(m -> out.add(message(m)));
-    return out;
+  static List<Message> messages(List<ChatMessage> messages) {
+    return messages.stream().map(ChatJson::message).toList();
   }
 
   /** A conversation's agent as Khoj's history shows it; {@code viewer} tells whether they created it. */
-  static Map<String, Object> agent(Agent a, UserId viewer) {
+  static AgentView agent(Agent a, UserId viewer) {
     if (a.isDefault()) {
       return defaultAgent();
     }
-    Map<String, Object> agent = new LinkedHashMap<>();
-    agent.put("slug", a.slug().value());
-    agent.put("name", a.name());
-    agent.put("is_creator", a.createdBy(viewer));
-    agent.put("color", a.color());
-    agent.put("icon", a.icon());
-    agent.put("persona", a.persona());
-    agent.put("is_hidden", a.hidden());
-    return agent;
+    return new AgentView(a.slug().value(), a.name(), a.createdBy(viewer), a.color(), a.icon(), a.persona(),
+        a.hidden());
   }
 
   /** The built-in agent. */
-  static Map<String, Object> defaultAgent() {
-    Map<String, Object> agent = new LinkedHashMap<>();
-    agent.put("slug", "khoj");
-    agent.put("name", "Khoj");
-    agent.put("is_creator", false);
-    agent.put("color", "orange");
-    agent.put("icon", "Lightbulb");
-    agent.put("persona", "A personal assistant that helps you think with your own notes.");
-    agent.put("is_hidden", false);
-    return agent;
+  static AgentView defaultAgent() {
+    return new AgentView("khoj", "Khoj", false, "orange", "Lightbulb",
+        "A personal assistant that helps you think with your own notes.", false);
   }
 
-  static Map<String, Object> session(Conversation c) {
+  static Session session(Conversation c) {
     return session(c, defaultAgent());
   }
 
   /** A sessions-list item, with the conversation's agent as {@link #agent} shows it. */
-  static Map<String, Object> session(Conversation c, Map<String, Object> agent) {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("conversation_id", c.id().toString());
-    s.put("slug", c.displayTitle());
-    s.put("agent_name", agent.get("name"));
-    s.put("created", created(c.createdAt()));
-    s.put("updated", created(c.updatedAt()));
-    s.put("agent_icon", agent.get("icon"));
-    s.put("agent_color", agent.get("color"));
-    s.put("agent_is_hidden", agent.get("is_hidden"));
-    return s;
+  static Session session(Conversation c, AgentView agent) {
+    return new Session(c.id().toString(), c.displayTitle(), agent.name(), created(c.createdAt()),
+        created(c.updatedAt()), agent.icon(), agent.color(), agent.isHidden());
   }
 
   static String write(Object value) {

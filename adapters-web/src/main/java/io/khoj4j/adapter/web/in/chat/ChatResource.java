@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -193,8 +192,8 @@ public class ChatResource {
   static final class Aggregate implements ChatEventSink {
     private final BooleanSupplier clientLeft;
     private final StringBuilder response = new StringBuilder();
-    private Map<String, Object> references = Map.of();
-    private Map<String, Object> usage = Map.of();
+    private Object references = Map.of();
+    private Object usage = Map.of();
     private final List<String> images = new ArrayList<>();
     private String mermaidjsDiagram;
 
@@ -223,15 +222,9 @@ public class ChatResource {
       return clientLeft.getAsBoolean();
     }
 
-    synchronized Map<String, Object> json() {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("response", response.toString());
-      out.put("references", references);
-      out.put("usage", usage);
-      out.put("images", List.copyOf(images));
-      out.put("files", List.of());
-      out.put("mermaidjsDiagram", mermaidjsDiagram == null ? List.of() : mermaidjsDiagram);
-      return out;
+    synchronized ChatJson.Answer json() {
+      return new ChatJson.Answer(response.toString(), references, usage, List.copyOf(images), List.of(),
+          mermaidjsDiagram == null ? List.of() : mermaidjsDiagram);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.khoj4j.adapter.web.in.chat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.khoj4j.adapter.web.error.ErrorMappers;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.in.QueryParams;
@@ -146,22 +148,48 @@ public class ConversationResource {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(uuid("query", name, value));
   }
 
-  private static Map<String, Object> status(String status, String message) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("status", status);
-    if (message != null) {
-      m.put("message", message);
-    }
-    return m;
+  /** Khoj's {@code {"status": ..., "message": ...}} (no message when there is none). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Status(String status, String message) {}
+
+  public record Renamed(String status, boolean success) {}
+
+  public record Titled(String status, String title) {}
+
+  public record Shared(String status, String url) {}
+
+  public record Forked(String status, @JsonProperty("next_url") String nextUrl,
+      @JsonProperty("conversation_id") String conversationId) {}
+
+  public record Created(@JsonProperty("conversation_id") String conversationId) {}
+
+  public record Stats(@JsonProperty("num_conversations") long numConversations) {}
+
+  /** Khoj's history body: {@code {"status": "ok", "response": {...}}}. */
+  public record History(String status, HistoryResponse response) {}
+
+  /** The log (absent for an empty conversation), id, title, agent, ownership. */
+  public record HistoryResponse(@JsonInclude(JsonInclude.Include.NON_NULL) List<ChatJson.Message> chat,
+      @JsonProperty("conversation_id") String conversationId, String slug, ChatJson.AgentView agent,
+      @JsonProperty("is_owner") boolean isOwner) {}
+
+  /** One conversation of the export, as Khoj's export writes it. */
+  public record Exported(String title, String agent, @JsonProperty("created_at") String createdAt,
+      @JsonProperty("updated_at") String updatedAt, @JsonProperty("conversation_log") Log conversationLog,
+      @JsonProperty("file_filters") List<String> fileFilters) {}
+
+  public record Log(List<ChatJson.Message> chat) {}
+
+  private static Status status(String status, String message) {
+    return new Status(status, message);
   }
 
-  /** Khoj's history body: the log (absent for an empty conversation), id, title, agent, ownership. */
-  static Map<String, Object> history(UUID id, String slug, List<ChatMessage> messages, String n, boolean owner) {
+  static History history(UUID id, String slug, List<ChatMessage> messages, String n, boolean owner) {
     return history(id, slug, messages, n, owner, ChatJson.defaultAgent());
   }
 
-  static Map<String, Object> history(UUID id, String slug, List<ChatMessage> messages, String n, boolean owner,
-      Map<String, Object> agent) {
+  static History history(UUID id, String slug, List<ChatMessage> messages, String n, boolean owner,
+      ChatJson.AgentView agent) {
     List<ChatMessage> shown = messages;
     int count = QueryParams.integer("n", n, 0);
     if (count > 0) {
@@ -169,23 +197,13 @@ public class ConversationResource {
     } else if (count < 0) {
       shown = messages.subList(0, Math.max(0, messages.size() + count));
     }
-    Map<String, Object> response = new LinkedHashMap<>();
-    if (!messages.isEmpty()) {
-      response.put("chat", ChatJson.messages(shown));
-    }
-    response.put("conversation_id", id.toString());
-    response.put("slug", slug);
-    response.put("agent", agent);
-    response.put("is_owner", owner);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", "ok");
-    body.put("response", response);
-    return body;
+    return new History("ok", new HistoryResponse(messages.isEmpty() ? null : ChatJson.messages(shown), id.toString(),
+        slug, agent, owner));
   }
 
   @GET
   @Path("/history")
-  public Map<String, Object> history(@QueryParam("conversation_id") String conversationId, @QueryParam("n") String n) {
+  public History history(@QueryParam("conversation_id") String conversationId, @QueryParam("n") String n) {
     QueryParams.integer("n", n, 0);
     ConversationView view = readConversation.read(new ReadConversationQuery(currentUser.id(),
         optionalUuid("conversation_id", conversationId)));
@@ -197,7 +215,7 @@ public class ConversationResource {
    * The conversation's agent as its owner may see it: the built-in one when it has none, or when the agent is no
    * longer readable by them (deleted, or made private by its creator since).
    */
-  private Map<String, Object> agentOf(Conversation c, Map<String, Map<String, Object>> seen) {
+  private ChatJson.AgentView agentOf(Conversation c, Map<String, ChatJson.AgentView> seen) {
     String slug = c.agentSlug();
     if (slug == null || slug.isBlank() || slug.equalsIgnoreCase(Agent.DEFAULT_SLUG.value())) {
       return ChatJson.defaultAgent();
@@ -214,7 +232,7 @@ public class ConversationResource {
 
   @DELETE
   @Path("/history")
-  public Map<String, Object> deleteHistory(@QueryParam("conversation_id") String conversationId) {
+  public Status deleteHistory(@QueryParam("conversation_id") String conversationId) {
     deleteConversations.delete(new DeleteConversationsCommand(currentUser.id(),
         optionalUuid("conversation_id", conversationId)));
     return status("ok", "Conversation history cleared");
@@ -222,9 +240,9 @@ public class ConversationResource {
 
   @GET
   @Path("/sessions")
-  public List<Map<String, Object>> sessions(@QueryParam("recent") String recent) {
+  public List<ChatJson.Session> sessions(@QueryParam("recent") String recent) {
     int limit = QueryParams.bool("recent", recent, false) ? 8 : 0;
-    Map<String, Map<String, Object>> seen = new HashMap<>();
+    Map<String, ChatJson.AgentView> seen = new HashMap<>();
     return listConversations.list(new ListConversationsQuery(currentUser.id(), limit)).stream()
         .map(c -> ChatJson.session(c, agentOf(c, seen))).toList();
   }
@@ -239,32 +257,28 @@ public class ConversationResource {
       return ErrorMappers.json(400, e.getMessage()); // a slug that cannot be one: Khoj's 400 "No such agent …"
     }
     // An agent the caller may not read is NotFoundException: 404 in the status body (notFound below).
-    return Response.ok(Map.of("conversation_id", c.id().toString())).build();
+    return Response.ok(new Created(c.id().toString())).build();
   }
 
 
   @PATCH
   @Path("/title")
-  public Map<String, Object> setTitle(@QueryParam("conversation_id") String conversationId,
+  public Renamed setTitle(@QueryParam("conversation_id") String conversationId,
       @QueryParam("title") String title) {
     if (title == null) {
       throw RequestValidationException.missing("query", "title");
     }
     UUID id = uuid("query", "conversation_id", conversationId);
     renameConversation.rename(new RenameConversationCommand(currentUser.id(), id, title));
-    Map<String, Object> body = status("ok", null);
-    body.put("success", true);
-    return body;
+    return new Renamed("ok", true);
   }
 
   @POST
   @Path("/title")
-  public Map<String, Object> generateTitle(@QueryParam("conversation_id") String conversationId) {
+  public Titled generateTitle(@QueryParam("conversation_id") String conversationId) {
     String title = titleConversation.title(new TitleConversationCommand(currentUser.id(),
         uuid("query", "conversation_id", conversationId)));
-    Map<String, Object> body = status("ok", null);
-    body.put("title", title);
-    return body;
+    return new Titled("ok", title);
   }
 
   public record TurnBody(String conversation_id, String turn_id) {}
@@ -272,7 +286,7 @@ public class ConversationResource {
   @DELETE
   @Path("/conversation/message")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Map<String, Object> deleteTurn(TurnBody body) {
+  public Status deleteTurn(TurnBody body) {
     if (body == null || body.turn_id() == null || body.turn_id().isBlank()) {
       throw RequestValidationException.missing("body", "turn_id");
     }
@@ -346,15 +360,12 @@ public class ConversationResource {
     UUID id = uuid("query", "conversation_id", conversationId);
     String hostname = AllowedHosts.hostOf(host);
     if (!allowedHosts.allows(hostname)) {
-      return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Map.of("detail", "Unauthorized domain")).build();
+      return ErrorMappers.json(401, "Unauthorized domain");
     }
     String slug = shareConversation.share(new ShareConversationCommand(currentUser.id(), id));
     boolean local = Set.of("localhost", "127.0.0.1", "::1").contains(hostname);
     String scheme = noHttps || local ? "http" : "https";
-    Map<String, Object> body = status("ok", null);
-    body.put("url", scheme + "://" + host + "/share/chat/" + slug + "/");
-    return Response.ok(body).build();
+    return Response.ok(new Shared("ok", scheme + "://" + host + "/share/chat/" + slug + "/")).build();
   }
 
   @DELETE
@@ -370,7 +381,7 @@ public class ConversationResource {
   @GET
   @Path("/share/history")
   @PermitAll
-  public Map<String, Object> publicHistory(@QueryParam("public_conversation_slug") String slug,
+  public History publicHistory(@QueryParam("public_conversation_slug") String slug,
       @QueryParam("n") String n) {
     if (slug == null || slug.isBlank()) {
       throw RequestValidationException.missing("query", "public_conversation_slug");
@@ -383,20 +394,17 @@ public class ConversationResource {
 
   @POST
   @Path("/share/fork")
-  public Map<String, Object> fork(@QueryParam("public_conversation_slug") String slug) {
+  public Forked fork(@QueryParam("public_conversation_slug") String slug) {
     if (slug == null || slug.isBlank()) {
       throw RequestValidationException.missing("query", "public_conversation_slug");
     }
     UUID id = forkConversation.fork(new ForkConversationCommand(currentUser.id(), slug));
-    Map<String, Object> body = status("ok", null);
-    body.put("next_url", "/chat");
-    body.put("conversation_id", id.toString());
-    return body;
+    return new Forked("ok", "/chat", id.toString());
   }
 
   @GET
   @Path("/export")
-  public List<Map<String, Object>> export(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+  public List<Exported> export(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
     int from = QueryParams.integer("offset", offset, 0);
     int size = QueryParams.integer("limit", limit, 10);
     if (from < 0) {
@@ -405,22 +413,17 @@ public class ConversationResource {
     if (size < 1 || size > 100) {
       throw RequestValidationException.of("query", "limit", "Input should be between 1 and 100", limit);
     }
-    return exportConversations.export(new ExportConversationsQuery(currentUser.id(), from, size)).stream().map(v -> {
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("title", v.conversation().displayTitle());
-      item.put("agent", "Khoj");
-      item.put("created_at", ChatJson.created(v.conversation().createdAt()));
-      item.put("updated_at", ChatJson.created(v.conversation().updatedAt()));
-      item.put("conversation_log", Map.of("chat", ChatJson.messages(v.messages())));
-      item.put("file_filters", v.conversation().fileFilters());
-      return item;
-    }).toList();
+    return exportConversations.export(new ExportConversationsQuery(currentUser.id(), from, size)).stream()
+        .map(v -> new Exported(v.conversation().displayTitle(), "Khoj", ChatJson.created(v.conversation().createdAt()),
+            ChatJson.created(v.conversation().updatedAt()), new Log(ChatJson.messages(v.messages())),
+            v.conversation().fileFilters()))
+        .toList();
   }
 
   @GET
   @Path("/stats")
-  public Map<String, Object> stats() {
-    return Map.of("num_conversations", countConversations.count(new CountConversationsQuery(currentUser.id())));
+  public Stats stats() {
+    return new Stats(countConversations.count(new CountConversationsQuery(currentUser.id())));
   }
 
   @GET

@@ -25,7 +25,8 @@ class ChatJsonTest {
   void theNonStreamingAnswerCarriesTheGeneratedImagesAndDiagram() {
     ChatResource.Aggregate plain = new ChatResource.Aggregate(() -> false);
     plain.emit(new ChatEvent.Text("Hello"));
-    assertThat(plain.json()).containsEntry("images", List.of()).containsEntry("mermaidjsDiagram", List.of());
+    assertThat(ChatJson.write(plain.json())).isEqualTo("{\"response\":\"Hello\",\"references\":{},\"usage\":{},"
+        + "\"images\":[],\"files\":[],\"mermaidjsDiagram\":[]}");
 
     ChatResource.Aggregate made = new ChatResource.Aggregate(() -> false);
     made.emit(new ChatEvent.References(List.of(), List.of(),
@@ -34,10 +35,10 @@ class ChatJsonTest {
     made.emit(new ChatEvent.GeneratedAssets(List.of(), "pie\n  \"tea\" : 3"));
     made.emit(new ChatEvent.Text("Here you are."));
 
-    assertThat(made.json()).containsEntry("response", "Here you are.")
-        .containsEntry("images", List.of("https://img.example/fox.webp"))
-        .containsEntry("mermaidjsDiagram", "pie\n  \"tea\" : 3");
-    assertThat(ChatJson.write(made.json().get("references"))).isEqualTo(
+    assertThat(made.json().response()).isEqualTo("Here you are.");
+    assertThat(made.json().images()).containsExactly("https://img.example/fox.webp");
+    assertThat(made.json().mermaidjsDiagram()).isEqualTo("pie\n  \"tea\" : 3");
+    assertThat(ChatJson.write(made.json().references())).isEqualTo(
         "{\"inferredQueries\":[],\"context\":[],\"onlineContext\":{\"q\":{\"organic\":[]}},\"codeContext\":{}}");
   }
 

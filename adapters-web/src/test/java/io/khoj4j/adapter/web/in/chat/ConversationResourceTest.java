@@ -81,16 +81,15 @@ class ConversationResourceTest {
   void historyAsksForTheCallersConversationAndAnswersInKhojsShape() {
     ConversationResource resource = resource(new Fakes());
 
-    Map<String, Object> body = resource.history("00000000-0000-0000-0000-0000000000c1", null);
+    ConversationResource.History body = resource.history("00000000-0000-0000-0000-0000000000c1", null);
 
     assertThat(received).containsExactly(new ReadConversationQuery(ALICE,
         Optional.of(UUID.fromString("00000000-0000-0000-0000-0000000000c1"))));
-    assertThat(body).containsEntry("status", "ok").containsKey("response");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> response = (Map<String, Object>) body.get("response");
-    assertThat(response).containsEntry("conversation_id", "00000000-0000-0000-0000-0000000000c1")
-        .containsEntry("slug", "Tea").containsEntry("is_owner", true).containsKey("agent")
-        .doesNotContainKey("chat");
+    assertThat(body.status()).isEqualTo("ok");
+    assertThat(ChatJson.write(body.response())).as("an empty conversation has no chat key").isEqualTo(
+        "{\"conversation_id\":\"00000000-0000-0000-0000-0000000000c1\",\"slug\":\"Tea\",\"agent\":{\"slug\":\"khoj\","
+            + "\"name\":\"Khoj\",\"is_creator\":false,\"color\":\"orange\",\"icon\":\"Lightbulb\",\"persona\":"
+            + "\"A personal assistant that helps you think with your own notes.\",\"is_hidden\":false},\"is_owner\":true}");
   }
 
   @Test
@@ -107,7 +106,8 @@ class ConversationResourceTest {
     Response response = resource(new Fakes()).notFound(new NotFoundException("Conversation: x not found"));
 
     assertThat(response.getStatus()).isEqualTo(404);
-    assertThat(response.getEntity()).isEqualTo(Map.of("status", "error", "message", "Conversation: x not found"));
+    assertThat(ChatJson.write(response.getEntity()))
+        .isEqualTo("{\"status\":\"error\",\"message\":\"Conversation: x not found\"}");
   }
 
   @Test
@@ -124,9 +124,9 @@ class ConversationResourceTest {
 
   @Test
   void statsCountsTheCallersConversations() {
-    Map<String, Object> body = resource(new Fakes()).stats();
+    ConversationResource.Stats body = resource(new Fakes()).stats();
 
-    assertThat(body).isEqualTo(Map.of("num_conversations", 3L));
+    assertThat(ChatJson.write(body)).isEqualTo("{\"num_conversations\":3}");
     assertThat(received).containsExactly(new CountConversationsQuery(ALICE));
   }
 }
