@@ -1,9 +1,9 @@
 package io.khoj4j.bootstrap.bench;
 
 import io.khoj4j.adapter.llm.out.embedding.OnnxEmbeddingModel;
-import io.khoj4j.adapter.persistence.out.search.FullTextEntryRanker;
+import io.khoj4j.adapter.persistence.out.search.PgFullTextEntryRanker;
 import io.khoj4j.adapter.persistence.out.search.PgVectorEntryRanker;
-import io.khoj4j.adapter.persistence.out.search.PostgresEntryTexts;
+import io.khoj4j.adapter.persistence.out.search.PgEntryTexts;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.EntryTexts;
 import io.khoj4j.application.port.out.search.RankedEntry;
@@ -345,7 +345,7 @@ public final class LatencyBench {
             }
             throw new UnsupportedOperationException(method.getName());
           });
-      return new Rankers(new PgVectorEntryRanker(ds), new FullTextEntryRanker(ds), new PostgresEntryTexts(ds));
+      return new Rankers(new PgVectorEntryRanker(ds), new PgFullTextEntryRanker(ds), new PgEntryTexts(ds));
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

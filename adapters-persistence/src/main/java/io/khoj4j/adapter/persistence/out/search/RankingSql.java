@@ -20,7 +20,7 @@ import java.util.UUID;
  */
 final class RankingSql {
 
-  /** What a ranked hit carries; the text is read later, for the hits a search returns ({@link PostgresEntryTexts}). */
+  /** What a ranked hit carries; the text is read later, for the hits a search returns ({@link PgEntryTexts}). */
   static final String COLUMNS = "e.id, e.file_path, e.file_source, e.corpus_id, e.content_hash";
 
   private RankingSql() {}

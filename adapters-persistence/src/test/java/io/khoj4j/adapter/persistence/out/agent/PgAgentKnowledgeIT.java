@@ -3,11 +3,11 @@ package io.khoj4j.adapter.persistence.out.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.khoj4j.adapter.persistence.out.content.PgVectorEntryRepository;
-import io.khoj4j.adapter.persistence.out.search.FullTextEntryRanker;
+import io.khoj4j.adapter.persistence.out.search.PgFullTextEntryRanker;
 import io.khoj4j.adapter.persistence.out.search.PgVectorEntryRanker;
-import io.khoj4j.adapter.persistence.out.search.PostgresEntryTexts;
+import io.khoj4j.adapter.persistence.out.search.PgEntryTexts;
 import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
-import io.khoj4j.adapter.persistence.out.user.JpaUserRepository;
+import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.content.StoredChunk;
 import io.khoj4j.application.port.out.embedding.FakeEmbeddingModel;
 import io.khoj4j.application.port.out.search.EntryRanker;
@@ -47,13 +47,13 @@ class PgAgentKnowledgeIT {
   private static final FakeEmbeddingModel MODEL = new FakeEmbeddingModel();
 
   @Inject PgAgentKnowledge knowledge;
-  @Inject JpaAgentRepository agents;
+  @Inject PgAgentRepository agents;
   @Inject PgVectorEntryRepository entries;
-  @Inject JpaUserRepository users;
+  @Inject PgUserRepository users;
   @Inject QuarkusTransactionUnitOfWork unitOfWork;
   @Inject PgVectorEntryRanker vector;
-  @Inject FullTextEntryRanker keyword;
-  @Inject PostgresEntryTexts texts;
+  @Inject PgFullTextEntryRanker keyword;
+  @Inject PgEntryTexts texts;
   @Inject DataSource dataSource;
 
   private UserId alice;

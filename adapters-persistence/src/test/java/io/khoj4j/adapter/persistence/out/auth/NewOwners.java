@@ -1,6 +1,6 @@
 package io.khoj4j.adapter.persistence.out.auth;
 
-import io.khoj4j.adapter.persistence.out.user.JpaUserRepository;
+import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
 import java.time.Instant;
@@ -11,7 +11,7 @@ final class NewOwners {
 
   private NewOwners() {}
 
-  static UserId in(JpaUserRepository users) {
+  static UserId in(PgUserRepository users) {
     String email = "owner-" + UUID.randomUUID() + "@example.org";
     return users.insertIfAbsent(new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now()))
         .id();

@@ -1,7 +1,7 @@
 package io.khoj4j.adapter.persistence.out.auth;
 
 import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
-import io.khoj4j.adapter.persistence.out.user.JpaUserRepository;
+import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.auth.WebSessionRepository;
 import io.khoj4j.application.port.out.auth.WebSessionRepositoryContract;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 class PgWebSessionRepositoryIT extends WebSessionRepositoryContract {
 
   @Inject PgWebSessionRepository repository;
-  @Inject JpaUserRepository users;
+  @Inject PgUserRepository users;
   @Inject QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override

@@ -2,7 +2,7 @@ package io.khoj4j.adapter.persistence.out.automation;
 
 import io.khoj4j.adapter.persistence.out.conversation.PgConversationRepository;
 import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
-import io.khoj4j.adapter.persistence.out.user.JpaUserRepository;
+import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.automation.AutomationRepository;
 import io.khoj4j.application.port.out.automation.AutomationRepositoryContract;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
@@ -20,7 +20,7 @@ class PgAutomationRepositoryIT extends AutomationRepositoryContract {
 
   @Inject PgAutomationRepository repository;
   @Inject PgConversationRepository conversations;
-  @Inject JpaUserRepository users;
+  @Inject PgUserRepository users;
   @Inject QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override

@@ -1,6 +1,6 @@
 package io.khoj4j.adapter.persistence.out.connector;
 
-import io.khoj4j.adapter.persistence.out.user.JpaUserRepository;
+import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.connector.ConnectorRepositoryContract;
 import io.khoj4j.domain.user.User;
@@ -14,7 +14,7 @@ import java.util.UUID;
 class PgConnectorRepositoryIT extends ConnectorRepositoryContract {
 
   @Inject PgConnectorRepository repository;
-  @Inject JpaUserRepository users;
+  @Inject PgUserRepository users;
 
   @Override
   protected ConnectorRepository repository() {

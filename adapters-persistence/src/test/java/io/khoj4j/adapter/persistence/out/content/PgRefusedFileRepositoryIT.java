@@ -1,7 +1,7 @@
 package io.khoj4j.adapter.persistence.out.content;
 
 import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
-import io.khoj4j.adapter.persistence.out.user.JpaUserRepository;
+import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.content.RefusedFileRepository;
 import io.khoj4j.application.port.out.content.RefusedFileRepositoryContract;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
@@ -16,7 +16,7 @@ import java.util.UUID;
 class PgRefusedFileRepositoryIT extends RefusedFileRepositoryContract {
 
   @Inject PgRefusedFileRepository repository;
-  @Inject JpaUserRepository users;
+  @Inject PgUserRepository users;
   @Inject QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override

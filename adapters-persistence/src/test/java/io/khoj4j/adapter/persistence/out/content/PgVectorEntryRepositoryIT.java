@@ -3,7 +3,7 @@ package io.khoj4j.adapter.persistence.out.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
-import io.khoj4j.adapter.persistence.out.user.JpaUserRepository;
+import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.content.EntryRepository;
 import io.khoj4j.application.port.out.content.EntryRepositoryContract;
 import io.khoj4j.application.port.out.content.StoredChunk;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class PgVectorEntryRepositoryIT extends EntryRepositoryContract {
 
   @Inject PgVectorEntryRepository repository;
-  @Inject JpaUserRepository users;
+  @Inject PgUserRepository users;
   @Inject QuarkusTransactionUnitOfWork unitOfWork;
   @Inject DataSource dataSource;
 

@@ -1,7 +1,7 @@
 package io.khoj4j.adapter.persistence.out.conversation;
 
 import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
-import io.khoj4j.adapter.persistence.out.user.JpaUserRepository;
+import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.conversation.ConversationRepositoryContract;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
@@ -16,7 +16,7 @@ import java.util.UUID;
 class PgConversationRepositoryIT extends ConversationRepositoryContract {
 
   @Inject PgConversationRepository repository;
-  @Inject JpaUserRepository users;
+  @Inject PgUserRepository users;
   @Inject QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override

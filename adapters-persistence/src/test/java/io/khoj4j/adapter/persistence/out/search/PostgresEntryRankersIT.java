@@ -2,7 +2,7 @@ package io.khoj4j.adapter.persistence.out.search;
 
 import io.khoj4j.adapter.persistence.out.content.PgVectorEntryRepository;
 import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
-import io.khoj4j.adapter.persistence.out.user.JpaUserRepository;
+import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.content.EntryRepository;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.EntryRankerContract;
@@ -30,11 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresEntryRankersIT extends EntryRankerContract {
 
   @Inject PgVectorEntryRepository repository;
-  @Inject JpaUserRepository users;
+  @Inject PgUserRepository users;
   @Inject QuarkusTransactionUnitOfWork unitOfWork;
   @Inject PgVectorEntryRanker vector;
-  @Inject FullTextEntryRanker keyword;
-  @Inject PostgresEntryTexts texts;
+  @Inject PgFullTextEntryRanker keyword;
+  @Inject PgEntryTexts texts;
   @Inject DataSource dataSource;
 
   @Override
@@ -80,7 +80,7 @@ class PostgresEntryRankersIT extends EntryRankerContract {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       s.execute("analyze entries");
     }
-    FullTextEntryRanker estimating = new FullTextEntryRanker(dataSource, 0, 1_000);
+    PgFullTextEntryRanker estimating = new PgFullTextEntryRanker(dataSource, 0, 1_000);
     for (EntryRanker ranker : List.of(keyword, estimating)) {
       List<RankedEntry> hits = rank(ranker, carol, "tea oolong", EntryFilter.NONE, Optional.empty());
       assertThat(hits).hasSize(10);
@@ -140,7 +140,7 @@ class PostgresEntryRankersIT extends EntryRankerContract {
       add(grace, "/tea/" + i + ".md", ContentType.MARKDOWN, "tea log " + i + ": tea, more tea", null);
     }
     add(grace, "/rare.md", ContentType.MARKDOWN, "a cup of oolong tea", null);
-    FullTextEntryRanker frugal = new FullTextEntryRanker(dataSource, 20_000, 5);
+    PgFullTextEntryRanker frugal = new PgFullTextEntryRanker(dataSource, 20_000, 5);
     List<RankedEntry> hits = rank(frugal, grace, "tea oolong", EntryFilter.NONE, Optional.empty());
     assertThat(hits.getFirst().file()).isEqualTo("/rare.md");
     assertThat(hits).hasSize(10);

@@ -1,7 +1,7 @@
 package io.khoj4j.adapter.persistence.out.subscription;
 
 import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
-import io.khoj4j.adapter.persistence.out.user.JpaUserRepository;
+import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.subscription.SubscriptionRepository;
 import io.khoj4j.application.port.out.subscription.SubscriptionRepositoryContract;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 class PgSubscriptionRepositoryIT extends SubscriptionRepositoryContract {
 
   @Inject PgSubscriptionRepository repository;
-  @Inject JpaUserRepository users;
+  @Inject PgUserRepository users;
   @Inject QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override

@@ -1,7 +1,7 @@
 package io.khoj4j.adapter.persistence.out.voice;
 
 import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
-import io.khoj4j.adapter.persistence.out.user.JpaUserRepository;
+import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.voice.VoiceChoiceRepository;
 import io.khoj4j.application.port.out.voice.VoiceChoiceRepositoryContract;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
@@ -16,7 +16,7 @@ import java.util.UUID;
 class PgVoiceChoiceRepositoryIT extends VoiceChoiceRepositoryContract {
 
   @Inject PgVoiceChoiceRepository repository;
-  @Inject JpaUserRepository users;
+  @Inject PgUserRepository users;
   @Inject QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override

@@ -1,7 +1,7 @@
 package io.khoj4j.adapter.persistence.out.token;
 
 import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
-import io.khoj4j.adapter.persistence.out.user.JpaUserRepository;
+import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.port.out.token.ApiTokenRepository;
 import io.khoj4j.application.port.out.token.ApiTokenRepositoryContract;
@@ -13,10 +13,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 @QuarkusTest
-class JpaApiTokenRepositoryIT extends ApiTokenRepositoryContract {
+class PgApiTokenRepositoryIT extends ApiTokenRepositoryContract {
 
-  @Inject JpaApiTokenRepository repository;
-  @Inject JpaUserRepository users;
+  @Inject PgApiTokenRepository repository;
+  @Inject PgUserRepository users;
   @Inject QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override

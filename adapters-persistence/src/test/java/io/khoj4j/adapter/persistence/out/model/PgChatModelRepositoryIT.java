@@ -1,7 +1,7 @@
 package io.khoj4j.adapter.persistence.out.model;
 
 import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
-import io.khoj4j.adapter.persistence.out.user.JpaUserRepository;
+import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.model.ChatModelRepository;
 import io.khoj4j.application.port.out.model.ChatModelRepositoryContract;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
@@ -13,10 +13,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 @QuarkusTest
-class JpaChatModelRepositoryIT extends ChatModelRepositoryContract {
+class PgChatModelRepositoryIT extends ChatModelRepositoryContract {
 
-  @Inject JpaChatModelRepository repository;
-  @Inject JpaUserRepository users;
+  @Inject PgChatModelRepository repository;
+  @Inject PgUserRepository users;
   @Inject QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override

@@ -19,7 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 @ApplicationScoped
-public class JpaAgentRepository implements AgentRepository {
+public class PgAgentRepository implements AgentRepository {
 
   @Override
   @Transactional
@@ -74,7 +74,7 @@ public class JpaAgentRepository implements AgentRepository {
             "slug = ?1 and (privacy in ('public', 'protected') or creatorId = ?2)", slug.value(), v.value()))
         .orElseGet(() -> AgentEntity.find("slug = ?1 and privacy in ('public', 'protected')", slug.value()))
         .firstResultOptional()
-        .map(JpaAgentRepository::toDomain);
+        .map(PgAgentRepository::toDomain);
   }
 
   @Override
@@ -86,7 +86,7 @@ public class JpaAgentRepository implements AgentRepository {
             managed + " or (creatorId = ?1 and hidden = false) order by createdAt, id", v.value()))
         .orElseGet(() -> AgentEntity.find(managed + " order by createdAt, id"))
         .stream()
-        .map(JpaAgentRepository::toDomain)
+        .map(PgAgentRepository::toDomain)
         .toList();
   }
 

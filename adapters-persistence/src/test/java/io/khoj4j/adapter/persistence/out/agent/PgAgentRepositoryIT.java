@@ -1,7 +1,7 @@
 package io.khoj4j.adapter.persistence.out.agent;
 
 import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
-import io.khoj4j.adapter.persistence.out.user.JpaUserRepository;
+import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.agent.AgentRepository;
 import io.khoj4j.application.port.out.agent.AgentRepositoryContract;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
@@ -13,10 +13,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 @QuarkusTest
-class JpaAgentRepositoryIT extends AgentRepositoryContract {
+class PgAgentRepositoryIT extends AgentRepositoryContract {
 
-  @Inject JpaAgentRepository repository;
-  @Inject JpaUserRepository users;
+  @Inject PgAgentRepository repository;
+  @Inject PgUserRepository users;
   @Inject QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override

@@ -13,12 +13,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 @ApplicationScoped
-public class JpaUserRepository implements UserRepository {
+public class PgUserRepository implements UserRepository {
 
   private final EntityManager em;
   private final Clock clock;
 
-  public JpaUserRepository(EntityManager em, Clock clock) {
+  public PgUserRepository(EntityManager em, Clock clock) {
     this.em = em;
     this.clock = clock;
   }

@@ -45,7 +45,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * carry no distance.
  */
 @ApplicationScoped
-public class FullTextEntryRanker implements EntryRanker {
+public class PgFullTextEntryRanker implements EntryRanker {
 
   /** Filtered searches: estimated rows the candidate words may select together (the rarest is always kept). */
   static final long CANDIDATE_BUDGET = 4_000;
@@ -61,7 +61,7 @@ public class FullTextEntryRanker implements EntryRanker {
   private volatile LexemeStats stats;
 
   @Inject
-  public FullTextEntryRanker(DataSource dataSource,
+  public PgFullTextEntryRanker(DataSource dataSource,
       @ConfigProperty(name = "khoj.search.keyword.exact-frequency-limit", defaultValue = "20000")
       long exactFrequencyLimit,
       @ConfigProperty(name = "khoj.search.keyword.postings", defaultValue = "4000") int postingsBudget) {
@@ -73,7 +73,7 @@ public class FullTextEntryRanker implements EntryRanker {
     this.postingsBudget = postingsBudget;
   }
 
-  public FullTextEntryRanker(DataSource dataSource) {
+  public PgFullTextEntryRanker(DataSource dataSource) {
     this(dataSource, 20_000, 4_000);
   }
 

@@ -15,11 +15,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class JpaChatModelRepository implements ChatModelRepository {
+public class PgChatModelRepository implements ChatModelRepository {
 
   private final EntityManager em;
 
-  public JpaChatModelRepository(EntityManager em) {
+  public PgChatModelRepository(EntityManager em) {
     this.em = em;
   }
 
@@ -35,19 +35,19 @@ public class JpaChatModelRepository implements ChatModelRepository {
 
   @Override
   public List<AiModelApi> apis() {
-    return AiModelApiEntity.<AiModelApiEntity>list("order by name").stream().map(JpaChatModelRepository::toDomain)
+    return AiModelApiEntity.<AiModelApiEntity>list("order by name").stream().map(PgChatModelRepository::toDomain)
         .toList();
   }
 
   @Override
   public Optional<AiModelApi> api(UUID id) {
-    return AiModelApiEntity.<AiModelApiEntity>findByIdOptional(id).map(JpaChatModelRepository::toDomain);
+    return AiModelApiEntity.<AiModelApiEntity>findByIdOptional(id).map(PgChatModelRepository::toDomain);
   }
 
   @Override
   public Optional<AiModelApi> apiByName(String name) {
     return AiModelApiEntity.<AiModelApiEntity>find("name", name).firstResultOptional()
-        .map(JpaChatModelRepository::toDomain);
+        .map(PgChatModelRepository::toDomain);
   }
 
   @Override
@@ -80,20 +80,20 @@ public class JpaChatModelRepository implements ChatModelRepository {
 
   @Override
   public List<ChatModel> models() {
-    return ChatModelEntity.<ChatModelEntity>list("order by id").stream().map(JpaChatModelRepository::toDomain)
+    return ChatModelEntity.<ChatModelEntity>list("order by id").stream().map(PgChatModelRepository::toDomain)
         .toList();
   }
 
   @Override
   public Optional<ChatModel> model(long id) {
-    return ChatModelEntity.<ChatModelEntity>findByIdOptional(id).map(JpaChatModelRepository::toDomain);
+    return ChatModelEntity.<ChatModelEntity>findByIdOptional(id).map(PgChatModelRepository::toDomain);
   }
 
   @Override
   public Optional<ChatModel> modelByName(UUID apiId, String name) {
     var query = apiId == null ? ChatModelEntity.<ChatModelEntity>find("aiModelApiId is null and name = ?1", name)
         : ChatModelEntity.<ChatModelEntity>find("aiModelApiId = ?1 and name = ?2", apiId, name);
-    return query.firstResultOptional().map(JpaChatModelRepository::toDomain);
+    return query.firstResultOptional().map(PgChatModelRepository::toDomain);
   }
 
   @Override

@@ -8,9 +8,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 @QuarkusTest
-class JpaUserRepositoryIT extends UserRepositoryContract {
+class PgUserRepositoryIT extends UserRepositoryContract {
 
-  @Inject JpaUserRepository repository;
+  @Inject PgUserRepository repository;
   @Inject QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override

@@ -20,11 +20,11 @@ import javax.sql.DataSource;
  * distance to the query vector (for the hits of rankers that report none).
  */
 @ApplicationScoped
-public class PostgresEntryTexts implements EntryTexts {
+public class PgEntryTexts implements EntryTexts {
 
   private final DataSource dataSource;
 
-  public PostgresEntryTexts(DataSource dataSource) {
+  public PgEntryTexts(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class JpaApiTokenRepository implements ApiTokenRepository {
+public class PgApiTokenRepository implements ApiTokenRepository {
 
   @Override
   @Transactional
