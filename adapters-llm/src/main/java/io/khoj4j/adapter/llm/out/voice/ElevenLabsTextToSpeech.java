@@ -12,7 +12,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * ElevenLabs' streaming route (as Khoj): {@code POST {base}/v1/text-to-speech/{voice_id}/stream?output_format=mp3_44100_128}, header
+ * ElevenLabs' streaming route (as Khoj):
+ * {@code POST {base}/v1/text-to-speech/{voice_id}/stream?output_format=mp3_44100_128}, header
  * {@code xi-api-key}, JSON {@code {"text","model_id"}} → MP3, streamed. Errors come as {@code {"detail": ...}}.
  */
 public final class ElevenLabsTextToSpeech implements TextToSpeech {

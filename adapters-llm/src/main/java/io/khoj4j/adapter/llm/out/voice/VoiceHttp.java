@@ -48,8 +48,9 @@ final class VoiceHttp {
   }
 
   /**
-   * Like {@link #send}, but returns as soon as a 2xx answer's headers are in: its body is read as it arrives. The time-out
-   * covers the wait for the answer, not the reading of the body. A refusal's body (its first 4 KiB) is read for the log.
+   * Like {@link #send}, but returns as soon as a 2xx answer's headers are in: its body is read as it arrives. The
+   * time-out covers the wait for the answer, not the reading of the body. A refusal's body (its first 4 KiB) is read
+   * for the log.
    */
   HttpResponse<InputStream> stream(HttpRequest.Builder request) {
     HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -169,8 +169,8 @@ class TextToSpeechProvidersTest {
     try {
       TextToSpeech tts = new OpenAiTextToSpeech(URI.create("http://127.0.0.1:" + slow.getAddress().getPort() + "/v1"),
           "", "tts-1", List.of(NOVA), Duration.ofSeconds(30));
-      java.util.concurrent.Future<SpeechStream> answered = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()
-          .submit(() -> tts.speak("Hello there.", NOVA));
+      java.util.concurrent.Future<SpeechStream> answered = java.util.concurrent.Executors
+          .newVirtualThreadPerTaskExecutor().submit(() -> tts.speak("Hello there.", NOVA));
       SpeechStream audio = answered.get(30, java.util.concurrent.TimeUnit.SECONDS);
       byte[] first = audio.audio().readNBytes(4);
       firstRead.countDown();
