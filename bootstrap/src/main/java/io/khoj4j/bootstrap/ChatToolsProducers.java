@@ -186,8 +186,9 @@ public class ChatToolsProducers {
 
   @Produces
   @Singleton
-  ChatTools chatTools(WebSearch webSearch, WebReader webReader, CodeSandbox code, WebSettings settings) {
+  ChatTools chatTools(WebSearch webSearch, WebReader webReader, CodeSandbox code, WebSettings settings,
+      io.khoj4j.application.port.in.usage.AdmitUsageUseCase usage) {
     return new ChatTools(webSearch, webReader, ImageGenerator.NOT_CONFIGURED, code, ResearchAgent.NOT_CONFIGURED,
-        DiagramValidator.NOT_CONFIGURED, settings.autoReadWebpage());
+        DiagramValidator.NOT_CONFIGURED, settings.autoReadWebpage()).countingWith(usage);
   }
 }

@@ -2,10 +2,10 @@ package io.khoj4j.bootstrap;
 
 import io.khoj4j.adapter.connector.out.stripe.StripeBillingProvider;
 import io.khoj4j.application.port.in.user.ProvisionUserUseCase;
-import io.khoj4j.application.port.out.content.EntryRepository;
 import io.khoj4j.application.port.out.subscription.BillingProvider;
 import io.khoj4j.application.service.subscription.ChangeSubscriptionService;
 import io.khoj4j.application.service.subscription.HandleBillingEventService;
+import io.khoj4j.application.port.out.ratelimit.IndexSpace;
 import io.khoj4j.application.port.out.ratelimit.RateLimiter;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.port.out.subscription.SubscriptionRepository;
@@ -16,6 +16,7 @@ import io.khoj4j.application.service.subscription.SetSubscriptionService;
 import io.khoj4j.application.service.subscription.Tiers;
 import io.khoj4j.application.service.usage.AdmitUsageService;
 import io.khoj4j.application.service.usage.ReleaseConnectionService;
+import io.khoj4j.application.service.usage.ReleaseUploadService;
 import io.khoj4j.application.service.usage.UsageLimits;
 import io.khoj4j.application.service.usage.UsageLimits.TierLimits;
 import io.smallrye.config.ConfigMapping;
@@ -92,6 +93,10 @@ public class UsageProducers {
 
       Optional<Integer> transcriptionsPerDay();
 
+      Optional<Integer> speechPerMinute();
+
+      Optional<Integer> speechPerDay();
+
       Optional<Integer> uploadMegabytesPerRequest();
 
       Optional<Integer> indexedMegabytes();
@@ -108,6 +113,8 @@ public class UsageProducers {
             imageMegabytesPerMessage().map(m -> m * mb).orElse(d.imageBytesPerMessage()),
             transcriptionsPerMinute().orElse(d.transcriptionsPerMinute()),
             transcriptionsPerDay().orElse(d.transcriptionsPerDay()),
+            speechPerMinute().orElse(d.speechPerMinute()),
+            speechPerDay().orElse(d.speechPerDay()),
             uploadMegabytesPerRequest().map(m -> m * mb).orElse(d.uploadBytesPerRequest()),
             indexedMegabytes().map(m -> m * mb).orElse(d.indexedBytes()),
             webSocketConnections().orElse(d.webSocketConnections()));
@@ -179,8 +186,14 @@ public class UsageProducers {
 
   @Produces
   @Singleton
-  AdmitUsageService admitUsage(UsageLimits limits, Tiers tiers, RateLimiter limiter, EntryRepository entries) {
-    return new AdmitUsageService(limits, tiers, limiter, entries);
+  AdmitUsageService admitUsage(UsageLimits limits, Tiers tiers, RateLimiter limiter, IndexSpace space) {
+    return new AdmitUsageService(limits, tiers, limiter, space);
+  }
+
+  @Produces
+  @Singleton
+  ReleaseUploadService releaseUpload(IndexSpace space) {
+    return new ReleaseUploadService(space);
   }
 
   @Produces

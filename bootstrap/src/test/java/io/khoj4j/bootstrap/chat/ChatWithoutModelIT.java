@@ -42,4 +42,17 @@ class ChatWithoutModelIT {
     user.request().contentType("application/json").body(Map.of("q", "/general hello")).post("/api/chat").then()
         .statusCode(200).body("response", containsString("No language model is configured"));
   }
+
+  /** No image model is offered (settings list none), so Khoj's web client choosing one gets Khoj's "not found". */
+  @Test
+  void choosingAnImageModelIsNotFoundBadInputIs422AndStrangersAre403() {
+    TestUser user = TestUsers.create();
+    user.request().get("/api/settings?detailed=true").then().body("paint_model_options", hasSize(0));
+
+    user.request().post("/api/model/paint?id=1").then().statusCode(404).contentType("application/json")
+        .body("status", equalTo("error")).body("message", equalTo("Image model not found"));
+    user.request().post("/api/model/paint?id=one").then().statusCode(422).body("detail[0].loc[1]", equalTo("id"));
+    user.request().post("/api/model/paint").then().statusCode(422);
+    io.restassured.RestAssured.given().post("/api/model/paint?id=1").then().statusCode(403);
+  }
 }

@@ -314,6 +314,7 @@ class IsolationIT {
           get("GET /api/model/chat", "/api/model/chat"),
           probe("POST /api/model/chat", (bob, a) -> bob.post("/api/model/chat?id=999999")),
           probe("POST /api/model/voice", (bob, a) -> bob.post("/api/model/voice?id=alloy")), // his own choice
+          probe("POST /api/model/paint", (bob, a) -> bob.post("/api/model/paint?id=1")), // no image models at all
           // agents: Alice's is private
           get("GET /api/agents", "/api/agents"),
           get("GET /api/agents/options", "/api/agents/options"), // the same for everyone

@@ -43,7 +43,9 @@ class UsageLimitsIT {
           "khoj.limits.premium.chat-per-day", "6",
           "khoj.limits.premium.research-per-day", "1",
           "khoj.limits.premium.images-per-message", "1",
+          "khoj.limits.premium.image-megabytes-per-message", "1",
           "khoj.limits.premium.upload-megabytes-per-request", "1",
+          "khoj.limits.premium.indexed-megabytes", "1",
           "khoj.limits.premium.web-socket-connections", "2");
     }
   }
@@ -121,7 +123,7 @@ class UsageLimitsIT {
   @jakarta.inject.Inject jakarta.persistence.EntityManager em;
   @jakarta.inject.Inject io.khoj4j.application.service.usage.UsageLimits limits;
   @jakarta.inject.Inject io.khoj4j.application.service.subscription.Tiers tiers;
-  @jakarta.inject.Inject io.khoj4j.application.port.out.content.EntryRepository entries;
+  @jakarta.inject.Inject io.khoj4j.application.port.out.ratelimit.IndexSpace space;
 
   /**
    * A second replica: its own limiter and use case, built apart from the server's beans, on the same database. The
@@ -131,7 +133,7 @@ class UsageLimitsIT {
   void aSecondReplicaOnTheSameDatabaseSharesTheBudget() {
     TestUser user = TestUsers.create();
     var replica = new io.khoj4j.application.service.usage.AdmitUsageService(limits, tiers,
-        new io.khoj4j.adapter.persistence.out.ratelimit.PgRateLimiter(em, java.time.Clock.systemUTC()), entries);
+        new io.khoj4j.adapter.persistence.out.ratelimit.PgRateLimiter(em, java.time.Clock.systemUTC()), space);
     var message = new io.khoj4j.application.port.in.usage.AdmitUsageCommand.ChatMessage(user.id(),
         io.khoj4j.application.port.in.usage.AdmitUsageCommand.Channel.HTTP, 0, 0);
     chat(user, "on the server").then().statusCode(200);
@@ -179,6 +181,88 @@ class UsageLimitsIT {
     Multipart small = Multipart.files().add("small.md", "text/markdown", "# Small\nfits\n");
     user.request().contentType(small.contentType()).body(small.body()).patch("/api/content").then().statusCode(200);
     assertThat(user.request().get("/api/content/files").asString()).contains("small.md").doesNotContain("big.md");
+  }
+
+  @jakarta.inject.Inject io.khoj4j.application.port.in.usage.AdmitUsageUseCase usage;
+  @jakarta.inject.Inject io.khoj4j.application.port.in.usage.ReleaseUploadUseCase releaseUpload;
+
+  /**
+   * The index-size check under concurrency, with the server's own beans on PostgreSQL: twelve uploads of 300,000 bytes
+   * admitted at once against a 1 MiB index (none released, as while they are still being indexed) let in exactly the
+   * three that fit, and the rest get the contract's words.
+   */
+  @Test
+  void parallelUploadsAtTheIndexLimitAdmitExactlyWhatFits() throws Exception {
+    TestUser user = TestUsers.create();
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Callable<String>> uploads = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        String id = "parallel-" + i;
+        uploads.add(() -> {
+          try {
+            usage.admit(new io.khoj4j.application.port.in.usage.AdmitUsageCommand.Upload(user.id(), id, 300_000));
+            return "admitted";
+          } catch (io.khoj4j.application.error.QuotaExceededException e) {
+            return e.getMessage();
+          }
+        });
+      }
+      List<String> outcomes = new ArrayList<>();
+      for (Future<String> f : pool.invokeAll(uploads)) {
+        outcomes.add(f.get());
+      }
+      assertThat(outcomes).filteredOn("admitted"::equals).hasSize(3);
+      assertThat(outcomes).filteredOn("Too much data indexed."::equals).hasSize(9);
+    } finally {
+      pool.shutdownNow();
+    }
+    releaseUpload.release(new io.khoj4j.application.port.in.usage.ReleaseUploadUseCase.ReleaseUploadCommand(user.id(),
+        "parallel-0"));
+    usage.admit(new io.khoj4j.application.port.in.usage.AdmitUsageCommand.Upload(user.id(), "after", 300_000));
+  }
+
+  /** An upload's reservation is given back when it is done, even when its file is refused. */
+  @Test
+  void anUploadGivesItsReservedSpaceBackWhenDone() {
+    TestUser user = TestUsers.create();
+    byte[] rubbish = new byte[600_000];
+    for (int i = 0; i < 2; i++) {
+      Multipart body = Multipart.files().add("scan-" + i + ".pdf", "application/pdf", rubbish);
+      user.request().contentType(body.contentType()).body(body.body()).patch("/api/content").then().statusCode(200);
+    }
+  }
+
+  private static String image(int decodedBytes) {
+    return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(new byte[decodedBytes]);
+  }
+
+  @Test
+  void imagesAtTheSizeLimitPassAndOneByteMoreIsRefusedWithKhojsWords() {
+    TestUser user = TestUsers.create();
+    user.request().contentType("application/json").body(Map.of("q", "look", "images", List.of(image(1 << 20))))
+        .post("/api/chat").then().statusCode(200);
+
+    user.request().contentType("application/json").body(Map.of("q", "look", "images", List.of(image((1 << 20) + 1))))
+        .post("/api/chat").then().statusCode(429).contentType("application/json")
+        .body("detail", equalTo("Those images are way too large for me! I can handle up to 1MB of images per message."));
+  }
+
+  @Test
+  void imagesOverTheLimitOnTheSocketGetTheErrorFrame() throws Exception {
+    TestUser user = TestUsers.create();
+    ChatSocketFrames frames = new ChatSocketFrames();
+    WebSocket ws = frames.connect(user.token(), "http://localhost:42110");
+    String one = image(3);
+    ws.sendText("{\"q\":\"two pictures\",\"images\":[\"" + one + "\",\"" + one + "\"]}", true);
+    await(() -> frames.has("\"error\""));
+    ws.sendText("{\"q\":\"one picture\",\"images\":[\"" + one + "\"]}", true);
+    await(() -> frames.has("\"end_llm_response\"") || frames.has("end_response"));
+
+    assertThat(frames.frames).contains(
+        "{\"error\":\"Those are way too many images for me! I can handle up to 1 images per message.\"}");
+    assertThat(frames.frames).filteredOn(f -> f.contains("\"error\"")).hasSize(1);
+    ws.abort();
   }
 
   private static void await(BooleanSupplier done) throws InterruptedException {

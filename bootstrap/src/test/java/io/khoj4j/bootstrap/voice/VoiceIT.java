@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Voice in and out through an OpenAI-compatible server (WireMock on a loopback port, speaking
  * {@code /v1/audio/transcriptions} and {@code /v1/audio/speech}): routes, limits, errors, the voice choice per user.
+ * Usage limits are on (every user premium without billing), with two transcriptions and two read-alouds a minute.
  */
 @QuarkusTest
 @TestProfile(VoiceIT.WithVoice.class)
@@ -52,8 +53,10 @@ class VoiceIT {
           "khoj.text-to-speech.provider", "openai",
           "khoj.text-to-speech.base-url", base,
           "khoj.text-to-speech.voices", "alloy:Alloy,nova:Nova",
-          "khoj.voice.transcribe-per-minute", "1000",
-          "khoj.voice.speech-per-minute", "1000");
+          "khoj.voice.max-audio-duration", "10m",
+          "khoj.limits.enabled", "true",
+          "khoj.limits.premium.transcriptions-per-minute", "2",
+          "khoj.limits.premium.speech-per-minute", "2");
     }
   }
 
@@ -130,6 +133,8 @@ class VoiceIT {
     bob.request().queryParam("text", "Hello Bob").post("/api/chat/speech").then().statusCode(200);
 
     assertThat(audio).isEqualTo(MP3);
+    alice.request().queryParam("text", "Streamed.").post("/api/chat/speech").then().statusCode(200)
+        .header("Transfer-Encoding", "chunked").header("Content-Length", org.hamcrest.Matchers.nullValue());
     vendor.verify(postRequestedFor(urlEqualTo("/v1/audio/speech"))
         .withRequestBody(matchingJsonPath("$.voice", com.github.tomakehurst.wiremock.client.WireMock.equalTo("nova")))
         .withRequestBody(matchingJsonPath("$.input",
@@ -169,6 +174,48 @@ class VoiceIT {
     alice.request().post("/api/model/voice").then().statusCode(422);
 
     vendor.verify(0, postRequestedFor(urlEqualTo("/v1/audio/speech")));
+  }
+
+  static final String LIMIT_REFUSAL = "I'm glad you're enjoying interacting with me! You've unfortunately exceeded"
+      + " your usage limit for today. But let's chat more tomorrow?";
+
+  @Test
+  void theThirdTranscriptionOrReadAloudInAMinuteIs429WithKhojsWordsAndReachesNoServer() {
+    TestUser alice = TestUsers.create();
+    TestUser bob = TestUsers.create();
+    transcribe(alice, WEBM, "audio/webm").then().statusCode(200);
+    transcribe(alice, WEBM, "audio/webm").then().statusCode(200);
+    transcribe(alice, WEBM, "audio/webm").then().statusCode(429).contentType("application/json")
+        .body("detail", equalTo(LIMIT_REFUSAL));
+    vendor.verify(2, postRequestedFor(urlEqualTo("/v1/audio/transcriptions")));
+    transcribe(bob, WEBM, "audio/webm").then().statusCode(200);
+
+    alice.request().queryParam("text", "One.").post("/api/chat/speech").then().statusCode(200);
+    alice.request().queryParam("text", "Two.").post("/api/chat/speech").then().statusCode(200);
+    alice.request().queryParam("text", "Three.").post("/api/chat/speech").then().statusCode(429)
+        .body("detail", equalTo(LIMIT_REFUSAL));
+    vendor.verify(2, postRequestedFor(urlEqualTo("/v1/audio/speech")));
+  }
+
+  /** A PCM WAV whose header says it plays {@code seconds} at 8 kHz, 8-bit mono; only the header is sent. */
+  static byte[] wavHeader(int seconds) {
+    int data = seconds * 8000;
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put("RIFF".getBytes()).putInt(36 + data).put("WAVE".getBytes());
+    b.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(8000).putInt(8000)
+        .putShort((short) 1).putShort((short) 8);
+    b.put("data".getBytes()).putInt(data);
+    return b.array();
+  }
+
+  @Test
+  void aRecordingLongerThanTheDurationLimitIs422AndReachesNoServer() {
+    TestUser alice = TestUsers.create();
+
+    transcribe(alice, wavHeader(601), "audio/wav").then().statusCode(422).contentType("application/json")
+        .body("detail", equalTo("Audio longer than the 10 minutes limit (601 seconds sent)."));
+    vendor.verify(0, postRequestedFor(urlEqualTo("/v1/audio/transcriptions")));
+    transcribe(alice, wavHeader(600), "audio/wav").then().statusCode(200);
   }
 
   @Test

@@ -77,7 +77,8 @@ public final class ChatService implements ChatUseCase {
     QueryWriter queryWriter = new QueryWriter(calls, clock);
     this.resolver = new ConversationResolver(conversations, ids, clock);
     this.gatherer = new ContextGatherer(content, new SourcePicker(calls, tools),
-        new NotesSearch(search, queryWriter, notesMaxDistance), new ToolRunner(tools, calls, queryWriter, clock));
+        new NotesSearch(search, queryWriter, notesMaxDistance), new ToolRunner(tools, calls, queryWriter, clock),
+        tools);
     this.prompts = new PromptBuilder(tokens, clock);
     this.streamer = new AnswerStreamer(gateway);
     this.recorder = new TurnRecorder(conversations, unitOfWork, clock);

@@ -4,6 +4,7 @@ import io.khoj4j.application.port.in.chat.ChatOutcome;
 import io.khoj4j.application.port.in.content.ContentQuery;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
 import io.khoj4j.application.service.chat.prompt.Prompts;
+import io.khoj4j.application.service.chat.tool.ChatTools;
 import io.khoj4j.application.service.chat.tool.SourcePicker;
 import io.khoj4j.application.service.chat.tool.ToolFindings;
 import io.khoj4j.application.service.chat.tool.ToolPlan;
@@ -39,8 +40,11 @@ final class ContextGatherer {
   private final SourcePicker picker;
   private final NotesSearch notes;
   private final ToolRunner toolRunner;
+  private final ChatTools tools;
 
-  ContextGatherer(QueryContentUseCase content, SourcePicker picker, NotesSearch notes, ToolRunner toolRunner) {
+  ContextGatherer(QueryContentUseCase content, SourcePicker picker, NotesSearch notes, ToolRunner toolRunner,
+      ChatTools tools) {
+    this.tools = tools;
     this.content = content;
     this.picker = picker;
     this.notes = notes;
@@ -57,6 +61,12 @@ final class ContextGatherer {
     Optional<ToolPlan> plan = plan(turn, command, hasNotes);
     if (plan.isEmpty()) {
       return new Gathered.Stopped(new ChatOutcome.Cancelled());
+    }
+    if (picked(command) && plan.get().uses(ConversationCommand.RESEARCH)) {
+      Optional<String> refused = tools.pickedResearchRefusal(turn.command().user());
+      if (refused.isPresent()) {
+        return new Gathered.Stopped(ChatReplies.answerWithoutModel(turn.sink(), refused.get()));
+      }
     }
     if (plan.get().output() == ToolPlan.Output.AUTOMATION) {
       return new Gathered.ScheduleRequested();
@@ -85,6 +95,10 @@ final class ContextGatherer {
     toolRunner.create(plan.get(), tools, found);
     turn.spent(found.usage());
     return new Gathered.Context(queries, references, found);
+  }
+
+  private static boolean picked(ConversationCommand command) {
+    return command == ConversationCommand.DEFAULT || command == ConversationCommand.AUTOMATED_TASK;
   }
 
   /** The tools of the turn; empty when the client left while the model was choosing. */

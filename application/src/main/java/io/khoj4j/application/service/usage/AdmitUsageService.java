@@ -4,7 +4,7 @@ import io.khoj4j.application.error.QuotaExceededException;
 import io.khoj4j.application.port.in.usage.AdmitUsageCommand;
 import io.khoj4j.application.port.in.usage.AdmitUsageCommand.Channel;
 import io.khoj4j.application.port.in.usage.AdmitUsageUseCase;
-import io.khoj4j.application.port.out.content.EntryRepository;
+import io.khoj4j.application.port.out.ratelimit.IndexSpace;
 import io.khoj4j.application.port.out.ratelimit.RateLimit;
 import io.khoj4j.application.port.out.ratelimit.RateLimiter;
 import io.khoj4j.application.service.subscription.Tiers;
@@ -13,11 +13,13 @@ import io.khoj4j.domain.user.UserId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * Every usage limit of §7.3, counted through the one {@link RateLimiter} port (PostgreSQL in production, so all
- * replicas share one budget per user). Counters are per user: the subject is the user's id, so one user's use never
- * spends another's budget. A chat message counts against its minute and its day together or not at all.
+ * replicas share one budget per user), and the index size through {@link IndexSpace}, which reserves an upload's bytes
+ * atomically. Counters are per user: the subject is the user's id, so one user's use never spends another's budget. A
+ * message counts against its minute and its day together or not at all.
  */
 public final class AdmitUsageService implements AdmitUsageUseCase {
 
@@ -33,14 +35,14 @@ public final class AdmitUsageService implements AdmitUsageUseCase {
   private final UsageLimits limits;
   private final Tiers tiers;
   private final RateLimiter limiter;
-  private final EntryRepository entries;
+  private final IndexSpace space;
   private final UsageMessages messages;
 
-  public AdmitUsageService(UsageLimits limits, Tiers tiers, RateLimiter limiter, EntryRepository entries) {
+  public AdmitUsageService(UsageLimits limits, Tiers tiers, RateLimiter limiter, IndexSpace space) {
     this.limits = limits;
     this.tiers = tiers;
     this.limiter = limiter;
-    this.entries = entries;
+    this.space = space;
     this.messages = new UsageMessages(tiers.billing().subscriptionUrl().orElse("/settings"));
   }
 
@@ -67,55 +69,62 @@ public final class AdmitUsageService implements AdmitUsageUseCase {
     TierLimits tier = premium ? limits.premium() : limits.free();
     String subject = subject(command.user());
     switch (command) {
-      case AdmitUsageCommand.ChatMessage chat -> {
-        if (chat.images() > tier.imagesPerMessage()) {
-          throw new QuotaExceededException(UsageMessages.tooManyImages(tier.imagesPerMessage()));
-        }
-        if (chat.imageBytes() > tier.imageBytesPerMessage()) {
-          throw new QuotaExceededException(UsageMessages.imagesTooLarge(tier.imageBytesPerMessage()));
-        }
-        RateLimit minute = new RateLimit(CHAT_MINUTE, tier.chatPerMinute(), MINUTE);
-        RateLimit day = new RateLimit(CHAT_DAY, tier.chatPerDay(), DAY);
-        Optional<RateLimit> refused = limiter.tryAcquireAll(List.of(minute, day), subject);
-        if (refused.isPresent()) {
-          boolean byMinute = refused.get() == minute;
-          boolean hint = !premium && (byMinute
-              ? limits.free().chatPerMinute() < limits.premium().chatPerMinute()
-              : limits.free().chatPerDay() < limits.premium().chatPerDay());
-          throw new QuotaExceededException(messages.chat(hint, byMinute && chat.channel() == Channel.WEBSOCKET));
-        }
-      }
+      case AdmitUsageCommand.ChatMessage chat -> admitChat(chat, tier, premium, subject);
       case AdmitUsageCommand.Research research -> {
         if (!limiter.tryAcquire(new RateLimit(RESEARCH_DAY, tier.researchPerDay(), DAY), subject)) {
           throw new QuotaExceededException(
               messages.research(!premium && limits.free().researchPerDay() < limits.premium().researchPerDay()));
         }
       }
-      case AdmitUsageCommand.Transcription t -> {
-        RateLimit minute = new RateLimit(TRANSCRIBE_MINUTE, tier.transcriptionsPerMinute(), MINUTE);
-        RateLimit day = new RateLimit(TRANSCRIBE_DAY, tier.transcriptionsPerDay(), DAY);
-        Optional<RateLimit> refused = limiter.tryAcquireAll(List.of(minute, day), subject);
-        if (refused.isPresent()) {
-          boolean hint = !premium && (refused.get() == minute
-              ? limits.free().transcriptionsPerMinute() < limits.premium().transcriptionsPerMinute()
-              : limits.free().transcriptionsPerDay() < limits.premium().transcriptionsPerDay());
-          throw new QuotaExceededException(messages.chat(hint, false));
-        }
-      }
-      case AdmitUsageCommand.Upload upload -> {
-        boolean hint = !premium;
-        if (upload.bytes() >= tier.uploadBytesPerRequest()) {
-          throw new QuotaExceededException(UsageMessages.tooMuchData(hint));
-        }
-        if (upload.bytes() > 0 && entries.indexedBytes(command.user()) + upload.bytes() >= tier.indexedBytes()) {
-          throw new QuotaExceededException(UsageMessages.tooMuchData(hint));
-        }
-      }
+      case AdmitUsageCommand.Transcription t -> perMinuteAndDay(premium, subject, TRANSCRIBE_MINUTE, TRANSCRIBE_DAY,
+          TierLimits::transcriptionsPerMinute, TierLimits::transcriptionsPerDay, false);
+      case AdmitUsageCommand.Speech s -> perMinuteAndDay(premium, subject, CHAT_MINUTE, CHAT_DAY,
+          TierLimits::speechPerMinute, TierLimits::speechPerDay, false);
+      case AdmitUsageCommand.Upload upload -> admitUpload(upload, tier, premium);
       case AdmitUsageCommand.Connection connection -> {
         if (!limiter.tryHold(connectionLimit(tier.webSocketConnections()), subject, connection.connectionId())) {
           throw new QuotaExceededException(UsageMessages.CONNECTION_LIMIT);
         }
       }
+    }
+  }
+
+  private void admitChat(AdmitUsageCommand.ChatMessage chat, TierLimits tier, boolean premium, String subject) {
+    if (chat.images() > tier.imagesPerMessage()) {
+      throw new QuotaExceededException(UsageMessages.tooManyImages(tier.imagesPerMessage()));
+    }
+    if (chat.imageBytes() > tier.imageBytesPerMessage()) {
+      throw new QuotaExceededException(UsageMessages.imagesTooLarge(tier.imageBytesPerMessage()));
+    }
+    perMinuteAndDay(premium, subject, CHAT_MINUTE, CHAT_DAY, TierLimits::chatPerMinute, TierLimits::chatPerDay,
+        chat.channel() == Channel.WEBSOCKET);
+  }
+
+  /**
+   * One attempt against a minute and a day, both or neither. The refusal suggests subscribing to a free user whose
+   * premium limit is higher; on the WebSocket a minute's refusal says "for now ... in a bit", as Khoj does.
+   */
+  private void perMinuteAndDay(boolean premium, String subject, String minuteBucket, String dayBucket,
+      ToIntFunction<TierLimits> perMinute, ToIntFunction<TierLimits> perDay, boolean socket) {
+    TierLimits tier = premium ? limits.premium() : limits.free();
+    RateLimit minute = new RateLimit(minuteBucket, perMinute.applyAsInt(tier), MINUTE);
+    RateLimit day = new RateLimit(dayBucket, perDay.applyAsInt(tier), DAY);
+    Optional<RateLimit> refused = limiter.tryAcquireAll(List.of(minute, day), subject);
+    if (refused.isPresent()) {
+      boolean byMinute = refused.get() == minute;
+      ToIntFunction<TierLimits> which = byMinute ? perMinute : perDay;
+      boolean hint = !premium && which.applyAsInt(limits.free()) < which.applyAsInt(limits.premium());
+      throw new QuotaExceededException(messages.chat(hint, byMinute && socket));
+    }
+  }
+
+  private void admitUpload(AdmitUsageCommand.Upload upload, TierLimits tier, boolean premium) {
+    if (upload.bytes() >= tier.uploadBytesPerRequest()) {
+      throw new QuotaExceededException(UsageMessages.tooMuchData(!premium));
+    }
+    if (upload.bytes() > 0
+        && !space.tryReserve(upload.user(), upload.uploadId(), upload.bytes(), tier.indexedBytes())) {
+      throw new QuotaExceededException(UsageMessages.tooMuchData(!premium));
     }
   }
 }

@@ -4,25 +4,32 @@ import io.khoj4j.application.error.InvalidInputException;
 import io.khoj4j.application.port.in.voice.TranscribeAudioCommand;
 import io.khoj4j.application.port.in.voice.TranscribeAudioUseCase;
 import io.khoj4j.application.port.in.voice.VoiceNotConfiguredException;
-import io.khoj4j.application.port.out.ratelimit.RateLimiter;
+import io.khoj4j.application.port.in.usage.AdmitUsageCommand;
+import io.khoj4j.application.port.in.usage.AdmitUsageUseCase;
+import io.khoj4j.application.port.out.voice.AudioDuration;
 import io.khoj4j.application.port.out.voice.SpeechToText;
 import io.khoj4j.domain.voice.AudioClip;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Voice input. The clip is checked before any provider is called (not empty, not over the size limit, audio by its
- * declared type), then counted against the user's limits, then transcribed. The audio is never stored. The size limit
- * also bounds the duration: 10 MiB of the web client's Opus-in-WebM is well over ten minutes of speech.
+ * declared type, not longer than the duration limit when its container says how long it is), then counted against the
+ * user's transcription limits, then transcribed. The audio is never stored.
  */
 public final class TranscribeAudioService implements TranscribeAudioUseCase {
 
   private final SpeechToText speechToText;
-  private final RateLimiter limiter;
+  private final AudioDuration durations;
+  private final AdmitUsageUseCase usage;
   private final VoiceLimits limits;
 
-  public TranscribeAudioService(SpeechToText speechToText, RateLimiter limiter, VoiceLimits limits) {
+  public TranscribeAudioService(SpeechToText speechToText, AudioDuration durations, AdmitUsageUseCase usage,
+      VoiceLimits limits) {
     this.speechToText = speechToText;
-    this.limiter = limiter;
+    this.durations = durations;
+    this.usage = usage;
     this.limits = limits;
   }
 
@@ -42,7 +49,12 @@ public final class TranscribeAudioService implements TranscribeAudioUseCase {
     if (!isAudio(clip.mediaType())) {
       throw new InvalidInputException("Not audio: " + clip.mediaType() + ". Send a recording such as audio/webm.");
     }
-    VoiceLimits.take(limiter, "transcribe", limits.transcribePerMinute(), limits.transcribePerDay(), command.userId());
+    Optional<Duration> length = durations.of(clip);
+    if (length.isPresent() && length.get().compareTo(limits.maxAudioDuration()) > 0) {
+      throw new InvalidInputException("Audio longer than the " + minutes(limits.maxAudioDuration()) + " limit ("
+          + length.get().toSeconds() + " seconds sent).");
+    }
+    usage.admit(new AdmitUsageCommand.Transcription(command.userId()));
     return speechToText.transcribe(clip).strip();
   }
 
@@ -51,6 +63,11 @@ public final class TranscribeAudioService implements TranscribeAudioUseCase {
     String type = mediaType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     return type.isEmpty() || type.startsWith("audio/") || type.equals("application/octet-stream")
         || type.equals("video/webm") || type.equals("video/ogg") || type.equals("video/mp4");
+  }
+
+  private static String minutes(Duration d) {
+    return d.toSecondsPart() == 0 && d.toMinutes() > 0 ? d.toMinutes() + " minute" + (d.toMinutes() == 1 ? "" : "s")
+        : d.toSeconds() + " seconds";
   }
 
   private static String megabytes(long bytes) {

@@ -1,45 +1,22 @@
 package io.khoj4j.application.service.voice;
 
-import io.khoj4j.application.error.QuotaExceededException;
-import io.khoj4j.application.port.out.ratelimit.RateLimit;
-import io.khoj4j.application.port.out.ratelimit.RateLimiter;
-import io.khoj4j.domain.user.UserId;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * Limits on voice: the largest recording accepted, the longest text read aloud, and per-user calls per minute and per
- * day for each direction (0 = no limit). Every call reaches a paid or busy provider, so Khoj's limits apply here
- * without billing too.
+ * What one voice request may carry: the largest recording, the longest recording (read from its container's headers)
+ * and the longest text read aloud. How often a user may call is a usage limit ({@code khoj.limits.*}), counted with
+ * the others through {@link io.khoj4j.application.port.in.usage.AdmitUsageUseCase}.
  */
-public record VoiceLimits(
-    long maxAudioBytes,
-    int maxSpeechCharacters,
-    int transcribePerMinute,
-    int transcribePerDay,
-    int speechPerMinute,
-    int speechPerDay) {
+public record VoiceLimits(long maxAudioBytes, Duration maxAudioDuration, int maxSpeechCharacters) {
 
-  /** Khoj's numbers: 10 MiB of audio; 20/min and 600/day transcriptions; 30/min and 600/day read-alouds. */
-  public static final VoiceLimits DEFAULTS = new VoiceLimits(10L * 1024 * 1024, 20_000, 20, 600, 30, 600);
+  /** 10 MiB of audio (Khoj's), ten minutes of it, 20,000 characters of text. */
+  public static final VoiceLimits DEFAULTS = new VoiceLimits(10L * 1024 * 1024, Duration.ofMinutes(10), 20_000);
 
   public VoiceLimits {
-    if (maxAudioBytes < 1 || maxSpeechCharacters < 1) {
+    Objects.requireNonNull(maxAudioDuration, "maxAudioDuration");
+    if (maxAudioBytes < 1 || maxSpeechCharacters < 1 || maxAudioDuration.isNegative() || maxAudioDuration.isZero()) {
       throw new IllegalArgumentException("the audio and text limits must be positive");
-    }
-    if (transcribePerMinute < 0 || transcribePerDay < 0 || speechPerMinute < 0 || speechPerDay < 0) {
-      throw new IllegalArgumentException("rate limits are 0 (none) or positive");
-    }
-  }
-
-  /** Counts one call of {@code user} against both windows of {@code kind}, or refuses it. */
-  static void take(RateLimiter limiter, String kind, int perMinute, int perDay, UserId user) {
-    if (perMinute > 0 && !limiter.tryAcquire(new RateLimit(kind + "_minute", perMinute, Duration.ofMinutes(1)),
-        user.toString())) {
-      throw new QuotaExceededException("Too many " + kind + " requests: at most " + perMinute
-          + " a minute. Please wait a moment.");
-    }
-    if (perDay > 0 && !limiter.tryAcquire(new RateLimit(kind + "_day", perDay, Duration.ofDays(1)), user.toString())) {
-      throw new QuotaExceededException("Too many " + kind + " requests today: at most " + perDay + " a day.");
     }
   }
 }

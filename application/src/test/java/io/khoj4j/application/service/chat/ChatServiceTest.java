@@ -996,6 +996,30 @@ class ChatServiceTest {
   }
 
   @Test
+  void researchTheModelPicksIsCountedAndASpentBudgetIsTheAnswer() {
+    configureModel();
+    List<io.khoj4j.application.port.in.usage.AdmitUsageCommand> counted = new ArrayList<>();
+    ChatTools counting = new ChatTools(web, reader, painter, sandbox, researcher, diagrams, false)
+        .countingWith(command -> {
+          if (!counted.isEmpty()) {
+            throw new io.khoj4j.application.error.QuotaExceededException("research budget spent");
+          }
+          counted.add(command);
+        });
+    gateway.completions.add("{\"source\": [\"research\"], \"output\": \"text\"}");
+    chatWith(counting).chat(ask(alice, "where does my tea come from"), new Recorder());
+    assertThat(counted).containsExactly(new io.khoj4j.application.port.in.usage.AdmitUsageCommand.Research(alice));
+    assertThat(researcher.assignments()).hasSize(1);
+
+    gateway.completions.add("{\"source\": [\"research\"], \"output\": \"text\"}");
+    Recorder refused = new Recorder();
+    chatWith(counting).chat(ask(alice, "and my coffee?"), refused);
+
+    assertThat(refused.text()).isEqualTo("research budget spent");
+    assertThat(researcher.assignments()).as("the refused turn ran no research").hasSize(1);
+  }
+
+  @Test
   void theDefaultModeOffersTheWebOnlyWhenWebSearchIsAvailable() {
     notes(alice);
     configureModel();

@@ -9,6 +9,7 @@ import io.khoj4j.application.port.in.usage.AdmitUsageCommand;
 import io.khoj4j.application.port.in.usage.AdmitUsageCommand.Channel;
 import io.khoj4j.application.port.in.usage.ReleaseConnectionUseCase.ReleaseConnectionCommand;
 import io.khoj4j.application.port.out.content.InMemoryEntryRepository;
+import io.khoj4j.application.port.out.ratelimit.InMemoryIndexSpace;
 import io.khoj4j.application.port.out.ratelimit.InMemoryRateLimiter;
 import io.khoj4j.application.port.out.shared.MutableClock;
 import io.khoj4j.application.port.out.subscription.InMemorySubscriptionRepository;
@@ -27,19 +28,20 @@ import org.junit.jupiter.api.Test;
 
 class AdmitUsageServiceTest {
 
-  private static final TierLimits FREE = new TierLimits(3, 5, 1, 2, 100, 2, 3, 1000, 2000, 1);
-  private static final TierLimits PREMIUM = new TierLimits(3, 8, 2, 4, 200, 2, 6, 3000, 5000, 2);
+  private static final TierLimits FREE = new TierLimits(3, 5, 1, 2, 100, 2, 3, 2, 4, 1000, 2000, 1);
+  private static final TierLimits PREMIUM = new TierLimits(3, 8, 2, 4, 200, 2, 6, 2, 7, 3000, 5000, 2);
 
   private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
   private final InMemoryUserRepository users = new InMemoryUserRepository();
   private final InMemorySubscriptionRepository subscriptions = new InMemorySubscriptionRepository();
   private final InMemoryRateLimiter limiter = new InMemoryRateLimiter(clock);
   private final InMemoryEntryRepository entries = new InMemoryEntryRepository();
+  private final InMemoryIndexSpace space = new InMemoryIndexSpace(entries, clock);
 
   private AdmitUsageService service(boolean enabled, boolean billing) {
     BillingSettings settings = new BillingSettings(billing, billing ? Optional.of("https://pay.example/") : Optional.empty());
     return new AdmitUsageService(new UsageLimits(enabled, FREE, PREMIUM),
-        new Tiers(subscriptions, users, settings, clock), limiter, entries);
+        new Tiers(subscriptions, users, settings, clock), limiter, space);
   }
 
   private UserId newUser() {
@@ -181,13 +183,54 @@ class AdmitUsageServiceTest {
   void uploadsAreRefusedAtTheRequestSizeAndTheIndexSize() {
     AdmitUsageService service = service(false, true);
     UserId user = newUser();
-    assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.Upload(user, 1000)))
+    assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.Upload(user, "u1", 1000)))
         .hasMessage("Too much data indexed. Subscribe to increase your data index limit.");
-    service.admit(new AdmitUsageCommand.Upload(user, 999));
+    service.admit(new AdmitUsageCommand.Upload(user, "u2", 999));
     UserId paid = premiumUser();
-    assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.Upload(paid, 5000)))
+    assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.Upload(paid, "u3", 5000)))
         .hasMessage("Too much data indexed.");
-    service.admit(new AdmitUsageCommand.Upload(paid, 2999));
+    service.admit(new AdmitUsageCommand.Upload(paid, "u4", 2999));
+  }
+
+  @Test
+  void anAdmittedUploadHoldsItsSpaceUntilReleased() {
+    AdmitUsageService service = service(false, true);
+    ReleaseUploadService release = new ReleaseUploadService(space);
+    UserId user = newUser();
+    service.admit(new AdmitUsageCommand.Upload(user, "first", 999));
+    service.admit(new AdmitUsageCommand.Upload(user, "second", 999));
+    assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.Upload(user, "third", 2)))
+        .as("999 + 999 + 2 reaches the index's 2000").isInstanceOf(QuotaExceededException.class);
+    release.release(new io.khoj4j.application.port.in.usage.ReleaseUploadUseCase.ReleaseUploadCommand(user, "first"));
+    service.admit(new AdmitUsageCommand.Upload(user, "third", 2));
+  }
+
+  @Test
+  void readAloudCountsInTheChatsMinuteAndDayWithItsOwnCeilings() {
+    AdmitUsageService service = service(false, true);
+    UserId user = newUser();
+    service.admit(chat(user));
+    service.admit(new AdmitUsageCommand.Speech(user));
+    assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.Speech(user)))
+        .as("the chat message and one read-aloud fill speech's 2 a minute")
+        .hasMessage("I'm glad you're enjoying interacting with me! You've unfortunately exceeded your usage limit for"
+            + " today. But let's chat more tomorrow?");
+    service.admit(chat(user));
+    clock.advance(Duration.ofMinutes(2));
+    service.admit(new AdmitUsageCommand.Speech(user));
+    assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.Speech(user)))
+        .as("four in the chat's day reach speech's 4 a day, and premium would give more").hasMessageContaining(
+            "subscribe");
+  }
+
+  @Test
+  void voiceIsNotCountedWhenLimitsAreOff() {
+    AdmitUsageService service = service(false, false);
+    UserId user = newUser();
+    for (int i = 0; i < 10; i++) {
+      service.admit(new AdmitUsageCommand.Speech(user));
+      service.admit(new AdmitUsageCommand.Transcription(user));
+    }
   }
 
   @Test

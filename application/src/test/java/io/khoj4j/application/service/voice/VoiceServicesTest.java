@@ -12,7 +12,9 @@ import io.khoj4j.application.port.in.voice.TranscribeAudioCommand;
 import io.khoj4j.application.port.in.voice.VoiceNotConfiguredException;
 import io.khoj4j.application.port.in.voice.VoiceSettings;
 import io.khoj4j.application.port.in.voice.VoiceSettingsQuery;
-import io.khoj4j.application.port.out.ratelimit.InMemoryRateLimiter;
+import io.khoj4j.application.port.in.usage.AdmitUsageCommand;
+import io.khoj4j.application.port.in.voice.SpokenAudio;
+import io.khoj4j.application.port.out.voice.AudioDuration;
 import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
 import io.khoj4j.application.port.out.shared.MutableClock;
 import io.khoj4j.application.port.out.voice.FakeSpeechToText;
@@ -22,9 +24,14 @@ import io.khoj4j.application.port.out.voice.SpeechToText;
 import io.khoj4j.application.port.out.voice.TextToSpeech;
 import io.khoj4j.domain.user.UserId;
 import io.khoj4j.domain.voice.AudioClip;
-import io.khoj4j.domain.voice.SpeechAudio;
 import io.khoj4j.domain.voice.Voice;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -35,20 +42,41 @@ class VoiceServicesTest {
   private static final Voice NOVA = new Voice("nova", "Nova");
 
   private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
-  private final InMemoryRateLimiter limiter = new InMemoryRateLimiter(clock);
+  /** What was counted; refuses once {@code budget} is spent, as AdmitUsageService does with its message. */
+  private final List<AdmitUsageCommand> counted = new ArrayList<>();
+  private int budget = Integer.MAX_VALUE;
+  private Optional<Duration> length = Optional.empty();
   private final InMemoryVoiceChoiceRepository choices = new InMemoryVoiceChoiceRepository();
   private final FakeSpeechToText stt = new FakeSpeechToText("  hello there \n");
   private final FakeTextToSpeech tts = new FakeTextToSpeech(40, ALLOY, NOVA);
   private final UserId alice = new UserId(UUID.randomUUID());
   private final UserId bob = new UserId(UUID.randomUUID());
-  private final VoiceLimits limits = new VoiceLimits(1000, 200, 2, 3, 2, 3);
+  private final VoiceLimits limits = new VoiceLimits(1000, Duration.ofMinutes(2), 200);
+
+  private void admit(AdmitUsageCommand command) {
+    if (counted.size() >= budget) {
+      throw new QuotaExceededException("You've unfortunately exceeded your usage limit for today.");
+    }
+    counted.add(command);
+  }
 
   private TranscribeAudioService transcribe(SpeechToText s) {
-    return new TranscribeAudioService(s, limiter, limits);
+    AudioDuration durations = clip -> length;
+    return new TranscribeAudioService(s, durations, this::admit, limits);
   }
 
   private SpeakTextService speak(TextToSpeech t) {
-    return new SpeakTextService(t, choices, limiter, limits);
+    return new SpeakTextService(t, choices, this::admit, limits);
+  }
+
+  private static String played(SpokenAudio audio) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      audio.writeTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   private static AudioClip clip(int bytes, String type) {
@@ -82,29 +110,51 @@ class VoiceServicesTest {
   }
 
   @Test
-  void eachUserHasTheirOwnQuota() {
+  void eachTranscriptionIsCountedAsTheUsersAndARefusalReachesNoProvider() {
     TranscribeAudioService service = transcribe(stt);
     service.transcribe(new TranscribeAudioCommand(alice, clip(5, "audio/webm")));
-    service.transcribe(new TranscribeAudioCommand(alice, clip(5, "audio/webm")));
+    assertThat(counted).containsExactly(new AdmitUsageCommand.Transcription(alice));
 
+    budget = 1;
     assertThatThrownBy(() -> service.transcribe(new TranscribeAudioCommand(alice, clip(5, "audio/webm"))))
-        .isInstanceOf(QuotaExceededException.class).hasMessageContaining("a minute");
-    assertThat(service.transcribe(new TranscribeAudioCommand(bob, clip(5, "audio/webm")))).isEqualTo("hello there");
-    clock.advance(java.time.Duration.ofMinutes(2));
-    service.transcribe(new TranscribeAudioCommand(alice, clip(5, "audio/webm")));
-    assertThatThrownBy(() -> service.transcribe(new TranscribeAudioCommand(alice, clip(5, "audio/webm"))))
-        .isInstanceOf(QuotaExceededException.class).hasMessageContaining("today");
+        .isInstanceOf(QuotaExceededException.class).hasMessageContaining("usage limit");
+    assertThat(stt.heard).hasSize(1);
+  }
+
+  @Test
+  void aRecordingLongerThanTheLimitIsRefusedAndOneWithoutAKnownLengthIsNot() {
+    length = Optional.of(Duration.ofSeconds(121));
+    assertThatThrownBy(() -> transcribe(stt).transcribe(new TranscribeAudioCommand(alice, clip(5, "audio/wav"))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("Audio longer than the 2 minutes limit (121 seconds sent).");
+    assertThat(stt.heard).isEmpty();
+    assertThat(counted).as("a refused clip is not counted").isEmpty();
+
+    length = Optional.of(Duration.ofSeconds(120));
+    assertThat(transcribe(stt).transcribe(new TranscribeAudioCommand(alice, clip(5, "audio/wav")))).isNotBlank();
+    length = Optional.empty();
+    assertThat(transcribe(stt).transcribe(new TranscribeAudioCommand(alice, clip(5, "audio/webm")))).isNotBlank();
+  }
+
+  @Test
+  void readAloudIsCountedAndARefusalReachesNoProvider() {
+    speak(tts).speak(new SpeakTextCommand(alice, "Hello.")).close();
+    assertThat(counted).containsExactly(new AdmitUsageCommand.Speech(alice));
+    budget = 1;
+    assertThatThrownBy(() -> speak(tts).speak(new SpeakTextCommand(alice, "Hello again.")))
+        .isInstanceOf(QuotaExceededException.class);
+    assertThat(tts.calls).hasSize(1);
   }
 
   @Test
   void markdownIsReadAsWordsInTheUsersVoiceOrTheDefault() {
     new SelectVoiceService(tts, choices, new DirectUnitOfWork(), clock).select(new SelectVoiceCommand(alice, "nova"));
 
-    SpeechAudio audio = speak(tts).speak(new SpeakTextCommand(alice, "## Hi\n**Bold** [link](https://x.org) `x`"));
-    speak(tts).speak(new SpeakTextCommand(bob, "Hello."));
+    SpokenAudio audio = speak(tts).speak(new SpeakTextCommand(alice, "## Hi\n**Bold** [link](https://x.org) `x`"));
+    played(speak(tts).speak(new SpeakTextCommand(bob, "Hello.")));
 
-    assertThat(new String(audio.bytes(), StandardCharsets.UTF_8)).isEqualTo("[nova:Hi Bold link x]");
     assertThat(audio.mediaType()).isEqualTo("audio/mpeg");
+    assertThat(played(audio)).isEqualTo("[nova:Hi Bold link x]");
     assertThat(tts.calls).extracting(FakeTextToSpeech.Call::voice).containsExactly(NOVA, ALLOY);
   }
 
@@ -112,11 +162,13 @@ class VoiceServicesTest {
   void aLongTextIsReadInPiecesBetweenSentencesAndJoined() {
     String text = "First sentence is here. Second sentence follows it. Third one ends the text!";
 
-    SpeechAudio audio = speak(tts).speak(new SpeakTextCommand(alice, text));
+    SpokenAudio audio = speak(tts).speak(new SpeakTextCommand(alice, text));
+    assertThat(tts.calls).as("only the first piece is asked for before the audio is written").hasSize(1);
+    String heard = played(audio);
 
     assertThat(tts.calls).extracting(FakeTextToSpeech.Call::text)
         .containsExactly("First sentence is here.", "Second sentence follows it.", "Third one ends the text!");
-    assertThat(new String(audio.bytes(), StandardCharsets.UTF_8))
+    assertThat(heard)
         .isEqualTo("[alloy:First sentence is here.][alloy:Second sentence follows it.][alloy:Third one ends the text!]");
   }
 

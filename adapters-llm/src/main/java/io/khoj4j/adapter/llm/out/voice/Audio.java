@@ -1,23 +1,38 @@
 package io.khoj4j.adapter.llm.out.voice;
 
-import io.khoj4j.domain.voice.SpeechAudio;
+import io.khoj4j.application.port.out.voice.SpeechStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.net.http.HttpResponse;
 import java.util.Locale;
 
-/** A speech provider's 2xx answer must be audio: not empty, not JSON or text (an error wrapped in a 200). */
+/**
+ * A speech provider's 2xx answer must be audio: not JSON or text (an error wrapped in a 200), and not empty — its first
+ * byte is awaited before the audio is handed on, the rest flows as it arrives.
+ */
 final class Audio {
 
   private Audio() {}
 
-  static SpeechAudio of(VoiceHttp http, HttpResponse<byte[]> response) {
+  static SpeechStream of(VoiceHttp http, HttpResponse<InputStream> response) {
     String type = response.headers().firstValue("Content-Type").orElse("audio/mpeg").split(";", 2)[0].strip()
         .toLowerCase(Locale.ROOT);
-    if (response.body().length == 0) {
-      throw http.malformed("is empty", null);
+    PushbackInputStream body = new PushbackInputStream(response.body(), 1);
+    try {
+      if (type.startsWith("application/json") || type.startsWith("text/")) {
+        body.close();
+        throw http.malformed("is " + type + ", not audio", null);
+      }
+      int first = body.read();
+      if (first < 0) {
+        body.close();
+        throw http.malformed("is empty", null);
+      }
+      body.unread(first);
+    } catch (IOException e) {
+      throw http.malformed("broke off", e);
     }
-    if (type.startsWith("application/json") || type.startsWith("text/")) {
-      throw http.malformed("is " + type + ", not audio", null);
-    }
-    return new SpeechAudio(response.body(), type.startsWith("audio/") ? type : "audio/mpeg");
+    return new SpeechStream(type.startsWith("audio/") ? type : "audio/mpeg", body);
   }
 }

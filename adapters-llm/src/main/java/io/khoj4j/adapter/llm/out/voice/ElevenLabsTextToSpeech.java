@@ -1,8 +1,8 @@
 package io.khoj4j.adapter.llm.out.voice;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.khoj4j.application.port.out.voice.SpeechStream;
 import io.khoj4j.application.port.out.voice.TextToSpeech;
-import io.khoj4j.domain.voice.SpeechAudio;
 import io.khoj4j.domain.voice.Voice;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,8 +12,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * ElevenLabs: {@code POST {base}/v1/text-to-speech/{voice_id}?output_format=mp3_44100_128}, header
- * {@code xi-api-key}, JSON {@code {"text","model_id"}} → MP3 bytes. Errors come as {@code {"detail": ...}}.
+ * ElevenLabs' streaming route (as Khoj):
+ * {@code POST {base}/v1/text-to-speech/{voice_id}/stream?output_format=mp3_44100_128}, header
+ * {@code xi-api-key}, JSON {@code {"text","model_id"}} → MP3, streamed. Errors come as {@code {"detail": ...}}.
  */
 public final class ElevenLabsTextToSpeech implements TextToSpeech {
 
@@ -53,17 +54,17 @@ public final class ElevenLabsTextToSpeech implements TextToSpeech {
   }
 
   @Override
-  public SpeechAudio speak(String text, Voice voice) {
+  public SpeechStream speak(String text, Voice voice) {
     ObjectNode body = VoiceHttp.JSON.createObjectNode();
     body.put("text", text);
     body.put("model_id", model);
     URI endpoint = URI.create(base + "/v1/text-to-speech/" + URLEncoder.encode(voice.id(), StandardCharsets.UTF_8)
-        + "?output_format=mp3_44100_128");
+        + "/stream?output_format=mp3_44100_128");
     HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
         .header("Content-Type", "application/json")
         .header("Accept", "audio/mpeg")
         .header("xi-api-key", apiKey)
         .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-    return Audio.of(http, http.send(request));
+    return Audio.of(http, http.stream(request));
   }
 }

@@ -1,8 +1,8 @@
 package io.khoj4j.adapter.llm.out.voice;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.khoj4j.application.port.out.voice.SpeechStream;
 import io.khoj4j.application.port.out.voice.TextToSpeech;
-import io.khoj4j.domain.voice.SpeechAudio;
 import io.khoj4j.domain.voice.Voice;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Any OpenAI-compatible speech server (OpenAI, Kokoro-FastAPI, Speaches, LocalAI): {@code POST {base}/audio/speech}
- * JSON {@code {"model","input","voice","response_format":"mp3"}} → MP3 bytes. OpenAI takes at most 4096 characters.
+ * JSON {@code {"model","input","voice","response_format":"mp3"}} → MP3, streamed. OpenAI takes at most 4096 characters.
  */
 public final class OpenAiTextToSpeech implements TextToSpeech {
 
@@ -50,7 +50,7 @@ public final class OpenAiTextToSpeech implements TextToSpeech {
   }
 
   @Override
-  public SpeechAudio speak(String text, Voice voice) {
+  public SpeechStream speak(String text, Voice voice) {
     ObjectNode body = VoiceHttp.JSON.createObjectNode();
     body.put("model", model);
     body.put("input", text);
@@ -63,6 +63,6 @@ public final class OpenAiTextToSpeech implements TextToSpeech {
     if (apiKey != null && !apiKey.isBlank()) {
       request.header("Authorization", "Bearer " + apiKey);
     }
-    return Audio.of(http, http.send(request));
+    return Audio.of(http, http.stream(request));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.khoj4j.application.error.UpstreamFailureException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,9 +40,35 @@ final class VoiceHttp {
 
   /** Sends the request (its time-out set here) and returns a 2xx response; anything else is thrown. */
   HttpResponse<byte[]> send(HttpRequest.Builder request) {
-    HttpResponse<byte[]> response;
+    HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() / 100 != 2) {
+      throw failure(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+    }
+    return response;
+  }
+
+  /**
+   * Like {@link #send}, but returns as soon as a 2xx answer's headers are in: its body is read as it arrives. The
+   * time-out covers the wait for the answer, not the reading of the body. A refusal's body (its first 4 KiB) is read
+   * for the log.
+   */
+  HttpResponse<InputStream> stream(HttpRequest.Builder request) {
+    HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+    if (response.statusCode() / 100 == 2) {
+      return response;
+    }
+    String body;
+    try (InputStream in = response.body()) {
+      body = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      body = "(unreadable: " + e.getMessage() + ")";
+    }
+    throw failure(response.statusCode(), body);
+  }
+
+  private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
     try {
-      response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
+      return http.send(request.timeout(timeout).build(), handler);
     } catch (HttpTimeoutException e) {
       throw new UpstreamFailureException("The " + provider + " server did not answer in time", true, e);
     } catch (IOException e) {
@@ -50,18 +77,16 @@ final class VoiceHttp {
       Thread.currentThread().interrupt();
       throw new UpstreamFailureException("Interrupted while waiting for the " + provider + " server", true, e);
     }
-    int status = response.statusCode();
-    if (status / 100 == 2) {
-      return response;
-    }
-    String body = new String(response.body(), StandardCharsets.UTF_8);
+  }
+
+  private UpstreamFailureException failure(int status, String body) {
     LOG.warnf("%s answered HTTP %d: %s", provider, status, body.length() > 500 ? body.substring(0, 500) : body);
     if (status == 429) {
-      throw new UpstreamFailureException("The " + provider + " server is rate limiting requests (HTTP 429)", true,
+      return new UpstreamFailureException("The " + provider + " server is rate limiting requests (HTTP 429)", true,
           null);
     }
     boolean temporary = status >= 500;
-    throw new UpstreamFailureException("The " + provider + " server " + (temporary ? "failed" : "refused the request")
+    return new UpstreamFailureException("The " + provider + " server " + (temporary ? "failed" : "refused the request")
         + " (HTTP " + status + ")", temporary, null);
   }
 

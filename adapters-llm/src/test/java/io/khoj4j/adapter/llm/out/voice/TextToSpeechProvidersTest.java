@@ -16,7 +16,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.khoj4j.application.error.UpstreamFailureException;
 import io.khoj4j.application.port.out.voice.TextToSpeech;
-import io.khoj4j.domain.voice.SpeechAudio;
+import io.khoj4j.application.port.out.voice.SpeechStream;
 import io.khoj4j.domain.voice.Voice;
 import java.net.URI;
 import java.time.Duration;
@@ -32,7 +32,7 @@ class TextToSpeechProvidersTest {
   private static final Voice NOVA = new Voice("nova", "Nova");
   private static final Voice RACHEL = new Voice("21m00Tcm4TlvDq8ikWAM", "Rachel");
   private static final String OPENAI_PATH = "/v1/audio/speech";
-  private static final String ELEVEN_PATH = "/v1/text-to-speech/21m00Tcm4TlvDq8ikWAM";
+  private static final String ELEVEN_PATH = "/v1/text-to-speech/21m00Tcm4TlvDq8ikWAM/stream";
 
   private WireMockServer server;
 
@@ -60,6 +60,14 @@ class TextToSpeechProvidersTest {
     return aResponse().withStatus(200).withHeader("Content-Type", "audio/mpeg").withBody(MP3);
   }
 
+  private static byte[] bytes(SpeechStream audio) {
+    try (audio) {
+      return audio.audio().readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private UpstreamFailureException failure(TextToSpeech tts, Voice voice) {
     return (UpstreamFailureException) catchThrowable(() -> tts.speak("Hello there.", voice));
   }
@@ -68,9 +76,9 @@ class TextToSpeechProvidersTest {
   void openAiSendsModelInputVoiceAndGetsMp3() {
     server.stubFor(post(OPENAI_PATH).willReturn(mp3()));
 
-    SpeechAudio audio = openAi(Duration.ofSeconds(5)).speak("Hello there.", NOVA);
+    SpeechStream audio = openAi(Duration.ofSeconds(5)).speak("Hello there.", NOVA);
 
-    assertThat(audio.bytes()).isEqualTo(MP3);
+    assertThat(bytes(audio)).isEqualTo(MP3);
     assertThat(audio.mediaType()).isEqualTo("audio/mpeg");
     server.verify(postRequestedFor(urlEqualTo(OPENAI_PATH)).withHeader("Authorization", equalTo("Bearer sk-test"))
         .withRequestBody(equalToJson(
@@ -81,9 +89,9 @@ class TextToSpeechProvidersTest {
   void elevenLabsSendsTextAndModelWithItsKeyHeader() {
     server.stubFor(post(urlPathEqualTo(ELEVEN_PATH)).willReturn(mp3()));
 
-    SpeechAudio audio = elevenLabs(Duration.ofSeconds(5)).speak("Hello there.", RACHEL);
+    SpeechStream audio = elevenLabs(Duration.ofSeconds(5)).speak("Hello there.", RACHEL);
 
-    assertThat(audio.bytes()).isEqualTo(MP3);
+    assertThat(bytes(audio)).isEqualTo(MP3);
     server.verify(postRequestedFor(urlEqualTo(ELEVEN_PATH + "?output_format=mp3_44100_128"))
         .withHeader("xi-api-key", equalTo("xi-key")).withHeader("Accept", equalTo("audio/mpeg"))
         .withRequestBody(equalToJson("{\"text\":\"Hello there.\",\"model_id\":\"eleven_multilingual_v2\"}")));
@@ -132,6 +140,47 @@ class TextToSpeechProvidersTest {
     assertThat(failure(openAi(Duration.ofSeconds(5)), NOVA)).hasMessageContaining("not audio")
         .satisfies(e -> assertThat(e.retryable()).isFalse());
     assertThat(failure(elevenLabs(Duration.ofSeconds(5)), RACHEL)).hasMessageContaining("empty");
+  }
+
+  /**
+   * The audio is handed on as it arrives: a local server sends its first chunk and then waits until the test has read
+   * it. Were the answer read whole first, {@code speak} would never return and the latch would not be counted down.
+   */
+  @Test
+  void theFirstBytesAreReadableBeforeTheProviderHasSentTheRest() throws Exception {
+    java.util.concurrent.CountDownLatch firstRead = new java.util.concurrent.CountDownLatch(1);
+    com.sun.net.httpserver.HttpServer slow = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    slow.createContext("/v1/audio/speech", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      exchange.getResponseHeaders().add("Content-Type", "audio/mpeg");
+      exchange.sendResponseHeaders(200, 0); // chunked
+      try (java.io.OutputStream out = exchange.getResponseBody()) {
+        out.write(MP3, 0, 4);
+        out.flush();
+        if (firstRead.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+          out.write(MP3, 4, MP3.length - 4);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    slow.start();
+    try {
+      TextToSpeech tts = new OpenAiTextToSpeech(URI.create("http://127.0.0.1:" + slow.getAddress().getPort() + "/v1"),
+          "", "tts-1", List.of(NOVA), Duration.ofSeconds(30));
+      java.util.concurrent.Future<SpeechStream> answered = java.util.concurrent.Executors
+          .newVirtualThreadPerTaskExecutor().submit(() -> tts.speak("Hello there.", NOVA));
+      SpeechStream audio = answered.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      byte[] first = audio.audio().readNBytes(4);
+      firstRead.countDown();
+
+      assertThat(first).isEqualTo(java.util.Arrays.copyOf(MP3, 4));
+      assertThat(bytes(audio)).isEqualTo(java.util.Arrays.copyOfRange(MP3, 4, MP3.length));
+    } finally {
+      firstRead.countDown();
+      slow.stop(0);
+    }
   }
 
   @Test

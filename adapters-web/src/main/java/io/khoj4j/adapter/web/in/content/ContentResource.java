@@ -22,6 +22,7 @@ import io.khoj4j.application.port.in.content.ListRefusedFilesUseCase;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
 import io.khoj4j.application.port.in.usage.AdmitUsageCommand;
 import io.khoj4j.application.port.in.usage.AdmitUsageUseCase;
+import io.khoj4j.application.port.in.usage.ReleaseUploadUseCase;
 import io.khoj4j.application.port.in.content.SyncMode;
 import io.khoj4j.application.port.in.content.UploadedFile;
 import io.khoj4j.domain.content.IndexedFile;
@@ -74,6 +75,7 @@ public class ContentResource {
   private final DeleteContentUseCase deleteContent;
   private final ListRefusedFilesUseCase refusedFiles;
   private final AdmitUsageUseCase usage;
+  private final ReleaseUploadUseCase releaseUpload;
   private final SyncConnectorsUseCase syncConnectors;
 
   public ContentResource(
@@ -83,9 +85,11 @@ public class ContentResource {
       DeleteContentUseCase deleteContent,
       ListRefusedFilesUseCase refusedFiles,
       AdmitUsageUseCase usage,
+      ReleaseUploadUseCase releaseUpload,
       SyncConnectorsUseCase syncConnectors) {
     this.currentUser = currentUser;
     this.usage = usage;
+    this.releaseUpload = releaseUpload;
     this.indexContent = indexContent;
     this.queryContent = queryContent;
     this.deleteContent = deleteContent;
@@ -173,14 +177,21 @@ public class ContentResource {
     if (parts.size() > MAX_FILES) {
       return ErrorMappers.json(400, "Too many files. Maximum number of files is 1000.");
     }
-    // Per-tier upload and index size limits (429, nothing indexed) before any file is read.
-    usage.admit(new AdmitUsageCommand.Upload(currentUser.id(), parts.stream().mapToLong(FileUpload::size).sum()));
-    List<UploadedFile> files = new ArrayList<>(parts.size());
-    for (FileUpload part : parts) {
-      files.add(new UploadedFile(part.fileName() == null ? "" : part.fileName(), contentType(part), read(part)));
+    // Per-tier upload and index size limits (429, nothing indexed) before any file is read. The upload's bytes stay
+    // reserved in the user's index until its entries are committed, so parallel uploads cannot overshoot together.
+    String uploadId = java.util.UUID.randomUUID().toString();
+    usage.admit(new AdmitUsageCommand.Upload(currentUser.id(), uploadId,
+        parts.stream().mapToLong(FileUpload::size).sum()));
+    try {
+      List<UploadedFile> files = new ArrayList<>(parts.size());
+      for (FileUpload part : parts) {
+        files.add(new UploadedFile(part.fileName() == null ? "" : part.fileName(), contentType(part), read(part)));
+      }
+      IndexContentResult result = indexContent.index(new IndexContentCommand(currentUser.id(), files, mode, only));
+      return Response.ok(String.join(",", result.accepted()), MediaType.TEXT_PLAIN_TYPE).build();
+    } finally {
+      releaseUpload.release(new ReleaseUploadUseCase.ReleaseUploadCommand(currentUser.id(), uploadId));
     }
-    IndexContentResult result = indexContent.index(new IndexContentCommand(currentUser.id(), files, mode, only));
-    return Response.ok(String.join(",", result.accepted()), MediaType.TEXT_PLAIN_TYPE).build();
   }
 
   private static String contentType(FileUpload part) {

@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Khoj's model routes: the chat models users may pick, and their choice. */
+/**
+ * Khoj's model routes: the chat models users may pick, and their choice. Image models: this server offers none
+ * ({@code paint_model_options} is empty), so choosing one is Khoj's "not found" for every id.
+ */
 @Path("/api/model")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelResource {
@@ -83,5 +86,22 @@ public class ModelResource {
           .entity(Map.of("status", "error", "message", "Chat model not found")).build();
     }
     return Response.ok(Map.of("status", "ok")).build();
+  }
+
+  /** Khoj's {@code POST /api/model/paint?id=}: no image model is offered, so every integer id is unknown. */
+  @POST
+  @Path("/paint")
+  @Authenticated
+  public Response choosePaint(@QueryParam("id") String id) {
+    if (id == null) {
+      throw RequestValidationException.missing("query", "id");
+    }
+    try {
+      Long.parseLong(id.strip());
+    } catch (NumberFormatException e) {
+      throw RequestValidationException.of("query", "id", "Input should be a valid integer", id);
+    }
+    return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("status", "error", "message", "Image model not found")).build();
   }
 }

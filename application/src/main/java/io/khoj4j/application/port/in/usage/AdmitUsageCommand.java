@@ -26,7 +26,7 @@ public sealed interface AdmitUsageCommand {
     }
   }
 
-  /** A {@code /research} turn. */
+  /** A {@code /research} turn, or a turn for which the model picked research. */
   record Research(UserId user) implements AdmitUsageCommand {
     public Research {
       Objects.requireNonNull(user, "user");
@@ -40,10 +40,22 @@ public sealed interface AdmitUsageCommand {
     }
   }
 
-  /** An upload of {@code bytes} to index (the sum of the request's file parts). */
-  record Upload(UserId user, long bytes) implements AdmitUsageCommand {
+  /** One text to read aloud: Khoj counts it in the chat's minute and day, with its own ceilings. */
+  record Speech(UserId user) implements AdmitUsageCommand {
+    public Speech {
+      Objects.requireNonNull(user, "user");
+    }
+  }
+
+  /**
+   * An upload of {@code bytes} to index (the sum of the request's file parts). When admitted, its bytes stay reserved
+   * in the user's index under {@code uploadId} until {@link ReleaseUploadUseCase} is called after indexing, so
+   * concurrent uploads cannot all pass the total size check together.
+   */
+  record Upload(UserId user, String uploadId, long bytes) implements AdmitUsageCommand {
     public Upload {
       Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(uploadId, "uploadId");
       if (bytes < 0) {
         throw new InvalidInputException("upload size must not be negative");
       }

@@ -1,6 +1,5 @@
 package io.khoj4j.application.port.out.voice;
 
-import io.khoj4j.domain.voice.SpeechAudio;
 import io.khoj4j.domain.voice.Voice;
 import java.util.List;
 
@@ -25,7 +24,7 @@ public interface TextToSpeech {
     }
 
     @Override
-    public SpeechAudio speak(String text, Voice voice) {
+    public SpeechStream speak(String text, Voice voice) {
       throw new IllegalStateException("text-to-speech is not configured");
     }
   };
@@ -39,10 +38,11 @@ public interface TextToSpeech {
   int maxCharacters();
 
   /**
-   * Speech of {@code text} (at most {@link #maxCharacters()}) in {@code voice}.
+   * Speech of {@code text} (at most {@link #maxCharacters()}) in {@code voice}, returned as soon as the provider
+   * answered, its audio read as it arrives.
    *
    * @throws io.khoj4j.application.error.UpstreamFailureException when the provider fails, refuses, times out or
    *     answers with something that is not audio
    */
-  SpeechAudio speak(String text, Voice voice);
+  SpeechStream speak(String text, Voice voice);
 }

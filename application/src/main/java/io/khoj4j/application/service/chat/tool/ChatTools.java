@@ -1,5 +1,8 @@
 package io.khoj4j.application.service.chat.tool;
 
+import io.khoj4j.application.error.QuotaExceededException;
+import io.khoj4j.application.port.in.usage.AdmitUsageCommand;
+import io.khoj4j.application.port.in.usage.AdmitUsageUseCase;
 import io.khoj4j.application.port.out.tools.CodeSandbox;
 import io.khoj4j.application.port.out.tools.DiagramValidator;
 import io.khoj4j.application.port.out.tools.ImageGenerator;
@@ -8,6 +11,7 @@ import io.khoj4j.application.port.out.tools.WebReader;
 import io.khoj4j.application.port.out.tools.WebSearch;
 import io.khoj4j.application.service.chat.prompt.Prompts;
 import io.khoj4j.domain.chat.ConversationCommand;
+import io.khoj4j.domain.user.UserId;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +19,8 @@ import java.util.Optional;
 /**
  * The chat capabilities behind slash commands, each a port; says plainly when one is not configured.
  * {@code readSearchResults}: whether a web search also reads the top result of each query that has no direct answer
- * (needs a {@link WebReader}; off by default, as in Khoj, since it costs a page read per query).
+ * (needs a {@link WebReader}; off by default, as in Khoj, since it costs a page read per query). Research the model
+ * picks counts against the user's research budget ({@link #countingWith}); nothing is counted by default.
  */
 public final class ChatTools {
 
@@ -26,9 +31,15 @@ public final class ChatTools {
   private final ResearchAgent research;
   private final DiagramValidator diagrams;
   private final boolean readSearchResults;
+  private final AdmitUsageUseCase usage;
 
   public ChatTools(WebSearch webSearch, WebReader webReader, ImageGenerator images, CodeSandbox code,
       ResearchAgent research, DiagramValidator diagrams, boolean readSearchResults) {
+    this(webSearch, webReader, images, code, research, diagrams, readSearchResults, command -> { });
+  }
+
+  private ChatTools(WebSearch webSearch, WebReader webReader, ImageGenerator images, CodeSandbox code,
+      ResearchAgent research, DiagramValidator diagrams, boolean readSearchResults, AdmitUsageUseCase usage) {
     this.webSearch = Objects.requireNonNull(webSearch, "webSearch");
     this.webReader = Objects.requireNonNull(webReader, "webReader");
     this.images = Objects.requireNonNull(images, "images");
@@ -36,6 +47,25 @@ public final class ChatTools {
     this.research = Objects.requireNonNull(research, "research");
     this.diagrams = Objects.requireNonNull(diagrams, "diagrams");
     this.readSearchResults = readSearchResults;
+    this.usage = Objects.requireNonNull(usage, "usage");
+  }
+
+  /** These tools, with research the model picks counted against the user's daily research budget. */
+  public ChatTools countingWith(AdmitUsageUseCase usage) {
+    return new ChatTools(webSearch, webReader, images, code, research, diagrams, readSearchResults, usage);
+  }
+
+  /**
+   * Counts a research turn the model picked; the refusal's words when the user's research budget is spent (they are
+   * then the answer, as in Khoj). A {@code /research} command is counted where the message arrives.
+   */
+  public Optional<String> pickedResearchRefusal(UserId user) {
+    try {
+      usage.admit(new AdmitUsageCommand.Research(user));
+      return Optional.empty();
+    } catch (QuotaExceededException refused) {
+      return Optional.of(refused.getMessage());
+    }
   }
 
   public ChatTools(WebSearch webSearch, WebReader webReader, ImageGenerator images, CodeSandbox code,

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * The default mode (no slash command): the model picks the sources of the answer and its form among those this
  * server can offer — notes only when the user has some, the web, web pages and programs only when their ports are
- * available, images and diagrams likewise, and an automation when the turn may create one (never in an automation's own
+ * available, the research loop when its port is (alone then: it searches by itself), images and diagrams likewise,
+ * and an automation when the turn may create one (never in an automation's own
  * run) — and of those, only what the conversation's agent was given. With nothing to choose between, no model call is
  * made; without a model, or when its reply is unusable, the notes are searched when there are any and the agent may
  * search them.
@@ -60,6 +61,10 @@ public final class SourcePicker {
     if (tools.code().available()) {
       sources.put(ConversationCommand.CODE, "running a Python program, for exact calculations, data analysis, or "
           + "making charts and files");
+    }
+    if (tools.research().available()) {
+      sources.put(ConversationCommand.RESEARCH, "a research loop of several searches and readings, slow: only for "
+          + "questions that need a thorough, comprehensive answer");
     }
     Map<ToolPlan.Output, String> outputs = new LinkedHashMap<>();
     outputs.put(ToolPlan.Output.TEXT, "a written answer");
@@ -102,6 +107,9 @@ public final class SourcePicker {
       ToolPlan.Output output = calls.string(c, "output")
           .flatMap(name -> outputs.keySet().stream().filter(o -> o.keyword().equalsIgnoreCase(name)).findFirst())
           .orElse(ToolPlan.Output.TEXT);
+      if (chosen.contains(ConversationCommand.RESEARCH)) {
+        chosen = EnumSet.of(ConversationCommand.RESEARCH); // the loop searches notes and the web itself
+      }
       if (chosen.isEmpty()) {
         LOG.log(Level.DEBUG, "No usable source in the model's choice: {0}", c.text());
         chosen = fallback.sources();

@@ -1,7 +1,7 @@
 package io.khoj4j.application.port.out.voice;
 
-import io.khoj4j.domain.voice.SpeechAudio;
 import io.khoj4j.domain.voice.Voice;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,11 +36,12 @@ public final class FakeTextToSpeech implements TextToSpeech {
   }
 
   @Override
-  public SpeechAudio speak(String text, Voice voice) {
+  public SpeechStream speak(String text, Voice voice) {
     if (text.length() > maxCharacters) {
       throw new IllegalArgumentException("over the provider's limit: " + text.length());
     }
     calls.add(new Call(text, voice));
-    return new SpeechAudio(("[" + voice.id() + ":" + text + "]").getBytes(StandardCharsets.UTF_8), "audio/mpeg");
+    return new SpeechStream("audio/mpeg",
+        new ByteArrayInputStream(("[" + voice.id() + ":" + text + "]").getBytes(StandardCharsets.UTF_8)));
   }
 }
