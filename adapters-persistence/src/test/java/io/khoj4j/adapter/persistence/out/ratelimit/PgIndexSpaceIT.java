@@ -2,7 +2,7 @@ package io.khoj4j.adapter.persistence.out.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.khoj4j.adapter.persistence.out.user.JpaUserRepository;
+import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.ratelimit.IndexSpace;
 import io.khoj4j.application.port.out.ratelimit.IndexSpaceContract;
 import io.khoj4j.application.port.out.shared.MutableClock;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class PgIndexSpaceIT extends IndexSpaceContract {
 
   @Inject EntityManager em;
-  @Inject JpaUserRepository users;
+  @Inject PgUserRepository users;
 
   private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
 
