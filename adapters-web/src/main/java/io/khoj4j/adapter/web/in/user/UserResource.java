@@ -1,5 +1,6 @@
 package io.khoj4j.adapter.web.in.user;
 
+import io.khoj4j.adapter.web.error.ErrorMappers;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.in.QueryParams;
 import io.khoj4j.adapter.web.security.CurrentUser;
@@ -44,10 +45,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Who the caller is and what the server offers them: Khoj's user and settings routes. */
@@ -107,16 +106,10 @@ public class UserResource {
 
   @GET
   @Path("/v1/user")
-  public Map<String, Object> user(@QueryParam("client") String client) {
+  public UserJson.UserInfo user(@QueryParam("client") String client) {
     User user = user();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("email", user.email());
-    body.put("username", user.username());
-    body.put("photo", photo());
-    body.put("is_active", subscription().premium());
-    body.put("has_documents", overview().hasDocuments());
-    body.put("khoj_version", version);
-    return body;
+    return new UserJson.UserInfo(user.email(), user.username(), photo(), subscription().premium(),
+        overview().hasDocuments(), version);
   }
 
   private String photo() {
@@ -129,126 +122,82 @@ public class UserResource {
 
   @GET
   @Path("/settings")
-  public Map<String, Object> settings(@QueryParam("detailed") String detailed) {
+  public Object settings(@QueryParam("detailed") String detailed) {
     User user = user();
     ContentOverview overview = overview();
     SubscriptionStatus subscription = subscription();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("username", user.username());
-    body.put("user_photo", photo());
-    body.put("is_active", subscription.premium());
-    body.put("has_documents", overview.hasDocuments());
-    body.put("khoj_version", version);
     if (!QueryParams.bool("detailed", detailed, false)) {
-      return body;
+      return new UserJson.BriefSettings(user.username(), photo(), subscription.premium(), overview.hasDocuments(),
+          version);
     }
-    body.put("given_name", user.firstName());
-    body.put("phone_number", "");
-    body.put("is_phone_number_verified", false);
-    Map<String, Object> sources = new LinkedHashMap<>();
-    sources.put("computer", overview.types().stream().anyMatch(t -> t != ContentType.GITHUB && t != ContentType.NOTION));
-    sources.put("github", overview.types().contains(ContentType.GITHUB));
-    sources.put("notion", overview.types().contains(ContentType.NOTION));
-    body.put("enabled_content_source", sources);
+    UserJson.ContentSources sources = new UserJson.ContentSources(
+        overview.types().stream().anyMatch(t -> t != ContentType.GITHUB && t != ContentType.NOTION),
+        overview.types().contains(ContentType.GITHUB), overview.types().contains(ContentType.NOTION));
     ConnectorsView connectorsView = connectors.read(new ReadConnectorsQuery(currentUser.id()));
-    body.put("notion_token", connectorsView.notionToken().orElse(""));
     MemorySettings memory = memorySettings.settings(new MemorySettingsQuery(currentUser.id()));
-    body.put("enable_memory", memory.enabled());
-    body.put("server_memory_mode", memory.mode().wireName());
-    List<ChatModel> options = models.options(new ChatModelQuery.Options());
-    body.put("chat_model_options", options.stream().map(m -> {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("name", m.friendlyName());
-      o.put("id", m.id());
-      o.put("strengths", m.strengths());
-      o.put("description", m.description());
-      o.put("tier", m.priceTier().wireName());
-      return o;
-    }).toList());
-    body.put("selected_chat_model_config",
-        models.effective(new ChatModelQuery.Effective(currentUser.id())).map(ChatModel::id).orElse(null));
-    body.put("paint_model_options", List.of());
-    body.put("selected_paint_model_config", null);
+    List<UserJson.ModelOption> options = models.options(new ChatModelQuery.Options()).stream()
+        .map(m -> new UserJson.ModelOption(m.friendlyName(), m.id(), m.strengths(), m.description(),
+            m.priceTier().wireName()))
+        .toList();
+    Long selectedModel = models.effective(new ChatModelQuery.Effective(currentUser.id())).map(ChatModel::id)
+        .orElse(null);
     VoiceSettings voice = voices.settings(new VoiceSettingsQuery(currentUser.id()));
-    body.put("voice_model_options", voice.voices().stream().map(v -> {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("name", v.name());
-      o.put("id", v.id());
-      o.put("tier", "free");
-      return o;
-    }).toList());
-    body.put("selected_voice_model_config", voice.selected().map(Voice::id).orElse(null));
-    body.put("subscription_state", subscription.state().wireName());
-    body.put("subscription_renewal_date", date(subscription.renewalDate()));
-    body.put("subscription_enabled_trial_at", date(subscription.enabledTrialAt()));
-    body.put("khoj_cloud_subscription_url", subscription.subscriptionUrl().orElse(null));
-    body.put("billing_enabled", subscription.billingEnabled());
-    body.put("is_eleven_labs_enabled", voice.speech()); // the web client shows read-aloud when true
-    body.put("is_twilio_enabled", false);
-    body.put("anonymous_mode", singleUserMode);
-    body.put("notion_oauth_url",
-        notionOAuth.authorizeUrl(new StartNotionOAuthQuery(currentUser.id())).orElse(null));
-    // a khoj4j addition: each connector's sync, its progress and its last error
-    Map<String, Object> sync = new LinkedHashMap<>();
-    sync.put("github", syncState(connectorsView.githubState()));
-    sync.put("notion", syncState(connectorsView.notionState()));
-    body.put("content_sync", sync);
-    body.put("length_of_free_trial", 7);
-    return body;
+    List<UserJson.VoiceOption> voiceOptions = voice.voices().stream()
+        .map(v -> new UserJson.VoiceOption(v.name(), v.id(), "free")).toList();
+    // content_sync is a khoj4j addition: each connector's sync, its progress and its last error
+    UserJson.ContentSync sync = new UserJson.ContentSync(syncState(connectorsView.githubState()),
+        syncState(connectorsView.notionState()));
+    return new UserJson.Settings(user.username(), photo(), subscription.premium(), overview.hasDocuments(), version,
+        user.firstName(), "", false, sources, connectorsView.notionToken().orElse(""), memory.enabled(),
+        memory.mode().wireName(), options, selectedModel, List.of(), null, voiceOptions,
+        voice.selected().map(Voice::id).orElse(null), subscription.state().wireName(),
+        date(subscription.renewalDate()), date(subscription.enabledTrialAt()),
+        subscription.subscriptionUrl().orElse(null), subscription.billingEnabled(),
+        voice.speech(), // the web client shows read-aloud when true
+        false, singleUserMode, notionOAuth.authorizeUrl(new StartNotionOAuthQuery(currentUser.id())).orElse(null),
+        sync, 7);
   }
 
   /** Khoj's memory switch: {@code {"status":"ok","enable_memory":bool}}. */
   @PATCH
   @Path("/user/memory")
-  public Map<String, Object> memory(@QueryParam("enable_memory") String enableMemory) {
+  public UserJson.MemorySwitch memory(@QueryParam("enable_memory") String enableMemory) {
     if (enableMemory == null || enableMemory.isBlank()) {
       throw RequestValidationException.missing("query", "enable_memory");
     }
     boolean enabled = memorySwitch.set(new SwitchMemoryCommand(currentUser.id(),
         QueryParams.bool("enable_memory", enableMemory, false)));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", "ok");
-    body.put("enable_memory", enabled);
-    return body;
+    return new UserJson.MemorySwitch("ok", enabled);
   }
 
-  private static Map<String, Object> syncState(SyncState state) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("status", state.status().wireName());
-    m.put("last_error", state.lastError().orElse(null));
-    m.put("last_synced_at", state.lastSyncedAt().map(t -> t.atOffset(java.time.ZoneOffset.UTC).toString()).orElse(null));
-    m.put("done", state.done());
-    m.put("total", state.total());
-    return m;
+  private static UserJson.Sync syncState(SyncState state) {
+    return new UserJson.Sync(state.status().wireName(), state.lastError().orElse(null),
+        state.lastSyncedAt().map(t -> t.atOffset(ZoneOffset.UTC).toString()).orElse(null), state.done(),
+        state.total());
   }
 
   @PATCH
   @Path("/user/name")
-  public Map<String, Object> rename(@QueryParam("name") String name) {
+  public UserJson.Ok rename(@QueryParam("name") String name) {
     if (name == null) {
       throw RequestValidationException.missing("query", "name");
     }
     if (name.strip().split(" ").length > 2) {
-      return error400("Name must be in the format: Firstname Lastname");
+      throw new jakarta.ws.rs.WebApplicationException(
+          ErrorMappers.json(400, "Name must be in the format: Firstname Lastname"));
     }
     accounts.rename(new RenameAccountCommand(currentUser.id(), name));
-    return Map.of("status", "ok");
-  }
-
-  private static Map<String, Object> error400(String detail) {
-    throw new jakarta.ws.rs.WebApplicationException(jakarta.ws.rs.core.Response.status(400)
-        .type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("detail", detail)).build());
+    return UserJson.Ok.OK;
   }
 
   @DELETE
   @Path("/self")
-  public Map<String, Object> deleteSelf() {
+  public UserJson.Ok deleteSelf() {
     if (singleUserMode) {
-      throw new jakarta.ws.rs.WebApplicationException(jakarta.ws.rs.core.Response.status(409)
-          .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Map.of("detail", "The built-in user of single-user mode cannot be deleted")).build());
+      throw new jakarta.ws.rs.WebApplicationException(
+          ErrorMappers.json(409, "The built-in user of single-user mode cannot be deleted"));
     }
     accounts.delete(new DeleteAccountCommand(currentUser.id()));
-    return Map.of("status", "ok");
+    return UserJson.Ok.OK;
   }
 }
