@@ -19,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,16 +57,23 @@ public class ModelAdminResource {
 
   public record DefaultBody(@JsonProperty("chat_model_id") Long chatModelId) {}
 
+  /** A model API as administrators see it (never its key). */
+  public record ApiView(String id, String name, @JsonProperty("base_url") String baseUrl) {}
+
+  /** A chat model as administrators see it. */
+  public record ModelView(long id, String name, @JsonProperty("friendly_name") String friendlyName,
+      @JsonProperty("model_type") String modelType, @JsonProperty("max_prompt_size") Integer maxPromptSize,
+      @JsonProperty("vision_enabled") boolean visionEnabled, @JsonProperty("price_tier") String priceTier,
+      String description, String strengths, @JsonProperty("ai_model_api_id") String apiId) {}
+
+  public record Saved(Object id) {}
+
   @GET
   @Path("/model-apis")
-  public List<Map<String, Object>> apis() {
-    return models.apis(new ChatModelQuery.Options()).stream().map(a -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", a.id().toString());
-      m.put("name", a.name());
-      m.put("base_url", a.baseUrl());
-      return m;
-    }).toList();
+  public List<ApiView> apis() {
+    return models.apis(new ChatModelQuery.Options()).stream()
+        .map(a -> new ApiView(a.id().toString(), a.name(), a.baseUrl()))
+        .toList();
   }
 
   @POST
@@ -90,7 +96,7 @@ public class ModelAdminResource {
     }
     var saved = configure.configure(new ConfigureChatModelsCommand.SaveApi(id, body.name(), body.baseUrl(),
         Optional.ofNullable(body.apiKey())));
-    return Response.status(status).entity(Map.of("id", saved.apiId().orElseThrow().toString())).build();
+    return Response.status(status).entity(new Saved(saved.apiId().orElseThrow().toString())).build();
   }
 
   @DELETE
@@ -102,23 +108,14 @@ public class ModelAdminResource {
 
   @GET
   @Path("/chat-models")
-  public List<Map<String, Object>> chatModels() {
+  public List<ModelView> chatModels() {
     return models.options(new ChatModelQuery.Options()).stream().map(ModelAdminResource::model).toList();
   }
 
-  static Map<String, Object> model(ChatModel m) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", m.id());
-    out.put("name", m.name());
-    out.put("friendly_name", m.friendlyName());
-    out.put("model_type", m.vendor().wireName());
-    out.put("max_prompt_size", m.maxPromptSize());
-    out.put("vision_enabled", m.visionEnabled());
-    out.put("price_tier", m.priceTier().wireName());
-    out.put("description", m.description());
-    out.put("strengths", m.strengths());
-    out.put("ai_model_api_id", m.apiId() == null ? null : m.apiId().toString());
-    return out;
+  static ModelView model(ChatModel m) {
+    return new ModelView(m.id(), m.name(), m.friendlyName(), m.vendor().wireName(), m.maxPromptSize(),
+        m.visionEnabled(), m.priceTier().wireName(), m.description(), m.strengths(),
+        m.apiId() == null ? null : m.apiId().toString());
   }
 
   @POST
@@ -146,7 +143,7 @@ public class ModelAdminResource {
     var saved = configure.configure(new ConfigureChatModelsCommand.SaveModel(id, body.name(), body.friendlyName(),
         vendor, body.maxPromptSize(), Boolean.TRUE.equals(body.visionEnabled()),
         ChatModel.PriceTier.of(body.priceTier()), body.description(), body.strengths(), api));
-    return Response.status(status).entity(Map.of("id", saved.modelId().orElseThrow())).build();
+    return Response.status(status).entity(new Saved(saved.modelId().orElseThrow())).build();
   }
 
   @DELETE

@@ -1,5 +1,6 @@
 package io.khoj4j.adapter.web.in.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.security.CurrentUser;
 import io.khoj4j.application.error.NotFoundException;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,30 +40,27 @@ public class ModelResource {
     this.select = select;
   }
 
+  /** A chat model a user may pick. */
+  public record Option(String name, long id, String strengths, String description, String tier) {}
+
+  /** The user's chat model: its id and name (both null when none is configured). */
+  public record Current(Long id, @JsonProperty("chat_model") String chatModel) {}
+
   @GET
   @Path("/chat/options")
   @PermitAll
-  public List<Map<String, Object>> options() {
-    return models.options(new ChatModelQuery.Options()).stream().map(m -> {
-      Map<String, Object> option = new LinkedHashMap<>();
-      option.put("name", m.friendlyName());
-      option.put("id", m.id());
-      option.put("strengths", m.strengths());
-      option.put("description", m.description());
-      option.put("tier", m.priceTier().wireName());
-      return option;
-    }).toList();
+  public List<Option> options() {
+    return models.options(new ChatModelQuery.Options()).stream()
+        .map(m -> new Option(m.friendlyName(), m.id(), m.strengths(), m.description(), m.priceTier().wireName()))
+        .toList();
   }
 
   @GET
   @Path("/chat")
   @Authenticated
-  public Map<String, Object> current() {
+  public Current current() {
     Optional<ChatModel> model = models.effective(new ChatModelQuery.Effective(currentUser.id()));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", model.map(ChatModel::id).orElse(null));
-    body.put("chat_model", model.map(ChatModel::friendlyName).orElse(null));
-    return body;
+    return new Current(model.map(ChatModel::id).orElse(null), model.map(ChatModel::friendlyName).orElse(null));
   }
 
   @POST
