@@ -14,6 +14,10 @@ public interface ConnectorConfig {
   @WithDefault("1h")
   Duration syncInterval();
 
+  /** Whether saving GitHub repositories or a Notion token starts a sync of that source (read by the web adapter). */
+  @WithDefault("true")
+  boolean syncOnSave();
+
   /** Files or pages indexed (and their versions remembered) at a time. */
   @WithDefault("50")
   int batchSize();

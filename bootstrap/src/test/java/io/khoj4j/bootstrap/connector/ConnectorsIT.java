@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.nullValue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.khoj4j.application.port.in.connector.SyncAllConnectorsUseCase;
+import io.khoj4j.bootstrap.testing.FakeOpenAi;
 import io.khoj4j.bootstrap.testing.FakeVendors;
 import io.khoj4j.bootstrap.testing.TestUsers;
 import io.khoj4j.bootstrap.testing.TestUsers.TestUser;
@@ -370,6 +371,56 @@ class ConnectorsIT {
   }
 
   @Test
+  void chatFindsGithubAndNotionContentAndCitesItByItsUrl() {
+    TestUser alice = TestUsers.create();
+    String owner = "octo-" + UUID.randomUUID().toString().substring(0, 8);
+    String ghToken = "ghp_" + UUID.randomUUID().toString().replace("-", "");
+    GhFile readme = new GhFile("README.md", sha(owner + "quince"), "# Orchard\n\nThe quinces ripen in late October.\n");
+    stubRepo(owner, "orchard", ghToken, List.of(readme));
+    saveGithub(alice, ghToken, owner, "orchard");
+    String notionToken = "secret_" + UUID.randomUUID().toString().replace("-", "");
+    String pond = UUID.randomUUID().toString();
+    String pondUrl = "https://www.notion.so/Pond-" + pond.replace("-", "");
+    vendor().stubFor(post("/v1/search").withHeader("Authorization", WireMock.equalTo("Bearer " + notionToken))
+        .willReturn(okJson(list(page(pond, "Pond", pondUrl, "2026-11-30T10:00:00.000Z", "title", "")))));
+    vendor().stubFor(get("/v1/blocks/" + pond + "/children?page_size=100").willReturn(okJson(list(
+        block(UUID.randomUUID().toString(), "paragraph", false, "A grey heron fishes the pond at dawn")))));
+    alice.request().contentType("application/json").body(Map.of("token", notionToken)).post("/api/content/notion")
+        .then().statusCode(200);
+    alice.request().get("/api/update").then().statusCode(200);
+    FakeOpenAi model = new FakeOpenAi().start();
+    try {
+      model.configureAsDefault(TestUsers.createAdmin());
+      String base = "https://github.com/" + owner + "/orchard/blob/main/";
+
+      model.script("They ripen in late October.", "Quinces", "when do quinces ripen");
+      JsonPath github = chat(alice, "When do my quinces ripen?");
+      model.script("A grey heron, at dawn.", "Heron", "heron at the pond");
+      JsonPath notion = chat(alice, "What fishes the pond?");
+
+      assertThat(github.getString("references.context[0].file")).isEqualTo(base + "README.md");
+      assertThat(github.getString("references.context[0].uri")).startsWith(base + "README.md");
+      assertThat(notion.getString("references.context[0].file")).isEqualTo(pondUrl);
+      assertThat(notion.getString("references.context[0].uri")).startsWith(pondUrl);
+      // what the model was given: each source's text with the URL it came from
+      List<String> prompts = model.server.findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo(
+          "/v1/chat/completions")).withRequestBody(WireMock.containing("You are Khoj"))).stream()
+          .map(r -> r.getBodyAsString()).toList();
+      assertThat(prompts).anySatisfy(p -> assertThat(p).contains("quinces ripen in late October")
+          .contains(base + "README.md"));
+      assertThat(prompts).anySatisfy(p -> assertThat(p).contains("grey heron fishes the pond").contains(pondUrl));
+    } finally {
+      FakeOpenAi.removeAllModels(TestUsers.createAdmin());
+      model.stop();
+    }
+  }
+
+  private static JsonPath chat(TestUser user, String q) {
+    return user.request().contentType("application/json").body(Map.of("q", q)).post("/api/chat?client=test")
+        .then().statusCode(200).extract().jsonPath();
+  }
+
+  @Test
   void theScheduledSyncRunsEveryUsersConnectors() {
     TestUser alice = TestUsers.create();
     String owner = "sched-" + UUID.randomUUID().toString().substring(0, 8);
@@ -426,7 +477,10 @@ class ConnectorsIT {
         .body("current_config.token", equalTo("secret_from_oauth"));
     bob.request().get("/api/content/notion").then().statusCode(200).body("current_config.token", equalTo(""));
     assertThat(sealedToken("notion_connectors", alice)).doesNotContain("secret_from_oauth");
+    // signed out (the session lapsed while at Notion): sent to sign in and back, as Khoj does, nothing exchanged
     given().redirects().follow(false).queryParam("code", code).queryParam("state", "x")
-        .get("/api/notion/auth/callback").then().statusCode(403);
+        .get("/api/notion/auth/callback").then().statusCode(303)
+        .header("Location", equalTo("/login?next=" + java.net.URLEncoder.encode(
+            "/api/notion/auth/callback?code=" + code + "&state=x", java.nio.charset.StandardCharsets.UTF_8)));
   }
 }

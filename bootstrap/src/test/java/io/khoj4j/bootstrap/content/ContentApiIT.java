@@ -67,6 +67,7 @@ class ContentApiIT {
         .body("$", containsInAnyOrder("all", "org", "markdown", "plaintext"));
   }
 
+  @org.junit.jupiter.api.Tag("faults")
   @Test
   void aHeadingOnlyOrgNoteIsIndexedListedAndFoundLikeAMarkdownOne() {
     TestUser user = TestUsers.create();

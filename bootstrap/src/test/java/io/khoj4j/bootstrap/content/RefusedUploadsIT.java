@@ -57,6 +57,22 @@ class RefusedUploadsIT {
   }
 
   @Test
+  void aPdfWhosePageStreamIsACompressionBombIsRefusedWithAReasonTheUserCanSee() throws Exception {
+    TestUser user = TestUsers.create();
+
+    patch(user, Multipart.files()
+        .add("/notes/fine.md", "text/markdown", "# Fine\nA note about herons.\n")
+        .add("/docs/bomb.pdf", "application/pdf", pdfWithDeflatedSpaces(512)))
+        .then().statusCode(200).body(equalTo("/notes/fine.md"));
+
+    user.request().get("/api/content/files").then().statusCode(200)
+        .body("files.file_name", contains("/notes/fine.md"))
+        .body("refused.file_name", contains("/docs/bomb.pdf"))
+        .body("refused[0].reason", matchesPattern(
+            "a compression bomb: its object \\d+ 0 decodes to more than 100 times its compressed size"));
+  }
+
+  @Test
   void aRefusedFileLeavesTheListOnceIndexedOrDeletedAndOnlyItsOwnerSeesIt() {
     TestUser alice = TestUsers.create();
     TestUser bob = TestUsers.create();
@@ -84,6 +100,31 @@ class RefusedUploadsIT {
   @Test
   void listingRefusalsNeedsASignedInUser() {
     io.restassured.RestAssured.given().get("/api/content/files").then().statusCode(403);
+  }
+
+  /** A one-page PDF whose content stream is {@code mib} MiB of spaces, deflated: about 1/1000 of that on disk. */
+  private static byte[] pdfWithDeflatedSpaces(int mib) throws Exception {
+    try (var doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+      var page = new org.apache.pdfbox.pdmodel.PDPage();
+      doc.addPage(page);
+      var stream = doc.getDocument().createCOSStream();
+      var deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION);
+      try (var raw = stream.createRawOutputStream();
+          var z = new java.util.zip.DeflaterOutputStream(raw, deflater, 1 << 16)) {
+        byte[] chunk = new byte[1 << 20];
+        Arrays.fill(chunk, (byte) ' ');
+        for (int i = 0; i < mib; i++) {
+          z.write(chunk);
+        }
+      } finally {
+        deflater.end();
+      }
+      stream.setItem(org.apache.pdfbox.cos.COSName.FILTER, org.apache.pdfbox.cos.COSName.FLATE_DECODE);
+      page.setContents(new org.apache.pdfbox.pdmodel.common.PDStream(stream));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      return out.toByteArray();
+    }
   }
 
   /** The python-docx fixture with {@code bytes} of one letter in its first text run: tiny zipped, huge unpacked. */

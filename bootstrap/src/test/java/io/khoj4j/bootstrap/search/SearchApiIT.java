@@ -163,6 +163,7 @@ class SearchApiIT {
         .body("cross-score", everyItem(nullValue()));
   }
 
+  @org.junit.jupiter.api.Tag("security")
   @Test
   void badInputIs422WithDetail() {
     alice.request().get("/api/search").then().statusCode(422).body("detail[0].loc", contains("query", "q"));

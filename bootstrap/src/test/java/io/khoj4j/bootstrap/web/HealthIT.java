@@ -28,6 +28,7 @@ class HealthIT {
         .body("checks.name", hasItem("Database connections health check"));
   }
 
+  @org.junit.jupiter.api.Tag("security")
   @Test
   void openApiSwaggerUiAndMetricsAreServedToAdministratorsOnly() {
     var admin = io.khoj4j.bootstrap.testing.TestUsers.createAdmin();

@@ -37,6 +37,7 @@ class OrgSectionsTest {
     assertThat(s.raw()).contains("* TODO [#A] Write report :work:urgent:");
   }
 
+  @org.junit.jupiter.api.Tag("faults")
   @Test
   void aHeadingOnlyNoteIsIndexedByItsHeadingsAsAMarkdownOneIs() {
     List<Section> sections = new OrgSections(256).of("t.org", "* Empty heading\n* TODO Also empty\n");

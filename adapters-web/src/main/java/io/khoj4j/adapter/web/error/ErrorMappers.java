@@ -58,12 +58,13 @@ public class ErrorMappers {
 
   /**
    * Khoj answers every unauthenticated call to a protected route with 403 {"detail":"Forbidden"}, except the token
-   * pages, which send a browser without a session to {@code /login?next=<the page>} (303).
+   * pages and Notion's OAuth callback (a browser arriving back from Notion), which send a browser without a session
+   * to {@code /login?next=<the page>} (303).
    */
   @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
   public Response unauthenticated(UriInfo uri) {
     String path = uri.getRequestUri().getRawPath();
-    if (path.startsWith("/auth/token")) {
+    if (path.startsWith("/auth/token") || path.equals("/api/notion/auth/callback")) {
       String query = uri.getRequestUri().getRawQuery();
       String next = path + (query == null ? "" : "?" + query);
       return Response.status(303)

@@ -37,7 +37,8 @@ import org.xml.sax.SAXException;
  * Reads PDF (page by page), Word, HTML/XML and images (OCR through Tesseract, when installed) with Apache Tika.
  * Protected against hostile files, each limit applied while the file streams rather than after (see
  * {@link ExtractionSettings}): zip containers are scanned part by part and stopped past a compression ratio or an
- * unpacked size; Word documents are read with Tika's streaming (SAX) reader so the character limit stops them as the
+ * unpacked size; a PDF's streams are decoded into a counting sink and stopped the same way ({@link PdfStreamGuard});
+ * Word documents are read with Tika's streaming (SAX) reader so the character limit stops them as the
  * text arrives; images are measured from their header before OCR; and every document is read on a bounded pool with
  * a processor-time and a wall-clock limit.
  */
@@ -71,6 +72,7 @@ public class TikaDocumentReader implements DocumentReader {
   private final TesseractOCRParser ocrParser;
   private final ZipContainerGuard zipGuard;
   private final ImageSizeGuard imageGuard;
+  private final PdfStreamGuard pdfGuard;
   private final ExtractionPool pool;
 
   @Inject
@@ -94,6 +96,7 @@ public class TikaDocumentReader implements DocumentReader {
     this.zipGuard = new ZipContainerGuard(limits.maxExpandedBytes(), limits.maxCompressionRatio(),
         limits.maxCharacters());
     this.imageGuard = new ImageSizeGuard(limits.maxPixels());
+    this.pdfGuard = new PdfStreamGuard(limits.maxExpandedBytes(), limits.maxCompressionRatio());
     this.pool = new ExtractionPool(limits.threads(), limits.cpuTime(), limits.timeout());
     if (!tesseract) {
       LOG.info("Tesseract is not installed: images will not be indexed (scripts/setup.sh installs it)");
@@ -175,6 +178,13 @@ public class TikaDocumentReader implements DocumentReader {
   }
 
   private Extraction parseNow(String fileName, byte[] content, ContentType type) {
+    if (type == ContentType.PDF && PdfStreamGuard.isPdf(content)) {
+      // on the pool, so the decoding counts against this document's processor time like the rest of its reading
+      Optional<String> bomb = pdfGuard.inspect(content).refusal();
+      if (bomb.isPresent()) {
+        return new Extraction.Unreadable(bomb.get());
+      }
+    }
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, baseName(fileName));
     ParseContext context = new ParseContext();

@@ -50,6 +50,7 @@ class DateFilterPhrasesTest {
   @ParameterizedTest(name = "dt>=\"{0}\" is refused")
   @CsvSource({"9999999999 years ago", "99999999999 days ago", "12345678901234567890 days ago",
       "5000 years ago"})
+  @org.junit.jupiter.api.Tag("security")
   void countsBeyondTheCalendarAreInvalidInputNotTextOrNothing(String phrase) {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> range("notes dt>=\"" + phrase + "\""))
         .isInstanceOf(io.khoj4j.application.error.InvalidInputException.class)

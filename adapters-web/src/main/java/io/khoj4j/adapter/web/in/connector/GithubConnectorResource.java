@@ -13,6 +13,7 @@ import io.khoj4j.application.port.in.connector.ConfigureGithubUseCase;
 import io.khoj4j.application.port.in.connector.ConnectorsView;
 import io.khoj4j.application.port.in.connector.ReadConnectorsQuery;
 import io.khoj4j.application.port.in.connector.ReadConnectorsUseCase;
+import io.khoj4j.domain.content.ContentSource;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,7 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.Optional;
 
-/** Khoj's GitHub settings: a personal access token and the repositories (owner, name, branch) to index. */
+/**
+ * Khoj's GitHub settings: a personal access token and the repositories (owner, name, branch) to index; saving
+ * repositories starts a sync ({@link SyncOnSave}).
+ */
 @Path("/api/content/github")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,9 +37,11 @@ public class GithubConnectorResource {
   private final ConfigureGithubUseCase configure;
   private final ReadConnectorsUseCase read;
   private final UserKeys userKeys;
+  private final SyncOnSave syncOnSave;
 
   public GithubConnectorResource(CurrentUser currentUser, ConfigureGithubUseCase configure,
-      ReadConnectorsUseCase read, UserKeys userKeys) {
+      ReadConnectorsUseCase read, UserKeys userKeys, SyncOnSave syncOnSave) {
+    this.syncOnSave = syncOnSave;
     this.currentUser = currentUser;
     this.configure = configure;
     this.read = read;
@@ -63,6 +69,9 @@ public class GithubConnectorResource {
     configure.configure(ConfigureGithubCommand.of(currentUser.id(), Optional.ofNullable(request.patToken()),
         request.repos().stream().map(r -> r == null ? null : new RepoInput(r.owner(), r.name(), r.branch()))
             .toList()));
+    if (!request.repos().isEmpty()) {
+      syncOnSave.start(currentUser.id(), ContentSource.GITHUB);
+    }
     return new StatusResponse("ok");
   }
 }

@@ -10,6 +10,7 @@ import io.khoj4j.application.port.in.connector.ConfigureNotionCommand;
 import io.khoj4j.application.port.in.connector.ConfigureNotionUseCase;
 import io.khoj4j.application.port.in.connector.ReadConnectorsQuery;
 import io.khoj4j.application.port.in.connector.ReadConnectorsUseCase;
+import io.khoj4j.domain.content.ContentSource;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,7 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 
-/** Khoj's Notion settings: an internal-integration token. */
+/** Khoj's Notion settings: an internal-integration token; saving one starts a sync ({@link SyncOnSave}). */
 @Path("/api/content/notion")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,13 +30,15 @@ public class NotionConnectorResource {
   private final ConfigureNotionUseCase configure;
   private final ReadConnectorsUseCase read;
   private final UserKeys userKeys;
+  private final SyncOnSave syncOnSave;
 
   public NotionConnectorResource(CurrentUser currentUser, ConfigureNotionUseCase configure,
-      ReadConnectorsUseCase read, UserKeys userKeys) {
+      ReadConnectorsUseCase read, UserKeys userKeys, SyncOnSave syncOnSave) {
     this.currentUser = currentUser;
     this.configure = configure;
     this.read = read;
     this.userKeys = userKeys;
+    this.syncOnSave = syncOnSave;
   }
 
   @GET
@@ -50,7 +53,11 @@ public class NotionConnectorResource {
     if (request == null || request.token() == null) {
       throw RequestValidationException.missing("body", "token");
     }
-    configure.configure(new ConfigureNotionCommand(currentUser.id(), Optional.of(request.token())));
+    ConfigureNotionCommand command = new ConfigureNotionCommand(currentUser.id(), Optional.of(request.token()));
+    configure.configure(command);
+    if (command.token().isPresent()) {
+      syncOnSave.start(currentUser.id(), ContentSource.NOTION);
+    }
     return new StatusResponse("ok");
   }
 }

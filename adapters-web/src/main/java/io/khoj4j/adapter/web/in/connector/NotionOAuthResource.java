@@ -5,6 +5,7 @@ import io.khoj4j.adapter.web.security.CurrentUser;
 import io.khoj4j.application.error.InvalidInputException;
 import io.khoj4j.application.port.in.connector.CompleteNotionOAuthCommand;
 import io.khoj4j.application.port.in.connector.CompleteNotionOAuthUseCase;
+import io.khoj4j.domain.content.ContentSource;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,10 +23,12 @@ public class NotionOAuthResource {
 
   private final CurrentUser currentUser;
   private final CompleteNotionOAuthUseCase complete;
+  private final SyncOnSave syncOnSave;
 
-  public NotionOAuthResource(CurrentUser currentUser, CompleteNotionOAuthUseCase complete) {
+  public NotionOAuthResource(CurrentUser currentUser, CompleteNotionOAuthUseCase complete, SyncOnSave syncOnSave) {
     this.currentUser = currentUser;
     this.complete = complete;
+    this.syncOnSave = syncOnSave;
   }
 
   @GET
@@ -35,6 +38,7 @@ public class NotionOAuthResource {
     } catch (InvalidInputException e) {
       return ErrorMappers.json(400, e.getMessage());
     }
+    syncOnSave.start(currentUser.id(), ContentSource.NOTION);
     return Response.temporaryRedirect(URI.create("/settings")).build();
   }
 }
