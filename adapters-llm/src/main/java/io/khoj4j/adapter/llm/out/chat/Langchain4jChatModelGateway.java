@@ -33,7 +33,10 @@ import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.ModelVendor;
 import io.khoj4j.domain.chat.PromptMessage;
 import io.khoj4j.domain.chat.TokenUsage;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +81,10 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
   private final Duration firstBackoff;
   private final Duration maxBackoff;
   private final int anthropicMaxTokens;
+
+  /** Field-injected so the constructor stays the same for hand-built gateways in tests. */
+  @Inject
+  Instance<OpenTelemetry> telemetry;
   private final Map<String, StreamingChatModel> models = new ConcurrentHashMap<>();
   private final ScheduledExecutorService retries =
       Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("chat-retry").factory());
@@ -98,9 +105,21 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
 
   @Override
   public ChatStream stream(ChatCompletionRequest request, ChatStreamListener listener) {
-    Call call = new Call(model(request.model()), toRequest(request), listener, request.model().vendor());
-    call.start();
-    return call;
+    TracedChatListener traced = new TracedChatListener(tracer(), request, listener);
+    try {
+      Call call = new Call(model(request.model()), toRequest(request), traced, request.model().vendor());
+      call.start();
+      return call;
+    } catch (RuntimeException e) {
+      traced.failedToStart(e);
+      throw e;
+    }
+  }
+
+  /** The server's tracer; a no-op one when the gateway was built by hand (tests) or traces are off. */
+  private Tracer tracer() {
+    Instance<OpenTelemetry> t = telemetry;
+    return (t != null && t.isResolvable() ? t.get() : OpenTelemetry.noop()).getTracer("khoj4j");
   }
 
   @Override
