@@ -82,9 +82,8 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
   private final Duration maxBackoff;
   private final int anthropicMaxTokens;
 
-  /** Field-injected so the constructor stays the same for hand-built gateways in tests. */
-  @Inject
-  Instance<OpenTelemetry> telemetry;
+  /** The server's OpenTelemetry, for the model-call spans; a no-op one in hand-built gateways. */
+  private final OpenTelemetry telemetry;
   private final Map<String, StreamingChatModel> models = new ConcurrentHashMap<>();
   private final ScheduledExecutorService retries =
       Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("chat-retry").factory());
@@ -95,7 +94,21 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
       @ConfigProperty(name = "khoj.chat.model.max-retries", defaultValue = "3") int maxRetries,
       @ConfigProperty(name = "khoj.chat.model.first-backoff", defaultValue = "PT1S") Duration firstBackoff,
       @ConfigProperty(name = "khoj.chat.model.max-backoff", defaultValue = "PT20S") Duration maxBackoff,
-      @ConfigProperty(name = "khoj.chat.model.anthropic-max-tokens", defaultValue = "8000") int anthropicMaxTokens) {
+      @ConfigProperty(name = "khoj.chat.model.anthropic-max-tokens", defaultValue = "8000") int anthropicMaxTokens,
+      Instance<OpenTelemetry> telemetry) {
+    this(timeout, maxRetries, firstBackoff, maxBackoff, anthropicMaxTokens,
+        telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop());
+  }
+
+  /** A gateway without traces (tests). */
+  public Langchain4jChatModelGateway(Duration timeout, int maxRetries, Duration firstBackoff, Duration maxBackoff,
+      int anthropicMaxTokens) {
+    this(timeout, maxRetries, firstBackoff, maxBackoff, anthropicMaxTokens, OpenTelemetry.noop());
+  }
+
+  private Langchain4jChatModelGateway(Duration timeout, int maxRetries, Duration firstBackoff, Duration maxBackoff,
+      int anthropicMaxTokens, OpenTelemetry telemetry) {
+    this.telemetry = telemetry;
     this.timeout = timeout;
     this.maxRetries = maxRetries;
     this.firstBackoff = firstBackoff;
@@ -118,8 +131,7 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
 
   /** The server's tracer; a no-op one when the gateway was built by hand (tests) or traces are off. */
   private Tracer tracer() {
-    Instance<OpenTelemetry> t = telemetry;
-    return (t != null && t.isResolvable() ? t.get() : OpenTelemetry.noop()).getTracer("khoj4j");
+    return telemetry.getTracer("khoj4j");
   }
 
   @Override
