@@ -9,6 +9,7 @@ import io.khoj4j.application.service.search.DateFilterResolver;
 import io.khoj4j.application.service.search.SearchEntriesService;
 import io.khoj4j.application.service.search.SearchMode;
 import io.khoj4j.application.service.search.SearchSettings;
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -68,8 +69,9 @@ public class SearchProducers {
       t.setDaemon(true);
       return t;
     }, new ThreadPoolExecutor.CallerRunsPolicy());
+    // the pool's tasks carry the request's trace context, so each ranker's span is a child of the search's
     return new SearchEntriesService(embeddings, rankers.stream().toList(), texts, reranker, dates, clock, settings,
-        rankerPool);
+        Context.taskWrapping(rankerPool));
   }
 
   @PreDestroy

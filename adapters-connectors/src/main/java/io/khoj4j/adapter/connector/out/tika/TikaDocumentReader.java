@@ -1,5 +1,7 @@
 package io.khoj4j.adapter.connector.out.tika;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.khoj4j.application.port.out.content.DocumentReader;
 import io.khoj4j.application.port.out.content.Extraction;
 import io.khoj4j.domain.content.ContentType;
@@ -127,7 +129,9 @@ public class TikaDocumentReader implements DocumentReader {
   }
 
   @Override
+  @WithSpan("index.parse")
   public Extraction extract(String fileName, ContentType type, byte[] content) {
+    Span.current().setAttribute("khoj.content_type", type.name()).setAttribute("khoj.bytes", content.length);
     String actual = detect(fileName, content);
     boolean matches = switch (type) {
       case PDF -> actual.equals("application/pdf");
@@ -153,7 +157,9 @@ public class TikaDocumentReader implements DocumentReader {
   }
 
   @Override
+  @WithSpan("index.parse")
   public Extraction extractMarkup(String fileName, byte[] content) {
+    Span.current().setAttribute("khoj.content_type", "MARKUP").setAttribute("khoj.bytes", content.length);
     return parse(fileName, content, ContentType.PLAINTEXT);
   }
 

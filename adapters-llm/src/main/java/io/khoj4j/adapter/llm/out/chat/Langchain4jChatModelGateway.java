@@ -33,7 +33,10 @@ import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.ModelVendor;
 import io.khoj4j.domain.chat.PromptMessage;
 import io.khoj4j.domain.chat.TokenUsage;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +81,9 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
   private final Duration firstBackoff;
   private final Duration maxBackoff;
   private final int anthropicMaxTokens;
+
+  /** The server's OpenTelemetry, for the model-call spans; a no-op one in hand-built gateways. */
+  private final OpenTelemetry telemetry;
   private final Map<String, StreamingChatModel> models = new ConcurrentHashMap<>();
   private final ScheduledExecutorService retries =
       Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("chat-retry").factory());
@@ -88,7 +94,21 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
       @ConfigProperty(name = "khoj.chat.model.max-retries", defaultValue = "3") int maxRetries,
       @ConfigProperty(name = "khoj.chat.model.first-backoff", defaultValue = "PT1S") Duration firstBackoff,
       @ConfigProperty(name = "khoj.chat.model.max-backoff", defaultValue = "PT20S") Duration maxBackoff,
-      @ConfigProperty(name = "khoj.chat.model.anthropic-max-tokens", defaultValue = "8000") int anthropicMaxTokens) {
+      @ConfigProperty(name = "khoj.chat.model.anthropic-max-tokens", defaultValue = "8000") int anthropicMaxTokens,
+      Instance<OpenTelemetry> telemetry) {
+    this(timeout, maxRetries, firstBackoff, maxBackoff, anthropicMaxTokens,
+        telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop());
+  }
+
+  /** A gateway without traces (tests). */
+  public Langchain4jChatModelGateway(Duration timeout, int maxRetries, Duration firstBackoff, Duration maxBackoff,
+      int anthropicMaxTokens) {
+    this(timeout, maxRetries, firstBackoff, maxBackoff, anthropicMaxTokens, OpenTelemetry.noop());
+  }
+
+  private Langchain4jChatModelGateway(Duration timeout, int maxRetries, Duration firstBackoff, Duration maxBackoff,
+      int anthropicMaxTokens, OpenTelemetry telemetry) {
+    this.telemetry = telemetry;
     this.timeout = timeout;
     this.maxRetries = maxRetries;
     this.firstBackoff = firstBackoff;
@@ -98,9 +118,20 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
 
   @Override
   public ChatStream stream(ChatCompletionRequest request, ChatStreamListener listener) {
-    Call call = new Call(model(request.model()), toRequest(request), listener, request.model().vendor());
-    call.start();
-    return call;
+    TracedChatListener traced = new TracedChatListener(tracer(), request, listener);
+    try {
+      Call call = new Call(model(request.model()), toRequest(request), traced, request.model().vendor());
+      call.start();
+      return call;
+    } catch (RuntimeException e) {
+      traced.failedToStart(e);
+      throw e;
+    }
+  }
+
+  /** The server's tracer; a no-op one when the gateway was built by hand (tests) or traces are off. */
+  private Tracer tracer() {
+    return telemetry.getTracer("khoj4j");
   }
 
   @Override

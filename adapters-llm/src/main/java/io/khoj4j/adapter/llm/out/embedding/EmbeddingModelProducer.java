@@ -1,8 +1,11 @@
 package io.khoj4j.adapter.llm.out.embedding;
 
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -49,7 +52,12 @@ public class EmbeddingModelProducer {
 
   @Produces
   @Singleton
-  EmbeddingModel embeddingModel() {
+  EmbeddingModel embeddingModel(Instance<OpenTelemetry> telemetry) {
+    Tracer tracer = (telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop()).getTracer("khoj4j");
+    return new TracedEmbeddingModel(chosenModel(), tracer);
+  }
+
+  private EmbeddingModel chosenModel() {
     if ("openai".equalsIgnoreCase(model)) {
       String url = baseUrl.orElseThrow(() ->
           new IllegalStateException("khoj.embedding.model=openai needs khoj.embedding.openai.base-url"));
@@ -60,13 +68,17 @@ public class EmbeddingModelProducer {
     OnnxEmbeddingModel.Variant variant = OnnxEmbeddingModel.Variant.of(model);
     int n = threads.orElse(Runtime.getRuntime().availableProcessors());
     LOG.infof("Embeddings in process with %s, %d texts at once", variant.id(), n);
-    return new OnnxEmbeddingModel(variant, true, n);
+    return new LazyEmbeddingModel(variant.id(), 384, () -> new OnnxEmbeddingModel(variant, true, n));
   }
 
   /** At shutdown (and on a dev-mode reload) the in-process model's threads and native session are freed. */
   void close(@Disposes EmbeddingModel model) {
-    if (model instanceof OnnxEmbeddingModel onnx) {
-      onnx.close();
+    if (model instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.warn("closing the embedding model failed", e);
+      }
     }
   }
 }

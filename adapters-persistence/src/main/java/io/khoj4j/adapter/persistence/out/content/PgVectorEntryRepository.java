@@ -1,5 +1,7 @@
 package io.khoj4j.adapter.persistence.out.content;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import com.pgvector.PGvector;
 import io.khoj4j.application.port.out.content.EmbeddingMaintenance;
 import io.khoj4j.application.port.out.content.EntryRepository;
@@ -133,7 +135,9 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
 
   @Override
   @Transactional
+  @WithSpan("index.write")
   public void insertChunks(UserId owner, String file, Collection<StoredChunk> chunks) {
+    Span.current().setAttribute("khoj.chunks", chunks.size());
     Timestamp now = Timestamp.from(clock.instant());
     jdbc(c -> {
       try (PreparedStatement entry = c.prepareStatement(

@@ -1,5 +1,6 @@
 package io.khoj4j.adapter.persistence.out.search;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.RankedEntry;
 import io.khoj4j.domain.search.EntryFilter;
@@ -89,6 +90,7 @@ public class PgFullTextEntryRanker implements EntryRanker {
   record LexemeStats(Map<String, Double> frequency, double floor, long loadedAt) {}
 
   @Override
+  @WithSpan("search.rank.keyword")
   public List<RankedEntry> rank(Request request) {
     if (request.text().isBlank()) {
       return List.of();

@@ -1,5 +1,6 @@
 package io.khoj4j.adapter.persistence.out.search;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.RankedEntry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,7 @@ public class PgVectorEntryRanker implements EntryRanker {
 
   @Override
   @Transactional
+  @WithSpan("search.rank.vector")
   public List<RankedEntry> rank(Request request) {
     String type = RankingSql.vectorType(request.dimension());
     String distance = "(e.embedding::" + type + " <=> ?::" + type + ")";
