@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Deny by default: every route the server exposes answers an anonymous caller with the contract's
- * {@code 403 {"detail":"Forbidden"}} (the token pages with Khoj's 303 to the login page), except the few routes
+ * {@code 403 {"detail":"Forbidden"}} (browser pages — the token pages and Notion's OAuth callback — with a 303 to
+ * the login page), except the few routes
  * listed here as public, each with its reason. A new route is protected, or this test names it.
  */
 @QuarkusTest
@@ -40,6 +41,12 @@ class DenyByDefaultIT {
           Map.entry("GET /api/agents/options", 200), // the same agent tools and modes for everyone
           Map.entry("GET /api/agents/{slug}", 404)); // public agents are readable by link; "x" is none
 
+  /** Pages a browser lands on: a signed-out visitor is sent to sign in first, then back. */
+  private static boolean browserPage(String route) {
+    return route.startsWith("GET /auth/token") || route.startsWith("POST /auth/token")
+        || route.equals("GET /api/notion/auth/callback");
+  }
+
   @Test
   void everyRouteRefusesAnonymousCallersUnlessListedAsPublic() {
     List<String> wrong = new ArrayList<>();
@@ -52,7 +59,7 @@ class DenyByDefaultIT {
         if (r.statusCode() != expected) {
           wrong.add(route + " (public) answered " + r.statusCode() + ", expected " + expected);
         }
-      } else if (path.startsWith("/auth/token")) {
+      } else if (browserPage(route)) {
         if (r.statusCode() != 303 || !r.getHeader("Location").startsWith("/login?next=")) {
           wrong.add(route + " answered " + r.statusCode() + ", expected 303 to /login");
         }
