@@ -14,6 +14,7 @@ import io.khoj4j.application.service.subscription.BillingSettings;
 import io.khoj4j.application.service.subscription.GetSubscriptionService;
 import io.khoj4j.application.service.subscription.SetSubscriptionService;
 import io.khoj4j.application.service.subscription.Tiers;
+import io.khoj4j.application.service.content.IndexingLimits;
 import io.khoj4j.application.service.usage.AdmitUsageService;
 import io.khoj4j.application.service.usage.ReleaseConnectionService;
 import io.khoj4j.application.service.usage.ReleaseUploadService;
@@ -186,8 +187,9 @@ public class UsageProducers {
 
   @Produces
   @Singleton
-  AdmitUsageService admitUsage(UsageLimits limits, Tiers tiers, RateLimiter limiter, IndexSpace space) {
-    return new AdmitUsageService(limits, tiers, limiter, space);
+  AdmitUsageService admitUsage(UsageLimits limits, Tiers tiers, RateLimiter limiter, IndexSpace space,
+      IndexingLimits indexing) {
+    return new AdmitUsageService(limits, tiers, limiter, space, indexing.maxIndexedBytesPerUser());
   }
 
   @Produces

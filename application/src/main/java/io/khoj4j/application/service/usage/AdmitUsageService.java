@@ -20,6 +20,10 @@ import java.util.function.ToIntFunction;
  * replicas share one budget per user), and the index size through {@link IndexSpace}, which reserves an upload's bytes
  * atomically. Counters are per user: the subject is the user's id, so one user's use never spends another's budget. A
  * message counts against its minute and its day together or not at all.
+ *
+ * <p>The operator's own ceiling on a user's index ({@code indexCeiling}, 0 for none) is reserved the same atomic way,
+ * whether or not the per-tier limits are on: N parallel uploads that each fit alone but not together admit only those
+ * that fit.
  */
 public final class AdmitUsageService implements AdmitUsageUseCase {
 
@@ -37,8 +41,18 @@ public final class AdmitUsageService implements AdmitUsageUseCase {
   private final RateLimiter limiter;
   private final IndexSpace space;
   private final UsageMessages messages;
+  private final long indexCeiling;
 
   public AdmitUsageService(UsageLimits limits, Tiers tiers, RateLimiter limiter, IndexSpace space) {
+    this(limits, tiers, limiter, space, 0);
+  }
+
+  /** {@code indexCeiling}: bytes a user's index may not reach whatever their tier; 0 for no ceiling. */
+  public AdmitUsageService(UsageLimits limits, Tiers tiers, RateLimiter limiter, IndexSpace space, long indexCeiling) {
+    if (indexCeiling < 0) {
+      throw new IllegalArgumentException("index ceiling must be 0 (none) or positive: " + indexCeiling);
+    }
+    this.indexCeiling = indexCeiling;
     this.limits = limits;
     this.tiers = tiers;
     this.limiter = limiter;
@@ -63,6 +77,9 @@ public final class AdmitUsageService implements AdmitUsageUseCase {
   @Override
   public void admit(AdmitUsageCommand command) {
     if (!active()) {
+      if (command instanceof AdmitUsageCommand.Upload upload && indexCeiling > 0) {
+        reserve(upload, indexCeiling, false);
+      }
       return;
     }
     boolean premium = tiers.premium(command.user());
@@ -122,9 +139,14 @@ public final class AdmitUsageService implements AdmitUsageUseCase {
     if (upload.bytes() >= tier.uploadBytesPerRequest()) {
       throw new QuotaExceededException(UsageMessages.tooMuchData(!premium));
     }
-    if (upload.bytes() > 0
-        && !space.tryReserve(upload.user(), upload.uploadId(), upload.bytes(), tier.indexedBytes())) {
-      throw new QuotaExceededException(UsageMessages.tooMuchData(!premium));
+    long capacity = indexCeiling > 0 ? Math.min(indexCeiling, tier.indexedBytes()) : tier.indexedBytes();
+    reserve(upload, capacity, !premium && capacity == tier.indexedBytes());
+  }
+
+  /** Reserves the upload's bytes in the user's index below {@code capacity}, or refuses it. */
+  private void reserve(AdmitUsageCommand.Upload upload, long capacity, boolean suggestSubscribing) {
+    if (upload.bytes() > 0 && !space.tryReserve(upload.user(), upload.uploadId(), upload.bytes(), capacity)) {
+      throw new QuotaExceededException(UsageMessages.tooMuchData(suggestSubscribing));
     }
   }
 }

@@ -206,6 +206,46 @@ class AdmitUsageServiceTest {
   }
 
   @Test
+  void theOperatorsIndexCeilingIsReservedAtomicallyEvenWithLimitsOff() {
+    AdmitUsageService service = new AdmitUsageService(new UsageLimits(false, FREE, PREMIUM),
+        new Tiers(subscriptions, users, new BillingSettings(false, Optional.empty()), clock), limiter, space, 1500);
+    ReleaseUploadService release = new ReleaseUploadService(space);
+    UserId user = newUser();
+    service.admit(new AdmitUsageCommand.Upload(user, "first", 700));
+    assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.Upload(user, "second", 800)))
+        .as("700 reserved + 800 reaches the ceiling of 1500 while the first upload is still indexing")
+        .isInstanceOf(QuotaExceededException.class).hasMessage("Too much data indexed.");
+    service.admit(new AdmitUsageCommand.Upload(user, "third", 799));
+    release.release(new io.khoj4j.application.port.in.usage.ReleaseUploadUseCase.ReleaseUploadCommand(user, "first"));
+    service.admit(new AdmitUsageCommand.Upload(newUser(), "other", 1499));
+    service.admit(chat(user)); // the ceiling counts only index space: chat stays unlimited with limits off
+  }
+
+  @Test
+  void withLimitsOnTheLowerOfCeilingAndTierCounts() {
+    AdmitUsageService service = new AdmitUsageService(new UsageLimits(false, FREE, PREMIUM),
+        new Tiers(subscriptions, users, new BillingSettings(true, Optional.of("https://pay.example/")), clock),
+        limiter, space, 1200);
+    UserId free = newUser();
+    service.admit(new AdmitUsageCommand.Upload(free, "f1", 700));
+    assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.Upload(free, "f2", 600)))
+        .as("the ceiling (1200) is below the free tier's 2000: no point suggesting a subscription")
+        .hasMessage("Too much data indexed.");
+    service.admit(new AdmitUsageCommand.Upload(free, "f3", 499));
+    UserId paid = premiumUser();
+    service.admit(new AdmitUsageCommand.Upload(paid, "p1", 1100));
+    assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.Upload(paid, "p2", 100)))
+        .as("the premium tier's 5000 does not lift the operator's ceiling").isInstanceOf(QuotaExceededException.class);
+  }
+
+  @Test
+  void aNegativeCeilingIsAConfigurationError() {
+    assertThatThrownBy(() -> new AdmitUsageService(new UsageLimits(false, FREE, PREMIUM),
+        new Tiers(subscriptions, users, new BillingSettings(false, Optional.empty()), clock), limiter, space, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void readAloudCountsInTheChatsMinuteAndDayWithItsOwnCeilings() {
     AdmitUsageService service = service(false, true);
     UserId user = newUser();
