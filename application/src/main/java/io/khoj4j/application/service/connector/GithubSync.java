@@ -56,38 +56,47 @@ final class GithubSync {
    */
   Outcome.Synced sync(UserId owner, List<GithubRepo> repos, Optional<String> token,
       BiConsumer<Integer, Integer> progress, List<String> repoErrors) {
+    Plan plan = plan(owner, repos, token, repoErrors);
+    int[] read = readAndIndex(owner, token, plan.pending(), progress);
+    int skipped = plan.skippedVersions().size() + read[1];
+    if (!plan.skippedVersions().isEmpty()) {
+      connectors.saveVersions(owner, ContentSource.GITHUB, plan.skippedVersions());
+    }
+    removeGone(owner, plan);
+    return new Outcome.Synced(read[0], plan.gone().size(), plan.unchanged(), skipped);
+  }
+
+  /**
+   * What a sync does, decided from the repositories' trees and the versions already indexed: files to read, files
+   * skipped (binary or too large; their version is remembered so they are not listed again), files gone upstream.
+   */
+  private record Plan(List<Pending> pending, Map<String, String> skippedVersions, List<String> gone, int unchanged) {}
+
+  private Plan plan(UserId owner, List<GithubRepo> repos, Optional<String> token, List<String> repoErrors) {
     Map<String, String> versions = connectors.versions(owner, ContentSource.GITHUB);
     Set<String> listed = new HashSet<>();
     List<String> wholePrefixes = new ArrayList<>();
-    List<Pending> pending = new ArrayList<>();
-    Map<String, String> skippedVersions = new LinkedHashMap<>();
-    List<String> gone = new ArrayList<>();
+    Plan plan = new Plan(new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>(), 0);
     int unchanged = 0;
     for (GithubRepo repo : repos) {
-      List<TreeFile> files;
-      try {
-        files = github.files(token, repo);
-      } catch (ConnectorException e) {
-        if (e.kind() != ConnectorException.Kind.NOT_FOUND) {
-          throw e;
-        }
-        repoErrors.add(repo.owner() + "/" + repo.name() + "@" + repo.branch() + ": " + e.getMessage());
+      Optional<List<TreeFile>> files = tree(token, repo, repoErrors);
+      if (files.isEmpty()) {
         continue;
       }
       wholePrefixes.add(repo.urlPrefix());
-      for (TreeFile file : files) {
+      for (TreeFile file : files.get()) {
         String url = repo.fileUrl(file.path());
         listed.add(url);
         String known = versions.get(url);
         if (file.sha().equals(known) || (SKIPPED + file.sha()).equals(known)) {
           unchanged++;
         } else if (!worthReading(file)) {
-          skippedVersions.put(url, SKIPPED + file.sha());
+          plan.skippedVersions().put(url, SKIPPED + file.sha());
           if (known != null && !known.startsWith(SKIPPED)) {
-            gone.add(url);
+            plan.gone().add(url);
           }
         } else {
-          pending.add(new Pending(repo, file, url));
+          plan.pending().add(new Pending(repo, file, url));
         }
       }
     }
@@ -95,45 +104,72 @@ final class GithubSync {
       boolean inListedRepo = wholePrefixes.stream().anyMatch(url::startsWith);
       boolean inConfiguredRepo = repos.stream().anyMatch(r -> url.startsWith(r.urlPrefix()));
       if ((inListedRepo && !listed.contains(url)) || !inConfiguredRepo) {
-        gone.add(url);
+        plan.gone().add(url);
       }
     }
+    return new Plan(plan.pending(), plan.skippedVersions(), plan.gone(), unchanged);
+  }
+
+  /** The repository's files; a repository or branch that does not exist is reported, and the others go on. */
+  private Optional<List<TreeFile>> tree(Optional<String> token, GithubRepo repo, List<String> repoErrors) {
+    try {
+      return Optional.of(github.files(token, repo));
+    } catch (ConnectorException e) {
+      if (e.kind() != ConnectorException.Kind.NOT_FOUND) {
+        throw e;
+      }
+      repoErrors.add(repo.owner() + "/" + repo.name() + "@" + repo.branch() + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Reads and indexes the pending files in batches; returns {indexed, skipped because gone meanwhile}. */
+  private int[] readAndIndex(UserId owner, Optional<String> token, List<Pending> pending,
+      BiConsumer<Integer, Integer> progress) {
     int total = pending.size();
     progress.accept(0, total);
     int indexed = 0;
-    int skipped = skippedVersions.size();
+    int skipped = 0;
     for (int from = 0; from < pending.size(); from += batchSize) {
       List<ConnectorIndexer.Item> batch = new ArrayList<>();
       for (Pending p : pending.subList(from, Math.min(pending.size(), from + batchSize))) {
-        byte[] bytes;
-        try {
-          bytes = github.blob(token, p.repo(), p.file().sha());
-        } catch (ConnectorException e) {
-          if (e.kind() != ConnectorException.Kind.NOT_FOUND) {
-            throw e;
-          }
+        Optional<byte[]> bytes = blob(token, p);
+        if (bytes.isEmpty()) {
           skipped++;
           continue;
         }
         batch.add(new ConnectorIndexer.Item(p.url(), p.file().sha(),
-            new UploadedFile(p.url(), contentType(p.file().path()), bytes)));
+            new UploadedFile(p.url(), contentType(p.file().path()), bytes.get())));
       }
       indexer.index(owner, ContentSource.GITHUB, batch);
       indexed += batch.size();
       progress.accept(Math.min(total, from + batchSize), total);
     }
-    if (!skippedVersions.isEmpty()) {
-      connectors.saveVersions(owner, ContentSource.GITHUB, skippedVersions);
+    return new int[] {indexed, skipped};
+  }
+
+  /** The file's bytes; empty when it disappeared between listing and reading. */
+  private Optional<byte[]> blob(Optional<String> token, Pending p) {
+    try {
+      return Optional.of(github.blob(token, p.repo(), p.file().sha()));
+    } catch (ConnectorException e) {
+      if (e.kind() != ConnectorException.Kind.NOT_FOUND) {
+        throw e;
+      }
+      return Optional.empty();
     }
-    // a file that became binary or too large had entries: they go, and its skipped version stays
-    List<String> forget = gone.stream().filter(u -> !skippedVersions.containsKey(u)).toList();
-    indexer.delete(owner, ContentSource.GITHUB, forget);
+  }
+
+  /** Files gone upstream are deleted; a file that became binary or too large keeps only its skipped version. */
+  private void removeGone(UserId owner, Plan plan) {
+    List<String> gone = plan.gone();
+    Map<String, String> skippedVersions = plan.skippedVersions();
+    indexer.delete(owner, ContentSource.GITHUB, gone.stream().filter(u -> !skippedVersions.containsKey(u)).toList());
     List<String> emptied = gone.stream().filter(skippedVersions::containsKey).toList();
     if (!emptied.isEmpty()) {
       indexer.index(owner, ContentSource.GITHUB, emptied.stream().map(u -> new ConnectorIndexer.Item(u,
           skippedVersions.get(u), new UploadedFile(u, null, new byte[0]))).toList());
     }
-    return new Outcome.Synced(indexed, gone.size(), unchanged, skipped);
   }
 
   private record Pending(GithubRepo repo, TreeFile file, String url) {}
