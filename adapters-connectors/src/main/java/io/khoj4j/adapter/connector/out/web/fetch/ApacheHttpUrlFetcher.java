@@ -120,14 +120,7 @@ public final class ApacheHttpUrlFetcher implements UrlFetcher, AutoCloseable {
   private record Hop(Optional<URI> redirect, Fetched fetched) {}
 
   private Hop hop(URI url, Request request, long deadline) {
-    try {
-      AddressPolicy.Target target = policy.target(url);
-      if (target.literal().isPresent()) {
-        policy.check(target.host(), target.literal().get());
-      }
-    } catch (RefusedAddressException e) {
-      throw new UpstreamFailureException(e.getMessage(), false, e);
-    }
+    checkLiteralAddress(url);
     long remaining = deadline - System.nanoTime();
     if (remaining <= 0) {
       throw tooSlow(request);
@@ -140,51 +133,70 @@ public final class ApacheHttpUrlFetcher implements UrlFetcher, AutoCloseable {
       get.cancel();
     }, remaining, TimeUnit.NANOSECONDS);
     try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
-      int status = response.getCode();
-      if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
-        Header location = response.getFirstHeader("Location");
-        if (location == null || location.getValue().isBlank()) {
-          throw new UpstreamFailureException(url + " answered " + status + " without a Location", false, null);
-        }
-        return new Hop(Optional.of(resolve(url, location.getValue())), null);
-      }
-      if (status < 200 || status > 299) {
-        throw new UpstreamFailureException(url + " answered " + status, status == 429 || status >= 500, null);
-      }
-      HttpEntity entity = response.getEntity();
-      String contentType = entity == null || entity.getContentType() == null ? "" : entity.getContentType();
-      String mediaType = mediaType(contentType);
-      if (mediaType.isEmpty() || !request.accepts(mediaType)) {
-        throw new UpstreamFailureException(url + " is " + (mediaType.isEmpty() ? "of no stated type" : mediaType)
-            + ", not " + String.join(" or ", request.mediaTypes()), false, null);
-      }
-      if (entity.getContentLength() > limits.maxBytes()) {
-        throw tooLarge(url);
-      }
-      byte[] body = read(entity, url, deadline, request);
-      return new Hop(Optional.empty(), new Fetched(url, mediaType, charset(contentType), body));
+      return answer(url, response, request, deadline);
     } catch (UpstreamFailureException e) {
       throw e;
     } catch (RefusedAddressException e) {
       throw new UpstreamFailureException(e.getMessage(), false, e);
     } catch (IOException e) {
-      if (timedOut.get()) {
-        throw tooSlow(request);
-      }
-      RefusedAddressException refused = refusal(e);
-      if (refused != null) {
-        throw new UpstreamFailureException(refused.getMessage(), false, e);
-      }
-      if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-        throw new UpstreamFailureException(url + " timed out", true, e);
-      }
-      if (e instanceof UnknownHostException) {
-        throw new UpstreamFailureException("unknown host in " + url, false, e);
-      }
-      throw new UpstreamFailureException("could not fetch " + url + ": " + e.getMessage(), true, e);
+      throw timedOut.get() ? tooSlow(request) : failure(url, e);
     } finally {
       cancel.cancel(false);
     }
+  }
+
+  /** A URL naming an address (not a host name) is checked before any connection; names are checked when resolved. */
+  private void checkLiteralAddress(URI url) {
+    try {
+      AddressPolicy.Target target = policy.target(url);
+      if (target.literal().isPresent()) {
+        policy.check(target.host(), target.literal().get());
+      }
+    } catch (RefusedAddressException e) {
+      throw new UpstreamFailureException(e.getMessage(), false, e);
+    }
+  }
+
+  /** A redirect to follow (checked again on the next hop), or the body when status, type and size are acceptable. */
+  private Hop answer(URI url, ClassicHttpResponse response, Request request, long deadline) throws IOException {
+    int status = response.getCode();
+    if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
+      Header location = response.getFirstHeader("Location");
+      if (location == null || location.getValue().isBlank()) {
+        throw new UpstreamFailureException(url + " answered " + status + " without a Location", false, null);
+      }
+      return new Hop(Optional.of(resolve(url, location.getValue())), null);
+    }
+    if (status < 200 || status > 299) {
+      throw new UpstreamFailureException(url + " answered " + status, status == 429 || status >= 500, null);
+    }
+    HttpEntity entity = response.getEntity();
+    String contentType = entity == null || entity.getContentType() == null ? "" : entity.getContentType();
+    String mediaType = mediaType(contentType);
+    if (mediaType.isEmpty() || !request.accepts(mediaType)) {
+      throw new UpstreamFailureException(url + " is " + (mediaType.isEmpty() ? "of no stated type" : mediaType)
+          + ", not " + String.join(" or ", request.mediaTypes()), false, null);
+    }
+    if (entity.getContentLength() > limits.maxBytes()) {
+      throw tooLarge(url);
+    }
+    byte[] body = read(entity, url, deadline, request);
+    return new Hop(Optional.empty(), new Fetched(url, mediaType, charset(contentType), body));
+  }
+
+  /** A connection failure in words, retryable when trying again could help. */
+  private UpstreamFailureException failure(URI url, IOException e) {
+    RefusedAddressException refused = refusal(e);
+    if (refused != null) {
+      return new UpstreamFailureException(refused.getMessage(), false, e);
+    }
+    if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+      return new UpstreamFailureException(url + " timed out", true, e);
+    }
+    if (e instanceof UnknownHostException) {
+      return new UpstreamFailureException("unknown host in " + url, false, e);
+    }
+    return new UpstreamFailureException("could not fetch " + url + ": " + e.getMessage(), true, e);
   }
 
   private byte[] read(HttpEntity entity, URI url, long deadline, Request request) throws IOException {
