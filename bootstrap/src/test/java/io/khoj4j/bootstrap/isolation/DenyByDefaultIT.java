@@ -41,10 +41,10 @@ class DenyByDefaultIT {
           Map.entry("GET /api/agents/options", 200), // the same agent tools and modes for everyone
           Map.entry("GET /api/agents/{slug}", 404)); // public agents are readable by link; "x" is none
 
-  /** Pages a browser lands on: a signed-out visitor is sent to sign in first, then back. */
+  /** Token pages (every method, as Khoj) and Notion's OAuth return: a signed-out visitor signs in first, then back. */
   private static boolean browserPage(String route) {
-    return route.startsWith("GET /auth/token") || route.startsWith("POST /auth/token")
-        || route.equals("GET /api/notion/auth/callback");
+    String path = route.substring(route.indexOf(' ') + 1);
+    return path.startsWith("/auth/token") || route.equals("GET /api/notion/auth/callback");
   }
 
   @Test
