@@ -370,6 +370,8 @@ abstract class ChatModelGatewayContract {
 
   @Test
   void aStalledProviderTimesOutAsRetryable() {
+    gateway = new Langchain4jChatModelGateway(Duration.ofMillis(400), 2, Duration.ofMillis(20), Duration.ofMillis(50),
+        1000);
     server.stubFor(post(urlPathEqualTo(streamPath())).willReturn(streamedAnswer(false).withFixedDelay(3000)));
 
     assertThatThrownBy(() -> gateway.complete(request())).isInstanceOfSatisfying(UpstreamFailureException.class,
