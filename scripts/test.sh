@@ -10,4 +10,5 @@ set -euo pipefail
 ensure_jdk
 MVN="$(build_maven)"
 cd "$KHOJ4J_ROOT"
-"$MVN" "${MVN_FLAGS[@]}" verify "$@"
+# -T 1C: the four adapter modules build and test side by side (one thread per core); bootstrap waits for them all
+"$MVN" "${MVN_FLAGS[@]}" -T 1C verify "$@"
