@@ -84,8 +84,13 @@ public class TikaDocumentReader implements DocumentReader {
     this(Limits.of(settings), ocrPdfs);
   }
 
-  public TikaDocumentReader() {
-    this(Limits.defaults(), false);
+  /**
+   * A reader with the default limits, for tests. Deliberately not a no-argument constructor: CDI's client proxy
+   * calls that one when it is created, which would load Tika, POI and PDFBox at start-up instead of at the first
+   * upload.
+   */
+  static TikaDocumentReader withDefaults() {
+    return new TikaDocumentReader(Limits.defaults(), false);
   }
 
   TikaDocumentReader(Limits limits, boolean ocrPdfs) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 @Tag("security")
 class HostileDocumentsTest {
 
-  private static final TikaDocumentReader READER = new TikaDocumentReader();
+  private static final TikaDocumentReader READER = TikaDocumentReader.withDefaults();
 
   @Test
   void aDocxWhoseOneTextRunUnpacksTo256MibIsRefusedAfterInflatingAboutOneMib() throws IOException {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @Tag("security")
 class PdfBombTest {
 
-  private static final TikaDocumentReader READER = new TikaDocumentReader();
+  private static final TikaDocumentReader READER = TikaDocumentReader.withDefaults();
 
   @Test
   void aPageWhoseContentStreamDecodesToOneGibibyteIsRefusedAfterDecodingAboutOneMebibyte() throws IOException {

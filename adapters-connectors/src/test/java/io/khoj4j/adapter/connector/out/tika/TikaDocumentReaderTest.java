@@ -23,7 +23,16 @@ import org.junit.jupiter.api.Test;
 
 class TikaDocumentReaderTest {
 
-  private static final TikaDocumentReader READER = new TikaDocumentReader();
+  @Test
+  void hasNoNoArgumentConstructorForTheClientProxyToRunAtStartUp() {
+    // CDI's client proxy of an @ApplicationScoped bean calls the class's no-argument constructor when it is created;
+    // here that would load Tika, POI and PDFBox (about a thousand classes) at start-up rather than at the first upload
+    assertThat(java.util.Arrays.stream(TikaDocumentReader.class.getDeclaredConstructors()))
+        .noneMatch(c -> c.getParameterCount() == 0);
+  }
+
+
+  private static final TikaDocumentReader READER = TikaDocumentReader.withDefaults();
 
   private static byte[] fixture(String name) throws IOException {
     try (InputStream in = TikaDocumentReaderTest.class.getResourceAsStream("/fixtures/" + name)) {
