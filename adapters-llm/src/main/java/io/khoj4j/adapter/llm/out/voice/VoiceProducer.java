@@ -3,6 +3,8 @@ package io.khoj4j.adapter.llm.out.voice;
 import io.khoj4j.application.port.out.voice.SpeechToText;
 import io.khoj4j.application.port.out.voice.TextToSpeech;
 import io.khoj4j.domain.voice.Voice;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +32,39 @@ public class VoiceProducer {
   /** Khoj's default ElevenLabs voice id. */
   static final String ELEVENLABS_VOICES = "RPEIZnKMqlQiZyZd1Dae:Default";
 
+  /** {@code khoj.speech-to-text.*}: an OpenAI-compatible {@code /audio/transcriptions} server. */
+  @ConfigMapping(prefix = "khoj.speech-to-text")
+  public interface SpeechToTextSettings {
+    Optional<String> baseUrl();
+
+    Optional<String> apiKey();
+
+    @WithDefault("whisper-1")
+    String model();
+
+    @WithDefault("PT60S")
+    Duration timeout();
+  }
+
+  /** {@code khoj.text-to-speech.*}: the read-aloud provider. */
+  @ConfigMapping(prefix = "khoj.text-to-speech")
+  public interface TextToSpeechSettings {
+    /** {@code openai}, {@code elevenlabs} or {@code none}; unset: chosen from the URL and key. */
+    Optional<String> provider();
+
+    Optional<String> baseUrl();
+
+    Optional<String> apiKey();
+
+    Optional<String> model();
+
+    /** {@code id:Name,id2:Name 2}; the first is the default. */
+    Optional<String> voices();
+
+    @WithDefault("PT60S")
+    Duration timeout();
+  }
+
   private final Optional<String> sttUrl;
   private final Optional<String> sttKey;
   private final String sttModel;
@@ -42,27 +76,17 @@ public class VoiceProducer {
   private final Optional<String> ttsVoices;
   private final Duration ttsTimeout;
 
-  public VoiceProducer(
-      @ConfigProperty(name = "khoj.speech-to-text.base-url") Optional<String> sttUrl,
-      @ConfigProperty(name = "khoj.speech-to-text.api-key") Optional<String> sttKey,
-      @ConfigProperty(name = "khoj.speech-to-text.model", defaultValue = "whisper-1") String sttModel,
-      @ConfigProperty(name = "khoj.speech-to-text.timeout", defaultValue = "PT60S") Duration sttTimeout,
-      @ConfigProperty(name = "khoj.text-to-speech.provider") Optional<String> ttsProvider,
-      @ConfigProperty(name = "khoj.text-to-speech.base-url") Optional<String> ttsUrl,
-      @ConfigProperty(name = "khoj.text-to-speech.api-key") Optional<String> ttsKey,
-      @ConfigProperty(name = "khoj.text-to-speech.model") Optional<String> ttsModel,
-      @ConfigProperty(name = "khoj.text-to-speech.voices") Optional<String> ttsVoices,
-      @ConfigProperty(name = "khoj.text-to-speech.timeout", defaultValue = "PT60S") Duration ttsTimeout) {
-    this.sttUrl = sttUrl.filter(s -> !s.isBlank());
-    this.sttKey = sttKey;
-    this.sttModel = sttModel;
-    this.sttTimeout = sttTimeout;
-    this.ttsProvider = ttsProvider.filter(s -> !s.isBlank());
-    this.ttsUrl = ttsUrl.filter(s -> !s.isBlank());
-    this.ttsKey = ttsKey.filter(s -> !s.isBlank());
-    this.ttsModel = ttsModel.filter(s -> !s.isBlank());
-    this.ttsVoices = ttsVoices.filter(s -> !s.isBlank());
-    this.ttsTimeout = ttsTimeout;
+  public VoiceProducer(SpeechToTextSettings stt, TextToSpeechSettings tts) {
+    this.sttUrl = stt.baseUrl().filter(s -> !s.isBlank());
+    this.sttKey = stt.apiKey();
+    this.sttModel = stt.model();
+    this.sttTimeout = stt.timeout();
+    this.ttsProvider = tts.provider().filter(s -> !s.isBlank());
+    this.ttsUrl = tts.baseUrl().filter(s -> !s.isBlank());
+    this.ttsKey = tts.apiKey().filter(s -> !s.isBlank());
+    this.ttsModel = tts.model().filter(s -> !s.isBlank());
+    this.ttsVoices = tts.voices().filter(s -> !s.isBlank());
+    this.ttsTimeout = tts.timeout();
   }
 
   @Produces
