@@ -54,7 +54,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -89,15 +88,9 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
       Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("chat-retry").factory());
 
   @Inject
-  public Langchain4jChatModelGateway(
-      @ConfigProperty(name = "khoj.chat.model.timeout", defaultValue = "PT120S") Duration timeout,
-      @ConfigProperty(name = "khoj.chat.model.max-retries", defaultValue = "3") int maxRetries,
-      @ConfigProperty(name = "khoj.chat.model.first-backoff", defaultValue = "PT1S") Duration firstBackoff,
-      @ConfigProperty(name = "khoj.chat.model.max-backoff", defaultValue = "PT20S") Duration maxBackoff,
-      @ConfigProperty(name = "khoj.chat.model.anthropic-max-tokens", defaultValue = "8000") int anthropicMaxTokens,
-      Instance<OpenTelemetry> telemetry) {
-    this(timeout, maxRetries, firstBackoff, maxBackoff, anthropicMaxTokens,
-        telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop());
+  public Langchain4jChatModelGateway(ChatModelCallSettings settings, Instance<OpenTelemetry> telemetry) {
+    this(settings.timeout(), settings.maxRetries(), settings.firstBackoff(), settings.maxBackoff(),
+        settings.anthropicMaxTokens(), telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop());
   }
 
   /** A gateway without traces (tests). */
