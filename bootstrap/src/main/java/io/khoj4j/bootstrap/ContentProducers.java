@@ -22,22 +22,42 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.time.Clock;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** Content indexing: upload, list, delete, and keeping vectors on the configured embedding model. */
 @ApplicationScoped
 public class ContentProducers {
 
+  /** {@code khoj.content.*}: what one upload may carry, the operator's ceiling per user, and chunking. */
+  @ConfigMapping(prefix = "khoj.content")
+  public interface ContentSettings {
+    @WithDefault("100M")
+    MemorySize maxRequestSize();
+
+    @WithDefault("50M")
+    MemorySize maxFileSize();
+
+    /** 0: no ceiling. */
+    @WithDefault("0")
+    MemorySize maxIndexedSizePerUser();
+
+    @WithDefault("256")
+    int maxWordsPerChunk();
+
+    @WithDefault("16")
+    int embedBatchSize();
+
+    /** Read by the document reader (adapters-connectors); listed so that the group knows every key it holds. */
+    @WithDefault("false")
+    boolean ocrPdf();
+  }
+
   @Produces
   @Singleton
-  IndexingLimits indexingLimits(
-      @ConfigProperty(name = "khoj.content.max-request-size", defaultValue = "100M") MemorySize maxRequest,
-      @ConfigProperty(name = "khoj.content.max-file-size", defaultValue = "50M") MemorySize maxFile,
-      @ConfigProperty(name = "khoj.content.max-indexed-size-per-user", defaultValue = "0") MemorySize maxPerUser,
-      @ConfigProperty(name = "khoj.content.max-words-per-chunk", defaultValue = "256") int maxWords,
-      @ConfigProperty(name = "khoj.content.embed-batch-size", defaultValue = "16") int embedBatch) {
-    return new IndexingLimits(maxRequest.asLongValue(), maxFile.asLongValue(), maxPerUser.asLongValue(), maxWords,
-        embedBatch);
+  IndexingLimits indexingLimits(ContentSettings s) {
+    return new IndexingLimits(s.maxRequestSize().asLongValue(), s.maxFileSize().asLongValue(),
+        s.maxIndexedSizePerUser().asLongValue(), s.maxWordsPerChunk(), s.embedBatchSize());
   }
 
   @Produces
