@@ -1,16 +1,8 @@
 package io.khoj4j.adapter.llm.out.chat;
 
 import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.Content;
-import dev.langchain4j.data.message.ImageContent;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.TextContent;
-import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
@@ -18,33 +10,22 @@ import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.PartialThinkingContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
-import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
-import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.exception.TimeoutException;
-import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import io.khoj4j.application.error.UpstreamFailureException;
 import io.khoj4j.application.port.out.chat.ChatCompletion;
 import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
 import io.khoj4j.application.port.out.chat.ChatModelGateway;
 import io.khoj4j.application.port.out.chat.ChatStream;
 import io.khoj4j.application.port.out.chat.ChatStreamListener;
-import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.ModelVendor;
-import io.khoj4j.domain.chat.PromptMessage;
-import io.khoj4j.domain.chat.TokenUsage;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -79,11 +60,10 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
   private final int maxRetries;
   private final Duration firstBackoff;
   private final Duration maxBackoff;
-  private final int anthropicMaxTokens;
 
   /** The server's OpenTelemetry, for the model-call spans; a no-op one in hand-built gateways. */
   private final OpenTelemetry telemetry;
-  private final Map<String, StreamingChatModel> models = new ConcurrentHashMap<>();
+  private final VendorChatModels models;
   private final ScheduledExecutorService retries =
       Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("chat-retry").factory());
 
@@ -106,14 +86,14 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
     this.maxRetries = maxRetries;
     this.firstBackoff = firstBackoff;
     this.maxBackoff = maxBackoff;
-    this.anthropicMaxTokens = anthropicMaxTokens;
+    this.models = new VendorChatModels(timeout, anthropicMaxTokens);
   }
 
   @Override
   public ChatStream stream(ChatCompletionRequest request, ChatStreamListener listener) {
     TracedChatListener traced = new TracedChatListener(tracer(), request, listener);
     try {
-      Call call = new Call(model(request.model()), toRequest(request), traced, request.model().vendor());
+      Call call = new Call(models.of(request.model()), ChatRequests.toRequest(request), traced, request.model().vendor());
       call.start();
       return call;
     } catch (RuntimeException e) {
@@ -260,7 +240,7 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
       String answer = text.isEmpty() && message != null && message.text() != null ? message.text() : text.toString();
       String reasoning = thought.isEmpty() && message != null && message.thinking() != null
           ? message.thinking() : thought.toString();
-      listener.onComplete(new ChatCompletion(answer, reasoning, usage(response.tokenUsage())));
+      listener.onComplete(new ChatCompletion(answer, reasoning, ChatRequests.usage(response.tokenUsage())));
     }
 
     /** Ends the attempt; retries while nothing reached the listener, else reports the failure once. */
@@ -390,112 +370,5 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
     public void onError(Throwable error) {
       call.fail(this, error);
     }
-  }
-
-  static TokenUsage usage(dev.langchain4j.model.output.TokenUsage usage) {
-    if (usage == null) {
-      return TokenUsage.NONE;
-    }
-    int thoughts = 0;
-    int cached = 0;
-    if (usage instanceof OpenAiTokenUsage openAi) {
-      if (openAi.outputTokensDetails() != null && openAi.outputTokensDetails().reasoningTokens() != null) {
-        thoughts = openAi.outputTokensDetails().reasoningTokens();
-      }
-      if (openAi.inputTokensDetails() != null && openAi.inputTokensDetails().cachedTokens() != null) {
-        cached = openAi.inputTokensDetails().cachedTokens();
-      }
-    }
-    return new TokenUsage(orZero(usage.inputTokenCount()), orZero(usage.outputTokenCount()), thoughts, cached, 0, 0);
-  }
-
-  private static int orZero(Integer n) {
-    return n == null ? 0 : n;
-  }
-
-  // ------------------------------------------------------------------ requests and models
-
-  private ChatRequest toRequest(ChatCompletionRequest request) {
-    List<ChatMessage> messages = new ArrayList<>();
-    List<PromptMessage> prompt = request.messages();
-    for (int i = 0; i < prompt.size(); i++) {
-      PromptMessage m = prompt.get(i);
-      boolean last = i == prompt.size() - 1;
-      String text = m.text();
-      if (last && request.jsonSchema().isPresent()) {
-        text = text + "\n\nAnswer with a single JSON object that follows this JSON Schema, and nothing else:\n"
-            + request.jsonSchema().get();
-      }
-      messages.add(switch (m) {
-        case PromptMessage.System s -> SystemMessage.from(s.text());
-        case PromptMessage.Assistant a -> AiMessage.from(a.text());
-        case PromptMessage.User u -> userMessage(text, request.model().vision() ? u.images() : List.of());
-      });
-    }
-    ChatRequest.Builder builder = ChatRequest.builder().messages(messages);
-    request.temperature().ifPresent(builder::temperature);
-    request.maxOutputTokens().ifPresent(builder::maxOutputTokens);
-    if (request.jsonSchema().isPresent() && request.model().vendor() != ModelVendor.ANTHROPIC) {
-      builder.responseFormat(ResponseFormat.JSON);
-    }
-    return builder.build();
-  }
-
-  private static UserMessage userMessage(String text, List<String> images) {
-    if (images.isEmpty()) {
-      return UserMessage.from(text);
-    }
-    List<Content> contents = new ArrayList<>();
-    contents.add(TextContent.from(text));
-    for (String image : images) {
-      if (image.startsWith("data:") && image.contains(";base64,")) {
-        String mime = image.substring(5, image.indexOf(';'));
-        contents.add(ImageContent.from(image.substring(image.indexOf(";base64,") + 8), mime));
-      } else {
-        contents.add(ImageContent.from(image));
-      }
-    }
-    return UserMessage.from(contents);
-  }
-
-  private StreamingChatModel model(ChatModelEndpoint endpoint) {
-    String key = endpoint.vendor() + "|" + endpoint.baseUrl() + "|" + endpoint.modelName() + "|"
-        + Integer.toHexString(endpoint.apiKey().hashCode());
-    return models.computeIfAbsent(key, k -> build(endpoint));
-  }
-
-  private StreamingChatModel build(ChatModelEndpoint e) {
-    String apiKey = e.apiKey().isBlank() ? "not-needed" : e.apiKey();
-    return switch (e.vendor()) {
-      case OPENAI -> {
-        var b = OpenAiStreamingChatModel.builder().apiKey(apiKey).modelName(e.modelName()).timeout(timeout)
-            .returnThinking(true).httpClientBuilder(WholeStreamHttpClient.builder(StreamEnd.OPENAI));
-        if (e.baseUrl() != null) {
-          b.baseUrl(e.baseUrl());
-        }
-        yield b.build();
-      }
-      case ANTHROPIC -> {
-        var b = AnthropicStreamingChatModel.builder().apiKey(apiKey).modelName(e.modelName()).timeout(timeout)
-            .maxTokens(anthropicMaxTokens).returnThinking(true)
-            .httpClientBuilder(WholeStreamHttpClient.builder(StreamEnd.ANTHROPIC));
-        if (e.baseUrl() != null) {
-          b.baseUrl(e.baseUrl());
-        }
-        yield b.build();
-      }
-      case GOOGLE -> {
-        var b = GoogleAiGeminiStreamingChatModel.builder().apiKey(apiKey).modelName(e.modelName()).timeout(timeout)
-            .returnThinking(true).httpClientBuilder(WholeStreamHttpClient.builder(StreamEnd.GEMINI));
-        if (e.baseUrl() != null) {
-          b.baseUrl(e.baseUrl());
-        }
-        yield b.build();
-      }
-      case OLLAMA -> OllamaStreamingChatModel.builder()
-          .baseUrl(e.baseUrl() == null ? "http://localhost:11434" : e.baseUrl()).modelName(e.modelName())
-          .timeout(timeout).returnThinking(true).httpClientBuilder(WholeStreamHttpClient.builder(StreamEnd.OLLAMA))
-          .build();
-    };
   }
 }
