@@ -232,10 +232,24 @@ public class ChatResource {
   static final int MAX_TITLE_CHARS = 200;
 
   static ChatCommand command(UserId user, ChatRequestBody body) {
-    if (body == null) {
-      throw RequestValidationException.missing("body", "q");
+    checkTexts(body);
+    int n = body.n() == null ? 7 : body.n();
+    if (n < 1 || n > 200) {
+      throw RequestValidationException.of("body", "n", "Input should be between 1 and 200", body.n());
     }
-    if (body.q() == null) {
+    List<String> images = checkedImages(body.images());
+    List<AttachedFile> files = files(body.files());
+    Optional<UUID> conversation = body.conversationId() == null || body.conversationId().isBlank()
+        ? Optional.empty() : Optional.of(UUID.fromString(body.conversationId().strip()));
+    return new ChatCommand(user, PercentDecoding.decode(body.q()), n, Optional.ofNullable(body.d()), conversation,
+        Optional.ofNullable(body.title()), Optional.ofNullable(body.turnId()), Boolean.TRUE.equals(body.createNew()),
+        new ChatCommand.Location(body.city(), body.region(), body.country(), body.countryCode(), body.timezone()),
+        images, files);
+  }
+
+  /** The query is required; it, the turn id and the title have the lengths the store keeps. */
+  private static void checkTexts(ChatRequestBody body) {
+    if (body == null || body.q() == null) {
       throw RequestValidationException.missing("body", "q");
     }
     if (body.q().length() > ChatCommand.MAX_QUERY_CHARS) {
@@ -252,11 +266,11 @@ public class ChatResource {
       throw RequestValidationException.of("body", "title",
           "String should have at most " + MAX_TITLE_CHARS + " characters", body.title().length());
     }
-    int n = body.n() == null ? 7 : body.n();
-    if (n < 1 || n > 200) {
-      throw RequestValidationException.of("body", "n", "Input should be between 1 and 200", body.n());
-    }
-    List<String> images = body.images() == null ? List.of() : body.images();
+  }
+
+  /** Images as {@code data:image/...;base64} URIs, within Khoj's count and total size per message. */
+  private static List<String> checkedImages(List<String> given) {
+    List<String> images = given == null ? List.of() : given;
     if (images.size() > MAX_IMAGES) {
       throw new QuotaExceededException(
           "Those are way too many images for me! I can handle up to " + MAX_IMAGES + " images per message.");
@@ -277,9 +291,13 @@ public class ChatResource {
       throw new QuotaExceededException(
           "Those images are way too large for me! I can handle up to 20MB of images per message.");
     }
+    return images;
+  }
+
+  private static List<AttachedFile> files(List<ChatRequestBody.AttachedFileBody> given) {
     List<AttachedFile> files = new ArrayList<>();
-    if (body.files() != null) {
-      for (ChatRequestBody.AttachedFileBody f : body.files()) {
+    if (given != null) {
+      for (ChatRequestBody.AttachedFileBody f : given) {
         if (f == null || f.name() == null || f.content() == null) {
           throw new RequestValidationException(List.of(new FieldProblem("missing", List.of("body", "files"),
               "Each file needs a name and content", null)));
@@ -288,11 +306,6 @@ public class ChatResource {
             f.size() == null ? f.content().length() : f.size()));
       }
     }
-    Optional<UUID> conversation = body.conversationId() == null || body.conversationId().isBlank()
-        ? Optional.empty() : Optional.of(UUID.fromString(body.conversationId().strip()));
-    return new ChatCommand(user, PercentDecoding.decode(body.q()), n, Optional.ofNullable(body.d()), conversation,
-        Optional.ofNullable(body.title()), Optional.ofNullable(body.turnId()), Boolean.TRUE.equals(body.createNew()),
-        new ChatCommand.Location(body.city(), body.region(), body.country(), body.countryCode(), body.timezone()),
-        images, files);
+    return files;
   }
 }
