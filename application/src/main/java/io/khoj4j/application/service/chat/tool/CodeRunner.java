@@ -58,12 +58,9 @@ final class CodeRunner implements ChatTool {
     run(turn, sources.toString().strip(), found);
   }
 
-  private void run(ToolTurn turn, String context, ToolFindings found) {
-    if (turn.model().isEmpty()) {
-      return;
-    }
+  /** The program the model writes for the message (empty when it wrote none). */
+  private String write(ToolTurn turn, String context, List<AttachedFile> attached, ToolFindings found) {
     turn.status("**Writing a program** for: " + turn.query());
-    List<AttachedFile> attached = turn.command().files();
     String prompt = Prompts.render("code-write.txt", Map.of(
         "date", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
         "files", attached.isEmpty() ? "(none)" : String.join(", ", attached.stream().map(f -> f.name()).toList()),
@@ -71,7 +68,15 @@ final class CodeRunner implements ChatTool {
         "history", PromptBuilder.formatHistory(turn.history(), 6), "query", turn.query()));
     Optional<ChatCompletion> written = calls.text(turn.model().get(), prompt, "write a program", turn::cancelled);
     written.ifPresent(c -> found.addUsage(c.usage()));
-    String code = written.map(c -> ModelCalls.fencedCode(c.text())).orElse("");
+    return written.map(c -> ModelCalls.fencedCode(c.text())).orElse("");
+  }
+
+  private void run(ToolTurn turn, String context, ToolFindings found) {
+    if (turn.model().isEmpty()) {
+      return;
+    }
+    List<AttachedFile> attached = turn.command().files();
+    String code = write(turn, context, attached, found);
     if (code.isEmpty()) {
       turn.status("**Could not write a program**");
       found.addPromptContext(Prompts.render("tool-failed.txt", Map.of("what",

@@ -53,25 +53,8 @@ final class OnlineSources {
     turn.status("**Searching the web for**: \n- " + String.join("\n- ", written.queries()));
     Optional<String> country = Optional.ofNullable(turn.command().location().countryCode())
         .map(c -> c.strip().toLowerCase(Locale.ROOT)).filter(c -> c.length() == 2);
-    List<Fanout.Outcome<WebSearch.Results>> outcomes = Fanout.run(written.queries(), q ->
-        tools.webSearch().search(new WebSearch.Query(q, RESULTS_PER_QUERY, country)));
-
-    List<WebSearch.Results> results = new ArrayList<>();
     List<String> failures = new ArrayList<>();
-    for (Fanout.Outcome<WebSearch.Results> outcome : outcomes) {
-      switch (outcome) {
-        case Fanout.Done<WebSearch.Results>(WebSearch.Results r) -> {
-          if (!r.isEmpty()) {
-            results.add(r);
-          }
-        }
-        case Fanout.Failed<WebSearch.Results>(var error) -> failures.add(error.getMessage());
-      }
-    }
-    if (!failures.isEmpty()) {
-      LOG.log(Level.WARNING, "Web search failed for {0} of {1} queries: {2}", failures.size(), outcomes.size(),
-          failures.getFirst());
-    }
+    List<WebSearch.Results> results = searchAll(written.queries(), country, failures);
     if (results.isEmpty()) {
       String why = failures.isEmpty() ? "found nothing" : "failed (" + failures.getFirst() + ")";
       turn.status("**Web search " + why + "**");
@@ -90,20 +73,30 @@ final class OnlineSources {
     found.addPromptContext(Prompts.render("online-context.txt", Map.of("results", context.toString())));
   }
 
-  void readPages(ToolTurn turn, ToolFindings found) {
-    List<URI> urls = linksIn(turn.query());
-    if (urls.isEmpty() && turn.model().isPresent()) {
-      Optional<List<URI>> chosen = calls.json(turn.model().get(), Prompts.render("webpage-links.txt", Map.of(
-              "max", String.valueOf(MAX_PAGES), "history", PromptBuilder.formatHistory(turn.history(), 6),
-              "query", turn.query())),
-          "{\"type\":\"object\",\"properties\":{\"links\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},"
-              + "\"maxItems\":" + MAX_PAGES + "}},\"required\":[\"links\"]}", "choose web pages", turn::cancelled)
-          .map(c -> {
-            found.addUsage(c.usage());
-            return linksIn(String.join(" ", calls.strings(c, "links")));
-          });
-      urls = chosen.orElse(List.of());
+  /** Every query at once; results that found something, and the failures' reasons in {@code failures}. */
+  private List<WebSearch.Results> searchAll(List<String> queries, Optional<String> country, List<String> failures) {
+    List<Fanout.Outcome<WebSearch.Results>> outcomes = Fanout.run(queries, q ->
+        tools.webSearch().search(new WebSearch.Query(q, RESULTS_PER_QUERY, country)));
+    List<WebSearch.Results> results = new ArrayList<>();
+    for (Fanout.Outcome<WebSearch.Results> outcome : outcomes) {
+      switch (outcome) {
+        case Fanout.Done<WebSearch.Results>(WebSearch.Results r) -> {
+          if (!r.isEmpty()) {
+            results.add(r);
+          }
+        }
+        case Fanout.Failed<WebSearch.Results>(var error) -> failures.add(error.getMessage());
+      }
     }
+    if (!failures.isEmpty()) {
+      LOG.log(Level.WARNING, "Web search failed for {0} of {1} queries: {2}", failures.size(), outcomes.size(),
+          failures.getFirst());
+    }
+    return results;
+  }
+
+  void readPages(ToolTurn turn, ToolFindings found) {
+    List<URI> urls = pagesToRead(turn, found);
     if (urls.isEmpty()) {
       turn.status("**No web page to read**");
       found.addPromptContext(Prompts.render("tool-failed.txt", Map.of("what",
@@ -111,34 +104,60 @@ final class OnlineSources {
       return;
     }
     turn.status("**Browsing**: \n- " + String.join("\n- ", urls.stream().map(URI::toString).toList()));
-    List<WebReader.Page> pages = new ArrayList<>();
-    List<String> failed = new ArrayList<>();
+    Read read = read(urls);
+    if (!read.failed().isEmpty()) {
+      LOG.log(Level.WARNING, "Could not read {0} web pages: {1}", read.failed().size(), read.failed());
+      turn.status("**Could not read**: \n- " + String.join("\n- ", read.failed()));
+    }
+    if (read.pages().isEmpty()) {
+      found.addPromptContext(Prompts.render("tool-failed.txt", Map.of("what",
+          "Reading " + String.join(", ", read.failed()) + " failed")));
+      return;
+    }
+    found.addPages(turn.query(), read.pages());
+    StringBuilder context = new StringBuilder();
+    read.pages().forEach(p -> appendPage(context, p));
+    found.addPromptContext(Prompts.render("online-context.txt", Map.of("results", context.toString())));
+  }
+
+  /** The links in the message; without any, those the model picks from the conversation. */
+  private List<URI> pagesToRead(ToolTurn turn, ToolFindings found) {
+    List<URI> urls = linksIn(turn.query());
+    if (!urls.isEmpty() || turn.model().isEmpty()) {
+      return urls;
+    }
+    return calls.json(turn.model().get(), Prompts.render("webpage-links.txt", Map.of(
+            "max", String.valueOf(MAX_PAGES), "history", PromptBuilder.formatHistory(turn.history(), 6),
+            "query", turn.query())),
+        "{\"type\":\"object\",\"properties\":{\"links\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},"
+            + "\"maxItems\":" + MAX_PAGES + "}},\"required\":[\"links\"]}", "choose web pages", turn::cancelled)
+        .map(c -> {
+          found.addUsage(c.usage());
+          return linksIn(String.join(" ", calls.strings(c, "links")));
+        })
+        .orElse(List.of());
+  }
+
+  /** Pages read, and the addresses that failed with why. */
+  private record Read(List<WebReader.Page> pages, List<String> failed) {}
+
+  private Read read(List<URI> urls) {
+    Read read = new Read(new ArrayList<>(), new ArrayList<>());
     List<Fanout.Outcome<WebReader.Page>> outcomes = Fanout.run(urls, tools.webReader()::read);
     for (int i = 0; i < outcomes.size(); i++) {
       switch (outcomes.get(i)) {
         case Fanout.Done<WebReader.Page>(WebReader.Page page) -> {
           if (!page.text().isBlank()) {
-            pages.add(page);
+            read.pages().add(page);
           } else {
-            failed.add(urls.get(i) + " (no text)");
+            read.failed().add(urls.get(i) + " (no text)");
           }
         }
-        case Fanout.Failed<WebReader.Page>(var error) -> failed.add(urls.get(i) + " (" + error.getMessage() + ")");
+        case Fanout.Failed<WebReader.Page>(var error) ->
+            read.failed().add(urls.get(i) + " (" + error.getMessage() + ")");
       }
     }
-    if (!failed.isEmpty()) {
-      LOG.log(Level.WARNING, "Could not read {0} web pages: {1}", failed.size(), failed);
-      turn.status("**Could not read**: \n- " + String.join("\n- ", failed));
-    }
-    if (pages.isEmpty()) {
-      found.addPromptContext(Prompts.render("tool-failed.txt", Map.of("what",
-          "Reading " + String.join(", ", failed) + " failed")));
-      return;
-    }
-    found.addPages(turn.query(), pages);
-    StringBuilder context = new StringBuilder();
-    pages.forEach(p -> appendPage(context, p));
-    found.addPromptContext(Prompts.render("online-context.txt", Map.of("results", context.toString())));
+    return read;
   }
 
   /** The first organic link of each query that has no direct answer, read at once; a failed read is skipped. */
