@@ -8,6 +8,7 @@ import static io.khoj4j.adapter.web.WebSlice.rejects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.khoj4j.adapter.web.Upload;
 import io.khoj4j.application.error.QuotaExceededException;
 import io.khoj4j.application.port.in.connector.SyncConnectorsCommand;
 import io.khoj4j.application.port.in.connector.SyncReport;

@@ -1,4 +1,4 @@
-package io.khoj4j.adapter.web.in.content;
+package io.khoj4j.adapter.web;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.IOException;
@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** A multipart file part as Quarkus hands it to a resource: its bytes in a temporary file. */
-record Upload(String fileName, String contentType, String charSet, Path filePath) implements FileUpload {
+public record Upload(String fileName, String contentType, String charSet, Path filePath) implements FileUpload {
 
-  static Upload of(Path dir, String fileName, String contentType, String text) {
+  public static Upload of(Path dir, String fileName, String contentType, String text) {
     try {
       Path file = Files.createTempFile(dir, "part", ".bin");
       Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -21,7 +21,7 @@ record Upload(String fileName, String contentType, String charSet, Path filePath
     }
   }
 
-  Upload withCharSet(String charSet) {
+  public Upload withCharSet(String charSet) {
     return new Upload(fileName, contentType, charSet, filePath);
   }
 
