@@ -44,6 +44,11 @@ public final class WebSlice {
     return caller(ALICE, "alice", "alice@example.org");
   }
 
+  /** A request without credentials. */
+  public static CurrentUser anonymous() {
+    return new CurrentUser(QuarkusSecurityIdentity.builder().setAnonymous(true).build());
+  }
+
   public static CurrentUser caller(UserId id, String username, String email) {
     return new CurrentUser(QuarkusSecurityIdentity.builder()
         .setPrincipal(new QuarkusPrincipal(id.toString()))
