@@ -12,10 +12,8 @@ import io.khoj4j.adapter.web.Upload;
 import io.khoj4j.application.error.QuotaExceededException;
 import io.khoj4j.application.port.in.connector.SyncConnectorsCommand;
 import io.khoj4j.application.port.in.connector.SyncReport;
-import io.khoj4j.application.port.in.content.ContentOverview;
 import io.khoj4j.application.port.in.content.ContentQuery;
 import io.khoj4j.application.port.in.content.DeleteContentCommand;
-import io.khoj4j.application.port.in.content.FilePage;
 import io.khoj4j.application.port.in.content.IndexContentCommand;
 import io.khoj4j.application.port.in.content.IndexContentResult;
 import io.khoj4j.application.port.in.content.ListRefusedFilesQuery;
@@ -38,7 +36,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.junit.jupiter.api.Test;
@@ -62,37 +59,7 @@ class ContentResourceTest {
   private SyncReport report = new SyncReport(Map.of());
   private boolean overQuota;
 
-  private final QueryContentUseCase query = new QueryContentUseCase() {
-    @Override
-    public Set<ContentType> types(ContentQuery.Types q) {
-      received.add(q);
-      return EnumSet.of(ContentType.PDF, ContentType.MARKDOWN);
-    }
-
-    @Override
-    public FilePage files(ContentQuery.Files q) {
-      received.add(q);
-      return new FilePage(List.of(TEA), 3);
-    }
-
-    @Override
-    public IndexedFile file(ContentQuery.File q) {
-      received.add(q);
-      return TEA;
-    }
-
-    @Override
-    public List<String> sourceFiles(ContentQuery.SourceFiles q) {
-      received.add(q);
-      return List.of("/notes/tea.md");
-    }
-
-    @Override
-    public ContentOverview overview(ContentQuery.Overview q) {
-      received.add(q);
-      return new ContentOverview(true, Set.of(ContentType.MARKDOWN), (1 << 20) + 1);
-    }
-  };
+  private final QueryContentUseCase query = new RecordingContentQueries(received, TEA);
 
   private final ContentResource resource = new ContentResource(alice(),
       c -> {
