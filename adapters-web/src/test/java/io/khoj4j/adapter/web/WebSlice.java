@@ -22,9 +22,9 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  * Shared pieces of the web slice tests: a signed-in caller without Quarkus, the JSON text a returned record becomes,
  * and a check of the validation error a bad request raises.
  *
- * <p>The mapper is configured like the one Quarkus REST uses in the app (no custom settings exist in adapters-web or
- * bootstrap, so Quarkus's defaults apply): the Java-time, JDK 8 and parameter-name modules, dates as ISO-8601 text,
- * unknown properties ignored.
+ * <p>The mapper is configured like the one Quarkus REST uses in the app (no {@code quarkus.jackson.*} setting or
+ * customizer exists in adapters-web or bootstrap, so Quarkus's defaults apply): the Java-time, JDK 8 and
+ * parameter-name modules, dates as ISO-8601 text (durations stay numbers), unknown properties ignored.
  */
 public final class WebSlice {
 
@@ -33,7 +33,6 @@ public final class WebSlice {
   private static final ObjectMapper JSON = JsonMapper.builder()
       .findAndAddModules()
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
 
