@@ -117,6 +117,6 @@ final class ChatTurn {
 
   /** The view of this turn the tools work from. */
   ToolTurn forTools() {
-    return new ToolTurn(model, query, history(), command, sink, this::status);
+    return new ToolTurn(model, query, history(), command, sink, this::status, persona());
   }
 }

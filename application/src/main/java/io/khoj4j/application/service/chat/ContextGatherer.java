@@ -106,7 +106,7 @@ final class ContextGatherer {
     return switch (command) {
       case DEFAULT, AUTOMATED_TASK -> {
         SourcePicker.Selection selection = picker.pick(turn.model(), turn.query(), turn.history(), hasNotes,
-            command == ConversationCommand.DEFAULT, turn.allowed(), turn::cancelled);
+            command == ConversationCommand.DEFAULT, turn.allowed(), turn.persona(), turn::cancelled);
         if (turn.cancelled()) {
           yield Optional.empty();
         }

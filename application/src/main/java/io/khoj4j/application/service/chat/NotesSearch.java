@@ -39,7 +39,7 @@ final class NotesSearch {
   /** Empty when the client left while the queries were being written. */
   Optional<Found> search(ChatTurn turn) {
     QueryWriter.Queries queries = queryWriter.write("extract-queries.txt", MAX_SEARCH_QUERIES, turn.model(),
-        turn.query(), turn.history(), turn.command().location(), turn::cancelled);
+        turn.query(), turn.history(), turn.command().location(), turn.persona(), turn::cancelled);
     if (turn.cancelled()) {
       return Optional.empty();
     }

@@ -231,6 +231,36 @@ class ChatServiceTest {
   }
 
   @Test
+  void theAgentsPersonaGuidesTheChoiceOfSourcesAndTheSearchQueries() {
+    configureModel();
+    UUID conversation = conversationWithAgent(alice, alice, Optional.empty(),
+        Set.of(AgentInputTool.ONLINE, AgentInputTool.WEBPAGE), Set.of());
+    gateway.completions.add("{\"source\": [\"online\"], \"output\": \"text\"}");
+    gateway.completions.add("{\"queries\": [\"matcha prices\"]}");
+
+    chatWithEveryTool(false).chat(askIn(alice, conversation, "what should I buy"), new Recorder());
+
+    List<String> helperPrompts = gateway.requests.subList(0, 2).stream()
+        .map(r -> r.messages().getLast().text()).toList();
+    assertThat(helperPrompts.get(0)).contains("Decide where the answer").startsWith("You are Tea Sommelier")
+        .contains("Always recommend a tea.");
+    assertThat(helperPrompts.get(1)).contains("web search queries").startsWith("You are Tea Sommelier")
+        .contains("Always recommend a tea.");
+  }
+
+  @Test
+  void withoutAnAgentTheHelperPromptsHaveNoPersona() {
+    configureModel();
+    gateway.completions.add("{\"source\": [\"online\"], \"output\": \"text\"}");
+    gateway.completions.add("{\"queries\": [\"matcha prices\"]}");
+
+    chatWithEveryTool(false).chat(ask(alice, "what should I buy"), new Recorder());
+
+    assertThat(gateway.requests.get(0).messages().getLast().text()).startsWith("Decide where the answer");
+    assertThat(gateway.requests.get(1).messages().getLast().text()).startsWith("Write up to");
+  }
+
+  @Test
   void withoutAnAgentKhojsOwnPromptAndTheUsersModelAnswer() {
     configureModel();
 

@@ -26,7 +26,18 @@ import java.util.Optional;
 public final class PromptBuilder {
 
   /** The agent the answer speaks as, when it is not the default one: its name and its creator's instructions. */
-  public record Persona(String name, String instructions) {}
+  public record Persona(String name, String instructions) {
+
+    /**
+     * The agent as the helper prompts (choosing sources, writing search queries) see it, so that what the agent is
+     * for also shapes what is looked up; empty for the default agent.
+     */
+    public static String context(Optional<Persona> persona) {
+      return persona.map(p -> "You are " + p.name() + (p.instructions().isBlank() ? ".\n\n"
+          : ", an assistant whose creator gave it these instructions:\n" + p.instructions().strip()
+              + "\nLet them guide your choices.\n\n")).orElse("");
+    }
+  }
 
   private final TokenCounter tokens;
   private final Clock clock;

@@ -48,7 +48,8 @@ final class OnlineSources {
 
   void search(ToolTurn turn, ToolFindings found) {
     QueryWriter.Queries written = queries.write("web-queries.txt", MAX_WEB_QUERIES, turn.model(), turn.query(),
-        turn.history(), turn.command().location(), turn::cancelled);
+        turn.history(), turn.command().location(), turn.persona(),
+        turn::cancelled);
     found.addUsage(written.usage());
     turn.status("**Searching the web for**: \n- " + String.join("\n- ", written.queries()));
     Optional<String> country = Optional.ofNullable(turn.command().location().countryCode())

@@ -32,12 +32,13 @@ public final class QueryWriter {
 
   /** Up to {@code max} queries from the prompt resource {@code prompt} ({@code {"queries": [...]}}). */
   public Queries write(String prompt, int max, Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history,
-      ChatCommand.Location location, BooleanSupplier stop) {
+      ChatCommand.Location location, Optional<PromptBuilder.Persona> persona, BooleanSupplier stop) {
     if (model.isEmpty()) {
       return new Queries(List.of(q), TokenUsage.NONE);
     }
     String where = location.describe();
-    String text = Prompts.render(prompt, Map.of("max", String.valueOf(max),
+    String text = Prompts.render(prompt, Map.of("persona", PromptBuilder.Persona.context(persona),
+        "max", String.valueOf(max),
         "date", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
         "location", where.isEmpty() ? "unknown" : where,
         "history", PromptBuilder.formatHistory(history, 6), "query", q));

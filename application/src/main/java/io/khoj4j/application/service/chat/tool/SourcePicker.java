@@ -43,7 +43,7 @@ public final class SourcePicker {
   }
 
   public Selection pick(Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history, boolean hasNotes,
-      boolean mayAutomate, AllowedTools allowed, BooleanSupplier stop) {
+      boolean mayAutomate, AllowedTools allowed, Optional<PromptBuilder.Persona> persona, BooleanSupplier stop) {
     Map<ConversationCommand, String> sources = new LinkedHashMap<>();
     sources.put(ConversationCommand.GENERAL, "general knowledge, conversation, or help with writing");
     if (hasNotes) {
@@ -90,7 +90,7 @@ public final class SourcePicker {
     if (model.isEmpty()) {
       return new Selection(fallback, TokenUsage.NONE);
     }
-    String prompt = Prompts.render("pick-sources.txt", Map.of(
+    String prompt = Prompts.render("pick-sources.txt", Map.of("persona", PromptBuilder.Persona.context(persona),
         "sources", list(sources, ConversationCommand::keyword),
         "outputs", list(outputs, ToolPlan.Output::keyword),
         "history", PromptBuilder.formatHistory(history, 6), "query", q));
