@@ -1,0 +1,35 @@
+package io.khoj4j.bootstrap;
+
+import io.khoj4j.application.port.in.content.IndexContentUseCase;
+import io.khoj4j.application.port.out.agent.AgentKnowledge;
+import io.khoj4j.application.port.out.agent.AgentRepository;
+import io.khoj4j.application.port.out.conversation.ConversationRepository;
+import io.khoj4j.application.port.out.migration.ImportMappings;
+import io.khoj4j.application.port.out.migration.KhojSources;
+import io.khoj4j.application.port.out.model.ChatModelRepository;
+import io.khoj4j.application.port.out.shared.IdGenerator;
+import io.khoj4j.application.port.out.shared.SecretBox;
+import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.application.port.out.token.ApiTokenRepository;
+import io.khoj4j.application.port.out.user.UserRepository;
+import io.khoj4j.application.service.migration.ImportKhojDataService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Creates the import of a Khoj server's data ({@code admin import-khoj}, ADR 26). */
+@ApplicationScoped
+public class MigrationProducers {
+
+  @Produces
+  @Singleton
+  ImportKhojDataService importKhojData(KhojSources sources, ImportMappings mappings, UnitOfWork unitOfWork,
+      UserRepository users, ApiTokenRepository tokens, ChatModelRepository models, AgentRepository agents,
+      AgentKnowledge knowledge, ConversationRepository conversations, IndexContentUseCase indexContent,
+      SecretBox secrets, IdGenerator ids, Clock clock) {
+    return new ImportKhojDataService(sources, mappings, unitOfWork,
+        new ImportKhojDataService.Repositories(users, tokens, models, agents, knowledge, conversations), indexContent,
+        secrets, ids, clock);
+  }
+}
