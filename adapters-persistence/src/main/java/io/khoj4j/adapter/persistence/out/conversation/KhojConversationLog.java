@@ -3,6 +3,7 @@ package io.khoj4j.adapter.persistence.out.conversation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.Speaker;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,8 @@ import java.util.UUID;
  * Reads Khoj's {@code conversation_log} column ({@code {"chat": [...]}}) into messages, with the same reading of each
  * message's details as stored conversations ({@link MessageJson}). Khoj writes {@code created} as a zone-less
  * {@code yyyy-MM-dd HH:mm:ss} (taken as UTC); older logs have no {@code turnId}, so a question and the answers after it
- * get one derived from the conversation and the question's position, the same on every import.
+ * get one derived from the conversation and the question's position, the same on every import. The intent's fields
+ * come under Khoj's aliases ({@code inferred-queries}, {@code memory-type}).
  */
 public final class KhojConversationLog {
 
@@ -57,10 +59,25 @@ public final class KhojConversationLog {
       }
       String text = m.path("message").isTextual() ? m.get("message").asText() : m.path("message").toString();
       out.add(MessageJson.message(by, text, created(m.path("created").asText(""), fallbackTime), turnId,
-          m.toString()));
+          withStoredIntentNames(m).toString()));
       position++;
     }
     return out;
+  }
+
+  /** Khoj writes the intent's fields by their aliases ({@code inferred-queries}); stored messages use field names. */
+  private static JsonNode withStoredIntentNames(JsonNode message) {
+    if (message.path("intent") instanceof ObjectNode intent) {
+      rename(intent, "inferred-queries", "inferred_queries");
+      rename(intent, "memory-type", "memory_type");
+    }
+    return message;
+  }
+
+  private static void rename(ObjectNode node, String alias, String field) {
+    if (node.has(alias) && !node.has(field)) {
+      node.set(field, node.remove(alias));
+    }
   }
 
   static Instant created(String text, Instant fallback) {

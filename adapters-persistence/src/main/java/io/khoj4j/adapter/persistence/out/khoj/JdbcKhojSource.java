@@ -11,10 +11,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads Khoj's Django tables ({@code database_*}) page by page. Numeric ids page by value; conversations by their
- * UUID's text; files by a key that tells a file object ({@code o…}) from a file rebuilt from its entries ({@code e…}).
+ * Reads Khoj's Django tables ({@code database_*}) page by page. Every item's key is natural and the same in any copy of
+ * the database, so imports from two Khoj servers do not mistake one's items for the other's: users by their UUID,
+ * tokens by their SHA-256, models by API and name, files by owner and name, agents by creator and slug, conversations
+ * by id, shared conversations by slug. Rows of other users reference the user's UUID.
  */
 final class JdbcKhojSource implements KhojSource {
+
+  /** An agent's key, as {@link #agents} gives it: its creator's UUID (or {@code admin}) and its slug. */
+  private static final String AGENT_KEY =
+      "case when a.id is null then null else coalesce(au.uuid::text, 'admin') || ':' || a.slug end";
 
   private final Connection connection;
   private final KhojRows rows;
@@ -27,9 +33,9 @@ final class JdbcKhojSource implements KhojSource {
   @Override
   public List<User> users(String after, int limit) {
     return rows.list("""
-        select id, username, email, first_name, last_name, verified_email, is_superuser,
+        select uuid::text as key, username, email, first_name, last_name, verified_email, is_superuser,
                password is not null and password <> '' and password not like '!%' as has_password, date_joined
-        from database_khojuser where id > ? order by id limit ?""", List.of(number(after), limit),
+        from database_khojuser where uuid::text > ? order by uuid::text limit ?""", List.of(after, limit),
         r -> new User(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
             r.getBoolean(6), r.getBoolean(7), r.getBoolean(8), KhojRows.instant(r, 9)));
   }
@@ -37,22 +43,27 @@ final class JdbcKhojSource implements KhojSource {
   @Override
   public List<Token> tokens(String after, int limit) {
     return rows.list("""
-        select id, user_id, token, name, accessed_at from database_khojapiuser where id > ? order by id limit ?""",
-        List.of(number(after), limit),
+        select * from (
+          select encode(sha256(convert_to(t.token, 'UTF8')), 'hex') as key, u.uuid::text, t.token, t.name,
+                 t.accessed_at
+          from database_khojapiuser t join database_khojuser u on u.id = t.user_id
+        ) t where key > ? order by key limit ?""", List.of(after, limit),
         r -> new Token(r.getString(1), r.getString(2), r.getString(3), r.getString(4), null, KhojRows.instant(r, 5)));
   }
 
   @Override
   public List<ModelApi> modelApis() {
-    return rows.list("select id, name, api_key, api_base_url from database_aimodelapi order by id", List.of(),
+    return rows.list("select name, name, api_key, api_base_url from database_aimodelapi order by name, id", List.of(),
         r -> new ModelApi(r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
   }
 
   @Override
   public List<ChatModel> chatModels() {
     return rows.list("""
-        select id, name, friendly_name, model_type, max_prompt_size, vision_enabled, price_tier, description,
-               strengths, ai_model_api_id from database_chatmodel order by id""", List.of(),
+        select coalesce(a.name, '') || '/' || m.name, m.name, m.friendly_name, m.model_type, m.max_prompt_size,
+               m.vision_enabled, m.price_tier, m.description, m.strengths, a.name
+        from database_chatmodel m left join database_aimodelapi a on a.id = m.ai_model_api_id
+        order by m.id""", List.of(),
         r -> new ChatModel(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
             (Integer) r.getObject(5), r.getBoolean(6), r.getString(7), r.getString(8), r.getString(9),
             r.getString(10)));
@@ -61,21 +72,21 @@ final class JdbcKhojSource implements KhojSource {
   @Override
   public List<File> files(String after, int limit) {
     return rows.list("""
-        select key, user_id, name, type, source, text from (
-          select 'o' || lpad(fo.id::text, 19, '0') as key, fo.user_id, fo.file_name as name,
+        select key, user_key, name, type, source, text from (
+          select u.uuid::text || ':' || fo.file_name as key, u.uuid::text as user_key, fo.file_name as name,
                  (select e.file_type from database_entry e where e.file_object_id = fo.id limit 1) as type,
                  (select e.file_source from database_entry e where e.file_object_id = fo.id limit 1) as source,
                  fo.raw_text as text
-          from database_fileobject fo
-          where fo.user_id is not null and fo.agent_id is null and fo.file_name is not null
+          from database_fileobject fo join database_khojuser u on u.id = fo.user_id
+          where fo.agent_id is null and fo.file_name is not null
           union all
-          select 'e' || md5(e.user_id::text || ':' || e.file_path), e.user_id, e.file_path, min(e.file_type),
+          select u.uuid::text || ':' || e.file_path, u.uuid::text, e.file_path, min(e.file_type),
                  min(e.file_source), string_agg(e.raw, E'\\n\\n' order by e.id)
-          from database_entry e
-          where e.user_id is not null and e.agent_id is null and e.file_object_id is null and e.file_path is not null
+          from database_entry e join database_khojuser u on u.id = e.user_id
+          where e.agent_id is null and e.file_object_id is null and e.file_path is not null
             and not exists (select 1 from database_fileobject fo
                             where fo.user_id = e.user_id and fo.file_name = e.file_path)
-          group by e.user_id, e.file_path
+          group by u.uuid, e.user_id, e.file_path
         ) f where key collate "C" > ? order by key collate "C" limit ?""", List.of(after, limit),
         r -> {
           String name = r.getString(3);
@@ -88,12 +99,16 @@ final class JdbcKhojSource implements KhojSource {
   @Override
   public List<Agent> agents(String after, int limit) {
     return rows.list("""
-        select a.id, a.creator_id, a.name, a.personality, a.input_tools, a.output_modes, a.chat_model_id, a.slug,
-               a.style_color, a.style_icon, a.privacy_level, a.is_hidden, a.managed_by_admin, a.created_at,
-               a.updated_at,
-               array(select distinct fo.file_name from database_fileobject fo
-                     where fo.agent_id = a.id and fo.file_name is not null) as files
-        from database_agent a where a.id > ? order by a.id limit ?""", List.of(number(after), limit),
+        select * from (
+          select coalesce(u.uuid::text, 'admin') || ':' || a.slug as key, u.uuid::text, a.name, a.personality,
+                 a.input_tools, a.output_modes, coalesce(api.name, '') || '/' || m.name, a.slug, a.style_color,
+                 a.style_icon, a.privacy_level, a.is_hidden, a.managed_by_admin, a.created_at, a.updated_at,
+                 array(select distinct fo.file_name from database_fileobject fo
+                       where fo.agent_id = a.id and fo.file_name is not null) as files
+          from database_agent a left join database_khojuser u on u.id = a.creator_id
+               left join database_chatmodel m on m.id = a.chat_model_id
+               left join database_aimodelapi api on api.id = m.ai_model_api_id
+        ) a where key collate "C" > ? order by key collate "C" limit ?""", List.of(after, limit),
         r -> new Agent(r.getString(1), r.getString(2), r.getString(3), r.getString(4), KhojRows.strings(r, 5),
             KhojRows.strings(r, 6), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
             r.getString(11), r.getBoolean(12), r.getBoolean(13), Set.copyOf(KhojRows.strings(r, 16)),
@@ -103,9 +118,11 @@ final class JdbcKhojSource implements KhojSource {
   @Override
   public List<Conversation> conversations(String after, int limit) {
     return rows.list("""
-        select id::text, user_id, slug, title, agent_id, file_filters::text, conversation_log::text, created_at,
-               updated_at
-        from database_conversation where id::text > ? order by id::text limit ?""", List.of(after, limit),
+        select c.id::text, u.uuid::text, c.slug, c.title, """ + AGENT_KEY + """
+               , c.file_filters::text, c.conversation_log::text, c.created_at, c.updated_at
+        from database_conversation c join database_khojuser u on u.id = c.user_id
+             left join database_agent a on a.id = c.agent_id left join database_khojuser au on au.id = a.creator_id
+        where c.id::text > ? order by c.id::text limit ?""", List.of(after, limit),
         r -> {
           Instant created = KhojRows.instant(r, 8);
           return new Conversation(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
@@ -117,8 +134,12 @@ final class JdbcKhojSource implements KhojSource {
   @Override
   public List<PublicConversation> publicConversations(String after, int limit) {
     return rows.list("""
-        select id, source_owner_id, slug, title, agent_id, conversation_log::text, created_at
-        from database_publicconversation where id > ? order by id limit ?""", List.of(number(after), limit),
+        select c.slug, u.uuid::text, c.slug, c.title, """ + AGENT_KEY + """
+               , c.conversation_log::text, c.created_at
+        from database_publicconversation c join database_khojuser u on u.id = c.source_owner_id
+             left join database_agent a on a.id = c.agent_id left join database_khojuser au on au.id = a.creator_id
+        where c.slug is not null and c.slug collate "C" > ? order by c.slug collate "C" limit ?""",
+        List.of(after, limit),
         r -> {
           Instant created = KhojRows.instant(r, 7);
           return new PublicConversation(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
@@ -147,10 +168,6 @@ final class JdbcKhojSource implements KhojSource {
     if (n > 0) {
       out.add(new Leftover(kind, n));
     }
-  }
-
-  private static long number(String after) {
-    return after.isEmpty() ? Long.MIN_VALUE : Long.parseLong(after);
   }
 
   @Override
