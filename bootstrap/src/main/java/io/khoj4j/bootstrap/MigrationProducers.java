@@ -3,6 +3,8 @@ package io.khoj4j.bootstrap;
 import io.khoj4j.application.port.in.content.IndexContentUseCase;
 import io.khoj4j.application.port.out.agent.AgentKnowledge;
 import io.khoj4j.application.port.out.agent.AgentRepository;
+import io.khoj4j.application.port.out.auth.ExternalIdentityRepository;
+import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.migration.ImportMappings;
 import io.khoj4j.application.port.out.migration.KhojSources;
@@ -27,9 +29,11 @@ public class MigrationProducers {
   ImportKhojDataService importKhojData(KhojSources sources, ImportMappings mappings, UnitOfWork unitOfWork,
       UserRepository users, ApiTokenRepository tokens, ChatModelRepository models, AgentRepository agents,
       AgentKnowledge knowledge, ConversationRepository conversations, IndexContentUseCase indexContent,
-      SecretBox secrets, IdGenerator ids, Clock clock) {
+      ExternalIdentityRepository identities, ConnectorRepository connectors, SecretBox secrets, IdGenerator ids,
+      Clock clock) {
     return new ImportKhojDataService(sources, mappings, unitOfWork,
-        new ImportKhojDataService.Repositories(users, tokens, models, agents, knowledge, conversations), indexContent,
-        secrets, ids, clock);
+        new ImportKhojDataService.Repositories(users, tokens, models, agents, knowledge, conversations, identities,
+            connectors),
+        indexContent, secrets, ids, clock);
   }
 }

@@ -105,7 +105,7 @@ class ImportKhojIT {
 
   @Test
   @Order(2)
-  void theImportBringsInUsersTheirTokensConversationsAgentsAndFiles() {
+  void theImportBringsInUsersTheirTokensConversationsAgentsAndFiles() throws Exception {
     Result run = importKhoj();
 
     assertThat(run.exit()).as(run.err()).isZero();
@@ -115,7 +115,10 @@ class ImportKhojIT {
         "conversations: 3 found, 3 imported", "shared conversations: 1 found, 1 imported",
         "not imported: files /scans/receipt.pdf: Khoj keeps only the extracted text of pdf files",
         "not imported: agents Khoj: this server has its own default agent",
-        "not imported: automations 1 in the source", "not imported: passwords 1 users");
+        "not imported: automations 1 in the source", "not imported: passwords 1 users",
+        "sign-in identities: 1 found, 1 imported", "connectors: 2 found, 0 imported",
+        "it has no token");
+    assertThat(googleUserOf("google-sub-" + RUN)).isEqualTo("carol-" + RUN + "@example.org");
 
     as(ANN_TOKEN).get("/api/v1/user").then().statusCode(200).body("email", equalTo("ann-" + RUN + "@example.org"));
     as(BOB_TOKEN).get("/api/v1/user").then().statusCode(200).body("email", equalTo("bob-" + RUN + "@example.org"));
@@ -198,6 +201,17 @@ class ImportKhojIT {
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString()).contains("error: no Khoj schema there");
     assertThat(out.toString()).isEmpty();
+  }
+
+  private static String googleUserOf(String subject) throws Exception {
+    try (Connection c = DriverManager.getConnection(url(""), user(), password());
+        var ps = c.prepareStatement("select u.email from external_identities i join users u on u.id = i.user_id"
+            + " where i.issuer = 'https://accounts.google.com' and i.subject = ?")) {
+      ps.setString(1, subject);
+      try (var rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
   }
 
   private static String url(String parameters) {

@@ -7,6 +7,8 @@ import io.khoj4j.application.port.in.migration.ImportProgress;
 import io.khoj4j.application.port.in.migration.ImportReport;
 import io.khoj4j.application.port.out.agent.AgentKnowledge;
 import io.khoj4j.application.port.out.agent.AgentRepository;
+import io.khoj4j.application.port.out.auth.ExternalIdentityRepository;
+import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.migration.ImportMappings;
 import io.khoj4j.application.port.out.migration.KhojSource;
@@ -21,7 +23,7 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * Imports a Khoj server in dependency order: users and tokens, models, files (before agents, whose knowledge is copied
+ * Imports a Khoj server in dependency order: users and tokens, their Google sign-in and connectors, models, files (before agents, whose knowledge is copied
  * from them), agents, conversations (which name agents). Each item is written with its mapping in one unit of work.
  */
 public final class ImportKhojDataService implements ImportKhojDataUseCase {
@@ -29,9 +31,6 @@ public final class ImportKhojDataService implements ImportKhojDataUseCase {
   /** What this server does not import, and why; the source tells how many of each it holds. */
   private static final Map<String, String> NOT_IMPORTED = Map.of(
       "automations", "Khoj keeps them as pickled scheduler jobs: create them again on the automations page",
-      "google identities", "the users sign in with Google again (same e-mail address, same account)",
-      "notion connections", "connect Notion again in the settings: its token is not carried over",
-      "github connections", "connect GitHub again in the settings: its token is not carried over",
       "subscriptions", "set them with admin set-subscription",
       "memories", "memories are not imported");
 
@@ -43,6 +42,7 @@ public final class ImportKhojDataService implements ImportKhojDataUseCase {
   private final FileImport files;
   private final AgentImport agents;
   private final ConversationImport conversations;
+  private final AccountLinkImport accountLinks;
 
   public ImportKhojDataService(KhojSources sources, ImportMappings mappings, UnitOfWork unitOfWork,
       Repositories repositories, IndexContentUseCase indexContent, SecretBox secrets, IdGenerator ids, Clock clock) {
@@ -54,11 +54,13 @@ public final class ImportKhojDataService implements ImportKhojDataUseCase {
     this.files = new FileImport(indexContent);
     this.agents = new AgentImport(repositories.agents(), repositories.knowledge(), repositories.models(), ids);
     this.conversations = new ConversationImport(repositories.conversations(), clock);
+    this.accountLinks = new AccountLinkImport(repositories.identities(), repositories.connectors(), secrets);
   }
 
   /** The stores the import writes to. */
   public record Repositories(UserRepository users, ApiTokenRepository tokens, ChatModelRepository models,
-      AgentRepository agents, AgentKnowledge knowledge, ConversationRepository conversations) {}
+      AgentRepository agents, AgentKnowledge knowledge, ConversationRepository conversations,
+      ExternalIdentityRepository identities, ConnectorRepository connectors) {}
 
   @Override
   public ImportReport importData(ImportKhojCommand command, ImportProgress progress) {
@@ -66,6 +68,7 @@ public final class ImportKhojDataService implements ImportKhojDataUseCase {
     try (KhojSource source = sources.open(command.source())) {
       run.line(command.dryRun() ? "dry run: nothing is written" : "importing");
       users.run(source, run);
+      accountLinks.run(source, run);
       models.run(source, run);
       files.run(source, run);
       agents.run(source, run);

@@ -17,6 +17,8 @@ final class FakeKhojSource implements KhojSource {
   final List<Agent> agents = new ArrayList<>();
   final List<Conversation> conversations = new ArrayList<>();
   final List<PublicConversation> shared = new ArrayList<>();
+  final List<Identity> identities = new ArrayList<>();
+  final List<Connector> connectors = new ArrayList<>();
   final List<Leftover> leftovers = new ArrayList<>();
   int conversationFailures;
   int closed;
@@ -68,6 +70,16 @@ final class FakeKhojSource implements KhojSource {
   @Override
   public List<PublicConversation> publicConversations(String after, int limit) {
     return page(shared, PublicConversation::key, after, limit);
+  }
+
+  @Override
+  public List<Identity> identities(String after, int limit) {
+    return page(identities, Identity::key, after, limit);
+  }
+
+  @Override
+  public List<Connector> connectors(String after, int limit) {
+    return page(connectors, Connector::key, after, limit);
   }
 
   @Override

@@ -9,6 +9,8 @@ import io.khoj4j.application.port.in.migration.ImportKhojCommand;
 import io.khoj4j.application.port.in.migration.ImportReport;
 import io.khoj4j.application.port.out.agent.InMemoryAgentKnowledge;
 import io.khoj4j.application.port.out.agent.InMemoryAgentRepository;
+import io.khoj4j.application.port.out.auth.InMemoryExternalIdentityRepository;
+import io.khoj4j.application.port.out.connector.InMemoryConnectorRepository;
 import io.khoj4j.application.port.out.conversation.InMemoryConversationRepository;
 import io.khoj4j.application.port.out.migration.KhojSource;
 import io.khoj4j.application.port.out.model.InMemoryChatModelRepository;
@@ -48,12 +50,15 @@ class ImportKhojDataServiceTest {
   private final InMemoryAgentKnowledge knowledge = new InMemoryAgentKnowledge();
   private final InMemoryConversationRepository conversations = new InMemoryConversationRepository();
   private final InMemorySecretBox secrets = new InMemorySecretBox();
+  private final InMemoryExternalIdentityRepository identities = new InMemoryExternalIdentityRepository();
+  private final InMemoryConnectorRepository connectors = new InMemoryConnectorRepository();
   private final List<IndexContentCommand> indexed = new ArrayList<>();
   private final List<String> progress = new ArrayList<>();
 
   private final ImportKhojDataService service = new ImportKhojDataService(location -> source, mappings,
       new DirectUnitOfWork(),
-      new ImportKhojDataService.Repositories(users, tokens, models, agents, knowledge, conversations),
+      new ImportKhojDataService.Repositories(users, tokens, models, agents, knowledge, conversations, identities,
+          connectors),
       this::index, secrets, new SequentialIdGenerator(), new MutableClock(AT));
 
   private IndexContentResult index(IndexContentCommand command) {
@@ -83,6 +88,10 @@ class ImportKhojDataServiceTest {
     source.shared.add(new KhojSource.PublicConversation("30", "1", "garden-abc", "Garden", Optional.empty(),
         List.of(q), AT));
     source.leftovers.add(new KhojSource.Leftover("automations", 2));
+    source.identities.add(new KhojSource.Identity("g|ann", "1", "https://accounts.google.com", "ann-sub", null));
+    source.connectors.add(new KhojSource.Connector("github:1", "1", "github", "ghp_secret",
+        List.of(new KhojSource.Repo("khoj-ai", "khoj", "master"), new KhojSource.Repo("bad owner", "x", "main"))));
+    source.connectors.add(new KhojSource.Connector("notion:2", "2", "notion", "secret_notion", List.of()));
   }
 
 
@@ -122,6 +131,20 @@ class ImportKhojDataServiceTest {
         .contains("/scan.pdf", "llama", "Khoj", "Gardener: /notes/missing.md", "2 in the source", "1 users");
     assertThat(progress).contains("users: 2 read");
     assertThat(source.closed).isEqualTo(1);
+  }
+
+  @Test
+  void googleSignInAndConnectorsComeAlongWithTheirTokensSealed() {
+    fixture();
+
+    run(false);
+
+    assertThat(identities.find("https://accounts.google.com", "ann-sub").orElseThrow().user()).isEqualTo(ann());
+    var github = connectors.github(ann()).orElseThrow();
+    assertThat(github.repos()).extracting(r -> r.owner() + "/" + r.name()).containsExactly("khoj-ai/khoj");
+    assertThat(secrets.open(github.token().orElseThrow())).isEqualTo("ghp_secret");
+    UserId bob = users.findByEmail("bob@example.org").orElseThrow().id();
+    assertThat(connectors.notionToken(bob).map(secrets::open)).contains("secret_notion");
   }
 
   @Test

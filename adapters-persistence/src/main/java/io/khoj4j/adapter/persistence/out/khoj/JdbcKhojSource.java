@@ -148,12 +148,51 @@ final class JdbcKhojSource implements KhojSource {
         });
   }
 
+  /** Google's issuer, as the ID tokens Khoj verified name it. */
+  static final String GOOGLE = "https://accounts.google.com";
+
+  @Override
+  public List<Identity> identities(String after, int limit) {
+    if (!rows.tableExists("database_googleuser")) {
+      return List.of();
+    }
+    return rows.list("""
+        select g.sub, u.uuid::text, g.sub, g.picture
+        from database_googleuser g join database_khojuser u on u.id = g.user_id
+        where g.sub collate "C" > ? order by g.sub collate "C" limit ?""", List.of(after, limit),
+        r -> new Identity(r.getString(1), r.getString(2), GOOGLE, r.getString(3), r.getString(4)));
+  }
+
+  @Override
+  public List<Connector> connectors(String after, int limit) {
+    List<Connector> out = new ArrayList<>();
+    if (rows.tableExists("database_notionconfig")) {
+      out.addAll(rows.list("""
+          select 'notion:' || u.uuid::text as key, u.uuid::text, n.token from database_notionconfig n
+          join database_khojuser u on u.id = n.user_id where 'notion:' || u.uuid::text > ?
+          order by n.id""", List.of(after), r -> new Connector(r.getString(1), r.getString(2), "notion",
+          r.getString(3), List.of())));
+    }
+    if (rows.tableExists("database_githubconfig")) {
+      boolean repos = rows.tableExists("database_githubrepoconfig");
+      out.addAll(rows.list("""
+          select 'github:' || u.uuid::text as key, u.uuid::text, g.pat_token, g.id from database_githubconfig g
+          join database_khojuser u on u.id = g.user_id where 'github:' || u.uuid::text > ?
+          order by g.id""", List.of(after), r -> new Connector(r.getString(1), r.getString(2), "github",
+          r.getString(3), repos ? repos(r.getLong(4)) : List.of())));
+    }
+    // Few rows (one per user and kind): one page, sorted like every page, several settings of a user kept.
+    return out.stream().sorted(java.util.Comparator.comparing(Connector::key)).toList();
+  }
+
+  private List<Repo> repos(long githubConfig) {
+    return rows.list("select owner, name, branch from database_githubrepoconfig where github_config_id = ? order by id",
+        List.of(githubConfig), r -> new Repo(r.getString(1), r.getString(2), r.getString(3)));
+  }
+
   @Override
   public List<Leftover> leftovers() {
     List<Leftover> out = new ArrayList<>();
-    count(out, "google identities", "database_googleuser", "true");
-    count(out, "notion connections", "database_notionconfig", "true");
-    count(out, "github connections", "database_githubconfig", "true");
     count(out, "subscriptions", "database_subscription", "true");
     count(out, "memories", "database_usermemory", "true");
     count(out, "automations", "django_apscheduler_djangojob", "id like 'automation%'");

@@ -32,6 +32,12 @@ public interface KhojSource extends AutoCloseable {
 
   List<PublicConversation> publicConversations(String after, int limit);
 
+  /** Users' accounts at Google (Khoj's only sign-in provider). */
+  List<Identity> identities(String after, int limit);
+
+  /** Users' Notion and GitHub settings. */
+  List<Connector> connectors(String after, int limit);
+
   /** How many items the source holds of kinds this server does not import (kind → count, none when zero). */
   List<Leftover> leftovers();
 
@@ -60,6 +66,13 @@ public interface KhojSource extends AutoCloseable {
 
   record PublicConversation(String key, String userKey, String slug, String title, Optional<String> agentKey,
       List<ChatMessage> messages, Instant createdAt) {}
+
+  record Identity(String key, String userKey, String issuer, String subject, String picture) {}
+
+  /** {@code kind} is {@code notion} or {@code github}; {@code repos} only for GitHub. */
+  record Connector(String key, String userKey, String kind, String token, List<Repo> repos) {}
+
+  record Repo(String owner, String name, String branch) {}
 
   record Leftover(String kind, long count) {}
 }
