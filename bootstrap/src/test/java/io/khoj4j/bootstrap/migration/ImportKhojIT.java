@@ -99,7 +99,7 @@ class ImportKhojIT {
 
     assertThat(dry.exit()).as(dry.err()).isZero();
     assertThat(dry.out()).contains("users: 3 found, 3 would import, 0 already imported",
-        "conversations: 3 found, 3 would import");
+        "conversations: 4 found, 4 would import");
     given().header("Authorization", "Bearer " + ANN_TOKEN).get("/api/v1/user").then().statusCode(403);
   }
 
@@ -109,10 +109,11 @@ class ImportKhojIT {
     Result run = importKhoj();
 
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.err()).contains("users: 3 read", "conversations: 3 read");
+    assertThat(run.err()).contains("users: 3 read", "conversations: 4 read");
     assertThat(run.out()).contains("users: 3 found, 3 imported, 0 already imported",
         "tokens: 2 found, 2 imported", "files: 3 found, 2 imported", "agents: 2 found, 1 imported",
-        "conversations: 3 found, 3 imported", "shared conversations: 1 found, 1 imported",
+        "conversations: 4 found, 3 imported", "shared conversations: 1 found, 1 imported",
+        "not imported: conversations ffffffff-ffff-4fff-8fff-" + RUN + "0000: its messages cannot be read",
         "not imported: files /scans/receipt.pdf: Khoj keeps only the extracted text of pdf files",
         "not imported: agents Khoj: this server has its own default agent",
         "not imported: automations 1 in the source", "not imported: passwords 1 users",
@@ -182,7 +183,7 @@ class ImportKhojIT {
     assertThat(again.exit()).as(again.err()).isZero();
     assertThat(again.out()).contains("users: 3 found, 0 imported, 3 already imported",
         "tokens: 2 found, 0 imported, 2 already imported", "files: 3 found, 0 imported, 2 already imported",
-        "conversations: 3 found, 0 imported, 3 already imported");
+        "conversations: 4 found, 0 imported, 3 already imported");
     as(ANN_TOKEN).get("/api/chat/sessions").then().statusCode(200).body("conversation_id", contains(ANN_CONV));
     as(ANN_TOKEN).queryParam("conversation_id", ANN_CONV).get("/api/chat/history").then().statusCode(200)
         .body("response.chat.message", contains("When do I water tomatoes?", "At dawn."));

@@ -39,6 +39,10 @@ final class ConversationImport {
       run.skip("conversations", c.key(), "its owner was not imported");
       return Optional.empty();
     }
+    if (c.unreadable().isPresent()) {
+      run.skip("conversations", c.key(), "its messages cannot be read: " + c.unreadable().get());
+      return Optional.empty();
+    }
     UUID id = UUID.fromString(c.key());
     if (conversations.find(owner.get(), id).isPresent()) {
       return Optional.of(id.toString());
@@ -59,6 +63,10 @@ final class ConversationImport {
     Optional<UserId> owner = run.user(p.userKey());
     if (owner.isEmpty() || p.slug() == null || p.slug().isBlank()) {
       run.skip("shared conversations", p.key(), owner.isEmpty() ? "its owner was not imported" : "it has no link");
+      return Optional.empty();
+    }
+    if (p.unreadable().isPresent()) {
+      run.skip("shared conversations", p.slug(), "its messages cannot be read: " + p.unreadable().get());
       return Optional.empty();
     }
     if (conversations.findPublic(p.slug()).isPresent()) {

@@ -2,6 +2,7 @@ package io.khoj4j.adapter.persistence.out.khoj;
 
 import io.khoj4j.adapter.persistence.out.conversation.KhojConversationLog;
 import io.khoj4j.application.port.out.migration.KhojSource;
+import io.khoj4j.domain.chat.ChatMessage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -125,9 +126,10 @@ final class JdbcKhojSource implements KhojSource {
         where c.id::text > ? order by c.id::text limit ?""", List.of(after, limit),
         r -> {
           Instant created = KhojRows.instant(r, 8);
+          Messages log = messages(r.getString(7), r.getString(1), created);
           return new Conversation(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-              Optional.ofNullable(r.getString(5)), KhojRows.jsonStrings(r.getString(6)),
-              KhojConversationLog.parse(r.getString(7), r.getString(1), created), created, KhojRows.instant(r, 9));
+              Optional.ofNullable(r.getString(5)), KhojRows.jsonStrings(r.getString(6)), log.messages(), created,
+              KhojRows.instant(r, 9), log.unreadable());
         });
   }
 
@@ -142,10 +144,21 @@ final class JdbcKhojSource implements KhojSource {
         List.of(after, limit),
         r -> {
           Instant created = KhojRows.instant(r, 7);
+          Messages log = messages(r.getString(6), "public-" + r.getString(1), created);
           return new PublicConversation(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-              Optional.ofNullable(r.getString(5)),
-              KhojConversationLog.parse(r.getString(6), "public-" + r.getString(1), created), created);
+              Optional.ofNullable(r.getString(5)), log.messages(), created, log.unreadable());
         });
+  }
+
+  private record Messages(List<ChatMessage> messages, Optional<String> unreadable) {}
+
+  /** One conversation whose log is not JSON is reported, not a reason to stop the whole import. */
+  private static Messages messages(String log, String key, Instant created) {
+    try {
+      return new Messages(KhojConversationLog.parse(log, key, created), Optional.empty());
+    } catch (RuntimeException e) {
+      return new Messages(List.of(), Optional.of(String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+    }
   }
 
   /** Google's issuer, as the ID tokens Khoj verified name it. */

@@ -61,11 +61,25 @@ public interface KhojSource extends AutoCloseable {
       List<String> outputModes, String chatModelKey, String slug, String color, String icon, String privacy,
       boolean hidden, boolean managedByAdmin, Set<String> files, Instant createdAt, Instant updatedAt) {}
 
+  /** {@code unreadable} says why the messages could not be read (then there are none), else empty. */
   record Conversation(String key, String userKey, String slug, String title, Optional<String> agentKey,
-      List<String> fileFilters, List<ChatMessage> messages, Instant createdAt, Instant updatedAt) {}
+      List<String> fileFilters, List<ChatMessage> messages, Instant createdAt, Instant updatedAt,
+      Optional<String> unreadable) {
+
+    public Conversation(String key, String userKey, String slug, String title, Optional<String> agentKey,
+        List<String> fileFilters, List<ChatMessage> messages, Instant createdAt, Instant updatedAt) {
+      this(key, userKey, slug, title, agentKey, fileFilters, messages, createdAt, updatedAt, Optional.empty());
+    }
+  }
 
   record PublicConversation(String key, String userKey, String slug, String title, Optional<String> agentKey,
-      List<ChatMessage> messages, Instant createdAt) {}
+      List<ChatMessage> messages, Instant createdAt, Optional<String> unreadable) {
+
+    public PublicConversation(String key, String userKey, String slug, String title, Optional<String> agentKey,
+        List<ChatMessage> messages, Instant createdAt) {
+      this(key, userKey, slug, title, agentKey, messages, createdAt, Optional.empty());
+    }
+  }
 
   record Identity(String key, String userKey, String issuer, String subject, String picture) {}
 
