@@ -6,6 +6,9 @@ import io.khoj4j.application.port.out.agent.AgentRepository;
 import io.khoj4j.application.port.out.auth.ExternalIdentityRepository;
 import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
+import io.khoj4j.application.port.out.embedding.EmbeddingModel;
+import io.khoj4j.application.port.out.memory.MemoryRepository;
+import io.khoj4j.application.port.out.subscription.SubscriptionRepository;
 import io.khoj4j.application.port.out.migration.ImportMappings;
 import io.khoj4j.application.port.out.migration.KhojSources;
 import io.khoj4j.application.port.out.model.ChatModelRepository;
@@ -29,11 +32,11 @@ public class MigrationProducers {
   ImportKhojDataService importKhojData(KhojSources sources, ImportMappings mappings, UnitOfWork unitOfWork,
       UserRepository users, ApiTokenRepository tokens, ChatModelRepository models, AgentRepository agents,
       AgentKnowledge knowledge, ConversationRepository conversations, IndexContentUseCase indexContent,
-      ExternalIdentityRepository identities, ConnectorRepository connectors, SecretBox secrets, IdGenerator ids,
-      Clock clock) {
+      ExternalIdentityRepository identities, ConnectorRepository connectors, SubscriptionRepository subscriptions,
+      MemoryRepository memories, EmbeddingModel embeddings, SecretBox secrets, IdGenerator ids, Clock clock) {
     return new ImportKhojDataService(sources, mappings, unitOfWork,
         new ImportKhojDataService.Repositories(users, tokens, models, agents, knowledge, conversations, identities,
-            connectors),
-        indexContent, secrets, ids, clock);
+            connectors, subscriptions, memories),
+        indexContent, embeddings, secrets, ids, clock);
   }
 }

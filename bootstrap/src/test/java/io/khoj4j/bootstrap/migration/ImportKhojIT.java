@@ -118,7 +118,7 @@ class ImportKhojIT {
         "not imported: agents Khoj: this server has its own default agent",
         "not imported: automations 1 in the source", "not imported: passwords 1 users",
         "sign-in identities: 1 found, 1 imported", "connectors: 2 found, 0 imported",
-        "it has no token");
+        "it has no token", "subscriptions: 1 found, 1 imported", "memories: 1 found, 1 imported");
     assertThat(googleUserOf("google-sub-" + RUN)).isEqualTo("carol-" + RUN + "@example.org");
 
     as(ANN_TOKEN).get("/api/v1/user").then().statusCode(200).body("email", equalTo("ann-" + RUN + "@example.org"));
@@ -161,6 +161,9 @@ class ImportKhojIT {
         .body("files.file_name", contains("/notes/garden.md"));
     as(BOB_TOKEN).get("/api/content/files").then().statusCode(200)
         .body("files.file_name", contains("/bob/zanzibar.md"));
+
+    as(BOB_TOKEN).get("/api/memories").then().statusCode(200).body("raw", contains("Bob is allergic to peanuts"));
+    as(ANN_TOKEN).get("/api/memories").then().statusCode(200).body("raw", org.hamcrest.Matchers.empty());
   }
 
   @Test

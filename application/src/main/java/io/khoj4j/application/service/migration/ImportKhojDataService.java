@@ -10,6 +10,9 @@ import io.khoj4j.application.port.out.agent.AgentRepository;
 import io.khoj4j.application.port.out.auth.ExternalIdentityRepository;
 import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
+import io.khoj4j.application.port.out.embedding.EmbeddingModel;
+import io.khoj4j.application.port.out.memory.MemoryRepository;
+import io.khoj4j.application.port.out.subscription.SubscriptionRepository;
 import io.khoj4j.application.port.out.migration.ImportMappings;
 import io.khoj4j.application.port.out.migration.KhojSource;
 import io.khoj4j.application.port.out.migration.KhojSources;
@@ -23,7 +26,7 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * Imports a Khoj server in dependency order: users and tokens, their Google sign-in and connectors, models, files (before agents, whose knowledge is copied
+ * Imports a Khoj server in dependency order: users and tokens, their Google sign-in, connectors, subscriptions and memories, models, files (before agents, whose knowledge is copied
  * from them), agents, conversations (which name agents). Each item is written with its mapping in one unit of work.
  */
 public final class ImportKhojDataService implements ImportKhojDataUseCase {
@@ -31,8 +34,8 @@ public final class ImportKhojDataService implements ImportKhojDataUseCase {
   /** What this server does not import, and why; the source tells how many of each it holds. */
   private static final Map<String, String> NOT_IMPORTED = Map.of(
       "automations", "Khoj keeps them as pickled scheduler jobs: create them again on the automations page",
-      "subscriptions", "set them with admin set-subscription",
-      "memories", "memories are not imported");
+      "notion connections", "only the first of a user's Notion settings is imported",
+      "github connections", "only the first of a user's GitHub settings is imported");
 
   private final KhojSources sources;
   private final ImportMappings mappings;
@@ -43,9 +46,11 @@ public final class ImportKhojDataService implements ImportKhojDataUseCase {
   private final AgentImport agents;
   private final ConversationImport conversations;
   private final AccountLinkImport accountLinks;
+  private final UserExtrasImport extras;
 
   public ImportKhojDataService(KhojSources sources, ImportMappings mappings, UnitOfWork unitOfWork,
-      Repositories repositories, IndexContentUseCase indexContent, SecretBox secrets, IdGenerator ids, Clock clock) {
+      Repositories repositories, IndexContentUseCase indexContent, EmbeddingModel embeddings, SecretBox secrets,
+      IdGenerator ids, Clock clock) {
     this.sources = sources;
     this.mappings = mappings;
     this.unitOfWork = unitOfWork;
@@ -55,12 +60,14 @@ public final class ImportKhojDataService implements ImportKhojDataUseCase {
     this.agents = new AgentImport(repositories.agents(), repositories.knowledge(), repositories.models(), ids);
     this.conversations = new ConversationImport(repositories.conversations(), clock);
     this.accountLinks = new AccountLinkImport(repositories.identities(), repositories.connectors(), secrets);
+    this.extras = new UserExtrasImport(repositories.subscriptions(), repositories.memories(), embeddings, clock);
   }
 
   /** The stores the import writes to. */
   public record Repositories(UserRepository users, ApiTokenRepository tokens, ChatModelRepository models,
       AgentRepository agents, AgentKnowledge knowledge, ConversationRepository conversations,
-      ExternalIdentityRepository identities, ConnectorRepository connectors) {}
+      ExternalIdentityRepository identities, ConnectorRepository connectors, SubscriptionRepository subscriptions,
+      MemoryRepository memories) {}
 
   @Override
   public ImportReport importData(ImportKhojCommand command, ImportProgress progress) {
@@ -69,6 +76,7 @@ public final class ImportKhojDataService implements ImportKhojDataUseCase {
       run.line(command.dryRun() ? "dry run: nothing is written" : "importing");
       users.run(source, run);
       accountLinks.run(source, run);
+      extras.run(source, run);
       models.run(source, run);
       files.run(source, run);
       agents.run(source, run);

@@ -19,6 +19,8 @@ final class FakeKhojSource implements KhojSource {
   final List<PublicConversation> shared = new ArrayList<>();
   final List<Identity> identities = new ArrayList<>();
   final List<Connector> connectors = new ArrayList<>();
+  final List<Subscription> subscriptions = new ArrayList<>();
+  final List<Memory> memories = new ArrayList<>();
   final List<Leftover> leftovers = new ArrayList<>();
   int conversationFailures;
   int closed;
@@ -80,6 +82,16 @@ final class FakeKhojSource implements KhojSource {
   @Override
   public List<Connector> connectors(String after, int limit) {
     return page(connectors, Connector::key, after, limit);
+  }
+
+  @Override
+  public List<Subscription> subscriptions(String after, int limit) {
+    return page(subscriptions, Subscription::key, after, limit);
+  }
+
+  @Override
+  public List<Memory> memories(String after, int limit) {
+    return page(memories, Memory::key, after, limit);
   }
 
   @Override

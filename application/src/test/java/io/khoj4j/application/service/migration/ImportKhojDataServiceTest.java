@@ -12,6 +12,9 @@ import io.khoj4j.application.port.out.agent.InMemoryAgentRepository;
 import io.khoj4j.application.port.out.auth.InMemoryExternalIdentityRepository;
 import io.khoj4j.application.port.out.connector.InMemoryConnectorRepository;
 import io.khoj4j.application.port.out.conversation.InMemoryConversationRepository;
+import io.khoj4j.application.port.out.embedding.FakeEmbeddingModel;
+import io.khoj4j.application.port.out.memory.InMemoryMemoryRepository;
+import io.khoj4j.application.port.out.subscription.InMemorySubscriptionRepository;
 import io.khoj4j.application.port.out.migration.KhojSource;
 import io.khoj4j.application.port.out.model.InMemoryChatModelRepository;
 import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
@@ -52,14 +55,17 @@ class ImportKhojDataServiceTest {
   private final InMemorySecretBox secrets = new InMemorySecretBox();
   private final InMemoryExternalIdentityRepository identities = new InMemoryExternalIdentityRepository();
   private final InMemoryConnectorRepository connectors = new InMemoryConnectorRepository();
+  private final InMemorySubscriptionRepository subscriptions = new InMemorySubscriptionRepository();
+  private final InMemoryMemoryRepository memories = new InMemoryMemoryRepository();
+  private final FakeEmbeddingModel embeddings = new FakeEmbeddingModel();
   private final List<IndexContentCommand> indexed = new ArrayList<>();
   private final List<String> progress = new ArrayList<>();
 
   private final ImportKhojDataService service = new ImportKhojDataService(location -> source, mappings,
       new DirectUnitOfWork(),
       new ImportKhojDataService.Repositories(users, tokens, models, agents, knowledge, conversations, identities,
-          connectors),
-      this::index, secrets, new SequentialIdGenerator(), new MutableClock(AT));
+          connectors, subscriptions, memories),
+      this::index, embeddings, secrets, new SequentialIdGenerator(), new MutableClock(AT));
 
   private IndexContentResult index(IndexContentCommand command) {
     indexed.add(command);
@@ -92,6 +98,10 @@ class ImportKhojDataServiceTest {
     source.connectors.add(new KhojSource.Connector("github:1", "1", "github", "ghp_secret",
         List.of(new KhojSource.Repo("khoj-ai", "khoj", "master"), new KhojSource.Repo("bad owner", "x", "main"))));
     source.connectors.add(new KhojSource.Connector("notion:2", "2", "notion", "secret_notion", List.of()));
+    source.subscriptions.add(new KhojSource.Subscription("2", "2", "standard", true,
+        Instant.parse("2099-01-01T00:00:00Z"), null, AT));
+    source.subscriptions.add(new KhojSource.Subscription("1", "1", "gold", false, null, null, AT));
+    source.memories.add(new KhojSource.Memory("1:1", "1", "Ann grows tomatoes", AT));
   }
 
 
@@ -145,6 +155,21 @@ class ImportKhojDataServiceTest {
     assertThat(secrets.open(github.token().orElseThrow())).isEqualTo("ghp_secret");
     UserId bob = users.findByEmail("bob@example.org").orElseThrow().id();
     assertThat(connectors.notionToken(bob).map(secrets::open)).contains("secret_notion");
+  }
+
+  @Test
+  void subscriptionsAndMemoriesComeAlongMemoriesEmbeddedHere() {
+    fixture();
+
+    ImportReport report = run(false);
+
+    UserId bob = users.findByEmail("bob@example.org").orElseThrow().id();
+    assertThat(subscriptions.find(bob).orElseThrow().renewalDate()).isEqualTo(Instant.parse("2099-01-01T00:00:00Z"));
+    assertThat(subscriptions.find(ann())).isEmpty();
+    assertThat(report.skipped()).anySatisfy(s -> assertThat(s.reason()).contains("Unknown subscription type: gold"));
+    assertThat(memories.list(ann())).extracting(m -> m.raw()).containsExactly("Ann grows tomatoes");
+    assertThat(memories.nearest(ann(), embeddings.embedQuery("Ann grows tomatoes"), embeddings.id(), 1, 2.0))
+        .hasSize(1);
   }
 
   @Test

@@ -183,7 +183,7 @@ final class JdbcKhojSource implements KhojSource {
       out.addAll(rows.list("""
           select 'notion:' || u.uuid::text as key, u.uuid::text, n.token from database_notionconfig n
           join database_khojuser u on u.id = n.user_id where 'notion:' || u.uuid::text > ?
-          order by n.id""", List.of(after), r -> new Connector(r.getString(1), r.getString(2), "notion",
+            and n.id in (select min(id) from database_notionconfig group by user_id)""", List.of(after), r -> new Connector(r.getString(1), r.getString(2), "notion",
           r.getString(3), List.of())));
     }
     if (rows.tableExists("database_githubconfig")) {
@@ -191,10 +191,10 @@ final class JdbcKhojSource implements KhojSource {
       out.addAll(rows.list("""
           select 'github:' || u.uuid::text as key, u.uuid::text, g.pat_token, g.id from database_githubconfig g
           join database_khojuser u on u.id = g.user_id where 'github:' || u.uuid::text > ?
-          order by g.id""", List.of(after), r -> new Connector(r.getString(1), r.getString(2), "github",
+            and g.id in (select min(id) from database_githubconfig group by user_id)""", List.of(after), r -> new Connector(r.getString(1), r.getString(2), "github",
           r.getString(3), repos ? repos(r.getLong(4)) : List.of())));
     }
-    // Few rows (one per user and kind): one page, sorted like every page, several settings of a user kept.
+    // Few rows (a user's first settings of each kind): one page, sorted like every page.
     return out.stream().sorted(java.util.Comparator.comparing(Connector::key)).toList();
   }
 
@@ -204,10 +204,38 @@ final class JdbcKhojSource implements KhojSource {
   }
 
   @Override
+  public List<Subscription> subscriptions(String after, int limit) {
+    if (!rows.tableExists("database_subscription")) {
+      return List.of();
+    }
+    return rows.list("""
+        select u.uuid::text, u.uuid::text, s.type, s.is_recurring, s.renewal_date, s.enabled_trial_at, s.created_at
+        from database_subscription s join database_khojuser u on u.id = s.user_id
+        where u.uuid::text > ? order by u.uuid::text limit ?""", List.of(after, limit),
+        r -> new Subscription(r.getString(1), r.getString(2), r.getString(3), r.getBoolean(4),
+            KhojRows.instant(r, 5), KhojRows.instant(r, 6), KhojRows.instant(r, 7)));
+  }
+
+  @Override
+  public List<Memory> memories(String after, int limit) {
+    if (!rows.tableExists("database_usermemory")) {
+      return List.of();
+    }
+    return rows.list("""
+        select * from (
+          select u.uuid::text || ':' || lpad(m.id::text, 19, '0') as key, u.uuid::text, m.raw, m.created_at
+          from database_usermemory m join database_khojuser u on u.id = m.user_id
+        ) m where key > ? order by key limit ?""", List.of(after, limit),
+        r -> new Memory(r.getString(1), r.getString(2), r.getString(3), KhojRows.instant(r, 4)));
+  }
+
+  @Override
   public List<Leftover> leftovers() {
     List<Leftover> out = new ArrayList<>();
-    count(out, "subscriptions", "database_subscription", "true");
-    count(out, "memories", "database_usermemory", "true");
+    count(out, "notion connections", "database_notionconfig",
+        "id not in (select min(id) from database_notionconfig group by user_id)");
+    count(out, "github connections", "database_githubconfig",
+        "id not in (select min(id) from database_githubconfig group by user_id)");
     count(out, "automations", "django_apscheduler_djangojob", "id like 'automation%'");
     return out;
   }

@@ -38,6 +38,11 @@ public interface KhojSource extends AutoCloseable {
   /** Users' Notion and GitHub settings. */
   List<Connector> connectors(String after, int limit);
 
+  List<Subscription> subscriptions(String after, int limit);
+
+  /** Facts Khoj remembered about its users (the text; vectors are made again). */
+  List<Memory> memories(String after, int limit);
+
   /** How many items the source holds of kinds this server does not import (kind → count, none when zero). */
   List<Leftover> leftovers();
 
@@ -87,6 +92,11 @@ public interface KhojSource extends AutoCloseable {
   record Connector(String key, String userKey, String kind, String token, List<Repo> repos) {}
 
   record Repo(String owner, String name, String branch) {}
+
+  record Subscription(String key, String userKey, String type, boolean recurring, Instant renewalDate,
+      Instant enabledTrialAt, Instant createdAt) {}
+
+  record Memory(String key, String userKey, String raw, Instant createdAt) {}
 
   record Leftover(String kind, long count) {}
 }
