@@ -9,6 +9,7 @@ import io.khoj4j.application.port.out.migration.KhojSource;
 import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,8 @@ import java.util.Optional;
  */
 final class FileImport {
 
+  private static final String FILES = "database_fileobject";
+
   private final IndexContentUseCase indexContent;
 
   FileImport(IndexContentUseCase indexContent) {
@@ -26,18 +29,14 @@ final class FileImport {
 
   void run(KhojSource source, ImportRun run) {
     run.each("files", source::files, KhojSource.File::key, f -> {
-      if (run.dryRun()) {
-        run.once("files", "database_fileobject", f.key(), Optional::empty);
-        return;
-      }
-      if (run.localId("database_fileobject", f.key()).isPresent()) {
-        run.once("files", "database_fileobject", f.key(), Optional::empty);
+      if (run.dryRun() || run.localId(FILES, f.key()).isPresent()) {
+        run.once("files", FILES, f.key(), Optional::empty); // counts it: would import, or already imported
         return;
       }
       // Indexing embeds outside any transaction; the mapping follows once the file is indexed. A run interrupted in
       // between indexes the file again, which replaces it: nothing is doubled.
       Optional<String> indexed = index(f, run);
-      run.once("files", "database_fileobject", f.key(), () -> indexed);
+      run.once("files", FILES, f.key(), () -> indexed);
     });
   }
 
@@ -65,7 +64,7 @@ final class FileImport {
     }
     UploadedFile file = new UploadedFile(f.name(), contentType, f.text().getBytes(StandardCharsets.UTF_8));
     IndexContentResult result = indexContent.index(
-        new IndexContentCommand(owner.get(), java.util.List.of(file), SyncMode.INCREMENTAL, Optional.empty(),
+        new IndexContentCommand(owner.get(), List.of(file), SyncMode.INCREMENTAL, Optional.empty(),
             origin.get()));
     if (!result.rejected().isEmpty()) {
       run.skip("files", f.name(), result.rejected().getFirst().reason());

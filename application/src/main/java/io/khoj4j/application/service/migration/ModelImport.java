@@ -7,6 +7,7 @@ import io.khoj4j.application.port.out.shared.SecretBox;
 import io.khoj4j.domain.chat.AiModelApi;
 import io.khoj4j.domain.chat.ChatModel;
 import io.khoj4j.domain.chat.ModelVendor;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,9 +31,9 @@ final class ModelImport {
   }
 
   void run(KhojSource source, ImportRun run) {
-    run.each("model APIs", (after, limit) -> after.isEmpty() ? source.modelApis() : java.util.List.of(),
+    run.each("model APIs", (after, limit) -> after.isEmpty() ? source.modelApis() : List.of(),
         KhojSource.ModelApi::key, api -> run.once("model APIs", APIS, api.key(), () -> Optional.of(importApi(api))));
-    run.each("chat models", (after, limit) -> after.isEmpty() ? source.chatModels() : java.util.List.of(),
+    run.each("chat models", (after, limit) -> after.isEmpty() ? source.chatModels() : List.of(),
         KhojSource.ChatModel::key, m -> run.once("chat models", MODELS, m.key(), () -> importModel(m, run)));
   }
 

@@ -38,7 +38,7 @@ final class UserExtrasImport {
         s -> run.once("subscriptions", "database_subscription", s.key(), () -> importSubscription(s, run)));
     run.each("memories", source::memories, KhojSource.Memory::key, m -> {
       if (run.dryRun() || run.localId(MEMORIES, m.key()).isPresent()) {
-        run.once("memories", MEMORIES, m.key(), Optional::empty);
+        run.once("memories", MEMORIES, m.key(), Optional::empty); // counts it: would import, or already imported
         return;
       }
       Optional<UserId> owner = run.user(m.userKey());
