@@ -1,5 +1,6 @@
 package io.khoj4j.bootstrap.cli;
 
+import io.khoj4j.application.port.in.migration.ImportKhojDataUseCase;
 import io.khoj4j.application.port.in.token.CreateApiTokenCommand;
 import io.khoj4j.application.port.in.token.CreateApiTokenUseCase;
 import io.khoj4j.application.port.in.token.CreatedApiToken;
@@ -37,14 +38,16 @@ public class AdminCommands {
   private final CreateApiTokenUseCase createToken;
   private final ListUsersUseCase listUsers;
   private final SetSubscriptionUseCase setSubscription;
+  private final ImportKhojDataUseCase importKhoj;
 
   public AdminCommands(
       ProvisionUserUseCase provisionUser, CreateApiTokenUseCase createToken, ListUsersUseCase listUsers,
-      SetSubscriptionUseCase setSubscription) {
+      SetSubscriptionUseCase setSubscription, ImportKhojDataUseCase importKhoj) {
     this.provisionUser = provisionUser;
     this.createToken = createToken;
     this.listUsers = listUsers;
     this.setSubscription = setSubscription;
+    this.importKhoj = importKhoj;
   }
 
   public static boolean isAdminCommand(String... args) {
@@ -65,6 +68,7 @@ public class AdminCommands {
             .addSubcommand(new CreateToken())
             .addSubcommand(new ListUsers())
             .addSubcommand(new SetSubscription())
+            .addSubcommand(new ImportKhojCli(importKhoj))
             .setOut(out)
             .setErr(err)
             .setExecutionExceptionHandler(
@@ -82,7 +86,7 @@ public class AdminCommands {
 
   @Command(
       name = "admin",
-      description = "Operator commands: create users and API tokens without a browser.",
+      description = "Operator commands: create users and API tokens without a browser, import a Khoj server.",
       mixinStandardHelpOptions = true)
   static final class Admin implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,8 @@ package io.khoj4j.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.khoj4j.application.port.in.migration.ImportKhojCommand;
+import io.khoj4j.application.port.in.migration.ImportReport;
 import io.khoj4j.application.port.in.subscription.SetSubscriptionUseCase.SetSubscriptionCommand;
 import io.khoj4j.application.port.in.subscription.SubscriptionStatus;
 import io.khoj4j.application.port.in.token.CreateApiTokenCommand;
@@ -62,6 +64,15 @@ class AdminCommandsTest {
         asked.add(command);
         return new SubscriptionStatus(command.type() == SubscriptionType.TRIAL ? SubscriptionState.TRIAL
             : SubscriptionState.SUBSCRIBED, true, command.renewalDate(), Optional.empty(), false, Optional.empty());
+      },
+      (command, progress) -> {
+        asked.add(command);
+        if (command.source().contains("unreachable")) {
+          throw new IllegalArgumentException("cannot connect to the Khoj database: refused");
+        }
+        progress.line("users: 2 read");
+        return new ImportReport(command.dryRun(), List.of(new ImportReport.Tally("users", 2, 1, 1)),
+            List.of(new ImportReport.Skipped("files", "scan.pdf", "upload it again")));
       });
 
   private int run(String... args) {
@@ -126,6 +137,33 @@ class AdminCommandsTest {
         .isEqualTo(1);
     assertThat(err.toString()).contains("a trial does not renew");
     assertThat(asked).isEmpty();
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void importKhojPrintsProgressOnStandardErrorAndTheReportOnStandardOutput() {
+    assertThat(run("admin", "import-khoj", "--from", "jdbc:postgresql://khoj/khoj")).isZero();
+
+    assertThat(asked).containsExactly(new ImportKhojCommand("jdbc:postgresql://khoj/khoj", false));
+    assertThat(err.toString()).contains("users: 2 read");
+    assertThat(outLines()).containsExactly("users: 2 found, 1 imported, 1 already imported",
+        "not imported: files scan.pdf: upload it again");
+  }
+
+  @Test
+  void importKhojDryRunSaysWhatItWouldDo() {
+    assertThat(run("admin", "import-khoj", "--from", "jdbc:postgresql://khoj/khoj", "--dry-run")).isZero();
+
+    assertThat(asked).containsExactly(new ImportKhojCommand("jdbc:postgresql://khoj/khoj", true));
+    assertThat(outLines().getFirst()).isEqualTo("users: 2 found, 1 would import, 1 already imported");
+  }
+
+  @Test
+  void importKhojWithoutASourceOrWithAnUnreachableOneFails() {
+    assertThat(run("admin", "import-khoj")).isEqualTo(2);
+    assertThat(err.toString()).contains("--from");
+    assertThat(run("admin", "import-khoj", "--from", "jdbc:postgresql://unreachable/khoj")).isEqualTo(1);
+    assertThat(err.toString()).contains("error: cannot connect to the Khoj database: refused");
     assertThat(out.toString()).isEmpty();
   }
 

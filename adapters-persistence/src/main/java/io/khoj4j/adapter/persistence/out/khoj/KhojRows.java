@@ -1,0 +1,98 @@
+package io.khoj4j.adapter.persistence.out.khoj;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Plain JDBC queries against the source, and the column conversions Khoj's schema needs. */
+final class KhojRows {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One row to one item. */
+  @FunctionalInterface
+  interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private final Connection connection;
+
+  KhojRows(Connection connection) {
+    this.connection = connection;
+  }
+
+  <T> List<T> list(String sql, List<Object> parameters, Row<T> row) {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.size(); i++) {
+        ps.setObject(i + 1, parameters.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(row.map(rs));
+        }
+        return out;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading the Khoj database failed: " + e.getMessage(), e);
+    }
+  }
+
+  boolean tableExists(String table) {
+    return list("select to_regclass(?) is not null", List.of(table), rs -> rs.getBoolean(1)).getFirst();
+  }
+
+  static Instant instant(ResultSet rs, int column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  static List<String> strings(ResultSet rs, int column) throws SQLException {
+    Array array = rs.getArray(column);
+    if (array == null) {
+      return List.of();
+    }
+    return Arrays.stream((Object[]) array.getArray()).filter(o -> o != null).map(Object::toString).toList();
+  }
+
+  /** A JSON array of strings (Khoj's {@code file_filters}); anything else is no filter. */
+  static List<String> jsonStrings(String json) {
+    if (json == null || json.isBlank()) {
+      return List.of();
+    }
+    try {
+      return JSON.readValue(json, new TypeReference<List<String>>() {});
+    } catch (JsonProcessingException e) {
+      return List.of();
+    }
+  }
+
+  /** Khoj's entry type for a file object whose entries are gone, from its name. */
+  static String typeByName(String name) {
+    String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
+      return "markdown";
+    }
+    if (lower.endsWith(".org")) {
+      return "org";
+    }
+    if (lower.endsWith(".pdf")) {
+      return "pdf";
+    }
+    if (lower.endsWith(".docx")) {
+      return "docx";
+    }
+    return lower.matches(".*\\.(png|jpe?g|webp)$") ? "image" : "plaintext";
+  }
+}

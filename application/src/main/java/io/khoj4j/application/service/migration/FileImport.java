@@ -1,0 +1,75 @@
+package io.khoj4j.application.service.migration;
+
+import io.khoj4j.application.port.in.content.IndexContentCommand;
+import io.khoj4j.application.port.in.content.IndexContentResult;
+import io.khoj4j.application.port.in.content.IndexContentUseCase;
+import io.khoj4j.application.port.in.content.SyncMode;
+import io.khoj4j.application.port.in.content.UploadedFile;
+import io.khoj4j.application.port.out.migration.KhojSource;
+import io.khoj4j.domain.content.ContentSource;
+import io.khoj4j.domain.user.UserId;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The users' files, indexed again from the text Khoj kept: split and embedded the way this server does it, so search
+ * uses this server's embedding model. Khoj keeps only the extracted text of PDFs, Word documents and images, not the
+ * documents, so those are reported for the user to upload again.
+ */
+final class FileImport {
+
+  private static final String FILES = "database_fileobject";
+
+  private final IndexContentUseCase indexContent;
+
+  FileImport(IndexContentUseCase indexContent) {
+    this.indexContent = indexContent;
+  }
+
+  void run(KhojSource source, ImportRun run) {
+    run.each("files", source::files, KhojSource.File::key, f -> {
+      if (run.dryRun() || run.localId(FILES, f.key()).isPresent()) {
+        run.once("files", FILES, f.key(), Optional::empty); // counts it: would import, or already imported
+        return;
+      }
+      // Indexing embeds outside any transaction; the mapping follows once the file is indexed. A run interrupted in
+      // between indexes the file again, which replaces it: nothing is doubled.
+      Optional<String> indexed = index(f, run);
+      run.once("files", FILES, f.key(), () -> indexed);
+    });
+  }
+
+  private Optional<String> index(KhojSource.File f, ImportRun run) {
+    Optional<UserId> owner = run.user(f.userKey());
+    if (owner.isEmpty()) {
+      run.skip("files", f.name(), "its owner was not imported");
+      return Optional.empty();
+    }
+    Optional<ContentSource> origin = ContentSource.fromWire(f.source());
+    String contentType = switch (f.type() == null ? "" : f.type()) {
+      case "markdown" -> "text/markdown; charset=utf-8";
+      case "org" -> "text/org; charset=utf-8";
+      case "plaintext", "github", "notion" -> "text/plain; charset=utf-8";
+      default -> null;
+    };
+    if (contentType == null || origin.isEmpty()) {
+      run.skip("files", f.name(), "Khoj keeps only the extracted text of " + f.type()
+          + " files, not the document: upload it again");
+      return Optional.empty();
+    }
+    if (f.text() == null || f.text().isBlank()) {
+      run.skip("files", f.name(), "it holds no text");
+      return Optional.empty();
+    }
+    UploadedFile file = new UploadedFile(f.name(), contentType, f.text().getBytes(StandardCharsets.UTF_8));
+    IndexContentResult result = indexContent.index(
+        new IndexContentCommand(owner.get(), List.of(file), SyncMode.INCREMENTAL, Optional.empty(),
+            origin.get()));
+    if (!result.rejected().isEmpty()) {
+      run.skip("files", f.name(), result.rejected().getFirst().reason());
+      return Optional.empty();
+    }
+    return Optional.of(owner.get().value() + ":" + f.name());
+  }
+}

@@ -1,0 +1,238 @@
+package io.khoj4j.bootstrap.migration;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.khoj4j.bootstrap.cli.AdminCommands;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * {@code admin import-khoj} against a hand-written copy of Khoj's schema (a schema of its own in the test database,
+ * fresh for each run): a dry run writes nothing; the import brings in three users; the users then sign in with their
+ * old tokens and see exactly their own conversations, agents and files, and find their notes by search; a second run
+ * imports nothing twice.
+ */
+@QuarkusTest
+@TestMethodOrder(OrderAnnotation.class)
+class ImportKhojIT {
+
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+  private static final String SCHEMA = "khoj_src_" + RUN;
+  private static final String ANN_CONV = UUID.randomUUID().toString();
+  private static final String BOB_CONV = UUID.randomUUID().toString();
+  private static final String CAROL_CONV = UUID.randomUUID().toString();
+  private static final String ANN_TOKEN = "kk-ann-" + RUN + "-old-token-of-ann";
+  private static final String BOB_TOKEN = "kk-bob-" + RUN + "-old-token-of-bob";
+
+  @Inject AdminCommands commands;
+
+  private record Result(int exit, String out, String err) {}
+
+  @BeforeAll
+  static void createKhojSource() throws Exception {
+    String sql;
+    try (InputStream in = ImportKhojIT.class.getResourceAsStream("/fixtures/khoj/khoj-source.sql")) {
+      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${run}", RUN)
+          .replace("${ann_conv}", ANN_CONV).replace("${bob_conv}", BOB_CONV).replace("${carol_conv}", CAROL_CONV);
+    }
+    try (Connection c = DriverManager.getConnection(url(""), user(), password()); Statement s = c.createStatement()) {
+      s.execute("create schema " + SCHEMA);
+      s.execute("set search_path to " + SCHEMA + ", public");
+      s.execute(sql);
+    }
+  }
+
+  @AfterAll
+  static void dropKhojSource() throws Exception {
+    try (Connection c = DriverManager.getConnection(url(""), user(), password()); Statement s = c.createStatement()) {
+      s.execute("drop schema if exists " + SCHEMA + " cascade");
+    }
+  }
+
+  private static String source() {
+    return url("?currentSchema=" + SCHEMA + "&user=" + user() + "&password=" + password());
+  }
+
+  private Result importKhoj(String... extra) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] args = new String[4 + extra.length];
+    args[0] = "admin";
+    args[1] = "import-khoj";
+    args[2] = "--from";
+    args[3] = source();
+    System.arraycopy(extra, 0, args, 4, extra.length);
+    int exit = commands.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  private static RequestSpecification as(String token) {
+    return given().header("Authorization", "Bearer " + token);
+  }
+
+  @Test
+  @Order(1)
+  void aDryRunSaysWhatItWouldImportAndWritesNothing() {
+    Result dry = importKhoj("--dry-run");
+
+    assertThat(dry.exit()).as(dry.err()).isZero();
+    assertThat(dry.out()).contains("users: 3 found, 3 would import, 0 already imported",
+        "conversations: 4 found, 4 would import");
+    given().header("Authorization", "Bearer " + ANN_TOKEN).get("/api/v1/user").then().statusCode(403);
+  }
+
+  @Test
+  @Order(2)
+  void theImportBringsInUsersTheirTokensConversationsAgentsAndFiles() throws Exception {
+    Result run = importKhoj();
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err()).contains("users: 3 read", "conversations: 4 read");
+    assertThat(run.out()).contains("users: 3 found, 3 imported, 0 already imported",
+        "tokens: 2 found, 2 imported", "files: 3 found, 2 imported", "agents: 2 found, 1 imported",
+        "conversations: 4 found, 3 imported", "shared conversations: 1 found, 1 imported",
+        "not imported: conversations ffffffff-ffff-4fff-8fff-" + RUN + "0000: its messages cannot be read",
+        "not imported: files /scans/receipt.pdf: Khoj keeps only the extracted text of pdf files",
+        "not imported: agents Khoj: this server has its own default agent",
+        "not imported: automations 1 in the source", "not imported: passwords 1 users",
+        "sign-in identities: 1 found, 1 imported", "connectors: 2 found, 0 imported",
+        "it has no token", "subscriptions: 1 found, 1 imported", "memories: 1 found, 1 imported");
+    assertThat(googleUserOf("google-sub-" + RUN)).isEqualTo("carol-" + RUN + "@example.org");
+
+    as(ANN_TOKEN).get("/api/v1/user").then().statusCode(200).body("email", equalTo("ann-" + RUN + "@example.org"));
+    as(BOB_TOKEN).get("/api/v1/user").then().statusCode(200).body("email", equalTo("bob-" + RUN + "@example.org"));
+  }
+
+  @Test
+  @Order(3)
+  void eachUserSeesExactlyTheirOwnConversations() {
+    as(ANN_TOKEN).get("/api/chat/sessions").then().statusCode(200)
+        .body("conversation_id", contains(ANN_CONV)).body("[0].slug", equalTo("Watering " + RUN));
+    as(BOB_TOKEN).get("/api/chat/sessions").then().statusCode(200).body("conversation_id", contains(BOB_CONV));
+
+    as(ANN_TOKEN).queryParam("conversation_id", ANN_CONV).get("/api/chat/history").then().statusCode(200)
+        .body("response.chat.message", contains("When do I water tomatoes?", "At dawn."))
+        .body("response.chat.turnId", contains("t-1", "t-1"))
+        .body("response.chat[1].context[0].file", equalTo("/notes/garden.md"))
+        .body("response.agent.slug", equalTo("gardener-" + RUN));
+    List<String> turns = as(BOB_TOKEN).queryParam("conversation_id", BOB_CONV).get("/api/chat/history").then()
+        .statusCode(200).body("response.chat.message", contains("Best season for Zanzibar?", "June to October."))
+        .extract().path("response.chat.turnId");
+    assertThat(turns.get(0)).isNotBlank().isEqualTo(turns.get(1));
+
+    as(BOB_TOKEN).queryParam("conversation_id", ANN_CONV).get("/api/chat/history").then().statusCode(404);
+    given().queryParam("public_conversation_slug", "watering-" + RUN).get("/api/chat/share/history").then()
+        .statusCode(200).body("response.chat.message", contains("When do I water tomatoes?"));
+  }
+
+  @Test
+  @Order(3)
+  void eachUserSeesOnlyTheirOwnAgentsAndFiles() {
+    String gardener = "gardener-" + RUN;
+    as(ANN_TOKEN).get("/api/agents").then().statusCode(200).body("slug", hasItem(gardener));
+    as(ANN_TOKEN).get("/api/agents/" + gardener).then().statusCode(200)
+        .body("files", contains("/notes/garden.md")).body("input_tools", contains("notes", "online"));
+    as(BOB_TOKEN).get("/api/agents").then().statusCode(200).body("slug", not(hasItem(gardener)));
+    as(BOB_TOKEN).get("/api/agents/" + gardener).then().statusCode(404);
+
+    as(ANN_TOKEN).get("/api/content/files").then().statusCode(200)
+        .body("files.file_name", contains("/notes/garden.md"));
+    as(BOB_TOKEN).get("/api/content/files").then().statusCode(200)
+        .body("files.file_name", contains("/bob/zanzibar.md"));
+
+    as(BOB_TOKEN).get("/api/memories").then().statusCode(200).body("raw", contains("Bob is allergic to peanuts"));
+    as(ANN_TOKEN).get("/api/memories").then().statusCode(200).body("raw", org.hamcrest.Matchers.empty());
+  }
+
+  @Test
+  @Order(3)
+  void eachUserFindsTheirNotesBySearch() {
+    List<String> annFiles = as(ANN_TOKEN).queryParam("q", "when to water tomatoes").get("/api/search").then()
+        .statusCode(200).extract().path("additional.file");
+    assertThat(annFiles).contains("/notes/garden.md").doesNotContain("/bob/zanzibar.md");
+    List<String> bobEntries = as(BOB_TOKEN).queryParam("q", "cinnamon and cloves").get("/api/search").then()
+        .statusCode(200).extract().path("entry");
+    assertThat(String.join("\n", bobEntries).toLowerCase(Locale.ROOT)).contains("cinnamon")
+        .doesNotContain("tomatoes");
+  }
+
+  @Test
+  @Order(4)
+  void aSecondRunImportsNothingTwice() {
+    Result again = importKhoj();
+
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.out()).contains("users: 3 found, 0 imported, 3 already imported",
+        "tokens: 2 found, 0 imported, 2 already imported", "files: 3 found, 0 imported, 2 already imported",
+        "conversations: 4 found, 0 imported, 3 already imported");
+    as(ANN_TOKEN).get("/api/chat/sessions").then().statusCode(200).body("conversation_id", contains(ANN_CONV));
+    as(ANN_TOKEN).queryParam("conversation_id", ANN_CONV).get("/api/chat/history").then().statusCode(200)
+        .body("response.chat.message", contains("When do I water tomatoes?", "At dawn."));
+    as(ANN_TOKEN).get("/api/content/files").then().statusCode(200)
+        .body("files.file_name", contains("/notes/garden.md"));
+  }
+
+  @Test
+  @Order(5)
+  void aSourceWithoutKhojsSchemaIsRefusedWithAReason() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = commands.execute(new PrintWriter(out, true), new PrintWriter(err, true), "admin", "import-khoj",
+        "--from", url("?currentSchema=no_such_schema&user=" + user() + "&password=" + password()));
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).contains("error: no Khoj schema there");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  private static String googleUserOf(String subject) throws Exception {
+    try (Connection c = DriverManager.getConnection(url(""), user(), password());
+        var ps = c.prepareStatement("select u.email from external_identities i join users u on u.id = i.user_id"
+            + " where i.issuer = 'https://accounts.google.com' and i.subject = ?")) {
+      ps.setString(1, subject);
+      try (var rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private static String url(String parameters) {
+    return "jdbc:postgresql://" + env("POSTGRES_HOST", "localhost") + ":" + env("POSTGRES_PORT", "5432") + "/"
+        + env("KHOJ4J_TEST_DB", "khoj4j_test") + parameters;
+  }
+
+  private static String user() {
+    return env("POSTGRES_USER", "khoj4j");
+  }
+
+  private static String password() {
+    return env("POSTGRES_PASSWORD", "khoj4j");
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
