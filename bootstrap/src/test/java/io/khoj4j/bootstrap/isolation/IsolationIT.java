@@ -371,6 +371,13 @@ class IsolationIT {
           delete("DELETE /api/admin/chat-models/{id}", "/api/admin/chat-models/1").is(FORBIDDEN),
           json("PUT /api/admin/chat-models/default", "/api/admin/chat-models/default", "{\"chat_model_id\":1}")
               .is(FORBIDDEN),
+          get("GET /api/admin/agents", "/api/admin/agents").is(FORBIDDEN),
+          json("POST /api/admin/agents", "/api/admin/agents", "{\"name\":\"Mallory's\",\"persona\":\"\","
+              + "\"privacy_level\":\"public\",\"icon\":\"x\",\"color\":\"x\"}").is(FORBIDDEN),
+          probe("PATCH /api/admin/agents/{slug}", (bob, a) -> bob.contentType("application/json")
+              .body("{\"name\":\"Mallory's\",\"persona\":\"\",\"privacy_level\":\"public\",\"icon\":\"x\","
+                  + "\"color\":\"x\"}").patch(fill("/api/admin/agents/{agent}", a))).is(FORBIDDEN),
+          delete("DELETE /api/admin/agents/{slug}", "/api/admin/agents/{agent}").is(FORBIDDEN),
           // the account
           get("GET /api/v1/user", "/api/v1/user"),
           get("GET /api/settings", "/api/settings?detailed=true"),

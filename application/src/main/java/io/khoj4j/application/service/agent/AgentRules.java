@@ -45,6 +45,11 @@ final class AgentRules {
     return agent;
   }
 
+  /** The administrators' agent with this slug, whatever its privacy; else not found. */
+  Agent managed(AgentSlug slug) {
+    return agents.findManaged(slug).orElseThrow(() -> notFound(slug));
+  }
+
   static String validName(String name) {
     try {
       return Agent.validName(name);

@@ -13,6 +13,7 @@ import io.khoj4j.domain.agent.Agent;
 import io.khoj4j.domain.agent.AgentSlug;
 import java.time.Clock;
 import java.time.Instant;
+import io.khoj4j.domain.user.UserId;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -54,10 +55,14 @@ public final class CreateAgentService implements CreateAgentUseCase {
     safety.check(command.creator(), settings.persona(), settings.privacy());
     UUID id = ids.newId();
     Instant now = clock.instant();
-    Agent agent = AgentRules.build(id, AgentSlug.derive(name, id), Optional.of(command.creator()), name, settings,
-        now, now);
+    Optional<UserId> creator = command.shared() ? Optional.empty() : Optional.of(command.creator());
+    Agent agent = AgentRules.build(id, AgentSlug.derive(name, id), creator, name, settings, now, now);
     unitOfWork.run(() -> {
-      agents.insert(agent);
+      if (command.shared()) {
+        agents.saveManaged(agent);
+      } else {
+        agents.insert(agent);
+      }
       knowledge.replace(agent.id(), command.creator(), agent.files());
     });
     return agent;

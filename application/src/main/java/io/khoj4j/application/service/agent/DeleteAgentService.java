@@ -2,6 +2,7 @@ package io.khoj4j.application.service.agent;
 
 import io.khoj4j.application.port.in.agent.DeleteAgentCommand;
 import io.khoj4j.application.port.in.agent.DeleteAgentUseCase;
+import io.khoj4j.application.error.ForbiddenException;
 import io.khoj4j.application.port.out.agent.AgentRepository;
 import io.khoj4j.application.port.out.model.ChatModelRepository;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
@@ -21,6 +22,13 @@ public final class DeleteAgentService implements DeleteAgentUseCase {
 
   @Override
   public void delete(DeleteAgentCommand command) {
+    if (command.shared()) {
+      if (rules.managed(command.slug()).isDefault()) {
+        throw new ForbiddenException("The default agent cannot be deleted.");
+      }
+      unitOfWork.run(() -> agents.deleteManaged(command.slug()));
+      return;
+    }
     rules.ownedBy(command.owner(), command.slug(), "Only the agent's creator can delete it.");
     unitOfWork.run(() -> agents.delete(command.owner(), command.slug()));
   }

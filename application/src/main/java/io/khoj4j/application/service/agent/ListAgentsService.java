@@ -18,6 +18,9 @@ public final class ListAgentsService implements ListAgentsUseCase {
 
   @Override
   public List<Agent> list(ListAgentsQuery query) {
+    if (query.shared()) {
+      return agents.findAllManaged();
+    }
     List<Agent> listed = new ArrayList<>();
     List<Agent> rest = new ArrayList<>();
     for (Agent agent : agents.findListed(query.viewer())) {

@@ -36,7 +36,8 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
   @Override
   public Agent update(UpdateAgentCommand command) {
     AgentSettings settings = command.settings();
-    Agent current = rules.ownedBy(command.editor(), command.slug(), "Only the agent's creator can change it.");
+    Agent current = command.shared() ? rules.managed(command.slug())
+        : rules.ownedBy(command.editor(), command.slug(), "Only the agent's creator can change it.");
     String name = AgentRules.validName(settings.name());
     rules.checkModel(settings.chatModel());
     AgentRules.checkFiles(knowledge, command.editor(), settings.files());
@@ -46,7 +47,9 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
     Agent changed = AgentRules.build(current.id(), current.slug(), current.creator(), name, settings,
         current.createdAt(), clock.instant());
     unitOfWork.run(() -> {
-      if (!agents.update(command.editor(), changed)) {
+      if (command.shared()) {
+        agents.saveManaged(changed);
+      } else if (!agents.update(command.editor(), changed)) {
         throw AgentRules.notFound(command.slug());
       }
       knowledge.replace(changed.id(), command.editor(), changed.files());

@@ -103,6 +103,28 @@ public class PgAgentRepository implements AgentRepository {
     return AgentEntity.delete("slug = ?1 and creatorId = ?2", slug.value(), creator.value()) > 0;
   }
 
+  @Override
+  @Transactional
+  public Optional<Agent> findManaged(AgentSlug slug) {
+    return AgentEntity.<AgentEntity>find("slug = ?1 and creatorId is null", slug.value())
+        .firstResultOptional()
+        .map(PgAgentRepository::toDomain);
+  }
+
+  @Override
+  @Transactional
+  public List<Agent> findAllManaged() {
+    return AgentEntity.<AgentEntity>find("creatorId is null order by createdAt, id").stream()
+        .map(PgAgentRepository::toDomain)
+        .toList();
+  }
+
+  @Override
+  @Transactional
+  public boolean deleteManaged(AgentSlug slug) {
+    return AgentEntity.delete("slug = ?1 and creatorId is null", slug.value()) > 0;
+  }
+
   private static void copy(Agent agent, AgentEntity e) {
     e.slug = agent.slug().value();
     e.creatorId = agent.creator().map(UserId::value).orElse(null);

@@ -220,7 +220,7 @@ public class AgentResource {
     return viewer.filter(v -> agent.createdBy(v.id())).map(AuthenticatedUser::username).orElse(null);
   }
 
-  private static AgentSlug slugOf(String slug) {
+  static AgentSlug slugOf(String slug) {
     try {
       return AgentSlug.of(slug);
     } catch (IllegalArgumentException e) {
@@ -229,7 +229,7 @@ public class AgentResource {
   }
 
   /** Validates the body's shape (422 like Khoj's FastAPI); the rules (name length, model) are the use case's. */
-  private static AgentSettings settings(ModifyAgentBody body) {
+  static AgentSettings settings(ModifyAgentBody body) {
     if (body == null) {
       throw RequestValidationException.missing("body", "name");
     }
@@ -297,7 +297,7 @@ public class AgentResource {
   }
 
   /** Runs a use case; its refusals become Khoj's {@code {"error": ...}} answers. */
-  private static Response answer(Supplier<Object> work) {
+  static Response answer(Supplier<Object> work) {
     try {
       return Response.ok(work.get()).build();
     } catch (NotFoundException e) {

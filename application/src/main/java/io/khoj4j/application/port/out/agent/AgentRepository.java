@@ -31,4 +31,13 @@ public interface AgentRepository {
 
   /** Deletes the creator's agent with this slug; false when the creator has none. */
   boolean delete(UserId creator, AgentSlug slug);
+
+  /** The administrators' agent (no creator) with this slug, whatever its privacy. */
+  Optional<Agent> findManaged(AgentSlug slug);
+
+  /** Every administrators' agent, hidden and private ones too, oldest first. */
+  List<Agent> findAllManaged();
+
+  /** Deletes the administrators' agent with this slug; false when there is none. */
+  boolean deleteManaged(AgentSlug slug);
 }

@@ -151,4 +151,21 @@ public abstract class AgentRepositoryContract {
 
     assertThat(repository().findReadable(Optional.empty(), managed.slug())).contains(changed);
   }
+
+  @Test
+  void administratorsAgentsAreFoundListedAndDeletedByTheirOwnMethodsOnly() {
+    Agent shared = agent(Optional.empty(), "Shared tutor", AgentPrivacy.PRIVATE, t0);
+    unitOfWork().run(() -> repository().saveManaged(shared));
+    Agent own = insert(agent(Optional.of(alice), "Own tutor", AgentPrivacy.PUBLIC, t0.plusMillis(1)));
+
+    assertThat(repository().findManaged(shared.slug())).contains(shared);
+    assertThat(repository().findManaged(own.slug())).as("a user's agent is not the administrators'").isEmpty();
+    assertThat(repository().findAllManaged()).contains(shared).doesNotContain(own);
+    assertThat(unitOfWork().inTransaction(() -> repository().deleteManaged(own.slug()))).isFalse();
+    assertThat(unitOfWork().inTransaction(() -> repository().delete(alice, shared.slug())))
+        .as("no user deletes an administrators' agent").isFalse();
+    assertThat(unitOfWork().inTransaction(() -> repository().deleteManaged(shared.slug()))).isTrue();
+    assertThat(repository().findManaged(shared.slug())).isEmpty();
+    assertThat(repository().findReadable(Optional.of(alice), own.slug())).contains(own);
+  }
 }

@@ -77,4 +77,27 @@ public final class InMemoryAgentRepository implements AgentRepository {
     agents.remove(slug);
     return true;
   }
+
+  @Override
+  public synchronized Optional<Agent> findManaged(AgentSlug slug) {
+    return Optional.ofNullable(agents.get(slug)).filter(Agent::managedByAdmin);
+  }
+
+  @Override
+  public synchronized List<Agent> findAllManaged() {
+    return agents.values().stream()
+        .filter(Agent::managedByAdmin)
+        .sorted(Comparator.comparing(Agent::createdAt))
+        .toList();
+  }
+
+  @Override
+  public synchronized boolean deleteManaged(AgentSlug slug) {
+    Agent current = agents.get(slug);
+    if (current == null || !current.managedByAdmin()) {
+      return false;
+    }
+    agents.remove(slug);
+    return true;
+  }
 }
