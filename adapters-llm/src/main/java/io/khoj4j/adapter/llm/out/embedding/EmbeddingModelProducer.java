@@ -30,6 +30,7 @@ public class EmbeddingModelProducer {
   private final int batchSize;
   private final Duration timeout;
   private final Optional<Integer> threads;
+  private final int queryCacheSize;
 
   public EmbeddingModelProducer(
       @ConfigProperty(name = "khoj.embedding.model", defaultValue = "bge-small-en-v1.5-q") String model,
@@ -39,7 +40,8 @@ public class EmbeddingModelProducer {
       @ConfigProperty(name = "khoj.embedding.openai.dimensions") Optional<Integer> dimensions,
       @ConfigProperty(name = "khoj.embedding.openai.batch-size", defaultValue = "1000") int batchSize,
       @ConfigProperty(name = "khoj.embedding.openai.timeout", defaultValue = "PT60S") Duration timeout,
-      @ConfigProperty(name = "khoj.embedding.threads") Optional<Integer> threads) {
+      @ConfigProperty(name = "khoj.embedding.threads") Optional<Integer> threads,
+      @ConfigProperty(name = "khoj.embedding.query-cache-size", defaultValue = "2000") int queryCacheSize) {
     this.model = model;
     this.baseUrl = baseUrl;
     this.apiKey = apiKey;
@@ -48,13 +50,16 @@ public class EmbeddingModelProducer {
     this.batchSize = batchSize;
     this.timeout = timeout;
     this.threads = threads;
+    this.queryCacheSize = queryCacheSize;
   }
 
   @Produces
   @Singleton
   EmbeddingModel embeddingModel(Instance<OpenTelemetry> telemetry) {
     Tracer tracer = (telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop()).getTracer("khoj4j");
-    return new TracedEmbeddingModel(chosenModel(), tracer);
+    EmbeddingModel traced = new TracedEmbeddingModel(chosenModel(), tracer);
+    // outside the spans: a query answered from the cache costs no embedding and shows none
+    return queryCacheSize > 0 ? new QueryCachingEmbeddingModel(traced, queryCacheSize) : traced;
   }
 
   private EmbeddingModel chosenModel() {
