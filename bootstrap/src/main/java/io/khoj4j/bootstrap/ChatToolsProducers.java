@@ -1,6 +1,7 @@
 package io.khoj4j.bootstrap;
 
 import io.khoj4j.adapter.connector.out.code.TerrariumCodeSandbox;
+import io.khoj4j.adapter.connector.out.diagram.MermaidDiagramValidator;
 import io.khoj4j.adapter.connector.out.web.fetch.AddressPolicy;
 import io.khoj4j.adapter.connector.out.web.fetch.ApacheHttpUrlFetcher;
 import io.khoj4j.adapter.connector.out.web.fetch.HostResolver;
@@ -17,7 +18,6 @@ import io.khoj4j.adapter.connector.out.web.search.SearxngWebSearch;
 import io.khoj4j.adapter.connector.out.web.search.SerperWebSearch;
 import io.khoj4j.adapter.connector.out.web.vendor.VendorHttp;
 import io.khoj4j.application.port.out.tools.CodeSandbox;
-import io.khoj4j.application.port.out.tools.DiagramValidator;
 import io.khoj4j.application.port.out.tools.ImageGenerator;
 import io.khoj4j.application.port.out.tools.ResearchAgent;
 import io.khoj4j.application.port.out.tools.UrlFetcher;
@@ -39,7 +39,8 @@ import java.util.Optional;
 
 /**
  * The chat's tools: web search providers and page readers chosen by Khoj's environment variables, the SSRF-safe
- * fetcher through which the server opens any address a user or model gave (ADR 21), and the code sandbox.
+ * fetcher through which the server opens any address a user or model gave (ADR 21), the code sandbox, and the
+ * in-process Mermaid checker for {@code /diagram} (always on: it needs no vendor).
  */
 @ApplicationScoped
 public class ChatToolsProducers {
@@ -189,6 +190,6 @@ public class ChatToolsProducers {
   ChatTools chatTools(WebSearch webSearch, WebReader webReader, CodeSandbox code, WebSettings settings,
       io.khoj4j.application.port.in.usage.AdmitUsageUseCase usage) {
     return new ChatTools(webSearch, webReader, ImageGenerator.NOT_CONFIGURED, code, ResearchAgent.NOT_CONFIGURED,
-        DiagramValidator.NOT_CONFIGURED, settings.autoReadWebpage()).countingWith(usage);
+        new MermaidDiagramValidator(), settings.autoReadWebpage()).countingWith(usage);
   }
 }
