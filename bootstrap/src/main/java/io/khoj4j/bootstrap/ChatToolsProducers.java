@@ -20,6 +20,7 @@ import io.khoj4j.adapter.connector.out.web.search.GoogleWebSearch;
 import io.khoj4j.adapter.connector.out.web.search.SearxngWebSearch;
 import io.khoj4j.adapter.connector.out.web.search.SerperWebSearch;
 import io.khoj4j.adapter.connector.out.web.vendor.VendorHttp;
+import io.khoj4j.application.port.in.model.PaintModelOption;
 import io.khoj4j.application.port.out.tools.CodeSandbox;
 import io.khoj4j.application.port.out.tools.ImageGenerator;
 import io.khoj4j.application.port.out.tools.ResearchAgent;
@@ -27,6 +28,7 @@ import io.khoj4j.application.port.out.tools.UrlFetcher;
 import io.khoj4j.application.port.out.tools.WebReader;
 import io.khoj4j.application.port.out.tools.WebSearch;
 import io.khoj4j.application.service.chat.tool.ChatTools;
+import io.khoj4j.application.service.model.ListPaintModelsService;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -236,6 +238,14 @@ public class ChatToolsProducers {
       default -> throw new IllegalArgumentException("KHOJ_IMAGE_TYPE must be openai, google or replicate, not "
           + settings.type().get());
     };
+  }
+
+  /** The image model {@code KHOJ_IMAGE_*} configured, as the one paint model users see (id 1). */
+  @Produces
+  @Singleton
+  ListPaintModelsService paintModels(ImageSettings settings) {
+    return new ListPaintModelsService(settings.type().isPresent() && settings.model().isPresent()
+        ? List.of(new PaintModelOption(1, settings.model().get().strip(), "free")) : List.of());
   }
 
   @Produces
