@@ -13,7 +13,7 @@ final class ListCheckers {
       "excludes", "includes", "todayMarker", "weekday", "section", "inclusiveEndDates", "topAxis", "displayMode",
       "accTitle:", "accDescr:", "click");
   private static final Pattern PIE_SLICE = Pattern.compile("\"[^\"]*\"\\s*:\\s*-?\\d+(\\.\\d+)?");
-  private static final Pattern JOURNEY_TASK = Pattern.compile("[^:]+:\\s*[1-5]\\s*(:\\s*[^:]*)?");
+  private static final Pattern JOURNEY_TASK = Pattern.compile("[^:]+:\\s*\\d+\\s*(:\\s*[^:]*)?");
 
   private ListCheckers() {
   }
@@ -75,7 +75,7 @@ final class ListCheckers {
       String s = line.text().strip();
       if (!s.startsWith("title") && !s.startsWith("section") && !s.startsWith("acc")
           && !JOURNEY_TASK.matcher(s).matches()) {
-        return Optional.of(line.fail("a task is written `Make tea: 5: Me` (a score from 1 to 5)"));
+        return Optional.of(line.fail("a task is written `Make tea: 5: Me` (a score, 1 to 5)"));
       }
     }
     return Optional.empty();

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 final class StructureCheckers {
 
   private static final Pattern CLASS_RELATION = Pattern.compile(
-      "\\S+(\\s+\"[^\"]*\")?\\s*(<\\|--|\\*--|o--|<--|--\\|>|--\\*|--o|-->|--|<\\|\\.\\.|\\.\\.\\|>|<\\.\\.|\\.\\.>|\\.\\.)"
+      "\\S+(\\s+\"[^\"]*\")?\\s*(?:<\\|?|\\*|o)?(?:--|\\.\\.)(?:\\|?>|\\*|o)?"
           + "\\s*(\"[^\"]*\"\\s+)?[^\\s:]+(\\s*:.*)?");
   private static final Set<String> CLASS_WORDS = Set.of("class", "direction", "classDef", "cssClass", "style",
       "click", "link", "callback", "note", "namespace", "title", "accTitle:", "accDescr:");

@@ -34,7 +34,13 @@ class MermaidDiagramValidatorTest {
       "mindmap\n  root((Tea))\n    Green\n      Matcha\n    Black[Assam]\n      ::icon(fa fa-leaf)\n",
       "timeline\n  title History\n  2002 : LinkedIn\n  2004 : Facebook : Google\n       : Gmail\n",
       "journey\n  title My day\n  section Morning\n    Make tea: 5: Me\n    Commute: 2: Me, Cat\n",
-      "gitGraph\n  commit\n  branch dev"})
+      "gitGraph\n  commit\n  branch dev",
+      "%%{init: {'theme': 'dark'}}%%\ngraph TD;\n  A-->B;\n  A-- This is the text! ---C\n  B---->|No| D[Line<br/>two]\n"
+          + "  id1(Start)-->id2(Stop)\n  style id1 fill:#f9f,stroke:#333\n  A@{ shape: rect }\n  E[\"Quote 'it'\"]",
+      "classDiagram\n  class Shape~T~\n  classA --|> classB : Inheritance\n  classK <.. classL\n  classM ..|> classN\n"
+          + "  A <|--|> B\n  note for A \"can fly\"",
+      "sequenceDiagram\n  participant A as \"Alice\"\n  rect rgb(191, 223, 255)\n  A->>+B: Hello<br/>world: again\n"
+          + "  B-->>-A: ok\n  end\n  box Purple Team\n  participant C\n  end\n  A--xC\n  A-)C: async"})
   void drawableDiagramsPass(String mermaid) {
     assertThat(validator.problem(mermaid)).isEmpty();
   }
@@ -71,7 +77,7 @@ class MermaidDiagramValidatorTest {
     assertThat(problem("pie\n  \"Dogs\" : many")).contains("a number");
     assertThat(problem("gantt\n  Design the thing")).contains("task");
     assertThat(problem("mindmap\n  Root\n  Second root")).contains("one root");
-    assertThat(problem("journey\n  Make tea: 9: Me")).contains("1 to 5");
+    assertThat(problem("journey\n  Make tea: high: Me")).contains("1 to 5");
     assertThat(problem("timeline\n  2002 : : LinkedIn")).contains("empty");
   }
 
