@@ -16,6 +16,7 @@ import io.khoj4j.application.port.out.shared.SecretBox;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.service.chat.ChatService;
 import io.khoj4j.application.service.chat.conversation.CountConversationsService;
+import io.khoj4j.application.service.chat.tool.ListChatCommandsService;
 import io.khoj4j.application.service.chat.conversation.CreateConversationService;
 import io.khoj4j.application.service.chat.conversation.DeleteConversationsService;
 import io.khoj4j.application.service.chat.conversation.DeleteTurnService;
@@ -90,6 +91,12 @@ public class ChatProducers {
       ResolveAgentUseCase agents, ChatMemory memory) {
     return new ChatService(conversations, models, gateway, replies, search, content, tokens,
         tools, createAutomation, unitOfWork, ids, clock, notesMaxDistance, agents, memory);
+  }
+
+  @Produces
+  @Singleton
+  ListChatCommandsService listChatCommands(ChatTools tools) {
+    return new ListChatCommandsService(tools);
   }
 
   @Produces

@@ -1,6 +1,10 @@
 package io.khoj4j.bootstrap;
 
 import io.khoj4j.adapter.connector.out.code.TerrariumCodeSandbox;
+import io.khoj4j.adapter.connector.out.diagram.MermaidDiagramValidator;
+import io.khoj4j.adapter.connector.out.image.GoogleImageGenerator;
+import io.khoj4j.adapter.connector.out.image.OpenAiImageGenerator;
+import io.khoj4j.adapter.connector.out.image.ReplicateImageGenerator;
 import io.khoj4j.adapter.connector.out.web.fetch.AddressPolicy;
 import io.khoj4j.adapter.connector.out.web.fetch.ApacheHttpUrlFetcher;
 import io.khoj4j.adapter.connector.out.web.fetch.HostResolver;
@@ -16,14 +20,15 @@ import io.khoj4j.adapter.connector.out.web.search.GoogleWebSearch;
 import io.khoj4j.adapter.connector.out.web.search.SearxngWebSearch;
 import io.khoj4j.adapter.connector.out.web.search.SerperWebSearch;
 import io.khoj4j.adapter.connector.out.web.vendor.VendorHttp;
+import io.khoj4j.application.port.in.model.PaintModelOption;
 import io.khoj4j.application.port.out.tools.CodeSandbox;
-import io.khoj4j.application.port.out.tools.DiagramValidator;
 import io.khoj4j.application.port.out.tools.ImageGenerator;
 import io.khoj4j.application.port.out.tools.ResearchAgent;
 import io.khoj4j.application.port.out.tools.UrlFetcher;
 import io.khoj4j.application.port.out.tools.WebReader;
 import io.khoj4j.application.port.out.tools.WebSearch;
 import io.khoj4j.application.service.chat.tool.ChatTools;
+import io.khoj4j.application.service.model.ListPaintModelsService;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,11 +40,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The chat's tools: web search providers and page readers chosen by Khoj's environment variables, the SSRF-safe
- * fetcher through which the server opens any address a user or model gave (ADR 21), and the code sandbox.
+ * fetcher through which the server opens any address a user or model gave (ADR 21), the code sandbox, and the
+ * in-process Mermaid checker for {@code /diagram} (always on: it needs no vendor).
  */
 @ApplicationScoped
 public class ChatToolsProducers {
@@ -184,11 +191,68 @@ public class ChatToolsProducers {
         .orElse(CodeSandbox.NOT_CONFIGURED);
   }
 
+  /** {@code khoj.image.*}: the text-to-image model for {@code /image} ({@code KHOJ_IMAGE_*}). */
+  @ConfigMapping(prefix = "khoj.image")
+  public interface ImageSettings {
+    /** {@code openai} (also OpenAI-compatible local servers), {@code google} or {@code replicate}; unset: none. */
+    Optional<String> type();
+
+    /** The vendor's model name, e.g. {@code dall-e-3}, {@code imagen-3.0-generate-002}, {@code owner/name}. */
+    Optional<String> model();
+
+    Optional<String> apiKey();
+
+    /** The vendor's API base; unset: the vendor's public API. */
+    Optional<URI> url();
+
+    /** Time one call to the vendor has (Replicate's first answer waits up to 60 s). */
+    @WithDefault("90s")
+    Duration timeout();
+
+    /** Between two Replicate status requests. */
+    @WithDefault("2s")
+    Duration pollInterval();
+
+    /** Status requests before a running Replicate prediction is given up. */
+    @WithDefault("60")
+    int pollAttempts();
+  }
+
   @Produces
   @Singleton
-  ChatTools chatTools(WebSearch webSearch, WebReader webReader, CodeSandbox code, WebSettings settings,
-      io.khoj4j.application.port.in.usage.AdmitUsageUseCase usage) {
-    return new ChatTools(webSearch, webReader, ImageGenerator.NOT_CONFIGURED, code, ResearchAgent.NOT_CONFIGURED,
-        DiagramValidator.NOT_CONFIGURED, settings.autoReadWebpage()).countingWith(usage);
+  ImageGenerator imageGenerator(ImageSettings settings, ApacheHttpUrlFetcher fetcher) {
+    if (settings.type().isEmpty() || settings.model().isEmpty()) {
+      return ImageGenerator.NOT_CONFIGURED;
+    }
+    VendorHttp http = new VendorHttp(settings.timeout());
+    String model = settings.model().get().strip();
+    String key = settings.apiKey().orElse("");
+    return switch (settings.type().get().strip().toLowerCase(Locale.ROOT)) {
+      case "openai" -> new OpenAiImageGenerator(http, settings.url().orElse(OpenAiImageGenerator.DEFAULT_URL), key,
+          model, fetcher);
+      case "google" -> new GoogleImageGenerator(http, settings.url().orElse(GoogleImageGenerator.DEFAULT_URL), key,
+          model);
+      case "replicate" -> new ReplicateImageGenerator(http, settings.url().orElse(
+          ReplicateImageGenerator.DEFAULT_URL), key, model, new ReplicateImageGenerator.Polling(
+          settings.pollInterval(), settings.pollAttempts()), fetcher);
+      default -> throw new IllegalArgumentException("KHOJ_IMAGE_TYPE must be openai, google or replicate, not "
+          + settings.type().get());
+    };
+  }
+
+  /** The image model {@code KHOJ_IMAGE_*} configured, as the one paint model users see (id 1). */
+  @Produces
+  @Singleton
+  ListPaintModelsService paintModels(ImageSettings settings) {
+    return new ListPaintModelsService(settings.type().isPresent() && settings.model().isPresent()
+        ? List.of(new PaintModelOption(1, settings.model().get().strip(), "free")) : List.of());
+  }
+
+  @Produces
+  @Singleton
+  ChatTools chatTools(WebSearch webSearch, WebReader webReader, CodeSandbox code, ImageGenerator images,
+      WebSettings settings, io.khoj4j.application.port.in.usage.AdmitUsageUseCase usage) {
+    return new ChatTools(webSearch, webReader, images, code, ResearchAgent.NOT_CONFIGURED,
+        new MermaidDiagramValidator(), settings.autoReadWebpage()).countingWith(usage);
   }
 }

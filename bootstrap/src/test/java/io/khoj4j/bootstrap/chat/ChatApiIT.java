@@ -307,7 +307,8 @@ class ChatApiIT {
     given().post("/api/chat/sessions").then().statusCode(403);
     given().queryParam("conversation_id", java.util.UUID.randomUUID()).post("/api/chat/title").then().statusCode(403);
     given().delete("/api/chat/history").then().statusCode(403);
-    given().get("/api/chat/options").then().statusCode(200).body("notes", notNullValue());
+    given().get("/api/chat/options").then().statusCode(200).body("notes", notNullValue())
+        .body("diagram", notNullValue()).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("image")));
     given().queryParam("public_conversation_slug", "nothing-here").get("/api/chat/share/history").then()
         .statusCode(404);
   }

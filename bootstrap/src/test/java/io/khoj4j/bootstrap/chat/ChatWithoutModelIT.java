@@ -47,7 +47,11 @@ class ChatWithoutModelIT {
   @Test
   void choosingAnImageModelIsNotFoundBadInputIs422AndStrangersAre403() {
     TestUser user = TestUsers.create();
-    user.request().get("/api/settings?detailed=true").then().body("paint_model_options", hasSize(0));
+    user.request().get("/api/settings?detailed=true").then().body("paint_model_options", hasSize(0))
+        .body("selected_paint_model_config", equalTo(null));
+    user.request().get("/api/model/paint/options").then().statusCode(200).body("$", hasSize(0));
+    io.restassured.RestAssured.given().get("/api/model/paint/options").then().statusCode(403)
+        .body("detail", equalTo("Forbidden"));
 
     user.request().post("/api/model/paint?id=1").then().statusCode(404).contentType("application/json")
         .body("status", equalTo("error")).body("message", equalTo("Image model not found"));

@@ -65,6 +65,7 @@ class IsolationIT {
           Map.entry("GET /auth/logout", "ends the caller's own session"),
           Map.entry("GET /api/chat/options", "the same tool list for everyone"),
           Map.entry("GET /api/model/chat/options", "the server's model list, the same for everyone"),
+          Map.entry("GET /api/model/paint/options", "the server's image models, the same for everyone"),
           Map.entry("POST /api/transcribe", "audio in, text out: reads and writes no stored data"),
           Map.entry("POST /api/chat/speech", "text in, audio out: reads only the caller's own voice choice"),
           Map.entry("POST /api/subscription", "Stripe's webhook: signed by Stripe, names no caller"),

@@ -959,6 +959,36 @@ class ChatServiceTest {
   }
 
   @Test
+  void aFailingImageVendorIsAStatusAndANoteToTheModelAndTheTurnIsStillStored() {
+    configureModel();
+    gateway.completions.add("{\"description\": \"A red fox\", \"shape\": \"square\"}");
+    gateway.streamDeltas = List.of("I could not paint it.");
+    Recorder sink = new Recorder();
+    ImageGenerator limited = new ImageGenerator() {
+      @Override
+      public boolean available() {
+        return true;
+      }
+
+      @Override
+      public Image generate(Request request) {
+        throw new io.khoj4j.application.error.UpstreamFailureException(
+            "OpenAI images is rate-limiting this server (429, retry after 17 s)", true, null);
+      }
+    };
+
+    ChatOutcome outcome = chatWith(new ChatTools(web, reader, limited, sandbox, researcher, diagrams, false))
+        .chat(ask(alice, "/image a sleeping fox"), sink);
+
+    assertThat(sink.kinds()).doesNotContain(ChatEvent.GeneratedAssets.class);
+    assertThat(statuses(sink)).contains("Failed to generate image");
+    assertThat(answerPrompt()).contains("Generating the image failed").contains("429, retry after 17 s");
+    ChatMessage stored = storedAnswer(outcome);
+    assertThat(stored.images()).isEmpty();
+    assertThat(stored.message()).isEqualTo("I could not paint it.");
+  }
+
+  @Test
   void diagramIsWrittenByTheModelCheckedFixedOnceAndSentAsAGeneratedAsset() {
     configureModel();
     gateway.completions.add("```mermaid\nflowchart TD\n  A[Boil water] -->\n```");

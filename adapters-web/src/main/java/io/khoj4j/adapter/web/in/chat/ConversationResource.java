@@ -26,6 +26,8 @@ import io.khoj4j.application.port.in.chat.FilterConversationFilesUseCase;
 import io.khoj4j.application.port.in.chat.ForkConversationCommand;
 import io.khoj4j.application.port.in.chat.ForkConversationUseCase;
 import io.khoj4j.application.port.in.chat.ListConversationsQuery;
+import io.khoj4j.application.port.in.chat.ListChatCommandsQuery;
+import io.khoj4j.application.port.in.chat.ListChatCommandsUseCase;
 import io.khoj4j.application.port.in.chat.ListConversationsUseCase;
 import io.khoj4j.application.port.in.chat.ReadConversationQuery;
 import io.khoj4j.application.port.in.chat.ReadConversationUseCase;
@@ -39,6 +41,7 @@ import io.khoj4j.application.port.in.chat.TitleConversationCommand;
 import io.khoj4j.application.port.in.chat.TitleConversationUseCase;
 import io.khoj4j.application.port.in.chat.UnshareConversationCommand;
 import io.khoj4j.application.port.in.chat.UnshareConversationUseCase;
+import io.khoj4j.domain.chat.ConversationCommand;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.agent.Agent;
 import io.khoj4j.domain.agent.AgentSlug;
@@ -78,6 +81,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConversationResource {
 
+  private final ListChatCommandsUseCase chatCommands;
   private final CurrentUser currentUser;
   private final ReadConversationUseCase readConversation;
   private final DeleteConversationsUseCase deleteConversations;
@@ -106,8 +110,10 @@ public class ConversationResource {
       ShareConversationUseCase shareConversation, UnshareConversationUseCase unshareConversation,
       ReadPublicConversationUseCase readPublicConversation, ForkConversationUseCase forkConversation,
       ExportConversationsUseCase exportConversations, CountConversationsUseCase countConversations,
-      GetAgentUseCase getAgent, AllowedHosts allowedHosts, @ConfigProperty(name = "khoj.no-https", defaultValue = "false") boolean noHttps) {
+      GetAgentUseCase getAgent, ListChatCommandsUseCase chatCommands, AllowedHosts allowedHosts,
+      @ConfigProperty(name = "khoj.no-https", defaultValue = "false") boolean noHttps) {
     this.currentUser = currentUser;
+    this.chatCommands = chatCommands;
     this.readConversation = readConversation;
     this.deleteConversations = deleteConversations;
     this.listConversations = listConversations;
@@ -431,14 +437,23 @@ public class ConversationResource {
   @PermitAll
   public Map<String, String> options() {
     Map<String, String> options = new LinkedHashMap<>();
-    options.put("general", "Answer from general knowledge only, without your notes.");
-    options.put("notes", "Answer only from what is in your notes and documents.");
-    options.put("online", "Look things up on the internet.");
-    options.put("webpage", "Read a web page and answer from it.");
-    options.put("code", "Write and run Python code for calculations, data and charts.");
-    options.put("image", "Paint an image from your description.");
-    options.put("diagram", "Draw a flowchart or diagram of an idea.");
-    options.put("research", "Research a topic in several steps for a thorough answer (slower).");
+    for (ConversationCommand command : chatCommands.list(new ListChatCommandsQuery())) {
+      options.put(command.keyword(), description(command));
+    }
     return options;
+  }
+
+  private static String description(ConversationCommand command) {
+    return switch (command) {
+      case GENERAL -> "Answer from general knowledge only, without your notes.";
+      case NOTES -> "Answer only from what is in your notes and documents.";
+      case ONLINE -> "Look things up on the internet.";
+      case WEBPAGE -> "Read a web page and answer from it.";
+      case CODE -> "Write and run Python code for calculations, data and charts.";
+      case IMAGE -> "Paint an image from your description.";
+      case DIAGRAM -> "Draw a flowchart or diagram of an idea.";
+      case RESEARCH -> "Research a topic in several steps for a thorough answer (slower).";
+      default -> command.keyword();
+    };
   }
 }

@@ -5,6 +5,8 @@ import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.security.CurrentUser;
 import io.khoj4j.application.error.NotFoundException;
 import io.khoj4j.application.port.in.model.ChatModelQuery;
+import io.khoj4j.application.port.in.model.ListPaintModelsQuery;
+import io.khoj4j.application.port.in.model.ListPaintModelsUseCase;
 import io.khoj4j.application.port.in.model.QueryChatModelsUseCase;
 import io.khoj4j.application.port.in.model.SelectChatModelCommand;
 import io.khoj4j.application.port.in.model.SelectChatModelUseCase;
@@ -23,8 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Khoj's model routes: the chat models users may pick, and their choice. Image models: this server offers none
- * ({@code paint_model_options} is empty), so choosing one is Khoj's "not found" for every id.
+ * Khoj's model routes: the chat models users may pick, and their choice; the image models the operator configured
+ * (at most one today, every user's selection), so choosing another id is Khoj's "not found".
  */
 @Path("/api/model")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,12 +35,18 @@ public class ModelResource {
   private final CurrentUser currentUser;
   private final QueryChatModelsUseCase models;
   private final SelectChatModelUseCase select;
+  private final ListPaintModelsUseCase paintModels;
 
-  public ModelResource(CurrentUser currentUser, QueryChatModelsUseCase models, SelectChatModelUseCase select) {
+  public ModelResource(CurrentUser currentUser, QueryChatModelsUseCase models, SelectChatModelUseCase select,
+      ListPaintModelsUseCase paintModels) {
     this.currentUser = currentUser;
     this.models = models;
     this.select = select;
+    this.paintModels = paintModels;
   }
+
+  /** An image model a user may pick. */
+  public record PaintOption(String name, long id, String tier) {}
 
   /** A chat model a user may pick. */
   public record Option(String name, long id, String strengths, String description, String tier) {}
@@ -85,7 +93,15 @@ public class ModelResource {
     return Response.ok(Map.of("status", "ok")).build();
   }
 
-  /** Khoj's {@code POST /api/model/paint?id=}: no image model is offered, so every integer id is unknown. */
+  @GET
+  @Path("/paint/options")
+  @Authenticated
+  public List<PaintOption> paintOptions() {
+    return paintModels.list(new ListPaintModelsQuery()).stream()
+        .map(m -> new PaintOption(m.name(), m.id(), m.tier())).toList();
+  }
+
+  /** Khoj's {@code POST /api/model/paint?id=}: an offered id is the user's model; any other is unknown. */
   @POST
   @Path("/paint")
   @Authenticated
@@ -93,10 +109,14 @@ public class ModelResource {
     if (id == null) {
       throw RequestValidationException.missing("query", "id");
     }
+    long modelId;
     try {
-      Long.parseLong(id.strip());
+      modelId = Long.parseLong(id.strip());
     } catch (NumberFormatException e) {
       throw RequestValidationException.of("query", "id", "Input should be a valid integer", id);
+    }
+    if (paintModels.list(new ListPaintModelsQuery()).stream().anyMatch(m -> m.id() == modelId)) {
+      return Response.ok(Map.of("status", "ok")).build();
     }
     return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
         .entity(Map.of("status", "error", "message", "Image model not found")).build();

@@ -13,6 +13,8 @@ import io.khoj4j.application.port.in.content.ContentOverview;
 import io.khoj4j.application.port.in.content.ContentQuery;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
 import io.khoj4j.application.port.in.model.ChatModelQuery;
+import io.khoj4j.application.port.in.model.ListPaintModelsQuery;
+import io.khoj4j.application.port.in.model.ListPaintModelsUseCase;
 import io.khoj4j.application.port.in.model.QueryChatModelsUseCase;
 import io.khoj4j.application.port.in.subscription.GetSubscriptionUseCase;
 import io.khoj4j.application.port.in.subscription.GetSubscriptionUseCase.GetSubscriptionQuery;
@@ -55,6 +57,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
 
+  private final ListPaintModelsUseCase paintModels;
   private final CurrentUser currentUser;
   private final ManageAccountUseCase accounts;
   private final QueryContentUseCase content;
@@ -71,10 +74,11 @@ public class UserResource {
   public UserResource(CurrentUser currentUser, ManageAccountUseCase accounts, QueryContentUseCase content,
       QueryChatModelsUseCase models, QueryVoiceSettingsUseCase voices, QueryMemorySettingsUseCase memorySettings,
       SwitchMemoryUseCase memorySwitch, GetSubscriptionUseCase subscriptions, ReadConnectorsUseCase connectors,
-      StartNotionOAuthUseCase notionOAuth,
+      StartNotionOAuthUseCase notionOAuth, ListPaintModelsUseCase paintModels,
       @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
       @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false") boolean singleUserMode) {
     this.currentUser = currentUser;
+    this.paintModels = paintModels;
     this.accounts = accounts;
     this.content = content;
     this.models = models;
@@ -141,6 +145,8 @@ public class UserResource {
         .toList();
     Long selectedModel = models.effective(new ChatModelQuery.Effective(currentUser.id())).map(ChatModel::id)
         .orElse(null);
+    List<UserJson.ModelOption> paintOptions = paintModels.list(new ListPaintModelsQuery()).stream()
+        .map(m -> new UserJson.ModelOption(m.name(), m.id(), null, null, m.tier())).toList();
     VoiceSettings voice = voices.settings(new VoiceSettingsQuery(currentUser.id()));
     List<UserJson.VoiceOption> voiceOptions = voice.voices().stream()
         .map(v -> new UserJson.VoiceOption(v.name(), v.id(), "free")).toList();
@@ -149,7 +155,8 @@ public class UserResource {
         syncState(connectorsView.notionState()));
     return new UserJson.Settings(user.username(), photo(), subscription.premium(), overview.hasDocuments(), version,
         user.firstName(), "", false, sources, connectorsView.notionToken().orElse(""), memory.enabled(),
-        memory.mode().wireName(), options, selectedModel, List.of(), null, voiceOptions,
+        memory.mode().wireName(), options, selectedModel, paintOptions,
+        paintOptions.isEmpty() ? null : paintOptions.getFirst().id(), voiceOptions,
         voice.selected().map(Voice::id).orElse(null), subscription.state().wireName(),
         date(subscription.renewalDate()), date(subscription.enabledTrialAt()),
         subscription.subscriptionUrl().orElse(null), subscription.billingEnabled(),

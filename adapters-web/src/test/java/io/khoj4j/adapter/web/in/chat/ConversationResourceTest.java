@@ -68,6 +68,7 @@ class ConversationResourceTest {
         q -> {
           throw new NotFoundException("Agent with name " + q.slug() + " not found.");
         },
+        q -> List.of(io.khoj4j.domain.chat.ConversationCommand.GENERAL),
         new AllowedHosts(Optional.empty()), false);
   }
 

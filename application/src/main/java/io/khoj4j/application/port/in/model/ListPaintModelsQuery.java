@@ -1,0 +1,4 @@
+package io.khoj4j.application.port.in.model;
+
+/** The text-to-image models this server offers; the same for every user. */
+public record ListPaintModelsQuery() {}

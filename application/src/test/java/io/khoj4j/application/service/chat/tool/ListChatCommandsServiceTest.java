@@ -1,0 +1,42 @@
+package io.khoj4j.application.service.chat.tool;
+
+import static io.khoj4j.domain.chat.ConversationCommand.CODE;
+import static io.khoj4j.domain.chat.ConversationCommand.DIAGRAM;
+import static io.khoj4j.domain.chat.ConversationCommand.GENERAL;
+import static io.khoj4j.domain.chat.ConversationCommand.IMAGE;
+import static io.khoj4j.domain.chat.ConversationCommand.NOTES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.khoj4j.application.port.in.chat.ListChatCommandsQuery;
+import io.khoj4j.application.port.out.tools.CodeSandbox;
+import io.khoj4j.application.port.out.tools.ImageGenerator;
+import io.khoj4j.application.port.out.tools.InMemoryDiagramValidator;
+import io.khoj4j.application.port.out.tools.InMemoryImageGenerator;
+import io.khoj4j.application.port.out.tools.ResearchAgent;
+import io.khoj4j.application.port.out.tools.WebReader;
+import io.khoj4j.application.port.out.tools.WebSearch;
+import org.junit.jupiter.api.Test;
+
+/** Only configured tools are offered. */
+class ListChatCommandsServiceTest {
+
+  @Test
+  void withNothingConfiguredOnlyGeneralAndNotesAreOffered() {
+    assertThat(new ListChatCommandsService(ChatTools.noneConfigured()).list(new ListChatCommandsQuery()))
+        .containsExactly(GENERAL, NOTES);
+  }
+
+  @Test
+  void imageAppearsOnlyWithAnImageModel() {
+    ChatTools withImages = new ChatTools(WebSearch.NOT_CONFIGURED, WebReader.NOT_CONFIGURED,
+        new InMemoryImageGenerator(), CodeSandbox.NOT_CONFIGURED, ResearchAgent.NOT_CONFIGURED,
+        new InMemoryDiagramValidator());
+    ChatTools withoutImages = new ChatTools(WebSearch.NOT_CONFIGURED, WebReader.NOT_CONFIGURED,
+        ImageGenerator.NOT_CONFIGURED, CodeSandbox.NOT_CONFIGURED, ResearchAgent.NOT_CONFIGURED,
+        new InMemoryDiagramValidator());
+    assertThat(new ListChatCommandsService(withImages).list(new ListChatCommandsQuery()))
+        .containsExactly(GENERAL, NOTES, IMAGE, DIAGRAM).doesNotContain(CODE);
+    assertThat(new ListChatCommandsService(withoutImages).list(new ListChatCommandsQuery()))
+        .containsExactly(GENERAL, NOTES, DIAGRAM);
+  }
+}
