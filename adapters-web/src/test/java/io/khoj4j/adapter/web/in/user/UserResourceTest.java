@@ -128,6 +128,9 @@ class UserResourceTest {
     }
   };
 
+  /** The server's image models; none unless a test configures one. */
+  private List<io.khoj4j.application.port.in.model.PaintModelOption> paintModels = List.of();
+
   private UserResource resource(boolean singleUserMode) {
     return new UserResource(alice(), accounts, content, models,
         q -> {
@@ -157,6 +160,7 @@ class UserResourceTest {
           received.add(q);
           return Optional.of("https://api.notion.com/v1/oauth/authorize?state=s");
         },
+        q -> paintModels,
         "1.2.3", singleUserMode);
   }
 
@@ -177,6 +181,16 @@ class UserResourceTest {
         + "\"user_photo\":\"https://img.example/alice.png\",\"is_active\":true,\"has_documents\":true,"
         + "\"khoj_version\":\"1.2.3\"}");
     assertThat(json(resource(false).settings("false"))).doesNotContain("chat_model_options");
+  }
+
+  @Test
+  void aConfiguredImageModelIsOfferedAndSelected() {
+    paintModels = List.of(new io.khoj4j.application.port.in.model.PaintModelOption(1, "gpt-image-1", "free"));
+
+    String body = json(resource(false).settings("true"));
+
+    assertThat(body).contains("\"paint_model_options\":[{\"name\":\"gpt-image-1\",\"id\":1,")
+        .contains("\"selected_paint_model_config\":1");
   }
 
   @Test
