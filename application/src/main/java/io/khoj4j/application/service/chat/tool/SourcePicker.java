@@ -1,5 +1,6 @@
 package io.khoj4j.application.service.chat.tool;
 
+import io.khoj4j.application.port.out.chat.ChatCompletion;
 import io.khoj4j.application.service.chat.prompt.PromptBuilder;
 import io.khoj4j.application.service.chat.prompt.Prompts;
 import io.khoj4j.domain.chat.ChatMessage;
@@ -44,6 +45,34 @@ public final class SourcePicker {
 
   public Selection pick(Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history, boolean hasNotes,
       boolean mayAutomate, AllowedTools allowed, Optional<PromptBuilder.Persona> persona, BooleanSupplier stop) {
+    Menu menu = menu(hasNotes, mayAutomate, allowed);
+    ToolPlan fallback = hasNotes && menu.sources().containsKey(ConversationCommand.NOTES)
+        ? new ToolPlan(Set.of(ConversationCommand.NOTES), ToolPlan.Output.TEXT) : ToolPlan.general();
+    if (menu.sources().size() <= 1 && menu.outputs().size() == 1) {
+      return new Selection(menu.sources().isEmpty() ? ToolPlan.general() : new ToolPlan(menu.sources().keySet(),
+          ToolPlan.Output.TEXT), TokenUsage.NONE);
+    }
+    if (model.isEmpty()) {
+      return new Selection(fallback, TokenUsage.NONE);
+    }
+    String prompt = Prompts.render("pick-sources.txt", Map.of("persona", PromptBuilder.Persona.context(persona),
+        "sources", list(menu.sources(), ConversationCommand::keyword),
+        "outputs", list(menu.outputs(), ToolPlan.Output::keyword),
+        "history", PromptBuilder.formatHistory(history, 6), "query", q));
+    String sourceNames = quoted(menu.sources().keySet().stream().map(ConversationCommand::keyword).toList());
+    String outputNames = quoted(menu.outputs().keySet().stream().map(ToolPlan.Output::keyword).toList());
+    String schema = "{\"type\":\"object\",\"properties\":{\"source\":{\"type\":\"array\",\"items\":{"
+        + "\"type\":\"string\",\"enum\":[" + sourceNames + "]}},\"output\":{\"type\":\"string\",\"enum\":["
+        + outputNames + "]}},\"required\":[\"source\"]}";
+    return calls.json(model.get(), prompt, schema, "pick sources", stop)
+        .map(c -> new Selection(chosen(c, menu, fallback), c.usage()))
+        .orElseGet(() -> new Selection(fallback, TokenUsage.NONE));
+  }
+
+  /** What the model may choose from, each with the words that tell it when. */
+  private record Menu(Map<ConversationCommand, String> sources, Map<ToolPlan.Output, String> outputs) {}
+
+  private Menu menu(boolean hasNotes, boolean mayAutomate, AllowedTools allowed) {
     Map<ConversationCommand, String> sources = new LinkedHashMap<>();
     sources.put(ConversationCommand.GENERAL, "general knowledge, conversation, or help with writing");
     if (hasNotes) {
@@ -81,41 +110,26 @@ public final class SourcePicker {
     }
     sources.keySet().removeIf(source -> !allowed.allows(source));
     outputs.keySet().removeIf(output -> !allowed.allows(output));
-    ToolPlan fallback = hasNotes && sources.containsKey(ConversationCommand.NOTES)
-        ? new ToolPlan(Set.of(ConversationCommand.NOTES), ToolPlan.Output.TEXT) : ToolPlan.general();
-    if (sources.size() <= 1 && outputs.size() == 1) {
-      return new Selection(sources.isEmpty() ? ToolPlan.general() : new ToolPlan(sources.keySet(),
-          ToolPlan.Output.TEXT), TokenUsage.NONE);
+    return new Menu(sources, outputs);
+  }
+
+  /** The model's choice, kept to what was offered; research alone when chosen (it searches by itself). */
+  private ToolPlan chosen(ChatCompletion c, Menu menu, ToolPlan fallback) {
+    Set<ConversationCommand> chosen = EnumSet.noneOf(ConversationCommand.class);
+    for (String name : calls.strings(c, "source")) {
+      menu.sources().keySet().stream().filter(s -> s.keyword().equalsIgnoreCase(name)).forEach(chosen::add);
     }
-    if (model.isEmpty()) {
-      return new Selection(fallback, TokenUsage.NONE);
+    ToolPlan.Output output = calls.string(c, "output")
+        .flatMap(name -> menu.outputs().keySet().stream().filter(o -> o.keyword().equalsIgnoreCase(name)).findFirst())
+        .orElse(ToolPlan.Output.TEXT);
+    if (chosen.contains(ConversationCommand.RESEARCH)) {
+      chosen = EnumSet.of(ConversationCommand.RESEARCH);
     }
-    String prompt = Prompts.render("pick-sources.txt", Map.of("persona", PromptBuilder.Persona.context(persona),
-        "sources", list(sources, ConversationCommand::keyword),
-        "outputs", list(outputs, ToolPlan.Output::keyword),
-        "history", PromptBuilder.formatHistory(history, 6), "query", q));
-    String sourceNames = quoted(sources.keySet().stream().map(ConversationCommand::keyword).toList());
-    String outputNames = quoted(outputs.keySet().stream().map(ToolPlan.Output::keyword).toList());
-    String schema = "{\"type\":\"object\",\"properties\":{\"source\":{\"type\":\"array\",\"items\":{"
-        + "\"type\":\"string\",\"enum\":[" + sourceNames + "]}},\"output\":{\"type\":\"string\",\"enum\":["
-        + outputNames + "]}},\"required\":[\"source\"]}";
-    return calls.json(model.get(), prompt, schema, "pick sources", stop).map(c -> {
-      Set<ConversationCommand> chosen = EnumSet.noneOf(ConversationCommand.class);
-      for (String name : calls.strings(c, "source")) {
-        sources.keySet().stream().filter(s -> s.keyword().equalsIgnoreCase(name)).forEach(chosen::add);
-      }
-      ToolPlan.Output output = calls.string(c, "output")
-          .flatMap(name -> outputs.keySet().stream().filter(o -> o.keyword().equalsIgnoreCase(name)).findFirst())
-          .orElse(ToolPlan.Output.TEXT);
-      if (chosen.contains(ConversationCommand.RESEARCH)) {
-        chosen = EnumSet.of(ConversationCommand.RESEARCH); // the loop searches notes and the web itself
-      }
-      if (chosen.isEmpty()) {
-        LOG.log(Level.DEBUG, "No usable source in the model's choice: {0}", c.text());
-        chosen = fallback.sources();
-      }
-      return new Selection(new ToolPlan(chosen, output), c.usage());
-    }).orElseGet(() -> new Selection(fallback, TokenUsage.NONE));
+    if (chosen.isEmpty()) {
+      LOG.log(Level.DEBUG, "No usable source in the model's choice: {0}", c.text());
+      chosen = fallback.sources();
+    }
+    return new ToolPlan(chosen, output);
   }
 
   private static <K> String list(Map<K, String> described, Function<K, String> name) {
