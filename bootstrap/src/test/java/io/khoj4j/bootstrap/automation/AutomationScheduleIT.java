@@ -70,7 +70,7 @@ class AutomationScheduleIT {
   static final int SMTP_PORT = freePort();
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Duration WAIT = Duration.ofSeconds(120); // a bound, not a timing: a loaded machine runs the pollers late
 
   public static class WithSmtpAndNoScheduler implements QuarkusTestProfile {
     @Override
