@@ -36,8 +36,8 @@ public class AgentProducers {
 
   @Produces
   @Singleton
-  EnsureDefaultAgentService ensureDefaultAgent(AgentRepository agents, UnitOfWork unitOfWork, IdGenerator ids,
-      Clock clock) {
+  EnsureDefaultAgentService ensureDefaultAgent(
+      AgentRepository agents, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
     return new EnsureDefaultAgentService(agents, unitOfWork, ids, clock);
   }
 
@@ -55,49 +55,74 @@ public class AgentProducers {
 
   @Produces
   @Singleton
-  CreateAgentService createAgent(AgentRepository agents, ChatModelRepository models, AgentKnowledge knowledge,
-      PersonaSafetyCheck safety, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+  CreateAgentService createAgent(
+      AgentRepository agents,
+      ChatModelRepository models,
+      AgentKnowledge knowledge,
+      PersonaSafetyCheck safety,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock) {
     return new CreateAgentService(agents, models, knowledge, safety, unitOfWork, ids, clock);
   }
 
   @Produces
   @Singleton
-  UpdateAgentService updateAgent(AgentRepository agents, ChatModelRepository models, AgentKnowledge knowledge,
-      PersonaSafetyCheck safety, UnitOfWork unitOfWork, Clock clock) {
+  UpdateAgentService updateAgent(
+      AgentRepository agents,
+      ChatModelRepository models,
+      AgentKnowledge knowledge,
+      PersonaSafetyCheck safety,
+      UnitOfWork unitOfWork,
+      Clock clock) {
     return new UpdateAgentService(agents, models, knowledge, safety, unitOfWork, clock);
   }
 
   @Produces
   @Singleton
-  DeleteAgentService deleteAgent(AgentRepository agents, ChatModelRepository models, UnitOfWork unitOfWork) {
+  DeleteAgentService deleteAgent(
+      AgentRepository agents, ChatModelRepository models, UnitOfWork unitOfWork) {
     return new DeleteAgentService(agents, models, unitOfWork);
   }
 
   @Produces
   @Singleton
-  GetConversationAgentService conversationAgent(ConversationRepository conversations, AgentRepository agents,
+  GetConversationAgentService conversationAgent(
+      ConversationRepository conversations,
+      AgentRepository agents,
       EnsureDefaultAgentService defaultAgent) {
     return new GetConversationAgentService(conversations, agents, defaultAgent);
   }
 
   @Produces
   @Singleton
-  CreateHiddenAgentService createHiddenAgent(ConversationRepository conversations, AgentRepository agents,
-      ChatModelRepository models, PersonaSafetyCheck safety, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
-    return new CreateHiddenAgentService(conversations, agents, models, safety, unitOfWork, ids, clock);
+  CreateHiddenAgentService createHiddenAgent(
+      ConversationRepository conversations,
+      AgentRepository agents,
+      ChatModelRepository models,
+      PersonaSafetyCheck safety,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock) {
+    return new CreateHiddenAgentService(
+        conversations, agents, models, safety, unitOfWork, ids, clock);
   }
 
   @Produces
   @Singleton
-  UpdateHiddenAgentService updateHiddenAgent(AgentRepository agents, ChatModelRepository models,
-      PersonaSafetyCheck safety, UnitOfWork unitOfWork, Clock clock) {
+  UpdateHiddenAgentService updateHiddenAgent(
+      AgentRepository agents,
+      ChatModelRepository models,
+      PersonaSafetyCheck safety,
+      UnitOfWork unitOfWork,
+      Clock clock) {
     return new UpdateHiddenAgentService(agents, models, safety, unitOfWork, clock);
   }
 
   @Produces
   @Singleton
-  ResolveAgentService resolveAgent(AgentRepository agents, ChatModelRepository models,
-      EnsureDefaultAgentService defaultAgent) {
+  ResolveAgentService resolveAgent(
+      AgentRepository agents, ChatModelRepository models, EnsureDefaultAgentService defaultAgent) {
     return new ResolveAgentService(agents, models, defaultAgent);
   }
 }

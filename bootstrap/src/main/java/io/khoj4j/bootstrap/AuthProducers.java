@@ -33,7 +33,10 @@ public class AuthProducers {
   @Produces
   @Singleton
   WebSessionService webSessions(
-      WebSessionRepository sessions, UserRepository users, SecretGenerator secrets, UnitOfWork unitOfWork,
+      WebSessionRepository sessions,
+      UserRepository users,
+      SecretGenerator secrets,
+      UnitOfWork unitOfWork,
       Clock clock) {
     return new WebSessionService(sessions, users, secrets, unitOfWork, clock);
   }
@@ -47,7 +50,10 @@ public class AuthProducers {
   @Produces
   @Singleton
   PasswordLoginService passwordLogin(
-      UserRepository users, PasswordHasher hasher, RateLimiter limiter, LoginLimits limits,
+      UserRepository users,
+      PasswordHasher hasher,
+      RateLimiter limiter,
+      LoginLimits limits,
       WebSessionUseCase sessions) {
     return new PasswordLoginService(users, hasher, limiter, limits, sessions);
   }
@@ -69,18 +75,31 @@ public class AuthProducers {
       @ConfigProperty(name = "khoj.no-https", defaultValue = "false") boolean noHttps,
       @ConfigProperty(name = "quarkus.http.port", defaultValue = "42110") int port,
       @ConfigProperty(name = "khoj.auth.open-sign-up", defaultValue = "true") boolean openSignUp) {
-    URI base =
-        domain.filter(d -> !d.isBlank())
-            .map(d -> URI.create((noHttps ? "http://" : "https://") + d + "/"))
-            .orElse(URI.create("http://localhost:" + port + "/"));
+    URI base = domain
+        .filter(d -> !d.isBlank())
+        .map(d -> URI.create((noHttps ? "http://" : "https://") + d + "/"))
+        .orElse(URI.create("http://localhost:" + port + "/"));
     return new LoginLinkService(
-        users, provision, codes, sender, limiter, limits, sessions, secrets, unitOfWork, clock, base, openSignUp);
+        users,
+        provision,
+        codes,
+        sender,
+        limiter,
+        limits,
+        sessions,
+        secrets,
+        unitOfWork,
+        clock,
+        base,
+        openSignUp);
   }
 
   @Produces
   @Singleton
   ExternalLoginService externalLogin(
-      UserRepository users, ExternalIdentityRepository identities, ProvisionUserUseCase provision,
+      UserRepository users,
+      ExternalIdentityRepository identities,
+      ProvisionUserUseCase provision,
       UnitOfWork unitOfWork) {
     return new ExternalLoginService(users, identities, provision, unitOfWork);
   }
@@ -88,7 +107,10 @@ public class AuthProducers {
   @Produces
   @Singleton
   EnsureAdminAccountService ensureAdminAccount(
-      UserRepository users, ProvisionUserUseCase provision, PasswordHasher hasher, UnitOfWork unitOfWork) {
+      UserRepository users,
+      ProvisionUserUseCase provision,
+      PasswordHasher hasher,
+      UnitOfWork unitOfWork) {
     return new EnsureAdminAccountService(users, provision, hasher, unitOfWork);
   }
 

@@ -54,12 +54,20 @@ public class AutomationProducers {
       Clock clock,
       AutomationSettings settings) {
     return new CreateAutomationService(
-        automations, conversations, scheduler, calendar, unitOfWork, ids, clock, settings.maxPerUser());
+        automations,
+        conversations,
+        scheduler,
+        calendar,
+        unitOfWork,
+        ids,
+        clock,
+        settings.maxPerUser());
   }
 
   @Produces
   @Singleton
-  ListAutomationsService listAutomations(AutomationRepository automations, CronCalendar calendar, Clock clock) {
+  ListAutomationsService listAutomations(
+      AutomationRepository automations, CronCalendar calendar, Clock clock) {
     return new ListAutomationsService(automations, calendar, clock);
   }
 
@@ -108,7 +116,15 @@ public class AutomationProducers {
       Clock clock,
       AutomationSettings settings) {
     return new RunAutomationService(
-        automations, conversations, users, chat, mailer, new RunAutomationService.NotificationModel(models, gateway,
-            replies), calendar, unitOfWork, clock, settings.missedRunGrace());
+        automations,
+        conversations,
+        users,
+        chat,
+        mailer,
+        new RunAutomationService.NotificationModel(models, gateway, replies),
+        calendar,
+        unitOfWork,
+        clock,
+        settings.missedRunGrace());
   }
 }

@@ -20,14 +20,20 @@ public class ChatExtrasProducers {
 
   @Produces
   @Singleton
-  GiveFeedbackService giveFeedback(FeedbackRepository feedback, FeedbackNotifier notifier, UserRepository users,
-      UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+  GiveFeedbackService giveFeedback(
+      FeedbackRepository feedback,
+      FeedbackNotifier notifier,
+      UserRepository users,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock) {
     return new GiveFeedbackService(feedback, notifier, users, unitOfWork, ids, clock);
   }
 
   @Produces
   @Singleton
-  SuggestStartersService suggestStarters(EntryRepository entries, ConversationRepository conversations) {
+  SuggestStartersService suggestStarters(
+      EntryRepository entries, ConversationRepository conversations) {
     return new SuggestStartersService(entries, conversations);
   }
 }

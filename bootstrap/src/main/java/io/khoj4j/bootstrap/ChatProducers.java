@@ -1,11 +1,12 @@
 package io.khoj4j.bootstrap;
 
+import io.khoj4j.application.port.in.agent.GetAgentUseCase;
+import io.khoj4j.application.port.in.agent.ResolveAgentUseCase;
+import io.khoj4j.application.port.in.automation.CreateAutomationUseCase;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
 import io.khoj4j.application.port.in.search.SearchEntriesUseCase;
 import io.khoj4j.application.port.out.chat.ChatModelDiscovery;
 import io.khoj4j.application.port.out.chat.ChatModelGateway;
-import io.khoj4j.application.port.in.agent.GetAgentUseCase;
-import io.khoj4j.application.port.in.agent.ResolveAgentUseCase;
 import io.khoj4j.application.port.out.chat.ChatModelSelection;
 import io.khoj4j.application.port.out.chat.ModelReplyReader;
 import io.khoj4j.application.port.out.chat.TokenCounter;
@@ -16,7 +17,6 @@ import io.khoj4j.application.port.out.shared.SecretBox;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.service.chat.ChatService;
 import io.khoj4j.application.service.chat.conversation.CountConversationsService;
-import io.khoj4j.application.service.chat.tool.ListChatCommandsService;
 import io.khoj4j.application.service.chat.conversation.CreateConversationService;
 import io.khoj4j.application.service.chat.conversation.DeleteConversationsService;
 import io.khoj4j.application.service.chat.conversation.DeleteTurnService;
@@ -30,8 +30,8 @@ import io.khoj4j.application.service.chat.conversation.RenameConversationService
 import io.khoj4j.application.service.chat.conversation.ShareConversationService;
 import io.khoj4j.application.service.chat.conversation.TitleConversationService;
 import io.khoj4j.application.service.chat.conversation.UnshareConversationService;
-import io.khoj4j.application.port.in.automation.CreateAutomationUseCase;
 import io.khoj4j.application.service.chat.tool.ChatTools;
+import io.khoj4j.application.service.chat.tool.ListChatCommandsService;
 import io.khoj4j.application.service.memory.ChatMemory;
 import io.khoj4j.application.service.model.ChatModelSelectionService;
 import io.khoj4j.application.service.model.ConfigureChatModelsService;
@@ -69,28 +69,56 @@ public class ChatProducers {
 
   @Produces
   @Singleton
-  ConfigureChatModelsService configureChatModels(ChatModelRepository repository, SecretBox secrets,
-      UnitOfWork unitOfWork, IdGenerator ids) {
+  ConfigureChatModelsService configureChatModels(
+      ChatModelRepository repository, SecretBox secrets, UnitOfWork unitOfWork, IdGenerator ids) {
     return new ConfigureChatModelsService(repository, secrets, unitOfWork, ids);
   }
 
   @Produces
   @Singleton
-  SeedChatModelsService seedChatModels(ChatModelRepository repository, SecretBox secrets,
-      ChatModelDiscovery discovery, UnitOfWork unitOfWork, IdGenerator ids) {
+  SeedChatModelsService seedChatModels(
+      ChatModelRepository repository,
+      SecretBox secrets,
+      ChatModelDiscovery discovery,
+      UnitOfWork unitOfWork,
+      IdGenerator ids) {
     return new SeedChatModelsService(repository, secrets, discovery, unitOfWork, ids);
   }
 
   @Produces
   @Singleton
-  ChatService chat(ConversationRepository conversations, ChatModelSelection models, ChatModelGateway gateway,
-      ModelReplyReader replies, SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens,
-      CreateAutomationUseCase createAutomation, UnitOfWork unitOfWork, IdGenerator ids, Clock clock,
+  ChatService chat(
+      ConversationRepository conversations,
+      ChatModelSelection models,
+      ChatModelGateway gateway,
+      ModelReplyReader replies,
+      SearchEntriesUseCase search,
+      QueryContentUseCase content,
+      TokenCounter tokens,
+      CreateAutomationUseCase createAutomation,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock,
       ChatTools tools,
       @ConfigProperty(name = "khoj.chat.notes-max-distance") Optional<Double> notesMaxDistance,
-      ResolveAgentUseCase agents, ChatMemory memory) {
-    return new ChatService(conversations, models, gateway, replies, search, content, tokens,
-        tools, createAutomation, unitOfWork, ids, clock, notesMaxDistance, agents, memory);
+      ResolveAgentUseCase agents,
+      ChatMemory memory) {
+    return new ChatService(
+        conversations,
+        models,
+        gateway,
+        replies,
+        search,
+        content,
+        tokens,
+        tools,
+        createAutomation,
+        unitOfWork,
+        ids,
+        clock,
+        notesMaxDistance,
+        agents,
+        memory);
   }
 
   @Produces
@@ -101,14 +129,15 @@ public class ChatProducers {
 
   @Produces
   @Singleton
-  ReadConversationService readConversation(ConversationRepository conversations, UnitOfWork unitOfWork,
-      IdGenerator ids, Clock clock) {
+  ReadConversationService readConversation(
+      ConversationRepository conversations, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
     return new ReadConversationService(conversations, unitOfWork, ids, clock);
   }
 
   @Produces
   @Singleton
-  DeleteConversationsService deleteConversations(ConversationRepository conversations, UnitOfWork unitOfWork) {
+  DeleteConversationsService deleteConversations(
+      ConversationRepository conversations, UnitOfWork unitOfWork) {
     return new DeleteConversationsService(conversations, unitOfWork);
   }
 
@@ -120,23 +149,31 @@ public class ChatProducers {
 
   @Produces
   @Singleton
-  CreateConversationService createConversation(ConversationRepository conversations, UnitOfWork unitOfWork,
-      IdGenerator ids, Clock clock, GetAgentUseCase agents) {
+  CreateConversationService createConversation(
+      ConversationRepository conversations,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock,
+      GetAgentUseCase agents) {
     return new CreateConversationService(conversations, unitOfWork, ids, clock, agents);
   }
 
   @Produces
   @Singleton
-  RenameConversationService renameConversation(ConversationRepository conversations, UnitOfWork unitOfWork,
-      IdGenerator ids, Clock clock) {
+  RenameConversationService renameConversation(
+      ConversationRepository conversations, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
     return new RenameConversationService(conversations, unitOfWork, ids, clock);
   }
 
   @Produces
   @Singleton
-  TitleConversationService titleConversation(ConversationRepository conversations,
+  TitleConversationService titleConversation(
+      ConversationRepository conversations,
       ChatModelSelection models,
-      ChatModelGateway gateway, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+      ChatModelGateway gateway,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock) {
     return new TitleConversationService(conversations, models, gateway, unitOfWork, ids, clock);
   }
 
@@ -148,36 +185,40 @@ public class ChatProducers {
 
   @Produces
   @Singleton
-
-       FilterConversationFilesService filterConversationFiles(ConversationRepository conversations,
-      QueryContentUseCase content, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+  FilterConversationFilesService filterConversationFiles(
+      ConversationRepository conversations,
+      QueryContentUseCase content,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock) {
     return new FilterConversationFilesService(conversations, content, unitOfWork, ids, clock);
   }
 
   @Produces
   @Singleton
-  ShareConversationService shareConversation(ConversationRepository conversations, UnitOfWork unitOfWork,
-      IdGenerator ids, Clock clock) {
+  ShareConversationService shareConversation(
+      ConversationRepository conversations, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
     return new ShareConversationService(conversations, unitOfWork, ids, clock);
   }
 
   @Produces
   @Singleton
-  UnshareConversationService unshareConversation(ConversationRepository conversations, UnitOfWork unitOfWork) {
+  UnshareConversationService unshareConversation(
+      ConversationRepository conversations, UnitOfWork unitOfWork) {
     return new UnshareConversationService(conversations, unitOfWork);
   }
 
   @Produces
   @Singleton
-  ReadPublicConversationService readPublicConversation(ConversationRepository conversations, UnitOfWork unitOfWork,
-      IdGenerator ids, Clock clock) {
+  ReadPublicConversationService readPublicConversation(
+      ConversationRepository conversations, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
     return new ReadPublicConversationService(conversations, unitOfWork, ids, clock);
   }
 
   @Produces
   @Singleton
-  ForkConversationService forkConversation(ConversationRepository conversations, UnitOfWork unitOfWork,
-      IdGenerator ids, Clock clock) {
+  ForkConversationService forkConversation(
+      ConversationRepository conversations, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
     return new ForkConversationService(conversations, unitOfWork, ids, clock);
   }
 

@@ -122,8 +122,13 @@ public class ChatToolsProducers {
   @Produces
   @Singleton
   ApacheHttpUrlFetcher urlFetcher(AddressPolicy policy, WebSettings settings) {
-    return new ApacheHttpUrlFetcher(policy, HostResolver.SYSTEM, new ApacheHttpUrlFetcher.Limits(
-        settings.fetch().maxBytes(), settings.fetch().connectTimeout(), settings.fetch().timeout()));
+    return new ApacheHttpUrlFetcher(
+        policy,
+        HostResolver.SYSTEM,
+        new ApacheHttpUrlFetcher.Limits(
+            settings.fetch().maxBytes(),
+            settings.fetch().connectTimeout(),
+            settings.fetch().timeout()));
   }
 
   void closeFetcher(@Disposes ApacheHttpUrlFetcher fetcher) throws IOException {
@@ -135,15 +140,27 @@ public class ChatToolsProducers {
   WebSearch webSearch(WebSettings settings) {
     VendorHttp http = new VendorHttp(settings.vendorTimeout());
     List<WebSearch> providers = new ArrayList<>();
-    settings.serper().apiKey().ifPresent(key -> providers.add(new SerperWebSearch(http,
-        settings.serper().url().orElse(SerperWebSearch.DEFAULT_URL), key)));
-    settings.exa().apiKey().ifPresent(key -> providers.add(new ExaWebSearch(http,
-        settings.exa().url().orElse(ExaWebSearch.DEFAULT_URL), key)));
-    settings.firecrawl().apiKey().ifPresent(key -> providers.add(new FirecrawlWebSearch(http,
-        settings.firecrawl().url().orElse(FirecrawlWebSearch.DEFAULT_URL), key)));
+    settings
+        .serper()
+        .apiKey()
+        .ifPresent(key -> providers.add(new SerperWebSearch(
+            http, settings.serper().url().orElse(SerperWebSearch.DEFAULT_URL), key)));
+    settings
+        .exa()
+        .apiKey()
+        .ifPresent(key -> providers.add(
+            new ExaWebSearch(http, settings.exa().url().orElse(ExaWebSearch.DEFAULT_URL), key)));
+    settings
+        .firecrawl()
+        .apiKey()
+        .ifPresent(key -> providers.add(new FirecrawlWebSearch(
+            http, settings.firecrawl().url().orElse(FirecrawlWebSearch.DEFAULT_URL), key)));
     if (settings.google().apiKey().isPresent() && settings.googleEngineId().isPresent()) {
-      providers.add(new GoogleWebSearch(http, settings.google().url().orElse(GoogleWebSearch.DEFAULT_URL),
-          settings.google().apiKey().get(), settings.googleEngineId().get()));
+      providers.add(new GoogleWebSearch(
+          http,
+          settings.google().url().orElse(GoogleWebSearch.DEFAULT_URL),
+          settings.google().apiKey().get(),
+          settings.googleEngineId().get()));
     }
     settings.searxngUrl().ifPresent(url -> providers.add(new SearxngWebSearch(http, url)));
     return providers.isEmpty() ? WebSearch.NOT_CONFIGURED : new FallbackWebSearch(providers);
@@ -154,15 +171,25 @@ public class ChatToolsProducers {
   WebReader webReader(WebSettings settings, AddressPolicy policy, ApacheHttpUrlFetcher fetcher) {
     VendorHttp http = new VendorHttp(settings.vendorTimeout());
     List<WebReader> vendors = new ArrayList<>();
-    settings.exa().apiKey().ifPresent(key -> vendors.add(new ExaWebReader(http,
-        settings.exa().url().orElse(ExaWebSearch.DEFAULT_URL), key)));
-    settings.olostep().apiKey().ifPresent(key -> vendors.add(new OlostepWebReader(http,
-        settings.olostep().url().orElse(OlostepWebReader.DEFAULT_URL), key)));
-    settings.firecrawl().apiKey().ifPresent(key -> vendors.add(new FirecrawlWebReader(http,
-        settings.firecrawl().url().orElse(FirecrawlWebSearch.DEFAULT_URL), key)));
-    Optional<WebReader> direct = settings.directReader() ? Optional.of(new DirectWebReader(fetcher))
-        : Optional.empty();
-    return vendors.isEmpty() && direct.isEmpty() ? WebReader.NOT_CONFIGURED
+    settings
+        .exa()
+        .apiKey()
+        .ifPresent(key -> vendors.add(
+            new ExaWebReader(http, settings.exa().url().orElse(ExaWebSearch.DEFAULT_URL), key)));
+    settings
+        .olostep()
+        .apiKey()
+        .ifPresent(key -> vendors.add(new OlostepWebReader(
+            http, settings.olostep().url().orElse(OlostepWebReader.DEFAULT_URL), key)));
+    settings
+        .firecrawl()
+        .apiKey()
+        .ifPresent(key -> vendors.add(new FirecrawlWebReader(
+            http, settings.firecrawl().url().orElse(FirecrawlWebSearch.DEFAULT_URL), key)));
+    Optional<WebReader> direct =
+        settings.directReader() ? Optional.of(new DirectWebReader(fetcher)) : Optional.empty();
+    return vendors.isEmpty() && direct.isEmpty()
+        ? WebReader.NOT_CONFIGURED
         : new FallbackWebReader(vendors, direct, policy);
   }
 
@@ -187,7 +214,9 @@ public class ChatToolsProducers {
   @Produces
   @Singleton
   CodeSandbox codeSandbox(CodeSettings settings) {
-    return settings.terrariumUrl().<CodeSandbox>map(url -> new TerrariumCodeSandbox(url, settings.timeLimit()))
+    return settings
+        .terrariumUrl()
+        .<CodeSandbox>map(url -> new TerrariumCodeSandbox(url, settings.timeLimit()))
         .orElse(CodeSandbox.NOT_CONFIGURED);
   }
 
@@ -228,15 +257,24 @@ public class ChatToolsProducers {
     String model = settings.model().get().strip();
     String key = settings.apiKey().orElse("");
     return switch (settings.type().get().strip().toLowerCase(Locale.ROOT)) {
-      case "openai" -> new OpenAiImageGenerator(http, settings.url().orElse(OpenAiImageGenerator.DEFAULT_URL), key,
-          model, fetcher);
-      case "google" -> new GoogleImageGenerator(http, settings.url().orElse(GoogleImageGenerator.DEFAULT_URL), key,
-          model);
-      case "replicate" -> new ReplicateImageGenerator(http, settings.url().orElse(
-          ReplicateImageGenerator.DEFAULT_URL), key, model, new ReplicateImageGenerator.Polling(
-          settings.pollInterval(), settings.pollAttempts()), fetcher);
-      default -> throw new IllegalArgumentException("KHOJ_IMAGE_TYPE must be openai, google or replicate, not "
-          + settings.type().get());
+      case "openai" ->
+        new OpenAiImageGenerator(
+            http, settings.url().orElse(OpenAiImageGenerator.DEFAULT_URL), key, model, fetcher);
+      case "google" ->
+        new GoogleImageGenerator(
+            http, settings.url().orElse(GoogleImageGenerator.DEFAULT_URL), key, model);
+      case "replicate" ->
+        new ReplicateImageGenerator(
+            http,
+            settings.url().orElse(ReplicateImageGenerator.DEFAULT_URL),
+            key,
+            model,
+            new ReplicateImageGenerator.Polling(settings.pollInterval(), settings.pollAttempts()),
+            fetcher);
+      default ->
+        throw new IllegalArgumentException(
+            "KHOJ_IMAGE_TYPE must be openai, google or replicate, not "
+                + settings.type().get());
     };
   }
 
@@ -244,15 +282,29 @@ public class ChatToolsProducers {
   @Produces
   @Singleton
   ListPaintModelsService paintModels(ImageSettings settings) {
-    return new ListPaintModelsService(settings.type().isPresent() && settings.model().isPresent()
-        ? List.of(new PaintModelOption(1, settings.model().get().strip(), "free")) : List.of());
+    return new ListPaintModelsService(
+        settings.type().isPresent() && settings.model().isPresent()
+            ? List.of(new PaintModelOption(1, settings.model().get().strip(), "free"))
+            : List.of());
   }
 
   @Produces
   @Singleton
-  ChatTools chatTools(WebSearch webSearch, WebReader webReader, CodeSandbox code, ImageGenerator images,
-      WebSettings settings, io.khoj4j.application.port.in.usage.AdmitUsageUseCase usage) {
-    return new ChatTools(webSearch, webReader, images, code, ResearchAgent.NOT_CONFIGURED,
-        new MermaidDiagramValidator(), settings.autoReadWebpage()).countingWith(usage);
+  ChatTools chatTools(
+      WebSearch webSearch,
+      WebReader webReader,
+      CodeSandbox code,
+      ImageGenerator images,
+      WebSettings settings,
+      io.khoj4j.application.port.in.usage.AdmitUsageUseCase usage) {
+    return new ChatTools(
+            webSearch,
+            webReader,
+            images,
+            code,
+            ResearchAgent.NOT_CONFIGURED,
+            new MermaidDiagramValidator(),
+            settings.autoReadWebpage())
+        .countingWith(usage);
   }
 }

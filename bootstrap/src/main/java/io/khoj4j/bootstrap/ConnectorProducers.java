@@ -33,9 +33,14 @@ public class ConnectorProducers {
   ConnectorSettings connectorSettings(ConnectorConfig config, IndexingLimits limits) {
     ConnectorConfig.Notion.OAuth oauth = config.notion().oauth();
     Optional<ConnectorSettings.NotionOAuth> notionOAuth = Optional.empty();
-    if (oauth.clientId().isPresent() && oauth.clientSecret().isPresent() && oauth.redirectUri().isPresent()) {
-      notionOAuth = Optional.of(new ConnectorSettings.NotionOAuth(oauth.clientId().get(), oauth.redirectUri().get(),
-          oauth.authorizeUrl(), oauth.stateLifetime()));
+    if (oauth.clientId().isPresent()
+        && oauth.clientSecret().isPresent()
+        && oauth.redirectUri().isPresent()) {
+      notionOAuth = Optional.of(new ConnectorSettings.NotionOAuth(
+          oauth.clientId().get(),
+          oauth.redirectUri().get(),
+          oauth.authorizeUrl(),
+          oauth.stateLifetime()));
     }
     return new ConnectorSettings(limits.maxFileBytes(), config.batchSize(), notionOAuth);
   }
@@ -43,20 +48,36 @@ public class ConnectorProducers {
   @Produces
   @Singleton
   GithubRepositories githubRepositories(ConnectorConfig config, Clock clock) {
-    VendorHttp http = new VendorHttp("GitHub", config.timeout(), config.maxRateLimitWait(),
-        java.time.Duration.ZERO, config.attempts(), d -> Thread.sleep(d), clock);
+    VendorHttp http = new VendorHttp(
+        "GitHub",
+        config.timeout(),
+        config.maxRateLimitWait(),
+        java.time.Duration.ZERO,
+        config.attempts(),
+        d -> Thread.sleep(d),
+        clock);
     return new GithubRestRepositories(config.github().apiUrl(), http, config.timeout());
   }
 
   @Produces
   @Singleton
   NotionWorkspace notionWorkspace(ConnectorConfig config, Clock clock) {
-    VendorHttp http = new VendorHttp("Notion", config.timeout(), config.maxRateLimitWait(),
-        config.notion().minInterval(), config.attempts(), d -> Thread.sleep(d), clock);
+    VendorHttp http = new VendorHttp(
+        "Notion",
+        config.timeout(),
+        config.maxRateLimitWait(),
+        config.notion().minInterval(),
+        config.attempts(),
+        d -> Thread.sleep(d),
+        clock);
     ConnectorConfig.Notion.OAuth oauth = config.notion().oauth();
     Optional<NotionApiWorkspace.OAuthClient> client = Optional.empty();
-    if (oauth.clientId().isPresent() && oauth.clientSecret().isPresent() && oauth.redirectUri().isPresent()) {
-      client = Optional.of(new NotionApiWorkspace.OAuthClient(oauth.clientId().get(), oauth.clientSecret().get(),
+    if (oauth.clientId().isPresent()
+        && oauth.clientSecret().isPresent()
+        && oauth.redirectUri().isPresent()) {
+      client = Optional.of(new NotionApiWorkspace.OAuthClient(
+          oauth.clientId().get(),
+          oauth.clientSecret().get(),
           oauth.redirectUri().get()));
     }
     return new NotionApiWorkspace(config.notion().apiUrl(), http, config.timeout(), client);
@@ -64,15 +85,22 @@ public class ConnectorProducers {
 
   @Produces
   @Singleton
-  SyncConnectorsService syncConnectors(ConnectorRepository connectors, GithubRepositories github,
-      NotionWorkspace notion, IndexContentUseCase indexContent, SecretBox secrets, Clock clock,
+  SyncConnectorsService syncConnectors(
+      ConnectorRepository connectors,
+      GithubRepositories github,
+      NotionWorkspace notion,
+      IndexContentUseCase indexContent,
+      SecretBox secrets,
+      Clock clock,
       ConnectorSettings settings) {
-    return new SyncConnectorsService(connectors, github, notion, indexContent, secrets, clock, settings);
+    return new SyncConnectorsService(
+        connectors, github, notion, indexContent, secrets, clock, settings);
   }
 
   @Produces
   @Singleton
-  SyncAllConnectorsService syncAllConnectors(ConnectorRepository connectors, SyncConnectorsService sync) {
+  SyncAllConnectorsService syncAllConnectors(
+      ConnectorRepository connectors, SyncConnectorsService sync) {
     return new SyncAllConnectorsService(connectors, sync);
   }
 
@@ -96,15 +124,18 @@ public class ConnectorProducers {
 
   @Produces
   @Singleton
-  StartNotionOAuthService startNotionOAuth(ConnectorRepository connectors, SecretGenerator random, Clock clock,
+  StartNotionOAuthService startNotionOAuth(
+      ConnectorRepository connectors,
+      SecretGenerator random,
+      Clock clock,
       ConnectorSettings settings) {
     return new StartNotionOAuthService(connectors, random, clock, settings);
   }
 
   @Produces
   @Singleton
-  CompleteNotionOAuthService completeNotionOAuth(ConnectorRepository connectors, NotionWorkspace notion,
-      SecretBox secrets, Clock clock) {
+  CompleteNotionOAuthService completeNotionOAuth(
+      ConnectorRepository connectors, NotionWorkspace notion, SecretBox secrets, Clock clock) {
     return new CompleteNotionOAuthService(connectors, notion, secrets, clock);
   }
 }

@@ -1,29 +1,29 @@
 package io.khoj4j.bootstrap;
 
+import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.content.DocumentReader;
 import io.khoj4j.application.port.out.content.EmbeddingMaintenance;
-import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.content.EntryRepository;
-import io.khoj4j.application.port.out.content.RefusedFileRepository;
 import io.khoj4j.application.port.out.content.IndexingMetrics;
+import io.khoj4j.application.port.out.content.RefusedFileRepository;
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import io.khoj4j.application.port.out.shared.IdGenerator;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.service.content.ConvertAttachmentsService;
+import io.khoj4j.application.service.content.DeleteContentService;
 import io.khoj4j.application.service.content.IndexContentService;
 import io.khoj4j.application.service.content.IndexingLimits;
 import io.khoj4j.application.service.content.ListRefusedFilesService;
 import io.khoj4j.application.service.content.MaintainEmbeddingsService;
-import io.khoj4j.application.service.content.DeleteContentService;
 import io.khoj4j.application.service.content.QueryContentService;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.util.Optional;
 import java.time.Clock;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** Content indexing: upload, list, delete, and keeping vectors on the configured embedding model. */
 @ApplicationScoped
@@ -56,16 +56,28 @@ public class ContentProducers {
   @Produces
   @Singleton
   IndexingLimits indexingLimits(ContentSettings s) {
-    return new IndexingLimits(s.maxRequestSize().asLongValue(), s.maxFileSize().asLongValue(),
-        s.maxIndexedSizePerUser().asLongValue(), s.maxWordsPerChunk(), s.embedBatchSize());
+    return new IndexingLimits(
+        s.maxRequestSize().asLongValue(),
+        s.maxFileSize().asLongValue(),
+        s.maxIndexedSizePerUser().asLongValue(),
+        s.maxWordsPerChunk(),
+        s.embedBatchSize());
   }
 
   @Produces
   @Singleton
-  IndexContentService indexContent(EntryRepository entries, RefusedFileRepository refused, EmbeddingModel embeddings,
-      DocumentReader reader, UnitOfWork unitOfWork, IdGenerator ids, Clock clock, IndexingLimits limits,
+  IndexContentService indexContent(
+      EntryRepository entries,
+      RefusedFileRepository refused,
+      EmbeddingModel embeddings,
+      DocumentReader reader,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock,
+      IndexingLimits limits,
       IndexingMetrics metrics) {
-    return new IndexContentService(entries, refused, embeddings, reader, unitOfWork, ids, clock, limits, metrics);
+    return new IndexContentService(
+        entries, refused, embeddings, reader, unitOfWork, ids, clock, limits, metrics);
   }
 
   @Produces
@@ -88,14 +100,18 @@ public class ContentProducers {
 
   @Produces
   @Singleton
-  DeleteContentService deleteContent(EntryRepository entries, RefusedFileRepository refused, UnitOfWork unitOfWork,
+  DeleteContentService deleteContent(
+      EntryRepository entries,
+      RefusedFileRepository refused,
+      UnitOfWork unitOfWork,
       ConnectorRepository connectors) {
     return new DeleteContentService(entries, refused, unitOfWork, Optional.of(connectors));
   }
 
   @Produces
   @Singleton
-  MaintainEmbeddingsService maintainEmbeddings(EmbeddingMaintenance maintenance, EmbeddingModel model) {
+  MaintainEmbeddingsService maintainEmbeddings(
+      EmbeddingMaintenance maintenance, EmbeddingModel model) {
     return new MaintainEmbeddingsService(maintenance, model);
   }
 }

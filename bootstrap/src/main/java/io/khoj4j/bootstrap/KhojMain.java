@@ -21,7 +21,8 @@ public class KhojMain implements QuarkusApplication {
 
   public static void main(String... args) {
     if (AdminCommands.isAdminCommand(args)) {
-      // A command must not fight a running server for its port, run background jobs, or mix logs into its output.
+      // A command must not fight a running server for its port, run background jobs, or mix logs
+      // into its output.
       System.setProperty("quarkus.http.host-enabled", "false");
       System.setProperty("quarkus.scheduler.enabled", "false");
       System.setProperty("quarkus.log.console.stderr", "true");

@@ -47,9 +47,24 @@ public class MemoryProducers {
 
   @Produces
   @Singleton
-  ChatMemory chatMemory(MemoryRepository memories, EmbeddingModel embeddings, ChatModelGateway gateway,
-      ModelReplyReader replies, UnitOfWork unitOfWork, Clock clock, MemoryMode mode, MemorySettings settings) {
-    return new ChatMemory(memories, embeddings, gateway, replies, unitOfWork, clock, mode, settings.maxDistance(),
+  ChatMemory chatMemory(
+      MemoryRepository memories,
+      EmbeddingModel embeddings,
+      ChatModelGateway gateway,
+      ModelReplyReader replies,
+      UnitOfWork unitOfWork,
+      Clock clock,
+      MemoryMode mode,
+      MemorySettings settings) {
+    return new ChatMemory(
+        memories,
+        embeddings,
+        gateway,
+        replies,
+        unitOfWork,
+        clock,
+        mode,
+        settings.maxDistance(),
         settings.recallLimit());
   }
 
@@ -67,8 +82,8 @@ public class MemoryProducers {
 
   @Produces
   @Singleton
-  ReplaceMemoryService replaceMemory(MemoryRepository memories, EmbeddingModel embeddings, UnitOfWork unitOfWork,
-      Clock clock) {
+  ReplaceMemoryService replaceMemory(
+      MemoryRepository memories, EmbeddingModel embeddings, UnitOfWork unitOfWork, Clock clock) {
     return new ReplaceMemoryService(memories, embeddings, unitOfWork, clock);
   }
 

@@ -8,13 +8,13 @@ import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import io.khoj4j.application.port.out.memory.MemoryRepository;
-import io.khoj4j.application.port.out.subscription.SubscriptionRepository;
 import io.khoj4j.application.port.out.migration.ImportMappings;
 import io.khoj4j.application.port.out.migration.KhojSources;
 import io.khoj4j.application.port.out.model.ChatModelRepository;
 import io.khoj4j.application.port.out.shared.IdGenerator;
 import io.khoj4j.application.port.out.shared.SecretBox;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.application.port.out.subscription.SubscriptionRepository;
 import io.khoj4j.application.port.out.token.ApiTokenRepository;
 import io.khoj4j.application.port.out.user.UserRepository;
 import io.khoj4j.application.service.migration.ImportKhojDataService;
@@ -29,14 +29,44 @@ public class MigrationProducers {
 
   @Produces
   @Singleton
-  ImportKhojDataService importKhojData(KhojSources sources, ImportMappings mappings, UnitOfWork unitOfWork,
-      UserRepository users, ApiTokenRepository tokens, ChatModelRepository models, AgentRepository agents,
-      AgentKnowledge knowledge, ConversationRepository conversations, IndexContentUseCase indexContent,
-      ExternalIdentityRepository identities, ConnectorRepository connectors, SubscriptionRepository subscriptions,
-      MemoryRepository memories, EmbeddingModel embeddings, SecretBox secrets, IdGenerator ids, Clock clock) {
-    return new ImportKhojDataService(sources, mappings, unitOfWork,
-        new ImportKhojDataService.Repositories(users, tokens, models, agents, knowledge, conversations, identities,
-            connectors, subscriptions, memories),
-        indexContent, embeddings, secrets, ids, clock);
+  ImportKhojDataService importKhojData(
+      KhojSources sources,
+      ImportMappings mappings,
+      UnitOfWork unitOfWork,
+      UserRepository users,
+      ApiTokenRepository tokens,
+      ChatModelRepository models,
+      AgentRepository agents,
+      AgentKnowledge knowledge,
+      ConversationRepository conversations,
+      IndexContentUseCase indexContent,
+      ExternalIdentityRepository identities,
+      ConnectorRepository connectors,
+      SubscriptionRepository subscriptions,
+      MemoryRepository memories,
+      EmbeddingModel embeddings,
+      SecretBox secrets,
+      IdGenerator ids,
+      Clock clock) {
+    return new ImportKhojDataService(
+        sources,
+        mappings,
+        unitOfWork,
+        new ImportKhojDataService.Repositories(
+            users,
+            tokens,
+            models,
+            agents,
+            knowledge,
+            conversations,
+            identities,
+            connectors,
+            subscriptions,
+            memories),
+        indexContent,
+        embeddings,
+        secrets,
+        ids,
+        clock);
   }
 }

@@ -37,9 +37,11 @@ public class SearchProducers {
       @ConfigProperty(name = "khoj.search.mode", defaultValue = "hybrid") String mode,
       @ConfigProperty(name = "khoj.search.candidates", defaultValue = "50") int candidates,
       @ConfigProperty(name = "khoj.search.rrf-k", defaultValue = "60") int rrfK,
-      @ConfigProperty(name = "khoj.search.keyword-weight", defaultValue = "1.0") double keywordWeight,
+      @ConfigProperty(name = "khoj.search.keyword-weight", defaultValue = "1.0")
+          double keywordWeight,
       @ConfigProperty(name = "khoj.timezone", defaultValue = "UTC") String zone) {
-    return new SearchSettings(SearchMode.of(mode), candidates, rrfK, keywordWeight, ZoneId.of(zone));
+    return new SearchSettings(
+        SearchMode.of(mode), candidates, rrfK, keywordWeight, ZoneId.of(zone));
   }
 
   @Produces
@@ -50,27 +52,52 @@ public class SearchProducers {
 
   @Produces
   @Singleton
-  SearchEntriesService searchEntries(EmbeddingModel embeddings, Instance<EntryRanker> rankers, EntryTexts texts,
-      Reranker reranker, DateFilterResolver dates, Clock clock, SearchSettings settings,
+  SearchEntriesService searchEntries(
+      EmbeddingModel embeddings,
+      Instance<EntryRanker> rankers,
+      EntryTexts texts,
+      Reranker reranker,
+      DateFilterResolver dates,
+      Clock clock,
+      SearchSettings settings,
       @ConfigProperty(name = "khoj.search.ranker-threads") Optional<Integer> configuredThreads) {
-    // by default half the cores: a lone search gets both rankers at once, a busy server is not slowed by hand-offs
-    int rankerThreads = configuredThreads.orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    // by default half the cores: a lone search gets both rankers at once, a busy server is not
+    // slowed by hand-offs
+    int rankerThreads =
+        configuredThreads.orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     if (rankerThreads < 0) {
       throw new IllegalArgumentException("khoj.search.ranker-threads must be 0 or more");
     }
     if (rankerThreads == 0) {
-      return new SearchEntriesService(embeddings, rankers.stream().toList(), texts, reranker, dates, clock, settings);
+      return new SearchEntriesService(
+          embeddings, rankers.stream().toList(), texts, reranker, dates, clock, settings);
     }
-    // no queue: when every thread is busy the request's own thread runs the ranker, so searches never wait on each
+    // no queue: when every thread is busy the request's own thread runs the ranker, so searches
+    // never wait on each
     // other for a pool thread
     AtomicInteger n = new AtomicInteger();
-    rankerPool = new ThreadPoolExecutor(0, rankerThreads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-      Thread t = new Thread(task, "search-ranker-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    }, new ThreadPoolExecutor.CallerRunsPolicy());
-    // the pool's tasks carry the request's trace context, so each ranker's span is a child of the search's
-    return new SearchEntriesService(embeddings, rankers.stream().toList(), texts, reranker, dates, clock, settings,
+    rankerPool = new ThreadPoolExecutor(
+        0,
+        rankerThreads,
+        60,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        task -> {
+          Thread t = new Thread(task, "search-ranker-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        },
+        new ThreadPoolExecutor.CallerRunsPolicy());
+    // the pool's tasks carry the request's trace context, so each ranker's span is a child of the
+    // search's
+    return new SearchEntriesService(
+        embeddings,
+        rankers.stream().toList(),
+        texts,
+        reranker,
+        dates,
+        clock,
+        settings,
         Context.taskWrapping(rankerPool));
   }
 

@@ -2,19 +2,19 @@ package io.khoj4j.bootstrap;
 
 import io.khoj4j.adapter.connector.out.stripe.StripeBillingProvider;
 import io.khoj4j.application.port.in.user.ProvisionUserUseCase;
-import io.khoj4j.application.port.out.subscription.BillingProvider;
-import io.khoj4j.application.service.subscription.ChangeSubscriptionService;
-import io.khoj4j.application.service.subscription.HandleBillingEventService;
 import io.khoj4j.application.port.out.ratelimit.IndexSpace;
 import io.khoj4j.application.port.out.ratelimit.RateLimiter;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.application.port.out.subscription.BillingProvider;
 import io.khoj4j.application.port.out.subscription.SubscriptionRepository;
 import io.khoj4j.application.port.out.user.UserRepository;
+import io.khoj4j.application.service.content.IndexingLimits;
 import io.khoj4j.application.service.subscription.BillingSettings;
+import io.khoj4j.application.service.subscription.ChangeSubscriptionService;
 import io.khoj4j.application.service.subscription.GetSubscriptionService;
+import io.khoj4j.application.service.subscription.HandleBillingEventService;
 import io.khoj4j.application.service.subscription.SetSubscriptionService;
 import io.khoj4j.application.service.subscription.Tiers;
-import io.khoj4j.application.service.content.IndexingLimits;
 import io.khoj4j.application.service.usage.AdmitUsageService;
 import io.khoj4j.application.service.usage.ReleaseConnectionService;
 import io.khoj4j.application.service.usage.ReleaseUploadService;
@@ -62,7 +62,9 @@ public class UsageProducers {
     }
 
     default boolean enabled() {
-      return subscriptionUrl().isPresent() && stripe().apiKey().isPresent() && stripe().signingSecret().isPresent();
+      return subscriptionUrl().isPresent()
+          && stripe().apiKey().isPresent()
+          && stripe().signingSecret().isPresent();
     }
   }
 
@@ -126,19 +128,26 @@ public class UsageProducers {
   @Produces
   @Singleton
   BillingSettings billingSettings(BillingConfig config) {
-    return new BillingSettings(config.enabled(), config.enabled() ? config.subscriptionUrl() : Optional.empty());
+    return new BillingSettings(
+        config.enabled(), config.enabled() ? config.subscriptionUrl() : Optional.empty());
   }
 
   @Produces
   @Singleton
   UsageLimits usageLimits(LimitsConfig config) {
-    return new UsageLimits(config.enabled(), config.free().over(UsageLimits.khojFree()),
+    return new UsageLimits(
+        config.enabled(),
+        config.free().over(UsageLimits.khojFree()),
         config.premium().over(UsageLimits.khojPremium()));
   }
 
   @Produces
   @Singleton
-  Tiers tiers(SubscriptionRepository subscriptions, UserRepository users, BillingSettings billing, Clock clock) {
+  Tiers tiers(
+      SubscriptionRepository subscriptions,
+      UserRepository users,
+      BillingSettings billing,
+      Clock clock) {
     return new Tiers(subscriptions, users, billing, clock);
   }
 
@@ -160,8 +169,13 @@ public class UsageProducers {
   @Singleton
   BillingProvider billingProvider(BillingConfig config, Clock clock) {
     BillingConfig.Stripe stripe = config.stripe();
-    return new StripeBillingProvider(stripe.apiKey().orElse("sk_unset"), stripe.signingSecret().orElse("whsec_unset"),
-        stripe.apiBase(), stripe.timeout(), stripe.retries(), clock);
+    return new StripeBillingProvider(
+        stripe.apiKey().orElse("sk_unset"),
+        stripe.signingSecret().orElse("whsec_unset"),
+        stripe.apiBase(),
+        stripe.timeout(),
+        stripe.retries(),
+        clock);
   }
 
   @Produces
@@ -174,8 +188,8 @@ public class UsageProducers {
       SubscriptionRepository subscriptions,
       UnitOfWork unitOfWork,
       Clock clock) {
-    return new HandleBillingEventService(provider, config.stripe().productId(), provision, tiers, subscriptions,
-        unitOfWork, clock);
+    return new HandleBillingEventService(
+        provider, config.stripe().productId(), provision, tiers, subscriptions, unitOfWork, clock);
   }
 
   @Produces
@@ -187,7 +201,11 @@ public class UsageProducers {
 
   @Produces
   @Singleton
-  AdmitUsageService admitUsage(UsageLimits limits, Tiers tiers, RateLimiter limiter, IndexSpace space,
+  AdmitUsageService admitUsage(
+      UsageLimits limits,
+      Tiers tiers,
+      RateLimiter limiter,
+      IndexSpace space,
       IndexingLimits indexing) {
     return new AdmitUsageService(limits, tiers, limiter, space, indexing.maxIndexedBytesPerUser());
   }

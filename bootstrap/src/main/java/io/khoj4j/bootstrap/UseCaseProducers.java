@@ -26,13 +26,15 @@ public class UseCaseProducers {
 
   @Produces
   @Singleton
-  ProvisionUserService provisionUser(UserRepository users, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+  ProvisionUserService provisionUser(
+      UserRepository users, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
     return new ProvisionUserService(users, unitOfWork, ids, clock);
   }
 
   @Produces
   @Singleton
-  AccountService accounts(UserRepository users, ExternalIdentityRepository identities, UnitOfWork unitOfWork) {
+  AccountService accounts(
+      UserRepository users, ExternalIdentityRepository identities, UnitOfWork unitOfWork) {
     return new AccountService(users, identities, unitOfWork);
   }
 

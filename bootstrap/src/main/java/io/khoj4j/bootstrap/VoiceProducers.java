@@ -45,7 +45,8 @@ public class VoiceProducers {
   @Produces
   @Singleton
   VoiceLimits voiceLimits(VoiceLimitSettings s) {
-    return new VoiceLimits(s.maxAudioSize().asLongValue(), s.maxAudioDuration(), s.maxSpeechCharacters());
+    return new VoiceLimits(
+        s.maxAudioSize().asLongValue(), s.maxAudioDuration(), s.maxSpeechCharacters());
   }
 
   /** Recording lengths from their containers (adapters-connectors, next to the other Tika readers). */
@@ -57,29 +58,38 @@ public class VoiceProducers {
 
   @Produces
   @Singleton
-  TranscribeAudioService transcribeAudio(SpeechToText speechToText, AudioDuration durations, AdmitUsageUseCase usage,
+  TranscribeAudioService transcribeAudio(
+      SpeechToText speechToText,
+      AudioDuration durations,
+      AdmitUsageUseCase usage,
       VoiceLimits limits) {
     return new TranscribeAudioService(speechToText, durations, usage, limits);
   }
 
   @Produces
   @Singleton
-  SpeakTextService speakText(TextToSpeech textToSpeech, VoiceChoiceRepository choices, AdmitUsageUseCase usage,
+  SpeakTextService speakText(
+      TextToSpeech textToSpeech,
+      VoiceChoiceRepository choices,
+      AdmitUsageUseCase usage,
       VoiceLimits limits) {
     return new SpeakTextService(textToSpeech, choices, usage, limits);
   }
 
   @Produces
   @Singleton
-  SelectVoiceService selectVoice(TextToSpeech textToSpeech, VoiceChoiceRepository choices, UnitOfWork unitOfWork,
+  SelectVoiceService selectVoice(
+      TextToSpeech textToSpeech,
+      VoiceChoiceRepository choices,
+      UnitOfWork unitOfWork,
       Clock clock) {
     return new SelectVoiceService(textToSpeech, choices, unitOfWork, clock);
   }
 
   @Produces
   @Singleton
-  QueryVoiceSettingsService voiceSettings(SpeechToText speechToText, TextToSpeech textToSpeech,
-      VoiceChoiceRepository choices) {
+  QueryVoiceSettingsService voiceSettings(
+      SpeechToText speechToText, TextToSpeech textToSpeech, VoiceChoiceRepository choices) {
     return new QueryVoiceSettingsService(speechToText, textToSpeech, choices);
   }
 }

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** A multipart file part as Quarkus hands it to a resource: its bytes in a temporary file. */
-public record Upload(String fileName, String contentType, String charSet, Path filePath) implements FileUpload {
+public record Upload(String fileName, String contentType, String charSet, Path filePath)
+    implements FileUpload {
 
   public static Upload of(Path dir, String fileName, String contentType, String text) {
     try {

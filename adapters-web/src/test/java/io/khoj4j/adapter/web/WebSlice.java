@@ -28,7 +28,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  */
 public final class WebSlice {
 
-  public static final UserId ALICE = new UserId(UUID.fromString("00000000-0000-0000-0000-00000000a11c"));
+  public static final UserId ALICE =
+      new UserId(UUID.fromString("00000000-0000-0000-0000-00000000a11c"));
 
   private static final ObjectMapper JSON = JsonMapper.builder()
       .findAndAddModules()
@@ -51,7 +52,8 @@ public final class WebSlice {
   public static CurrentUser caller(UserId id, String username, String email) {
     return new CurrentUser(QuarkusSecurityIdentity.builder()
         .setPrincipal(new QuarkusPrincipal(id.toString()))
-        .addAttribute(AuthenticatedUser.ATTRIBUTE, new AuthenticatedUser(id, username, email, false))
+        .addAttribute(
+            AuthenticatedUser.ATTRIBUTE, new AuthenticatedUser(id, username, email, false))
         .build());
   }
 
@@ -77,7 +79,10 @@ public final class WebSlice {
   public static FieldProblem rejects(ThrowingCallable call, String... location) {
     RequestValidationException e = catchValidation(call);
     assertThat(e.problems()).extracting(FieldProblem::loc).contains(List.of(location));
-    return e.problems().stream().filter(p -> p.loc().equals(List.of(location))).findFirst().orElseThrow();
+    return e.problems().stream()
+        .filter(p -> p.loc().equals(List.of(location)))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static RequestValidationException catchValidation(ThrowingCallable call) {

@@ -20,7 +20,10 @@ import java.util.Optional;
  * score; 0 = judged not relevant). Only queries with at least one relevant document are kept.
  */
 public record BeirDataset(
-    String name, Map<String, Document> corpus, Map<String, String> queries, Map<String, Map<String, Integer>> qrels) {
+    String name,
+    Map<String, Document> corpus,
+    Map<String, String> queries,
+    Map<String, Map<String, Integer>> qrels) {
 
   public record Document(String id, String title, String text) {
 
@@ -37,7 +40,10 @@ public record BeirDataset(
       Path qrelsDir = dir.resolve("qrels");
       Path qrelsFile;
       try (var files = Files.list(qrelsDir)) {
-        qrelsFile = files.filter(p -> p.toString().endsWith(".tsv")).sorted().findFirst()
+        qrelsFile = files
+            .filter(p -> p.toString().endsWith(".tsv"))
+            .sorted()
+            .findFirst()
             .orElseThrow(() -> new IOException("no qrels/*.tsv in " + dir));
       }
       Map<String, Map<String, Integer>> qrels = new LinkedHashMap<>();
@@ -46,7 +52,9 @@ public record BeirDataset(
         if (cols.length < 3 || cols[0].equals("query-id")) {
           continue;
         }
-        qrels.computeIfAbsent(cols[0], k -> new LinkedHashMap<>()).put(cols[1], Integer.parseInt(cols[2].strip()));
+        qrels
+            .computeIfAbsent(cols[0], k -> new LinkedHashMap<>())
+            .put(cols[1], Integer.parseInt(cols[2].strip()));
       }
       qrels.values().removeIf(judged -> judged.values().stream().noneMatch(score -> score > 0));
       Map<String, Document> corpus = new LinkedHashMap<>();
@@ -100,6 +108,8 @@ public record BeirDataset(
       candidates.add(p.resolve("shared/data/retrieval").resolve(name));
       candidates.add(p.resolveSibling("shared").resolve("data/retrieval").resolve(name));
     }
-    return candidates.stream().filter(p -> Files.isRegularFile(p.resolve("corpus.jsonl"))).findFirst();
+    return candidates.stream()
+        .filter(p -> Files.isRegularFile(p.resolve("corpus.jsonl")))
+        .findFirst();
   }
 }

@@ -12,13 +12,15 @@ public final class RetrievalMetrics {
   public record Scores(double ndcg, double recall, double mrr, int queries) {
     @Override
     public String toString() {
-      return String.format("nDCG@10 %.4f  Recall@10 %.4f  MRR@10 %.4f  (%d queries)", ndcg, recall, mrr, queries);
+      return String.format(
+          "nDCG@10 %.4f  Recall@10 %.4f  MRR@10 %.4f  (%d queries)", ndcg, recall, mrr, queries);
     }
   }
 
   private RetrievalMetrics() {}
 
-  public static Scores evaluate(Map<String, Map<String, Integer>> qrels, Map<String, List<String>> run, int k) {
+  public static Scores evaluate(
+      Map<String, Map<String, Integer>> qrels, Map<String, List<String>> run, int k) {
     double ndcg = 0;
     double recall = 0;
     double mrr = 0;
@@ -37,7 +39,8 @@ public final class RetrievalMetrics {
     for (int i = 0; i < Math.min(k, ranked.size()); i++) {
       dcg += Math.max(0, judged.getOrDefault(ranked.get(i), 0)) / log2(i + 2);
     }
-    List<Integer> ideal = judged.values().stream().filter(g -> g > 0).sorted((a, b) -> b - a).toList();
+    List<Integer> ideal =
+        judged.values().stream().filter(g -> g > 0).sorted((a, b) -> b - a).toList();
     double idcg = 0;
     for (int i = 0; i < Math.min(k, ideal.size()); i++) {
       idcg += ideal.get(i) / log2(i + 2);
@@ -47,7 +50,8 @@ public final class RetrievalMetrics {
 
   static double recall(Map<String, Integer> judged, List<String> ranked, int k) {
     long relevant = judged.values().stream().filter(g -> g > 0).count();
-    long found = ranked.stream().limit(k).filter(id -> judged.getOrDefault(id, 0) > 0).count();
+    long found =
+        ranked.stream().limit(k).filter(id -> judged.getOrDefault(id, 0) > 0).count();
     return relevant == 0 ? 0 : (double) found / relevant;
   }
 

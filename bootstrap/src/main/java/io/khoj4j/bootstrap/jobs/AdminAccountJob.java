@@ -36,7 +36,8 @@ public class AdminAccountJob {
     if (email.isEmpty()) {
       return;
     }
-    var admin = ensureAdmin.ensure(new EnsureAdminAccountCommand(email.get(), password.orElse(null)));
+    var admin =
+        ensureAdmin.ensure(new EnsureAdminAccountCommand(email.get(), password.orElse(null)));
     LOG.infof("administrator account %s is ready", admin.email());
   }
 }

@@ -42,10 +42,11 @@ public class AutomationRunTask {
         .onDeadExecutionRevive()
         .execute((instance, context) -> {
           Optional<Instant> next = RequestScope.call(() -> run.apply(new RunAutomationCommand(
-              new UserId(UUID.fromString(instance.getData())), UUID.fromString(instance.getId()),
+              new UserId(UUID.fromString(instance.getData())),
+              UUID.fromString(instance.getId()),
               context.getExecution().executionTime)));
-          return (complete, operations) -> next.ifPresentOrElse(
-              at -> operations.reschedule(complete, at), operations::remove);
+          return (complete, operations) ->
+              next.ifPresentOrElse(at -> operations.reschedule(complete, at), operations::remove);
         });
   }
 

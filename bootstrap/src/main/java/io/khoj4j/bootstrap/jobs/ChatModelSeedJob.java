@@ -27,7 +27,8 @@ public class ChatModelSeedJob {
       @ConfigProperty(name = "gemini.api-key") Optional<String> geminiKey,
       @ConfigProperty(name = "khoj.default-chat-model") Optional<String> defaultModel) {
     this.seed = seed;
-    this.command = new SeedChatModelsCommand(openAiKey, openAiBaseUrl, anthropicKey, geminiKey, defaultModel);
+    this.command =
+        new SeedChatModelsCommand(openAiKey, openAiBaseUrl, anthropicKey, geminiKey, defaultModel);
   }
 
   void onStart(@Observes StartupEvent event) {

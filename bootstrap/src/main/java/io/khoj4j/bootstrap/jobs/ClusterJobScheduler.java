@@ -2,8 +2,8 @@ package io.khoj4j.bootstrap.jobs;
 
 import com.github.kagkarlsson.scheduler.Clock;
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.SystemClock;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.SystemClock;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -40,7 +40,10 @@ public class ClusterJobScheduler {
   private Scheduler scheduler;
 
   public ClusterJobScheduler(
-      DataSource dataSource, Instance<ClusterJob> jobs, ClusterJobSettings settings, AutomationRunTask automationRuns) {
+      DataSource dataSource,
+      Instance<ClusterJob> jobs,
+      ClusterJobSettings settings,
+      AutomationRunTask automationRuns) {
     this.dataSource = dataSource;
     this.jobs = jobs;
     this.settings = settings;
@@ -55,7 +58,10 @@ public class ClusterJobScheduler {
     }
     List<ClusterJob> all = jobs.stream().toList();
     scheduler = create(
-        dataSource, all, List.of(automationRuns.task()), settings,
+        dataSource,
+        all,
+        List.of(automationRuns.task()),
+        settings,
         settings.replicaName().orElseGet(ClusterJobScheduler::defaultName));
     scheduler.start();
     LOG.infof("Background jobs started: %s", all.stream().map(ClusterJob::name).toList());
@@ -73,14 +79,24 @@ public class ClusterJobScheduler {
    * replicas.
    */
   public static Scheduler create(
-      DataSource dataSource, List<ClusterJob> jobs, List<Task<?>> tasks, ClusterJobSettings settings, String name) {
+      DataSource dataSource,
+      List<ClusterJob> jobs,
+      List<Task<?>> tasks,
+      ClusterJobSettings settings,
+      String name) {
     return create(dataSource, jobs, tasks, settings, name, new SystemClock());
   }
 
   /** As above, on {@code clock}: tests move time by hand to reach dates the wall clock does not. */
-  public static Scheduler create(DataSource dataSource, List<ClusterJob> jobs, List<Task<?>> tasks,
-      ClusterJobSettings settings, String name, Clock clock) {
-    List<RecurringTask<Void>> recurring = jobs.stream().map(ClusterJobScheduler::task).toList();
+  public static Scheduler create(
+      DataSource dataSource,
+      List<ClusterJob> jobs,
+      List<Task<?>> tasks,
+      ClusterJobSettings settings,
+      String name,
+      Clock clock) {
+    List<RecurringTask<Void>> recurring =
+        jobs.stream().map(ClusterJobScheduler::task).toList();
     return Scheduler.create(dataSource, tasks)
         .clock(clock)
         .startTasks(recurring)
@@ -94,7 +110,8 @@ public class ClusterJobScheduler {
   }
 
   private static RecurringTask<Void> task(ClusterJob job) {
-    return Tasks.recurring(job.name(), FixedDelay.of(job.every())).execute((instance, context) -> RequestScope.run(job::run));
+    return Tasks.recurring(job.name(), FixedDelay.of(job.every()))
+        .execute((instance, context) -> RequestScope.run(job::run));
   }
 
   private static String defaultName() {

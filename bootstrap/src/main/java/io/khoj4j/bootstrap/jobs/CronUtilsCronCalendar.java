@@ -19,7 +19,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class CronUtilsCronCalendar implements CronCalendar {
 
-  private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+  private static final CronParser PARSER =
+      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
   private static final CronDescriptor WORDS = CronDescriptor.instance(Locale.UK);
 
   @Override
@@ -34,7 +35,9 @@ public class CronUtilsCronCalendar implements CronCalendar {
 
   @Override
   public Optional<Instant> nextAfter(Crontime crontime, ZoneId zone, Instant after) {
-    return ExecutionTime.forCron(cron(crontime)).nextExecution(after.atZone(zone)).map(ZonedDateTime::toInstant);
+    return ExecutionTime.forCron(cron(crontime))
+        .nextExecution(after.atZone(zone))
+        .map(ZonedDateTime::toInstant);
   }
 
   @Override

@@ -24,7 +24,8 @@ public class DbSchedulerAutomationScheduler implements AutomationScheduler {
   private final SchedulerClient client;
 
   public DbSchedulerAutomationScheduler(DataSource dataSource) {
-    this.client = SchedulerClient.Builder.create(dataSource, AutomationRunTask.task(command -> Optional.empty()))
+    this.client = SchedulerClient.Builder.create(
+            dataSource, AutomationRunTask.task(command -> Optional.empty()))
         .build();
   }
 

@@ -21,7 +21,8 @@ public class EmbeddingMaintenanceJob implements ClusterJob {
   public EmbeddingMaintenanceJob(
       MaintainEmbeddingsUseCase maintenance,
       @ConfigProperty(name = "khoj.content.reembed-batch-size", defaultValue = "64") int batchSize,
-      @ConfigProperty(name = "khoj.content.reembed-interval", defaultValue = "30s") Duration interval) {
+      @ConfigProperty(name = "khoj.content.reembed-interval", defaultValue = "30s")
+          Duration interval) {
     this.maintenance = maintenance;
     this.batchSize = batchSize;
     this.interval = interval;

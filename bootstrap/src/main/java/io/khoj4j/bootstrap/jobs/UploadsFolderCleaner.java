@@ -57,7 +57,8 @@ public class UploadsFolderCleaner {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, Files::isRegularFile)) {
       for (Path file : files) {
         try {
-          if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff) && Files.deleteIfExists(file)) {
+          if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)
+              && Files.deleteIfExists(file)) {
             removed++;
           }
         } catch (IOException e) {

@@ -5,7 +5,6 @@ import io.khoj4j.application.port.out.ratelimit.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Every 31 minutes (Khoj's period), on one replica: forgets usage and sign-in counters older than every window in

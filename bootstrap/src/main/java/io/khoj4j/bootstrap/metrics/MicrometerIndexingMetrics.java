@@ -19,15 +19,22 @@ public class MicrometerIndexingMetrics implements IndexingMetrics {
   private final Timer embedding;
 
   public MicrometerIndexingMetrics(MeterRegistry registry) {
-    filesIndexed = Counter.builder("khoj.indexing.files").tag("outcome", "indexed")
-        .description("Uploaded files indexed or deleted").register(registry);
-    filesRejected = Counter.builder("khoj.indexing.files").tag("outcome", "rejected")
-        .description("Uploaded files refused (bad name, damaged, unsupported)").register(registry);
+    filesIndexed = Counter.builder("khoj.indexing.files")
+        .tag("outcome", "indexed")
+        .description("Uploaded files indexed or deleted")
+        .register(registry);
+    filesRejected = Counter.builder("khoj.indexing.files")
+        .tag("outcome", "rejected")
+        .description("Uploaded files refused (bad name, damaged, unsupported)")
+        .register(registry);
     chunksAdded = Counter.builder("khoj.indexing.chunks").tag("change", "added").register(registry);
-    chunksDeleted = Counter.builder("khoj.indexing.chunks").tag("change", "deleted").register(registry);
+    chunksDeleted =
+        Counter.builder("khoj.indexing.chunks").tag("change", "deleted").register(registry);
     chunksEmbedded = Counter.builder("khoj.indexing.chunks.embedded")
-        .description("Chunks sent to the embedding model").register(registry);
-    embedding = Timer.builder("khoj.indexing.embedding").description("Time spent embedding batches")
+        .description("Chunks sent to the embedding model")
+        .register(registry);
+    embedding = Timer.builder("khoj.indexing.embedding")
+        .description("Time spent embedding batches")
         .register(registry);
   }
 

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AgentAdminIT {
 
-  @Inject DataSource dataSource;
+  @Inject
+  DataSource dataSource;
 
   private static Map<String, Object> body(String name, String privacy) {
     Map<String, Object> body = new HashMap<>();
@@ -47,11 +48,18 @@ class AgentAdminIT {
   }
 
   private static String createShared(TestUser admin, String name, String privacy) {
-    return admin.request().contentType(ContentType.JSON).body(body(name, privacy)).when().post("/api/admin/agents")
-        .then().statusCode(200)
+    return admin
+        .request()
+        .contentType(ContentType.JSON)
+        .body(body(name, privacy))
+        .when()
+        .post("/api/admin/agents")
+        .then()
+        .statusCode(200)
         .body("managed_by_admin", equalTo(true))
         .body("creator", nullValue())
-        .extract().path("slug");
+        .extract()
+        .path("slug");
   }
 
   private long agentsNamed(String name) throws Exception {
@@ -77,12 +85,29 @@ class AgentAdminIT {
 
     Map<String, Object> edit = body("Bob's rules", "public");
     edit.put("slug", slug);
-    bob.request().contentType(ContentType.JSON).body(edit).when().patch("/api/agents").then().statusCode(403)
+    bob.request()
+        .contentType(ContentType.JSON)
+        .body(edit)
+        .when()
+        .patch("/api/agents")
+        .then()
+        .statusCode(403)
         .body("error", equalTo("Only the agent's creator can change it."));
     bob.request().when().delete("/api/agents/" + slug).then().statusCode(403);
-    admin.request().contentType(ContentType.JSON).body(edit).when().patch("/api/agents").then().statusCode(403);
-    given().when().get("/api/agents/" + slug).then().statusCode(200).body("persona",
-        equalTo("Explain the house rules kindly."));
+    admin
+        .request()
+        .contentType(ContentType.JSON)
+        .body(edit)
+        .when()
+        .patch("/api/agents")
+        .then()
+        .statusCode(403);
+    given()
+        .when()
+        .get("/api/agents/" + slug)
+        .then()
+        .statusCode(200)
+        .body("persona", equalTo("Explain the house rules kindly."));
   }
 
   @Test
@@ -92,15 +117,34 @@ class AgentAdminIT {
     String slug = createShared(admin, "Staff only " + UUID.randomUUID(), "private");
 
     TestUsers.create().request().when().get("/api/agents").then().body("slug", not(hasItem(slug)));
-    otherAdmin.request().when().get("/api/admin/agents").then().statusCode(200)
-        .body("slug", hasItem(slug)).body("slug", hasItem("khoj"));
+    otherAdmin
+        .request()
+        .when()
+        .get("/api/admin/agents")
+        .then()
+        .statusCode(200)
+        .body("slug", hasItem(slug))
+        .body("slug", hasItem("khoj"));
 
-    otherAdmin.request().contentType(ContentType.JSON).body(body("Staff handbook", "public"))
-        .when().patch("/api/admin/agents/" + slug).then().statusCode(200)
-        .body("slug", equalTo(slug)).body("name", equalTo("Staff handbook")).body("managed_by_admin", equalTo(true));
+    otherAdmin
+        .request()
+        .contentType(ContentType.JSON)
+        .body(body("Staff handbook", "public"))
+        .when()
+        .patch("/api/admin/agents/" + slug)
+        .then()
+        .statusCode(200)
+        .body("slug", equalTo(slug))
+        .body("name", equalTo("Staff handbook"))
+        .body("managed_by_admin", equalTo(true));
     TestUsers.create().request().when().get("/api/agents").then().body("slug", hasItem(slug));
 
-    admin.request().when().delete("/api/admin/agents/" + slug).then().statusCode(200)
+    admin
+        .request()
+        .when()
+        .delete("/api/admin/agents/" + slug)
+        .then()
+        .statusCode(200)
         .body("message", equalTo("Agent deleted."));
     given().when().get("/api/agents/" + slug).then().statusCode(404);
     admin.request().when().delete("/api/admin/agents/" + slug).then().statusCode(404);
@@ -109,7 +153,12 @@ class AgentAdminIT {
   @Test
   void theDefaultAgentCanBeChangedByAdministratorsButNeverDeleted() {
     TestUser admin = TestUsers.createAdmin();
-    admin.request().when().delete("/api/admin/agents/khoj").then().statusCode(403)
+    admin
+        .request()
+        .when()
+        .delete("/api/admin/agents/khoj")
+        .then()
+        .statusCode(403)
         .body("error", equalTo("The default agent cannot be deleted."));
     given().when().get("/api/agents/khoj").then().statusCode(200);
   }
@@ -118,13 +167,33 @@ class AgentAdminIT {
   void aUsersOwnAgentIsNotAnAdministratorsAgent() {
     TestUser admin = TestUsers.createAdmin();
     TestUser alice = TestUsers.create();
-    String own = alice.request().contentType(ContentType.JSON).body(body("Alice's " + UUID.randomUUID(), "public"))
-        .when().post("/api/agents").then().statusCode(200).extract().path("slug");
+    String own = alice
+        .request()
+        .contentType(ContentType.JSON)
+        .body(body("Alice's " + UUID.randomUUID(), "public"))
+        .when()
+        .post("/api/agents")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("slug");
 
-    admin.request().contentType(ContentType.JSON).body(body("Taken over", "public"))
-        .when().patch("/api/admin/agents/" + own).then().statusCode(404);
+    admin
+        .request()
+        .contentType(ContentType.JSON)
+        .body(body("Taken over", "public"))
+        .when()
+        .patch("/api/admin/agents/" + own)
+        .then()
+        .statusCode(404);
     admin.request().when().delete("/api/admin/agents/" + own).then().statusCode(404);
-    alice.request().when().get("/api/agents/" + own).then().statusCode(200).body("managed_by_admin", equalTo(false));
+    alice
+        .request()
+        .when()
+        .get("/api/agents/" + own)
+        .then()
+        .statusCode(200)
+        .body("managed_by_admin", equalTo(false));
   }
 
   @Test
@@ -133,17 +202,43 @@ class AgentAdminIT {
     String name = "Bad " + UUID.randomUUID();
     Map<String, Object> unknownTool = body(name, "public");
     unknownTool.put("input_tools", List.of("teleport"));
-    admin.request().contentType(ContentType.JSON).body(unknownTool).when().post("/api/admin/agents")
-        .then().statusCode(422);
+    admin
+        .request()
+        .contentType(ContentType.JSON)
+        .body(unknownTool)
+        .when()
+        .post("/api/admin/agents")
+        .then()
+        .statusCode(422);
     Map<String, Object> unknownModel = body(name, "public");
     unknownModel.put("chat_model", "no-such-model");
-    admin.request().contentType(ContentType.JSON).body(unknownModel).when().post("/api/admin/agents")
-        .then().statusCode(400).body("error", org.hamcrest.Matchers.notNullValue());
-    admin.request().contentType(ContentType.JSON).body(body("x".repeat(201), "public")).when()
-        .post("/api/admin/agents").then().statusCode(400);
+    admin
+        .request()
+        .contentType(ContentType.JSON)
+        .body(unknownModel)
+        .when()
+        .post("/api/admin/agents")
+        .then()
+        .statusCode(400)
+        .body("error", org.hamcrest.Matchers.notNullValue());
+    admin
+        .request()
+        .contentType(ContentType.JSON)
+        .body(body("x".repeat(201), "public"))
+        .when()
+        .post("/api/admin/agents")
+        .then()
+        .statusCode(400);
     Map<String, Object> noName = body(name, "public");
     noName.remove("name");
-    admin.request().contentType(ContentType.JSON).body(noName).when().post("/api/admin/agents").then().statusCode(422);
+    admin
+        .request()
+        .contentType(ContentType.JSON)
+        .body(noName)
+        .when()
+        .post("/api/admin/agents")
+        .then()
+        .statusCode(422);
 
     assertThat(agentsNamed(name)).isZero();
   }
@@ -151,10 +246,25 @@ class AgentAdminIT {
   @Test
   void onlyAdministratorsReachTheRoutes() {
     TestUser bob = TestUsers.create();
-    bob.request().when().get("/api/admin/agents").then().statusCode(403).body("detail", equalTo("Forbidden"));
-    bob.request().contentType(ContentType.JSON).body(body("Mine now", "public")).when().post("/api/admin/agents")
-        .then().statusCode(403);
+    bob.request()
+        .when()
+        .get("/api/admin/agents")
+        .then()
+        .statusCode(403)
+        .body("detail", equalTo("Forbidden"));
+    bob.request()
+        .contentType(ContentType.JSON)
+        .body(body("Mine now", "public"))
+        .when()
+        .post("/api/admin/agents")
+        .then()
+        .statusCode(403);
     bob.request().when().delete("/api/admin/agents/khoj").then().statusCode(403);
-    given().when().get("/api/admin/agents").then().statusCode(403).body("detail", equalTo("Forbidden"));
+    given()
+        .when()
+        .get("/api/admin/agents")
+        .then()
+        .statusCode(403)
+        .body("detail", equalTo("Forbidden"));
   }
 }

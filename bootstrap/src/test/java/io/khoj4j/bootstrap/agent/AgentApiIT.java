@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AgentApiIT {
 
-  @Inject DataSource dataSource;
+  @Inject
+  DataSource dataSource;
 
   private static Map<String, Object> body(String name, String privacy) {
     Map<String, Object> body = new HashMap<>();
@@ -45,8 +46,15 @@ class AgentApiIT {
   }
 
   private static String create(TestUser user, String name, String privacy) {
-    return user.request().contentType(ContentType.JSON).body(body(name, privacy)).when().post("/api/agents")
-        .then().statusCode(200).extract().path("slug");
+    return user.request()
+        .contentType(ContentType.JSON)
+        .body(body(name, privacy))
+        .when()
+        .post("/api/agents")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("slug");
   }
 
   private long agentsOf(TestUser user) throws Exception {
@@ -65,8 +73,14 @@ class AgentApiIT {
   void aCreatedAgentIsReturnedListedAndReadableWithKhojsFields() {
     TestUser alice = TestUsers.create();
 
-    String slug = alice.request().contentType(ContentType.JSON).body(body("Math Tutor", "private"))
-        .when().post("/api/agents").then().statusCode(200)
+    String slug = alice
+        .request()
+        .contentType(ContentType.JSON)
+        .body(body("Math Tutor", "private"))
+        .when()
+        .post("/api/agents")
+        .then()
+        .statusCode(200)
         .body("slug", matchesPattern("math-tutor-\\d{6}"))
         .body("name", equalTo("Math Tutor"))
         .body("persona", equalTo("Answer like a patient tutor."))
@@ -76,13 +90,24 @@ class AgentApiIT {
         .body("output_modes", containsInAnyOrder("diagram"))
         .body("color", equalTo("blue"))
         .body("icon", equalTo("Student"))
-        .extract().path("slug");
+        .extract()
+        .path("slug");
 
-    alice.request().when().get("/api/agents").then().statusCode(200)
+    alice
+        .request()
+        .when()
+        .get("/api/agents")
+        .then()
+        .statusCode(200)
         .body("[0].slug", equalTo("khoj"))
         .body("[0].managed_by_admin", equalTo(true))
         .body("slug", hasItem(slug));
-    alice.request().when().get("/api/agents/" + slug.toUpperCase()).then().statusCode(200)
+    alice
+        .request()
+        .when()
+        .get("/api/agents/" + slug.toUpperCase())
+        .then()
+        .statusCode(200)
         .body("slug", equalTo(slug))
         .body("creator", notNullValue());
   }
@@ -90,15 +115,32 @@ class AgentApiIT {
   @Test
   void theDefaultAgentIsListedToAnonymousCallersAndCannotBeDeletedOrEdited() throws Exception {
     TestUser alice = TestUsers.create();
-    given().when().get("/api/agents").then().statusCode(200)
+    given()
+        .when()
+        .get("/api/agents")
+        .then()
+        .statusCode(200)
         .body("[0].slug", equalTo("khoj"))
         .body("[0].creator", nullValue());
     given().when().get("/api/agents/khoj").then().statusCode(200).body("name", equalTo("Khoj"));
 
-    alice.request().when().delete("/api/agents/khoj").then().statusCode(403).body("error", notNullValue());
+    alice
+        .request()
+        .when()
+        .delete("/api/agents/khoj")
+        .then()
+        .statusCode(403)
+        .body("error", notNullValue());
     Map<String, Object> edit = body("Not Khoj", "public");
     edit.put("slug", "khoj");
-    alice.request().contentType(ContentType.JSON).body(edit).when().patch("/api/agents").then().statusCode(403)
+    alice
+        .request()
+        .contentType(ContentType.JSON)
+        .body(edit)
+        .when()
+        .patch("/api/agents")
+        .then()
+        .statusCode(403)
         .body("error", notNullValue());
     given().when().get("/api/agents/khoj").then().statusCode(200).body("name", equalTo("Khoj"));
   }
@@ -110,11 +152,24 @@ class AgentApiIT {
     Map<String, Object> edit = body("Physics tutor", "protected");
     edit.put("slug", slug);
 
-    alice.request().contentType(ContentType.JSON).body(edit).when().patch("/api/agents").then().statusCode(200)
+    alice
+        .request()
+        .contentType(ContentType.JSON)
+        .body(edit)
+        .when()
+        .patch("/api/agents")
+        .then()
+        .statusCode(200)
         .body("slug", equalTo(slug))
         .body("name", equalTo("Physics tutor"))
         .body("privacy_level", equalTo("protected"));
-    alice.request().when().get("/api/agents/" + slug).then().statusCode(200).body("name", equalTo("Physics tutor"));
+    alice
+        .request()
+        .when()
+        .get("/api/agents/" + slug)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("Physics tutor"));
   }
 
   @Test
@@ -122,16 +177,32 @@ class AgentApiIT {
     TestUser alice = TestUsers.create();
     String slug = create(alice, "Short lived", "private");
 
-    alice.request().when().delete("/api/agents/" + slug).then().statusCode(200)
+    alice
+        .request()
+        .when()
+        .delete("/api/agents/" + slug)
+        .then()
+        .statusCode(200)
         .body("message", equalTo("Agent deleted."));
-    alice.request().when().get("/api/agents/" + slug).then().statusCode(404)
+    alice
+        .request()
+        .when()
+        .get("/api/agents/" + slug)
+        .then()
+        .statusCode(404)
         .body("error", equalTo("Agent with name " + slug + " not found."));
   }
 
   @Test
   void optionsNameKhojsToolsAndModes() {
-    given().when().get("/api/agents/options").then().statusCode(200)
-        .body("input_tools.keySet()", containsInAnyOrder("general", "online", "notes", "webpage", "code"))
+    given()
+        .when()
+        .get("/api/agents/options")
+        .then()
+        .statusCode(200)
+        .body(
+            "input_tools.keySet()",
+            containsInAnyOrder("general", "online", "notes", "webpage", "code"))
         .body("output_modes.keySet()", containsInAnyOrder("image", "diagram"));
   }
 
@@ -149,13 +220,34 @@ class AgentApiIT {
     unknownModel.put("chat_model", "no-such-model");
 
     for (Map<String, Object> bad : List.of(unknownTool, unknownMode, missingName, badPrivacy)) {
-      alice.request().contentType(ContentType.JSON).body(bad).when().post("/api/agents").then().statusCode(422)
+      alice
+          .request()
+          .contentType(ContentType.JSON)
+          .body(bad)
+          .when()
+          .post("/api/agents")
+          .then()
+          .statusCode(422)
           .contentType(ContentType.JSON);
     }
-    alice.request().contentType(ContentType.JSON).body(body("n".repeat(201), "private")).when().post("/api/agents")
-        .then().statusCode(400).body("error", notNullValue());
-    alice.request().contentType(ContentType.JSON).body(unknownModel).when().post("/api/agents")
-        .then().statusCode(400).body("error", equalTo("Chat model no-such-model is not available."));
+    alice
+        .request()
+        .contentType(ContentType.JSON)
+        .body(body("n".repeat(201), "private"))
+        .when()
+        .post("/api/agents")
+        .then()
+        .statusCode(400)
+        .body("error", notNullValue());
+    alice
+        .request()
+        .contentType(ContentType.JSON)
+        .body(unknownModel)
+        .when()
+        .post("/api/agents")
+        .then()
+        .statusCode(400)
+        .body("error", equalTo("Chat model no-such-model is not available."));
 
     assertThat(agentsOf(alice)).isZero();
   }
@@ -165,17 +257,34 @@ class AgentApiIT {
     TestUser alice = TestUsers.create();
     create(alice, "Twin", "private");
 
-    alice.request().contentType(ContentType.JSON).body(body("Twin", "private")).when().post("/api/agents")
-        .then().statusCode(400).body("error", equalTo("A private Agent with the name Twin already exists."));
+    alice
+        .request()
+        .contentType(ContentType.JSON)
+        .body(body("Twin", "private"))
+        .when()
+        .post("/api/agents")
+        .then()
+        .statusCode(400)
+        .body("error", equalTo("A private Agent with the name Twin already exists."));
     assertThat(agentsOf(alice)).isEqualTo(1);
   }
 
   @Test
   void writingNeedsAuthentication() {
-    given().contentType(ContentType.JSON).body(body("Anon", "public")).when().post("/api/agents")
-        .then().statusCode(403);
-    given().contentType(ContentType.JSON).body(body("Anon", "public")).when().patch("/api/agents")
-        .then().statusCode(403);
+    given()
+        .contentType(ContentType.JSON)
+        .body(body("Anon", "public"))
+        .when()
+        .post("/api/agents")
+        .then()
+        .statusCode(403);
+    given()
+        .contentType(ContentType.JSON)
+        .body(body("Anon", "public"))
+        .when()
+        .patch("/api/agents")
+        .then()
+        .statusCode(403);
     given().when().delete("/api/agents/khoj").then().statusCode(403);
   }
 
@@ -187,23 +296,63 @@ class AgentApiIT {
     String open = create(alice, "Open " + UUID.randomUUID(), "public");
     String linked = create(alice, "Linked", "protected");
 
-    bob.request().when().get("/api/agents").then().statusCode(200)
-        .body("slug", not(hasItem(secret))).body("slug", not(hasItem(open))).body("slug", not(hasItem(linked)));
-    bob.request().when().get("/api/agents/" + secret).then().statusCode(404).body("error", notNullValue());
+    bob.request()
+        .when()
+        .get("/api/agents")
+        .then()
+        .statusCode(200)
+        .body("slug", not(hasItem(secret)))
+        .body("slug", not(hasItem(open)))
+        .body("slug", not(hasItem(linked)));
+    bob.request()
+        .when()
+        .get("/api/agents/" + secret)
+        .then()
+        .statusCode(404)
+        .body("error", notNullValue());
     given().when().get("/api/agents/" + secret).then().statusCode(404);
-    bob.request().when().get("/api/agents/" + linked).then().statusCode(200).body("creator", nullValue());
+    bob.request()
+        .when()
+        .get("/api/agents/" + linked)
+        .then()
+        .statusCode(200)
+        .body("creator", nullValue());
     bob.request().when().get("/api/agents/" + open).then().statusCode(200);
 
     Map<String, Object> edit = body("Hijacked", "public");
     edit.put("slug", secret);
-    bob.request().contentType(ContentType.JSON).body(edit).when().patch("/api/agents").then().statusCode(404);
+    bob.request()
+        .contentType(ContentType.JSON)
+        .body(edit)
+        .when()
+        .patch("/api/agents")
+        .then()
+        .statusCode(404);
     edit.put("slug", open);
-    bob.request().contentType(ContentType.JSON).body(edit).when().patch("/api/agents").then().statusCode(403);
+    bob.request()
+        .contentType(ContentType.JSON)
+        .body(edit)
+        .when()
+        .patch("/api/agents")
+        .then()
+        .statusCode(403);
     bob.request().when().delete("/api/agents/" + secret).then().statusCode(404);
     bob.request().when().delete("/api/agents/" + open).then().statusCode(403);
 
     assertThat(agentsOf(alice)).isEqualTo(3);
-    alice.request().when().get("/api/agents/" + secret).then().statusCode(200).body("name", equalTo("Secret"));
-    alice.request().when().get("/api/agents/" + open).then().statusCode(200).body("name", not(equalTo("Hijacked")));
+    alice
+        .request()
+        .when()
+        .get("/api/agents/" + secret)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("Secret"));
+    alice
+        .request()
+        .when()
+        .get("/api/agents/" + open)
+        .then()
+        .statusCode(200)
+        .body("name", not(equalTo("Hijacked")));
   }
 }

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.khoj4j.bootstrap.testing.FakeOpenAi;
@@ -49,8 +49,10 @@ class AgentChatIT {
     }
     openAi.configureAsDefault(admin);
     openAi.script("Arr, green tea it be.", "Tea", "green tea");
-    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
-        .withRequestBody(containing("You review the instructions")).willReturn(FakeOpenAi.stream("SAFE")));
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        .atPriority(1)
+        .withRequestBody(containing("You review the instructions"))
+        .willReturn(FakeOpenAi.stream("SAFE")));
   }
 
   @AfterAll
@@ -64,7 +66,8 @@ class AgentChatIT {
     return agent(creator, name, privacy, tools, List.of());
   }
 
-  private static Map<String, Object> body(String name, String privacy, List<String> tools, List<String> files) {
+  private static Map<String, Object> body(
+      String name, String privacy, List<String> tools, List<String> files) {
     Map<String, Object> body = new HashMap<>();
     body.put("name", name);
     body.put("persona", "Speak like a pirate about tea.");
@@ -78,38 +81,72 @@ class AgentChatIT {
     return body;
   }
 
-  private static String agent(TestUser creator, String name, String privacy, List<String> tools,
-      List<String> files) {
-    return creator.request().contentType(ContentType.JSON).body(body(name, privacy, tools, files))
-        .post("/api/agents").then().statusCode(200).extract().path("slug");
+  private static String agent(
+      TestUser creator, String name, String privacy, List<String> tools, List<String> files) {
+    return creator
+        .request()
+        .contentType(ContentType.JSON)
+        .body(body(name, privacy, tools, files))
+        .post("/api/agents")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("slug");
   }
 
   /** Alice's notes: one she gives her agent, one she keeps to herself. */
   private static TestUser aliceWithNotes() {
     TestUser alice = TestUsers.create();
     Multipart notes = Multipart.files()
-        .add("/notes/tea.md", "text/markdown", "# Tea\nThe guide recommends green tea every morning.\n")
-        .add("/notes/diary.md", "text/markdown", "# Diary\nMy secret: I drink green tea with whisky at night.\n");
-    alice.request().contentType(notes.contentType()).body(notes.body()).patch("/api/content").then().statusCode(200);
+        .add(
+            "/notes/tea.md",
+            "text/markdown",
+            "# Tea\nThe guide recommends green tea every morning.\n")
+        .add(
+            "/notes/diary.md",
+            "text/markdown",
+            "# Diary\nMy secret: I drink green tea with whisky at night.\n");
+    alice
+        .request()
+        .contentType(notes.contentType())
+        .body(notes.body())
+        .patch("/api/content")
+        .then()
+        .statusCode(200);
     return alice;
   }
 
   private static JsonPath chat(TestUser user, String conversation, String q) {
-    return user.request().contentType(ContentType.JSON)
-        .body(Map.of("q", q, "conversation_id", conversation)).post("/api/chat").then().statusCode(200)
-        .extract().jsonPath();
+    return user.request()
+        .contentType(ContentType.JSON)
+        .body(Map.of("q", q, "conversation_id", conversation))
+        .post("/api/chat")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   private static String session(TestUser user, String agentSlug) {
-    return user.request().queryParam("agent_slug", agentSlug).post("/api/chat/sessions").then().statusCode(200)
-        .extract().path("conversation_id");
+    return user.request()
+        .queryParam("agent_slug", agentSlug)
+        .post("/api/chat/sessions")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("conversation_id");
   }
 
   /** The answers' requests: a system prompt with the marker (the helper prompts, which name the agent too, have none). */
   private static List<String> answerRequests(String marker) {
-    return openAi.server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-        .withRequestBody(containing(marker))).stream().map(LoggedRequest::getBodyAsString)
-        .filter(body -> body.contains("\"system\"")).toList();
+    return openAi
+        .server
+        .findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+            .withRequestBody(containing(marker)))
+        .stream()
+        .map(LoggedRequest::getBodyAsString)
+        .filter(body -> body.contains("\"system\""))
+        .toList();
   }
 
   @Test
@@ -129,17 +166,33 @@ class AgentChatIT {
     assertThat(prompts).hasSize(1);
     assertThat(prompts.getFirst()).contains("green tea every morning").doesNotContain("whisky");
     // the knowledge is the agent's: neither Bob's nor Alice's own search lists the copy
-    bob.request().queryParam("q", "green tea").get("/api/search").then().statusCode(200).body("size()",
-        equalTo(0));
-    assertThat(alice.request().queryParam("q", "green tea morning").queryParam("n", 10).get("/api/search").then()
-        .statusCode(200).extract().jsonPath().getList("additional.file", String.class))
+    bob.request()
+        .queryParam("q", "green tea")
+        .get("/api/search")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(0));
+    assertThat(alice
+            .request()
+            .queryParam("q", "green tea morning")
+            .queryParam("n", 10)
+            .get("/api/search")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("additional.file", String.class))
         .doesNotHaveDuplicates();
   }
 
   @Test
   void theCreatorChattingWithTheirAgentSearchesTheirNotesAndItsKnowledgeWithoutDuplicates() {
     TestUser alice = aliceWithNotes();
-    String guide = agent(alice, "Own Guide " + System.nanoTime(), "private", List.of("notes"),
+    String guide = agent(
+        alice,
+        "Own Guide " + System.nanoTime(),
+        "private",
+        List.of("notes"),
         List.of("/notes/tea.md"));
     String conversation = session(alice, guide);
 
@@ -155,8 +208,12 @@ class AgentChatIT {
     TestUser bob = TestUsers.create();
     String name = "Snoop " + System.nanoTime();
 
-    bob.request().contentType(ContentType.JSON).body(body(name, "private", List.of(), List.of("/notes/diary.md")))
-        .post("/api/agents").then().statusCode(400)
+    bob.request()
+        .contentType(ContentType.JSON)
+        .body(body(name, "private", List.of(), List.of("/notes/diary.md")))
+        .post("/api/agents")
+        .then()
+        .statusCode(400)
         .body("error", equalTo("Not an indexed file of yours: /notes/diary.md"));
 
     bob.request().get("/api/agents").then().body("name", not(hasItem(name)));
@@ -168,10 +225,17 @@ class AgentChatIT {
     TestUser alice = aliceWithNotes();
     String name = "Changing " + System.nanoTime();
     String slug = agent(alice, name, "private", List.of("notes"), List.of("/notes/tea.md"));
-    Map<String, Object> changed = body(name, "private", List.of("notes"), List.of("/notes/diary.md"));
+    Map<String, Object> changed =
+        body(name, "private", List.of("notes"), List.of("/notes/diary.md"));
     changed.put("slug", slug);
 
-    alice.request().contentType(ContentType.JSON).body(changed).patch("/api/agents").then().statusCode(200)
+    alice
+        .request()
+        .contentType(ContentType.JSON)
+        .body(changed)
+        .patch("/api/agents")
+        .then()
+        .statusCode(200)
         .body("files", contains("/notes/diary.md"));
 
     assertThat(knowledgeOf(slug)).containsExactly("/notes/diary.md");
@@ -180,7 +244,8 @@ class AgentChatIT {
     assertThat(entriesWithoutOwner()).isZero();
   }
 
-  @Inject DataSource dataSource;
+  @Inject
+  DataSource dataSource;
 
   private List<String> knowledgeOf(String slug) throws Exception {
     try (Connection c = dataSource.getConnection();
@@ -199,8 +264,9 @@ class AgentChatIT {
 
   private long entriesWithoutOwner() throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("select count(*) from entries e where e.user_id is null"
-            + " and not exists (select 1 from agents a where a.id = e.agent_id)");
+        PreparedStatement s =
+            c.prepareStatement("select count(*) from entries e where e.user_id is null"
+                + " and not exists (select 1 from agents a where a.id = e.agent_id)");
         ResultSet r = s.executeQuery()) {
       r.next();
       return r.getLong(1);
@@ -215,16 +281,26 @@ class AgentChatIT {
     String pirate = agent(alice, name, "public", List.of("general"));
     String conversation = session(bob, pirate);
 
-    bob.request().contentType(ContentType.JSON).body(Map.of("q", "/general what should I drink?",
-            "conversation_id", conversation))
-        .post("/api/chat").then().statusCode(200).body("response", equalTo("Arr, green tea it be."));
+    bob.request()
+        .contentType(ContentType.JSON)
+        .body(Map.of("q", "/general what should I drink?", "conversation_id", conversation))
+        .post("/api/chat")
+        .then()
+        .statusCode(200)
+        .body("response", equalTo("Arr, green tea it be."));
 
     List<String> prompts = answerRequests("You are " + name);
     assertThat(prompts).hasSize(1);
-    assertThat(prompts.getFirst()).contains("Speak like a pirate about tea.").contains("what should I drink?")
+    assertThat(prompts.getFirst())
+        .contains("Speak like a pirate about tea.")
+        .contains("what should I drink?")
         .doesNotContain("You are Khoj");
-    bob.request().queryParam("conversation_id", conversation).get("/api/chat/history").then()
-        .body("response.chat", hasSize(2)).body("response.agent.slug", equalTo(pirate));
+    bob.request()
+        .queryParam("conversation_id", conversation)
+        .get("/api/chat/history")
+        .then()
+        .body("response.chat", hasSize(2))
+        .body("response.agent.slug", equalTo(pirate));
   }
 
   @Test
@@ -235,14 +311,25 @@ class AgentChatIT {
     String conversation = session(alice, librarian);
     openAi.server.resetRequests();
 
-    alice.request().contentType(ContentType.JSON).body(Map.of("q", "/online tea prices",
-            "conversation_id", conversation))
-        .post("/api/chat").then().statusCode(200)
-        .body("response", equalTo(name + " cannot use /online: its creator did not give it that tool. Ask again "
-            + "without /online, or start a conversation with an agent that has it."));
+    alice
+        .request()
+        .contentType(ContentType.JSON)
+        .body(Map.of("q", "/online tea prices", "conversation_id", conversation))
+        .post("/api/chat")
+        .then()
+        .statusCode(200)
+        .body(
+            "response",
+            equalTo(name + " cannot use /online: its creator did not give it that tool. Ask again "
+                + "without /online, or start a conversation with an agent that has it."));
 
-    assertThat(openAi.server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))).isEmpty();
-    alice.request().queryParam("conversation_id", conversation).get("/api/chat/history").then()
+    assertThat(openAi.server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))))
+        .isEmpty();
+    alice
+        .request()
+        .queryParam("conversation_id", conversation)
+        .get("/api/chat/history")
+        .then()
         .body("response.chat", org.hamcrest.Matchers.nullValue());
   }
 
@@ -256,8 +343,12 @@ class AgentChatIT {
     alice.request().delete("/api/agents/" + fleeting).then().statusCode(200);
     openAi.server.resetRequests();
 
-    bob.request().contentType(ContentType.JSON).body(Map.of("q", "/general hello", "conversation_id", conversation))
-        .post("/api/chat").then().statusCode(200);
+    bob.request()
+        .contentType(ContentType.JSON)
+        .body(Map.of("q", "/general hello", "conversation_id", conversation))
+        .post("/api/chat")
+        .then()
+        .statusCode(200);
 
     assertThat(answerRequests("You are Khoj")).hasSize(1);
     assertThat(answerRequests("You are " + name)).isEmpty();

@@ -26,13 +26,25 @@ class AgentSessionsIT {
     body.put("files", List.of());
     body.put("input_tools", List.of());
     body.put("output_modes", List.of());
-    return creator.request().contentType(ContentType.JSON).body(body).post("/api/agents").then().statusCode(200)
-        .extract().path("slug");
+    return creator
+        .request()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/agents")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("slug");
   }
 
   private static String session(TestUser user, String agentSlug) {
-    return user.request().queryParam("agent_slug", agentSlug).post("/api/chat/sessions").then().statusCode(200)
-        .extract().path("conversation_id");
+    return user.request()
+        .queryParam("agent_slug", agentSlug)
+        .post("/api/chat/sessions")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("conversation_id");
   }
 
   @Test
@@ -42,16 +54,28 @@ class AgentSessionsIT {
 
     String conversation = session(alice, tutor.toUpperCase()); // slugs are case-insensitive
 
-    alice.request().queryParam("conversation_id", conversation).get("/api/chat/history").then().statusCode(200)
+    alice
+        .request()
+        .queryParam("conversation_id", conversation)
+        .get("/api/chat/history")
+        .then()
+        .statusCode(200)
         .body("response.agent.slug", equalTo(tutor))
-        .body("response.agent.name", equalTo(alice.request().get("/api/agents/" + tutor).then().extract().path("name")))
+        .body(
+            "response.agent.name",
+            equalTo(alice.request().get("/api/agents/" + tutor).then().extract().path("name")))
         .body("response.agent.is_creator", equalTo(true))
         .body("response.agent.color", equalTo("teal"))
         .body("response.agent.icon", equalTo("Student"))
         .body("response.agent.persona", equalTo("Answer like a patient tutor."));
-    alice.request().get("/api/chat/sessions").then().statusCode(200)
+    alice
+        .request()
+        .get("/api/chat/sessions")
+        .then()
+        .statusCode(200)
         .body("find { it.conversation_id == '" + conversation + "' }.agent_color", equalTo("teal"))
-        .body("find { it.conversation_id == '" + conversation + "' }.agent_icon", equalTo("Student"));
+        .body(
+            "find { it.conversation_id == '" + conversation + "' }.agent_icon", equalTo("Student"));
   }
 
   @Test
@@ -61,12 +85,19 @@ class AgentSessionsIT {
     String secret = agent(alice, "Secret " + System.nanoTime(), "private");
     String shared = agent(alice, "Shared " + System.nanoTime(), "public");
 
-    bob.request().queryParam("agent_slug", secret).post("/api/chat/sessions").then().statusCode(404)
+    bob.request()
+        .queryParam("agent_slug", secret)
+        .post("/api/chat/sessions")
+        .then()
+        .statusCode(404)
         .body("status", equalTo("error"));
     bob.request().get("/api/chat/sessions").then().body("size()", equalTo(0));
 
     String conversation = session(bob, shared);
-    bob.request().queryParam("conversation_id", conversation).get("/api/chat/history").then()
+    bob.request()
+        .queryParam("conversation_id", conversation)
+        .get("/api/chat/history")
+        .then()
         .body("response.agent.slug", equalTo(shared))
         .body("response.agent.is_creator", equalTo(false));
   }
@@ -80,7 +111,11 @@ class AgentSessionsIT {
 
     alice.request().delete("/api/agents/" + shared).then().statusCode(200);
 
-    bob.request().queryParam("conversation_id", conversation).get("/api/chat/history").then().statusCode(200)
+    bob.request()
+        .queryParam("conversation_id", conversation)
+        .get("/api/chat/history")
+        .then()
+        .statusCode(200)
         .body("response.agent.slug", equalTo("khoj"));
   }
 }

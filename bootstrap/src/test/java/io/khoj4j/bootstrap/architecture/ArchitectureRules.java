@@ -15,9 +15,9 @@ import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaParameterizedType;
 import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.lang.ArchRule;
 import java.time.Clock;
 import java.time.InstantSource;
 import java.util.Date;
@@ -37,95 +37,139 @@ final class ArchitectureRules {
     return layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
         .withOptionalLayers(true)
-        .layer("Domain").definedBy(base + ".domain..")
-        .layer("Application").definedBy(base + ".application..")
-        .layer("Adapters").definedBy(base + ".adapter..")
-        .layer("Bootstrap").definedBy(base + ".bootstrap..")
-        .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap")
-        .whereLayer("Application").mayOnlyBeAccessedByLayers("Adapters", "Bootstrap")
-        .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Bootstrap")
-        .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
-        .because("dependencies point inward: the core knows nothing of adapters, nothing knows the wiring");
+        .layer("Domain")
+        .definedBy(base + ".domain..")
+        .layer("Application")
+        .definedBy(base + ".application..")
+        .layer("Adapters")
+        .definedBy(base + ".adapter..")
+        .layer("Bootstrap")
+        .definedBy(base + ".bootstrap..")
+        .whereLayer("Domain")
+        .mayOnlyBeAccessedByLayers("Application", "Adapters", "Bootstrap")
+        .whereLayer("Application")
+        .mayOnlyBeAccessedByLayers("Adapters", "Bootstrap")
+        .whereLayer("Adapters")
+        .mayOnlyBeAccessedByLayers("Bootstrap")
+        .whereLayer("Bootstrap")
+        .mayNotBeAccessedByAnyLayer()
+        .because(
+            "dependencies point inward: the core knows nothing of adapters, nothing knows the wiring");
   }
 
   static ArchRule domainIsPlainJava(String base) {
     return classes()
-        .that().resideInAPackage(base + ".domain..")
-        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", base + ".domain..")
+        .that()
+        .resideInAPackage(base + ".domain..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", base + ".domain..")
         .because("the model is plain Java: no framework, no library, so it outlives both");
   }
 
   static ArchRule applicationIsPlainJava(String base) {
     return classes()
-        .that().resideInAPackage(base + ".application..")
-        .should().onlyDependOnClassesThat()
+        .that()
+        .resideInAPackage(base + ".application..")
+        .should()
+        .onlyDependOnClassesThat()
         .resideInAnyPackage("java..", base + ".domain..", base + ".application..")
-        .because("use cases and ports are plain Java; frameworks live in adapters and are wired in bootstrap");
+        .because(
+            "use cases and ports are plain Java; frameworks live in adapters and are wired in bootstrap");
   }
 
   static ArchRule adaptersAreIndependent(String base) {
     return slices()
         .matching(base + ".adapter.(*)..")
-        .should().notDependOnEachOther()
+        .should()
+        .notDependOnEachOther()
         .because("each adapter talks only to the core, so any one can be replaced alone");
   }
 
   static ArchRule inAdaptersUseInPortsOnly(String base) {
     return noClasses()
-        .that().resideInAPackage(base + ".adapter.web..")
-        .should().dependOnClassesThat()
+        .that()
+        .resideInAPackage(base + ".adapter.web..")
+        .should()
+        .dependOnClassesThat()
         .resideInAnyPackage(base + ".application.service..", base + ".application.port.out..")
-        .because("the web edge drives the core through use cases only, never through services or out-ports");
+        .because(
+            "the web edge drives the core through use cases only, never through services or out-ports");
   }
 
   static ArchRule jpaOnlyInPersistence(String base) {
     return noClasses()
-        .that().resideOutsideOfPackage(base + ".adapter.persistence..")
-        .and().resideInAPackage(base + "..")
-        .should().dependOnClassesThat()
-        .resideInAnyPackage("jakarta.persistence..", "org.hibernate..", "io.quarkus.hibernate..", "org.flywaydb..")
+        .that()
+        .resideOutsideOfPackage(base + ".adapter.persistence..")
+        .and()
+        .resideInAPackage(base + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "jakarta.persistence..", "org.hibernate..", "io.quarkus.hibernate..", "org.flywaydb..")
         .because("storage technology stays inside the persistence adapter");
   }
 
   static ArchRule langchain4jOnlyInLlm(String base) {
     return noClasses()
-        .that().resideOutsideOfPackage(base + ".adapter.llm..")
-        .and().resideInAPackage(base + "..")
-        .should().dependOnClassesThat().resideInAPackage("dev.langchain4j..")
+        .that()
+        .resideOutsideOfPackage(base + ".adapter.llm..")
+        .and()
+        .resideInAPackage(base + "..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.langchain4j..")
         .because("language-model vendors are reached only through the llm adapter's ports");
   }
 
   static ArchRule securityOnlyAtTheWebEdge(String base) {
     return noClasses()
-        .that().resideOutsideOfPackage(base + ".adapter.web..")
-        .and().resideInAPackage(base + "..")
-        .should().dependOnClassesThat()
+        .that()
+        .resideOutsideOfPackage(base + ".adapter.web..")
+        .and()
+        .resideInAPackage(base + "..")
+        .should()
+        .dependOnClassesThat()
         .resideInAnyPackage(
-            "io.quarkus.security..", "jakarta.annotation.security..", "io.quarkus.oidc..",
+            "io.quarkus.security..",
+            "jakarta.annotation.security..",
+            "io.quarkus.oidc..",
             "io.quarkus.vertx.http.runtime.security..")
-        .because("authentication ends at the web edge; the core receives a UserId in every command");
+        .because(
+            "authentication ends at the web edge; the core receives a UserId in every command");
   }
 
   static ArchRule noFieldInjection(String base) {
     return noFields()
-        .that().areDeclaredInClassesThat().resideInAPackage(base + "..")
-        .should().beAnnotatedWith("jakarta.inject.Inject")
-        .orShould().beAnnotatedWith("org.eclipse.microprofile.config.inject.ConfigProperty")
-        .because("constructor injection keeps dependencies visible and classes testable without a container");
+        .that()
+        .areDeclaredInClassesThat()
+        .resideInAPackage(base + "..")
+        .should()
+        .beAnnotatedWith("jakarta.inject.Inject")
+        .orShould()
+        .beAnnotatedWith("org.eclipse.microprofile.config.inject.ConfigProperty")
+        .because(
+            "constructor injection keeps dependencies visible and classes testable without a container");
   }
 
   static ArchRule coreNeverReadsTheClockOrMakesIds(String base) {
     return noClasses()
-        .that().resideInAnyPackage(base + ".domain..", base + ".application..")
-        .should().callCodeUnitWhere(readsClockOrMakesId())
-        .because("time and ids are inputs (Clock, IdGenerator): the core stays deterministic under test");
+        .that()
+        .resideInAnyPackage(base + ".domain..", base + ".application..")
+        .should()
+        .callCodeUnitWhere(readsClockOrMakesId())
+        .because(
+            "time and ids are inputs (Clock, IdGenerator): the core stays deterministic under test");
   }
 
   static ArchRule resourcesAreNamedResource(String base) {
     return classes()
-        .that().resideInAPackage(base + "..")
-        .and().areAnnotatedWith("jakarta.ws.rs.Path")
-        .should().haveSimpleNameEndingWith("Resource")
+        .that()
+        .resideInAPackage(base + "..")
+        .and()
+        .areAnnotatedWith("jakarta.ws.rs.Path")
+        .should()
+        .haveSimpleNameEndingWith("Resource")
         .because("a newcomer finds every HTTP route by looking for *Resource");
   }
 
@@ -140,18 +184,19 @@ final class ArchitectureRules {
       public boolean test(JavaCall<?> call) {
         String owner = call.getTargetOwner().getName();
         String name = call.getName();
-        List<String> parameters = call.getTarget().getRawParameterTypes().stream().map(JavaClass::getName).toList();
-        boolean now =
-            name.equals("now")
-                && owner.startsWith("java.time.")
-                && !parameters.contains(Clock.class.getName());
-        boolean systemClock =
-            (owner.equals(Clock.class.getName()) && name.startsWith("system"))
-                || (owner.equals(InstantSource.class.getName()) && name.equals("system"));
-        boolean millis =
-            owner.equals(System.class.getName()) && (name.equals("currentTimeMillis") || name.equals("nanoTime"));
-        boolean date =
-            owner.equals(Date.class.getName()) && name.equals(JavaConstructor.CONSTRUCTOR_NAME) && parameters.isEmpty();
+        List<String> parameters = call.getTarget().getRawParameterTypes().stream()
+            .map(JavaClass::getName)
+            .toList();
+        boolean now = name.equals("now")
+            && owner.startsWith("java.time.")
+            && !parameters.contains(Clock.class.getName());
+        boolean systemClock = (owner.equals(Clock.class.getName()) && name.startsWith("system"))
+            || (owner.equals(InstantSource.class.getName()) && name.equals("system"));
+        boolean millis = owner.equals(System.class.getName())
+            && (name.equals("currentTimeMillis") || name.equals("nanoTime"));
+        boolean date = owner.equals(Date.class.getName())
+            && name.equals(JavaConstructor.CONSTRUCTOR_NAME)
+            && parameters.isEmpty();
         boolean uuid = owner.equals(UUID.class.getName()) && name.equals("randomUUID");
         return now || systemClock || millis || date || uuid;
       }
@@ -160,18 +205,26 @@ final class ArchitectureRules {
 
   static ArchRule chatToolsAndPromptsDoNotKnowTheTurn(String base) {
     return noClasses()
-        .that().resideInAnyPackage(base + ".application.service.chat.tool..",
-            base + ".application.service.chat.prompt..")
-        .should().dependOnClassesThat().resideInAPackage(base + ".application.service.chat")
-        .because("the chat turn's steps use its tools and prompts, never the reverse, so a tool can be added or"
-            + " tested without the turn (issue 15)");
+        .that()
+        .resideInAnyPackage(
+            base + ".application.service.chat.tool..", base + ".application.service.chat.prompt..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(base + ".application.service.chat")
+        .because(
+            "the chat turn's steps use its tools and prompts, never the reverse, so a tool can be added or"
+                + " tested without the turn (issue 15)");
   }
 
   static ArchRule chatPromptsDoNotUseTools(String base) {
     return noClasses()
-        .that().resideInAPackage(base + ".application.service.chat.prompt..")
-        .should().dependOnClassesThat().resideInAPackage(base + ".application.service.chat.tool..")
-        .because("prompts are text built from what the turn found; which tool found it is not their concern");
+        .that()
+        .resideInAPackage(base + ".application.service.chat.prompt..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(base + ".application.service.chat.tool..")
+        .because(
+            "prompts are text built from what the turn found; which tool found it is not their concern");
   }
 
   /**
@@ -181,20 +234,30 @@ final class ArchitectureRules {
    */
   static ArchRule onlyTheFetcherOpensGivenUrls(String base) {
     return noClasses()
-        .that().resideInAPackage(base + "..")
-        .and().resideOutsideOfPackage(base + ".adapter.connector.out.web.fetch..")
-        .should().dependOnClassesThat().resideInAPackage("org.apache.hc..")
-        .orShould().callCodeUnitWhere(opensAUrlDirectly())
-        .because("addresses from users and models are opened only by the SSRF-safe fetcher, which checks every"
-            + " address it connects to (ADR 21)");
+        .that()
+        .resideInAPackage(base + "..")
+        .and()
+        .resideOutsideOfPackage(base + ".adapter.connector.out.web.fetch..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.apache.hc..")
+        .orShould()
+        .callCodeUnitWhere(opensAUrlDirectly())
+        .because(
+            "addresses from users and models are opened only by the SSRF-safe fetcher, which checks every"
+                + " address it connects to (ADR 21)");
   }
 
   static ArchRule pageReadersDoNotOpenConnections(String base) {
     return noClasses()
-        .that().resideInAPackage(base + ".adapter.connector.out.web.read..")
-        .should().dependOnClassesThat().resideInAnyPackage("java.net.http..")
-        .because("a page reader reads a user's URL through the fetcher or hands it to a vendor, never fetches it"
-            + " itself (ADR 21)");
+        .that()
+        .resideInAPackage(base + ".adapter.connector.out.web.read..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.net.http..")
+        .because(
+            "a page reader reads a user's URL through the fetcher or hands it to a vendor, never fetches it"
+                + " itself (ADR 21)");
   }
 
   private static DescribedPredicate<JavaCall<?>> opensAUrlDirectly() {
@@ -203,12 +266,17 @@ final class ArchitectureRules {
       public boolean test(JavaCall<?> call) {
         String owner = call.getTargetOwner().getName();
         String name = call.getName();
-        return (owner.equals("java.net.URL") && (name.equals("openConnection") || name.equals("openStream")
-            || name.equals("getContent")))
-            || ((owner.equals("java.net.Socket") || owner.equals("javax.net.SocketFactory")
-            || owner.equals("java.nio.channels.SocketChannel"))
-            && (name.equals(JavaConstructor.CONSTRUCTOR_NAME) || name.equals("open") || name.equals("connect")
-            || name.equals("createSocket")));
+        return (owner.equals("java.net.URL")
+                && (name.equals("openConnection")
+                    || name.equals("openStream")
+                    || name.equals("getContent")))
+            || ((owner.equals("java.net.Socket")
+                    || owner.equals("javax.net.SocketFactory")
+                    || owner.equals("java.nio.channels.SocketChannel"))
+                && (name.equals(JavaConstructor.CONSTRUCTOR_NAME)
+                    || name.equals("open")
+                    || name.equals("connect")
+                    || name.equals("createSocket")));
       }
     };
   }
@@ -219,10 +287,12 @@ final class ArchitectureRules {
    */
   static ArchRule coreHasNoLooseMaps(String base) {
     return classes()
-        .that().resideInAnyPackage(base + ".domain..", base + ".application..")
+        .that()
+        .resideInAnyPackage(base + ".domain..", base + ".application..")
         .should(declareNoLooseMaps())
-        .because("free-form maps hide what the core passes around; wire JSON is the web adapter's business"
-            + " (issue 15)");
+        .because(
+            "free-form maps hide what the core passes around; wire JSON is the web adapter's business"
+                + " (issue 15)");
   }
 
   private static ArchCondition<JavaClass> declareNoLooseMaps() {
@@ -231,16 +301,19 @@ final class ArchitectureRules {
       public void check(JavaClass owner, ConditionEvents events) {
         for (JavaField field : owner.getFields()) {
           if (holdsLooseMap(field.getType())) {
-            events.add(SimpleConditionEvent.violated(field, field.getDescription() + " holds a Map<String, Object>"));
+            events.add(SimpleConditionEvent.violated(
+                field, field.getDescription() + " holds a Map<String, Object>"));
           }
         }
         for (JavaCodeUnit unit : owner.getCodeUnits()) {
           if (holdsLooseMap(unit.getReturnType())) {
-            events.add(SimpleConditionEvent.violated(unit, unit.getDescription() + " returns a Map<String, Object>"));
+            events.add(SimpleConditionEvent.violated(
+                unit, unit.getDescription() + " returns a Map<String, Object>"));
           }
           for (JavaType parameter : unit.getParameterTypes()) {
             if (holdsLooseMap(parameter)) {
-              events.add(SimpleConditionEvent.violated(unit, unit.getDescription() + " takes a Map<String, Object>"));
+              events.add(SimpleConditionEvent.violated(
+                  unit, unit.getDescription() + " takes a Map<String, Object>"));
             }
           }
         }
@@ -253,7 +326,8 @@ final class ArchitectureRules {
       return false;
     }
     List<JavaType> arguments = parameterized.getActualTypeArguments();
-    if (parameterized.toErasure().isAssignableTo(Map.class) && arguments.size() == 2
+    if (parameterized.toErasure().isAssignableTo(Map.class)
+        && arguments.size() == 2
         && arguments.get(0).toErasure().isEquivalentTo(String.class)
         && arguments.get(1).toErasure().isEquivalentTo(Object.class)
         && !(arguments.get(1) instanceof com.tngtech.archunit.core.domain.JavaWildcardType)) {

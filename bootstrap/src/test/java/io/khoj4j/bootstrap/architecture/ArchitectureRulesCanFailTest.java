@@ -72,50 +72,110 @@ class ArchitectureRulesCanFailTest {
   static Stream<Arguments> violations() {
     return Stream.of(
         // dependencies point inward: every forbidden direction on its own
-        violation("domain -> adapter", "dependency", ArchitectureRules::dependenciesPointInward,
-            field(Invoice.class, "resource", InvoiceResource.class), Invoice.class, InvoiceResource.class),
-        violation("domain -> application", "dependency", ArchitectureRules::dependenciesPointInward,
-            field(Receipt.class, "billing", BillingService.class), Receipt.class, BillingService.class),
-        violation("application -> adapter", "dependency", ArchitectureRules::dependenciesPointInward,
-            field(BillingService.class, "resource", InvoiceResource.class), BillingService.class,
+        violation(
+            "domain -> adapter",
+            "dependency",
+            ArchitectureRules::dependenciesPointInward,
+            field(Invoice.class, "resource", InvoiceResource.class),
+            Invoice.class,
             InvoiceResource.class),
-        violation("domain -> bootstrap", "dependency", ArchitectureRules::dependenciesPointInward,
-            field(Refund.class, "wiring", Wiring.class), Refund.class, Wiring.class),
-        violation("application -> bootstrap", "dependency", ArchitectureRules::dependenciesPointInward,
-            field(RefundService.class, "wiring", Wiring.class), RefundService.class, Wiring.class),
-        violation("adapter -> bootstrap", "dependency", ArchitectureRules::dependenciesPointInward,
-            field(RefundResource.class, "wiring", Wiring.class), RefundResource.class, Wiring.class),
+        violation(
+            "domain -> application",
+            "dependency",
+            ArchitectureRules::dependenciesPointInward,
+            field(Receipt.class, "billing", BillingService.class),
+            Receipt.class,
+            BillingService.class),
+        violation(
+            "application -> adapter",
+            "dependency",
+            ArchitectureRules::dependenciesPointInward,
+            field(BillingService.class, "resource", InvoiceResource.class),
+            BillingService.class,
+            InvoiceResource.class),
+        violation(
+            "domain -> bootstrap",
+            "dependency",
+            ArchitectureRules::dependenciesPointInward,
+            field(Refund.class, "wiring", Wiring.class),
+            Refund.class,
+            Wiring.class),
+        violation(
+            "application -> bootstrap",
+            "dependency",
+            ArchitectureRules::dependenciesPointInward,
+            field(RefundService.class, "wiring", Wiring.class),
+            RefundService.class,
+            Wiring.class),
+        violation(
+            "adapter -> bootstrap",
+            "dependency",
+            ArchitectureRules::dependenciesPointInward,
+            field(RefundResource.class, "wiring", Wiring.class),
+            RefundResource.class,
+            Wiring.class),
         // frameworks stay out of the core
-        violation("framework type in the domain", "purity", ArchitectureRules::domainIsPlainJava,
-            "Field <" + Note.class.getName() + ".type> has type <jakarta.ws.rs.core.MediaType>", Note.class),
-        violation("CDI annotation in the application", "purity", ArchitectureRules::applicationIsPlainJava,
+        violation(
+            "framework type in the domain",
+            "purity",
+            ArchitectureRules::domainIsPlainJava,
+            "Field <" + Note.class.getName() + ".type> has type <jakarta.ws.rs.core.MediaType>",
+            Note.class),
+        violation(
+            "CDI annotation in the application",
+            "purity",
+            ArchitectureRules::applicationIsPlainJava,
             "Class <" + NoteService.class.getName()
                 + "> is annotated with <jakarta.enterprise.context.ApplicationScoped>",
             NoteService.class),
-        violation("one adapter uses another", "adapters", ArchitectureRules::adaptersAreIndependent,
-            "Field <" + NoteResource.class.getName() + ".entity> has type <"
-                + FIXTURES + "adapters.adapter.persistence.NoteEntity>",
+        violation(
+            "one adapter uses another",
+            "adapters",
+            ArchitectureRules::adaptersAreIndependent,
+            "Field <" + NoteResource.class.getName() + ".entity> has type <" + FIXTURES
+                + "adapters.adapter.persistence.NoteEntity>",
             NoteResource.class),
-        violation("web edge uses a service", "inports", ArchitectureRules::inAdaptersUseInPortsOnly,
-            "Field <" + SearchResource.class.getName() + ".service> has type <"
-                + FIXTURES + "inports.application.service.SearchService>",
+        violation(
+            "web edge uses a service",
+            "inports",
+            ArchitectureRules::inAdaptersUseInPortsOnly,
+            "Field <" + SearchResource.class.getName() + ".service> has type <" + FIXTURES
+                + "inports.application.service.SearchService>",
             SearchResource.class),
-        violation("JPA outside persistence", "jpa", ArchitectureRules::jpaOnlyInPersistence,
-            "Field <" + EntryResource.class.getName() + ".em> has type <jakarta.persistence.EntityManager>",
+        violation(
+            "JPA outside persistence",
+            "jpa",
+            ArchitectureRules::jpaOnlyInPersistence,
+            "Field <" + EntryResource.class.getName()
+                + ".em> has type <jakarta.persistence.EntityManager>",
             EntryResource.class),
-        violation("LangChain4j outside llm", "langchain", ArchitectureRules::langchain4jOnlyInLlm,
-            "Field <" + NotionReader.class.getName() + ".segment> has type <dev.langchain4j.data.segment.TextSegment>",
+        violation(
+            "LangChain4j outside llm",
+            "langchain",
+            ArchitectureRules::langchain4jOnlyInLlm,
+            "Field <" + NotionReader.class.getName()
+                + ".segment> has type <dev.langchain4j.data.segment.TextSegment>",
             NotionReader.class),
-        violation("security identity in the core", "security", ArchitectureRules::securityOnlyAtTheWebEdge,
+        violation(
+            "security identity in the core",
+            "security",
+            ArchitectureRules::securityOnlyAtTheWebEdge,
             "Field <" + TokenService.class.getName()
                 + ".identity> has type <io.quarkus.security.identity.SecurityIdentity>",
             TokenService.class),
         // constructor injection only
-        violation("@Inject on a field", "injection", ArchitectureRules::noFieldInjection,
+        violation(
+            "@Inject on a field",
+            "injection",
+            ArchitectureRules::noFieldInjection,
             "Field <" + EmbeddingAdapter.class.getName() + ".clock> is annotated with @Inject",
             EmbeddingAdapter.class),
-        violation("@ConfigProperty on a field", "injection", ArchitectureRules::noFieldInjection,
-            "Field <" + ChatSettings.class.getName() + ".timeout> is annotated with @ConfigProperty",
+        violation(
+            "@ConfigProperty on a field",
+            "injection",
+            ArchitectureRules::noFieldInjection,
+            "Field <" + ChatSettings.class.getName()
+                + ".timeout> is annotated with @ConfigProperty",
             ChatSettings.class),
         // time and ids are inputs: each way of reading the system clock or making an id, alone
         clock(InstantNow.class, "method <java.time.Instant.now()>"),
@@ -131,48 +191,109 @@ class ArchitectureRulesCanFailTest {
         clock(NanoTime.class, "method <java.lang.System.nanoTime()>"),
         clock(NewDate.class, "constructor <java.util.Date.<init>()>"),
         clock(RandomUuid.class, "method <java.util.UUID.randomUUID()>"),
-        violation("the domain reads the clock", "clock", ArchitectureRules::coreNeverReadsTheClockOrMakesIds,
-            "Method <" + Deadline.class.getName() + ".inAnHour()> calls method <java.time.Instant.now()>",
+        violation(
+            "the domain reads the clock",
+            "clock",
+            ArchitectureRules::coreNeverReadsTheClockOrMakesIds,
+            "Method <" + Deadline.class.getName()
+                + ".inAnHour()> calls method <java.time.Instant.now()>",
             Deadline.class),
         // routes are found by name
-        violation("@Path class not named *Resource", "naming", ArchitectureRules::resourcesAreNamedResource,
-            "Class <" + Notes.class.getName() + "> does not have simple name ending with 'Resource'", Notes.class),
+        violation(
+            "@Path class not named *Resource",
+            "naming",
+            ArchitectureRules::resourcesAreNamedResource,
+            "Class <" + Notes.class.getName()
+                + "> does not have simple name ending with 'Resource'",
+            Notes.class),
         // chat: the turn uses tools and prompts, tools use prompts, never the reverse
-        violation("a chat tool uses a step of the turn", "chattool",
-            ArchitectureRules::chatToolsAndPromptsDoNotKnowTheTurn, field(StepAwareTool.class, "step", TurnStep.class),
-            StepAwareTool.class, TurnStep.class),
-        violation("a chat prompt uses a tool", "chattool", ArchitectureRules::chatPromptsDoNotUseTools,
-            field(ToolAwareTemplate.class, "tool", LookupTool.class), ToolAwareTemplate.class, LookupTool.class),
+        violation(
+            "a chat tool uses a step of the turn",
+            "chattool",
+            ArchitectureRules::chatToolsAndPromptsDoNotKnowTheTurn,
+            field(StepAwareTool.class, "step", TurnStep.class),
+            StepAwareTool.class,
+            TurnStep.class),
+        violation(
+            "a chat prompt uses a tool",
+            "chattool",
+            ArchitectureRules::chatPromptsDoNotUseTools,
+            field(ToolAwareTemplate.class, "tool", LookupTool.class),
+            ToolAwareTemplate.class,
+            LookupTool.class),
         // given URLs are opened only by the SSRF-safe fetcher
-        violation("a URL opened outside the fetcher", "fetch", ArchitectureRules::onlyTheFetcherOpensGivenUrls,
+        violation(
+            "a URL opened outside the fetcher",
+            "fetch",
+            ArchitectureRules::onlyTheFetcherOpensGivenUrls,
             "Method <" + ImageDownloader.class.getName() + ".download(java.net.URL)> calls method"
-                + " <java.net.URL.openStream()>", ImageDownloader.class),
-        violation("a raw socket outside the fetcher", "fetch", ArchitectureRules::onlyTheFetcherOpensGivenUrls,
-            "Method <" + RawSocketClient.class.getName() + ".connect(java.lang.String, int)> calls constructor"
-                + " <java.net.Socket.<init>(java.lang.String, int)>", RawSocketClient.class),
-        violation("a page reader with its own HTTP client", "fetch", ArchitectureRules::pageReadersDoNotOpenConnections,
+                + " <java.net.URL.openStream()>",
+            ImageDownloader.class),
+        violation(
+            "a raw socket outside the fetcher",
+            "fetch",
+            ArchitectureRules::onlyTheFetcherOpensGivenUrls,
+            "Method <" + RawSocketClient.class.getName()
+                + ".connect(java.lang.String, int)> calls constructor"
+                + " <java.net.Socket.<init>(java.lang.String, int)>",
+            RawSocketClient.class),
+        violation(
+            "a page reader with its own HTTP client",
+            "fetch",
+            ArchitectureRules::pageReadersDoNotOpenConnections,
             "Field <" + SneakyReader.class.getName() + ".http> has type <java.net.http.HttpClient>",
             SneakyReader.class),
         // the core speaks in types
-        violation("a Map<String, Object> in the application", "maps", ArchitectureRules::coreHasNoLooseMaps,
-            "Field <" + ReportService.class.getName() + ".rows> holds a Map<String, Object>", ReportService.class));
+        violation(
+            "a Map<String, Object> in the application",
+            "maps",
+            ArchitectureRules::coreHasNoLooseMaps,
+            "Field <" + ReportService.class.getName() + ".rows> holds a Map<String, Object>",
+            ReportService.class));
   }
 
   static Stream<Arguments> conformingFixtures() {
     return Stream.of(
-        conforming("Instant/LocalDate/ZonedDateTime.now(clock), Date.from(clock.instant()), new UUID(high, low)",
-            "clock", ArchitectureRules::coreNeverReadsTheClockOrMakesIds, ClockFed.class),
-        conforming("@Inject constructor with a @ConfigProperty parameter", "injection",
-            ArchitectureRules::noFieldInjection, ConstructorInjected.class),
-        conforming("an adapter and the wiring, each on its own", "dependency",
-            ArchitectureRules::dependenciesPointInward, InvoiceResource.class, Wiring.class),
-        conforming("the turn uses a tool and a prompt, the tool a prompt", "chattool",
-            ArchitectureRules::chatToolsAndPromptsDoNotKnowTheTurn, TurnStep.class, LookupTool.class, Template.class),
-        conforming("the fetcher uses its HTTP client, a vendor client java.net.http", "fetch",
-            ArchitectureRules::onlyTheFetcherOpensGivenUrls, GuardedFetcher.class, VendorClient.class),
-        conforming("a prompt on its own", "chattool", ArchitectureRules::chatPromptsDoNotUseTools, Template.class,
-            TurnStep.class, LookupTool.class),
-        conforming("typed maps and wildcards in the domain", "maps", ArchitectureRules::coreHasNoLooseMaps,
+        conforming(
+            "Instant/LocalDate/ZonedDateTime.now(clock), Date.from(clock.instant()), new UUID(high, low)",
+            "clock",
+            ArchitectureRules::coreNeverReadsTheClockOrMakesIds,
+            ClockFed.class),
+        conforming(
+            "@Inject constructor with a @ConfigProperty parameter",
+            "injection",
+            ArchitectureRules::noFieldInjection,
+            ConstructorInjected.class),
+        conforming(
+            "an adapter and the wiring, each on its own",
+            "dependency",
+            ArchitectureRules::dependenciesPointInward,
+            InvoiceResource.class,
+            Wiring.class),
+        conforming(
+            "the turn uses a tool and a prompt, the tool a prompt",
+            "chattool",
+            ArchitectureRules::chatToolsAndPromptsDoNotKnowTheTurn,
+            TurnStep.class,
+            LookupTool.class,
+            Template.class),
+        conforming(
+            "the fetcher uses its HTTP client, a vendor client java.net.http",
+            "fetch",
+            ArchitectureRules::onlyTheFetcherOpensGivenUrls,
+            GuardedFetcher.class,
+            VendorClient.class),
+        conforming(
+            "a prompt on its own",
+            "chattool",
+            ArchitectureRules::chatPromptsDoNotUseTools,
+            Template.class,
+            TurnStep.class,
+            LookupTool.class),
+        conforming(
+            "typed maps and wildcards in the domain",
+            "maps",
+            ArchitectureRules::coreHasNoLooseMaps,
             Tally.class));
   }
 
@@ -205,8 +326,11 @@ class ArchitectureRulesCanFailTest {
 
   private static Arguments clock(Class<?> fixture, String call) {
     return violation(
-        fixture.getSimpleName(), "clock", ArchitectureRules::coreNeverReadsTheClockOrMakesIds,
-        "Method <" + fixture.getName() + ".read()> calls " + call, fixture);
+        fixture.getSimpleName(),
+        "clock",
+        ArchitectureRules::coreNeverReadsTheClockOrMakesIds,
+        "Method <" + fixture.getName() + ".read()> calls " + call,
+        fixture);
   }
 
   private static String field(Class<?> owner, String field, Class<?> type) {
@@ -214,7 +338,10 @@ class ArchitectureRulesCanFailTest {
   }
 
   private static Arguments violation(
-      String name, String fixtureBase, Function<String, ArchRule> rule, String offendingMember,
+      String name,
+      String fixtureBase,
+      Function<String, ArchRule> rule,
+      String offendingMember,
       Class<?>... fixture) {
     ArchRule applied = rule.apply(FIXTURES + fixtureBase);
     return Arguments.of(name, applied, offendingMember, fixture);

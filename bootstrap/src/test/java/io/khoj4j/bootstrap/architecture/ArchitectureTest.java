@@ -18,17 +18,14 @@ class ArchitectureTest {
 
   /** Leaves out test classes: this module's (fixtures included) and the application test-jar's fakes. */
   private static final ImportOption PRODUCTION_ONLY =
-      location ->
-          !location.contains("/test-classes/")
-              && !location.matches(java.util.regex.Pattern.compile(".*-tests\\.jar.*"));
+      location -> !location.contains("/test-classes/")
+          && !location.matches(java.util.regex.Pattern.compile(".*-tests\\.jar.*"));
+
   private static JavaClasses production;
 
   @BeforeAll
   static void importProductionCode() {
-    production =
-        new ClassFileImporter()
-            .withImportOption(PRODUCTION_ONLY)
-            .importPackages(BASE);
+    production = new ClassFileImporter().withImportOption(PRODUCTION_ONLY).importPackages(BASE);
   }
 
   static Stream<Arguments> rules() {

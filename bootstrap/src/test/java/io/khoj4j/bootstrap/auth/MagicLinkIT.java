@@ -27,20 +27,28 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MagicLinkIT {
 
-  private static final Pattern LINK = Pattern.compile("(http\\S+/auth/magic\\?code=(\\d{6})&email=\\S+)");
+  private static final Pattern LINK =
+      Pattern.compile("(http\\S+/auth/magic\\?code=(\\d{6})&email=\\S+)");
 
-  @Inject MockMailbox mailbox;
-  @Inject DataSource dataSource;
+  @Inject
+  MockMailbox mailbox;
+
+  @Inject
+  DataSource dataSource;
 
   private static String newEmail() {
     return "magic-" + UUID.randomUUID() + "@example.org";
   }
 
   private void requestLink(String email) {
-    given().contentType(ContentType.JSON).header("X-Forwarded-For", Clients.freshAddress())
+    given()
+        .contentType(ContentType.JSON)
+        .header("X-Forwarded-For", Clients.freshAddress())
         .body("{\"email\":\"" + email + "\"}")
-        .when().post("/auth/magic")
-        .then().statusCode(200);
+        .when()
+        .post("/auth/magic")
+        .then()
+        .statusCode(200);
   }
 
   private URI linkMailedTo(String email) {
@@ -52,9 +60,13 @@ class MagicLinkIT {
   }
 
   private static Response open(URI link) {
-    return given().urlEncodingEnabled(false).redirects().follow(false)
+    return given()
+        .urlEncodingEnabled(false)
+        .redirects()
+        .follow(false)
         .header("X-Forwarded-For", Clients.freshAddress())
-        .when().get(link.getRawPath() + "?" + link.getRawQuery());
+        .when()
+        .get(link.getRawPath() + "?" + link.getRawQuery());
   }
 
   @Test
@@ -68,13 +80,28 @@ class MagicLinkIT {
 
     opened.then().statusCode(307).header("Location", "/");
     String setCookie = opened.getHeader("Set-Cookie");
-    assertThat(setCookie).startsWith("session=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax")
-        .containsPattern("Max-Age=1209[56]\\d\\d").contains("Secure").contains("Path=/");
+    assertThat(setCookie)
+        .startsWith("session=")
+        .contains("HttpOnly")
+        .containsIgnoringCase("SameSite=Lax")
+        .containsPattern("Max-Age=1209[56]\\d\\d")
+        .contains("Secure")
+        .contains("Path=/");
     String session = opened.getCookie("session");
 
-    given().cookie("session", session).when().get("/api/v1/user").then().statusCode(200)
+    given()
+        .cookie("session", session)
+        .when()
+        .get("/api/v1/user")
+        .then()
+        .statusCode(200)
         .body("email", equalTo(email));
-    given().cookie("session", session).when().get("/api/health").then().statusCode(200)
+    given()
+        .cookie("session", session)
+        .when()
+        .get("/api/health")
+        .then()
+        .statusCode(200)
         .body("email", equalTo(email));
   }
 
@@ -86,17 +113,36 @@ class MagicLinkIT {
     String code = link.getQuery().replaceAll(".*code=(\\d{6}).*", "$1");
     String wrong = code.equals("000000") ? "000001" : "000000";
 
-    given().redirects().follow(false).queryParam("code", wrong).queryParam("email", email)
-        .when().get("/auth/magic").then().statusCode(401).body("detail", equalTo("Invalid login code."));
+    given()
+        .redirects()
+        .follow(false)
+        .queryParam("code", wrong)
+        .queryParam("email", email)
+        .when()
+        .get("/auth/magic")
+        .then()
+        .statusCode(401)
+        .body("detail", equalTo("Invalid login code."));
     open(link).then().statusCode(307);
     open(link).then().statusCode(401);
   }
 
   @Test
   void unknownAddressesAndMissingParametersAreRefusedClearly() {
-    given().queryParam("code", "123456").queryParam("email", newEmail())
-        .when().get("/auth/magic").then().statusCode(404).body("detail", equalTo("User not found."));
-    given().queryParam("email", newEmail()).when().get("/auth/magic").then().statusCode(422)
+    given()
+        .queryParam("code", "123456")
+        .queryParam("email", newEmail())
+        .when()
+        .get("/auth/magic")
+        .then()
+        .statusCode(404)
+        .body("detail", equalTo("User not found."));
+    given()
+        .queryParam("email", newEmail())
+        .when()
+        .get("/auth/magic")
+        .then()
+        .statusCode(422)
         .body("detail[0].loc[1]", equalTo("code"));
   }
 
@@ -105,10 +151,28 @@ class MagicLinkIT {
     int mailsBefore = mailbox.getTotalMessagesSent();
     long usersBefore = count("select count(*) from users");
 
-    given().contentType(ContentType.JSON).body("{\"email\":\"not an address\"}").when().post("/auth/magic")
-        .then().statusCode(422).body("detail[0].loc[1]", equalTo("email"));
-    given().contentType(ContentType.JSON).body("{}").when().post("/auth/magic").then().statusCode(422);
-    given().contentType(ContentType.JSON).body("{\"email\":").when().post("/auth/magic").then().statusCode(422);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"email\":\"not an address\"}")
+        .when()
+        .post("/auth/magic")
+        .then()
+        .statusCode(422)
+        .body("detail[0].loc[1]", equalTo("email"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .when()
+        .post("/auth/magic")
+        .then()
+        .statusCode(422);
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"email\":")
+        .when()
+        .post("/auth/magic")
+        .then()
+        .statusCode(422);
 
     assertThat(mailbox.getTotalMessagesSent()).isEqualTo(mailsBefore);
     assertThat(count("select count(*) from users")).isEqualTo(usersBefore);
@@ -120,11 +184,17 @@ class MagicLinkIT {
     requestLink(email);
     String session = open(linkMailedTo(email)).getCookie("session");
 
-    Response out = given().redirects().follow(false).cookie("session", session).when().get("/auth/logout");
+    Response out =
+        given().redirects().follow(false).cookie("session", session).when().get("/auth/logout");
 
     out.then().statusCode(307).header("Location", "/");
     assertThat(out.getHeader("Set-Cookie")).startsWith("session=;").contains("Max-Age=0");
-    given().cookie("session", session).when().get("/api/v1/user").then().statusCode(403)
+    given()
+        .cookie("session", session)
+        .when()
+        .get("/api/v1/user")
+        .then()
+        .statusCode(403)
         .body("detail", equalTo("Forbidden"));
     given().redirects().follow(false).when().get("/auth/logout").then().statusCode(307);
   }
@@ -137,8 +207,14 @@ class MagicLinkIT {
     String code = link.getQuery().replaceAll(".*code=(\\d{6}).*", "$1");
     for (int i = 0; i < 10; i++) {
       String guess = "%06d".formatted((Integer.parseInt(code) + 1 + i) % 1_000_000);
-      given().header("X-Forwarded-For", Clients.freshAddress()).queryParam("code", guess)
-          .queryParam("email", email).when().get("/auth/magic").then().statusCode(401);
+      given()
+          .header("X-Forwarded-For", Clients.freshAddress())
+          .queryParam("code", guess)
+          .queryParam("email", email)
+          .when()
+          .get("/auth/magic")
+          .then()
+          .statusCode(401);
     }
 
     open(link).then().statusCode(429).body("detail", startsWith("Too many login attempts"));
@@ -148,16 +224,29 @@ class MagicLinkIT {
   void oneClientWalkingThroughManyAddressesIsStopped() {
     String client = Clients.freshAddress();
     for (int i = 0; i < 100; i++) {
-      given().header("X-Forwarded-For", client).queryParam("code", "123456").queryParam("email", newEmail())
-          .when().get("/auth/magic").then().statusCode(404);
+      given()
+          .header("X-Forwarded-For", client)
+          .queryParam("code", "123456")
+          .queryParam("email", newEmail())
+          .when()
+          .get("/auth/magic")
+          .then()
+          .statusCode(404);
     }
 
     String email = newEmail();
     requestLink(email);
     URI link = linkMailedTo(email);
-    given().urlEncodingEnabled(false).redirects().follow(false).header("X-Forwarded-For", client)
-        .when().get(link.getRawPath() + "?" + link.getRawQuery())
-        .then().statusCode(429).contentType(ContentType.JSON)
+    given()
+        .urlEncodingEnabled(false)
+        .redirects()
+        .follow(false)
+        .header("X-Forwarded-For", client)
+        .when()
+        .get(link.getRawPath() + "?" + link.getRawQuery())
+        .then()
+        .statusCode(429)
+        .contentType(ContentType.JSON)
         .body("detail", equalTo("Too many login attempts. Try again later."));
     open(link).then().statusCode(307); // the same link from another client
   }

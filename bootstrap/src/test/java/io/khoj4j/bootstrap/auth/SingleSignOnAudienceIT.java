@@ -27,7 +27,8 @@ class SingleSignOnAudienceIT {
     @Override
     public List<TestResourceEntry> testResources() {
       return List.of(new TestResourceEntry(
-          FakeOidcProvider.class, Map.of("audience", FakeOidcProvider.CLIENT_ID + "," + CLI_CLIENT)));
+          FakeOidcProvider.class,
+          Map.of("audience", FakeOidcProvider.CLIENT_ID + "," + CLI_CLIENT)));
     }
   }
 
@@ -37,10 +38,22 @@ class SingleSignOnAudienceIT {
     String email = subject + "@example.org";
 
     for (String audience : new String[] {FakeOidcProvider.CLIENT_ID, CLI_CLIENT}) {
-      given().auth().oauth2(FakeOidcProvider.tokenFor(audience, subject, email)).when().get("/api/v1/user")
-          .then().statusCode(200).body("email", equalTo(email));
+      given()
+          .auth()
+          .oauth2(FakeOidcProvider.tokenFor(audience, subject, email))
+          .when()
+          .get("/api/v1/user")
+          .then()
+          .statusCode(200)
+          .body("email", equalTo(email));
     }
-    given().auth().oauth2(FakeOidcProvider.tokenFor("another-app", subject, email)).when().get("/api/v1/user")
-        .then().statusCode(403).body("detail", equalTo("Forbidden"));
+    given()
+        .auth()
+        .oauth2(FakeOidcProvider.tokenFor("another-app", subject, email))
+        .when()
+        .get("/api/v1/user")
+        .then()
+        .statusCode(403)
+        .body("detail", equalTo("Forbidden"));
   }
 }

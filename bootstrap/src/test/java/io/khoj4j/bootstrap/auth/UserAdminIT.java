@@ -21,11 +21,30 @@ class UserAdminIT {
   void onlyAdministratorsReachTheRoutes() {
     TestUser user = TestUsers.create();
 
-    given().when().get("/api/admin/users").then().statusCode(403).body("detail", equalTo("Forbidden"));
-    user.request().when().get("/api/admin/users").then().statusCode(403).body("detail", equalTo("Forbidden"));
-    user.request().contentType(ContentType.JSON).body("{\"email\":\"x@example.org\",\"is_admin\":true}")
-        .when().post("/api/admin/users").then().statusCode(403);
-    user.request().when().post("/api/admin/users/" + user.id() + "/tokens").then().statusCode(403);
+    given()
+        .when()
+        .get("/api/admin/users")
+        .then()
+        .statusCode(403)
+        .body("detail", equalTo("Forbidden"));
+    user.request()
+        .when()
+        .get("/api/admin/users")
+        .then()
+        .statusCode(403)
+        .body("detail", equalTo("Forbidden"));
+    user.request()
+        .contentType(ContentType.JSON)
+        .body("{\"email\":\"x@example.org\",\"is_admin\":true}")
+        .when()
+        .post("/api/admin/users")
+        .then()
+        .statusCode(403);
+    user.request()
+        .when()
+        .post("/api/admin/users/" + user.id() + "/tokens")
+        .then()
+        .statusCode(403);
   }
 
   @Test
@@ -33,25 +52,69 @@ class UserAdminIT {
     TestUser admin = TestUsers.createAdmin();
     String email = "made-" + UUID.randomUUID() + "@example.org";
 
-    String id = admin.request().contentType(ContentType.JSON).body("{\"email\":\"" + email.toUpperCase() + "\"}")
-        .when().post("/api/admin/users")
-        .then().statusCode(201).body("email", equalTo(email)).body("is_admin", equalTo(false))
-        .extract().path("id");
-    admin.request().queryParam("limit", 500).when().get("/api/admin/users").then().statusCode(200)
+    String id = admin
+        .request()
+        .contentType(ContentType.JSON)
+        .body("{\"email\":\"" + email.toUpperCase() + "\"}")
+        .when()
+        .post("/api/admin/users")
+        .then()
+        .statusCode(201)
+        .body("email", equalTo(email))
+        .body("is_admin", equalTo(false))
+        .extract()
+        .path("id");
+    admin
+        .request()
+        .queryParam("limit", 500)
+        .when()
+        .get("/api/admin/users")
+        .then()
+        .statusCode(200)
         .body("email", hasItem(email));
 
-    String token = admin.request().queryParam("token_name", "laptop").when().post("/api/admin/users/" + id + "/tokens")
-        .then().statusCode(201).body("token", startsWith("kk-")).body("user_id", equalTo(id))
-        .extract().path("token");
-    given().header("Authorization", "Bearer " + token).when().get("/api/v1/user").then().statusCode(200)
+    String token = admin
+        .request()
+        .queryParam("token_name", "laptop")
+        .when()
+        .post("/api/admin/users/" + id + "/tokens")
+        .then()
+        .statusCode(201)
+        .body("token", startsWith("kk-"))
+        .body("user_id", equalTo(id))
+        .extract()
+        .path("token");
+    given()
+        .header("Authorization", "Bearer " + token)
+        .when()
+        .get("/api/v1/user")
+        .then()
+        .statusCode(200)
         .body("email", equalTo(email));
 
-    String shown = admin.request().when().get("/api/admin/users/" + id + "/tokens").then().statusCode(200)
-        .body("name", hasItem("laptop")).body("token", not(hasItem(token)))
-        .extract().path("find { it.name == 'laptop' }.token");
-    admin.request().queryParam("token", shown).when().delete("/api/admin/users/" + id + "/tokens")
-        .then().statusCode(200);
-    given().header("Authorization", "Bearer " + token).when().get("/api/v1/user").then().statusCode(403);
+    String shown = admin
+        .request()
+        .when()
+        .get("/api/admin/users/" + id + "/tokens")
+        .then()
+        .statusCode(200)
+        .body("name", hasItem("laptop"))
+        .body("token", not(hasItem(token)))
+        .extract()
+        .path("find { it.name == 'laptop' }.token");
+    admin
+        .request()
+        .queryParam("token", shown)
+        .when()
+        .delete("/api/admin/users/" + id + "/tokens")
+        .then()
+        .statusCode(200);
+    given()
+        .header("Authorization", "Bearer " + token)
+        .when()
+        .get("/api/v1/user")
+        .then()
+        .statusCode(403);
   }
 
   @Test
@@ -59,22 +122,50 @@ class UserAdminIT {
     TestUser admin = TestUsers.createAdmin();
     TestUser doomed = TestUsers.create();
 
-    admin.request().when().delete("/api/admin/users/" + doomed.id()).then().statusCode(200)
+    admin
+        .request()
+        .when()
+        .delete("/api/admin/users/" + doomed.id())
+        .then()
+        .statusCode(200)
         .body("status", equalTo("ok"));
 
     doomed.request().when().get("/api/v1/user").then().statusCode(403);
-    admin.request().when().get("/api/admin/users/" + doomed.id() + "/tokens").then().statusCode(404);
+    admin
+        .request()
+        .when()
+        .get("/api/admin/users/" + doomed.id() + "/tokens")
+        .then()
+        .statusCode(404);
   }
 
   @Test
   void badInputIsRefusedClearly() {
     TestUser admin = TestUsers.createAdmin();
 
-    admin.request().contentType(ContentType.JSON).body("{\"email\":\"not an address\"}")
-        .when().post("/api/admin/users").then().statusCode(422);
-    admin.request().contentType(ContentType.JSON).body("{}").when().post("/api/admin/users").then().statusCode(422);
+    admin
+        .request()
+        .contentType(ContentType.JSON)
+        .body("{\"email\":\"not an address\"}")
+        .when()
+        .post("/api/admin/users")
+        .then()
+        .statusCode(422);
+    admin
+        .request()
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .when()
+        .post("/api/admin/users")
+        .then()
+        .statusCode(422);
     admin.request().when().get("/api/admin/users/not-a-uuid/tokens").then().statusCode(404);
-    admin.request().when().get("/api/admin/users/" + UUID.randomUUID() + "/tokens").then().statusCode(404);
+    admin
+        .request()
+        .when()
+        .get("/api/admin/users/" + UUID.randomUUID() + "/tokens")
+        .then()
+        .statusCode(404);
     admin.request().queryParam("limit", 0).when().get("/api/admin/users").then().statusCode(422);
     admin.request().when().delete("/api/admin/users/" + admin.id()).then().statusCode(409);
     admin.request().when().get("/api/v1/user").then().statusCode(200);

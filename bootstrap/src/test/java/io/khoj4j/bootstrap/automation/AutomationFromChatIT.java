@@ -38,7 +38,8 @@ class AutomationFromChatIT {
     }
     openAi.configureAsDefault(admin);
     openAi.script("not used", "Solar news");
-    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        .atPriority(1)
         .withRequestBody(containing("Decide where the answer"))
         .willReturn(FakeOpenAi.stream("{\"source\": [\"general\"], \"output\": \"automation\"}")));
   }
@@ -51,16 +52,23 @@ class AutomationFromChatIT {
   }
 
   private void modelSchedules(String crontime) {
-    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        .atPriority(1)
         .withRequestBody(containing("Turn the request into a schedule"))
-        .willReturn(FakeOpenAi.stream("{\"crontime\": \"" + crontime + "\", \"query\": \"Summarise the news on "
-            + "solar power\", \"subject\": \"Solar news\"}")));
+        .willReturn(FakeOpenAi.stream(
+            "{\"crontime\": \"" + crontime + "\", \"query\": \"Summarise the news on "
+                + "solar power\", \"subject\": \"Solar news\"}")));
   }
 
   private static JsonPath chat(TestUser user, String q) {
-    return user.request().contentType("application/json")
+    return user.request()
+        .contentType("application/json")
         .body(Map.of("q", q, "stream", false, "timezone", "America/New_York", "city", "New York"))
-        .post("/api/chat").then().statusCode(200).extract().jsonPath();
+        .post("/api/chat")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   @Test
@@ -71,23 +79,41 @@ class AutomationFromChatIT {
 
     JsonPath answer = chat(alice, "every weekday at 8 send me the news on solar power");
 
-    assertThat(answer.getString("response")).contains("**Solar news**").contains("Summarise the news on solar power");
-    List<Map<String, Object>> automations = alice.request().get("/api/automation").then().statusCode(200)
-        .extract().jsonPath().getList("$");
+    assertThat(answer.getString("response"))
+        .contains("**Solar news**")
+        .contains("Summarise the news on solar power");
+    List<Map<String, Object>> automations = alice
+        .request()
+        .get("/api/automation")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("$");
     assertThat(automations).singleElement().satisfies(a -> {
-      assertThat(a).containsEntry("crontime", "0 8 * * 1-5").containsEntry("subject", "Solar news")
+      assertThat(a)
+          .containsEntry("crontime", "0 8 * * 1-5")
+          .containsEntry("subject", "Solar news")
           .containsEntry("query_to_run", "/automated_task Summarise the news on solar power");
       assertThat((String) a.get("schedule")).endsWith("EST");
     });
     String conversationId = answer.getString("conversationId");
-    JsonPath history = alice.request().queryParam("conversation_id", conversationId).get("/api/chat/history")
-        .then().statusCode(200).extract().jsonPath();
-    assertThat(history.getString("response.chat[1].automationId")).isEqualTo(automations.get(0).get("id"));
+    JsonPath history = alice
+        .request()
+        .queryParam("conversation_id", conversationId)
+        .get("/api/chat/history")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+    assertThat(history.getString("response.chat[1].automationId"))
+        .isEqualTo(automations.get(0).get("id"));
     assertThat(history.getString("response.chat[1].intent.type")).isEqualTo("automation");
     bob.request().get("/api/automation").then().statusCode(200).body("$", empty());
     // The schedule was written for the request's zone and the answer streamed no notes or tools.
     openAi.server.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-        .withRequestBody(containing("America/New_York")).withRequestBody(containing("Turn the request")));
+        .withRequestBody(containing("America/New_York"))
+        .withRequestBody(containing("Turn the request")));
   }
 
   @Test
@@ -99,8 +125,13 @@ class AutomationFromChatIT {
 
     assertThat(answer.getString("response")).startsWith("I could not set up that automation:");
     alice.request().get("/api/automation").then().statusCode(200).body("$", hasSize(0));
-    alice.request().queryParam("conversation_id", answer.getString("conversationId")).get("/api/chat/history")
-        .then().statusCode(200).body("response.chat", hasSize(2))
+    alice
+        .request()
+        .queryParam("conversation_id", answer.getString("conversationId"))
+        .get("/api/chat/history")
+        .then()
+        .statusCode(200)
+        .body("response.chat", hasSize(2))
         .body("response.chat[1].automationId", equalTo(null));
   }
 }

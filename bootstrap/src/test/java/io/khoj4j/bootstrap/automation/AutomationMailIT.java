@@ -63,16 +63,32 @@ class AutomationMailIT {
   void aRunMailsTheAnswerToTheOwnerWithTheSubjectAsTitle() throws Exception {
     openAi.configureAsDefault(TestUsers.createAdmin());
     openAi.script("**Rust 1.90** shipped. <script>alert(1)</script>", "Rust news", "rust release");
-    // The owner's model judges the answer worth a mail (the real reply reader reads its fenced JSON).
-    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
+    // The owner's model judges the answer worth a mail (the real reply reader reads its fenced
+    // JSON).
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        .atPriority(1)
         .withRequestBody(containing("deserves an e-mail"))
-        .willReturn(FakeOpenAi.stream("```json\n{\"notify\": \"yes\", \"reason\": \"it shipped\"}\n```")));
+        .willReturn(
+            FakeOpenAi.stream("```json\n{\"notify\": \"yes\", \"reason\": \"it shipped\"}\n```")));
     TestUser alice = TestUsers.create();
-    String id = alice.request().queryParam("q", "news on rust").queryParam("crontime", "0 9 * * *")
-        .queryParam("subject", "Rust digest").queryParam("timezone", "Europe/Berlin")
-        .post("/api/automation").then().statusCode(200).extract().path("id");
+    String id = alice
+        .request()
+        .queryParam("q", "news on rust")
+        .queryParam("crontime", "0 9 * * *")
+        .queryParam("subject", "Rust digest")
+        .queryParam("timezone", "Europe/Berlin")
+        .post("/api/automation")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("id");
 
-    alice.request().queryParam("automation_id", id).post("/api/automation/trigger").then().statusCode(200);
+    alice
+        .request()
+        .queryParam("automation_id", id)
+        .post("/api/automation/trigger")
+        .then()
+        .statusCode(200);
 
     assertThat(smtp.waitForIncomingEmail(Duration.ofSeconds(60).toMillis(), 1)).isTrue();
     MimeMessage mail = smtp.getReceivedMessages()[0];
@@ -84,9 +100,13 @@ class AutomationMailIT {
     String html = body.substring(body.indexOf("Content-Type: text/html"));
     assertThat(text).contains("**Rust 1.90** shipped.");
     // The HTML part shows what the model wrote; nothing in it runs in a mail reader.
-    assertThat(html).contains("<strong>Rust 1.90</strong>", "&lt;script&gt;").doesNotContain("<script>");
-    openAi.server.verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-        .withRequestBody(containing("deserves an e-mail")));
+    assertThat(html)
+        .contains("<strong>Rust 1.90</strong>", "&lt;script&gt;")
+        .doesNotContain("<script>");
+    openAi.server.verify(
+        1,
+        postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+            .withRequestBody(containing("deserves an e-mail")));
   }
 
   private static int freePort() {

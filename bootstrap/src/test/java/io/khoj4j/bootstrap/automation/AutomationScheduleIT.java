@@ -9,7 +9,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.khoj4j.application.port.in.automation.AutomationDetails;
 import io.khoj4j.application.port.in.automation.AutomationSpec;
 import io.khoj4j.application.port.in.automation.CreateAutomationCommand;
-import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.chat.ChatOutcome;
 import io.khoj4j.application.port.in.chat.ChatUseCase;
 import io.khoj4j.application.port.out.automation.AutomationMailer;
@@ -70,7 +69,8 @@ class AutomationScheduleIT {
   static final int SMTP_PORT = freePort();
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-  private static final Duration WAIT = Duration.ofSeconds(120); // a bound, not a timing: a loaded machine runs the pollers late
+  private static final Duration WAIT =
+      Duration.ofSeconds(120); // a bound, not a timing: a loaded machine runs the pollers late
 
   public static class WithSmtpAndNoScheduler implements QuarkusTestProfile {
     @Override
@@ -86,16 +86,35 @@ class AutomationScheduleIT {
     }
   }
 
-  @Inject DataSource dataSource;
-  @Inject AutomationRepository automations;
-  @Inject ConversationRepository conversations;
-  @Inject UserRepository users;
-  @Inject AutomationScheduler scheduler;
-  @Inject AutomationMailer mailer;
-  @Inject UnitOfWork unitOfWork;
-  @Inject IdGenerator ids;
-  @Inject ChatModelGateway gateway;
-  @Inject ModelReplyReader replies;
+  @Inject
+  DataSource dataSource;
+
+  @Inject
+  AutomationRepository automations;
+
+  @Inject
+  ConversationRepository conversations;
+
+  @Inject
+  UserRepository users;
+
+  @Inject
+  AutomationScheduler scheduler;
+
+  @Inject
+  AutomationMailer mailer;
+
+  @Inject
+  UnitOfWork unitOfWork;
+
+  @Inject
+  IdGenerator ids;
+
+  @Inject
+  ChatModelGateway gateway;
+
+  @Inject
+  ModelReplyReader replies;
 
   private GreenMail smtp;
   private final List<Scheduler> replicas = new ArrayList<>();
@@ -117,7 +136,8 @@ class AutomationScheduleIT {
   }
 
   @Test
-  void dailyAutomationsRunOnceAtNineLocalInTwoZonesAcrossSummerTimeAndMailTheirAnswers() throws Exception {
+  void dailyAutomationsRunOnceAtNineLocalInTwoZonesAcrossSummerTimeAndMailTheirAnswers()
+      throws Exception {
     TestUser alice = TestUsers.create();
     MutableClock clock = MutableClock.at("2026-03-06T12:00:00Z");
     SettableClock schedulerClock = new SettableClock();
@@ -125,41 +145,64 @@ class AutomationScheduleIT {
     CronUtilsCronCalendar calendar = new CronUtilsCronCalendar();
     ChatUseCase chat = (command, sink) -> {
       runs.add(new Run(command.conversationId().orElseThrow(), clock.instant()));
-      return new ChatOutcome.Answered(command.conversationId().orElseThrow(), "t", "Solar output rose **3 %**.",
-          List.of(), List.of(), io.khoj4j.domain.chat.TokenUsage.NONE);
+      return new ChatOutcome.Answered(
+          command.conversationId().orElseThrow(),
+          "t",
+          "Solar output rose **3 %**.",
+          List.of(),
+          List.of(),
+          io.khoj4j.domain.chat.TokenUsage.NONE);
     };
     CreateAutomationService create = new CreateAutomationService(
         automations, conversations, scheduler, calendar, unitOfWork, ids, clock, 50);
-    RunAutomationService run = new RunAutomationService(automations, conversations, users, chat, mailer,
-        new RunAutomationService.NotificationModel(user -> Optional.empty(), gateway, replies), calendar, unitOfWork,
-        clock, Duration.ofHours(1));
-    AutomationDetails berlin = create.create(new CreateAutomationCommand(alice.id(), request("Solar news Berlin",
-        BERLIN)));
-    AutomationDetails newYork = create.create(new CreateAutomationCommand(alice.id(), request("Solar news New York",
-        NEW_YORK)));
+    RunAutomationService run = new RunAutomationService(
+        automations,
+        conversations,
+        users,
+        chat,
+        mailer,
+        new RunAutomationService.NotificationModel(user -> Optional.empty(), gateway, replies),
+        calendar,
+        unitOfWork,
+        clock,
+        Duration.ofHours(1));
+    AutomationDetails berlin = create.create(
+        new CreateAutomationCommand(alice.id(), request("Solar news Berlin", BERLIN)));
+    AutomationDetails newYork = create.create(
+        new CreateAutomationCommand(alice.id(), request("Solar news New York", NEW_YORK)));
     for (String name : List.of("replica-a", "replica-b")) {
-      Scheduler replica = ClusterJobScheduler.create(dataSource, List.of(), List.of(AutomationRunTask.task(run::run)),
-          new FastSettings(), name, schedulerClock);
+      Scheduler replica = ClusterJobScheduler.create(
+          dataSource,
+          List.of(),
+          List.of(AutomationRunTask.task(run::run)),
+          new FastSettings(),
+          name,
+          schedulerClock);
       replicas.add(replica);
       replica.start();
     }
 
     // Every 09:00 in each zone from the first after the start until the day after Berlin's change.
     List<Expected> expected = new ArrayList<>();
-    for (LocalDate day = LocalDate.of(2026, 3, 6); !day.isAfter(LocalDate.of(2026, 3, 30)); day = day.plusDays(1)) {
+    for (LocalDate day = LocalDate.of(2026, 3, 6);
+        !day.isAfter(LocalDate.of(2026, 3, 30));
+        day = day.plusDays(1)) {
       for (AutomationDetails a : List.of(berlin, newYork)) {
-        Instant at = day.atTime(LocalTime.of(9, 0)).atZone(a.automation().zone()).toInstant();
+        Instant at =
+            day.atTime(LocalTime.of(9, 0)).atZone(a.automation().zone()).toInstant();
         if (at.isAfter(clock.instant())) {
           expected.add(new Expected(a.automation().conversationId(), at));
         }
       }
     }
     expected.sort((x, y) -> x.at().compareTo(y.at()));
-    assertThat(expected).extracting(Expected::at).contains(
-        Instant.parse("2026-03-06T14:00:00Z"), // New York, EST (UTC-5)
-        Instant.parse("2026-03-09T13:00:00Z"), // New York, EDT (UTC-4) after 8 March
-        Instant.parse("2026-03-29T07:00:00Z"), // Berlin, CEST (UTC+2) on the day of the change
-        Instant.parse("2026-03-28T08:00:00Z")); // Berlin, CET (UTC+1) the day before
+    assertThat(expected)
+        .extracting(Expected::at)
+        .contains(
+            Instant.parse("2026-03-06T14:00:00Z"), // New York, EST (UTC-5)
+            Instant.parse("2026-03-09T13:00:00Z"), // New York, EDT (UTC-4) after 8 March
+            Instant.parse("2026-03-29T07:00:00Z"), // Berlin, CEST (UTC+2) on the day of the change
+            Instant.parse("2026-03-28T08:00:00Z")); // Berlin, CET (UTC+1) the day before
 
     for (Expected next : expected) {
       // A minute before: nothing runs, on either replica.
@@ -170,9 +213,11 @@ class AutomationScheduleIT {
       // At the due time: exactly one run, of that automation, seen at that instant.
       moveTo(next.at(), clock, schedulerClock);
       pollBoth();
-      await(() -> runs.size() > before && nextDue(next.conversation()).filter(due -> due.isAfter(next.at())).isPresent());
+      await(() -> runs.size() > before
+          && nextDue(next.conversation()).filter(due -> due.isAfter(next.at())).isPresent());
       pollBoth();
-      assertThat(runs.subList(before, runs.size())).as("runs at %s", next.at())
+      assertThat(runs.subList(before, runs.size()))
+          .as("runs at %s", next.at())
           .containsExactly(new Run(next.conversation(), next.at()));
     }
 
@@ -180,7 +225,8 @@ class AutomationScheduleIT {
     assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), expected.size())).isTrue();
     MimeMessage[] mails = smtp.getReceivedMessages();
     assertThat(mails).hasSize(expected.size());
-    assertThat(mails).extracting(MimeMessage::getSubject)
+    assertThat(mails)
+        .extracting(MimeMessage::getSubject)
         .containsOnly("Solar news Berlin", "Solar news New York");
     assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo(alice.email());
   }
@@ -188,8 +234,14 @@ class AutomationScheduleIT {
   private record Expected(UUID conversation, Instant at) {}
 
   private static AutomationSpec request(String subject, ZoneId zone) {
-    return new AutomationSpec("Summarise the solar power news", "0 9 * * *", Optional.of(subject),
-        Optional.of(zone.getId()), Optional.empty(), Optional.empty(), Optional.empty());
+    return new AutomationSpec(
+        "Summarise the solar power news",
+        "0 9 * * *",
+        Optional.of(subject),
+        Optional.of(zone.getId()),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   private static void moveTo(Instant at, MutableClock clock, SettableClock schedulerClock) {
@@ -237,11 +289,34 @@ class AutomationScheduleIT {
   }
 
   private static final class FastSettings implements ClusterJobSettings {
-    @Override public boolean enabled() { return true; }
-    @Override public Duration pollingInterval() { return Duration.ofMillis(100); }
-    @Override public Duration heartbeatInterval() { return Duration.ofMillis(200); }
-    @Override public int missedHeartbeats() { return 4; }
-    @Override public int threads() { return 2; }
-    @Override public Optional<String> replicaName() { return Optional.empty(); }
+    @Override
+    public boolean enabled() {
+      return true;
+    }
+
+    @Override
+    public Duration pollingInterval() {
+      return Duration.ofMillis(100);
+    }
+
+    @Override
+    public Duration heartbeatInterval() {
+      return Duration.ofMillis(200);
+    }
+
+    @Override
+    public int missedHeartbeats() {
+      return 4;
+    }
+
+    @Override
+    public int threads() {
+      return 2;
+    }
+
+    @Override
+    public Optional<String> replicaName() {
+      return Optional.empty();
+    }
   }
 }

@@ -36,6 +36,7 @@ public final class ChatOverheadBench {
 
   /** The stand-in's latency: first token after this long, then one token every {@link #TOKEN_GAP_MS}. */
   static final int FIRST_TOKEN_MS = 150;
+
   static final int TOKEN_GAP_MS = 5;
   static final int ANSWER_TOKENS = 40;
   private static final String DELIMITER = "\u2403\uD83D\uDD1A\u2417";
@@ -44,8 +45,10 @@ public final class ChatOverheadBench {
   record Call(String kind, long received, long lastToken) {}
 
   private final List<Call> calls = new CopyOnWriteArrayList<>();
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10))
+      .build();
 
   public static void main(String[] args) throws Exception {
     ChatOverheadBench bench = new ChatOverheadBench();
@@ -62,12 +65,17 @@ public final class ChatOverheadBench {
   private HttpServer startStub(int port) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.createContext("/v1/models", ex -> respond(ex, 200, "application/json",
-        "{\"object\":\"list\",\"data\":[{\"id\":\"stub-model\",\"object\":\"model\",\"owned_by\":\"bench\"}]}"));
+    server.createContext(
+        "/v1/models",
+        ex -> respond(
+            ex,
+            200,
+            "application/json",
+            "{\"object\":\"list\",\"data\":[{\"id\":\"stub-model\",\"object\":\"model\",\"owned_by\":\"bench\"}]}"));
     server.createContext("/v1/chat/completions", this::complete);
     server.start();
-    System.out.println("model stand-in on port " + port + ": first token " + FIRST_TOKEN_MS + " ms, then a token every "
-        + TOKEN_GAP_MS + " ms");
+    System.out.println("model stand-in on port " + port + ": first token " + FIRST_TOKEN_MS
+        + " ms, then a token every " + TOKEN_GAP_MS + " ms");
     return server;
   }
 
@@ -99,17 +107,22 @@ public final class ChatOverheadBench {
       long next = System.nanoTime();
       for (String token : tokens) {
         sleepUntil(next);
-        out.write(("data: {\"id\":\"b1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub-model\","
-            + "\"choices\":[{\"index\":0,\"delta\":{\"content\":" + quote(token) + "},\"finish_reason\":null}]}\n\n")
-            .getBytes(StandardCharsets.UTF_8));
+        out.write(
+            ("data: {\"id\":\"b1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub-model\","
+                    + "\"choices\":[{\"index\":0,\"delta\":{\"content\":" + quote(token)
+                    + "},\"finish_reason\":null}]}\n\n")
+                .getBytes(StandardCharsets.UTF_8));
         out.flush();
         next += TOKEN_GAP_MS * 1_000_000L;
       }
       lastToken = System.nanoTime();
-      out.write(("data: {\"id\":\"b1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub-model\","
-          + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],"
-          + "\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":" + tokens.size() + ",\"total_tokens\":"
-          + (100 + tokens.size()) + "}}\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
+      out.write(
+          ("data: {\"id\":\"b1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub-model\","
+                  + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],"
+                  + "\"usage\":{\"prompt_tokens\":100,\"completion_tokens\":" + tokens.size()
+                  + ",\"total_tokens\":"
+                  + (100 + tokens.size()) + "}}\n\ndata: [DONE]\n\n")
+              .getBytes(StandardCharsets.UTF_8));
     }
     calls.add(new Call(kind, received, lastToken));
   }
@@ -125,7 +138,8 @@ public final class ChatOverheadBench {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
-  private static void respond(HttpExchange ex, int status, String type, String body) throws IOException {
+  private static void respond(HttpExchange ex, int status, String type, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", type);
     ex.sendResponseHeaders(status, bytes.length);
@@ -140,14 +154,21 @@ public final class ChatOverheadBench {
     awaitHealthy(base);
     Multipart notes = Multipart.files();
     for (int i = 0; i < 30; i++) {
-      notes.add("bench/tea-" + i + ".md", "text/markdown; charset=utf-8",
-          "# Tea note " + i + "\nGreen tea number " + i + " brews at 80 degrees for two minutes; black tea at 95.\n");
+      notes.add(
+          "bench/tea-" + i + ".md",
+          "text/markdown; charset=utf-8",
+          "# Tea note " + i + "\nGreen tea number " + i
+              + " brews at 80 degrees for two minutes; black tea at 95.\n");
     }
-    HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(URI.create(base + "/api/content?client=bench"))
-        .header("Content-Type", notes.contentType()).method("PATCH", HttpRequest.BodyPublishers.ofByteArray(notes.body()))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> uploaded = http.send(
+        HttpRequest.newBuilder(URI.create(base + "/api/content?client=bench"))
+            .header("Content-Type", notes.contentType())
+            .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(notes.body()))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
     if (uploaded.statusCode() != 200) {
-      throw new IllegalStateException("upload failed: " + uploaded.statusCode() + " " + uploaded.body());
+      throw new IllegalStateException(
+          "upload failed: " + uploaded.statusCode() + " " + uploaded.body());
     }
 
     List<Double> firstEvent = new ArrayList<>();
@@ -161,7 +182,9 @@ public final class ChatOverheadBench {
       calls.clear();
       Turn turn = turn(base, conversation, "How long should green tea brew?");
       List<Call> seen = calls.stream().filter(c -> c.received() < turn.end()).toList();
-      Call answer = seen.stream().filter(c -> c.kind().equals("answer")).reduce((a, b) -> b)
+      Call answer = seen.stream()
+          .filter(c -> c.kind().equals("answer"))
+          .reduce((a, b) -> b)
           .orElseThrow(() -> new IllegalStateException("the turn made no answer call"));
       if (t < warmup) {
         continue;
@@ -173,7 +196,11 @@ public final class ChatOverheadBench {
       whole.add((turn.end() - turn.sent()) / 1e6);
       serverTime.add((turn.end() - turn.sent() - inModel) / 1e6);
     }
-    System.out.printf(Locale.ROOT, "%d turns (after %d warm-up), %.1f model calls per turn%n", turns, warmup,
+    System.out.printf(
+        Locale.ROOT,
+        "%d turns (after %d warm-up), %.1f model calls per turn%n",
+        turns,
+        warmup,
         modelCalls / (double) turns);
     report("time to first event", firstEvent);
     report("model's last token -> end_response", lastTokenToEnd);
@@ -184,11 +211,16 @@ public final class ChatOverheadBench {
   record Turn(long sent, long firstEvent, long end) {}
 
   private Turn turn(String base, String conversation, String q) throws Exception {
-    String body = "{\"q\":" + quote(q) + ",\"stream\":true,\"conversation_id\":\"" + conversation + "\"}";
+    String body =
+        "{\"q\":" + quote(q) + ",\"stream\":true,\"conversation_id\":\"" + conversation + "\"}";
     long sent = System.nanoTime();
-    HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/chat"))
-        .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> r = http.send(
+        HttpRequest.newBuilder(URI.create(base + "/api/chat"))
+            .timeout(Duration.ofMinutes(2))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofInputStream());
     if (r.statusCode() != 200) {
       throw new IllegalStateException("chat failed: HTTP " + r.statusCode());
     }
@@ -219,8 +251,11 @@ public final class ChatOverheadBench {
   }
 
   private String conversation(String base) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/chat/sessions"))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = http.send(
+        HttpRequest.newBuilder(URI.create(base + "/api/chat/sessions"))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
     String b = r.body();
     int at = b.indexOf("\"conversation_id\":\"") + 19;
     return b.substring(at, b.indexOf('"', at));
@@ -229,8 +264,11 @@ public final class ChatOverheadBench {
   private void awaitHealthy(String base) throws InterruptedException {
     for (int i = 0; i < 600; i++) {
       try {
-        if (http.send(HttpRequest.newBuilder(URI.create(base + "/api/health")).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        if (http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/health")).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
           return;
         }
       } catch (IOException e) {
@@ -244,8 +282,12 @@ public final class ChatOverheadBench {
   private static void report(String label, List<Double> millis) {
     List<Double> sorted = new ArrayList<>(millis);
     Collections.sort(sorted);
-    System.out.printf(Locale.ROOT, "  %-38s p50 %7.1f ms, p90 %7.1f ms, max %7.1f ms%n", label,
-        sorted.get(sorted.size() / 2), sorted.get((int) Math.min(sorted.size() - 1, sorted.size() * 0.9)),
+    System.out.printf(
+        Locale.ROOT,
+        "  %-38s p50 %7.1f ms, p90 %7.1f ms, max %7.1f ms%n",
+        label,
+        sorted.get(sorted.size() / 2),
+        sorted.get((int) Math.min(sorted.size() - 1, sorted.size() * 0.9)),
         sorted.getLast());
   }
 }

@@ -42,7 +42,10 @@ public final class IndexingBench {
 
     List<Path> files;
     try (Stream<Path> walk = Files.walk(notes)) {
-      files = walk.filter(Files::isRegularFile).filter(p -> type(p) != null).sorted().toList();
+      files = walk.filter(Files::isRegularFile)
+          .filter(p -> type(p) != null)
+          .sorted()
+          .toList();
     }
     long bytes = 0;
     for (Path f : files) {
@@ -58,16 +61,27 @@ public final class IndexingBench {
       batches.add(m);
     }
 
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
     Sync first = sync(http, base, batches, concurrency, pid);
     int accepted = first.accepted();
     double indexSeconds = first.seconds();
     long chunks = scalar(jdbc, "select count(*) from entries");
     long rss = peakRssKb(pid);
-    System.out.printf("index:  %d of %d files accepted in %.1f s: %.1f files/s, %d chunks, %.1f chunks/s,"
-        + " server peak RSS %d MB (%d requests, %d in flight)%n", accepted, files.size(), indexSeconds,
-        accepted / indexSeconds, chunks, chunks / indexSeconds, rss / 1024, batches.size(), concurrency);
+    System.out.printf(
+        "index:  %d of %d files accepted in %.1f s: %.1f files/s, %d chunks, %.1f chunks/s,"
+            + " server peak RSS %d MB (%d requests, %d in flight)%n",
+        accepted,
+        files.size(),
+        indexSeconds,
+        accepted / indexSeconds,
+        chunks,
+        chunks / indexSeconds,
+        rss / 1024,
+        batches.size(),
+        concurrency);
     first.printCpu();
 
     long t1 = System.nanoTime();
@@ -75,38 +89,48 @@ public final class IndexingBench {
     double resyncSeconds = (System.nanoTime() - t1) / 1e9;
     long chunksAfter = scalar(jdbc, "select count(*) from entries");
     String embeddedCounter = metric(http, base, "khoj_indexing_chunks_embedded_total");
-    System.out.printf("resync: %d files unchanged in %.1f s (%.0f files/s); chunks %d -> %d; embedded chunks"
-        + " counter after both runs: %s%n", again, resyncSeconds, again / resyncSeconds, chunks, chunksAfter,
-        embeddedCounter);
+    System.out.printf(
+        "resync: %d files unchanged in %.1f s (%.0f files/s); chunks %d -> %d; embedded chunks"
+            + " counter after both runs: %s%n",
+        again, resyncSeconds, again / resyncSeconds, chunks, chunksAfter, embeddedCounter);
 
     double warmRate = Double.NaN;
     if (warm) {
-      // the same corpus again on a server that has compiled its code: everything deleted, then a full sync
-      HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/content/source/computer"))
-          .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+      // the same corpus again on a server that has compiled its code: everything deleted, then a
+      // full sync
+      HttpResponse<String> deleted = http.send(
+          HttpRequest.newBuilder(URI.create(base + "/api/content/source/computer"))
+              .DELETE()
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
       if (deleted.statusCode() != 200 || scalar(jdbc, "select count(*) from entries") != 0) {
-        throw new IllegalStateException("could not delete the corpus: HTTP " + deleted.statusCode());
+        throw new IllegalStateException(
+            "could not delete the corpus: HTTP " + deleted.statusCode());
       }
-      try (Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j"); Statement s = c.createStatement()) {
+      try (Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j");
+          Statement s = c.createStatement()) {
         s.execute("vacuum analyze entries");
         s.execute("vacuum analyze entry_terms");
       }
       Sync warmSync = sync(http, base, batches, concurrency, pid);
       long warmChunks = scalar(jdbc, "select count(*) from entries");
-      System.out.printf("warm:   %d files accepted in %.1f s on the warmed server: %d chunks, %.1f chunks/s%n",
+      System.out.printf(
+          "warm:   %d files accepted in %.1f s on the warmed server: %d chunks, %.1f chunks/s%n",
           warmSync.accepted(), warmSync.seconds(), warmChunks, warmChunks / warmSync.seconds());
       warmSync.printCpu();
       warmRate = warmChunks / warmSync.seconds();
     }
 
     List<String> compiled = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j"); Statement s = c.createStatement();
+    try (Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j");
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select compiled from entries")) {
       while (rs.next()) {
         compiled.add(rs.getString(1));
       }
     }
-    OnnxEmbeddingModel model = new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.BGE_SMALL_EN_V15_Q);
+    OnnxEmbeddingModel model =
+        new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.BGE_SMALL_EN_V15_Q);
     model.embedDocuments(compiled.subList(0, Math.min(16, compiled.size())));
     Cpu c2 = Cpu.read(pid);
     long t2 = System.nanoTime();
@@ -116,10 +140,12 @@ public final class IndexingBench {
     double rawSeconds = (System.nanoTime() - t2) / 1e9;
     Cpu rawCpu = Cpu.read(pid).minus(c2);
     double raw = compiled.size() / rawSeconds;
-    System.out.printf("raw:    %d chunks embedded in process in %.1f s: %.1f chunks/s%n", compiled.size(), rawSeconds,
-        raw);
+    System.out.printf(
+        "raw:    %d chunks embedded in process in %.1f s: %.1f chunks/s%n",
+        compiled.size(), rawSeconds, raw);
     System.out.println("        cpu " + rawCpu.describe(rawSeconds));
-    System.out.printf("ratio:  indexing through HTTP runs at %.2f of raw embedding throughput%n",
+    System.out.printf(
+        "ratio:  indexing through HTTP runs at %.2f of raw embedding throughput%n",
         (chunks / indexSeconds) / raw);
     if (warm) {
       System.out.printf("ratio:  on the warmed server, %.2f%n", warmRate / raw);
@@ -130,7 +156,8 @@ public final class IndexingBench {
    * CPU seconds used so far by the server's JVM, by every PostgreSQL process (including the backends that already
    * exited, which the postmaster has reaped), by this benchmark's JVM, and by the whole machine.
    */
-  private record Cpu(double server, double postgres, double bench, double machineBusy, double machineAll) {
+  private record Cpu(
+      double server, double postgres, double bench, double machineBusy, double machineAll) {
 
     /** Linux reports process times in ticks of 1/100 s on every common architecture. */
     private static final double TICK = 0.01;
@@ -138,13 +165,16 @@ public final class IndexingBench {
     static Cpu read(long serverPid) throws Exception {
       double postgres = 0;
       try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-        for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+        for (Path proc :
+            procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
           try {
             String comm = Files.readString(proc.resolve("comm")).strip();
             if (comm.equals("postgres")) {
               long[] t = times(proc);
               long parent = t[4];
-              boolean postmaster = !Files.readString(Path.of("/proc/" + parent + "/comm")).strip().equals("postgres");
+              boolean postmaster = !Files.readString(Path.of("/proc/" + parent + "/comm"))
+                  .strip()
+                  .equals("postgres");
               postgres += (t[0] + t[1] + (postmaster ? t[2] + t[3] : 0)) * TICK;
             }
           } catch (java.io.IOException gone) {
@@ -160,28 +190,48 @@ public final class IndexingBench {
       }
       long idle = Long.parseLong(all[4]) + Long.parseLong(all[5]);
       double bench = ((com.sun.management.OperatingSystemMXBean)
-          java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
-      return new Cpu((server[0] + server[1]) * TICK, postgres, bench, (total - idle) * TICK, total * TICK);
+                  java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+              .getProcessCpuTime()
+          / 1e9;
+      return new Cpu(
+          (server[0] + server[1]) * TICK, postgres, bench, (total - idle) * TICK, total * TICK);
     }
 
     /** utime, stime, cutime, cstime and the parent's pid of a process. */
     private static long[] times(Path proc) throws java.io.IOException {
       String stat = Files.readString(proc.resolve("stat"));
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]), Long.parseLong(f[14]),
-          Long.parseLong(f[1])};
+      return new long[] {
+        Long.parseLong(f[11]),
+        Long.parseLong(f[12]),
+        Long.parseLong(f[13]),
+        Long.parseLong(f[14]),
+        Long.parseLong(f[1])
+      };
     }
 
     Cpu minus(Cpu before) {
-      return new Cpu(server - before.server, postgres - before.postgres, bench - before.bench,
-          machineBusy - before.machineBusy, machineAll - before.machineAll);
+      return new Cpu(
+          server - before.server,
+          postgres - before.postgres,
+          bench - before.bench,
+          machineBusy - before.machineBusy,
+          machineAll - before.machineAll);
     }
 
     String describe(double seconds) {
       double other = machineBusy - server - postgres - bench;
-      return String.format(Locale.ROOT, "seconds: server %.1f, PostgreSQL %.1f, this benchmark %.1f, rest of the"
-          + " machine %.1f; machine busy %.0f %% of %.1f s on %d cores", server, postgres, bench, other,
-          100 * machineBusy / machineAll, seconds, Runtime.getRuntime().availableProcessors());
+      return String.format(
+          Locale.ROOT,
+          "seconds: server %.1f, PostgreSQL %.1f, this benchmark %.1f, rest of the"
+              + " machine %.1f; machine busy %.0f %% of %.1f s on %d cores",
+          server,
+          postgres,
+          bench,
+          other,
+          100 * machineBusy / machineAll,
+          seconds,
+          Runtime.getRuntime().availableProcessors());
     }
   }
 
@@ -189,18 +239,21 @@ public final class IndexingBench {
   private record Sync(int accepted, double seconds, Cpu cpu, String threads) {
     void printCpu() {
       System.out.println("        cpu " + cpu.describe(seconds));
-      System.out.println("        server cpu seconds by thread group (threads alive at the end): " + threads);
+      System.out.println(
+          "        server cpu seconds by thread group (threads alive at the end): " + threads);
     }
   }
 
-  private static Sync sync(HttpClient http, String base, List<Multipart> batches, int concurrency, long pid)
+  private static Sync sync(
+      HttpClient http, String base, List<Multipart> batches, int concurrency, long pid)
       throws Exception {
     Cpu cpu0 = Cpu.read(pid);
     java.util.Map<String, Double> threads0 = threadCpu(pid);
     long t0 = System.nanoTime();
     int accepted = send(http, base, batches, concurrency);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    return new Sync(accepted, seconds, Cpu.read(pid).minus(cpu0), byGroup(threads0, threadCpu(pid)));
+    return new Sync(
+        accepted, seconds, Cpu.read(pid).minus(cpu0), byGroup(threads0, threadCpu(pid)));
   }
 
   /** CPU seconds of each of the server's threads, keyed by thread id and name. */
@@ -210,7 +263,9 @@ public final class IndexingBench {
       for (Path task : tasks.toList()) {
         try {
           long[] t = Cpu.times(task);
-          cpu.put(task.getFileName() + " " + Files.readString(task.resolve("comm")).strip(), (t[0] + t[1]) * Cpu.TICK);
+          cpu.put(
+              task.getFileName() + " " + Files.readString(task.resolve("comm")).strip(),
+              (t[0] + t[1]) * Cpu.TICK);
         } catch (java.io.IOException gone) {
           // the thread ended while being read
         }
@@ -220,26 +275,32 @@ public final class IndexingBench {
   }
 
   /** The CPU seconds threads used between two readings, summed by name with numbers taken out, largest first. */
-  private static String byGroup(java.util.Map<String, Double> before, java.util.Map<String, Double> after) {
+  private static String byGroup(
+      java.util.Map<String, Double> before, java.util.Map<String, Double> after) {
     java.util.Map<String, Double> groups = new java.util.TreeMap<>();
     after.forEach((key, seconds) -> {
-      String group = key.substring(key.indexOf(' ') + 1).replaceAll("[#\\d-]+$", "").replaceAll("\\d+", "N");
+      String group =
+          key.substring(key.indexOf(' ') + 1).replaceAll("[#\\d-]+$", "").replaceAll("\\d+", "N");
       groups.merge(group, seconds - before.getOrDefault(key, 0.0), Double::sum);
     });
-    return groups.entrySet().stream().filter(e -> e.getValue() >= 0.5)
+    return groups.entrySet().stream()
+        .filter(e -> e.getValue() >= 0.5)
         .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
         .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
         .collect(java.util.stream.Collectors.joining(", "));
   }
 
-  private static int send(HttpClient http, String base, List<Multipart> batches, int concurrency) throws Exception {
+  private static int send(HttpClient http, String base, List<Multipart> batches, int concurrency)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     List<Future<Integer>> results = new ArrayList<>();
     for (Multipart batch : batches) {
       results.add(pool.submit(() -> {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/content?client=bench"))
-            .timeout(Duration.ofMinutes(30)).header("Content-Type", batch.contentType())
-            .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(batch.body())).build();
+            .timeout(Duration.ofMinutes(30))
+            .header("Content-Type", batch.contentType())
+            .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(batch.body()))
+            .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
           throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
@@ -276,7 +337,8 @@ public final class IndexingBench {
   }
 
   private static long scalar(String jdbc, String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j"); Statement s = c.createStatement();
+    try (Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j");
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
@@ -293,9 +355,14 @@ public final class IndexingBench {
   }
 
   private static String metric(HttpClient http, String base, String name) throws Exception {
-    String body = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
-    return body.lines().filter(l -> l.startsWith(name)).findFirst().map(l -> l.substring(l.lastIndexOf(' ') + 1))
+    String body = http.send(
+            HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+    return body.lines()
+        .filter(l -> l.startsWith(name))
+        .findFirst()
+        .map(l -> l.substring(l.lastIndexOf(' ') + 1))
         .orElse("?");
   }
 }

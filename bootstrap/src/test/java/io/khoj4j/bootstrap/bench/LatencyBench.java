@@ -1,9 +1,9 @@
 package io.khoj4j.bootstrap.bench;
 
 import io.khoj4j.adapter.llm.out.embedding.OnnxEmbeddingModel;
+import io.khoj4j.adapter.persistence.out.search.PgEntryTexts;
 import io.khoj4j.adapter.persistence.out.search.PgFullTextEntryRanker;
 import io.khoj4j.adapter.persistence.out.search.PgVectorEntryRanker;
-import io.khoj4j.adapter.persistence.out.search.PgEntryTexts;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.EntryTexts;
 import io.khoj4j.application.port.out.search.RankedEntry;
@@ -18,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -64,12 +63,17 @@ public final class LatencyBench {
 
   private final String base;
   private final String jdbc;
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-  private final OnnxEmbeddingModel model = new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.BGE_SMALL_EN_V15_Q, true);
+  private final HttpClient http = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10))
+      .build();
+  private final OnnxEmbeddingModel model =
+      new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.BGE_SMALL_EN_V15_Q, true);
   private UserId owner;
-  private final java.util.concurrent.atomic.AtomicLong vectorCandidates = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.atomic.AtomicLong vectorCalls = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong vectorCandidates =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong vectorCalls =
+      new java.util.concurrent.atomic.AtomicLong();
 
   private LatencyBench(String base, String jdbc) {
     this.base = base;
@@ -82,8 +86,10 @@ public final class LatencyBench {
     int total = Integer.parseInt(args[2]);
     int baseDocs = Integer.parseInt(args[3]);
     int seconds = Integer.parseInt(args[4]);
-    BeirDataset scifact = BeirDataset.locate("scifact").map(BeirDataset::load)
-        .orElseThrow(() -> new IllegalStateException("../shared/data/retrieval/scifact is absent in this clone"));
+    BeirDataset scifact = BeirDataset.locate("scifact")
+        .map(BeirDataset::load)
+        .orElseThrow(() ->
+            new IllegalStateException("../shared/data/retrieval/scifact is absent in this clone"));
     bench.seed(scifact, baseDocs, total);
     bench.measure(new ArrayList<>(scifact.queries().values()), seconds);
   }
@@ -97,12 +103,15 @@ public final class LatencyBench {
         Map<String, BeirDataset.Document> subset = new LinkedHashMap<>();
         data.corpus().values().stream().limit(baseDocs).forEach(d -> subset.put(d.id(), d));
         long t0 = System.nanoTime();
-        new BeirHarness(base, null).index(new BeirDataset(data.name(), subset, Map.of(), Map.of()), 4);
+        new BeirHarness(base, null)
+            .index(new BeirDataset(data.name(), subset, Map.of(), Map.of()), 4);
         existing = count(c);
-        System.out.printf("seed: %d documents uploaded as %d entries in %.0f s%n", subset.size(), existing,
-            (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+            "seed: %d documents uploaded as %d entries in %.0f s%n",
+            subset.size(), existing, (System.nanoTime() - t0) / 1e9);
       }
-      owner = new UserId(single(c, "select user_id from entries limit 1").map(java.util.UUID::fromString)
+      owner = new UserId(single(c, "select user_id from entries limit 1")
+          .map(java.util.UUID::fromString)
           .orElseThrow());
       long t0 = System.nanoTime();
       long originals = existing;
@@ -110,9 +119,12 @@ public final class LatencyBench {
       while (existing < total) {
         copy++;
         int batch = (int) Math.min(originals, total - existing);
-        // each copy: an entry's text under a new path; its vector is the entry's own, plus 0.6 of another
-        // entry's (a pseudo-random partner per copy) plus uniform noise, normalised. Copies so sit between
-        // topics, as real collections do: copies of one entry differing only by noise would form islands the
+        // each copy: an entry's text under a new path; its vector is the entry's own, plus 0.6 of
+        // another
+        // entry's (a pseudo-random partner per copy) plus uniform noise, normalised. Copies so sit
+        // between
+        // topics, as real collections do: copies of one entry differing only by noise would form
+        // islands the
         // HNSW graph cannot leave, which no real collection has.
         String sql = """
             with base as (select e.*, row_number() over (order by e.id) as rn, count(*) over () as n
@@ -144,7 +156,8 @@ public final class LatencyBench {
   }
 
   private static Optional<String> single(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
     }
   }
@@ -153,7 +166,9 @@ public final class LatencyBench {
 
   private void measure(List<String> queries, int seconds) throws Exception {
     try (Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j")) {
-      System.out.printf("entries: %s for one user; queries: %d SciFact queries; n=%d%n", count(c), queries.size(), N);
+      System.out.printf(
+          "entries: %s for one user; queries: %d SciFact queries; n=%d%n",
+          count(c), queries.size(), N);
     }
     ThreadLocal<Rankers> rankers = ThreadLocal.withInitial(this::rankers);
     List<float[]> vectors = new ArrayList<>();
@@ -200,12 +215,16 @@ public final class LatencyBench {
     report("raw embedding + SQL", rawMs);
     System.out.printf("  p50 ratio search / raw: %.2f%n", pct(httpMs, 50) / pct(rawMs, 50));
     tail(queries, httpMs, embedMs, sqlMs, vectorMs, keywordMs);
-    System.out.printf("  vector candidates returned per query: %.1f of %d asked%n",
+    System.out.printf(
+        "  vector candidates returned per query: %.1f of %d asked%n",
         vectorCandidates.get() / (double) vectorCalls.get(), CANDIDATES);
 
     System.out.println(CLIENTS + " concurrent clients, " + seconds + " s each:");
     concurrent("GET /api/search", queries, seconds, i -> search(queries.get(i)));
-    concurrent("raw embedding + SQL", queries, seconds,
+    concurrent(
+        "raw embedding + SQL",
+        queries,
+        seconds,
         i -> rankers.get().rank(queries.get(i), model.embedQuery(queries.get(i))));
 
     explain(vectors.getFirst());
@@ -215,8 +234,13 @@ public final class LatencyBench {
    * The slowest 1 % of searches beside the raw cost of the same query: a slow query that is slow raw too is costly
    * work; one that is fast raw met a pause (a collection, another process on the cores).
    */
-  private static void tail(List<String> queries, List<Double> httpMs, List<Double> embedMs, List<Double> sqlMs,
-      List<Double> vectorMs, List<Double> keywordMs) {
+  private static void tail(
+      List<String> queries,
+      List<Double> httpMs,
+      List<Double> embedMs,
+      List<Double> sqlMs,
+      List<Double> vectorMs,
+      List<Double> keywordMs) {
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < httpMs.size(); i++) {
       order.add(i);
@@ -224,17 +248,29 @@ public final class LatencyBench {
     order.sort((a, b) -> Double.compare(httpMs.get(b), httpMs.get(a)));
     int slow = Math.max(1, httpMs.size() / 100);
     int slowRaw = 0;
-    System.out.println("  slowest 1 % of searches (ms): search | raw embedding, SQL (vector, keyword) of the same query");
+    System.out.println(
+        "  slowest 1 % of searches (ms): search | raw embedding, SQL (vector, keyword) of the same query");
     for (int i : order.subList(0, slow)) {
       double raw = embedMs.get(i) + sqlMs.get(i);
       if (raw >= httpMs.get(i) * 0.6) {
         slowRaw++;
       }
-      System.out.printf(Locale.ROOT, "    %6.1f | %5.1f, %5.1f (%5.1f, %5.1f)  %d words, query %d%n", httpMs.get(i),
-          embedMs.get(i), sqlMs.get(i), vectorMs.get(i), keywordMs.get(i), queries.get(i).split("\\s+").length, i);
+      System.out.printf(
+          Locale.ROOT,
+          "    %6.1f | %5.1f, %5.1f (%5.1f, %5.1f)  %d words, query %d%n",
+          httpMs.get(i),
+          embedMs.get(i),
+          sqlMs.get(i),
+          vectorMs.get(i),
+          keywordMs.get(i),
+          queries.get(i).split("\\s+").length,
+          i);
     }
-    System.out.printf("  %d of the %d slowest are slow raw too (raw at least 60 %% of the search)%n", slowRaw, slow);
-    // where in the run the slow searches fall: clustered early means the server was still warming up
+    System.out.printf(
+        "  %d of the %d slowest are slow raw too (raw at least 60 %% of the search)%n",
+        slowRaw, slow);
+    // where in the run the slow searches fall: clustered early means the server was still warming
+    // up
     int quarters = 4;
     int[] over = new int[quarters];
     double threshold = pct(httpMs, 99);
@@ -243,14 +279,16 @@ public final class LatencyBench {
         over[i * quarters / httpMs.size()]++;
       }
     }
-    System.out.printf("  searches at or above p99 per quarter of the run: %s%n", Arrays.toString(over));
+    System.out.printf(
+        "  searches at or above p99 per quarter of the run: %s%n", Arrays.toString(over));
   }
 
   private interface Work {
     void run(int queryIndex) throws Exception;
   }
 
-  private void concurrent(String label, List<String> queries, int seconds, Work work) throws Exception {
+  private void concurrent(String label, List<String> queries, int seconds, Work work)
+      throws Exception {
     List<Double> millis = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger next = new AtomicInteger();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -278,14 +316,25 @@ public final class LatencyBench {
       throw new IllegalStateException(label + " failed", failures.getFirst());
     }
     double elapsed = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(Locale.ROOT, "  %-28s %6.1f req/s, p50 %6.1f ms, p99 %6.1f ms (%d requests)%n", label,
-        millis.size() / elapsed, pct(millis, 50), pct(millis, 99), millis.size());
+    System.out.printf(
+        Locale.ROOT,
+        "  %-28s %6.1f req/s, p50 %6.1f ms, p99 %6.1f ms (%d requests)%n",
+        label,
+        millis.size() / elapsed,
+        pct(millis, 50),
+        pct(millis, 99),
+        millis.size());
   }
 
   private void search(String q) throws Exception {
-    String url = base + "/api/search?n=" + N + "&client=bench&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8);
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1)).GET()
-        .build(), HttpResponse.BodyHandlers.ofString());
+    String url = base + "/api/search?n=" + N + "&client=bench&q="
+        + URLEncoder.encode(q, StandardCharsets.UTF_8);
+    HttpResponse<String> r = http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofMinutes(1))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IllegalStateException("search failed: HTTP " + r.statusCode() + " " + r.body());
     }
@@ -293,8 +342,9 @@ public final class LatencyBench {
 
   private void explain(float[] vector) throws SQLException {
     String type = "vector(" + model.dimension() + ")";
-    String sql = "explain (analyze, buffers) select e.id, (e.embedding::" + type + " <=> '" + Arrays.toString(vector)
-        .replace(" ", "") + "'::" + type + ") as distance from entries e where e.model_id = '" + model.id()
+    String sql = "explain (analyze, buffers) select e.id, (e.embedding::" + type + " <=> '"
+        + Arrays.toString(vector).replace(" ", "") + "'::" + type
+        + ") as distance from entries e where e.model_id = '" + model.id()
         + "' and e.user_id = '" + owner.value() + "' order by e.embedding::" + type + " <=> '"
         + Arrays.toString(vector).replace(" ", "") + "'::" + type + " limit " + CANDIDATES;
     try (Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j")) {
@@ -302,10 +352,11 @@ public final class LatencyBench {
       try (Statement s = c.createStatement()) {
         s.execute("set local hnsw.iterative_scan = relaxed_order");
         s.execute("set local hnsw.ef_search = 100");
-        // a connection's first query also loads catalogs and the extension (tens of ms): show the second run
+        // a connection's first query also loads catalogs and the extension (tens of ms): show the
+        // second run
         for (int run = 1; run <= 2; run++) {
-          System.out.println("EXPLAIN ANALYZE of the vector ranker's query (owner filter, n=" + CANDIDATES + "), run "
-              + run + " on a new connection:");
+          System.out.println("EXPLAIN ANALYZE of the vector ranker's query (owner filter, n="
+              + CANDIDATES + "), run " + run + " on a new connection:");
           try (ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
               if (run == 2) {
@@ -328,24 +379,30 @@ public final class LatencyBench {
     try {
       Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j");
       c.setAutoCommit(false);
-      // the rankers close their connection after each query: here that ends the transaction and keeps the
+      // the rankers close their connection after each query: here that ends the transaction and
+      // keeps the
       // connection, as the server's pool does
-      Connection kept = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-          new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+      Connection kept = (Connection) Proxy.newProxyInstance(
+          Connection.class.getClassLoader(),
+          new Class<?>[] {Connection.class},
+          (proxy, method, args) -> {
             if (method.getName().equals("close")) {
               c.rollback();
               return null;
             }
             return method.invoke(c, args);
           });
-      DataSource ds = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
-          new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+      DataSource ds = (DataSource) Proxy.newProxyInstance(
+          DataSource.class.getClassLoader(),
+          new Class<?>[] {DataSource.class},
+          (proxy, method, args) -> {
             if (method.getName().equals("getConnection")) {
               return kept;
             }
             throw new UnsupportedOperationException(method.getName());
           });
-      return new Rankers(new PgVectorEntryRanker(ds), new PgFullTextEntryRanker(ds), new PgEntryTexts(ds));
+      return new Rankers(
+          new PgVectorEntryRanker(ds), new PgFullTextEntryRanker(ds), new PgEntryTexts(ds));
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -366,10 +423,20 @@ public final class LatencyBench {
     }
 
     void rank(String q, float[] v) {
-      String words = Arrays.stream(q.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty())
-          .map(w -> w.toLowerCase(Locale.ROOT)).distinct().collect(Collectors.joining(" "));
-      EntryRanker.Request request = new EntryRanker.Request(owner, words, v, model.id(), model.dimension(),
-          Optional.empty(), EntryFilter.NONE, CANDIDATES);
+      String words = Arrays.stream(q.split("[^\\p{L}\\p{N}]+"))
+          .filter(w -> !w.isEmpty())
+          .map(w -> w.toLowerCase(Locale.ROOT))
+          .distinct()
+          .collect(Collectors.joining(" "));
+      EntryRanker.Request request = new EntryRanker.Request(
+          owner,
+          words,
+          v,
+          model.id(),
+          model.dimension(),
+          Optional.empty(),
+          EntryFilter.NONE,
+          CANDIDATES);
       long t0 = System.nanoTime();
       List<RankedEntry> hits = vector.rank(request);
       int found = hits.size();
@@ -379,11 +446,20 @@ public final class LatencyBench {
       }
       vectorCandidates.addAndGet(found);
       vectorCalls.incrementAndGet();
-      keyword.rank(new EntryRanker.Request(owner, words, null, model.id(), model.dimension(), Optional.empty(),
-          EntryFilter.NONE, CANDIDATES));
+      keyword.rank(new EntryRanker.Request(
+          owner,
+          words,
+          null,
+          model.id(),
+          model.dimension(),
+          Optional.empty(),
+          EntryFilter.NONE,
+          CANDIDATES));
       long t2 = System.nanoTime();
       // and the text of the n results, as the search reads it
-      texts.textsOf(owner, hits.stream().limit(N).map(RankedEntry::id).toList(),
+      texts.textsOf(
+          owner,
+          hits.stream().limit(N).map(RankedEntry::id).toList(),
           new EntryTexts.QueryVector(v, model.id(), model.dimension()));
       lastVectorMs = (t1 - t0) / 1e6;
       lastKeywordMs = (t2 - t1) / 1e6;
@@ -391,7 +467,12 @@ public final class LatencyBench {
   }
 
   private static void report(String label, List<Double> millis) {
-    System.out.printf(Locale.ROOT, "  %-28s p50 %6.1f ms, p99 %6.1f ms%n", label, pct(millis, 50), pct(millis, 99));
+    System.out.printf(
+        Locale.ROOT,
+        "  %-28s p50 %6.1f ms, p99 %6.1f ms%n",
+        label,
+        pct(millis, 50),
+        pct(millis, 99));
   }
 
   private static double pct(List<Double> millis, int p) {

@@ -54,8 +54,16 @@ class WebClientAccessibilityIT {
     openAi.configureAsDefault(TestUsers.createAdmin());
     user = TestUsers.create();
     Multipart notes = Multipart.files()
-        .add("/notes/zebras.md", "text/markdown", "# Zebra migration\nThe zebras walk north across the plains every July.\n");
-    user.request().contentType(notes.contentType()).body(notes.body()).patch("/api/content").then().statusCode(200);
+        .add(
+            "/notes/zebras.md",
+            "text/markdown",
+            "# Zebra migration\nThe zebras walk north across the plains every July.\n");
+    user.request()
+        .contentType(notes.contentType())
+        .body(notes.body())
+        .patch("/api/content")
+        .then()
+        .statusCode(200);
   }
 
   @AfterAll
@@ -70,14 +78,18 @@ class WebClientAccessibilityIT {
   void aSignedInPageHasNoSeriousViolation(String name) {
     List<String> violations = new ArrayList<>();
     for (String[] size : SIZES) {
-      // both themes at desktop width; the phone layout in the light one (colours do not change with width)
-      for (String scheme : size[0].equals("desktop") ? new String[] {"light", "dark"} : new String[] {"light"}) {
+      // both themes at desktop width; the phone layout in the light one (colours do not change with
+      // width)
+      for (String scheme :
+          size[0].equals("desktop") ? new String[] {"light", "dark"} : new String[] {"light"}) {
         try (BrowserContext context = Browsers.signedIn(base, user.id())) {
           Page page = context.newPage();
           page.setViewportSize(Integer.parseInt(size[1]), Integer.parseInt(size[2]));
-          page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(
-              scheme.equals("dark") ? com.microsoft.playwright.options.ColorScheme.DARK
-                  : com.microsoft.playwright.options.ColorScheme.LIGHT));
+          page.emulateMedia(new Page.EmulateMediaOptions()
+              .setColorScheme(
+                  scheme.equals("dark")
+                      ? com.microsoft.playwright.options.ColorScheme.DARK
+                      : com.microsoft.playwright.options.ColorScheme.LIGHT));
           open(name).accept(page);
           violations.addAll(check(page, name + " " + size[0] + " " + scheme));
         }
@@ -106,48 +118,60 @@ class WebClientAccessibilityIT {
       Page page = visitor.newPage();
       page.navigate("/login");
       assertThat(page.locator("main h1")).isVisible();
-      page.evaluate("() => { const b = document.createElement('button'); document.querySelector('main').append(b);"
-          + " const p = document.createElement('p'); p.textContent = 'faint'; p.style.color = '#eee';"
-          + " p.style.background = '#fff'; document.querySelector('main').append(p); }");
-      assertThat(check(page, "login with faults")).anyMatch(v -> v.contains("button-name"))
+      page.evaluate(
+          "() => { const b = document.createElement('button'); document.querySelector('main').append(b);"
+              + " const p = document.createElement('p'); p.textContent = 'faint'; p.style.color = '#eee';"
+              + " p.style.background = '#fff'; document.querySelector('main').append(p); }");
+      assertThat(check(page, "login with faults"))
+          .anyMatch(v -> v.contains("button-name"))
           .anyMatch(v -> v.contains("color-contrast"));
     }
   }
 
   private Consumer<Page> open(String name) {
     return switch (name) {
-      case "chat" -> page -> {
-        openAi.script("Your notes say the **zebra migration** starts in July.", "Zebra migration", "zebra migration");
-        page.navigate("/chat");
-        page.getByLabel("Message").fill("When do the zebras migrate?");
-        page.getByLabel("Message").press("Enter");
-        assertThat(page.locator(".msg.khoj").last()).hasAttribute("data-state", "done");
-        page.locator(".msg.khoj .references").last().evaluate("d => d.open = true");
-      };
-      case "search" -> page -> {
-        page.navigate("/search?q=zebra%20migration");
-        assertThat(page.locator(".result").first()).isVisible();
-      };
-      case "settings" -> page -> {
-        page.navigate("/settings");
-        assertThat(page.locator(".files")).containsText("zebras.md");
-      };
-      default -> page -> {
-        page.navigate("/" + name);
-        assertThat(page.locator("main h1")).isVisible();
-        page.waitForLoadState();
-      };
+      case "chat" ->
+        page -> {
+          openAi.script(
+              "Your notes say the **zebra migration** starts in July.",
+              "Zebra migration",
+              "zebra migration");
+          page.navigate("/chat");
+          page.getByLabel("Message").fill("When do the zebras migrate?");
+          page.getByLabel("Message").press("Enter");
+          assertThat(page.locator(".msg.khoj").last()).hasAttribute("data-state", "done");
+          page.locator(".msg.khoj .references").last().evaluate("d => d.open = true");
+        };
+      case "search" ->
+        page -> {
+          page.navigate("/search?q=zebra%20migration");
+          assertThat(page.locator(".result").first()).isVisible();
+        };
+      case "settings" ->
+        page -> {
+          page.navigate("/settings");
+          assertThat(page.locator(".files")).containsText("zebras.md");
+        };
+      default ->
+        page -> {
+          page.navigate("/" + name);
+          assertThat(page.locator("main h1")).isVisible();
+          page.waitForLoadState();
+        };
     };
   }
 
   /** The serious and critical violations axe finds on the page, one line per offending element. */
   private static List<String> check(Page page, String where) {
-    AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
+    AxeResults results = new AxeBuilder(page)
+        .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+        .analyze();
     List<String> found = new ArrayList<>();
     for (Rule rule : results.getViolations()) {
       if (BLOCKING.contains(rule.getImpact())) {
-        rule.getNodes().forEach(node -> found.add(where + ": " + rule.getId() + " (" + rule.getImpact() + ") "
-            + node.getTarget() + " — " + node.getFailureSummary()));
+        rule.getNodes()
+            .forEach(node -> found.add(where + ": " + rule.getId() + " (" + rule.getImpact() + ") "
+                + node.getTarget() + " — " + node.getFailureSummary()));
       }
     }
     return found;

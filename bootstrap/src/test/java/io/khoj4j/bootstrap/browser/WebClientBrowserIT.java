@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 @Tag("browser")
 class WebClientBrowserIT {
 
-  static final String XSS = "<img src=x onerror=\"window.__pwned=1;alert(1)\"> and <script>window.__pwned=2;alert(2)</script>";
+  static final String XSS =
+      "<img src=x onerror=\"window.__pwned=1;alert(1)\"> and <script>window.__pwned=2;alert(2)</script>";
 
   @TestHTTPResource("/")
   URL base;
@@ -69,17 +70,23 @@ class WebClientBrowserIT {
 
       page.getByLabel("Email").first().fill("admin@khoj4j.test");
       page.getByLabel("Password").fill("not-the-password");
-      page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-          new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+      page.getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Sign in").setExact(true))
+          .click();
       assertThat(page.locator("#status")).not().isEmpty();
       assertThat(page).hasURL(Pattern.compile("/login"));
 
       page.getByLabel("Password").fill("admin-password-for-tests");
-      page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-          new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+      page.getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Sign in").setExact(true))
+          .click();
       assertThat(page).hasURL(Pattern.compile("/chat$"));
-      assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
-          new Page.GetByRoleOptions().setName("Sign out"))).isVisible();
+      assertThat(page.getByRole(
+              com.microsoft.playwright.options.AriaRole.LINK,
+              new Page.GetByRoleOptions().setName("Sign out")))
+          .isVisible();
     }
   }
 
@@ -90,8 +97,12 @@ class WebClientBrowserIT {
     try (BrowserContext context = Browsers.signedIn(base, user.id())) {
       Page page = context.newPage();
       page.navigate("/settings");
-      page.locator("#file-picker").setInputFiles(new FilePayload("zebra-notes.md", "text/markdown",
-          "# Zebra migration\nThe zebras walk north across the plains every July.\n".getBytes(StandardCharsets.UTF_8)));
+      page.locator("#file-picker")
+          .setInputFiles(new FilePayload(
+              "zebra-notes.md",
+              "text/markdown",
+              "# Zebra migration\nThe zebras walk north across the plains every July.\n"
+                  .getBytes(StandardCharsets.UTF_8)));
       assertThat(page.locator(".files")).containsText("zebra-notes.md");
 
       page.navigate("/search");
@@ -117,9 +128,13 @@ class WebClientBrowserIT {
     TestUser user = TestUsers.create();
     openAi.script("unused", "Slow one");
     // The answer dribbles out over many seconds, so it is still streaming when Stop is pressed.
-    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(4)
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
-            .withBody(FakeOpenAi.sse("A long ", "answer ", "that ", "takes ", "its ", "time ", "to ", "arrive."))
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        .atPriority(4)
+        .willReturn(aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "text/event-stream")
+            .withBody(FakeOpenAi.sse(
+                "A long ", "answer ", "that ", "takes ", "its ", "time ", "to ", "arrive."))
             .withChunkedDribbleDelay(40, 20_000)));
     try (BrowserContext context = Browsers.signedIn(base, user.id())) {
       Page page = context.newPage();
@@ -131,7 +146,8 @@ class WebClientBrowserIT {
       assertThat(input).hasValue("/general first line\nsecond line");
       input.press("Enter");
 
-      Locator stop = page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+      Locator stop = page.getByRole(
+          com.microsoft.playwright.options.AriaRole.BUTTON,
           new Page.GetByRoleOptions().setName("Stop"));
       assertThat(stop).isVisible();
       assertThat(page.locator(".msg.you .body").last()).hasText("/general first line\nsecond line");
@@ -144,10 +160,14 @@ class WebClientBrowserIT {
   @Test
   void modelOutputAndNotesCannotRunScript() {
     TestUser user = TestUsers.create();
-    user.request().contentType("multipart/form-data; boundary=" + Multipart.BOUNDARY)
-        .body(Multipart.files().add("/notes/probe.md", "text/markdown",
-            "# Probe heading\nquokka " + XSS + "\n").body())
-        .patch("/api/content").then().statusCode(200);
+    user.request()
+        .contentType("multipart/form-data; boundary=" + Multipart.BOUNDARY)
+        .body(Multipart.files()
+            .add("/notes/probe.md", "text/markdown", "# Probe heading\nquokka " + XSS + "\n")
+            .body())
+        .patch("/api/content")
+        .then()
+        .statusCode(200);
     openAi.script("Look: " + XSS + " end.", "Probe", "quokka");
     try (BrowserContext context = Browsers.signedIn(base, user.id())) {
       Page page = context.newPage();
@@ -166,7 +186,8 @@ class WebClientBrowserIT {
       page.getByLabel("Message").press("Enter");
       Locator answer = page.locator(".msg.khoj").last();
       assertThat(answer).hasAttribute("data-state", "done");
-      assertThat(answer.locator(".body")).containsText("<script>window.__pwned=2;alert(2)</script>");
+      assertThat(answer.locator(".body"))
+          .containsText("<script>window.__pwned=2;alert(2)</script>");
       assertThat(answer.locator(".body")).containsText("<img src=x onerror=");
       assertThat(answer.locator(".references")).containsText("probe.md");
 
@@ -188,8 +209,10 @@ class WebClientBrowserIT {
       page.getByLabel("Message").press("Enter");
       assertThat(page.locator(".msg.khoj").last()).hasAttribute("data-state", "done");
       assertThat(page.locator(".conversations")).containsText("Otters");
-      page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-          new Page.GetByRoleOptions().setName("Share Otters")).click();
+      page.getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Share Otters"))
+          .click();
       Locator link = page.locator("#share-url");
       assertThat(link).hasValue(Pattern.compile("/share/chat/[^/]+/$"));
       url = link.inputValue();
@@ -211,18 +234,30 @@ class WebClientBrowserIT {
       page.onDialog(dialog -> dialog.accept());
       page.navigate("/settings");
       page.getByLabel("Name (optional)").fill("laptop");
-      page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-          new Page.GetByRoleOptions().setName("Create token")).click();
+      page.getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Create token"))
+          .click();
       Locator secret = page.locator("#new-token");
       assertThat(secret).hasValue(Pattern.compile("^kk-"));
       String token = secret.inputValue();
       assertThat(page.locator(".tokens")).containsText("laptop");
-      given().header("Authorization", "Bearer " + token).get("/api/v1/user").then().statusCode(200);
+      given()
+          .header("Authorization", "Bearer " + token)
+          .get("/api/v1/user")
+          .then()
+          .statusCode(200);
 
-      page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-          new Page.GetByRoleOptions().setName("Revoke laptop")).click();
+      page.getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Revoke laptop"))
+          .click();
       assertThat(page.locator(".tokens")).not().containsText("laptop");
-      given().header("Authorization", "Bearer " + token).get("/api/v1/user").then().statusCode(403);
+      given()
+          .header("Authorization", "Bearer " + token)
+          .get("/api/v1/user")
+          .then()
+          .statusCode(403);
     }
   }
 }

@@ -50,9 +50,20 @@ class WebClientScreenshotsIT {
           ```""", "Zebra migration", "zebra migration");
       TestUser user = TestUsers.create();
       Multipart notes = Multipart.files()
-          .add("/notes/zebras.md", "text/markdown", "# Zebra migration\nThe zebras walk north across the plains every July.\n")
-          .add("/notes/rivers.md", "text/markdown", "# River crossings\nThe river crossing is the hardest part of the migration.\n");
-      user.request().contentType(notes.contentType()).body(notes.body()).patch("/api/content").then().statusCode(200);
+          .add(
+              "/notes/zebras.md",
+              "text/markdown",
+              "# Zebra migration\nThe zebras walk north across the plains every July.\n")
+          .add(
+              "/notes/rivers.md",
+              "text/markdown",
+              "# River crossings\nThe river crossing is the hardest part of the migration.\n");
+      user.request()
+          .contentType(notes.contentType())
+          .body(notes.body())
+          .patch("/api/content")
+          .then()
+          .statusCode(200);
 
       List<String> problems = new ArrayList<>();
       String[][] sizes = {{"desktop", "1280", "800"}, {"phone", "390", "844"}};
@@ -100,6 +111,8 @@ class WebClientScreenshotsIT {
   }
 
   private static void shot(Page page, Path folder, String name, String size) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name + "-" + size + ".png")).setFullPage(false));
+    page.screenshot(new Page.ScreenshotOptions()
+        .setPath(folder.resolve(name + "-" + size + ".png"))
+        .setFullPage(false));
   }
 }

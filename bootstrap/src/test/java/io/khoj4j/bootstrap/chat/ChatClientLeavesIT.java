@@ -40,12 +40,14 @@ class ChatClientLeavesIT {
   }
 
   /** Sends the chat request over a bare socket, waits for the turn's first model call, then hangs up. */
-  private static void askAndLeave(TestUser user, String body, SilentModelServer model) throws Exception {
+  private static void askAndLeave(TestUser user, String body, SilentModelServer model)
+      throws Exception {
     byte[] json = body.getBytes(StandardCharsets.UTF_8);
     try (Socket client = new Socket(InetAddress.getLoopbackAddress(), RestAssured.port)) {
       OutputStream out = client.getOutputStream();
-      out.write(("POST /api/chat HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + user.token()
-          + "\r\nContent-Type: application/json\r\nContent-Length: " + json.length + "\r\n\r\n")
+      out.write(("POST /api/chat HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+              + user.token() + "\r\nContent-Type: application/json\r\nContent-Length: "
+              + json.length + "\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       out.write(json);
       out.flush();
@@ -57,11 +59,16 @@ class ChatClientLeavesIT {
 
   private static void assertTurnCancelled(TestUser user, SilentModelServer model) throws Exception {
     await(() -> model.openConnections.get() == 0);
-    assertThat(model.openConnections).as("connections to the model left open after the client left").hasValue(0);
+    assertThat(model.openConnections)
+        .as("connections to the model left open after the client left")
+        .hasValue(0);
     Thread.sleep(GRACE_MILLIS);
     assertThat(model.requests).as("model calls after the client left").hasValue(1);
     assertThat(model.openConnections).hasValue(0);
-    user.request().get("/api/chat/stats").then().statusCode(200)
+    user.request()
+        .get("/api/chat/stats")
+        .then()
+        .statusCode(200)
         .body("num_conversations", Matchers.equalTo(0));
   }
 
@@ -75,8 +82,14 @@ class ChatClientLeavesIT {
   void aNonStreamedTurnStopsWhileTheModelChoosesSources() throws Exception {
     try (SilentModelServer model = silentModel(SilentModelServer.Silence.BEFORE_HEADERS)) {
       TestUser user = TestUsers.create();
-      Multipart notes = Multipart.files().add("/notes/tea.md", "text/markdown", "# Tea\nI drink green tea.\n");
-      user.request().contentType(notes.contentType()).body(notes.body()).patch("/api/content").then().statusCode(200);
+      Multipart notes =
+          Multipart.files().add("/notes/tea.md", "text/markdown", "# Tea\nI drink green tea.\n");
+      user.request()
+          .contentType(notes.contentType())
+          .body(notes.body())
+          .patch("/api/content")
+          .then()
+          .statusCode(200);
 
       askAndLeave(user, "{\"q\":\"what do I drink\"}", model);
 
@@ -126,8 +139,14 @@ class ChatClientLeavesIT {
   void aStreamedTurnStopsWhileTheModelChoosesSources() throws Exception {
     try (SilentModelServer model = silentModel(SilentModelServer.Silence.BEFORE_HEADERS)) {
       TestUser user = TestUsers.create();
-      Multipart notes = Multipart.files().add("/notes/tea.md", "text/markdown", "# Tea\nI drink green tea.\n");
-      user.request().contentType(notes.contentType()).body(notes.body()).patch("/api/content").then().statusCode(200);
+      Multipart notes =
+          Multipart.files().add("/notes/tea.md", "text/markdown", "# Tea\nI drink green tea.\n");
+      user.request()
+          .contentType(notes.contentType())
+          .body(notes.body())
+          .patch("/api/content")
+          .then()
+          .statusCode(200);
 
       askAndLeave(user, "{\"q\":\"what do I drink\",\"stream\":true}", model);
 

@@ -27,10 +27,14 @@ class ChatFieldLimitIT {
     FakeOpenAi.removeAllModels(TestUsers.createAdmin());
     TestUser user = TestUsers.create();
 
-    Response turn = user.request().contentType("application/json")
-        .body(Map.of("q", "/general hello", "turn_id", "t".repeat(101))).post("/api/chat?client=test");
-    Response title = user.request().contentType("application/json")
-        .body(Map.of("q", "/general hello", "title", "t".repeat(201))).post("/api/chat?client=test");
+    Response turn = user.request()
+        .contentType("application/json")
+        .body(Map.of("q", "/general hello", "turn_id", "t".repeat(101)))
+        .post("/api/chat?client=test");
+    Response title = user.request()
+        .contentType("application/json")
+        .body(Map.of("q", "/general hello", "title", "t".repeat(201)))
+        .post("/api/chat?client=test");
 
     for (Response r : new Response[] {turn, title}) {
       assertThat(r.statusCode()).isBetween(400, 499);
@@ -38,7 +42,11 @@ class ChatFieldLimitIT {
     }
     assertThat(turn.asString()).contains("turn_id").contains("at most 100 characters");
     assertThat(title.asString()).contains("title").contains("at most 200 characters");
-    user.request().get("/api/chat/stats").then().statusCode(200).body("num_conversations", equalTo(0));
+    user.request()
+        .get("/api/chat/stats")
+        .then()
+        .statusCode(200)
+        .body("num_conversations", equalTo(0));
   }
 
   @Test
@@ -46,11 +54,18 @@ class ChatFieldLimitIT {
     FakeOpenAi.removeAllModels(TestUsers.createAdmin());
     TestUser user = TestUsers.create();
 
-    user.request().contentType("application/json")
+    user.request()
+        .contentType("application/json")
         .body(Map.of("q", "/general hello", "turn_id", "t".repeat(100), "title", "t".repeat(200)))
-        .post("/api/chat?client=test").then().statusCode(200);
+        .post("/api/chat?client=test")
+        .then()
+        .statusCode(200);
 
-    user.request().get("/api/chat/stats").then().statusCode(200).body("num_conversations", equalTo(1));
+    user.request()
+        .get("/api/chat/stats")
+        .then()
+        .statusCode(200)
+        .body("num_conversations", equalTo(1));
   }
 
   @Test
@@ -67,9 +82,15 @@ class ChatFieldLimitIT {
     }
 
     assertThat(frames.has("at most 100 characters")).isTrue();
-    assertThat(frames.has("interrupt_acknowledged")).as("the socket still answers").isTrue();
+    assertThat(frames.has("interrupt_acknowledged"))
+        .as("the socket still answers")
+        .isTrue();
     assertThat(frames.closed).isNotDone();
     ws.abort();
-    user.request().get("/api/chat/stats").then().statusCode(200).body("num_conversations", equalTo(0));
+    user.request()
+        .get("/api/chat/stats")
+        .then()
+        .statusCode(200)
+        .body("num_conversations", equalTo(0));
   }
 }

@@ -40,11 +40,20 @@ class ChatModelSeedIT {
 
   private static final List<String> SEEDED_APIS = List.of("OpenAI-compatible", "Anthropic");
 
-  @Inject SeedChatModelsUseCase seed;
-  @Inject ConfigureChatModelsUseCase configure;
-  @Inject ChatModelRepository repository;
-  @Inject UnitOfWork unitOfWork;
-  @Inject DataSource dataSource;
+  @Inject
+  SeedChatModelsUseCase seed;
+
+  @Inject
+  ConfigureChatModelsUseCase configure;
+
+  @Inject
+  ChatModelRepository repository;
+
+  @Inject
+  UnitOfWork unitOfWork;
+
+  @Inject
+  DataSource dataSource;
 
   private final WireMockServer server = new WireMockServer(options().dynamicPort());
   private Optional<Long> defaultBefore;
@@ -52,9 +61,13 @@ class ChatModelSeedIT {
   @BeforeEach
   void start() {
     server.start();
-    server.stubFor(get(urlEqualTo("/v1/models")).willReturn(okJson("{\"object\":\"list\",\"data\":["
-        + "{\"id\":\"llama3.2:latest\",\"object\":\"model\",\"created\":1730000000,\"owned_by\":\"library\"},"
-        + "{\"id\":\"qwen2.5:7b\",\"object\":\"model\",\"created\":1730000001,\"owned_by\":\"library\"}]}")));
+    server.stubFor(
+        get(urlEqualTo("/v1/models"))
+            .willReturn(
+                okJson(
+                    "{\"object\":\"list\",\"data\":["
+                        + "{\"id\":\"llama3.2:latest\",\"object\":\"model\",\"created\":1730000000,\"owned_by\":\"library\"},"
+                        + "{\"id\":\"qwen2.5:7b\",\"object\":\"model\",\"created\":1730000001,\"owned_by\":\"library\"}]}")));
     removeSeededApis();
     defaultBefore = repository.defaultModelId();
   }
@@ -63,16 +76,18 @@ class ChatModelSeedIT {
   void stop() {
     server.stop();
     removeSeededApis();
-    unitOfWork.run(() -> repository.setDefaultModel(defaultBefore.filter(id -> repository.model(id).isPresent())));
+    unitOfWork.run(() -> repository.setDefaultModel(
+        defaultBefore.filter(id -> repository.model(id).isPresent())));
   }
 
   private void removeSeededApis() {
-    unitOfWork.run(() -> SEEDED_APIS.forEach(name -> repository.apiByName(name)
-        .ifPresent(api -> repository.deleteApi(api.id()))));
+    unitOfWork.run(() -> SEEDED_APIS.forEach(
+        name -> repository.apiByName(name).ifPresent(api -> repository.deleteApi(api.id()))));
   }
 
   private List<List<String>> rows(String sql, String... params) throws Exception {
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         s.setString(i + 1, params[i]);
       }
@@ -92,33 +107,60 @@ class ChatModelSeedIT {
 
   @Test
   void startingTwiceKeepsOneRowOfEachTheKeysSealedAndTheAdministratorsChanges() throws Exception {
-    SeedChatModelsCommand env = new SeedChatModelsCommand(Optional.of("sk-seed-secret-123"),
-        Optional.of(server.baseUrl() + "/v1"), Optional.of("sk-ant-seed-456"), Optional.empty(),
+    SeedChatModelsCommand env = new SeedChatModelsCommand(
+        Optional.of("sk-seed-secret-123"),
+        Optional.of(server.baseUrl() + "/v1"),
+        Optional.of("sk-ant-seed-456"),
+        Optional.empty(),
         Optional.of("qwen2.5:7b"));
 
     seed.seed(env);
     AiModelApi local = repository.apiByName("OpenAI-compatible").orElseThrow();
     ChatModel llama = repository.modelByName(local.id(), "llama3.2:latest").orElseThrow();
-    configure.configure(new ConfigureChatModelsCommand.SaveModel(llama.id(), llama.name(), "Llama (GPU box)",
-        llama.vendor(), 32_000, false, llama.priceTier(), null, null, local.id()));
+    configure.configure(new ConfigureChatModelsCommand.SaveModel(
+        llama.id(),
+        llama.name(),
+        "Llama (GPU box)",
+        llama.vendor(),
+        32_000,
+        false,
+        llama.priceTier(),
+        null,
+        null,
+        local.id()));
     seed.seed(env);
 
-    assertThat(rows("select name, base_url from ai_model_apis where name in ('OpenAI-compatible', 'Anthropic') "
-        + "order by name")).containsExactly(Arrays.asList("Anthropic", null),
+    assertThat(rows(
+            "select name, base_url from ai_model_apis where name in ('OpenAI-compatible', 'Anthropic') "
+                + "order by name"))
+        .containsExactly(
+            Arrays.asList("Anthropic", null),
             List.of("OpenAI-compatible", server.baseUrl() + "/v1"));
-    assertThat(rows("select m.name, count(*) from chat_models m join ai_model_apis a on a.id = m.ai_model_api_id "
-        + "where a.name = ? group by m.name order by m.name", "OpenAI-compatible"))
+    assertThat(rows(
+            "select m.name, count(*) from chat_models m join ai_model_apis a on a.id = m.ai_model_api_id "
+                + "where a.name = ? group by m.name order by m.name",
+            "OpenAI-compatible"))
         .containsExactly(List.of("llama3.2:latest", "1"), List.of("qwen2.5:7b", "1"));
-    assertThat(rows("select count(*) from chat_models m join ai_model_apis a on a.id = m.ai_model_api_id "
-        + "where a.name = ?", "Anthropic")).containsExactly(List.of("2"));
+    assertThat(rows(
+            "select count(*) from chat_models m join ai_model_apis a on a.id = m.ai_model_api_id "
+                + "where a.name = ?",
+            "Anthropic"))
+        .containsExactly(List.of("2"));
     for (List<String> sealed : rows("select api_key_sealed from ai_model_apis where name in "
         + "('OpenAI-compatible', 'Anthropic')")) {
-      assertThat(sealed.getFirst()).startsWith("v1.").doesNotContain("sk-seed").doesNotContain("sk-ant");
+      assertThat(sealed.getFirst())
+          .startsWith("v1.")
+          .doesNotContain("sk-seed")
+          .doesNotContain("sk-ant");
     }
-    assertThat(rows("select friendly_name, max_prompt_size from chat_models where id = " + llama.id()))
+    assertThat(
+            rows("select friendly_name, max_prompt_size from chat_models where id = " + llama.id()))
         .containsExactly(List.of("Llama (GPU box)", "32000"));
-    assertThat(repository.defaultModelId().flatMap(repository::model).map(ChatModel::name)).contains("qwen2.5:7b");
-    server.verify(2, getRequestedFor(urlEqualTo("/v1/models"))
-        .withHeader("Authorization", equalTo("Bearer sk-seed-secret-123")));
+    assertThat(repository.defaultModelId().flatMap(repository::model).map(ChatModel::name))
+        .contains("qwen2.5:7b");
+    server.verify(
+        2,
+        getRequestedFor(urlEqualTo("/v1/models"))
+            .withHeader("Authorization", equalTo("Bearer sk-seed-secret-123")));
   }
 }

@@ -42,25 +42,33 @@ class ChatRequestLimitIT {
     TestUser user = TestUsers.create();
     String tooLarge = body(1_100_000);
 
-    io.restassured.response.Response declared = user.request().contentType("application/json").body(tooLarge)
-        .post("/api/chat?client=test");
-    HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + RestAssured.port + "/api/chat"))
-        .header("Authorization", "Bearer " + user.token()).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofInputStream(
-            () -> new ByteArrayInputStream(tooLarge.getBytes(StandardCharsets.UTF_8)))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    io.restassured.response.Response declared =
+        user.request().contentType("application/json").body(tooLarge).post("/api/chat?client=test");
+    HttpResponse<String> chunked = HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/chat"))
+                .header("Authorization", "Bearer " + user.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new ByteArrayInputStream(tooLarge.getBytes(StandardCharsets.UTF_8))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(declared.statusCode()).isEqualTo(413);
     assertThat(declared.contentType()).startsWith("application/json");
-    assertThat(declared.jsonPath().getString("detail")).isEqualTo("Request body too large: at most 1 MB.");
+    assertThat(declared.jsonPath().getString("detail"))
+        .isEqualTo("Request body too large: at most 1 MB.");
     assertThat(chunked.request().headers().firstValue("Content-Length")).isEmpty();
     assertThat(chunked.statusCode()).isEqualTo(413);
-    assertThat(chunked.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-        .startsWith("application/json"));
+    assertThat(chunked.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     assertThat(ChatApiIT.json(chunked.body()).path("detail").asText())
         .isEqualTo("Request body too large: at most 1 MB.");
-    user.request().get("/api/chat/stats").then().statusCode(200).body("num_conversations", equalTo(0));
+    user.request()
+        .get("/api/chat/stats")
+        .then()
+        .statusCode(200)
+        .body("num_conversations", equalTo(0));
   }
 
   @Test
@@ -68,10 +76,18 @@ class ChatRequestLimitIT {
     FakeOpenAi.removeAllModels(TestUsers.createAdmin());
     TestUser user = TestUsers.create();
 
-    user.request().contentType("application/json").body(body(900_000)).post("/api/chat").then().statusCode(200)
+    user.request()
+        .contentType("application/json")
+        .body(body(900_000))
+        .post("/api/chat")
+        .then()
+        .statusCode(200)
         .body("response", org.hamcrest.Matchers.containsString("No language model is configured"));
 
-    user.request().get("/api/chat/history").then().statusCode(200)
+    user.request()
+        .get("/api/chat/history")
+        .then()
+        .statusCode(200)
         .body("response.chat[0].queryFiles[0].name", equalTo("big.txt"));
     user.request().get("/api/chat/stats").then().body("num_conversations", equalTo(1));
   }

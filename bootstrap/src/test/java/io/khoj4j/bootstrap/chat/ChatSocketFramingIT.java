@@ -69,7 +69,11 @@ class ChatSocketFramingIT {
     assertThat(received.closeCode()).isEqualTo(1007);
     assertThat(received.texts()).as("no event of a turn").isEmpty();
     assertThat(openAi.server.getAllServeEvents()).as("no model call").isEmpty();
-    user.request().get("/api/chat/stats").then().statusCode(200).body("num_conversations", Matchers.equalTo(0));
+    user.request()
+        .get("/api/chat/stats")
+        .then()
+        .statusCode(200)
+        .body("num_conversations", Matchers.equalTo(0));
   }
 
   @Test
@@ -82,7 +86,11 @@ class ChatSocketFramingIT {
 
     assertThat(received.closeCode()).isEqualTo(1007);
     assertThat(received.texts()).isEmpty();
-    user.request().get("/api/chat/stats").then().statusCode(200).body("num_conversations", Matchers.equalTo(0));
+    user.request()
+        .get("/api/chat/stats")
+        .then()
+        .statusCode(200)
+        .body("num_conversations", Matchers.equalTo(0));
   }
 
   @Test
@@ -97,7 +105,10 @@ class ChatSocketFramingIT {
 
     assertThat(received.closeCode()).as("not failed").isEqualTo(-1);
     assertThat(received.texts()).anyMatch(t -> t.contains("end_response"));
-    user.request().get("/api/chat/history").then().statusCode(200)
+    user.request()
+        .get("/api/chat/history")
+        .then()
+        .statusCode(200)
         .body("response.chat.message", Matchers.hasItem("caf\u00e9 \u2615"));
   }
 
@@ -129,9 +140,11 @@ class ChatSocketFramingIT {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write(("GET /api/chat/ws?client=web HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\n"
-          + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
-          + Base64.getEncoder().encodeToString("khoj4j-test-key!".getBytes(StandardCharsets.US_ASCII))
-          + "\r\nOrigin: http://localhost\r\nAuthorization: Bearer " + user.token() + "\r\n\r\n")
+              + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
+              + Base64.getEncoder()
+                  .encodeToString("khoj4j-test-key!".getBytes(StandardCharsets.US_ASCII))
+              + "\r\nOrigin: http://localhost\r\nAuthorization: Bearer " + user.token()
+              + "\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       DataInputStream in = new DataInputStream(socket.getInputStream());
@@ -161,7 +174,8 @@ class ChatSocketFramingIT {
         byte[] payload = in.readNBytes(length);
         int opcode = first & 0x0F;
         if (opcode == 0x8) {
-          return new Received(texts, payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005);
+          return new Received(
+              texts, payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005);
         }
         if (opcode == 0x1 || opcode == 0x0) {
           String text = new String(payload, StandardCharsets.UTF_8);

@@ -54,7 +54,8 @@ class ChatSocketIT {
 
   private static boolean endsWithDelimiterAfter(ChatSocketFrames frames, String fragment) {
     List<String> seen = List.copyOf(frames.frames);
-    return seen.size() >= 2 && seen.getLast().equals(ChatSocketFrames.DELIMITER)
+    return seen.size() >= 2
+        && seen.getLast().equals(ChatSocketFrames.DELIMITER)
         && seen.get(seen.size() - 2).contains(fragment);
   }
 
@@ -65,17 +66,25 @@ class ChatSocketIT {
     WebSocket ws = frames.connect(user.token(), "http://localhost:42110");
 
     ws.sendText("{\"q\":\"/general hello\"}", true);
-    // The end_response frame is followed by its own delimiter frame: wait for that one too, not just the event.
+    // The end_response frame is followed by its own delimiter frame: wait for that one too, not
+    // just the event.
     await(() -> endsWithDelimiterAfter(frames, "end_response"));
 
     assertThat(frames.frames.getFirst()).startsWith("{\"type\":\"metadata\"");
     for (int i = 0; i < frames.frames.size(); i++) {
-      assertThat(frames.frames.get(i).equals(ChatSocketFrames.DELIMITER)).as("frame " + i).isEqualTo(i % 2 == 1);
+      assertThat(frames.frames.get(i).equals(ChatSocketFrames.DELIMITER))
+          .as("frame " + i)
+          .isEqualTo(i % 2 == 1);
     }
-    String text = String.join("", frames.frames.stream().filter(f -> !f.startsWith("{"))
-        .filter(f -> !f.equals(ChatSocketFrames.DELIMITER)).toList());
+    String text = String.join(
+        "",
+        frames.frames.stream()
+            .filter(f -> !f.startsWith("{"))
+            .filter(f -> !f.equals(ChatSocketFrames.DELIMITER))
+            .toList());
     assertThat(text).isEqualTo("Hi there, happy to help.");
-    assertThat(frames.frames.get(frames.frames.size() - 2)).isEqualTo("{\"type\":\"end_response\",\"data\":\"\"}");
+    assertThat(frames.frames.get(frames.frames.size() - 2))
+        .isEqualTo("{\"type\":\"end_response\",\"data\":\"\"}");
     ws.abort();
   }
 
@@ -92,7 +101,8 @@ class ChatSocketIT {
     ws.sendText("{\"type\":\"interrupt\"}", true);
     await(frames, "interrupt_acknowledged");
 
-    assertThat(frames.has("{\"error\":\"Missing required field 'q' in chat message\"}")).isTrue();
+    assertThat(frames.has("{\"error\":\"Missing required field 'q' in chat message\"}"))
+        .isTrue();
     assertThat(frames.has("interrupt_acknowledged")).isTrue();
     ws.abort();
   }
@@ -117,7 +127,9 @@ class ChatSocketIT {
 
   @Test
   void thoughtsAreBatchedLikeTextAndComeBeforeTheAnswer() throws Exception {
-    List<String> thoughts = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "step " + i + ". ").toList();
+    List<String> thoughts = java.util.stream.IntStream.range(0, 40)
+        .mapToObj(i -> "step " + i + ". ")
+        .toList();
     openAi.server.resetAll();
     openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
         .willReturn(FakeOpenAi.streamWithThoughts(thoughts, "Done ", "thinking.")));
@@ -128,9 +140,15 @@ class ChatSocketIT {
     ws.sendText("{\"q\":\"/general think\"}", true);
     await(() -> endsWithDelimiterAfter(frames, "end_response"));
 
-    List<String> thoughtChatSocketFrames = frames.frames.stream().filter(f -> f.startsWith("{\"type\":\"thought\"")).toList();
+    List<String> thoughtChatSocketFrames = frames.frames.stream()
+        .filter(f -> f.startsWith("{\"type\":\"thought\""))
+        .toList();
     assertThat(thoughtChatSocketFrames).hasSizeBetween(1, thoughts.size() / 4);
-    assertThat(String.join("", thoughtChatSocketFrames.stream().map(f -> ChatApiIT.json(f).path("data").asText()).toList()))
+    assertThat(String.join(
+            "",
+            thoughtChatSocketFrames.stream()
+                .map(f -> ChatApiIT.json(f).path("data").asText())
+                .toList()))
         .isEqualTo(String.join("", thoughts));
     int lastThought = frames.frames.lastIndexOf(thoughtChatSocketFrames.getLast());
     assertThat(lastThought).isLessThan(frames.indexOf("start_llm_response"));
@@ -142,8 +160,10 @@ class ChatSocketIT {
   @Test
   void anInterruptStopsTheRunningTurnAndNothingIsStored() throws Exception {
     openAi.server.resetAll();
-    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(FakeOpenAi.stream(
-        "one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ").withChunkedDribbleDelay(30, 6000)));
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        .willReturn(FakeOpenAi.stream(
+                "one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ")
+            .withChunkedDribbleDelay(30, 6000)));
     TestUser user = TestUsers.create();
     ChatSocketFrames frames = new ChatSocketFrames();
     WebSocket ws = frames.connect(user.token(), "http://localhost");
@@ -160,18 +180,24 @@ class ChatSocketIT {
     assertThat(frames.text()).as("no answer text after the interrupt").hasSize(textAtAck);
     assertThat(frames.has("end_llm_response")).isFalse();
     assertThat(frames.has("end_response")).isFalse();
-    user.request().get("/api/chat/stats").then().body("num_conversations", org.hamcrest.Matchers.equalTo(0));
+    user.request()
+        .get("/api/chat/stats")
+        .then()
+        .body("num_conversations", org.hamcrest.Matchers.equalTo(0));
     ws.abort();
   }
 
   @Test
   void aNewMessageCancelsTheRunningTurn() throws Exception {
     openAi.server.resetAll();
-    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(5)
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        .atPriority(5)
         .willReturn(FakeOpenAi.stream("Quick ", "answer.")));
-    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
-        .withRequestBody(containing("slow question")).willReturn(FakeOpenAi.stream(
-            "one ", "two ", "three ", "four ", "five ", "six ").withChunkedDribbleDelay(30, 6000)));
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        .atPriority(1)
+        .withRequestBody(containing("slow question"))
+        .willReturn(FakeOpenAi.stream("one ", "two ", "three ", "four ", "five ", "six ")
+            .withChunkedDribbleDelay(30, 6000)));
     TestUser user = TestUsers.create();
     ChatSocketFrames frames = new ChatSocketFrames();
     WebSocket ws = frames.connect(user.token(), "http://localhost");
@@ -187,9 +213,17 @@ class ChatSocketIT {
     assertThat(frames.count("end_response")).as("only the new turn ends").isEqualTo(1);
     assertThat(frames.count("end_llm_response")).isEqualTo(1);
     assertThat(String.join("", frames.text())).endsWith("Quick answer.").doesNotContain("six");
-    user.request().get("/api/chat/history").then().statusCode(200)
-        .body("response.chat.message", org.hamcrest.Matchers.contains("quick question", "Quick answer."));
-    user.request().get("/api/chat/stats").then().body("num_conversations", org.hamcrest.Matchers.equalTo(1));
+    user.request()
+        .get("/api/chat/history")
+        .then()
+        .statusCode(200)
+        .body(
+            "response.chat.message",
+            org.hamcrest.Matchers.contains("quick question", "Quick answer."));
+    user.request()
+        .get("/api/chat/stats")
+        .then()
+        .body("num_conversations", org.hamcrest.Matchers.equalTo(1));
     ws.abort();
   }
 
@@ -213,12 +247,16 @@ class ChatSocketIT {
     ChatSocketFrames frames = new ChatSocketFrames();
     WebSocket ws = frames.connect(user.token(), "http://localhost");
 
-    ws.sendText("{\"q\":\"/general what is in this picture?\",\"images\":[\"" + image + "\"]}", true);
+    ws.sendText(
+        "{\"q\":\"/general what is in this picture?\",\"images\":[\"" + image + "\"]}", true);
     await(() -> endsWithDelimiterAfter(frames, "end_response") || frames.closed.isDone());
 
     assertThat(frames.closed.isDone()).as("closed with " + frames.closeReason).isFalse();
     assertThat(String.join("", frames.text())).isEqualTo("Hi there, happy to help.");
-    user.request().get("/api/chat/history").then().statusCode(200)
+    user.request()
+        .get("/api/chat/history")
+        .then()
+        .statusCode(200)
         .body("response.chat[0].images[0]", org.hamcrest.Matchers.equalTo(image));
     ws.abort();
   }

@@ -41,11 +41,21 @@ class FeedbackAndStartersIT {
   void feedbackAnswersNullAndIsStoredOncePerTurn() {
     TestUser alice = TestUsers.create();
 
-    String body = feedback(alice, "{\"uquery\":\"why is the sky blue?\",\"kquery\":\"Rayleigh scattering.\","
-        + "\"sentiment\":\"positive\"}").then().statusCode(200).contentType(containsString("application/json"))
-        .extract().asString();
-    feedback(alice, "{\"uquery\":\"why is the sky blue?\",\"kquery\":\"Rayleigh scattering.\","
-        + "\"sentiment\":\"negative\"}").then().statusCode(200);
+    String body = feedback(
+            alice,
+            "{\"uquery\":\"why is the sky blue?\",\"kquery\":\"Rayleigh scattering.\","
+                + "\"sentiment\":\"positive\"}")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("application/json"))
+        .extract()
+        .asString();
+    feedback(
+            alice,
+            "{\"uquery\":\"why is the sky blue?\",\"kquery\":\"Rayleigh scattering.\","
+                + "\"sentiment\":\"negative\"}")
+        .then()
+        .statusCode(200);
 
     assertThat(body).isEqualTo("null");
     assertThat(storedFeedback(alice)).singleElement().satisfies(f -> {
@@ -59,21 +69,38 @@ class FeedbackAndStartersIT {
   void badFeedbackIs422AndStoresNothing() {
     TestUser alice = TestUsers.create();
 
-    feedback(alice, "{\"uquery\":\"q\",\"kquery\":\"a\",\"sentiment\":\"meh\"}").then().statusCode(422)
+    feedback(alice, "{\"uquery\":\"q\",\"kquery\":\"a\",\"sentiment\":\"meh\"}")
+        .then()
+        .statusCode(422)
         .body("detail[0].loc[1]", equalTo("sentiment"));
-    feedback(alice, "{\"uquery\":\"q\",\"sentiment\":\"positive\"}").then().statusCode(422)
+    feedback(alice, "{\"uquery\":\"q\",\"sentiment\":\"positive\"}")
+        .then()
+        .statusCode(422)
         .body("detail[0].loc[1]", equalTo("kquery"));
-    feedback(alice, "{\"uquery\":").then().statusCode(422).body("detail[0].type", equalTo("json_invalid"));
-    feedback(alice, "{\"uquery\":\"q\",\"kquery\":\"" + "a".repeat(100_001) + "\",\"sentiment\":\"positive\"}")
-        .then().statusCode(422).body("detail", containsString("at most"));
+    feedback(alice, "{\"uquery\":")
+        .then()
+        .statusCode(422)
+        .body("detail[0].type", equalTo("json_invalid"));
+    feedback(
+            alice,
+            "{\"uquery\":\"q\",\"kquery\":\"" + "a".repeat(100_001)
+                + "\",\"sentiment\":\"positive\"}")
+        .then()
+        .statusCode(422)
+        .body("detail", containsString("at most"));
 
     assertThat(storedFeedback(alice)).isEmpty();
   }
 
   @Test
   void feedbackNeedsAUser() {
-    given().contentType(ContentType.JSON).body("{\"uquery\":\"q\",\"kquery\":\"a\",\"sentiment\":\"positive\"}")
-        .post("/api/chat/feedback").then().statusCode(403).body("detail", equalTo("Forbidden"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"uquery\":\"q\",\"kquery\":\"a\",\"sentiment\":\"positive\"}")
+        .post("/api/chat/feedback")
+        .then()
+        .statusCode(403)
+        .body("detail", equalTo("Forbidden"));
   }
 
   @Test
@@ -81,17 +108,40 @@ class FeedbackAndStartersIT {
     TestUser alice = TestUsers.create();
     TestUser bob = TestUsers.create();
     String secret = "Okapi-" + UUID.randomUUID();
-    Multipart notes = Multipart.files().add("/alice/okapi.md", "text/markdown", "# " + secret + "\nShy animals.\n");
-    alice.request().contentType(notes.contentType()).body(notes.body()).patch("/api/content").then().statusCode(200);
+    Multipart notes = Multipart.files()
+        .add("/alice/okapi.md", "text/markdown", "# " + secret + "\nShy animals.\n");
+    alice
+        .request()
+        .contentType(notes.contentType())
+        .body(notes.body())
+        .patch("/api/content")
+        .then()
+        .statusCode(200);
     asked(alice, "where do okapis live?");
 
     bob.request().get("/api/chat/starters").then().statusCode(200).body("$", empty());
-    alice.request().get("/api/chat/starters").then().statusCode(200)
-        .body("$", equalTo(List.of("What do my notes say about " + secret + "?", "where do okapis live?")));
+    alice
+        .request()
+        .get("/api/chat/starters")
+        .then()
+        .statusCode(200)
+        .body(
+            "$",
+            equalTo(
+                List.of("What do my notes say about " + secret + "?", "where do okapis live?")));
 
-    Multipart bobs = Multipart.files().add("/bob/kites.md", "text/markdown", "# Kites\nThey fly.\n");
-    bob.request().contentType(bobs.contentType()).body(bobs.body()).patch("/api/content").then().statusCode(200);
-    bob.request().get("/api/chat/starters").then().statusCode(200)
+    Multipart bobs =
+        Multipart.files().add("/bob/kites.md", "text/markdown", "# Kites\nThey fly.\n");
+    bob.request()
+        .contentType(bobs.contentType())
+        .body(bobs.body())
+        .patch("/api/content")
+        .then()
+        .statusCode(200);
+    bob.request()
+        .get("/api/chat/starters")
+        .then()
+        .statusCode(200)
         .body("$", equalTo(List.of("What do my notes say about Kites?")))
         .body("$", everyItem(not(containsString(secret))));
   }
@@ -103,14 +153,20 @@ class FeedbackAndStartersIT {
 
   /** A stored conversation with the user's question (no model is needed to ask it). */
   private static void asked(TestUser user, String question) {
-    ConversationRepository conversations = Arc.container().instance(ConversationRepository.class).get();
+    ConversationRepository conversations =
+        Arc.container().instance(ConversationRepository.class).get();
     UnitOfWork unitOfWork = Arc.container().instance(UnitOfWork.class).get();
     UUID id = UUID.randomUUID();
     Instant at = Instant.parse("2026-03-01T10:00:00Z");
     unitOfWork.run(() -> {
-      conversations.createIfAbsent(new Conversation(id, user.id(), null, null, null, List.of(), at, at));
-      conversations.appendMessages(user.id(), id,
-          List.of(ChatMessage.fromUser(question, at, "turn-1", List.of(), List.of())), question, at);
+      conversations.createIfAbsent(
+          new Conversation(id, user.id(), null, null, null, List.of(), at, at));
+      conversations.appendMessages(
+          user.id(),
+          id,
+          List.of(ChatMessage.fromUser(question, at, "turn-1", List.of(), List.of())),
+          question,
+          at);
     });
   }
 }

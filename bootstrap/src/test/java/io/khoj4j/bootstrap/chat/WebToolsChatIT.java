@@ -48,10 +48,12 @@ class WebToolsChatIT {
     }
     openAi.configureAsDefault(admin);
     openAi.script("Brew it at 80 degrees.", "Tea", "unused");
-    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        .atPriority(1)
         .withRequestBody(containing("web search queries"))
         .willReturn(FakeOpenAi.stream("{\"queries\": [\"green tea brewing temperature\"]}")));
-    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        .atPriority(1)
         .withRequestBody(containing("self-contained Python 3 program"))
         .willReturn(FakeOpenAi.stream("```python\nprint(6 * 7)\n```")));
     FakeWeb.searxngFinds();
@@ -66,20 +68,34 @@ class WebToolsChatIT {
   }
 
   private List<String> stream(String q) {
-    String body = alice.request().contentType("application/json").body(Map.of("q", q, "stream", true))
-        .post("/api/chat?client=test").then().statusCode(200).extract().asString();
+    String body = alice
+        .request()
+        .contentType("application/json")
+        .body(Map.of("q", q, "stream", true))
+        .post("/api/chat?client=test")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
     return ChatApiIT.events(body);
   }
 
   private static JsonNode event(List<String> events, String type) {
-    return events.stream().filter(e -> e.startsWith("{")).map(ChatApiIT::json)
-        .filter(j -> type.equals(j.path("type").asText())).findFirst()
+    return events.stream()
+        .filter(e -> e.startsWith("{"))
+        .map(ChatApiIT::json)
+        .filter(j -> type.equals(j.path("type").asText()))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + type + " event in " + events));
   }
 
   private static List<String> statuses(List<String> events) {
-    return events.stream().filter(e -> e.startsWith("{")).map(ChatApiIT::json)
-        .filter(j -> "status".equals(j.path("type").asText())).map(j -> j.path("data").asText()).toList();
+    return events.stream()
+        .filter(e -> e.startsWith("{"))
+        .map(ChatApiIT::json)
+        .filter(j -> "status".equals(j.path("type").asText()))
+        .map(j -> j.path("data").asText())
+        .toList();
   }
 
   @Test
@@ -91,17 +107,26 @@ class WebToolsChatIT {
     assertThat(found.path("organic")).hasSize(1);
     assertThat(found.path("organic").get(0).path("title").asText()).isEqualTo("Green tea guide");
     assertThat(found.path("organic").get(0).path("link").asText()).isEqualTo(FakeWeb.pageUrl());
-    assertThat(found.path("organic").get(0).path("snippet").asText()).isEqualTo("Everything about green tea.");
+    assertThat(found.path("organic").get(0).path("snippet").asText())
+        .isEqualTo("Everything about green tea.");
     JsonNode page = found.path("webpages").get(0);
     assertThat(page.path("link").asText()).isEqualTo(FakeWeb.pageUrl());
-    assertThat(page.path("snippet").asText()).contains("Green tea is best brewed at **80 degrees**.")
+    assertThat(page.path("snippet").asText())
+        .contains("Green tea is best brewed at **80 degrees**.")
         .doesNotContain("Menu");
     assertThat(String.join("", events)).contains("Brew it at 80 degrees.");
     assertThat(events).anyMatch(e -> e.contains("\"end_response\""));
 
-    JsonNode stored = ChatApiIT.json(alice.request().get("/api/chat/history?client=test").then().statusCode(200)
-        .extract().asString());
-    assertThat(stored.toString()).contains("green tea brewing temperature").contains(FakeWeb.pageUrl());
+    JsonNode stored = ChatApiIT.json(alice
+        .request()
+        .get("/api/chat/history?client=test")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString());
+    assertThat(stored.toString())
+        .contains("green tea brewing temperature")
+        .contains(FakeWeb.pageUrl());
   }
 
   @Test
@@ -117,10 +142,13 @@ class WebToolsChatIT {
 
   @Test
   void aMetadataAddressIsNotFetchedAndTheTurnStillAnswers() {
-    List<String> events = stream("/webpage http://169.254.169.254/latest/meta-data/ what is there?");
+    List<String> events =
+        stream("/webpage http://169.254.169.254/latest/meta-data/ what is there?");
 
-    assertThat(statuses(events)).anyMatch(s -> s.contains("Could not read") && s.contains("metadata"));
-    assertThat(event(events, "references").path("data").path("onlineContext").isEmpty()).isTrue();
+    assertThat(statuses(events))
+        .anyMatch(s -> s.contains("Could not read") && s.contains("metadata"));
+    assertThat(event(events, "references").path("data").path("onlineContext").isEmpty())
+        .isTrue();
     assertThat(String.join("", events)).contains("Brew it at 80 degrees.");
     assertThat(events).anyMatch(e -> e.contains("\"end_response\""));
   }
@@ -131,12 +159,21 @@ class WebToolsChatIT {
 
     List<String> events = stream("/online how hot should green tea be?");
 
-    assertThat(statuses(events)).anyMatch(s -> s.contains("Web search failed") && s.contains("SearXNG"));
-    assertThat(event(events, "references").path("data").path("onlineContext").isEmpty()).isTrue();
+    assertThat(statuses(events))
+        .anyMatch(s -> s.contains("Web search failed") && s.contains("SearXNG"));
+    assertThat(event(events, "references").path("data").path("onlineContext").isEmpty())
+        .isTrue();
     assertThat(String.join("", events)).contains("Brew it at 80 degrees.");
-    JsonNode stored = ChatApiIT.json(alice.request().get("/api/chat/history?client=test").then().statusCode(200)
-        .extract().asString());
-    assertThat(stored.toString()).contains("how hot should green tea be?").contains("Brew it at 80 degrees.");
+    JsonNode stored = ChatApiIT.json(alice
+        .request()
+        .get("/api/chat/history?client=test")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString());
+    assertThat(stored.toString())
+        .contains("how hot should green tea be?")
+        .contains("Brew it at 80 degrees.");
   }
 
   @Test
@@ -148,10 +185,15 @@ class WebToolsChatIT {
     assertThat(entry.path("code").asText()).isEqualTo("print(6 * 7)");
     assertThat(entry.path("results").path("success").asBoolean()).isTrue();
     assertThat(entry.path("results").path("std_out").asText()).isEqualTo("42\n");
-    assertThat(entry.path("results").path("output_files").get(0).path("filename").asText()).isEqualTo("answer.txt");
-    assertThat(entry.path("results").path("output_files").get(0).path("b64_data").asText()).isEqualTo("NDI=");
+    assertThat(
+            entry.path("results").path("output_files").get(0).path("filename").asText())
+        .isEqualTo("answer.txt");
+    assertThat(
+            entry.path("results").path("output_files").get(0).path("b64_data").asText())
+        .isEqualTo("NDI=");
     FakeWeb.server.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-        urlPathEqualTo("/terrarium")).withRequestBody(containing("print(6 * 7)")));
+            urlPathEqualTo("/terrarium"))
+        .withRequestBody(containing("print(6 * 7)")));
     assertThat(events).anyMatch(e -> e.contains("\"end_response\""));
   }
 }

@@ -39,10 +39,12 @@ class AdminCommandsIT {
   }
 
   @Test
-  void createTokenCreatesTheUserAndPrintsAWorkingTokenAsTheLastLine(QuarkusMainLauncher launcher) throws Exception {
+  void createTokenCreatesTheUserAndPrintsAWorkingTokenAsTheLastLine(QuarkusMainLauncher launcher)
+      throws Exception {
     String email = newEmail();
 
-    LaunchResult result = launcher.launch("admin", "create-token", "--email", email, "--name", "ci");
+    LaunchResult result =
+        launcher.launch("admin", "create-token", "--email", email, "--name", "ci");
 
     assertThat(result.exitCode()).isZero();
     List<String> lines = result.getOutputStream();
@@ -52,7 +54,8 @@ class AdminCommandsIT {
   }
 
   @Test
-  void errorsReachTheExitCodeAndStandardErrorThroughTheApplicationsMain(QuarkusMainLauncher launcher) {
+  void errorsReachTheExitCodeAndStandardErrorThroughTheApplicationsMain(
+      QuarkusMainLauncher launcher) {
     LaunchResult invalid = launcher.launch("admin", "create-token", "--email", "not an address");
     assertThat(invalid.exitCode()).isEqualTo(1);
     assertThat(invalid.getErrorOutput()).contains("error: Invalid email address");
@@ -63,9 +66,10 @@ class AdminCommandsIT {
   }
 
   private static String ownerOfToken(String token) throws Exception {
-    String url = "jdbc:postgresql://" + env("POSTGRES_HOST", "localhost") + ":" + env("POSTGRES_PORT", "5432") + "/"
-        + env("KHOJ4J_TEST_DB", "khoj4j_test");
-    try (Connection c = DriverManager.getConnection(url, env("POSTGRES_USER", "khoj4j"), env("POSTGRES_PASSWORD", "khoj4j"));
+    String url = "jdbc:postgresql://" + env("POSTGRES_HOST", "localhost") + ":"
+        + env("POSTGRES_PORT", "5432") + "/" + env("KHOJ4J_TEST_DB", "khoj4j_test");
+    try (Connection c = DriverManager.getConnection(
+            url, env("POSTGRES_USER", "khoj4j"), env("POSTGRES_PASSWORD", "khoj4j"));
         PreparedStatement ps = c.prepareStatement(
             "select u.email from api_tokens t join users u on u.id = t.user_id where t.token_hash = ?")) {
       ps.setString(1, SecretHash.of(token).hex());

@@ -41,7 +41,15 @@ class AdminCommandsTest {
   private final StringWriter err = new StringWriter();
 
   private User user(String email, boolean admin) {
-    return new User(new UserId(UUID.nameUUIDFromBytes(email.getBytes())), email, email, "", "", false, admin, AT);
+    return new User(
+        new UserId(UUID.nameUUIDFromBytes(email.getBytes())),
+        email,
+        email,
+        "",
+        "",
+        false,
+        admin,
+        AT);
   }
 
   private final AdminCommands commands = new AdminCommands(
@@ -51,8 +59,14 @@ class AdminCommandsTest {
       },
       command -> {
         asked.add(command);
-        ApiToken token = new ApiToken(UUID.randomUUID(), command.owner(), command.name() == null ? "random" : command.name(),
-            SecretHash.of("kk-secret"), "kk-se...et", AT, null);
+        ApiToken token = new ApiToken(
+            UUID.randomUUID(),
+            command.owner(),
+            command.name() == null ? "random" : command.name(),
+            SecretHash.of("kk-secret"),
+            "kk-se...et",
+            AT,
+            null);
         return new CreatedApiToken(token, "kk-secret");
       },
       query -> {
@@ -62,8 +76,15 @@ class AdminCommandsTest {
       },
       command -> {
         asked.add(command);
-        return new SubscriptionStatus(command.type() == SubscriptionType.TRIAL ? SubscriptionState.TRIAL
-            : SubscriptionState.SUBSCRIBED, true, command.renewalDate(), Optional.empty(), false, Optional.empty());
+        return new SubscriptionStatus(
+            command.type() == SubscriptionType.TRIAL
+                ? SubscriptionState.TRIAL
+                : SubscriptionState.SUBSCRIBED,
+            true,
+            command.renewalDate(),
+            Optional.empty(),
+            false,
+            Optional.empty());
       },
       (command, progress) -> {
         asked.add(command);
@@ -71,7 +92,9 @@ class AdminCommandsTest {
           throw new IllegalArgumentException("cannot connect to the Khoj database: refused");
         }
         progress.line("users: 2 read");
-        return new ImportReport(command.dryRun(), List.of(new ImportReport.Tally("users", 2, 1, 1)),
+        return new ImportReport(
+            command.dryRun(),
+            List.of(new ImportReport.Tally("users", 2, 1, 1)),
             List.of(new ImportReport.Skipped("files", "scan.pdf", "upload it again")));
       });
 
@@ -85,7 +108,8 @@ class AdminCommandsTest {
 
   @Test
   void createTokenProvisionsTheUserAndPrintsTheSecretAsTheLastLine() {
-    assertThat(run("admin", "create-token", "--email", "ann@example.org", "--name", "ci")).isZero();
+    assertThat(run("admin", "create-token", "--email", "ann@example.org", "--name", "ci"))
+        .isZero();
 
     assertThat(outLines()).containsExactly("token \"ci\" for ann@example.org", "kk-secret");
     assertThat(asked).hasSize(2);
@@ -95,7 +119,8 @@ class AdminCommandsTest {
 
   @Test
   void createUserPrintsTheAccountAndMarksAdministrators() {
-    assertThat(run("admin", "create-user", "--email", "root@example.org", "--admin")).isZero();
+    assertThat(run("admin", "create-user", "--email", "root@example.org", "--admin"))
+        .isZero();
 
     assertThat(out.toString()).contains("root@example.org admin");
     assertThat(((ProvisionUserCommand) asked.getFirst()).admin()).isTrue();
@@ -103,21 +128,33 @@ class AdminCommandsTest {
 
   @Test
   void listUsersPagesThroughEveryAccount() {
-    IntStream.range(0, ListUsersQuery.MAX_LIMIT + 3).forEach(i -> users.add(user("u" + i + "@example.org", i == 0)));
+    IntStream.range(0, ListUsersQuery.MAX_LIMIT + 3)
+        .forEach(i -> users.add(user("u" + i + "@example.org", i == 0)));
 
     assertThat(run("admin", "list-users")).isZero();
 
     assertThat(outLines()).hasSize(ListUsersQuery.MAX_LIMIT + 3);
     assertThat(outLines().getFirst()).endsWith("\tu0@example.org\tu0@example.org\tadmin");
     assertThat(outLines().getLast()).endsWith("\tuser");
-    assertThat(asked).containsExactly(new ListUsersQuery(0, ListUsersQuery.MAX_LIMIT),
-        new ListUsersQuery(ListUsersQuery.MAX_LIMIT, ListUsersQuery.MAX_LIMIT));
+    assertThat(asked)
+        .containsExactly(
+            new ListUsersQuery(0, ListUsersQuery.MAX_LIMIT),
+            new ListUsersQuery(ListUsersQuery.MAX_LIMIT, ListUsersQuery.MAX_LIMIT));
   }
 
   @Test
   void setSubscriptionPassesTypeRenewalAndRecurrence() {
-    assertThat(run("admin", "set-subscription", "--email", "pay@example.org", "--type", "standard", "--recurring",
-        "--renewal-date", "2099-01-31T00:00:00Z")).isZero();
+    assertThat(run(
+            "admin",
+            "set-subscription",
+            "--email",
+            "pay@example.org",
+            "--type",
+            "standard",
+            "--recurring",
+            "--renewal-date",
+            "2099-01-31T00:00:00Z"))
+        .isZero();
 
     assertThat(out.toString()).contains("pay@example.org subscribed until 2099-01-31T00:00:00Z");
     SetSubscriptionCommand sent = (SetSubscriptionCommand) asked.get(1);
@@ -128,12 +165,28 @@ class AdminCommandsTest {
 
   @Test
   void refusedValuesExitWithOneAndAReasonAndAskNothing() {
-    assertThat(run("admin", "set-subscription", "--email", "a@example.org", "--type", "gold")).isEqualTo(1);
+    assertThat(run("admin", "set-subscription", "--email", "a@example.org", "--type", "gold"))
+        .isEqualTo(1);
     assertThat(err.toString()).contains("error: Unknown subscription type: gold");
-    assertThat(run("admin", "set-subscription", "--email", "a@example.org", "--type", "standard", "--renewal-date",
-        "tomorrow")).isEqualTo(1);
+    assertThat(run(
+            "admin",
+            "set-subscription",
+            "--email",
+            "a@example.org",
+            "--type",
+            "standard",
+            "--renewal-date",
+            "tomorrow"))
+        .isEqualTo(1);
     assertThat(err.toString()).contains("--renewal-date must be an ISO-8601 instant");
-    assertThat(run("admin", "set-subscription", "--email", "a@example.org", "--type", "trial", "--recurring"))
+    assertThat(run(
+            "admin",
+            "set-subscription",
+            "--email",
+            "a@example.org",
+            "--type",
+            "trial",
+            "--recurring"))
         .isEqualTo(1);
     assertThat(err.toString()).contains("a trial does not renew");
     assertThat(asked).isEmpty();
@@ -142,27 +195,33 @@ class AdminCommandsTest {
 
   @Test
   void importKhojPrintsProgressOnStandardErrorAndTheReportOnStandardOutput() {
-    assertThat(run("admin", "import-khoj", "--from", "jdbc:postgresql://khoj/khoj")).isZero();
+    assertThat(run("admin", "import-khoj", "--from", "jdbc:postgresql://khoj/khoj"))
+        .isZero();
 
     assertThat(asked).containsExactly(new ImportKhojCommand("jdbc:postgresql://khoj/khoj", false));
     assertThat(err.toString()).contains("users: 2 read");
-    assertThat(outLines()).containsExactly("users: 2 found, 1 imported, 1 already imported",
-        "not imported: files scan.pdf: upload it again");
+    assertThat(outLines())
+        .containsExactly(
+            "users: 2 found, 1 imported, 1 already imported",
+            "not imported: files scan.pdf: upload it again");
   }
 
   @Test
   void importKhojDryRunSaysWhatItWouldDo() {
-    assertThat(run("admin", "import-khoj", "--from", "jdbc:postgresql://khoj/khoj", "--dry-run")).isZero();
+    assertThat(run("admin", "import-khoj", "--from", "jdbc:postgresql://khoj/khoj", "--dry-run"))
+        .isZero();
 
     assertThat(asked).containsExactly(new ImportKhojCommand("jdbc:postgresql://khoj/khoj", true));
-    assertThat(outLines().getFirst()).isEqualTo("users: 2 found, 1 would import, 1 already imported");
+    assertThat(outLines().getFirst())
+        .isEqualTo("users: 2 found, 1 would import, 1 already imported");
   }
 
   @Test
   void importKhojWithoutASourceOrWithAnUnreachableOneFails() {
     assertThat(run("admin", "import-khoj")).isEqualTo(2);
     assertThat(err.toString()).contains("--from");
-    assertThat(run("admin", "import-khoj", "--from", "jdbc:postgresql://unreachable/khoj")).isEqualTo(1);
+    assertThat(run("admin", "import-khoj", "--from", "jdbc:postgresql://unreachable/khoj"))
+        .isEqualTo(1);
     assertThat(err.toString()).contains("error: cannot connect to the Khoj database: refused");
     assertThat(out.toString()).isEmpty();
   }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AdminTokenSignInIT {
 
-  @Inject AdminCommands commands;
+  @Inject
+  AdminCommands commands;
 
   private List<String> run(String... args) {
     StringWriter out = new StringWriter();
@@ -37,10 +38,20 @@ class AdminTokenSignInIT {
     List<String> lines = run("admin", "create-token", "--email", email, "--name", "laptop");
     String token = lines.getLast();
 
-    given().header("Authorization", "Bearer " + token).when().get("/api/v1/user")
-        .then().statusCode(200).body("email", equalTo(email));
-    given().header("Authorization", "Bearer " + token).when().get("/auth/token")
-        .then().statusCode(200).body("name", equalTo(List.of("laptop")));
+    given()
+        .header("Authorization", "Bearer " + token)
+        .when()
+        .get("/api/v1/user")
+        .then()
+        .statusCode(200)
+        .body("email", equalTo(email));
+    given()
+        .header("Authorization", "Bearer " + token)
+        .when()
+        .get("/auth/token")
+        .then()
+        .statusCode(200)
+        .body("name", equalTo(List.of("laptop")));
   }
 
   @Test
@@ -50,7 +61,11 @@ class AdminTokenSignInIT {
 
     String token = run("admin", "create-token", "--email", email).getLast();
 
-    given().header("Authorization", "Bearer " + token).when().get("/api/admin/users?limit=1")
-        .then().statusCode(200);
+    given()
+        .header("Authorization", "Bearer " + token)
+        .when()
+        .get("/api/admin/users?limit=1")
+        .then()
+        .statusCode(200);
   }
 }

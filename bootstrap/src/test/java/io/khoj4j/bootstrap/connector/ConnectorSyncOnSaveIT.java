@@ -44,8 +44,14 @@ class ConnectorSyncOnSaveIT {
     TestUser alice = TestUsers.create();
     String owner = "octo-" + UUID.randomUUID().toString().substring(0, 8);
     String token = "ghp_" + UUID.randomUUID().toString().replace("-", "");
-    ConnectorsIT.stubRepo(owner, "plums", token, List.of(new GhFile("README.md", ConnectorsIT.sha(owner + "plum"),
-        "# Plums\n\nThe plum tree needs pruning in summer.\n")));
+    ConnectorsIT.stubRepo(
+        owner,
+        "plums",
+        token,
+        List.of(new GhFile(
+            "README.md",
+            ConnectorsIT.sha(owner + "plum"),
+            "# Plums\n\nThe plum tree needs pruning in summer.\n")));
 
     ConnectorsIT.saveGithub(alice, token, owner, "plums");
 
@@ -60,28 +66,47 @@ class ConnectorSyncOnSaveIT {
     String token = "secret_" + UUID.randomUUID().toString().replace("-", "");
     String page = UUID.randomUUID().toString();
     String url = "https://www.notion.so/Bees-" + page.replace("-", "");
-    ConnectorsIT.vendor().stubFor(post("/v1/search").withHeader("Authorization", WireMock.equalTo("Bearer " + token))
-        .willReturn(okJson(ConnectorsIT.list(ConnectorsIT.page(page, "Bees", url, "2026-11-30T10:00:00.000Z",
-            "title", "")))));
-    ConnectorsIT.vendor().stubFor(get("/v1/blocks/" + page + "/children?page_size=100").willReturn(okJson(
-        ConnectorsIT.list(ConnectorsIT.block(UUID.randomUUID().toString(), "paragraph", false,
-            "The hive swarmed in May")))));
+    ConnectorsIT.vendor()
+        .stubFor(post("/v1/search")
+            .withHeader("Authorization", WireMock.equalTo("Bearer " + token))
+            .willReturn(okJson(ConnectorsIT.list(
+                ConnectorsIT.page(page, "Bees", url, "2026-11-30T10:00:00.000Z", "title", "")))));
+    ConnectorsIT.vendor()
+        .stubFor(get("/v1/blocks/" + page + "/children?page_size=100")
+            .willReturn(okJson(ConnectorsIT.list(ConnectorsIT.block(
+                UUID.randomUUID().toString(), "paragraph", false, "The hive swarmed in May")))));
 
-    alice.request().contentType("application/json").body(Map.of("token", token)).post("/api/content/notion")
-        .then().statusCode(200);
+    alice
+        .request()
+        .contentType("application/json")
+        .body(Map.of("token", token))
+        .post("/api/content/notion")
+        .then()
+        .statusCode(200);
 
     assertThat(awaitValue(() -> files(alice), names -> !names.isEmpty())).containsExactly(url);
     assertThat(awaitValue(() -> status(alice, "notion"), "ok"::equals)).isEqualTo("ok");
   }
 
   private static List<String> files(TestUser user) {
-    return user.request().get("/api/content/files").then().statusCode(200).extract().jsonPath()
+    return user.request()
+        .get("/api/content/files")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
         .getList("files.file_name");
   }
 
   private static String status(TestUser user, String source) {
-    return user.request().queryParam("detailed", true).get("/api/settings").then().statusCode(200).extract()
-        .jsonPath().getString("content_sync." + source + ".status");
+    return user.request()
+        .queryParam("detailed", true)
+        .get("/api/settings")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getString("content_sync." + source + ".status");
   }
 
   /** Polls until the value satisfies the condition (a sync in the background takes what it takes). */

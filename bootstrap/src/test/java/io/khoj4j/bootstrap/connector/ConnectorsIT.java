@@ -10,7 +10,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -56,8 +55,11 @@ class ConnectorsIT {
     }
   }
 
-  @Inject DataSource dataSource;
-  @Inject SyncAllConnectorsUseCase syncAll;
+  @Inject
+  DataSource dataSource;
+
+  @Inject
+  SyncAllConnectorsUseCase syncAll;
 
   static WireMockServer vendor() {
     return FakeVendors.server;
@@ -82,24 +84,36 @@ class ConnectorsIT {
     for (GhFile f : files) {
       items.add("""
           {"path":"%s","mode":"100644","type":"blob","sha":"%s","size":%d,
-           "url":"https://api.github.com/repos/%s/%s/git/blobs/%s"}"""
-          .formatted(f.path(), f.sha(), f.content().length(), owner, repo, f.sha()));
-      vendor().stubFor(get("/repos/" + owner + "/" + repo + "/git/blobs/" + f.sha())
-          .withHeader("Authorization", WireMock.equalTo("Bearer " + token))
-          .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/vnd.github.raw")
-              .withBody(f.content())));
+           "url":"https://api.github.com/repos/%s/%s/git/blobs/%s"}""".formatted(f.path(), f.sha(), f.content().length(), owner, repo, f.sha()));
+      vendor()
+          .stubFor(get("/repos/" + owner + "/" + repo + "/git/blobs/" + f.sha())
+              .withHeader("Authorization", WireMock.equalTo("Bearer " + token))
+              .willReturn(aResponse()
+                  .withStatus(200)
+                  .withHeader("Content-Type", "application/vnd.github.raw")
+                  .withBody(f.content())));
     }
-    vendor().stubFor(get("/repos/" + owner + "/" + repo + "/git/trees/main?recursive=1")
-        .withHeader("Authorization", WireMock.equalTo("Bearer " + token))
-        .willReturn(okJson("""
+    vendor()
+        .stubFor(get("/repos/" + owner + "/" + repo + "/git/trees/main?recursive=1")
+            .withHeader("Authorization", WireMock.equalTo("Bearer " + token))
+            .willReturn(okJson(
+                """
             {"sha":"%s","url":"https://api.github.com/repos/%s/%s/git/trees/main","tree":[%s],"truncated":false}
             """.formatted(sha("root" + files.size()), owner, repo, String.join(",", items)))));
   }
 
   static void saveGithub(TestUser user, String token, String owner, String repo) {
-    user.request().contentType("application/json")
-        .body(Map.of("pat_token", token, "repos", List.of(Map.of("owner", owner, "name", repo, "branch", "main"))))
-        .post("/api/content/github").then().statusCode(200).body("status", equalTo("ok"));
+    user.request()
+        .contentType("application/json")
+        .body(Map.of(
+            "pat_token",
+            token,
+            "repos",
+            List.of(Map.of("owner", owner, "name", repo, "branch", "main"))))
+        .post("/api/content/github")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ok"));
   }
 
   static Response syncButton(TestUser user, String t) {
@@ -107,15 +121,28 @@ class ConnectorsIT {
   }
 
   static JsonPath search(TestUser user, String q, String t) {
-    return user.request().queryParam("q", q).queryParam("t", t).queryParam("n", 5).get("/api/search").then()
-        .statusCode(200).extract().jsonPath();
+    return user.request()
+        .queryParam("q", q)
+        .queryParam("t", t)
+        .queryParam("n", 5)
+        .get("/api/search")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   List<String> files(TestUser user) {
     List<String> names = new ArrayList<>();
     for (int page = 0; page < 10; page++) {
-      List<String> onPage = user.request().queryParam("page", page).get("/api/content/files").then().statusCode(200)
-          .extract().jsonPath().getList("files.file_name");
+      List<String> onPage = user.request()
+          .queryParam("page", page)
+          .get("/api/content/files")
+          .then()
+          .statusCode(200)
+          .extract()
+          .jsonPath()
+          .getList("files.file_name");
       if (onPage.isEmpty()) {
         break;
       }
@@ -126,7 +153,8 @@ class ConnectorsIT {
 
   String sealedToken(String table, TestUser user) throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("select sealed_token from " + table + " where user_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("select sealed_token from " + table + " where user_id = ?")) {
       s.setObject(1, user.id().value());
       try (ResultSet r = s.executeQuery()) {
         return r.next() ? r.getString(1) : null;
@@ -135,48 +163,80 @@ class ConnectorsIT {
   }
 
   @Test
-  void githubRepositoryIsIndexedWithGithubUrlsThenResyncedIncrementallyAndUpstreamDeletionsDeleted() throws Exception {
+  void githubRepositoryIsIndexedWithGithubUrlsThenResyncedIncrementallyAndUpstreamDeletionsDeleted()
+      throws Exception {
     TestUser alice = TestUsers.create();
     String owner = "octo-" + UUID.randomUUID().toString().substring(0, 8);
     String token = "ghp_" + UUID.randomUUID().toString().replace("-", "");
-    GhFile readme = new GhFile("README.md", sha(owner + "readme1"), "# Gardening\n\nTomatoes need staking in July.\n");
-    GhFile guide = new GhFile("docs/guide.org", sha(owner + "guide1"), "* Compost\nTurn the compost heap weekly.\n");
-    GhFile code = new GhFile("src/irrigate.py", sha(owner + "code1"), "def water_the_cucumbers():\n    return 42\n");
+    GhFile readme = new GhFile(
+        "README.md", sha(owner + "readme1"), "# Gardening\n\nTomatoes need staking in July.\n");
+    GhFile guide = new GhFile(
+        "docs/guide.org", sha(owner + "guide1"), "* Compost\nTurn the compost heap weekly.\n");
+    GhFile code = new GhFile(
+        "src/irrigate.py", sha(owner + "code1"), "def water_the_cucumbers():\n    return 42\n");
     GhFile logo = new GhFile("logo.png", sha(owner + "logo1"), "binary");
     stubRepo(owner, "garden", token, List.of(readme, guide, code, logo));
 
     saveGithub(alice, token, owner, "garden");
-    JsonPath config = alice.request().get("/api/content/github").then().statusCode(200).extract().jsonPath();
+    JsonPath config = alice
+        .request()
+        .get("/api/content/github")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
     assertThat(config.getString("current_config.pat_token")).isEqualTo(token);
-    assertThat(config.getList("current_config.repos")).containsExactly(
-        Map.of("name", "garden", "owner", owner, "branch", "main"));
+    assertThat(config.getList("current_config.repos"))
+        .containsExactly(Map.of("name", "garden", "owner", owner, "branch", "main"));
     assertThat(sealedToken("github_connectors", alice)).isNotNull().doesNotContain(token);
 
     syncButton(alice, "github").then().statusCode(200);
 
     String base = "https://github.com/" + owner + "/garden/blob/main/";
-    assertThat(files(alice)).containsExactlyInAnyOrder(base + "README.md", base + "docs/guide.org",
-        base + "src/irrigate.py");
+    assertThat(files(alice))
+        .containsExactlyInAnyOrder(
+            base + "README.md", base + "docs/guide.org", base + "src/irrigate.py");
     JsonPath hit = search(alice, "staking tomatoes", "github");
     assertThat(hit.getString("[0].additional.file")).isEqualTo(base + "README.md");
     assertThat(hit.getString("[0].additional.uri")).startsWith(base + "README.md");
     assertThat(hit.getString("[0].additional.source")).isEqualTo("github");
-    vendor().verify(0, getRequestedFor(urlEqualTo("/repos/" + owner + "/garden/git/blobs/" + logo.sha())));
-    JsonPath settings = alice.request().queryParam("detailed", true).get("/api/settings").then().statusCode(200)
-        .extract().jsonPath();
+    vendor()
+        .verify(
+            0, getRequestedFor(urlEqualTo("/repos/" + owner + "/garden/git/blobs/" + logo.sha())));
+    JsonPath settings = alice
+        .request()
+        .queryParam("detailed", true)
+        .get("/api/settings")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
     assertThat(settings.getString("content_sync.github.status")).isEqualTo("ok");
     assertThat(settings.getString("content_sync.github.last_error")).isNull();
     assertThat(settings.getBoolean("enabled_content_source.github")).isTrue();
 
     // upstream: the guide changed, the code file was deleted, the README is unchanged
-    GhFile guide2 = new GhFile("docs/guide.org", sha(owner + "guide2"), "* Compost\nTurn the compost heap daily.\n");
+    GhFile guide2 = new GhFile(
+        "docs/guide.org", sha(owner + "guide2"), "* Compost\nTurn the compost heap daily.\n");
     stubRepo(owner, "garden", token, List.of(readme, guide2, logo));
-    alice.request().get("/api/update").then().statusCode(200).body("message", equalTo("khoj reloaded"));
+    alice
+        .request()
+        .get("/api/update")
+        .then()
+        .statusCode(200)
+        .body("message", equalTo("khoj reloaded"));
 
     assertThat(files(alice)).containsExactlyInAnyOrder(base + "README.md", base + "docs/guide.org");
-    vendor().verify(1, getRequestedFor(urlEqualTo("/repos/" + owner + "/garden/git/blobs/" + readme.sha())));
-    vendor().verify(1, getRequestedFor(urlEqualTo("/repos/" + owner + "/garden/git/blobs/" + guide2.sha())));
-    assertThat(search(alice, "compost heap", "github").getString("[0].entry")).contains("daily")
+    vendor()
+        .verify(
+            1,
+            getRequestedFor(urlEqualTo("/repos/" + owner + "/garden/git/blobs/" + readme.sha())));
+    vendor()
+        .verify(
+            1,
+            getRequestedFor(urlEqualTo("/repos/" + owner + "/garden/git/blobs/" + guide2.sha())));
+    assertThat(search(alice, "compost heap", "github").getString("[0].entry"))
+        .contains("daily")
         .doesNotContain("weekly");
   }
 
@@ -190,15 +250,30 @@ class ConnectorsIT {
     saveGithub(alice, token, owner, "hive");
     syncButton(alice, "github").then().statusCode(200);
 
-    vendor().stubFor(get("/repos/" + owner + "/hive/git/trees/main?recursive=1").atPriority(1)
-        .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-            .withBody("{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com/rest\","
-                + "\"status\":\"401\"}")));
-    syncButton(alice, "github").then().statusCode(500).body("detail", containsString("refused the token"));
+    vendor()
+        .stubFor(get("/repos/" + owner + "/hive/git/trees/main?recursive=1")
+            .atPriority(1)
+            .willReturn(aResponse()
+                .withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody(
+                    "{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com/rest\","
+                        + "\"status\":\"401\"}")));
+    syncButton(alice, "github")
+        .then()
+        .statusCode(500)
+        .body("detail", containsString("refused the token"));
 
-    assertThat(files(alice)).containsExactly("https://github.com/" + owner + "/hive/blob/main/note.md");
-    JsonPath settings = alice.request().queryParam("detailed", true).get("/api/settings").then().statusCode(200)
-        .extract().jsonPath();
+    assertThat(files(alice))
+        .containsExactly("https://github.com/" + owner + "/hive/blob/main/note.md");
+    JsonPath settings = alice
+        .request()
+        .queryParam("detailed", true)
+        .get("/api/settings")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
     assertThat(settings.getString("content_sync.github.status")).isEqualTo("failing");
     assertThat(settings.getString("content_sync.github.last_error")).contains("401");
     assertThat(settings.getString("content_sync.github.last_synced_at")).isNotNull();
@@ -208,17 +283,33 @@ class ConnectorsIT {
   void aRateLimitStopsTheSyncWithItsResetTimeAndDeletesNothing() {
     TestUser alice = TestUsers.create();
     String owner = "rl-" + UUID.randomUUID().toString().substring(0, 8);
-    vendor().stubFor(get("/repos/" + owner + "/busy/git/trees/main?recursive=1").willReturn(aResponse()
-        .withStatus(403).withHeader("X-RateLimit-Remaining", "0").withHeader("X-RateLimit-Reset", "4102444800")
-        .withBody("{\"message\":\"API rate limit exceeded for user ID 1.\"}")));
+    vendor()
+        .stubFor(get("/repos/" + owner + "/busy/git/trees/main?recursive=1")
+            .willReturn(aResponse()
+                .withStatus(403)
+                .withHeader("X-RateLimit-Remaining", "0")
+                .withHeader("X-RateLimit-Reset", "4102444800")
+                .withBody("{\"message\":\"API rate limit exceeded for user ID 1.\"}")));
     saveGithub(alice, "ghp_limited", owner, "busy");
 
-    alice.request().get("/api/update").then().statusCode(500).body("detail", containsString("rate limit"));
+    alice
+        .request()
+        .get("/api/update")
+        .then()
+        .statusCode(500)
+        .body("detail", containsString("rate limit"));
 
-    JsonPath settings = alice.request().queryParam("detailed", true).get("/api/settings").then().statusCode(200)
-        .extract().jsonPath();
+    JsonPath settings = alice
+        .request()
+        .queryParam("detailed", true)
+        .get("/api/settings")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
     assertThat(settings.getString("content_sync.github.status")).isEqualTo("failing");
-    assertThat(settings.getString("content_sync.github.last_error")).contains("2100-01-01T00:00:00Z");
+    assertThat(settings.getString("content_sync.github.last_error"))
+        .contains("2100-01-01T00:00:00Z");
   }
 
   @Test
@@ -226,21 +317,52 @@ class ConnectorsIT {
     TestUser alice = TestUsers.create();
     saveGithub(alice, "ghp_kept", "kept-owner", "kept");
 
-    alice.request().contentType("application/json")
+    alice
+        .request()
+        .contentType("application/json")
         .body(Map.of("pat_token", "x", "repos", List.of(Map.of("owner", "../etc", "name", "r"))))
-        .post("/api/content/github").then().statusCode(422).body("detail", containsString("owner"));
-    alice.request().contentType("application/json").body(Map.of("pat_token", "x"))
-        .post("/api/content/github").then().statusCode(422);
-    alice.request().contentType("application/json")
+        .post("/api/content/github")
+        .then()
+        .statusCode(422)
+        .body("detail", containsString("owner"));
+    alice
+        .request()
+        .contentType("application/json")
+        .body(Map.of("pat_token", "x"))
+        .post("/api/content/github")
+        .then()
+        .statusCode(422);
+    alice
+        .request()
+        .contentType("application/json")
         .body(Map.of("repos", List.of(Map.of("owner", "o", "name", "r", "branch", "main..evil"))))
-        .post("/api/content/github").then().statusCode(422);
-    alice.request().contentType("application/json").body("{\"repos\": [").post("/api/content/github").then()
-        .statusCode(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.greaterThanOrEqualTo(400),
-            org.hamcrest.Matchers.lessThan(500)));
-    alice.request().contentType("application/json").body(Map.of()).post("/api/content/notion").then().statusCode(422);
+        .post("/api/content/github")
+        .then()
+        .statusCode(422);
+    alice
+        .request()
+        .contentType("application/json")
+        .body("{\"repos\": [")
+        .post("/api/content/github")
+        .then()
+        .statusCode(org.hamcrest.Matchers.allOf(
+            org.hamcrest.Matchers.greaterThanOrEqualTo(400), org.hamcrest.Matchers.lessThan(500)));
+    alice
+        .request()
+        .contentType("application/json")
+        .body(Map.of())
+        .post("/api/content/notion")
+        .then()
+        .statusCode(422);
     alice.request().queryParam("t", "bogus").get("/api/update").then().statusCode(422);
 
-    JsonPath config = alice.request().get("/api/content/github").then().statusCode(200).extract().jsonPath();
+    JsonPath config = alice
+        .request()
+        .get("/api/content/github")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
     assertThat(config.getString("current_config.pat_token")).isEqualTo("ghp_kept");
     assertThat(config.getString("current_config.repos[0].owner")).isEqualTo("kept-owner");
   }
@@ -248,11 +370,19 @@ class ConnectorsIT {
   @Test
   void aRepositoryWithoutBranchIsOnMasterAndTheDashedAliasIsAccepted() {
     TestUser alice = TestUsers.create();
-    alice.request().contentType("application/json")
+    alice
+        .request()
+        .contentType("application/json")
         .body(Map.of("pat-token", "ghp_alias", "repos", List.of(Map.of("owner", "o", "name", "r"))))
-        .post("/api/content/github").then().statusCode(200);
+        .post("/api/content/github")
+        .then()
+        .statusCode(200);
 
-    alice.request().get("/api/content/github").then().statusCode(200)
+    alice
+        .request()
+        .get("/api/content/github")
+        .then()
+        .statusCode(200)
         .body("current_config.pat_token", equalTo("ghp_alias"))
         .body("current_config.repos[0].branch", equalTo("master"));
   }
@@ -260,9 +390,17 @@ class ConnectorsIT {
   @Test
   void withoutSettingsTheRoutesAnswerKhojsEmptyShapes() {
     TestUser bob = TestUsers.create();
-    bob.request().get("/api/content/github").then().statusCode(200).body("current_config.size()", equalTo(0))
+    bob.request()
+        .get("/api/content/github")
+        .then()
+        .statusCode(200)
+        .body("current_config.size()", equalTo(0))
         .body("username", not(nullValue()));
-    bob.request().get("/api/content/notion").then().statusCode(200).body("current_config.token", equalTo(""));
+    bob.request()
+        .get("/api/content/notion")
+        .then()
+        .statusCode(200)
+        .body("current_config.token", equalTo(""));
     syncButton(bob, "notion").then().statusCode(200);
   }
 
@@ -289,32 +427,40 @@ class ConnectorsIT {
 
     bob.request().delete("/api/content/source/github").then().statusCode(200);
     assertThat(files(bob)).isEmpty();
-    bob.request().get("/api/content/github").then().statusCode(200).body("current_config.size()", equalTo(0));
+    bob.request()
+        .get("/api/content/github")
+        .then()
+        .statusCode(200)
+        .body("current_config.size()", equalTo(0));
     assertThat(files(alice)).containsExactlyInAnyOrder(base + "a.md", base + "b.md");
-    alice.request().get("/api/content/github").then().statusCode(200)
+    alice
+        .request()
+        .get("/api/content/github")
+        .then()
+        .statusCode(200)
         .body("current_config.pat_token", equalTo(aliceToken));
-    assertThat(search(alice, "owls", "github").getString("[0].additional.file")).isEqualTo(base + "a.md");
+    assertThat(search(alice, "owls", "github").getString("[0].additional.file"))
+        .isEqualTo(base + "a.md");
   }
 
   // ------------------------------------------------------------------ Notion
 
   static String text(String s) {
-    return "{\"type\":\"text\",\"text\":{\"content\":\"" + s + "\",\"link\":null},\"plain_text\":\"" + s
-        + "\",\"href\":null}";
+    return "{\"type\":\"text\",\"text\":{\"content\":\"" + s + "\",\"link\":null},\"plain_text\":\""
+        + s + "\",\"href\":null}";
   }
 
-  static String page(String id, String title, String url, String edited, String titleProperty, String extra) {
+  static String page(
+      String id, String title, String url, String edited, String titleProperty, String extra) {
     return """
         {"object":"page","id":"%s","created_time":"2026-11-01T09:00:00.000Z","last_edited_time":"%s",
          "parent":{"type":"workspace","workspace":true},"archived":false,"in_trash":false,
-         "properties":{%s"%s":{"id":"title","type":"title","title":[%s]}},"url":"%s"}"""
-        .formatted(id, edited, extra, titleProperty, text(title), url);
+         "properties":{%s"%s":{"id":"title","type":"title","title":[%s]}},"url":"%s"}""".formatted(id, edited, extra, titleProperty, text(title), url);
   }
 
   static String block(String id, String type, boolean children, String text) {
     return """
-        {"object":"block","id":"%s","type":"%s","has_children":%s,"%s":{"rich_text":[%s],"color":"default"}}"""
-        .formatted(id, type, children, type, text(text));
+        {"object":"block","id":"%s","type":"%s","has_children":%s,"%s":{"rich_text":[%s],"color":"default"}}""".formatted(id, type, children, type, text(text));
   }
 
   static String list(String... results) {
@@ -331,43 +477,96 @@ class ConnectorsIT {
     String toggle = UUID.randomUUID().toString();
     String tripUrl = "https://www.notion.so/Trip-" + trip.replace("-", "");
     String rowUrl = "https://www.notion.so/Restaurant-" + row.replace("-", "");
-    vendor().stubFor(post("/v1/search").withHeader("Authorization", WireMock.equalTo("Bearer " + token))
-        .willReturn(okJson(list(
-            page(trip, "Trip to Lisbon", tripUrl, "2026-11-30T10:00:00.000Z", "title", ""),
-            page(row, "Book a restaurant", rowUrl, "2026-11-30T11:00:00.000Z", "Name",
-                "\"Status\":{\"id\":\"s\",\"type\":\"select\",\"select\":{\"name\":\"Waiting\"}},")))));
-    vendor().stubFor(get("/v1/blocks/" + trip + "/children?page_size=100")
-        .willReturn(okJson(list(block(UUID.randomUUID().toString(), "heading_1", false, "Museums"),
-            block(toggle, "toggle", true, "Day one")))));
-    vendor().stubFor(get("/v1/blocks/" + toggle + "/children?page_size=100")
-        .willReturn(okJson(list(block(UUID.randomUUID().toString(), "paragraph", false,
-            "The azulejo museum opens at ten")))));
-    vendor().stubFor(get("/v1/blocks/" + row + "/children?page_size=100")
-        .willReturn(okJson(list(block(UUID.randomUUID().toString(), "paragraph", false,
-            "Ask for a table by the window")))));
+    vendor()
+        .stubFor(
+            post("/v1/search")
+                .withHeader("Authorization", WireMock.equalTo("Bearer " + token))
+                .willReturn(
+                    okJson(
+                        list(
+                            page(
+                                trip,
+                                "Trip to Lisbon",
+                                tripUrl,
+                                "2026-11-30T10:00:00.000Z",
+                                "title",
+                                ""),
+                            page(
+                                row,
+                                "Book a restaurant",
+                                rowUrl,
+                                "2026-11-30T11:00:00.000Z",
+                                "Name",
+                                "\"Status\":{\"id\":\"s\",\"type\":\"select\",\"select\":{\"name\":\"Waiting\"}},")))));
+    vendor()
+        .stubFor(get("/v1/blocks/" + trip + "/children?page_size=100")
+            .willReturn(okJson(list(
+                block(UUID.randomUUID().toString(), "heading_1", false, "Museums"),
+                block(toggle, "toggle", true, "Day one")))));
+    vendor()
+        .stubFor(get("/v1/blocks/" + toggle + "/children?page_size=100")
+            .willReturn(okJson(list(block(
+                UUID.randomUUID().toString(),
+                "paragraph",
+                false,
+                "The azulejo museum opens at ten")))));
+    vendor()
+        .stubFor(get("/v1/blocks/" + row + "/children?page_size=100")
+            .willReturn(okJson(list(block(
+                UUID.randomUUID().toString(),
+                "paragraph",
+                false,
+                "Ask for a table by the window")))));
 
-    alice.request().contentType("application/json").body(Map.of("token", token)).post("/api/content/notion")
-        .then().statusCode(200).body("status", equalTo("ok"));
+    alice
+        .request()
+        .contentType("application/json")
+        .body(Map.of("token", token))
+        .post("/api/content/notion")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ok"));
     alice.request().get("/api/update?t=notion").then().statusCode(200);
 
     JsonPath hit = search(alice, "azulejo museum opening time", "notion");
     assertThat(hit.getString("[0].additional.file")).isEqualTo(tripUrl);
     assertThat(hit.getString("[0].additional.source")).isEqualTo("notion");
-    // a short page stays one section: its title is the heading, its own headings and nested blocks are in the entry
-    assertThat(hit.getString("[0].entry")).contains("Museums").contains("Day one").contains("azulejo");
+    // a short page stays one section: its title is the heading, its own headings and nested blocks
+    // are in the entry
+    assertThat(hit.getString("[0].entry"))
+        .contains("Museums")
+        .contains("Day one")
+        .contains("azulejo");
     assertThat(hit.getString("[0].additional.heading")).contains("Trip to Lisbon");
-    assertThat(search(alice, "restaurant status waiting", "notion").getString("[0].entry")).contains("Waiting");
-    alice.request().get("/api/content/notion").then().statusCode(200).body("current_config.token", equalTo(token));
-    alice.request().queryParam("detailed", true).get("/api/settings").then().statusCode(200)
-        .body("notion_token", equalTo(token)).body("content_sync.notion.status", equalTo("ok"));
+    assertThat(search(alice, "restaurant status waiting", "notion").getString("[0].entry"))
+        .contains("Waiting");
+    alice
+        .request()
+        .get("/api/content/notion")
+        .then()
+        .statusCode(200)
+        .body("current_config.token", equalTo(token));
+    alice
+        .request()
+        .queryParam("detailed", true)
+        .get("/api/settings")
+        .then()
+        .statusCode(200)
+        .body("notion_token", equalTo(token))
+        .body("content_sync.notion.status", equalTo("ok"));
 
     // the row is gone upstream; the trip page did not change
-    vendor().stubFor(post("/v1/search").withHeader("Authorization", WireMock.equalTo("Bearer " + token)).atPriority(1)
-        .willReturn(okJson(list(page(trip, "Trip to Lisbon", tripUrl, "2026-11-30T10:00:00.000Z", "title", "")))));
+    vendor()
+        .stubFor(post("/v1/search")
+            .withHeader("Authorization", WireMock.equalTo("Bearer " + token))
+            .atPriority(1)
+            .willReturn(okJson(list(
+                page(trip, "Trip to Lisbon", tripUrl, "2026-11-30T10:00:00.000Z", "title", "")))));
     alice.request().get("/api/update?t=notion").then().statusCode(200);
 
     assertThat(files(alice)).containsExactly(tripUrl);
-    vendor().verify(1, getRequestedFor(urlEqualTo("/v1/blocks/" + trip + "/children?page_size=100")));
+    vendor()
+        .verify(1, getRequestedFor(urlEqualTo("/v1/blocks/" + trip + "/children?page_size=100")));
   }
 
   @Test
@@ -375,18 +574,32 @@ class ConnectorsIT {
     TestUser alice = TestUsers.create();
     String owner = "octo-" + UUID.randomUUID().toString().substring(0, 8);
     String ghToken = "ghp_" + UUID.randomUUID().toString().replace("-", "");
-    GhFile readme = new GhFile("README.md", sha(owner + "quince"), "# Orchard\n\nThe quinces ripen in late October.\n");
+    GhFile readme = new GhFile(
+        "README.md", sha(owner + "quince"), "# Orchard\n\nThe quinces ripen in late October.\n");
     stubRepo(owner, "orchard", ghToken, List.of(readme));
     saveGithub(alice, ghToken, owner, "orchard");
     String notionToken = "secret_" + UUID.randomUUID().toString().replace("-", "");
     String pond = UUID.randomUUID().toString();
     String pondUrl = "https://www.notion.so/Pond-" + pond.replace("-", "");
-    vendor().stubFor(post("/v1/search").withHeader("Authorization", WireMock.equalTo("Bearer " + notionToken))
-        .willReturn(okJson(list(page(pond, "Pond", pondUrl, "2026-11-30T10:00:00.000Z", "title", "")))));
-    vendor().stubFor(get("/v1/blocks/" + pond + "/children?page_size=100").willReturn(okJson(list(
-        block(UUID.randomUUID().toString(), "paragraph", false, "A grey heron fishes the pond at dawn")))));
-    alice.request().contentType("application/json").body(Map.of("token", notionToken)).post("/api/content/notion")
-        .then().statusCode(200);
+    vendor()
+        .stubFor(post("/v1/search")
+            .withHeader("Authorization", WireMock.equalTo("Bearer " + notionToken))
+            .willReturn(okJson(
+                list(page(pond, "Pond", pondUrl, "2026-11-30T10:00:00.000Z", "title", "")))));
+    vendor()
+        .stubFor(get("/v1/blocks/" + pond + "/children?page_size=100")
+            .willReturn(okJson(list(block(
+                UUID.randomUUID().toString(),
+                "paragraph",
+                false,
+                "A grey heron fishes the pond at dawn")))));
+    alice
+        .request()
+        .contentType("application/json")
+        .body(Map.of("token", notionToken))
+        .post("/api/content/notion")
+        .then()
+        .statusCode(200);
     alice.request().get("/api/update").then().statusCode(200);
     FakeOpenAi model = new FakeOpenAi().start();
     try {
@@ -403,12 +616,18 @@ class ConnectorsIT {
       assertThat(notion.getString("references.context[0].file")).isEqualTo(pondUrl);
       assertThat(notion.getString("references.context[0].uri")).startsWith(pondUrl);
       // what the model was given: each source's text with the URL it came from
-      List<String> prompts = model.server.findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo(
-          "/v1/chat/completions")).withRequestBody(WireMock.containing("You are Khoj"))).stream()
-          .map(r -> r.getBodyAsString()).toList();
-      assertThat(prompts).anySatisfy(p -> assertThat(p).contains("quinces ripen in late October")
-          .contains(base + "README.md"));
-      assertThat(prompts).anySatisfy(p -> assertThat(p).contains("grey heron fishes the pond").contains(pondUrl));
+      List<String> prompts = model
+          .server
+          .findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo("/v1/chat/completions"))
+              .withRequestBody(WireMock.containing("You are Khoj")))
+          .stream()
+          .map(r -> r.getBodyAsString())
+          .toList();
+      assertThat(prompts)
+          .anySatisfy(p ->
+              assertThat(p).contains("quinces ripen in late October").contains(base + "README.md"));
+      assertThat(prompts)
+          .anySatisfy(p -> assertThat(p).contains("grey heron fishes the pond").contains(pondUrl));
     } finally {
       FakeOpenAi.removeAllModels(TestUsers.createAdmin());
       model.stop();
@@ -416,8 +635,14 @@ class ConnectorsIT {
   }
 
   private static JsonPath chat(TestUser user, String q) {
-    return user.request().contentType("application/json").body(Map.of("q", q)).post("/api/chat?client=test")
-        .then().statusCode(200).extract().jsonPath();
+    return user.request()
+        .contentType("application/json")
+        .body(Map.of("q", q))
+        .post("/api/chat?client=test")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   @Test
@@ -425,12 +650,17 @@ class ConnectorsIT {
     TestUser alice = TestUsers.create();
     String owner = "sched-" + UUID.randomUUID().toString().substring(0, 8);
     String token = "ghp_" + UUID.randomUUID().toString().replace("-", "");
-    stubRepo(owner, "plans", token, List.of(new GhFile("plan.md", sha(owner), "# Plan\n\nRepaint the shed.\n")));
+    stubRepo(
+        owner,
+        "plans",
+        token,
+        List.of(new GhFile("plan.md", sha(owner), "# Plan\n\nRepaint the shed.\n")));
     saveGithub(alice, token, owner, "plans");
 
     assertThat(syncAll.syncAll()).isPositive();
 
-    assertThat(files(alice)).containsExactly("https://github.com/" + owner + "/plans/blob/main/plan.md");
+    assertThat(files(alice))
+        .containsExactly("https://github.com/" + owner + "/plans/blob/main/plan.md");
   }
 
   // ------------------------------------------------------------------ Notion OAuth
@@ -450,37 +680,103 @@ class ConnectorsIT {
     TestUser alice = TestUsers.create();
     TestUser bob = TestUsers.create();
     String code = "code-" + UUID.randomUUID();
-    vendor().stubFor(post("/v1/oauth/token").withBasicAuth("notion-client", "notion-secret")
-        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(code))
-        .willReturn(okJson("{\"access_token\":\"secret_from_oauth\",\"token_type\":\"bearer\"}")));
+    vendor()
+        .stubFor(post("/v1/oauth/token")
+            .withBasicAuth("notion-client", "notion-secret")
+            .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(code))
+            .willReturn(
+                okJson("{\"access_token\":\"secret_from_oauth\",\"token_type\":\"bearer\"}")));
 
-    String url = alice.request().queryParam("detailed", true).get("/api/settings").then().statusCode(200)
-        .extract().jsonPath().getString("notion_oauth_url");
-    assertThat(url).startsWith("https://api.notion.com/v1/oauth/authorize?")
-        .contains("client_id=notion-client").contains("response_type=code")
+    String url = alice
+        .request()
+        .queryParam("detailed", true)
+        .get("/api/settings")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getString("notion_oauth_url");
+    assertThat(url)
+        .startsWith("https://api.notion.com/v1/oauth/authorize?")
+        .contains("client_id=notion-client")
+        .contains("response_type=code")
         .doesNotContain(alice.id().toString());
     String state = state(url);
 
-    bob.request().redirects().follow(false).queryParam("code", code).queryParam("state", state)
-        .get("/api/notion/auth/callback").then().statusCode(400).body("detail", equalTo("Invalid state parameter"));
+    bob.request()
+        .redirects()
+        .follow(false)
+        .queryParam("code", code)
+        .queryParam("state", state)
+        .get("/api/notion/auth/callback")
+        .then()
+        .statusCode(400)
+        .body("detail", equalTo("Invalid state parameter"));
     // Bob's attempt used the state up: Alice needs a fresh one
-    String fresh = state(alice.request().queryParam("detailed", true).get("/api/settings").then().extract().jsonPath()
+    String fresh = state(alice
+        .request()
+        .queryParam("detailed", true)
+        .get("/api/settings")
+        .then()
+        .extract()
+        .jsonPath()
         .getString("notion_oauth_url"));
-    alice.request().redirects().follow(false).queryParam("state", fresh).get("/api/notion/auth/callback").then()
-        .statusCode(400).body("detail", equalTo("Missing code or state"));
-    alice.request().redirects().follow(false).queryParam("code", code).queryParam("state", fresh)
-        .get("/api/notion/auth/callback").then().statusCode(307).header("Location", containsString("/settings"));
-    alice.request().redirects().follow(false).queryParam("code", code).queryParam("state", fresh)
-        .get("/api/notion/auth/callback").then().statusCode(400);
+    alice
+        .request()
+        .redirects()
+        .follow(false)
+        .queryParam("state", fresh)
+        .get("/api/notion/auth/callback")
+        .then()
+        .statusCode(400)
+        .body("detail", equalTo("Missing code or state"));
+    alice
+        .request()
+        .redirects()
+        .follow(false)
+        .queryParam("code", code)
+        .queryParam("state", fresh)
+        .get("/api/notion/auth/callback")
+        .then()
+        .statusCode(307)
+        .header("Location", containsString("/settings"));
+    alice
+        .request()
+        .redirects()
+        .follow(false)
+        .queryParam("code", code)
+        .queryParam("state", fresh)
+        .get("/api/notion/auth/callback")
+        .then()
+        .statusCode(400);
 
-    alice.request().get("/api/content/notion").then().statusCode(200)
+    alice
+        .request()
+        .get("/api/content/notion")
+        .then()
+        .statusCode(200)
         .body("current_config.token", equalTo("secret_from_oauth"));
-    bob.request().get("/api/content/notion").then().statusCode(200).body("current_config.token", equalTo(""));
+    bob.request()
+        .get("/api/content/notion")
+        .then()
+        .statusCode(200)
+        .body("current_config.token", equalTo(""));
     assertThat(sealedToken("notion_connectors", alice)).doesNotContain("secret_from_oauth");
-    // signed out (the session lapsed while at Notion): sent to sign in and back, as Khoj does, nothing exchanged
-    given().redirects().follow(false).queryParam("code", code).queryParam("state", "x")
-        .get("/api/notion/auth/callback").then().statusCode(303)
-        .header("Location", equalTo("/login?next=" + java.net.URLEncoder.encode(
-            "/api/notion/auth/callback?code=" + code + "&state=x", java.nio.charset.StandardCharsets.UTF_8)));
+    // signed out (the session lapsed while at Notion): sent to sign in and back, as Khoj does,
+    // nothing exchanged
+    given()
+        .redirects()
+        .follow(false)
+        .queryParam("code", code)
+        .queryParam("state", "x")
+        .get("/api/notion/auth/callback")
+        .then()
+        .statusCode(303)
+        .header(
+            "Location",
+            equalTo("/login?next="
+                + java.net.URLEncoder.encode(
+                    "/api/notion/auth/callback?code=" + code + "&state=x",
+                    java.nio.charset.StandardCharsets.UTF_8)));
   }
 }

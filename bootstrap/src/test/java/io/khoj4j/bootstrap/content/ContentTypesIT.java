@@ -27,10 +27,16 @@ class ContentTypesIT {
 
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private HttpResponse<String> send(TestUser user, String method, String contentType, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/content"))
+  private HttpResponse<String> send(TestUser user, String method, String contentType, String body)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+            URI.create("http://localhost:" + RestAssured.port + "/api/content"))
         .header("Authorization", "Bearer " + user.token())
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        .method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -49,19 +55,28 @@ class ContentTypesIT {
           new Case("application/octet-stream", "# notes"))) {
         HttpResponse<String> response = send(alice, method, c.contentType(), c.body());
         assertThat(response.statusCode()).as(method + " " + c.contentType()).isEqualTo(415);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-            type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(response.body()).contains("\"detail\"", "multipart/form-data");
       }
     }
-    assertThat(alice.request().get("/api/content/files").then().statusCode(200).extract().<List<?>>path("files"))
+    assertThat(alice
+            .request()
+            .get("/api/content/files")
+            .then()
+            .statusCode(200)
+            .extract()
+            .<List<?>>path("files"))
         .isEmpty();
   }
 
   @Test
   void multipartWithoutABoundaryIsRefused() throws Exception {
     TestUser alice = TestUsers.create();
-    HttpResponse<String> response = send(alice, "PATCH", "multipart/form-data",
+    HttpResponse<String> response = send(
+        alice,
+        "PATCH",
+        "multipart/form-data",
         "--x\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.md\"\r\n\r\n# A\r\n--x--\r\n");
 
     assertThat(response.statusCode()).isIn(400, 415, 422);
@@ -73,8 +88,11 @@ class ContentTypesIT {
   }
 
   private static String file(String name, String content) {
-    return part("x", "Content-Disposition: form-data; name=\"files\"; filename=\"" + name + "\"\r\n"
-        + "Content-Type: text/markdown", content);
+    return part(
+        "x",
+        "Content-Disposition: form-data; name=\"files\"; filename=\"" + name + "\"\r\n"
+            + "Content-Type: text/markdown",
+        content);
   }
 
   /**
@@ -87,21 +105,33 @@ class ContentTypesIT {
     Map<String, String> bodies = new LinkedHashMap<>();
     bodies.put("empty body", "");
     bodies.put("no closing boundary", file("a.md", "# A"));
-    bodies.put("another boundary than declared", file("b.md", "# B").replace("--x", "--y") + "--y--\r\n");
+    bodies.put(
+        "another boundary than declared", file("b.md", "# B").replace("--x", "--y") + "--y--\r\n");
     bodies.put("not multipart at all", "hello world");
-    bodies.put("part header without a colon",
-        part("x", "Content-Disposition form-data; name=\"files\"; filename=\"c.md\"", "# C") + "--x--\r\n");
+    bodies.put(
+        "part header without a colon",
+        part("x", "Content-Disposition form-data; name=\"files\"; filename=\"c.md\"", "# C")
+            + "--x--\r\n");
     bodies.put("carriage return in a file name", file("d\r.md", "# D") + "--x--\r\n");
     for (String method : List.of("PUT", "PATCH")) {
       for (Map.Entry<String, String> body : bodies.entrySet()) {
-        HttpResponse<String> response = send(alice, method, "multipart/form-data; boundary=x", body.getValue());
+        HttpResponse<String> response =
+            send(alice, method, "multipart/form-data; boundary=x", body.getValue());
         assertThat(response.statusCode()).as(method + " " + body.getKey()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-            type -> assertThat(type).startsWith("application/json"));
-        assertThat(response.body()).as(body.getKey()).contains("\"detail\":\"Malformed multipart body");
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.body())
+            .as(body.getKey())
+            .contains("\"detail\":\"Malformed multipart body");
       }
     }
-    assertThat(alice.request().get("/api/content/files").then().statusCode(200).extract().<List<?>>path("files"))
+    assertThat(alice
+            .request()
+            .get("/api/content/files")
+            .then()
+            .statusCode(200)
+            .extract()
+            .<List<?>>path("files"))
         .isEmpty();
   }
 
@@ -115,11 +145,19 @@ class ContentTypesIT {
     }
     body.append("--x--\r\n");
 
-    HttpResponse<String> response = send(alice, "PATCH", "multipart/form-data; boundary=x", body.toString());
+    HttpResponse<String> response =
+        send(alice, "PATCH", "multipart/form-data; boundary=x", body.toString());
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).isEqualTo("{\"detail\":\"Too many files. Maximum number of files is 1000.\"}");
-    assertThat(alice.request().get("/api/content/files").then().statusCode(200).extract().<List<?>>path("files"))
+    assertThat(response.body())
+        .isEqualTo("{\"detail\":\"Too many files. Maximum number of files is 1000.\"}");
+    assertThat(alice
+            .request()
+            .get("/api/content/files")
+            .then()
+            .statusCode(200)
+            .extract()
+            .<List<?>>path("files"))
         .isEmpty();
   }
 

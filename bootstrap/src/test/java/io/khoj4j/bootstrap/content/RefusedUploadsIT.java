@@ -38,62 +38,119 @@ class RefusedUploadsIT {
   }
 
   @Test
-  void aZipBombAndAGiantImageAreRefusedWithReasonsTheUserCanSeeAndTheRestIsIndexed() throws Exception {
+  void aZipBombAndAGiantImageAreRefusedWithReasonsTheUserCanSeeAndTheRestIsIndexed()
+      throws Exception {
     TestUser user = TestUsers.create();
 
-    patch(user, Multipart.files()
-        .add("/notes/fine.md", "text/markdown", "# Fine\nA note about herons.\n")
-        .add("/docs/bomb.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            docxWithTextRun(64 << 20))
-        .add("/photos/huge.png", "image/png", pngHeaderOnly(30000, 30000)))
-        .then().statusCode(200).body(equalTo("/notes/fine.md"));
+    patch(
+            user,
+            Multipart.files()
+                .add("/notes/fine.md", "text/markdown", "# Fine\nA note about herons.\n")
+                .add(
+                    "/docs/bomb.docx",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    docxWithTextRun(64 << 20))
+                .add("/photos/huge.png", "image/png", pngHeaderOnly(30000, 30000)))
+        .then()
+        .statusCode(200)
+        .body(equalTo("/notes/fine.md"));
 
-    user.request().get("/api/content/files").then().statusCode(200)
+    user.request()
+        .get("/api/content/files")
+        .then()
+        .statusCode(200)
         .body("files.file_name", contains("/notes/fine.md"))
         .body("refused", hasSize(2))
-        .body("refused.find { it.file_name == '/docs/bomb.docx' }.reason", containsString("zip bomb"))
-        .body("refused.find { it.file_name == '/photos/huge.png' }.reason", containsString("30000 × 30000 pixels"))
-        .body("refused[0].refused_at", matchesPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+00:00"));
+        .body(
+            "refused.find { it.file_name == '/docs/bomb.docx' }.reason", containsString("zip bomb"))
+        .body(
+            "refused.find { it.file_name == '/photos/huge.png' }.reason",
+            containsString("30000 × 30000 pixels"))
+        .body(
+            "refused[0].refused_at",
+            matchesPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+00:00"));
   }
 
   @Test
   void aPdfWhosePageStreamIsACompressionBombIsRefusedWithAReasonTheUserCanSee() throws Exception {
     TestUser user = TestUsers.create();
 
-    patch(user, Multipart.files()
-        .add("/notes/fine.md", "text/markdown", "# Fine\nA note about herons.\n")
-        .add("/docs/bomb.pdf", "application/pdf", pdfWithDeflatedSpaces(512)))
-        .then().statusCode(200).body(equalTo("/notes/fine.md"));
+    patch(
+            user,
+            Multipart.files()
+                .add("/notes/fine.md", "text/markdown", "# Fine\nA note about herons.\n")
+                .add("/docs/bomb.pdf", "application/pdf", pdfWithDeflatedSpaces(512)))
+        .then()
+        .statusCode(200)
+        .body(equalTo("/notes/fine.md"));
 
-    user.request().get("/api/content/files").then().statusCode(200)
+    user.request()
+        .get("/api/content/files")
+        .then()
+        .statusCode(200)
         .body("files.file_name", contains("/notes/fine.md"))
         .body("refused.file_name", contains("/docs/bomb.pdf"))
-        .body("refused[0].reason", matchesPattern(
-            "a compression bomb: its object \\d+ 0 decodes to more than 100 times its compressed size"));
+        .body(
+            "refused[0].reason",
+            matchesPattern(
+                "a compression bomb: its object \\d+ 0 decodes to more than 100 times its compressed size"));
   }
 
   @Test
   void aRefusedFileLeavesTheListOnceIndexedOrDeletedAndOnlyItsOwnerSeesIt() {
     TestUser alice = TestUsers.create();
     TestUser bob = TestUsers.create();
-    patch(alice, Multipart.files()
-        .add("/docs/scan.pdf", "application/pdf", "not a pdf at all")
-        .add("/docs/other.pdf", "application/pdf", "not a pdf either"))
-        .then().statusCode(200).body(equalTo(""));
+    patch(
+            alice,
+            Multipart.files()
+                .add("/docs/scan.pdf", "application/pdf", "not a pdf at all")
+                .add("/docs/other.pdf", "application/pdf", "not a pdf either"))
+        .then()
+        .statusCode(200)
+        .body(equalTo(""));
     patch(bob, Multipart.files().add("/docs/scan.pdf", "application/pdf", "bob's broken one"));
 
-    alice.request().get("/api/content/files").then().body("refused.file_name",
-        org.hamcrest.Matchers.containsInAnyOrder("/docs/scan.pdf", "/docs/other.pdf"));
-    bob.request().get("/api/content/files").then().body("refused.file_name", contains("/docs/scan.pdf"));
+    alice
+        .request()
+        .get("/api/content/files")
+        .then()
+        .body(
+            "refused.file_name",
+            org.hamcrest.Matchers.containsInAnyOrder("/docs/scan.pdf", "/docs/other.pdf"));
+    bob.request()
+        .get("/api/content/files")
+        .then()
+        .body("refused.file_name", contains("/docs/scan.pdf"));
 
-    patch(alice, Multipart.files().add("/docs/scan.pdf", "text/markdown", "# Scan\nNow readable text.\n"))
-        .then().body(equalTo("/docs/scan.pdf"));
-    alice.request().get("/api/content/files").then().body("refused.file_name", contains("/docs/other.pdf"));
-    alice.request().queryParam("filename", "/docs/other.pdf").delete("/api/content/file").then().statusCode(201);
+    patch(
+            alice,
+            Multipart.files()
+                .add("/docs/scan.pdf", "text/markdown", "# Scan\nNow readable text.\n"))
+        .then()
+        .body(equalTo("/docs/scan.pdf"));
+    alice
+        .request()
+        .get("/api/content/files")
+        .then()
+        .body("refused.file_name", contains("/docs/other.pdf"));
+    alice
+        .request()
+        .queryParam("filename", "/docs/other.pdf")
+        .delete("/api/content/file")
+        .then()
+        .statusCode(201);
     alice.request().get("/api/content/files").then().body("refused", empty());
-    alice.request().queryParam("filename", "/docs/other.pdf").delete("/api/content/file").then().statusCode(404);
+    alice
+        .request()
+        .queryParam("filename", "/docs/other.pdf")
+        .delete("/api/content/file")
+        .then()
+        .statusCode(404);
 
-    bob.request().get("/api/content/files").then().body("refused.file_name", contains("/docs/scan.pdf"))
+    bob.request()
+        .get("/api/content/files")
+        .then()
+        .body("refused.file_name", contains("/docs/scan.pdf"))
         .body("refused[0].reason", containsString("declared pdf"));
   }
 
@@ -119,7 +176,8 @@ class RefusedUploadsIT {
       } finally {
         deflater.end();
       }
-      stream.setItem(org.apache.pdfbox.cos.COSName.FILTER, org.apache.pdfbox.cos.COSName.FLATE_DECODE);
+      stream.setItem(
+          org.apache.pdfbox.cos.COSName.FILTER, org.apache.pdfbox.cos.COSName.FLATE_DECODE);
       page.setContents(new org.apache.pdfbox.pdmodel.common.PDStream(stream));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       doc.save(out);
@@ -130,7 +188,8 @@ class RefusedUploadsIT {
   /** The python-docx fixture with {@code bytes} of one letter in its first text run: tiny zipped, huge unpacked. */
   private static byte[] docxWithTextRun(int bytes) throws Exception {
     byte[] docx;
-    try (var in = RefusedUploadsIT.class.getResourceAsStream("/fixtures/par-known-paragraphs.docx")) {
+    try (var in =
+        RefusedUploadsIT.class.getResourceAsStream("/fixtures/par-known-paragraphs.docx")) {
       docx = in.readAllBytes();
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -23,23 +23,30 @@ import org.junit.jupiter.api.Test;
 class DenyByDefaultIT {
 
   /** Routes open to anonymous callers, and the status an empty anonymous call gets. */
-  static final Map<String, Integer> PUBLIC =
-      Map.ofEntries(
-          Map.entry("GET /api/health", 200), // Emacs pings it; {"detail":"OK"} without a user
-          Map.entry("POST /api/subscription", 404), // Stripe's webhook, signed instead; only served with billing
-          Map.entry("GET /auth/login", 404), // single sign-on entry (404 while no provider is configured)
-          Map.entry("GET /login", 200), // where Khoj sends browsers to sign in: says how (a page for browsers)
-          Map.entry("GET /share/chat/{slug}", 200), // the shared-conversation page: public like its history
-          Map.entry("POST /auth/login", 422), // password sign-in; needs email and password
-          Map.entry("GET /auth/magic", 422), // magic-link redemption; needs code and email
-          Map.entry("POST /auth/magic", 422), // magic-link request; needs an e-mail address
-          Map.entry("GET /auth/logout", 307), // sign-out works without a session
-          Map.entry("GET /api/chat/share/history", 422), // public copies are readable by anyone with the link
-          Map.entry("GET /api/chat/options", 200), // the list of chat tools, the same for everyone
-          Map.entry("GET /api/model/chat/options", 200), // the server's chat models, the same for everyone
-          Map.entry("GET /api/agents", 200), // anonymous callers see the administrators' public agents
-          Map.entry("GET /api/agents/options", 200), // the same agent tools and modes for everyone
-          Map.entry("GET /api/agents/{slug}", 404)); // public agents are readable by link; "x" is none
+  static final Map<String, Integer> PUBLIC = Map.ofEntries(
+      Map.entry("GET /api/health", 200), // Emacs pings it; {"detail":"OK"} without a user
+      Map.entry(
+          "POST /api/subscription",
+          404), // Stripe's webhook, signed instead; only served with billing
+      Map.entry(
+          "GET /auth/login", 404), // single sign-on entry (404 while no provider is configured)
+      Map.entry(
+          "GET /login",
+          200), // where Khoj sends browsers to sign in: says how (a page for browsers)
+      Map.entry(
+          "GET /share/chat/{slug}", 200), // the shared-conversation page: public like its history
+      Map.entry("POST /auth/login", 422), // password sign-in; needs email and password
+      Map.entry("GET /auth/magic", 422), // magic-link redemption; needs code and email
+      Map.entry("POST /auth/magic", 422), // magic-link request; needs an e-mail address
+      Map.entry("GET /auth/logout", 307), // sign-out works without a session
+      Map.entry(
+          "GET /api/chat/share/history", 422), // public copies are readable by anyone with the link
+      Map.entry("GET /api/chat/options", 200), // the list of chat tools, the same for everyone
+      Map.entry(
+          "GET /api/model/chat/options", 200), // the server's chat models, the same for everyone
+      Map.entry("GET /api/agents", 200), // anonymous callers see the administrators' public agents
+      Map.entry("GET /api/agents/options", 200), // the same agent tools and modes for everyone
+      Map.entry("GET /api/agents/{slug}", 404)); // public agents are readable by link; "x" is none
 
   /** Token pages (every method, as Khoj) and Notion's OAuth return: a signed-out visitor signs in first, then back. */
   private static boolean browserPage(String route) {
@@ -75,20 +82,38 @@ class DenyByDefaultIT {
     if (method.equals("GET")) {
       return given().redirects().follow(false).when().request(method, path);
     }
-    Response json = given().redirects().follow(false).contentType("application/json").body("{}").request(method, path);
+    Response json = given()
+        .redirects()
+        .follow(false)
+        .contentType("application/json")
+        .body("{}")
+        .request(method, path);
     if (json.statusCode() != 415) {
       return json;
     }
-    return given().redirects().follow(false).multiPart("files", "a.md", "# a".getBytes(), "text/markdown")
+    return given()
+        .redirects()
+        .follow(false)
+        .multiPart("files", "a.md", "# a".getBytes(), "text/markdown")
         .request(method, path);
   }
 
   @Test
   void bearerNilIsNoCredentialInMultiUserMode() {
     // Emacs sends it when no API key is set; only single-user mode treats it as the default user.
-    given().header("Authorization", "Bearer nil").when().get("/api/v1/user").then().statusCode(403)
+    given()
+        .header("Authorization", "Bearer nil")
+        .when()
+        .get("/api/v1/user")
+        .then()
+        .statusCode(403)
         .body("detail", equalTo("Forbidden"));
-    given().header("Authorization", "Bearer nil").when().get("/api/health").then().statusCode(200)
+    given()
+        .header("Authorization", "Bearer nil")
+        .when()
+        .get("/api/health")
+        .then()
+        .statusCode(200)
         .body("detail", equalTo("OK"));
   }
 

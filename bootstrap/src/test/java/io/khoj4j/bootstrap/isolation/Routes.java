@@ -12,8 +12,15 @@ final class Routes {
 
   /** Read as an administrator: the OpenAPI document is an operator endpoint. */
   static Set<String> all() {
-    Map<String, Map<String, Object>> paths = TestUsers.createAdmin().request()
-        .queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().path("paths");
+    Map<String, Map<String, Object>> paths = TestUsers.createAdmin()
+        .request()
+        .queryParam("format", "json")
+        .when()
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("paths");
     Set<String> routes = new TreeSet<>();
     paths.forEach((path, operations) -> {
       if (!path.startsWith("/test-only/")) { // resources compiled into the test build only

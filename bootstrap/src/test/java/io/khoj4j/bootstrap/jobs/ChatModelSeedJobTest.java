@@ -13,12 +13,22 @@ class ChatModelSeedJobTest {
   @Test
   void atStartTheEnvironmentIsSeededOnceWithBlankValuesLeftOut() {
     List<SeedChatModelsCommand> seeded = new ArrayList<>();
-    ChatModelSeedJob job = new ChatModelSeedJob(seeded::add, Optional.of(" sk-openai "),
-        Optional.of("http://localhost:11434/v1"), Optional.of(""), Optional.empty(), Optional.of("llama3.2"));
+    ChatModelSeedJob job = new ChatModelSeedJob(
+        seeded::add,
+        Optional.of(" sk-openai "),
+        Optional.of("http://localhost:11434/v1"),
+        Optional.of(""),
+        Optional.empty(),
+        Optional.of("llama3.2"));
 
     job.onStart(null);
 
-    assertThat(seeded).containsExactly(new SeedChatModelsCommand(Optional.of("sk-openai"),
-        Optional.of("http://localhost:11434/v1"), Optional.empty(), Optional.empty(), Optional.of("llama3.2")));
+    assertThat(seeded)
+        .containsExactly(new SeedChatModelsCommand(
+            Optional.of("sk-openai"),
+            Optional.of("http://localhost:11434/v1"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of("llama3.2")));
   }
 }

@@ -31,7 +31,8 @@ class ClusterJobSchedulerIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  @Inject DataSource dataSource;
+  @Inject
+  DataSource dataSource;
 
   private final List<Scheduler> replicas = new ArrayList<>();
 
@@ -49,7 +50,8 @@ class ClusterJobSchedulerIT {
     second.start();
 
     await(() -> job.runs.get() >= 1);
-    // Both replicas poll every 100 ms: give each of them many more chances to claim the same occurrence.
+    // Both replicas poll every 100 ms: give each of them many more chances to claim the same
+    // occurrence.
     for (int poll = 0; poll < 20; poll++) {
       first.triggerCheckForDueExecutions();
       second.triggerCheckForDueExecutions();
@@ -57,22 +59,28 @@ class ClusterJobSchedulerIT {
     }
 
     assertThat(job.runs).hasValue(1);
-    assertThat(nextRunOf(job.name())).as("the next run is an hour away, not due again")
-        .isAfter(java.time.Instant.ofEpochMilli(System.currentTimeMillis() + Duration.ofMinutes(50).toMillis()));
+    assertThat(nextRunOf(job.name()))
+        .as("the next run is an hour away, not due again")
+        .isAfter(java.time.Instant.ofEpochMilli(
+            System.currentTimeMillis() + Duration.ofMinutes(50).toMillis()));
   }
 
   @Test
   void aJobHeldByALiveReplicaIsNotTakenOver() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountingJob job = new CountingJob("held-" + UUID.randomUUID(), Duration.ofHours(1), release);
-    Scheduler holder = ClusterJobScheduler.create(dataSource, List.of(job), List.of(), new FastSettings(20), "holder");
+    Scheduler holder = ClusterJobScheduler.create(
+        dataSource, List.of(job), List.of(), new FastSettings(20), "holder");
     replicas.add(holder);
     holder.start();
     await(() -> job.runs.get() == 1);
 
-    // A claim counts as dead after 20 missed heartbeats of 200 ms here: slack for a loaded machine, where a heartbeat
-    // may come late; many dead-execution checks still pass while the holder's heartbeats keep the claim alive.
-    Scheduler other = ClusterJobScheduler.create(dataSource, List.of(job), List.of(), new FastSettings(20), "other");
+    // A claim counts as dead after 20 missed heartbeats of 200 ms here: slack for a loaded machine,
+    // where a heartbeat
+    // may come late; many dead-execution checks still pass while the holder's heartbeats keep the
+    // claim alive.
+    Scheduler other = ClusterJobScheduler.create(
+        dataSource, List.of(job), List.of(), new FastSettings(20), "other");
     replicas.add(other);
     other.start();
     Thread.sleep(6_000);
@@ -104,7 +112,8 @@ class ClusterJobSchedulerIT {
   }
 
   @Test
-  void aDueAutomationRunsOnceAcrossTwoReplicasAndMovesToTheNextOccurrenceItReturns() throws Exception {
+  void aDueAutomationRunsOnceAcrossTwoReplicasAndMovesToTheNextOccurrenceItReturns()
+      throws Exception {
     AtomicInteger runs = new AtomicInteger();
     java.time.Instant nextOccurrence = java.time.Instant.parse("2030-01-07T08:00:00Z");
     var task = AutomationRunTask.task(command -> {
@@ -113,11 +122,14 @@ class ClusterJobSchedulerIT {
     });
     UUID automation = UUID.randomUUID();
     io.khoj4j.domain.user.UserId owner = new io.khoj4j.domain.user.UserId(UUID.randomUUID());
-    Scheduler first = ClusterJobScheduler.create(dataSource, List.of(), List.of(task), new FastSettings(), "replica-a");
-    Scheduler second = ClusterJobScheduler.create(dataSource, List.of(), List.of(task), new FastSettings(), "replica-b");
+    Scheduler first = ClusterJobScheduler.create(
+        dataSource, List.of(), List.of(task), new FastSettings(), "replica-a");
+    Scheduler second = ClusterJobScheduler.create(
+        dataSource, List.of(), List.of(task), new FastSettings(), "replica-b");
     replicas.add(first);
     replicas.add(second);
-    first.schedule(AutomationRunTask.instance(owner, automation), java.time.Instant.now().minusSeconds(1));
+    first.schedule(
+        AutomationRunTask.instance(owner, automation), java.time.Instant.now().minusSeconds(1));
 
     first.start();
     second.start();
@@ -147,7 +159,8 @@ class ClusterJobSchedulerIT {
   }
 
   private Scheduler replica(String name, ClusterJob job) {
-    Scheduler scheduler = ClusterJobScheduler.create(dataSource, List.of(job), List.of(), new FastSettings(), name);
+    Scheduler scheduler =
+        ClusterJobScheduler.create(dataSource, List.of(job), List.of(), new FastSettings(), name);
     replicas.add(scheduler);
     return scheduler;
   }
@@ -186,7 +199,8 @@ class ClusterJobSchedulerIT {
   }
 
   /** Counts its runs; optionally blocks each run until released. */
-  private record CountingJob(String name, Duration every, AtomicInteger runs, CountDownLatch release)
+  private record CountingJob(
+      String name, Duration every, AtomicInteger runs, CountDownLatch release)
       implements ClusterJob {
 
     CountingJob(String name, Duration every) {
@@ -220,11 +234,34 @@ class ClusterJobSchedulerIT {
       this.missedHeartbeats = missedHeartbeats;
     }
 
-    @Override public boolean enabled() { return true; }
-    @Override public Duration pollingInterval() { return Duration.ofMillis(100); }
-    @Override public Duration heartbeatInterval() { return Duration.ofMillis(200); }
-    @Override public int missedHeartbeats() { return missedHeartbeats; }
-    @Override public int threads() { return 2; }
-    @Override public Optional<String> replicaName() { return Optional.empty(); }
+    @Override
+    public boolean enabled() {
+      return true;
+    }
+
+    @Override
+    public Duration pollingInterval() {
+      return Duration.ofMillis(100);
+    }
+
+    @Override
+    public Duration heartbeatInterval() {
+      return Duration.ofMillis(200);
+    }
+
+    @Override
+    public int missedHeartbeats() {
+      return missedHeartbeats;
+    }
+
+    @Override
+    public int threads() {
+      return 2;
+    }
+
+    @Override
+    public Optional<String> replicaName() {
+      return Optional.empty();
+    }
   }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("faults")
 class UploadsFolderCleanerTest {
 
-  @TempDir Path folder;
+  @TempDir
+  Path folder;
 
   @Test
   void filesLeftByKilledRequestsGoAndLiveOnesStay() throws Exception {
@@ -26,7 +27,8 @@ class UploadsFolderCleanerTest {
     Path sub = Files.createDirectory(folder.resolve("someone-elses"));
     Files.setLastModifiedTime(sub, FileTime.from(now.minus(Duration.ofDays(3))));
 
-    int removed = UploadsFolderCleaner.removeStale(folder, now.minus(UploadsFolderCleaner.STALE_AFTER));
+    int removed =
+        UploadsFolderCleaner.removeStale(folder, now.minus(UploadsFolderCleaner.STALE_AFTER));
 
     assertThat(removed).isEqualTo(1);
     assertThat(left).doesNotExist();
@@ -36,6 +38,7 @@ class UploadsFolderCleanerTest {
 
   @Test
   void aMissingFolderIsNothingToClean() {
-    assertThat(UploadsFolderCleaner.removeStale(folder.resolve("absent"), Instant.now())).isZero();
+    assertThat(UploadsFolderCleaner.removeStale(folder.resolve("absent"), Instant.now()))
+        .isZero();
   }
 }

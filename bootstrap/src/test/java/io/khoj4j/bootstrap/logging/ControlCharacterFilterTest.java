@@ -15,7 +15,8 @@ class ControlCharacterFilterTest {
   @Test
   void clientGivenParametersLoseTheirControlCharacters() {
     LogRecord record = new LogRecord(Level.WARNING, "Not indexing \"{0}\" for user {1}: {2}");
-    record.setParameters(new Object[] {"notes/\u001b[2J\u001b[31mfake.md\u0000\r\nINFO forged line", 42, "bad"});
+    record.setParameters(
+        new Object[] {"notes/\u001b[2J\u001b[31mfake.md\u0000\r\nINFO forged line", 42, "bad"});
 
     assertThat(filter.isLoggable(record)).isTrue();
 
@@ -36,7 +37,7 @@ class ControlCharacterFilterTest {
 
   @Test
   void ordinaryTextIsLeftAsItIs() {
-    assertThat(ControlCharacterFilter.escape("Grüße, 日本語, emoji 🙂 and quotes \"'")).isEqualTo(
-        "Grüße, 日本語, emoji 🙂 and quotes \"'");
+    assertThat(ControlCharacterFilter.escape("Grüße, 日本語, emoji 🙂 and quotes \"'"))
+        .isEqualTo("Grüße, 日本語, emoji 🙂 and quotes \"'");
   }
 }

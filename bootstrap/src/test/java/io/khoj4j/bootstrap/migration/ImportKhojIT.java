@@ -46,18 +46,24 @@ class ImportKhojIT {
   private static final String ANN_TOKEN = "kk-ann-" + RUN + "-old-token-of-ann";
   private static final String BOB_TOKEN = "kk-bob-" + RUN + "-old-token-of-bob";
 
-  @Inject AdminCommands commands;
+  @Inject
+  AdminCommands commands;
 
   private record Result(int exit, String out, String err) {}
 
   @BeforeAll
   static void createKhojSource() throws Exception {
     String sql;
-    try (InputStream in = ImportKhojIT.class.getResourceAsStream("/fixtures/khoj/khoj-source.sql")) {
-      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${run}", RUN)
-          .replace("${ann_conv}", ANN_CONV).replace("${bob_conv}", BOB_CONV).replace("${carol_conv}", CAROL_CONV);
+    try (InputStream in =
+        ImportKhojIT.class.getResourceAsStream("/fixtures/khoj/khoj-source.sql")) {
+      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("${run}", RUN)
+          .replace("${ann_conv}", ANN_CONV)
+          .replace("${bob_conv}", BOB_CONV)
+          .replace("${carol_conv}", CAROL_CONV);
     }
-    try (Connection c = DriverManager.getConnection(url(""), user(), password()); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url(""), user(), password());
+        Statement s = c.createStatement()) {
       s.execute("create schema " + SCHEMA);
       s.execute("set search_path to " + SCHEMA + ", public");
       s.execute(sql);
@@ -66,7 +72,8 @@ class ImportKhojIT {
 
   @AfterAll
   static void dropKhojSource() throws Exception {
-    try (Connection c = DriverManager.getConnection(url(""), user(), password()); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url(""), user(), password());
+        Statement s = c.createStatement()) {
       s.execute("drop schema if exists " + SCHEMA + " cascade");
     }
   }
@@ -98,9 +105,15 @@ class ImportKhojIT {
     Result dry = importKhoj("--dry-run");
 
     assertThat(dry.exit()).as(dry.err()).isZero();
-    assertThat(dry.out()).contains("users: 3 found, 3 would import, 0 already imported",
-        "conversations: 4 found, 4 would import");
-    given().header("Authorization", "Bearer " + ANN_TOKEN).get("/api/v1/user").then().statusCode(403);
+    assertThat(dry.out())
+        .contains(
+            "users: 3 found, 3 would import, 0 already imported",
+            "conversations: 4 found, 4 would import");
+    given()
+        .header("Authorization", "Bearer " + ANN_TOKEN)
+        .get("/api/v1/user")
+        .then()
+        .statusCode(403);
   }
 
   @Test
@@ -110,41 +123,84 @@ class ImportKhojIT {
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.err()).contains("users: 3 read", "conversations: 4 read");
-    assertThat(run.out()).contains("users: 3 found, 3 imported, 0 already imported",
-        "tokens: 2 found, 2 imported", "files: 3 found, 2 imported", "agents: 2 found, 1 imported",
-        "conversations: 4 found, 3 imported", "shared conversations: 1 found, 1 imported",
-        "not imported: conversations ffffffff-ffff-4fff-8fff-" + RUN + "0000: its messages cannot be read",
-        "not imported: files /scans/receipt.pdf: Khoj keeps only the extracted text of pdf files",
-        "not imported: agents Khoj: this server has its own default agent",
-        "not imported: automations 1 in the source", "not imported: passwords 1 users",
-        "sign-in identities: 1 found, 1 imported", "connectors: 2 found, 0 imported",
-        "it has no token", "subscriptions: 1 found, 1 imported", "memories: 1 found, 1 imported");
+    assertThat(run.out())
+        .contains(
+            "users: 3 found, 3 imported, 0 already imported",
+            "tokens: 2 found, 2 imported",
+            "files: 3 found, 2 imported",
+            "agents: 2 found, 1 imported",
+            "conversations: 4 found, 3 imported",
+            "shared conversations: 1 found, 1 imported",
+            "not imported: conversations ffffffff-ffff-4fff-8fff-" + RUN
+                + "0000: its messages cannot be read",
+            "not imported: files /scans/receipt.pdf: Khoj keeps only the extracted text of pdf files",
+            "not imported: agents Khoj: this server has its own default agent",
+            "not imported: automations 1 in the source",
+            "not imported: passwords 1 users",
+            "sign-in identities: 1 found, 1 imported",
+            "connectors: 2 found, 0 imported",
+            "it has no token",
+            "subscriptions: 1 found, 1 imported",
+            "memories: 1 found, 1 imported");
     assertThat(googleUserOf("google-sub-" + RUN)).isEqualTo("carol-" + RUN + "@example.org");
 
-    as(ANN_TOKEN).get("/api/v1/user").then().statusCode(200).body("email", equalTo("ann-" + RUN + "@example.org"));
-    as(BOB_TOKEN).get("/api/v1/user").then().statusCode(200).body("email", equalTo("bob-" + RUN + "@example.org"));
+    as(ANN_TOKEN)
+        .get("/api/v1/user")
+        .then()
+        .statusCode(200)
+        .body("email", equalTo("ann-" + RUN + "@example.org"));
+    as(BOB_TOKEN)
+        .get("/api/v1/user")
+        .then()
+        .statusCode(200)
+        .body("email", equalTo("bob-" + RUN + "@example.org"));
   }
 
   @Test
   @Order(3)
   void eachUserSeesExactlyTheirOwnConversations() {
-    as(ANN_TOKEN).get("/api/chat/sessions").then().statusCode(200)
-        .body("conversation_id", contains(ANN_CONV)).body("[0].slug", equalTo("Watering " + RUN));
-    as(BOB_TOKEN).get("/api/chat/sessions").then().statusCode(200).body("conversation_id", contains(BOB_CONV));
+    as(ANN_TOKEN)
+        .get("/api/chat/sessions")
+        .then()
+        .statusCode(200)
+        .body("conversation_id", contains(ANN_CONV))
+        .body("[0].slug", equalTo("Watering " + RUN));
+    as(BOB_TOKEN)
+        .get("/api/chat/sessions")
+        .then()
+        .statusCode(200)
+        .body("conversation_id", contains(BOB_CONV));
 
-    as(ANN_TOKEN).queryParam("conversation_id", ANN_CONV).get("/api/chat/history").then().statusCode(200)
+    as(ANN_TOKEN)
+        .queryParam("conversation_id", ANN_CONV)
+        .get("/api/chat/history")
+        .then()
+        .statusCode(200)
         .body("response.chat.message", contains("When do I water tomatoes?", "At dawn."))
         .body("response.chat.turnId", contains("t-1", "t-1"))
         .body("response.chat[1].context[0].file", equalTo("/notes/garden.md"))
         .body("response.agent.slug", equalTo("gardener-" + RUN));
-    List<String> turns = as(BOB_TOKEN).queryParam("conversation_id", BOB_CONV).get("/api/chat/history").then()
-        .statusCode(200).body("response.chat.message", contains("Best season for Zanzibar?", "June to October."))
-        .extract().path("response.chat.turnId");
+    List<String> turns = as(BOB_TOKEN)
+        .queryParam("conversation_id", BOB_CONV)
+        .get("/api/chat/history")
+        .then()
+        .statusCode(200)
+        .body("response.chat.message", contains("Best season for Zanzibar?", "June to October."))
+        .extract()
+        .path("response.chat.turnId");
     assertThat(turns.get(0)).isNotBlank().isEqualTo(turns.get(1));
 
-    as(BOB_TOKEN).queryParam("conversation_id", ANN_CONV).get("/api/chat/history").then().statusCode(404);
-    given().queryParam("public_conversation_slug", "watering-" + RUN).get("/api/chat/share/history").then()
-        .statusCode(200).body("response.chat.message", contains("When do I water tomatoes?"));
+    as(BOB_TOKEN)
+        .queryParam("conversation_id", ANN_CONV)
+        .get("/api/chat/history")
+        .then()
+        .statusCode(404);
+    given()
+        .queryParam("public_conversation_slug", "watering-" + RUN)
+        .get("/api/chat/share/history")
+        .then()
+        .statusCode(200)
+        .body("response.chat.message", contains("When do I water tomatoes?"));
   }
 
   @Test
@@ -152,29 +208,58 @@ class ImportKhojIT {
   void eachUserSeesOnlyTheirOwnAgentsAndFiles() {
     String gardener = "gardener-" + RUN;
     as(ANN_TOKEN).get("/api/agents").then().statusCode(200).body("slug", hasItem(gardener));
-    as(ANN_TOKEN).get("/api/agents/" + gardener).then().statusCode(200)
-        .body("files", contains("/notes/garden.md")).body("input_tools", contains("notes", "online"));
+    as(ANN_TOKEN)
+        .get("/api/agents/" + gardener)
+        .then()
+        .statusCode(200)
+        .body("files", contains("/notes/garden.md"))
+        .body("input_tools", contains("notes", "online"));
     as(BOB_TOKEN).get("/api/agents").then().statusCode(200).body("slug", not(hasItem(gardener)));
     as(BOB_TOKEN).get("/api/agents/" + gardener).then().statusCode(404);
 
-    as(ANN_TOKEN).get("/api/content/files").then().statusCode(200)
+    as(ANN_TOKEN)
+        .get("/api/content/files")
+        .then()
+        .statusCode(200)
         .body("files.file_name", contains("/notes/garden.md"));
-    as(BOB_TOKEN).get("/api/content/files").then().statusCode(200)
+    as(BOB_TOKEN)
+        .get("/api/content/files")
+        .then()
+        .statusCode(200)
         .body("files.file_name", contains("/bob/zanzibar.md"));
 
-    as(BOB_TOKEN).get("/api/memories").then().statusCode(200).body("raw", contains("Bob is allergic to peanuts"));
-    as(ANN_TOKEN).get("/api/memories").then().statusCode(200).body("raw", org.hamcrest.Matchers.empty());
+    as(BOB_TOKEN)
+        .get("/api/memories")
+        .then()
+        .statusCode(200)
+        .body("raw", contains("Bob is allergic to peanuts"));
+    as(ANN_TOKEN)
+        .get("/api/memories")
+        .then()
+        .statusCode(200)
+        .body("raw", org.hamcrest.Matchers.empty());
   }
 
   @Test
   @Order(3)
   void eachUserFindsTheirNotesBySearch() {
-    List<String> annFiles = as(ANN_TOKEN).queryParam("q", "when to water tomatoes").get("/api/search").then()
-        .statusCode(200).extract().path("additional.file");
+    List<String> annFiles = as(ANN_TOKEN)
+        .queryParam("q", "when to water tomatoes")
+        .get("/api/search")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("additional.file");
     assertThat(annFiles).contains("/notes/garden.md").doesNotContain("/bob/zanzibar.md");
-    List<String> bobEntries = as(BOB_TOKEN).queryParam("q", "cinnamon and cloves").get("/api/search").then()
-        .statusCode(200).extract().path("entry");
-    assertThat(String.join("\n", bobEntries).toLowerCase(Locale.ROOT)).contains("cinnamon")
+    List<String> bobEntries = as(BOB_TOKEN)
+        .queryParam("q", "cinnamon and cloves")
+        .get("/api/search")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("entry");
+    assertThat(String.join("\n", bobEntries).toLowerCase(Locale.ROOT))
+        .contains("cinnamon")
         .doesNotContain("tomatoes");
   }
 
@@ -184,13 +269,27 @@ class ImportKhojIT {
     Result again = importKhoj();
 
     assertThat(again.exit()).as(again.err()).isZero();
-    assertThat(again.out()).contains("users: 3 found, 0 imported, 3 already imported",
-        "tokens: 2 found, 0 imported, 2 already imported", "files: 3 found, 0 imported, 2 already imported",
-        "conversations: 4 found, 0 imported, 3 already imported");
-    as(ANN_TOKEN).get("/api/chat/sessions").then().statusCode(200).body("conversation_id", contains(ANN_CONV));
-    as(ANN_TOKEN).queryParam("conversation_id", ANN_CONV).get("/api/chat/history").then().statusCode(200)
+    assertThat(again.out())
+        .contains(
+            "users: 3 found, 0 imported, 3 already imported",
+            "tokens: 2 found, 0 imported, 2 already imported",
+            "files: 3 found, 0 imported, 2 already imported",
+            "conversations: 4 found, 0 imported, 3 already imported");
+    as(ANN_TOKEN)
+        .get("/api/chat/sessions")
+        .then()
+        .statusCode(200)
+        .body("conversation_id", contains(ANN_CONV));
+    as(ANN_TOKEN)
+        .queryParam("conversation_id", ANN_CONV)
+        .get("/api/chat/history")
+        .then()
+        .statusCode(200)
         .body("response.chat.message", contains("When do I water tomatoes?", "At dawn."));
-    as(ANN_TOKEN).get("/api/content/files").then().statusCode(200)
+    as(ANN_TOKEN)
+        .get("/api/content/files")
+        .then()
+        .statusCode(200)
         .body("files.file_name", contains("/notes/garden.md"));
   }
 
@@ -199,8 +298,13 @@ class ImportKhojIT {
   void aSourceWithoutKhojsSchemaIsRefusedWithAReason() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = commands.execute(new PrintWriter(out, true), new PrintWriter(err, true), "admin", "import-khoj",
-        "--from", url("?currentSchema=no_such_schema&user=" + user() + "&password=" + password()));
+    int exit = commands.execute(
+        new PrintWriter(out, true),
+        new PrintWriter(err, true),
+        "admin",
+        "import-khoj",
+        "--from",
+        url("?currentSchema=no_such_schema&user=" + user() + "&password=" + password()));
 
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString()).contains("error: no Khoj schema there");
@@ -209,8 +313,9 @@ class ImportKhojIT {
 
   private static String googleUserOf(String subject) throws Exception {
     try (Connection c = DriverManager.getConnection(url(""), user(), password());
-        var ps = c.prepareStatement("select u.email from external_identities i join users u on u.id = i.user_id"
-            + " where i.issuer = 'https://accounts.google.com' and i.subject = ?")) {
+        var ps = c.prepareStatement(
+            "select u.email from external_identities i join users u on u.id = i.user_id"
+                + " where i.issuer = 'https://accounts.google.com' and i.subject = ?")) {
       ps.setString(1, subject);
       try (var rs = ps.executeQuery()) {
         return rs.next() ? rs.getString(1) : null;
@@ -219,8 +324,8 @@ class ImportKhojIT {
   }
 
   private static String url(String parameters) {
-    return "jdbc:postgresql://" + env("POSTGRES_HOST", "localhost") + ":" + env("POSTGRES_PORT", "5432") + "/"
-        + env("KHOJ4J_TEST_DB", "khoj4j_test") + parameters;
+    return "jdbc:postgresql://" + env("POSTGRES_HOST", "localhost") + ":"
+        + env("POSTGRES_PORT", "5432") + "/" + env("KHOJ4J_TEST_DB", "khoj4j_test") + parameters;
   }
 
   private static String user() {

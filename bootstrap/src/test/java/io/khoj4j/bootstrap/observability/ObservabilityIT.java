@@ -52,7 +52,8 @@ class ObservabilityIT {
   public static class TracesAndJsonLogs implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("quarkus.otel.sdk.disabled", "false", "quarkus.log.console.json.enabled", "true");
+      return Map.of(
+          "quarkus.otel.sdk.disabled", "false", "quarkus.log.console.json.enabled", "true");
     }
   }
 
@@ -80,9 +81,20 @@ class ObservabilityIT {
     }
     alice = TestUsers.create();
     Multipart notes = Multipart.files()
-        .add("/notes/tea.md", "text/markdown", "# Tea\nGreen tea ceremony in Kyoto with matcha whisk.\n")
-        .add("/notes/page.html", "text/html", "<html><body><p>Espresso beans roasting at home.</p></body></html>");
-    alice.request().contentType(notes.contentType()).body(notes.body()).patch("/api/content").then()
+        .add(
+            "/notes/tea.md",
+            "text/markdown",
+            "# Tea\nGreen tea ceremony in Kyoto with matcha whisk.\n")
+        .add(
+            "/notes/page.html",
+            "text/html",
+            "<html><body><p>Espresso beans roasting at home.</p></body></html>");
+    alice
+        .request()
+        .contentType(notes.contentType())
+        .body(notes.body())
+        .patch("/api/content")
+        .then()
         .statusCode(200);
   }
 
@@ -90,17 +102,29 @@ class ObservabilityIT {
   void indexingHasParseEmbedAndWriteSpansUnderTheRequestSpan() {
     Exporter.SPANS.reset();
     Multipart page = Multipart.files()
-        .add("/notes/other.html", "text/html", "<html><body><p>Darjeeling first flush notes.</p></body></html>");
-    alice.request().contentType(page.contentType()).body(page.body()).patch("/api/content").then().statusCode(200);
+        .add(
+            "/notes/other.html",
+            "text/html",
+            "<html><body><p>Darjeeling first flush notes.</p></body></html>");
+    alice
+        .request()
+        .contentType(page.contentType())
+        .body(page.body())
+        .patch("/api/content")
+        .then()
+        .statusCode(200);
 
     SpanData parse = awaitSpan(s -> s.getName().equals("index.parse"));
     assertThat(parse.getAttributes().get(AttributeKey.longKey("khoj.bytes"))).isPositive();
     SpanData embed = awaitSpan(s -> s.getName().equals("embed.documents"));
-    assertThat(embed.getAttributes().get(AttributeKey.stringKey("khoj.embedding.model"))).isNotBlank();
-    assertThat(embed.getAttributes().get(AttributeKey.longKey("khoj.embedding.texts"))).isPositive();
+    assertThat(embed.getAttributes().get(AttributeKey.stringKey("khoj.embedding.model")))
+        .isNotBlank();
+    assertThat(embed.getAttributes().get(AttributeKey.longKey("khoj.embedding.texts")))
+        .isPositive();
     SpanData write = awaitSpan(s -> s.getName().equals("index.write"));
     assertThat(write.getAttributes().get(AttributeKey.longKey("khoj.chunks"))).isPositive();
-    SpanData request = awaitSpan(s -> !s.getParentSpanContext().isValid() && s.getName().contains("/api/content"));
+    SpanData request =
+        awaitSpan(s -> !s.getParentSpanContext().isValid() && s.getName().contains("/api/content"));
     for (SpanData child : List.of(parse, embed, write)) {
       assertThat(child.getTraceId()).as(child.getName()).isEqualTo(request.getTraceId());
     }
@@ -114,7 +138,8 @@ class ObservabilityIT {
     SpanData query = awaitSpan(s -> s.getName().equals("embed.query"));
     SpanData vector = awaitSpan(s -> s.getName().equals("search.rank.vector"));
     SpanData keyword = awaitSpan(s -> s.getName().equals("search.rank.keyword"));
-    SpanData request = awaitSpan(s -> !s.getParentSpanContext().isValid() && s.getName().contains("/api/search"));
+    SpanData request =
+        awaitSpan(s -> !s.getParentSpanContext().isValid() && s.getName().contains("/api/search"));
     for (SpanData child : List.of(query, vector, keyword)) {
       assertThat(child.getTraceId()).as(child.getName()).isEqualTo(request.getTraceId());
     }
@@ -124,27 +149,37 @@ class ObservabilityIT {
   void aModelCallIsOneSpanWithItsTokenCounts() {
     FakeOpenAi model = new FakeOpenAi().start();
     try {
-      model.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(FakeOpenAi.stream("Hi", " there")));
+      model.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+          .willReturn(FakeOpenAi.stream("Hi", " there")));
       ChatCompletion answer = gateway.complete(new ChatCompletionRequest(
-          new ChatModelEndpoint(ModelVendor.OPENAI, "local", model.server.baseUrl() + "/v1", "sk-x", 8000, false),
-          List.of(new PromptMessage.User("hello")), Optional.empty(), Optional.empty(), Optional.empty(),
+          new ChatModelEndpoint(
+              ModelVendor.OPENAI, "local", model.server.baseUrl() + "/v1", "sk-x", 8000, false),
+          List.of(new PromptMessage.User("hello")),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
           Optional.empty()));
       assertThat(answer.text()).isEqualTo("Hi there");
     } finally {
       model.stop();
     }
     SpanData call = awaitSpan(s -> s.getName().equals("llm.chat"));
-    assertThat(call.getAttributes().get(AttributeKey.stringKey("gen_ai.system"))).isEqualTo("openai");
-    assertThat(call.getAttributes().get(AttributeKey.stringKey("gen_ai.request.model"))).isEqualTo("local");
-    assertThat(call.getAttributes().get(AttributeKey.longKey("gen_ai.usage.input_tokens"))).isEqualTo(50L);
-    assertThat(call.getAttributes().get(AttributeKey.longKey("gen_ai.usage.output_tokens"))).isEqualTo(7L);
+    assertThat(call.getAttributes().get(AttributeKey.stringKey("gen_ai.system")))
+        .isEqualTo("openai");
+    assertThat(call.getAttributes().get(AttributeKey.stringKey("gen_ai.request.model")))
+        .isEqualTo("local");
+    assertThat(call.getAttributes().get(AttributeKey.longKey("gen_ai.usage.input_tokens")))
+        .isEqualTo(50L);
+    assertThat(call.getAttributes().get(AttributeKey.longKey("gen_ai.usage.output_tokens")))
+        .isEqualTo(7L);
   }
 
   @Test
   void consoleLinesAreJsonWithTheRequestId() throws Exception {
     Formatter formatter = jsonFormatter(Logger.getLogger("").getHandlers());
     assertThat(formatter).as("a JSON formatter on the console").isNotNull();
-    ExtLogRecord record = new ExtLogRecord(Level.INFO, "indexed 2 files", ObservabilityIT.class.getName());
+    ExtLogRecord record =
+        new ExtLogRecord(Level.INFO, "indexed 2 files", ObservabilityIT.class.getName());
     record.setLoggerName("io.khoj4j.test");
     MDC.put("request_id", "req-42");
     try {
@@ -161,7 +196,8 @@ class ObservabilityIT {
   /** The JSON formatter among the root handlers and the handlers they delegate to (Quarkus nests them). */
   private static Formatter jsonFormatter(Handler[] handlers) {
     for (Handler handler : handlers) {
-      if (handler.getFormatter() != null && handler.getFormatter().getClass().getName().contains("Json")) {
+      if (handler.getFormatter() != null
+          && handler.getFormatter().getClass().getName().contains("Json")) {
         return handler.getFormatter();
       }
       if (handler instanceof ExtHandler ext) {
@@ -177,7 +213,8 @@ class ObservabilityIT {
   /** Spans are exported in batches: waits (bounded) until one matching span has arrived. */
   private static SpanData awaitSpan(Predicate<SpanData> match) {
     for (int i = 0; i < 200; i++) {
-      Optional<SpanData> found = Exporter.SPANS.getFinishedSpanItems().stream().filter(match).findFirst();
+      Optional<SpanData> found =
+          Exporter.SPANS.getFinishedSpanItems().stream().filter(match).findFirst();
       if (found.isPresent()) {
         return found.get();
       }
@@ -188,7 +225,7 @@ class ObservabilityIT {
         break;
       }
     }
-    throw new AssertionError("no such span among " + Exporter.SPANS.getFinishedSpanItems().stream()
-        .map(SpanData::getName).toList());
+    throw new AssertionError("no such span among "
+        + Exporter.SPANS.getFinishedSpanItems().stream().map(SpanData::getName).toList());
   }
 }

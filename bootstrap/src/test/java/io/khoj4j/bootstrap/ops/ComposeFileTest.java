@@ -21,7 +21,8 @@ class ComposeFileTest {
   private static final Path DOCKER = Path.of("..", "docker");
 
   private static JsonNode compose() throws Exception {
-    return new ObjectMapper(new YAMLFactory()).readTree(DOCKER.resolve("docker-compose.yml").toFile());
+    return new ObjectMapper(new YAMLFactory())
+        .readTree(DOCKER.resolve("docker-compose.yml").toFile());
   }
 
   @Test
@@ -34,7 +35,8 @@ class ComposeFileTest {
     JsonNode server = services.path("server");
     assertThat(server.path("build").path("dockerfile").asText()).isEqualTo("docker/Dockerfile");
     assertThat(Files.exists(DOCKER.resolve("Dockerfile"))).isTrue();
-    assertThat(server.path("depends_on").path("database").path("condition").asText()).isEqualTo("service_healthy");
+    assertThat(server.path("depends_on").path("database").path("condition").asText())
+        .isEqualTo("service_healthy");
     assertThat(server.path("ports").get(0).asText()).isEqualTo("42110:42110");
     assertThat(server.path("environment").path("POSTGRES_HOST").asText()).isEqualTo("database");
 
@@ -52,13 +54,18 @@ class ComposeFileTest {
   @Test
   void optionalSearxngAndModelServerAreCommentedIn() throws Exception {
     String text = Files.readString(DOCKER.resolve("docker-compose.yml"));
-    assertThat(text).contains("  # searxng:\n").contains("  # model:\n")
-        .contains("# KHOJ_SEARXNG_URL: http://searxng:8080").contains("# OPENAI_BASE_URL: http://model:8080/v1");
+    assertThat(text)
+        .contains("  # searxng:\n")
+        .contains("  # model:\n")
+        .contains("# KHOJ_SEARXNG_URL: http://searxng:8080")
+        .contains("# OPENAI_BASE_URL: http://model:8080/v1");
   }
 
   @Test
   void nativeDockerfileBuildsWithQuarkusBuilderImageAndTheNativeProfile() throws Exception {
     String dockerfile = Files.readString(DOCKER.resolve("Dockerfile.native"));
-    assertThat(dockerfile).contains("quay.io/quarkus/ubi9-quarkus-mandrel-builder-image").contains("-Pnative");
+    assertThat(dockerfile)
+        .contains("quay.io/quarkus/ubi9-quarkus-mandrel-builder-image")
+        .contains("-Pnative");
   }
 }

@@ -37,13 +37,18 @@ class NativeRegistrationTest {
   }
 
   private static List<String> classesOfPackage(Class<?> member) throws Exception {
-    Path jar = Path.of(member.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path jar =
+        Path.of(member.getProtectionDomain().getCodeSource().getLocation().toURI());
     String prefix = member.getPackageName().replace('.', '/') + "/";
     List<String> names = new ArrayList<>();
     try (JarFile file = new JarFile(jar.toFile())) {
-      file.stream().map(e -> e.getName())
-          .filter(n -> n.startsWith(prefix) && n.endsWith(".class") && !n.substring(prefix.length()).contains("/"))
-          .forEach(n -> names.add(n.substring(0, n.length() - ".class".length()).replace('/', '.')));
+      file.stream()
+          .map(e -> e.getName())
+          .filter(n -> n.startsWith(prefix)
+              && n.endsWith(".class")
+              && !n.substring(prefix.length()).contains("/"))
+          .forEach(
+              n -> names.add(n.substring(0, n.length() - ".class".length()).replace('/', '.')));
     }
     assertThat(names).as("classes of " + member.getPackageName()).isNotEmpty();
     return names;
@@ -62,20 +67,31 @@ class NativeRegistrationTest {
   @Test
   void modelFilesAreNativeResources() throws Exception {
     Properties config = new Properties();
-    try (InputStream in = NativeRegistrationTest.class.getResourceAsStream("/application.properties")) {
+    try (InputStream in =
+        NativeRegistrationTest.class.getResourceAsStream("/application.properties")) {
       config.load(in);
     }
     String includes = config.getProperty("quarkus.native.resources.includes", "");
-    for (String resource : List.of("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json",
-        "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json")) {
-      assertThat(NativeRegistrationTest.class.getClassLoader().getResource(resource)).as(resource).isNotNull();
-      assertThat(matchesAny(includes, resource)).as(resource + " in " + includes).isTrue();
+    for (String resource : List.of(
+        "bge-small-en-v1.5-q.onnx",
+        "bge-small-en-v1.5-q-tokenizer.json",
+        "all-minilm-l6-v2-q.onnx",
+        "all-minilm-l6-v2-q-tokenizer.json")) {
+      assertThat(NativeRegistrationTest.class.getClassLoader().getResource(resource))
+          .as(resource)
+          .isNotNull();
+      assertThat(matchesAny(includes, resource))
+          .as(resource + " in " + includes)
+          .isTrue();
     }
   }
 
   private static boolean matchesAny(String globs, String resource) {
     for (String glob : globs.split(",")) {
-      String regex = glob.trim().replace(".", "\\.").replace("**", "\u0000").replace("*", "[^/]*")
+      String regex = glob.trim()
+          .replace(".", "\\.")
+          .replace("**", "\u0000")
+          .replace("*", "[^/]*")
           .replace("\u0000", ".*");
       if (!glob.isBlank() && resource.matches(regex)) {
         return true;
@@ -87,6 +103,8 @@ class NativeRegistrationTest {
   @Test
   void nativeProfileExists() throws Exception {
     String pom = Files.readString(Path.of("pom.xml"));
-    assertThat(pom).contains("<id>native</id>").contains("<quarkus.native.enabled>true</quarkus.native.enabled>");
+    assertThat(pom)
+        .contains("<id>native</id>")
+        .contains("<quarkus.native.enabled>true</quarkus.native.enabled>");
   }
 }

@@ -30,8 +30,10 @@ import java.util.concurrent.Future;
 public final class BeirHarness {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10))
+      .build();
   private final String baseUrl;
   private final String token;
 
@@ -65,11 +67,14 @@ public final class BeirHarness {
       List<Future<?>> done = new ArrayList<>();
       for (Multipart m : batches) {
         done.add(pool.submit(() -> {
-          HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/content?client=bench"))
-              .timeout(Duration.ofMinutes(30)).header("Content-Type", m.contentType())
-              .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(m.body())));
+          HttpResponse<String> r =
+              send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/content?client=bench"))
+                  .timeout(Duration.ofMinutes(30))
+                  .header("Content-Type", m.contentType())
+                  .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(m.body())));
           if (r.statusCode() != 200) {
-            throw new IllegalStateException("upload failed: HTTP " + r.statusCode() + " " + r.body());
+            throw new IllegalStateException(
+                "upload failed: HTTP " + r.statusCode() + " " + r.body());
           }
           return null;
         }));
@@ -88,10 +93,11 @@ public final class BeirHarness {
     List<Double> millis = new ArrayList<>();
     String prefix = "beir/" + data.name() + "/";
     for (var q : data.queries().entrySet()) {
-      String url = baseUrl + "/api/search?n=20&client=bench&q=" + URLEncoder.encode(q.getValue(),
-          StandardCharsets.UTF_8);
+      String url = baseUrl + "/api/search?n=20&client=bench&q="
+          + URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8);
       long t0 = System.nanoTime();
-      HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1)).GET());
+      HttpResponse<String> r = send(
+          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1)).GET());
       millis.add((System.nanoTime() - t0) / 1e6);
       if (r.statusCode() != 200) {
         throw new IllegalStateException("search failed: HTTP " + r.statusCode() + " " + r.body());

@@ -19,20 +19,24 @@ public final class QualityBench {
     for (String name : names) {
       Optional<java.nio.file.Path> dir = BeirDataset.locate(name);
       if (dir.isEmpty()) {
-        System.out.println(name + ": ../shared/data/retrieval/" + name + " is absent in this clone; skipped");
+        System.out.println(
+            name + ": ../shared/data/retrieval/" + name + " is absent in this clone; skipped");
         continue;
       }
       BeirDataset data = BeirDataset.load(dir.get());
       if (index) {
         long t0 = System.nanoTime();
         harness.index(data, 4);
-        System.out.printf("%s: indexed %d documents in %.0f s%n", name, data.corpus().size(),
-            (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+            "%s: indexed %d documents in %.0f s%n",
+            name, data.corpus().size(), (System.nanoTime() - t0) / 1e9);
       } else {
         BeirHarness.Result r = harness.evaluate(data);
         List<Double> sorted = r.millis().stream().sorted().toList();
-        System.out.printf("%s: %s; latency p50 %.1f ms, p99 %.1f ms%n", name, r.scores(),
-            sorted.get(sorted.size() / 2), sorted.get((int) Math.min(sorted.size() - 1, sorted.size() * 0.99)));
+        System.out.printf(
+            "%s: %s; latency p50 %.1f ms, p99 %.1f ms%n",
+            name, r.scores(), sorted.get(sorted.size() / 2), sorted.get((int)
+                Math.min(sorted.size() - 1, sorted.size() * 0.99)));
       }
     }
   }

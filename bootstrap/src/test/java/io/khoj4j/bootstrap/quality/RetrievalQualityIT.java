@@ -24,9 +24,12 @@ class RetrievalQualityIT {
   @Test
   void cranfieldQualityHoldsItsFloor() throws Exception {
     Optional<Path> dir = BeirDataset.locate("cranfield");
-    assumeTrue(dir.isPresent(), "../shared/data/retrieval/cranfield is absent: retrieval quality not checked");
+    assumeTrue(
+        dir.isPresent(),
+        "../shared/data/retrieval/cranfield is absent: retrieval quality not checked");
     BeirDataset data = BeirDataset.load(dir.get());
-    BeirHarness harness = new BeirHarness("http://localhost:" + RestAssured.port, TestUsers.create().token());
+    BeirHarness harness = new BeirHarness(
+        "http://localhost:" + RestAssured.port, TestUsers.create().token());
 
     harness.index(data, 4);
     BeirHarness.Result result = harness.evaluate(data);

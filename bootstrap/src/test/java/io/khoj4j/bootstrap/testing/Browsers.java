@@ -35,12 +35,14 @@ public final class Browsers {
         throw new IllegalStateException("No Chromium at " + chromium
             + ": run scripts/setup.sh (it installs the distribution's), or set KHOJ4J_CHROMIUM");
       }
-      // Waits, not timings: assertions poll until true; generous for a loaded CI machine (PBKDF2 sign-in, first search).
+      // Waits, not timings: assertions poll until true; generous for a loaded CI machine (PBKDF2
+      // sign-in, first search).
       PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-      playwright = Playwright.create(new Playwright.CreateOptions()
-          .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-      browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-          .setExecutablePath(chromium).setHeadless(true));
+      playwright = Playwright.create(
+          new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+      browser = playwright
+          .chromium()
+          .launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true));
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         browser.close();
         playwright.close();
@@ -51,18 +53,24 @@ public final class Browsers {
 
   /** A signed-out visitor, seen by the server as coming from an address of its own (sign-in limits are per address). */
   public static BrowserContext visitor(URL base) {
-    BrowserContext context = browser().newContext(new Browser.NewContextOptions()
-        .setBaseURL(base.toString())
-        .setExtraHTTPHeaders(Map.of("X-Forwarded-For", Clients.freshAddress())));
+    BrowserContext context = browser()
+        .newContext(new Browser.NewContextOptions()
+            .setBaseURL(base.toString())
+            .setExtraHTTPHeaders(Map.of("X-Forwarded-For", Clients.freshAddress())));
     context.setDefaultTimeout(20_000);
     return context;
   }
 
   /** A visitor already signed in as {@code user}: a session started through the use case, its cookie set. */
   public static BrowserContext signedIn(URL base, UserId user) {
-    String secret = Arc.container().instance(WebSessionUseCase.class).get().start(new StartSessionCommand(user)).secret();
+    String secret = Arc.container()
+        .instance(WebSessionUseCase.class)
+        .get()
+        .start(new StartSessionCommand(user))
+        .secret();
     BrowserContext context = visitor(base);
-    context.addCookies(List.of(new Cookie("session", secret).setDomain(base.getHost()).setPath("/").setHttpOnly(true)));
+    context.addCookies(List.of(
+        new Cookie("session", secret).setDomain(base.getHost()).setPath("/").setHttpOnly(true)));
     return context;
   }
 }

@@ -19,21 +19,23 @@ public final class CapturedLog implements AutoCloseable {
 
   private final Logger logger;
   private final List<Line> lines = new CopyOnWriteArrayList<>();
-  private final Handler handler =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          ExtLogRecord ext = (ExtLogRecord) record;
-          lines.add(new Line(record.getLevel(), ext.getFormattedMessage(), ext.getMdc("request_id"),
-              record.getThrown()));
-        }
+  private final Handler handler = new Handler() {
+    @Override
+    public void publish(LogRecord record) {
+      ExtLogRecord ext = (ExtLogRecord) record;
+      lines.add(new Line(
+          record.getLevel(),
+          ext.getFormattedMessage(),
+          ext.getMdc("request_id"),
+          record.getThrown()));
+    }
 
-        @Override
-        public void flush() {}
+    @Override
+    public void flush() {}
 
-        @Override
-        public void close() {}
-      };
+    @Override
+    public void close() {}
+  };
 
   private CapturedLog(String loggerName) {
     this.logger = Logger.getLogger(loggerName);

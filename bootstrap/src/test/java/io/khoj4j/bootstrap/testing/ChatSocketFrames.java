@@ -33,7 +33,9 @@ public final class ChatSocketFrames implements WebSocket.Listener {
     if (origin != null) {
       builder.header("Origin", origin);
     }
-    return builder.buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/api/chat/ws?client=web"), this)
+    return builder
+        .buildAsync(
+            URI.create("ws://localhost:" + RestAssured.port + "/api/chat/ws?client=web"), this)
         .get(10, TimeUnit.SECONDS);
   }
 
@@ -75,6 +77,8 @@ public final class ChatSocketFrames implements WebSocket.Listener {
 
   /** Frames of answer text (neither JSON events nor delimiters). */
   public List<String> text() {
-    return frames.stream().filter(f -> !f.startsWith("{") && !f.equals(DELIMITER)).toList();
+    return frames.stream()
+        .filter(f -> !f.startsWith("{") && !f.equals(DELIMITER))
+        .toList();
   }
 }

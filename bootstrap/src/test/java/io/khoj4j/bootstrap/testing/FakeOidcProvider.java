@@ -46,7 +46,8 @@ public class FakeOidcProvider implements QuarkusTestResourceLifecycleManager {
   public static final String PERSON_SUBJECT = "person-42";
   public static final String PERSON_EMAIL = "sso-person@example.org";
   /** New on every run, so a picture stored by an earlier run in the same database cannot pass for this one. */
-  public static final String PERSON_PICTURE = "https://pictures.example/sso-person-" + UUID.randomUUID() + ".png";
+  public static final String PERSON_PICTURE =
+      "https://pictures.example/sso-person-" + UUID.randomUUID() + ".png";
 
   private static final KeyPair KEYS = rsa();
   private static final KeyPair OTHER_KEYS = rsa();
@@ -72,30 +73,44 @@ public class FakeOidcProvider implements QuarkusTestResourceLifecycleManager {
              "jwks_uri":"%1$s/certs","response_types_supported":["code"],"subject_types_supported":["public"],
              "id_token_signing_alg_values_supported":["RS256"]}""".formatted(issuer))));
     server.stubFor(get(urlPathEqualTo("/realms/home/certs")).willReturn(json(200, jwks())));
-    // The person signs in at the provider, which sends the browser back with a code and the state it was given.
+    // The person signs in at the provider, which sends the browser back with a code and the state
+    // it was given.
     server.stubFor(get(urlPathEqualTo("/realms/home/auth"))
         .withQueryParam("client_id", equalTo(CLIENT_ID))
         .withQueryParam("response_type", equalTo("code"))
-        .willReturn(aResponse().withStatus(302).withTransformers("response-template")
-            .withHeader("Location",
-                "{{{request.query.redirect_uri}}}?code=" + issuedCode + "&state={{{request.query.state}}}")));
-    server.stubFor(post(urlPathEqualTo("/realms/home/token")).atPriority(10)
-        .willReturn(json(400, """
+        .willReturn(aResponse()
+            .withStatus(302)
+            .withTransformers("response-template")
+            .withHeader(
+                "Location",
+                "{{{request.query.redirect_uri}}}?code=" + issuedCode
+                    + "&state={{{request.query.state}}}")));
+    server.stubFor(
+        post(urlPathEqualTo("/realms/home/token")).atPriority(10).willReturn(json(400, """
             {"error":"invalid_grant","error_description":"not the code, client or redirect URI this provider issued"}
             """)));
-    server.stubFor(post(urlPathEqualTo("/realms/home/token")).atPriority(1)
+    server.stubFor(post(urlPathEqualTo("/realms/home/token"))
+        .atPriority(1)
         .withBasicAuth(CLIENT_ID, CLIENT_SECRET)
         .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
         .withFormParam("grant_type", equalTo("authorization_code"))
         .withFormParam("code", equalTo(issuedCode))
-        .withFormParam("redirect_uri", matching("https?://(localhost|127\\.0\\.0\\.1):\\d+/auth/login"))
+        .withFormParam(
+            "redirect_uri", matching("https?://(localhost|127\\.0\\.0\\.1):\\d+/auth/login"))
         .willReturn(json(200, """
-            {"access_token":"%s","id_token":"%s","token_type":"Bearer","expires_in":300}"""
-            .formatted(
+            {"access_token":"%s","id_token":"%s","token_type":"Bearer","expires_in":300}""".formatted(
                 token(PERSON_SUBJECT, PERSON_EMAIL, true),
-                Jwt.issuer(issuer).subject(PERSON_SUBJECT).audience(CLIENT_ID).claim("email", PERSON_EMAIL)
-                    .claim("email_verified", true).claim("given_name", "Sso").claim("picture", PERSON_PICTURE)
-                    .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300)).jws().keyId("k1")
+                Jwt.issuer(issuer)
+                    .subject(PERSON_SUBJECT)
+                    .audience(CLIENT_ID)
+                    .claim("email", PERSON_EMAIL)
+                    .claim("email_verified", true)
+                    .claim("given_name", "Sso")
+                    .claim("picture", PERSON_PICTURE)
+                    .issuedAt(Instant.now())
+                    .expiresAt(Instant.now().plusSeconds(300))
+                    .jws()
+                    .keyId("k1")
                     .sign(KEYS.getPrivate())))));
     Map<String, String> config = new HashMap<>(Map.of(
         "khoj.oidc.enabled", "true",
@@ -118,14 +133,27 @@ public class FakeOidcProvider implements QuarkusTestResourceLifecycleManager {
 
   /** A bearer access token for {@code subject} meant for this server (audience: the client id). */
   public static String token(String subject, String email, boolean emailVerified) {
-    return sign(CLIENT_ID, subject, email, emailVerified, Instant.now().plusSeconds(300), KEYS.getPrivate());
+    return sign(
+        CLIENT_ID,
+        subject,
+        email,
+        emailVerified,
+        Instant.now().plusSeconds(300),
+        KEYS.getPrivate());
   }
 
   /** A bearer access token for {@code subject} whose {@code picture} claim is {@code picture}. */
   public static String tokenWithPicture(String subject, String email, String picture) {
-    return Jwt.issuer(issuer).subject(subject).audience(CLIENT_ID).claim("email", email)
-        .claim("email_verified", true).claim("picture", picture)
-        .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300)).jws().keyId("k1")
+    return Jwt.issuer(issuer)
+        .subject(subject)
+        .audience(CLIENT_ID)
+        .claim("email", email)
+        .claim("email_verified", true)
+        .claim("picture", picture)
+        .issuedAt(Instant.now())
+        .expiresAt(Instant.now().plusSeconds(300))
+        .jws()
+        .keyId("k1")
         .sign(KEYS.getPrivate());
   }
 
@@ -135,17 +163,27 @@ public class FakeOidcProvider implements QuarkusTestResourceLifecycleManager {
   }
 
   public static String expiredToken(String subject, String email) {
-    return sign(CLIENT_ID, subject, email, true, Instant.now().minusSeconds(3600), KEYS.getPrivate());
+    return sign(
+        CLIENT_ID, subject, email, true, Instant.now().minusSeconds(3600), KEYS.getPrivate());
   }
 
   public static String tokenSignedByAnotherKey(String subject, String email) {
-    return sign(CLIENT_ID, subject, email, true, Instant.now().plusSeconds(300), OTHER_KEYS.getPrivate());
+    return sign(
+        CLIENT_ID, subject, email, true, Instant.now().plusSeconds(300), OTHER_KEYS.getPrivate());
   }
 
   private static String sign(
-      String audience, String subject, String email, boolean verified, Instant expiry, PrivateKey key) {
-    var claims = Jwt.issuer(issuer).subject(subject).issuedAt(expiry.minusSeconds(600))
-        .expiresAt(expiry).claim("email_verified", verified);
+      String audience,
+      String subject,
+      String email,
+      boolean verified,
+      Instant expiry,
+      PrivateKey key) {
+    var claims = Jwt.issuer(issuer)
+        .subject(subject)
+        .issuedAt(expiry.minusSeconds(600))
+        .expiresAt(expiry)
+        .claim("email_verified", verified);
     if (audience != null) {
       claims.audience(audience);
     }
@@ -158,8 +196,7 @@ public class FakeOidcProvider implements QuarkusTestResourceLifecycleManager {
   private static String jwks() {
     RSAPublicKey pub = (RSAPublicKey) KEYS.getPublic();
     return """
-        {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"k1","n":"%s","e":"%s"}]}"""
-        .formatted(b64(pub.getModulus()), b64(pub.getPublicExponent()));
+        {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"k1","n":"%s","e":"%s"}]}""".formatted(b64(pub.getModulus()), b64(pub.getPublicExponent()));
   }
 
   private static String b64(BigInteger value) {
@@ -171,7 +208,10 @@ public class FakeOidcProvider implements QuarkusTestResourceLifecycleManager {
   }
 
   private static ResponseDefinitionBuilder json(int status, String body) {
-    return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withBody(body);
   }
 
   private static KeyPair rsa() {

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.util.Map;
@@ -36,19 +35,25 @@ public final class FakeOpenAi {
   public static String sse(java.util.List<String> thoughts, String... deltas) {
     StringBuilder body = new StringBuilder();
     for (String thought : thoughts) {
-      body.append("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"local\","
-          + "\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":").append(quote(thought))
+      body.append(
+              "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"local\","
+                  + "\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":")
+          .append(quote(thought))
           .append("},\"finish_reason\":null}]}\n\n");
     }
     for (String delta : deltas) {
-      body.append("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"local\","
-          + "\"choices\":[{\"index\":0,\"delta\":{\"content\":").append(quote(delta))
+      body.append(
+              "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"local\","
+                  + "\"choices\":[{\"index\":0,\"delta\":{\"content\":")
+          .append(quote(delta))
           .append("},\"finish_reason\":null}]}\n\n");
     }
-    body.append("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"local\","
-        + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n");
-    body.append("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"local\","
-        + "\"choices\":[],\"usage\":{\"prompt_tokens\":50,\"completion_tokens\":7,\"total_tokens\":57}}\n\n");
+    body.append(
+        "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"local\","
+            + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n");
+    body.append(
+        "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"local\","
+            + "\"choices\":[],\"usage\":{\"prompt_tokens\":50,\"completion_tokens\":7,\"total_tokens\":57}}\n\n");
     body.append("data: [DONE]\n\n");
     return body.toString();
   }
@@ -58,11 +63,18 @@ public final class FakeOpenAi {
   }
 
   public static ResponseDefinitionBuilder stream(String... deltas) {
-    return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(sse(deltas));
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "text/event-stream")
+        .withBody(sse(deltas));
   }
 
-  public static ResponseDefinitionBuilder streamWithThoughts(java.util.List<String> thoughts, String... deltas) {
-    return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(sse(thoughts, deltas));
+  public static ResponseDefinitionBuilder streamWithThoughts(
+      java.util.List<String> thoughts, String... deltas) {
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "text/event-stream")
+        .withBody(sse(thoughts, deltas));
   }
 
   /** Answers: tool choice = notes, queries = the given ones, title = the given one, and the final answer. */
@@ -72,15 +84,22 @@ public final class FakeOpenAi {
     for (String query : queries) {
       q.append(q.isEmpty() ? "" : ",").append(quote(query));
     }
-    server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(5)
-        .willReturn(stream(answer.substring(0, answer.length() / 2), answer.substring(answer.length() / 2))));
-    server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
-        .withRequestBody(containing("Decide where the answer")).willReturn(stream(
-            "{\"source\": [\"notes\"], \"output\": \"text\"}")));
-    server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
-        .withRequestBody(containing("short search queries")).willReturn(stream("{\"queries\": [" + q + "]}")));
-    server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
-        .withRequestBody(containing("Give this conversation a title")).willReturn(stream(title)));
+    server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        .atPriority(5)
+        .willReturn(stream(
+            answer.substring(0, answer.length() / 2), answer.substring(answer.length() / 2))));
+    server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        .atPriority(1)
+        .withRequestBody(containing("Decide where the answer"))
+        .willReturn(stream("{\"source\": [\"notes\"], \"output\": \"text\"}")));
+    server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        .atPriority(1)
+        .withRequestBody(containing("short search queries"))
+        .willReturn(stream("{\"queries\": [" + q + "]}")));
+    server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        .atPriority(1)
+        .withRequestBody(containing("Give this conversation a title"))
+        .willReturn(stream(title)));
   }
 
   /** Makes this stand-in the server's only chat model (admin API), returning its model id. */
@@ -91,25 +110,59 @@ public final class FakeOpenAi {
   /** Makes an OpenAI-compatible server at {@code baseUrl} (without {@code /v1}) the server's only chat model. */
   public static long configureAsDefault(TestUsers.TestUser admin, String baseUrl) {
     removeAllModels(admin);
-    String api = admin.request().contentType("application/json")
-        .body(Map.of("name", "fake-" + System.nanoTime(), "base_url", baseUrl + "/v1", "api_key", "sk-x"))
-        .post("/api/admin/model-apis").then().statusCode(201).extract().path("id");
-    long id = ((Number) admin.request().contentType("application/json")
-        .body(Map.of("name", "local", "friendly_name", "Local Model", "model_type", "openai",
-            "max_prompt_size", 8000, "ai_model_api_id", api))
-        .post("/api/admin/chat-models").then().statusCode(201).extract().path("id")).longValue();
-    admin.request().contentType("application/json").body(Map.of("chat_model_id", id))
-        .put("/api/admin/chat-models/default").then().statusCode(200);
+    String api = admin
+        .request()
+        .contentType("application/json")
+        .body(Map.of(
+            "name", "fake-" + System.nanoTime(), "base_url", baseUrl + "/v1", "api_key", "sk-x"))
+        .post("/api/admin/model-apis")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+    long id = ((Number) admin
+            .request()
+            .contentType("application/json")
+            .body(Map.of(
+                "name",
+                "local",
+                "friendly_name",
+                "Local Model",
+                "model_type",
+                "openai",
+                "max_prompt_size",
+                8000,
+                "ai_model_api_id",
+                api))
+            .post("/api/admin/chat-models")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id"))
+        .longValue();
+    admin
+        .request()
+        .contentType("application/json")
+        .body(Map.of("chat_model_id", id))
+        .put("/api/admin/chat-models/default")
+        .then()
+        .statusCode(200);
     return id;
   }
 
   public static void removeAllModels(TestUsers.TestUser admin) {
-    for (Object api : admin.request().get("/api/admin/model-apis").then().extract().jsonPath().getList("id")) {
+    for (Object api :
+        admin.request().get("/api/admin/model-apis").then().extract().jsonPath().getList("id")) {
       admin.request().delete("/api/admin/model-apis/" + api).then().statusCode(200);
     }
-    for (Object model : admin.request().get("/api/admin/chat-models").then().extract().jsonPath().getList("id")) {
+    for (Object model : admin
+        .request()
+        .get("/api/admin/chat-models")
+        .then()
+        .extract()
+        .jsonPath()
+        .getList("id")) {
       admin.request().delete("/api/admin/chat-models/" + model).then().statusCode(200);
     }
   }
-
 }

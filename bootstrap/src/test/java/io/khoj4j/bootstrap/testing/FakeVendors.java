@@ -26,7 +26,8 @@ public final class FakeVendors implements QuarkusTestResourceLifecycleManager {
         "khoj.connectors.attempts", "1",
         "khoj.connectors.notion.oauth.client-id", "notion-client",
         "khoj.connectors.notion.oauth.client-secret", "notion-secret",
-        "khoj.connectors.notion.oauth.redirect-uri", "https://khoj.example/api/notion/auth/callback",
+        "khoj.connectors.notion.oauth.redirect-uri",
+            "https://khoj.example/api/notion/auth/callback",
         "khoj.jobs.enabled", "false");
   }
 

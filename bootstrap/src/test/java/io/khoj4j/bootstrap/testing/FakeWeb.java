@@ -25,8 +25,10 @@ public class FakeWeb implements QuarkusTestResourceLifecycleManager {
 
   /** SearXNG's results page with one result: the page at {@link #pageUrl()}. */
   public static void searxngFinds() {
-    server.stubFor(get(urlPathEqualTo("/searx/search")).willReturn(aResponse()
-        .withHeader("Content-Type", "text/html; charset=utf-8").withBody("""
+    server.stubFor(get(urlPathEqualTo("/searx/search"))
+        .willReturn(aResponse()
+            .withHeader("Content-Type", "text/html; charset=utf-8")
+            .withBody("""
             <!DOCTYPE html><html><body><div id="urls" role="main">
             <article class="result result-default category-general">
               <a href="%1$s" class="url_header" rel="noreferrer">127.0.0.1</a>
@@ -44,20 +46,25 @@ public class FakeWeb implements QuarkusTestResourceLifecycleManager {
     server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     server.start();
     searxngFinds();
-    server.stubFor(get(urlPathEqualTo("/pages/tea.html")).willReturn(aResponse()
-        .withHeader("Content-Type", "text/html; charset=utf-8").withBody("""
+    server.stubFor(get(urlPathEqualTo("/pages/tea.html"))
+        .willReturn(
+            aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody("""
             <html><head><title>Tea</title></head><body><nav>Menu</nav>
             <main><h1>Green tea</h1><p>Green tea is best brewed at <strong>80 degrees</strong>.</p></main>
             </body></html>""")));
-    server.stubFor(post(urlPathEqualTo("/terrarium")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody("""
+    server.stubFor(post(urlPathEqualTo("/terrarium"))
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
             {"success":true,"std_out":"42\\n","std_err":"","code_runtime":12,
              "output_files":[{"filename":"answer.txt","b64_data":"NDI="}]}""")));
     return Map.of(
-        "khoj.code.terrarium-url", "http://127.0.0.1:" + server.port() + "/terrarium",
-        "khoj.web.searxng-url", "http://127.0.0.1:" + server.port() + "/searx",
-        "khoj.web.fetch.allow", "127.0.0.1/32",
-        "khoj.web.auto-read-webpage", "true");
+        "khoj.code.terrarium-url",
+        "http://127.0.0.1:" + server.port() + "/terrarium",
+        "khoj.web.searxng-url",
+        "http://127.0.0.1:" + server.port() + "/searx",
+        "khoj.web.fetch.allow",
+        "127.0.0.1/32",
+        "khoj.web.auto-read-webpage",
+        "true");
   }
 
   @Override

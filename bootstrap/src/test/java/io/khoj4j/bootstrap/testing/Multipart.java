@@ -47,10 +47,14 @@ public final class Multipart {
     write(out, preamble);
     for (Part p : parts) {
       write(out, "--" + BOUNDARY + "\r\n");
-      write(out, (lowerCaseHeaders ? "content-disposition" : "Content-Disposition")
-          + ": form-data; name=\"files\"; filename=\"" + p.name() + "\"\r\n");
+      write(
+          out,
+          (lowerCaseHeaders ? "content-disposition" : "Content-Disposition")
+              + ": form-data; name=\"files\"; filename=\"" + p.name() + "\"\r\n");
       if (p.contentType() != null) {
-        write(out, (lowerCaseHeaders ? "content-type" : "Content-Type") + ": " + p.contentType() + "\r\n");
+        write(
+            out,
+            (lowerCaseHeaders ? "content-type" : "Content-Type") + ": " + p.contentType() + "\r\n");
       }
       write(out, "\r\n");
       out.writeBytes(p.content());

@@ -38,17 +38,15 @@ public final class TestUsers {
 
   private static TestUser create(boolean admin) {
     String email = "user-" + UUID.randomUUID() + "@example.org";
-    User user =
-        Arc.container()
-            .instance(ProvisionUserUseCase.class)
-            .get()
-            .provision(new ProvisionUserCommand(email, null, admin, true));
-    String token =
-        Arc.container()
-            .instance(CreateApiTokenUseCase.class)
-            .get()
-            .create(new CreateApiTokenCommand(user.id(), "test"))
-            .secret();
+    User user = Arc.container()
+        .instance(ProvisionUserUseCase.class)
+        .get()
+        .provision(new ProvisionUserCommand(email, null, admin, true));
+    String token = Arc.container()
+        .instance(CreateApiTokenUseCase.class)
+        .get()
+        .create(new CreateApiTokenCommand(user.id(), "test"))
+        .secret();
     return new TestUser(user.id(), email, token);
   }
 }

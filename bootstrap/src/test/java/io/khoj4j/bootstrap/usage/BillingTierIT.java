@@ -49,14 +49,20 @@ class BillingTierIT {
   }
 
   private Response setSubscription(TestUser by, String userId, String json) {
-    return by.request().contentType("application/json").body(json).put("/api/admin/users/" + userId + "/subscription");
+    return by.request()
+        .contentType("application/json")
+        .body(json)
+        .put("/api/admin/users/" + userId + "/subscription");
   }
 
   @Test
   void aNewAccountIsExpiredAndNotPremium() {
     TestUser user = TestUsers.create();
 
-    user.request().get("/api/settings?detailed=true").then().statusCode(200)
+    user.request()
+        .get("/api/settings?detailed=true")
+        .then()
+        .statusCode(200)
         .body("subscription_state", equalTo("expired"))
         .body("is_active", equalTo(false))
         .body("billing_enabled", equalTo(true))
@@ -72,9 +78,15 @@ class BillingTierIT {
     chat(user, "one").then().statusCode(200);
     chat(user, "two").then().statusCode(200);
 
-    chat(user, "three").then().statusCode(429).body("detail", equalTo("I'm glad you're enjoying interacting with"
-        + " me! You've unfortunately exceeded your usage limit for today. You can subscribe to increase your usage"
-        + " limit via [your settings](https://pay.example/subscribe) or we can continue our conversation tomorrow?"));
+    chat(user, "three")
+        .then()
+        .statusCode(429)
+        .body(
+            "detail",
+            equalTo(
+                "I'm glad you're enjoying interacting with"
+                    + " me! You've unfortunately exceeded your usage limit for today. You can subscribe to increase your usage"
+                    + " limit via [your settings](https://pay.example/subscribe) or we can continue our conversation tomorrow?"));
   }
 
   @Test
@@ -83,10 +95,15 @@ class BillingTierIT {
     chat(user, "one").then().statusCode(200);
     chat(user, "two").then().statusCode(200);
 
-    setSubscription(admin, user.id().toString(), "{\"type\":\"trial\"}").then().statusCode(200)
-        .body("state", equalTo("trial")).body("premium", equalTo(true));
+    setSubscription(admin, user.id().toString(), "{\"type\":\"trial\"}")
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("trial"))
+        .body("premium", equalTo(true));
 
-    user.request().get("/api/settings?detailed=true").then()
+    user.request()
+        .get("/api/settings?detailed=true")
+        .then()
         .body("subscription_state", equalTo("trial"))
         .body("is_active", equalTo(true))
         .body("subscription_enabled_trial_at", matchesPattern("\\d{2} [A-Z][a-z]{2} \\d{4}"))
@@ -97,17 +114,32 @@ class BillingTierIT {
   @Test
   void aPaidPeriodAndItsCancellationShowAsSubscribedThenUnsubscribed() {
     TestUser user = TestUsers.create();
-    setSubscription(admin, user.id().toString(),
-        "{\"type\":\"standard\",\"is_recurring\":true,\"renewal_date\":\"2099-03-07T00:00:00Z\"}")
-        .then().statusCode(200).body("state", equalTo("subscribed"));
-    user.request().get("/api/settings?detailed=true").then().body("subscription_state", equalTo("subscribed"))
+    setSubscription(
+            admin,
+            user.id().toString(),
+            "{\"type\":\"standard\",\"is_recurring\":true,\"renewal_date\":\"2099-03-07T00:00:00Z\"}")
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("subscribed"));
+    user.request()
+        .get("/api/settings?detailed=true")
+        .then()
+        .body("subscription_state", equalTo("subscribed"))
         .body("subscription_renewal_date", equalTo("07 Mar 2099"));
 
-    setSubscription(admin, user.id().toString(),
-        "{\"type\":\"standard\",\"is_recurring\":false,\"renewal_date\":\"2099-03-07T00:00:00Z\"}")
-        .then().statusCode(200).body("state", equalTo("unsubscribed")).body("premium", equalTo(true));
-    setSubscription(admin, user.id().toString(), "{\"type\":\"standard\"}").then().statusCode(200)
-        .body("state", equalTo("expired")).body("premium", equalTo(false));
+    setSubscription(
+            admin,
+            user.id().toString(),
+            "{\"type\":\"standard\",\"is_recurring\":false,\"renewal_date\":\"2099-03-07T00:00:00Z\"}")
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("unsubscribed"))
+        .body("premium", equalTo(true));
+    setSubscription(admin, user.id().toString(), "{\"type\":\"standard\"}")
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("expired"))
+        .body("premium", equalTo(false));
   }
 
   @Test
@@ -116,15 +148,26 @@ class BillingTierIT {
     String id = user.id().toString();
 
     setSubscription(user, id, "{\"type\":\"trial\"}").then().statusCode(403);
-    setSubscription(admin, id, "{\"type\":\"gold\"}").then().statusCode(422)
+    setSubscription(admin, id, "{\"type\":\"gold\"}")
+        .then()
+        .statusCode(422)
         .body("detail[0].loc[1]", equalTo("type"));
-    setSubscription(admin, id, "{\"type\":\"standard\",\"renewal_date\":\"next week\"}").then().statusCode(422);
-    setSubscription(admin, id, "{\"type\":\"trial\",\"is_recurring\":true}").then().statusCode(422)
+    setSubscription(admin, id, "{\"type\":\"standard\",\"renewal_date\":\"next week\"}")
+        .then()
+        .statusCode(422);
+    setSubscription(admin, id, "{\"type\":\"trial\",\"is_recurring\":true}")
+        .then()
+        .statusCode(422)
         .body("detail", containsString("trial"));
     setSubscription(admin, id, "{}").then().statusCode(422);
-    setSubscription(admin, UUID.randomUUID().toString(), "{\"type\":\"trial\"}").then().statusCode(404);
+    setSubscription(admin, UUID.randomUUID().toString(), "{\"type\":\"trial\"}")
+        .then()
+        .statusCode(404);
     setSubscription(admin, "not-a-uuid", "{\"type\":\"trial\"}").then().statusCode(404);
 
-    user.request().get("/api/settings?detailed=true").then().body("subscription_state", equalTo("expired"));
+    user.request()
+        .get("/api/settings?detailed=true")
+        .then()
+        .body("subscription_state", equalTo("expired"));
   }
 }

@@ -50,8 +50,9 @@ class UsageLimitsIT {
     }
   }
 
-  static final String DAILY_REFUSAL = "I'm glad you're enjoying interacting with me! You've unfortunately exceeded"
-      + " your usage limit for today. But let's chat more tomorrow?";
+  static final String DAILY_REFUSAL =
+      "I'm glad you're enjoying interacting with me! You've unfortunately exceeded"
+          + " your usage limit for today. But let's chat more tomorrow?";
 
   @BeforeEach
   void noModel() {
@@ -71,10 +72,17 @@ class UsageLimitsIT {
       chat(alice, "hello " + i).then().statusCode(200);
     }
 
-    chat(alice, "one more").then().statusCode(429).contentType("application/json")
+    chat(alice, "one more")
+        .then()
+        .statusCode(429)
+        .contentType("application/json")
         .body("detail", equalTo(DAILY_REFUSAL));
     chat(bob, "hello").then().statusCode(200);
-    RestAssured.given().contentType("application/json").body(Map.of("q", "hi")).post("/api/chat").then()
+    RestAssured.given()
+        .contentType("application/json")
+        .body(Map.of("q", "hi"))
+        .post("/api/chat")
+        .then()
         .statusCode(403);
     alice.request().get("/api/chat/stats").then().body("num_conversations", equalTo(1));
   }
@@ -83,18 +91,32 @@ class UsageLimitsIT {
   void withoutBillingTheSubscriptionRoutesAreNotServedAndEveryoneIsPremium() {
     TestUser user = TestUsers.create();
 
-    RestAssured.given().contentType("application/json").header("stripe-signature", "t=1,v1=00").body("{}")
-        .post("/api/subscription").then().statusCode(404);
+    RestAssured.given()
+        .contentType("application/json")
+        .header("stripe-signature", "t=1,v1=00")
+        .body("{}")
+        .post("/api/subscription")
+        .then()
+        .statusCode(404);
     user.request().patch("/api/subscription?operation=cancel").then().statusCode(404);
-    user.request().get("/api/settings?detailed=true").then().body("subscription_state", equalTo("subscribed"))
-        .body("is_active", equalTo(true)).body("billing_enabled", equalTo(false));
+    user.request()
+        .get("/api/settings?detailed=true")
+        .then()
+        .body("subscription_state", equalTo("subscribed"))
+        .body("is_active", equalTo(true))
+        .body("billing_enabled", equalTo(false));
   }
 
   @Test
   void aMalformedMessageSpendsNothing() {
     TestUser user = TestUsers.create();
     for (int i = 0; i < 6; i++) {
-      user.request().contentType("application/json").body("{\"n\":3}").post("/api/chat").then().statusCode(422);
+      user.request()
+          .contentType("application/json")
+          .body("{\"n\":3}")
+          .post("/api/chat")
+          .then()
+          .statusCode(422);
     }
     chat(user, "still allowed").then().statusCode(200);
   }
@@ -120,10 +142,17 @@ class UsageLimitsIT {
     }
   }
 
-  @jakarta.inject.Inject jakarta.persistence.EntityManager em;
-  @jakarta.inject.Inject io.khoj4j.application.service.usage.UsageLimits limits;
-  @jakarta.inject.Inject io.khoj4j.application.service.subscription.Tiers tiers;
-  @jakarta.inject.Inject io.khoj4j.application.port.out.ratelimit.IndexSpace space;
+  @jakarta.inject.Inject
+  jakarta.persistence.EntityManager em;
+
+  @jakarta.inject.Inject
+  io.khoj4j.application.service.usage.UsageLimits limits;
+
+  @jakarta.inject.Inject
+  io.khoj4j.application.service.subscription.Tiers tiers;
+
+  @jakarta.inject.Inject
+  io.khoj4j.application.port.out.ratelimit.IndexSpace space;
 
   /**
    * A second replica: its own limiter and use case, built apart from the server's beans, on the same database. The
@@ -132,10 +161,14 @@ class UsageLimitsIT {
   @Test
   void aSecondReplicaOnTheSameDatabaseSharesTheBudget() {
     TestUser user = TestUsers.create();
-    var replica = new io.khoj4j.application.service.usage.AdmitUsageService(limits, tiers,
-        new io.khoj4j.adapter.persistence.out.ratelimit.PgRateLimiter(em, java.time.Clock.systemUTC()), space);
-    var message = new io.khoj4j.application.port.in.usage.AdmitUsageCommand.ChatMessage(user.id(),
-        io.khoj4j.application.port.in.usage.AdmitUsageCommand.Channel.HTTP, 0, 0);
+    var replica = new io.khoj4j.application.service.usage.AdmitUsageService(
+        limits,
+        tiers,
+        new io.khoj4j.adapter.persistence.out.ratelimit.PgRateLimiter(
+            em, java.time.Clock.systemUTC()),
+        space);
+    var message = new io.khoj4j.application.port.in.usage.AdmitUsageCommand.ChatMessage(
+        user.id(), io.khoj4j.application.port.in.usage.AdmitUsageCommand.Channel.HTTP, 0, 0);
     chat(user, "on the server").then().statusCode(200);
     chat(user, "on the server again").then().statusCode(200);
 
@@ -151,9 +184,16 @@ class UsageLimitsIT {
     TestUser user = TestUsers.create();
     String image = "data:image/png;base64,AAAA";
 
-    user.request().contentType("application/json").body(Map.of("q", "look", "images", List.of(image, image)))
-        .post("/api/chat").then().statusCode(429)
-        .body("detail", equalTo("Those are way too many images for me! I can handle up to 1 images per message."));
+    user.request()
+        .contentType("application/json")
+        .body(Map.of("q", "look", "images", List.of(image, image)))
+        .post("/api/chat")
+        .then()
+        .statusCode(429)
+        .body(
+            "detail",
+            equalTo(
+                "Those are way too many images for me! I can handle up to 1 images per message."));
     for (int i = 0; i < 4; i++) {
       chat(user, "hello " + i).then().statusCode(200);
     }
@@ -164,9 +204,14 @@ class UsageLimitsIT {
     TestUser user = TestUsers.create();
     chat(user, "/research the history of tea").then().statusCode(200);
 
-    chat(user, "/research the history of coffee").then().statusCode(200)
-        .body("response", equalTo("I'm glad you're enjoying interacting with me! You've unfortunately exceeded"
-            + " your `/research` command usage limit for today. But let's chat more tomorrow?"));
+    chat(user, "/research the history of coffee")
+        .then()
+        .statusCode(200)
+        .body(
+            "response",
+            equalTo(
+                "I'm glad you're enjoying interacting with me! You've unfortunately exceeded"
+                    + " your `/research` command usage limit for today. But let's chat more tomorrow?"));
   }
 
   @Test
@@ -175,16 +220,31 @@ class UsageLimitsIT {
     byte[] big = "word ".repeat(220_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     Multipart body = Multipart.files().add("big.md", "text/markdown", big);
 
-    user.request().contentType(body.contentType()).body(body.body()).patch("/api/content").then().statusCode(429)
+    user.request()
+        .contentType(body.contentType())
+        .body(body.body())
+        .patch("/api/content")
+        .then()
+        .statusCode(429)
         .body("detail", equalTo("Too much data indexed."));
     user.request().get("/api/content/files").then().statusCode(200);
     Multipart small = Multipart.files().add("small.md", "text/markdown", "# Small\nfits\n");
-    user.request().contentType(small.contentType()).body(small.body()).patch("/api/content").then().statusCode(200);
-    assertThat(user.request().get("/api/content/files").asString()).contains("small.md").doesNotContain("big.md");
+    user.request()
+        .contentType(small.contentType())
+        .body(small.body())
+        .patch("/api/content")
+        .then()
+        .statusCode(200);
+    assertThat(user.request().get("/api/content/files").asString())
+        .contains("small.md")
+        .doesNotContain("big.md");
   }
 
-  @jakarta.inject.Inject io.khoj4j.application.port.in.usage.AdmitUsageUseCase usage;
-  @jakarta.inject.Inject io.khoj4j.application.port.in.usage.ReleaseUploadUseCase releaseUpload;
+  @jakarta.inject.Inject
+  io.khoj4j.application.port.in.usage.AdmitUsageUseCase usage;
+
+  @jakarta.inject.Inject
+  io.khoj4j.application.port.in.usage.ReleaseUploadUseCase releaseUpload;
 
   /**
    * The index-size check under concurrency, with the server's own beans on PostgreSQL: twelve uploads of 300,000 bytes
@@ -202,7 +262,8 @@ class UsageLimitsIT {
         String id = "parallel-" + i;
         uploads.add(() -> {
           try {
-            usage.admit(new io.khoj4j.application.port.in.usage.AdmitUsageCommand.Upload(user.id(), id, 300_000));
+            usage.admit(new io.khoj4j.application.port.in.usage.AdmitUsageCommand.Upload(
+                user.id(), id, 300_000));
             return "admitted " + id;
           } catch (io.khoj4j.application.error.QuotaExceededException e) {
             return e.getMessage();
@@ -217,12 +278,18 @@ class UsageLimitsIT {
     } finally {
       pool.shutdownNow();
     }
-    // which three got in is up to the race: give one of those back (releasing a refused one would free nothing)
-    String admitted = outcomes.stream().filter(o -> o.startsWith("admitted ")).findFirst().orElseThrow()
+    // which three got in is up to the race: give one of those back (releasing a refused one would
+    // free nothing)
+    String admitted = outcomes.stream()
+        .filter(o -> o.startsWith("admitted "))
+        .findFirst()
+        .orElseThrow()
         .substring("admitted ".length());
-    releaseUpload.release(new io.khoj4j.application.port.in.usage.ReleaseUploadUseCase.ReleaseUploadCommand(user.id(),
-        admitted));
-    usage.admit(new io.khoj4j.application.port.in.usage.AdmitUsageCommand.Upload(user.id(), "after", 300_000));
+    releaseUpload.release(
+        new io.khoj4j.application.port.in.usage.ReleaseUploadUseCase.ReleaseUploadCommand(
+            user.id(), admitted));
+    usage.admit(new io.khoj4j.application.port.in.usage.AdmitUsageCommand.Upload(
+        user.id(), "after", 300_000));
   }
 
   /** An upload's reservation is given back when it is done, even when its file is refused. */
@@ -232,23 +299,41 @@ class UsageLimitsIT {
     byte[] rubbish = new byte[600_000];
     for (int i = 0; i < 2; i++) {
       Multipart body = Multipart.files().add("scan-" + i + ".pdf", "application/pdf", rubbish);
-      user.request().contentType(body.contentType()).body(body.body()).patch("/api/content").then().statusCode(200);
+      user.request()
+          .contentType(body.contentType())
+          .body(body.body())
+          .patch("/api/content")
+          .then()
+          .statusCode(200);
     }
   }
 
   private static String image(int decodedBytes) {
-    return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(new byte[decodedBytes]);
+    return "data:image/png;base64,"
+        + java.util.Base64.getEncoder().encodeToString(new byte[decodedBytes]);
   }
 
   @Test
   void imagesAtTheSizeLimitPassAndOneByteMoreIsRefusedWithKhojsWords() {
     TestUser user = TestUsers.create();
-    user.request().contentType("application/json").body(Map.of("q", "look", "images", List.of(image(1 << 20))))
-        .post("/api/chat").then().statusCode(200);
+    user.request()
+        .contentType("application/json")
+        .body(Map.of("q", "look", "images", List.of(image(1 << 20))))
+        .post("/api/chat")
+        .then()
+        .statusCode(200);
 
-    user.request().contentType("application/json").body(Map.of("q", "look", "images", List.of(image((1 << 20) + 1))))
-        .post("/api/chat").then().statusCode(429).contentType("application/json")
-        .body("detail", equalTo("Those images are way too large for me! I can handle up to 1MB of images per message."));
+    user.request()
+        .contentType("application/json")
+        .body(Map.of("q", "look", "images", List.of(image((1 << 20) + 1))))
+        .post("/api/chat")
+        .then()
+        .statusCode(429)
+        .contentType("application/json")
+        .body(
+            "detail",
+            equalTo(
+                "Those images are way too large for me! I can handle up to 1MB of images per message."));
   }
 
   @Test
@@ -262,8 +347,9 @@ class UsageLimitsIT {
     ws.sendText("{\"q\":\"one picture\",\"images\":[\"" + one + "\"]}", true);
     await(() -> frames.has("\"end_llm_response\"") || frames.has("end_response"));
 
-    assertThat(frames.frames).contains(
-        "{\"error\":\"Those are way too many images for me! I can handle up to 1 images per message.\"}");
+    assertThat(frames.frames)
+        .contains(
+            "{\"error\":\"Those are way too many images for me! I can handle up to 1 images per message.\"}");
     assertThat(frames.frames).filteredOn(f -> f.contains("\"error\"")).hasSize(1);
     ws.abort();
   }
@@ -275,7 +361,8 @@ class UsageLimitsIT {
   }
 
   /** Whether the socket was let in: an admitted one answers a frame that is not JSON, a refused one is closed. */
-  private static boolean admitted(ChatSocketFrames frames, WebSocket ws) throws InterruptedException {
+  private static boolean admitted(ChatSocketFrames frames, WebSocket ws)
+      throws InterruptedException {
     if (!frames.closed.isDone()) {
       ws.sendText("not json", true).exceptionally(e -> null);
     }
@@ -300,7 +387,8 @@ class UsageLimitsIT {
     assertThat(third.closeReason).isEqualTo("Connection limit exceeded");
     ChatSocketFrames others = new ChatSocketFrames();
     assertThat(admitted(others, others.connect(other.token(), "http://localhost:42110")))
-        .as("another user's places are their own").isTrue();
+        .as("another user's places are their own")
+        .isTrue();
 
     one.sendClose(1000, "bye").get(10, TimeUnit.SECONDS);
     first.closed.get(10, TimeUnit.SECONDS);
@@ -312,7 +400,9 @@ class UsageLimitsIT {
         break;
       }
     }
-    assertThat(fourth.has("Messages must be JSON")).as("a freed place can be taken again").isTrue();
+    assertThat(fourth.has("Messages must be JSON"))
+        .as("a freed place can be taken again")
+        .isTrue();
   }
 
   @Test
@@ -326,8 +416,9 @@ class UsageLimitsIT {
     ws.sendText("{\"q\":\"over the minute\"}", true);
     await(() -> frames.has("\"error\""));
 
-    assertThat(frames.frames).contains("{\"error\":\"I'm glad you're enjoying interacting with me! You've"
-        + " unfortunately exceeded your usage limit for now. But let's chat more in a bit?\"}");
+    assertThat(frames.frames)
+        .contains("{\"error\":\"I'm glad you're enjoying interacting with me! You've"
+            + " unfortunately exceeded your usage limit for now. But let's chat more in a bit?\"}");
     ws.abort();
   }
 }

@@ -23,21 +23,36 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ApiTokenIT {
 
-  @Inject DataSource dataSource;
+  @Inject
+  DataSource dataSource;
 
   @Test
   void createdTokenWorksOnEveryRouteAndIsListedWithoutItsSecret() {
     TestUser user = TestUsers.create();
 
-    String secret =
-        user.request().queryParam("token_name", "laptop").when().post("/auth/token").then().statusCode(200)
-            .body("name", equalTo("laptop"))
-            .body("token", matchesPattern("kk-[A-Za-z0-9_-]{43}"))
-            .extract().path("token");
+    String secret = user.request()
+        .queryParam("token_name", "laptop")
+        .when()
+        .post("/auth/token")
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("laptop"))
+        .body("token", matchesPattern("kk-[A-Za-z0-9_-]{43}"))
+        .extract()
+        .path("token");
 
-    given().header("Authorization", "Bearer " + secret).when().get("/api/health").then().statusCode(200)
+    given()
+        .header("Authorization", "Bearer " + secret)
+        .when()
+        .get("/api/health")
+        .then()
+        .statusCode(200)
         .body("email", equalTo(user.email()));
-    user.request().when().get("/auth/token").then().statusCode(200)
+    user.request()
+        .when()
+        .get("/auth/token")
+        .then()
+        .statusCode(200)
         .body("$", hasSize(2))
         .body("name", org.hamcrest.Matchers.hasItem("laptop"))
         .body("token", org.hamcrest.Matchers.everyItem(startsWith("kk-")))
@@ -49,7 +64,11 @@ class ApiTokenIT {
   void tokenWithoutANameGetsOne() {
     TestUser user = TestUsers.create();
 
-    user.request().when().post("/auth/token").then().statusCode(200)
+    user.request()
+        .when()
+        .post("/auth/token")
+        .then()
+        .statusCode(200)
         .body("name", matchesPattern("[A-Z][a-z]+ [A-Z][a-z]+"));
   }
 
@@ -58,26 +77,60 @@ class ApiTokenIT {
     TestUser user = TestUsers.create();
     String secret = user.request().when().post("/auth/token").then().extract().path("token");
 
-    user.request().queryParam("token", secret).when().delete("/auth/token").then().statusCode(200)
+    user.request()
+        .queryParam("token", secret)
+        .when()
+        .delete("/auth/token")
+        .then()
+        .statusCode(200)
         .body("status", equalTo("ok"));
 
-    given().header("Authorization", "Bearer " + secret).when().get("/api/v1/user").then().statusCode(403)
+    given()
+        .header("Authorization", "Bearer " + secret)
+        .when()
+        .get("/api/v1/user")
+        .then()
+        .statusCode(403)
         .body("detail", equalTo("Forbidden"));
-    given().header("Authorization", "Bearer " + secret).when().get("/api/health").then().statusCode(200)
+    given()
+        .header("Authorization", "Bearer " + secret)
+        .when()
+        .get("/api/health")
+        .then()
+        .statusCode(200)
         .body("detail", equalTo("OK"));
   }
 
   @Test
   void tokenCanBeDeletedByTheValueTheListShows() {
     TestUser user = TestUsers.create();
-    String secret = user.request().queryParam("token_name", "to-delete").when().post("/auth/token").then()
-        .extract().path("token");
-    String shown = user.request().when().get("/auth/token").then().extract()
+    String secret = user.request()
+        .queryParam("token_name", "to-delete")
+        .when()
+        .post("/auth/token")
+        .then()
+        .extract()
+        .path("token");
+    String shown = user.request()
+        .when()
+        .get("/auth/token")
+        .then()
+        .extract()
         .path("find { it.name == 'to-delete' }.token");
 
-    user.request().queryParam("token", shown).when().delete("/auth/token").then().statusCode(200);
+    user.request()
+        .queryParam("token", shown)
+        .when()
+        .delete("/auth/token")
+        .then()
+        .statusCode(200);
 
-    given().header("Authorization", "Bearer " + secret).when().get("/api/v1/user").then().statusCode(403);
+    given()
+        .header("Authorization", "Bearer " + secret)
+        .when()
+        .get("/api/v1/user")
+        .then()
+        .statusCode(403);
   }
 
   @Test
@@ -105,19 +158,44 @@ class ApiTokenIT {
   /** Khoj sends a browser without a session from the token pages to the login page, keeping where it was going. */
   @Test
   void withoutCredentialsEveryTokenRouteRedirectsToLogin() {
-    given().redirects().follow(false).when().get("/auth/token").then().statusCode(303)
+    given()
+        .redirects()
+        .follow(false)
+        .when()
+        .get("/auth/token")
+        .then()
+        .statusCode(303)
         .header("Location", "/login?next=%2Fauth%2Ftoken");
     given().redirects().follow(false).when().post("/auth/token").then().statusCode(303);
-    given().redirects().follow(false).queryParam("token", "kk-x").when().delete("/auth/token").then()
-        .statusCode(303).header("Location", "/login?next=%2Fauth%2Ftoken%3Ftoken%3Dkk-x");
+    given()
+        .redirects()
+        .follow(false)
+        .queryParam("token", "kk-x")
+        .when()
+        .delete("/auth/token")
+        .then()
+        .statusCode(303)
+        .header("Location", "/login?next=%2Fauth%2Ftoken%3Ftoken%3Dkk-x");
   }
 
   @Test
   void wrongOrMalformedCredentialsAreForbiddenInMultiUserMode() {
-    for (String header : new String[] {"Bearer nil", "Bearer ", "Bearer kk-not-a-real-token", "Basic abc"}) {
-      given().header("Authorization", header).when().get("/api/v1/user").then().statusCode(403)
+    for (String header :
+        new String[] {"Bearer nil", "Bearer ", "Bearer kk-not-a-real-token", "Basic abc"}) {
+      given()
+          .header("Authorization", header)
+          .when()
+          .get("/api/v1/user")
+          .then()
+          .statusCode(403)
           .body("detail", equalTo("Forbidden"));
-      given().redirects().follow(false).header("Authorization", header).when().get("/auth/token").then()
+      given()
+          .redirects()
+          .follow(false)
+          .header("Authorization", header)
+          .when()
+          .get("/auth/token")
+          .then()
           .statusCode(303);
     }
   }
@@ -126,11 +204,25 @@ class ApiTokenIT {
   void badInputIsA4xxAndChangesNothing() {
     TestUser user = TestUsers.create();
 
-    user.request().queryParam("token_name", "x".repeat(51)).when().post("/auth/token").then().statusCode(422)
+    user.request()
+        .queryParam("token_name", "x".repeat(51))
+        .when()
+        .post("/auth/token")
+        .then()
+        .statusCode(422)
         .body("detail[0].loc[1]", equalTo("token_name"));
-    user.request().when().delete("/auth/token").then().statusCode(422)
+    user.request()
+        .when()
+        .delete("/auth/token")
+        .then()
+        .statusCode(422)
         .body("detail[0].type", equalTo("missing"));
-    user.request().queryParam("token", "kk-unknown").when().delete("/auth/token").then().statusCode(404)
+    user.request()
+        .queryParam("token", "kk-unknown")
+        .when()
+        .delete("/auth/token")
+        .then()
+        .statusCode(404)
         .body("detail", equalTo("Token not found"));
     user.request().when().get("/auth/token").then().body("$", hasSize(1));
   }
@@ -142,9 +234,19 @@ class ApiTokenIT {
     String shown = alice.request().when().get("/auth/token").then().extract().path("[0].token");
     String id = alice.request().when().get("/auth/token").then().extract().path("[0].id");
 
-    bob.request().when().get("/auth/token").then().statusCode(200).body("$", hasSize(1))
+    bob.request()
+        .when()
+        .get("/auth/token")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(1))
         .body("[0].token", not(equalTo(shown)));
-    bob.request().queryParam("token", alice.token()).when().delete("/auth/token").then().statusCode(404);
+    bob.request()
+        .queryParam("token", alice.token())
+        .when()
+        .delete("/auth/token")
+        .then()
+        .statusCode(404);
     bob.request().queryParam("token", shown).when().delete("/auth/token").then().statusCode(404);
     bob.request().queryParam("token", id).when().delete("/auth/token").then().statusCode(404);
 

@@ -19,14 +19,35 @@ class VoiceNotConfiguredIT {
   void voiceIsOffUntilConfigured() {
     TestUser alice = TestUsers.create();
 
-    alice.request().multiPart("file", "r.webm", new byte[] {1, 2, 3}, "audio/webm").post("/api/transcribe").then()
-        .statusCode(501).body("detail", containsString("not configured"));
-    alice.request().queryParam("text", "hello").post("/api/chat/speech").then().statusCode(503)
+    alice
+        .request()
+        .multiPart("file", "r.webm", new byte[] {1, 2, 3}, "audio/webm")
+        .post("/api/transcribe")
+        .then()
+        .statusCode(501)
         .body("detail", containsString("not configured"));
-    alice.request().queryParam("id", "alloy").post("/api/model/voice").then().statusCode(404)
+    alice
+        .request()
+        .queryParam("text", "hello")
+        .post("/api/chat/speech")
+        .then()
+        .statusCode(503)
+        .body("detail", containsString("not configured"));
+    alice
+        .request()
+        .queryParam("id", "alloy")
+        .post("/api/model/voice")
+        .then()
+        .statusCode(404)
         .body("message", equalTo("Voice model not found"));
-    alice.request().queryParam("detailed", "true").get("/api/settings").then().statusCode(200)
-        .body("voice_model_options", empty()).body("selected_voice_model_config", nullValue())
+    alice
+        .request()
+        .queryParam("detailed", "true")
+        .get("/api/settings")
+        .then()
+        .statusCode(200)
+        .body("voice_model_options", empty())
+        .body("selected_voice_model_config", nullValue())
         .body("is_eleven_labs_enabled", equalTo(false));
   }
 }

@@ -30,14 +30,22 @@ class ErrorResponsesIT {
 
   @Test
   void unknownRouteIsJson404() {
-    given().when().get("/api/no-such-route").then().statusCode(404)
+    given()
+        .when()
+        .get("/api/no-such-route")
+        .then()
+        .statusCode(404)
         .contentType("application/json")
         .body("detail", equalTo("Not Found"));
   }
 
   @Test
   void wrongMethodIsJson405() {
-    given().when().delete("/api/health").then().statusCode(405)
+    given()
+        .when()
+        .delete("/api/health")
+        .then()
+        .statusCode(405)
         .contentType("application/json")
         .body("detail", equalTo("Method Not Allowed"));
   }
@@ -46,7 +54,9 @@ class ErrorResponsesIT {
   void serverErrorHidesInternalsAndCarriesTheRequestId() {
     Response response = given().when().get("/test-only/failure");
 
-    response.then().statusCode(500)
+    response
+        .then()
+        .statusCode(500)
         .contentType("application/json")
         .body("detail", containsString("Internal Server Error"))
         .body("detail", not(containsString("secret")))
@@ -59,7 +69,11 @@ class ErrorResponsesIT {
 
   @Test
   void aCallersRequestIdIsKept() {
-    given().header("X-Request-Id", "trace-1234abcd").when().get("/test-only/failure").then()
+    given()
+        .header("X-Request-Id", "trace-1234abcd")
+        .when()
+        .get("/test-only/failure")
+        .then()
         .statusCode(500)
         .header("X-Request-Id", equalTo("trace-1234abcd"))
         .body("request_id", equalTo("trace-1234abcd"));
@@ -67,7 +81,11 @@ class ErrorResponsesIT {
 
   @Test
   void anUnsafeRequestIdIsReplaced() {
-    given().header("X-Request-Id", "bad id\nwith newline").when().get("/test-only/failure").then()
+    given()
+        .header("X-Request-Id", "bad id\nwith newline")
+        .when()
+        .get("/test-only/failure")
+        .then()
         .statusCode(500)
         .header("X-Request-Id", not(containsString(" ")));
   }
@@ -83,7 +101,9 @@ class ErrorResponsesIT {
         assertThat(line.level().intValue()).isGreaterThanOrEqualTo(Level.SEVERE.intValue());
         assertThat(line.requestId()).isEqualTo(id);
         assertThat(line.message()).contains("500").contains(id);
-        assertThat(line.thrown()).isInstanceOf(IllegalStateException.class).hasMessageContaining("secret");
+        assertThat(line.thrown())
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("secret");
       });
     }
   }
@@ -93,7 +113,9 @@ class ErrorResponsesIT {
     try (CapturedLog log = CapturedLog.of("io.khoj4j.adapter.web.error.RouteFailures")) {
       Response response = given().when().get(FailingRoute.PATH);
 
-      response.then().statusCode(500)
+      response
+          .then()
+          .statusCode(500)
           .contentType("application/json")
           .body("detail", containsString("Internal Server Error"))
           .body("detail", not(containsString("secret")))
@@ -113,7 +135,11 @@ class ErrorResponsesIT {
 
   @Test
   void aRouteOutsideRestThatRefusesWithABareStatusIsJson() {
-    given().when().get(FailingRoute.REFUSING_PATH).then().statusCode(400)
+    given()
+        .when()
+        .get(FailingRoute.REFUSING_PATH)
+        .then()
+        .statusCode(400)
         .contentType("application/json")
         .body("detail", equalTo("Bad Request"))
         .body("request_id", nullValue())
@@ -124,13 +150,16 @@ class ErrorResponsesIT {
   void aBodyOverTheLimitIsJson413() throws IOException {
     MemorySize limit =
         ConfigProvider.getConfig().getValue("quarkus.http.limits.max-body-size", MemorySize.class);
-    String head = "POST /api/content HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
-        + "Content-Length: " + (limit.asLongValue() + 1) + "\r\nConnection: close\r\n\r\n";
+    String head =
+        "POST /api/content HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+            + "Content-Length: " + (limit.asLongValue() + 1) + "\r\nConnection: close\r\n\r\n";
 
     String answer = exchange(head + "the declared length alone is over the limit");
 
     assertThat(answer).startsWith("HTTP/1.1 413");
-    assertThat(answer.toLowerCase()).contains("content-type: application/json").contains("x-request-id: ");
+    assertThat(answer.toLowerCase())
+        .contains("content-type: application/json")
+        .contains("x-request-id: ");
     assertThat(answer).endsWith("{\"detail\":\"Request Entity Too Large\"}");
   }
 

@@ -17,13 +17,22 @@ class HealthIT {
 
   @Test
   void anUnknownBearerTokenIsStillJustAPing() {
-    given().header("Authorization", "Bearer nil").when().get("/api/health").then().statusCode(200)
+    given()
+        .header("Authorization", "Bearer nil")
+        .when()
+        .get("/api/health")
+        .then()
+        .statusCode(200)
         .body("detail", equalTo("OK"));
   }
 
   @Test
   void readinessIncludesTheDatabase() {
-    given().when().get("/q/health/ready").then().statusCode(200)
+    given()
+        .when()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
         .body("status", equalTo("UP"))
         .body("checks.name", hasItem("Database connections health check"));
   }
@@ -32,7 +41,12 @@ class HealthIT {
   @Test
   void openApiSwaggerUiAndMetricsAreServedToAdministratorsOnly() {
     var admin = io.khoj4j.bootstrap.testing.TestUsers.createAdmin();
-    admin.request().when().get("/q/openapi?format=json").then().statusCode(200)
+    admin
+        .request()
+        .when()
+        .get("/q/openapi?format=json")
+        .then()
+        .statusCode(200)
         .body("paths.'/api/health'", org.hamcrest.Matchers.notNullValue());
     admin.request().when().get("/q/swagger-ui/").then().statusCode(200);
     admin.request().when().get("/q/metrics").then().statusCode(200);

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class SecurityHeadersIT {
 
   private static void hardened(ValidatableResponse response) {
-    response.header("X-Content-Type-Options", "nosniff")
+    response
+        .header("X-Content-Type-Options", "nosniff")
         .header("X-Frame-Options", "DENY")
         .header("Referrer-Policy", "no-referrer")
         .header("Content-Security-Policy", startsWith("default-src 'none'"));
@@ -37,7 +38,12 @@ class SecurityHeadersIT {
   void answersToCredentialedRequestsAreNeverCached() {
     TestUser alice = TestUsers.create();
     alice.request().get("/api/v1/user").then().statusCode(200).header("Cache-Control", "no-store");
-    alice.request().get("/api/automation").then().statusCode(200).header("Cache-Control", "no-store");
+    alice
+        .request()
+        .get("/api/automation")
+        .then()
+        .statusCode(200)
+        .header("Cache-Control", "no-store");
     given().get("/api/health").then().statusCode(200).header("Cache-Control", nullValue());
   }
 
@@ -45,22 +51,41 @@ class SecurityHeadersIT {
   void hstsOnlyWhenTheRequestCameOverTls() {
     given().get("/api/health").then().header("Strict-Transport-Security", nullValue());
     // The test profile trusts X-Forwarded-* as a server behind a TLS-terminating proxy would.
-    given().header("X-Forwarded-Proto", "https").get("/api/health").then()
+    given()
+        .header("X-Forwarded-Proto", "https")
+        .get("/api/health")
+        .then()
         .header("Strict-Transport-Security", equalTo("max-age=31536000"));
   }
 
   @Test
   void textAnswersNameTheirCharset() {
     TestUser alice = TestUsers.create();
-    String id = alice.request().queryParam("q", "news").queryParam("crontime", "0 9 * * *")
-        .post("/api/automation").then().statusCode(200).extract().path("id");
-    alice.request().queryParam("automation_id", id).post("/api/automation/trigger").then().statusCode(200)
+    String id = alice
+        .request()
+        .queryParam("q", "news")
+        .queryParam("crontime", "0 9 * * *")
+        .post("/api/automation")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("id");
+    alice
+        .request()
+        .queryParam("automation_id", id)
+        .post("/api/automation/trigger")
+        .then()
+        .statusCode(200)
         .header("Content-Type", equalTo("text/plain;charset=UTF-8"));
   }
 
   @Test
   void swaggerUiMayRunItsOwnScriptsOnly() {
-    TestUsers.createAdmin().request().get("/q/swagger-ui/").then().statusCode(200)
+    TestUsers.createAdmin()
+        .request()
+        .get("/q/swagger-ui/")
+        .then()
+        .statusCode(200)
         .header("Content-Security-Policy", startsWith("default-src 'self'"))
         .header("X-Frame-Options", "DENY");
   }

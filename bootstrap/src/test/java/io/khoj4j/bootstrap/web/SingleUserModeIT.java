@@ -23,41 +23,88 @@ class SingleUserModeIT {
 
   @Test
   void pingKnowsTheDefaultUser() {
-    given().when().get("/api/health").then().statusCode(200).body("email", equalTo("default@example.com"));
+    given()
+        .when()
+        .get("/api/health")
+        .then()
+        .statusCode(200)
+        .body("email", equalTo("default@example.com"));
   }
 
   @Test
   void aRealTokenStillNamesItsOwner() {
-    io.khoj4j.bootstrap.testing.TestUsers.TestUser user = io.khoj4j.bootstrap.testing.TestUsers.create();
+    io.khoj4j.bootstrap.testing.TestUsers.TestUser user =
+        io.khoj4j.bootstrap.testing.TestUsers.create();
 
-    user.request().when().get("/api/health").then().statusCode(200).body("email", equalTo(user.email()));
+    user.request()
+        .when()
+        .get("/api/health")
+        .then()
+        .statusCode(200)
+        .body("email", equalTo(user.email()));
   }
 
   @Test
   void anUnknownTokenFallsBackToTheDefaultUser() {
-    given().header("Authorization", "Bearer kk-unknown").when().get("/auth/token").then().statusCode(200);
-    given().header("Authorization", "Bearer ").when().get("/api/health").then().statusCode(200)
+    given()
+        .header("Authorization", "Bearer kk-unknown")
+        .when()
+        .get("/auth/token")
+        .then()
+        .statusCode(200);
+    given()
+        .header("Authorization", "Bearer ")
+        .when()
+        .get("/api/health")
+        .then()
+        .statusCode(200)
         .body("email", equalTo("default@example.com"));
   }
 
   @Test
   void emacsWithoutAKeySendsBearerNilAndIsStillTheDefaultUser() {
-    given().header("Authorization", "Bearer nil").when().get("/api/health").then().statusCode(200)
+    given()
+        .header("Authorization", "Bearer nil")
+        .when()
+        .get("/api/health")
+        .then()
+        .statusCode(200)
         .body("email", equalTo("default@example.com"));
-    given().header("Authorization", "Bearer nil").when().get("/api/v1/user").then().statusCode(200)
-        .body("email", equalTo("default@example.com")).body("username", equalTo("default"));
+    given()
+        .header("Authorization", "Bearer nil")
+        .when()
+        .get("/api/v1/user")
+        .then()
+        .statusCode(200)
+        .body("email", equalTo("default@example.com"))
+        .body("username", equalTo("default"));
   }
 
   @Test
   void theLoginPageSendsEveryoneOnSinceEveryoneIsSignedIn() {
-    given().redirects().follow(false).queryParam("next", "/chat").when().get("/login")
-        .then().statusCode(303).header("Location", "/chat");
+    given()
+        .redirects()
+        .follow(false)
+        .queryParam("next", "/chat")
+        .when()
+        .get("/login")
+        .then()
+        .statusCode(303)
+        .header("Location", "/chat");
   }
 
   @Test
   void everyPageOpensWithoutSigningIn() {
-    for (String page : new String[] {"/", "/chat", "/search", "/settings", "/agents", "/automations"}) {
-      given().redirects().follow(false).accept("text/html").when().get(page).then().statusCode(200)
+    for (String page :
+        new String[] {"/", "/chat", "/search", "/settings", "/agents", "/automations"}) {
+      given()
+          .redirects()
+          .follow(false)
+          .accept("text/html")
+          .when()
+          .get(page)
+          .then()
+          .statusCode(200)
           .body(org.hamcrest.Matchers.containsString("data-single-user=\"true\""));
     }
   }

@@ -49,20 +49,48 @@ public record Agent(
     name = validName(name);
     persona = persona == null ? "" : persona;
     inputTools = inputTools == null || inputTools.isEmpty()
-        ? Set.of() : Set.copyOf(EnumSet.copyOf(inputTools));
+        ? Set.of()
+        : Set.copyOf(EnumSet.copyOf(inputTools));
     outputModes = outputModes == null || outputModes.isEmpty()
-        ? Set.of() : Set.copyOf(EnumSet.copyOf(outputModes));
+        ? Set.of()
+        : Set.copyOf(EnumSet.copyOf(outputModes));
     color = color == null || color.isBlank() ? DEFAULT_COLOR : color;
     icon = icon == null || icon.isBlank() ? DEFAULT_ICON : icon;
     files = files == null ? List.of() : List.copyOf(files);
   }
 
   /** An agent without knowledge files. */
-  public Agent(UUID id, AgentSlug slug, Optional<UserId> creator, String name, String persona, AgentPrivacy privacy,
-      Optional<String> chatModel, Set<AgentInputTool> inputTools, Set<AgentOutputMode> outputModes, String color,
-      String icon, boolean hidden, Instant createdAt, Instant updatedAt) {
-    this(id, slug, creator, name, persona, privacy, chatModel, inputTools, outputModes, color, icon, hidden, createdAt,
-        updatedAt, List.of());
+  public Agent(
+      UUID id,
+      AgentSlug slug,
+      Optional<UserId> creator,
+      String name,
+      String persona,
+      AgentPrivacy privacy,
+      Optional<String> chatModel,
+      Set<AgentInputTool> inputTools,
+      Set<AgentOutputMode> outputModes,
+      String color,
+      String icon,
+      boolean hidden,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        slug,
+        creator,
+        name,
+        persona,
+        privacy,
+        chatModel,
+        inputTools,
+        outputModes,
+        color,
+        icon,
+        hidden,
+        createdAt,
+        updatedAt,
+        List.of());
   }
 
   /** Whether the agent has knowledge of its own to search. */
@@ -77,7 +105,8 @@ public record Agent(
     }
     String trimmed = name.strip();
     if (trimmed.length() > MAX_NAME_LENGTH) {
-      throw new IllegalArgumentException("an agent's name has at most " + MAX_NAME_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "an agent's name has at most " + MAX_NAME_LENGTH + " characters");
     }
     return trimmed;
   }

@@ -28,7 +28,8 @@ public record AgentSlug(String value) {
 
   /** The slug of a new agent with this name and id. */
   public static AgentSlug derive(String name, UUID id) {
-    String base = name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
+    String base =
+        name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
     long digits = Math.floorMod(id.getLeastSignificantBits(), (long) SUFFIX_MODULUS);
     String suffix = String.format(Locale.ROOT, "%06d", digits);
     int room = MAX_LENGTH - suffix.length() - 1;

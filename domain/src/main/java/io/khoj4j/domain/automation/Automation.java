@@ -46,7 +46,9 @@ public record Automation(
   /** {@code query} without the task prefix: what the chat turn answers. */
   public static String question(String query) {
     String stripped = query.strip();
-    return stripped.startsWith(TASK_PREFIX.strip()) ? stripped.substring(TASK_PREFIX.strip().length()).strip() : stripped;
+    return stripped.startsWith(TASK_PREFIX.strip())
+        ? stripped.substring(TASK_PREFIX.strip().length()).strip()
+        : stripped;
   }
 
   /** The automation's conversation title. */

@@ -16,8 +16,12 @@ public sealed interface ChatEvent {
 
   record Thought(String text) implements ChatEvent {}
 
-  record References(List<String> inferredQueries, List<NoteReference> context, List<OnlineResult> onlineContext,
-      List<CodeRun> codeContext) implements ChatEvent {
+  record References(
+      List<String> inferredQueries,
+      List<NoteReference> context,
+      List<OnlineResult> onlineContext,
+      List<CodeRun> codeContext)
+      implements ChatEvent {
     public References {
       inferredQueries = List.copyOf(inferredQueries);
       context = List.copyOf(context);

@@ -40,16 +40,49 @@ public record ChatMessage(
   }
 
   /** A message that created no automation. */
-  public ChatMessage(Speaker by, String message, Instant created, String turnId, List<NoteReference> context,
-      List<OnlineResult> onlineContext, List<CodeRun> codeContext, List<Thought> trainOfThought, Intent intent,
-      List<String> images, List<AttachedFile> queryFiles, String mermaidjsDiagram) {
-    this(by, message, created, turnId, context, onlineContext, codeContext, trainOfThought, intent, images, queryFiles,
-        mermaidjsDiagram, null);
+  public ChatMessage(
+      Speaker by,
+      String message,
+      Instant created,
+      String turnId,
+      List<NoteReference> context,
+      List<OnlineResult> onlineContext,
+      List<CodeRun> codeContext,
+      List<Thought> trainOfThought,
+      Intent intent,
+      List<String> images,
+      List<AttachedFile> queryFiles,
+      String mermaidjsDiagram) {
+    this(
+        by,
+        message,
+        created,
+        turnId,
+        context,
+        onlineContext,
+        codeContext,
+        trainOfThought,
+        intent,
+        images,
+        queryFiles,
+        mermaidjsDiagram,
+        null);
   }
 
-  public static ChatMessage fromUser(String text, Instant at, String turnId, List<String> images,
-      List<AttachedFile> files) {
-    return new ChatMessage(Speaker.YOU, text, at, turnId, List.of(), List.of(), List.of(), List.of(), null, images,
-        files, null);
+  public static ChatMessage fromUser(
+      String text, Instant at, String turnId, List<String> images, List<AttachedFile> files) {
+    return new ChatMessage(
+        Speaker.YOU,
+        text,
+        at,
+        turnId,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        images,
+        files,
+        null);
   }
 }

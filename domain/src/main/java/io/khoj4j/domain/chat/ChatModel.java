@@ -21,7 +21,8 @@ public record ChatModel(
     UUID apiId) {
 
   public enum PriceTier {
-    FREE("free"), STANDARD("standard");
+    FREE("free"),
+    STANDARD("standard");
 
     private final String wireName;
 
@@ -56,7 +57,10 @@ public record ChatModel(
       return maxPromptSize;
     }
     String n = name.toLowerCase(java.util.Locale.ROOT);
-    if (n.startsWith("gpt-4.1") || n.startsWith("gemini-2") || n.startsWith("o3") || n.startsWith("o4")) {
+    if (n.startsWith("gpt-4.1")
+        || n.startsWith("gemini-2")
+        || n.startsWith("o3")
+        || n.startsWith("o4")) {
       return 120_000;
     }
     if (n.startsWith("gpt-4o") || n.startsWith("claude")) {

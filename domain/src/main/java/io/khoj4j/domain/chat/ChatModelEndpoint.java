@@ -8,7 +8,12 @@ import java.util.Objects;
  * whether it reads images.
  */
 public record ChatModelEndpoint(
-    ModelVendor vendor, String modelName, String baseUrl, String apiKey, int maxPromptTokens, boolean vision) {
+    ModelVendor vendor,
+    String modelName,
+    String baseUrl,
+    String apiKey,
+    int maxPromptTokens,
+    boolean vision) {
 
   public ChatModelEndpoint {
     Objects.requireNonNull(vendor, "vendor");

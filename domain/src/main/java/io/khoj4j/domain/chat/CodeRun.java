@@ -9,8 +9,14 @@ import java.util.Optional;
  * A program the turn had written and run in a sandbox (one entry of Khoj's {@code codeContext}, keyed by the
  * instructions it was written for): the code, whether it succeeded, its output and the files it made.
  */
-public record CodeRun(String instructions, String code, boolean success, List<OutputFile> outputFiles,
-    String stdout, String stderr, Optional<Duration> runtime) {
+public record CodeRun(
+    String instructions,
+    String code,
+    boolean success,
+    List<OutputFile> outputFiles,
+    String stdout,
+    String stderr,
+    Optional<Duration> runtime) {
 
   /** A file the program wrote, base64-encoded as Khoj's clients read it. */
   public record OutputFile(String filename, String base64Data) {}

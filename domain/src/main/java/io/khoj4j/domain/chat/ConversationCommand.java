@@ -36,7 +36,8 @@ public enum ConversationCommand {
       }
       String prefix = "/" + c.keyword;
       if (trimmed.toLowerCase(Locale.ROOT).startsWith(prefix)
-          && (trimmed.length() == prefix.length() || Character.isWhitespace(trimmed.charAt(prefix.length())))) {
+          && (trimmed.length() == prefix.length()
+              || Character.isWhitespace(trimmed.charAt(prefix.length())))) {
         return new Parsed(c, trimmed.substring(prefix.length()).strip());
       }
     }

@@ -11,11 +11,18 @@ import java.util.UUID;
  * helped. One per turn: {@code turnKey} names the turn, and a later verdict on the same turn replaces the earlier one.
  */
 public record Feedback(
-    UUID id, UserId owner, String turnKey, Sentiment sentiment, String question, String answer, Instant at) {
+    UUID id,
+    UserId owner,
+    String turnKey,
+    Sentiment sentiment,
+    String question,
+    String answer,
+    Instant at) {
 
   /** Khoj's web client sends {@code "positive"} or {@code "negative"}. */
   public enum Sentiment {
-    POSITIVE, NEGATIVE;
+    POSITIVE,
+    NEGATIVE;
 
     public String wireName() {
       return name().toLowerCase(Locale.ROOT);

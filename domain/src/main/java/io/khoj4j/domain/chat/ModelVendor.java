@@ -25,7 +25,8 @@ public enum ModelVendor {
   }
 
   public static Optional<ModelVendor> fromWire(String name) {
-    return Arrays.stream(values()).filter(v -> v.wireName.equals(name == null ? "" : name.toLowerCase(Locale.ROOT)))
+    return Arrays.stream(values())
+        .filter(v -> v.wireName.equals(name == null ? "" : name.toLowerCase(Locale.ROOT)))
         .findFirst();
   }
 }

@@ -9,7 +9,11 @@ import java.util.Optional;
  * hits and answer box, and extracts of the pages read for it. A turn that only read pages (a {@code /webpage} or a
  * link in the message) has pages but was not a search: {@link #searched()} is false and there are no hits.
  */
-public record OnlineResult(String query, boolean searched, List<Hit> organic, Optional<AnswerBox> answerBox,
+public record OnlineResult(
+    String query,
+    boolean searched,
+    List<Hit> organic,
+    Optional<AnswerBox> answerBox,
     List<PageExtract> webpages) {
 
   /** A search hit: {@code title}, {@code link}, {@code snippet}. */
@@ -33,8 +37,8 @@ public record OnlineResult(String query, boolean searched, List<Hit> organic, Op
   }
 
   /** A web search for {@code query}, with the pages read from its results (may be none). */
-  public static OnlineResult search(String query, List<Hit> organic, Optional<AnswerBox> answerBox,
-      List<PageExtract> webpages) {
+  public static OnlineResult search(
+      String query, List<Hit> organic, Optional<AnswerBox> answerBox, List<PageExtract> webpages) {
     return new OnlineResult(query, true, organic, answerBox, webpages);
   }
 

@@ -9,8 +9,13 @@ import java.util.Objects;
  * A frozen, publicly readable copy of a conversation, addressed by {@code slug}. Later turns in the source
  * conversation do not change it; the owner may delete it.
  */
-public record PublicConversation(String slug, UserId sourceOwner, String title, String agentSlug,
-    List<ChatMessage> messages, Instant createdAt) {
+public record PublicConversation(
+    String slug,
+    UserId sourceOwner,
+    String title,
+    String agentSlug,
+    List<ChatMessage> messages,
+    Instant createdAt) {
 
   public PublicConversation {
     Objects.requireNonNull(slug, "slug");

@@ -2,7 +2,8 @@ package io.khoj4j.domain.chat;
 
 /** Who said a message, with Khoj's wire names. */
 public enum Speaker {
-  YOU("you"), KHOJ("khoj");
+  YOU("you"),
+  KHOJ("khoj");
 
   private final String wireName;
 

@@ -14,13 +14,23 @@ public record GithubRepo(String owner, String name, String branch) {
 
   public GithubRepo {
     if (owner == null || !OWNER_OR_NAME.matcher(owner).matches() || owner.startsWith(".")) {
-      throw new IllegalArgumentException("repository owner must be 1-100 letters, digits, '-', '_' or '.'");
+      throw new IllegalArgumentException(
+          "repository owner must be 1-100 letters, digits, '-', '_' or '.'");
     }
-    if (name == null || !OWNER_OR_NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
-      throw new IllegalArgumentException("repository name must be 1-100 letters, digits, '-', '_' or '.'");
+    if (name == null
+        || !OWNER_OR_NAME.matcher(name).matches()
+        || name.equals(".")
+        || name.equals("..")) {
+      throw new IllegalArgumentException(
+          "repository name must be 1-100 letters, digits, '-', '_' or '.'");
     }
-    if (branch == null || !BRANCH.matcher(branch).matches() || branch.contains("..") || branch.startsWith("/")
-        || branch.endsWith("/") || branch.contains("//") || branch.toLowerCase(Locale.ROOT).endsWith(".lock")) {
+    if (branch == null
+        || !BRANCH.matcher(branch).matches()
+        || branch.contains("..")
+        || branch.startsWith("/")
+        || branch.endsWith("/")
+        || branch.contains("//")
+        || branch.toLowerCase(Locale.ROOT).endsWith(".lock")) {
       throw new IllegalArgumentException("branch must be a valid git branch name");
     }
   }

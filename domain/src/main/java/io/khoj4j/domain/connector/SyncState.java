@@ -8,7 +8,12 @@ import java.util.Optional;
  * Where a user's connector stands: whether it is syncing, last succeeded or is failing (with the reason), when it
  * last finished a sync, and how many items of the current or last sync are done.
  */
-public record SyncState(Status status, Optional<String> lastError, Optional<Instant> lastSyncedAt, int done, int total) {
+public record SyncState(
+    Status status,
+    Optional<String> lastError,
+    Optional<Instant> lastSyncedAt,
+    int done,
+    int total) {
 
   public enum Status {
     NEVER("never"),

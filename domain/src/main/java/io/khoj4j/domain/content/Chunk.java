@@ -7,7 +7,13 @@ import java.util.Objects;
  * share {@code sectionIndex} (they become one "corpus id", so search can show one result per section).
  */
 public record Chunk(
-    String raw, String compiled, String heading, String file, String uri, ContentHash hash, int sectionIndex) {
+    String raw,
+    String compiled,
+    String heading,
+    String file,
+    String uri,
+    ContentHash hash,
+    int sectionIndex) {
 
   public Chunk {
     Objects.requireNonNull(compiled, "compiled");

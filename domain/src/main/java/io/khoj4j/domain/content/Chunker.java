@@ -16,7 +16,8 @@ public final class Chunker {
   public static final int DEFAULT_MAX_WORDS = 256;
   private static final int MAX_WORD_LENGTH = 500;
   private static final int HEADING_CONTEXT = 100;
-  private static final List<String> SEPARATORS = List.of("\n\n", "\n", "!", "?", ".", " ", "\t", "");
+  private static final List<String> SEPARATORS =
+      List.of("\n\n", "\n", "!", "?", ".", " ", "\t", "");
   private static final Pattern WORD = Pattern.compile("\\S+");
   private static final Pattern LINE_ANCHOR = Pattern.compile("#line=(\\d+)$");
 
@@ -67,8 +68,14 @@ public final class Chunker {
             searchFrom = at;
           }
         }
-        chunks.add(
-            new Chunk(raw, text, heading, stripNul(section.file()), stripNul(uri), ContentHash.of(text), index));
+        chunks.add(new Chunk(
+            raw,
+            text,
+            heading,
+            stripNul(section.file()),
+            stripNul(uri),
+            ContentHash.of(text),
+            index));
       }
     }
     return chunks;
@@ -177,7 +184,9 @@ public final class Chunker {
   }
 
   private static String dropLongWords(String text) {
-    return WORD.matcher(text).replaceAll(m -> m.group().length() > MAX_WORD_LENGTH ? "" : Matcher.quoteReplacement(m.group()));
+    return WORD.matcher(text)
+        .replaceAll(
+            m -> m.group().length() > MAX_WORD_LENGTH ? "" : Matcher.quoteReplacement(m.group()));
   }
 
   private static String tail(String text, int n) {

@@ -21,7 +21,8 @@ public record ContentHash(String hex) {
 
   public static ContentHash of(String compiled) {
     try {
-      byte[] digest = MessageDigest.getInstance("MD5").digest(compiled.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("MD5").digest(compiled.getBytes(StandardCharsets.UTF_8));
       return new ContentHash(HexFormat.of().formatHex(digest));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("MD5 is part of every JDK", e);

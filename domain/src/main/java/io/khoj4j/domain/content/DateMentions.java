@@ -16,31 +16,47 @@ import java.util.regex.Pattern;
  */
 public final class DateMentions {
 
-  private static final Map<String, Integer> MONTHS =
-      Map.ofEntries(
-          Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2), Map.entry("feb", 2),
-          Map.entry("march", 3), Map.entry("mar", 3), Map.entry("april", 4), Map.entry("apr", 4),
-          Map.entry("may", 5), Map.entry("june", 6), Map.entry("jun", 6), Map.entry("july", 7),
-          Map.entry("jul", 7), Map.entry("august", 8), Map.entry("aug", 8), Map.entry("september", 9),
-          Map.entry("sep", 9), Map.entry("sept", 9), Map.entry("october", 10), Map.entry("oct", 10),
-          Map.entry("november", 11), Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12));
+  private static final Map<String, Integer> MONTHS = Map.ofEntries(
+      Map.entry("january", 1),
+      Map.entry("jan", 1),
+      Map.entry("february", 2),
+      Map.entry("feb", 2),
+      Map.entry("march", 3),
+      Map.entry("mar", 3),
+      Map.entry("april", 4),
+      Map.entry("apr", 4),
+      Map.entry("may", 5),
+      Map.entry("june", 6),
+      Map.entry("jun", 6),
+      Map.entry("july", 7),
+      Map.entry("jul", 7),
+      Map.entry("august", 8),
+      Map.entry("aug", 8),
+      Map.entry("september", 9),
+      Map.entry("sep", 9),
+      Map.entry("sept", 9),
+      Map.entry("october", 10),
+      Map.entry("oct", 10),
+      Map.entry("november", 11),
+      Map.entry("nov", 11),
+      Map.entry("december", 12),
+      Map.entry("dec", 12));
   private static final String MONTH =
       "(january|february|march|april|may|june|july|august|september|october|november|december"
           + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
   private static final String ORDINAL = "(?:st|nd|rd|th)?";
-  private static final Pattern YMD = Pattern.compile("(?<![\\d])(\\d{4})([-/])(\\d{1,2})\\2(\\d{1,2})(?![\\d])");
+  private static final Pattern YMD =
+      Pattern.compile("(?<![\\d])(\\d{4})([-/])(\\d{1,2})\\2(\\d{1,2})(?![\\d])");
   private static final Pattern DMY =
       Pattern.compile("(?<![\\d/.-])(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d])");
-  private static final Pattern DAY_MONTH_YEAR =
-      Pattern.compile(
-          "(?<![\\w])(\\d{1,2})" + ORDINAL + "\\s+" + MONTH + "\\.?,?\\s+(\\d{4}|\\d{2})(?![\\w])",
-          Pattern.CASE_INSENSITIVE);
-  private static final Pattern MONTH_DAY_YEAR =
-      Pattern.compile(
-          "(?<![\\w])" + MONTH + "\\.?\\s+(\\d{1,2})" + ORDINAL + ",?\\s+(\\d{4}|\\d{2})(?![\\w])",
-          Pattern.CASE_INSENSITIVE);
-  private static final Pattern MONTH_YEAR =
-      Pattern.compile("(?<![\\w])" + MONTH + "\\.?,?\\s+(\\d{4})(?![\\w])", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
+      "(?<![\\w])(\\d{1,2})" + ORDINAL + "\\s+" + MONTH + "\\.?,?\\s+(\\d{4}|\\d{2})(?![\\w])",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
+      "(?<![\\w])" + MONTH + "\\.?\\s+(\\d{1,2})" + ORDINAL + ",?\\s+(\\d{4}|\\d{2})(?![\\w])",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern MONTH_YEAR = Pattern.compile(
+      "(?<![\\w])" + MONTH + "\\.?,?\\s+(\\d{4})(?![\\w])", Pattern.CASE_INSENSITIVE);
 
   private DateMentions() {}
 
@@ -48,7 +64,11 @@ public final class DateMentions {
     Set<LocalDate> dates = new TreeSet<>();
     Matcher m = YMD.matcher(text);
     while (m.find()) {
-      add(dates, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+      add(
+          dates,
+          Integer.parseInt(m.group(1)),
+          Integer.parseInt(m.group(3)),
+          Integer.parseInt(m.group(4)));
     }
     m = DMY.matcher(text);
     while (m.find()) {

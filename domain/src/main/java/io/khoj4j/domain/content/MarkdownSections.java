@@ -35,8 +35,13 @@ public final class MarkdownSections {
    * @param firstLine file line number (1-based) of {@code lines[0]}
    * @param anchorLine the line a section made of these lines links to: the heading they sit under, else their start
    */
-  private void split(String file, List<String> lines, TreeMap<Integer, String> ancestry, int firstLine,
-      int anchorLine, List<Section> out) {
+  private void split(
+      String file,
+      List<String> lines,
+      TreeMap<Integer, String> ancestry,
+      int firstLine,
+      int anchorLine,
+      List<Section> out) {
     String body = String.join("\n", lines);
     String text = ancestryLines(ancestry) + body;
     int depth = ancestry.isEmpty() ? 0 : ancestry.lastKey();
@@ -50,7 +55,8 @@ public final class MarkdownSections {
     for (int level = depth + 1; level <= 6; level++) {
       List<int[]> parts = partsAt(lines, level);
       boolean splits = parts.size() >= 2;
-      boolean singleHeadedPart = parts.size() == 1 && headingLevel(firstNonBlank(lines, parts.get(0))) == level;
+      boolean singleHeadedPart =
+          parts.size() == 1 && headingLevel(firstNonBlank(lines, parts.get(0))) == level;
       if (!splits && !singleHeadedPart) {
         continue;
       }
@@ -65,10 +71,17 @@ public final class MarkdownSections {
           TreeMap<Integer, String> deeper = new TreeMap<>(ancestry.headMap(level));
           deeper.put(level, heading.group(2));
           int headingLine = firstLine + part[0] + headingAt;
-          split(file, partLines.subList(headingAt + 1, partLines.size()), deeper, headingLine + 1, headingLine, out);
+          split(
+              file,
+              partLines.subList(headingAt + 1, partLines.size()),
+              deeper,
+              headingLine + 1,
+              headingLine,
+              out);
         } else {
           int start = firstLine + part[0];
-          split(file, partLines, ancestry, start, part[0] == 0 ? anchorLine : start + headingAt, out);
+          split(
+              file, partLines, ancestry, start, part[0] == 0 ? anchorLine : start + headingAt, out);
         }
       }
       return;
@@ -136,7 +149,8 @@ public final class MarkdownSections {
     String prefix = "# " + file + "\n";
     if (STARTS_WITH_HEADING.matcher(raw).find()) {
       String firstLine = raw.lines().findFirst().orElse("");
-      return new Section(raw, prefix + "#" + raw, prefix + "#" + firstLine, file, Uris.forLine(file, line));
+      return new Section(
+          raw, prefix + "#" + raw, prefix + "#" + firstLine, file, Uris.forLine(file, line));
     }
     return new Section(raw, prefix + raw, prefix, file, Uris.forLine(file, line));
   }

@@ -18,8 +18,10 @@ public final class OrgSections {
   private static final Pattern HEADLINE = Pattern.compile("^(\\*+)\\s+(.*?)\\s*$");
   private static final Pattern TAGS = Pattern.compile("\\s+(:[\\w@#%:]+:)\\s*$");
   private static final Pattern PRIORITY = Pattern.compile("^\\[#([A-Za-z])]\\s*");
-  private static final Pattern TITLE = Pattern.compile("^#\\+TITLE:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SEQ_TODO = Pattern.compile("^#\\+(?:SEQ_)?TODO:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern TITLE =
+      Pattern.compile("^#\\+TITLE:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SEQ_TODO =
+      Pattern.compile("^#\\+(?:SEQ_)?TODO:\\s*(.*)$", Pattern.CASE_INSENSITIVE);
   private static final Pattern PLANNING =
       Pattern.compile("(CLOSED|SCHEDULED|DEADLINE):\\s*[\\[<](\\d{4}-\\d{2}-\\d{2})[^\\]>]*[\\]>]");
   private static final Set<String> DEFAULT_TODO =
@@ -111,11 +113,14 @@ public final class OrgSections {
     return all;
   }
 
-  private static void addSection(String file, List<String> ancestors, List<Node> nodes, List<Section> out) {
-    // A heading with text under it, or a heading that is itself the content (a leaf: a TODO line, a heading-only
+  private static void addSection(
+      String file, List<String> ancestors, List<Node> nodes, List<Section> out) {
+    // A heading with text under it, or a heading that is itself the content (a leaf: a TODO line, a
+    // heading-only
     // note); headings that only group others appear as their children's ancestors instead.
     List<Node> kept = nodes.stream()
-        .filter(n -> !n.body().isBlank() || (n.children().isEmpty() && !n.title().isBlank()))
+        .filter(
+            n -> !n.body().isBlank() || (n.children().isEmpty() && !n.title().isBlank()))
         .toList();
     if (kept.isEmpty()) {
       return;
@@ -126,9 +131,8 @@ public final class OrgSections {
     String sectionHeading = "";
     for (int i = 0; i < kept.size(); i++) {
       Node n = kept.get(i);
-      String starred =
-          "*".repeat(Math.max(1, n.level() - base + 2)) + " " + (n.keyword().isEmpty() ? "" : n.keyword() + " ")
-              + n.title() + ".";
+      String starred = "*".repeat(Math.max(1, n.level() - base + 2)) + " "
+          + (n.keyword().isEmpty() ? "" : n.keyword() + " ") + n.title() + ".";
       String heading = i == 0 ? "* " + String.join(" / ", ancestors) + "\n" + starred : starred;
       if (i == 0) {
         sectionHeading = heading;
@@ -152,7 +156,11 @@ public final class OrgSections {
       compiled.append("\n ").append(n.body());
       raw.append(n.source().strip());
     }
-    out.add(new Section(raw.toString(), compiled.toString(), sectionHeading, file,
+    out.add(new Section(
+        raw.toString(),
+        compiled.toString(),
+        sectionHeading,
+        file,
         Uris.forLine(file, kept.getFirst().line())));
   }
 
@@ -160,7 +168,16 @@ public final class OrgSections {
     List<int[]> starts = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       if (HEADLINE.matcher(lines.get(i)).matches()) {
-        starts.add(new int[] {i, HEADLINE.matcher(lines.get(i)).results().findFirst().orElseThrow().group(1).length()});
+        starts.add(new int[] {
+          i,
+          HEADLINE
+              .matcher(lines.get(i))
+              .results()
+              .findFirst()
+              .orElseThrow()
+              .group(1)
+              .length()
+        });
       }
     }
     int introEnd = starts.isEmpty() ? lines.size() : starts.getFirst()[0];
@@ -180,8 +197,15 @@ public final class OrgSections {
     return root;
   }
 
-  private static Node node(int level, int index, String fixedTitle, List<String> lines, int start, int end,
-      Set<String> keywords, boolean intro) {
+  private static Node node(
+      int level,
+      int index,
+      String fixedTitle,
+      List<String> lines,
+      int start,
+      int end,
+      Set<String> keywords,
+      boolean intro) {
     String keyword = "";
     String priority = "";
     String title = fixedTitle;
@@ -240,7 +264,8 @@ public final class OrgSections {
           default -> deadline = planning.group(2);
         }
       }
-      if (isPlanning && trimmed.matches("^((CLOSED|SCHEDULED|DEADLINE):\\s*[\\[<][^\\]>]*[\\]>]\\s*)+$")) {
+      if (isPlanning
+          && trimmed.matches("^((CLOSED|SCHEDULED|DEADLINE):\\s*[\\[<][^\\]>]*[\\]>]\\s*)+$")) {
         continue;
       }
       if (trimmed.startsWith("#") || trimmed.startsWith("CLOCK:")) {
@@ -249,7 +274,18 @@ public final class OrgSections {
       body.append(line).append('\n');
     }
     String source = String.join("\n", lines.subList(start, end));
-    return new Node(level, index + 1, keyword, priority, title == null ? "" : title, tags, closed, scheduled,
-        deadline, body.toString().strip(), source, new ArrayList<>());
+    return new Node(
+        level,
+        index + 1,
+        keyword,
+        priority,
+        title == null ? "" : title,
+        tags,
+        closed,
+        scheduled,
+        deadline,
+        body.toString().strip(),
+        source,
+        new ArrayList<>());
   }
 }

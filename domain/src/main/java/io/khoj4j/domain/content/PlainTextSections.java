@@ -35,7 +35,12 @@ public final class PlainTextSections {
       if (i > 0) {
         sb.append("\n\n");
       }
-      sb.append("Page ").append(i + 1).append(" of ").append(file).append(":\n\n").append(pages.get(i).strip());
+      sb.append("Page ")
+          .append(i + 1)
+          .append(" of ")
+          .append(file)
+          .append(":\n\n")
+          .append(pages.get(i).strip());
     }
     return sb.toString();
   }

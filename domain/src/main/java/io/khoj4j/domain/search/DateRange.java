@@ -25,7 +25,8 @@ public record DateRange(Optional<LocalDate> from, Optional<LocalDate> until) {
   }
 
   public boolean contains(LocalDate date) {
-    return from.map(f -> !date.isBefore(f)).orElse(true) && until.map(u -> date.isBefore(u)).orElse(true);
+    return from.map(f -> !date.isBefore(f)).orElse(true)
+        && until.map(u -> date.isBefore(u)).orElse(true);
   }
 
   public DateRange intersect(DateRange other) {

@@ -13,9 +13,15 @@ import java.util.Optional;
  */
 public record DateSpan(LocalDate start, LocalDate end) {
 
-  public enum Granularity { DAY, WEEK, MONTH, YEAR }
+  public enum Granularity {
+    DAY,
+    WEEK,
+    MONTH,
+    YEAR
+  }
 
-  public static Granularity granularityOf(String phrase, boolean namesMonthWithoutDay, boolean isBareYear) {
+  public static Granularity granularityOf(
+      String phrase, boolean namesMonthWithoutDay, boolean isBareYear) {
     String p = phrase.toLowerCase(Locale.ROOT);
     if (p.contains("year") || isBareYear) {
       return Granularity.YEAR;

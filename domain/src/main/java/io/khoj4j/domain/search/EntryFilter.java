@@ -16,7 +16,8 @@ public record EntryFilter(
     List<String> excludedFilePatterns,
     DateRange dates) {
 
-  public static final EntryFilter NONE = new EntryFilter(Set.of(), Set.of(), List.of(), List.of(), DateRange.ALL);
+  public static final EntryFilter NONE =
+      new EntryFilter(Set.of(), Set.of(), List.of(), List.of(), DateRange.ALL);
 
   public EntryFilter {
     requiredWords = Set.copyOf(requiredWords);
@@ -26,22 +27,28 @@ public record EntryFilter(
   }
 
   public static EntryFilter of(SearchQuery query, DateRange dates) {
-    return new EntryFilter(query.requiredWords(), query.excludedWords(),
+    return new EntryFilter(
+        query.requiredWords(),
+        query.excludedWords(),
         query.includedFiles().stream().map(SearchQuery::globToRegex).toList(),
-        query.excludedFiles().stream().map(SearchQuery::globToRegex).toList(), dates);
+        query.excludedFiles().stream().map(SearchQuery::globToRegex).toList(),
+        dates);
   }
 
   /** Applies the filter to one entry, as the store must: the reference for adapters and fakes alike. */
   public boolean accepts(String raw, String file, Set<java.time.LocalDate> mentioned) {
     String lower = raw.toLowerCase(Locale.ROOT);
-    if (!requiredWords.stream().allMatch(lower::contains) || excludedWords.stream().anyMatch(lower::contains)) {
+    if (!requiredWords.stream().allMatch(lower::contains)
+        || excludedWords.stream().anyMatch(lower::contains)) {
       return false;
     }
     if (!includedFilePatterns.isEmpty()
-        && includedFilePatterns.stream().noneMatch(p -> java.util.regex.Pattern.compile(p).matcher(file).find())) {
+        && includedFilePatterns.stream()
+            .noneMatch(p -> java.util.regex.Pattern.compile(p).matcher(file).find())) {
       return false;
     }
-    if (excludedFilePatterns.stream().anyMatch(p -> java.util.regex.Pattern.compile(p).matcher(file).find())) {
+    if (excludedFilePatterns.stream()
+        .anyMatch(p -> java.util.regex.Pattern.compile(p).matcher(file).find())) {
       return false;
     }
     return dates.isUnbounded() || mentioned.stream().anyMatch(dates::contains);

@@ -26,7 +26,11 @@ public record SearchQuery(
   public record DateTerm(DateComparison comparison, String phrase) {}
 
   public enum DateComparison {
-    AFTER, AT_OR_AFTER, BEFORE, AT_OR_BEFORE, ON;
+    AFTER,
+    AT_OR_AFTER,
+    BEFORE,
+    AT_OR_BEFORE,
+    ON;
 
     static DateComparison of(String op) {
       return switch (op) {
@@ -40,10 +44,12 @@ public record SearchQuery(
   }
 
   private static final String QUOTES = "\"'\u2018\u2019\u201c\u201d";
-  private static final Pattern DATE =
-      Pattern.compile("\\bdt(>=|<=|==|>|<|=|:)[" + QUOTES + "]([^" + QUOTES + "\\n]{1,100})[" + QUOTES + "]");
-  private static final Pattern EXCLUDE_FILE = Pattern.compile("(?<!\\S)-file:\"([^\"\\n]{1,1000})\"");
-  private static final Pattern INCLUDE_FILE = Pattern.compile("(?<![\\S-])file:\"([^\"\\n]{1,1000})\"");
+  private static final Pattern DATE = Pattern.compile(
+      "\\bdt(>=|<=|==|>|<|=|:)[" + QUOTES + "]([^" + QUOTES + "\\n]{1,100})[" + QUOTES + "]");
+  private static final Pattern EXCLUDE_FILE =
+      Pattern.compile("(?<!\\S)-file:\"([^\"\\n]{1,1000})\"");
+  private static final Pattern INCLUDE_FILE =
+      Pattern.compile("(?<![\\S-])file:\"([^\"\\n]{1,1000})\"");
   private static final Pattern WORD = Pattern.compile("(?<!\\S)([+-])\"([A-Za-z0-9_-]{1,200})\"");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -83,8 +89,11 @@ public record SearchQuery(
   }
 
   public boolean hasFilters() {
-    return !requiredWords.isEmpty() || !excludedWords.isEmpty() || !includedFiles.isEmpty()
-        || !excludedFiles.isEmpty() || !dateTerms.isEmpty();
+    return !requiredWords.isEmpty()
+        || !excludedWords.isEmpty()
+        || !includedFiles.isEmpty()
+        || !excludedFiles.isEmpty()
+        || !dateTerms.isEmpty();
   }
 
   /** Khoj's file globs, unanchored: {@code *} any run, {@code ?} one character, everything else literal. */

@@ -64,13 +64,15 @@ public record Subscription(
 
   /** Starts the free trial at {@code now}: premium for {@link #TRIAL_LENGTH}. */
   public Subscription startTrial(Instant now) {
-    return new Subscription(owner, SubscriptionType.TRIAL, false, now.plus(TRIAL_LENGTH), now, createdAt);
+    return new Subscription(
+        owner, SubscriptionType.TRIAL, false, now.plus(TRIAL_LENGTH), now, createdAt);
   }
 
   /** An invoice was paid: recurring standard subscription until {@code periodEnd}. */
   public Subscription paidUntil(Instant periodEnd) {
     Objects.requireNonNull(periodEnd, "periodEnd");
-    return new Subscription(owner, SubscriptionType.STANDARD, true, periodEnd, enabledTrialAt, createdAt);
+    return new Subscription(
+        owner, SubscriptionType.STANDARD, true, periodEnd, enabledTrialAt, createdAt);
   }
 
   /**
@@ -82,16 +84,19 @@ public record Subscription(
       return this;
     }
     Objects.requireNonNull(periodEnd, "periodEnd");
-    return new Subscription(owner, SubscriptionType.STANDARD, !cancelAtPeriodEnd, periodEnd, enabledTrialAt, createdAt);
+    return new Subscription(
+        owner, SubscriptionType.STANDARD, !cancelAtPeriodEnd, periodEnd, enabledTrialAt, createdAt);
   }
 
   /** The subscription was deleted: back to standard without renewal, hence expired. */
   public Subscription ended() {
-    return new Subscription(owner, SubscriptionType.STANDARD, false, null, enabledTrialAt, createdAt);
+    return new Subscription(
+        owner, SubscriptionType.STANDARD, false, null, enabledTrialAt, createdAt);
   }
 
   /** What an administrator sets, as given. */
-  public Subscription setByAdministrator(SubscriptionType newType, boolean newRecurring, Instant newRenewal) {
+  public Subscription setByAdministrator(
+      SubscriptionType newType, boolean newRecurring, Instant newRenewal) {
     return new Subscription(owner, newType, newRecurring, newRenewal, enabledTrialAt, createdAt);
   }
 }

@@ -11,7 +11,13 @@ import java.util.UUID;
  * lets the user recognise it in a list without the secret ever being stored.
  */
 public record ApiToken(
-    UUID id, UserId owner, String name, SecretHash hash, String display, Instant createdAt, Instant lastUsedAt) {
+    UUID id,
+    UserId owner,
+    String name,
+    SecretHash hash,
+    String display,
+    Instant createdAt,
+    Instant lastUsedAt) {
 
   /** Khoj's token prefix; clients and users recognise it. */
   public static final String PREFIX = "kk-";

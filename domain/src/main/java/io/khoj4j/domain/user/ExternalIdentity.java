@@ -23,7 +23,8 @@ public record ExternalIdentity(String issuer, String subject, UserId user, Strin
       throw new IllegalArgumentException("issuer and subject must not be blank");
     }
     if (picture != null && acceptablePicture(picture).isEmpty()) {
-      throw new IllegalArgumentException("picture must be an http(s) URL of at most 2000 characters");
+      throw new IllegalArgumentException(
+          "picture must be an http(s) URL of at most 2000 characters");
     }
   }
 

@@ -15,7 +15,9 @@ public record PasswordHash(String encoded) {
   public PasswordHash {
     Objects.requireNonNull(encoded, "encoded");
     String[] parts = encoded.split("\\$");
-    if (parts.length != 4 || !parts[0].matches("[a-z0-9-]+") || !parts[1].matches("[1-9][0-9]{0,8}")) {
+    if (parts.length != 4
+        || !parts[0].matches("[a-z0-9-]+")
+        || !parts[1].matches("[1-9][0-9]{0,8}")) {
       throw new IllegalArgumentException("not a password hash in scheme$cost$salt$hash form");
     }
   }
@@ -42,7 +44,8 @@ public record PasswordHash(String encoded) {
       throw new IllegalArgumentException("A password needs at least " + MIN_LENGTH + " characters");
     }
     if (password.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException("A password may have at most " + MAX_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "A password may have at most " + MAX_LENGTH + " characters");
     }
   }
 

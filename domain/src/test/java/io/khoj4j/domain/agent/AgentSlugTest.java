@@ -10,8 +10,10 @@ class AgentSlugTest {
 
   @Test
   void aSlugIsTheNameInLowerCaseWithDashesAndSixDigitsFromTheId() {
-    assertThat(AgentSlug.derive("  Math  Tutor!", new UUID(0, 42)).value()).isEqualTo("math-tutor-000042");
-    assertThat(AgentSlug.derive("Café Ünïcode", new UUID(0, 1_234_567)).value()).isEqualTo("café-ünïcode-234567");
+    assertThat(AgentSlug.derive("  Math  Tutor!", new UUID(0, 42)).value())
+        .isEqualTo("math-tutor-000042");
+    assertThat(AgentSlug.derive("Café Ünïcode", new UUID(0, 1_234_567)).value())
+        .isEqualTo("café-ünïcode-234567");
   }
 
   @Test

@@ -16,7 +16,8 @@ class CrontimeTest {
 
   @Test
   void fewerThanFiveFieldsIsInvalid() {
-    assertThatThrownBy(() -> Crontime.parse("0 9 * *")).isInstanceOf(InvalidCrontimeException.class)
+    assertThatThrownBy(() -> Crontime.parse("0 9 * *"))
+        .isInstanceOf(InvalidCrontimeException.class)
         .hasMessage("Invalid crontime");
     assertThatThrownBy(() -> Crontime.parse(" ")).isInstanceOf(InvalidCrontimeException.class);
     assertThatThrownBy(() -> Crontime.parse(null)).isInstanceOf(InvalidCrontimeException.class);
@@ -24,8 +25,11 @@ class CrontimeTest {
 
   @Test
   void anythingMoreOftenThanHourlyIsRefused() {
-    for (String cron : new String[] {"* 9 * * *", "*/5 * * * *", "0,30 * * * *", "0-10 9 * * *", "60 9 * * *"}) {
-      assertThatThrownBy(() -> Crontime.parse(cron)).as(cron).isInstanceOf(InvalidCrontimeException.class)
+    for (String cron :
+        new String[] {"* 9 * * *", "*/5 * * * *", "0,30 * * * *", "0-10 9 * * *", "60 9 * * *"}) {
+      assertThatThrownBy(() -> Crontime.parse(cron))
+          .as(cron)
+          .isInstanceOf(InvalidCrontimeException.class)
           .hasMessageContaining("Minute level recurrence is unsupported");
     }
   }
@@ -33,7 +37,8 @@ class CrontimeTest {
   @Test
   void theTaskPrefixIsAddedOnceAndStrippedForTheQuestion() {
     assertThat(Automation.taskQuery("news on rust")).isEqualTo("/automated_task news on rust");
-    assertThat(Automation.taskQuery("/automated_task news on rust")).isEqualTo("/automated_task news on rust");
+    assertThat(Automation.taskQuery("/automated_task news on rust"))
+        .isEqualTo("/automated_task news on rust");
     assertThat(Automation.question("/automated_task  news on rust ")).isEqualTo("news on rust");
   }
 }

@@ -15,7 +15,8 @@ class ChunkerTest {
 
   @Test
   void smallSectionIsOneChunkWithTheMd5OfItsCompiledText() {
-    Section section = new Section("raw", "# notes.md\nhello world", "# notes.md\n", "notes.md", null);
+    Section section =
+        new Section("raw", "# notes.md\nhello world", "# notes.md\n", "notes.md", null);
 
     List<Chunk> chunks = new Chunker().chunk(List.of(section), false);
 
@@ -39,7 +40,8 @@ class ChunkerTest {
     List<Chunk> chunks = new Chunker(256).chunk(List.of(section), false);
 
     assertThat(chunks).hasSize(3);
-    assertThat(chunks).allSatisfy(c -> assertThat(Chunker.words(c.compiled())).isLessThanOrEqualTo(256 + 2));
+    assertThat(chunks)
+        .allSatisfy(c -> assertThat(Chunker.words(c.compiled())).isLessThanOrEqualTo(256 + 2));
     assertThat(chunks.get(0).compiled()).startsWith("a0 ").endsWith("a199");
     assertThat(chunks.get(1).compiled()).startsWith("# Heading\nb0 ").endsWith("b199");
     assertThat(chunks.get(2).compiled()).startsWith("# Heading\nc0 ").endsWith("c99");
@@ -49,25 +51,32 @@ class ChunkerTest {
   @Test
   void aRunWithoutSeparatorsIsCutByWords() {
     String text = words(600, "w");
-    List<Chunk> chunks = new Chunker(256).chunk(List.of(new Section(text, text, "", "f.txt", null)), true);
+    List<Chunk> chunks =
+        new Chunker(256).chunk(List.of(new Section(text, text, "", "f.txt", null)), true);
 
-    assertThat(chunks).extracting(c -> Chunker.words(c.compiled())).containsExactly(256, 256 + 0, 88);
+    assertThat(chunks)
+        .extracting(c -> Chunker.words(c.compiled()))
+        .containsExactly(256, 256 + 0, 88);
     assertThat(chunks.get(1).raw()).isEqualTo(chunks.get(1).compiled().strip());
   }
 
   @Test
   void wordsLongerThan500CharactersAreDropped() {
     String text = "short " + "x".repeat(501) + " tail";
-    List<Chunk> chunks = new Chunker().chunk(List.of(new Section(text, text, "", "f.txt", null)), false);
+    List<Chunk> chunks =
+        new Chunker().chunk(List.of(new Section(text, text, "", "f.txt", null)), false);
 
     assertThat(chunks.getFirst().compiled()).isEqualTo("short  tail");
   }
 
   @Test
   void nulCharactersAndBlankSectionsDisappear() {
-    List<Chunk> chunks =
-        new Chunker().chunk(List.of(new Section("a\u0000b", "a\u0000b", "", "f", null),
-            new Section(" ", "   ", "", "f", null)), false);
+    List<Chunk> chunks = new Chunker()
+        .chunk(
+            List.of(
+                new Section("a\u0000b", "a\u0000b", "", "f", null),
+                new Section(" ", "   ", "", "f", null)),
+            false);
 
     assertThat(chunks).singleElement().satisfies(c -> assertThat(c.compiled()).isEqualTo("ab"));
   }
@@ -79,13 +88,17 @@ class ChunkerTest {
 
     List<Chunk> chunks = new Chunker(256).chunk(List.of(section), false);
 
-    assertThat(chunks).extracting(Chunk::uri).containsExactly("file://f.md#line=10", "file://f.md#line=12");
+    assertThat(chunks)
+        .extracting(Chunk::uri)
+        .containsExactly("file://f.md#line=10", "file://f.md#line=12");
   }
 
   @Test
   void sectionsKeepTheirIndex() {
-    List<Chunk> chunks = new Chunker().chunk(List.of(new Section("a", "a", "", "f", null),
-        new Section("b", "b", "", "f", null)), false);
+    List<Chunk> chunks = new Chunker()
+        .chunk(
+            List.of(new Section("a", "a", "", "f", null), new Section("b", "b", "", "f", null)),
+            false);
 
     assertThat(chunks).extracting(Chunk::sectionIndex).containsExactly(0, 1);
   }

@@ -15,7 +15,8 @@ class MarkdownSectionsTest {
 
   @Test
   void smallNoteIsOneSectionWithKhojsCompiledForm() {
-    List<Section> sections = new MarkdownSections(256).of("/notes/a.md", "# Title\nSome body text.\n");
+    List<Section> sections =
+        new MarkdownSections(256).of("/notes/a.md", "# Title\nSome body text.\n");
 
     assertThat(sections).singleElement().satisfies(s -> {
       assertThat(s.raw()).isEqualTo("# Title\nSome body text.");
@@ -41,10 +42,13 @@ class MarkdownSectionsTest {
 
     assertThat(sections).hasSize(3);
     assertThat(sections.getFirst().raw()).isEqualTo("# Top\nintro");
-    assertThat(sections).extracting(Section::raw)
+    assertThat(sections)
+        .extracting(Section::raw)
         .anySatisfy(r -> assertThat(r).startsWith("# Top\n## One\nw0"))
         .anySatisfy(r -> assertThat(r).startsWith("# Top\n## Two\nw0"));
-    assertThat(sections).extracting(Section::uri).containsExactly("file://n.md#line=1", "file://n.md#line=3", "file://n.md#line=5");
+    assertThat(sections)
+        .extracting(Section::uri)
+        .containsExactly("file://n.md#line=1", "file://n.md#line=3", "file://n.md#line=5");
   }
 
   @Test
@@ -53,8 +57,9 @@ class MarkdownSectionsTest {
 
     List<Section> sections = new MarkdownSections(256).of("n.md", md);
 
-    assertThat(sections).extracting(Section::raw).anySatisfy(r ->
-        assertThat(r).isEqualTo("# B\n## B1\nshort\n## B2\nshort too"));
+    assertThat(sections)
+        .extracting(Section::raw)
+        .anySatisfy(r -> assertThat(r).isEqualTo("# B\n## B1\nshort\n## B2\nshort too"));
   }
 
   @Test

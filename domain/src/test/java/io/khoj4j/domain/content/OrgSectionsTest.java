@@ -27,7 +27,8 @@ class OrgSectionsTest {
 
     Section s = new OrgSections(256).of("/org/tasks.org", org).getFirst();
 
-    assertThat(s.compiled()).startsWith("* My Tasks\n** TODO Write report.\t work urgent.")
+    assertThat(s.compiled())
+        .startsWith("* My Tasks\n** TODO Write report.\t work urgent.")
         .contains("\n Scheduled for 2024-03-05.")
         .contains("\n Deadline on 2024-03-08.")
         .endsWith("\n Draft the quarterly numbers.")
@@ -40,16 +41,22 @@ class OrgSectionsTest {
   @org.junit.jupiter.api.Tag("faults")
   @Test
   void aHeadingOnlyNoteIsIndexedByItsHeadingsAsAMarkdownOneIs() {
-    List<Section> sections = new OrgSections(256).of("t.org", "* Empty heading\n* TODO Also empty\n");
+    List<Section> sections =
+        new OrgSections(256).of("t.org", "* Empty heading\n* TODO Also empty\n");
 
     assertThat(sections).isNotEmpty();
-    assertThat(sections).map(Section::compiled).anySatisfy(c -> assertThat(c).contains("Empty heading"));
-    assertThat(sections).map(Section::compiled).anySatisfy(c -> assertThat(c).contains("TODO Also empty"));
+    assertThat(sections)
+        .map(Section::compiled)
+        .anySatisfy(c -> assertThat(c).contains("Empty heading"));
+    assertThat(sections)
+        .map(Section::compiled)
+        .anySatisfy(c -> assertThat(c).contains("TODO Also empty"));
   }
 
   @Test
   void aHeadingThatOnlyGroupsOthersIsNotAnEntryOfItsOwn() {
-    List<Section> sections = new OrgSections(256).of("t.org", "* Projects\n** Garden\nplant tulips\n");
+    List<Section> sections =
+        new OrgSections(256).of("t.org", "* Projects\n** Garden\nplant tulips\n");
 
     assertThat(sections).singleElement().satisfies(section -> {
       assertThat(section.compiled()).contains("Garden", "plant tulips");
@@ -58,7 +65,8 @@ class OrgSectionsTest {
 
   @Test
   void largeTreesAreCutWithTheirAncestors() {
-    String org = "* Parent\nparent body\n** Child A\n" + words(200) + "\n** Child B\n" + words(200) + "\n";
+    String org =
+        "* Parent\nparent body\n** Child A\n" + words(200) + "\n** Child B\n" + words(200) + "\n";
 
     List<Section> sections = new OrgSections(256).of("t.org", org);
 
@@ -76,7 +84,8 @@ class OrgSectionsTest {
 
   @Test
   void closedDatesAndCustomKeywords() {
-    String org = "#+SEQ_TODO: NEXT | DONE\n* NEXT Call mum\n  CLOSED: [2024-01-02 Tue 10:00]\n  about the trip\n";
+    String org =
+        "#+SEQ_TODO: NEXT | DONE\n* NEXT Call mum\n  CLOSED: [2024-01-02 Tue 10:00]\n  about the trip\n";
 
     Section s = new OrgSections(256).of("t.org", org).getFirst();
 

@@ -40,10 +40,14 @@ class SearchQueryTest {
     SearchQuery q = SearchQuery.parse(
         "trip dt>=\"last week\" dt<'today' dt:\u201cMarch 2024\u201d dt==\u2018yesterday\u2019 dt>\"2020\" dt<=\"2030\"");
 
-    assertThat(q.dateTerms()).containsExactly(
-        new DateTerm(DateComparison.AT_OR_AFTER, "last week"), new DateTerm(DateComparison.BEFORE, "today"),
-        new DateTerm(DateComparison.ON, "March 2024"), new DateTerm(DateComparison.ON, "yesterday"),
-        new DateTerm(DateComparison.AFTER, "2020"), new DateTerm(DateComparison.AT_OR_BEFORE, "2030"));
+    assertThat(q.dateTerms())
+        .containsExactly(
+            new DateTerm(DateComparison.AT_OR_AFTER, "last week"),
+                new DateTerm(DateComparison.BEFORE, "today"),
+            new DateTerm(DateComparison.ON, "March 2024"),
+                new DateTerm(DateComparison.ON, "yesterday"),
+            new DateTerm(DateComparison.AFTER, "2020"),
+                new DateTerm(DateComparison.AT_OR_BEFORE, "2030"));
     assertThat(q.text()).isEqualTo("trip");
   }
 
@@ -58,15 +62,18 @@ class SearchQueryTest {
 
   @Test
   void syntaxThatDoesNotParseStaysText() {
-    SearchQuery q = SearchQuery.parse("+\"two words\" file:unquoted dt>soon -\"semi;colon\" file:\"open");
+    SearchQuery q =
+        SearchQuery.parse("+\"two words\" file:unquoted dt>soon -\"semi;colon\" file:\"open");
 
     assertThat(q.hasFilters()).isFalse();
-    assertThat(q.text()).isEqualTo("+\"two words\" file:unquoted dt>soon -\"semi;colon\" file:\"open");
+    assertThat(q.text())
+        .isEqualTo("+\"two words\" file:unquoted dt>soon -\"semi;colon\" file:\"open");
   }
 
   @Test
   void hugeAdversarialInputParsesQuickly() {
-    String evil = "file:\"" + "a".repeat(50_000) + " dt>=\"" + "\"".repeat(20_000) + "+\"".repeat(10_000);
+    String evil =
+        "file:\"" + "a".repeat(50_000) + " dt>=\"" + "\"".repeat(20_000) + "+\"".repeat(10_000);
 
     long t0 = System.nanoTime();
     SearchQuery.parse(evil);
@@ -78,8 +85,15 @@ class SearchQueryTest {
   @Test
   void globsBecomeUnanchoredRegexesWithEveryOtherCharacterLiteral() {
     assertThat(SearchQuery.globToRegex("*.md")).isEqualTo(".*\\.md");
-    assertThat(SearchQuery.globToRegex("a+b(c)[d]{e}|f^$?")).isEqualTo("a\\+b\\(c\\)\\[d\\]\\{e\\}\\|f\\^\\$.");
-    assertThat(Pattern.compile(SearchQuery.globToRegex("notes.md")).matcher("/x/old-notes.md").find()).isTrue();
-    assertThat(Pattern.compile(SearchQuery.globToRegex("notes.md")).matcher("/x/notesXmd").find()).isFalse();
+    assertThat(SearchQuery.globToRegex("a+b(c)[d]{e}|f^$?"))
+        .isEqualTo("a\\+b\\(c\\)\\[d\\]\\{e\\}\\|f\\^\\$.");
+    assertThat(Pattern.compile(SearchQuery.globToRegex("notes.md"))
+            .matcher("/x/old-notes.md")
+            .find())
+        .isTrue();
+    assertThat(Pattern.compile(SearchQuery.globToRegex("notes.md"))
+            .matcher("/x/notesXmd")
+            .find())
+        .isFalse();
   }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class SubscriptionTest {
 
-  private static final UserId OWNER = new UserId(UUID.fromString("00000000-0000-0000-0000-000000000001"));
+  private static final UserId OWNER =
+      new UserId(UUID.fromString("00000000-0000-0000-0000-000000000001"));
   private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
@@ -32,19 +33,23 @@ class SubscriptionTest {
     assertThat(trial.enabledTrialAt()).isEqualTo(NOW);
     assertThat(trial.renewalDate()).isEqualTo(NOW.plus(Duration.ofDays(7)));
     assertThat(trial.stateAt(NOW)).isEqualTo(SubscriptionState.TRIAL);
-    assertThat(trial.stateAt(NOW.plus(Duration.ofDays(7)))).as("the last instant is still trial")
+    assertThat(trial.stateAt(NOW.plus(Duration.ofDays(7))))
+        .as("the last instant is still trial")
         .isEqualTo(SubscriptionState.TRIAL);
-    assertThat(trial.stateAt(NOW.plus(Duration.ofDays(7)).plusSeconds(1))).isEqualTo(SubscriptionState.EXPIRED);
+    assertThat(trial.stateAt(NOW.plus(Duration.ofDays(7)).plusSeconds(1)))
+        .isEqualTo(SubscriptionState.EXPIRED);
     assertThat(trial.premiumAt(NOW)).isTrue();
   }
 
   @Test
   void aTrialWithoutRenewalDateEndsSevenDaysAfterItsRowWasCreated() {
-    Subscription trial = new Subscription(OWNER, SubscriptionType.TRIAL, false, null, null, CREATED);
+    Subscription trial =
+        new Subscription(OWNER, SubscriptionType.TRIAL, false, null, null, CREATED);
 
     assertThat(trial.renewalDate()).isEqualTo(CREATED.plus(Subscription.TRIAL_LENGTH));
     assertThat(trial.stateAt(CREATED.plus(Duration.ofDays(6)))).isEqualTo(SubscriptionState.TRIAL);
-    assertThat(trial.stateAt(CREATED.plus(Duration.ofDays(8)))).isEqualTo(SubscriptionState.EXPIRED);
+    assertThat(trial.stateAt(CREATED.plus(Duration.ofDays(8))))
+        .isEqualTo(SubscriptionState.EXPIRED);
   }
 
   @Test
@@ -54,7 +59,8 @@ class SubscriptionTest {
 
     assertThat(paid.stateAt(NOW)).isEqualTo(SubscriptionState.SUBSCRIBED);
     assertThat(paid.premiumAt(NOW)).isTrue();
-    assertThat(paid.stateAt(periodEnd.plusSeconds(1))).as("a recurring period that was not renewed")
+    assertThat(paid.stateAt(periodEnd.plusSeconds(1)))
+        .as("a recurring period that was not renewed")
         .isEqualTo(SubscriptionState.INVALID);
   }
 
@@ -72,7 +78,8 @@ class SubscriptionTest {
   @Test
   void resubscribingMakesItRecurringAgain() {
     Instant periodEnd = NOW.plus(Duration.ofDays(30));
-    Subscription back = fresh().paidUntil(periodEnd).updated(true, periodEnd).updated(false, periodEnd);
+    Subscription back =
+        fresh().paidUntil(periodEnd).updated(true, periodEnd).updated(false, periodEnd);
 
     assertThat(back.stateAt(NOW)).isEqualTo(SubscriptionState.SUBSCRIBED);
   }
@@ -96,7 +103,8 @@ class SubscriptionTest {
 
   @Test
   void aRecurringSubscriptionWithoutRenewalDateIsInvalid() {
-    Subscription odd = new Subscription(OWNER, SubscriptionType.STANDARD, true, null, null, CREATED);
+    Subscription odd =
+        new Subscription(OWNER, SubscriptionType.STANDARD, true, null, null, CREATED);
 
     assertThat(odd.stateAt(NOW)).isEqualTo(SubscriptionState.INVALID);
     assertThat(odd.premiumAt(NOW)).isFalse();
@@ -104,16 +112,18 @@ class SubscriptionTest {
 
   @Test
   void anAdministratorSetsAnyState() {
-    Subscription set = fresh().setByAdministrator(SubscriptionType.STANDARD, false, NOW.plus(Duration.ofDays(365)));
+    Subscription set = fresh()
+        .setByAdministrator(SubscriptionType.STANDARD, false, NOW.plus(Duration.ofDays(365)));
 
     assertThat(set.stateAt(NOW)).isEqualTo(SubscriptionState.UNSUBSCRIBED);
   }
 
   @Test
   void premiumStatesAreTrialSubscribedAndUnsubscribed() {
-    assertThat(SubscriptionState.values()).filteredOn(SubscriptionState::premium)
-        .containsExactlyInAnyOrder(SubscriptionState.TRIAL, SubscriptionState.SUBSCRIBED,
-            SubscriptionState.UNSUBSCRIBED);
+    assertThat(SubscriptionState.values())
+        .filteredOn(SubscriptionState::premium)
+        .containsExactlyInAnyOrder(
+            SubscriptionState.TRIAL, SubscriptionState.SUBSCRIBED, SubscriptionState.UNSUBSCRIBED);
     assertThat(SubscriptionState.UNSUBSCRIBED.wireName()).isEqualTo("unsubscribed");
     assertThat(SubscriptionType.fromWire("trial")).isEqualTo(SubscriptionType.TRIAL);
   }

@@ -10,14 +10,25 @@ class ExternalIdentityTest {
 
   @Test
   void onlyAbsoluteWebUrlsAreAcceptablePictures() {
-    assertThat(ExternalIdentity.acceptablePicture("https://lh3.googleusercontent.com/a/photo=s96-c"))
+    assertThat(
+            ExternalIdentity.acceptablePicture("https://lh3.googleusercontent.com/a/photo=s96-c"))
         .contains("https://lh3.googleusercontent.com/a/photo=s96-c");
     assertThat(ExternalIdentity.acceptablePicture("HTTP://idp.example/me.png")).isPresent();
     for (String claim : new String[] {
-      null, "", " ", "javascript:alert(1)", "data:image/png;base64,AAAA", "/avatar.png", "ftp://idp.example/a.png",
-      "https:///no-host", "https://idp.example/" + "a".repeat(2000), "https://idp.example/a b"
+      null,
+      "",
+      " ",
+      "javascript:alert(1)",
+      "data:image/png;base64,AAAA",
+      "/avatar.png",
+      "ftp://idp.example/a.png",
+      "https:///no-host",
+      "https://idp.example/" + "a".repeat(2000),
+      "https://idp.example/a b"
     }) {
-      assertThat(ExternalIdentity.acceptablePicture(claim)).as(String.valueOf(claim)).isEmpty();
+      assertThat(ExternalIdentity.acceptablePicture(claim))
+          .as(String.valueOf(claim))
+          .isEmpty();
     }
   }
 

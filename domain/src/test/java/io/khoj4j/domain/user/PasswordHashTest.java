@@ -20,14 +20,17 @@ class PasswordHashTest {
 
   @Test
   void refusesForeignForms() {
-    assertThatThrownBy(() -> new PasswordHash("$2a$10$bcrypt")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new PasswordHash("plain text")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new PasswordHash("$2a$10$bcrypt"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new PasswordHash("plain text"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void passwordsMustBeLongEnoughButNotAbsurdlyLong() {
     assertThatThrownBy(() -> PasswordHash.checkLength("short")).hasMessageContaining("at least 8");
-    assertThatThrownBy(() -> PasswordHash.checkLength("x".repeat(1025))).hasMessageContaining("at most 1024");
+    assertThatThrownBy(() -> PasswordHash.checkLength("x".repeat(1025)))
+        .hasMessageContaining("at most 1024");
     PasswordHash.checkLength("long enough");
   }
 }

@@ -24,11 +24,14 @@ public final class EmbeddingQualityBench {
     for (String name : datasets) {
       Optional<Path> dir = BeirDataset.locate(name);
       if (dir.isEmpty()) {
-        System.out.println(name + ": ../shared/data/retrieval/" + name + " is absent in this clone; skipped");
+        System.out.println(
+            name + ": ../shared/data/retrieval/" + name + " is absent in this clone; skipped");
         continue;
       }
       BeirDataset data = BeirDataset.load(dir.get());
-      System.out.printf("%s: %d documents, %d judged queries%n", name, data.corpus().size(), data.queries().size());
+      System.out.printf(
+          "%s: %d documents, %d judged queries%n",
+          name, data.corpus().size(), data.queries().size());
       for (Variant variant : Variant.values()) {
         run(data, variant);
       }
@@ -50,23 +53,27 @@ public final class EmbeddingQualityBench {
     double docSeconds = (System.nanoTime() - t0) / 1e9;
     System.out.printf("  %-20s documents: %.1f texts/s%n", variant.id(), texts.size() / docSeconds);
 
-    for (OnnxEmbeddingModel model : variant == Variant.BGE_SMALL_EN_V15_Q
-        ? List.of(withInstruction, plain) : List.of(plain)) {
+    for (OnnxEmbeddingModel model :
+        variant == Variant.BGE_SMALL_EN_V15_Q ? List.of(withInstruction, plain) : List.of(plain)) {
       Map<String, List<String>> run = new LinkedHashMap<>();
       long q0 = System.nanoTime();
       for (var q : data.queries().entrySet()) {
         run.put(q.getKey(), top10(model.embedQuery(q.getValue()), docs, ids));
       }
       double perQueryMs = (System.nanoTime() - q0) / 1e6 / data.queries().size();
-      String label = variant.id() + (model == withInstruction && variant == Variant.BGE_SMALL_EN_V15_Q
-          ? " +query instruction" : "");
-      System.out.printf("  %-40s %s  (%.2f ms per query incl. exact scan)%n", label,
-          RetrievalMetrics.evaluate(data.qrels(), run, 10), perQueryMs);
+      String label = variant.id()
+          + (model == withInstruction && variant == Variant.BGE_SMALL_EN_V15_Q
+              ? " +query instruction"
+              : "");
+      System.out.printf(
+          "  %-40s %s  (%.2f ms per query incl. exact scan)%n",
+          label, RetrievalMetrics.evaluate(data.qrels(), run, 10), perQueryMs);
     }
   }
 
   private static List<String> top10(float[] q, List<float[]> docs, List<String> ids) {
-    PriorityQueue<int[]> best = new PriorityQueue<>(Comparator.comparingDouble(a -> Float.intBitsToFloat(a[1])));
+    PriorityQueue<int[]> best =
+        new PriorityQueue<>(Comparator.comparingDouble(a -> Float.intBitsToFloat(a[1])));
     for (int i = 0; i < docs.size(); i++) {
       float[] d = docs.get(i);
       float dot = 0;

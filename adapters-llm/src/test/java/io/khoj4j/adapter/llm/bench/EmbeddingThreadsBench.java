@@ -23,30 +23,40 @@ import java.util.function.Function;
  */
 public final class EmbeddingThreadsBench {
 
-  private static final String INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+  private static final String INSTRUCTION =
+      "Represent this sentence for searching relevant passages: ";
 
-  private record Setup(String name, Function<List<String>, List<float[]>> documents,
+  private record Setup(
+      String name,
+      Function<List<String>, List<float[]>> documents,
       Function<String, float[]> query) {}
 
   public static void main(String[] args) throws Exception {
     int documents = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     BeirDataset data = BeirDataset.locate("scifact").map(BeirDataset::load).orElse(null);
     if (data == null) {
-      System.out.println("../shared/data/retrieval/scifact is absent in this clone: nothing to measure");
+      System.out.println(
+          "../shared/data/retrieval/scifact is absent in this clone: nothing to measure");
       return;
     }
-    List<String> texts = data.corpus().values().stream().limit(documents).map(d -> d.content()).toList();
+    List<String> texts =
+        data.corpus().values().stream().limit(documents).map(d -> d.content()).toList();
     List<String> queries = new ArrayList<>(data.queries().values());
     int cores = Runtime.getRuntime().availableProcessors();
 
     var stock = new BgeSmallEnV15QuantizedEmbeddingModel();
     var ours = new OnnxEmbeddingModel(Variant.BGE_SMALL_EN_V15_Q, true, cores);
     List<Setup> setups = List.of(
-        new Setup("ONNX Runtime defaults", t -> stock.embedAll(t.stream().map(TextSegment::from).toList()).content()
-            .stream().map(e -> e.vector()).toList(), q -> stock.embed(INSTRUCTION + q).content().vector()),
+        new Setup(
+            "ONNX Runtime defaults",
+            t -> stock.embedAll(t.stream().map(TextSegment::from).toList()).content().stream()
+                .map(e -> e.vector())
+                .toList(),
+            q -> stock.embed(INSTRUCTION + q).content().vector()),
         new Setup("one thread per text", ours::embedDocuments, ours::embedQuery));
-    System.out.printf("%d SciFact documents, %d queries, %d cores, bge-small-en-v1.5-q%n", texts.size(),
-        queries.size(), cores);
+    System.out.printf(
+        "%d SciFact documents, %d queries, %d cores, bge-small-en-v1.5-q%n",
+        texts.size(), queries.size(), cores);
     for (Setup s : setups) {
       s.documents().apply(texts.subList(0, 64));
       queries.subList(0, 100).forEach(s.query()::apply);
@@ -71,7 +81,10 @@ public final class EmbeddingThreadsBench {
       s.documents().apply(texts.subList(i, Math.min(texts.size(), i + 16)));
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(Locale.ROOT, "  documents: %.1f per s, %.1f ms of CPU each%n", texts.size() / seconds,
+    System.out.printf(
+        Locale.ROOT,
+        "  documents: %.1f per s, %.1f ms of CPU each%n",
+        texts.size() / seconds,
         1000 * (cpu() - cpu0) / texts.size());
   }
 
@@ -83,11 +96,16 @@ public final class EmbeddingThreadsBench {
       s.query().apply(q);
       ms.add((System.nanoTime() - t0) / 1e6);
     }
-    System.out.printf(Locale.ROOT, "  queries one at a time: p50 %.1f ms, p99 %.1f ms, %.1f ms of CPU each%n",
-        pct(ms, 50), pct(ms, 99), 1000 * (cpu() - cpu0) / queries.size());
+    System.out.printf(
+        Locale.ROOT,
+        "  queries one at a time: p50 %.1f ms, p99 %.1f ms, %.1f ms of CPU each%n",
+        pct(ms, 50),
+        pct(ms, 99),
+        1000 * (cpu() - cpu0) / queries.size());
   }
 
-  private static void concurrent(Setup s, List<String> queries, int threads, int seconds) throws Exception {
+  private static void concurrent(Setup s, List<String> queries, int threads, int seconds)
+      throws Exception {
     List<Double> ms = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger next = new AtomicInteger();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -104,11 +122,17 @@ public final class EmbeddingThreadsBench {
       });
     }
     done.await();
-    System.out.printf(Locale.ROOT, "  queries from %d threads: %.1f per s, p50 %.1f ms, p99 %.1f ms%n", threads,
-        ms.size() / (double) seconds, pct(ms, 50), pct(ms, 99));
+    System.out.printf(
+        Locale.ROOT,
+        "  queries from %d threads: %.1f per s, p50 %.1f ms, p99 %.1f ms%n",
+        threads,
+        ms.size() / (double) seconds,
+        pct(ms, 50),
+        pct(ms, 99));
   }
 
-  private static void duringIndexing(Setup s, List<String> queries, List<String> texts) throws Exception {
+  private static void duringIndexing(Setup s, List<String> queries, List<String> texts)
+      throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
     Thread indexer = Thread.ofPlatform().start(() -> {
       for (int i = 0; !stop.get(); i = (i + 16) % (texts.size() - 16)) {
@@ -124,13 +148,17 @@ public final class EmbeddingThreadsBench {
     }
     stop.set(true);
     indexer.join();
-    System.out.printf(Locale.ROOT, "  queries while documents embed: p50 %.1f ms, p99 %.1f ms%n", pct(ms, 50),
+    System.out.printf(
+        Locale.ROOT,
+        "  queries while documents embed: p50 %.1f ms, p99 %.1f ms%n",
+        pct(ms, 50),
         pct(ms, 99));
   }
 
   private static double cpu() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime() / 1e9;
+            .getProcessCpuTime()
+        / 1e9;
   }
 
   private static double pct(List<Double> values, int p) {

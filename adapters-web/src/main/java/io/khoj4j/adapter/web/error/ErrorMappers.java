@@ -14,10 +14,10 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -68,7 +68,9 @@ public class ErrorMappers {
       String query = uri.getRequestUri().getRawQuery();
       String next = path + (query == null ? "" : "?" + query);
       return Response.status(303)
-          .header(HttpHeaders.LOCATION, "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))
+          .header(
+              HttpHeaders.LOCATION,
+              "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))
           .build();
     }
     return json(403, "Forbidden");
@@ -90,13 +92,15 @@ public class ErrorMappers {
   public Response malformedJson(JsonProcessingException e) {
     RequestTooLargeException tooLarge = causeOf(e, RequestTooLargeException.class);
     if (tooLarge != null) {
-      return tooLarge(tooLarge); // the size cap hit while Jackson was reading a field, which wraps what it throws
+      return tooLarge(
+          tooLarge); // the size cap hit while Jackson was reading a field, which wraps what it
+      // throws
     }
     return Response.status(422)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(
-            new ErrorResponse(
-                List.of(new FieldProblem("json_invalid", List.of("body"), "JSON decode error", null)), null))
+        .entity(new ErrorResponse(
+            List.of(new FieldProblem("json_invalid", List.of("body"), "JSON decode error", null)),
+            null))
         .build();
   }
 
@@ -126,7 +130,12 @@ public class ErrorMappers {
   public Response unexpected(Throwable e, UriInfo uri) {
     var malformed = MalformedMultipart.of(e, uri == null ? "" : uri.getPath());
     if (malformed.isPresent()) {
-      LOG.debugf(e, "%d on request %s: %s", malformed.get().status(), RequestIds.current(), malformed.get().detail());
+      LOG.debugf(
+          e,
+          "%d on request %s: %s",
+          malformed.get().status(),
+          RequestIds.current(),
+          malformed.get().detail());
       return json(malformed.get().status(), malformed.get().detail());
     }
     return serverError(500, "Internal Server Error", e);
@@ -151,6 +160,9 @@ public class ErrorMappers {
   }
 
   public static Response json(int status, String detail) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorResponse.of(detail)).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(ErrorResponse.of(detail))
+        .build();
   }
 }

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * 422. Server errors also carry the request id that is in the log line and the {@code X-Request-Id} header.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ErrorResponse(Object detail, @JsonProperty("request_id") String requestId) {
+public record ErrorResponse(
+    Object detail, @JsonProperty("request_id") String requestId) {
 
   public static ErrorResponse of(String detail) {
     return new ErrorResponse(detail, null);

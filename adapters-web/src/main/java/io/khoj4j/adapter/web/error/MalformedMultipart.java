@@ -22,7 +22,8 @@ final class MalformedMultipart {
   static final String TOO_MANY_FILES = "Too many files. Maximum number of files is 1000.";
 
   private static final String PARSER_PACKAGE = MultipartParser.class.getPackageName() + ".";
-  private static final String FORM_HANDLER = "org.jboss.resteasy.reactive.server.handlers.FormBodyHandler";
+  private static final String FORM_HANDLER =
+      "org.jboss.resteasy.reactive.server.handlers.FormBodyHandler";
 
   private MalformedMultipart() {}
 
@@ -42,20 +43,26 @@ final class MalformedMultipart {
       return Optional.empty();
     }
     if (t instanceof MultiPartParserDefinition.FileTooLargeException) {
-      return Optional.of(new Problem(413, "A file in the multipart body is larger than this server accepts."));
+      return Optional.of(
+          new Problem(413, "A file in the multipart body is larger than this server accepts."));
     }
     if (t instanceof MultipartParser.MalformedMessageException) {
-      return Optional.of(new Problem(400, "Malformed multipart body: a part's headers could not be read "
-          + "(each header needs a name and a colon, and header values no line breaks)."));
+      return Optional.of(new Problem(
+          400,
+          "Malformed multipart body: a part's headers could not be read "
+              + "(each header needs a name and a colon, and header values no line breaks)."));
     }
     String message = t.getMessage() == null ? "" : t.getMessage();
     if (message.startsWith("Param limit of")) {
-      return Optional.of(new Problem(400, CONTENT_PATH.equals(path) ? TOO_MANY_FILES
-          : "Too many parts in the multipart body."));
+      return Optional.of(new Problem(
+          400,
+          CONTENT_PATH.equals(path) ? TOO_MANY_FILES : "Too many parts in the multipart body."));
     }
     if (t instanceof IOException && message.contains("terminated parsing multipart")) {
-      return Optional.of(new Problem(400, "Malformed multipart body: it ended before its closing boundary, "
-          + "or its parts do not use the boundary of the Content-Type header."));
+      return Optional.of(new Problem(
+          400,
+          "Malformed multipart body: it ended before its closing boundary, "
+              + "or its parts do not use the boundary of the Content-Type header."));
     }
     return Optional.empty();
   }

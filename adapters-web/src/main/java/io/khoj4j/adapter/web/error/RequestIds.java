@@ -1,13 +1,13 @@
 package io.khoj4j.adapter.web.error;
 
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
 
 /**
  * Gives every request a correlation id: the caller's {@code X-Request-Id} when it is a sane token, else a new one.
@@ -36,7 +36,9 @@ public class RequestIds {
 
   /** The caller's id when it is a sane token (no spaces, no line breaks, 8 to 64 characters), else a new one. */
   static String acceptOrCreate(String given) {
-    return given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    return given != null && SAFE.matcher(given).matches()
+        ? given
+        : UUID.randomUUID().toString();
   }
 
   /** The id of the current request, for error bodies. */

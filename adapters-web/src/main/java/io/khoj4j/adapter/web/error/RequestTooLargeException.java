@@ -9,6 +9,8 @@ public final class RequestTooLargeException extends RuntimeException {
 
   private static String megabytes(long bytes) {
     double mb = bytes / (1024.0 * 1024.0);
-    return mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(java.util.Locale.ROOT, "%.2f", mb);
+    return mb == Math.rint(mb)
+        ? String.valueOf((long) mb)
+        : String.format(java.util.Locale.ROOT, "%.2f", mb);
   }
 }

@@ -12,7 +12,8 @@ public final class RequestValidationException extends RuntimeException {
     this.problems = List.copyOf(problems);
   }
 
-  public static RequestValidationException of(String where, String field, String message, Object input) {
+  public static RequestValidationException of(
+      String where, String field, String message, Object input) {
     return new RequestValidationException(
         List.of(new FieldProblem("value_error", List.of(where, field), message, input)));
   }

@@ -2,9 +2,9 @@ package io.khoj4j.adapter.web.error;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.ForbiddenException;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -43,13 +43,17 @@ class RouteFailures {
 
   private final Optional<MemorySize> maxBodySize;
 
-  RouteFailures(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+  RouteFailures(
+      @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+          Optional<MemorySize> maxBodySize) {
     this.maxBodySize = maxBodySize;
   }
 
   void register(@Observes Router router) {
-    maxBodySize.ifPresent(limit -> router.route().order(BODY_LIMIT_ORDER).handler(
-        context -> refuseDeclaredBodyOver(limit.asLongValue(), context)));
+    maxBodySize.ifPresent(limit -> router
+        .route()
+        .order(BODY_LIMIT_ORDER)
+        .handler(context -> refuseDeclaredBodyOver(limit.asLongValue(), context)));
     router.route().order(FAILURE_ORDER).failureHandler(this::handle);
   }
 
@@ -71,8 +75,9 @@ class RouteFailures {
       context.next();
       return;
     }
-    LOG.debugf("413 on %s %s: declared %d bytes, limit %d", context.request().method(), context.request().path(),
-        length, limit);
+    LOG.debugf(
+        "413 on %s %s: declared %d bytes, limit %d",
+        context.request().method(), context.request().path(), length, limit);
     HttpServerResponse response = context.response();
     response.putHeader(HttpHeaderNames.CONNECTION, "close");
     response.endHandler(ended -> context.request().connection().close());
@@ -86,7 +91,9 @@ class RouteFailures {
       context.next();
       return;
     }
-    int status = failure instanceof ForbiddenException ? 403 : context.statusCode() > 0 ? context.statusCode() : 500;
+    int status = failure instanceof ForbiddenException
+        ? 403
+        : context.statusCode() > 0 ? context.statusCode() : 500;
     respond(context, status, failure);
   }
 
@@ -117,7 +124,8 @@ class RouteFailures {
     } else {
       body.put("detail", reason);
     }
-    context.response()
+    context
+        .response()
         .setStatusCode(status)
         .putHeader(HttpHeaderNames.CONTENT_TYPE, "application/json")
         .putHeader(RequestIds.HEADER, id)

@@ -19,7 +19,9 @@ public final class QueryParams {
     return switch (value.strip().toLowerCase(Locale.ROOT)) {
       case "true", "1", "yes", "on", "t", "y" -> true;
       case "false", "0", "no", "off", "f", "n" -> false;
-      default -> throw RequestValidationException.of("query", name, "Input should be a valid boolean", value);
+      default ->
+        throw RequestValidationException.of(
+            "query", name, "Input should be a valid boolean", value);
     };
   }
 

@@ -26,11 +26,9 @@ public class ApiTokenIdentityProvider implements IdentityProvider<ApiTokenAuthen
   @Override
   public Uni<SecurityIdentity> authenticate(
       ApiTokenAuthenticationRequest request, AuthenticationRequestContext context) {
-    return context.runBlocking(
-        () -> WithRequestContext.call(() ->
-            authenticate
-                .authenticate(new AuthenticateApiTokenQuery(request.token()))
-                .map(Identities::of)
-                .orElse(null)));
+    return context.runBlocking(() -> WithRequestContext.call(() -> authenticate
+        .authenticate(new AuthenticateApiTokenQuery(request.token()))
+        .map(Identities::of)
+        .orElse(null)));
   }
 }

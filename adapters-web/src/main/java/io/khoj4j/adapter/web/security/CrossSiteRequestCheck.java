@@ -24,7 +24,8 @@ import java.util.Set;
 @ApplicationScoped
 class CrossSiteRequestCheck {
 
-  static final Set<HttpMethod> UNSAFE = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+  static final Set<HttpMethod> UNSAFE =
+      Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
   static final int ORDER = SecurityHeaders.ORDER + 1;
 
   private final AllowedHosts allowedHosts;
@@ -40,7 +41,10 @@ class CrossSiteRequestCheck {
   private void check(RoutingContext context) {
     HttpServerRequest request = context.request();
     if (UNSAFE.contains(request.method()) && cookieAuthenticated(request) && crossOrigin(request)) {
-      context.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+      context
+          .response()
+          .setStatusCode(403)
+          .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
           .end("{\"detail\":\"Forbidden\"}");
       return;
     }

@@ -14,11 +14,10 @@ final class Identities {
   private Identities() {}
 
   static SecurityIdentity of(User user) {
-    QuarkusSecurityIdentity.Builder builder =
-        QuarkusSecurityIdentity.builder()
-            .setPrincipal(new QuarkusPrincipal(user.id().toString()))
-            .addRole(ROLE_USER)
-            .addAttribute(AuthenticatedUser.ATTRIBUTE, AuthenticatedUser.of(user));
+    QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
+        .setPrincipal(new QuarkusPrincipal(user.id().toString()))
+        .addRole(ROLE_USER)
+        .addAttribute(AuthenticatedUser.ATTRIBUTE, AuthenticatedUser.of(user));
     if (user.admin()) {
       builder.addRole(ROLE_ADMIN);
     }

@@ -34,30 +34,40 @@ public class KhojAuthenticationMechanism implements HttpAuthenticationMechanism 
   private final boolean singleUserMode;
 
   public KhojAuthenticationMechanism(
-      @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false") boolean singleUserMode) {
+      @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false")
+          boolean singleUserMode) {
     this.singleUserMode = singleUserMode;
   }
 
   @Override
-  public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+  public Uni<SecurityIdentity> authenticate(
+      RoutingContext context, IdentityProviderManager identities) {
     String session = SessionCookie.read(context);
     String token = bearerToken(context);
-    Uni<SecurityIdentity> identity =
-        session == null ? none() : attempt(identities, new WebSessionAuthenticationRequest(session));
+    Uni<SecurityIdentity> identity = session == null
+        ? none()
+        : attempt(identities, new WebSessionAuthenticationRequest(session));
     if (token != null && token.startsWith(ApiToken.PREFIX)) {
-      identity = orElse(identity, () -> attempt(identities, new ApiTokenAuthenticationRequest(token)));
+      identity =
+          orElse(identity, () -> attempt(identities, new ApiTokenAuthenticationRequest(token)));
     }
     if (singleUserMode) {
-      identity = orElse(identity, () -> identities.authenticate(new SingleUserAuthenticationRequest()));
+      identity =
+          orElse(identity, () -> identities.authenticate(new SingleUserAuthenticationRequest()));
     }
     return identity;
   }
 
-  private static Uni<SecurityIdentity> attempt(IdentityProviderManager identities, AuthenticationRequest request) {
-    return identities.authenticate(request).onFailure(AuthenticationFailedException.class).recoverWithNull();
+  private static Uni<SecurityIdentity> attempt(
+      IdentityProviderManager identities, AuthenticationRequest request) {
+    return identities
+        .authenticate(request)
+        .onFailure(AuthenticationFailedException.class)
+        .recoverWithNull();
   }
 
-  private static Uni<SecurityIdentity> orElse(Uni<SecurityIdentity> first, Supplier<Uni<SecurityIdentity>> next) {
+  private static Uni<SecurityIdentity> orElse(
+      Uni<SecurityIdentity> first, Supplier<Uni<SecurityIdentity>> next) {
     return first.onItem().ifNull().switchTo(next::get);
   }
 
@@ -81,7 +91,8 @@ public class KhojAuthenticationMechanism implements HttpAuthenticationMechanism 
   @Override
   public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
     return Set.of(
-        WebSessionAuthenticationRequest.class, ApiTokenAuthenticationRequest.class,
+        WebSessionAuthenticationRequest.class,
+        ApiTokenAuthenticationRequest.class,
         SingleUserAuthenticationRequest.class);
   }
 

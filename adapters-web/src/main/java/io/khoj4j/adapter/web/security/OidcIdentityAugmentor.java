@@ -31,34 +31,35 @@ public class OidcIdentityAugmentor implements SecurityIdentityAugmentor {
   }
 
   @Override
-  public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+  public Uni<SecurityIdentity> augment(
+      SecurityIdentity identity, AuthenticationRequestContext context) {
     if (identity.isAnonymous()
         || identity.getAttribute(AuthenticatedUser.ATTRIBUTE) != null
         || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
       return Uni.createFrom().item(identity);
     }
     if (jwt.getIssuer() == null || jwt.getSubject() == null) {
-      return Uni.createFrom().item(QuarkusSecurityIdentity.builder().setAnonymous(true).build());
+      return Uni.createFrom()
+          .item(QuarkusSecurityIdentity.builder().setAnonymous(true).build());
     }
-    ExternalLoginCommand command =
-        new ExternalLoginCommand(
-            jwt.getIssuer(),
-            jwt.getSubject(),
-            jwt.getClaim("email"),
-            isTrue(jwt.getClaim("email_verified")),
-            jwt.getClaim("given_name"),
-            jwt.getClaim("family_name"),
-            text(jwt.getClaim("picture")));
-    return context.runBlocking(
-        () -> WithRequestContext.call(() -> {
-          try {
-            return Identities.of(externalLogin.login(command));
-          } catch (ApplicationException refused) {
-            LOG.infof("OpenID Connect sign-in of %s at %s refused: %s",
-                command.subject(), command.issuer(), refused.getMessage());
-            return QuarkusSecurityIdentity.builder().setAnonymous(true).build();
-          }
-        }));
+    ExternalLoginCommand command = new ExternalLoginCommand(
+        jwt.getIssuer(),
+        jwt.getSubject(),
+        jwt.getClaim("email"),
+        isTrue(jwt.getClaim("email_verified")),
+        jwt.getClaim("given_name"),
+        jwt.getClaim("family_name"),
+        text(jwt.getClaim("picture")));
+    return context.runBlocking(() -> WithRequestContext.call(() -> {
+      try {
+        return Identities.of(externalLogin.login(command));
+      } catch (ApplicationException refused) {
+        LOG.infof(
+            "OpenID Connect sign-in of %s at %s refused: %s",
+            command.subject(), command.issuer(), refused.getMessage());
+        return QuarkusSecurityIdentity.builder().setAnonymous(true).build();
+      }
+    }));
   }
 
   /** A string claim's value; anything else (a number, an object) is no value. The login vets the URL itself. */

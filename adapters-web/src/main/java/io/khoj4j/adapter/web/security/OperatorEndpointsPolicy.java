@@ -20,7 +20,8 @@ public class OperatorEndpointsPolicy implements HttpSecurityPolicy {
 
   public OperatorEndpointsPolicy(
       @ConfigProperty(name = "khoj.operator-endpoints.admin-only") Optional<Boolean> adminOnly,
-      @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false") boolean singleUserMode) {
+      @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false")
+          boolean singleUserMode) {
     this.adminOnly = adminOnly.orElse(!singleUserMode);
   }
 
@@ -31,7 +32,8 @@ public class OperatorEndpointsPolicy implements HttpSecurityPolicy {
       return Uni.createFrom().item(CheckResult.PERMIT);
     }
     return identity.map(who -> !who.isAnonymous() && who.hasRole(Identities.ROLE_ADMIN)
-        ? CheckResult.PERMIT : CheckResult.DENY);
+        ? CheckResult.PERMIT
+        : CheckResult.DENY);
   }
 
   @Override

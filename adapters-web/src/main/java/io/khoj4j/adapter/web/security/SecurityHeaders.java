@@ -20,7 +20,8 @@ import java.util.Locale;
 @ApplicationScoped
 class SecurityHeaders {
 
-  static final String NO_FRAMES_NO_CONTENT = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+  static final String NO_FRAMES_NO_CONTENT =
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
   static final String SWAGGER_UI =
       "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
           + " frame-ancestors 'none'";
@@ -43,7 +44,8 @@ class SecurityHeaders {
     headers.set("X-Frame-Options", "DENY");
     headers.set("Referrer-Policy", "no-referrer");
     if (!headers.contains("Content-Security-Policy")) {
-      headers.set("Content-Security-Policy",
+      headers.set(
+          "Content-Security-Policy",
           request.path().startsWith("/q/swagger-ui") ? SWAGGER_UI : NO_FRAMES_NO_CONTENT);
     }
     if ("https".equalsIgnoreCase(request.scheme())) {
@@ -53,8 +55,9 @@ class SecurityHeaders {
       headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
     }
     String type = headers.get(HttpHeaders.CONTENT_TYPE);
-    if (type != null && type.toLowerCase(Locale.ROOT).startsWith("text/") && !type.toLowerCase(Locale.ROOT)
-        .contains("charset")) {
+    if (type != null
+        && type.toLowerCase(Locale.ROOT).startsWith("text/")
+        && !type.toLowerCase(Locale.ROOT).contains("charset")) {
       headers.set(HttpHeaders.CONTENT_TYPE, type + ";charset=UTF-8");
     }
   }

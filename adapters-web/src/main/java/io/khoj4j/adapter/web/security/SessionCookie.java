@@ -43,7 +43,12 @@ public final class SessionCookie {
 
   /** The OIDC extension's own session cookie, which khoj4j replaces with its session right after sign-in. */
   public static NewCookie clearOidcSession(String path) {
-    return new NewCookie.Builder("q_session").value("").path(path).maxAge(0).httpOnly(true).build();
+    return new NewCookie.Builder("q_session")
+        .value("")
+        .path(path)
+        .maxAge(0)
+        .httpOnly(true)
+        .build();
   }
 
   static String read(RoutingContext context) {

@@ -14,7 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * first use. The user is looked up once and kept: it never changes while the server runs.
  */
 @ApplicationScoped
-public class SingleUserIdentityProvider implements IdentityProvider<SingleUserAuthenticationRequest> {
+public class SingleUserIdentityProvider
+    implements IdentityProvider<SingleUserAuthenticationRequest> {
 
   private final ProvisionUserUseCase provisionUser;
   private volatile User defaultUser;
@@ -40,8 +41,8 @@ public class SingleUserIdentityProvider implements IdentityProvider<SingleUserAu
 
   private synchronized User defaultUser() {
     if (defaultUser == null) {
-      defaultUser =
-          provisionUser.provision(new ProvisionUserCommand(User.DEFAULT_EMAIL, User.DEFAULT_USERNAME, false, true));
+      defaultUser = provisionUser.provision(
+          new ProvisionUserCommand(User.DEFAULT_EMAIL, User.DEFAULT_USERNAME, false, true));
     }
     return defaultUser;
   }

@@ -10,7 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Looks the cookie's session up (off the event loop); null when it is unknown or expired. */
 @ApplicationScoped
-public class WebSessionIdentityProvider implements IdentityProvider<WebSessionAuthenticationRequest> {
+public class WebSessionIdentityProvider
+    implements IdentityProvider<WebSessionAuthenticationRequest> {
 
   private final WebSessionUseCase sessions;
 
@@ -26,8 +27,9 @@ public class WebSessionIdentityProvider implements IdentityProvider<WebSessionAu
   @Override
   public Uni<SecurityIdentity> authenticate(
       WebSessionAuthenticationRequest request, AuthenticationRequestContext context) {
-    return context.runBlocking(
-        () -> WithRequestContext.call(() ->
-            sessions.authenticate(new AuthenticateSessionQuery(request.secret())).map(Identities::of).orElse(null)));
+    return context.runBlocking(() -> WithRequestContext.call(() -> sessions
+        .authenticate(new AuthenticateSessionQuery(request.secret()))
+        .map(Identities::of)
+        .orElse(null)));
   }
 }

@@ -79,15 +79,35 @@ final class AgentRules {
     Set<String> indexed = knowledge.indexed(creator, files);
     List<String> missing = files.stream().filter(f -> !indexed.contains(f)).toList();
     if (!missing.isEmpty()) {
-      throw new InvalidInputException("Not an indexed file of yours: " + String.join(", ", missing));
+      throw new InvalidInputException(
+          "Not an indexed file of yours: " + String.join(", ", missing));
     }
   }
 
-  static Agent build(UUID id, AgentSlug slug, Optional<UserId> creator, String name, AgentSettings settings,
-      Instant createdAt, Instant updatedAt) {
-    return new Agent(id, slug, creator, name, settings.persona(), settings.privacy(), settings.chatModel(),
-        settings.inputTools(), settings.outputModes(), settings.color(), settings.icon(), settings.hidden(),
-        createdAt, updatedAt, settings.files());
+  static Agent build(
+      UUID id,
+      AgentSlug slug,
+      Optional<UserId> creator,
+      String name,
+      AgentSettings settings,
+      Instant createdAt,
+      Instant updatedAt) {
+    return new Agent(
+        id,
+        slug,
+        creator,
+        name,
+        settings.persona(),
+        settings.privacy(),
+        settings.chatModel(),
+        settings.inputTools(),
+        settings.outputModes(),
+        settings.color(),
+        settings.icon(),
+        settings.hidden(),
+        createdAt,
+        updatedAt,
+        settings.files());
   }
 
   static NotFoundException notFound(AgentSlug slug) {

@@ -11,9 +11,9 @@ import io.khoj4j.application.port.out.shared.IdGenerator;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.domain.agent.Agent;
 import io.khoj4j.domain.agent.AgentSlug;
+import io.khoj4j.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
-import io.khoj4j.domain.user.UserId;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,8 +31,14 @@ public final class CreateAgentService implements CreateAgentUseCase {
   private final IdGenerator ids;
   private final Clock clock;
 
-  public CreateAgentService(AgentRepository agents, ChatModelRepository models, AgentKnowledge knowledge,
-      PersonaSafetyCheck safety, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+  public CreateAgentService(
+      AgentRepository agents,
+      ChatModelRepository models,
+      AgentKnowledge knowledge,
+      PersonaSafetyCheck safety,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock) {
     this.agents = agents;
     this.rules = new AgentRules(agents, models);
     this.knowledge = knowledge;
@@ -49,14 +55,15 @@ public final class CreateAgentService implements CreateAgentUseCase {
     rules.checkModel(settings.chatModel());
     AgentRules.checkFiles(knowledge, command.creator(), settings.files());
     if (agents.nameTaken(command.creator(), name)) {
-      throw new InvalidInputException(
-          "A " + settings.privacy().wireName() + " Agent with the name " + name + " already exists.");
+      throw new InvalidInputException("A " + settings.privacy().wireName() + " Agent with the name "
+          + name + " already exists.");
     }
     safety.check(command.creator(), settings.persona(), settings.privacy());
     UUID id = ids.newId();
     Instant now = clock.instant();
     Optional<UserId> creator = command.shared() ? Optional.empty() : Optional.of(command.creator());
-    Agent agent = AgentRules.build(id, AgentSlug.derive(name, id), creator, name, settings, now, now);
+    Agent agent =
+        AgentRules.build(id, AgentSlug.derive(name, id), creator, name, settings, now, now);
     unitOfWork.run(() -> {
       if (command.shared()) {
         agents.saveManaged(agent);

@@ -35,8 +35,14 @@ public final class CreateHiddenAgentService implements CreateHiddenAgentUseCase 
   private final IdGenerator ids;
   private final Clock clock;
 
-  public CreateHiddenAgentService(ConversationRepository conversations, AgentRepository agents,
-      ChatModelRepository models, PersonaSafetyCheck safety, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+  public CreateHiddenAgentService(
+      ConversationRepository conversations,
+      AgentRepository agents,
+      ChatModelRepository models,
+      PersonaSafetyCheck safety,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock) {
     this.conversations = conversations;
     this.agents = agents;
     this.rules = new AgentRules(agents, models);
@@ -48,11 +54,14 @@ public final class CreateHiddenAgentService implements CreateHiddenAgentUseCase 
 
   @Override
   public Agent create(CreateHiddenAgentCommand command) {
-    Conversation conversation = conversations.find(command.user(), command.conversationId()).orElseThrow(() ->
-        new NotFoundException("Conversation with id " + command.conversationId() + " not found."));
-    if (GetConversationAgentService.conversationAgent(agents, command.user(), conversation).isPresent()) {
-      throw new InvalidInputException(
-          "Conversation " + command.conversationId() + " already has an agent. Use the PATCH method.");
+    Conversation conversation = conversations
+        .find(command.user(), command.conversationId())
+        .orElseThrow(() -> new NotFoundException(
+            "Conversation with id " + command.conversationId() + " not found."));
+    if (GetConversationAgentService.conversationAgent(agents, command.user(), conversation)
+        .isPresent()) {
+      throw new InvalidInputException("Conversation " + command.conversationId()
+          + " already has an agent. Use the PATCH method.");
     }
     HiddenAgentSettings settings = command.settings();
     rules.checkModel(settings.chatModel());
@@ -60,9 +69,21 @@ public final class CreateHiddenAgentService implements CreateHiddenAgentUseCase 
     UUID id = ids.newId();
     String name = HiddenAgentNames.of(id);
     Instant now = clock.instant();
-    Agent agent = new Agent(id, AgentSlug.derive(name, id), Optional.of(command.user()), name, settings.persona(),
-        AgentPrivacy.PRIVATE, settings.chatModel(), settings.inputTools(), settings.outputModes(), HIDDEN_COLOR,
-        Agent.DEFAULT_ICON, true, now, now);
+    Agent agent = new Agent(
+        id,
+        AgentSlug.derive(name, id),
+        Optional.of(command.user()),
+        name,
+        settings.persona(),
+        AgentPrivacy.PRIVATE,
+        settings.chatModel(),
+        settings.inputTools(),
+        settings.outputModes(),
+        HIDDEN_COLOR,
+        Agent.DEFAULT_ICON,
+        true,
+        now,
+        now);
     unitOfWork.run(() -> {
       agents.insert(agent);
       conversations.setAgentSlug(command.user(), conversation.id(), agent.slug().value());

@@ -1,8 +1,8 @@
 package io.khoj4j.application.service.agent;
 
+import io.khoj4j.application.error.ForbiddenException;
 import io.khoj4j.application.port.in.agent.DeleteAgentCommand;
 import io.khoj4j.application.port.in.agent.DeleteAgentUseCase;
-import io.khoj4j.application.error.ForbiddenException;
 import io.khoj4j.application.port.out.agent.AgentRepository;
 import io.khoj4j.application.port.out.model.ChatModelRepository;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
@@ -14,7 +14,8 @@ public final class DeleteAgentService implements DeleteAgentUseCase {
   private final AgentRules rules;
   private final UnitOfWork unitOfWork;
 
-  public DeleteAgentService(AgentRepository agents, ChatModelRepository models, UnitOfWork unitOfWork) {
+  public DeleteAgentService(
+      AgentRepository agents, ChatModelRepository models, UnitOfWork unitOfWork) {
     this.agents = agents;
     this.rules = new AgentRules(agents, models);
     this.unitOfWork = unitOfWork;

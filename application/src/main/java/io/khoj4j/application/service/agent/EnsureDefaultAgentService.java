@@ -21,7 +21,8 @@ public final class EnsureDefaultAgentService implements EnsureDefaultAgentUseCas
   private final IdGenerator ids;
   private final Clock clock;
 
-  public EnsureDefaultAgentService(AgentRepository agents, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+  public EnsureDefaultAgentService(
+      AgentRepository agents, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
     this.agents = agents;
     this.unitOfWork = unitOfWork;
     this.ids = ids;
@@ -32,9 +33,21 @@ public final class EnsureDefaultAgentService implements EnsureDefaultAgentUseCas
   public Agent ensureDefaultAgent() {
     return agents.findReadable(Optional.empty(), Agent.DEFAULT_SLUG).orElseGet(() -> {
       Instant now = clock.instant();
-      Agent khoj = new Agent(ids.newId(), Agent.DEFAULT_SLUG, Optional.empty(), DEFAULT_NAME, "",
-          AgentPrivacy.PUBLIC, Optional.empty(), Set.of(), Set.of(), Agent.DEFAULT_COLOR, Agent.DEFAULT_ICON,
-          false, now, now);
+      Agent khoj = new Agent(
+          ids.newId(),
+          Agent.DEFAULT_SLUG,
+          Optional.empty(),
+          DEFAULT_NAME,
+          "",
+          AgentPrivacy.PUBLIC,
+          Optional.empty(),
+          Set.of(),
+          Set.of(),
+          Agent.DEFAULT_COLOR,
+          Agent.DEFAULT_ICON,
+          false,
+          now,
+          now);
       unitOfWork.run(() -> agents.saveManaged(khoj));
       return khoj;
     });

@@ -16,6 +16,8 @@ public final class GetAgentService implements GetAgentUseCase {
 
   @Override
   public Agent get(GetAgentQuery query) {
-    return agents.findReadable(query.viewer(), query.slug()).orElseThrow(() -> AgentRules.notFound(query.slug()));
+    return agents
+        .findReadable(query.viewer(), query.slug())
+        .orElseThrow(() -> AgentRules.notFound(query.slug()));
   }
 }

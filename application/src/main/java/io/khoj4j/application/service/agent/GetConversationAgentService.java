@@ -19,7 +19,9 @@ public final class GetConversationAgentService implements GetConversationAgentUs
   private final AgentRepository agents;
   private final EnsureDefaultAgentUseCase defaultAgent;
 
-  public GetConversationAgentService(ConversationRepository conversations, AgentRepository agents,
+  public GetConversationAgentService(
+      ConversationRepository conversations,
+      AgentRepository agents,
       EnsureDefaultAgentUseCase defaultAgent) {
     this.conversations = conversations;
     this.agents = agents;
@@ -28,15 +30,20 @@ public final class GetConversationAgentService implements GetConversationAgentUs
 
   @Override
   public Agent agentOf(GetConversationAgentQuery query) {
-    Conversation conversation = conversations.find(query.user(), query.conversationId()).orElseThrow(() ->
-        new NotFoundException("Conversation with id " + query.conversationId() + " not found."));
-    return conversationAgent(agents, query.user(), conversation).orElseGet(defaultAgent::ensureDefaultAgent);
+    Conversation conversation = conversations
+        .find(query.user(), query.conversationId())
+        .orElseThrow(() -> new NotFoundException(
+            "Conversation with id " + query.conversationId() + " not found."));
+    return conversationAgent(agents, query.user(), conversation)
+        .orElseGet(defaultAgent::ensureDefaultAgent);
   }
 
   /** The conversation's own agent if it has one other than the default and its owner may still read it. */
-  static Optional<Agent> conversationAgent(AgentRepository agents, UserId user,
-      Conversation conversation) {
-    return Optional.ofNullable(conversation.agentSlug()).filter(s -> !s.isBlank()).map(AgentSlug::of)
+  static Optional<Agent> conversationAgent(
+      AgentRepository agents, UserId user, Conversation conversation) {
+    return Optional.ofNullable(conversation.agentSlug())
+        .filter(s -> !s.isBlank())
+        .map(AgentSlug::of)
         .filter(slug -> !slug.equals(Agent.DEFAULT_SLUG))
         .flatMap(slug -> agents.findReadable(Optional.of(user), slug));
   }

@@ -7,10 +7,12 @@ import java.util.UUID;
 /** Names for hidden agents, {@code <adjective>_<animal><1000-9999>}, drawn from the agent's id (no randomness here). */
 final class HiddenAgentNames {
 
-  private static final List<String> ADJECTIVES = List.of("brisk", "calm", "clever", "eager", "gentle", "jolly",
-      "keen", "lively", "merry", "nimble", "quiet", "sunny", "swift", "tidy", "witty", "zesty");
-  private static final List<String> ANIMALS = List.of("badger", "crane", "dolphin", "falcon", "gecko", "heron",
-      "koala", "lynx", "marten", "newt", "otter", "panda", "quail", "robin", "seal", "wren");
+  private static final List<String> ADJECTIVES = List.of(
+      "brisk", "calm", "clever", "eager", "gentle", "jolly", "keen", "lively", "merry", "nimble",
+      "quiet", "sunny", "swift", "tidy", "witty", "zesty");
+  private static final List<String> ANIMALS = List.of(
+      "badger", "crane", "dolphin", "falcon", "gecko", "heron", "koala", "lynx", "marten", "newt",
+      "otter", "panda", "quail", "robin", "seal", "wren");
 
   private HiddenAgentNames() {}
 

@@ -28,7 +28,8 @@ public final class PersonaSafetyCheck {
   private final ChatModelGateway gateway;
   private final Function<UserId, Optional<ChatModelEndpoint>> endpoints;
 
-  public PersonaSafetyCheck(ChatModelGateway gateway, Function<UserId, Optional<ChatModelEndpoint>> endpoints) {
+  public PersonaSafetyCheck(
+      ChatModelGateway gateway, Function<UserId, Optional<ChatModelEndpoint>> endpoints) {
     this.gateway = gateway;
     this.endpoints = endpoints;
   }
@@ -45,14 +46,20 @@ public final class PersonaSafetyCheck {
         LOG.log(Level.INFO, "No chat model configured: agent persona safety check skipped");
         return;
       }
-      answer = gateway.complete(ChatCompletionRequest.of(model.get(), prompt(persona, privacy))).text().strip();
+      answer = gateway
+          .complete(ChatCompletionRequest.of(model.get(), prompt(persona, privacy)))
+          .text()
+          .strip();
     } catch (RuntimeException e) { // the model failed, or its key cannot be opened
-      LOG.log(Level.WARNING, "Agent persona safety check failed, persona accepted: " + e.getMessage());
+      LOG.log(
+          Level.WARNING, "Agent persona safety check failed, persona accepted: " + e.getMessage());
       return;
     }
     if (answer.toUpperCase(Locale.ROOT).startsWith(UNSAFE)) {
-      String reason = answer.substring(UNSAFE.length()).replaceFirst("^[\\s:,.-]+", "").strip();
-      throw new InvalidInputException(reason.isEmpty() ? "The agent's instructions were judged unsafe." : reason);
+      String reason =
+          answer.substring(UNSAFE.length()).replaceFirst("^[\\s:,.-]+", "").strip();
+      throw new InvalidInputException(
+          reason.isEmpty() ? "The agent's instructions were judged unsafe." : reason);
     }
   }
 
@@ -61,9 +68,12 @@ public final class PersonaSafetyCheck {
         ? "Only refuse instructions that ask the assistant to help cause real harm to people or break the law."
         : "The agent will be shared with other people, so also refuse instructions that are hateful, sexually"
             + " explicit, harassing or deceptive towards the people who chat with it.";
-    String instructions = "You review the instructions a user wrote for a chat assistant. " + standard
-        + " Reply with the single word SAFE when they are acceptable; otherwise reply UNSAFE: followed by one"
-        + " short sentence, addressed to the user, saying why.";
-    return List.of(new PromptMessage.System(instructions), new PromptMessage.User("Instructions:\n" + persona));
+    String instructions =
+        "You review the instructions a user wrote for a chat assistant. " + standard
+            + " Reply with the single word SAFE when they are acceptable; otherwise reply UNSAFE: followed by one"
+            + " short sentence, addressed to the user, saying why.";
+    return List.of(
+        new PromptMessage.System(instructions),
+        new PromptMessage.User("Instructions:\n" + persona));
   }
 }

@@ -19,8 +19,8 @@ public final class ResolveAgentService implements ResolveAgentUseCase {
   private final AgentRules rules;
   private final EnsureDefaultAgentUseCase defaultAgent;
 
-  public ResolveAgentService(AgentRepository agents, ChatModelRepository models,
-      EnsureDefaultAgentUseCase defaultAgent) {
+  public ResolveAgentService(
+      AgentRepository agents, ChatModelRepository models, EnsureDefaultAgentUseCase defaultAgent) {
     this.rules = new AgentRules(agents, models);
     this.defaultAgent = defaultAgent;
   }
@@ -28,14 +28,17 @@ public final class ResolveAgentService implements ResolveAgentUseCase {
   @Override
   public EffectiveAgent resolve(ResolveAgentQuery query) {
     Optional<UserId> viewer = Optional.of(query.user());
-    Agent agent = query.slug()
+    Agent agent = query
+        .slug()
         .filter(slug -> !slug.equals(Agent.DEFAULT_SLUG))
         .map(slug -> rules.readable(viewer, slug))
         .orElseGet(defaultAgent::ensureDefaultAgent);
     if (agent.isDefault()) {
-      return new EffectiveAgent(agent, Optional.empty(), Optional.empty(), query.user(), Optional.empty());
+      return new EffectiveAgent(
+          agent, Optional.empty(), Optional.empty(), query.user(), Optional.empty());
     }
-    Optional<String> persona = agent.persona().isBlank() ? Optional.empty() : Optional.of(agent.persona());
+    Optional<String> persona =
+        agent.persona().isBlank() ? Optional.empty() : Optional.of(agent.persona());
     Optional<String> model = agent.chatModel().filter(rules::modelExists);
     return new EffectiveAgent(agent, persona, model, query.user(), Optional.of(agent.id()));
   }

@@ -23,8 +23,13 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
   private final UnitOfWork unitOfWork;
   private final Clock clock;
 
-  public UpdateAgentService(AgentRepository agents, ChatModelRepository models, AgentKnowledge knowledge,
-      PersonaSafetyCheck safety, UnitOfWork unitOfWork, Clock clock) {
+  public UpdateAgentService(
+      AgentRepository agents,
+      ChatModelRepository models,
+      AgentKnowledge knowledge,
+      PersonaSafetyCheck safety,
+      UnitOfWork unitOfWork,
+      Clock clock) {
     this.agents = agents;
     this.rules = new AgentRules(agents, models);
     this.knowledge = knowledge;
@@ -36,16 +41,24 @@ public final class UpdateAgentService implements UpdateAgentUseCase {
   @Override
   public Agent update(UpdateAgentCommand command) {
     AgentSettings settings = command.settings();
-    Agent current = command.shared() ? rules.managed(command.slug())
-        : rules.ownedBy(command.editor(), command.slug(), "Only the agent's creator can change it.");
+    Agent current = command.shared()
+        ? rules.managed(command.slug())
+        : rules.ownedBy(
+            command.editor(), command.slug(), "Only the agent's creator can change it.");
     String name = AgentRules.validName(settings.name());
     rules.checkModel(settings.chatModel());
     AgentRules.checkFiles(knowledge, command.editor(), settings.files());
     if (!settings.persona().equals(current.persona()) || settings.privacy() != current.privacy()) {
       safety.check(command.editor(), settings.persona(), settings.privacy());
     }
-    Agent changed = AgentRules.build(current.id(), current.slug(), current.creator(), name, settings,
-        current.createdAt(), clock.instant());
+    Agent changed = AgentRules.build(
+        current.id(),
+        current.slug(),
+        current.creator(),
+        name,
+        settings,
+        current.createdAt(),
+        clock.instant());
     unitOfWork.run(() -> {
       if (command.shared()) {
         agents.saveManaged(changed);

@@ -20,8 +20,12 @@ public final class UpdateHiddenAgentService implements UpdateHiddenAgentUseCase 
   private final UnitOfWork unitOfWork;
   private final Clock clock;
 
-  public UpdateHiddenAgentService(AgentRepository agents, ChatModelRepository models, PersonaSafetyCheck safety,
-      UnitOfWork unitOfWork, Clock clock) {
+  public UpdateHiddenAgentService(
+      AgentRepository agents,
+      ChatModelRepository models,
+      PersonaSafetyCheck safety,
+      UnitOfWork unitOfWork,
+      Clock clock) {
     this.agents = agents;
     this.rules = new AgentRules(agents, models);
     this.safety = safety;
@@ -31,7 +35,8 @@ public final class UpdateHiddenAgentService implements UpdateHiddenAgentUseCase 
 
   @Override
   public Agent update(UpdateHiddenAgentCommand command) {
-    Agent current = agents.findReadable(Optional.of(command.user()), command.slug())
+    Agent current = agents
+        .findReadable(Optional.of(command.user()), command.slug())
         .filter(a -> a.hidden() && a.createdBy(command.user()))
         .orElseThrow(() -> AgentRules.notFound(command.slug()));
     HiddenAgentSettings settings = command.settings();
@@ -39,9 +44,22 @@ public final class UpdateHiddenAgentService implements UpdateHiddenAgentUseCase 
     if (!settings.persona().equals(current.persona())) {
       safety.check(command.user(), settings.persona(), AgentPrivacy.PRIVATE);
     }
-    Agent changed = new Agent(current.id(), current.slug(), current.creator(), current.name(), settings.persona(),
-        current.privacy(), settings.chatModel(), settings.inputTools(), settings.outputModes(), current.color(),
-        current.icon(), true, current.createdAt(), clock.instant(), current.files());
+    Agent changed = new Agent(
+        current.id(),
+        current.slug(),
+        current.creator(),
+        current.name(),
+        settings.persona(),
+        current.privacy(),
+        settings.chatModel(),
+        settings.inputTools(),
+        settings.outputModes(),
+        current.color(),
+        current.icon(),
+        true,
+        current.createdAt(),
+        clock.instant(),
+        current.files());
     unitOfWork.run(() -> {
       if (!agents.update(command.user(), changed)) {
         throw AgentRules.notFound(command.slug());

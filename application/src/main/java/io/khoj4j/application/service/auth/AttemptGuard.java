@@ -13,7 +13,8 @@ final class AttemptGuard {
     this.limiter = limiter;
   }
 
-  void attempt(RateLimit perAddress, String address, RateLimit perClient, String client, String refusal) {
+  void attempt(
+      RateLimit perAddress, String address, RateLimit perClient, String client, String refusal) {
     if (client != null && !client.isBlank() && !limiter.tryAcquire(perClient, client)) {
       throw new QuotaExceededException(refusal);
     }

@@ -55,16 +55,14 @@ public final class ExternalLoginService implements ExternalLoginUseCase {
       throw new ForbiddenException(
           "The identity provider has not verified this e-mail address, which belongs to an existing account.");
     }
-    return unitOfWork.inTransaction(
-        () -> {
-          User user =
-              provision.provision(
-                  new ProvisionUserCommand(command.email(), null, false, command.emailVerified()));
-          ExternalIdentity stored = identities.linkIfAbsent(
-              new ExternalIdentity(command.issuer(), command.subject(), user.id(), picture));
-          keepPicture(stored, picture);
-          return users.findById(stored.user()).orElse(user);
-        });
+    return unitOfWork.inTransaction(() -> {
+      User user = provision.provision(
+          new ProvisionUserCommand(command.email(), null, false, command.emailVerified()));
+      ExternalIdentity stored = identities.linkIfAbsent(
+          new ExternalIdentity(command.issuer(), command.subject(), user.id(), picture));
+      keepPicture(stored, picture);
+      return users.findById(stored.user()).orElse(user);
+    });
   }
 
   private void keepPicture(ExternalIdentity link, String picture) {

@@ -79,19 +79,24 @@ public final class LoginLinkService implements LoginLinkUseCase {
   @Override
   public void request(RequestLoginLinkCommand command) {
     guard.attempt(
-        limits.linkRequestPerAddress(), command.email(),
-        limits.linkRequestPerClient(), command.clientAddress(), TOO_MANY_REQUESTS);
-    Optional<User> user =
-        openSignUp
-            ? Optional.of(provision.provision(ProvisionUserCommand.byEmail(command.email())))
-            : users.findByEmail(command.email());
+        limits.linkRequestPerAddress(),
+        command.email(),
+        limits.linkRequestPerClient(),
+        command.clientAddress(),
+        TOO_MANY_REQUESTS);
+    Optional<User> user = openSignUp
+        ? Optional.of(provision.provision(ProvisionUserCommand.byEmail(command.email())))
+        : users.findByEmail(command.email());
     if (user.isEmpty()) {
-      return; // closed sign-up: answer as for any address, so the answer does not reveal who has an account
+      return; // closed sign-up: answer as for any address, so the answer does not reveal who has an
+      // account
     }
     String code = "%0" + LoginCode.DIGITS + "d";
     code = code.formatted(secrets.nextInt((int) Math.pow(10, LoginCode.DIGITS)));
-    LoginCode stored =
-        new LoginCode(user.get().id(), LoginCode.hashOf(user.get().id(), code), clock.instant().plus(LoginCode.LIFETIME));
+    LoginCode stored = new LoginCode(
+        user.get().id(),
+        LoginCode.hashOf(user.get().id(), code),
+        clock.instant().plus(LoginCode.LIFETIME));
     unitOfWork.run(() -> codes.replace(stored));
     sender.send(command.email(), linkFor(command.email(), code), code);
   }
@@ -99,17 +104,23 @@ public final class LoginLinkService implements LoginLinkUseCase {
   @Override
   public SignedIn redeem(RedeemLoginLinkCommand command) {
     guard.attempt(
-        limits.linkRedeemPerAddress(), command.email(),
-        limits.linkRedeemPerClient(), command.clientAddress(), TOO_MANY_CHECKS);
-    User user = users.findByEmail(command.email()).orElseThrow(() -> new NotFoundException("User not found."));
-    LoginCode code =
-        codes.find(user.id())
-            .filter(c -> c.matches(command.code()))
-            .orElseThrow(() -> new UnauthenticatedException("Invalid login code."));
+        limits.linkRedeemPerAddress(),
+        command.email(),
+        limits.linkRedeemPerClient(),
+        command.clientAddress(),
+        TOO_MANY_CHECKS);
+    User user = users
+        .findByEmail(command.email())
+        .orElseThrow(() -> new NotFoundException("User not found."));
+    LoginCode code = codes
+        .find(user.id())
+        .filter(c -> c.matches(command.code()))
+        .orElseThrow(() -> new UnauthenticatedException("Invalid login code."));
     Instant now = clock.instant();
     boolean consumed = unitOfWork.inTransaction(() -> codes.consume(code));
     if (!consumed) {
-      throw new UnauthenticatedException("Invalid login code."); // a concurrent request used it first
+      throw new UnauthenticatedException(
+          "Invalid login code."); // a concurrent request used it first
     }
     if (code.expiredAt(now)) {
       throw new ForbiddenException("The login code has expired. Ask for a new link.");
@@ -122,7 +133,7 @@ public final class LoginLinkService implements LoginLinkUseCase {
 
   private URI linkFor(String email, String code) {
     String base = baseUrl.toString().endsWith("/") ? baseUrl.toString() : baseUrl + "/";
-    return URI.create(
-        base + "auth/magic?code=" + code + "&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+    return URI.create(base + "auth/magic?code=" + code + "&email="
+        + URLEncoder.encode(email, StandardCharsets.UTF_8));
   }
 }

@@ -26,12 +26,16 @@ public final class PasswordLoginService implements PasswordLoginUseCase {
   private final PasswordHasher hasher;
   /** Checked when the address has no password, so that every failure costs one full hash computation. */
   private final PasswordHash decoy;
+
   private final AttemptGuard guard;
   private final LoginLimits limits;
   private final WebSessionUseCase sessions;
 
   public PasswordLoginService(
-      UserRepository users, PasswordHasher hasher, RateLimiter limiter, LoginLimits limits,
+      UserRepository users,
+      PasswordHasher hasher,
+      RateLimiter limiter,
+      LoginLimits limits,
       WebSessionUseCase sessions) {
     this.users = users;
     this.hasher = hasher;
@@ -44,7 +48,11 @@ public final class PasswordLoginService implements PasswordLoginUseCase {
   @Override
   public SignedIn login(PasswordLoginCommand command) {
     guard.attempt(
-        limits.passwordPerAddress(), command.email(), limits.passwordPerClient(), command.clientAddress(), TOO_MANY);
+        limits.passwordPerAddress(),
+        command.email(),
+        limits.passwordPerClient(),
+        command.clientAddress(),
+        TOO_MANY);
     Optional<User> user = users.findByEmail(command.email());
     Optional<PasswordHash> hash = user.flatMap(u -> users.findPasswordHash(u.id()));
     boolean matches = hasher.matches(hash.orElse(decoy), command.password()) && hash.isPresent();

@@ -42,10 +42,12 @@ public final class WebSessionService implements WebSessionUseCase {
 
   @Override
   public SignedIn start(StartSessionCommand command) {
-    User user = users.findById(command.user()).orElseThrow(() -> new IllegalStateException("no such user"));
+    User user =
+        users.findById(command.user()).orElseThrow(() -> new IllegalStateException("no such user"));
     String secret = secrets.urlSafeSecret(SECRET_BYTES);
     Instant now = clock.instant();
-    WebSession session = new WebSession(SecretHash.of(secret), user.id(), now, now.plus(WebSession.LIFETIME));
+    WebSession session =
+        new WebSession(SecretHash.of(secret), user.id(), now, now.plus(WebSession.LIFETIME));
     unitOfWork.run(() -> sessions.insert(session));
     return new SignedIn(user, secret, session.expiresAt());
   }

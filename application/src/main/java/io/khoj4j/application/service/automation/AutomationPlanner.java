@@ -32,7 +32,8 @@ final class AutomationPlanner {
   }
 
   /** A new or changed automation from {@code request}; id, conversation and creation time as given. */
-  Automation automation(UUID id, UserId owner, UUID conversationId, Instant createdAt, AutomationSpec request) {
+  Automation automation(
+      UUID id, UserId owner, UUID conversationId, Instant createdAt, AutomationSpec request) {
     Crontime crontime = crontime(request.crontime());
     String question = Automation.question(request.query());
     if (question.isEmpty()) {
@@ -40,12 +41,20 @@ final class AutomationPlanner {
     }
     String subject = request.subject().orElseGet(() -> subjectOf(question));
     return new Automation(
-        id, owner, subject, Automation.taskQuery(question), request.query(), crontime, zone(request), conversationId,
+        id,
+        owner,
+        subject,
+        Automation.taskQuery(question),
+        request.query(),
+        crontime,
+        zone(request),
+        conversationId,
         createdAt);
   }
 
   AutomationDetails details(Automation automation) {
-    return new AutomationDetails(automation, calendar.describe(automation.crontime()), next(automation));
+    return new AutomationDetails(
+        automation, calendar.describe(automation.crontime()), next(automation));
   }
 
   /** The next run after now. */
@@ -75,10 +84,13 @@ final class AutomationPlanner {
       try {
         return ZoneId.of(request.timezone().get());
       } catch (DateTimeException e) {
-        throw new InvalidInputException("Unknown time zone: " + request.timezone().get());
+        throw new InvalidInputException(
+            "Unknown time zone: " + request.timezone().get());
       }
     }
-    return request.city().flatMap(AutomationPlanner::zoneNamed)
+    return request
+        .city()
+        .flatMap(AutomationPlanner::zoneNamed)
         .or(() -> request.region().flatMap(AutomationPlanner::zoneNamed))
         .or(() -> request.country().flatMap(AutomationPlanner::zoneNamed))
         .orElse(UTC);
@@ -87,7 +99,9 @@ final class AutomationPlanner {
   private static Optional<ZoneId> zoneNamed(String place) {
     String wanted = "/" + place.strip().replace(' ', '_').toLowerCase(Locale.ROOT);
     return ZoneId.getAvailableZoneIds().stream()
-        .filter(id -> id.toLowerCase(Locale.ROOT).endsWith(wanted) && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
+        .filter(id -> id.toLowerCase(Locale.ROOT).endsWith(wanted)
+            && !id.startsWith("Etc/")
+            && !id.startsWith("SystemV/"))
         .min(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
         .map(ZoneId::of);
   }

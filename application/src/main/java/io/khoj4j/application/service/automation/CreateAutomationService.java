@@ -53,14 +53,22 @@ public final class CreateAutomationService implements CreateAutomationUseCase {
   @Override
   public AutomationDetails create(CreateAutomationCommand command) {
     Instant now = clock.instant();
-    Automation automation = planner.automation(ids.newId(), command.owner(), ids.newId(), now, command.request());
+    Automation automation =
+        planner.automation(ids.newId(), command.owner(), ids.newId(), now, command.request());
     unitOfWork.run(() -> {
       if (automations.count(command.owner()) >= maxPerUser) {
-        throw new QuotaExceededException("You have " + maxPerUser + " automations, the most allowed. Delete one first.");
+        throw new QuotaExceededException(
+            "You have " + maxPerUser + " automations, the most allowed. Delete one first.");
       }
       conversations.createIfAbsent(new Conversation(
-          automation.conversationId(), command.owner(), automation.conversationTitle(), automation.subject(), null,
-          List.of(), now, now));
+          automation.conversationId(),
+          command.owner(),
+          automation.conversationTitle(),
+          automation.subject(),
+          null,
+          List.of(),
+          now,
+          now));
       automations.insert(automation);
       planner.next(automation).ifPresent(next -> scheduler.schedule(automation, next));
     });

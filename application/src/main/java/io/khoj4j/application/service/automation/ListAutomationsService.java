@@ -13,7 +13,8 @@ public final class ListAutomationsService implements ListAutomationsUseCase {
   private final AutomationRepository automations;
   private final AutomationPlanner planner;
 
-  public ListAutomationsService(AutomationRepository automations, CronCalendar calendar, Clock clock) {
+  public ListAutomationsService(
+      AutomationRepository automations, CronCalendar calendar, Clock clock) {
     this.automations = automations;
     this.planner = new AutomationPlanner(calendar, clock);
   }

@@ -45,9 +45,15 @@ final class NotificationJudge {
       return true;
     }
     try {
-      String reply = gateway.complete(ChatCompletionRequest.of(model.get(), List.of(new PromptMessage.User(
-          prompt(task, answer)))).asJson(SCHEMA)).text();
-      return replies.string(reply, "notify").map(v -> !v.toLowerCase(Locale.ROOT).startsWith("n")).orElse(true);
+      String reply = gateway
+          .complete(ChatCompletionRequest.of(
+                  model.get(), List.of(new PromptMessage.User(prompt(task, answer))))
+              .asJson(SCHEMA))
+          .text();
+      return replies
+          .string(reply, "notify")
+          .map(v -> !v.toLowerCase(Locale.ROOT).startsWith("n"))
+          .orElse(true);
     } catch (UpstreamFailureException e) {
       LOG.log(Level.WARNING, "Could not ask whether to notify, notifying: {0}", e.getMessage());
       return true;

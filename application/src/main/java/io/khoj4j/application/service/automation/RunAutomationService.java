@@ -19,12 +19,12 @@ import io.khoj4j.application.port.out.user.UserRepository;
 import io.khoj4j.domain.automation.Automation;
 import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.user.User;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 
 /**
  * A scheduled run. The question is asked as a chat turn of the owner's, in the automation's conversation, so the
@@ -67,11 +67,13 @@ public final class RunAutomationService implements RunAutomationUseCase {
     this.planner = new AutomationPlanner(calendar, clock);
     this.clock = clock;
     this.missedRunGrace = missedRunGrace;
-    this.judge = new NotificationJudge(notifications.models(), notifications.gateway(), notifications.replies());
+    this.judge = new NotificationJudge(
+        notifications.models(), notifications.gateway(), notifications.replies());
   }
 
   /** The ports through which the owner's chat model judges whether an answer is worth a mail. */
-  public record NotificationModel(ChatModelSelection models, ChatModelGateway gateway, ModelReplyReader replies) {}
+  public record NotificationModel(
+      ChatModelSelection models, ChatModelGateway gateway, ModelReplyReader replies) {}
 
   @Override
   public Optional<Instant> run(RunAutomationCommand command) {
@@ -81,13 +83,19 @@ public final class RunAutomationService implements RunAutomationUseCase {
     }
     Automation automation = found.get();
     if (conversations.find(automation.owner(), automation.conversationId()).isEmpty()) {
-      LOG.log(Level.INFO, "Automation {0} is deleted: its conversation was deleted", automation.id());
+      LOG.log(
+          Level.INFO, "Automation {0} is deleted: its conversation was deleted", automation.id());
       unitOfWork.run(() -> automations.delete(automation.owner(), automation.id()));
       return Optional.empty();
     }
     Duration late = Duration.between(command.dueAt(), clock.instant());
     if (late.compareTo(missedRunGrace) > 0) {
-      LOG.log(Level.INFO, "Automation {0}: the run due at {1} is skipped, {2} late", automation.id(), command.dueAt(), late);
+      LOG.log(
+          Level.INFO,
+          "Automation {0}: the run due at {1} is skipped, {2} late",
+          automation.id(),
+          command.dueAt(),
+          late);
     } else {
       ask(automation).ifPresent(answer -> mail(automation, answer));
     }
@@ -96,14 +104,27 @@ public final class RunAutomationService implements RunAutomationUseCase {
 
   private Optional<String> ask(Automation automation) {
     ChatCommand question = new ChatCommand(
-        automation.owner(), Automation.question(automation.queryToRun()), NOTES_PER_QUERY, Optional.empty(),
-        Optional.of(automation.conversationId()), Optional.empty(), Optional.empty(), false,
-        ChatCommand.Location.UNKNOWN, null, null);
+        automation.owner(),
+        Automation.question(automation.queryToRun()),
+        NOTES_PER_QUERY,
+        Optional.empty(),
+        Optional.of(automation.conversationId()),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        ChatCommand.Location.UNKNOWN,
+        null,
+        null);
     ChatOutcome outcome = chat.chat(question, new Unwatched());
     return switch (outcome) {
-      case ChatOutcome.Answered answered when !answered.response().isBlank() -> Optional.of(answered.response());
+      case ChatOutcome.Answered answered
+      when !answered.response().isBlank() -> Optional.of(answered.response());
       case ChatOutcome.Failed failed -> {
-        LOG.log(Level.WARNING, "Automation {0} got no answer: {1}", automation.id(), failed.error().getMessage());
+        LOG.log(
+            Level.WARNING,
+            "Automation {0} got no answer: {1}",
+            automation.id(),
+            failed.error().getMessage());
         yield Optional.empty();
       }
       default -> Optional.empty();
@@ -111,18 +132,24 @@ public final class RunAutomationService implements RunAutomationUseCase {
   }
 
   private void mail(Automation automation, String answer) {
-    if (!mailer.available() || !judge.worthSending(automation.owner(), Automation.question(automation.queryToRun()),
-        answer)) {
+    if (!mailer.available()
+        || !judge.worthSending(
+            automation.owner(), Automation.question(automation.queryToRun()), answer)) {
       return;
     }
-    Optional<String> email = users.findById(automation.owner()).map(User::email).filter(e -> !e.isBlank());
+    Optional<String> email =
+        users.findById(automation.owner()).map(User::email).filter(e -> !e.isBlank());
     if (email.isEmpty()) {
       return;
     }
     try {
       mailer.send(email.get(), automation.subject(), answer);
     } catch (UpstreamFailureException e) {
-      LOG.log(Level.WARNING, "Automation {0}: the e-mail was not sent: {1}", automation.id(), e.getMessage());
+      LOG.log(
+          Level.WARNING,
+          "Automation {0}: the e-mail was not sent: {1}",
+          automation.id(),
+          e.getMessage());
     }
   }
 

@@ -18,7 +18,8 @@ public final class TriggerAutomationService implements TriggerAutomationUseCase 
   private final AutomationScheduler scheduler;
   private final Clock clock;
 
-  public TriggerAutomationService(AutomationRepository automations, AutomationScheduler scheduler, Clock clock) {
+  public TriggerAutomationService(
+      AutomationRepository automations, AutomationScheduler scheduler, Clock clock) {
     this.automations = automations;
     this.scheduler = scheduler;
     this.clock = clock;
@@ -26,7 +27,8 @@ public final class TriggerAutomationService implements TriggerAutomationUseCase 
 
   @Override
   public void trigger(TriggerAutomationCommand command) {
-    Automation automation = automations.find(command.owner(), command.automationId())
+    Automation automation = automations
+        .find(command.owner(), command.automationId())
         .orElseThrow(() -> new ForbiddenException("Invalid automation"));
     scheduler.schedule(automation, clock.instant());
   }

@@ -33,10 +33,15 @@ public final class UpdateAutomationService implements UpdateAutomationUseCase {
 
   @Override
   public AutomationDetails update(UpdateAutomationCommand command) {
-    Automation current = automations.find(command.owner(), command.automationId())
+    Automation current = automations
+        .find(command.owner(), command.automationId())
         .orElseThrow(() -> new ForbiddenException("Invalid automation"));
     Automation changed = planner.automation(
-        current.id(), current.owner(), current.conversationId(), current.createdAt(), command.request());
+        current.id(),
+        current.owner(),
+        current.conversationId(),
+        current.createdAt(),
+        command.request());
     unitOfWork.run(() -> {
       if (!automations.update(changed)) {
         throw new ForbiddenException("Invalid automation");

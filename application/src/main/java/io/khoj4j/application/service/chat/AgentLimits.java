@@ -39,7 +39,8 @@ final class AgentLimits {
     if (agent.allows(AgentOutputMode.DIAGRAM)) {
       outputs.add(ToolPlan.Output.DIAGRAM);
     }
-    // Scheduling a task is not one of the output modes an agent is given: any agent's conversation may ask for one.
+    // Scheduling a task is not one of the output modes an agent is given: any agent's conversation
+    // may ask for one.
     outputs.add(ToolPlan.Output.AUTOMATION);
     return new AllowedTools(sources, outputs);
   }
@@ -56,8 +57,8 @@ final class AgentLimits {
     if (!refused) {
       return Optional.empty();
     }
-    return Optional.of(Prompts.render("agent-refused.md", Map.of("agent", agent.agent().name(),
-        "command", command.keyword())));
+    return Optional.of(Prompts.render(
+        "agent-refused.md", Map.of("agent", agent.agent().name(), "command", command.keyword())));
   }
 
   private static ConversationCommand source(AgentInputTool tool) {

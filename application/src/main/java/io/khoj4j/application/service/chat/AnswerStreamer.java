@@ -53,8 +53,8 @@ final class AnswerStreamer {
         sink.emit(new ChatEvent.StartResponse());
       }
     };
-    ChatStream stream = gateway.stream(ChatCompletionRequest.of(model, prompt),
-        new ForwardToSink(sink, text, start, done));
+    ChatStream stream = gateway.stream(
+        ChatCompletionRequest.of(model, prompt), new ForwardToSink(sink, text, start, done));
     while (true) {
       try {
         return finished(done.get(100, TimeUnit.MILLISECONDS), text, start, sink);
@@ -73,8 +73,8 @@ final class AnswerStreamer {
     }
   }
 
-  private static ModelAnswer finished(ChatCompletion completion, StringBuilder text, Runnable start,
-      ChatEventSink sink) {
+  private static ModelAnswer finished(
+      ChatCompletion completion, StringBuilder text, Runnable start, ChatEventSink sink) {
     String answer;
     boolean streamedNothing;
     synchronized (text) {
@@ -86,12 +86,14 @@ final class AnswerStreamer {
       sink.emit(new ChatEvent.Text(completion.text()));
     }
     sink.emit(new ChatEvent.EndResponse());
-    return new ModelAnswer(answer, completion.thought() == null ? "" : completion.thought(), completion.usage(),
-        null);
+    return new ModelAnswer(
+        answer, completion.thought() == null ? "" : completion.thought(), completion.usage(), null);
   }
 
-  private static ModelAnswer failed(ChatModelEndpoint model, Throwable cause, Runnable start, ChatEventSink sink) {
-    UpstreamFailureException failure = cause instanceof UpstreamFailureException u ? u
+  private static ModelAnswer failed(
+      ChatModelEndpoint model, Throwable cause, Runnable start, ChatEventSink sink) {
+    UpstreamFailureException failure = cause instanceof UpstreamFailureException u
+        ? u
         : new UpstreamFailureException("The language model failed", true, cause);
     LOG.log(Level.WARNING, "Chat model {0} failed: {1}", model.modelName(), failure.getMessage());
     start.run();
@@ -103,13 +105,18 @@ final class AnswerStreamer {
 
   static String failureText(UpstreamFailureException failure) {
     return failure.retryable()
-        ? "⚠️ The language model is unavailable right now (" + failure.getMessage() + "). Please try again shortly."
+        ? "⚠️ The language model is unavailable right now (" + failure.getMessage()
+            + "). Please try again shortly."
         : "⚠️ The language model refused the request (" + failure.getMessage() + ").";
   }
 
   /** Passes the model's text and thoughts to the client as they come and keeps the text. */
-  private record ForwardToSink(ChatEventSink sink, StringBuilder text, Runnable start,
-      CompletableFuture<ChatCompletion> done) implements ChatStreamListener {
+  private record ForwardToSink(
+      ChatEventSink sink,
+      StringBuilder text,
+      Runnable start,
+      CompletableFuture<ChatCompletion> done)
+      implements ChatStreamListener {
 
     @Override
     public void onText(String delta) {

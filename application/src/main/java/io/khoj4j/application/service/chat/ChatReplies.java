@@ -41,11 +41,17 @@ final class ChatReplies {
       StringBuilder sb = new StringBuilder("These notes look most relevant to your question:\n\n");
       for (NoteReference r : references) {
         String firstLine = r.compiled().strip().lines().findFirst().orElse("");
-        sb.append("- [").append(r.file()).append("](").append(r.uri()).append("): ")
-            .append(firstLine.length() > 160 ? firstLine.substring(0, 160) + "…" : firstLine).append('\n');
+        sb.append("- [")
+            .append(r.file())
+            .append("](")
+            .append(r.uri())
+            .append("): ")
+            .append(firstLine.length() > 160 ? firstLine.substring(0, 160) + "…" : firstLine)
+            .append('\n');
       }
       found = sb.toString();
     }
-    return Prompts.render("no-model.md", Map.of("found", found.isEmpty() ? "" : "\n\n" + found.strip()));
+    return Prompts.render(
+        "no-model.md", Map.of("found", found.isEmpty() ? "" : "\n\n" + found.strip()));
   }
 }

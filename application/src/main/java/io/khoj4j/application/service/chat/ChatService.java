@@ -1,10 +1,10 @@
 package io.khoj4j.application.service.chat;
 
-import io.khoj4j.application.port.in.automation.CreateAutomationUseCase;
 import io.khoj4j.application.error.NotFoundException;
 import io.khoj4j.application.port.in.agent.EffectiveAgent;
 import io.khoj4j.application.port.in.agent.ResolveAgentQuery;
 import io.khoj4j.application.port.in.agent.ResolveAgentUseCase;
+import io.khoj4j.application.port.in.automation.CreateAutomationUseCase;
 import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.chat.ChatEventSink;
 import io.khoj4j.application.port.in.chat.ChatOutcome;
@@ -64,10 +64,22 @@ public final class ChatService implements ChatUseCase {
   private final ResolveAgentUseCase agents;
   private final ChatMemory memory;
 
-  public ChatService(ConversationRepository conversations, ChatModelSelection models, ChatModelGateway gateway,
-      ModelReplyReader replies, SearchEntriesUseCase search, QueryContentUseCase content, TokenCounter tokens, ChatTools tools,
-      CreateAutomationUseCase createAutomation, UnitOfWork unitOfWork, IdGenerator ids, Clock clock,
-      Optional<Double> notesMaxDistance, ResolveAgentUseCase agents, ChatMemory memory) {
+  public ChatService(
+      ConversationRepository conversations,
+      ChatModelSelection models,
+      ChatModelGateway gateway,
+      ModelReplyReader replies,
+      SearchEntriesUseCase search,
+      QueryContentUseCase content,
+      TokenCounter tokens,
+      ChatTools tools,
+      CreateAutomationUseCase createAutomation,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock,
+      Optional<Double> notesMaxDistance,
+      ResolveAgentUseCase agents,
+      ChatMemory memory) {
     this.memory = memory;
     this.models = models;
     this.agents = agents;
@@ -76,8 +88,11 @@ public final class ChatService implements ChatUseCase {
     ModelCalls calls = new ModelCalls(gateway, replies);
     QueryWriter queryWriter = new QueryWriter(calls, clock);
     this.resolver = new ConversationResolver(conversations, ids, clock);
-    this.gatherer = new ContextGatherer(content, new SourcePicker(calls, tools),
-        new NotesSearch(search, queryWriter, notesMaxDistance), new ToolRunner(tools, calls, queryWriter, clock),
+    this.gatherer = new ContextGatherer(
+        content,
+        new SourcePicker(calls, tools),
+        new NotesSearch(search, queryWriter, notesMaxDistance),
+        new ToolRunner(tools, calls, queryWriter, clock),
         tools);
     this.prompts = new PromptBuilder(tokens, clock);
     this.streamer = new AnswerStreamer(gateway);
@@ -92,7 +107,8 @@ public final class ChatService implements ChatUseCase {
     }
     Optional<ConversationResolver.Resolved> conversation = resolver.resolve(command);
     if (conversation.isEmpty()) {
-      return ChatReplies.shortAnswer(sink, "Conversation " + command.conversationId().orElseThrow() + " not found");
+      return ChatReplies.shortAnswer(
+          sink, "Conversation " + command.conversationId().orElseThrow() + " not found");
     }
     ConversationCommand.Parsed parsed = ConversationCommand.parse(command.q());
     String turnId = command.turnId().orElseGet(() -> ids.newId().toString());
@@ -103,12 +119,21 @@ public final class ChatService implements ChatUseCase {
     if (unavailable.isPresent()) {
       return ChatReplies.answerWithoutModel(sink, unavailable.get());
     }
-    ChatTurn turn = new ChatTurn(command, sink, parsed.text(), conversation.get(), turnId,
-        models.modelFor(command.user(), agent.chatModel()), agent);
+    ChatTurn turn = new ChatTurn(
+        command,
+        sink,
+        parsed.text(),
+        conversation.get(),
+        turnId,
+        models.modelFor(command.user(), agent.chatModel()),
+        agent);
     return switch (gatherer.gather(turn, parsed.command())) {
       case ContextGatherer.Gathered.Stopped stopped -> stopped.outcome();
       case ContextGatherer.Gathered.Context context ->
-          answer(turn, context, parsed.command() != ConversationCommand.AUTOMATED_TASK); // runs write no memories
+        answer(
+            turn,
+            context,
+            parsed.command() != ConversationCommand.AUTOMATED_TASK); // runs write no memories
       case ContextGatherer.Gathered.ScheduleRequested scheduled -> schedule(turn);
     };
   }
@@ -131,8 +156,8 @@ public final class ChatService implements ChatUseCase {
    * history shows it).
    */
   private EffectiveAgent agentOf(Conversation conversation) {
-    Optional<AgentSlug> slug = Optional.ofNullable(conversation.agentSlug()).filter(s -> !s.isBlank())
-        .map(AgentSlug::of);
+    Optional<AgentSlug> slug =
+        Optional.ofNullable(conversation.agentSlug()).filter(s -> !s.isBlank()).map(AgentSlug::of);
     try {
       return agents.resolve(new ResolveAgentQuery(conversation.owner(), slug));
     } catch (NotFoundException gone) {
@@ -141,9 +166,11 @@ public final class ChatService implements ChatUseCase {
   }
 
   /** The answer from the context gathered, then the turn stored and closed. */
-  private ChatOutcome answer(ChatTurn turn, ContextGatherer.Gathered.Context context, boolean learn) {
+  private ChatOutcome answer(
+      ChatTurn turn, ContextGatherer.Gathered.Context context, boolean learn) {
     String answer;
-    List<Memory> recalled = turn.model().isEmpty() ? List.of() : memory.recall(turn.command().user(), turn.query());
+    List<Memory> recalled =
+        turn.model().isEmpty() ? List.of() : memory.recall(turn.command().user(), turn.query());
     if (turn.model().isEmpty()) {
       answer = ChatReplies.noModelAnswer(context.references());
       ChatReplies.respond(turn.sink(), answer);
@@ -152,9 +179,16 @@ public final class ChatService implements ChatUseCase {
         return new ChatOutcome.Cancelled();
       }
       turn.status("**Generating a well-informed response**");
-      AnswerStreamer.ModelAnswer result = streamer.stream(turn.model().get(), prompts.build(turn.model().get(),
-          turn.query(), turn.history(), context.references(), withMemories(recalled, context), turn.command(),
-          turn.persona()),
+      AnswerStreamer.ModelAnswer result = streamer.stream(
+          turn.model().get(),
+          prompts.build(
+              turn.model().get(),
+              turn.query(),
+              turn.history(),
+              context.references(),
+              withMemories(recalled, context),
+              turn.command(),
+              turn.persona()),
           turn.sink());
       if (result.outcome() != null) {
         return result.outcome();
@@ -176,18 +210,20 @@ public final class ChatService implements ChatUseCase {
     return outcome;
   }
 
-  private static List<String> withMemories(List<Memory> recalled, ContextGatherer.Gathered.Context context) {
+  private static List<String> withMemories(
+      List<Memory> recalled, ContextGatherer.Gathered.Context context) {
     List<String> prompt = new ArrayList<>(ChatMemory.promptBlock(recalled));
     prompt.addAll(context.found().promptContext());
     return prompt;
   }
 
-  private static ChatOutcome done(ChatTurn turn, String answer, List<String> queries, List<NoteReference> references) {
+  private static ChatOutcome done(
+      ChatTurn turn, String answer, List<String> queries, List<NoteReference> references) {
     if (!turn.usage().equals(TokenUsage.NONE)) {
       turn.sink().emit(new ChatEvent.Usage(turn.usage()));
     }
     turn.sink().emit(new ChatEvent.Done());
-    return new ChatOutcome.Answered(turn.conversation().id(), turn.turnId(), answer, queries, references,
-        turn.usage());
+    return new ChatOutcome.Answered(
+        turn.conversation().id(), turn.turnId(), answer, queries, references, turn.usage());
   }
 }

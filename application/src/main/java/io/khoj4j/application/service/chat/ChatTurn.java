@@ -1,8 +1,8 @@
 package io.khoj4j.application.service.chat;
 
+import io.khoj4j.application.port.in.agent.EffectiveAgent;
 import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.chat.ChatEventSink;
-import io.khoj4j.application.port.in.agent.EffectiveAgent;
 import io.khoj4j.application.service.chat.prompt.PromptBuilder;
 import io.khoj4j.application.service.chat.tool.AllowedTools;
 import io.khoj4j.application.service.chat.tool.ToolTurn;
@@ -32,8 +32,14 @@ final class ChatTurn {
   private final List<ChatMessage.Thought> thoughts = new ArrayList<>();
   private TokenUsage usage = TokenUsage.NONE;
 
-  ChatTurn(ChatCommand command, ChatEventSink sink, String query, ConversationResolver.Resolved conversation,
-      String turnId, Optional<ChatModelEndpoint> model, EffectiveAgent agent) {
+  ChatTurn(
+      ChatCommand command,
+      ChatEventSink sink,
+      String query,
+      ConversationResolver.Resolved conversation,
+      String turnId,
+      Optional<ChatModelEndpoint> model,
+      EffectiveAgent agent) {
     this.command = command;
     this.sink = sink;
     this.query = query;
@@ -86,7 +92,8 @@ final class ChatTurn {
     if (agent.agent().isDefault()) {
       return Optional.empty();
     }
-    return Optional.of(new PromptBuilder.Persona(agent.agent().name(), agent.persona().orElse("")));
+    return Optional.of(
+        new PromptBuilder.Persona(agent.agent().name(), agent.persona().orElse("")));
   }
 
   boolean cancelled() {

@@ -28,7 +28,8 @@ final class ContextGatherer {
   /** Either the context the answer is written from, or the outcome that ends the turn here. */
   sealed interface Gathered {
 
-    record Context(List<String> queries, List<NoteReference> references, ToolFindings found) implements Gathered {}
+    record Context(List<String> queries, List<NoteReference> references, ToolFindings found)
+        implements Gathered {}
 
     record Stopped(ChatOutcome outcome) implements Gathered {}
 
@@ -42,7 +43,11 @@ final class ContextGatherer {
   private final ToolRunner toolRunner;
   private final ChatTools tools;
 
-  ContextGatherer(QueryContentUseCase content, SourcePicker picker, NotesSearch notes, ToolRunner toolRunner,
+  ContextGatherer(
+      QueryContentUseCase content,
+      SourcePicker picker,
+      NotesSearch notes,
+      ToolRunner toolRunner,
       ChatTools tools) {
     this.tools = tools;
     this.content = content;
@@ -55,8 +60,8 @@ final class ContextGatherer {
     boolean hasNotes = turn.agent().agent().hasKnowledge()
         || content.overview(new ContentQuery.Overview(turn.command().user())).hasDocuments();
     if (command == ConversationCommand.NOTES && !hasNotes) {
-      return new Gathered.Stopped(ChatReplies.answerWithoutModel(turn.sink(), Prompts.render("no-notes.md",
-          Map.of())));
+      return new Gathered.Stopped(
+          ChatReplies.answerWithoutModel(turn.sink(), Prompts.render("no-notes.md", Map.of())));
     }
     Optional<ToolPlan> plan = plan(turn, command, hasNotes);
     if (plan.isEmpty()) {
@@ -91,7 +96,9 @@ final class ContextGatherer {
     if (turn.cancelled()) {
       return new Gathered.Stopped(new ChatOutcome.Cancelled());
     }
-    turn.sink().emit(new ChatEvent.References(queries, references, found.onlineContext(), found.codeContext()));
+    turn.sink()
+        .emit(new ChatEvent.References(
+            queries, references, found.onlineContext(), found.codeContext()));
     toolRunner.create(plan.get(), tools, found);
     turn.spent(found.usage());
     return new Gathered.Context(queries, references, found);
@@ -105,8 +112,15 @@ final class ContextGatherer {
   private Optional<ToolPlan> plan(ChatTurn turn, ConversationCommand command, boolean hasNotes) {
     return switch (command) {
       case DEFAULT, AUTOMATED_TASK -> {
-        SourcePicker.Selection selection = picker.pick(turn.model(), turn.query(), turn.history(), hasNotes,
-            command == ConversationCommand.DEFAULT, turn.allowed(), turn.persona(), turn::cancelled);
+        SourcePicker.Selection selection = picker.pick(
+            turn.model(),
+            turn.query(),
+            turn.history(),
+            hasNotes,
+            command == ConversationCommand.DEFAULT,
+            turn.allowed(),
+            turn.persona(),
+            turn::cancelled);
         if (turn.cancelled()) {
           yield Optional.empty();
         }

@@ -52,7 +52,9 @@ final class ConversationResolver {
       return Optional.of(new Resolved(found, conversations.messages(user, found.id())));
     }
     Instant now = clock.instant();
-    return Optional.of(new Resolved(new Conversation(ids.newId(), user, command.title().orElse(null), null, "khoj",
-        List.of(), now, now), List.of()));
+    return Optional.of(new Resolved(
+        new Conversation(
+            ids.newId(), user, command.title().orElse(null), null, "khoj", List.of(), now, now),
+        List.of()));
   }
 }

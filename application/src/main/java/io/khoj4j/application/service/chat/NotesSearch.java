@@ -30,7 +30,8 @@ final class NotesSearch {
   private final QueryWriter queryWriter;
   private final Optional<Double> notesMaxDistance;
 
-  NotesSearch(SearchEntriesUseCase search, QueryWriter queryWriter, Optional<Double> notesMaxDistance) {
+  NotesSearch(
+      SearchEntriesUseCase search, QueryWriter queryWriter, Optional<Double> notesMaxDistance) {
     this.search = search;
     this.queryWriter = queryWriter;
     this.notesMaxDistance = notesMaxDistance;
@@ -38,17 +39,29 @@ final class NotesSearch {
 
   /** Empty when the client left while the queries were being written. */
   Optional<Found> search(ChatTurn turn) {
-    QueryWriter.Queries queries = queryWriter.write("extract-queries.txt", MAX_SEARCH_QUERIES, turn.model(),
-        turn.query(), turn.history(), turn.command().location(), turn.persona(), turn::cancelled);
+    QueryWriter.Queries queries = queryWriter.write(
+        "extract-queries.txt",
+        MAX_SEARCH_QUERIES,
+        turn.model(),
+        turn.query(),
+        turn.history(),
+        turn.command().location(),
+        turn.persona(),
+        turn::cancelled);
     if (turn.cancelled()) {
       return Optional.empty();
     }
     turn.spent(queries.usage());
     List<String> inferred = queries.queries();
     turn.status("**Searching Documents for:** \n- " + String.join("\n- ", inferred));
-    Optional<UUID> knowledge = turn.agent().knowledgeAgent().filter(a -> turn.agent().agent().hasKnowledge());
-    List<NoteReference> references = searchNotes(turn.command().user(), knowledge, inferred,
-        turn.conversation().fileFilters(), turn.command());
+    Optional<UUID> knowledge =
+        turn.agent().knowledgeAgent().filter(a -> turn.agent().agent().hasKnowledge());
+    List<NoteReference> references = searchNotes(
+        turn.command().user(),
+        knowledge,
+        inferred,
+        turn.conversation().fileFilters(),
+        turn.command());
     Set<String> files = new LinkedHashSet<>();
     references.forEach(r -> files.add(r.file()));
     turn.status("**Found " + references.size() + " Notes Across " + files.size() + " Files**: \n- "
@@ -60,14 +73,26 @@ final class NotesSearch {
    * Hybrid search for each query over the user's notes and the agent's knowledge; the conversation's file filters
    * narrow it; duplicates across queries (and a creator's note beside its copy in the agent) go.
    */
-  private List<NoteReference> searchNotes(UserId user, Optional<UUID> knowledge, List<String> queries,
-      List<String> fileFilters, ChatCommand command) {
-    String filters = fileFilters.stream().map(f -> " file:\"" + f.replace("\"", "") + "\"").reduce("", String::concat);
+  private List<NoteReference> searchNotes(
+      UserId user,
+      Optional<UUID> knowledge,
+      List<String> queries,
+      List<String> fileFilters,
+      ChatCommand command) {
+    String filters = fileFilters.stream()
+        .map(f -> " file:\"" + f.replace("\"", "") + "\"")
+        .reduce("", String::concat);
     Map<String, NoteReference> byText = new LinkedHashMap<>();
     for (String query : queries) {
-      List<SearchResult> results = search.search(new SearchEntriesQuery(user, query + filters,
-          Math.max(1, Math.min(command.n(), SearchEntriesQuery.MAX_RESULTS)), Optional.empty(), true,
-          command.maxDistance().or(() -> notesMaxDistance), false, knowledge));
+      List<SearchResult> results = search.search(new SearchEntriesQuery(
+          user,
+          query + filters,
+          Math.max(1, Math.min(command.n(), SearchEntriesQuery.MAX_RESULTS)),
+          Optional.empty(),
+          true,
+          command.maxDistance().or(() -> notesMaxDistance),
+          false,
+          knowledge));
       for (SearchResult r : results) {
         byText.putIfAbsent(r.compiled(), new NoteReference(query, r.entry(), r.file(), r.uri()));
       }

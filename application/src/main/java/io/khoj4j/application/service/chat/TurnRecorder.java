@@ -34,9 +34,18 @@ final class TurnRecorder {
     Instant at = clock.instant();
     String q = turn.query();
     ToolFindings found = context.found();
-    ChatMessage reply = new ChatMessage(Speaker.KHOJ, answer, at, turn.turnId(), context.references(),
-        found.onlineContext(), found.codeContext(), turn.thoughts(),
-        new Intent("remember", q, "notes", context.queries()), found.images(), List.of(),
+    ChatMessage reply = new ChatMessage(
+        Speaker.KHOJ,
+        answer,
+        at,
+        turn.turnId(),
+        context.references(),
+        found.onlineContext(),
+        found.codeContext(),
+        turn.thoughts(),
+        new Intent("remember", q, "notes", context.queries()),
+        found.images(),
+        List.of(),
         found.mermaidjsDiagram().orElse(null));
     store(turn, reply, at);
   }
@@ -45,8 +54,19 @@ final class TurnRecorder {
   void recordScheduled(ChatTurn turn, String answer, Optional<UUID> automationId) {
     Instant at = clock.instant();
     String q = turn.query();
-    ChatMessage reply = new ChatMessage(Speaker.KHOJ, answer, at, turn.turnId(), List.of(), List.of(), List.of(),
-        turn.thoughts(), new Intent("automation", q, "automation", List.of()), List.of(), List.of(), null,
+    ChatMessage reply = new ChatMessage(
+        Speaker.KHOJ,
+        answer,
+        at,
+        turn.turnId(),
+        List.of(),
+        List.of(),
+        List.of(),
+        turn.thoughts(),
+        new Intent("automation", q, "automation", List.of()),
+        List.of(),
+        List.of(),
+        null,
         automationId.map(UUID::toString).orElse(null));
     store(turn, reply, at);
   }
@@ -54,12 +74,14 @@ final class TurnRecorder {
   private void store(ChatTurn turn, ChatMessage reply, Instant at) {
     String q = turn.query();
     ChatCommand command = turn.command();
-    ChatMessage question = ChatMessage.fromUser(q, at, turn.turnId(), command.images(), command.files());
+    ChatMessage question =
+        ChatMessage.fromUser(q, at, turn.turnId(), command.images(), command.files());
     String slug = q.length() > Conversation.MAX_SLUG ? q.substring(0, Conversation.MAX_SLUG) : q;
     Conversation conversation = turn.conversation();
     unitOfWork.run(() -> {
       conversations.createIfAbsent(conversation);
-      conversations.appendMessages(conversation.owner(), conversation.id(), List.of(question, reply), slug, at);
+      conversations.appendMessages(
+          conversation.owner(), conversation.id(), List.of(question, reply), slug, at);
     });
   }
 }

@@ -20,8 +20,8 @@ public final class CompleteNotionOAuthService implements CompleteNotionOAuthUseC
   private final SecretBox secrets;
   private final Clock clock;
 
-  public CompleteNotionOAuthService(ConnectorRepository connectors, NotionWorkspace notion, SecretBox secrets,
-      Clock clock) {
+  public CompleteNotionOAuthService(
+      ConnectorRepository connectors, NotionWorkspace notion, SecretBox secrets, Clock clock) {
     this.connectors = connectors;
     this.notion = notion;
     this.secrets = secrets;
@@ -30,7 +30,8 @@ public final class CompleteNotionOAuthService implements CompleteNotionOAuthUseC
 
   @Override
   public void complete(CompleteNotionOAuthCommand command) {
-    Optional<UserId> owner = connectors.takeOauthState(OAuthStates.hash(command.state()), clock.instant());
+    Optional<UserId> owner =
+        connectors.takeOauthState(OAuthStates.hash(command.state()), clock.instant());
     if (owner.isEmpty() || !owner.get().equals(command.owner())) {
       throw new InvalidInputException("Invalid state parameter");
     }
@@ -38,8 +39,11 @@ public final class CompleteNotionOAuthService implements CompleteNotionOAuthUseC
     try {
       token = notion.exchangeCode(command.code());
     } catch (ConnectorException e) {
-      throw new UpstreamFailureException("Notion did not accept the authorization: " + e.getMessage(),
-          e.kind() == ConnectorException.Kind.UNAVAILABLE || e.kind() == ConnectorException.Kind.RATE_LIMITED, e);
+      throw new UpstreamFailureException(
+          "Notion did not accept the authorization: " + e.getMessage(),
+          e.kind() == ConnectorException.Kind.UNAVAILABLE
+              || e.kind() == ConnectorException.Kind.RATE_LIMITED,
+          e);
     }
     connectors.saveNotion(command.owner(), Optional.of(secrets.seal(token)));
   }

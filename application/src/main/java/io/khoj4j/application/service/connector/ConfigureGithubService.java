@@ -19,7 +19,7 @@ public final class ConfigureGithubService implements ConfigureGithubUseCase {
 
   @Override
   public void configure(ConfigureGithubCommand command) {
-    connectors.saveGithub(command.owner(),
-        new GithubSettings(command.token().map(secrets::seal), command.repos()));
+    connectors.saveGithub(
+        command.owner(), new GithubSettings(command.token().map(secrets::seal), command.repos()));
   }
 }

@@ -36,7 +36,8 @@ final class ConnectorIndexer {
       return;
     }
     List<UploadedFile> files = batch.stream().map(Item::file).toList();
-    indexContent.index(new IndexContentCommand(owner, files, SyncMode.INCREMENTAL, java.util.Optional.empty(), source));
+    indexContent.index(new IndexContentCommand(
+        owner, files, SyncMode.INCREMENTAL, java.util.Optional.empty(), source));
     Map<String, String> versions = new LinkedHashMap<>();
     batch.forEach(i -> versions.put(i.key(), i.version()));
     connectors.saveVersions(owner, source, versions);
@@ -49,8 +50,8 @@ final class ConnectorIndexer {
     }
     List<UploadedFile> deletions = new ArrayList<>();
     keys.forEach(k -> deletions.add(new UploadedFile(k, null, new byte[0])));
-    indexContent.index(new IndexContentCommand(owner, deletions, SyncMode.INCREMENTAL, java.util.Optional.empty(),
-        source));
+    indexContent.index(new IndexContentCommand(
+        owner, deletions, SyncMode.INCREMENTAL, java.util.Optional.empty(), source));
     connectors.deleteVersions(owner, source, keys);
   }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
  * Operator settings of the connectors: files larger than {@code maxFileBytes} are not downloaded, items are indexed
  * {@code batchSize} at a time, and Notion OAuth is offered when its client id, secret and redirect URI are set.
  */
-public record ConnectorSettings(long maxFileBytes, int batchSize, Optional<NotionOAuth> notionOAuth) {
+public record ConnectorSettings(
+    long maxFileBytes, int batchSize, Optional<NotionOAuth> notionOAuth) {
 
   public ConnectorSettings {
     if (batchSize < 1) {
@@ -17,5 +18,6 @@ public record ConnectorSettings(long maxFileBytes, int batchSize, Optional<Notio
   }
 
   /** {@code authorizeUrl} is Notion's (a test points it elsewhere); a state is valid for {@code stateLifetime}. */
-  public record NotionOAuth(String clientId, String redirectUri, String authorizeUrl, Duration stateLifetime) {}
+  public record NotionOAuth(
+      String clientId, String redirectUri, String authorizeUrl, Duration stateLifetime) {}
 }

@@ -27,9 +27,10 @@ import java.util.function.BiConsumer;
 final class GithubSync {
 
   /** Extensions that are never text: not downloaded at all. */
-  private static final Set<String> BINARY = Set.of("png", "jpg", "jpeg", "gif", "webp", "ico", "bmp", "tiff", "svgz",
-      "pdf", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "jar", "war", "class", "so", "dll", "exe", "dylib", "o",
-      "a", "bin", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "mov", "avi", "wav", "ogg", "webm", "pyc",
+  private static final Set<String> BINARY = Set.of(
+      "png", "jpg", "jpeg", "gif", "webp", "ico", "bmp", "tiff", "svgz", "pdf", "zip", "gz", "tgz",
+      "bz2", "xz", "7z", "rar", "jar", "war", "class", "so", "dll", "exe", "dylib", "o", "a", "bin",
+      "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "mov", "avi", "wav", "ogg", "webm", "pyc",
       "docx", "xlsx", "pptx", "doc", "xls", "ppt", "sqlite", "db", "lock", "psd");
 
   /** Marks a file that was listed but not indexed (binary or too large), so it is not reconsidered until it changes. */
@@ -41,7 +42,11 @@ final class GithubSync {
   private final long maxFileBytes;
   private final int batchSize;
 
-  GithubSync(GithubRepositories github, ConnectorRepository connectors, ConnectorIndexer indexer, long maxFileBytes,
+  GithubSync(
+      GithubRepositories github,
+      ConnectorRepository connectors,
+      ConnectorIndexer indexer,
+      long maxFileBytes,
       int batchSize) {
     this.github = github;
     this.connectors = connectors;
@@ -54,8 +59,12 @@ final class GithubSync {
    * @param progress told (done, total) as batches finish
    * @throws ConnectorException when GitHub refuses the token, rate-limits or fails: what was indexed stays
    */
-  Outcome.Synced sync(UserId owner, List<GithubRepo> repos, Optional<String> token,
-      BiConsumer<Integer, Integer> progress, List<String> repoErrors) {
+  Outcome.Synced sync(
+      UserId owner,
+      List<GithubRepo> repos,
+      Optional<String> token,
+      BiConsumer<Integer, Integer> progress,
+      List<String> repoErrors) {
     Plan plan = plan(owner, repos, token, repoErrors);
     int[] read = readAndIndex(owner, token, plan.pending(), progress);
     int skipped = plan.skippedVersions().size() + read[1];
@@ -70,9 +79,14 @@ final class GithubSync {
    * What a sync does, decided from the repositories' trees and the versions already indexed: files to read, files
    * skipped (binary or too large; their version is remembered so they are not listed again), files gone upstream.
    */
-  private record Plan(List<Pending> pending, Map<String, String> skippedVersions, List<String> gone, int unchanged) {}
+  private record Plan(
+      List<Pending> pending,
+      Map<String, String> skippedVersions,
+      List<String> gone,
+      int unchanged) {}
 
-  private Plan plan(UserId owner, List<GithubRepo> repos, Optional<String> token, List<String> repoErrors) {
+  private Plan plan(
+      UserId owner, List<GithubRepo> repos, Optional<String> token, List<String> repoErrors) {
     Map<String, String> versions = connectors.versions(owner, ContentSource.GITHUB);
     Set<String> listed = new HashSet<>();
     List<String> wholePrefixes = new ArrayList<>();
@@ -111,20 +125,25 @@ final class GithubSync {
   }
 
   /** The repository's files; a repository or branch that does not exist is reported, and the others go on. */
-  private Optional<List<TreeFile>> tree(Optional<String> token, GithubRepo repo, List<String> repoErrors) {
+  private Optional<List<TreeFile>> tree(
+      Optional<String> token, GithubRepo repo, List<String> repoErrors) {
     try {
       return Optional.of(github.files(token, repo));
     } catch (ConnectorException e) {
       if (e.kind() != ConnectorException.Kind.NOT_FOUND) {
         throw e;
       }
-      repoErrors.add(repo.owner() + "/" + repo.name() + "@" + repo.branch() + ": " + e.getMessage());
+      repoErrors.add(
+          repo.owner() + "/" + repo.name() + "@" + repo.branch() + ": " + e.getMessage());
       return Optional.empty();
     }
   }
 
   /** Reads and indexes the pending files in batches; returns {indexed, skipped because gone meanwhile}. */
-  private int[] readAndIndex(UserId owner, Optional<String> token, List<Pending> pending,
+  private int[] readAndIndex(
+      UserId owner,
+      Optional<String> token,
+      List<Pending> pending,
       BiConsumer<Integer, Integer> progress) {
     int total = pending.size();
     progress.accept(0, total);
@@ -138,7 +157,9 @@ final class GithubSync {
           skipped++;
           continue;
         }
-        batch.add(new ConnectorIndexer.Item(p.url(), p.file().sha(),
+        batch.add(new ConnectorIndexer.Item(
+            p.url(),
+            p.file().sha(),
             new UploadedFile(p.url(), contentType(p.file().path()), bytes.get())));
       }
       indexer.index(owner, ContentSource.GITHUB, batch);
@@ -164,11 +185,19 @@ final class GithubSync {
   private void removeGone(UserId owner, Plan plan) {
     List<String> gone = plan.gone();
     Map<String, String> skippedVersions = plan.skippedVersions();
-    indexer.delete(owner, ContentSource.GITHUB, gone.stream().filter(u -> !skippedVersions.containsKey(u)).toList());
+    indexer.delete(
+        owner,
+        ContentSource.GITHUB,
+        gone.stream().filter(u -> !skippedVersions.containsKey(u)).toList());
     List<String> emptied = gone.stream().filter(skippedVersions::containsKey).toList();
     if (!emptied.isEmpty()) {
-      indexer.index(owner, ContentSource.GITHUB, emptied.stream().map(u -> new ConnectorIndexer.Item(u,
-          skippedVersions.get(u), new UploadedFile(u, null, new byte[0]))).toList());
+      indexer.index(
+          owner,
+          ContentSource.GITHUB,
+          emptied.stream()
+              .map(u -> new ConnectorIndexer.Item(
+                  u, skippedVersions.get(u), new UploadedFile(u, null, new byte[0])))
+              .toList());
     }
   }
 

@@ -14,7 +14,9 @@ final class NotionMarkdown {
 
   static String render(Page page, List<Block> blocks) {
     StringBuilder out = new StringBuilder();
-    out.append("# ").append(page.title().isBlank() ? "Untitled" : oneLine(page.title())).append("\n\n");
+    out.append("# ")
+        .append(page.title().isBlank() ? "Untitled" : oneLine(page.title()))
+        .append("\n\n");
     for (String property : page.properties()) {
       out.append(property).append("\n");
     }
@@ -38,7 +40,13 @@ final class NotionMarkdown {
       case "numbered_list_item" -> line(out, indent, "1. ", text);
       case "to_do" -> line(out, indent, "- ", text);
       case "quote", "callout" -> line(out, indent, "> ", text);
-      case "code" -> out.append(indent).append("```\n").append(text).append("\n").append(indent).append("```\n");
+      case "code" ->
+        out.append(indent)
+            .append("```\n")
+            .append(text)
+            .append("\n")
+            .append(indent)
+            .append("```\n");
       case "divider" -> out.append("\n");
       default -> {
         if (!text.isBlank()) {

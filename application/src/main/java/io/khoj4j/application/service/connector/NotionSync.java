@@ -27,7 +27,11 @@ final class NotionSync {
   private final ConnectorIndexer indexer;
   private final int batchSize;
 
-  NotionSync(NotionWorkspace notion, ConnectorRepository connectors, ConnectorIndexer indexer, int batchSize) {
+  NotionSync(
+      NotionWorkspace notion,
+      ConnectorRepository connectors,
+      ConnectorIndexer indexer,
+      int batchSize) {
     this.notion = notion;
     this.connectors = connectors;
     this.indexer = indexer;
@@ -69,14 +73,15 @@ final class NotionSync {
           continue;
         }
         byte[] markdown = NotionMarkdown.render(page, blocks).getBytes(StandardCharsets.UTF_8);
-        batch.add(new ConnectorIndexer.Item(page.url(), version(page),
-            new UploadedFile(page.url(), "text/markdown", markdown)));
+        batch.add(new ConnectorIndexer.Item(
+            page.url(), version(page), new UploadedFile(page.url(), "text/markdown", markdown)));
       }
       indexer.index(owner, ContentSource.NOTION, batch);
       indexed += batch.size();
       progress.accept(Math.min(total, from + batchSize), total);
     }
-    List<String> gone = versions.keySet().stream().filter(url -> !listed.contains(url)).toList();
+    List<String> gone =
+        versions.keySet().stream().filter(url -> !listed.contains(url)).toList();
     indexer.delete(owner, ContentSource.NOTION, gone);
     return new Outcome.Synced(indexed, gone.size(), unchanged, skipped);
   }

@@ -22,10 +22,14 @@ public final class ReadConnectorsService implements ReadConnectorsUseCase {
 
   @Override
   public ConnectorsView read(ReadConnectorsQuery query) {
-    var github = connectors.github(query.owner())
+    var github = connectors
+        .github(query.owner())
         .map(g -> new ConnectorsView.Github(g.token().flatMap(this::open), g.repos()));
-    return new ConnectorsView(github, connectors.notionToken(query.owner()).flatMap(this::open),
-        connectors.state(query.owner(), ContentSource.GITHUB), connectors.state(query.owner(), ContentSource.NOTION));
+    return new ConnectorsView(
+        github,
+        connectors.notionToken(query.owner()).flatMap(this::open),
+        connectors.state(query.owner(), ContentSource.GITHUB),
+        connectors.state(query.owner(), ContentSource.NOTION));
   }
 
   private Optional<String> open(SealedSecret sealed) {

@@ -20,7 +20,10 @@ public final class StartNotionOAuthService implements StartNotionOAuthUseCase {
   private final Clock clock;
   private final ConnectorSettings settings;
 
-  public StartNotionOAuthService(ConnectorRepository connectors, SecretGenerator random, Clock clock,
+  public StartNotionOAuthService(
+      ConnectorRepository connectors,
+      SecretGenerator random,
+      Clock clock,
       ConnectorSettings settings) {
     this.connectors = connectors;
     this.random = random;
@@ -32,7 +35,8 @@ public final class StartNotionOAuthService implements StartNotionOAuthUseCase {
   public Optional<String> authorizeUrl(StartNotionOAuthQuery query) {
     return settings.notionOAuth().map(oauth -> {
       String state = random.urlSafeSecret(24);
-      connectors.saveOauthState(OAuthStates.hash(state), query.owner(), clock.instant().plus(oauth.stateLifetime()));
+      connectors.saveOauthState(
+          OAuthStates.hash(state), query.owner(), clock.instant().plus(oauth.stateLifetime()));
       return oauth.authorizeUrl() + "?client_id=" + encode(oauth.clientId()) + "&redirect_uri="
           + encode(oauth.redirectUri()) + "&response_type=code&owner=user&state=" + state;
     });

@@ -45,13 +45,20 @@ public final class SyncConnectorsService implements SyncConnectorsUseCase {
   private final NotionSync notionSync;
   private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-  public SyncConnectorsService(ConnectorRepository connectors, GithubRepositories github, NotionWorkspace notion,
-      IndexContentUseCase indexContent, SecretBox secrets, Clock clock, ConnectorSettings settings) {
+  public SyncConnectorsService(
+      ConnectorRepository connectors,
+      GithubRepositories github,
+      NotionWorkspace notion,
+      IndexContentUseCase indexContent,
+      SecretBox secrets,
+      Clock clock,
+      ConnectorSettings settings) {
     this.connectors = connectors;
     this.secrets = secrets;
     this.clock = clock;
     ConnectorIndexer indexer = new ConnectorIndexer(indexContent, connectors);
-    this.githubSync = new GithubSync(github, connectors, indexer, settings.maxFileBytes(), settings.batchSize());
+    this.githubSync =
+        new GithubSync(github, connectors, indexer, settings.maxFileBytes(), settings.batchSize());
     this.notionSync = new NotionSync(notion, connectors, indexer, settings.batchSize());
   }
 
@@ -60,12 +67,18 @@ public final class SyncConnectorsService implements SyncConnectorsUseCase {
     Map<ContentSource, Outcome> outcomes = new EnumMap<>(ContentSource.class);
     UserId owner = command.owner();
     if (command.sources().contains(ContentSource.GITHUB)) {
-      connectors.github(owner).ifPresent(settings ->
-          outcomes.put(ContentSource.GITHUB, guarded(owner, ContentSource.GITHUB, () -> syncGithub(owner, settings))));
+      connectors
+          .github(owner)
+          .ifPresent(settings -> outcomes.put(
+              ContentSource.GITHUB,
+              guarded(owner, ContentSource.GITHUB, () -> syncGithub(owner, settings))));
     }
     if (command.sources().contains(ContentSource.NOTION)) {
-      connectors.notionToken(owner).ifPresent(token ->
-          outcomes.put(ContentSource.NOTION, guarded(owner, ContentSource.NOTION, () -> syncNotion(owner, token))));
+      connectors
+          .notionToken(owner)
+          .ifPresent(token -> outcomes.put(
+              ContentSource.NOTION,
+              guarded(owner, ContentSource.NOTION, () -> syncNotion(owner, token))));
     }
     return new SyncReport(outcomes);
   }
@@ -98,16 +111,18 @@ public final class SyncConnectorsService implements SyncConnectorsUseCase {
     Optional<String> token = settings.token().map(this::open);
     List<String> repoErrors = new ArrayList<>();
     SyncState before = connectors.state(owner, ContentSource.GITHUB);
-    Outcome.Synced synced = githubSync.sync(owner, settings.repos(), token,
-        progress(owner, ContentSource.GITHUB, before), repoErrors);
+    Outcome.Synced synced = githubSync.sync(
+        owner, settings.repos(), token, progress(owner, ContentSource.GITHUB, before), repoErrors);
     SyncState after = connectors.state(owner, ContentSource.GITHUB);
     if (!repoErrors.isEmpty()) {
       String reason = String.join("; ", repoErrors);
-      connectors.saveState(owner, ContentSource.GITHUB, after.failed(reason, after.done(), after.total()));
+      connectors.saveState(
+          owner, ContentSource.GITHUB, after.failed(reason, after.done(), after.total()));
       LOG.log(Level.WARNING, "GitHub sync for user {0}: {1}", owner, reason);
       return synced;
     }
-    connectors.saveState(owner, ContentSource.GITHUB, after.succeeded(clock.instant(), after.done(), after.total()));
+    connectors.saveState(
+        owner, ContentSource.GITHUB, after.succeeded(clock.instant(), after.done(), after.total()));
     log(owner, ContentSource.GITHUB, synced);
     return synced;
   }
@@ -115,14 +130,17 @@ public final class SyncConnectorsService implements SyncConnectorsUseCase {
   private Outcome syncNotion(UserId owner, SealedSecret sealed) {
     String token = open(sealed);
     SyncState before = connectors.state(owner, ContentSource.NOTION);
-    Outcome.Synced synced = notionSync.sync(owner, token, progress(owner, ContentSource.NOTION, before));
+    Outcome.Synced synced =
+        notionSync.sync(owner, token, progress(owner, ContentSource.NOTION, before));
     SyncState after = connectors.state(owner, ContentSource.NOTION);
-    connectors.saveState(owner, ContentSource.NOTION, after.succeeded(clock.instant(), after.done(), after.total()));
+    connectors.saveState(
+        owner, ContentSource.NOTION, after.succeeded(clock.instant(), after.done(), after.total()));
     log(owner, ContentSource.NOTION, synced);
     return synced;
   }
 
-  private BiConsumer<Integer, Integer> progress(UserId owner, ContentSource source, SyncState before) {
+  private BiConsumer<Integer, Integer> progress(
+      UserId owner, ContentSource source, SyncState before) {
     return (done, total) -> connectors.saveState(owner, source, before.syncing(done, total));
   }
 
@@ -130,7 +148,8 @@ public final class SyncConnectorsService implements SyncConnectorsUseCase {
     try {
       return secrets.open(sealed);
     } catch (IllegalStateException e) {
-      throw new ConnectorException(ConnectorException.Kind.UNAUTHORIZED,
+      throw new ConnectorException(
+          ConnectorException.Kind.UNAUTHORIZED,
           "the saved token can no longer be read (the server key changed): save it again");
     }
   }
@@ -146,14 +165,22 @@ public final class SyncConnectorsService implements SyncConnectorsUseCase {
     String vendor = source == ContentSource.GITHUB ? "GitHub" : "Notion";
     return switch (e.kind()) {
       case UNAUTHORIZED -> vendor + " refused the token: " + e.getMessage();
-      case RATE_LIMITED -> vendor + " rate limit reached" + e.retryAt().map(t -> ", retry after " + t).orElse("")
-          + ": " + e.getMessage();
+      case RATE_LIMITED ->
+        vendor + " rate limit reached"
+            + e.retryAt().map(t -> ", retry after " + t).orElse("") + ": " + e.getMessage();
       case NOT_FOUND, UNAVAILABLE, MALFORMED -> vendor + ": " + e.getMessage();
     };
   }
 
   private static void log(UserId owner, ContentSource source, Outcome.Synced s) {
-    LOG.log(Level.INFO, "{0} sync for user {1}: {2} indexed, {3} deleted, {4} unchanged, {5} skipped",
-        source.wireName(), owner, s.indexed(), s.deleted(), s.unchanged(), s.skipped());
+    LOG.log(
+        Level.INFO,
+        "{0} sync for user {1}: {2} indexed, {3} deleted, {4} unchanged, {5} skipped",
+        source.wireName(),
+        owner,
+        s.indexed(),
+        s.deleted(),
+        s.unchanged(),
+        s.skipped());
   }
 }

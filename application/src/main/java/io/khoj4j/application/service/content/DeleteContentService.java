@@ -23,12 +23,16 @@ public final class DeleteContentService implements DeleteContentUseCase {
 
   private final Optional<ConnectorRepository> connectors;
 
-  public DeleteContentService(EntryRepository entries, RefusedFileRepository refused, UnitOfWork unitOfWork) {
+  public DeleteContentService(
+      EntryRepository entries, RefusedFileRepository refused, UnitOfWork unitOfWork) {
     this(entries, refused, unitOfWork, Optional.empty());
   }
 
   /** With connectors, deleting the GitHub or Notion source also removes its settings, as Khoj does. */
-  public DeleteContentService(EntryRepository entries, RefusedFileRepository refused, UnitOfWork unitOfWork,
+  public DeleteContentService(
+      EntryRepository entries,
+      RefusedFileRepository refused,
+      UnitOfWork unitOfWork,
       Optional<ConnectorRepository> connectors) {
     this.entries = entries;
     this.refused = refused;
@@ -41,7 +45,8 @@ public final class DeleteContentService implements DeleteContentUseCase {
     var owner = command.owner();
     return switch (command.target()) {
       case DeleteContentCommand.File f -> {
-        if (!entries.hasFile(owner, f.name()) && entries.hashesOf(owner, f.name()).isEmpty()) {
+        if (!entries.hasFile(owner, f.name())
+            && entries.hashesOf(owner, f.name()).isEmpty()) {
           // a file only listed as refused: deleting it clears the refusal; anything else is unknown
           if (unitOfWork.inTransaction(() -> refused.forget(owner, List.of(f.name()))) == 0) {
             throw new NotFoundException("File not found");
@@ -50,18 +55,21 @@ public final class DeleteContentService implements DeleteContentUseCase {
         }
         yield deleteFile(owner, f.name());
       }
-      case DeleteContentCommand.Files fs -> fs.names().stream().mapToInt(name -> deleteFile(owner, name)).sum();
-      case DeleteContentCommand.Type t -> unitOfWork.inTransaction(() -> {
-        if (t.type().isPresent()) {
-          return entries.deleteType(owner, t.type().get());
-        }
-        refused.forgetAll(owner);
-        return entries.deleteAll(owner);
-      });
-      case DeleteContentCommand.Source s -> unitOfWork.inTransaction(() -> {
-        connectors.ifPresent(c -> c.deleteConnector(owner, s.source()));
-        return entries.deleteSource(owner, s.source());
-      });
+      case DeleteContentCommand.Files fs ->
+        fs.names().stream().mapToInt(name -> deleteFile(owner, name)).sum();
+      case DeleteContentCommand.Type t ->
+        unitOfWork.inTransaction(() -> {
+          if (t.type().isPresent()) {
+            return entries.deleteType(owner, t.type().get());
+          }
+          refused.forgetAll(owner);
+          return entries.deleteAll(owner);
+        });
+      case DeleteContentCommand.Source s ->
+        unitOfWork.inTransaction(() -> {
+          connectors.ifPresent(c -> c.deleteConnector(owner, s.source()));
+          return entries.deleteSource(owner, s.source());
+        });
     };
   }
 

@@ -34,11 +34,13 @@ final class FileParser {
 
     record Rejected(String name, String reason) implements Parsed {}
 
-    record Sections(String name, ContentType type, List<Section> sections, String fullText, long size)
+    record Sections(
+        String name, ContentType type, List<Section> sections, String fullText, long size)
         implements Parsed {}
   }
 
-  private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*\"?([\\w.:-]+)\"?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CHARSET =
+      Pattern.compile("charset\\s*=\\s*\"?([\\w.:-]+)\"?", Pattern.CASE_INSENSITIVE);
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
   private final DocumentReader reader;
@@ -70,14 +72,18 @@ final class FileParser {
       return new Parsed.Deletion(name);
     }
     if (file.content().length > limits.maxFileBytes()) {
-      return new Parsed.Rejected(name, "larger than the per-file limit of " + limits.maxFileBytes() + " bytes");
+      return new Parsed.Rejected(
+          name, "larger than the per-file limit of " + limits.maxFileBytes() + " bytes");
     }
     Optional<ContentType> type = typeOf(file);
     if (type.isEmpty()) {
-      return new Parsed.Rejected(name, "not a type khoj4j indexes (content type " + file.contentType() + ")");
+      return new Parsed.Rejected(
+          name, "not a type khoj4j indexes (content type " + file.contentType() + ")");
     }
     if (onlyType.isPresent() && onlyType.get() != type.get()) {
-      return new Parsed.Rejected(name, "type " + type.get().wireName() + " excluded by t=" + onlyType.get().wireName());
+      return new Parsed.Rejected(
+          name,
+          "type " + type.get().wireName() + " excluded by t=" + onlyType.get().wireName());
     }
     return switch (type.get()) {
       case MARKDOWN, ORG, PLAINTEXT -> parseText(file, type.get());
@@ -95,9 +101,12 @@ final class FileParser {
       return new Parsed.Deletion(file.name());
     }
     if (file.content().length > limits.maxFileBytes()) {
-      return new Parsed.Rejected(file.name(), "larger than the per-file limit of " + limits.maxFileBytes() + " bytes");
+      return new Parsed.Rejected(
+          file.name(), "larger than the per-file limit of " + limits.maxFileBytes() + " bytes");
     }
-    String mime = file.contentType() == null ? "" : file.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
+    String mime = file.contentType() == null
+        ? ""
+        : file.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
     ContentType type = switch (mime) {
       case "text/markdown" -> ContentType.MARKDOWN;
       case "text/org" -> ContentType.ORG;
@@ -112,7 +121,8 @@ final class FileParser {
     try {
       text = decode(file);
     } catch (CharacterCodingException e) {
-      return new Parsed.Rejected(name, "text is not valid " + charsetOf(file.contentType()).name());
+      return new Parsed.Rejected(
+          name, "text is not valid " + charsetOf(file.contentType()).name());
     } catch (IllegalArgumentException e) {
       return new Parsed.Rejected(name, "unknown charset in content type " + file.contentType());
     }
@@ -121,9 +131,12 @@ final class FileParser {
     }
     int words = limits.maxWordsPerChunk();
     return switch (type) {
-      case MARKDOWN -> new Parsed.Sections(name, type, new MarkdownSections(words).of(name, text), text,
-          file.content().length);
-      case ORG -> new Parsed.Sections(name, type, new OrgSections(words).of(name, text), text, file.content().length);
+      case MARKDOWN ->
+        new Parsed.Sections(
+            name, type, new MarkdownSections(words).of(name, text), text, file.content().length);
+      case ORG ->
+        new Parsed.Sections(
+            name, type, new OrgSections(words).of(name, text), text, file.content().length);
       default -> {
         String plain = text;
         if (isMarkup(name)) {
@@ -133,7 +146,8 @@ final class FileParser {
           }
           plain = String.join("\n", pages.pages());
         }
-        yield new Parsed.Sections(name, type, PlainTextSections.of(name, plain), plain, file.content().length);
+        yield new Parsed.Sections(
+            name, type, PlainTextSections.of(name, plain), plain, file.content().length);
       }
     };
   }
@@ -143,9 +157,14 @@ final class FileParser {
     if (!(extraction instanceof Extraction.Pages pages)) {
       return rejected(file.name(), extraction);
     }
-    List<String> cleaned = pages.pages().stream().map(p -> p.replace("\u0000", "")).toList();
-    return new Parsed.Sections(file.name(), type, PlainTextSections.ofPages(file.name(), cleaned),
-        PlainTextSections.joinPages(file.name(), cleaned), file.content().length);
+    List<String> cleaned =
+        pages.pages().stream().map(p -> p.replace("\u0000", "")).toList();
+    return new Parsed.Sections(
+        file.name(),
+        type,
+        PlainTextSections.ofPages(file.name(), cleaned),
+        PlainTextSections.joinPages(file.name(), cleaned),
+        file.content().length);
   }
 
   private static Parsed rejected(String name, Extraction extraction) {
@@ -158,13 +177,16 @@ final class FileParser {
 
   /** Khoj's mapping of the part's Content-Type; unknown or generic types fall back to the name and the bytes. */
   private Optional<ContentType> typeOf(UploadedFile file) {
-    String mime = file.contentType() == null ? "" : file.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
+    String mime = file.contentType() == null
+        ? ""
+        : file.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
     Optional<ContentType> declared = switch (mime) {
       case "text/markdown", "text/x-markdown" -> Optional.of(ContentType.MARKDOWN);
       case "text/org", "text/x-org" -> Optional.of(ContentType.ORG);
       case "application/pdf" -> Optional.of(ContentType.PDF);
-      case "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document" ->
-          Optional.of(ContentType.DOCX);
+      case "application/msword",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document" ->
+        Optional.of(ContentType.DOCX);
       case "image/jpeg", "image/png", "image/webp" -> Optional.of(ContentType.IMAGE);
       default -> Optional.empty();
     };
@@ -185,13 +207,12 @@ final class FileParser {
 
   private static String decode(UploadedFile file) throws CharacterCodingException {
     Charset charset = charsetOf(file.contentType());
-    String text =
-        charset
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(file.content()))
-            .toString();
+    String text = charset
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(file.content()))
+        .toString();
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 

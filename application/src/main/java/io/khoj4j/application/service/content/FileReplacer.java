@@ -40,8 +40,14 @@ final class FileReplacer {
   private final SharedEmbedder embedder;
   private final EmbeddingModel embeddings;
 
-  FileReplacer(EntryRepository entries, RefusedFileRepository refused, UnitOfWork unitOfWork, IdGenerator ids,
-      Clock clock, SharedEmbedder embedder, EmbeddingModel embeddings) {
+  FileReplacer(
+      EntryRepository entries,
+      RefusedFileRepository refused,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock,
+      SharedEmbedder embedder,
+      EmbeddingModel embeddings) {
     this.entries = entries;
     this.refused = refused;
     this.unitOfWork = unitOfWork;
@@ -75,7 +81,8 @@ final class FileReplacer {
         }
       }
     }
-    throw new IllegalStateException("file " + file.name() + " kept changing under concurrent uploads; try again");
+    throw new IllegalStateException(
+        "file " + file.name() + " kept changing under concurrent uploads; try again");
   }
 
   private Outcome replaceLocked(UserId owner, FileChunks file, Map<ContentHash, float[]> vectors) {
@@ -92,29 +99,46 @@ final class FileReplacer {
     if (!missing.isEmpty()) {
       return new Outcome.NeedVectors(missing);
     }
-    // the lock holds the stored set still: when the upload keeps every stored chunk there is nothing to delete
-    int deleted = file.chunks().keySet().containsAll(stored) ? 0
+    // the lock holds the stored set still: when the upload keeps every stored chunk there is
+    // nothing to delete
+    int deleted = file.chunks().keySet().containsAll(stored)
+        ? 0
         : entries.deleteChunksNotIn(owner, name, file.chunks().keySet());
     List<StoredChunk> fresh = freshChunks(file, stored, vectors);
     if (!fresh.isEmpty()) {
       entries.insertChunks(owner, name, fresh);
     }
     if (!fresh.isEmpty() || deleted > 0 || !entries.hasFile(owner, name)) {
-      entries.saveFile(new IndexedFile(ids.newId(), owner, name, file.storedType(), file.source(),
-          file.file().fullText(), file.file().size(), clock.instant()));
+      entries.saveFile(new IndexedFile(
+          ids.newId(),
+          owner,
+          name,
+          file.storedType(),
+          file.source(),
+          file.file().fullText(),
+          file.file().size(),
+          clock.instant()));
     }
     return new Outcome.Done(fresh.size(), deleted);
   }
 
   /** The file's chunks not yet stored; chunks of one section share a corpus id. */
-  private List<StoredChunk> freshChunks(FileChunks file, Set<ContentHash> stored, Map<ContentHash, float[]> vectors) {
+  private List<StoredChunk> freshChunks(
+      FileChunks file, Set<ContentHash> stored, Map<ContentHash, float[]> vectors) {
     Map<Integer, UUID> corpusIds = new HashMap<>();
     List<StoredChunk> fresh = new ArrayList<>();
     file.chunks().forEach((hash, chunk) -> {
       if (!stored.contains(hash)) {
         UUID corpus = corpusIds.computeIfAbsent(chunk.sectionIndex(), i -> ids.newId());
-        fresh.add(new StoredChunk(ids.newId(), chunk, file.storedType(), file.source(), corpus,
-            vectors.get(hash), embeddings.id(), DateMentions.in(chunk.compiled())));
+        fresh.add(new StoredChunk(
+            ids.newId(),
+            chunk,
+            file.storedType(),
+            file.source(),
+            corpus,
+            vectors.get(hash),
+            embeddings.id(),
+            DateMentions.in(chunk.compiled())));
       }
     });
     return fresh;

@@ -81,19 +81,22 @@ public final class IndexContentService implements IndexContentUseCase {
     this.parser = new FileParser(reader, limits);
     this.chunker = new Chunker(limits.maxWordsPerChunk());
     this.embedder = new SharedEmbedder(embeddings, metrics, clock, limits.embedBatchSize());
-    this.replacer = new FileReplacer(entries, refused, unitOfWork, ids, clock, embedder, embeddings);
+    this.replacer =
+        new FileReplacer(entries, refused, unitOfWork, ids, clock, embedder, embeddings);
   }
 
   /** The parts of an upload sorted by what happens to them. */
-  private record Sorted(List<FileChunks> toIndex, List<String> deletions, List<RejectedFile> rejected) {}
+  private record Sorted(
+      List<FileChunks> toIndex, List<String> deletions, List<RejectedFile> rejected) {}
 
   @Override
   public IndexContentResult index(IndexContentCommand command) {
     Instant started = clock.instant();
     UserId owner = command.owner();
     checkQuota(owner, command.files());
-    List<Parsed> parsed =
-        command.files().stream().map(f -> parser.parse(f, command.onlyType(), command.source())).toList();
+    List<Parsed> parsed = command.files().stream()
+        .map(f -> parser.parse(f, command.onlyType(), command.source()))
+        .toList();
     Sorted sorted = sort(owner, parsed, command);
 
     Map<ContentHash, float[]> vectors = new HashMap<>();
@@ -116,9 +119,11 @@ public final class IndexContentService implements IndexContentUseCase {
       deleted += replacer.removeOthersOfUploadedTypes(owner, sorted.toIndex());
     }
 
-    List<String> accepted = parsed.stream().map(Parsed::name).filter(done::contains).toList();
+    List<String> accepted =
+        parsed.stream().map(Parsed::name).filter(done::contains).toList();
     rememberRefusals(owner, sorted.rejected());
-    IndexContentResult result = new IndexContentResult(accepted, sorted.rejected(), added, deleted, embedded);
+    IndexContentResult result =
+        new IndexContentResult(accepted, sorted.rejected(), added, deleted, embedded);
     report(owner, result, started);
     return result;
   }
@@ -129,9 +134,11 @@ public final class IndexContentService implements IndexContentUseCase {
       switch (p) {
         case Parsed.Rejected r -> {
           sorted.rejected().add(new RejectedFile(r.name(), r.reason()));
-          LOG.log(Level.WARNING, "Not indexing \"{0}\" for user {1}: {2}", r.name(), owner, r.reason());
+          LOG.log(
+              Level.WARNING, "Not indexing \"{0}\" for user {1}: {2}", r.name(), owner, r.reason());
         }
-        case Parsed.Sections s -> sorted.toIndex().add(new FileChunks(s, byHash(s), command.source()));
+        case Parsed.Sections s ->
+          sorted.toIndex().add(new FileChunks(s, byHash(s), command.source()));
         case Parsed.Deletion d -> sorted.deletions().add(d.name());
       }
     }
@@ -143,11 +150,18 @@ public final class IndexContentService implements IndexContentUseCase {
     metrics.filesRejected(result.rejected().size());
     metrics.chunksWritten(result.chunksAdded(), result.chunksDeleted());
     long millis = Math.max(1, Duration.between(started, clock.instant()).toMillis());
-    LOG.log(Level.INFO,
+    LOG.log(
+        Level.INFO,
         "Indexed {0} files for user {1} in {2} ms: {3} chunks added, {4} deleted, {5} embedded ({6} chunks/s), "
             + "{7} rejected",
-        result.accepted().size(), owner, millis, result.chunksAdded(), result.chunksDeleted(),
-        result.chunksEmbedded(), result.chunksEmbedded() * 1000L / millis, result.rejected().size());
+        result.accepted().size(),
+        owner,
+        millis,
+        result.chunksAdded(),
+        result.chunksDeleted(),
+        result.chunksEmbedded(),
+        result.chunksEmbedded() * 1000L / millis,
+        result.rejected().size());
   }
 
   /** What was refused is listed for the user (files indexed or deleted stopped being listed in their own transaction). */
@@ -181,14 +195,16 @@ public final class IndexContentService implements IndexContentUseCase {
 
   private Map<ContentHash, Chunk> byHash(Parsed.Sections file) {
     Map<ContentHash, Chunk> chunks = new LinkedHashMap<>();
-    for (Chunk c : chunker.chunk(file.sections(), file.type() != ContentType.MARKDOWN && file.type() != ContentType.ORG)) {
+    for (Chunk c : chunker.chunk(
+        file.sections(), file.type() != ContentType.MARKDOWN && file.type() != ContentType.ORG)) {
       chunks.putIfAbsent(c.hash(), c);
     }
     return chunks;
   }
 
   /** Embeds, outside any transaction, every chunk the stored files do not already have. */
-  private int embedMissing(UserId owner, List<FileChunks> files, Map<ContentHash, float[]> vectors) {
+  private int embedMissing(
+      UserId owner, List<FileChunks> files, Map<ContentHash, float[]> vectors) {
     Map<ContentHash, String> needed = new LinkedHashMap<>();
     for (FileChunks file : files) {
       Set<ContentHash> stored = entries.hashesOf(owner, file.name());

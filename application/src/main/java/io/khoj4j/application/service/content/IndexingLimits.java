@@ -7,7 +7,11 @@ package io.khoj4j.application.service.content;
  * @param maxIndexedBytesPerUser total compiled text a user may keep indexed; 0 = unlimited
  */
 public record IndexingLimits(
-    long maxRequestBytes, long maxFileBytes, long maxIndexedBytesPerUser, int maxWordsPerChunk, int embedBatchSize) {
+    long maxRequestBytes,
+    long maxFileBytes,
+    long maxIndexedBytesPerUser,
+    int maxWordsPerChunk,
+    int embedBatchSize) {
 
   public IndexingLimits {
     if (maxRequestBytes <= 0 || maxFileBytes <= 0 || maxIndexedBytesPerUser < 0) {

@@ -29,8 +29,11 @@ public final class MaintainEmbeddingsService implements MaintainEmbeddingsUseCas
     maintenance.ensureIndex(model.id(), model.dimension());
     long stale = maintenance.countStale(model.id());
     if (stale > 0) {
-      LOG.log(Level.INFO, "{0} entries were embedded by another model; re-embedding them with {1} in the background",
-          stale, model.id());
+      LOG.log(
+          Level.INFO,
+          "{0} entries were embedded by another model; re-embedding them with {1} in the background",
+          stale,
+          model.id());
     }
   }
 
@@ -40,11 +43,16 @@ public final class MaintainEmbeddingsService implements MaintainEmbeddingsUseCas
     if (stale.isEmpty()) {
       return 0;
     }
-    List<float[]> vectors = model.embedDocuments(stale.stream().map(EmbeddingMaintenance.Stale::compiled).toList());
+    List<float[]> vectors = model.embedDocuments(
+        stale.stream().map(EmbeddingMaintenance.Stale::compiled).toList());
     for (int i = 0; i < stale.size(); i++) {
       maintenance.updateEmbedding(stale.get(i).entryId(), vectors.get(i), model.id());
     }
-    LOG.log(Level.INFO, "Re-embedded {0} entries with {1}; {2} left", stale.size(), model.id(),
+    LOG.log(
+        Level.INFO,
+        "Re-embedded {0} entries with {1}; {2} left",
+        stale.size(),
+        model.id(),
         maintenance.countStale(model.id()));
     return stale.size();
   }

@@ -6,8 +6,8 @@ import io.khoj4j.application.port.in.content.ContentQuery;
 import io.khoj4j.application.port.in.content.FilePage;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
 import io.khoj4j.application.port.out.content.EntryRepository;
-import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.domain.content.ContentType;
+import io.khoj4j.domain.content.IndexedFile;
 import java.util.List;
 import java.util.Set;
 
@@ -31,7 +31,8 @@ public final class QueryContentService implements QueryContentUseCase {
   public FilePage files(ContentQuery.Files query) {
     long total = entries.countFiles(query.owner());
     int pages = (int) ((total + query.pageSize() - 1) / query.pageSize());
-    List<IndexedFile> files = entries.listFiles(query.owner(), query.page() * query.pageSize(), query.pageSize());
+    List<IndexedFile> files =
+        entries.listFiles(query.owner(), query.page() * query.pageSize(), query.pageSize());
     if (query.truncated()) {
       files = files.stream().map(QueryContentService::truncate).toList();
     }
@@ -42,13 +43,22 @@ public final class QueryContentService implements QueryContentUseCase {
     if (f.rawText().length() <= TRUNCATED_LENGTH) {
       return f;
     }
-    return new IndexedFile(f.id(), f.owner(), f.name(), f.type(), f.source(),
-        f.rawText().substring(0, TRUNCATED_LENGTH), f.sizeBytes(), f.updatedAt());
+    return new IndexedFile(
+        f.id(),
+        f.owner(),
+        f.name(),
+        f.type(),
+        f.source(),
+        f.rawText().substring(0, TRUNCATED_LENGTH),
+        f.sizeBytes(),
+        f.updatedAt());
   }
 
   @Override
   public IndexedFile file(ContentQuery.File query) {
-    return entries.findFile(query.owner(), query.name()).orElseThrow(() -> new NotFoundException("File not found"));
+    return entries
+        .findFile(query.owner(), query.name())
+        .orElseThrow(() -> new NotFoundException("File not found"));
   }
 
   @Override
@@ -58,7 +68,9 @@ public final class QueryContentService implements QueryContentUseCase {
 
   @Override
   public ContentOverview overview(ContentQuery.Overview query) {
-    return new ContentOverview(entries.hasEntries(query.owner()), entries.contentTypes(query.owner()),
+    return new ContentOverview(
+        entries.hasEntries(query.owner()),
+        entries.contentTypes(query.owner()),
         entries.indexedBytes(query.owner()));
   }
 }

@@ -60,12 +60,16 @@ final class SharedEmbedder {
     awaitTheirs(theirs, texts, into);
   }
 
-  private void embedClaimed(List<ContentHash> mine, Map<ContentHash, String> texts,
-      Map<ContentHash, CompletableFuture<float[]>> claimed, Map<ContentHash, float[]> into) {
+  private void embedClaimed(
+      List<ContentHash> mine,
+      Map<ContentHash, String> texts,
+      Map<ContentHash, CompletableFuture<float[]>> claimed,
+      Map<ContentHash, float[]> into) {
     for (int from = 0; from < mine.size(); from += batchSize) {
       List<ContentHash> batch = mine.subList(from, Math.min(mine.size(), from + batchSize));
       Instant t0 = clock.instant();
-      List<float[]> out = embeddings.embedDocuments(batch.stream().map(texts::get).toList());
+      List<float[]> out =
+          embeddings.embedDocuments(batch.stream().map(texts::get).toList());
       metrics.chunksEmbedded(batch.size(), Duration.between(t0, clock.instant()).toNanos());
       for (int i = 0; i < batch.size(); i++) {
         into.put(batch.get(i), out.get(i));
@@ -75,7 +79,9 @@ final class SharedEmbedder {
   }
 
   /** Another upload's failure is not ours: a chunk it failed to embed is embedded here. */
-  private void awaitTheirs(Map<ContentHash, CompletableFuture<float[]>> theirs, Map<ContentHash, String> texts,
+  private void awaitTheirs(
+      Map<ContentHash, CompletableFuture<float[]>> theirs,
+      Map<ContentHash, String> texts,
       Map<ContentHash, float[]> into) {
     for (var entry : theirs.entrySet()) {
       try {

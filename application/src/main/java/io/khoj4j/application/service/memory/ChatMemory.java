@@ -31,9 +31,11 @@ import java.util.Set;
 public final class ChatMemory {
 
   private static final System.Logger LOG = System.getLogger(ChatMemory.class.getName());
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
   /** New facts kept from one exchange at most. */
   static final int MAX_NEW = 5;
+
   static final String SCHEMA = """
       {"type":"object","properties":{"create":{"type":"array","items":{"type":"string"}},\
       "delete":{"type":"array","items":{"type":"integer"}}},"required":["create","delete"]}""";
@@ -48,8 +50,15 @@ public final class ChatMemory {
   private final double maxDistance;
   private final int recallLimit;
 
-  public ChatMemory(MemoryRepository memories, EmbeddingModel embeddings, ChatModelGateway gateway,
-      ModelReplyReader replies, UnitOfWork unitOfWork, Clock clock, MemoryMode mode, double maxDistance,
+  public ChatMemory(
+      MemoryRepository memories,
+      EmbeddingModel embeddings,
+      ChatModelGateway gateway,
+      ModelReplyReader replies,
+      UnitOfWork unitOfWork,
+      Clock clock,
+      MemoryMode mode,
+      double maxDistance,
       int recallLimit) {
     this.memories = memories;
     this.embeddings = embeddings;
@@ -68,7 +77,8 @@ public final class ChatMemory {
   }
 
   private boolean enabledFor(UserId user) {
-    return mode != MemoryMode.DISABLED && mode.enabledFor(memories.switchOf(user).orElse(null));
+    return mode != MemoryMode.DISABLED
+        && mode.enabledFor(memories.switchOf(user).orElse(null));
   }
 
   /** The user's memories relevant to the question, closest first; none when memory is off for them. */
@@ -77,7 +87,8 @@ public final class ChatMemory {
       return List.of();
     }
     try {
-      return memories.nearest(user, embeddings.embedQuery(question), embeddings.id(), recallLimit, maxDistance);
+      return memories.nearest(
+          user, embeddings.embedQuery(question), embeddings.id(), recallLimit, maxDistance);
     } catch (UpstreamFailureException e) {
       LOG.log(Level.WARNING, "Memories not recalled: {0}", e.getMessage());
       return List.of();
@@ -89,20 +100,29 @@ public final class ChatMemory {
     if (recalled.isEmpty()) {
       return List.of();
     }
-    StringBuilder sb = new StringBuilder("What you remember about me from earlier conversations (use it when it helps"
-        + " the answer; do not recite it):\n");
-    recalled.forEach(m -> sb.append("- [").append(WHEN.format(m.createdAt())).append("] ").append(m.raw()).append('\n'));
+    StringBuilder sb = new StringBuilder(
+        "What you remember about me from earlier conversations (use it when it helps"
+            + " the answer; do not recite it):\n");
+    recalled.forEach(m -> sb.append("- [")
+        .append(WHEN.format(m.createdAt()))
+        .append("] ")
+        .append(m.raw())
+        .append('\n'));
     return List.of(sb.toString().strip());
   }
 
   /** Notes what the exchange revealed about the user and forgets recalled memories it contradicts. */
-  public void learn(UserId user, ChatModelEndpoint model, String question, String answer, List<Memory> recalled) {
+  public void learn(
+      UserId user, ChatModelEndpoint model, String question, String answer, List<Memory> recalled) {
     if (question.isBlank() || !enabledFor(user)) {
       return;
     }
     try {
-      String reply = gateway.complete(ChatCompletionRequest.of(model, List.of(new PromptMessage.User(
-          prompt(question, answer, recalled)))).asJson(SCHEMA)).text();
+      String reply = gateway
+          .complete(ChatCompletionRequest.of(
+                  model, List.of(new PromptMessage.User(prompt(question, answer, recalled))))
+              .asJson(SCHEMA))
+          .text();
       Set<String> facts = new LinkedHashSet<>();
       for (String fact : replies.strings(reply, "create")) {
         String f = fact.strip();
@@ -139,7 +159,8 @@ public final class ChatMemory {
 
   static String prompt(String question, String answer, List<Memory> recalled) {
     StringBuilder known = new StringBuilder();
-    recalled.forEach(m -> known.append("- id ").append(m.id()).append(": ").append(m.raw()).append('\n'));
+    recalled.forEach(
+        m -> known.append("- id ").append(m.id()).append(": ").append(m.raw()).append('\n'));
     return """
         You keep a short list of facts worth remembering about the user across conversations: who they are, what they \
         like, their plans, people and things in their life. Read the exchange below.

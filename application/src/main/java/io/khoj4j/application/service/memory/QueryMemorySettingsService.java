@@ -18,6 +18,7 @@ public final class QueryMemorySettingsService implements QueryMemorySettingsUseC
 
   @Override
   public MemorySettings settings(MemorySettingsQuery query) {
-    return new MemorySettings(mode, mode.enabledFor(memories.switchOf(query.userId()).orElse(null)));
+    return new MemorySettings(
+        mode, mode.enabledFor(memories.switchOf(query.userId()).orElse(null)));
   }
 }

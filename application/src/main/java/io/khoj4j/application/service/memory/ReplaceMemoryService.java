@@ -21,8 +21,8 @@ public final class ReplaceMemoryService implements ReplaceMemoryUseCase {
   private final UnitOfWork unitOfWork;
   private final Clock clock;
 
-  public ReplaceMemoryService(MemoryRepository memories, EmbeddingModel embeddings, UnitOfWork unitOfWork,
-      Clock clock) {
+  public ReplaceMemoryService(
+      MemoryRepository memories, EmbeddingModel embeddings, UnitOfWork unitOfWork, Clock clock) {
     this.memories = memories;
     this.embeddings = embeddings;
     this.unitOfWork = unitOfWork;
@@ -42,7 +42,8 @@ public final class ReplaceMemoryService implements ReplaceMemoryUseCase {
       if (!memories.delete(command.userId(), command.memoryId())) {
         throw new NotFoundException("Memory not found"); // deleted meanwhile: nothing is written
       }
-      return memories.insert(command.userId(), command.raw(), vector, embeddings.id(), clock.instant());
+      return memories.insert(
+          command.userId(), command.raw(), vector, embeddings.id(), clock.instant());
     });
   }
 }

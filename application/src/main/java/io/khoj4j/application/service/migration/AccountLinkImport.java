@@ -22,17 +22,29 @@ final class AccountLinkImport {
   private final ConnectorRepository connectors;
   private final SecretBox secrets;
 
-  AccountLinkImport(ExternalIdentityRepository identities, ConnectorRepository connectors, SecretBox secrets) {
+  AccountLinkImport(
+      ExternalIdentityRepository identities, ConnectorRepository connectors, SecretBox secrets) {
     this.identities = identities;
     this.connectors = connectors;
     this.secrets = secrets;
   }
 
   void run(KhojSource source, ImportRun run) {
-    run.each("sign-in identities", source::identities, KhojSource.Identity::key,
-        i -> run.once("sign-in identities", "database_googleuser", i.key(), () -> importIdentity(i, run)));
-    run.each("connectors", source::connectors, KhojSource.Connector::key,
-        c -> run.once("connectors", "database_" + c.kind() + "config", c.key(), () -> importConnector(c, run)));
+    run.each(
+        "sign-in identities",
+        source::identities,
+        KhojSource.Identity::key,
+        i -> run.once(
+            "sign-in identities", "database_googleuser", i.key(), () -> importIdentity(i, run)));
+    run.each(
+        "connectors",
+        source::connectors,
+        KhojSource.Connector::key,
+        c -> run.once(
+            "connectors",
+            "database_" + c.kind() + "config",
+            c.key(),
+            () -> importConnector(c, run)));
   }
 
   private Optional<String> importIdentity(KhojSource.Identity i, ImportRun run) {
@@ -42,10 +54,13 @@ final class AccountLinkImport {
       return Optional.empty();
     }
     String picture = ExternalIdentity.acceptablePicture(i.picture()).orElse(null);
-    ExternalIdentity stored = identities.linkIfAbsent(new ExternalIdentity(i.issuer(), i.subject(), user.get(),
-        picture));
+    ExternalIdentity stored =
+        identities.linkIfAbsent(new ExternalIdentity(i.issuer(), i.subject(), user.get(), picture));
     if (!stored.user().equals(user.get())) {
-      run.skip("sign-in identities", i.subject(), "this Google account already signs in to another user here");
+      run.skip(
+          "sign-in identities",
+          i.subject(),
+          "this Google account already signs in to another user here");
       return Optional.empty();
     }
     return Optional.of(i.issuer() + "|" + i.subject());
@@ -54,13 +69,16 @@ final class AccountLinkImport {
   private Optional<String> importConnector(KhojSource.Connector c, ImportRun run) {
     Optional<UserId> owner = run.user(c.userKey());
     if (owner.isEmpty() || c.token() == null || c.token().isBlank()) {
-      run.skip("connectors", c.kind() + " of " + c.userKey(),
+      run.skip(
+          "connectors",
+          c.kind() + " of " + c.userKey(),
           owner.isEmpty() ? "its user was not imported" : "it has no token");
       return Optional.empty();
     }
     if ("notion".equals(c.kind())) {
       if (connectors.notionToken(owner.get()).isPresent()) {
-        run.skip("connectors", "notion of " + c.userKey(), "the user already connected Notion here");
+        run.skip(
+            "connectors", "notion of " + c.userKey(), "the user already connected Notion here");
         return Optional.empty();
       }
       connectors.saveNotion(owner.get(), Optional.of(secrets.seal(c.token())));
@@ -78,7 +96,8 @@ final class AccountLinkImport {
         run.skip("github repositories", r.owner() + "/" + r.name(), e.getMessage());
       }
     }
-    connectors.saveGithub(owner.get(), new GithubSettings(Optional.of(secrets.seal(c.token())), repos));
+    connectors.saveGithub(
+        owner.get(), new GithubSettings(Optional.of(secrets.seal(c.token())), repos));
     return Optional.of("github:" + owner.get().value());
   }
 }

@@ -31,7 +31,11 @@ final class AgentImport {
   private final ChatModelRepository models;
   private final IdGenerator ids;
 
-  AgentImport(AgentRepository agents, AgentKnowledge knowledge, ChatModelRepository models, IdGenerator ids) {
+  AgentImport(
+      AgentRepository agents,
+      AgentKnowledge knowledge,
+      ChatModelRepository models,
+      IdGenerator ids) {
     this.agents = agents;
     this.knowledge = knowledge;
     this.models = models;
@@ -39,7 +43,10 @@ final class AgentImport {
   }
 
   void run(KhojSource source, ImportRun run) {
-    run.each("agents", source::agents, KhojSource.Agent::key,
+    run.each(
+        "agents",
+        source::agents,
+        KhojSource.Agent::key,
         a -> run.once("agents", AGENTS, a.key(), () -> importAgent(a, run)));
   }
 
@@ -66,12 +73,27 @@ final class AgentImport {
     TreeSet<String> missing = new TreeSet<>(a.files());
     missing.removeAll(files);
     if (!missing.isEmpty()) {
-      run.skip("agent knowledge", a.name() + ": " + String.join(", ", missing),
+      run.skip(
+          "agent knowledge",
+          a.name() + ": " + String.join(", ", missing),
           "the creator's imported files do not hold these files");
     }
-    Agent agent = new Agent(ids.newId(), slug, creator, a.name(), a.personality(),
-        AgentPrivacy.fromWire(a.privacy()).orElse(AgentPrivacy.PRIVATE), chatModel(a, run), tools(a.inputTools()),
-        modes(a.outputModes()), a.color(), a.icon(), a.hidden(), a.createdAt(), a.updatedAt(), List.copyOf(files));
+    Agent agent = new Agent(
+        ids.newId(),
+        slug,
+        creator,
+        a.name(),
+        a.personality(),
+        AgentPrivacy.fromWire(a.privacy()).orElse(AgentPrivacy.PRIVATE),
+        chatModel(a, run),
+        tools(a.inputTools()),
+        modes(a.outputModes()),
+        a.color(),
+        a.icon(),
+        a.hidden(),
+        a.createdAt(),
+        a.updatedAt(),
+        List.copyOf(files));
     if (creator.isEmpty()) {
       agents.saveManaged(agent);
     } else {
@@ -90,7 +112,8 @@ final class AgentImport {
         .flatMap(id -> models.model(Long.parseLong(id)))
         .map(ChatModel::friendlyName);
     if (name.isEmpty() && a.chatModelKey() != null) {
-      run.skip("agent models", a.name(), "its chat model was not imported: it uses the default model");
+      run.skip(
+          "agent models", a.name(), "its chat model was not imported: it uses the default model");
     }
     return name;
   }

@@ -27,10 +27,21 @@ final class ConversationImport {
   }
 
   void run(KhojSource source, ImportRun run) {
-    run.each("conversations", source::conversations, KhojSource.Conversation::key,
-        c -> run.once("conversations", "database_conversation", c.key(), () -> importConversation(c, run)));
-    run.each("shared conversations", source::publicConversations, KhojSource.PublicConversation::key,
-        p -> run.once("shared conversations", "database_publicconversation", p.key(), () -> importPublic(p, run)));
+    run.each(
+        "conversations",
+        source::conversations,
+        KhojSource.Conversation::key,
+        c -> run.once(
+            "conversations", "database_conversation", c.key(), () -> importConversation(c, run)));
+    run.each(
+        "shared conversations",
+        source::publicConversations,
+        KhojSource.PublicConversation::key,
+        p -> run.once(
+            "shared conversations",
+            "database_publicconversation",
+            p.key(),
+            () -> importPublic(p, run)));
   }
 
   private Optional<String> importConversation(KhojSource.Conversation c, ImportRun run) {
@@ -40,7 +51,10 @@ final class ConversationImport {
       return Optional.empty();
     }
     if (c.unreadable().isPresent()) {
-      run.skip("conversations", c.key(), "its messages cannot be read: " + c.unreadable().get());
+      run.skip(
+          "conversations",
+          c.key(),
+          "its messages cannot be read: " + c.unreadable().get());
       return Optional.empty();
     }
     UUID id = UUID.fromString(c.key());
@@ -50,8 +64,15 @@ final class ConversationImport {
     Instant created = c.createdAt() == null ? Instant.now(clock) : c.createdAt();
     Instant updated = c.updatedAt() == null ? created : c.updatedAt();
     String slug = clip(c.slug(), Conversation.MAX_SLUG);
-    conversations.createIfAbsent(new Conversation(id, owner.get(), clip(c.title(), Conversation.MAX_TITLE), slug,
-        agentSlug(c.agentKey(), run), c.fileFilters(), created, updated));
+    conversations.createIfAbsent(new Conversation(
+        id,
+        owner.get(),
+        clip(c.title(), Conversation.MAX_TITLE),
+        slug,
+        agentSlug(c.agentKey(), run),
+        c.fileFilters(),
+        created,
+        updated));
     List<ChatMessage> messages = c.messages();
     if (!messages.isEmpty()) {
       conversations.appendMessages(owner.get(), id, messages, slug, updated);
@@ -62,20 +83,27 @@ final class ConversationImport {
   private Optional<String> importPublic(KhojSource.PublicConversation p, ImportRun run) {
     Optional<UserId> owner = run.user(p.userKey());
     if (owner.isEmpty() || p.slug() == null || p.slug().isBlank()) {
-      run.skip("shared conversations", p.key(), owner.isEmpty() ? "its owner was not imported" : "it has no link");
+      run.skip(
+          "shared conversations",
+          p.key(),
+          owner.isEmpty() ? "its owner was not imported" : "it has no link");
       return Optional.empty();
     }
     if (p.unreadable().isPresent()) {
-      run.skip("shared conversations", p.slug(), "its messages cannot be read: " + p.unreadable().get());
+      run.skip(
+          "shared conversations",
+          p.slug(),
+          "its messages cannot be read: " + p.unreadable().get());
       return Optional.empty();
     }
     if (conversations.findPublic(p.slug()).isPresent()) {
-      run.skip("shared conversations", p.slug(), "a shared conversation here already has this link");
+      run.skip(
+          "shared conversations", p.slug(), "a shared conversation here already has this link");
       return Optional.empty();
     }
     Instant created = p.createdAt() == null ? Instant.now(clock) : p.createdAt();
-    conversations.savePublic(new PublicConversation(p.slug(), owner.get(), p.title(), agentSlug(p.agentKey(), run),
-        p.messages(), created));
+    conversations.savePublic(new PublicConversation(
+        p.slug(), owner.get(), p.title(), agentSlug(p.agentKey(), run), p.messages(), created));
     return Optional.of(p.slug());
   }
 

@@ -30,10 +30,15 @@ final class FileImport {
   void run(KhojSource source, ImportRun run) {
     run.each("files", source::files, KhojSource.File::key, f -> {
       if (run.dryRun() || run.localId(FILES, f.key()).isPresent()) {
-        run.once("files", FILES, f.key(), Optional::empty); // counts it: would import, or already imported
+        run.once(
+            "files",
+            FILES,
+            f.key(),
+            Optional::empty); // counts it: would import, or already imported
         return;
       }
-      // Indexing embeds outside any transaction; the mapping follows once the file is indexed. A run interrupted in
+      // Indexing embeds outside any transaction; the mapping follows once the file is indexed. A
+      // run interrupted in
       // between indexes the file again, which replaces it: nothing is doubled.
       Optional<String> indexed = index(f, run);
       run.once("files", FILES, f.key(), () -> indexed);
@@ -54,18 +59,21 @@ final class FileImport {
       default -> null;
     };
     if (contentType == null || origin.isEmpty()) {
-      run.skip("files", f.name(), "Khoj keeps only the extracted text of " + f.type()
-          + " files, not the document: upload it again");
+      run.skip(
+          "files",
+          f.name(),
+          "Khoj keeps only the extracted text of " + f.type()
+              + " files, not the document: upload it again");
       return Optional.empty();
     }
     if (f.text() == null || f.text().isBlank()) {
       run.skip("files", f.name(), "it holds no text");
       return Optional.empty();
     }
-    UploadedFile file = new UploadedFile(f.name(), contentType, f.text().getBytes(StandardCharsets.UTF_8));
-    IndexContentResult result = indexContent.index(
-        new IndexContentCommand(owner.get(), List.of(file), SyncMode.INCREMENTAL, Optional.empty(),
-            origin.get()));
+    UploadedFile file =
+        new UploadedFile(f.name(), contentType, f.text().getBytes(StandardCharsets.UTF_8));
+    IndexContentResult result = indexContent.index(new IndexContentCommand(
+        owner.get(), List.of(file), SyncMode.INCREMENTAL, Optional.empty(), origin.get()));
     if (!result.rejected().isEmpty()) {
       run.skip("files", f.name(), result.rejected().getFirst().reason());
       return Optional.empty();

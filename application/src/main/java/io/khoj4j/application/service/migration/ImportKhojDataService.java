@@ -12,7 +12,6 @@ import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import io.khoj4j.application.port.out.memory.MemoryRepository;
-import io.khoj4j.application.port.out.subscription.SubscriptionRepository;
 import io.khoj4j.application.port.out.migration.ImportMappings;
 import io.khoj4j.application.port.out.migration.KhojSource;
 import io.khoj4j.application.port.out.migration.KhojSources;
@@ -20,6 +19,7 @@ import io.khoj4j.application.port.out.model.ChatModelRepository;
 import io.khoj4j.application.port.out.shared.IdGenerator;
 import io.khoj4j.application.port.out.shared.SecretBox;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.application.port.out.subscription.SubscriptionRepository;
 import io.khoj4j.application.port.out.token.ApiTokenRepository;
 import io.khoj4j.application.port.out.user.UserRepository;
 import java.time.Clock;
@@ -33,7 +33,8 @@ public final class ImportKhojDataService implements ImportKhojDataUseCase {
 
   /** What this server does not import, and why; the source tells how many of each it holds. */
   private static final Map<String, String> NOT_IMPORTED = Map.of(
-      "automations", "Khoj keeps them as pickled scheduler jobs: create them again on the automations page",
+      "automations",
+          "Khoj keeps them as pickled scheduler jobs: create them again on the automations page",
       "notion connections", "only the first of a user's Notion settings is imported",
       "github connections", "only the first of a user's GitHub settings is imported");
 
@@ -48,25 +49,42 @@ public final class ImportKhojDataService implements ImportKhojDataUseCase {
   private final AccountLinkImport accountLinks;
   private final UserExtrasImport extras;
 
-  public ImportKhojDataService(KhojSources sources, ImportMappings mappings, UnitOfWork unitOfWork,
-      Repositories repositories, IndexContentUseCase indexContent, EmbeddingModel embeddings, SecretBox secrets,
-      IdGenerator ids, Clock clock) {
+  public ImportKhojDataService(
+      KhojSources sources,
+      ImportMappings mappings,
+      UnitOfWork unitOfWork,
+      Repositories repositories,
+      IndexContentUseCase indexContent,
+      EmbeddingModel embeddings,
+      SecretBox secrets,
+      IdGenerator ids,
+      Clock clock) {
     this.sources = sources;
     this.mappings = mappings;
     this.unitOfWork = unitOfWork;
     this.users = new UserImport(repositories.users(), repositories.tokens(), ids, clock);
     this.models = new ModelImport(repositories.models(), secrets, ids);
     this.files = new FileImport(indexContent);
-    this.agents = new AgentImport(repositories.agents(), repositories.knowledge(), repositories.models(), ids);
+    this.agents = new AgentImport(
+        repositories.agents(), repositories.knowledge(), repositories.models(), ids);
     this.conversations = new ConversationImport(repositories.conversations(), clock);
-    this.accountLinks = new AccountLinkImport(repositories.identities(), repositories.connectors(), secrets);
-    this.extras = new UserExtrasImport(repositories.subscriptions(), repositories.memories(), embeddings, clock);
+    this.accountLinks =
+        new AccountLinkImport(repositories.identities(), repositories.connectors(), secrets);
+    this.extras = new UserExtrasImport(
+        repositories.subscriptions(), repositories.memories(), embeddings, clock);
   }
 
   /** The stores the import writes to. */
-  public record Repositories(UserRepository users, ApiTokenRepository tokens, ChatModelRepository models,
-      AgentRepository agents, AgentKnowledge knowledge, ConversationRepository conversations,
-      ExternalIdentityRepository identities, ConnectorRepository connectors, SubscriptionRepository subscriptions,
+  public record Repositories(
+      UserRepository users,
+      ApiTokenRepository tokens,
+      ChatModelRepository models,
+      AgentRepository agents,
+      AgentKnowledge knowledge,
+      ConversationRepository conversations,
+      ExternalIdentityRepository identities,
+      ConnectorRepository connectors,
+      SubscriptionRepository subscriptions,
       MemoryRepository memories) {}
 
   @Override
@@ -82,7 +100,9 @@ public final class ImportKhojDataService implements ImportKhojDataUseCase {
       agents.run(source, run);
       conversations.run(source, run);
       for (KhojSource.Leftover left : source.leftovers()) {
-        run.skip(left.kind(), left.count() + " in the source",
+        run.skip(
+            left.kind(),
+            left.count() + " in the source",
             NOT_IMPORTED.getOrDefault(left.kind(), "not imported by this server"));
       }
     }

@@ -30,7 +30,8 @@ final class ImportRun {
   private final LinkedHashMap<String, int[]> counts = new LinkedHashMap<>();
   private final List<ImportReport.Skipped> skipped = new ArrayList<>();
 
-  ImportRun(boolean dryRun, ImportMappings mappings, UnitOfWork unitOfWork, ImportProgress progress) {
+  ImportRun(
+      boolean dryRun, ImportMappings mappings, UnitOfWork unitOfWork, ImportProgress progress) {
     this.dryRun = dryRun;
     this.mappings = mappings;
     this.unitOfWork = unitOfWork;
@@ -42,7 +43,11 @@ final class ImportRun {
   }
 
   /** Reads every page of a source listing, reporting progress after each page. */
-  <T> void each(String kind, BiFunction<String, Integer, List<T>> page, Function<T, String> key, Consumer<T> action) {
+  <T> void each(
+      String kind,
+      BiFunction<String, Integer, List<T>> page,
+      Function<T, String> key,
+      Consumer<T> action) {
     counts.computeIfAbsent(kind, k -> new int[3]);
     String after = "";
     int seen = 0;
@@ -83,7 +88,8 @@ final class ImportRun {
         return local.isPresent();
       });
     } catch (RuntimeException e) {
-      // One item that cannot be stored (a name or slug taken here, a value out of range) must not stop the others.
+      // One item that cannot be stored (a name or slug taken here, a value out of range) must not
+      // stop the others.
       skip(kind, table + " " + sourceKey, "could not be stored: " + e.getMessage());
       return;
     }
@@ -98,7 +104,9 @@ final class ImportRun {
 
   /** The local user a source user became; empty in a dry run before the user is imported. */
   Optional<UserId> user(String sourceUserKey) {
-    return sourceUserKey == null ? Optional.empty() : mappings.localId(USERS, sourceUserKey).map(UserId::of);
+    return sourceUserKey == null
+        ? Optional.empty()
+        : mappings.localId(USERS, sourceUserKey).map(UserId::of);
   }
 
   void skip(String kind, String item, String reason) {

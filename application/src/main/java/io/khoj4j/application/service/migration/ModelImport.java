@@ -31,10 +31,16 @@ final class ModelImport {
   }
 
   void run(KhojSource source, ImportRun run) {
-    run.each("model APIs", (after, limit) -> after.isEmpty() ? source.modelApis() : List.of(),
-        KhojSource.ModelApi::key, api -> run.once("model APIs", APIS, api.key(), () -> Optional.of(importApi(api))));
-    run.each("chat models", (after, limit) -> after.isEmpty() ? source.chatModels() : List.of(),
-        KhojSource.ChatModel::key, m -> run.once("chat models", MODELS, m.key(), () -> importModel(m, run)));
+    run.each(
+        "model APIs",
+        (after, limit) -> after.isEmpty() ? source.modelApis() : List.of(),
+        KhojSource.ModelApi::key,
+        api -> run.once("model APIs", APIS, api.key(), () -> Optional.of(importApi(api))));
+    run.each(
+        "chat models",
+        (after, limit) -> after.isEmpty() ? source.chatModels() : List.of(),
+        KhojSource.ChatModel::key,
+        m -> run.once("chat models", MODELS, m.key(), () -> importModel(m, run)));
   }
 
   private String importApi(KhojSource.ModelApi api) {
@@ -67,8 +73,17 @@ final class ModelImport {
     if (existing.isPresent()) {
       return Optional.of(Long.toString(existing.get().id()));
     }
-    ChatModel saved = models.saveModel(new ChatModel(0, m.name(), m.friendlyName(), vendor.get(), m.maxPromptSize(),
-        m.visionEnabled(), ChatModel.PriceTier.of(m.priceTier()), m.description(), m.strengths(), api.get()));
+    ChatModel saved = models.saveModel(new ChatModel(
+        0,
+        m.name(),
+        m.friendlyName(),
+        vendor.get(),
+        m.maxPromptSize(),
+        m.visionEnabled(),
+        ChatModel.PriceTier.of(m.priceTier()),
+        m.description(),
+        m.strengths(),
+        api.get()));
     return Optional.of(Long.toString(saved.id()));
   }
 }

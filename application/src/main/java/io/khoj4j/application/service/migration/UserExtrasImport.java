@@ -25,7 +25,10 @@ final class UserExtrasImport {
   private final EmbeddingModel embeddings;
   private final Clock clock;
 
-  UserExtrasImport(SubscriptionRepository subscriptions, MemoryRepository memories, EmbeddingModel embeddings,
+  UserExtrasImport(
+      SubscriptionRepository subscriptions,
+      MemoryRepository memories,
+      EmbeddingModel embeddings,
       Clock clock) {
     this.subscriptions = subscriptions;
     this.memories = memories;
@@ -34,22 +37,35 @@ final class UserExtrasImport {
   }
 
   void run(KhojSource source, ImportRun run) {
-    run.each("subscriptions", source::subscriptions, KhojSource.Subscription::key,
-        s -> run.once("subscriptions", "database_subscription", s.key(), () -> importSubscription(s, run)));
+    run.each(
+        "subscriptions",
+        source::subscriptions,
+        KhojSource.Subscription::key,
+        s -> run.once(
+            "subscriptions", "database_subscription", s.key(), () -> importSubscription(s, run)));
     run.each("memories", source::memories, KhojSource.Memory::key, m -> {
       if (run.dryRun() || run.localId(MEMORIES, m.key()).isPresent()) {
-        run.once("memories", MEMORIES, m.key(), Optional::empty); // counts it: would import, or already imported
+        run.once(
+            "memories",
+            MEMORIES,
+            m.key(),
+            Optional::empty); // counts it: would import, or already imported
         return;
       }
       Optional<UserId> owner = run.user(m.userKey());
       if (owner.isEmpty() || m.raw() == null || m.raw().isBlank()) {
-        run.skip("memories", m.key(), owner.isEmpty() ? "its user was not imported" : "it is empty");
+        run.skip(
+            "memories", m.key(), owner.isEmpty() ? "its user was not imported" : "it is empty");
         return;
       }
       float[] vector = embeddings.embedDocuments(List.of(m.raw())).getFirst();
       Instant at = m.createdAt() == null ? Instant.now(clock) : m.createdAt();
-      run.once("memories", MEMORIES, m.key(), () -> Optional.of(Long.toString(
-          memories.insert(owner.get(), m.raw(), vector, embeddings.id(), at).id())));
+      run.once(
+          "memories",
+          MEMORIES,
+          m.key(),
+          () -> Optional.of(Long.toString(
+              memories.insert(owner.get(), m.raw(), vector, embeddings.id(), at).id())));
     });
   }
 
@@ -65,8 +81,15 @@ final class UserExtrasImport {
     }
     Instant now = Instant.now(clock);
     SubscriptionType type = SubscriptionType.fromWire(s.type());
-    subscriptions.save(new Subscription(owner.get(), type, s.recurring(), s.renewalDate(), s.enabledTrialAt(),
-        s.createdAt() == null ? now : s.createdAt()), now);
+    subscriptions.save(
+        new Subscription(
+            owner.get(),
+            type,
+            s.recurring(),
+            s.renewalDate(),
+            s.enabledTrialAt(),
+            s.createdAt() == null ? now : s.createdAt()),
+        now);
     return Optional.of(owner.get().value().toString());
   }
 }

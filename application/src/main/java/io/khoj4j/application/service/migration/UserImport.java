@@ -33,24 +33,40 @@ final class UserImport {
   void run(KhojSource source, ImportRun run) {
     int[] passwords = {0};
     run.each("users", source::users, KhojSource.User::key, u -> {
-      run.once("users", ImportRun.USERS, u.key(), () -> Optional.of(importUser(u).id().value().toString()));
+      run.once(
+          "users",
+          ImportRun.USERS,
+          u.key(),
+          () -> Optional.of(importUser(u).id().value().toString()));
       if (u.hasPassword()) {
         passwords[0]++;
       }
     });
     if (passwords[0] > 0) {
-      run.skip("passwords", passwords[0] + " users",
+      run.skip(
+          "passwords",
+          passwords[0] + " users",
           "Khoj's password hashes are not carried over: these users sign in by e-mail link or an imported token");
     }
-    run.each("tokens", source::tokens, KhojSource.Token::key,
+    run.each(
+        "tokens",
+        source::tokens,
+        KhojSource.Token::key,
         t -> run.once("tokens", "database_khojapiuser", t.key(), () -> importToken(t, run)));
   }
 
   private User importUser(KhojSource.User u) {
     String email = u.email() == null || u.email().isBlank() ? null : u.email().strip();
     Instant joined = u.joined() == null ? Instant.now(clock) : u.joined();
-    User wanted = new User(new UserId(ids.newId()), u.username(), email, u.firstName(), u.lastName(), u.verifiedEmail(),
-        u.admin(), joined);
+    User wanted = new User(
+        new UserId(ids.newId()),
+        u.username(),
+        email,
+        u.firstName(),
+        u.lastName(),
+        u.verifiedEmail(),
+        u.admin(),
+        joined);
     return users.insertIfAbsent(wanted);
   }
 
@@ -71,7 +87,13 @@ final class UserImport {
     }
     String name = t.name() == null || t.name().isBlank() ? "imported" : t.name();
     Instant created = t.createdAt() == null ? Instant.now(clock) : t.createdAt();
-    ApiToken token = new ApiToken(ids.newId(), owner.get(), name, hash, ApiToken.displayOf(t.token()), created,
+    ApiToken token = new ApiToken(
+        ids.newId(),
+        owner.get(),
+        name,
+        hash,
+        ApiToken.displayOf(t.token()),
+        created,
         t.accessedAt());
     tokens.insert(token);
     return Optional.of(token.id().toString());

@@ -39,7 +39,8 @@ public final class ChatModelSelectionService implements ChatModelSelection {
    */
   @Override
   public Optional<ChatModelEndpoint> modelFor(UserId user, Optional<String> preferred) {
-    return preferred.flatMap(name -> repository.models().stream()
+    return preferred
+        .flatMap(name -> repository.models().stream()
             .filter(m -> name.equals(m.friendlyName()))
             .min(Comparator.comparingLong(ChatModel::id)))
         .map(this::endpoint)
@@ -50,7 +51,12 @@ public final class ChatModelSelectionService implements ChatModelSelection {
   private ChatModelEndpoint endpoint(ChatModel model) {
     Optional<AiModelApi> api = Optional.ofNullable(model.apiId()).flatMap(repository::api);
     String key = api.flatMap(a -> repository.apiKey(a.id())).map(secrets::open).orElse("");
-    return new ChatModelEndpoint(model.vendor(), model.name(), api.map(AiModelApi::baseUrl).orElse(null), key,
-        model.promptBudget(), model.visionEnabled());
+    return new ChatModelEndpoint(
+        model.vendor(),
+        model.name(),
+        api.map(AiModelApi::baseUrl).orElse(null),
+        key,
+        model.promptBudget(),
+        model.visionEnabled());
   }
 }

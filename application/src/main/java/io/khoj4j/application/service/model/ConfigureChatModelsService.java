@@ -25,7 +25,8 @@ public final class ConfigureChatModelsService implements ConfigureChatModelsUseC
   private final UnitOfWork unitOfWork;
   private final IdGenerator ids;
 
-  public ConfigureChatModelsService(ChatModelRepository repository, SecretBox secrets, UnitOfWork unitOfWork, IdGenerator ids) {
+  public ConfigureChatModelsService(
+      ChatModelRepository repository, SecretBox secrets, UnitOfWork unitOfWork, IdGenerator ids) {
     this.repository = repository;
     this.secrets = secrets;
     this.unitOfWork = unitOfWork;
@@ -50,7 +51,8 @@ public final class ConfigureChatModelsService implements ConfigureChatModelsUseC
         yield new Saved(Optional.empty(), Optional.empty());
       }
       case ConfigureChatModelsCommand.SetDefault setDefault -> {
-        if (setDefault.modelId().isPresent() && repository.model(setDefault.modelId().get()).isEmpty()) {
+        if (setDefault.modelId().isPresent()
+            && repository.model(setDefault.modelId().get()).isEmpty()) {
           throw new NotFoundException("Chat model not found");
         }
         repository.setDefaultModel(setDefault.modelId());
@@ -79,12 +81,22 @@ public final class ConfigureChatModelsService implements ConfigureChatModelsUseC
     if (save.apiId() != null && repository.api(save.apiId()).isEmpty()) {
       throw new NotFoundException("Model API not found");
     }
-    repository.modelByName(save.apiId(), save.name().strip()).filter(other -> other.id() != save.id())
+    repository
+        .modelByName(save.apiId(), save.name().strip())
+        .filter(other -> other.id() != save.id())
         .ifPresent(other -> {
           throw new ConflictException("This API already has a model named " + save.name());
         });
-    ChatModel saved = repository.saveModel(new ChatModel(save.id(), save.name().strip(), save.friendlyName(),
-        save.vendor(), save.maxPromptSize(), save.vision(), save.tier(), save.description(), save.strengths(),
+    ChatModel saved = repository.saveModel(new ChatModel(
+        save.id(),
+        save.name().strip(),
+        save.friendlyName(),
+        save.vendor(),
+        save.maxPromptSize(),
+        save.vision(),
+        save.tier(),
+        save.description(),
+        save.strengths(),
         save.apiId()));
     return new Saved(Optional.empty(), Optional.of(saved.id()));
   }

@@ -23,12 +23,16 @@ public final class QueryChatModelsService implements QueryChatModelsUseCase {
 
   @Override
   public List<ChatModel> options(ChatModelQuery.Options query) {
-    return repository.models().stream().sorted(Comparator.comparingLong(ChatModel::id)).toList();
+    return repository.models().stream()
+        .sorted(Comparator.comparingLong(ChatModel::id))
+        .toList();
   }
 
   @Override
   public Optional<ChatModel> effective(ChatModelQuery.Effective query) {
-    return repository.userChoice(query.user()).flatMap(repository::model)
+    return repository
+        .userChoice(query.user())
+        .flatMap(repository::model)
         .or(() -> repository.defaultModelId().flatMap(repository::model))
         .or(() -> options(new ChatModelQuery.Options()).stream().findFirst());
   }

@@ -26,7 +26,8 @@ public final class SeedChatModelsService implements SeedChatModelsUseCase {
 
   private static final Logger LOG = System.getLogger(SeedChatModelsService.class.getName());
   static final List<String> OPENAI_MODELS = List.of("gpt-4o-mini", "gpt-4.1", "o3", "o4-mini");
-  static final List<String> ANTHROPIC_MODELS = List.of("claude-sonnet-4-0", "claude-3-5-haiku-latest");
+  static final List<String> ANTHROPIC_MODELS =
+      List.of("claude-sonnet-4-0", "claude-3-5-haiku-latest");
   static final List<String> GEMINI_MODELS =
       List.of("gemini-2.0-flash", "gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.5-flash-lite");
 
@@ -36,8 +37,12 @@ public final class SeedChatModelsService implements SeedChatModelsUseCase {
   private final UnitOfWork unitOfWork;
   private final IdGenerator ids;
 
-  public SeedChatModelsService(ChatModelRepository repository, SecretBox secrets, ChatModelDiscovery discovery,
-      UnitOfWork unitOfWork, IdGenerator ids) {
+  public SeedChatModelsService(
+      ChatModelRepository repository,
+      SecretBox secrets,
+      ChatModelDiscovery discovery,
+      UnitOfWork unitOfWork,
+      IdGenerator ids) {
     this.repository = repository;
     this.secrets = secrets;
     this.discovery = discovery;
@@ -68,10 +73,14 @@ public final class SeedChatModelsService implements SeedChatModelsUseCase {
     } else if (command.openAiKey().isPresent()) {
       seedApi("OpenAI", null, command.openAiKey(), ModelVendor.OPENAI, OPENAI_MODELS, false);
     }
-    command.anthropicKey().ifPresent(key ->
-        seedApi("Anthropic", null, Optional.of(key), ModelVendor.ANTHROPIC, ANTHROPIC_MODELS, false));
-    command.geminiKey().ifPresent(key ->
-        seedApi("Google Gemini", null, Optional.of(key), ModelVendor.GOOGLE, GEMINI_MODELS, false));
+    command
+        .anthropicKey()
+        .ifPresent(key -> seedApi(
+            "Anthropic", null, Optional.of(key), ModelVendor.ANTHROPIC, ANTHROPIC_MODELS, false));
+    command
+        .geminiKey()
+        .ifPresent(key -> seedApi(
+            "Google Gemini", null, Optional.of(key), ModelVendor.GOOGLE, GEMINI_MODELS, false));
     unitOfWork.run(() -> {
       if (command.defaultModel().isPresent()) {
         String wanted = command.defaultModel().get();
@@ -85,7 +94,8 @@ public final class SeedChatModelsService implements SeedChatModelsUseCase {
         }
       }
       if (repository.defaultModelId().flatMap(repository::model).isEmpty()) {
-        repository.models().stream().min(Comparator.comparingLong(ChatModel::id))
+        repository.models().stream()
+            .min(Comparator.comparingLong(ChatModel::id))
             .ifPresent(first -> repository.setDefaultModel(Optional.of(first.id())));
       }
     });
@@ -95,14 +105,20 @@ public final class SeedChatModelsService implements SeedChatModelsUseCase {
    * @param baseUrl null keeps the stored base URL (the vendor's own, unless an administrator set another)
    * @param addNewModels whether models missing from an existing API are added (a server's live list)
    */
-  private void seedApi(String name, String baseUrl, Optional<String> key, ModelVendor vendor, List<String> models,
+  private void seedApi(
+      String name,
+      String baseUrl,
+      Optional<String> key,
+      ModelVendor vendor,
+      List<String> models,
       boolean addNewModels) {
     unitOfWork.run(() -> {
       Optional<AiModelApi> existing = repository.apiByName(name);
-      AiModelApi api = existing.map(a -> baseUrl == null ? a : new AiModelApi(a.id(), a.name(), baseUrl))
+      AiModelApi api = existing
+          .map(a -> baseUrl == null ? a : new AiModelApi(a.id(), a.name(), baseUrl))
           .orElseGet(() -> new AiModelApi(ids.newId(), name, baseUrl));
-      Optional<SealedSecret> newKey = key.filter(k -> existing.isEmpty() || !storedKeyIs(existing.get(), k))
-          .map(secrets::seal);
+      Optional<SealedSecret> newKey =
+          key.filter(k -> existing.isEmpty() || !storedKeyIs(existing.get(), k)).map(secrets::seal);
       if (existing.isEmpty() || !existing.get().equals(api) || newKey.isPresent()) {
         repository.saveApi(api, newKey);
       }
@@ -110,13 +126,23 @@ public final class SeedChatModelsService implements SeedChatModelsUseCase {
       if (existing.isEmpty() || addNewModels) {
         for (String model : models) {
           if (repository.modelByName(api.id(), model).isEmpty()) {
-            repository.saveModel(new ChatModel(0, model, model, vendor, null, visionByName(model),
-                ChatModel.PriceTier.FREE, null, null, api.id()));
+            repository.saveModel(new ChatModel(
+                0,
+                model,
+                model,
+                vendor,
+                null,
+                visionByName(model),
+                ChatModel.PriceTier.FREE,
+                null,
+                null,
+                api.id()));
             added++;
           }
         }
       }
-      LOG.log(Level.INFO, "Model API {0} seeded from the environment: {1} models added", name, added);
+      LOG.log(
+          Level.INFO, "Model API {0} seeded from the environment: {1} models added", name, added);
     });
   }
 
@@ -131,7 +157,11 @@ public final class SeedChatModelsService implements SeedChatModelsUseCase {
 
   private static boolean visionByName(String model) {
     String m = model.toLowerCase(java.util.Locale.ROOT);
-    return m.startsWith("gpt-4o") || m.startsWith("gpt-4.1") || m.startsWith("o3") || m.startsWith("o4")
-        || m.startsWith("claude") || m.startsWith("gemini");
+    return m.startsWith("gpt-4o")
+        || m.startsWith("gpt-4.1")
+        || m.startsWith("o3")
+        || m.startsWith("o4")
+        || m.startsWith("claude")
+        || m.startsWith("gemini");
   }
 }

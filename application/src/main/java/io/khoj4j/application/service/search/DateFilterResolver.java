@@ -26,20 +26,32 @@ public final class DateFilterResolver {
   private static final String MONTH_NAMES =
       "(january|february|march|april|may|june|july|august|september|october|november|december"
           + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
-  private static final Pattern MONTH_YEAR = Pattern.compile("^" + MONTH_NAMES + "\\.?,?\\s+(\\d{4})$");
+  private static final Pattern MONTH_YEAR =
+      Pattern.compile("^" + MONTH_NAMES + "\\.?,?\\s+(\\d{4})$");
   private static final Pattern DAY_MONTH_YEAR =
       Pattern.compile("^(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH_NAMES + "\\.?,?\\s+(\\d{4})$");
   private static final Pattern MONTH_DAY_YEAR =
       Pattern.compile("^" + MONTH_NAMES + "\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$");
   /** More digits than any date count can have; PrettyTime would read such a number as text. */
   private static final Pattern HUGE_COUNT = Pattern.compile("\\d{10,}");
+
   static final int FIRST_YEAR = 1;
   static final int LAST_YEAR = 9999;
-  private static final Pattern FUTURE = Pattern.compile("\\s*\\b(later|from now|from today)\\b\\s*");
+  private static final Pattern FUTURE =
+      Pattern.compile("\\s*\\b(later|from now|from today)\\b\\s*");
   private static final Map<String, Integer> MONTHS = Map.ofEntries(
-      Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5),
-      Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10),
-      Map.entry("nov", 11), Map.entry("dec", 12));
+      Map.entry("jan", 1),
+      Map.entry("feb", 2),
+      Map.entry("mar", 3),
+      Map.entry("apr", 4),
+      Map.entry("may", 5),
+      Map.entry("jun", 6),
+      Map.entry("jul", 7),
+      Map.entry("aug", 8),
+      Map.entry("sep", 9),
+      Map.entry("oct", 10),
+      Map.entry("nov", 11),
+      Map.entry("dec", 12));
 
   private final NaturalDateParser parser;
 
@@ -65,7 +77,9 @@ public final class DateFilterResolver {
     } catch (DateTimeException | ArithmeticException tooFar) {
       throw outOfRange(phrase);
     }
-    if (span.isPresent() && (span.get().start().getYear() < FIRST_YEAR || span.get().start().getYear() > LAST_YEAR)) {
+    if (span.isPresent()
+        && (span.get().start().getYear() < FIRST_YEAR
+            || span.get().start().getYear() > LAST_YEAR)) {
       throw outOfRange(phrase);
     }
     return span;
@@ -76,8 +90,8 @@ public final class DateFilterResolver {
    * rather than read as text or as no date: the user asked for a date and should learn this one cannot be.
    */
   private static InvalidInputException outOfRange(String phrase) {
-    return new InvalidInputException("Date filter \"" + phrase.strip() + "\" is out of range: dates run from year "
-        + FIRST_YEAR + " to " + LAST_YEAR);
+    return new InvalidInputException("Date filter \"" + phrase.strip()
+        + "\" is out of range: dates run from year " + FIRST_YEAR + " to " + LAST_YEAR);
   }
 
   private Optional<DateSpan> readSpan(String phrase, LocalDate today) {
@@ -98,7 +112,8 @@ public final class DateFilterResolver {
       }
       m = MONTH_YEAR.matcher(p);
       if (m.matches()) {
-        return Optional.of(DateSpan.of(LocalDate.of(num(m, 2), month(m.group(1)), 1), DateSpan.Granularity.MONTH));
+        return Optional.of(
+            DateSpan.of(LocalDate.of(num(m, 2), month(m.group(1)), 1), DateSpan.Granularity.MONTH));
       }
       m = DAY_MONTH_YEAR.matcher(p);
       if (m.matches()) {
@@ -112,9 +127,11 @@ public final class DateFilterResolver {
       return Optional.empty();
     }
     if (p.equals("this week")) {
-      return Optional.of(new DateSpan(DateSpan.startOfWeek(today), DateSpan.startOfWeek(today).plusDays(7)));
+      return Optional.of(
+          new DateSpan(DateSpan.startOfWeek(today), DateSpan.startOfWeek(today).plusDays(7)));
     }
-    DateSpan.Granularity granularity = DateSpan.granularityOf(phraseWithoutNumbers(p), false, false);
+    DateSpan.Granularity granularity =
+        DateSpan.granularityOf(phraseWithoutNumbers(p), false, false);
     return parser.parse(p, today, future).map(d -> DateSpan.of(d, granularity));
   }
 

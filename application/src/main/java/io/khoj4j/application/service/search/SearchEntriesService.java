@@ -12,7 +12,6 @@ import io.khoj4j.application.port.out.search.Reranker;
 import io.khoj4j.domain.search.DateRange;
 import io.khoj4j.domain.search.EntryFilter;
 import io.khoj4j.domain.search.SearchQuery;
-import io.khoj4j.domain.user.UserId;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,8 +53,14 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
   private final RankFusion fusion;
 
   /** Runs the rankers one after the other on the caller's thread. */
-  public SearchEntriesService(EmbeddingModel embeddings, List<EntryRanker> rankers, EntryTexts texts,
-      Reranker reranker, DateFilterResolver dates, Clock clock, SearchSettings settings) {
+  public SearchEntriesService(
+      EmbeddingModel embeddings,
+      List<EntryRanker> rankers,
+      EntryTexts texts,
+      Reranker reranker,
+      DateFilterResolver dates,
+      Clock clock,
+      SearchSettings settings) {
     this(embeddings, rankers, texts, reranker, dates, clock, settings, Runnable::run);
   }
 
@@ -64,8 +69,15 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
    *     takes as long as its slower ranker rather than both; it should run a task on the caller's thread when it has
    *     no thread free (never queue behind the requests that wait for it)
    */
-  public SearchEntriesService(EmbeddingModel embeddings, List<EntryRanker> rankers, EntryTexts texts,
-      Reranker reranker, DateFilterResolver dates, Clock clock, SearchSettings settings, Executor rankerExecutor) {
+  public SearchEntriesService(
+      EmbeddingModel embeddings,
+      List<EntryRanker> rankers,
+      EntryTexts texts,
+      Reranker reranker,
+      DateFilterResolver dates,
+      Clock clock,
+      SearchSettings settings,
+      Executor rankerExecutor) {
     this.rankerExecutor = rankerExecutor;
     this.texts = texts;
     this.embeddings = embeddings;
@@ -77,7 +89,8 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
     this.fusion = new RankFusion(settings.rrfK(), settings.keywordWeight());
     for (EntryRanker.Kind kind : settings.mode().rankers()) {
       if (!this.rankers.containsKey(kind)) {
-        throw new IllegalArgumentException("search mode " + settings.mode() + " needs a " + kind + " ranker");
+        throw new IllegalArgumentException(
+            "search mode " + settings.mode() + " needs a " + kind + " ranker");
       }
     }
   }
@@ -94,25 +107,41 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
       return List.of();
     }
     String text = parsed.text().length() > MAX_EMBEDDED_CHARS
-        ? parsed.text().substring(0, MAX_EMBEDDED_CHARS) : parsed.text();
+        ? parsed.text().substring(0, MAX_EMBEDDED_CHARS)
+        : parsed.text();
     int limit = Math.max(settings.candidates(), query.n() * 2);
-    EntryRanker.Request withoutVector = new EntryRanker.Request(query.owner(), keywords(text), null, embeddings.id(),
-        embeddings.dimension(), query.type(), EntryFilter.of(parsed, range), limit, query.knowledgeAgent());
+    EntryRanker.Request withoutVector = new EntryRanker.Request(
+        query.owner(),
+        keywords(text),
+        null,
+        embeddings.id(),
+        embeddings.dimension(),
+        query.type(),
+        EntryFilter.of(parsed, range),
+        limit,
+        query.knowledgeAgent());
     // rankers that need no vector start now and run while the query is embedded
     Map<EntryRanker.Kind, CompletableFuture<List<RankedEntry>>> early = new LinkedHashMap<>();
     for (EntryRanker.Kind kind : settings.mode().rankers()) {
       if (!kind.needsVector()) {
-        early.put(kind, CompletableFuture.supplyAsync(() -> rankers.get(kind).rank(withoutVector), rankerExecutor));
+        early.put(
+            kind,
+            CompletableFuture.supplyAsync(
+                () -> rankers.get(kind).rank(withoutVector), rankerExecutor));
       }
     }
     float[] vector = embeddings.embedQuery(text);
     List<RankedEntry> ranked = fusion.fuse(rank(withoutVector.withVector(vector), early));
-    EntryTexts.QueryVector queryVector = new EntryTexts.QueryVector(vector, embeddings.id(), embeddings.dimension());
+    EntryTexts.QueryVector queryVector =
+        new EntryTexts.QueryVector(vector, embeddings.id(), embeddings.dimension());
     return results(query, text, ranked, queryVector);
   }
 
   /** The first {@code n} of the fused list with their texts, reordered by the reranker when asked and available. */
-  private List<SearchResult> results(SearchEntriesQuery query, String text, List<RankedEntry> ranked,
+  private List<SearchResult> results(
+      SearchEntriesQuery query,
+      String text,
+      List<RankedEntry> ranked,
       EntryTexts.QueryVector queryVector) {
     if (query.rerank() && reranker.available() && ranked.size() > 1) {
       List<Hit> top = select(query, ranked, Math.max(query.n() * 3, 20), queryVector);
@@ -120,12 +149,17 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
         try {
           return rerank(text, top, query.n());
         } catch (UpstreamFailureException e) {
-          LOG.log(System.Logger.Level.WARNING, "Reranker failed, returning the ranking order: {0}", e.getMessage());
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "Reranker failed, returning the ranking order: {0}",
+              e.getMessage());
         }
       }
       return top.stream().limit(query.n()).map(h -> result(h, null)).toList();
     }
-    return select(query, ranked, query.n(), queryVector).stream().map(h -> result(h, null)).toList();
+    return select(query, ranked, query.n(), queryVector).stream()
+        .map(h -> result(h, null))
+        .toList();
   }
 
   /** A ranked entry with its text and its distance to the query vector (from the ranker, else with the text). */
@@ -136,20 +170,28 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
    * (read in one query; again for the next ones if some were deleted since they were ranked). A distance limit needs
    * the distance of the entries no vector ranker found: read first, for those alone, in one query.
    */
-  private List<Hit> select(SearchEntriesQuery query, List<RankedEntry> ranked, int count,
+  private List<Hit> select(
+      SearchEntriesQuery query,
+      List<RankedEntry> ranked,
+      int count,
       EntryTexts.QueryVector queryVector) {
     Map<UUID, Double> distances = new HashMap<>();
     if (query.maxDistance().isPresent()) {
-      List<UUID> unknown = ranked.stream().filter(e -> Double.isNaN(e.distance())).map(RankedEntry::id).toList();
+      List<UUID> unknown = ranked.stream()
+          .filter(e -> Double.isNaN(e.distance()))
+          .map(RankedEntry::id)
+          .toList();
       if (!unknown.isEmpty()) {
-        distances.putAll(texts.distancesOf(query.owner(), query.knowledgeAgent(), unknown, queryVector));
+        distances.putAll(
+            texts.distancesOf(query.owner(), query.knowledgeAgent(), unknown, queryVector));
       }
     }
     List<RankedEntry> kept = new ArrayList<>();
     Set<UUID> seenSections = new HashSet<>();
     Set<String> seenTexts = new HashSet<>();
     for (RankedEntry e : ranked) {
-      double distance = Double.isNaN(e.distance()) ? distances.getOrDefault(e.id(), Double.NaN) : e.distance();
+      double distance =
+          Double.isNaN(e.distance()) ? distances.getOrDefault(e.id(), Double.NaN) : e.distance();
       if (query.maxDistance().isPresent() && !(distance <= query.maxDistance().get())) {
         continue;
       }
@@ -165,10 +207,14 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
     List<Hit> hits = new ArrayList<>();
     int next = 0;
     while (hits.size() < count && next < kept.size()) {
-      List<RankedEntry> window = kept.subList(next, Math.min(kept.size(), next + count - hits.size()));
+      List<RankedEntry> window =
+          kept.subList(next, Math.min(kept.size(), next + count - hits.size()));
       next += window.size();
-      Map<UUID, EntryTexts.EntryText> found = texts.textsOf(query.owner(), query.knowledgeAgent(),
-          window.stream().map(RankedEntry::id).toList(), queryVector);
+      Map<UUID, EntryTexts.EntryText> found = texts.textsOf(
+          query.owner(),
+          query.knowledgeAgent(),
+          window.stream().map(RankedEntry::id).toList(),
+          queryVector);
       for (RankedEntry e : window) {
         EntryTexts.EntryText t = found.get(e.id());
         if (t != null) {
@@ -183,13 +229,16 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
    * Each ranker's list, in the mode's order: those that need no vector were started before the query was embedded;
    * of the others, the first runs on this thread and the rest beside it.
    */
-  private List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> rank(EntryRanker.Request request,
+  private List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> rank(
+      EntryRanker.Request request,
       Map<EntryRanker.Kind, CompletableFuture<List<RankedEntry>>> early) {
     Map<EntryRanker.Kind, CompletableFuture<List<RankedEntry>>> running = new HashMap<>(early);
-    List<EntryRanker.Kind> byVector = settings.mode().rankers().stream().filter(EntryRanker.Kind::needsVector)
-        .toList();
+    List<EntryRanker.Kind> byVector =
+        settings.mode().rankers().stream().filter(EntryRanker.Kind::needsVector).toList();
     for (EntryRanker.Kind kind : byVector.stream().skip(1).toList()) {
-      running.put(kind, CompletableFuture.supplyAsync(() -> rankers.get(kind).rank(request), rankerExecutor));
+      running.put(
+          kind,
+          CompletableFuture.supplyAsync(() -> rankers.get(kind).rank(request), rankerExecutor));
     }
     if (!byVector.isEmpty()) {
       EntryRanker first = rankers.get(byVector.getFirst());
@@ -212,7 +261,8 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
   }
 
   private List<SearchResult> rerank(String text, List<Hit> top, int n) {
-    List<Double> relevance = reranker.relevance(text, top.stream().map(h -> h.text().compiled()).toList());
+    List<Double> relevance =
+        reranker.relevance(text, top.stream().map(h -> h.text().compiled()).toList());
     List<SearchResult> results = new ArrayList<>();
     for (int i = 0; i < top.size(); i++) {
       results.add(result(top.get(i), 1.0 - relevance.get(i)));
@@ -224,8 +274,16 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
   private static SearchResult result(Hit h, Double crossScore) {
     RankedEntry e = h.entry();
     EntryTexts.EntryText t = h.text();
-    return new SearchResult(t.raw(), h.distance(), crossScore, e.source(), e.file(), t.uri(), t.compiled(),
-        t.heading(), e.corpusId());
+    return new SearchResult(
+        t.raw(),
+        h.distance(),
+        crossScore,
+        e.source(),
+        e.file(),
+        t.uri(),
+        t.compiled(),
+        t.heading(),
+        e.corpusId());
   }
 
   /** The distinct words of the text, for the keyword ranker (filters were already taken out). */

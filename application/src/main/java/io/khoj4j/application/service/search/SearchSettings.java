@@ -8,7 +8,8 @@ import java.time.ZoneId;
  * @param keywordWeight weight of the keyword list in the fusion (the vector list has weight 1)
  * @param zone the time zone "today" is counted in for date filters
  */
-public record SearchSettings(SearchMode mode, int candidates, int rrfK, double keywordWeight, ZoneId zone) {
+public record SearchSettings(
+    SearchMode mode, int candidates, int rrfK, double keywordWeight, ZoneId zone) {
 
   public static SearchSettings defaults() {
     return new SearchSettings(SearchMode.HYBRID, 50, 60, 1.0, ZoneId.of("UTC"));

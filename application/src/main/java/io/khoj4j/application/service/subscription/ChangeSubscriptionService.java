@@ -17,7 +17,8 @@ public final class ChangeSubscriptionService implements ChangeSubscriptionUseCas
   private final UserRepository users;
   private final BillingSettings billing;
 
-  public ChangeSubscriptionService(BillingProvider provider, UserRepository users, BillingSettings billing) {
+  public ChangeSubscriptionService(
+      BillingProvider provider, UserRepository users, BillingSettings billing) {
     this.provider = provider;
     this.users = users;
     this.billing = billing;
@@ -28,8 +29,10 @@ public final class ChangeSubscriptionService implements ChangeSubscriptionUseCas
     if (!billing.enabled()) {
       throw new NotFoundException("Not Found");
     }
-    User user = users.findById(command.user()).orElseThrow(() -> new NotFoundException("User not found"));
-    Optional<String> customer = Optional.ofNullable(user.email()).flatMap(provider::customerByEmail);
+    User user =
+        users.findById(command.user()).orElseThrow(() -> new NotFoundException("User not found"));
+    Optional<String> customer =
+        Optional.ofNullable(user.email()).flatMap(provider::customerByEmail);
     if (customer.isEmpty()) {
       return ChangeResult.refused("Customer not found");
     }
@@ -38,9 +41,10 @@ public final class ChangeSubscriptionService implements ChangeSubscriptionUseCas
         provider.cancelAtPeriodEnd(customer.get());
         yield ChangeResult.done();
       }
-      case RESUBSCRIBE -> provider.resume(customer.get())
-          ? ChangeResult.done()
-          : ChangeResult.refused("No subscription found that is set to cancel");
+      case RESUBSCRIBE ->
+        provider.resume(customer.get())
+            ? ChangeResult.done()
+            : ChangeResult.refused("No subscription found that is set to cancel");
     };
   }
 }

@@ -25,16 +25,27 @@ public final class GetSubscriptionService implements GetSubscriptionUseCase {
   @Override
   public SubscriptionStatus get(GetSubscriptionQuery query) {
     if (!tiers.billing().enabled()) {
-      return new SubscriptionStatus(SubscriptionState.SUBSCRIBED, true, Optional.empty(), Optional.empty(), false,
+      return new SubscriptionStatus(
+          SubscriptionState.SUBSCRIBED,
+          true,
+          Optional.empty(),
+          Optional.empty(),
+          false,
           Optional.empty());
     }
     return status(tiers, query.user(), tiers.subscriptionOf(query.user()), clock);
   }
 
   /** The stored subscription's own state (what an administrator sees), with the tier that applies. */
-  static SubscriptionStatus status(Tiers tiers, io.khoj4j.domain.user.UserId user, Subscription s, Clock clock) {
+  static SubscriptionStatus status(
+      Tiers tiers, io.khoj4j.domain.user.UserId user, Subscription s, Clock clock) {
     BillingSettings billing = tiers.billing();
-    return new SubscriptionStatus(s.stateAt(clock.instant()), tiers.premium(user), Optional.ofNullable(s.renewalDate()),
-        Optional.ofNullable(s.enabledTrialAt()), billing.enabled(), billing.subscriptionUrl());
+    return new SubscriptionStatus(
+        s.stateAt(clock.instant()),
+        tiers.premium(user),
+        Optional.ofNullable(s.renewalDate()),
+        Optional.ofNullable(s.enabledTrialAt()),
+        billing.enabled(),
+        billing.subscriptionUrl());
   }
 }

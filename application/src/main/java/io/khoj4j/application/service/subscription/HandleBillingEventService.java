@@ -86,8 +86,8 @@ public final class HandleBillingEventService implements HandleBillingEventUseCas
       Subscription current = tiers.subscriptionOf(user.id());
       Subscription next = switch (event.kind()) {
         case INVOICE_PAID -> current.paidUntil(periodEnd.orElseThrow());
-        case SUBSCRIPTION_UPDATED -> periodEnd.map(end -> current.updated(event.cancelAtPeriodEnd(), end))
-            .orElse(current);
+        case SUBSCRIPTION_UPDATED ->
+          periodEnd.map(end -> current.updated(event.cancelAtPeriodEnd(), end)).orElse(current);
         case SUBSCRIPTION_DELETED -> current.ended();
         case OTHER -> current;
       };

@@ -30,9 +30,11 @@ public final class SetSubscriptionService implements SetSubscriptionUseCase {
     Instant now = clock.instant();
     Subscription saved = unitOfWork.inTransaction(() -> {
       Subscription current = tiers.subscriptionOf(command.user());
-      Subscription next = command.type() == SubscriptionType.TRIAL && command.renewalDate().isEmpty()
-          ? current.startTrial(now)
-          : current.setByAdministrator(command.type(), command.recurring(), command.renewalDate().orElse(null));
+      Subscription next =
+          command.type() == SubscriptionType.TRIAL && command.renewalDate().isEmpty()
+              ? current.startTrial(now)
+              : current.setByAdministrator(
+                  command.type(), command.recurring(), command.renewalDate().orElse(null));
       subscriptions.save(next, now);
       return next;
     });

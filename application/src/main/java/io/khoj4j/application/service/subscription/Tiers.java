@@ -19,7 +19,11 @@ public final class Tiers {
   private final BillingSettings billing;
   private final Clock clock;
 
-  public Tiers(SubscriptionRepository subscriptions, UserRepository users, BillingSettings billing, Clock clock) {
+  public Tiers(
+      SubscriptionRepository subscriptions,
+      UserRepository users,
+      BillingSettings billing,
+      Clock clock) {
     this.subscriptions = subscriptions;
     this.users = users;
     this.billing = billing;
@@ -32,7 +36,9 @@ public final class Tiers {
 
   /** The user's subscription, or the standard one every new account has. */
   public Subscription subscriptionOf(UserId user) {
-    return subscriptions.find(user).orElseGet(() -> Subscription.standard(user, userOf(user).createdAt()));
+    return subscriptions
+        .find(user)
+        .orElseGet(() -> Subscription.standard(user, userOf(user).createdAt()));
   }
 
   public boolean premium(UserId user) {

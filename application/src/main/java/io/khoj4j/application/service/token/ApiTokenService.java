@@ -28,18 +28,37 @@ import java.util.Optional;
  * deleted token stops working at once: every request looks the hash up, nothing is cached.
  */
 public final class ApiTokenService
-    implements CreateApiTokenUseCase, ListApiTokensUseCase, DeleteApiTokenUseCase, AuthenticateApiTokenUseCase {
+    implements CreateApiTokenUseCase,
+        ListApiTokensUseCase,
+        DeleteApiTokenUseCase,
+        AuthenticateApiTokenUseCase {
 
   private static final int SECRET_BYTES = 32;
-  private static final List<String> ADJECTIVES =
-      List.of(
-          "Amber", "Brave", "Calm", "Clever", "Curious", "Eager", "Gentle", "Golden", "Happy", "Jolly", "Kind",
-          "Lively", "Lucky", "Mellow", "Nimble", "Patient", "Quiet", "Rapid", "Silver", "Steady", "Swift",
-          "Tidy", "Vivid", "Wise");
-  private static final List<String> NOUNS =
-      List.of(
-          "Badger", "Beacon", "Comet", "Falcon", "Fern", "Harbor", "Heron", "Lantern", "Maple", "Meadow",
-          "Otter", "Panda", "Pebble", "Quill", "Raven", "River", "Sparrow", "Summit", "Tortoise", "Willow");
+  private static final List<String> ADJECTIVES = List.of(
+      "Amber", "Brave", "Calm", "Clever", "Curious", "Eager", "Gentle", "Golden", "Happy", "Jolly",
+      "Kind", "Lively", "Lucky", "Mellow", "Nimble", "Patient", "Quiet", "Rapid", "Silver",
+      "Steady", "Swift", "Tidy", "Vivid", "Wise");
+  private static final List<String> NOUNS = List.of(
+      "Badger",
+      "Beacon",
+      "Comet",
+      "Falcon",
+      "Fern",
+      "Harbor",
+      "Heron",
+      "Lantern",
+      "Maple",
+      "Meadow",
+      "Otter",
+      "Panda",
+      "Pebble",
+      "Quill",
+      "Raven",
+      "River",
+      "Sparrow",
+      "Summit",
+      "Tortoise",
+      "Willow");
 
   private final ApiTokenRepository tokens;
   private final UserRepository users;
@@ -67,10 +86,14 @@ public final class ApiTokenService
   public CreatedApiToken create(CreateApiTokenCommand command) {
     String secret = ApiToken.PREFIX + secrets.urlSafeSecret(SECRET_BYTES);
     String name = command.name().isEmpty() ? friendlyName() : command.name();
-    ApiToken token =
-        new ApiToken(
-            ids.newId(), command.owner(), name, SecretHash.of(secret), ApiToken.displayOf(secret),
-            clock.instant(), null);
+    ApiToken token = new ApiToken(
+        ids.newId(),
+        command.owner(),
+        name,
+        SecretHash.of(secret),
+        ApiToken.displayOf(secret),
+        clock.instant(),
+        null);
     unitOfWork.run(() -> tokens.insert(token));
     return new CreatedApiToken(token, secret);
   }
@@ -82,11 +105,9 @@ public final class ApiTokenService
 
   @Override
   public void delete(DeleteApiTokenCommand command) {
-    boolean deleted =
-        unitOfWork.inTransaction(
-            () ->
-                tokens.deleteByHash(command.owner(), SecretHash.of(command.token()))
-                    || tokens.deleteByDisplayOrId(command.owner(), command.token()));
+    boolean deleted = unitOfWork.inTransaction(
+        () -> tokens.deleteByHash(command.owner(), SecretHash.of(command.token()))
+            || tokens.deleteByDisplayOrId(command.owner(), command.token()));
     if (!deleted) {
       throw new NotFoundException("Token not found");
     }
@@ -109,6 +130,7 @@ public final class ApiTokenService
   }
 
   private String friendlyName() {
-    return ADJECTIVES.get(secrets.nextInt(ADJECTIVES.size())) + " " + NOUNS.get(secrets.nextInt(NOUNS.size()));
+    return ADJECTIVES.get(secrets.nextInt(ADJECTIVES.size())) + " "
+        + NOUNS.get(secrets.nextInt(NOUNS.size()));
   }
 }

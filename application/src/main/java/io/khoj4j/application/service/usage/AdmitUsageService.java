@@ -48,9 +48,11 @@ public final class AdmitUsageService implements AdmitUsageUseCase {
   }
 
   /** {@code indexCeiling}: bytes a user's index may not reach whatever their tier; 0 for no ceiling. */
-  public AdmitUsageService(UsageLimits limits, Tiers tiers, RateLimiter limiter, IndexSpace space, long indexCeiling) {
+  public AdmitUsageService(
+      UsageLimits limits, Tiers tiers, RateLimiter limiter, IndexSpace space, long indexCeiling) {
     if (indexCeiling < 0) {
-      throw new IllegalArgumentException("index ceiling must be 0 (none) or positive: " + indexCeiling);
+      throw new IllegalArgumentException(
+          "index ceiling must be 0 (none) or positive: " + indexCeiling);
     }
     this.indexCeiling = indexCeiling;
     this.limits = limits;
@@ -89,31 +91,53 @@ public final class AdmitUsageService implements AdmitUsageUseCase {
       case AdmitUsageCommand.ChatMessage chat -> admitChat(chat, tier, premium, subject);
       case AdmitUsageCommand.Research research -> {
         if (!limiter.tryAcquire(new RateLimit(RESEARCH_DAY, tier.researchPerDay(), DAY), subject)) {
-          throw new QuotaExceededException(
-              messages.research(!premium && limits.free().researchPerDay() < limits.premium().researchPerDay()));
+          throw new QuotaExceededException(messages.research(
+              !premium && limits.free().researchPerDay() < limits.premium().researchPerDay()));
         }
       }
-      case AdmitUsageCommand.Transcription t -> perMinuteAndDay(premium, subject, TRANSCRIBE_MINUTE, TRANSCRIBE_DAY,
-          TierLimits::transcriptionsPerMinute, TierLimits::transcriptionsPerDay, false);
-      case AdmitUsageCommand.Speech s -> perMinuteAndDay(premium, subject, CHAT_MINUTE, CHAT_DAY,
-          TierLimits::speechPerMinute, TierLimits::speechPerDay, false);
+      case AdmitUsageCommand.Transcription t ->
+        perMinuteAndDay(
+            premium,
+            subject,
+            TRANSCRIBE_MINUTE,
+            TRANSCRIBE_DAY,
+            TierLimits::transcriptionsPerMinute,
+            TierLimits::transcriptionsPerDay,
+            false);
+      case AdmitUsageCommand.Speech s ->
+        perMinuteAndDay(
+            premium,
+            subject,
+            CHAT_MINUTE,
+            CHAT_DAY,
+            TierLimits::speechPerMinute,
+            TierLimits::speechPerDay,
+            false);
       case AdmitUsageCommand.Upload upload -> admitUpload(upload, tier, premium);
       case AdmitUsageCommand.Connection connection -> {
-        if (!limiter.tryHold(connectionLimit(tier.webSocketConnections()), subject, connection.connectionId())) {
+        if (!limiter.tryHold(
+            connectionLimit(tier.webSocketConnections()), subject, connection.connectionId())) {
           throw new QuotaExceededException(UsageMessages.CONNECTION_LIMIT);
         }
       }
     }
   }
 
-  private void admitChat(AdmitUsageCommand.ChatMessage chat, TierLimits tier, boolean premium, String subject) {
+  private void admitChat(
+      AdmitUsageCommand.ChatMessage chat, TierLimits tier, boolean premium, String subject) {
     if (chat.images() > tier.imagesPerMessage()) {
       throw new QuotaExceededException(UsageMessages.tooManyImages(tier.imagesPerMessage()));
     }
     if (chat.imageBytes() > tier.imageBytesPerMessage()) {
       throw new QuotaExceededException(UsageMessages.imagesTooLarge(tier.imageBytesPerMessage()));
     }
-    perMinuteAndDay(premium, subject, CHAT_MINUTE, CHAT_DAY, TierLimits::chatPerMinute, TierLimits::chatPerDay,
+    perMinuteAndDay(
+        premium,
+        subject,
+        CHAT_MINUTE,
+        CHAT_DAY,
+        TierLimits::chatPerMinute,
+        TierLimits::chatPerDay,
         chat.channel() == Channel.WEBSOCKET);
   }
 
@@ -121,8 +145,14 @@ public final class AdmitUsageService implements AdmitUsageUseCase {
    * One attempt against a minute and a day, both or neither. The refusal suggests subscribing to a free user whose
    * premium limit is higher; on the WebSocket a minute's refusal says "for now ... in a bit", as Khoj does.
    */
-  private void perMinuteAndDay(boolean premium, String subject, String minuteBucket, String dayBucket,
-      ToIntFunction<TierLimits> perMinute, ToIntFunction<TierLimits> perDay, boolean socket) {
+  private void perMinuteAndDay(
+      boolean premium,
+      String subject,
+      String minuteBucket,
+      String dayBucket,
+      ToIntFunction<TierLimits> perMinute,
+      ToIntFunction<TierLimits> perDay,
+      boolean socket) {
     TierLimits tier = premium ? limits.premium() : limits.free();
     RateLimit minute = new RateLimit(minuteBucket, perMinute.applyAsInt(tier), MINUTE);
     RateLimit day = new RateLimit(dayBucket, perDay.applyAsInt(tier), DAY);
@@ -130,7 +160,8 @@ public final class AdmitUsageService implements AdmitUsageUseCase {
     if (refused.isPresent()) {
       boolean byMinute = refused.get() == minute;
       ToIntFunction<TierLimits> which = byMinute ? perMinute : perDay;
-      boolean hint = !premium && which.applyAsInt(limits.free()) < which.applyAsInt(limits.premium());
+      boolean hint =
+          !premium && which.applyAsInt(limits.free()) < which.applyAsInt(limits.premium());
       throw new QuotaExceededException(messages.chat(hint, byMinute && socket));
     }
   }
@@ -139,13 +170,15 @@ public final class AdmitUsageService implements AdmitUsageUseCase {
     if (upload.bytes() >= tier.uploadBytesPerRequest()) {
       throw new QuotaExceededException(UsageMessages.tooMuchData(!premium));
     }
-    long capacity = indexCeiling > 0 ? Math.min(indexCeiling, tier.indexedBytes()) : tier.indexedBytes();
+    long capacity =
+        indexCeiling > 0 ? Math.min(indexCeiling, tier.indexedBytes()) : tier.indexedBytes();
     reserve(upload, capacity, !premium && capacity == tier.indexedBytes());
   }
 
   /** Reserves the upload's bytes in the user's index below {@code capacity}, or refuses it. */
   private void reserve(AdmitUsageCommand.Upload upload, long capacity, boolean suggestSubscribing) {
-    if (upload.bytes() > 0 && !space.tryReserve(upload.user(), upload.uploadId(), upload.bytes(), capacity)) {
+    if (upload.bytes() > 0
+        && !space.tryReserve(upload.user(), upload.uploadId(), upload.bytes(), capacity)) {
       throw new QuotaExceededException(UsageMessages.tooMuchData(suggestSubscribing));
     }
   }

@@ -15,7 +15,9 @@ public final class ReleaseConnectionService implements ReleaseConnectionUseCase 
   @Override
   public void release(ReleaseConnectionCommand command) {
     // The place count does not matter for a release: rows are found by bucket, subject and id.
-    limiter.release(AdmitUsageService.connectionLimit(1), AdmitUsageService.subject(command.user()),
+    limiter.release(
+        AdmitUsageService.connectionLimit(1),
+        AdmitUsageService.subject(command.user()),
         command.connectionId());
   }
 }

@@ -34,10 +34,18 @@ public record UsageLimits(boolean enabled, TierLimits free, TierLimits premium) 
       int webSocketConnections) {
 
     public TierLimits {
-      if (chatPerMinute < 1 || chatPerDay < 1 || researchPerDay < 1 || imagesPerMessage < 0
-          || imageBytesPerMessage < 0 || transcriptionsPerMinute < 1 || transcriptionsPerDay < 1
-          || speechPerMinute < 1 || speechPerDay < 1
-          || uploadBytesPerRequest < 1 || indexedBytes < 1 || webSocketConnections < 1) {
+      if (chatPerMinute < 1
+          || chatPerDay < 1
+          || researchPerDay < 1
+          || imagesPerMessage < 0
+          || imageBytesPerMessage < 0
+          || transcriptionsPerMinute < 1
+          || transcriptionsPerDay < 1
+          || speechPerMinute < 1
+          || speechPerDay < 1
+          || uploadBytesPerRequest < 1
+          || indexedBytes < 1
+          || webSocketConnections < 1) {
         throw new IllegalArgumentException("usage limits must be positive (image limits may be 0)");
       }
     }

@@ -18,11 +18,13 @@ final class UsageMessages {
   String chat(boolean hint, boolean soon) {
     String period = soon ? "for now" : "for today";
     String later = soon ? "in a bit" : "tomorrow";
-    return OPENING + "You've unfortunately exceeded your usage limit " + period + ". " + tail(hint, later);
+    return OPENING + "You've unfortunately exceeded your usage limit " + period + ". "
+        + tail(hint, later);
   }
 
   String research(boolean hint) {
-    return OPENING + "You've unfortunately exceeded your `/research` command usage limit for today. "
+    return OPENING
+        + "You've unfortunately exceeded your `/research` command usage limit for today. "
         + tail(hint, "tomorrow");
   }
 
@@ -34,7 +36,8 @@ final class UsageMessages {
   }
 
   static String tooManyImages(int max) {
-    return "Those are way too many images for me! I can handle up to " + max + " images per message.";
+    return "Those are way too many images for me! I can handle up to " + max
+        + " images per message.";
   }
 
   static String imagesTooLarge(long maxBytes) {
@@ -43,7 +46,9 @@ final class UsageMessages {
   }
 
   static String tooMuchData(boolean hint) {
-    return hint ? "Too much data indexed. Subscribe to increase your data index limit." : "Too much data indexed.";
+    return hint
+        ? "Too much data indexed. Subscribe to increase your data index limit."
+        : "Too much data indexed.";
   }
 
   static final String CONNECTION_LIMIT = "Connection limit exceeded";

@@ -3,8 +3,8 @@ package io.khoj4j.application.service.user;
 import io.khoj4j.application.error.NotFoundException;
 import io.khoj4j.application.port.in.user.AccountQuery;
 import io.khoj4j.application.port.in.user.DeleteAccountCommand;
-import io.khoj4j.application.port.in.user.RenameAccountCommand;
 import io.khoj4j.application.port.in.user.ManageAccountUseCase;
+import io.khoj4j.application.port.in.user.RenameAccountCommand;
 import io.khoj4j.application.port.out.auth.ExternalIdentityRepository;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.port.out.user.UserRepository;
@@ -18,7 +18,8 @@ public final class AccountService implements ManageAccountUseCase {
   private final ExternalIdentityRepository identities;
   private final UnitOfWork unitOfWork;
 
-  public AccountService(UserRepository users, ExternalIdentityRepository identities, UnitOfWork unitOfWork) {
+  public AccountService(
+      UserRepository users, ExternalIdentityRepository identities, UnitOfWork unitOfWork) {
     this.users = users;
     this.identities = identities;
     this.unitOfWork = unitOfWork;
@@ -26,7 +27,9 @@ public final class AccountService implements ManageAccountUseCase {
 
   @Override
   public User get(AccountQuery request) {
-    return users.findById(request.user()).orElseThrow(() -> new NotFoundException("User not found"));
+    return users
+        .findById(request.user())
+        .orElseThrow(() -> new NotFoundException("User not found"));
   }
 
   @Override
@@ -39,8 +42,15 @@ public final class AccountService implements ManageAccountUseCase {
     return unitOfWork.inTransaction(() -> {
       User user = get(new AccountQuery(request.user()));
       String[] parts = request.name().split(" ", 2);
-      User renamed = new User(user.id(), user.username(), user.email(), parts[0], parts.length > 1 ? parts[1] : "",
-          user.verifiedEmail(), user.admin(), user.createdAt());
+      User renamed = new User(
+          user.id(),
+          user.username(),
+          user.email(),
+          parts[0],
+          parts.length > 1 ? parts[1] : "",
+          user.verifiedEmail(),
+          user.admin(),
+          user.createdAt());
       users.update(renamed);
       return renamed;
     });

@@ -18,7 +18,10 @@ public final class EnsureAdminAccountService implements EnsureAdminAccountUseCas
   private final UnitOfWork unitOfWork;
 
   public EnsureAdminAccountService(
-      UserRepository users, ProvisionUserUseCase provision, PasswordHasher hasher, UnitOfWork unitOfWork) {
+      UserRepository users,
+      ProvisionUserUseCase provision,
+      PasswordHasher hasher,
+      UnitOfWork unitOfWork) {
     this.users = users;
     this.provision = provision;
     this.hasher = hasher;

@@ -16,7 +16,8 @@ public final class ProvisionUserService implements ProvisionUserUseCase {
   private final IdGenerator ids;
   private final Clock clock;
 
-  public ProvisionUserService(UserRepository users, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+  public ProvisionUserService(
+      UserRepository users, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
     this.users = users;
     this.unitOfWork = unitOfWork;
     this.ids = ids;
@@ -25,34 +26,32 @@ public final class ProvisionUserService implements ProvisionUserUseCase {
 
   @Override
   public User provision(ProvisionUserCommand command) {
-    return unitOfWork.inTransaction(
-        () -> {
-          User candidate =
-              new User(
-                  new UserId(ids.newId()),
-                  command.username(),
-                  command.email(),
-                  "",
-                  "",
-                  command.verifiedEmail(),
-                  command.admin(),
-                  clock.instant());
-          User user = users.insertIfAbsent(candidate);
-          boolean raise = (command.admin() && !user.admin()) || (command.verifiedEmail() && !user.verifiedEmail());
-          if (raise) {
-            user =
-                new User(
-                    user.id(),
-                    user.username(),
-                    user.email(),
-                    user.firstName(),
-                    user.lastName(),
-                    user.verifiedEmail() || command.verifiedEmail(),
-                    user.admin() || command.admin(),
-                    user.createdAt());
-            users.update(user);
-          }
-          return user;
-        });
+    return unitOfWork.inTransaction(() -> {
+      User candidate = new User(
+          new UserId(ids.newId()),
+          command.username(),
+          command.email(),
+          "",
+          "",
+          command.verifiedEmail(),
+          command.admin(),
+          clock.instant());
+      User user = users.insertIfAbsent(candidate);
+      boolean raise =
+          (command.admin() && !user.admin()) || (command.verifiedEmail() && !user.verifiedEmail());
+      if (raise) {
+        user = new User(
+            user.id(),
+            user.username(),
+            user.email(),
+            user.firstName(),
+            user.lastName(),
+            user.verifiedEmail() || command.verifiedEmail(),
+            user.admin() || command.admin(),
+            user.createdAt());
+        users.update(user);
+      }
+      return user;
+    });
   }
 }

@@ -17,8 +17,8 @@ public final class QueryVoiceSettingsService implements QueryVoiceSettingsUseCas
   private final TextToSpeech textToSpeech;
   private final VoiceChoiceRepository choices;
 
-  public QueryVoiceSettingsService(SpeechToText speechToText, TextToSpeech textToSpeech,
-      VoiceChoiceRepository choices) {
+  public QueryVoiceSettingsService(
+      SpeechToText speechToText, TextToSpeech textToSpeech, VoiceChoiceRepository choices) {
     this.speechToText = speechToText;
     this.textToSpeech = textToSpeech;
     this.choices = choices;
@@ -27,8 +27,10 @@ public final class QueryVoiceSettingsService implements QueryVoiceSettingsUseCas
   @Override
   public VoiceSettings settings(VoiceSettingsQuery query) {
     List<Voice> voices = textToSpeech.available() ? textToSpeech.voices() : List.of();
-    Optional<Voice> selected = voices.isEmpty() ? Optional.empty()
-        : Optional.of(SpeakTextService.voiceOf(voices, choices.find(query.userId()).orElse(null)));
+    Optional<Voice> selected = voices.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            SpeakTextService.voiceOf(voices, choices.find(query.userId()).orElse(null)));
     return new VoiceSettings(voices, selected, speechToText.available());
   }
 }

@@ -16,7 +16,10 @@ public final class SelectVoiceService implements SelectVoiceUseCase {
   private final UnitOfWork unitOfWork;
   private final Clock clock;
 
-  public SelectVoiceService(TextToSpeech textToSpeech, VoiceChoiceRepository choices, UnitOfWork unitOfWork,
+  public SelectVoiceService(
+      TextToSpeech textToSpeech,
+      VoiceChoiceRepository choices,
+      UnitOfWork unitOfWork,
       Clock clock) {
     this.textToSpeech = textToSpeech;
     this.choices = choices;

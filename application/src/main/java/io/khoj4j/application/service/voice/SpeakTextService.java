@@ -31,7 +31,10 @@ public final class SpeakTextService implements SpeakTextUseCase {
   private final AdmitUsageUseCase usage;
   private final VoiceLimits limits;
 
-  public SpeakTextService(TextToSpeech textToSpeech, VoiceChoiceRepository choices, AdmitUsageUseCase usage,
+  public SpeakTextService(
+      TextToSpeech textToSpeech,
+      VoiceChoiceRepository choices,
+      AdmitUsageUseCase usage,
       VoiceLimits limits) {
     this.textToSpeech = textToSpeech;
     this.choices = choices;
@@ -49,13 +52,16 @@ public final class SpeakTextService implements SpeakTextUseCase {
       throw new InvalidInputException("There is no text to read aloud.");
     }
     if (words.length() > limits.maxSpeechCharacters()) {
-      throw new InvalidInputException("The text is too long to read aloud: at most " + limits.maxSpeechCharacters()
-          + " characters.");
+      throw new InvalidInputException("The text is too long to read aloud: at most "
+          + limits.maxSpeechCharacters() + " characters.");
     }
     usage.admit(new AdmitUsageCommand.Speech(command.userId()));
     Voice voice = voiceOf(textToSpeech.voices(), choices.find(command.userId()).orElse(null));
     List<String> pieces = SpeechText.pieces(words, textToSpeech.maxCharacters());
-    return new Pieces(textToSpeech, voice, textToSpeech.speak(pieces.getFirst(), voice),
+    return new Pieces(
+        textToSpeech,
+        voice,
+        textToSpeech.speak(pieces.getFirst(), voice),
         pieces.subList(1, pieces.size()));
   }
 

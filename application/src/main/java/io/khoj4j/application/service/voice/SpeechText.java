@@ -16,9 +16,11 @@ final class SpeechText {
   private static final Pattern QUOTE = Pattern.compile("(?m)^\\s*>\\s?");
   private static final Pattern BULLET = Pattern.compile("(?m)^\\s*[-*+]\\s+");
   private static final Pattern RULE = Pattern.compile("(?m)^\\s*([-*_]\\s*){3,}$");
-  private static final Pattern TABLE_SEPARATOR = Pattern.compile("(?m)^\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$");
+  private static final Pattern TABLE_SEPARATOR =
+      Pattern.compile("(?m)^\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$");
   private static final Pattern STRONG = Pattern.compile("(\\*\\*|__|~~)(.+?)\\1");
-  private static final Pattern EMPHASIS = Pattern.compile("(?<![\\w*])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![\\w*])");
+  private static final Pattern EMPHASIS =
+      Pattern.compile("(?<![\\w*])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![\\w*])");
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;:])\\s+|\\n+");
 
   private SpeechText() {}
@@ -47,7 +49,8 @@ final class SpeechText {
     StringBuilder current = new StringBuilder();
     for (String sentence : SENTENCE_END.split(text)) {
       String s = sentence.strip();
-      while (s.length() > max) { // one sentence longer than a piece: cut at the last space that fits
+      while (s.length()
+          > max) { // one sentence longer than a piece: cut at the last space that fits
         flush(current, pieces);
         int cut = s.lastIndexOf(' ', max);
         cut = cut <= 0 ? max : cut;

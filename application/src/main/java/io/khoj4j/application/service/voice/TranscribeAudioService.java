@@ -1,11 +1,11 @@
 package io.khoj4j.application.service.voice;
 
 import io.khoj4j.application.error.InvalidInputException;
+import io.khoj4j.application.port.in.usage.AdmitUsageCommand;
+import io.khoj4j.application.port.in.usage.AdmitUsageUseCase;
 import io.khoj4j.application.port.in.voice.TranscribeAudioCommand;
 import io.khoj4j.application.port.in.voice.TranscribeAudioUseCase;
 import io.khoj4j.application.port.in.voice.VoiceNotConfiguredException;
-import io.khoj4j.application.port.in.usage.AdmitUsageCommand;
-import io.khoj4j.application.port.in.usage.AdmitUsageUseCase;
 import io.khoj4j.application.port.out.voice.AudioDuration;
 import io.khoj4j.application.port.out.voice.SpeechToText;
 import io.khoj4j.domain.voice.AudioClip;
@@ -25,7 +25,10 @@ public final class TranscribeAudioService implements TranscribeAudioUseCase {
   private final AdmitUsageUseCase usage;
   private final VoiceLimits limits;
 
-  public TranscribeAudioService(SpeechToText speechToText, AudioDuration durations, AdmitUsageUseCase usage,
+  public TranscribeAudioService(
+      SpeechToText speechToText,
+      AudioDuration durations,
+      AdmitUsageUseCase usage,
       VoiceLimits limits) {
     this.speechToText = speechToText;
     this.durations = durations;
@@ -43,16 +46,17 @@ public final class TranscribeAudioService implements TranscribeAudioUseCase {
       throw new InvalidInputException("The audio is empty.");
     }
     if (clip.size() > limits.maxAudioBytes()) {
-      throw new InvalidInputException("Audio size larger than " + megabytes(limits.maxAudioBytes()) + "Mb limit ("
-          + clip.size() + " bytes sent).");
+      throw new InvalidInputException("Audio size larger than " + megabytes(limits.maxAudioBytes())
+          + "Mb limit (" + clip.size() + " bytes sent).");
     }
     if (!isAudio(clip.mediaType())) {
-      throw new InvalidInputException("Not audio: " + clip.mediaType() + ". Send a recording such as audio/webm.");
+      throw new InvalidInputException(
+          "Not audio: " + clip.mediaType() + ". Send a recording such as audio/webm.");
     }
     Optional<Duration> length = durations.of(clip);
     if (length.isPresent() && length.get().compareTo(limits.maxAudioDuration()) > 0) {
-      throw new InvalidInputException("Audio longer than the " + minutes(limits.maxAudioDuration()) + " limit ("
-          + length.get().toSeconds() + " seconds sent).");
+      throw new InvalidInputException("Audio longer than the " + minutes(limits.maxAudioDuration())
+          + " limit (" + length.get().toSeconds() + " seconds sent).");
     }
     usage.admit(new AdmitUsageCommand.Transcription(command.userId()));
     return speechToText.transcribe(clip).strip();
@@ -61,17 +65,23 @@ public final class TranscribeAudioService implements TranscribeAudioUseCase {
   /** Browsers label MediaRecorder output {@code audio/webm} or {@code video/webm}; some clients send no type. */
   static boolean isAudio(String mediaType) {
     String type = mediaType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-    return type.isEmpty() || type.startsWith("audio/") || type.equals("application/octet-stream")
-        || type.equals("video/webm") || type.equals("video/ogg") || type.equals("video/mp4");
+    return type.isEmpty()
+        || type.startsWith("audio/")
+        || type.equals("application/octet-stream")
+        || type.equals("video/webm")
+        || type.equals("video/ogg")
+        || type.equals("video/mp4");
   }
 
   private static String minutes(Duration d) {
-    return d.toSecondsPart() == 0 && d.toMinutes() > 0 ? d.toMinutes() + " minute" + (d.toMinutes() == 1 ? "" : "s")
+    return d.toSecondsPart() == 0 && d.toMinutes() > 0
+        ? d.toMinutes() + " minute" + (d.toMinutes() == 1 ? "" : "s")
         : d.toSeconds() + " seconds";
   }
 
   private static String megabytes(long bytes) {
-    return bytes % (1024 * 1024) == 0 ? Long.toString(bytes / (1024 * 1024)) : String.format(Locale.ROOT, "%.1f",
-        bytes / (1024.0 * 1024));
+    return bytes % (1024 * 1024) == 0
+        ? Long.toString(bytes / (1024 * 1024))
+        : String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024));
   }
 }

@@ -11,11 +11,15 @@ import java.util.Objects;
 public record VoiceLimits(long maxAudioBytes, Duration maxAudioDuration, int maxSpeechCharacters) {
 
   /** 10 MiB of audio (Khoj's), ten minutes of it, 20,000 characters of text. */
-  public static final VoiceLimits DEFAULTS = new VoiceLimits(10L * 1024 * 1024, Duration.ofMinutes(10), 20_000);
+  public static final VoiceLimits DEFAULTS =
+      new VoiceLimits(10L * 1024 * 1024, Duration.ofMinutes(10), 20_000);
 
   public VoiceLimits {
     Objects.requireNonNull(maxAudioDuration, "maxAudioDuration");
-    if (maxAudioBytes < 1 || maxSpeechCharacters < 1 || maxAudioDuration.isNegative() || maxAudioDuration.isZero()) {
+    if (maxAudioBytes < 1
+        || maxSpeechCharacters < 1
+        || maxAudioDuration.isNegative()
+        || maxAudioDuration.isZero()) {
       throw new IllegalArgumentException("the audio and text limits must be positive");
     }
   }

@@ -27,15 +27,28 @@ final class AuthFixture {
   final InMemoryRateLimiter limiter = new InMemoryRateLimiter(clock);
   final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
   final FixedSecretGenerator secrets = new FixedSecretGenerator();
-  final ProvisionUserService provision = new ProvisionUserService(users, unitOfWork, new SequentialIdGenerator(), clock);
-  final WebSessionService sessions = new WebSessionService(sessionStore, users, secrets, unitOfWork, clock);
+  final ProvisionUserService provision =
+      new ProvisionUserService(users, unitOfWork, new SequentialIdGenerator(), clock);
+  final WebSessionService sessions =
+      new WebSessionService(sessionStore, users, secrets, unitOfWork, clock);
   final FastPasswordHasher hasher = new FastPasswordHasher();
-  final EnsureAdminAccountService admin = new EnsureAdminAccountService(users, provision, hasher, unitOfWork);
+  final EnsureAdminAccountService admin =
+      new EnsureAdminAccountService(users, provision, hasher, unitOfWork);
 
   LoginLinkService loginLinks(boolean openSignUp) {
     return new LoginLinkService(
-        users, provision, codes, mail, limiter, LoginLimits.defaults(), sessions, secrets, unitOfWork, clock,
-        URI.create("https://khoj.example/"), openSignUp);
+        users,
+        provision,
+        codes,
+        mail,
+        limiter,
+        LoginLimits.defaults(),
+        sessions,
+        secrets,
+        unitOfWork,
+        clock,
+        URI.create("https://khoj.example/"),
+        openSignUp);
   }
 
   PasswordLoginService passwords() {

@@ -18,20 +18,25 @@ class ExternalLoginServiceTest {
 
   @Test
   void aFirstLoginCreatesAVerifiedUserAndLaterLoginsFindItBySubject() {
-    User first = external.login(new ExternalLoginCommand(GOOGLE, "sub-1", "Ada@Example.org", true, "Ada", null));
+    User first = external.login(
+        new ExternalLoginCommand(GOOGLE, "sub-1", "Ada@Example.org", true, "Ada", null));
 
     assertThat(first.email()).isEqualTo("ada@example.org");
     assertThat(first.verifiedEmail()).isTrue();
 
-    User again = external.login(new ExternalLoginCommand(GOOGLE, "sub-1", "ada.new@example.org", true, null, null));
-    assertThat(again.id()).as("the subject, not the changed address, identifies the person").isEqualTo(first.id());
+    User again = external.login(
+        new ExternalLoginCommand(GOOGLE, "sub-1", "ada.new@example.org", true, null, null));
+    assertThat(again.id())
+        .as("the subject, not the changed address, identifies the person")
+        .isEqualTo(first.id());
   }
 
   @Test
   void aVerifiedAddressLinksToTheExistingAccount() {
     User existing = f.provision.provision(ProvisionUserCommand.byEmail("ada@example.org"));
 
-    User linked = external.login(new ExternalLoginCommand(GOOGLE, "sub-2", "ada@example.org", true, null, null));
+    User linked = external.login(
+        new ExternalLoginCommand(GOOGLE, "sub-2", "ada@example.org", true, null, null));
 
     assertThat(linked.id()).isEqualTo(existing.id());
     assertThat(f.identities.find(GOOGLE, "sub-2").orElseThrow().user()).isEqualTo(existing.id());
@@ -41,22 +46,24 @@ class ExternalLoginServiceTest {
   void anUnverifiedAddressNeverTakesOverAnExistingAccount() {
     f.provision.provision(ProvisionUserCommand.byEmail("ada@example.org"));
 
-    assertThatThrownBy(
-            () -> external.login(new ExternalLoginCommand("https://sloppy.idp", "x", "ada@example.org", false, null, null)))
+    assertThatThrownBy(() -> external.login(new ExternalLoginCommand(
+            "https://sloppy.idp", "x", "ada@example.org", false, null, null)))
         .isInstanceOf(ForbiddenException.class);
     assertThat(f.identities.find("https://sloppy.idp", "x")).isEmpty();
   }
 
   @Test
   void anUnverifiedNewAddressGetsAnUnverifiedAccount() {
-    User user = external.login(new ExternalLoginCommand("https://idp", "y", "new@example.org", false, null, null));
+    User user = external.login(
+        new ExternalLoginCommand("https://idp", "y", "new@example.org", false, null, null));
 
     assertThat(user.verifiedEmail()).isFalse();
   }
 
   @Test
   void aProviderWithoutAnAddressIsRefused() {
-    assertThatThrownBy(() -> external.login(new ExternalLoginCommand(GOOGLE, "sub-3", null, false, null, null)))
+    assertThatThrownBy(() ->
+            external.login(new ExternalLoginCommand(GOOGLE, "sub-3", null, false, null, null)))
         .isInstanceOf(ForbiddenException.class);
   }
 
@@ -68,7 +75,8 @@ class ExternalLoginServiceTest {
 
     external.login(picture("sub-p", "https://lh3.googleusercontent.com/a/second=s96-c"));
 
-    assertThat(f.identities.latestPicture(user.id())).contains("https://lh3.googleusercontent.com/a/second=s96-c");
+    assertThat(f.identities.latestPicture(user.id()))
+        .contains("https://lh3.googleusercontent.com/a/second=s96-c");
   }
 
   @Test
@@ -92,6 +100,7 @@ class ExternalLoginServiceTest {
   }
 
   private static ExternalLoginCommand picture(String subject, String picture) {
-    return new ExternalLoginCommand(GOOGLE, subject, subject + "@example.org", true, null, null, picture);
+    return new ExternalLoginCommand(
+        GOOGLE, subject, subject + "@example.org", true, null, null, picture);
   }
 }

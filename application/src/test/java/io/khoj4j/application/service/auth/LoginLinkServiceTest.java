@@ -30,15 +30,21 @@ class LoginLinkServiceTest {
     assertThat(sent.email()).isEqualTo("ada@example.org");
     assertThat(sent.code()).matches("\\d{6}");
     assertThat(sent.link().toString())
-        .isEqualTo("https://khoj.example/auth/magic?code=" + sent.code() + "&email=ada%40example.org");
-    assertThat(f.users.findByEmail("ada@example.org").orElseThrow().verifiedEmail()).isFalse();
+        .isEqualTo(
+            "https://khoj.example/auth/magic?code=" + sent.code() + "&email=ada%40example.org");
+    assertThat(f.users.findByEmail("ada@example.org").orElseThrow().verifiedEmail())
+        .isFalse();
 
-    SignedIn signedIn = links.redeem(new RedeemLoginLinkCommand("ada@example.org", sent.code(), "10.0.0.1"));
+    SignedIn signedIn =
+        links.redeem(new RedeemLoginLinkCommand("ada@example.org", sent.code(), "10.0.0.1"));
 
     assertThat(signedIn.user().email()).isEqualTo("ada@example.org");
-    assertThat(f.sessions.authenticate(new AuthenticateSessionQuery(signedIn.secret()))).isPresent();
-    assertThat(f.users.findByEmail("ada@example.org").orElseThrow().verifiedEmail()).isTrue();
-    assertThatThrownBy(() -> links.redeem(new RedeemLoginLinkCommand("ada@example.org", sent.code(), null)))
+    assertThat(f.sessions.authenticate(new AuthenticateSessionQuery(signedIn.secret())))
+        .isPresent();
+    assertThat(f.users.findByEmail("ada@example.org").orElseThrow().verifiedEmail())
+        .isTrue();
+    assertThatThrownBy(
+            () -> links.redeem(new RedeemLoginLinkCommand("ada@example.org", sent.code(), null)))
         .as("single use")
         .isInstanceOf(UnauthenticatedException.class);
   }
@@ -49,9 +55,13 @@ class LoginLinkServiceTest {
     String code = f.mail.last().code();
     String wrong = code.equals("000000") ? "000001" : "000000";
 
-    assertThatThrownBy(() -> links.redeem(new RedeemLoginLinkCommand("ada@example.org", wrong, null)))
+    assertThatThrownBy(
+            () -> links.redeem(new RedeemLoginLinkCommand("ada@example.org", wrong, null)))
         .isInstanceOf(UnauthenticatedException.class);
-    assertThat(links.redeem(new RedeemLoginLinkCommand("ada@example.org", code, null)).user().email())
+    assertThat(links
+            .redeem(new RedeemLoginLinkCommand("ada@example.org", code, null))
+            .user()
+            .email())
         .isEqualTo("ada@example.org");
   }
 
@@ -61,9 +71,11 @@ class LoginLinkServiceTest {
     String code = f.mail.last().code();
     f.clock.advance(Duration.ofMinutes(5));
 
-    assertThatThrownBy(() -> links.redeem(new RedeemLoginLinkCommand("ada@example.org", code, null)))
+    assertThatThrownBy(
+            () -> links.redeem(new RedeemLoginLinkCommand("ada@example.org", code, null)))
         .isInstanceOf(ForbiddenException.class);
-    assertThatThrownBy(() -> links.redeem(new RedeemLoginLinkCommand("ada@example.org", code, null)))
+    assertThatThrownBy(
+            () -> links.redeem(new RedeemLoginLinkCommand("ada@example.org", code, null)))
         .isInstanceOf(UnauthenticatedException.class);
   }
 
@@ -74,14 +86,17 @@ class LoginLinkServiceTest {
     links.request(new RequestLoginLinkCommand("ada@example.org", null));
     String second = f.mail.last().code();
 
-    assertThatThrownBy(() -> links.redeem(new RedeemLoginLinkCommand("ada@example.org", first, null)))
+    assertThatThrownBy(
+            () -> links.redeem(new RedeemLoginLinkCommand("ada@example.org", first, null)))
         .isInstanceOf(UnauthenticatedException.class);
-    assertThat(links.redeem(new RedeemLoginLinkCommand("ada@example.org", second, null))).isNotNull();
+    assertThat(links.redeem(new RedeemLoginLinkCommand("ada@example.org", second, null)))
+        .isNotNull();
   }
 
   @Test
   void anUnknownAddressIs404OnRedeem() {
-    assertThatThrownBy(() -> links.redeem(new RedeemLoginLinkCommand("nobody@example.org", "123456", null)))
+    assertThatThrownBy(
+            () -> links.redeem(new RedeemLoginLinkCommand("nobody@example.org", "123456", null)))
         .isInstanceOf(NotFoundException.class)
         .hasMessage("User not found.");
   }
@@ -100,17 +115,20 @@ class LoginLinkServiceTest {
     String code = f.mail.last().code();
     for (int i = 0; i < 10; i++) {
       String guess = "%06d".formatted(i == Integer.parseInt(code) ? 999_999 - i : i);
-      RedeemLoginLinkCommand attempt = new RedeemLoginLinkCommand("ada@example.org", guess, "10.0.0." + guess.charAt(5));
-      assertThatThrownBy(() -> links.redeem(attempt))
-          .isInstanceOf(UnauthenticatedException.class);
+      RedeemLoginLinkCommand attempt =
+          new RedeemLoginLinkCommand("ada@example.org", guess, "10.0.0." + guess.charAt(5));
+      assertThatThrownBy(() -> links.redeem(attempt)).isInstanceOf(UnauthenticatedException.class);
     }
 
-    assertThatThrownBy(() -> links.redeem(new RedeemLoginLinkCommand("ada@example.org", code, "10.9.9.9")))
+    assertThatThrownBy(
+            () -> links.redeem(new RedeemLoginLinkCommand("ada@example.org", code, "10.9.9.9")))
         .as("even the right code, from any client, once the address's attempts are spent")
         .isInstanceOf(QuotaExceededException.class);
     f.clock.advance(Duration.ofDays(1));
     links.request(new RequestLoginLinkCommand("ada@example.org", null));
-    assertThat(links.redeem(new RedeemLoginLinkCommand("ada@example.org", f.mail.last().code(), null))).isNotNull();
+    assertThat(links.redeem(
+            new RedeemLoginLinkCommand("ada@example.org", f.mail.last().code(), null)))
+        .isNotNull();
   }
 
   @Test
@@ -118,7 +136,8 @@ class LoginLinkServiceTest {
     for (int i = 0; i < 100; i++) {
       links.request(new RequestLoginLinkCommand("user" + i + "@example.org", "10.6.6.6"));
     }
-    assertThatThrownBy(() -> links.request(new RequestLoginLinkCommand("user100@example.org", "10.6.6.6")))
+    assertThatThrownBy(
+            () -> links.request(new RequestLoginLinkCommand("user100@example.org", "10.6.6.6")))
         .isInstanceOf(QuotaExceededException.class);
     assertThat(f.users.findByEmail("user100@example.org")).isEmpty();
   }
@@ -128,11 +147,13 @@ class LoginLinkServiceTest {
     links.request(new RequestLoginLinkCommand("ada@example.org", "10.0.0.1"));
     String code = f.mail.last().code();
     for (int i = 0; i < 100; i++) {
-      RedeemLoginLinkCommand guess = new RedeemLoginLinkCommand("user" + i + "@example.org", "123456", "10.6.6.6");
+      RedeemLoginLinkCommand guess =
+          new RedeemLoginLinkCommand("user" + i + "@example.org", "123456", "10.6.6.6");
       assertThatThrownBy(() -> links.redeem(guess)).isInstanceOf(NotFoundException.class);
     }
 
-    assertThatThrownBy(() -> links.redeem(new RedeemLoginLinkCommand("ada@example.org", code, "10.6.6.6")))
+    assertThatThrownBy(
+            () -> links.redeem(new RedeemLoginLinkCommand("ada@example.org", code, "10.6.6.6")))
         .as("even the right code for an untouched address, once the client's checks are spent")
         .isInstanceOf(QuotaExceededException.class)
         .hasMessage(LoginLinkService.TOO_MANY_CHECKS);
@@ -146,7 +167,8 @@ class LoginLinkServiceTest {
     for (int i = 0; i < 20; i++) {
       links.request(new RequestLoginLinkCommand("ada@example.org", "10.0.1." + i));
     }
-    assertThatThrownBy(() -> links.request(new RequestLoginLinkCommand("ada@example.org", "10.0.2.1")))
+    assertThatThrownBy(
+            () -> links.request(new RequestLoginLinkCommand("ada@example.org", "10.0.2.1")))
         .isInstanceOf(QuotaExceededException.class);
     assertThat(f.mail.sent()).hasSize(20);
   }

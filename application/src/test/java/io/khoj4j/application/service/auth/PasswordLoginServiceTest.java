@@ -22,11 +22,13 @@ class PasswordLoginServiceTest {
   void theAdministratorFromConfigurationSignsInWithThePassword() {
     User admin = f.admin.ensure(new EnsureAdminAccountCommand("root@example.org", "s3cret-enough"));
 
-    SignedIn signedIn = passwords.login(new PasswordLoginCommand("ROOT@example.org", "s3cret-enough", "10.0.0.1"));
+    SignedIn signedIn =
+        passwords.login(new PasswordLoginCommand("ROOT@example.org", "s3cret-enough", "10.0.0.1"));
 
     assertThat(signedIn.user().id()).isEqualTo(admin.id());
     assertThat(signedIn.user().admin()).isTrue();
-    assertThat(f.sessions.authenticate(new AuthenticateSessionQuery(signedIn.secret()))).contains(signedIn.user());
+    assertThat(f.sessions.authenticate(new AuthenticateSessionQuery(signedIn.secret())))
+        .contains(signedIn.user());
   }
 
   @Test
@@ -34,12 +36,11 @@ class PasswordLoginServiceTest {
     f.admin.ensure(new EnsureAdminAccountCommand("root@example.org", "s3cret-enough"));
     f.admin.ensure(new EnsureAdminAccountCommand("nopass@example.org", null));
 
-    for (PasswordLoginCommand c :
-        new PasswordLoginCommand[] {
-          new PasswordLoginCommand("root@example.org", "wrong-password", null),
-          new PasswordLoginCommand("nobody@example.org", "s3cret-enough", null),
-          new PasswordLoginCommand("nopass@example.org", "s3cret-enough", null)
-        }) {
+    for (PasswordLoginCommand c : new PasswordLoginCommand[] {
+      new PasswordLoginCommand("root@example.org", "wrong-password", null),
+      new PasswordLoginCommand("nobody@example.org", "s3cret-enough", null),
+      new PasswordLoginCommand("nopass@example.org", "s3cret-enough", null)
+    }) {
       assertThatThrownBy(() -> passwords.login(c))
           .isInstanceOf(UnauthenticatedException.class)
           .hasMessage(PasswordLoginService.INVALID);
@@ -51,30 +52,37 @@ class PasswordLoginServiceTest {
   void tenAttemptsPerAddressPerQuarterHour() {
     f.admin.ensure(new EnsureAdminAccountCommand("root@example.org", "s3cret-enough"));
     for (int i = 0; i < 10; i++) {
-      assertThatThrownBy(() -> passwords.login(new PasswordLoginCommand("root@example.org", "guess", null)))
+      assertThatThrownBy(
+              () -> passwords.login(new PasswordLoginCommand("root@example.org", "guess", null)))
           .isInstanceOf(UnauthenticatedException.class);
     }
-    assertThatThrownBy(() -> passwords.login(new PasswordLoginCommand("root@example.org", "s3cret-enough", null)))
+    assertThatThrownBy(() ->
+            passwords.login(new PasswordLoginCommand("root@example.org", "s3cret-enough", null)))
         .isInstanceOf(QuotaExceededException.class);
 
     f.clock.advance(Duration.ofMinutes(15));
-    assertThat(passwords.login(new PasswordLoginCommand("root@example.org", "s3cret-enough", null))).isNotNull();
+    assertThat(passwords.login(new PasswordLoginCommand("root@example.org", "s3cret-enough", null)))
+        .isNotNull();
   }
 
   @Test
   void oneClientCannotWalkThroughManyAddresses() {
     f.admin.ensure(new EnsureAdminAccountCommand("root@example.org", "s3cret-enough"));
     for (int i = 0; i < 50; i++) {
-      PasswordLoginCommand guess = new PasswordLoginCommand("user" + i + "@example.org", "guess", "10.6.6.6");
+      PasswordLoginCommand guess =
+          new PasswordLoginCommand("user" + i + "@example.org", "guess", "10.6.6.6");
       assertThatThrownBy(() -> passwords.login(guess)).isInstanceOf(UnauthenticatedException.class);
     }
 
-    assertThatThrownBy(() -> passwords.login(new PasswordLoginCommand("root@example.org", "s3cret-enough", "10.6.6.6")))
-        .as("even the right password for an untouched address, once the client's attempts are spent")
+    assertThatThrownBy(() -> passwords.login(
+            new PasswordLoginCommand("root@example.org", "s3cret-enough", "10.6.6.6")))
+        .as(
+            "even the right password for an untouched address, once the client's attempts are spent")
         .isInstanceOf(QuotaExceededException.class)
         .hasMessage(PasswordLoginService.TOO_MANY);
     assertThat(f.sessionStore.size()).isZero();
-    assertThat(passwords.login(new PasswordLoginCommand("root@example.org", "s3cret-enough", "10.7.7.7")))
+    assertThat(passwords.login(
+            new PasswordLoginCommand("root@example.org", "s3cret-enough", "10.7.7.7")))
         .as("another client is not affected")
         .isNotNull();
   }
@@ -84,6 +92,8 @@ class PasswordLoginServiceTest {
     f.admin.ensure(new EnsureAdminAccountCommand("root@example.org", "first-password"));
     f.admin.ensure(new EnsureAdminAccountCommand("root@example.org", "second-password"));
 
-    assertThat(passwords.login(new PasswordLoginCommand("root@example.org", "first-password", null))).isNotNull();
+    assertThat(
+            passwords.login(new PasswordLoginCommand("root@example.org", "first-password", null)))
+        .isNotNull();
   }
 }

@@ -21,11 +21,13 @@ class WebSessionServiceTest {
   void aSessionAuthenticatesItsUserUntilItExpires() {
     SignedIn signedIn = f.sessions.start(new StartSessionCommand(ada.id()));
 
-    assertThat(f.sessions.authenticate(new AuthenticateSessionQuery(signedIn.secret()))).contains(ada);
+    assertThat(f.sessions.authenticate(new AuthenticateSessionQuery(signedIn.secret())))
+        .contains(ada);
     assertThat(signedIn.expiresAt()).isEqualTo(f.clock.instant().plus(Duration.ofDays(14)));
 
     f.clock.advance(Duration.ofDays(14));
-    assertThat(f.sessions.authenticate(new AuthenticateSessionQuery(signedIn.secret()))).isEmpty();
+    assertThat(f.sessions.authenticate(new AuthenticateSessionQuery(signedIn.secret())))
+        .isEmpty();
     assertThat(f.sessionStore.size()).as("the expired row is removed when met").isZero();
   }
 
@@ -44,15 +46,19 @@ class WebSessionServiceTest {
     f.sessions.end(new EndSessionCommand(signedIn.secret()));
     f.sessions.end(new EndSessionCommand(signedIn.secret()));
 
-    assertThat(f.sessions.authenticate(new AuthenticateSessionQuery(signedIn.secret()))).isEmpty();
-    assertThat(f.sessions.authenticate(new AuthenticateSessionQuery(other.secret()))).contains(ada);
+    assertThat(f.sessions.authenticate(new AuthenticateSessionQuery(signedIn.secret())))
+        .isEmpty();
+    assertThat(f.sessions.authenticate(new AuthenticateSessionQuery(other.secret())))
+        .contains(ada);
   }
 
   @Test
   void garbageSecretsAuthenticateNobody() {
     assertThat(f.sessions.authenticate(new AuthenticateSessionQuery(""))).isEmpty();
-    assertThat(f.sessions.authenticate(new AuthenticateSessionQuery("x".repeat(10_000)))).isEmpty();
-    assertThat(f.sessions.authenticate(new AuthenticateSessionQuery("not-a-session"))).isEmpty();
+    assertThat(f.sessions.authenticate(new AuthenticateSessionQuery("x".repeat(10_000))))
+        .isEmpty();
+    assertThat(f.sessions.authenticate(new AuthenticateSessionQuery("not-a-session")))
+        .isEmpty();
   }
 
   @Test
@@ -60,6 +66,7 @@ class WebSessionServiceTest {
     SignedIn signedIn = f.sessions.start(new StartSessionCommand(ada.id()));
     f.users.delete(ada.id());
 
-    assertThat(f.sessions.authenticate(new AuthenticateSessionQuery(signedIn.secret()))).isEmpty();
+    assertThat(f.sessions.authenticate(new AuthenticateSessionQuery(signedIn.secret())))
+        .isEmpty();
   }
 }

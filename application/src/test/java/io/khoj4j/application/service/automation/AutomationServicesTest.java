@@ -20,11 +20,6 @@ import io.khoj4j.application.port.out.automation.DailyCronCalendar;
 import io.khoj4j.application.port.out.automation.InMemoryAutomationRepository;
 import io.khoj4j.application.port.out.automation.RecordingAutomationMailer;
 import io.khoj4j.application.port.out.automation.RecordingAutomationScheduler;
-import io.khoj4j.application.port.out.conversation.InMemoryConversationRepository;
-import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
-import io.khoj4j.application.port.out.shared.MutableClock;
-import io.khoj4j.application.port.out.shared.SequentialIdGenerator;
-import io.khoj4j.application.port.out.user.InMemoryUserRepository;
 import io.khoj4j.application.port.out.chat.ChatCompletion;
 import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
 import io.khoj4j.application.port.out.chat.ChatModelGateway;
@@ -32,9 +27,13 @@ import io.khoj4j.application.port.out.chat.ChatModelSelection;
 import io.khoj4j.application.port.out.chat.ChatStream;
 import io.khoj4j.application.port.out.chat.ChatStreamListener;
 import io.khoj4j.application.port.out.chat.ModelReplyReader;
+import io.khoj4j.application.port.out.conversation.InMemoryConversationRepository;
+import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
+import io.khoj4j.application.port.out.shared.MutableClock;
+import io.khoj4j.application.port.out.shared.SequentialIdGenerator;
+import io.khoj4j.application.port.out.user.InMemoryUserRepository;
 import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.ModelVendor;
-import io.khoj4j.domain.chat.PromptMessage;
 import io.khoj4j.domain.chat.TokenUsage;
 import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
@@ -58,27 +57,50 @@ class AutomationServicesTest {
   private final List<ChatCommand> asked = new CopyOnWriteArrayList<>();
   private final ChatUseCase chat = (command, sink) -> {
     asked.add(command);
-    return new ChatOutcome.Answered(command.conversationId().orElseThrow(), "t1", "**Rust 1.90** is out.", List.of(),
-        List.of(), TokenUsage.NONE);
+    return new ChatOutcome.Answered(
+        command.conversationId().orElseThrow(),
+        "t1",
+        "**Rust 1.90** is out.",
+        List.of(),
+        List.of(),
+        TokenUsage.NONE);
   };
-  private final User alice = users.insertIfAbsent(
-      new User(new UserId(UUID.randomUUID()), "alice", "alice@example.org", "", "", true, false, clock.instant()));
+  private final User alice = users.insertIfAbsent(new User(
+      new UserId(UUID.randomUUID()),
+      "alice",
+      "alice@example.org",
+      "",
+      "",
+      true,
+      false,
+      clock.instant()));
 
   private final CreateAutomationService create = new CreateAutomationService(
-      automations, conversations, scheduler, calendar, new DirectUnitOfWork(), new SequentialIdGenerator(), clock, 2);
+      automations,
+      conversations,
+      scheduler,
+      calendar,
+      new DirectUnitOfWork(),
+      new SequentialIdGenerator(),
+      clock,
+      2);
   private final UpdateAutomationService update =
       new UpdateAutomationService(automations, scheduler, calendar, new DirectUnitOfWork(), clock);
   private final DeleteAutomationService delete =
       new DeleteAutomationService(automations, scheduler, calendar, new DirectUnitOfWork(), clock);
-  private final TriggerAutomationService trigger = new TriggerAutomationService(automations, scheduler, clock);
+  private final TriggerAutomationService trigger =
+      new TriggerAutomationService(automations, scheduler, clock);
 
   /** What the owner's model says when asked whether to notify; null: no model configured. */
   private String notifyVerdict = "{\"notify\": \"yes\", \"reason\": \"news\"}";
+
   private final List<String> judged = new CopyOnWriteArrayList<>();
 
   private RunAutomationService run(RecordingAutomationMailer mailer) {
-    ChatModelEndpoint model = new ChatModelEndpoint(ModelVendor.OPENAI, "local", "http://127.0.0.1:1/v1", "", 8000, false);
-    ChatModelSelection models = user -> notifyVerdict == null ? Optional.empty() : Optional.of(model);
+    ChatModelEndpoint model = new ChatModelEndpoint(
+        ModelVendor.OPENAI, "local", "http://127.0.0.1:1/v1", "", 8000, false);
+    ChatModelSelection models =
+        user -> notifyVerdict == null ? Optional.empty() : Optional.of(model);
     ChatModelGateway gateway = new ChatModelGateway() {
       @Override
       public ChatStream stream(ChatCompletionRequest request, ChatStreamListener listener) {
@@ -99,38 +121,58 @@ class AutomationServicesTest {
 
       @Override
       public Optional<String> string(String reply, String field) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + field + "\":\\s*\"(\\w+)\"").matcher(reply);
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("\"" + field + "\":\\s*\"(\\w+)\"").matcher(reply);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
       }
     };
     return new RunAutomationService(
-        automations, conversations, users, chat, mailer,
-        new RunAutomationService.NotificationModel(models, gateway, replies), calendar, new DirectUnitOfWork(), clock,
+        automations,
+        conversations,
+        users,
+        chat,
+        mailer,
+        new RunAutomationService.NotificationModel(models, gateway, replies),
+        calendar,
+        new DirectUnitOfWork(),
+        clock,
         Duration.ofHours(1));
   }
 
   private static AutomationSpec daily(String query, String cron, String zone) {
-    return new AutomationSpec(query, cron, Optional.empty(), Optional.ofNullable(zone), Optional.empty(),
-        Optional.empty(), Optional.empty());
+    return new AutomationSpec(
+        query,
+        cron,
+        Optional.empty(),
+        Optional.ofNullable(zone),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   @Test
   void creatingStoresTheAutomationItsConversationAndItsFirstRunInItsZone() {
-    AutomationDetails details = create.create(new CreateAutomationCommand(alice.id(), daily("news on rust", "0 9 * * *",
-        "Europe/Berlin")));
+    AutomationDetails details = create.create(new CreateAutomationCommand(
+        alice.id(), daily("news on rust", "0 9 * * *", "Europe/Berlin")));
 
     assertThat(details.next()).contains(Instant.parse("2026-12-05T08:00:00Z"));
-    assertThat(scheduler.next).containsEntry(details.automation().id(), Instant.parse("2026-12-05T08:00:00Z"));
-    assertThat(conversations.find(alice.id(), details.automation().conversationId())).isPresent();
+    assertThat(scheduler.next)
+        .containsEntry(details.automation().id(), Instant.parse("2026-12-05T08:00:00Z"));
+    assertThat(conversations.find(alice.id(), details.automation().conversationId()))
+        .isPresent();
     assertThat(details.automation().queryToRun()).isEqualTo("/automated_task news on rust");
   }
 
   @Test
   void aCalendarProblemOrAnUnknownZoneIsInvalidInputAndNothingIsStored() {
-    assertThatThrownBy(() -> create.create(new CreateAutomationCommand(alice.id(), daily("x", "0 9 * * 1", null))))
-        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("Invalid crontime");
-    assertThatThrownBy(() -> create.create(new CreateAutomationCommand(alice.id(), daily("x", "0 9 * * *", "Nowhere/X"))))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Unknown time zone");
+    assertThatThrownBy(() ->
+            create.create(new CreateAutomationCommand(alice.id(), daily("x", "0 9 * * 1", null))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("Invalid crontime");
+    assertThatThrownBy(() -> create.create(
+            new CreateAutomationCommand(alice.id(), daily("x", "0 9 * * *", "Nowhere/X"))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Unknown time zone");
     assertThat(automations.list(alice.id())).isEmpty();
     assertThat(scheduler.next).isEmpty();
   }
@@ -140,20 +182,25 @@ class AutomationServicesTest {
     create.create(new CreateAutomationCommand(alice.id(), daily("a", "0 9 * * *", null)));
     create.create(new CreateAutomationCommand(alice.id(), daily("b", "0 9 * * *", null)));
 
-    assertThatThrownBy(() -> create.create(new CreateAutomationCommand(alice.id(), daily("c", "0 9 * * *", null))))
+    assertThatThrownBy(() ->
+            create.create(new CreateAutomationCommand(alice.id(), daily("c", "0 9 * * *", null))))
         .isInstanceOf(QuotaExceededException.class);
     assertThat(automations.count(alice.id())).isEqualTo(2);
   }
 
   @Test
   void updatingMovesTheNextRunAndOnlyTheOwnerMay() {
-    UUID id = create.create(new CreateAutomationCommand(alice.id(), daily("a", "0 9 * * *", "UTC"))).automation().id();
+    UUID id = create
+        .create(new CreateAutomationCommand(alice.id(), daily("a", "0 9 * * *", "UTC")))
+        .automation()
+        .id();
 
     update.update(new UpdateAutomationCommand(alice.id(), id, daily("a", "30 7 * * *", "UTC")));
     assertThat(scheduler.next).containsEntry(id, Instant.parse("2026-12-05T07:30:00Z"));
 
     UserId bob = new UserId(UUID.randomUUID());
-    assertThatThrownBy(() -> update.update(new UpdateAutomationCommand(bob, id, daily("b", "0 9 * * *", null))))
+    assertThatThrownBy(() ->
+            update.update(new UpdateAutomationCommand(bob, id, daily("b", "0 9 * * *", null))))
         .isInstanceOf(ForbiddenException.class);
     assertThatThrownBy(() -> trigger.trigger(new TriggerAutomationCommand(bob, id)))
         .isInstanceOf(ForbiddenException.class);
@@ -163,7 +210,10 @@ class AutomationServicesTest {
 
   @Test
   void triggeringMakesTheRunDueNow() {
-    UUID id = create.create(new CreateAutomationCommand(alice.id(), daily("a", "0 9 * * *", "UTC"))).automation().id();
+    UUID id = create
+        .create(new CreateAutomationCommand(alice.id(), daily("a", "0 9 * * *", "UTC")))
+        .automation()
+        .id();
 
     trigger.trigger(new TriggerAutomationCommand(alice.id(), id));
 
@@ -172,46 +222,55 @@ class AutomationServicesTest {
 
   @Test
   void aRunAsksTheQuestionInTheAutomationsConversationMailsTheAnswerAndReturnsTheNextRun() {
-    AutomationDetails created = create.create(new CreateAutomationCommand(alice.id(), daily("/automated_task news on rust",
-        "0 9 * * *", "UTC")));
+    AutomationDetails created = create.create(new CreateAutomationCommand(
+        alice.id(), daily("/automated_task news on rust", "0 9 * * *", "UTC")));
     clock.advance(Duration.ofHours(23)); // 2026-12-05T09:00Z, when the run is due
 
-    Optional<Instant> next = run(mailer).run(new RunAutomationCommand(alice.id(), created.automation().id(),
-        Instant.parse("2026-12-05T09:00:00Z")));
+    Optional<Instant> next = run(mailer)
+        .run(new RunAutomationCommand(
+            alice.id(), created.automation().id(), Instant.parse("2026-12-05T09:00:00Z")));
 
     assertThat(asked).singleElement().satisfies(command -> {
       assertThat(command.q()).isEqualTo("news on rust");
       assertThat(command.user()).isEqualTo(alice.id());
       assertThat(command.conversationId()).contains(created.automation().conversationId());
     });
-    assertThat(mailer.sent).containsExactly(
-        new RecordingAutomationMailer.Sent("alice@example.org", "news on rust", "**Rust 1.90** is out."));
+    assertThat(mailer.sent)
+        .containsExactly(new RecordingAutomationMailer.Sent(
+            "alice@example.org", "news on rust", "**Rust 1.90** is out."));
     assertThat(next).contains(Instant.parse("2026-12-06T09:00:00Z"));
   }
 
   @Test
   void theOwnersModelDecidesWhetherTheAnswerIsWorthAMail() {
-    AutomationDetails created = create.create(new CreateAutomationCommand(alice.id(), daily("tell me when rust 2 ships",
-        "0 9 * * *", "UTC")));
+    AutomationDetails created = create.create(new CreateAutomationCommand(
+        alice.id(), daily("tell me when rust 2 ships", "0 9 * * *", "UTC")));
 
     notifyVerdict = "{\"notify\": \"no\", \"reason\": \"not yet\"}";
-    run(mailer).run(new RunAutomationCommand(alice.id(), created.automation().id(), clock.instant()));
+    run(mailer)
+        .run(new RunAutomationCommand(alice.id(), created.automation().id(), clock.instant()));
     assertThat(mailer.sent).isEmpty();
-    assertThat(judged).singleElement().asString().contains("tell me when rust 2 ships", "**Rust 1.90** is out.");
+    assertThat(judged)
+        .singleElement()
+        .asString()
+        .contains("tell me when rust 2 ships", "**Rust 1.90** is out.");
 
     notifyVerdict = "not json at all";
-    run(mailer).run(new RunAutomationCommand(alice.id(), created.automation().id(), clock.instant()));
+    run(mailer)
+        .run(new RunAutomationCommand(alice.id(), created.automation().id(), clock.instant()));
     assertThat(mailer.sent).as("an unreadable verdict notifies").hasSize(1);
 
     notifyVerdict = null;
-    run(mailer).run(new RunAutomationCommand(alice.id(), created.automation().id(), clock.instant()));
+    run(mailer)
+        .run(new RunAutomationCommand(alice.id(), created.automation().id(), clock.instant()));
     assertThat(mailer.sent).as("no model to ask notifies").hasSize(2);
   }
 
   @Test
   void withoutMailTheAnswerIsOnlyStored() {
     RecordingAutomationMailer off = new RecordingAutomationMailer(false);
-    AutomationDetails created = create.create(new CreateAutomationCommand(alice.id(), daily("news", "0 9 * * *", "UTC")));
+    AutomationDetails created =
+        create.create(new CreateAutomationCommand(alice.id(), daily("news", "0 9 * * *", "UTC")));
 
     run(off).run(new RunAutomationCommand(alice.id(), created.automation().id(), clock.instant()));
 
@@ -221,11 +280,14 @@ class AutomationServicesTest {
 
   @Test
   void aRunMissedForLongerThanTheGraceIsSkippedButTheScheduleGoesOn() {
-    AutomationDetails created = create.create(new CreateAutomationCommand(alice.id(), daily("news", "0 9 * * *", "UTC")));
+    AutomationDetails created =
+        create.create(new CreateAutomationCommand(alice.id(), daily("news", "0 9 * * *", "UTC")));
     Instant due = Instant.parse("2026-12-05T09:00:00Z");
-    clock.advance(Duration.ofDays(1).plusHours(3)); // the server was down: found at 13:00, four hours late
+    clock.advance(
+        Duration.ofDays(1).plusHours(3)); // the server was down: found at 13:00, four hours late
 
-    Optional<Instant> next = run(mailer).run(new RunAutomationCommand(alice.id(), created.automation().id(), due));
+    Optional<Instant> next = run(mailer)
+        .run(new RunAutomationCommand(alice.id(), created.automation().id(), due));
 
     assertThat(asked).isEmpty();
     assertThat(mailer.sent).isEmpty();
@@ -234,11 +296,12 @@ class AutomationServicesTest {
 
   @Test
   void aRunWhoseConversationWasDeletedDeletesTheAutomationAndStops() {
-    AutomationDetails created = create.create(new CreateAutomationCommand(alice.id(), daily("news", "0 9 * * *", "UTC")));
+    AutomationDetails created =
+        create.create(new CreateAutomationCommand(alice.id(), daily("news", "0 9 * * *", "UTC")));
     conversations.delete(alice.id(), created.automation().conversationId());
 
-    Optional<Instant> next = run(mailer).run(new RunAutomationCommand(alice.id(), created.automation().id(),
-        clock.instant()));
+    Optional<Instant> next = run(mailer)
+        .run(new RunAutomationCommand(alice.id(), created.automation().id(), clock.instant()));
 
     assertThat(next).isEmpty();
     assertThat(asked).isEmpty();

@@ -1,26 +1,15 @@
 package io.khoj4j.application.service.chat;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.khoj4j.application.error.InvalidInputException;
-import io.khoj4j.application.service.memory.ChatMemory;
+import io.khoj4j.application.error.UpstreamFailureException;
+import io.khoj4j.application.port.in.agent.AgentSettings;
+import io.khoj4j.application.port.in.agent.CreateAgentCommand;
 import io.khoj4j.application.port.in.automation.AutomationDetails;
 import io.khoj4j.application.port.in.automation.AutomationSpec;
 import io.khoj4j.application.port.in.automation.CreateAutomationCommand;
 import io.khoj4j.application.port.in.automation.CreateAutomationUseCase;
-import io.khoj4j.domain.automation.Automation;
-import io.khoj4j.domain.automation.Crontime;
-import java.time.ZoneId;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.khoj4j.application.error.UpstreamFailureException;
-import io.khoj4j.application.port.in.agent.AgentSettings;
-import io.khoj4j.application.port.in.agent.CreateAgentCommand;
-import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
-import io.khoj4j.domain.agent.Agent;
-import io.khoj4j.domain.agent.AgentInputTool;
-import io.khoj4j.domain.agent.AgentOutputMode;
-import io.khoj4j.domain.agent.AgentPrivacy;
-import io.khoj4j.domain.chat.Conversation;
-import java.util.Set;
 import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.chat.ChatEventSink;
 import io.khoj4j.application.port.in.chat.ChatOutcome;
@@ -28,6 +17,9 @@ import io.khoj4j.application.port.in.content.IndexContentCommand;
 import io.khoj4j.application.port.in.content.SyncMode;
 import io.khoj4j.application.port.in.content.UploadedFile;
 import io.khoj4j.application.port.in.model.ConfigureChatModelsCommand;
+import io.khoj4j.application.port.out.agent.InMemoryAgentKnowledge;
+import io.khoj4j.application.port.out.agent.InMemoryAgentRepository;
+import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
 import io.khoj4j.application.port.out.chat.TokenCounter;
 import io.khoj4j.application.port.out.content.FakeDocumentReader;
 import io.khoj4j.application.port.out.content.InMemoryEntryRepository;
@@ -55,39 +47,47 @@ import io.khoj4j.application.port.out.tools.InMemoryWebSearch;
 import io.khoj4j.application.port.out.tools.ResearchAgent;
 import io.khoj4j.application.port.out.tools.WebReader;
 import io.khoj4j.application.port.out.tools.WebSearch;
-import io.khoj4j.application.service.chat.prompt.PromptBudget;
-import io.khoj4j.application.port.out.agent.InMemoryAgentKnowledge;
-import io.khoj4j.application.port.out.agent.InMemoryAgentRepository;
 import io.khoj4j.application.service.agent.CreateAgentService;
 import io.khoj4j.application.service.agent.EnsureDefaultAgentService;
-import io.khoj4j.application.service.agent.ResolveAgentService;
 import io.khoj4j.application.service.agent.PersonaSafetyCheck;
+import io.khoj4j.application.service.agent.ResolveAgentService;
+import io.khoj4j.application.service.chat.prompt.PromptBudget;
 import io.khoj4j.application.service.chat.tool.ChatTools;
 import io.khoj4j.application.service.content.IndexContentService;
 import io.khoj4j.application.service.content.IndexingLimits;
 import io.khoj4j.application.service.content.QueryContentService;
+import io.khoj4j.application.service.memory.ChatMemory;
 import io.khoj4j.application.service.model.ChatModelSelectionService;
 import io.khoj4j.application.service.model.ConfigureChatModelsService;
 import io.khoj4j.application.service.search.DateFilterResolver;
 import io.khoj4j.application.service.search.SearchEntriesService;
 import io.khoj4j.application.service.search.SearchSettings;
+import io.khoj4j.domain.agent.Agent;
+import io.khoj4j.domain.agent.AgentInputTool;
+import io.khoj4j.domain.agent.AgentOutputMode;
+import io.khoj4j.domain.agent.AgentPrivacy;
+import io.khoj4j.domain.automation.Automation;
+import io.khoj4j.domain.automation.Crontime;
 import io.khoj4j.domain.chat.AttachedFile;
-import io.khoj4j.domain.chat.CodeRun;
-import io.khoj4j.domain.chat.OnlineResult;
 import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.ChatModel;
+import io.khoj4j.domain.chat.CodeRun;
+import io.khoj4j.domain.chat.Conversation;
 import io.khoj4j.domain.chat.ModelVendor;
 import io.khoj4j.domain.chat.NoteReference;
+import io.khoj4j.domain.chat.OnlineResult;
 import io.khoj4j.domain.chat.PromptMessage;
 import io.khoj4j.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -102,7 +102,8 @@ class ChatServiceTest {
   private final InMemoryConversationRepository conversations = new InMemoryConversationRepository();
   private final InMemoryChatModelRepository modelRepository = new InMemoryChatModelRepository();
   private final InMemorySecretBox secretBox = new InMemorySecretBox();
-  private final ChatModelSelectionService models = new ChatModelSelectionService(modelRepository, secretBox);
+  private final ChatModelSelectionService models =
+      new ChatModelSelectionService(modelRepository, secretBox);
   private final ConfigureChatModelsService configureModels =
       new ConfigureChatModelsService(modelRepository, secretBox, unitOfWork, ids);
   private final ScriptedGateway gateway = new ScriptedGateway();
@@ -118,33 +119,68 @@ class ChatServiceTest {
     }
   };
   private final QueryContentService content = new QueryContentService(entries);
-  private final SearchEntriesService search = new SearchEntriesService(embeddings,
-      List.of(new InMemoryEntryRanker(entries, EntryRanker.Kind.VECTOR),
+  private final SearchEntriesService search = new SearchEntriesService(
+      embeddings,
+      List.of(
+          new InMemoryEntryRanker(entries, EntryRanker.Kind.VECTOR),
           new InMemoryEntryRanker(entries, EntryRanker.Kind.KEYWORD)),
-      new InMemoryEntryTexts(entries), Reranker.NONE, new DateFilterResolver((p, t, f) -> Optional.empty()), clock,
+      new InMemoryEntryTexts(entries),
+      Reranker.NONE,
+      new DateFilterResolver((p, t, f) -> Optional.empty()),
+      clock,
       SearchSettings.defaults());
   /** Automations the chat asked to create; answers as the automation service would, in words without a calendar. */
   private final List<CreateAutomationCommand> automationsCreated = new ArrayList<>();
+
   private final CreateAutomationUseCase createAutomation = command -> {
     AutomationSpec r = command.request();
     if (r.crontime().startsWith("*")) {
-      throw new InvalidInputException("Minute level recurrence is unsupported. Please create a less frequent schedule.");
+      throw new InvalidInputException(
+          "Minute level recurrence is unsupported. Please create a less frequent schedule.");
     }
     automationsCreated.add(command);
-    Automation automation = new Automation(UUID.randomUUID(), command.owner(), r.subject().orElse("task"),
-        Automation.taskQuery(r.query()), r.query(), Crontime.parse(r.crontime()), ZoneId.of(r.timezone().orElse("UTC")),
-        UUID.randomUUID(), clock.instant());
-    return new AutomationDetails(automation, "at 09:00 AM, only on Monday", Optional.of(clock.instant()));
+    Automation automation = new Automation(
+        UUID.randomUUID(),
+        command.owner(),
+        r.subject().orElse("task"),
+        Automation.taskQuery(r.query()),
+        r.query(),
+        Crontime.parse(r.crontime()),
+        ZoneId.of(r.timezone().orElse("UTC")),
+        UUID.randomUUID(),
+        clock.instant());
+    return new AutomationDetails(
+        automation, "at 09:00 AM, only on Monday", Optional.of(clock.instant()));
   };
   private final InMemoryAgentRepository agentRepository = new InMemoryAgentRepository();
   private final SequentialIdGenerator agentIds = new SequentialIdGenerator();
-  private final CreateAgentService agentCreator = new CreateAgentService(agentRepository, modelRepository,
-      new InMemoryAgentKnowledge(), new PersonaSafetyCheck(gateway, user -> Optional.empty()), unitOfWork, agentIds,
+  private final CreateAgentService agentCreator = new CreateAgentService(
+      agentRepository,
+      modelRepository,
+      new InMemoryAgentKnowledge(),
+      new PersonaSafetyCheck(gateway, user -> Optional.empty()),
+      unitOfWork,
+      agentIds,
       clock);
-  private final ResolveAgentService agents = new ResolveAgentService(agentRepository, modelRepository,
+  private final ResolveAgentService agents = new ResolveAgentService(
+      agentRepository,
+      modelRepository,
       new EnsureDefaultAgentService(agentRepository, unitOfWork, agentIds, clock));
-  private final ChatService chat = new ChatService(conversations, models, gateway, new LenientReplyReader(), search,
-      content, tokens, ChatTools.noneConfigured(), createAutomation, unitOfWork, ids, clock, Optional.empty(), agents,
+  private final ChatService chat = new ChatService(
+      conversations,
+      models,
+      gateway,
+      new LenientReplyReader(),
+      search,
+      content,
+      tokens,
+      ChatTools.noneConfigured(),
+      createAutomation,
+      unitOfWork,
+      ids,
+      clock,
+      Optional.empty(),
+      agents,
       ChatMemory.off());
   private final UserId alice = new UserId(UUID.randomUUID());
   private final UserId bob = new UserId(UUID.randomUUID());
@@ -173,78 +209,159 @@ class ChatServiceTest {
     }
 
     String text() {
-      return events.stream().filter(e -> e instanceof ChatEvent.Text).map(e -> ((ChatEvent.Text) e).delta())
+      return events.stream()
+          .filter(e -> e instanceof ChatEvent.Text)
+          .map(e -> ((ChatEvent.Text) e).delta())
           .reduce("", String::concat);
     }
   }
 
   private void notes(UserId owner) {
-    IndexContentService indexing = new IndexContentService(entries,
-        new io.khoj4j.application.port.out.content.InMemoryRefusedFileRepository(), embeddings, new FakeDocumentReader(),
-        unitOfWork, ids, clock, IndexingLimits.defaults(), IndexingMetrics.NONE);
-    indexing.index(new IndexContentCommand(owner, List.of(
-        new UploadedFile("/notes/tea.md", "text/markdown", "# Tea\nI drink green tea every morning.".getBytes(
-            StandardCharsets.UTF_8)),
-        new UploadedFile("/notes/car.md", "text/markdown", "# Car\nThe car needs new tyres.".getBytes(
-            StandardCharsets.UTF_8))), SyncMode.INCREMENTAL, Optional.empty()));
+    IndexContentService indexing = new IndexContentService(
+        entries,
+        new io.khoj4j.application.port.out.content.InMemoryRefusedFileRepository(),
+        embeddings,
+        new FakeDocumentReader(),
+        unitOfWork,
+        ids,
+        clock,
+        IndexingLimits.defaults(),
+        IndexingMetrics.NONE);
+    indexing.index(new IndexContentCommand(
+        owner,
+        List.of(
+            new UploadedFile(
+                "/notes/tea.md",
+                "text/markdown",
+                "# Tea\nI drink green tea every morning.".getBytes(StandardCharsets.UTF_8)),
+            new UploadedFile(
+                "/notes/car.md",
+                "text/markdown",
+                "# Car\nThe car needs new tyres.".getBytes(StandardCharsets.UTF_8))),
+        SyncMode.INCREMENTAL,
+        Optional.empty()));
   }
 
   private void configureModel() {
-    configureModels.configure(new ConfigureChatModelsCommand.SaveModel(0, "llama3", "Llama 3", ModelVendor.OPENAI, 4096,
-        false, ChatModel.PriceTier.FREE, null, null, null));
+    configureModels.configure(new ConfigureChatModelsCommand.SaveModel(
+        0,
+        "llama3",
+        "Llama 3",
+        ModelVendor.OPENAI,
+        4096,
+        false,
+        ChatModel.PriceTier.FREE,
+        null,
+        null,
+        null));
   }
 
   private static ChatCommand ask(UserId user, String q) {
-    return new ChatCommand(user, q, 5, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        false, null, List.of(), List.of());
+    return new ChatCommand(
+        user,
+        q,
+        5,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        null,
+        List.of(),
+        List.of());
   }
 
   /** A conversation of {@code user} with the agent created by {@code creator} with these tools and modes. */
-  private UUID conversationWithAgent(UserId creator, UserId user, Optional<String> model, Set<AgentInputTool> tools,
+  private UUID conversationWithAgent(
+      UserId creator,
+      UserId user,
+      Optional<String> model,
+      Set<AgentInputTool> tools,
       Set<AgentOutputMode> modes) {
-    Agent agent = agentCreator.create(new CreateAgentCommand(creator, new AgentSettings("Tea Sommelier",
-        "Always recommend a tea.", AgentPrivacy.PUBLIC, model, tools, modes, "green", "Leaf", false)));
+    Agent agent = agentCreator.create(new CreateAgentCommand(
+        creator,
+        new AgentSettings(
+            "Tea Sommelier",
+            "Always recommend a tea.",
+            AgentPrivacy.PUBLIC,
+            model,
+            tools,
+            modes,
+            "green",
+            "Leaf",
+            false)));
     UUID id = UUID.randomUUID();
-    conversations.createIfAbsent(new Conversation(id, user, null, null, agent.slug().value(), List.of(),
-        clock.instant(), clock.instant()));
+    conversations.createIfAbsent(new Conversation(
+        id, user, null, null, agent.slug().value(), List.of(), clock.instant(), clock.instant()));
     return id;
   }
 
   private static ChatCommand askIn(UserId user, UUID conversation, String q) {
-    return new ChatCommand(user, q, 5, Optional.empty(), Optional.of(conversation), Optional.empty(),
-        Optional.empty(), false, null, List.of(), List.of());
+    return new ChatCommand(
+        user,
+        q,
+        5,
+        Optional.empty(),
+        Optional.of(conversation),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        null,
+        List.of(),
+        List.of());
   }
 
   @Test
   void anAgentsPersonaIsTheSystemPromptAndItsModelAnswers() {
     configureModel();
-    configureModels.configure(new ConfigureChatModelsCommand.SaveModel(0, "qwen3", "Qwen 3", ModelVendor.OPENAI, 4096,
-        false, ChatModel.PriceTier.FREE, null, null, null));
-    UUID conversation = conversationWithAgent(alice, bob, Optional.of("Qwen 3"), Set.of(), Set.of());
+    configureModels.configure(new ConfigureChatModelsCommand.SaveModel(
+        0,
+        "qwen3",
+        "Qwen 3",
+        ModelVendor.OPENAI,
+        4096,
+        false,
+        ChatModel.PriceTier.FREE,
+        null,
+        null,
+        null));
+    UUID conversation =
+        conversationWithAgent(alice, bob, Optional.of("Qwen 3"), Set.of(), Set.of());
 
     chat.chat(askIn(bob, conversation, "/general what should I drink"), new Recorder());
 
     ChatCompletionRequest answer = gateway.requests.getLast();
     assertThat(answer.model().modelName()).isEqualTo("qwen3");
-    assertThat(answer.messages().getFirst().text()).startsWith("You are Tea Sommelier")
-        .contains("Always recommend a tea.").doesNotContain("You are Khoj");
+    assertThat(answer.messages().getFirst().text())
+        .startsWith("You are Tea Sommelier")
+        .contains("Always recommend a tea.")
+        .doesNotContain("You are Khoj");
   }
 
   @Test
   void theAgentsPersonaGuidesTheChoiceOfSourcesAndTheSearchQueries() {
     configureModel();
-    UUID conversation = conversationWithAgent(alice, alice, Optional.empty(),
-        Set.of(AgentInputTool.ONLINE, AgentInputTool.WEBPAGE), Set.of());
+    UUID conversation = conversationWithAgent(
+        alice,
+        alice,
+        Optional.empty(),
+        Set.of(AgentInputTool.ONLINE, AgentInputTool.WEBPAGE),
+        Set.of());
     gateway.completions.add("{\"source\": [\"online\"], \"output\": \"text\"}");
     gateway.completions.add("{\"queries\": [\"matcha prices\"]}");
 
     chatWithEveryTool(false).chat(askIn(alice, conversation, "what should I buy"), new Recorder());
 
     List<String> helperPrompts = gateway.requests.subList(0, 2).stream()
-        .map(r -> r.messages().getLast().text()).toList();
-    assertThat(helperPrompts.get(0)).contains("Decide where the answer").startsWith("You are Tea Sommelier")
+        .map(r -> r.messages().getLast().text())
+        .toList();
+    assertThat(helperPrompts.get(0))
+        .contains("Decide where the answer")
+        .startsWith("You are Tea Sommelier")
         .contains("Always recommend a tea.");
-    assertThat(helperPrompts.get(1)).contains("web search queries").startsWith("You are Tea Sommelier")
+    assertThat(helperPrompts.get(1))
+        .contains("web search queries")
+        .startsWith("You are Tea Sommelier")
         .contains("Always recommend a tea.");
   }
 
@@ -256,7 +373,8 @@ class ChatServiceTest {
 
     chatWithEveryTool(false).chat(ask(alice, "what should I buy"), new Recorder());
 
-    assertThat(gateway.requests.get(0).messages().getLast().text()).startsWith("Decide where the answer");
+    assertThat(gateway.requests.get(0).messages().getLast().text())
+        .startsWith("Decide where the answer");
     assertThat(gateway.requests.get(1).messages().getLast().text()).startsWith("Write up to");
   }
 
@@ -274,10 +392,23 @@ class ChatServiceTest {
   @Test
   void anAgentWhoseModelWasRemovedAnswersWithTheUsersModel() {
     configureModel();
-    configureModels.configure(new ConfigureChatModelsCommand.SaveModel(0, "qwen3", "Qwen 3", ModelVendor.OPENAI, 4096,
-        false, ChatModel.PriceTier.FREE, null, null, null));
-    UUID conversation = conversationWithAgent(alice, alice, Optional.of("Qwen 3"), Set.of(), Set.of());
-    long qwen = modelRepository.models().stream().filter(m -> m.name().equals("qwen3")).findFirst().orElseThrow()
+    configureModels.configure(new ConfigureChatModelsCommand.SaveModel(
+        0,
+        "qwen3",
+        "Qwen 3",
+        ModelVendor.OPENAI,
+        4096,
+        false,
+        ChatModel.PriceTier.FREE,
+        null,
+        null,
+        null));
+    UUID conversation =
+        conversationWithAgent(alice, alice, Optional.of("Qwen 3"), Set.of(), Set.of());
+    long qwen = modelRepository.models().stream()
+        .filter(m -> m.name().equals("qwen3"))
+        .findFirst()
+        .orElseThrow()
         .id();
     configureModels.configure(new ConfigureChatModelsCommand.DeleteModel(qwen));
 
@@ -289,15 +420,17 @@ class ChatServiceTest {
   @Test
   void aSlashCommandTheAgentWasNotGivenIsRefusedWithoutCallingAModel() {
     configureModel();
-    UUID conversation = conversationWithAgent(alice, alice, Optional.empty(), Set.of(AgentInputTool.NOTES),
-        Set.of());
+    UUID conversation = conversationWithAgent(
+        alice, alice, Optional.empty(), Set.of(AgentInputTool.NOTES), Set.of());
     Recorder sink = new Recorder();
 
-    ChatOutcome outcome = chatWithEveryTool(false).chat(askIn(alice, conversation, "/online matcha prices"), sink);
+    ChatOutcome outcome =
+        chatWithEveryTool(false).chat(askIn(alice, conversation, "/online matcha prices"), sink);
 
     assertThat(outcome).isInstanceOf(ChatOutcome.ShortAnswer.class);
-    assertThat(sink.text()).isEqualTo("Tea Sommelier cannot use /online: its creator did not give it that tool. "
-        + "Ask again without /online, or start a conversation with an agent that has it.");
+    assertThat(sink.text())
+        .isEqualTo("Tea Sommelier cannot use /online: its creator did not give it that tool. "
+            + "Ask again without /online, or start a conversation with an agent that has it.");
     assertThat(gateway.requests).isEmpty();
     assertThat(conversations.messages(alice, conversation)).isEmpty();
   }
@@ -305,7 +438,11 @@ class ChatServiceTest {
   @Test
   void imagesDiagramsAndResearchAreRefusedToAnAgentWithoutThem() {
     configureModel();
-    UUID conversation = conversationWithAgent(alice, alice, Optional.empty(), Set.of(AgentInputTool.ONLINE),
+    UUID conversation = conversationWithAgent(
+        alice,
+        alice,
+        Optional.empty(),
+        Set.of(AgentInputTool.ONLINE),
         Set.of(AgentOutputMode.DIAGRAM));
     ChatService withTools = chatWithEveryTool(false);
 
@@ -324,20 +461,32 @@ class ChatServiceTest {
   void theModelChoosesOnlyAmongTheAgentsToolsAndOutputs() {
     notes(alice);
     configureModel();
-    UUID conversation = conversationWithAgent(alice, alice, Optional.empty(),
-        Set.of(AgentInputTool.GENERAL, AgentInputTool.ONLINE), Set.of(AgentOutputMode.DIAGRAM));
+    UUID conversation = conversationWithAgent(
+        alice,
+        alice,
+        Optional.empty(),
+        Set.of(AgentInputTool.GENERAL, AgentInputTool.ONLINE),
+        Set.of(AgentOutputMode.DIAGRAM));
     gateway.completions.add("{\"source\": [\"notes\", \"general\"], \"output\": \"image\"}");
     Recorder sink = new Recorder();
 
     chatWithEveryTool(false).chat(askIn(alice, conversation, "what tea do I drink"), sink);
 
-    String picker = gateway.requests.getFirst().messages().stream().map(PromptMessage::text)
+    String picker = gateway.requests.getFirst().messages().stream()
+        .map(PromptMessage::text)
         .reduce("", String::concat);
-    assertThat(picker).contains("- online:").contains("- general:").contains("- diagram:")
-        .doesNotContain("- notes:").doesNotContain("- webpage:").doesNotContain("- code:")
+    assertThat(picker)
+        .contains("- online:")
+        .contains("- general:")
+        .contains("- diagram:")
+        .doesNotContain("- notes:")
+        .doesNotContain("- webpage:")
+        .doesNotContain("- code:")
         .doesNotContain("- image:");
-    assertThat(sink.events).filteredOn(e -> e instanceof ChatEvent.Status)
-        .extracting(e -> ((ChatEvent.Status) e).text()).contains("**Selected Tools:** general, text");
+    assertThat(sink.events)
+        .filteredOn(e -> e instanceof ChatEvent.Status)
+        .extracting(e -> ((ChatEvent.Status) e).text())
+        .contains("**Selected Tools:** general, text");
     assertThat(referencesOf(sink).context()).isEmpty();
     assertThat(painter.requests()).isEmpty();
   }
@@ -346,16 +495,20 @@ class ChatServiceTest {
   void anAgentLimitedToNotesSearchesThemWithoutAskingTheModelToChoose() {
     notes(alice);
     configureModel();
-    UUID conversation = conversationWithAgent(alice, alice, Optional.empty(), Set.of(AgentInputTool.NOTES),
-        Set.of());
+    UUID conversation = conversationWithAgent(
+        alice, alice, Optional.empty(), Set.of(AgentInputTool.NOTES), Set.of());
     gateway.completions.add("{\"queries\": [\"green tea\"]}");
     Recorder sink = new Recorder();
 
     chatWithEveryTool(false).chat(askIn(alice, conversation, "what tea do I drink"), sink);
 
-    assertThat(sink.events).filteredOn(e -> e instanceof ChatEvent.Status)
-        .extracting(e -> ((ChatEvent.Status) e).text()).contains("**Selected Tools:** notes, text");
-    assertThat(referencesOf(sink).context()).extracting(NoteReference::file).contains("/notes/tea.md");
+    assertThat(sink.events)
+        .filteredOn(e -> e instanceof ChatEvent.Status)
+        .extracting(e -> ((ChatEvent.Status) e).text())
+        .contains("**Selected Tools:** notes, text");
+    assertThat(referencesOf(sink).context())
+        .extracting(NoteReference::file)
+        .contains("/notes/tea.md");
   }
 
   @Test
@@ -365,21 +518,41 @@ class ChatServiceTest {
 
     ChatOutcome outcome = chat.chat(ask(alice, "/notes what tea do I drink"), sink);
 
-    assertThat(sink.kinds()).containsExactly(ChatEvent.Metadata.class, ChatEvent.Status.class,
-        ChatEvent.Status.class, ChatEvent.References.class, ChatEvent.StartResponse.class, ChatEvent.Text.class,
-        ChatEvent.EndResponse.class, ChatEvent.Done.class);
-    assertThat(sink.text()).contains("No language model is configured").contains("/notes/tea.md")
+    assertThat(sink.kinds())
+        .containsExactly(
+            ChatEvent.Metadata.class,
+            ChatEvent.Status.class,
+            ChatEvent.Status.class,
+            ChatEvent.References.class,
+            ChatEvent.StartResponse.class,
+            ChatEvent.Text.class,
+            ChatEvent.EndResponse.class,
+            ChatEvent.Done.class);
+    assertThat(sink.text())
+        .contains("No language model is configured")
+        .contains("/notes/tea.md")
         .contains("OPENAI_BASE_URL");
     assertThat(outcome).isInstanceOfSatisfying(ChatOutcome.Answered.class, a -> {
       assertThat(a.references()).extracting(r -> r.file()).first().isEqualTo("/notes/tea.md");
-      assertThat(conversations.messages(alice, a.conversationId())).extracting(ChatMessage::message)
+      assertThat(conversations.messages(alice, a.conversationId()))
+          .extracting(ChatMessage::message)
           .containsExactly("what tea do I drink", a.response());
     });
   }
 
   private static ChatCommand askFrom(UserId user, String q, String timezone) {
-    return new ChatCommand(user, q, 5, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        false, new ChatCommand.Location("Berlin", null, "Germany", "DE", timezone), List.of(), List.of());
+    return new ChatCommand(
+        user,
+        q,
+        5,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        new ChatCommand.Location("Berlin", null, "Germany", "DE", timezone),
+        List.of(),
+        List.of());
   }
 
   @Test
@@ -387,14 +560,17 @@ class ChatServiceTest {
     notes(alice);
     configureModel();
     gateway.completions.add("{\"source\": [\"notes\"], \"output\": \"automation\"}");
-    gateway.completions.add("{\"crontime\": \"0 9 * * 1\", \"query\": \"Summarise my notes on tea\", "
-        + "\"subject\": \"Weekly tea summary\"}");
+    gateway.completions.add(
+        "{\"crontime\": \"0 9 * * 1\", \"query\": \"Summarise my notes on tea\", "
+            + "\"subject\": \"Weekly tea summary\"}");
     Recorder sink = new Recorder();
 
-    ChatOutcome outcome = chat.chat(askFrom(alice, "every Monday at 9 summarise my tea notes", "Europe/Berlin"), sink);
+    ChatOutcome outcome = chat.chat(
+        askFrom(alice, "every Monday at 9 summarise my tea notes", "Europe/Berlin"), sink);
 
     assertThat(gateway.requests.getFirst().messages().getLast().text()).contains("- automation:");
-    assertThat(gateway.requests.get(1).messages().getLast().text()).contains("Europe/Berlin")
+    assertThat(gateway.requests.get(1).messages().getLast().text())
+        .contains("Europe/Berlin")
         .contains("every Monday at 9 summarise my tea notes");
     assertThat(gateway.requests).hasSize(2);
     assertThat(automationsCreated).singleElement().satisfies(c -> {
@@ -404,10 +580,14 @@ class ChatServiceTest {
       assertThat(c.request().subject()).contains("Weekly tea summary");
       assertThat(c.request().timezone()).contains("Europe/Berlin");
     });
-    assertThat(sink.text()).contains("**Weekly tea summary**").contains("at 09:00 AM, only on Monday")
+    assertThat(sink.text())
+        .contains("**Weekly tea summary**")
+        .contains("at 09:00 AM, only on Monday")
         .contains("Summarise my notes on tea");
     assertThat(sink.kinds()).endsWith(ChatEvent.Done.class);
-    ChatMessage stored = conversations.messages(alice, ((ChatOutcome.Answered) outcome).conversationId()).get(1);
+    ChatMessage stored = conversations
+        .messages(alice, ((ChatOutcome.Answered) outcome).conversationId())
+        .get(1);
     assertThat(stored.automationId()).isNotNull();
     assertThat(stored.intent().type()).isEqualTo("automation");
     assertThat(stored.context()).isEmpty();
@@ -424,8 +604,11 @@ class ChatServiceTest {
     ChatOutcome outcome = chat.chat(ask(alice, "tell me the time every five minutes"), sink);
 
     assertThat(automationsCreated).isEmpty();
-    assertThat(sink.text()).startsWith("I could not set up that automation: Minute level recurrence is unsupported");
-    ChatMessage stored = conversations.messages(alice, ((ChatOutcome.Answered) outcome).conversationId()).get(1);
+    assertThat(sink.text())
+        .startsWith("I could not set up that automation: Minute level recurrence is unsupported");
+    ChatMessage stored = conversations
+        .messages(alice, ((ChatOutcome.Answered) outcome).conversationId())
+        .get(1);
     assertThat(stored.automationId()).isNull();
   }
 
@@ -439,7 +622,8 @@ class ChatServiceTest {
 
     chat.chat(ask(alice, "/automated_task every Monday summarise my tea notes"), sink);
 
-    assertThat(gateway.requests.getFirst().messages().getLast().text()).doesNotContain("- automation:");
+    assertThat(gateway.requests.getFirst().messages().getLast().text())
+        .doesNotContain("- automation:");
     assertThat(automationsCreated).isEmpty();
     assertThat(sink.text()).isEqualTo("Hello world.");
   }
@@ -468,19 +652,34 @@ class ChatServiceTest {
 
     ChatOutcome outcome = chat.chat(ask(alice, "what do I drink"), sink);
 
-    assertThat(sink.kinds()).startsWith(ChatEvent.Metadata.class, ChatEvent.Status.class, ChatEvent.Status.class,
-        ChatEvent.Status.class, ChatEvent.References.class, ChatEvent.Status.class, ChatEvent.StartResponse.class,
-        ChatEvent.Text.class, ChatEvent.Text.class, ChatEvent.EndResponse.class, ChatEvent.Usage.class)
+    assertThat(sink.kinds())
+        .startsWith(
+            ChatEvent.Metadata.class,
+            ChatEvent.Status.class,
+            ChatEvent.Status.class,
+            ChatEvent.Status.class,
+            ChatEvent.References.class,
+            ChatEvent.Status.class,
+            ChatEvent.StartResponse.class,
+            ChatEvent.Text.class,
+            ChatEvent.Text.class,
+            ChatEvent.EndResponse.class,
+            ChatEvent.Usage.class)
         .endsWith(ChatEvent.Done.class);
     assertThat(sink.text()).isEqualTo("You drink green tea.");
     ChatEvent.References refs = (ChatEvent.References) sink.events.stream()
-        .filter(e -> e instanceof ChatEvent.References).findFirst().orElseThrow();
+        .filter(e -> e instanceof ChatEvent.References)
+        .findFirst()
+        .orElseThrow();
     assertThat(refs.inferredQueries()).containsExactly("green tea", "morning drink");
     assertThat(refs.context()).extracting(r -> r.file()).contains("/notes/tea.md");
     ChatOutcome.Answered answered = (ChatOutcome.Answered) outcome;
     List<ChatMessage> stored = conversations.messages(alice, answered.conversationId());
-    assertThat(stored).extracting(ChatMessage::message).containsExactly("what do I drink", "You drink green tea.");
-    assertThat(stored.get(1).intent().inferredQueries()).containsExactly("green tea", "morning drink");
+    assertThat(stored)
+        .extracting(ChatMessage::message)
+        .containsExactly("what do I drink", "You drink green tea.");
+    assertThat(stored.get(1).intent().inferredQueries())
+        .containsExactly("green tea", "morning drink");
     assertThat(stored.get(1).context()).isNotEmpty();
     List<PromptMessage> prompt = gateway.requests.getLast().messages();
     assertThat(prompt.getFirst()).isInstanceOf(PromptMessage.System.class);
@@ -495,12 +694,18 @@ class ChatServiceTest {
     gateway.streamDeltas = List.of("Hello ", "there.");
     Recorder sink = new Recorder();
 
-    ChatOutcome.Answered answered = (ChatOutcome.Answered) chat.chat(ask(alice, "/general hi"), sink);
+    ChatOutcome.Answered answered =
+        (ChatOutcome.Answered) chat.chat(ask(alice, "/general hi"), sink);
 
     List<Class<?>> kinds = sink.kinds();
-    assertThat(kinds.subList(kinds.indexOf(ChatEvent.Thought.class), kinds.size())).startsWith(
-        ChatEvent.Thought.class, ChatEvent.Thought.class, ChatEvent.StartResponse.class, ChatEvent.Text.class,
-        ChatEvent.Text.class, ChatEvent.EndResponse.class);
+    assertThat(kinds.subList(kinds.indexOf(ChatEvent.Thought.class), kinds.size()))
+        .startsWith(
+            ChatEvent.Thought.class,
+            ChatEvent.Thought.class,
+            ChatEvent.StartResponse.class,
+            ChatEvent.Text.class,
+            ChatEvent.Text.class,
+            ChatEvent.EndResponse.class);
     assertThat(kinds).containsOnlyOnce(ChatEvent.StartResponse.class);
     assertThat(conversations.messages(alice, answered.conversationId()).get(1).trainOfThought())
         .contains(new ChatMessage.Thought("thought", "The user greets me."));
@@ -509,37 +714,80 @@ class ChatServiceTest {
   @Test
   void theConversationContinuesAndHistoryIsTrimmedToTheBudget() {
     configureModel();
-    ChatOutcome.Answered first = (ChatOutcome.Answered) chat.chat(ask(alice, "/general " + "word ".repeat(3500)),
+    ChatOutcome.Answered first = (ChatOutcome.Answered)
+        chat.chat(ask(alice, "/general " + "word ".repeat(3500)), new Recorder());
+    chat.chat(
+        new ChatCommand(
+            alice,
+            "/general second question",
+            5,
+            Optional.empty(),
+            Optional.of(first.conversationId()),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            null,
+            List.of(),
+            List.of()),
         new Recorder());
-    chat.chat(new ChatCommand(alice, "/general second question", 5, Optional.empty(),
-        Optional.of(first.conversationId()), Optional.empty(), Optional.empty(), false, null, List.of(), List.of()),
-        new Recorder());
-    chat.chat(new ChatCommand(alice, "/general third question", 5, Optional.empty(),
-        Optional.of(first.conversationId()), Optional.empty(), Optional.empty(), false, null, List.of(), List.of()),
+    chat.chat(
+        new ChatCommand(
+            alice,
+            "/general third question",
+            5,
+            Optional.empty(),
+            Optional.of(first.conversationId()),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            null,
+            List.of(),
+            List.of()),
         new Recorder());
 
     List<PromptMessage> prompt = gateway.requests.getLast().messages();
-    assertThat(prompt).extracting(PromptMessage::text).contains("second question")
+    assertThat(prompt)
+        .extracting(PromptMessage::text)
+        .contains("second question")
         .noneMatch(t -> t.startsWith("word word"));
     assertThat(conversations.messages(alice, first.conversationId())).hasSize(6);
   }
 
   /** Notes of {@code words} words each, one entry per file, all about tea. */
   private void longNotes(UserId owner, int files, int words) {
-    IndexContentService indexing = new IndexContentService(entries,
-        new io.khoj4j.application.port.out.content.InMemoryRefusedFileRepository(), embeddings, new FakeDocumentReader(),
-        unitOfWork, ids, clock, new IndexingLimits(100L << 20, 50L << 20, 0, 10_000, 32), IndexingMetrics.NONE);
+    IndexContentService indexing = new IndexContentService(
+        entries,
+        new io.khoj4j.application.port.out.content.InMemoryRefusedFileRepository(),
+        embeddings,
+        new FakeDocumentReader(),
+        unitOfWork,
+        ids,
+        clock,
+        new IndexingLimits(100L << 20, 50L << 20, 0, 10_000, 32),
+        IndexingMetrics.NONE);
     List<UploadedFile> uploads = new java.util.ArrayList<>();
     for (int i = 1; i <= files; i++) {
-      uploads.add(new UploadedFile("/notes/tea" + i + ".md", "text/markdown", ("# Tea " + i + "\n"
-          + ("leaf" + i + " ").repeat(words) + "tea").getBytes(StandardCharsets.UTF_8)));
+      uploads.add(new UploadedFile(
+          "/notes/tea" + i + ".md",
+          "text/markdown",
+          ("# Tea " + i + "\n" + ("leaf" + i + " ").repeat(words) + "tea")
+              .getBytes(StandardCharsets.UTF_8)));
     }
     indexing.index(new IndexContentCommand(owner, uploads, SyncMode.INCREMENTAL, Optional.empty()));
   }
 
   private void configureModel(int maxPromptSize) {
-    configureModels.configure(new ConfigureChatModelsCommand.SaveModel(0, "small", "Small", ModelVendor.OPENAI,
-        maxPromptSize, false, ChatModel.PriceTier.FREE, null, null, null));
+    configureModels.configure(new ConfigureChatModelsCommand.SaveModel(
+        0,
+        "small",
+        "Small",
+        ModelVendor.OPENAI,
+        maxPromptSize,
+        false,
+        ChatModel.PriceTier.FREE,
+        null,
+        null,
+        null));
   }
 
   private int size(List<PromptMessage> prompt) {
@@ -547,21 +795,35 @@ class ChatServiceTest {
   }
 
   private static ChatEvent.References references(Recorder sink) {
-    return (ChatEvent.References) sink.events.stream().filter(e -> e instanceof ChatEvent.References).findFirst()
+    return (ChatEvent.References) sink.events.stream()
+        .filter(e -> e instanceof ChatEvent.References)
+        .findFirst()
         .orElseThrow();
   }
 
   @Test
   void notesThatOverflowTheModelAreTrimmedHistoryFirstThenTheWeakestNotes() {
     configureModel(2048);
-    ChatOutcome.Answered earlier = (ChatOutcome.Answered) chat.chat(ask(alice, "/general hello there"),
-        new Recorder());
+    ChatOutcome.Answered earlier =
+        (ChatOutcome.Answered) chat.chat(ask(alice, "/general hello there"), new Recorder());
     longNotes(alice, 5, 600);
     gateway.completions.add("{\"queries\": [\"tea\"]}");
     Recorder sink = new Recorder();
 
-    chat.chat(new ChatCommand(alice, "/notes which tea", 5, Optional.empty(), Optional.of(earlier.conversationId()),
-        Optional.empty(), Optional.empty(), false, null, List.of(), List.of()), sink);
+    chat.chat(
+        new ChatCommand(
+            alice,
+            "/notes which tea",
+            5,
+            Optional.empty(),
+            Optional.of(earlier.conversationId()),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            null,
+            List.of(),
+            List.of()),
+        sink);
 
     List<PromptMessage> prompt = gateway.requests.getLast().messages();
     List<String> found = references(sink).context().stream().map(r -> r.file()).toList();
@@ -569,7 +831,8 @@ class ChatServiceTest {
     assertThat(size(prompt)).isLessThanOrEqualTo(PromptBudget.promptLimit(2048));
     assertThat(prompt).extracting(PromptMessage::text).noneMatch(t -> t.contains("hello there"));
     String notes = prompt.get(prompt.size() - 2).text();
-    assertThat(notes).contains("File: " + found.get(0), "File: " + found.get(1))
+    assertThat(notes)
+        .contains("File: " + found.get(0), "File: " + found.get(1))
         .doesNotContain("File: " + found.get(3), "File: " + found.get(4));
   }
 
@@ -584,7 +847,8 @@ class ChatServiceTest {
 
     List<PromptMessage> prompt = gateway.requests.getLast().messages();
     assertThat(size(prompt)).isLessThanOrEqualTo(PromptBudget.promptLimit(1024));
-    assertThat(prompt.get(prompt.size() - 2).text()).contains("File: /notes/tea1.md", "leaf1 leaf1")
+    assertThat(prompt.get(prompt.size() - 2).text())
+        .contains("File: /notes/tea1.md", "leaf1 leaf1")
         .endsWith(PromptBudget.CUT_MARK.strip());
     assertThat(prompt.getLast().text()).isEqualTo("which tea");
   }
@@ -602,11 +866,23 @@ class ChatServiceTest {
   @Test
   void anUnknownOrAnotherUsersConversationIsNotFoundAndNothingIsStored() {
     configureModel();
-    ChatOutcome.Answered mine = (ChatOutcome.Answered) chat.chat(ask(alice, "/general hi"), new Recorder());
+    ChatOutcome.Answered mine =
+        (ChatOutcome.Answered) chat.chat(ask(alice, "/general hi"), new Recorder());
     Recorder sink = new Recorder();
 
-    ChatOutcome outcome = chat.chat(new ChatCommand(bob, "/general read it", 5, Optional.empty(),
-        Optional.of(mine.conversationId()), Optional.empty(), Optional.empty(), false, null, List.of(), List.of()),
+    ChatOutcome outcome = chat.chat(
+        new ChatCommand(
+            bob,
+            "/general read it",
+            5,
+            Optional.empty(),
+            Optional.of(mine.conversationId()),
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            null,
+            List.of(),
+            List.of()),
         sink);
 
     assertThat(outcome).isInstanceOf(ChatOutcome.ShortAnswer.class);
@@ -657,7 +933,8 @@ class ChatServiceTest {
 
     assertThat(outcome).isInstanceOf(ChatOutcome.Cancelled.class);
     assertThat(gateway.requests).hasSize(1);
-    assertThat(sink.kinds()).doesNotContain(ChatEvent.References.class, ChatEvent.StartResponse.class);
+    assertThat(sink.kinds())
+        .doesNotContain(ChatEvent.References.class, ChatEvent.StartResponse.class);
     assertThat(conversations.count(alice)).isZero();
   }
 
@@ -673,7 +950,8 @@ class ChatServiceTest {
 
     assertThat(outcome).isInstanceOf(ChatOutcome.Cancelled.class);
     assertThat(gateway.requests).hasSize(1);
-    assertThat(sink.events).noneMatch(e -> e instanceof ChatEvent.Status s && s.text().startsWith("**Searching"));
+    assertThat(sink.events)
+        .noneMatch(e -> e instanceof ChatEvent.Status s && s.text().startsWith("**Searching"));
     assertThat(conversations.count(alice)).isZero();
   }
 
@@ -692,8 +970,8 @@ class ChatServiceTest {
       sink.cancel = true;
     });
 
-    ChatOutcome outcome = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
-        () -> chat.chat(ask(alice, "what do I drink"), sink));
+    ChatOutcome outcome = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(5), () -> chat.chat(ask(alice, "what do I drink"), sink));
 
     assertThat(outcome).isInstanceOf(ChatOutcome.Cancelled.class);
     assertThat(gateway.helperAbandoned).isTrue();
@@ -704,7 +982,8 @@ class ChatServiceTest {
   @Test
   void unconfiguredCapabilitiesSaySoAndStoreNothing() {
     configureModel();
-    for (String command : List.of("/online", "/webpage", "/image", "/diagram", "/code", "/research")) {
+    for (String command :
+        List.of("/online", "/webpage", "/image", "/diagram", "/code", "/research")) {
       Recorder sink = new Recorder();
 
       ChatOutcome outcome = chat.chat(ask(alice, command + " something"), sink);
@@ -732,20 +1011,31 @@ class ChatServiceTest {
 
     chat.chat(ask(alice, "/general tea"), sink);
 
-    assertThat(sink.events).filteredOn(e -> e instanceof ChatEvent.Status)
-        .extracting(e -> ((ChatEvent.Status) e).text()).containsExactly("**Generating a well-informed response**");
+    assertThat(sink.events)
+        .filteredOn(e -> e instanceof ChatEvent.Status)
+        .extracting(e -> ((ChatEvent.Status) e).text())
+        .containsExactly("**Generating a well-informed response**");
     assertThat(sink.kinds()).contains(ChatEvent.References.class);
     assertThat(gateway.requests).hasSize(1);
   }
 
-  // ------------------------------------------------------------------ slash commands routed through their ports
+  // ------------------------------------------------------------------ slash commands routed
+  // through their ports
 
   private final InMemoryWebSearch web = new InMemoryWebSearch()
-      .page("Matcha prices in 2026", "https://tea.example/matcha", "Matcha costs 30 EUR per 100 g this spring.")
-      .page("Sencha or matcha?", "https://tea.example/compare", "Sencha is steeped, matcha is whisked.")
+      .page(
+          "Matcha prices in 2026",
+          "https://tea.example/matcha",
+          "Matcha costs 30 EUR per 100 g this spring.")
+      .page(
+          "Sencha or matcha?",
+          "https://tea.example/compare",
+          "Sencha is steeped, matcha is whisked.")
       .page("Tyre prices", "https://cars.example/tyres", "Winter tyres got cheaper.");
   private final InMemoryWebReader reader = new InMemoryWebReader()
-      .page("https://tea.example/matcha", "Matcha from Uji costs 30 EUR per 100 g; ceremonial grade costs more.")
+      .page(
+          "https://tea.example/matcha",
+          "Matcha from Uji costs 30 EUR per 100 g; ceremonial grade costs more.")
       .page("https://tea.example/guide", "Steep green tea for two minutes at 80 degrees.");
   private final InMemoryImageGenerator painter = new InMemoryImageGenerator();
   private final InMemoryCodeSandbox sandbox = new InMemoryCodeSandbox();
@@ -753,32 +1043,64 @@ class ChatServiceTest {
   private final InMemoryResearchAgent researcher = new InMemoryResearchAgent();
 
   private ChatService chatWith(ChatTools tools) {
-    return new ChatService(conversations, models, gateway, new LenientReplyReader(), search, content, tokens, tools,
-        createAutomation, unitOfWork, ids, clock, Optional.empty(), agents, ChatMemory.off());
+    return new ChatService(
+        conversations,
+        models,
+        gateway,
+        new LenientReplyReader(),
+        search,
+        content,
+        tokens,
+        tools,
+        createAutomation,
+        unitOfWork,
+        ids,
+        clock,
+        Optional.empty(),
+        agents,
+        ChatMemory.off());
   }
 
   private ChatService chatWithEveryTool(boolean readSearchResults) {
-    return chatWith(new ChatTools(web, reader, painter, sandbox, researcher, diagrams, readSearchResults));
+    return chatWith(
+        new ChatTools(web, reader, painter, sandbox, researcher, diagrams, readSearchResults));
   }
 
-  private static ChatCommand askFrom(UserId user, String q, String countryCode, List<AttachedFile> files) {
-    return new ChatCommand(user, q, 5, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false,
-        new ChatCommand.Location("Berlin", null, "Germany", countryCode, "Europe/Berlin"), List.of(), files);
+  private static ChatCommand askFrom(
+      UserId user, String q, String countryCode, List<AttachedFile> files) {
+    return new ChatCommand(
+        user,
+        q,
+        5,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        new ChatCommand.Location("Berlin", null, "Germany", countryCode, "Europe/Berlin"),
+        List.of(),
+        files);
   }
 
   private static ChatEvent.References referencesOf(Recorder sink) {
-    return (ChatEvent.References) sink.events.stream().filter(e -> e instanceof ChatEvent.References).findFirst()
+    return (ChatEvent.References) sink.events.stream()
+        .filter(e -> e instanceof ChatEvent.References)
+        .findFirst()
         .orElseThrow();
   }
 
   private static List<String> statuses(Recorder sink) {
-    return sink.events.stream().filter(e -> e instanceof ChatEvent.Status).map(e -> ((ChatEvent.Status) e).text())
+    return sink.events.stream()
+        .filter(e -> e instanceof ChatEvent.Status)
+        .map(e -> ((ChatEvent.Status) e).text())
         .toList();
   }
 
   /** The prompt of the answer: the last request, streamed. */
   private String answerPrompt() {
-    return String.join("\n", gateway.requests.getLast().messages().stream().map(PromptMessage::text).toList());
+    return String.join(
+        "\n",
+        gateway.requests.getLast().messages().stream().map(PromptMessage::text).toList());
   }
 
   private ChatMessage storedAnswer(ChatOutcome outcome) {
@@ -793,12 +1115,17 @@ class ChatServiceTest {
     List<Class<?>> kinds = sink.kinds();
     int assets = kinds.indexOf(ChatEvent.GeneratedAssets.class);
     return assets > kinds.indexOf(ChatEvent.References.class)
-        && sink.events.get(assets + 1).equals(new ChatEvent.Status("**Generating a well-informed response**"))
+        && sink.events
+            .get(assets + 1)
+            .equals(new ChatEvent.Status("**Generating a well-informed response**"))
         && kinds.get(assets + 2) == ChatEvent.StartResponse.class;
   }
 
   private static OnlineResult online(ChatEvent.References refs, String query) {
-    return refs.onlineContext().stream().filter(r -> r.query().equals(query)).findFirst().orElseThrow();
+    return refs.onlineContext().stream()
+        .filter(r -> r.query().equals(query))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -808,53 +1135,70 @@ class ChatServiceTest {
     gateway.streamDeltas = List.of("About 30 EUR per 100 g.");
     Recorder sink = new Recorder();
 
-    ChatOutcome outcome = chatWithEveryTool(false).chat(askFrom(alice, "/online what does matcha cost now", "DE",
-        List.of()), sink);
+    ChatOutcome outcome = chatWithEveryTool(false)
+        .chat(askFrom(alice, "/online what does matcha cost now", "DE", List.of()), sink);
 
-    assertThat(gateway.requests.getFirst().messages().getFirst().text()).contains("web search queries")
-        .contains("what does matcha cost now").contains("Berlin, Germany");
-    assertThat(web.queries()).extracting(WebSearch.Query::text)
+    assertThat(gateway.requests.getFirst().messages().getFirst().text())
+        .contains("web search queries")
+        .contains("what does matcha cost now")
+        .contains("Berlin, Germany");
+    assertThat(web.queries())
+        .extracting(WebSearch.Query::text)
         .containsExactlyInAnyOrder("matcha price 2026", "sencha vs matcha");
     assertThat(web.queries()).allSatisfy(q -> assertThat(q.countryCode()).contains("de"));
-    assertThat(statuses(sink)).contains("**Searching the web for**: \n- matcha price 2026\n- sencha vs matcha");
+    assertThat(statuses(sink))
+        .contains("**Searching the web for**: \n- matcha price 2026\n- sencha vs matcha");
     ChatEvent.References refs = referencesOf(sink);
-    assertThat(refs.onlineContext()).extracting(OnlineResult::query)
+    assertThat(refs.onlineContext())
+        .extracting(OnlineResult::query)
         .containsExactly("matcha price 2026", "sencha vs matcha");
-    assertThat(online(refs, "matcha price 2026").organic()).extracting(OnlineResult.Hit::link)
+    assertThat(online(refs, "matcha price 2026").organic())
+        .extracting(OnlineResult.Hit::link)
         .containsExactly("https://tea.example/matcha", "https://tea.example/compare");
     assertThat(online(refs, "sencha vs matcha").organic())
-        .as("a link found by an earlier query is not listed again").isEmpty();
-    assertThat(answerPrompt()).contains("https://tea.example/matcha").contains("30 EUR per 100 g this spring")
+        .as("a link found by an earlier query is not listed again")
+        .isEmpty();
+    assertThat(answerPrompt())
+        .contains("https://tea.example/matcha")
+        .contains("30 EUR per 100 g this spring")
         .endsWith("what does matcha cost now");
     assertThat(reader.reads()).as("pages are read only when configured").isEmpty();
     ChatMessage stored = storedAnswer(outcome);
     assertThat(stored.onlineContext()).isEqualTo(refs.onlineContext());
     assertThat(stored.message()).isEqualTo("About 30 EUR per 100 g.");
-    assertThat(((ChatOutcome.Answered) outcome).usage().inputTokens()).as("the query writing call counts")
+    assertThat(((ChatOutcome.Answered) outcome).usage().inputTokens())
+        .as("the query writing call counts")
         .isEqualTo(110);
   }
 
   @Test
   void onlineReadsTheTopResultOfAQueryWithoutADirectAnswerWhenConfigured() {
     configureModel();
-    web.answer("sencha vs matcha", new WebSearch.Answer("Sencha vs matcha", "Both are green teas.",
-        Optional.empty()));
+    web.answer(
+        "sencha vs matcha",
+        new WebSearch.Answer("Sencha vs matcha", "Both are green teas.", Optional.empty()));
     gateway.completions.add("{\"queries\": [\"matcha price 2026\", \"sencha vs matcha\"]}");
     Recorder sink = new Recorder();
 
-    ChatOutcome outcome = chatWithEveryTool(true).chat(ask(alice, "/online what does matcha cost now"), sink);
+    ChatOutcome outcome =
+        chatWithEveryTool(true).chat(ask(alice, "/online what does matcha cost now"), sink);
 
-    assertThat(reader.reads()).extracting(Object::toString).containsExactly("https://tea.example/matcha");
+    assertThat(reader.reads())
+        .extracting(Object::toString)
+        .containsExactly("https://tea.example/matcha");
     OnlineResult found = online(referencesOf(sink), "matcha price 2026");
     assertThat(found.webpages()).singleElement().satisfies(p -> {
       assertThat(p.link()).isEqualTo("https://tea.example/matcha");
       assertThat(p.query()).isEqualTo("matcha price 2026");
       assertThat(p.snippet()).contains("ceremonial grade");
     });
-    assertThat(online(referencesOf(sink), "sencha vs matcha").answerBox()).hasValueSatisfying(
-        box -> assertThat(box.snippet()).isEqualTo("Both are green teas."));
-    assertThat(answerPrompt()).contains("ceremonial grade costs more").contains("Both are green teas.");
-    assertThat(storedAnswer(outcome).onlineContext()).isEqualTo(referencesOf(sink).onlineContext());
+    assertThat(online(referencesOf(sink), "sencha vs matcha").answerBox())
+        .hasValueSatisfying(box -> assertThat(box.snippet()).isEqualTo("Both are green teas."));
+    assertThat(answerPrompt())
+        .contains("ceremonial grade costs more")
+        .contains("Both are green teas.");
+    assertThat(storedAnswer(outcome).onlineContext())
+        .isEqualTo(referencesOf(sink).onlineContext());
   }
 
   @Test
@@ -865,7 +1209,8 @@ class ChatServiceTest {
     gateway.streamDeltas = List.of("I could not search the web.");
     Recorder sink = new Recorder();
 
-    ChatOutcome outcome = chatWithEveryTool(false).chat(ask(alice, "/online what does matcha cost now"), sink);
+    ChatOutcome outcome =
+        chatWithEveryTool(false).chat(ask(alice, "/online what does matcha cost now"), sink);
 
     assertThat(statuses(sink)).anyMatch(s -> s.contains("Web search failed"));
     assertThat(answerPrompt()).contains("HTTP 429 from the search provider");
@@ -881,13 +1226,16 @@ class ChatServiceTest {
 
     ChatOutcome outcome = chatWithEveryTool(false).chat(ask(alice, "/webpage " + q), sink);
 
-    assertThat(reader.reads()).extracting(Object::toString).containsExactly("https://tea.example/guide");
+    assertThat(reader.reads())
+        .extracting(Object::toString)
+        .containsExactly("https://tea.example/guide");
     assertThat(gateway.requests).as("no model call is needed to find the page").hasSize(1);
     List<OnlineResult> online = referencesOf(sink).onlineContext();
     assertThat(online).singleElement().satisfies(r -> {
       assertThat(r.searched()).as("pages read, no search").isFalse();
-      assertThat(r.webpages()).containsExactly(new OnlineResult.PageExtract(q, "https://tea.example/guide",
-          "Steep green tea for two minutes at 80 degrees."));
+      assertThat(r.webpages())
+          .containsExactly(new OnlineResult.PageExtract(
+              q, "https://tea.example/guide", "Steep green tea for two minutes at 80 degrees."));
     });
     assertThat(answerPrompt()).contains("two minutes at 80 degrees");
     assertThat(storedAnswer(outcome).onlineContext()).isEqualTo(online);
@@ -901,25 +1249,41 @@ class ChatServiceTest {
 
     chatWithEveryTool(false).chat(ask(alice, "/webpage summarise the guide I sent"), sink);
 
-    assertThat(gateway.requests.getFirst().messages().getFirst().text()).contains("summarise the guide I sent");
-    assertThat(reader.reads()).extracting(Object::toString).containsExactly("https://tea.example/guide");
+    assertThat(gateway.requests.getFirst().messages().getFirst().text())
+        .contains("summarise the guide I sent");
+    assertThat(reader.reads())
+        .extracting(Object::toString)
+        .containsExactly("https://tea.example/guide");
     assertThat(answerPrompt()).contains("two minutes at 80 degrees");
   }
 
   @Test
   void codeHasTheModelWriteAProgramThatTheSandboxRunsWithTheAttachedFiles() {
     configureModel();
-    gateway.completions.add("Here it is:\n```python\nimport csv\nprint(sum(1 for _ in open('cups.csv')))\n```");
+    gateway.completions.add(
+        "Here it is:\n```python\nimport csv\nprint(sum(1 for _ in open('cups.csv')))\n```");
     byte[] chart = {(byte) 0x89, 'P', 'N', 'G'};
-    sandbox.answering(p -> new CodeSandbox.Run(true, "3\n", "", List.of(new CodeSandbox.File("cups.png", chart)),
+    sandbox.answering(p -> new CodeSandbox.Run(
+        true,
+        "3\n",
+        "",
+        List.of(new CodeSandbox.File("cups.png", chart)),
         Optional.of(Duration.ofMillis(120))));
     Recorder sink = new Recorder();
     String q = "how many cups did I log";
 
-    ChatOutcome outcome = chatWithEveryTool(false).chat(askFrom(alice, "/code " + q, null,
-        List.of(new AttachedFile("cups.csv", "a\nb\nc\n", "text/csv", 6))), sink);
+    ChatOutcome outcome = chatWithEveryTool(false)
+        .chat(
+            askFrom(
+                alice,
+                "/code " + q,
+                null,
+                List.of(new AttachedFile("cups.csv", "a\nb\nc\n", "text/csv", 6))),
+            sink);
 
-    assertThat(gateway.requests.getFirst().messages().getFirst().text()).contains(q).contains("cups.csv");
+    assertThat(gateway.requests.getFirst().messages().getFirst().text())
+        .contains(q)
+        .contains("cups.csv");
     assertThat(sandbox.programs()).singleElement().satisfies(p -> {
       assertThat(p.code()).isEqualTo("import csv\nprint(sum(1 for _ in open('cups.csv')))");
       assertThat(p.files()).singleElement().satisfies(f -> {
@@ -928,29 +1292,43 @@ class ChatServiceTest {
       });
     });
     List<CodeRun> code = referencesOf(sink).codeContext();
-    assertThat(code).containsExactly(new CodeRun(q, "import csv\nprint(sum(1 for _ in open('cups.csv')))", true,
-        List.of(new CodeRun.OutputFile("cups.png", Base64.getEncoder().encodeToString(chart))), "3\n", "",
-        Optional.of(Duration.ofMillis(120))));
+    assertThat(code)
+        .containsExactly(new CodeRun(
+            q,
+            "import csv\nprint(sum(1 for _ in open('cups.csv')))",
+            true,
+            List.of(new CodeRun.OutputFile("cups.png", Base64.getEncoder().encodeToString(chart))),
+            "3\n",
+            "",
+            Optional.of(Duration.ofMillis(120))));
     assertThat(statuses(sink)).contains("**Running the program**");
-    assertThat(answerPrompt()).contains("Standard output:\n3").contains("cups.png (an image, shown to the user)");
+    assertThat(answerPrompt())
+        .contains("Standard output:\n3")
+        .contains("cups.png (an image, shown to the user)");
     assertThat(storedAnswer(outcome).codeContext()).isEqualTo(code);
   }
 
   @Test
   void imageIsPaintedFromTheModelsDescriptionAndSentAsAGeneratedAsset() {
     configureModel();
-    gateway.completions.add("{\"description\": \"A red fox asleep in fresh snow at dawn\", \"shape\": \"landscape\"}");
+    gateway.completions.add(
+        "{\"description\": \"A red fox asleep in fresh snow at dawn\", \"shape\": \"landscape\"}");
     gateway.streamDeltas = List.of("Here is your fox.");
     Recorder sink = new Recorder();
 
     ChatOutcome outcome = chatWithEveryTool(false).chat(ask(alice, "/image a sleeping fox"), sink);
 
-    assertThat(painter.requests()).containsExactly(new ImageGenerator.Request("A red fox asleep in fresh snow at dawn",
-        ImageGenerator.Shape.LANDSCAPE));
-    String src = "data:image/png;base64," + Base64.getEncoder().encodeToString(
-        "A red fox asleep in fresh snow at dawn".getBytes(StandardCharsets.UTF_8));
+    assertThat(painter.requests())
+        .containsExactly(new ImageGenerator.Request(
+            "A red fox asleep in fresh snow at dawn", ImageGenerator.Shape.LANDSCAPE));
+    String src = "data:image/png;base64,"
+        + Base64.getEncoder()
+            .encodeToString(
+                "A red fox asleep in fresh snow at dawn".getBytes(StandardCharsets.UTF_8));
     assertThat(assetFollowsReferencesAndPrecedesTheAnswer(sink)).isTrue();
-    assertThat(sink.events).filteredOn(e -> e instanceof ChatEvent.GeneratedAssets).singleElement()
+    assertThat(sink.events)
+        .filteredOn(e -> e instanceof ChatEvent.GeneratedAssets)
+        .singleElement()
         .isEqualTo(new ChatEvent.GeneratedAssets(List.of(src), null));
     assertThat(answerPrompt()).contains("A red fox asleep in fresh snow at dawn");
     ChatMessage stored = storedAnswer(outcome);
@@ -977,12 +1355,15 @@ class ChatServiceTest {
       }
     };
 
-    ChatOutcome outcome = chatWith(new ChatTools(web, reader, limited, sandbox, researcher, diagrams, false))
+    ChatOutcome outcome = chatWith(
+            new ChatTools(web, reader, limited, sandbox, researcher, diagrams, false))
         .chat(ask(alice, "/image a sleeping fox"), sink);
 
     assertThat(sink.kinds()).doesNotContain(ChatEvent.GeneratedAssets.class);
     assertThat(statuses(sink)).contains("Failed to generate image");
-    assertThat(answerPrompt()).contains("Generating the image failed").contains("429, retry after 17 s");
+    assertThat(answerPrompt())
+        .contains("Generating the image failed")
+        .contains("429, retry after 17 s");
     ChatMessage stored = storedAnswer(outcome);
     assertThat(stored.images()).isEmpty();
     assertThat(stored.message()).isEqualTo("I could not paint it.");
@@ -992,16 +1373,21 @@ class ChatServiceTest {
   void diagramIsWrittenByTheModelCheckedFixedOnceAndSentAsAGeneratedAsset() {
     configureModel();
     gateway.completions.add("```mermaid\nflowchart TD\n  A[Boil water] -->\n```");
-    gateway.completions.add("```mermaid\nflowchart TD\n  A[Boil water] --> B[Steep two minutes]\n```");
+    gateway.completions.add(
+        "```mermaid\nflowchart TD\n  A[Boil water] --> B[Steep two minutes]\n```");
     Recorder sink = new Recorder();
 
-    ChatOutcome outcome = chatWithEveryTool(false).chat(ask(alice, "/diagram how to make tea"), sink);
+    ChatOutcome outcome =
+        chatWithEveryTool(false).chat(ask(alice, "/diagram how to make tea"), sink);
 
     String fixed = "flowchart TD\n  A[Boil water] --> B[Steep two minutes]";
     assertThat(diagrams.checked()).containsExactly("flowchart TD\n  A[Boil water] -->", fixed);
     assertThat(gateway.requests.get(1).messages().getFirst().text())
-        .contains("line 2: an arrow needs a node on both sides").contains("A[Boil water] -->");
-    assertThat(sink.events).filteredOn(e -> e instanceof ChatEvent.GeneratedAssets).singleElement()
+        .contains("line 2: an arrow needs a node on both sides")
+        .contains("A[Boil water] -->");
+    assertThat(sink.events)
+        .filteredOn(e -> e instanceof ChatEvent.GeneratedAssets)
+        .singleElement()
         .isEqualTo(new ChatEvent.GeneratedAssets(List.of(), fixed));
     assertThat(assetFollowsReferencesAndPrecedesTheAnswer(sink)).isTrue();
     assertThat(answerPrompt()).contains(fixed);
@@ -1015,7 +1401,8 @@ class ChatServiceTest {
     gateway.completions.add("```mermaid\nstill -->\n```");
     Recorder sink = new Recorder();
 
-    ChatOutcome outcome = chatWithEveryTool(false).chat(ask(alice, "/diagram how to make tea"), sink);
+    ChatOutcome outcome =
+        chatWithEveryTool(false).chat(ask(alice, "/diagram how to make tea"), sink);
 
     assertThat(sink.kinds()).doesNotContain(ChatEvent.GeneratedAssets.class);
     assertThat(statuses(sink)).contains("Failed to generate diagram");
@@ -1026,18 +1413,27 @@ class ChatServiceTest {
   @Test
   void researchRunsTheLoopThroughItsPortAndTheAnswerIsWrittenFromItsFindings() {
     configureModel();
-    NoteReference note = new NoteReference("matcha", "# Tea\nI drink green tea every morning.", "/notes/tea.md",
+    NoteReference note = new NoteReference(
+        "matcha",
+        "# Tea\nI drink green tea every morning.",
+        "/notes/tea.md",
         "file:///notes/tea.md");
     researcher.finding(new ResearchAgent.Findings(
-        List.of(new ResearchAgent.Step("semantic_search_files", "matcha", "The user drinks green tea daily."),
+        List.of(
+            new ResearchAgent.Step(
+                "semantic_search_files", "matcha", "The user drinks green tea daily."),
             new ResearchAgent.Step("search_web", "matcha origin", "Matcha comes from Uji, Japan.")),
         List.of(note),
-        List.of(new WebSearch.Results("matcha origin", List.of(new WebSearch.Hit("Uji matcha", "https://uji.example",
-            "Uji is the home of matcha.")), Optional.empty())),
+        List.of(new WebSearch.Results(
+            "matcha origin",
+            List.of(new WebSearch.Hit(
+                "Uji matcha", "https://uji.example", "Uji is the home of matcha.")),
+            Optional.empty())),
         List.of()));
     Recorder sink = new Recorder();
 
-    ChatOutcome outcome = chatWithEveryTool(false).chat(ask(alice, "/research where does my tea come from"), sink);
+    ChatOutcome outcome =
+        chatWithEveryTool(false).chat(ask(alice, "/research where does my tea come from"), sink);
 
     assertThat(researcher.assignments()).singleElement().satisfies(a -> {
       assertThat(a.user()).isEqualTo(alice);
@@ -1048,8 +1444,12 @@ class ChatServiceTest {
     assertThat(statuses(sink)).contains("**Researching with search_web**: matcha origin");
     ChatEvent.References refs = referencesOf(sink);
     assertThat(refs.context()).containsExactly(note);
-    assertThat(refs.onlineContext()).extracting(OnlineResult::query).containsExactly("matcha origin");
-    assertThat(answerPrompt()).contains("Matcha comes from Uji, Japan.").contains("The user drinks green tea daily.");
+    assertThat(refs.onlineContext())
+        .extracting(OnlineResult::query)
+        .containsExactly("matcha origin");
+    assertThat(answerPrompt())
+        .contains("Matcha comes from Uji, Japan.")
+        .contains("The user drinks green tea daily.");
     ChatMessage stored = storedAnswer(outcome);
     assertThat(stored.context()).containsExactly(note);
     assertThat(stored.onlineContext()).isEqualTo(refs.onlineContext());
@@ -1068,7 +1468,8 @@ class ChatServiceTest {
         });
     gateway.completions.add("{\"source\": [\"research\"], \"output\": \"text\"}");
     chatWith(counting).chat(ask(alice, "where does my tea come from"), new Recorder());
-    assertThat(counted).containsExactly(new io.khoj4j.application.port.in.usage.AdmitUsageCommand.Research(alice));
+    assertThat(counted)
+        .containsExactly(new io.khoj4j.application.port.in.usage.AdmitUsageCommand.Research(alice));
     assertThat(researcher.assignments()).hasSize(1);
 
     gateway.completions.add("{\"source\": [\"research\"], \"output\": \"text\"}");
@@ -1086,21 +1487,34 @@ class ChatServiceTest {
     gateway.completions.add("{\"source\": [\"notes\"], \"output\": \"text\"}");
     gateway.completions.add("{\"queries\": [\"green tea\"]}");
     chat.chat(ask(alice, "what do I drink"), new Recorder());
-    assertThat(gateway.requests.getFirst().messages().getFirst().text()).contains("- notes:")
-        .doesNotContain("- online:").doesNotContain("- image:");
+    assertThat(gateway.requests.getFirst().messages().getFirst().text())
+        .contains("- notes:")
+        .doesNotContain("- online:")
+        .doesNotContain("- image:");
 
     gateway.requests.clear();
     gateway.completions.add("{\"source\": [\"online\"], \"output\": \"text\"}");
     gateway.completions.add("{\"queries\": [\"matcha price 2026\"]}");
     Recorder sink = new Recorder();
-    chatWith(new ChatTools(web, WebReader.NOT_CONFIGURED, ImageGenerator.NOT_CONFIGURED, CodeSandbox.NOT_CONFIGURED,
-        ResearchAgent.NOT_CONFIGURED, DiagramValidator.NOT_CONFIGURED)).chat(ask(bob, "what does matcha cost"), sink);
+    chatWith(new ChatTools(
+            web,
+            WebReader.NOT_CONFIGURED,
+            ImageGenerator.NOT_CONFIGURED,
+            CodeSandbox.NOT_CONFIGURED,
+            ResearchAgent.NOT_CONFIGURED,
+            DiagramValidator.NOT_CONFIGURED))
+        .chat(ask(bob, "what does matcha cost"), sink);
 
-    assertThat(gateway.requests.getFirst().messages().getFirst().text()).contains("- online:")
-        .doesNotContain("- notes:").doesNotContain("- webpage:");
+    assertThat(gateway.requests.getFirst().messages().getFirst().text())
+        .contains("- online:")
+        .doesNotContain("- notes:")
+        .doesNotContain("- webpage:");
     assertThat(statuses(sink)).contains("**Selected Tools:** online, text");
-    assertThat(web.queries()).extracting(WebSearch.Query::text).containsExactly("matcha price 2026");
-    assertThat(referencesOf(sink).onlineContext()).extracting(OnlineResult::query)
+    assertThat(web.queries())
+        .extracting(WebSearch.Query::text)
+        .containsExactly("matcha price 2026");
+    assertThat(referencesOf(sink).onlineContext())
+        .extracting(OnlineResult::query)
         .containsExactly("matcha price 2026");
   }
 
@@ -1108,21 +1522,46 @@ class ChatServiceTest {
   void aTurnNotesWhatItRevealsALaterTurnRecallsItAndAnAutomationRunNotesNothing() {
     configureModel();
     var memories = new io.khoj4j.application.port.out.memory.InMemoryMemoryRepository();
-    ChatService withMemory = new ChatService(conversations, models, gateway, new LenientReplyReader(), search,
-        content, tokens, ChatTools.noneConfigured(), createAutomation, unitOfWork, ids, clock, Optional.empty(), agents,
-        new io.khoj4j.application.service.memory.ChatMemory(memories, embeddings, gateway, new LenientReplyReader(),
-            unitOfWork, clock, io.khoj4j.domain.memory.MemoryMode.ENABLED_DEFAULT_ON, 0.9, 5));
+    ChatService withMemory = new ChatService(
+        conversations,
+        models,
+        gateway,
+        new LenientReplyReader(),
+        search,
+        content,
+        tokens,
+        ChatTools.noneConfigured(),
+        createAutomation,
+        unitOfWork,
+        ids,
+        clock,
+        Optional.empty(),
+        agents,
+        new io.khoj4j.application.service.memory.ChatMemory(
+            memories,
+            embeddings,
+            gateway,
+            new LenientReplyReader(),
+            unitOfWork,
+            clock,
+            io.khoj4j.domain.memory.MemoryMode.ENABLED_DEFAULT_ON,
+            0.9,
+            5));
     gateway.completions.add("{\"create\": [\"The user loves green tea.\"], \"delete\": []}");
 
     withMemory.chat(ask(alice, "/general I love green tea"), new Recorder());
     gateway.completions.add("{\"create\": [\"The user follows the news.\"], \"delete\": []}");
     withMemory.chat(ask(alice, "/automated_task news about green tea"), new Recorder());
 
-    assertThat(memories.list(alice)).extracting(io.khoj4j.domain.memory.Memory::raw)
+    assertThat(memories.list(alice))
+        .extracting(io.khoj4j.domain.memory.Memory::raw)
         .containsExactly("The user loves green tea.");
-    assertThat(gateway.requests).filteredOn(r -> r.messages().getLast().text().contains("facts worth remembering"))
+    assertThat(gateway.requests)
+        .filteredOn(r -> r.messages().getLast().text().contains("facts worth remembering"))
         .hasSize(1);
-    assertThat(gateway.requests.getLast().messages()).extracting(PromptMessage::text)
-        .anySatisfy(t -> assertThat(t).contains("What you remember about me", "The user loves green tea."));
+    assertThat(gateway.requests.getLast().messages())
+        .extracting(PromptMessage::text)
+        .anySatisfy(
+            t -> assertThat(t).contains("What you remember about me", "The user loves green tea."));
   }
 }

@@ -40,7 +40,9 @@ final class LenientReplyReader implements ModelReplyReader {
 
   @Override
   public Optional<String> string(String reply, String field) {
-    Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(reply);
+    Matcher m = Pattern.compile(
+            "\"" + Pattern.quote(field) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")
+        .matcher(reply);
     if (!m.find()) {
       return Optional.empty();
     }

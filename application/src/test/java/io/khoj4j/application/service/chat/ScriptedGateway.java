@@ -23,6 +23,7 @@ final class ScriptedGateway implements ChatModelGateway {
   List<String> streamDeltas = List.of("Hello ", "world.");
   /** Reasoning deltas streamed before the answer's text, as reasoning models do. */
   List<String> streamThoughts = List.of();
+
   UpstreamFailureException streamFailure;
   long pauseBetweenDeltasMillis;
   final AtomicBoolean cancelled = new AtomicBoolean();
@@ -30,6 +31,7 @@ final class ScriptedGateway implements ChatModelGateway {
   Runnable whileCompleting = () -> {};
   /** Helper calls never answer; they wait for their caller to stop them. */
   volatile boolean helpersHang;
+
   final AtomicBoolean helperAbandoned = new AtomicBoolean();
 
   @Override
@@ -92,7 +94,9 @@ final class ScriptedGateway implements ChatModelGateway {
         all.append(delta);
         listener.onText(delta);
       }
-      listener.onComplete(new ChatCompletion(all.toString(), String.join("", streamThoughts),
+      listener.onComplete(new ChatCompletion(
+          all.toString(),
+          String.join("", streamThoughts),
           new TokenUsage(100, 20, 0, 0, 0, 0.001)));
     });
     return () -> {

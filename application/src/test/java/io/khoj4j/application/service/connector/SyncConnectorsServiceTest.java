@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +50,9 @@ class SyncConnectorsServiceTest {
     ConnectorException blobFailureAfterOne;
 
     void file(GithubRepo repo, String path, String sha, String content) {
-      trees.computeIfAbsent(repo.name(), k -> new ArrayList<>()).add(new TreeFile(path, sha, content.length()));
+      trees
+          .computeIfAbsent(repo.name(), k -> new ArrayList<>())
+          .add(new TreeFile(path, sha, content.length()));
       blobs.put(sha, content.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -116,10 +117,12 @@ class SyncConnectorsServiceTest {
         if (f.isDeletion()) {
           mine.remove(f.name());
         } else {
-          mine.put(f.name(), f.contentType() + "|" + new String(f.content(), StandardCharsets.UTF_8));
+          mine.put(
+              f.name(), f.contentType() + "|" + new String(f.content(), StandardCharsets.UTF_8));
         }
       }
-      return new IndexContentResult(command.files().stream().map(UploadedFile::name).toList(), List.of(), 0, 0, 0);
+      return new IndexContentResult(
+          command.files().stream().map(UploadedFile::name).toList(), List.of(), 0, 0, 0);
     }
 
     Map<String, String> of(UserId owner) {
@@ -132,14 +135,24 @@ class SyncConnectorsServiceTest {
   final FakeGithub github = new FakeGithub();
   final FakeNotion notion = new FakeNotion();
   final FakeIndex index = new FakeIndex();
-  final SyncConnectorsService sync = new SyncConnectorsService(connectors, github, notion, index, secrets,
-      Clock.fixed(NOW, ZoneOffset.UTC), new ConnectorSettings(1000, 2, Optional.empty()));
+  final SyncConnectorsService sync = new SyncConnectorsService(
+      connectors,
+      github,
+      notion,
+      index,
+      secrets,
+      Clock.fixed(NOW, ZoneOffset.UTC),
+      new ConnectorSettings(1000, 2, Optional.empty()));
   final UserId alice = new UserId(UUID.randomUUID());
 
   void configure(UserId owner, String token, GithubRepo... repos) {
-    new ConfigureGithubService(connectors, secrets).configure(ConfigureGithubCommand.of(owner, Optional.of(token),
-        java.util.Arrays.stream(repos).map(r -> new ConfigureGithubCommand.RepoInput(r.owner(), r.name(), r.branch()))
-            .toList()));
+    new ConfigureGithubService(connectors, secrets)
+        .configure(ConfigureGithubCommand.of(
+            owner,
+            Optional.of(token),
+            java.util.Arrays.stream(repos)
+                .map(r -> new ConfigureGithubCommand.RepoInput(r.owner(), r.name(), r.branch()))
+                .toList()));
   }
 
   SyncReport syncGithub(UserId owner) {
@@ -156,13 +169,16 @@ class SyncConnectorsServiceTest {
 
     SyncReport report = syncGithub(alice);
 
-    assertThat(report.outcomes().get(ContentSource.GITHUB)).isEqualTo(new Outcome.Synced(3, 0, 0, 1));
+    assertThat(report.outcomes().get(ContentSource.GITHUB))
+        .isEqualTo(new Outcome.Synced(3, 0, 0, 1));
     assertThat(github.tokens).containsOnly(Optional.of("ghp_1"));
     assertThat(github.blobReads).containsExactlyInAnyOrder("a1", "b1", "c1");
     String base = "https://github.com/octo/notes/blob/main/";
-    assertThat(index.of(alice)).containsEntry(base + "README.md", "text/markdown|# Hi")
+    assertThat(index.of(alice))
+        .containsEntry(base + "README.md", "text/markdown|# Hi")
         .containsEntry(base + "notes/todo.org", "text/org|* TODO x")
-        .containsEntry(base + "src/main.py", "text/plain|print(1)").hasSize(3);
+        .containsEntry(base + "src/main.py", "text/plain|print(1)")
+        .hasSize(3);
     assertThat(index.commands).allMatch(c -> c.source() == ContentSource.GITHUB);
     assertThat(connectors.state(alice, ContentSource.GITHUB))
         .isEqualTo(new SyncState(SyncState.Status.OK, Optional.empty(), Optional.of(NOW), 3, 3));
@@ -182,10 +198,12 @@ class SyncConnectorsServiceTest {
 
     SyncReport report = syncGithub(alice);
 
-    assertThat(report.outcomes().get(ContentSource.GITHUB)).isEqualTo(new Outcome.Synced(1, 1, 1, 0));
+    assertThat(report.outcomes().get(ContentSource.GITHUB))
+        .isEqualTo(new Outcome.Synced(1, 1, 1, 0));
     assertThat(github.blobReads).containsExactly("b2");
     String base = "https://github.com/octo/notes/blob/main/";
-    assertThat(index.of(alice)).containsOnlyKeys(base + "a.md", base + "b.md")
+    assertThat(index.of(alice))
+        .containsOnlyKeys(base + "a.md", base + "b.md")
         .containsEntry(base + "b.md", "text/markdown|B2");
   }
 
@@ -205,7 +223,8 @@ class SyncConnectorsServiceTest {
     assertThat(report.outcomes().get(ContentSource.GITHUB)).isInstanceOf(Outcome.Synced.class);
     SyncState state = connectors.state(alice, ContentSource.GITHUB);
     assertThat(state.status()).isEqualTo(SyncState.Status.FAILING);
-    assertThat(state.lastError()).hasValueSatisfying(e -> assertThat(e).contains("octo/notes@main"));
+    assertThat(state.lastError())
+        .hasValueSatisfying(e -> assertThat(e).contains("octo/notes@main"));
   }
 
   @Test
@@ -214,7 +233,8 @@ class SyncConnectorsServiceTest {
     configure(alice, "t", REPO);
     syncGithub(alice);
     int commands = index.commands.size();
-    github.treeFailure = new ConnectorException(Kind.UNAUTHORIZED, "HTTP 401: the token is wrong, expired or revoked");
+    github.treeFailure = new ConnectorException(
+        Kind.UNAUTHORIZED, "HTTP 401: the token is wrong, expired or revoked");
 
     SyncReport report = syncGithub(alice);
 
@@ -223,7 +243,8 @@ class SyncConnectorsServiceTest {
     assertThat(index.of(alice)).hasSize(1);
     SyncState state = connectors.state(alice, ContentSource.GITHUB);
     assertThat(state.status()).isEqualTo(SyncState.Status.FAILING);
-    assertThat(state.lastError()).hasValueSatisfying(e -> assertThat(e).startsWith("GitHub refused the token"));
+    assertThat(state.lastError())
+        .hasValueSatisfying(e -> assertThat(e).startsWith("GitHub refused the token"));
     assertThat(state.lastSyncedAt()).contains(NOW);
   }
 
@@ -233,18 +254,20 @@ class SyncConnectorsServiceTest {
       github.file(REPO, "f" + i + ".md", "s" + i, "F" + i);
     }
     configure(alice, "t", REPO);
-    github.blobFailureAfterOne = new ConnectorException(Kind.RATE_LIMITED, "HTTP 403 (rate limit)",
-        Optional.of(NOW.plusSeconds(3600)), null);
+    github.blobFailureAfterOne = new ConnectorException(
+        Kind.RATE_LIMITED, "HTTP 403 (rate limit)", Optional.of(NOW.plusSeconds(3600)), null);
 
     SyncReport report = syncGithub(alice);
 
     assertThat(report.outcomes().get(ContentSource.GITHUB)).isInstanceOf(Outcome.Failed.class);
     assertThat(connectors.state(alice, ContentSource.GITHUB).lastError())
-        .hasValueSatisfying(e -> assertThat(e).contains("rate limit").contains(NOW.plusSeconds(3600).toString()));
+        .hasValueSatisfying(e ->
+            assertThat(e).contains("rate limit").contains(NOW.plusSeconds(3600).toString()));
     github.blobFailureAfterOne = null;
     github.blobReads.clear();
     syncGithub(alice);
-    assertThat(github.blobReads).hasSize(5); // the first batch died with its second file: nothing of it was recorded
+    assertThat(github.blobReads)
+        .hasSize(5); // the first batch died with its second file: nothing of it was recorded
     assertThat(index.of(alice)).hasSize(5);
 
     github.blobReads.clear();
@@ -264,36 +287,58 @@ class SyncConnectorsServiceTest {
     syncGithub(bob);
 
     assertThat(index.of(alice)).hasSize(1);
-    assertThat(index.commands).allMatch(c -> c.owner().equals(alice) || c.files().isEmpty());
+    assertThat(index.commands)
+        .allMatch(c -> c.owner().equals(alice) || c.files().isEmpty());
   }
 
   @Test
   void notionPagesAreReadWhenTheirLastEditChangesAndDeletedWhenGone() {
-    new ConfigureNotionService(connectors, secrets).configure(new ConfigureNotionCommand(alice, Optional.of("n")));
-    NotionWorkspace.Page trip = new NotionWorkspace.Page("p1", "https://notion.so/Trip-p1", "Trip",
-        Instant.parse("2026-11-01T00:00:00Z"), List.of());
-    NotionWorkspace.Page row = new NotionWorkspace.Page("p2", "https://notion.so/Row-p2", "Row",
-        Instant.parse("2026-11-02T00:00:00Z"), List.of("Status: Done"));
+    new ConfigureNotionService(connectors, secrets)
+        .configure(new ConfigureNotionCommand(alice, Optional.of("n")));
+    NotionWorkspace.Page trip = new NotionWorkspace.Page(
+        "p1",
+        "https://notion.so/Trip-p1",
+        "Trip",
+        Instant.parse("2026-11-01T00:00:00Z"),
+        List.of());
+    NotionWorkspace.Page row = new NotionWorkspace.Page(
+        "p2",
+        "https://notion.so/Row-p2",
+        "Row",
+        Instant.parse("2026-11-02T00:00:00Z"),
+        List.of("Status: Done"));
     notion.pages.addAll(List.of(trip, row));
-    notion.blocks.put("p1", List.of(new NotionWorkspace.Block("heading_1", "Museums", List.of()),
-        new NotionWorkspace.Block("toggle", "Day one", List.of(
-            new NotionWorkspace.Block("paragraph", "# not a heading", List.of())))));
+    notion.blocks.put(
+        "p1",
+        List.of(
+            new NotionWorkspace.Block("heading_1", "Museums", List.of()),
+            new NotionWorkspace.Block(
+                "toggle",
+                "Day one",
+                List.of(new NotionWorkspace.Block("paragraph", "# not a heading", List.of())))));
 
     sync.sync(new SyncConnectorsCommand(alice, java.util.Set.of(ContentSource.NOTION)));
 
-    assertThat(index.of(alice).get("https://notion.so/Trip-p1")).isEqualTo(
-        "text/markdown|# Trip\n\n\n## Museums\n\n- Day one\n  \\# not a heading\n\n");
-    assertThat(index.of(alice).get("https://notion.so/Row-p2")).isEqualTo("text/markdown|# Row\n\nStatus: Done\n\n");
+    assertThat(index.of(alice).get("https://notion.so/Trip-p1"))
+        .isEqualTo("text/markdown|# Trip\n\n\n## Museums\n\n- Day one\n  \\# not a heading\n\n");
+    assertThat(index.of(alice).get("https://notion.so/Row-p2"))
+        .isEqualTo("text/markdown|# Row\n\nStatus: Done\n\n");
 
     notion.blockReads.clear();
     notion.pages.clear();
-    notion.pages.add(new NotionWorkspace.Page("p1", "https://notion.so/Trip-p1", "Trip",
-        Instant.parse("2026-11-05T00:00:00Z"), List.of()));
-    SyncReport report = sync.sync(new SyncConnectorsCommand(alice, java.util.Set.of(ContentSource.NOTION)));
+    notion.pages.add(new NotionWorkspace.Page(
+        "p1",
+        "https://notion.so/Trip-p1",
+        "Trip",
+        Instant.parse("2026-11-05T00:00:00Z"),
+        List.of()));
+    SyncReport report =
+        sync.sync(new SyncConnectorsCommand(alice, java.util.Set.of(ContentSource.NOTION)));
 
     assertThat(notion.blockReads).containsExactly("p1");
     assertThat(index.of(alice)).containsOnlyKeys("https://notion.so/Trip-p1");
-    assertThat(report.outcomes().get(ContentSource.NOTION)).isEqualTo(new Outcome.Synced(1, 1, 0, 0));
+    assertThat(report.outcomes().get(ContentSource.NOTION))
+        .isEqualTo(new Outcome.Synced(1, 1, 0, 0));
   }
 
   @Test
@@ -306,13 +351,16 @@ class SyncConnectorsServiceTest {
 
   @Test
   void aNotionFailureIsRecordedWithItsKind() {
-    new ConfigureNotionService(connectors, secrets).configure(new ConfigureNotionCommand(alice, Optional.of("n")));
+    new ConfigureNotionService(connectors, secrets)
+        .configure(new ConfigureNotionCommand(alice, Optional.of("n")));
     notion.failure = new ConnectorException(Kind.UNAVAILABLE, "Notion answered HTTP 503");
 
     SyncReport report = sync.sync(SyncConnectorsCommand.all(alice));
 
-    assertThat(report.outcomes().get(ContentSource.NOTION)).isEqualTo(new Outcome.Failed("Notion: Notion answered HTTP 503"));
-    assertThat(connectors.state(alice, ContentSource.NOTION).status()).isEqualTo(SyncState.Status.FAILING);
+    assertThat(report.outcomes().get(ContentSource.NOTION))
+        .isEqualTo(new Outcome.Failed("Notion: Notion answered HTTP 503"));
+    assertThat(connectors.state(alice, ContentSource.NOTION).status())
+        .isEqualTo(SyncState.Status.FAILING);
   }
 
   @Test
@@ -331,9 +379,14 @@ class SyncConnectorsServiceTest {
 
   @Test
   void oauthStatesAreBoundToTheirUserAndWorkOnce() {
-    var settings = new ConnectorSettings(1000, 2, Optional.of(new ConnectorSettings.NotionOAuth("cid",
-        "https://k.example/api/notion/auth/callback", "https://api.notion.com/v1/oauth/authorize",
-        java.time.Duration.ofMinutes(10))));
+    var settings = new ConnectorSettings(
+        1000,
+        2,
+        Optional.of(new ConnectorSettings.NotionOAuth(
+            "cid",
+            "https://k.example/api/notion/auth/callback",
+            "https://api.notion.com/v1/oauth/authorize",
+            java.time.Duration.ofMinutes(10))));
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     var random = new io.khoj4j.application.port.out.shared.SecretGenerator() {
       int n;
@@ -349,14 +402,18 @@ class SyncConnectorsServiceTest {
       }
     };
     String url = new StartNotionOAuthService(connectors, random, clock, settings)
-        .authorizeUrl(new io.khoj4j.application.port.in.connector.StartNotionOAuthQuery(alice)).orElseThrow();
-    assertThat(url).isEqualTo("https://api.notion.com/v1/oauth/authorize?client_id=cid&redirect_uri="
-        + "https%3A%2F%2Fk.example%2Fapi%2Fnotion%2Fauth%2Fcallback&response_type=code&owner=user&state=state0");
+        .authorizeUrl(new io.khoj4j.application.port.in.connector.StartNotionOAuthQuery(alice))
+        .orElseThrow();
+    assertThat(url)
+        .isEqualTo(
+            "https://api.notion.com/v1/oauth/authorize?client_id=cid&redirect_uri="
+                + "https%3A%2F%2Fk.example%2Fapi%2Fnotion%2Fauth%2Fcallback&response_type=code&owner=user&state=state0");
 
     var complete = new CompleteNotionOAuthService(connectors, notion, secrets, clock);
     UserId bob = new UserId(UUID.randomUUID());
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete.complete(
-            new io.khoj4j.application.port.in.connector.CompleteNotionOAuthCommand(bob, "c", "state0")))
+            new io.khoj4j.application.port.in.connector.CompleteNotionOAuthCommand(
+                bob, "c", "state0")))
         .hasMessage("Invalid state parameter");
     assertThat(connectors.notionToken(bob)).isEmpty();
     assertThat(connectors.notionToken(alice)).isEmpty();
@@ -364,16 +421,22 @@ class SyncConnectorsServiceTest {
 
   @Test
   void githubCommandsRefuseNamesThatCouldSteerRequests() {
-    for (var bad : List.of(new ConfigureGithubCommand.RepoInput("../x", "r", "main"),
+    for (var bad : List.of(
+        new ConfigureGithubCommand.RepoInput("../x", "r", "main"),
         new ConfigureGithubCommand.RepoInput("o", "r?x=1", "main"),
         new ConfigureGithubCommand.RepoInput("o", "..", "main"),
         new ConfigureGithubCommand.RepoInput("o", "r", "a..b"),
         new ConfigureGithubCommand.RepoInput("o", "r", "br anch"))) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConfigureGithubCommand.of(alice, Optional.empty(),
-          List.of(bad))).as(bad.toString()).isInstanceOf(io.khoj4j.application.error.InvalidInputException.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> ConfigureGithubCommand.of(alice, Optional.empty(), List.of(bad)))
+          .as(bad.toString())
+          .isInstanceOf(io.khoj4j.application.error.InvalidInputException.class);
     }
-    assertThat(ConfigureGithubCommand.of(alice, Optional.of(" "), List.of(
-        new ConfigureGithubCommand.RepoInput("o", "r", null))).repos())
+    assertThat(ConfigureGithubCommand.of(
+                alice,
+                Optional.of(" "),
+                List.of(new ConfigureGithubCommand.RepoInput("o", "r", null)))
+            .repos())
         .containsExactly(new GithubRepo("o", "r", "master"));
   }
 }

@@ -32,25 +32,31 @@ class ConvertAttachmentsServiceTest {
 
   @Test
   void textKeepsItsContentAndReportsItsUtf8Size() {
-    assertThat(convert(file("ü.md", "text/markdown", "# Über\n"), file("n.txt", "text/plain", "plain")))
-        .containsExactly(new Attachment("ü.md", "# Über\n", ContentType.MARKDOWN, 8),
+    assertThat(convert(
+            file("ü.md", "text/markdown", "# Über\n"), file("n.txt", "text/plain", "plain")))
+        .containsExactly(
+            new Attachment("ü.md", "# Über\n", ContentType.MARKDOWN, 8),
             new Attachment("n.txt", "plain", ContentType.PLAINTEXT, 5));
   }
 
   @Test
   void pdfPagesAreMarked() {
-    assertThat(convert(file("d.pdf", "application/pdf", "%PDFone\ftwo")).getFirst().content())
+    assertThat(
+            convert(file("d.pdf", "application/pdf", "%PDFone\ftwo")).getFirst().content())
         .isEqualTo("Page 1 of d.pdf:\n\none\n\nPage 2 of d.pdf:\n\ntwo");
   }
 
   @Test
   void refusalsNameTheFileAndTheReason() {
-    UploadedFile big = new UploadedFile("big.txt", "text/plain",
-        new byte[(int) ConvertAttachmentsService.MAX_FILE_BYTES + 1]);
-    assertThatThrownBy(() -> convert(big)).isInstanceOfSatisfying(AttachmentRejectedException.class,
-        e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE));
+    UploadedFile big = new UploadedFile(
+        "big.txt", "text/plain", new byte[(int) ConvertAttachmentsService.MAX_FILE_BYTES + 1]);
+    assertThatThrownBy(() -> convert(big))
+        .isInstanceOfSatisfying(
+            AttachmentRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE));
     assertThatThrownBy(() -> convert(new UploadedFile("p.png", "image/png", new byte[] {1, 2})))
-        .isInstanceOfSatisfying(AttachmentRejectedException.class,
+        .isInstanceOfSatisfying(
+            AttachmentRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED));
     assertThatThrownBy(() -> convert(file("bad.pdf", "application/pdf", "nope")))
         .isInstanceOfSatisfying(AttachmentRejectedException.class, e -> {

@@ -32,11 +32,14 @@ class DeleteContentServiceRefusalsTest {
     refused.save(new RefusedFile(alice, "/bad.pdf", "damaged", T));
     refused.save(new RefusedFile(bob, "/bad.pdf", "damaged", T));
 
-    assertThat(service.delete(new DeleteContentCommand(alice, new DeleteContentCommand.File("/bad.pdf")))).isZero();
+    assertThat(service.delete(
+            new DeleteContentCommand(alice, new DeleteContentCommand.File("/bad.pdf"))))
+        .isZero();
 
     assertThat(refused.list(alice, 10)).isEmpty();
     assertThat(refused.list(bob, 10)).hasSize(1);
-    assertThatThrownBy(() -> service.delete(new DeleteContentCommand(alice, new DeleteContentCommand.File("/bad.pdf"))))
+    assertThatThrownBy(() -> service.delete(
+            new DeleteContentCommand(alice, new DeleteContentCommand.File("/bad.pdf"))))
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -46,11 +49,16 @@ class DeleteContentServiceRefusalsTest {
     refused.save(new RefusedFile(alice, "/b.pdf", "damaged", T));
     refused.save(new RefusedFile(alice, "/c.pdf", "damaged", T));
 
-    service.delete(new DeleteContentCommand(alice, new DeleteContentCommand.Files(List.of("/a.pdf"))));
-    assertThat(refused.list(alice, 10)).extracting(RefusedFile::name).containsExactlyInAnyOrder("/b.pdf", "/c.pdf");
-    service.delete(new DeleteContentCommand(alice, new DeleteContentCommand.Type(Optional.of(ContentType.PDF))));
+    service.delete(
+        new DeleteContentCommand(alice, new DeleteContentCommand.Files(List.of("/a.pdf"))));
+    assertThat(refused.list(alice, 10))
+        .extracting(RefusedFile::name)
+        .containsExactlyInAnyOrder("/b.pdf", "/c.pdf");
+    service.delete(new DeleteContentCommand(
+        alice, new DeleteContentCommand.Type(Optional.of(ContentType.PDF))));
     assertThat(refused.list(alice, 10)).hasSize(2);
-    service.delete(new DeleteContentCommand(alice, new DeleteContentCommand.Type(Optional.empty())));
+    service.delete(
+        new DeleteContentCommand(alice, new DeleteContentCommand.Type(Optional.empty())));
     assertThat(refused.list(alice, 10)).isEmpty();
   }
 }

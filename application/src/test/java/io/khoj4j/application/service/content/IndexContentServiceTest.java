@@ -6,17 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.khoj4j.application.error.QuotaExceededException;
 import io.khoj4j.application.port.in.content.IndexContentCommand;
 import io.khoj4j.application.port.in.content.IndexContentResult;
+import io.khoj4j.application.port.in.content.ListRefusedFilesQuery;
 import io.khoj4j.application.port.in.content.SyncMode;
 import io.khoj4j.application.port.in.content.UploadedFile;
 import io.khoj4j.application.port.out.content.FakeDocumentReader;
 import io.khoj4j.application.port.out.content.InMemoryEntryRepository;
-import io.khoj4j.application.port.out.content.IndexingMetrics;
 import io.khoj4j.application.port.out.content.InMemoryRefusedFileRepository;
+import io.khoj4j.application.port.out.content.IndexingMetrics;
 import io.khoj4j.application.port.out.embedding.FakeEmbeddingModel;
 import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
 import io.khoj4j.application.port.out.shared.MutableClock;
 import io.khoj4j.application.port.out.shared.SequentialIdGenerator;
-import io.khoj4j.application.port.in.content.ListRefusedFilesQuery;
 import io.khoj4j.domain.content.ContentType;
 import io.khoj4j.domain.content.RefusedFile;
 import io.khoj4j.domain.user.UserId;
@@ -40,8 +40,16 @@ class IndexContentServiceTest {
   private final UserId bob = new UserId(UUID.randomUUID());
 
   private IndexContentService service(IndexingLimits l) {
-    return new IndexContentService(entries, refused, embeddings, new FakeDocumentReader(), unitOfWork,
-        new SequentialIdGenerator(), new MutableClock(Instant.parse("2026-02-02T00:00:00Z")), l, IndexingMetrics.NONE);
+    return new IndexContentService(
+        entries,
+        refused,
+        embeddings,
+        new FakeDocumentReader(),
+        unitOfWork,
+        new SequentialIdGenerator(),
+        new MutableClock(Instant.parse("2026-02-02T00:00:00Z")),
+        l,
+        IndexingMetrics.NONE);
   }
 
   private static UploadedFile file(String name, String type, String text) {
@@ -49,19 +57,21 @@ class IndexContentServiceTest {
   }
 
   private IndexContentResult patch(UserId owner, UploadedFile... files) {
-    return service.index(new IndexContentCommand(owner, List.of(files), SyncMode.INCREMENTAL, Optional.empty()));
+    return service.index(
+        new IndexContentCommand(owner, List.of(files), SyncMode.INCREMENTAL, Optional.empty()));
   }
 
   @Test
   void echoesAcceptedNamesExactlyAsReceivedInOrder() {
-    IndexContentResult result = patch(alice,
+    IndexContentResult result = patch(
+        alice,
         file("/home/ä/notes/b.md", "text/markdown", "# B\nbody"),
         file("rel/a.org", "text/org", "* A\nbody"),
         file("c.txt", "text/plain", "plain"));
 
     assertThat(result.accepted()).containsExactly("/home/ä/notes/b.md", "rel/a.org", "c.txt");
-    assertThat(entries.contentTypes(alice)).containsExactlyInAnyOrder(ContentType.MARKDOWN, ContentType.ORG,
-        ContentType.PLAINTEXT);
+    assertThat(entries.contentTypes(alice))
+        .containsExactlyInAnyOrder(ContentType.MARKDOWN, ContentType.ORG, ContentType.PLAINTEXT);
     assertThat(entries.findFile(alice, "rel/a.org")).isPresent();
   }
 
@@ -88,7 +98,8 @@ class IndexContentServiceTest {
     patch(alice, file("a.txt", "text/plain", para + "\n\n" + para.replace("word", "other")));
     int embeddedBefore = embeddings.embeddedCount();
 
-    IndexContentResult result = patch(alice, file("a.txt", "text/plain", para + "\n\n" + para.replace("word", "new")));
+    IndexContentResult result =
+        patch(alice, file("a.txt", "text/plain", para + "\n\n" + para.replace("word", "new")));
 
     assertThat(result.chunksAdded()).isEqualTo(1);
     assertThat(result.chunksDeleted()).isEqualTo(1);
@@ -110,16 +121,24 @@ class IndexContentServiceTest {
 
   @Test
   void regenerateRemovesOtherFilesOfTheUploadedTypesOnly() {
-    patch(alice, file("old.md", "text/markdown", "# Old\nx"), file("keep.org", "text/org", "* K\nbody"),
+    patch(
+        alice,
+        file("old.md", "text/markdown", "# Old\nx"),
+        file("keep.org", "text/org", "* K\nbody"),
         file("same.md", "text/markdown", "# Same\ny"));
     int embeddedBefore = embeddings.embeddedCount();
 
-    IndexContentResult result = service.index(new IndexContentCommand(alice,
-        List.of(file("same.md", "text/markdown", "# Same\ny"), file("new.md", "text/markdown", "# New\nz")),
-        SyncMode.REGENERATE, Optional.empty()));
+    IndexContentResult result = service.index(new IndexContentCommand(
+        alice,
+        List.of(
+            file("same.md", "text/markdown", "# Same\ny"),
+            file("new.md", "text/markdown", "# New\nz")),
+        SyncMode.REGENERATE,
+        Optional.empty()));
 
     assertThat(result.accepted()).containsExactly("same.md", "new.md");
-    assertThat(entries.fileNames(alice, ContentType.MARKDOWN)).containsExactlyInAnyOrder("same.md", "new.md");
+    assertThat(entries.fileNames(alice, ContentType.MARKDOWN))
+        .containsExactlyInAnyOrder("same.md", "new.md");
     assertThat(entries.fileNames(alice, ContentType.ORG)).containsExactly("keep.org");
     assertThat(embeddings.embeddedCount()).isEqualTo(embeddedBefore + 1);
   }
@@ -127,7 +146,8 @@ class IndexContentServiceTest {
   @Test
   void badFilesAreRejectedWithAReasonAndTheRestIsIndexed() {
     byte[] invalidUtf8 = {'h', 'i', (byte) 0xC3, (byte) 0x28};
-    IndexContentResult result = patch(alice,
+    IndexContentResult result = patch(
+        alice,
         file("good.md", "text/markdown", "# Good\nfine"),
         new UploadedFile("bad.md", "text/markdown", invalidUtf8),
         file("bin.txt", "text/plain", "a\u0000b"),
@@ -137,27 +157,38 @@ class IndexContentServiceTest {
         new UploadedFile("blob.bin", "application/octet-stream", new byte[] {0, 1, 2, 0}));
 
     assertThat(result.accepted()).containsExactly("good.md");
-    assertThat(result.rejected()).extracting(r -> r.name()).containsExactly(
-        "bad.md", "bin.txt", "../escape.md", "ctl\u0007.md", "broken.pdf", "blob.bin");
+    assertThat(result.rejected())
+        .extracting(r -> r.name())
+        .containsExactly(
+            "bad.md", "bin.txt", "../escape.md", "ctl\u0007.md", "broken.pdf", "blob.bin");
     assertThat(result.rejected()).allSatisfy(r -> assertThat(r.reason()).isNotBlank());
     assertThat(entries.hasEntries(alice)).isTrue();
   }
 
   @Test
   void refusedFilesAreRecordedWithTheirReasonsForTheirOwnerOnly() {
-    patch(alice, file("good.md", "text/markdown", "# Good\nfine"), file("broken.pdf", "application/pdf", "%BROKEN"));
+    patch(
+        alice,
+        file("good.md", "text/markdown", "# Good\nfine"),
+        file("broken.pdf", "application/pdf", "%BROKEN"));
 
-    assertThat(refused.list(alice, 10)).containsExactly(new RefusedFile(alice, "broken.pdf", "not a PDF",
-        Instant.parse("2026-02-02T00:00:00Z")));
+    assertThat(refused.list(alice, 10))
+        .containsExactly(new RefusedFile(
+            alice, "broken.pdf", "not a PDF", Instant.parse("2026-02-02T00:00:00Z")));
     assertThat(refused.list(bob, 10)).isEmpty();
   }
 
   @Test
   void aRefusedFileIndexedOrDeletedLaterIsNoLongerListedAsRefused() {
-    patch(alice, file("a.pdf", "application/pdf", "%BROKEN"), file("b.pdf", "application/pdf", "%BROKEN"));
+    patch(
+        alice,
+        file("a.pdf", "application/pdf", "%BROKEN"),
+        file("b.pdf", "application/pdf", "%BROKEN"));
 
-    patch(alice, file("a.pdf", "application/pdf", "%PDFfixed"), new UploadedFile("b.pdf", "application/pdf",
-        new byte[0]));
+    patch(
+        alice,
+        file("a.pdf", "application/pdf", "%PDFfixed"),
+        new UploadedFile("b.pdf", "application/pdf", new byte[0]));
 
     assertThat(refused.list(alice, 10)).isEmpty();
   }
@@ -189,7 +220,8 @@ class IndexContentServiceTest {
   void pdfPagesBecomeSectionsAndTheFileTextHasPageMarkers() {
     patch(alice, file("doc.pdf", "application/pdf", "%PDFfirst page\fsecond page"));
 
-    assertThat(entries.rows()).extracting(r -> r.chunk().chunk().compiled())
+    assertThat(entries.rows())
+        .extracting(r -> r.chunk().chunk().compiled())
         .containsExactlyInAnyOrder("doc.pdf\nfirst page", "doc.pdf\nsecond page");
     assertThat(entries.findFile(alice, "doc.pdf").orElseThrow().rawText())
         .isEqualTo("Page 1 of doc.pdf:\n\nfirst page\n\nPage 2 of doc.pdf:\n\nsecond page");
@@ -208,8 +240,10 @@ class IndexContentServiceTest {
 
   @Test
   void theTypeFilterSkipsOtherTypes() {
-    IndexContentResult result = service.index(new IndexContentCommand(alice,
-        List.of(file("a.md", "text/markdown", "# A\nx"), file("b.org", "text/org", "* B\ny")), SyncMode.INCREMENTAL,
+    IndexContentResult result = service.index(new IndexContentCommand(
+        alice,
+        List.of(file("a.md", "text/markdown", "# A\nx"), file("b.org", "text/org", "* B\ny")),
+        SyncMode.INCREMENTAL,
         Optional.of(ContentType.ORG)));
 
     assertThat(result.accepted()).containsExactly("b.org");
@@ -217,11 +251,14 @@ class IndexContentServiceTest {
 
   @Test
   void contentTypeIsSniffedWhenMissing() {
-    patch(alice, file("notes.md", null, "# Title\nbody"), file("x.pdf", null, "%PDFpage"),
+    patch(
+        alice,
+        file("notes.md", null, "# Title\nbody"),
+        file("x.pdf", null, "%PDFpage"),
         file("readme", "application/octet-stream", "just text"));
 
-    assertThat(entries.contentTypes(alice)).containsExactlyInAnyOrder(ContentType.MARKDOWN, ContentType.PDF,
-        ContentType.PLAINTEXT);
+    assertThat(entries.contentTypes(alice))
+        .containsExactlyInAnyOrder(ContentType.MARKDOWN, ContentType.PDF, ContentType.PLAINTEXT);
   }
 
   @Test
@@ -236,8 +273,11 @@ class IndexContentServiceTest {
   void requestsOverTheLimitAreRefusedWhole() {
     IndexContentService small = service(new IndexingLimits(10, 10, 0, 256, 8));
 
-    assertThatThrownBy(() -> small.index(new IndexContentCommand(alice,
-        List.of(file("a.md", "text/markdown", "# way more than ten bytes")), SyncMode.INCREMENTAL, Optional.empty())))
+    assertThatThrownBy(() -> small.index(new IndexContentCommand(
+            alice,
+            List.of(file("a.md", "text/markdown", "# way more than ten bytes")),
+            SyncMode.INCREMENTAL,
+            Optional.empty())))
         .isInstanceOf(QuotaExceededException.class);
     assertThat(entries.hasEntries(alice)).isFalse();
   }
@@ -248,9 +288,12 @@ class IndexContentServiceTest {
     byte[] big = new byte[30];
     Arrays.fill(big, (byte) 'x');
 
-    IndexContentResult result = small.index(new IndexContentCommand(alice,
-        List.of(new UploadedFile("big.txt", "text/plain", big), file("ok.txt", "text/plain", "small")),
-        SyncMode.INCREMENTAL, Optional.empty()));
+    IndexContentResult result = small.index(new IndexContentCommand(
+        alice,
+        List.of(
+            new UploadedFile("big.txt", "text/plain", big), file("ok.txt", "text/plain", "small")),
+        SyncMode.INCREMENTAL,
+        Optional.empty()));
 
     assertThat(result.accepted()).containsExactly("ok.txt");
   }
@@ -258,14 +301,23 @@ class IndexContentServiceTest {
   @Test
   void theUserQuotaCountsWhatIsAlreadyIndexed() {
     IndexContentService quota = service(new IndexingLimits(1000, 1000, 60, 256, 8));
-    quota.index(new IndexContentCommand(alice, List.of(file("a.txt", "text/plain", "x".repeat(40))),
-        SyncMode.INCREMENTAL, Optional.empty()));
+    quota.index(new IndexContentCommand(
+        alice,
+        List.of(file("a.txt", "text/plain", "x".repeat(40))),
+        SyncMode.INCREMENTAL,
+        Optional.empty()));
 
-    assertThatThrownBy(() -> quota.index(new IndexContentCommand(alice,
-        List.of(file("b.txt", "text/plain", "y".repeat(30))), SyncMode.INCREMENTAL, Optional.empty())))
+    assertThatThrownBy(() -> quota.index(new IndexContentCommand(
+            alice,
+            List.of(file("b.txt", "text/plain", "y".repeat(30))),
+            SyncMode.INCREMENTAL,
+            Optional.empty())))
         .isInstanceOf(QuotaExceededException.class);
-    quota.index(new IndexContentCommand(bob, List.of(file("b.txt", "text/plain", "y".repeat(30))),
-        SyncMode.INCREMENTAL, Optional.empty()));
+    quota.index(new IndexContentCommand(
+        bob,
+        List.of(file("b.txt", "text/plain", "y".repeat(30))),
+        SyncMode.INCREMENTAL,
+        Optional.empty()));
   }
 
   @Test
@@ -282,6 +334,7 @@ class IndexContentServiceTest {
   void datesMentionedInAChunkAreStoredWithIt() {
     patch(alice, file("d.md", "text/markdown", "# Trip\nLeaving on 2024-03-05."));
 
-    assertThat(entries.rows().getFirst().chunk().dates()).containsExactly(java.time.LocalDate.of(2024, 3, 5));
+    assertThat(entries.rows().getFirst().chunk().dates())
+        .containsExactly(java.time.LocalDate.of(2024, 3, 5));
   }
 }

@@ -70,7 +70,9 @@ class MemoryServicesTest {
       if (!m.find() || m.group(1).isBlank()) {
         return List.of();
       }
-      return List.of(m.group(1).split(",")).stream().map(s -> s.strip().replaceAll("^\"|\"$", "")).toList();
+      return List.of(m.group(1).split(",")).stream()
+          .map(s -> s.strip().replaceAll("^\"|\"$", ""))
+          .toList();
     }
 
     @Override
@@ -87,45 +89,69 @@ class MemoryServicesTest {
   private final UserId bob = new UserId(UUID.randomUUID());
 
   private ChatMemory memory(MemoryMode mode) {
-    return new ChatMemory(repository, embeddings, model, READER, new DirectUnitOfWork(), clock, mode, 0.9, 5);
+    return new ChatMemory(
+        repository, embeddings, model, READER, new DirectUnitOfWork(), clock, mode, 0.9, 5);
   }
 
   @Test
   void factsNotedFromATurnAreRecalledForARelatedQuestionOfTheSameUserOnly() {
-    model.replies.add("{\"create\": [\"The user drinks green tea every morning.\"], \"delete\": []}");
+    model.replies.add(
+        "{\"create\": [\"The user drinks green tea every morning.\"], \"delete\": []}");
 
-    memory(MemoryMode.ENABLED_DEFAULT_ON).learn(alice, MODEL, "I drink green tea every morning", "Nice!", List.of());
+    memory(MemoryMode.ENABLED_DEFAULT_ON)
+        .learn(alice, MODEL, "I drink green tea every morning", "Nice!", List.of());
 
-    assertThat(repository.list(alice)).extracting(Memory::raw).containsExactly("The user drinks green tea every morning.");
-    assertThat(model.prompts.getFirst()).contains("I drink green tea every morning", "facts worth remembering");
-    List<Memory> recalled = memory(MemoryMode.ENABLED_DEFAULT_ON).recall(alice, "what tea do I drink in the morning?");
-    assertThat(recalled).extracting(Memory::raw).containsExactly("The user drinks green tea every morning.");
-    assertThat(ChatMemory.promptBlock(recalled)).singleElement().asString()
+    assertThat(repository.list(alice))
+        .extracting(Memory::raw)
+        .containsExactly("The user drinks green tea every morning.");
+    assertThat(model.prompts.getFirst())
+        .contains("I drink green tea every morning", "facts worth remembering");
+    List<Memory> recalled =
+        memory(MemoryMode.ENABLED_DEFAULT_ON).recall(alice, "what tea do I drink in the morning?");
+    assertThat(recalled)
+        .extracting(Memory::raw)
+        .containsExactly("The user drinks green tea every morning.");
+    assertThat(ChatMemory.promptBlock(recalled))
+        .singleElement()
+        .asString()
         .contains("[2026-03-01 10:00:00] The user drinks green tea every morning.");
-    assertThat(memory(MemoryMode.ENABLED_DEFAULT_ON).recall(bob, "what tea do I drink in the morning?")).isEmpty();
+    assertThat(memory(MemoryMode.ENABLED_DEFAULT_ON)
+            .recall(bob, "what tea do I drink in the morning?"))
+        .isEmpty();
   }
 
   @Test
   void theModelMayForgetOnlyWhatItWasShown() {
-    Memory old = repository.insert(alice, "The user lives in Porto.", embeddings.embedQuery("x"), embeddings.id(),
+    Memory old = repository.insert(
+        alice,
+        "The user lives in Porto.",
+        embeddings.embedQuery("x"),
+        embeddings.id(),
         clock.instant());
-    Memory unshown = repository.insert(alice, "The user has a cat.", embeddings.embedQuery("y"), embeddings.id(),
-        clock.instant());
-    model.replies.add("{\"create\": [\"The user lives in Lisbon.\"], \"delete\": [" + old.id() + ", " + unshown.id()
-        + ", \"nonsense\"]}");
+    Memory unshown = repository.insert(
+        alice, "The user has a cat.", embeddings.embedQuery("y"), embeddings.id(), clock.instant());
+    model.replies.add("{\"create\": [\"The user lives in Lisbon.\"], \"delete\": [" + old.id()
+        + ", " + unshown.id() + ", \"nonsense\"]}");
 
-    memory(MemoryMode.ENABLED_DEFAULT_ON).learn(alice, MODEL, "I moved to Lisbon", "Welcome!", List.of(old));
+    memory(MemoryMode.ENABLED_DEFAULT_ON)
+        .learn(alice, MODEL, "I moved to Lisbon", "Welcome!", List.of(old));
 
-    assertThat(repository.list(alice)).extracting(Memory::raw)
+    assertThat(repository.list(alice))
+        .extracting(Memory::raw)
         .containsExactlyInAnyOrder("The user lives in Lisbon.", "The user has a cat.");
     assertThat(model.prompts.getFirst()).contains("id " + old.id() + ": The user lives in Porto.");
   }
 
   @Test
   void switchedOffOrDisabledNothingIsNotedOrRecalled() {
-    repository.insert(alice, "The user likes tea.", FakeEmbeddingModel.vector("likes tea"), embeddings.id(),
+    repository.insert(
+        alice,
+        "The user likes tea.",
+        FakeEmbeddingModel.vector("likes tea"),
+        embeddings.id(),
         clock.instant());
-    new SwitchMemoryService(repository, new DirectUnitOfWork(), clock).set(new SwitchMemoryCommand(alice, false));
+    new SwitchMemoryService(repository, new DirectUnitOfWork(), clock)
+        .set(new SwitchMemoryCommand(alice, false));
 
     memory(MemoryMode.ENABLED_DEFAULT_ON).learn(alice, MODEL, "I like coffee", "ok", List.of());
     assertThat(memory(MemoryMode.ENABLED_DEFAULT_ON).recall(alice, "likes tea")).isEmpty();
@@ -135,16 +161,23 @@ class MemoryServicesTest {
     assertThat(ChatMemory.off().recall(alice, "likes tea")).isEmpty();
 
     assertThat(new QueryMemorySettingsService(repository, MemoryMode.ENABLED_DEFAULT_ON)
-        .settings(new MemorySettingsQuery(alice)).enabled()).isFalse();
+            .settings(new MemorySettingsQuery(alice))
+            .enabled())
+        .isFalse();
     assertThat(new QueryMemorySettingsService(repository, MemoryMode.ENABLED_DEFAULT_ON)
-        .settings(new MemorySettingsQuery(bob)).enabled()).isTrue();
+            .settings(new MemorySettingsQuery(bob))
+            .enabled())
+        .isTrue();
     assertThat(new QueryMemorySettingsService(repository, MemoryMode.ENABLED_DEFAULT_OFF)
-        .settings(new MemorySettingsQuery(bob)).enabled()).isFalse();
+            .settings(new MemorySettingsQuery(bob))
+            .enabled())
+        .isFalse();
   }
 
   @Test
   void aFailingModelOrAnEmptyReplyNotesNothing() {
-    memory(MemoryMode.ENABLED_DEFAULT_ON).learn(alice, MODEL, "hello", "hi", List.of()); // no scripted reply: fails
+    memory(MemoryMode.ENABLED_DEFAULT_ON)
+        .learn(alice, MODEL, "hello", "hi", List.of()); // no scripted reply: fails
     model.replies.add("{\"create\": [], \"delete\": []}");
     memory(MemoryMode.ENABLED_DEFAULT_ON).learn(alice, MODEL, "hello", "hi", List.of());
 
@@ -153,19 +186,28 @@ class MemoryServicesTest {
 
   @Test
   void editingReplacesTheMemoryWithANewOneAndDeletingForgetsIt() {
-    Memory m = repository.insert(alice, "The user likes tea.", FakeEmbeddingModel.vector("tea"), embeddings.id(),
+    Memory m = repository.insert(
+        alice,
+        "The user likes tea.",
+        FakeEmbeddingModel.vector("tea"),
+        embeddings.id(),
         clock.instant());
-    ReplaceMemoryService replace = new ReplaceMemoryService(repository, embeddings, new DirectUnitOfWork(), clock);
+    ReplaceMemoryService replace =
+        new ReplaceMemoryService(repository, embeddings, new DirectUnitOfWork(), clock);
 
-    Memory edited = replace.replace(new ReplaceMemoryCommand(alice, m.id(), "  The user likes coffee. "));
+    Memory edited =
+        replace.replace(new ReplaceMemoryCommand(alice, m.id(), "  The user likes coffee. "));
 
     assertThat(edited.id()).isNotEqualTo(m.id());
     assertThat(repository.list(alice)).containsExactly(edited);
     assertThat(edited.raw()).isEqualTo("The user likes coffee.");
-    assertThatThrownBy(() -> replace.replace(new ReplaceMemoryCommand(bob, edited.id(), "mine now")))
-        .isInstanceOf(NotFoundException.class).hasMessage("Memory not found");
+    assertThatThrownBy(
+            () -> replace.replace(new ReplaceMemoryCommand(bob, edited.id(), "mine now")))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("Memory not found");
     assertThatThrownBy(() -> replace.replace(new ReplaceMemoryCommand(alice, edited.id(), "  ")))
-        .isInstanceOf(InvalidInputException.class).hasMessage("Missing required field 'raw'");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("Missing required field 'raw'");
 
     DeleteMemoryService delete = new DeleteMemoryService(repository, new DirectUnitOfWork());
     assertThatThrownBy(() -> delete.delete(new DeleteMemoryCommand(bob, edited.id())))

@@ -26,8 +26,11 @@ final class FakeKhojSource implements KhojSource {
   int closed;
 
   private static <T> List<T> page(List<T> all, Function<T, String> key, String after, int limit) {
-    return all.stream().filter(t -> key.apply(t).compareTo(after) > 0).sorted(Comparator.comparing(key))
-        .limit(limit).toList();
+    return all.stream()
+        .filter(t -> key.apply(t).compareTo(after) > 0)
+        .sorted(Comparator.comparing(key))
+        .limit(limit)
+        .toList();
   }
 
   @Override

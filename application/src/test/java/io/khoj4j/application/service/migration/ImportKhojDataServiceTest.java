@@ -14,13 +14,13 @@ import io.khoj4j.application.port.out.connector.InMemoryConnectorRepository;
 import io.khoj4j.application.port.out.conversation.InMemoryConversationRepository;
 import io.khoj4j.application.port.out.embedding.FakeEmbeddingModel;
 import io.khoj4j.application.port.out.memory.InMemoryMemoryRepository;
-import io.khoj4j.application.port.out.subscription.InMemorySubscriptionRepository;
 import io.khoj4j.application.port.out.migration.KhojSource;
 import io.khoj4j.application.port.out.model.InMemoryChatModelRepository;
 import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
 import io.khoj4j.application.port.out.shared.InMemorySecretBox;
 import io.khoj4j.application.port.out.shared.MutableClock;
 import io.khoj4j.application.port.out.shared.SequentialIdGenerator;
+import io.khoj4j.application.port.out.subscription.InMemorySubscriptionRepository;
 import io.khoj4j.application.port.out.token.InMemoryApiTokenRepository;
 import io.khoj4j.application.port.out.user.InMemoryUserRepository;
 import io.khoj4j.domain.agent.Agent;
@@ -53,7 +53,8 @@ class ImportKhojDataServiceTest {
   private final InMemoryAgentKnowledge knowledge = new InMemoryAgentKnowledge();
   private final InMemoryConversationRepository conversations = new InMemoryConversationRepository();
   private final InMemorySecretBox secrets = new InMemorySecretBox();
-  private final InMemoryExternalIdentityRepository identities = new InMemoryExternalIdentityRepository();
+  private final InMemoryExternalIdentityRepository identities =
+      new InMemoryExternalIdentityRepository();
   private final InMemoryConnectorRepository connectors = new InMemoryConnectorRepository();
   private final InMemorySubscriptionRepository subscriptions = new InMemorySubscriptionRepository();
   private final InMemoryMemoryRepository memories = new InMemoryMemoryRepository();
@@ -61,52 +62,104 @@ class ImportKhojDataServiceTest {
   private final List<IndexContentCommand> indexed = new ArrayList<>();
   private final List<String> progress = new ArrayList<>();
 
-  private final ImportKhojDataService service = new ImportKhojDataService(location -> source, mappings,
+  private final ImportKhojDataService service = new ImportKhojDataService(
+      location -> source,
+      mappings,
       new DirectUnitOfWork(),
-      new ImportKhojDataService.Repositories(users, tokens, models, agents, knowledge, conversations, identities,
-          connectors, subscriptions, memories),
-      this::index, embeddings, secrets, new SequentialIdGenerator(), new MutableClock(AT));
+      new ImportKhojDataService.Repositories(
+          users,
+          tokens,
+          models,
+          agents,
+          knowledge,
+          conversations,
+          identities,
+          connectors,
+          subscriptions,
+          memories),
+      this::index,
+      embeddings,
+      secrets,
+      new SequentialIdGenerator(),
+      new MutableClock(AT));
 
   private IndexContentResult index(IndexContentCommand command) {
     indexed.add(command);
     command.files().forEach(f -> knowledge.indexed(command.owner(), f.name()));
-    return new IndexContentResult(command.files().stream().map(f -> f.name()).toList(), List.of(), 1, 0, 1);
+    return new IndexContentResult(
+        command.files().stream().map(f -> f.name()).toList(), List.of(), 1, 0, 1);
   }
 
   private void fixture() {
-    source.users.add(new KhojSource.User("1", "ann", "ann@example.org", "Ann", "", true, false, true, AT));
-    source.users.add(new KhojSource.User("2", "bob", "bob@example.org", "", "", false, true, false, AT));
+    source.users.add(
+        new KhojSource.User("1", "ann", "ann@example.org", "Ann", "", true, false, true, AT));
+    source.users.add(
+        new KhojSource.User("2", "bob", "bob@example.org", "", "", false, true, false, AT));
     source.tokens.add(new KhojSource.Token("10", "1", "kk-ann-old-token", "laptop", AT, AT));
     source.apis.add(new KhojSource.ModelApi("5", "OpenAI", "sk-secret", null));
-    source.models.add(new KhojSource.ChatModel("7", "gpt-4o", "GPT 4o", "openai", null, true, "free", null, null,
-        "5"));
-    source.models.add(new KhojSource.ChatModel("8", "llama", null, "offline", null, false, "free", null, null, null));
-    source.files.add(new KhojSource.File("o1", "1", "/notes/garden.md", "markdown", "computer", "# Tomatoes\nwater"));
-    source.files.add(new KhojSource.File("o2", "2", "/scan.pdf", "pdf", "computer", "scanned text"));
-    source.agents.add(new KhojSource.Agent("20", "1", "Gardener", "You garden.", List.of("notes", "bogus"),
-        List.of(), "7", "gardener-1", "green", "Leaf", "private", false, false,
-        Set.of("/notes/garden.md", "/notes/missing.md"), AT, AT));
-    source.agents.add(new KhojSource.Agent("21", null, "Khoj", "", List.of(), List.of(), "7", "khoj", null, null,
-        "public", false, true, Set.of(), AT, AT));
+    source.models.add(new KhojSource.ChatModel(
+        "7", "gpt-4o", "GPT 4o", "openai", null, true, "free", null, null, "5"));
+    source.models.add(new KhojSource.ChatModel(
+        "8", "llama", null, "offline", null, false, "free", null, null, null));
+    source.files.add(new KhojSource.File(
+        "o1", "1", "/notes/garden.md", "markdown", "computer", "# Tomatoes\nwater"));
+    source.files.add(
+        new KhojSource.File("o2", "2", "/scan.pdf", "pdf", "computer", "scanned text"));
+    source.agents.add(new KhojSource.Agent(
+        "20",
+        "1",
+        "Gardener",
+        "You garden.",
+        List.of("notes", "bogus"),
+        List.of(),
+        "7",
+        "gardener-1",
+        "green",
+        "Leaf",
+        "private",
+        false,
+        false,
+        Set.of("/notes/garden.md", "/notes/missing.md"),
+        AT,
+        AT));
+    source.agents.add(new KhojSource.Agent(
+        "21", null, "Khoj", "", List.of(), List.of(), "7", "khoj", null, null, "public", false,
+        true, Set.of(), AT, AT));
     ChatMessage q = ChatMessage.fromUser("When to water?", AT, "t1", List.of(), List.of());
-    source.conversations.add(new KhojSource.Conversation(CONVERSATION, "1", "When to water?", "Garden",
-        Optional.of("20"), List.of("/notes/garden.md"), List.of(q), AT, AT));
-    source.shared.add(new KhojSource.PublicConversation("30", "1", "garden-abc", "Garden", Optional.empty(),
-        List.of(q), AT));
+    source.conversations.add(new KhojSource.Conversation(
+        CONVERSATION,
+        "1",
+        "When to water?",
+        "Garden",
+        Optional.of("20"),
+        List.of("/notes/garden.md"),
+        List.of(q),
+        AT,
+        AT));
+    source.shared.add(new KhojSource.PublicConversation(
+        "30", "1", "garden-abc", "Garden", Optional.empty(), List.of(q), AT));
     source.leftovers.add(new KhojSource.Leftover("automations", 2));
-    source.identities.add(new KhojSource.Identity("g|ann", "1", "https://accounts.google.com", "ann-sub", null));
-    source.connectors.add(new KhojSource.Connector("github:1", "1", "github", "ghp_secret",
-        List.of(new KhojSource.Repo("khoj-ai", "khoj", "master"), new KhojSource.Repo("bad owner", "x", "main"))));
-    source.connectors.add(new KhojSource.Connector("notion:2", "2", "notion", "secret_notion", List.of()));
-    source.subscriptions.add(new KhojSource.Subscription("2", "2", "standard", true,
-        Instant.parse("2099-01-01T00:00:00Z"), null, AT));
+    source.identities.add(
+        new KhojSource.Identity("g|ann", "1", "https://accounts.google.com", "ann-sub", null));
+    source.connectors.add(new KhojSource.Connector(
+        "github:1",
+        "1",
+        "github",
+        "ghp_secret",
+        List.of(
+            new KhojSource.Repo("khoj-ai", "khoj", "master"),
+            new KhojSource.Repo("bad owner", "x", "main"))));
+    source.connectors.add(
+        new KhojSource.Connector("notion:2", "2", "notion", "secret_notion", List.of()));
+    source.subscriptions.add(new KhojSource.Subscription(
+        "2", "2", "standard", true, Instant.parse("2099-01-01T00:00:00Z"), null, AT));
     source.subscriptions.add(new KhojSource.Subscription("1", "1", "gold", false, null, null, AT));
     source.memories.add(new KhojSource.Memory("1:1", "1", "Ann grows tomatoes", AT));
   }
 
-
   private ImportReport run(boolean dryRun) {
-    return service.importData(new ImportKhojCommand("jdbc:postgresql://khoj/khoj", dryRun), progress::add);
+    return service.importData(
+        new ImportKhojCommand("jdbc:postgresql://khoj/khoj", dryRun), progress::add);
   }
 
   private UserId ann() {
@@ -121,24 +174,38 @@ class ImportKhojDataServiceTest {
 
     assertThat(report.imported("users")).isEqualTo(2);
     assertThat(users.findByEmail("bob@example.org").orElseThrow().admin()).isTrue();
-    assertThat(tokens.findByHash(SecretHash.of("kk-ann-old-token")).orElseThrow().owner()).isEqualTo(ann());
-    assertThat(models.apiKey(models.apiByName("OpenAI").orElseThrow().id()).map(secrets::open)).contains("sk-secret");
+    assertThat(
+            tokens.findByHash(SecretHash.of("kk-ann-old-token")).orElseThrow().owner())
+        .isEqualTo(ann());
+    assertThat(models.apiKey(models.apiByName("OpenAI").orElseThrow().id()).map(secrets::open))
+        .contains("sk-secret");
     assertThat(indexed).singleElement().satisfies(c -> {
       assertThat(c.owner()).isEqualTo(ann());
-      assertThat(new String(c.files().getFirst().content(), StandardCharsets.UTF_8)).isEqualTo("# Tomatoes\nwater");
+      assertThat(new String(c.files().getFirst().content(), StandardCharsets.UTF_8))
+          .isEqualTo("# Tomatoes\nwater");
       assertThat(c.files().getFirst().contentType()).startsWith("text/markdown");
     });
-    Agent gardener = agents.findReadable(Optional.of(ann()), AgentSlug.of("gardener-1")).orElseThrow();
+    Agent gardener =
+        agents.findReadable(Optional.of(ann()), AgentSlug.of("gardener-1")).orElseThrow();
     assertThat(gardener.chatModel()).contains("GPT 4o");
     assertThat(gardener.files()).containsExactly("/notes/garden.md");
     assertThat(knowledge.filesOf(gardener.id())).containsExactly("/notes/garden.md");
     Conversation c = conversations.find(ann(), UUID.fromString(CONVERSATION)).orElseThrow();
     assertThat(c.title()).isEqualTo("Garden");
     assertThat(c.agentSlug()).isEqualTo("gardener-1");
-    assertThat(conversations.messages(ann(), c.id())).extracting(ChatMessage::message).containsExactly("When to water?");
+    assertThat(conversations.messages(ann(), c.id()))
+        .extracting(ChatMessage::message)
+        .containsExactly("When to water?");
     assertThat(conversations.findPublic("garden-abc")).isPresent();
-    assertThat(report.skipped()).extracting(ImportReport.Skipped::item)
-        .contains("/scan.pdf", "llama", "Khoj", "Gardener: /notes/missing.md", "2 in the source", "1 users");
+    assertThat(report.skipped())
+        .extracting(ImportReport.Skipped::item)
+        .contains(
+            "/scan.pdf",
+            "llama",
+            "Khoj",
+            "Gardener: /notes/missing.md",
+            "2 in the source",
+            "1 users");
     assertThat(progress).contains("users: 2 read");
     assertThat(source.closed).isEqualTo(1);
   }
@@ -149,9 +216,15 @@ class ImportKhojDataServiceTest {
 
     run(false);
 
-    assertThat(identities.find("https://accounts.google.com", "ann-sub").orElseThrow().user()).isEqualTo(ann());
+    assertThat(identities
+            .find("https://accounts.google.com", "ann-sub")
+            .orElseThrow()
+            .user())
+        .isEqualTo(ann());
     var github = connectors.github(ann()).orElseThrow();
-    assertThat(github.repos()).extracting(r -> r.owner() + "/" + r.name()).containsExactly("khoj-ai/khoj");
+    assertThat(github.repos())
+        .extracting(r -> r.owner() + "/" + r.name())
+        .containsExactly("khoj-ai/khoj");
     assertThat(secrets.open(github.token().orElseThrow())).isEqualTo("ghp_secret");
     UserId bob = users.findByEmail("bob@example.org").orElseThrow().id();
     assertThat(connectors.notionToken(bob).map(secrets::open)).contains("secret_notion");
@@ -164,11 +237,14 @@ class ImportKhojDataServiceTest {
     ImportReport report = run(false);
 
     UserId bob = users.findByEmail("bob@example.org").orElseThrow().id();
-    assertThat(subscriptions.find(bob).orElseThrow().renewalDate()).isEqualTo(Instant.parse("2099-01-01T00:00:00Z"));
+    assertThat(subscriptions.find(bob).orElseThrow().renewalDate())
+        .isEqualTo(Instant.parse("2099-01-01T00:00:00Z"));
     assertThat(subscriptions.find(ann())).isEmpty();
-    assertThat(report.skipped()).anySatisfy(s -> assertThat(s.reason()).contains("Unknown subscription type: gold"));
+    assertThat(report.skipped())
+        .anySatisfy(s -> assertThat(s.reason()).contains("Unknown subscription type: gold"));
     assertThat(memories.list(ann())).extracting(m -> m.raw()).containsExactly("Ann grows tomatoes");
-    assertThat(memories.nearest(ann(), embeddings.embedQuery("Ann grows tomatoes"), embeddings.id(), 1, 2.0))
+    assertThat(memories.nearest(
+            ann(), embeddings.embedQuery("Ann grows tomatoes"), embeddings.id(), 1, 2.0))
         .hasSize(1);
   }
 
@@ -180,9 +256,12 @@ class ImportKhojDataServiceTest {
 
     ImportReport again = run(false);
 
-    assertThat(again.tallies()).allSatisfy(t -> assertThat(t.imported()).as(t.kind()).isZero());
-    assertThat(again.tallies()).filteredOn(t -> t.kind().equals("conversations"))
-        .singleElement().satisfies(t -> assertThat(t.alreadyImported()).isEqualTo(1));
+    assertThat(again.tallies())
+        .allSatisfy(t -> assertThat(t.imported()).as(t.kind()).isZero());
+    assertThat(again.tallies())
+        .filteredOn(t -> t.kind().equals("conversations"))
+        .singleElement()
+        .satisfies(t -> assertThat(t.alreadyImported()).isEqualTo(1));
     assertThat(indexed).hasSize(1);
     assertThat(users.findAll(0, 10)).hasSize(2);
     assertThat(tokens.findByOwner(ann())).hasSize(1);
@@ -194,7 +273,8 @@ class ImportKhojDataServiceTest {
     fixture();
     source.conversationFailures = 1;
 
-    assertThatThrownBy(() -> run(false)).hasMessageContaining("connection to the Khoj database lost");
+    assertThatThrownBy(() -> run(false))
+        .hasMessageContaining("connection to the Khoj database lost");
     assertThat(conversations.list(ann(), 0)).isEmpty();
     assertThat(source.closed).isEqualTo(1);
 
@@ -221,8 +301,8 @@ class ImportKhojDataServiceTest {
 
   @Test
   void aUserWhoseAddressIsTakenHereBecomesThatAccount() {
-    User existing = users.insertIfAbsent(new User(new UserId(UUID.randomUUID()), "ann-here", "ann@example.org", "",
-        "", true, false, AT));
+    User existing = users.insertIfAbsent(new User(
+        new UserId(UUID.randomUUID()), "ann-here", "ann@example.org", "", "", true, false, AT));
     fixture();
 
     run(false);
@@ -235,12 +315,16 @@ class ImportKhojDataServiceTest {
   void aTokenThatBelongsToAnotherAccountHereIsReportedNotMoved() {
     fixture();
     run(false);
-    source.users.add(new KhojSource.User("3", "eve", "eve@example.org", "", "", false, false, false, AT));
+    source.users.add(
+        new KhojSource.User("3", "eve", "eve@example.org", "", "", false, false, false, AT));
     source.tokens.add(new KhojSource.Token("11", "3", "kk-ann-old-token", "stolen", AT, null));
 
     ImportReport report = run(false);
 
-    assertThat(tokens.findByHash(SecretHash.of("kk-ann-old-token")).orElseThrow().owner()).isEqualTo(ann());
-    assertThat(report.skipped()).anySatisfy(s -> assertThat(s.reason()).contains("belongs to another account"));
+    assertThat(
+            tokens.findByHash(SecretHash.of("kk-ann-old-token")).orElseThrow().owner())
+        .isEqualTo(ann());
+    assertThat(report.skipped())
+        .anySatisfy(s -> assertThat(s.reason()).contains("belongs to another account"));
   }
 }

@@ -42,13 +42,22 @@ class SeedChatModelsServiceTest {
       new SeedChatModelsService(repository, secrets, discovery, new DirectUnitOfWork(), ids);
   private final ConfigureChatModelsService admin =
       new ConfigureChatModelsService(repository, secrets, new DirectUnitOfWork(), ids);
-  private final ChatModelSelectionService selection = new ChatModelSelectionService(repository, secrets);
+  private final ChatModelSelectionService selection =
+      new ChatModelSelectionService(repository, secrets);
   private final UserId user = new UserId(UUID.randomUUID());
 
-  private static SeedChatModelsCommand env(String openAiKey, String openAiBaseUrl, String anthropicKey,
-      String geminiKey, String defaultModel) {
-    return new SeedChatModelsCommand(Optional.ofNullable(openAiKey), Optional.ofNullable(openAiBaseUrl),
-        Optional.ofNullable(anthropicKey), Optional.ofNullable(geminiKey), Optional.ofNullable(defaultModel));
+  private static SeedChatModelsCommand env(
+      String openAiKey,
+      String openAiBaseUrl,
+      String anthropicKey,
+      String geminiKey,
+      String defaultModel) {
+    return new SeedChatModelsCommand(
+        Optional.ofNullable(openAiKey),
+        Optional.ofNullable(openAiBaseUrl),
+        Optional.ofNullable(anthropicKey),
+        Optional.ofNullable(geminiKey),
+        Optional.ofNullable(defaultModel));
   }
 
   private AiModelApi api(String name) {
@@ -56,11 +65,18 @@ class SeedChatModelsServiceTest {
   }
 
   private List<String> modelNames(AiModelApi api) {
-    return repository.models().stream().filter(m -> api.id().equals(m.apiId())).map(ChatModel::name).toList();
+    return repository.models().stream()
+        .filter(m -> api.id().equals(m.apiId()))
+        .map(ChatModel::name)
+        .toList();
   }
 
   private String defaultName() {
-    return repository.defaultModelId().flatMap(repository::model).map(ChatModel::name).orElse(null);
+    return repository
+        .defaultModelId()
+        .flatMap(repository::model)
+        .map(ChatModel::name)
+        .orElse(null);
   }
 
   @Test
@@ -98,7 +114,8 @@ class SeedChatModelsServiceTest {
     assertThat(asked).containsExactly("http://gpu-box:8000/v1 sk-local");
     assertThat(secrets.open(repository.apiKey(local.id()).orElseThrow())).isEqualTo("sk-local");
     assertThat(repository.apiByName("OpenAI")).isEmpty();
-    assertThat(selection.modelFor(user).orElseThrow().baseUrl()).isEqualTo("http://gpu-box:8000/v1");
+    assertThat(selection.modelFor(user).orElseThrow().baseUrl())
+        .isEqualTo("http://gpu-box:8000/v1");
   }
 
   @Test
@@ -122,7 +139,8 @@ class SeedChatModelsServiceTest {
     serverDown = false;
     service.seed(env(null, "http://gpu-box:8000/v1", null, null, null));
 
-    assertThat(modelNames(api("OpenAI-compatible"))).containsExactly("llama3.2:latest", "qwen2.5:7b");
+    assertThat(modelNames(api("OpenAI-compatible")))
+        .containsExactly("llama3.2:latest", "qwen2.5:7b");
     assertThat(defaultName()).isEqualTo("llama3.2:latest");
   }
 
@@ -132,11 +150,14 @@ class SeedChatModelsServiceTest {
 
     AiModelApi anthropic = api("Anthropic");
     AiModelApi gemini = api("Google Gemini");
-    assertThat(modelNames(anthropic)).containsExactlyElementsOf(SeedChatModelsService.ANTHROPIC_MODELS);
+    assertThat(modelNames(anthropic))
+        .containsExactlyElementsOf(SeedChatModelsService.ANTHROPIC_MODELS);
     assertThat(modelNames(gemini)).containsExactlyElementsOf(SeedChatModelsService.GEMINI_MODELS);
-    assertThat(repository.models()).filteredOn(m -> anthropic.id().equals(m.apiId()))
+    assertThat(repository.models())
+        .filteredOn(m -> anthropic.id().equals(m.apiId()))
         .allMatch(m -> m.vendor() == ModelVendor.ANTHROPIC);
-    assertThat(repository.models()).filteredOn(m -> gemini.id().equals(m.apiId()))
+    assertThat(repository.models())
+        .filteredOn(m -> gemini.id().equals(m.apiId()))
         .allMatch(m -> m.vendor() == ModelVendor.GOOGLE);
     assertThat(secrets.open(repository.apiKey(anthropic.id()).orElseThrow())).isEqualTo("sk-ant-1");
     assertThat(secrets.open(repository.apiKey(gemini.id()).orElseThrow())).isEqualTo("AIza-1");
@@ -147,10 +168,21 @@ class SeedChatModelsServiceTest {
     service.seed(env("sk-openai-1", null, "sk-ant-1", null, "claude-sonnet-4-0"));
     assertThat(defaultName()).isEqualTo("claude-sonnet-4-0");
 
-    ChatModel haiku = repository.models().stream().filter(m -> m.name().equals("claude-3-5-haiku-latest"))
-        .findFirst().orElseThrow();
-    admin.configure(new ConfigureChatModelsCommand.SaveModel(haiku.id(), haiku.name(), "Haiku", haiku.vendor(),
-        null, true, haiku.priceTier(), null, null, haiku.apiId()));
+    ChatModel haiku = repository.models().stream()
+        .filter(m -> m.name().equals("claude-3-5-haiku-latest"))
+        .findFirst()
+        .orElseThrow();
+    admin.configure(new ConfigureChatModelsCommand.SaveModel(
+        haiku.id(),
+        haiku.name(),
+        "Haiku",
+        haiku.vendor(),
+        null,
+        true,
+        haiku.priceTier(),
+        null,
+        null,
+        haiku.apiId()));
     service.seed(env("sk-openai-1", null, "sk-ant-1", null, "Haiku"));
     assertThat(defaultName()).isEqualTo("claude-3-5-haiku-latest");
 
@@ -167,12 +199,24 @@ class SeedChatModelsServiceTest {
     SealedSecret sealed = repository.apiKey(openAi.id()).orElseThrow();
     ChatModel mini = repository.modelByName(openAi.id(), "gpt-4o-mini").orElseThrow();
     ChatModel o3 = repository.modelByName(openAi.id(), "o3").orElseThrow();
-    admin.configure(new ConfigureChatModelsCommand.SaveApi(Optional.of(openAi.id()), "OpenAI",
-        "https://proxy.example.org/v1", Optional.empty()));
-    admin.configure(new ConfigureChatModelsCommand.SaveModel(mini.id(), mini.name(), "Mini", mini.vendor(),
-        64_000, false, ChatModel.PriceTier.STANDARD, "the cheap one", "speed", mini.apiId()));
+    admin.configure(new ConfigureChatModelsCommand.SaveApi(
+        Optional.of(openAi.id()), "OpenAI", "https://proxy.example.org/v1", Optional.empty()));
+    admin.configure(new ConfigureChatModelsCommand.SaveModel(
+        mini.id(),
+        mini.name(),
+        "Mini",
+        mini.vendor(),
+        64_000,
+        false,
+        ChatModel.PriceTier.STANDARD,
+        "the cheap one",
+        "speed",
+        mini.apiId()));
     admin.configure(new ConfigureChatModelsCommand.DeleteModel(o3.id()));
-    long chosen = repository.modelByName(api("Anthropic").id(), "claude-sonnet-4-0").orElseThrow().id();
+    long chosen = repository
+        .modelByName(api("Anthropic").id(), "claude-sonnet-4-0")
+        .orElseThrow()
+        .id();
     admin.configure(new ConfigureChatModelsCommand.SetDefault(Optional.of(chosen)));
     List<ChatModel> before = repository.models();
 
@@ -200,20 +244,32 @@ class SeedChatModelsServiceTest {
 
     AiModelApi openAi = api("OpenAI");
     assertThat(secrets.open(repository.apiKey(openAi.id()).orElseThrow())).isEqualTo("sk-new");
-    assertThat(new QueryChatModelsService(repository).options(new ChatModelQuery.Options())).hasSize(SeedChatModelsService.OPENAI_MODELS.size());
+    assertThat(new QueryChatModelsService(repository).options(new ChatModelQuery.Options()))
+        .hasSize(SeedChatModelsService.OPENAI_MODELS.size());
   }
 
   @Test
   void aServerThatServesANewModelGetsItAddedAndKeepsTheOthers() {
     service.seed(env(null, "http://gpu-box:8000/v1", null, null, null));
-    ChatModel llama = repository.modelByName(api("OpenAI-compatible").id(), "llama3.2:latest").orElseThrow();
-    admin.configure(new ConfigureChatModelsCommand.SaveModel(llama.id(), llama.name(), "Llama", llama.vendor(),
-        32_000, false, llama.priceTier(), null, null, llama.apiId()));
+    ChatModel llama =
+        repository.modelByName(api("OpenAI-compatible").id(), "llama3.2:latest").orElseThrow();
+    admin.configure(new ConfigureChatModelsCommand.SaveModel(
+        llama.id(),
+        llama.name(),
+        "Llama",
+        llama.vendor(),
+        32_000,
+        false,
+        llama.priceTier(),
+        null,
+        null,
+        llama.apiId()));
     served = List.of("llama3.2:latest", "qwen2.5:7b", "mistral:7b");
 
     service.seed(env(null, "http://gpu-box:8000/v1", null, null, null));
 
-    assertThat(modelNames(api("OpenAI-compatible"))).containsExactly("llama3.2:latest", "qwen2.5:7b", "mistral:7b");
+    assertThat(modelNames(api("OpenAI-compatible")))
+        .containsExactly("llama3.2:latest", "qwen2.5:7b", "mistral:7b");
     assertThat(repository.model(llama.id()).orElseThrow().friendlyName()).isEqualTo("Llama");
   }
 }

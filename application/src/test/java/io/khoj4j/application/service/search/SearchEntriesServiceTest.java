@@ -9,9 +9,9 @@ import io.khoj4j.application.port.out.content.InMemoryEntryRepository;
 import io.khoj4j.application.port.out.content.StoredChunk;
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import io.khoj4j.application.port.out.embedding.FakeEmbeddingModel;
-import io.khoj4j.application.port.out.search.InMemoryEntryTexts;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.EntryTexts;
+import io.khoj4j.application.port.out.search.InMemoryEntryTexts;
 import io.khoj4j.application.port.out.search.RankedEntry;
 import io.khoj4j.application.port.out.search.Reranker;
 import io.khoj4j.domain.content.Chunk;
@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
 
 class SearchEntriesServiceTest {
 
-  private final ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "ranker-pool"));
+  private final ExecutorService pool =
+      Executors.newSingleThreadExecutor(r -> new Thread(r, "ranker-pool"));
   private final Map<EntryRanker.Kind, String> threads = new ConcurrentHashMap<>();
   private final UserId owner = new UserId(UUID.randomUUID());
   private final InMemoryEntryRepository entries = new InMemoryEntryRepository();
@@ -55,17 +56,22 @@ class SearchEntriesServiceTest {
 
   @Test
   void hybridFusesBothListsAndRunsTheSecondRankerBesideTheFirst() {
-    // tea is in both lists, so it leads; coffee and garden tie on fused rank, the nearer (coffee) first
+    // tea is in both lists, so it leads; coffee and garden tie on fused rank, the nearer (coffee)
+    // first
     EntryRanker vector = ranker(EntryRanker.Kind.VECTOR, r -> List.of(coffee, tea));
     EntryRanker keyword = ranker(EntryRanker.Kind.KEYWORD, r -> List.of(garden, tea));
 
     List<String> sequential = files(service(vector, keyword, Runnable::run).search(query()));
-    assertThat(threads).containsEntry(EntryRanker.Kind.KEYWORD, Thread.currentThread().getName());
+    assertThat(threads)
+        .containsEntry(EntryRanker.Kind.KEYWORD, Thread.currentThread().getName());
 
     List<String> parallel = files(service(vector, keyword, pool).search(query()));
-    assertThat(threads).containsEntry(EntryRanker.Kind.VECTOR, Thread.currentThread().getName())
+    assertThat(threads)
+        .containsEntry(EntryRanker.Kind.VECTOR, Thread.currentThread().getName())
         .containsEntry(EntryRanker.Kind.KEYWORD, "ranker-pool");
-    assertThat(parallel).isEqualTo(sequential).containsExactly("/tea.md", "/coffee.md", "/garden.md");
+    assertThat(parallel)
+        .isEqualTo(sequential)
+        .containsExactly("/tea.md", "/coffee.md", "/garden.md");
   }
 
   @Test
@@ -121,9 +127,12 @@ class SearchEntriesServiceTest {
       return List.of(garden);
     });
 
-    List<SearchResult> results = service(waitsForTheKeywordRanker, vector, keyword, pool).search(query());
+    List<SearchResult> results =
+        service(waitsForTheKeywordRanker, vector, keyword, pool).search(query());
 
-    assertThat(overlapped).as("the keyword ranker was called before the query's embedding finished").isTrue();
+    assertThat(overlapped)
+        .as("the keyword ranker was called before the query's embedding finished")
+        .isTrue();
     assertThat(keywordVectors).containsExactly((float[]) null);
     assertThat(files(results)).containsExactly("/tea.md", "/garden.md");
   }
@@ -137,8 +146,8 @@ class SearchEntriesServiceTest {
     SearchEntriesService service = service(vector, keyword, pool);
 
     List<SearchResult> all = service.search(query());
-    List<SearchResult> close = service.search(
-        new SearchEntriesQuery(owner, "green tea", 10, Optional.empty(), false, Optional.of(0.5), false));
+    List<SearchResult> close = service.search(new SearchEntriesQuery(
+        owner, "green tea", 10, Optional.empty(), false, Optional.of(0.5), false));
 
     assertThat(all).extracting(SearchResult::file).containsExactly("/far.md", "/near.md");
     assertThat(all.get(0).score()).isGreaterThan(0.9);
@@ -148,42 +157,51 @@ class SearchEntriesServiceTest {
 
   @Test
   void dedupeIsDecidedBeforeAnyTextIsReadAndDeletedEntriesAreReplacedByTheNextOnes() {
-    // n = 2: tea's copy shares its section and is dropped without being read; coffee was deleted since ranking, so
+    // n = 2: tea's copy shares its section and is dropped without being read; coffee was deleted
+    // since ranking, so
     // garden takes its place in a second read
-    RankedEntry copyOfTea = new RankedEntry(entry("/tea-copy.md", 0.3).id(), "/tea-copy.md", ContentSource.COMPUTER,
-        tea.corpusId(), "another hash", 0.3);
-    EntryRanker vector = ranker(EntryRanker.Kind.VECTOR, r -> List.of(tea, copyOfTea, coffee, garden));
+    RankedEntry copyOfTea = new RankedEntry(
+        entry("/tea-copy.md", 0.3).id(),
+        "/tea-copy.md",
+        ContentSource.COMPUTER,
+        tea.corpusId(),
+        "another hash",
+        0.3);
+    EntryRanker vector =
+        ranker(EntryRanker.Kind.VECTOR, r -> List.of(tea, copyOfTea, coffee, garden));
     EntryRanker keyword = ranker(EntryRanker.Kind.KEYWORD, r -> List.of());
     List<List<UUID>> reads = new ArrayList<>();
     InMemoryEntryTexts stored = new InMemoryEntryTexts(entries);
     EntryTexts counted = new EntryTexts() {
       @Override
-      public Map<UUID, EntryText> textsOf(UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids,
-          QueryVector query) {
+      public Map<UUID, EntryText> textsOf(
+          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
         reads.add(List.copyOf(ids));
         return stored.textsOf(owner, agent, ids, query);
       }
 
       @Override
-      public Map<UUID, Double> distancesOf(UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids,
-          QueryVector query) {
+      public Map<UUID, Double> distancesOf(
+          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
         return stored.distancesOf(owner, agent, ids, query);
       }
     };
-    SearchEntriesQuery twoDistinct =
-        new SearchEntriesQuery(owner, "green tea", 2, Optional.empty(), false, Optional.empty(), true);
+    SearchEntriesQuery twoDistinct = new SearchEntriesQuery(
+        owner, "green tea", 2, Optional.empty(), false, Optional.empty(), true);
 
-    List<String> before = files(service(new FakeEmbeddingModel(), vector, keyword, pool, counted).search(twoDistinct));
+    List<String> before = files(
+        service(new FakeEmbeddingModel(), vector, keyword, pool, counted).search(twoDistinct));
     int readsBefore = reads.size();
     entries.deleteFile(owner, "/coffee.md");
-    List<String> after = files(service(new FakeEmbeddingModel(), vector, keyword, pool, counted).search(twoDistinct));
+    List<String> after = files(
+        service(new FakeEmbeddingModel(), vector, keyword, pool, counted).search(twoDistinct));
 
     assertThat(before).containsExactly("/tea.md", "/coffee.md");
     assertThat(readsBefore).as("one read when nothing was deleted").isEqualTo(1);
     assertThat(reads.getFirst()).containsExactly(tea.id(), coffee.id());
     assertThat(after).containsExactly("/tea.md", "/garden.md");
-    assertThat(reads.subList(readsBefore, reads.size())).containsExactly(List.of(tea.id(), coffee.id()),
-        List.of(garden.id()));
+    assertThat(reads.subList(readsBefore, reads.size()))
+        .containsExactly(List.of(tea.id(), coffee.id()), List.of(garden.id()));
   }
 
   @Test
@@ -193,30 +211,47 @@ class SearchEntriesServiceTest {
       throw new IllegalStateException("keyword search failed: connection refused");
     });
     assertThatThrownBy(() -> service(vector, keyword, pool).search(query()))
-        .isInstanceOf(IllegalStateException.class).hasMessage("keyword search failed: connection refused");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("keyword search failed: connection refused");
   }
 
-  private SearchEntriesService service(EntryRanker vector, EntryRanker keyword, java.util.concurrent.Executor executor) {
+  private SearchEntriesService service(
+      EntryRanker vector, EntryRanker keyword, java.util.concurrent.Executor executor) {
     return service(new FakeEmbeddingModel(), vector, keyword, executor);
   }
 
-  private SearchEntriesService service(EmbeddingModel model, EntryRanker vector, EntryRanker keyword,
+  private SearchEntriesService service(
+      EmbeddingModel model,
+      EntryRanker vector,
+      EntryRanker keyword,
       java.util.concurrent.Executor executor) {
     return service(model, vector, keyword, executor, new InMemoryEntryTexts(entries));
   }
 
-  private SearchEntriesService service(EmbeddingModel model, EntryRanker vector, EntryRanker keyword,
-      java.util.concurrent.Executor executor, EntryTexts texts) {
-    return new SearchEntriesService(model, List.of(vector, keyword), texts, Reranker.NONE,
+  private SearchEntriesService service(
+      EmbeddingModel model,
+      EntryRanker vector,
+      EntryRanker keyword,
+      java.util.concurrent.Executor executor,
+      EntryTexts texts) {
+    return new SearchEntriesService(
+        model,
+        List.of(vector, keyword),
+        texts,
+        Reranker.NONE,
         new DateFilterResolver((phrase, today, forward) -> Optional.empty()),
-        Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), SearchSettings.defaults(), executor);
+        Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
+        SearchSettings.defaults(),
+        executor);
   }
 
   private SearchEntriesQuery query() {
-    return new SearchEntriesQuery(owner, "green tea", 10, Optional.empty(), false, Optional.empty(), false);
+    return new SearchEntriesQuery(
+        owner, "green tea", 10, Optional.empty(), false, Optional.empty(), false);
   }
 
-  private EntryRanker ranker(EntryRanker.Kind kind, Function<EntryRanker.Request, List<RankedEntry>> result) {
+  private EntryRanker ranker(
+      EntryRanker.Kind kind, Function<EntryRanker.Request, List<RankedEntry>> result) {
     return new EntryRanker() {
       @Override
       public Kind kind() {
@@ -233,12 +268,24 @@ class SearchEntriesServiceTest {
 
   /** Stores an entry of the owner and returns it as a ranker would. */
   private RankedEntry entry(String file, double distance) {
-    Chunk chunk = new Chunk("text of " + file, "compiled " + file, "", file, "file://" + file, ContentHash.of(file),
-        0);
-    StoredChunk stored = new StoredChunk(UUID.randomUUID(), chunk, ContentType.MARKDOWN, ContentSource.COMPUTER,
-        UUID.randomUUID(), new float[] {1, 0}, "fake", Set.of());
+    Chunk chunk = new Chunk(
+        "text of " + file, "compiled " + file, "", file, "file://" + file, ContentHash.of(file), 0);
+    StoredChunk stored = new StoredChunk(
+        UUID.randomUUID(),
+        chunk,
+        ContentType.MARKDOWN,
+        ContentSource.COMPUTER,
+        UUID.randomUUID(),
+        new float[] {1, 0},
+        "fake",
+        Set.of());
     entries.insertChunks(owner, file, List.of(stored));
-    return new RankedEntry(stored.id(), file, ContentSource.COMPUTER, stored.corpusId(), chunk.hash().hex(),
+    return new RankedEntry(
+        stored.id(),
+        file,
+        ContentSource.COMPUTER,
+        stored.corpusId(),
+        chunk.hash().hex(),
         distance);
   }
 
@@ -246,10 +293,22 @@ class SearchEntriesServiceTest {
   private RankedEntry embedded(String file, String text) {
     FakeEmbeddingModel model = new FakeEmbeddingModel();
     Chunk chunk = new Chunk(text, text, "", file, "file://" + file, ContentHash.of(file + text), 0);
-    StoredChunk stored = new StoredChunk(UUID.randomUUID(), chunk, ContentType.MARKDOWN, ContentSource.COMPUTER,
-        UUID.randomUUID(), model.embedQuery(text), model.id(), Set.of());
+    StoredChunk stored = new StoredChunk(
+        UUID.randomUUID(),
+        chunk,
+        ContentType.MARKDOWN,
+        ContentSource.COMPUTER,
+        UUID.randomUUID(),
+        model.embedQuery(text),
+        model.id(),
+        Set.of());
     entries.insertChunks(owner, file, List.of(stored));
-    return new RankedEntry(stored.id(), file, ContentSource.COMPUTER, stored.corpusId(), chunk.hash().hex(),
+    return new RankedEntry(
+        stored.id(),
+        file,
+        ContentSource.COMPUTER,
+        stored.corpusId(),
+        chunk.hash().hex(),
         Double.NaN);
   }
 

@@ -34,14 +34,21 @@ class HandleBillingEventServiceTest {
   private HandleBillingEventService service(boolean billing, Optional<String> product) {
     BillingSettings settings = new BillingSettings(billing, Optional.of("https://pay.example/"));
     Tiers tiers = new Tiers(subscriptions, users, settings, clock);
-    return new HandleBillingEventService(stripe, product,
-        new ProvisionUserService(users, new DirectUnitOfWork(), new SequentialIdGenerator(), clock), tiers,
-        subscriptions, new DirectUnitOfWork(), clock);
+    return new HandleBillingEventService(
+        stripe,
+        product,
+        new ProvisionUserService(users, new DirectUnitOfWork(), new SequentialIdGenerator(), clock),
+        tiers,
+        subscriptions,
+        new DirectUnitOfWork(),
+        clock);
   }
 
   private String event(String id, Kind kind, String product, boolean cancel) {
     String payload = "{\"id\":\"" + id + "\"}";
-    stripe.events.put(payload, new BillingEvent(id, kind, "cus_1", List.of(product), cancel, Optional.of(periodEnd)));
+    stripe.events.put(
+        payload,
+        new BillingEvent(id, kind, "cus_1", List.of(product), cancel, Optional.of(periodEnd)));
     return payload;
   }
 
@@ -51,7 +58,10 @@ class HandleBillingEventServiceTest {
 
   private SubscriptionState state() {
     UserId user = users.findByEmail("payer@example.org").orElseThrow().id();
-    return subscriptions.find(user).map(s -> s.stateAt(clock.instant())).orElse(SubscriptionState.EXPIRED);
+    return subscriptions
+        .find(user)
+        .map(s -> s.stateAt(clock.instant()))
+        .orElse(SubscriptionState.EXPIRED);
   }
 
   @Test
@@ -60,11 +70,14 @@ class HandleBillingEventServiceTest {
     stripe.periodEnds.put("cus_1", periodEnd);
     HandleBillingEventService service = service(true, Optional.of("prod_k"));
 
-    assertThat(send(service, event("evt_1", Kind.INVOICE_PAID, "prod_k", false))).isTrue();
+    assertThat(send(service, event("evt_1", Kind.INVOICE_PAID, "prod_k", false)))
+        .isTrue();
     assertThat(state()).isEqualTo(SubscriptionState.SUBSCRIBED);
-    assertThat(send(service, event("evt_2", Kind.SUBSCRIPTION_UPDATED, "prod_k", true))).isTrue();
+    assertThat(send(service, event("evt_2", Kind.SUBSCRIPTION_UPDATED, "prod_k", true)))
+        .isTrue();
     assertThat(state()).isEqualTo(SubscriptionState.UNSUBSCRIBED);
-    assertThat(send(service, event("evt_3", Kind.SUBSCRIPTION_DELETED, "prod_k", false))).isTrue();
+    assertThat(send(service, event("evt_3", Kind.SUBSCRIPTION_DELETED, "prod_k", false)))
+        .isTrue();
     assertThat(state()).isEqualTo(SubscriptionState.EXPIRED);
     assertThat(send(service, "{\"id\":\"evt_1\"}")).as("a replay").isTrue();
     assertThat(state()).isEqualTo(SubscriptionState.EXPIRED);
@@ -76,10 +89,12 @@ class HandleBillingEventServiceTest {
     stripe.periodEnds.put("cus_1", periodEnd);
     HandleBillingEventService service = service(true, Optional.of("prod_k"));
 
-    assertThat(send(service, event("evt_1", Kind.INVOICE_PAID, "prod_other", false))).isFalse();
+    assertThat(send(service, event("evt_1", Kind.INVOICE_PAID, "prod_other", false)))
+        .isFalse();
     assertThat(send(service, event("evt_2", Kind.OTHER, "prod_k", false))).isFalse();
     stripe.emails.clear();
-    assertThat(send(service, event("evt_3", Kind.INVOICE_PAID, "prod_k", false))).isFalse();
+    assertThat(send(service, event("evt_3", Kind.INVOICE_PAID, "prod_k", false)))
+        .isFalse();
     assertThat(users.findByEmail("payer@example.org")).isEmpty();
   }
 
@@ -87,10 +102,13 @@ class HandleBillingEventServiceTest {
   void badSignaturesAreInvalidInputAndWithoutBillingTheRouteIsNotThere() {
     String payload = event("evt_1", Kind.INVOICE_PAID, "prod_k", false);
 
-    assertThatThrownBy(() -> service(true, Optional.empty()).handle(new BillingEventCommand(payload, "forged")))
+    assertThatThrownBy(() ->
+            service(true, Optional.empty()).handle(new BillingEventCommand(payload, "forged")))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> service(true, Optional.empty()).handle(new BillingEventCommand(payload, null)))
+    assertThatThrownBy(
+            () -> service(true, Optional.empty()).handle(new BillingEventCommand(payload, null)))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> send(service(false, Optional.empty()), payload)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> send(service(false, Optional.empty()), payload))
+        .isInstanceOf(NotFoundException.class);
   }
 }

@@ -29,14 +29,19 @@ class ApiTokenServiceTest {
   private final InMemoryApiTokenRepository tokens = new InMemoryApiTokenRepository();
   private final InMemoryUserRepository users = new InMemoryUserRepository();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-  private final ApiTokenService service =
-      new ApiTokenService(
-          tokens, users, new DirectUnitOfWork(), new SequentialIdGenerator(), new FixedSecretGenerator(), clock);
+  private final ApiTokenService service = new ApiTokenService(
+      tokens,
+      users,
+      new DirectUnitOfWork(),
+      new SequentialIdGenerator(),
+      new FixedSecretGenerator(),
+      clock);
   private final User alice = user("alice@example.org");
   private final User bob = user("bob@example.org");
 
   private User user(String email) {
-    User user = new User(new UserId(UUID.randomUUID()), email, email, "", "", true, false, clock.instant());
+    User user =
+        new User(new UserId(UUID.randomUUID()), email, email, "", "", true, false, clock.instant());
     users.insertIfAbsent(user);
     return user;
   }
@@ -69,12 +74,14 @@ class ApiTokenServiceTest {
   void tokenAuthenticatesItsOwner() {
     CreatedApiToken created = service.create(new CreateApiTokenCommand(alice.id(), "cli"));
 
-    assertThat(service.authenticate(new AuthenticateApiTokenQuery(created.secret()))).contains(alice);
+    assertThat(service.authenticate(new AuthenticateApiTokenQuery(created.secret())))
+        .contains(alice);
   }
 
   @Test
   void unknownMalformedOrEmptyTokensAuthenticateNobody() {
-    assertThat(service.authenticate(new AuthenticateApiTokenQuery("kk-unknown"))).isEmpty();
+    assertThat(service.authenticate(new AuthenticateApiTokenQuery("kk-unknown")))
+        .isEmpty();
     assertThat(service.authenticate(new AuthenticateApiTokenQuery("nil"))).isEmpty();
     assertThat(service.authenticate(new AuthenticateApiTokenQuery(""))).isEmpty();
   }
@@ -85,7 +92,8 @@ class ApiTokenServiceTest {
 
     service.delete(new DeleteApiTokenCommand(alice.id(), created.secret()));
 
-    assertThat(service.authenticate(new AuthenticateApiTokenQuery(created.secret()))).isEmpty();
+    assertThat(service.authenticate(new AuthenticateApiTokenQuery(created.secret())))
+        .isEmpty();
     assertThat(service.list(new ListApiTokensQuery(alice.id()))).isEmpty();
   }
 
@@ -95,7 +103,8 @@ class ApiTokenServiceTest {
 
     service.delete(new DeleteApiTokenCommand(alice.id(), created.token().display()));
 
-    assertThat(service.authenticate(new AuthenticateApiTokenQuery(created.secret()))).isEmpty();
+    assertThat(service.authenticate(new AuthenticateApiTokenQuery(created.secret())))
+        .isEmpty();
   }
 
   @Test
@@ -104,7 +113,8 @@ class ApiTokenServiceTest {
 
     assertThatThrownBy(() -> service.delete(new DeleteApiTokenCommand(bob.id(), created.secret())))
         .isInstanceOf(NotFoundException.class);
-    assertThat(service.authenticate(new AuthenticateApiTokenQuery(created.secret()))).contains(alice);
+    assertThat(service.authenticate(new AuthenticateApiTokenQuery(created.secret())))
+        .contains(alice);
   }
 
   @Test
@@ -112,7 +122,9 @@ class ApiTokenServiceTest {
     service.create(new CreateApiTokenCommand(alice.id(), "a"));
     service.create(new CreateApiTokenCommand(bob.id(), "b"));
 
-    assertThat(service.list(new ListApiTokensQuery(alice.id()))).extracting(t -> t.name()).containsExactly("a");
+    assertThat(service.list(new ListApiTokensQuery(alice.id())))
+        .extracting(t -> t.name())
+        .containsExactly("a");
   }
 
   @Test
@@ -125,11 +137,13 @@ class ApiTokenServiceTest {
     clock.advance(Duration.ofMinutes(1));
     service.authenticate(query);
 
-    assertThat(tokens.findByHash(created.token().hash()).orElseThrow().lastUsed()).contains(firstUse);
+    assertThat(tokens.findByHash(created.token().hash()).orElseThrow().lastUsed())
+        .contains(firstUse);
 
     clock.advance(Duration.ofMinutes(5));
     service.authenticate(query);
 
-    assertThat(tokens.findByHash(created.token().hash()).orElseThrow().lastUsed()).contains(clock.instant());
+    assertThat(tokens.findByHash(created.token().hash()).orElseThrow().lastUsed())
+        .contains(clock.instant());
   }
 }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class AdmitUsageServiceTest {
 
   private static final TierLimits FREE = new TierLimits(3, 5, 1, 2, 100, 2, 3, 2, 4, 1000, 2000, 1);
-  private static final TierLimits PREMIUM = new TierLimits(3, 8, 2, 4, 200, 2, 6, 2, 7, 3000, 5000, 2);
+  private static final TierLimits PREMIUM =
+      new TierLimits(3, 8, 2, 4, 200, 2, 6, 2, 7, 3000, 5000, 2);
 
   private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
   private final InMemoryUserRepository users = new InMemoryUserRepository();
@@ -39,21 +40,36 @@ class AdmitUsageServiceTest {
   private final InMemoryIndexSpace space = new InMemoryIndexSpace(entries, clock);
 
   private AdmitUsageService service(boolean enabled, boolean billing) {
-    BillingSettings settings = new BillingSettings(billing, billing ? Optional.of("https://pay.example/") : Optional.empty());
-    return new AdmitUsageService(new UsageLimits(enabled, FREE, PREMIUM),
-        new Tiers(subscriptions, users, settings, clock), limiter, space);
+    BillingSettings settings = new BillingSettings(
+        billing, billing ? Optional.of("https://pay.example/") : Optional.empty());
+    return new AdmitUsageService(
+        new UsageLimits(enabled, FREE, PREMIUM),
+        new Tiers(subscriptions, users, settings, clock),
+        limiter,
+        space);
   }
 
   private UserId newUser() {
     UUID id = UUID.randomUUID();
     String email = id + "@example.org";
-    return users.insertIfAbsent(new User(new UserId(id), email, email, "", "", false, false,
-        Instant.parse("2026-01-01T00:00:00Z"))).id();
+    return users
+        .insertIfAbsent(new User(
+            new UserId(id),
+            email,
+            email,
+            "",
+            "",
+            false,
+            false,
+            Instant.parse("2026-01-01T00:00:00Z")))
+        .id();
   }
 
   private UserId premiumUser() {
     UserId user = newUser();
-    subscriptions.save(Subscription.standard(user, clock.instant()).paidUntil(clock.instant().plus(Duration.ofDays(30))),
+    subscriptions.save(
+        Subscription.standard(user, clock.instant())
+            .paidUntil(clock.instant().plus(Duration.ofDays(30))),
         clock.instant());
     return user;
   }
@@ -69,8 +85,12 @@ class AdmitUsageServiceTest {
     for (int i = 0; i < 50; i++) {
       service.admit(chat(user));
     }
-    assertThat(limiter.tryAcquire(new io.khoj4j.application.port.out.ratelimit.RateLimit("chat_minute", 1,
-        Duration.ofMinutes(1)), AdmitUsageService.subject(user))).as("nothing was counted").isTrue();
+    assertThat(limiter.tryAcquire(
+            new io.khoj4j.application.port.out.ratelimit.RateLimit(
+                "chat_minute", 1, Duration.ofMinutes(1)),
+            AdmitUsageService.subject(user)))
+        .as("nothing was counted")
+        .isTrue();
   }
 
   @Test
@@ -85,9 +105,11 @@ class AdmitUsageServiceTest {
       service.admit(chat(user));
       clock.advance(Duration.ofSeconds(61));
     }
-    assertThatThrownBy(() -> service.admit(chat(user))).isInstanceOf(QuotaExceededException.class)
-        .hasMessage("I'm glad you're enjoying interacting with me! You've unfortunately exceeded your usage limit for"
-            + " today. But let's chat more tomorrow?");
+    assertThatThrownBy(() -> service.admit(chat(user)))
+        .isInstanceOf(QuotaExceededException.class)
+        .hasMessage(
+            "I'm glad you're enjoying interacting with me! You've unfortunately exceeded your usage limit for"
+                + " today. But let's chat more tomorrow?");
   }
 
   @Test
@@ -98,9 +120,11 @@ class AdmitUsageServiceTest {
       service.admit(chat(user));
       clock.advance(Duration.ofSeconds(61));
     }
-    assertThatThrownBy(() -> service.admit(chat(user))).hasMessage("I'm glad you're enjoying interacting with me!"
-        + " You've unfortunately exceeded your usage limit for today. You can subscribe to increase your usage"
-        + " limit via [your settings](https://pay.example/) or we can continue our conversation tomorrow?");
+    assertThatThrownBy(() -> service.admit(chat(user)))
+        .hasMessage(
+            "I'm glad you're enjoying interacting with me!"
+                + " You've unfortunately exceeded your usage limit for today. You can subscribe to increase your usage"
+                + " limit via [your settings](https://pay.example/) or we can continue our conversation tomorrow?");
   }
 
   @Test
@@ -110,9 +134,11 @@ class AdmitUsageServiceTest {
     for (int i = 0; i < 3; i++) {
       service.admit(chat(user));
     }
-    assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.ChatMessage(user, Channel.WEBSOCKET, 0, 0)))
-        .hasMessage("I'm glad you're enjoying interacting with me! You've unfortunately exceeded your usage limit for"
-            + " now. But let's chat more in a bit?");
+    assertThatThrownBy(
+            () -> service.admit(new AdmitUsageCommand.ChatMessage(user, Channel.WEBSOCKET, 0, 0)))
+        .hasMessage(
+            "I'm glad you're enjoying interacting with me! You've unfortunately exceeded your usage limit for"
+                + " now. But let's chat more in a bit?");
   }
 
   @Test
@@ -147,9 +173,12 @@ class AdmitUsageServiceTest {
   void imagesAreCountedAndWeighedPerMessage() {
     AdmitUsageService service = service(false, true);
     UserId user = newUser();
-    assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.ChatMessage(user, Channel.HTTP, 3, 0)))
-        .hasMessage("Those are way too many images for me! I can handle up to 2 images per message.");
-    assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.ChatMessage(user, Channel.HTTP, 1, 101)))
+    assertThatThrownBy(
+            () -> service.admit(new AdmitUsageCommand.ChatMessage(user, Channel.HTTP, 3, 0)))
+        .hasMessage(
+            "Those are way too many images for me! I can handle up to 2 images per message.");
+    assertThatThrownBy(
+            () -> service.admit(new AdmitUsageCommand.ChatMessage(user, Channel.HTTP, 1, 101)))
         .hasMessageStartingWith("Those images are way too large for me!");
     service.admit(new AdmitUsageCommand.ChatMessage(user, Channel.HTTP, 2, 100));
   }
@@ -176,7 +205,8 @@ class AdmitUsageServiceTest {
     clock.advance(Duration.ofMinutes(2));
     service.admit(new AdmitUsageCommand.Transcription(user));
     assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.Transcription(user)))
-        .as("three a day").hasMessageContaining("subscribe");
+        .as("three a day")
+        .hasMessageContaining("subscribe");
   }
 
   @Test
@@ -200,32 +230,51 @@ class AdmitUsageServiceTest {
     service.admit(new AdmitUsageCommand.Upload(user, "first", 999));
     service.admit(new AdmitUsageCommand.Upload(user, "second", 999));
     assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.Upload(user, "third", 2)))
-        .as("999 + 999 + 2 reaches the index's 2000").isInstanceOf(QuotaExceededException.class);
-    release.release(new io.khoj4j.application.port.in.usage.ReleaseUploadUseCase.ReleaseUploadCommand(user, "first"));
+        .as("999 + 999 + 2 reaches the index's 2000")
+        .isInstanceOf(QuotaExceededException.class);
+    release.release(
+        new io.khoj4j.application.port.in.usage.ReleaseUploadUseCase.ReleaseUploadCommand(
+            user, "first"));
     service.admit(new AdmitUsageCommand.Upload(user, "third", 2));
   }
 
   @Test
   void theOperatorsIndexCeilingIsReservedAtomicallyEvenWithLimitsOff() {
-    AdmitUsageService service = new AdmitUsageService(new UsageLimits(false, FREE, PREMIUM),
-        new Tiers(subscriptions, users, new BillingSettings(false, Optional.empty()), clock), limiter, space, 1500);
+    AdmitUsageService service = new AdmitUsageService(
+        new UsageLimits(false, FREE, PREMIUM),
+        new Tiers(subscriptions, users, new BillingSettings(false, Optional.empty()), clock),
+        limiter,
+        space,
+        1500);
     ReleaseUploadService release = new ReleaseUploadService(space);
     UserId user = newUser();
     service.admit(new AdmitUsageCommand.Upload(user, "first", 700));
     assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.Upload(user, "second", 800)))
-        .as("700 reserved + 800 reaches the ceiling of 1500 while the first upload is still indexing")
-        .isInstanceOf(QuotaExceededException.class).hasMessage("Too much data indexed.");
+        .as(
+            "700 reserved + 800 reaches the ceiling of 1500 while the first upload is still indexing")
+        .isInstanceOf(QuotaExceededException.class)
+        .hasMessage("Too much data indexed.");
     service.admit(new AdmitUsageCommand.Upload(user, "third", 799));
-    release.release(new io.khoj4j.application.port.in.usage.ReleaseUploadUseCase.ReleaseUploadCommand(user, "first"));
+    release.release(
+        new io.khoj4j.application.port.in.usage.ReleaseUploadUseCase.ReleaseUploadCommand(
+            user, "first"));
     service.admit(new AdmitUsageCommand.Upload(newUser(), "other", 1499));
-    service.admit(chat(user)); // the ceiling counts only index space: chat stays unlimited with limits off
+    service.admit(
+        chat(user)); // the ceiling counts only index space: chat stays unlimited with limits off
   }
 
   @Test
   void withLimitsOnTheLowerOfCeilingAndTierCounts() {
-    AdmitUsageService service = new AdmitUsageService(new UsageLimits(false, FREE, PREMIUM),
-        new Tiers(subscriptions, users, new BillingSettings(true, Optional.of("https://pay.example/")), clock),
-        limiter, space, 1200);
+    AdmitUsageService service = new AdmitUsageService(
+        new UsageLimits(false, FREE, PREMIUM),
+        new Tiers(
+            subscriptions,
+            users,
+            new BillingSettings(true, Optional.of("https://pay.example/")),
+            clock),
+        limiter,
+        space,
+        1200);
     UserId free = newUser();
     service.admit(new AdmitUsageCommand.Upload(free, "f1", 700));
     assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.Upload(free, "f2", 600)))
@@ -235,13 +284,18 @@ class AdmitUsageServiceTest {
     UserId paid = premiumUser();
     service.admit(new AdmitUsageCommand.Upload(paid, "p1", 1100));
     assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.Upload(paid, "p2", 100)))
-        .as("the premium tier's 5000 does not lift the operator's ceiling").isInstanceOf(QuotaExceededException.class);
+        .as("the premium tier's 5000 does not lift the operator's ceiling")
+        .isInstanceOf(QuotaExceededException.class);
   }
 
   @Test
   void aNegativeCeilingIsAConfigurationError() {
-    assertThatThrownBy(() -> new AdmitUsageService(new UsageLimits(false, FREE, PREMIUM),
-        new Tiers(subscriptions, users, new BillingSettings(false, Optional.empty()), clock), limiter, space, -1))
+    assertThatThrownBy(() -> new AdmitUsageService(
+            new UsageLimits(false, FREE, PREMIUM),
+            new Tiers(subscriptions, users, new BillingSettings(false, Optional.empty()), clock),
+            limiter,
+            space,
+            -1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -253,14 +307,15 @@ class AdmitUsageServiceTest {
     service.admit(new AdmitUsageCommand.Speech(user));
     assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.Speech(user)))
         .as("the chat message and one read-aloud fill speech's 2 a minute")
-        .hasMessage("I'm glad you're enjoying interacting with me! You've unfortunately exceeded your usage limit for"
-            + " today. But let's chat more tomorrow?");
+        .hasMessage(
+            "I'm glad you're enjoying interacting with me! You've unfortunately exceeded your usage limit for"
+                + " today. But let's chat more tomorrow?");
     service.admit(chat(user));
     clock.advance(Duration.ofMinutes(2));
     service.admit(new AdmitUsageCommand.Speech(user));
     assertThatThrownBy(() -> service.admit(new AdmitUsageCommand.Speech(user)))
-        .as("four in the chat's day reach speech's 4 a day, and premium would give more").hasMessageContaining(
-            "subscribe");
+        .as("four in the chat's day reach speech's 4 a day, and premium would give more")
+        .hasMessageContaining("subscribe");
   }
 
   @Test

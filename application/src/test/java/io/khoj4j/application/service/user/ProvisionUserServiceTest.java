@@ -54,7 +54,8 @@ class ProvisionUserServiceTest {
 
   @Test
   void defaultUserKeepsItsKhojUsername() {
-    User user = service.provision(new ProvisionUserCommand(User.DEFAULT_EMAIL, User.DEFAULT_USERNAME, false, true));
+    User user = service.provision(
+        new ProvisionUserCommand(User.DEFAULT_EMAIL, User.DEFAULT_USERNAME, false, true));
 
     assertThat(user.username()).isEqualTo("default");
     assertThat(user.isDefaultUser()).isTrue();

@@ -6,17 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.khoj4j.application.error.InvalidInputException;
 import io.khoj4j.application.error.NotFoundException;
 import io.khoj4j.application.error.QuotaExceededException;
+import io.khoj4j.application.port.in.usage.AdmitUsageCommand;
 import io.khoj4j.application.port.in.voice.SelectVoiceCommand;
 import io.khoj4j.application.port.in.voice.SpeakTextCommand;
+import io.khoj4j.application.port.in.voice.SpokenAudio;
 import io.khoj4j.application.port.in.voice.TranscribeAudioCommand;
 import io.khoj4j.application.port.in.voice.VoiceNotConfiguredException;
 import io.khoj4j.application.port.in.voice.VoiceSettings;
 import io.khoj4j.application.port.in.voice.VoiceSettingsQuery;
-import io.khoj4j.application.port.in.usage.AdmitUsageCommand;
-import io.khoj4j.application.port.in.voice.SpokenAudio;
-import io.khoj4j.application.port.out.voice.AudioDuration;
 import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
 import io.khoj4j.application.port.out.shared.MutableClock;
+import io.khoj4j.application.port.out.voice.AudioDuration;
 import io.khoj4j.application.port.out.voice.FakeSpeechToText;
 import io.khoj4j.application.port.out.voice.FakeTextToSpeech;
 import io.khoj4j.application.port.out.voice.InMemoryVoiceChoiceRepository;
@@ -44,6 +44,7 @@ class VoiceServicesTest {
   private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
   /** What was counted; refuses once {@code budget} is spent, as AdmitUsageService does with its message. */
   private final List<AdmitUsageCommand> counted = new ArrayList<>();
+
   private int budget = Integer.MAX_VALUE;
   private Optional<Duration> length = Optional.empty();
   private final InMemoryVoiceChoiceRepository choices = new InMemoryVoiceChoiceRepository();
@@ -85,28 +86,38 @@ class VoiceServicesTest {
 
   @Test
   void aClipBecomesItsTrimmedText() {
-    assertThat(transcribe(stt).transcribe(new TranscribeAudioCommand(alice, clip(10, "audio/webm;codecs=opus"))))
+    assertThat(transcribe(stt)
+            .transcribe(new TranscribeAudioCommand(alice, clip(10, "audio/webm;codecs=opus"))))
         .isEqualTo("hello there");
     assertThat(stt.heard).singleElement().extracting(AudioClip::fileName).isEqualTo("rec.webm");
   }
 
   @Test
   void emptyOverLargeOrNonAudioClipsAreRefusedBeforeTheProvider() {
-    assertThatThrownBy(() -> transcribe(stt).transcribe(new TranscribeAudioCommand(alice, clip(0, "audio/webm"))))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");
-    assertThatThrownBy(() -> transcribe(stt).transcribe(new TranscribeAudioCommand(alice, clip(1001, "audio/webm"))))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Audio size larger than");
-    assertThatThrownBy(() -> transcribe(stt).transcribe(new TranscribeAudioCommand(alice, clip(5, "text/plain"))))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Not audio");
+    assertThatThrownBy(() ->
+            transcribe(stt).transcribe(new TranscribeAudioCommand(alice, clip(0, "audio/webm"))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("empty");
+    assertThatThrownBy(() ->
+            transcribe(stt).transcribe(new TranscribeAudioCommand(alice, clip(1001, "audio/webm"))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Audio size larger than");
+    assertThatThrownBy(() ->
+            transcribe(stt).transcribe(new TranscribeAudioCommand(alice, clip(5, "text/plain"))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Not audio");
     assertThat(stt.heard).isEmpty();
-    assertThat(transcribe(stt).transcribe(new TranscribeAudioCommand(alice, clip(5, "video/webm")))).isNotBlank();
-    assertThat(transcribe(stt).transcribe(new TranscribeAudioCommand(bob, clip(5, "")))).isNotBlank();
+    assertThat(transcribe(stt).transcribe(new TranscribeAudioCommand(alice, clip(5, "video/webm"))))
+        .isNotBlank();
+    assertThat(transcribe(stt).transcribe(new TranscribeAudioCommand(bob, clip(5, ""))))
+        .isNotBlank();
   }
 
   @Test
   void transcriptionWithoutAProviderIsNotConfigured() {
-    assertThatThrownBy(() -> transcribe(SpeechToText.NONE).transcribe(new TranscribeAudioCommand(alice,
-        clip(5, "audio/webm")))).isInstanceOf(VoiceNotConfiguredException.class);
+    assertThatThrownBy(() -> transcribe(SpeechToText.NONE)
+            .transcribe(new TranscribeAudioCommand(alice, clip(5, "audio/webm"))))
+        .isInstanceOf(VoiceNotConfiguredException.class);
   }
 
   @Test
@@ -116,24 +127,29 @@ class VoiceServicesTest {
     assertThat(counted).containsExactly(new AdmitUsageCommand.Transcription(alice));
 
     budget = 1;
-    assertThatThrownBy(() -> service.transcribe(new TranscribeAudioCommand(alice, clip(5, "audio/webm"))))
-        .isInstanceOf(QuotaExceededException.class).hasMessageContaining("usage limit");
+    assertThatThrownBy(
+            () -> service.transcribe(new TranscribeAudioCommand(alice, clip(5, "audio/webm"))))
+        .isInstanceOf(QuotaExceededException.class)
+        .hasMessageContaining("usage limit");
     assertThat(stt.heard).hasSize(1);
   }
 
   @Test
   void aRecordingLongerThanTheLimitIsRefusedAndOneWithoutAKnownLengthIsNot() {
     length = Optional.of(Duration.ofSeconds(121));
-    assertThatThrownBy(() -> transcribe(stt).transcribe(new TranscribeAudioCommand(alice, clip(5, "audio/wav"))))
+    assertThatThrownBy(() ->
+            transcribe(stt).transcribe(new TranscribeAudioCommand(alice, clip(5, "audio/wav"))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("Audio longer than the 2 minutes limit (121 seconds sent).");
     assertThat(stt.heard).isEmpty();
     assertThat(counted).as("a refused clip is not counted").isEmpty();
 
     length = Optional.of(Duration.ofSeconds(120));
-    assertThat(transcribe(stt).transcribe(new TranscribeAudioCommand(alice, clip(5, "audio/wav")))).isNotBlank();
+    assertThat(transcribe(stt).transcribe(new TranscribeAudioCommand(alice, clip(5, "audio/wav"))))
+        .isNotBlank();
     length = Optional.empty();
-    assertThat(transcribe(stt).transcribe(new TranscribeAudioCommand(alice, clip(5, "audio/webm")))).isNotBlank();
+    assertThat(transcribe(stt).transcribe(new TranscribeAudioCommand(alice, clip(5, "audio/webm"))))
+        .isNotBlank();
   }
 
   @Test
@@ -148,9 +164,11 @@ class VoiceServicesTest {
 
   @Test
   void markdownIsReadAsWordsInTheUsersVoiceOrTheDefault() {
-    new SelectVoiceService(tts, choices, new DirectUnitOfWork(), clock).select(new SelectVoiceCommand(alice, "nova"));
+    new SelectVoiceService(tts, choices, new DirectUnitOfWork(), clock)
+        .select(new SelectVoiceCommand(alice, "nova"));
 
-    SpokenAudio audio = speak(tts).speak(new SpeakTextCommand(alice, "## Hi\n**Bold** [link](https://x.org) `x`"));
+    SpokenAudio audio =
+        speak(tts).speak(new SpeakTextCommand(alice, "## Hi\n**Bold** [link](https://x.org) `x`"));
     played(speak(tts).speak(new SpeakTextCommand(bob, "Hello.")));
 
     assertThat(audio.mediaType()).isEqualTo("audio/mpeg");
@@ -163,21 +181,28 @@ class VoiceServicesTest {
     String text = "First sentence is here. Second sentence follows it. Third one ends the text!";
 
     SpokenAudio audio = speak(tts).speak(new SpeakTextCommand(alice, text));
-    assertThat(tts.calls).as("only the first piece is asked for before the audio is written").hasSize(1);
+    assertThat(tts.calls)
+        .as("only the first piece is asked for before the audio is written")
+        .hasSize(1);
     String heard = played(audio);
 
-    assertThat(tts.calls).extracting(FakeTextToSpeech.Call::text)
-        .containsExactly("First sentence is here.", "Second sentence follows it.", "Third one ends the text!");
+    assertThat(tts.calls)
+        .extracting(FakeTextToSpeech.Call::text)
+        .containsExactly(
+            "First sentence is here.", "Second sentence follows it.", "Third one ends the text!");
     assertThat(heard)
-        .isEqualTo("[alloy:First sentence is here.][alloy:Second sentence follows it.][alloy:Third one ends the text!]");
+        .isEqualTo(
+            "[alloy:First sentence is here.][alloy:Second sentence follows it.][alloy:Third one ends the text!]");
   }
 
   @Test
   void emptyOrOverlongTextIsInvalidAndNoProviderIsNotConfigured() {
     assertThatThrownBy(() -> speak(tts).speak(new SpeakTextCommand(alice, "```\ncode only\n```")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("no text");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("no text");
     assertThatThrownBy(() -> speak(tts).speak(new SpeakTextCommand(alice, "word ".repeat(100))))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 200");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("at most 200");
     assertThatThrownBy(() -> speak(TextToSpeech.NONE).speak(new SpeakTextCommand(alice, "hi")))
         .isInstanceOf(VoiceNotConfiguredException.class);
     assertThat(tts.calls).isEmpty();
@@ -187,7 +212,8 @@ class VoiceServicesTest {
   void onlyAConfiguredVoiceCanBePickedAndSettingsShowTheChoice() {
     SelectVoiceService select = new SelectVoiceService(tts, choices, new DirectUnitOfWork(), clock);
     assertThatThrownBy(() -> select.select(new SelectVoiceCommand(alice, "someone-elses")))
-        .isInstanceOf(NotFoundException.class).hasMessage("Voice model not found");
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("Voice model not found");
     select.select(new SelectVoiceCommand(alice, "nova"));
 
     QueryVoiceSettingsService settings = new QueryVoiceSettingsService(stt, tts, choices);
@@ -207,8 +233,10 @@ class VoiceServicesTest {
   void piecesNeverExceedTheLimitAndKeepEveryWord() {
     String text = "a".repeat(30) + " " + "b".repeat(30) + " word. Short.";
 
-    assertThat(SpeechText.pieces(text, 40)).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(40))
+    assertThat(SpeechText.pieces(text, 40))
+        .allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(40))
         .containsExactly("a".repeat(30), "b".repeat(30) + " word.", "Short.");
-    assertThat(SpeechText.pieces("x".repeat(90), 40)).containsExactly("x".repeat(40), "x".repeat(40), "x".repeat(10));
+    assertThat(SpeechText.pieces("x".repeat(90), 40))
+        .containsExactly("x".repeat(40), "x".repeat(40), "x".repeat(10));
   }
 }

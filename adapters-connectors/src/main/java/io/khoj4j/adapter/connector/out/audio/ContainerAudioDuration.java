@@ -13,8 +13,8 @@ import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.XMPDM;
-import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.mp3.Mp3Parser;
 import org.apache.tika.parser.mp4.MP4Parser;
 import org.apache.tika.sax.BodyContentHandler;
@@ -41,13 +41,16 @@ public final class ContainerAudioDuration implements AudioDuration {
       if (starts(b, 0, ascii("OggS"))) {
         return OggDuration.of(b);
       }
-      if (starts(b, 0, ascii("RIFF")) || starts(b, 0, ascii("FORM")) || starts(b, 0, ascii(".snd"))) {
+      if (starts(b, 0, ascii("RIFF"))
+          || starts(b, 0, ascii("FORM"))
+          || starts(b, 0, ascii(".snd"))) {
         return sampled(b);
       }
       if (starts(b, 4, ascii("ftyp"))) {
         return tika(new MP4Parser(), b);
       }
-      if (starts(b, 0, ascii("ID3")) || b.length > 1 && (b[0] & 0xff) == 0xff && (b[1] & 0xe0) == 0xe0) {
+      if (starts(b, 0, ascii("ID3"))
+          || b.length > 1 && (b[0] & 0xff) == 0xff && (b[1] & 0xe0) == 0xe0) {
         return tika(new Mp3Parser(), b);
       }
     } catch (RuntimeException | IOException e) {

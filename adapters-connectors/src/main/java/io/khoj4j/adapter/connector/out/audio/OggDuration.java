@@ -21,17 +21,23 @@ final class OggDuration {
     ByteBuffer le = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
     long rate;
     long preSkip = 0;
-    if (ContainerAudioDuration.starts(b, packet, ContainerAudioDuration.ascii("OpusHead")) && b.length >= packet + 12) {
+    if (ContainerAudioDuration.starts(b, packet, ContainerAudioDuration.ascii("OpusHead"))
+        && b.length >= packet + 12) {
       rate = 48_000;
       preSkip = le.getShort(packet + 10) & 0xffff;
-    } else if (b.length >= packet + 16 && b[packet] == 1
+    } else if (b.length >= packet + 16
+        && b[packet] == 1
         && ContainerAudioDuration.starts(b, packet + 1, ContainerAudioDuration.ascii("vorbis"))) {
       rate = le.getInt(packet + 12) & 0xffffffffL;
     } else {
       return Optional.empty();
     }
     for (int at = b.length - 27; at >= 0; at--) {
-      if (b[at] == 'O' && b[at + 1] == 'g' && b[at + 2] == 'g' && b[at + 3] == 'S' && b[at + 4] == 0) {
+      if (b[at] == 'O'
+          && b[at + 1] == 'g'
+          && b[at + 2] == 'g'
+          && b[at + 3] == 'S'
+          && b[at + 4] == 0) {
         long granule = le.getLong(at + 6);
         if (granule <= 0 || rate <= 0) {
           return Optional.empty();

@@ -43,7 +43,8 @@ final class WebmDuration {
       int body = at + (int) id[1] + (int) size[1];
       long element = id[0];
       if (element == SEGMENT || element == CLUSTER || element == BLOCK_GROUP || element == INFO) {
-        at = body; // a container: read its children in turn (its size may be unknown while recording)
+        at = body; // a container: read its children in turn (its size may be unknown while
+        // recording)
         continue;
       }
       if (size[0] == UNKNOWN || body + size[0] > b.length) {
@@ -53,7 +54,9 @@ final class WebmDuration {
       if (element == TIMECODE_SCALE) {
         scale = uint(b, body, length);
       } else if (element == DURATION) {
-        declared = length == 4 ? ByteBuffer.wrap(b, body, 4).getFloat() : ByteBuffer.wrap(b, body, 8).getDouble();
+        declared = length == 4
+            ? ByteBuffer.wrap(b, body, 4).getFloat()
+            : ByteBuffer.wrap(b, body, 8).getDouble();
       } else if (element == CLUSTER_TIMECODE) {
         clusterTime = uint(b, body, length);
       } else if (element == SIMPLE_BLOCK || element == BLOCK) {

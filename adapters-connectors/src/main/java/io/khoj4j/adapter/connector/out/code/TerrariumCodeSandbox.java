@@ -41,7 +41,8 @@ public final class TerrariumCodeSandbox implements CodeSandbox {
   public Run run(Program program) {
     List<Map<String, String>> files = new ArrayList<>();
     for (File f : program.files()) {
-      files.add(Map.of("filename", f.name(), "b64_data", Base64.getEncoder().encodeToString(f.data())));
+      files.add(
+          Map.of("filename", f.name(), "b64_data", Base64.getEncoder().encodeToString(f.data())));
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("code", program.code());
@@ -52,8 +53,12 @@ public final class TerrariumCodeSandbox implements CodeSandbox {
     } catch (UpstreamFailureException e) {
       if (e.getCause() instanceof HttpTimeoutException) {
         stop();
-        return new Run(false, "", "The program did not finish within " + timeLimit.toMillis()
-            + " ms and was stopped.", List.of(), Optional.of(timeLimit));
+        return new Run(
+            false,
+            "",
+            "The program did not finish within " + timeLimit.toMillis() + " ms and was stopped.",
+            List.of(),
+            Optional.of(timeLimit));
       }
       throw e;
     }
@@ -67,7 +72,8 @@ public final class TerrariumCodeSandbox implements CodeSandbox {
         String data = VendorHttp.text(file, "b64_data").replaceAll("\\s", "");
         outputs.add(new File(name, Base64.getDecoder().decode(data)));
       } catch (IllegalArgumentException e) {
-        throw new UpstreamFailureException("Terrarium sent an output file that is not base64: " + name, false, e);
+        throw new UpstreamFailureException(
+            "Terrarium sent an output file that is not base64: " + name, false, e);
       }
     }
     String stderr = VendorHttp.text(answer, "std_err");
@@ -76,13 +82,18 @@ public final class TerrariumCodeSandbox implements CodeSandbox {
       stderr = (VendorHttp.text(error, "type") + ": " + VendorHttp.text(error, "message")).strip();
     }
     JsonNode runtime = answer.path("code_runtime");
-    return new Run(answer.path("success").asBoolean(false), VendorHttp.text(answer, "std_out"), stderr, outputs,
+    return new Run(
+        answer.path("success").asBoolean(false),
+        VendorHttp.text(answer, "std_out"),
+        stderr,
+        outputs,
         runtime.isNumber() ? Optional.of(Duration.ofMillis(runtime.asLong())) : Optional.empty());
   }
 
   private void stop() {
     try {
-      http.getText("Terrarium", URI.create(url.toString().replaceAll("/+$", "") + "/stop"), Map.of(), "*/*");
+      http.getText(
+          "Terrarium", URI.create(url.toString().replaceAll("/+$", "") + "/stop"), Map.of(), "*/*");
     } catch (UpstreamFailureException e) {
       // best effort: Terrarium restarts its interpreter on the next run anyway
     }

@@ -20,7 +20,8 @@ import org.ocpsoft.prettytime.nlp.PrettyTimeParser;
 @ApplicationScoped
 public class PrettyTimeDateParser implements NaturalDateParser {
 
-  private final PrettyTimeParser parser = new PrettyTimeParser(TimeZone.getTimeZone(ZoneOffset.UTC));
+  private final PrettyTimeParser parser =
+      new PrettyTimeParser(TimeZone.getTimeZone(ZoneOffset.UTC));
 
   @Override
   public Optional<LocalDate> parse(String phrase, LocalDate today, boolean preferFuture) {

@@ -15,17 +15,29 @@ import java.util.regex.Pattern;
  */
 final class FlowchartChecker implements MermaidDiagramValidator.KindChecker {
 
-  private static final Pattern HEADER = Pattern.compile("(?i)(flowchart|graph|flowchart-elk)(\\s+(TB|TD|BT|RL|LR))?"
-      + "\\s*;?\\s*");
-  private static final Set<String> KEYWORDS = Set.of("classDef", "class", "style", "linkStyle", "click",
-      "direction", "accTitle", "accDescr", "accTitle:", "accDescr:");
+  private static final Pattern HEADER =
+      Pattern.compile("(?i)(flowchart|graph|flowchart-elk)(\\s+(TB|TD|BT|RL|LR))?" + "\\s*;?\\s*");
+  private static final Set<String> KEYWORDS = Set.of(
+      "classDef",
+      "class",
+      "style",
+      "linkStyle",
+      "click",
+      "direction",
+      "accTitle",
+      "accDescr",
+      "accTitle:",
+      "accDescr:");
   /** Openers of node shapes, longest first, with their closers. */
   private static final String[][] SHAPES = {
-      {"(((", ")))"}, {"((", "))"}, {"([", "])"}, {"[[", "]]"}, {"[(", ")]"}, {"{{", "}}"},
-      {"[/", "/]", "\\]"}, {"[\\", "\\]", "/]"}, {"(", ")"}, {"[", "]"}, {"{", "}"}, {">", "]"}};
-  private static final Pattern LINK = Pattern.compile(
-      "[<ox]?(?:-{2,}[>ox]?|={2,}[>ox]?|-\\.+-[>ox]?|~{3,}|-\\.(?=\\s))");
-  private static final Pattern LINK_END = Pattern.compile("(?:-{2,}[>ox-]|={2,}[>ox=]|\\.+-+[>ox]?)");
+    {"(((", ")))"}, {"((", "))"}, {"([", "])"}, {"[[", "]]"}, {"[(", ")]"}, {"{{", "}}"},
+    {"[/", "/]", "\\]"}, {"[\\", "\\]", "/]"}, {"(", ")"}, {"[", "]"}, {"{", "}"}, {">", "]"}
+  };
+
+  private static final Pattern LINK =
+      Pattern.compile("[<ox]?(?:-{2,}[>ox]?|={2,}[>ox]?|-\\.+-[>ox]?|~{3,}|-\\.(?=\\s))");
+  private static final Pattern LINK_END =
+      Pattern.compile("(?:-{2,}[>ox-]|={2,}[>ox=]|\\.+-+[>ox]?)");
 
   static boolean validHeader(String header) {
     return HEADER.matcher(header.strip()).matches();
@@ -48,7 +60,8 @@ final class FlowchartChecker implements MermaidDiagramValidator.KindChecker {
           open++;
         } else if (first.equals("end")) {
           if (open == 0) {
-            return Optional.of(line.fail("`end` closes no subgraph (a node may not be called end; write End)"));
+            return Optional.of(
+                line.fail("`end` closes no subgraph (a node may not be called end; write End)"));
           }
           open--;
         } else if (!KEYWORDS.contains(first)) {
@@ -128,7 +141,9 @@ final class FlowchartChecker implements MermaidDiagramValidator.KindChecker {
         at++;
       }
       if (at == start) {
-        return at < s.length() ? "expected a node id at `" + s.substring(at) + "`" : "expected a node id";
+        return at < s.length()
+            ? "expected a node id at `" + s.substring(at) + "`"
+            : "expected a node id";
       }
       if (s.substring(start, at).equals("end")) {
         return "a node may not be called end; write End";
@@ -161,8 +176,11 @@ final class FlowchartChecker implements MermaidDiagramValidator.KindChecker {
       if (Character.isLetterOrDigit(c) || c == '_') {
         return true;
       }
-      return (c == '-' || c == '.') && i + 1 < s.length() && i > 0
-          && Character.isLetterOrDigit(s.charAt(i + 1)) && Character.isLetterOrDigit(s.charAt(i - 1));
+      return (c == '-' || c == '.')
+          && i + 1 < s.length()
+          && i > 0
+          && Character.isLetterOrDigit(s.charAt(i + 1))
+          && Character.isLetterOrDigit(s.charAt(i - 1));
     }
 
     private String shape() {
@@ -192,7 +210,8 @@ final class FlowchartChecker implements MermaidDiagramValidator.KindChecker {
         }
         char c = s.charAt(at);
         if ("[](){}\"".indexOf(c) >= 0) {
-          return "`" + c + "` inside a node label; put the label in double quotes, e.g. A[\"text (note)\"]";
+          return "`" + c
+              + "` inside a node label; put the label in double quotes, e.g. A[\"text (note)\"]";
         }
         at++;
       }

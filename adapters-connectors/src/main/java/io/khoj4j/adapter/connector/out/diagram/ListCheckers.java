@@ -9,14 +9,26 @@ import java.util.regex.Pattern;
 /** Gantt charts, pies, mind maps, timelines and user journeys: lists of entries, one a line. */
 final class ListCheckers {
 
-  private static final Set<String> GANTT_WORDS = Set.of("title", "dateFormat", "axisFormat", "tickInterval",
-      "excludes", "includes", "todayMarker", "weekday", "section", "inclusiveEndDates", "topAxis", "displayMode",
-      "accTitle:", "accDescr:", "click");
+  private static final Set<String> GANTT_WORDS = Set.of(
+      "title",
+      "dateFormat",
+      "axisFormat",
+      "tickInterval",
+      "excludes",
+      "includes",
+      "todayMarker",
+      "weekday",
+      "section",
+      "inclusiveEndDates",
+      "topAxis",
+      "displayMode",
+      "accTitle:",
+      "accDescr:",
+      "click");
   private static final Pattern PIE_SLICE = Pattern.compile("\"[^\"]*\"\\s*:\\s*-?\\d+(\\.\\d+)?");
   private static final Pattern JOURNEY_TASK = Pattern.compile("[^:]+:\\s*\\d+\\s*(:\\s*[^:]*)?");
 
-  private ListCheckers() {
-  }
+  private ListCheckers() {}
 
   static Optional<String> gantt(List<Line> body) {
     for (Line line : body) {
@@ -31,9 +43,12 @@ final class ListCheckers {
   static Optional<String> pie(List<Line> body) {
     for (Line line : body) {
       String s = line.text().strip();
-      if (!s.startsWith("title") && !s.startsWith("showData") && !s.startsWith("acc")
+      if (!s.startsWith("title")
+          && !s.startsWith("showData")
+          && !s.startsWith("acc")
           && !PIE_SLICE.matcher(s).matches()) {
-        return Optional.of(line.fail("a slice is written `\"Label\" : 42` (a quoted label and a number)"));
+        return Optional.of(
+            line.fail("a slice is written `\"Label\" : 42` (a quoted label and a number)"));
       }
     }
     return Optional.empty();
@@ -56,7 +71,8 @@ final class ListCheckers {
         return Optional.of(line.fail("a node's brackets are not balanced"));
       }
     }
-    return balanced(body.getFirst().text().strip()) ? Optional.empty()
+    return balanced(body.getFirst().text().strip())
+        ? Optional.empty()
         : Optional.of(body.getFirst().fail("a node's brackets are not balanced"));
   }
 
@@ -73,7 +89,9 @@ final class ListCheckers {
   static Optional<String> journey(List<Line> body) {
     for (Line line : body) {
       String s = line.text().strip();
-      if (!s.startsWith("title") && !s.startsWith("section") && !s.startsWith("acc")
+      if (!s.startsWith("title")
+          && !s.startsWith("section")
+          && !s.startsWith("acc")
           && !JOURNEY_TASK.matcher(s).matches()) {
         return Optional.of(line.fail("a task is written `Make tea: 5: Me` (a score, 1 to 5)"));
       }

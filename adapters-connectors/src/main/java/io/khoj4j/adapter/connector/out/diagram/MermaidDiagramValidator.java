@@ -30,7 +30,8 @@ public final class MermaidDiagramValidator implements DiagramValidator {
   }
 
   private static final Map<String, KindChecker> KINDS = Map.ofEntries(
-      Map.entry("flowchart", new FlowchartChecker()), Map.entry("graph", new FlowchartChecker()),
+      Map.entry("flowchart", new FlowchartChecker()),
+      Map.entry("graph", new FlowchartChecker()),
       Map.entry("flowchart-elk", new FlowchartChecker()),
       Map.entry("sequencediagram", new SequenceChecker()),
       Map.entry("classdiagram", StructureCheckers::classDiagram),
@@ -38,13 +39,29 @@ public final class MermaidDiagramValidator implements DiagramValidator {
       Map.entry("statediagram", StructureCheckers::stateDiagram),
       Map.entry("statediagram-v2", StructureCheckers::stateDiagram),
       Map.entry("erdiagram", StructureCheckers::erDiagram),
-      Map.entry("gantt", ListCheckers::gantt), Map.entry("pie", ListCheckers::pie),
-      Map.entry("mindmap", ListCheckers::mindmap), Map.entry("timeline", ListCheckers::timeline),
+      Map.entry("gantt", ListCheckers::gantt),
+      Map.entry("pie", ListCheckers::pie),
+      Map.entry("mindmap", ListCheckers::mindmap),
+      Map.entry("timeline", ListCheckers::timeline),
       Map.entry("journey", ListCheckers::journey));
 
-  private static final Set<String> HEADER_ONLY = Set.of("gitgraph", "quadrantchart", "requirementdiagram",
-      "c4context", "c4container", "c4component", "c4dynamic", "c4deployment", "xychart-beta", "sankey-beta",
-      "block-beta", "packet-beta", "architecture-beta", "kanban", "radar-beta", "treemap-beta");
+  private static final Set<String> HEADER_ONLY = Set.of(
+      "gitgraph",
+      "quadrantchart",
+      "requirementdiagram",
+      "c4context",
+      "c4container",
+      "c4component",
+      "c4dynamic",
+      "c4deployment",
+      "xychart-beta",
+      "sankey-beta",
+      "block-beta",
+      "packet-beta",
+      "architecture-beta",
+      "kanban",
+      "radar-beta",
+      "treemap-beta");
 
   @Override
   public boolean available() {
@@ -64,9 +81,11 @@ public final class MermaidDiagramValidator implements DiagramValidator {
     String kind = header.text().split("[\\s;]+")[0].toLowerCase(Locale.ROOT);
     KindChecker checker = KINDS.get(kind);
     if (checker == null) {
-      return HEADER_ONLY.contains(kind) ? Optional.empty() : Optional.of(header.fail(
-          "the first line must name a diagram type (flowchart TD, sequenceDiagram, classDiagram, stateDiagram-v2, "
-              + "erDiagram, gantt, pie, mindmap, timeline or journey)"));
+      return HEADER_ONLY.contains(kind)
+          ? Optional.empty()
+          : Optional.of(header.fail(
+              "the first line must name a diagram type (flowchart TD, sequenceDiagram, classDiagram, stateDiagram-v2, "
+                  + "erDiagram, gantt, pie, mindmap, timeline or journey)"));
     }
     if (checker instanceof FlowchartChecker && !FlowchartChecker.validHeader(header.text())) {
       return Optional.of(header.fail("a flowchart's direction must be TB, TD, BT, RL or LR"));

@@ -17,16 +17,31 @@ final class SequenceChecker implements MermaidDiagramValidator.KindChecker {
 
   private static final Pattern MESSAGE = Pattern.compile(
       "[^:]+?\\s*(?:<<-->>|<<->>|-->>|->>|-->|->|--x|-x|--\\)|-\\))\\s*[+-]?\\s*[^:\\s][^:]*(?::.*)?");
-  private static final Pattern NOTE = Pattern.compile(
-      "(?i)note\\s+(left of|right of|over)\\s+[^:,]+(,\\s*[^:,]+)?\\s*:.*");
-  private static final Pattern PARTICIPANT = Pattern.compile(
-      "(create\\s+)?(participant|actor)\\s+\\S.*");
-  private static final Set<String> BLOCKS = Set.of("loop", "alt", "opt", "par", "critical", "break", "rect", "box");
+  private static final Pattern NOTE =
+      Pattern.compile("(?i)note\\s+(left of|right of|over)\\s+[^:,]+(,\\s*[^:,]+)?\\s*:.*");
+  private static final Pattern PARTICIPANT =
+      Pattern.compile("(create\\s+)?(participant|actor)\\s+\\S.*");
+  private static final Set<String> BLOCKS =
+      Set.of("loop", "alt", "opt", "par", "critical", "break", "rect", "box");
   /** Words that continue a block, with the blocks they belong to. */
-  private static final Map<String, Set<String>> BRANCHES = Map.of(
-      "else", Set.of("alt"), "and", Set.of("par"), "option", Set.of("critical"));
-  private static final Set<String> SINGLE = Set.of("autonumber", "activate", "deactivate", "destroy", "title",
-      "accTitle", "accDescr", "accTitle:", "accDescr:", "title:", "link", "links", "properties", "details");
+  private static final Map<String, Set<String>> BRANCHES =
+      Map.of("else", Set.of("alt"), "and", Set.of("par"), "option", Set.of("critical"));
+
+  private static final Set<String> SINGLE = Set.of(
+      "autonumber",
+      "activate",
+      "deactivate",
+      "destroy",
+      "title",
+      "accTitle",
+      "accDescr",
+      "accTitle:",
+      "accDescr:",
+      "title:",
+      "link",
+      "links",
+      "properties",
+      "details");
 
   @Override
   public Optional<String> check(List<Line> body) {
@@ -41,19 +56,23 @@ final class SequenceChecker implements MermaidDiagramValidator.KindChecker {
         open.push(first);
       } else if (BRANCHES.containsKey(first)) {
         if (open.isEmpty() || !BRANCHES.get(first).contains(open.peek())) {
-          return Optional.of(line.fail("`" + first + "` outside a matching " + BRANCHES.get(first) + " block"));
+          return Optional.of(
+              line.fail("`" + first + "` outside a matching " + BRANCHES.get(first) + " block"));
         }
       } else if (first.equals("end")) {
         if (open.isEmpty()) {
           return Optional.of(line.fail("`end` closes no block"));
         }
         open.pop();
-      } else if (!SINGLE.contains(first) && !PARTICIPANT.matcher(s).matches() && !NOTE.matcher(s).matches()
+      } else if (!SINGLE.contains(first)
+          && !PARTICIPANT.matcher(s).matches()
+          && !NOTE.matcher(s).matches()
           && !MESSAGE.matcher(s).matches()) {
         return Optional.of(line.fail(problem(s)));
       }
     }
-    return open.isEmpty() ? Optional.empty()
+    return open.isEmpty()
+        ? Optional.empty()
         : Optional.of("a `" + open.peek() + "` block is not closed with `end`");
   }
 

@@ -49,26 +49,41 @@ public final class GithubRestRepositories implements GithubRepositories {
     return files;
   }
 
-  private void walk(Optional<String> token, GithubRepo repo, String prefix, String tree, int depth,
+  private void walk(
+      Optional<String> token,
+      GithubRepo repo,
+      String prefix,
+      String tree,
+      int depth,
       List<TreeFile> into) {
     if (depth > MAX_TREE_DEPTH) {
-      throw new ConnectorException(Kind.MALFORMED, "repository tree deeper than " + MAX_TREE_DEPTH + " levels");
+      throw new ConnectorException(
+          Kind.MALFORMED, "repository tree deeper than " + MAX_TREE_DEPTH + " levels");
     }
-    JsonNode recursive = json(get(token, treeUri(repo, tree, true), "application/vnd.github+json", repo));
+    JsonNode recursive =
+        json(get(token, treeUri(repo, tree, true), "application/vnd.github+json", repo));
     if (!recursive.path("truncated").asBoolean(false)) {
       collect(recursive, prefix, into, null);
       return;
     }
     // too large for one answer: this level, then each subtree on its own
-    JsonNode level = json(get(token, treeUri(repo, tree, false), "application/vnd.github+json", repo));
+    JsonNode level =
+        json(get(token, treeUri(repo, tree, false), "application/vnd.github+json", repo));
     List<JsonNode> subtrees = new ArrayList<>();
     collect(level, prefix, into, subtrees);
     for (JsonNode sub : subtrees) {
-      walk(token, repo, prefix + sub.path("path").asText() + "/", sub.path("sha").asText(), depth + 1, into);
+      walk(
+          token,
+          repo,
+          prefix + sub.path("path").asText() + "/",
+          sub.path("sha").asText(),
+          depth + 1,
+          into);
     }
   }
 
-  private static void collect(JsonNode tree, String prefix, List<TreeFile> into, List<JsonNode> subtrees) {
+  private static void collect(
+      JsonNode tree, String prefix, List<TreeFile> into, List<JsonNode> subtrees) {
     JsonNode items = tree.path("tree");
     if (!items.isArray()) {
       throw new ConnectorException(Kind.MALFORMED, "GitHub's tree answer has no \"tree\" list");
@@ -78,7 +93,8 @@ public final class GithubRestRepositories implements GithubRepositories {
       String path = item.path("path").asText("");
       String sha = item.path("sha").asText("");
       if (path.isEmpty() || sha.isEmpty()) {
-        throw new ConnectorException(Kind.MALFORMED, "GitHub's tree lists an entry without path or sha");
+        throw new ConnectorException(
+            Kind.MALFORMED, "GitHub's tree lists an entry without path or sha");
       }
       if (type.equals("blob")) {
         into.add(new TreeFile(prefix + path, sha, item.path("size").asLong(0)));
@@ -103,7 +119,9 @@ public final class GithubRestRepositories implements GithubRepositories {
   }
 
   private byte[] get(Optional<String> token, URI uri, String accept, GithubRepo repo) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        .timeout(timeout)
+        .GET()
         .header("Accept", accept)
         .header("X-GitHub-Api-Version", "2022-11-28")
         .header("User-Agent", "khoj4j");
@@ -113,11 +131,17 @@ public final class GithubRestRepositories implements GithubRepositories {
     String name = repo.owner() + "/" + repo.name();
     return switch (status) {
       case 200 -> response.body();
-      case 401 -> throw new ConnectorException(Kind.UNAUTHORIZED, "HTTP 401: the token is wrong, expired or revoked");
-      case 403 -> throw new ConnectorException(Kind.UNAUTHORIZED,
-          "HTTP 403: the token may not read " + name + " (" + message(response) + ")");
-      case 404, 422 -> throw new ConnectorException(Kind.NOT_FOUND,
-          "repository or branch not found, or the token cannot see it (HTTP " + status + ")");
+      case 401 ->
+        throw new ConnectorException(
+            Kind.UNAUTHORIZED, "HTTP 401: the token is wrong, expired or revoked");
+      case 403 ->
+        throw new ConnectorException(
+            Kind.UNAUTHORIZED,
+            "HTTP 403: the token may not read " + name + " (" + message(response) + ")");
+      case 404, 422 ->
+        throw new ConnectorException(
+            Kind.NOT_FOUND,
+            "repository or branch not found, or the token cannot see it (HTTP " + status + ")");
       case 409 -> emptyRepository(uri);
       default -> throw new ConnectorException(Kind.UNAVAILABLE, "GitHub answered HTTP " + status);
     };
@@ -140,11 +164,19 @@ public final class GithubRestRepositories implements GithubRepositories {
     if (retryAfter.isPresent()) {
       return retryAfter;
     }
-    boolean exhausted = response.headers().firstValue("X-RateLimit-Remaining").map(String::strip)
-        .filter("0"::equals).isPresent();
+    boolean exhausted = response
+        .headers()
+        .firstValue("X-RateLimit-Remaining")
+        .map(String::strip)
+        .filter("0"::equals)
+        .isPresent();
     if (exhausted) {
-      return Optional.of(response.headers().firstValue("X-RateLimit-Reset").flatMap(VendorHttp::seconds)
-          .map(Instant::ofEpochSecond).orElse(http.now().plusSeconds(60)));
+      return Optional.of(response
+          .headers()
+          .firstValue("X-RateLimit-Reset")
+          .flatMap(VendorHttp::seconds)
+          .map(Instant::ofEpochSecond)
+          .orElse(http.now().plusSeconds(60)));
     }
     if (status == 429 || message(response).toLowerCase(Locale.ROOT).contains("rate limit")) {
       return Optional.of(http.now().plusSeconds(60));
@@ -168,7 +200,8 @@ public final class GithubRestRepositories implements GithubRepositories {
       }
       return node;
     } catch (IOException e) {
-      throw new ConnectorException(Kind.MALFORMED, "GitHub's answer is not JSON", Optional.empty(), e);
+      throw new ConnectorException(
+          Kind.MALFORMED, "GitHub's answer is not JSON", Optional.empty(), e);
     }
   }
 }

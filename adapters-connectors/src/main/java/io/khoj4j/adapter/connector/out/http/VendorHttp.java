@@ -35,10 +35,18 @@ public final class VendorHttp {
   private final Clock clock;
   private Instant lastRequest = Instant.MIN;
 
-  public VendorHttp(String vendor, Duration connectTimeout, Duration maxWait, Duration minInterval, int maxAttempts,
-      Pause pause, Clock clock) {
+  public VendorHttp(
+      String vendor,
+      Duration connectTimeout,
+      Duration maxWait,
+      Duration minInterval,
+      int maxAttempts,
+      Pause pause,
+      Clock clock) {
     this.vendor = vendor;
-    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL)
+    this.http = HttpClient.newBuilder()
+        .connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NORMAL)
         .build();
     this.maxWait = maxWait;
     this.minInterval = minInterval;
@@ -54,7 +62,8 @@ public final class VendorHttp {
    * @throws ConnectorException RATE_LIMITED when the wait is too long or attempts run out; UNAVAILABLE for 5xx,
    *     time-outs and network failures that outlast the attempts
    */
-  public HttpResponse<byte[]> send(HttpRequest request, Function<HttpResponse<byte[]>, Optional<Instant>> rateLimit) {
+  public HttpResponse<byte[]> send(
+      HttpRequest request, Function<HttpResponse<byte[]>, Optional<Instant>> rateLimit) {
     for (int attempt = 1; ; attempt++) {
       throttle();
       HttpResponse<byte[]> response;
@@ -62,14 +71,18 @@ public final class VendorHttp {
         response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
       } catch (IOException e) {
         if (attempt >= maxAttempts) {
-          throw new ConnectorException(Kind.UNAVAILABLE, vendor + " could not be reached or did not answer in time",
-              Optional.empty(), e);
+          throw new ConnectorException(
+              Kind.UNAVAILABLE,
+              vendor + " could not be reached or did not answer in time",
+              Optional.empty(),
+              e);
         }
         sleep(backoff(attempt));
         continue;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new ConnectorException(Kind.UNAVAILABLE, "interrupted while calling " + vendor, Optional.empty(), e);
+        throw new ConnectorException(
+            Kind.UNAVAILABLE, "interrupted while calling " + vendor, Optional.empty(), e);
       }
       Optional<Instant> limited = rateLimit.apply(response);
       if (limited.isPresent()) {
@@ -79,15 +92,19 @@ public final class VendorHttp {
           wait = Duration.ofSeconds(1);
         }
         if (attempt >= maxAttempts || wait.compareTo(maxWait) > 0) {
-          throw new ConnectorException(Kind.RATE_LIMITED, vendor + " answered HTTP " + response.statusCode()
-              + " (rate limit)", Optional.of(retryAt), null);
+          throw new ConnectorException(
+              Kind.RATE_LIMITED,
+              vendor + " answered HTTP " + response.statusCode() + " (rate limit)",
+              Optional.of(retryAt),
+              null);
         }
         sleep(wait);
         continue;
       }
       if (response.statusCode() >= 500) {
         if (attempt >= maxAttempts) {
-          throw new ConnectorException(Kind.UNAVAILABLE, vendor + " answered HTTP " + response.statusCode());
+          throw new ConnectorException(
+              Kind.UNAVAILABLE, vendor + " answered HTTP " + response.statusCode());
         }
         sleep(backoff(attempt));
         continue;
@@ -98,7 +115,10 @@ public final class VendorHttp {
 
   /** Seconds of a {@code Retry-After} header (GitHub and Notion send seconds), as a time. */
   public Optional<Instant> retryAfter(HttpResponse<?> response) {
-    return response.headers().firstValue("Retry-After").flatMap(VendorHttp::seconds)
+    return response
+        .headers()
+        .firstValue("Retry-After")
+        .flatMap(VendorHttp::seconds)
         .map(s -> clock.instant().plusSeconds(s));
   }
 
@@ -136,7 +156,8 @@ public final class VendorHttp {
       pause.pause(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ConnectorException(Kind.UNAVAILABLE, "interrupted while waiting for " + vendor, Optional.empty(), e);
+      throw new ConnectorException(
+          Kind.UNAVAILABLE, "interrupted while waiting for " + vendor, Optional.empty(), e);
     }
   }
 }

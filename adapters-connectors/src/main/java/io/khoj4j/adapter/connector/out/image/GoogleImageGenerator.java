@@ -42,26 +42,40 @@ public final class GoogleImageGenerator implements ImageGenerator {
   }
 
   private Image imagen(Request request) {
-    Map<String, Object> body = Map.of("instances", List.of(Map.of("prompt", request.prompt())),
-        "parameters", Map.of("sampleCount", 1, "aspectRatio", aspect(request.shape())));
+    Map<String, Object> body = Map.of(
+        "instances",
+        List.of(Map.of("prompt", request.prompt())),
+        "parameters",
+        Map.of("sampleCount", 1, "aspectRatio", aspect(request.shape())));
     JsonNode first = post(":predict", body).path("predictions").path(0);
     if (!first.isObject()) {
-      throw new UpstreamFailureException(VENDOR + " painted nothing (the prompt may have been filtered)", false, null);
+      throw new UpstreamFailureException(
+          VENDOR + " painted nothing (the prompt may have been filtered)", false, null);
     }
-    return ImageAnswers.decoded(VENDOR, VendorHttp.text(first, "mimeType"),
+    return ImageAnswers.decoded(
+        VENDOR,
+        VendorHttp.text(first, "mimeType"),
         ImageAnswers.required(VENDOR, first, "bytesBase64Encoded"));
   }
 
   private Image gemini(Request request) {
-    String prompt = request.prompt() + (request.shape() == Shape.SQUARE ? ""
-        : "\n\nAspect ratio: " + aspect(request.shape()));
-    Map<String, Object> body = Map.of("contents", List.of(Map.of("role", "user",
-            "parts", List.of(Map.of("text", prompt)))),
-        "generationConfig", Map.of("responseModalities", List.of("TEXT", "IMAGE")));
-    for (JsonNode part : post(":generateContent", body).path("candidates").path(0).path("content").path("parts")) {
+    String prompt = request.prompt()
+        + (request.shape() == Shape.SQUARE ? "" : "\n\nAspect ratio: " + aspect(request.shape()));
+    Map<String, Object> body = Map.of(
+        "contents",
+        List.of(Map.of("role", "user", "parts", List.of(Map.of("text", prompt)))),
+        "generationConfig",
+        Map.of("responseModalities", List.of("TEXT", "IMAGE")));
+    for (JsonNode part : post(":generateContent", body)
+        .path("candidates")
+        .path(0)
+        .path("content")
+        .path("parts")) {
       JsonNode data = part.has("inlineData") ? part.get("inlineData") : part.get("inline_data");
       if (data != null && data.isObject()) {
-        String type = data.has("mimeType") ? VendorHttp.text(data, "mimeType") : VendorHttp.text(data, "mime_type");
+        String type = data.has("mimeType")
+            ? VendorHttp.text(data, "mimeType")
+            : VendorHttp.text(data, "mime_type");
         return ImageAnswers.decoded(VENDOR, type, ImageAnswers.required(VENDOR, data, "data"));
       }
     }
@@ -69,7 +83,8 @@ public final class GoogleImageGenerator implements ImageGenerator {
   }
 
   private JsonNode post(String method, Object body) {
-    URI uri = URI.create(base.toString().replaceAll("/+$", "") + "/v1beta/models/" + model + method);
+    URI uri =
+        URI.create(base.toString().replaceAll("/+$", "") + "/v1beta/models/" + model + method);
     return http.postJson(VENDOR, uri, Map.of("x-goog-api-key", apiKey), body);
   }
 

@@ -27,9 +27,11 @@ final class ImageAnswers {
     if (base64 == null || base64.isBlank()) {
       throw new UpstreamFailureException(vendor + " sent no image", false, null);
     }
-    String type = mimeType == null || mimeType.isBlank() ? "image/png" : mimeType.toLowerCase(Locale.ROOT);
+    String type =
+        mimeType == null || mimeType.isBlank() ? "image/png" : mimeType.toLowerCase(Locale.ROOT);
     if (!type.startsWith("image/")) {
-      throw new UpstreamFailureException(vendor + " sent " + type + " instead of an image", false, null);
+      throw new UpstreamFailureException(
+          vendor + " sent " + type + " instead of an image", false, null);
     }
     try {
       byte[] data = Base64.getDecoder().decode(base64.replaceAll("\\s", ""));
@@ -48,10 +50,12 @@ final class ImageAnswers {
     try {
       uri = URI.create(url.strip());
     } catch (IllegalArgumentException e) {
-      throw new UpstreamFailureException(vendor + " sent an image address that is not a URL", false, e);
+      throw new UpstreamFailureException(
+          vendor + " sent an image address that is not a URL", false, e);
     }
     if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())) {
-      throw new UpstreamFailureException(vendor + " sent an image address that is not http(s)", false, null);
+      throw new UpstreamFailureException(
+          vendor + " sent an image address that is not http(s)", false, null);
     }
     UrlFetcher.Fetched fetched = fetcher.fetch(new UrlFetcher.Request(uri, Set.of("image/*")));
     return new ImageGenerator.Inline(fetched.mediaType(), fetched.body());

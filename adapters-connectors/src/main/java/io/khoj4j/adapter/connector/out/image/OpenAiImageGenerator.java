@@ -26,7 +26,8 @@ public final class OpenAiImageGenerator implements ImageGenerator {
   private final String model;
   private final ImageAnswers answers;
 
-  public OpenAiImageGenerator(VendorHttp http, URI base, String apiKey, String model, UrlFetcher fetcher) {
+  public OpenAiImageGenerator(
+      VendorHttp http, URI base, String apiKey, String model, UrlFetcher fetcher) {
     this.http = Objects.requireNonNull(http, "http");
     this.base = Objects.requireNonNull(base, "base");
     this.apiKey = apiKey == null ? "" : apiKey;
@@ -49,9 +50,13 @@ public final class OpenAiImageGenerator implements ImageGenerator {
     if (!model.startsWith("gpt-image")) {
       body.put("response_format", "b64_json");
     }
-    Map<String, String> headers = apiKey.isBlank() ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
-    JsonNode answer = http.postJson(VENDOR, URI.create(base.toString().replaceAll("/+$", "") + "/images/generations"),
-        headers, body);
+    Map<String, String> headers =
+        apiKey.isBlank() ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
+    JsonNode answer = http.postJson(
+        VENDOR,
+        URI.create(base.toString().replaceAll("/+$", "") + "/images/generations"),
+        headers,
+        body);
     JsonNode first = answer.path("data").path(0);
     if (!first.isObject()) {
       throw new UpstreamFailureException(VENDOR + " sent an answer without data", false, null);

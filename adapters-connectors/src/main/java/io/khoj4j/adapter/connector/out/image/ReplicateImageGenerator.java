@@ -26,7 +26,8 @@ public final class ReplicateImageGenerator implements ImageGenerator {
     public Polling {
       Objects.requireNonNull(interval, "interval");
       if (interval.isNegative() || attempts < 1) {
-        throw new IllegalArgumentException("polling needs a non-negative interval and at least one attempt");
+        throw new IllegalArgumentException(
+            "polling needs a non-negative interval and at least one attempt");
       }
     }
   }
@@ -38,8 +39,8 @@ public final class ReplicateImageGenerator implements ImageGenerator {
   private final Polling polling;
   private final ImageAnswers answers;
 
-  public ReplicateImageGenerator(VendorHttp http, URI base, String apiKey, String model, Polling polling,
-      UrlFetcher fetcher) {
+  public ReplicateImageGenerator(
+      VendorHttp http, URI base, String apiKey, String model, Polling polling, UrlFetcher fetcher) {
     this.http = Objects.requireNonNull(http, "http");
     this.base = Objects.requireNonNull(base, "base");
     this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
@@ -58,27 +59,44 @@ public final class ReplicateImageGenerator implements ImageGenerator {
 
   @Override
   public Image generate(Request request) {
-    URI create = URI.create(base.toString().replaceAll("/+$", "") + "/v1/models/" + model + "/predictions");
-    JsonNode prediction = http.postJson(VENDOR, create, Map.of("Authorization", "Bearer " + apiKey,
-        "Prefer", "wait"), Map.of("input", Map.of("prompt", request.prompt(), "aspect_ratio", aspect(request.shape()),
-        "output_format", "png")));
+    URI create =
+        URI.create(base.toString().replaceAll("/+$", "") + "/v1/models/" + model + "/predictions");
+    JsonNode prediction = http.postJson(
+        VENDOR,
+        create,
+        Map.of("Authorization", "Bearer " + apiKey, "Prefer", "wait"),
+        Map.of(
+            "input",
+            Map.of(
+                "prompt",
+                request.prompt(),
+                "aspect_ratio",
+                aspect(request.shape()),
+                "output_format",
+                "png")));
     for (int attempt = 0; running(prediction); attempt++) {
       if (attempt >= polling.attempts()) {
-        throw new UpstreamFailureException(VENDOR + " did not finish the image in time", true, null);
+        throw new UpstreamFailureException(
+            VENDOR + " did not finish the image in time", true, null);
       }
       pause();
-      prediction = http.getJson(VENDOR, pollAddress(prediction), Map.of("Authorization", "Bearer " + apiKey));
+      prediction = http.getJson(
+          VENDOR, pollAddress(prediction), Map.of("Authorization", "Bearer " + apiKey));
     }
     String status = VendorHttp.text(prediction, "status");
     if (!status.equals("succeeded")) {
-      String error = prediction.path("error").isTextual() ? ": " + prediction.path("error").asText() : "";
-      throw new UpstreamFailureException(VENDOR + " prediction " + (status.isBlank() ? "has no status" : status)
-          + error, false, null);
+      String error =
+          prediction.path("error").isTextual() ? ": " + prediction.path("error").asText() : "";
+      throw new UpstreamFailureException(
+          VENDOR + " prediction " + (status.isBlank() ? "has no status" : status) + error,
+          false,
+          null);
     }
     JsonNode output = prediction.path("output");
     JsonNode url = output.isArray() ? output.path(0) : output;
     if (!url.isTextual()) {
-      throw new UpstreamFailureException(VENDOR + " prediction succeeded without an output URL", false, null);
+      throw new UpstreamFailureException(
+          VENDOR + " prediction succeeded without an output URL", false, null);
     }
     return answers.hosted(VENDOR, url.asText());
   }
@@ -94,11 +112,15 @@ public final class ReplicateImageGenerator implements ImageGenerator {
     try {
       uri = URI.create(get);
     } catch (IllegalArgumentException e) {
-      throw new UpstreamFailureException(VENDOR + " sent a prediction address that is not a URL", false, e);
+      throw new UpstreamFailureException(
+          VENDOR + " sent a prediction address that is not a URL", false, e);
     }
-    if (get.isBlank() || !Objects.equals(uri.getScheme(), base.getScheme())
-        || !Objects.equals(uri.getHost(), base.getHost()) || uri.getPort() != base.getPort()) {
-      throw new UpstreamFailureException(VENDOR + " sent a prediction address outside its API", false, null);
+    if (get.isBlank()
+        || !Objects.equals(uri.getScheme(), base.getScheme())
+        || !Objects.equals(uri.getHost(), base.getHost())
+        || uri.getPort() != base.getPort()) {
+      throw new UpstreamFailureException(
+          VENDOR + " sent a prediction address outside its API", false, null);
     }
     return uri;
   }

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class MailerAutomationMailer implements AutomationMailer {
 
   private static final Parser MARKDOWN = Parser.builder().build();
-  private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+  private static final HtmlRenderer HTML =
+      HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
   private static final long[] RETRY_DELAYS_MILLIS = {1_000, 3_000};
 
@@ -48,7 +49,9 @@ public class MailerAutomationMailer implements AutomationMailer {
    */
   @Override
   public void send(String email, String subject, String markdownAnswer) {
-    Mail mail = Mail.withText(email, subject, markdownAnswer).setHtml(html(markdownAnswer)).setFrom(from);
+    Mail mail = Mail.withText(email, subject, markdownAnswer)
+        .setHtml(html(markdownAnswer))
+        .setFrom(from);
     RuntimeException last = null;
     for (int attempt = 0; attempt < RETRY_DELAYS_MILLIS.length + 1; attempt++) {
       if (attempt > 0 && !pause(RETRY_DELAYS_MILLIS[attempt - 1])) {
@@ -61,7 +64,8 @@ public class MailerAutomationMailer implements AutomationMailer {
         last = e;
       }
     }
-    throw new UpstreamFailureException("Could not send the automation's e-mail: " + rootMessage(last), true, last);
+    throw new UpstreamFailureException(
+        "Could not send the automation's e-mail: " + rootMessage(last), true, last);
   }
 
   private static boolean pause(long millis) {
@@ -79,7 +83,9 @@ public class MailerAutomationMailer implements AutomationMailer {
     while (root != null && root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root == null ? "interrupted" : root.getClass().getSimpleName() + ": " + root.getMessage();
+    return root == null
+        ? "interrupted"
+        : root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   static String html(String markdown) {

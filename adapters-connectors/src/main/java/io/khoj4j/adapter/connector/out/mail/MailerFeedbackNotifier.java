@@ -41,19 +41,22 @@ public class MailerFeedbackNotifier implements FeedbackNotifier {
   @Override
   public void notify(Feedback feedback, String userEmail) {
     try {
-      mailer.send(Mail.withText(to.orElseThrow(), subject(feedback, userEmail), body(feedback, userEmail))
-          .setFrom(from));
+      mailer.send(
+          Mail.withText(to.orElseThrow(), subject(feedback, userEmail), body(feedback, userEmail))
+              .setFrom(from));
     } catch (RuntimeException e) {
       throw new UpstreamFailureException("Could not send the feedback e-mail.", true, e);
     }
   }
 
   static String subject(Feedback feedback, String userEmail) {
-    return "Feedback (" + feedback.sentiment().wireName() + ") from " + (userEmail.isBlank() ? "a user" : userEmail);
+    return "Feedback (" + feedback.sentiment().wireName() + ") from "
+        + (userEmail.isBlank() ? "a user" : userEmail);
   }
 
   static String body(Feedback feedback, String userEmail) {
-    return "User: " + userEmail + "\nSentiment: " + feedback.sentiment().wireName() + "\nAt: " + feedback.at()
-        + "\n\nQuestion:\n" + feedback.question() + "\n\nAnswer:\n" + feedback.answer() + "\n";
+    return "User: " + userEmail + "\nSentiment: " + feedback.sentiment().wireName() + "\nAt: "
+        + feedback.at() + "\n\nQuestion:\n" + feedback.question() + "\n\nAnswer:\n"
+        + feedback.answer() + "\n";
   }
 }

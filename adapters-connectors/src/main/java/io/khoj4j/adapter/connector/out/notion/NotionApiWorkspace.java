@@ -10,9 +10,9 @@ import io.khoj4j.application.port.out.connector.NotionWorkspace;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -36,7 +36,8 @@ public final class NotionApiWorkspace implements NotionWorkspace {
   public static final String VERSION = "2022-06-28";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_DEPTH = 20;
-  private static final Set<String> NOT_DESCENDED = Set.of("child_page", "child_database", "synced_block_reference");
+  private static final Set<String> NOT_DESCENDED =
+      Set.of("child_page", "child_database", "synced_block_reference");
 
   /** Operator's OAuth client; empty when only integration tokens are used. */
   public record OAuthClient(String clientId, String clientSecret, String redirectUri) {}
@@ -46,7 +47,8 @@ public final class NotionApiWorkspace implements NotionWorkspace {
   private final Duration timeout;
   private final Optional<OAuthClient> oauth;
 
-  public NotionApiWorkspace(URI api, VendorHttp http, Duration timeout, Optional<OAuthClient> oauth) {
+  public NotionApiWorkspace(
+      URI api, VendorHttp http, Duration timeout, Optional<OAuthClient> oauth) {
     String base = api.toString();
     this.api = URI.create(base.endsWith("/") ? base : base + "/");
     this.http = http;
@@ -65,7 +67,8 @@ public final class NotionApiWorkspace implements NotionWorkspace {
       cursor.ifPresent(c -> body.put("start_cursor", c));
       JsonNode answer = call(token, "POST", api.resolve("v1/search"), body.toString());
       for (JsonNode result : results(answer)) {
-        if (!"page".equals(result.path("object").asText()) || result.path("archived").asBoolean(false)
+        if (!"page".equals(result.path("object").asText())
+            || result.path("archived").asBoolean(false)
             || result.path("in_trash").asBoolean(false)) {
           continue;
         }
@@ -86,7 +89,8 @@ public final class NotionApiWorkspace implements NotionWorkspace {
     try {
       edited = Instant.parse(page.path("last_edited_time").asText(""));
     } catch (DateTimeParseException e) {
-      throw new ConnectorException(Kind.MALFORMED, "Notion listed a page without a valid last_edited_time");
+      throw new ConnectorException(
+          Kind.MALFORMED, "Notion listed a page without a valid last_edited_time");
     }
     String title = "";
     List<String> properties = new ArrayList<>();
@@ -119,8 +123,9 @@ public final class NotionApiWorkspace implements NotionWorkspace {
       }
       case "number" -> value.isNumber() ? value.asText() : "";
       case "checkbox" -> value.isBoolean() ? (value.asBoolean() ? "yes" : "no") : "";
-      case "date" -> value.path("start").asText("")
-          + (value.path("end").isTextual() ? " to " + value.path("end").asText() : "");
+      case "date" ->
+        value.path("start").asText("")
+            + (value.path("end").isTextual() ? " to " + value.path("end").asText() : "");
       case "url", "email", "phone_number" -> value.isTextual() ? value.asText() : "";
       default -> "";
     };
@@ -138,13 +143,18 @@ public final class NotionApiWorkspace implements NotionWorkspace {
     List<Block> blocks = new ArrayList<>();
     Optional<String> cursor = Optional.empty();
     do {
-      String query = "?page_size=100" + cursor.map(c -> "&start_cursor=" + URLEncoder.encode(c, StandardCharsets.UTF_8))
-          .orElse("");
-      JsonNode answer = call(token, "GET", api.resolve("v1/blocks/" + blockId + "/children" + query), null);
+      String query = "?page_size=100"
+          + cursor
+              .map(c -> "&start_cursor=" + URLEncoder.encode(c, StandardCharsets.UTF_8))
+              .orElse("");
+      JsonNode answer =
+          call(token, "GET", api.resolve("v1/blocks/" + blockId + "/children" + query), null);
       for (JsonNode block : results(answer)) {
         String type = block.path("type").asText("");
         List<Block> nested = List.of();
-        if (block.path("has_children").asBoolean(false) && !NOT_DESCENDED.contains(type) && depth < MAX_DEPTH) {
+        if (block.path("has_children").asBoolean(false)
+            && !NOT_DESCENDED.contains(type)
+            && depth < MAX_DEPTH) {
           nested = children(token, block.path("id").asText(""), depth + 1);
         }
         blocks.add(new Block(type, text(type, block.path(type)), nested));
@@ -156,7 +166,9 @@ public final class NotionApiWorkspace implements NotionWorkspace {
 
   private static String text(String type, JsonNode content) {
     return switch (type) {
-      case "to_do" -> (content.path("checked").asBoolean(false) ? "[x] " : "[ ] ") + richText(content.path("rich_text"));
+      case "to_do" ->
+        (content.path("checked").asBoolean(false) ? "[x] " : "[ ] ")
+            + richText(content.path("rich_text"));
       case "child_page", "child_database" -> content.path("title").asText("");
       case "table_row" -> {
         List<String> cells = new ArrayList<>();
@@ -188,10 +200,15 @@ public final class NotionApiWorkspace implements NotionWorkspace {
     body.put("grant_type", "authorization_code");
     body.put("code", code);
     body.put("redirect_uri", client.redirectUri());
-    String basic = Base64.getEncoder().encodeToString(
-        (client.clientId() + ":" + client.clientSecret()).getBytes(StandardCharsets.UTF_8));
-    JsonNode answer = send(HttpRequest.newBuilder(api.resolve("v1/oauth/token")).timeout(timeout)
-        .header("Authorization", "Basic " + basic), "POST", body.toString());
+    String basic = Base64.getEncoder()
+        .encodeToString(
+            (client.clientId() + ":" + client.clientSecret()).getBytes(StandardCharsets.UTF_8));
+    JsonNode answer = send(
+        HttpRequest.newBuilder(api.resolve("v1/oauth/token"))
+            .timeout(timeout)
+            .header("Authorization", "Basic " + basic),
+        "POST",
+        body.toString());
     String token = answer.path("access_token").asText("");
     if (token.isEmpty()) {
       throw new ConnectorException(Kind.MALFORMED, "Notion's token answer has no access_token");
@@ -200,26 +217,39 @@ public final class NotionApiWorkspace implements NotionWorkspace {
   }
 
   private JsonNode call(String token, String method, URI uri, String body) {
-    return send(HttpRequest.newBuilder(uri).timeout(timeout).header("Authorization", "Bearer " + token), method, body);
+    return send(
+        HttpRequest.newBuilder(uri).timeout(timeout).header("Authorization", "Bearer " + token),
+        method,
+        body);
   }
 
   private JsonNode send(HttpRequest.Builder request, String method, String body) {
     request.header("Notion-Version", VERSION).header("User-Agent", "khoj4j");
     if (body != null) {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
     } else {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     }
-    HttpResponse<byte[]> response = http.send(request.build(),
-        r -> r.statusCode() == 429 ? Optional.of(http.retryAfter(r).orElse(http.now().plusSeconds(1)))
+    HttpResponse<byte[]> response = http.send(
+        request.build(),
+        r -> r.statusCode() == 429
+            ? Optional.of(http.retryAfter(r).orElse(http.now().plusSeconds(1)))
             : Optional.empty());
     int status = response.statusCode();
     return switch (status) {
       case 200 -> json(response.body());
-      case 401 -> throw new ConnectorException(Kind.UNAUTHORIZED, "HTTP 401: the token is wrong or revoked");
-      case 403 -> throw new ConnectorException(Kind.UNAUTHORIZED, "HTTP 403: " + errorCode(response));
-      case 404 -> throw new ConnectorException(Kind.NOT_FOUND, "not found or not shared with the integration");
-      case 400 -> throw new ConnectorException(Kind.MALFORMED, "Notion refused the request: " + errorCode(response));
+      case 401 ->
+        throw new ConnectorException(Kind.UNAUTHORIZED, "HTTP 401: the token is wrong or revoked");
+      case 403 ->
+        throw new ConnectorException(Kind.UNAUTHORIZED, "HTTP 403: " + errorCode(response));
+      case 404 ->
+        throw new ConnectorException(
+            Kind.NOT_FOUND, "not found or not shared with the integration");
+      case 400 ->
+        throw new ConnectorException(
+            Kind.MALFORMED, "Notion refused the request: " + errorCode(response));
       default -> throw new ConnectorException(Kind.UNAVAILABLE, "Notion answered HTTP " + status);
     };
   }
@@ -255,7 +285,8 @@ public final class NotionApiWorkspace implements NotionWorkspace {
       }
       return node;
     } catch (IOException e) {
-      throw new ConnectorException(Kind.MALFORMED, "Notion's answer is not JSON", Optional.empty(), e);
+      throw new ConnectorException(
+          Kind.MALFORMED, "Notion's answer is not JSON", Optional.empty(), e);
     }
   }
 }

@@ -44,7 +44,12 @@ public final class StripeBillingProvider implements BillingProvider {
    * @param retries how often the library retries a call that failed on the network, a 409, a 429 or a 5xx
    */
   public StripeBillingProvider(
-      String apiKey, String signingSecret, String apiBase, Duration timeout, int retries, Clock clock) {
+      String apiKey,
+      String signingSecret,
+      String apiBase,
+      Duration timeout,
+      int retries,
+      Clock clock) {
     this.client = StripeClient.builder()
         .setApiKey(apiKey)
         .setApiBase(apiBase)
@@ -77,10 +82,16 @@ public final class StripeBillingProvider implements BillingProvider {
       List<String> products = new ArrayList<>();
       products(object, "items", products);
       products(object, "lines", products);
-      boolean cancel = object.has("cancel_at_period_end") && object.get("cancel_at_period_end").isJsonPrimitive()
+      boolean cancel = object.has("cancel_at_period_end")
+          && object.get("cancel_at_period_end").isJsonPrimitive()
           && object.get("cancel_at_period_end").getAsBoolean();
-      return new BillingEvent(string(event, "id").orElseThrow(), kind, string(object, "customer").orElse(null),
-          products, cancel, periodEnd(object));
+      return new BillingEvent(
+          string(event, "id").orElseThrow(),
+          kind,
+          string(object, "customer").orElse(null),
+          products,
+          cancel,
+          periodEnd(object));
     } catch (RuntimeException e) {
       throw new InvalidInputException("Invalid Stripe event");
     }
@@ -95,7 +106,9 @@ public final class StripeBillingProvider implements BillingProvider {
 
   @Override
   public Optional<Instant> latestPeriodEnd(String customerId) {
-    return subscriptions(customerId, 1).stream().findFirst().flatMap(StripeBillingProvider::periodEnd);
+    return subscriptions(customerId, 1).stream()
+        .findFirst()
+        .flatMap(StripeBillingProvider::periodEnd);
   }
 
   @Override
@@ -109,7 +122,9 @@ public final class StripeBillingProvider implements BillingProvider {
   public int cancelAtPeriodEnd(String customerId) {
     List<JsonObject> all = subscriptions(customerId, 100);
     for (JsonObject s : all) {
-      post("/v1/subscriptions/" + encode(string(s, "id").orElseThrow()), "cancel_at_period_end=true");
+      post(
+          "/v1/subscriptions/" + encode(string(s, "id").orElseThrow()),
+          "cancel_at_period_end=true");
     }
     return all.size();
   }
@@ -118,7 +133,9 @@ public final class StripeBillingProvider implements BillingProvider {
   public boolean resume(String customerId) {
     for (JsonObject s : subscriptions(customerId, 100)) {
       if (s.has("cancel_at_period_end") && s.get("cancel_at_period_end").getAsBoolean()) {
-        post("/v1/subscriptions/" + encode(string(s, "id").orElseThrow()), "cancel_at_period_end=false");
+        post(
+            "/v1/subscriptions/" + encode(string(s, "id").orElseThrow()),
+            "cancel_at_period_end=false");
         return true;
       }
     }
@@ -136,7 +153,8 @@ public final class StripeBillingProvider implements BillingProvider {
   /** A GET; empty when Stripe says there is no such object (404). */
   private Optional<JsonObject> get(String path) {
     try {
-      return Optional.of(JsonParser.parseString(client.rawRequest(RequestMethod.GET, path, null).body())
+      return Optional.of(JsonParser.parseString(
+              client.rawRequest(RequestMethod.GET, path, null).body())
           .getAsJsonObject());
     } catch (StripeException e) {
       if (e.getStatusCode() != null && e.getStatusCode() == 404) {
@@ -144,7 +162,8 @@ public final class StripeBillingProvider implements BillingProvider {
       }
       throw failure(e);
     } catch (RuntimeException e) {
-      throw new UpstreamFailureException("Stripe answered with something that is not JSON", false, e);
+      throw new UpstreamFailureException(
+          "Stripe answered with something that is not JSON", false, e);
     }
   }
 
@@ -157,9 +176,11 @@ public final class StripeBillingProvider implements BillingProvider {
   }
 
   private static UpstreamFailureException failure(StripeException e) {
-    boolean retryable = e instanceof RateLimitException || e instanceof ApiConnectionException
+    boolean retryable = e instanceof RateLimitException
+        || e instanceof ApiConnectionException
         || (e.getStatusCode() != null && e.getStatusCode() >= 500);
-    return new UpstreamFailureException("Stripe could not be reached: " + e.getClass().getSimpleName(), retryable, e);
+    return new UpstreamFailureException(
+        "Stripe could not be reached: " + e.getClass().getSimpleName(), retryable, e);
   }
 
   private static void products(JsonObject object, String listName, List<String> out) {
@@ -176,9 +197,11 @@ public final class StripeBillingProvider implements BillingProvider {
         productOf(line.getAsJsonObject("price").get("product")).ifPresent(out::add);
       }
       // Invoice lines of newer API versions name the product under pricing.price_details.
-      if (line.has("pricing") && line.get("pricing").isJsonObject()
+      if (line.has("pricing")
+          && line.get("pricing").isJsonObject()
           && line.getAsJsonObject("pricing").has("price_details")) {
-        productOf(line.getAsJsonObject("pricing").getAsJsonObject("price_details").get("product"))
+        productOf(
+                line.getAsJsonObject("pricing").getAsJsonObject("price_details").get("product"))
             .ifPresent(out::add);
       }
     }
@@ -189,12 +212,16 @@ public final class StripeBillingProvider implements BillingProvider {
     if (product == null || product.isJsonNull()) {
       return Optional.empty();
     }
-    return product.isJsonObject() ? string(product.getAsJsonObject(), "id") : Optional.of(product.getAsString());
+    return product.isJsonObject()
+        ? string(product.getAsJsonObject(), "id")
+        : Optional.of(product.getAsString());
   }
 
   private static Optional<Instant> periodEnd(JsonObject subscription) {
     Optional<Long> seconds = number(subscription, "current_period_end");
-    if (seconds.isEmpty() && subscription.has("items") && subscription.get("items").isJsonObject()) {
+    if (seconds.isEmpty()
+        && subscription.has("items")
+        && subscription.get("items").isJsonObject()) {
       seconds = first(subscription.getAsJsonObject("items").getAsJsonArray("data"))
           .flatMap(item -> number(item, "current_period_end"));
     }
@@ -202,17 +229,23 @@ public final class StripeBillingProvider implements BillingProvider {
   }
 
   private static Optional<JsonObject> first(JsonArray array) {
-    return array == null || array.isEmpty() ? Optional.empty() : Optional.of(array.get(0).getAsJsonObject());
+    return array == null || array.isEmpty()
+        ? Optional.empty()
+        : Optional.of(array.get(0).getAsJsonObject());
   }
 
   private static Optional<String> string(JsonObject object, String field) {
     JsonElement e = object.get(field);
-    return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? Optional.empty() : Optional.of(e.getAsString());
+    return e == null || e.isJsonNull() || !e.isJsonPrimitive()
+        ? Optional.empty()
+        : Optional.of(e.getAsString());
   }
 
   private static Optional<Long> number(JsonObject object, String field) {
     JsonElement e = object.get(field);
-    return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? Optional.empty() : Optional.of(e.getAsLong());
+    return e == null || e.isJsonNull() || !e.isJsonPrimitive()
+        ? Optional.empty()
+        : Optional.of(e.getAsLong());
   }
 
   private static String encode(String value) {

@@ -59,7 +59,8 @@ final class ExtractionPool {
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
       if (!slots.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        return new Extraction.Unreadable("the server is busy reading other documents; try again later");
+        return new Extraction.Unreadable(
+            "the server is busy reading other documents; try again later");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -68,15 +69,18 @@ final class ExtractionPool {
     CompletableFuture<Extraction> result = new CompletableFuture<>();
     Thread worker;
     try {
-      worker = Thread.ofPlatform().daemon().name("document-reader-" + names.incrementAndGet()).unstarted(() -> {
-        try {
-          result.complete(job.call());
-        } catch (Throwable t) {
-          result.completeExceptionally(t);
-        } finally {
-          slots.release();
-        }
-      });
+      worker = Thread.ofPlatform()
+          .daemon()
+          .name("document-reader-" + names.incrementAndGet())
+          .unstarted(() -> {
+            try {
+              result.complete(job.call());
+            } catch (Throwable t) {
+              result.completeExceptionally(t);
+            } finally {
+              slots.release();
+            }
+          });
       worker.start();
     } catch (RuntimeException | Error e) {
       slots.release();
@@ -88,8 +92,11 @@ final class ExtractionPool {
       } catch (TimeoutException e) {
         long cpu = cpuMeasured ? mx.getThreadCpuTime(worker.threadId()) : -1;
         if (cpu > cpuNanos) {
-          return stop(worker, fileName, "reading used more than " + describe(Duration.ofNanos(cpuNanos))
-              + " of processor time");
+          return stop(
+              worker,
+              fileName,
+              "reading used more than " + describe(Duration.ofNanos(cpuNanos))
+                  + " of processor time");
         }
         if (System.nanoTime() - deadline > 0) {
           return stop(worker, fileName, "reading took longer than " + describe(timeout));
@@ -100,14 +107,17 @@ final class ExtractionPool {
         return new Extraction.Unreadable("interrupted");
       } catch (ExecutionException e) {
         LOG.debugf(e.getCause(), "cannot read %s", fileName);
-        return new Extraction.Unreadable("unreadable: " + e.getCause().getClass().getSimpleName());
+        return new Extraction.Unreadable(
+            "unreadable: " + e.getCause().getClass().getSimpleName());
       }
     }
   }
 
   private static Extraction stop(Thread worker, String fileName, String reason) {
     worker.interrupt();
-    LOG.warnf("Stopped reading %s: %s (thread %s keeps its slot until it ends)", fileName, reason, worker.getName());
+    LOG.warnf(
+        "Stopped reading %s: %s (thread %s keeps its slot until it ends)",
+        fileName, reason, worker.getName());
     return new Extraction.Unreadable(reason);
   }
 

@@ -42,6 +42,8 @@ public interface ExtractionSettings {
   Optional<Integer> threads();
 
   default int threadCount() {
-    return threads().filter(n -> n > 0).orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    return threads()
+        .filter(n -> n > 0)
+        .orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
   }
 }

@@ -34,11 +34,12 @@ final class ImageSizeGuard {
     }
     Size s = size.get();
     if (s.width() <= 0 || s.height() <= 0) {
-      return Optional.of("damaged image: it declares " + s.width() + " × " + s.height() + " pixels");
+      return Optional.of(
+          "damaged image: it declares " + s.width() + " × " + s.height() + " pixels");
     }
     if (s.pixels() > maxPixels) {
-      return Optional.of("the image has " + s.width() + " × " + s.height() + " pixels, more than the " + maxPixels
-          + " this server reads");
+      return Optional.of("the image has " + s.width() + " × " + s.height()
+          + " pixels, more than the " + maxPixels + " this server reads");
     }
     return Optional.empty();
   }
@@ -74,10 +75,14 @@ final class ImageSizeGuard {
       return Optional.of(new Size(u24(b, 24) + 1L, u24(b, 27) + 1L));
     }
     if (ascii(b, 12, "VP8L") && (b[20] & 0xff) == 0x2f) {
-      long bits = (b[21] & 0xffL) | (b[22] & 0xffL) << 8 | (b[23] & 0xffL) << 16 | (b[24] & 0xffL) << 24;
+      long bits =
+          (b[21] & 0xffL) | (b[22] & 0xffL) << 8 | (b[23] & 0xffL) << 16 | (b[24] & 0xffL) << 24;
       return Optional.of(new Size((bits & 0x3fff) + 1, ((bits >> 14) & 0x3fff) + 1));
     }
-    if (ascii(b, 12, "VP8 ") && (b[23] & 0xff) == 0x9d && (b[24] & 0xff) == 0x01 && (b[25] & 0xff) == 0x2a) {
+    if (ascii(b, 12, "VP8 ")
+        && (b[23] & 0xff) == 0x9d
+        && (b[24] & 0xff) == 0x01
+        && (b[25] & 0xff) == 0x2a) {
       return Optional.of(new Size(u16(b, 26) & 0x3fff, u16(b, 28) & 0x3fff));
     }
     return Optional.empty();

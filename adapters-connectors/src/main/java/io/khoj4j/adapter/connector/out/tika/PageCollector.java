@@ -13,8 +13,8 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class PageCollector extends DefaultHandler {
 
-  private static final java.util.Set<String> BLOCKS =
-      java.util.Set.of("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "title", "pre", "td");
+  private static final java.util.Set<String> BLOCKS = java.util.Set.of(
+      "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "title", "pre", "td");
 
   private final int maxCharacters;
   private final List<String> pages = new ArrayList<>();
@@ -76,6 +76,9 @@ final class PageCollector extends DefaultHandler {
   }
 
   private static String clean(String text) {
-    return text.replace("\u0000", "").replaceAll("[ \\t\\x0B\\f\\r]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+    return text.replace("\u0000", "")
+        .replaceAll("[ \\t\\x0B\\f\\r]+\\n", "\n")
+        .replaceAll("\\n{3,}", "\n\n")
+        .strip();
   }
 }

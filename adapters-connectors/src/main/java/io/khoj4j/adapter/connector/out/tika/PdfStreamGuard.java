@@ -37,8 +37,13 @@ final class PdfStreamGuard {
   /** Small streams may compress very well (a page of repeated operators); the ratio counts only past this many. */
   static final long GRACE_BYTES = ZipContainerGuard.GRACE_BYTES;
 
-  private static final Set<COSName> IMAGE_CODECS = Set.of(COSName.DCT_DECODE, COSName.DCT_DECODE_ABBREVIATION,
-      COSName.JPX_DECODE, COSName.JBIG2_DECODE, COSName.CCITTFAX_DECODE, COSName.CCITTFAX_DECODE_ABBREVIATION);
+  private static final Set<COSName> IMAGE_CODECS = Set.of(
+      COSName.DCT_DECODE,
+      COSName.DCT_DECODE_ABBREVIATION,
+      COSName.JPX_DECODE,
+      COSName.JBIG2_DECODE,
+      COSName.CCITTFAX_DECODE,
+      COSName.CCITTFAX_DECODE_ABBREVIATION);
 
   private final long maxDecodedBytes;
   private final int maxRatio;
@@ -54,7 +59,10 @@ final class PdfStreamGuard {
   static boolean isPdf(byte[] content) {
     int end = Math.min(content.length - 4, 1024);
     for (int i = 0; i < end; i++) {
-      if (content[i] == '%' && content[i + 1] == 'P' && content[i + 2] == 'D' && content[i + 3] == 'F') {
+      if (content[i] == '%'
+          && content[i + 1] == 'P'
+          && content[i + 2] == 'D'
+          && content[i + 3] == 'F') {
         return true;
       }
     }
@@ -63,17 +71,24 @@ final class PdfStreamGuard {
 
   Verdict inspect(byte[] content) {
     Sink sink = new Sink();
-    try (PDDocument pdf = Loader.loadPDF(content, "", null, null,
+    try (PDDocument pdf = Loader.loadPDF(
+        content,
+        "",
+        null,
+        null,
         MemoryUsageSetting.setupMainMemoryOnly(maxDecodedBytes).streamCache)) {
       return new Verdict(scan(pdf.getDocument(), sink), sink.total);
     } catch (IOException | RuntimeException e) {
-      // encrypted, damaged or not a PDF at all: Tika reads it (or says why it cannot) within the other limits;
-      // a stream PDFBox had to decode just to open the file was held to the size limit by the capped cache
+      // encrypted, damaged or not a PDF at all: Tika reads it (or says why it cannot) within the
+      // other limits;
+      // a stream PDFBox had to decode just to open the file was held to the size limit by the
+      // capped cache
       if (sink.refusal != null) {
         return new Verdict(Optional.of(sink.refusal), sink.total);
       }
       if (String.valueOf(e.getMessage()).contains("Maximum allowed")) {
-        return new Verdict(Optional.of("decodes to more than " + maxDecodedBytes + " bytes"), sink.total);
+        return new Verdict(
+            Optional.of("decodes to more than " + maxDecodedBytes + " bytes"), sink.total);
       }
       return new Verdict(Optional.empty(), sink.total);
     }
@@ -94,7 +109,8 @@ final class PdfStreamGuard {
     return Optional.empty();
   }
 
-  private Optional<String> decode(COSObjectKey key, COSStream stream, Sink sink) throws IOException {
+  private Optional<String> decode(COSObjectKey key, COSStream stream, Sink sink)
+      throws IOException {
     List<COSName> filters = filters(stream.getFilters());
     if (filters.isEmpty() || filters.stream().anyMatch(IMAGE_CODECS::contains)) {
       return Optional.empty();
@@ -107,10 +123,12 @@ final class PdfStreamGuard {
     for (int i = 0; i < filters.size(); i++) {
       Filter filter = FilterFactory.INSTANCE.getFilter(filters.get(i));
       boolean last = i == filters.size() - 1;
-      // the ratio is taken against the input the filter has consumed so far, so a bomb is stopped early in it
+      // the ratio is taken against the input the filter has consumed so far, so a bomb is stopped
+      // early in it
       CountingInput in = new CountingInput(encoded);
       sink.start(name, in);
-      // a stage before the last is kept (the next filter reads it), so it is capped at the size limit as well
+      // a stage before the last is kept (the next filter reads it), so it is capped at the size
+      // limit as well
       OutputStream out = last ? sink : new CappedBuffer(maxDecodedBytes);
       try {
         filter.decode(in, out, stream, i);
@@ -118,7 +136,8 @@ final class PdfStreamGuard {
         if (sink.refusal != null || out instanceof CappedBuffer b && b.full) {
           break;
         }
-        return Optional.empty(); // a damaged stream: PDFBox skips it when reading, and so does the scan
+        return Optional
+            .empty(); // a damaged stream: PDFBox skips it when reading, and so does the scan
       }
       if (sink.refusal != null) {
         break;

@@ -1,10 +1,10 @@
 package io.khoj4j.adapter.connector.out.tika;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.khoj4j.application.port.out.content.DocumentReader;
 import io.khoj4j.application.port.out.content.Extraction;
 import io.khoj4j.domain.content.ContentType;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -52,17 +52,35 @@ public class TikaDocumentReader implements DocumentReader {
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
   /** The limits in plain values, for wiring and for tests. */
-  record Limits(int maxCharacters, long maxExpandedBytes, int maxCompressionRatio, long maxPixels,
-      Duration cpuTime, Duration timeout, int threads) {
+  record Limits(
+      int maxCharacters,
+      long maxExpandedBytes,
+      int maxCompressionRatio,
+      long maxPixels,
+      Duration cpuTime,
+      Duration timeout,
+      int threads) {
 
     static Limits defaults() {
-      return new Limits(20_000_000, 256L << 20, 100, 50_000_000L, Duration.ofSeconds(60), Duration.ofSeconds(120),
+      return new Limits(
+          20_000_000,
+          256L << 20,
+          100,
+          50_000_000L,
+          Duration.ofSeconds(60),
+          Duration.ofSeconds(120),
           Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     }
 
     static Limits of(ExtractionSettings s) {
-      return new Limits(s.maxCharacters(), s.maxExpandedSize().asLongValue(), s.maxCompressionRatio(), s.maxPixels(),
-          s.cpuTime(), s.timeout(), s.threadCount());
+      return new Limits(
+          s.maxCharacters(),
+          s.maxExpandedSize().asLongValue(),
+          s.maxCompressionRatio(),
+          s.maxPixels(),
+          s.cpuTime(),
+          s.timeout(),
+          s.threadCount());
     }
   }
 
@@ -100,13 +118,14 @@ public class TikaDocumentReader implements DocumentReader {
     this.ocrPdfs = ocrPdfs;
     this.ocrParser = tesseractParser();
     this.tesseract = ocrParser != null;
-    this.zipGuard = new ZipContainerGuard(limits.maxExpandedBytes(), limits.maxCompressionRatio(),
-        limits.maxCharacters());
+    this.zipGuard = new ZipContainerGuard(
+        limits.maxExpandedBytes(), limits.maxCompressionRatio(), limits.maxCharacters());
     this.imageGuard = new ImageSizeGuard(limits.maxPixels());
     this.pdfGuard = new PdfStreamGuard(limits.maxExpandedBytes(), limits.maxCompressionRatio());
     this.pool = new ExtractionPool(limits.threads(), limits.cpuTime(), limits.timeout());
     if (!tesseract) {
-      LOG.info("Tesseract is not installed: images will not be indexed (scripts/setup.sh installs it)");
+      LOG.info(
+          "Tesseract is not installed: images will not be indexed (scripts/setup.sh installs it)");
     }
   }
 
@@ -136,26 +155,34 @@ public class TikaDocumentReader implements DocumentReader {
   @Override
   @WithSpan("index.parse")
   public Extraction extract(String fileName, ContentType type, byte[] content) {
-    Span.current().setAttribute("khoj.content_type", type.name()).setAttribute("khoj.bytes", content.length);
+    Span.current()
+        .setAttribute("khoj.content_type", type.name())
+        .setAttribute("khoj.bytes", content.length);
     String actual = detect(fileName, content);
     boolean matches = switch (type) {
       case PDF -> actual.equals("application/pdf");
-      case DOCX -> actual.equals(DOCX) || actual.equals("application/msword")
-          || actual.equals("application/x-tika-ooxml");
-      case IMAGE -> actual.equals("image/png") || actual.equals("image/jpeg") || actual.equals("image/webp");
+      case DOCX ->
+        actual.equals(DOCX)
+            || actual.equals("application/msword")
+            || actual.equals("application/x-tika-ooxml");
+      case IMAGE ->
+        actual.equals("image/png") || actual.equals("image/jpeg") || actual.equals("image/webp");
       default -> true;
     };
     if (!matches) {
-      return new Extraction.Unreadable("declared " + type.wireName() + " but the content is " + actual);
+      return new Extraction.Unreadable(
+          "declared " + type.wireName() + " but the content is " + actual);
     }
     if (type == ContentType.IMAGE) {
-      // measured from the header before Tesseract is asked: a giant is refused for what it is, with or without it
+      // measured from the header before Tesseract is asked: a giant is refused for what it is, with
+      // or without it
       Optional<String> tooLarge = imageGuard.check(content);
       if (tooLarge.isPresent()) {
         return new Extraction.Unreadable(tooLarge.get());
       }
       if (!tesseract) {
-        return new Extraction.Unsupported("images need Tesseract OCR, which is not installed on this server");
+        return new Extraction.Unsupported(
+            "images need Tesseract OCR, which is not installed on this server");
       }
     }
     return parse(fileName, content, type);
@@ -164,7 +191,9 @@ public class TikaDocumentReader implements DocumentReader {
   @Override
   @WithSpan("index.parse")
   public Extraction extractMarkup(String fileName, byte[] content) {
-    Span.current().setAttribute("khoj.content_type", "MARKUP").setAttribute("khoj.bytes", content.length);
+    Span.current()
+        .setAttribute("khoj.content_type", "MARKUP")
+        .setAttribute("khoj.bytes", content.length);
     return parse(fileName, content, ContentType.PLAINTEXT);
   }
 
@@ -190,7 +219,8 @@ public class TikaDocumentReader implements DocumentReader {
 
   private Extraction parseNow(String fileName, byte[] content, ContentType type) {
     if (type == ContentType.PDF && PdfStreamGuard.isPdf(content)) {
-      // on the pool, so the decoding counts against this document's processor time like the rest of its reading
+      // on the pool, so the decoding counts against this document's processor time like the rest of
+      // its reading
       Optional<String> bomb = pdfGuard.inspect(content).refusal();
       if (bomb.isPresent()) {
         return new Extraction.Unreadable(bomb.get());
@@ -200,19 +230,23 @@ public class TikaDocumentReader implements DocumentReader {
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, baseName(fileName));
     ParseContext context = new ParseContext();
     PDFParserConfig pdfConfig = new PDFParserConfig();
-    pdfConfig.setOcrStrategy(ocrPdfs && tesseract ? PDFParserConfig.OCR_STRATEGY.AUTO
-        : PDFParserConfig.OCR_STRATEGY.NO_OCR);
+    pdfConfig.setOcrStrategy(
+        ocrPdfs && tesseract
+            ? PDFParserConfig.OCR_STRATEGY.AUTO
+            : PDFParserConfig.OCR_STRATEGY.NO_OCR);
     pdfConfig.setExtractInlineImages(false);
     context.set(PDFParserConfig.class, pdfConfig);
     OfficeParserConfig office = new OfficeParserConfig();
-    // the streaming readers emit text as they parse, so the character limit holds; the default DOCX reader
+    // the streaming readers emit text as they parse, so the character limit holds; the default DOCX
+    // reader
     // builds the whole document in memory first
     office.setUseSAXDocxExtractor(true);
     office.setUseSAXPptxExtractor(true);
     context.set(OfficeParserConfig.class, office);
     TesseractOCRConfig ocr = new TesseractOCRConfig();
     ocr.setSkipOcr(!tesseract);
-    ocr.setTimeoutSeconds((int) Math.max(1, Math.min(Integer.MAX_VALUE, limits.timeout().toSeconds())));
+    ocr.setTimeoutSeconds(
+        (int) Math.max(1, Math.min(Integer.MAX_VALUE, limits.timeout().toSeconds())));
     context.set(TesseractOCRConfig.class, ocr);
     PageCollector pages = new PageCollector(limits.maxCharacters());
     try (InputStream in = new ByteArrayInputStream(content)) {
@@ -223,12 +257,15 @@ public class TikaDocumentReader implements DocumentReader {
       }
     } catch (Exception e) {
       if (pages.limitReached() || WriteLimitReachedException.isWriteLimitReached(e)) {
-        return new Extraction.Unreadable("more than " + limits.maxCharacters() + " characters of text");
+        return new Extraction.Unreadable(
+            "more than " + limits.maxCharacters() + " characters of text");
       }
       return failure(e);
     }
-    // a document without text (a blank template, a scanned page without OCR) is read fine: it just has no entries
-    List<String> result = type == ContentType.PDF ? pages.pages() : List.of(String.join("\n\n", pages.pages()));
+    // a document without text (a blank template, a scanned page without OCR) is read fine: it just
+    // has no entries
+    List<String> result =
+        type == ContentType.PDF ? pages.pages() : List.of(String.join("\n\n", pages.pages()));
     return new Extraction.Pages(result);
   }
 
@@ -238,14 +275,17 @@ public class TikaDocumentReader implements DocumentReader {
       case ZeroByteFileException e -> new Extraction.Unreadable("empty document");
       case TikaException e -> {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e.getCause() instanceof EncryptedDocumentException || why.toLowerCase(Locale.ROOT).contains("encrypt")
+        if (e.getCause() instanceof EncryptedDocumentException
+            || why.toLowerCase(Locale.ROOT).contains("encrypt")
             || why.toLowerCase(Locale.ROOT).contains("password")) {
           yield new Extraction.Unreadable("the document is encrypted");
         }
         yield new Extraction.Unreadable("damaged or not a valid document: " + firstLine(why));
       }
-      case SAXException e -> new Extraction.Unreadable("damaged document: " + firstLine(String.valueOf(e.getMessage())));
-      default -> new Extraction.Unreadable("unreadable: " + firstLine(String.valueOf(failure.getMessage())));
+      case SAXException e ->
+        new Extraction.Unreadable("damaged document: " + firstLine(String.valueOf(e.getMessage())));
+      default ->
+        new Extraction.Unreadable("unreadable: " + firstLine(String.valueOf(failure.getMessage())));
     };
   }
 
@@ -273,10 +313,17 @@ public class TikaDocumentReader implements DocumentReader {
 
   private static boolean isText(byte[] content) {
     try {
-      String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-      long control = text.chars().limit(8192)
-          .filter(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f').count();
+      String text = StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(content))
+          .toString();
+      long control = text.chars()
+          .limit(8192)
+          .filter(
+              c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+          .count();
       return text.indexOf('\0') < 0 && control * 10 <= Math.min(8192, text.length());
     } catch (CharacterCodingException e) {
       return false;

@@ -43,7 +43,11 @@ final class ZipContainerGuard {
   record Verdict(Optional<String> refusal, long bytesInflated) {}
 
   static boolean isZip(byte[] content) {
-    return content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+    return content.length >= 4
+        && content[0] == 'P'
+        && content[1] == 'K'
+        && content[2] == 3
+        && content[3] == 4;
   }
 
   Verdict inspect(byte[] content) {
@@ -52,7 +56,8 @@ final class ZipContainerGuard {
     try {
       refusal = scanCentralDirectory(content, central);
     } catch (IOException | RuntimeException e) {
-      // no readable central directory: Tika would salvage the file entry by entry, which the next scan follows
+      // no readable central directory: Tika would salvage the file entry by entry, which the next
+      // scan follows
       refusal = Optional.empty();
     }
     if (refusal.isPresent()) {
@@ -69,7 +74,9 @@ final class ZipContainerGuard {
   }
 
   private Optional<String> scanCentralDirectory(byte[] content, View view) throws IOException {
-    try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
+    try (ZipFile zip = ZipFile.builder()
+        .setSeekableByteChannel(new SeekableInMemoryByteChannel(content))
+        .get()) {
       for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
         if (entry.isDirectory()) {
           continue;
@@ -126,16 +133,16 @@ final class ZipContainerGuard {
           return Optional.of("unpacks to more than " + maxExpandedBytes + " bytes");
         }
         if (inPart > GRACE_BYTES && inPart / compressedSoFar.getAsLong() > maxRatio) {
-          return Optional.of("a zip bomb: its part " + printable(name) + " unpacks to more than " + maxRatio
-              + " times its compressed size");
+          return Optional.of("a zip bomb: its part " + printable(name) + " unpacks to more than "
+              + maxRatio + " times its compressed size");
         }
         if (xml) {
           for (int i = 0; i < n; i++) {
             run = buffer[i] == '<' ? 0 : run + 1;
           }
           if (run > maxTextRun) {
-            return Optional.of("its part " + printable(name) + " has a text run longer than " + maxTextRun
-                + " characters");
+            return Optional.of("its part " + printable(name) + " has a text run longer than "
+                + maxTextRun + " characters");
           }
         }
       }

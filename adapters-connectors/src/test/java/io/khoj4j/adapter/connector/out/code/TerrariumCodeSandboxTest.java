@@ -26,13 +26,15 @@ import org.junit.jupiter.api.Test;
 /** Terrarium against a local stub of its wire format. */
 class TerrariumCodeSandboxTest {
 
-  private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+  private final WireMockServer server =
+      new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
   private CodeSandbox sandbox;
 
   @BeforeEach
   void start() {
     server.start();
-    sandbox = new TerrariumCodeSandbox(URI.create("http://127.0.0.1:" + server.port() + "/"), Duration.ofSeconds(20));
+    sandbox = new TerrariumCodeSandbox(
+        URI.create("http://127.0.0.1:" + server.port() + "/"), Duration.ofSeconds(20));
   }
 
   @AfterEach
@@ -41,13 +43,15 @@ class TerrariumCodeSandboxTest {
   }
 
   private static CodeSandbox.Program program() {
-    return new CodeSandbox.Program("print(open('in.csv').read())",
+    return new CodeSandbox.Program(
+        "print(open('in.csv').read())",
         List.of(new CodeSandbox.File("in.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8))));
   }
 
   @Test
   void sendsTheProgramWithItsFilesAndReadsTheRun() {
-    server.stubFor(post("/").willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+    server.stubFor(post("/")
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
         {"success":true,"std_out":"a,b\\n1,2\\n","std_err":"","code_runtime":42,"final_expression":null,
          "output_files":[{"filename":"chart.png","b64_data":"iVBORw=="}]}""")));
 
@@ -66,7 +70,8 @@ class TerrariumCodeSandboxTest {
 
   @Test
   void aFailingProgramIsAFailedRunWithItsError() {
-    server.stubFor(post("/").willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+    server.stubFor(post("/")
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
         {"success":false,"error":{"type":"ZeroDivisionError","message":"division by zero"},"std_out":"",
          "std_err":"","code_runtime":3}""")));
 
@@ -79,7 +84,8 @@ class TerrariumCodeSandboxTest {
 
   @Test
   void aProgramPastTheTimeLimitIsStoppedAndReportedAsAFailedRun() {
-    sandbox = new TerrariumCodeSandbox(URI.create("http://127.0.0.1:" + server.port()), Duration.ofMillis(500));
+    sandbox = new TerrariumCodeSandbox(
+        URI.create("http://127.0.0.1:" + server.port()), Duration.ofMillis(500));
     server.stubFor(post("/").willReturn(aResponse().withFixedDelay(3_000).withBody("{}")));
     server.stubFor(get("/stop").willReturn(aResponse().withStatus(200)));
 
@@ -93,20 +99,27 @@ class TerrariumCodeSandboxTest {
   @Test
   void sandboxFailuresAreUpstreamFailures() {
     server.stubFor(post("/").willReturn(aResponse().withStatus(500)));
-    assertThatThrownBy(() -> sandbox.run(program())).isInstanceOf(UpstreamFailureException.class)
+    assertThatThrownBy(() -> sandbox.run(program()))
+        .isInstanceOf(UpstreamFailureException.class)
         .hasMessageContaining("Terrarium failed with status 500");
 
-    server.stubFor(post("/").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "5")));
+    server.stubFor(
+        post("/").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "5")));
     assertThatThrownBy(() -> sandbox.run(program())).hasMessageContaining("(429, retry after 5 s)");
 
-    server.stubFor(post("/").willReturn(aResponse().withStatus(200).withBody("Traceback (most recent call")));
+    server.stubFor(
+        post("/").willReturn(aResponse().withStatus(200).withBody("Traceback (most recent call")));
     assertThatThrownBy(() -> sandbox.run(program())).hasMessageContaining("unreadable answer");
 
     server.stubFor(post("/").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
     assertThatThrownBy(() -> sandbox.run(program())).hasMessageContaining("could not be reached");
 
-    server.stubFor(post("/").willReturn(aResponse().withBody(
-        "{\"success\":true,\"output_files\":[{\"filename\":\"x\",\"b64_data\":\"%%%\"}]}")));
+    server.stubFor(
+        post("/")
+            .willReturn(
+                aResponse()
+                    .withBody(
+                        "{\"success\":true,\"output_files\":[{\"filename\":\"x\",\"b64_data\":\"%%%\"}]}")));
     assertThatThrownBy(() -> sandbox.run(program())).hasMessageContaining("not base64");
   }
 }

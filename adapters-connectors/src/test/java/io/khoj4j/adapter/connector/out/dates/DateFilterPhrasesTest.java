@@ -7,9 +7,9 @@ import io.khoj4j.domain.search.DateRange;
 import io.khoj4j.domain.search.SearchQuery;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The date phrases of Khoj's filter, resolved by the real parser, on Wednesday 18 March 2026. */
 class DateFilterPhrasesTest {
@@ -48,8 +48,12 @@ class DateFilterPhrasesTest {
   }
 
   @ParameterizedTest(name = "dt>=\"{0}\" is refused")
-  @CsvSource({"9999999999 years ago", "99999999999 days ago", "12345678901234567890 days ago",
-      "5000 years ago"})
+  @CsvSource({
+    "9999999999 years ago",
+    "99999999999 days ago",
+    "12345678901234567890 days ago",
+    "5000 years ago"
+  })
   @org.junit.jupiter.api.Tag("security")
   void countsBeyondTheCalendarAreInvalidInputNotTextOrNothing(String phrase) {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> range("notes dt>=\"" + phrase + "\""))
@@ -59,13 +63,14 @@ class DateFilterPhrasesTest {
 
   @Test
   void comparatorsOpenTheRangeOnOneSide() {
-    assertThat(range("dt>=\"last week\"")).isEqualTo(new DateRange(Optional.of(LocalDate.of(2026, 3, 11)),
-        Optional.empty()));
-    assertThat(range("dt>\"yesterday\"")).isEqualTo(new DateRange(Optional.of(TODAY), Optional.empty()));
-    assertThat(range("dt<\"2024\"")).isEqualTo(new DateRange(Optional.empty(),
-        Optional.of(LocalDate.of(2024, 1, 1))));
-    assertThat(range("dt<='March 2024'")).isEqualTo(new DateRange(Optional.empty(),
-        Optional.of(LocalDate.of(2024, 4, 1))));
+    assertThat(range("dt>=\"last week\""))
+        .isEqualTo(new DateRange(Optional.of(LocalDate.of(2026, 3, 11)), Optional.empty()));
+    assertThat(range("dt>\"yesterday\""))
+        .isEqualTo(new DateRange(Optional.of(TODAY), Optional.empty()));
+    assertThat(range("dt<\"2024\""))
+        .isEqualTo(new DateRange(Optional.empty(), Optional.of(LocalDate.of(2024, 1, 1))));
+    assertThat(range("dt<='March 2024'"))
+        .isEqualTo(new DateRange(Optional.empty(), Optional.of(LocalDate.of(2024, 4, 1))));
   }
 
   @Test

@@ -60,8 +60,14 @@ class GithubRestRepositoriesTest {
   void reset() {
     server.resetAll();
     pauses.clear();
-    VendorHttp http = new VendorHttp("GitHub", Duration.ofSeconds(2), Duration.ofSeconds(90), Duration.ZERO, 3,
-        pauses::add, Clock.fixed(NOW, ZoneOffset.UTC));
+    VendorHttp http = new VendorHttp(
+        "GitHub",
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(90),
+        Duration.ZERO,
+        3,
+        pauses::add,
+        Clock.fixed(NOW, ZoneOffset.UTC));
     github = new GithubRestRepositories(URI.create(server.baseUrl()), http, Duration.ofSeconds(5));
   }
 
@@ -86,15 +92,22 @@ class GithubRestRepositoriesTest {
 
   @Test
   void listsEveryBlobOfTheRecursiveTreeWithItsShaAndSendsTheToken() {
-    server.stubFor(get(TREES + "main?recursive=1").willReturn(okJson(tree("f".repeat(40), false,
-        blob("README.md", SHA_README, 120), subtree("docs", SHA_DOCS), blob("docs/guide.org", SHA_GUIDE, 3400),
-        """
+    server.stubFor(get(TREES + "main?recursive=1")
+        .willReturn(okJson(tree(
+            "f".repeat(40),
+            false,
+            blob("README.md", SHA_README, 120),
+            subtree("docs", SHA_DOCS),
+            blob("docs/guide.org", SHA_GUIDE, 3400),
+            """
         {"path":"vendor/lib","mode":"160000","type":"commit","sha":"%s"}""".formatted("d".repeat(40))))));
 
     List<TreeFile> files = github.files(Optional.of("ghp_secret"), REPO);
 
-    assertThat(files).containsExactly(new TreeFile("README.md", SHA_README, 120),
-        new TreeFile("docs/guide.org", SHA_GUIDE, 3400));
+    assertThat(files)
+        .containsExactly(
+            new TreeFile("README.md", SHA_README, 120),
+            new TreeFile("docs/guide.org", SHA_GUIDE, 3400));
     server.verify(getRequestedFor(urlEqualTo(TREES + "main?recursive=1"))
         .withHeader("Authorization", equalTo("Bearer ghp_secret"))
         .withHeader("X-GitHub-Api-Version", equalTo("2022-11-28")));
@@ -105,21 +118,33 @@ class GithubRestRepositoriesTest {
     server.stubFor(get(TREES + "main?recursive=1").willReturn(okJson(tree("f".repeat(40), false))));
 
     assertThat(github.files(Optional.empty(), REPO)).isEmpty();
-    assertThat(server.findAll(getRequestedFor(urlEqualTo(TREES + "main?recursive=1"))).getFirst()
-        .containsHeader("Authorization")).isFalse();
+    assertThat(server
+            .findAll(getRequestedFor(urlEqualTo(TREES + "main?recursive=1")))
+            .getFirst()
+            .containsHeader("Authorization"))
+        .isFalse();
   }
 
   @Test
   void aTruncatedTreeIsCompletedSubtreeBySubtree() {
-    server.stubFor(get(TREES + "main?recursive=1").willReturn(okJson(tree("f".repeat(40), true,
-        blob("README.md", SHA_README, 10)))));
-    server.stubFor(get(TREES + "main").willReturn(okJson(tree("f".repeat(40), false,
-        blob("README.md", SHA_README, 10), subtree("docs", SHA_DOCS)))));
-    server.stubFor(get(TREES + SHA_DOCS + "?recursive=1").willReturn(okJson(tree(SHA_DOCS, false,
-        blob("guide.org", SHA_GUIDE, 20), subtree("deep", "e".repeat(40)), blob("deep/x.txt", "1".repeat(40), 5)))));
+    server.stubFor(get(TREES + "main?recursive=1")
+        .willReturn(okJson(tree("f".repeat(40), true, blob("README.md", SHA_README, 10)))));
+    server.stubFor(get(TREES + "main")
+        .willReturn(okJson(tree(
+            "f".repeat(40), false, blob("README.md", SHA_README, 10), subtree("docs", SHA_DOCS)))));
+    server.stubFor(get(TREES + SHA_DOCS + "?recursive=1")
+        .willReturn(okJson(tree(
+            SHA_DOCS,
+            false,
+            blob("guide.org", SHA_GUIDE, 20),
+            subtree("deep", "e".repeat(40)),
+            blob("deep/x.txt", "1".repeat(40), 5)))));
 
-    assertThat(github.files(Optional.empty(), REPO)).containsExactly(new TreeFile("README.md", SHA_README, 10),
-        new TreeFile("docs/guide.org", SHA_GUIDE, 20), new TreeFile("docs/deep/x.txt", "1".repeat(40), 5));
+    assertThat(github.files(Optional.empty(), REPO))
+        .containsExactly(
+            new TreeFile("README.md", SHA_README, 10),
+            new TreeFile("docs/guide.org", SHA_GUIDE, 20),
+            new TreeFile("docs/deep/x.txt", "1".repeat(40), 5));
   }
 
   @Test
@@ -128,8 +153,8 @@ class GithubRestRepositoriesTest {
     for (int i = 0; i < 2000; i++) {
       items.add(blob("src/file" + i + ".md", "%040x".formatted(i + 1), 100));
     }
-    server.stubFor(get(TREES + "main?recursive=1").willReturn(okJson(tree("f".repeat(40), false,
-        items.toArray(String[]::new)))));
+    server.stubFor(get(TREES + "main?recursive=1")
+        .willReturn(okJson(tree("f".repeat(40), false, items.toArray(String[]::new)))));
 
     assertThat(github.files(Optional.empty(), REPO)).hasSize(2000);
   }
@@ -138,7 +163,9 @@ class GithubRestRepositoriesTest {
   void aBlobIsReadRaw() {
     server.stubFor(get("/repos/octo/notes/git/blobs/" + SHA_README)
         .withHeader("Accept", equalTo("application/vnd.github.raw+json"))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/vnd.github.raw")
+        .willReturn(aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "application/vnd.github.raw")
             .withBody("# Notes\n\nhello")));
 
     assertThat(new String(github.blob(Optional.of("t"), REPO, SHA_README), StandardCharsets.UTF_8))
@@ -147,33 +174,42 @@ class GithubRestRepositoriesTest {
 
   @Test
   void badCredentialsAreUnauthorized() {
-    server.stubFor(get(TREES + "main?recursive=1").willReturn(aResponse().withStatus(401)
-        .withHeader("Content-Type", "application/json; charset=utf-8")
-        .withBody("{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com/rest\","
-            + "\"status\":\"401\"}")));
+    server.stubFor(get(TREES + "main?recursive=1")
+        .willReturn(aResponse()
+            .withStatus(401)
+            .withHeader("Content-Type", "application/json; charset=utf-8")
+            .withBody(
+                "{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com/rest\","
+                    + "\"status\":\"401\"}")));
 
     assertThatThrownBy(() -> github.files(Optional.of("revoked"), REPO))
-        .isInstanceOfSatisfying(ConnectorException.class,
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
             e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.UNAUTHORIZED));
   }
 
   @Test
   void anUnknownRepositoryOrBranchIsNotFound() {
-    server.stubFor(get(TREES + "main?recursive=1").willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json; charset=utf-8")
-        .withBody("{\"message\":\"Not Found\",\"documentation_url\":"
-            + "\"https://docs.github.com/rest/git/trees#get-a-tree\",\"status\":\"404\"}")));
+    server.stubFor(get(TREES + "main?recursive=1")
+        .willReturn(aResponse()
+            .withStatus(404)
+            .withHeader("Content-Type", "application/json; charset=utf-8")
+            .withBody("{\"message\":\"Not Found\",\"documentation_url\":"
+                + "\"https://docs.github.com/rest/git/trees#get-a-tree\",\"status\":\"404\"}")));
 
     assertThatThrownBy(() -> github.files(Optional.empty(), REPO))
-        .isInstanceOfSatisfying(ConnectorException.class,
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
             e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.NOT_FOUND));
   }
 
   @Test
   void anEmptyRepositoryHasNoFiles() {
-    server.stubFor(get(TREES + "main?recursive=1").willReturn(aResponse().withStatus(409)
-        .withHeader("Content-Type", "application/json; charset=utf-8")
-        .withBody("{\"message\":\"Git Repository is empty.\",\"status\":\"409\"}")));
+    server.stubFor(get(TREES + "main?recursive=1")
+        .willReturn(aResponse()
+            .withStatus(409)
+            .withHeader("Content-Type", "application/json; charset=utf-8")
+            .withBody("{\"message\":\"Git Repository is empty.\",\"status\":\"409\"}")));
 
     assertThat(github.files(Optional.empty(), REPO)).isEmpty();
   }
@@ -181,12 +217,19 @@ class GithubRestRepositoriesTest {
   @Test
   void aPrimaryRateLimitFarAwayIsReportedWithItsResetTime() {
     long reset = NOW.plusSeconds(3000).getEpochSecond();
-    server.stubFor(get(TREES + "main?recursive=1").willReturn(aResponse().withStatus(403)
-        .withHeader("X-RateLimit-Limit", "60").withHeader("X-RateLimit-Remaining", "0")
-        .withHeader("X-RateLimit-Used", "60").withHeader("X-RateLimit-Reset", Long.toString(reset))
-        .withHeader("Content-Type", "application/json; charset=utf-8")
-        .withBody("{\"message\":\"API rate limit exceeded for 203.0.113.7.\",\"documentation_url\":"
-            + "\"https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting\"}")));
+    server.stubFor(
+        get(TREES + "main?recursive=1")
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("X-RateLimit-Limit", "60")
+                    .withHeader("X-RateLimit-Remaining", "0")
+                    .withHeader("X-RateLimit-Used", "60")
+                    .withHeader("X-RateLimit-Reset", Long.toString(reset))
+                    .withHeader("Content-Type", "application/json; charset=utf-8")
+                    .withBody(
+                        "{\"message\":\"API rate limit exceeded for 203.0.113.7.\",\"documentation_url\":"
+                            + "\"https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting\"}")));
 
     assertThatThrownBy(() -> github.files(Optional.empty(), REPO))
         .isInstanceOfSatisfying(ConnectorException.class, e -> {
@@ -199,13 +242,20 @@ class GithubRestRepositoriesTest {
 
   @Test
   void aSecondaryRateLimitIsWaitedOutPerRetryAfterThenRetried() {
-    server.stubFor(get(TREES + "main?recursive=1").inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(403).withHeader("Retry-After", "30")
+    server.stubFor(get(TREES + "main?recursive=1")
+        .inScenario("limit")
+        .whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse()
+            .withStatus(403)
+            .withHeader("Retry-After", "30")
             .withHeader("Content-Type", "application/json; charset=utf-8")
-            .withBody("{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you "
-                + "try again.\"}"))
+            .withBody(
+                "{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you "
+                    + "try again.\"}"))
         .willSetStateTo("open"));
-    server.stubFor(get(TREES + "main?recursive=1").inScenario("limit").whenScenarioStateIs("open")
+    server.stubFor(get(TREES + "main?recursive=1")
+        .inScenario("limit")
+        .whenScenarioStateIs("open")
         .willReturn(okJson(tree("f".repeat(40), false, blob("a.md", SHA_README, 1)))));
 
     assertThat(github.files(Optional.empty(), REPO)).hasSize(1);
@@ -214,9 +264,14 @@ class GithubRestRepositoriesTest {
 
   @Test
   void a429WithoutHeadersWaitsAMinute() {
-    server.stubFor(get(TREES + "main?recursive=1").inScenario("429").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(429)).willSetStateTo("open"));
-    server.stubFor(get(TREES + "main?recursive=1").inScenario("429").whenScenarioStateIs("open")
+    server.stubFor(get(TREES + "main?recursive=1")
+        .inScenario("429")
+        .whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(429))
+        .willSetStateTo("open"));
+    server.stubFor(get(TREES + "main?recursive=1")
+        .inScenario("429")
+        .whenScenarioStateIs("open")
         .willReturn(okJson(tree("f".repeat(40), false))));
 
     assertThat(github.files(Optional.empty(), REPO)).isEmpty();
@@ -225,51 +280,68 @@ class GithubRestRepositoriesTest {
 
   @Test
   void a403WithoutRateLimitMeansTheTokenMayNotRead() {
-    server.stubFor(get(TREES + "main?recursive=1").willReturn(aResponse().withStatus(403)
-        .withHeader("X-RateLimit-Remaining", "4999")
-        .withBody("{\"message\":\"Resource not accessible by personal access token\"}")));
+    server.stubFor(get(TREES + "main?recursive=1")
+        .willReturn(aResponse()
+            .withStatus(403)
+            .withHeader("X-RateLimit-Remaining", "4999")
+            .withBody("{\"message\":\"Resource not accessible by personal access token\"}")));
 
     assertThatThrownBy(() -> github.files(Optional.of("fine-grained"), REPO))
-        .isInstanceOfSatisfying(ConnectorException.class,
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
             e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.UNAUTHORIZED));
   }
 
   @Test
   void aServerErrorIsRetriedThenReported() {
-    server.stubFor(get(TREES + "main?recursive=1").inScenario("5xx").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(502)).willSetStateTo("up"));
-    server.stubFor(get(TREES + "main?recursive=1").inScenario("5xx").whenScenarioStateIs("up")
+    server.stubFor(get(TREES + "main?recursive=1")
+        .inScenario("5xx")
+        .whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(502))
+        .willSetStateTo("up"));
+    server.stubFor(get(TREES + "main?recursive=1")
+        .inScenario("5xx")
+        .whenScenarioStateIs("up")
         .willReturn(okJson(tree("f".repeat(40), false))));
     assertThat(github.files(Optional.empty(), REPO)).isEmpty();
 
     server.resetAll();
     server.stubFor(get(TREES + "main?recursive=1").willReturn(aResponse().withStatus(503)));
     assertThatThrownBy(() -> github.files(Optional.empty(), REPO))
-        .isInstanceOfSatisfying(ConnectorException.class,
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
             e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.UNAVAILABLE));
     server.verify(3, getRequestedFor(urlEqualTo(TREES + "main?recursive=1")));
   }
 
   @Test
   void aBrokenConnectionIsUnavailable() {
-    server.stubFor(get(TREES + "main?recursive=1").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    server.stubFor(get(TREES + "main?recursive=1")
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
     assertThatThrownBy(() -> github.files(Optional.empty(), REPO))
-        .isInstanceOfSatisfying(ConnectorException.class,
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
             e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.UNAVAILABLE));
   }
 
   @Test
   void aMalformedBodyIsReportedNotGuessed() {
-    server.stubFor(get(TREES + "main?recursive=1").willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody("{\"sha\":\"x\",\"tree\":")));
+    server.stubFor(get(TREES + "main?recursive=1")
+        .willReturn(aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"sha\":\"x\",\"tree\":")));
     assertThatThrownBy(() -> github.files(Optional.empty(), REPO))
-        .isInstanceOfSatisfying(ConnectorException.class,
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
             e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.MALFORMED));
 
-    server.stubFor(get(TREES + "main?recursive=1").willReturn(okJson("{\"sha\":\"x\",\"truncated\":false}")));
+    server.stubFor(
+        get(TREES + "main?recursive=1").willReturn(okJson("{\"sha\":\"x\",\"truncated\":false}")));
     assertThatThrownBy(() -> github.files(Optional.empty(), REPO))
-        .isInstanceOfSatisfying(ConnectorException.class,
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
             e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.MALFORMED));
   }
 }

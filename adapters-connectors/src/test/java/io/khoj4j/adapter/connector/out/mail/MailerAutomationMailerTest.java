@@ -26,7 +26,8 @@ class MailerAutomationMailerTest {
     public void send(Mail... mails) {
       attempts++;
       if (failures-- > 0) {
-        throw new IllegalStateException("connection refused", new java.net.ConnectException("refused"));
+        throw new IllegalStateException(
+            "connection refused", new java.net.ConnectException("refused"));
       }
       sent.addAll(List.of(mails));
     }
@@ -36,7 +37,8 @@ class MailerAutomationMailerTest {
   void aPassingSmtpFaultIsTriedAgainAndTheMailGoesOnce() {
     FlakyMailer smtp = new FlakyMailer(2);
 
-    new MailerAutomationMailer(smtp, "k@example.org", false).send("a@example.org", "News", "**hi**");
+    new MailerAutomationMailer(smtp, "k@example.org", false)
+        .send("a@example.org", "News", "**hi**");
 
     assertThat(smtp.attempts).isEqualTo(3);
     assertThat(smtp.sent).singleElement().satisfies(mail -> {
@@ -50,7 +52,7 @@ class MailerAutomationMailerTest {
     FlakyMailer smtp = new FlakyMailer(5);
 
     assertThatThrownBy(() -> new MailerAutomationMailer(smtp, "k@example.org", false)
-        .send("a@example.org", "News", "hi"))
+            .send("a@example.org", "News", "hi"))
         .isInstanceOf(UpstreamFailureException.class)
         .hasMessageContaining("ConnectException: refused");
     assertThat(smtp.attempts).isEqualTo(3);
@@ -59,10 +61,15 @@ class MailerAutomationMailerTest {
 
   @Test
   void markdownBecomesHtml() {
-    String html = MailerAutomationMailer.html("# News\n\n- **one**\n- [two](https://example.org/two)\n\n`code`");
+    String html = MailerAutomationMailer.html(
+        "# News\n\n- **one**\n- [two](https://example.org/two)\n\n`code`");
 
-    assertThat(html).contains("<h1>News</h1>", "<strong>one</strong>", "href=\"https://example.org/two\">two</a>",
-        "<code>code</code>");
+    assertThat(html)
+        .contains(
+            "<h1>News</h1>",
+            "<strong>one</strong>",
+            "href=\"https://example.org/two\">two</a>",
+            "<code>code</code>");
   }
 
   @Test
@@ -71,6 +78,7 @@ class MailerAutomationMailerTest {
         "Hello <script>alert(1)</script> <img src=x onerror=alert(2)>\n\n[click](javascript:alert(3))");
 
     assertThat(html).doesNotContain("<script", "<img", "javascript:");
-    assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(2)&gt;");
+    assertThat(html)
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(2)&gt;");
   }
 }

@@ -63,17 +63,29 @@ class NotionApiWorkspaceTest {
   }
 
   NotionApiWorkspace workspace(Duration minInterval) {
-    VendorHttp http = new VendorHttp("Notion", Duration.ofSeconds(2), Duration.ofSeconds(60), minInterval, 3,
-        pauses::add, Clock.fixed(NOW, ZoneOffset.UTC));
-    return new NotionApiWorkspace(URI.create(server.baseUrl()), http, Duration.ofSeconds(5),
-        Optional.of(new NotionApiWorkspace.OAuthClient("client-1", "secret-1", "https://khoj.example/api/notion/auth/callback")));
+    VendorHttp http = new VendorHttp(
+        "Notion",
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(60),
+        minInterval,
+        3,
+        pauses::add,
+        Clock.fixed(NOW, ZoneOffset.UTC));
+    return new NotionApiWorkspace(
+        URI.create(server.baseUrl()),
+        http,
+        Duration.ofSeconds(5),
+        Optional.of(new NotionApiWorkspace.OAuthClient(
+            "client-1", "secret-1", "https://khoj.example/api/notion/auth/callback")));
   }
 
   static String text(String s, String href) {
     return """
         {"type":"text","text":{"content":"%s","link":%s},"annotations":{"bold":false,"italic":false,
-         "strikethrough":false,"underline":false,"code":false,"color":"default"},"plain_text":"%s","href":%s}"""
-        .formatted(s, href == null ? "null" : "{\"url\":\"" + href + "\"}", s,
+         "strikethrough":false,"underline":false,"code":false,"color":"default"},"plain_text":"%s","href":%s}""".formatted(
+            s,
+            href == null ? "null" : "{\"url\":\"" + href + "\"}",
+            s,
             href == null ? "null" : "\"" + href + "\"");
   }
 
@@ -84,8 +96,7 @@ class NotionApiWorkspaceTest {
          "last_edited_by":{"object":"user","id":"u1"},"cover":null,"icon":null,
          "parent":{"type":"workspace","workspace":true},"archived":false,"in_trash":false,
          "properties":{"title":{"id":"title","type":"title","title":[%s]}},
-         "url":"https://www.notion.so/Trip-to-Lisbon-598337872cf94fdf8782e53db20768a5","public_url":null}"""
-        .formatted(PAGE, text("Trip to Lisbon", null));
+         "url":"https://www.notion.so/Trip-to-Lisbon-598337872cf94fdf8782e53db20768a5","public_url":null}""".formatted(PAGE, text("Trip to Lisbon", null));
   }
 
   static String databaseRow() {
@@ -98,22 +109,24 @@ class NotionApiWorkspaceTest {
              {"id":"3","name":"food","color":"blue"}]},
            "Due":{"id":"c","type":"date","date":{"start":"2026-12-10","end":null,"time_zone":null}},
            "Name":{"id":"title","type":"title","title":[%s]}},
-         "url":"https://www.notion.so/Book-restaurant-1a2b3c4d00004000800000000000abcd","public_url":null}"""
-        .formatted(ROW, text("Book restaurant", null));
+         "url":"https://www.notion.so/Book-restaurant-1a2b3c4d00004000800000000000abcd","public_url":null}""".formatted(ROW, text("Book restaurant", null));
   }
 
   static String list(String type, boolean hasMore, String cursor, String... results) {
     return """
-        {"object":"list","results":[%s],"next_cursor":%s,"has_more":%s,"type":"%s","%s":{}}"""
-        .formatted(String.join(",", results), cursor == null ? "null" : "\"" + cursor + "\"", hasMore, type, type);
+        {"object":"list","results":[%s],"next_cursor":%s,"has_more":%s,"type":"%s","%s":{}}""".formatted(
+            String.join(",", results),
+            cursor == null ? "null" : "\"" + cursor + "\"",
+            hasMore,
+            type,
+            type);
   }
 
   static String block(String id, String type, boolean hasChildren, String content) {
     return """
         {"object":"block","id":"%s","parent":{"type":"page_id","page_id":"%s"},
          "created_time":"2026-11-01T09:00:00.000Z","last_edited_time":"2026-11-30T10:00:00.000Z",
-         "has_children":%s,"archived":false,"in_trash":false,"type":"%s","%s":%s}"""
-        .formatted(id, PAGE, hasChildren, type, type, content);
+         "has_children":%s,"archived":false,"in_trash":false,"type":"%s","%s":%s}""".formatted(id, PAGE, hasChildren, type, type, content);
   }
 
   static String rich(String... pieces) {
@@ -122,40 +135,70 @@ class NotionApiWorkspaceTest {
 
   @Test
   void listsPagesAndDatabaseRowsAcrossSearchPagesWithTitlesAndProperties() {
-    server.stubFor(post("/v1/search").withRequestBody(equalToJson(
+    server.stubFor(post("/v1/search")
+        .withRequestBody(equalToJson(
             "{\"page_size\":100,\"filter\":{\"property\":\"object\",\"value\":\"page\"}}"))
         .willReturn(okJson(list("page_or_database", true, "cursor-2", workspacePage()))));
-    server.stubFor(post("/v1/search").withRequestBody(matchingJsonPath("$.start_cursor", equalTo("cursor-2")))
+    server.stubFor(post("/v1/search")
+        .withRequestBody(matchingJsonPath("$.start_cursor", equalTo("cursor-2")))
         .willReturn(okJson(list("page_or_database", false, null, databaseRow()))));
 
     List<Page> pages = notion.pages("secret_abc");
 
     assertThat(pages).extracting(Page::title).containsExactly("Trip to Lisbon", "Book restaurant");
     assertThat(pages.get(0).lastEdited()).isEqualTo(Instant.parse("2026-11-30T10:00:00Z"));
-    assertThat(pages.get(1).properties()).containsExactlyInAnyOrder("Status: Done", "Tags: travel, food",
-        "Due: 2026-12-10");
-    server.verify(2, postRequestedFor(urlEqualTo("/v1/search"))
-        .withHeader("Authorization", equalTo("Bearer secret_abc"))
-        .withHeader("Notion-Version", equalTo(NotionApiWorkspace.VERSION)));
+    assertThat(pages.get(1).properties())
+        .containsExactlyInAnyOrder("Status: Done", "Tags: travel, food", "Due: 2026-12-10");
+    server.verify(
+        2,
+        postRequestedFor(urlEqualTo("/v1/search"))
+            .withHeader("Authorization", equalTo("Bearer secret_abc"))
+            .withHeader("Notion-Version", equalTo(NotionApiWorkspace.VERSION)));
   }
 
   @Test
   void readsBlocksAcrossPagesAndDescendsIntoNestedBlocksButNotChildPages() {
-    server.stubFor(get("/v1/blocks/" + PAGE + "/children?page_size=100").willReturn(okJson(list("block", true, "c2",
-        block("b1", "heading_2", false, rich(text("Days", null))),
-        block(TOGGLE, "toggle", true, rich(text("Day one", null)))))));
-    server.stubFor(get("/v1/blocks/" + PAGE + "/children?page_size=100&start_cursor=c2").willReturn(okJson(
-        list("block", false, null,
-            block("b3", "paragraph", false, rich(text("See ", null), text("the map", "https://maps.example/x"))),
-            block("8e2b1c2d-2222-4222-8222-222222222222", "child_page", true, "{\"title\":\"Packing list\"}")))));
-    server.stubFor(get("/v1/blocks/" + TOGGLE + "/children?page_size=100").willReturn(okJson(list("block", false,
-        null, block("b5", "to_do", false,
-            "{\"rich_text\":[" + text("Visit Belem", null) + "],\"checked\":true,\"color\":\"default\"}")))));
+    server.stubFor(get("/v1/blocks/" + PAGE + "/children?page_size=100")
+        .willReturn(okJson(list(
+            "block",
+            true,
+            "c2",
+            block("b1", "heading_2", false, rich(text("Days", null))),
+            block(TOGGLE, "toggle", true, rich(text("Day one", null)))))));
+    server.stubFor(get("/v1/blocks/" + PAGE + "/children?page_size=100&start_cursor=c2")
+        .willReturn(okJson(list(
+            "block",
+            false,
+            null,
+            block(
+                "b3",
+                "paragraph",
+                false,
+                rich(text("See ", null), text("the map", "https://maps.example/x"))),
+            block(
+                "8e2b1c2d-2222-4222-8222-222222222222",
+                "child_page",
+                true,
+                "{\"title\":\"Packing list\"}")))));
+    server.stubFor(get("/v1/blocks/" + TOGGLE + "/children?page_size=100")
+        .willReturn(okJson(list(
+            "block",
+            false,
+            null,
+            block(
+                "b5",
+                "to_do",
+                false,
+                "{\"rich_text\":[" + text("Visit Belem", null)
+                    + "],\"checked\":true,\"color\":\"default\"}")))));
 
     List<Block> blocks = notion.blocks("secret_abc", PAGE);
 
-    assertThat(blocks).extracting(Block::type).containsExactly("heading_2", "toggle", "paragraph", "child_page");
-    assertThat(blocks.get(1).children()).containsExactly(new Block("to_do", "[x] Visit Belem", List.of()));
+    assertThat(blocks)
+        .extracting(Block::type)
+        .containsExactly("heading_2", "toggle", "paragraph", "child_page");
+    assertThat(blocks.get(1).children())
+        .containsExactly(new Block("to_do", "[x] Visit Belem", List.of()));
     assertThat(blocks.get(2).text()).isEqualTo("See [the map](https://maps.example/x)");
     assertThat(blocks.get(3).children()).isEmpty();
   }
@@ -173,13 +216,20 @@ class NotionApiWorkspaceTest {
 
   @Test
   void a429IsWaitedOutPerRetryAfter() {
-    server.stubFor(post("/v1/search").inScenario("429").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")
+    server.stubFor(post("/v1/search")
+        .inScenario("429")
+        .whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse()
+            .withStatus(429)
+            .withHeader("Retry-After", "2")
             .withHeader("Content-Type", "application/json")
-            .withBody("{\"object\":\"error\",\"status\":429,\"code\":\"rate_limited\",\"message\":\"You have been "
-                + "rate limited. Please try again in a few minutes.\"}"))
+            .withBody(
+                "{\"object\":\"error\",\"status\":429,\"code\":\"rate_limited\",\"message\":\"You have been "
+                    + "rate limited. Please try again in a few minutes.\"}"))
         .willSetStateTo("ok"));
-    server.stubFor(post("/v1/search").inScenario("429").whenScenarioStateIs("ok")
+    server.stubFor(post("/v1/search")
+        .inScenario("429")
+        .whenScenarioStateIs("ok")
         .willReturn(okJson(list("page_or_database", false, null, workspacePage()))));
 
     assertThat(notion.pages("t")).hasSize(1);
@@ -188,65 +238,89 @@ class NotionApiWorkspaceTest {
 
   @Test
   void aLongRetryAfterIsReportedWithItsTime() {
-    server.stubFor(post("/v1/search").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "600")));
+    server.stubFor(post("/v1/search")
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "600")));
 
-    assertThatThrownBy(() -> notion.pages("t")).isInstanceOfSatisfying(ConnectorException.class, e -> {
-      assertThat(e.kind()).isEqualTo(ConnectorException.Kind.RATE_LIMITED);
-      assertThat(e.retryAt()).contains(NOW.plusSeconds(600));
-    });
+    assertThatThrownBy(() -> notion.pages("t"))
+        .isInstanceOfSatisfying(ConnectorException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ConnectorException.Kind.RATE_LIMITED);
+          assertThat(e.retryAt()).contains(NOW.plusSeconds(600));
+        });
   }
 
   @Test
   void aRevokedTokenIsUnauthorized() {
-    server.stubFor(post("/v1/search").willReturn(aResponse().withStatus(401).withHeader("Content-Type",
-        "application/json").withBody("{\"object\":\"error\",\"status\":401,\"code\":\"unauthorized\","
-            + "\"message\":\"API token is invalid.\"}")));
+    server.stubFor(post("/v1/search")
+        .willReturn(aResponse()
+            .withStatus(401)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"object\":\"error\",\"status\":401,\"code\":\"unauthorized\","
+                + "\"message\":\"API token is invalid.\"}")));
 
-    assertThatThrownBy(() -> notion.pages("revoked")).isInstanceOfSatisfying(ConnectorException.class,
-        e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.UNAUTHORIZED));
+    assertThatThrownBy(() -> notion.pages("revoked"))
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.UNAUTHORIZED));
   }
 
   @Test
   void aPageNoLongerSharedIsNotFound() {
-    server.stubFor(get("/v1/blocks/" + PAGE + "/children?page_size=100").willReturn(aResponse().withStatus(404)
-        .withBody("{\"object\":\"error\",\"status\":404,\"code\":\"object_not_found\",\"message\":\"Could not find "
-            + "block with ID.\"}")));
+    server.stubFor(get("/v1/blocks/" + PAGE + "/children?page_size=100")
+        .willReturn(aResponse()
+            .withStatus(404)
+            .withBody(
+                "{\"object\":\"error\",\"status\":404,\"code\":\"object_not_found\",\"message\":\"Could not find "
+                    + "block with ID.\"}")));
 
-    assertThatThrownBy(() -> notion.blocks("t", PAGE)).isInstanceOfSatisfying(ConnectorException.class,
-        e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.NOT_FOUND));
+    assertThatThrownBy(() -> notion.blocks("t", PAGE))
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.NOT_FOUND));
   }
 
   @Test
   void serverErrorsAndMalformedAnswersAreReported() {
     server.stubFor(post("/v1/search").willReturn(aResponse().withStatus(503)));
-    assertThatThrownBy(() -> notion.pages("t")).isInstanceOfSatisfying(ConnectorException.class,
-        e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.UNAVAILABLE));
+    assertThatThrownBy(() -> notion.pages("t"))
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.UNAVAILABLE));
 
     server.stubFor(post("/v1/search").willReturn(okJson("{\"object\":\"list\",\"results\":{}}")));
-    assertThatThrownBy(() -> notion.pages("t")).isInstanceOfSatisfying(ConnectorException.class,
-        e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.MALFORMED));
+    assertThatThrownBy(() -> notion.pages("t"))
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.MALFORMED));
 
     server.stubFor(post("/v1/search").willReturn(okJson("{\"object\":\"list\",\"resul")));
-    assertThatThrownBy(() -> notion.pages("t")).isInstanceOfSatisfying(ConnectorException.class,
-        e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.MALFORMED));
+    assertThatThrownBy(() -> notion.pages("t"))
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.MALFORMED));
   }
 
   @Test
   void theOAuthCodeIsExchangedWithTheClientsBasicCredentials() {
-    server.stubFor(post("/v1/oauth/token")
-        .withBasicAuth("client-1", "secret-1")
-        .withRequestBody(equalToJson("{\"grant_type\":\"authorization_code\",\"code\":\"code-9\","
-            + "\"redirect_uri\":\"https://khoj.example/api/notion/auth/callback\"}"))
-        .willReturn(okJson("{\"access_token\":\"secret_oauth\",\"token_type\":\"bearer\",\"bot_id\":\"b\","
-            + "\"workspace_name\":\"Home\",\"workspace_id\":\"w\",\"owner\":{\"type\":\"user\"}}")));
+    server.stubFor(
+        post("/v1/oauth/token")
+            .withBasicAuth("client-1", "secret-1")
+            .withRequestBody(
+                equalToJson("{\"grant_type\":\"authorization_code\",\"code\":\"code-9\","
+                    + "\"redirect_uri\":\"https://khoj.example/api/notion/auth/callback\"}"))
+            .willReturn(
+                okJson(
+                    "{\"access_token\":\"secret_oauth\",\"token_type\":\"bearer\",\"bot_id\":\"b\","
+                        + "\"workspace_name\":\"Home\",\"workspace_id\":\"w\",\"owner\":{\"type\":\"user\"}}")));
 
     assertThat(notion.exchangeCode("code-9")).isEqualTo("secret_oauth");
   }
 
   @Test
   void aRefusedCodeIsReported() {
-    server.stubFor(post("/v1/oauth/token").willReturn(aResponse().withStatus(400).withBody(
-        "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid code.\"}")));
+    server.stubFor(post("/v1/oauth/token")
+        .willReturn(aResponse()
+            .withStatus(400)
+            .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Invalid code.\"}")));
 
     assertThatThrownBy(() -> notion.exchangeCode("used")).isInstanceOf(ConnectorException.class);
   }

@@ -30,7 +30,8 @@ class StripeBillingProviderTest {
   private static final String SECRET = "whsec_test_secret";
   private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
-  // One stub server for the class: a fresh one per test could get the port of the last one, whose stalled
+  // One stub server for the class: a fresh one per test could get the port of the last one, whose
+  // stalled
   // connection (the time-out test) the JDK's keep-alive cache might still hand out.
   private static WireMockServer stripe;
   private StripeBillingProvider provider;
@@ -49,8 +50,14 @@ class StripeBillingProviderTest {
   @BeforeEach
   void provider() {
     stripe.resetAll();
-    // Generous: a first request on a loaded machine may take seconds. The time-out test has its own, short one.
-    provider = new StripeBillingProvider("sk_test_123", SECRET, stripe.baseUrl(), Duration.ofSeconds(30), 0,
+    // Generous: a first request on a loaded machine may take seconds. The time-out test has its
+    // own, short one.
+    provider = new StripeBillingProvider(
+        "sk_test_123",
+        SECRET,
+        stripe.baseUrl(),
+        Duration.ofSeconds(30),
+        0,
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
@@ -67,7 +74,8 @@ class StripeBillingProviderTest {
   void aSignedEventIsReadWithItsProductsAndPeriodEnd() {
     String payload = subscriptionUpdated("evt_1", true);
 
-    BillingEvent event = provider.verify(payload, StripeSignatures.header(payload, SECRET, NOW.getEpochSecond()));
+    BillingEvent event =
+        provider.verify(payload, StripeSignatures.header(payload, SECRET, NOW.getEpochSecond()));
 
     assertThat(event.id()).isEqualTo("evt_1");
     assertThat(event.kind()).isEqualTo(BillingEvent.Kind.SUBSCRIPTION_UPDATED);
@@ -83,17 +91,24 @@ class StripeBillingProviderTest {
     String header = StripeSignatures.header(payload, SECRET, NOW.getEpochSecond());
 
     assertThatThrownBy(() -> provider.verify(payload.replace("false", "true"), header))
-        .isInstanceOf(InvalidInputException.class).hasMessage("Invalid Stripe signature");
-    assertThatThrownBy(() -> provider.verify(payload,
-        StripeSignatures.header(payload, "whsec_other", NOW.getEpochSecond())))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("Invalid Stripe signature");
+    assertThatThrownBy(() -> provider.verify(
+            payload, StripeSignatures.header(payload, "whsec_other", NOW.getEpochSecond())))
         .isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> provider.verify(payload,
-        StripeSignatures.header(payload, SECRET, NOW.minus(Duration.ofMinutes(10)).getEpochSecond())))
-        .as("older than the five-minute tolerance").isInstanceOf(InvalidInputException.class);
-    assertThatThrownBy(() -> provider.verify(payload, "nonsense")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> provider.verify(
+            payload,
+            StripeSignatures.header(
+                payload, SECRET, NOW.minus(Duration.ofMinutes(10)).getEpochSecond())))
+        .as("older than the five-minute tolerance")
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> provider.verify(payload, "nonsense"))
+        .isInstanceOf(InvalidInputException.class);
     String garbage = "{not json";
-    assertThatThrownBy(() -> provider.verify(garbage, StripeSignatures.header(garbage, SECRET, NOW.getEpochSecond())))
-        .isInstanceOf(InvalidInputException.class).hasMessage("Invalid Stripe event");
+    assertThatThrownBy(() -> provider.verify(
+            garbage, StripeSignatures.header(garbage, SECRET, NOW.getEpochSecond())))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("Invalid Stripe event");
   }
 
   @Test
@@ -104,8 +119,10 @@ class StripeBillingProviderTest {
     String other = """
         {"id":"evt_4","type":"charge.succeeded","data":{"object":{"id":"ch_1","customer":"cus_1"}}}""";
 
-    BillingEvent paid = provider.verify(invoice, StripeSignatures.header(invoice, SECRET, NOW.getEpochSecond()));
-    BillingEvent charge = provider.verify(other, StripeSignatures.header(other, SECRET, NOW.getEpochSecond()));
+    BillingEvent paid =
+        provider.verify(invoice, StripeSignatures.header(invoice, SECRET, NOW.getEpochSecond()));
+    BillingEvent charge =
+        provider.verify(other, StripeSignatures.header(other, SECRET, NOW.getEpochSecond()));
 
     assertThat(paid.kind()).isEqualTo(BillingEvent.Kind.INVOICE_PAID);
     assertThat(paid.products()).containsExactly("prod_khoj");
@@ -115,13 +132,21 @@ class StripeBillingProviderTest {
   @Test
   void customersAndTheirLatestPeriodAreReadFromTheApi() {
     stripe.stubFor(get(urlPathEqualTo("/v1/customers/cus_1"))
-        .willReturn(okJson("{\"id\":\"cus_1\",\"object\":\"customer\",\"email\":\"Payer@Example.org\"}")));
-    stripe.stubFor(get(urlPathEqualTo("/v1/customers/cus_gone"))
-        .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody(
-            "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\",\"message\":\"No such customer\"}}")));
-    stripe.stubFor(get(urlPathEqualTo("/v1/subscriptions")).withQueryParam("customer", equalTo("cus_1"))
-        .willReturn(okJson("{\"object\":\"list\",\"data\":[{\"id\":\"sub_1\",\"current_period_end\":1775000000,"
-            + "\"cancel_at_period_end\":false}]}")));
+        .willReturn(
+            okJson("{\"id\":\"cus_1\",\"object\":\"customer\",\"email\":\"Payer@Example.org\"}")));
+    stripe.stubFor(
+        get(urlPathEqualTo("/v1/customers/cus_gone"))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\",\"message\":\"No such customer\"}}")));
+    stripe.stubFor(get(urlPathEqualTo("/v1/subscriptions"))
+        .withQueryParam("customer", equalTo("cus_1"))
+        .willReturn(okJson(
+            "{\"object\":\"list\",\"data\":[{\"id\":\"sub_1\",\"current_period_end\":1775000000,"
+                + "\"cancel_at_period_end\":false}]}")));
 
     assertThat(provider.customerEmail("cus_1")).contains("Payer@Example.org");
     assertThat(provider.customerEmail("cus_gone")).isEmpty();
@@ -130,13 +155,17 @@ class StripeBillingProviderTest {
 
   @Test
   void cancellingMarksEverySubscriptionAndResumingTheFirstMarkedOne() {
-    stripe.stubFor(get(urlPathEqualTo("/v1/customers")).withQueryParam("email", equalTo("a@example.org"))
+    stripe.stubFor(get(urlPathEqualTo("/v1/customers"))
+        .withQueryParam("email", equalTo("a@example.org"))
         .willReturn(okJson("{\"object\":\"list\",\"data\":[{\"id\":\"cus_1\"}]}")));
     stripe.stubFor(get(urlPathEqualTo("/v1/subscriptions"))
-        .willReturn(okJson("{\"object\":\"list\",\"data\":[{\"id\":\"sub_1\",\"cancel_at_period_end\":false},"
-            + "{\"id\":\"sub_2\",\"cancel_at_period_end\":true}]}")));
-    stripe.stubFor(post(urlPathEqualTo("/v1/subscriptions/sub_1")).willReturn(okJson("{\"id\":\"sub_1\"}")));
-    stripe.stubFor(post(urlPathEqualTo("/v1/subscriptions/sub_2")).willReturn(okJson("{\"id\":\"sub_2\"}")));
+        .willReturn(okJson(
+            "{\"object\":\"list\",\"data\":[{\"id\":\"sub_1\",\"cancel_at_period_end\":false},"
+                + "{\"id\":\"sub_2\",\"cancel_at_period_end\":true}]}")));
+    stripe.stubFor(
+        post(urlPathEqualTo("/v1/subscriptions/sub_1")).willReturn(okJson("{\"id\":\"sub_1\"}")));
+    stripe.stubFor(
+        post(urlPathEqualTo("/v1/subscriptions/sub_2")).willReturn(okJson("{\"id\":\"sub_2\"}")));
 
     assertThat(provider.customerByEmail("a@example.org")).contains("cus_1");
     assertThat(provider.cancelAtPeriodEnd("cus_1")).isEqualTo(2);
@@ -149,25 +178,44 @@ class StripeBillingProviderTest {
 
   @Test
   void rateLimitsServerErrorsTimeOutsAndMalformedBodiesAreUpstreamFailures() {
-    stripe.stubFor(get(urlPathEqualTo("/v1/customers/cus_429")).willReturn(aResponse().withStatus(429)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"rate_limit\",\"message\":\"Too many\"}}")));
-    stripe.stubFor(get(urlPathEqualTo("/v1/customers/cus_500")).willReturn(aResponse().withStatus(500)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"boom\"}}")));
+    stripe.stubFor(
+        get(urlPathEqualTo("/v1/customers/cus_429"))
+            .willReturn(
+                aResponse()
+                    .withStatus(429)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"rate_limit\",\"message\":\"Too many\"}}")));
+    stripe.stubFor(get(urlPathEqualTo("/v1/customers/cus_500"))
+        .willReturn(aResponse()
+            .withStatus(500)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"boom\"}}")));
     stripe.stubFor(get(urlPathEqualTo("/v1/customers/cus_slow"))
         .willReturn(okJson("{\"id\":\"cus_slow\"}").withFixedDelay(3_000)));
     stripe.stubFor(get(urlPathEqualTo("/v1/customers/cus_bad"))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("<html>")));
+        .willReturn(aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "application/json")
+            .withBody("<html>")));
 
-    assertThatThrownBy(() -> provider.customerEmail("cus_429")).isInstanceOfSatisfying(
-        UpstreamFailureException.class, e -> assertThat(e.retryable()).isTrue());
-    assertThatThrownBy(() -> provider.customerEmail("cus_500")).isInstanceOfSatisfying(
-        UpstreamFailureException.class, e -> assertThat(e.retryable()).isTrue());
-    StripeBillingProvider impatient = new StripeBillingProvider("sk_test_123", SECRET, stripe.baseUrl(),
-        Duration.ofMillis(500), 0, Clock.fixed(NOW, ZoneOffset.UTC));
-    assertThatThrownBy(() -> impatient.customerEmail("cus_slow")).isInstanceOfSatisfying(
-        UpstreamFailureException.class, e -> assertThat(e.retryable()).isTrue());
-    assertThatThrownBy(() -> provider.customerEmail("cus_bad")).isInstanceOf(UpstreamFailureException.class);
+    assertThatThrownBy(() -> provider.customerEmail("cus_429"))
+        .isInstanceOfSatisfying(
+            UpstreamFailureException.class, e -> assertThat(e.retryable()).isTrue());
+    assertThatThrownBy(() -> provider.customerEmail("cus_500"))
+        .isInstanceOfSatisfying(
+            UpstreamFailureException.class, e -> assertThat(e.retryable()).isTrue());
+    StripeBillingProvider impatient = new StripeBillingProvider(
+        "sk_test_123",
+        SECRET,
+        stripe.baseUrl(),
+        Duration.ofMillis(500),
+        0,
+        Clock.fixed(NOW, ZoneOffset.UTC));
+    assertThatThrownBy(() -> impatient.customerEmail("cus_slow"))
+        .isInstanceOfSatisfying(
+            UpstreamFailureException.class, e -> assertThat(e.retryable()).isTrue());
+    assertThatThrownBy(() -> provider.customerEmail("cus_bad"))
+        .isInstanceOf(UpstreamFailureException.class);
   }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.khoj4j.application.port.out.content.Extraction;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Tag;
@@ -30,10 +30,11 @@ class ExtractionPoolTest {
       return new Extraction.Pages(List.of(Long.toString(n)));
     });
 
-    assertThat(e).isEqualTo(new Extraction.Unreadable("reading used more than 50 ms of processor time"));
+    assertThat(e)
+        .isEqualTo(new Extraction.Unreadable("reading used more than 50 ms of processor time"));
     waitUntil(() -> pool.busy() == 0);
-    assertThat(pool.run("next.pdf", () -> new Extraction.Pages(List.of("ok")))).isEqualTo(
-        new Extraction.Pages(List.of("ok")));
+    assertThat(pool.run("next.pdf", () -> new Extraction.Pages(List.of("ok"))))
+        .isEqualTo(new Extraction.Pages(List.of("ok")));
   }
 
   @Test
@@ -45,16 +46,19 @@ class ExtractionPoolTest {
     List<Extraction> results = new CopyOnWriteArrayList<>();
     List<Thread> callers = new java.util.ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      callers.add(Thread.ofPlatform().start(() -> results.add(pool.run("f.pdf", () -> {
-        mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-        release.await();
-        running.decrementAndGet();
-        return new Extraction.Pages(List.of("ok"));
-      }))));
+      callers.add(Thread.ofPlatform()
+          .start(() -> results.add(pool.run("f.pdf", () -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            release.await();
+            running.decrementAndGet();
+            return new Extraction.Pages(List.of("ok"));
+          }))));
     }
 
-    // mostAtOnce is raised just after running: wait for both, or the check races the second reader's start
-    waitUntil(() -> pool.busy() == 2 && pool.waiting() == 1 && running.get() == 2 && mostAtOnce.get() >= 2);
+    // mostAtOnce is raised just after running: wait for both, or the check races the second
+    // reader's start
+    waitUntil(() ->
+        pool.busy() == 2 && pool.waiting() == 1 && running.get() == 2 && mostAtOnce.get() >= 2);
     assertThat(mostAtOnce).hasValue(2);
     release.countDown();
     for (Thread caller : callers) {
@@ -63,8 +67,8 @@ class ExtractionPoolTest {
 
     assertThat(results).hasSize(3).allMatch(r -> r.equals(new Extraction.Pages(List.of("ok"))));
     assertThat(mostAtOnce).hasValue(2);
-    waitUntil(() -> pool.busy() == 0); // a slot is given back when its thread ends, just after the answer
-
+    waitUntil(
+        () -> pool.busy() == 0); // a slot is given back when its thread ends, just after the answer
   }
 
   @Test

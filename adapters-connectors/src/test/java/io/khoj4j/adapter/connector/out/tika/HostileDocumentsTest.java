@@ -36,12 +36,16 @@ class HostileDocumentsTest {
     assertThat(bomb.length).isLessThan(1 << 20);
 
     Extraction e = READER.extract("bomb.docx", ContentType.DOCX, bomb);
-    ZipContainerGuard.Verdict verdict = new ZipContainerGuard(256L << 20, 100, 20_000_000).inspect(bomb);
+    ZipContainerGuard.Verdict verdict =
+        new ZipContainerGuard(256L << 20, 100, 20_000_000).inspect(bomb);
 
-    assertThat(e).isEqualTo(new Extraction.Unreadable(
-        "a zip bomb: its part word/document.xml unpacks to more than 100 times its compressed size"));
+    assertThat(e)
+        .isEqualTo(
+            new Extraction.Unreadable(
+                "a zip bomb: its part word/document.xml unpacks to more than 100 times its compressed size"));
     assertThat(verdict.refusal()).isPresent();
-    // the scan stops at the first buffer past the part's grace (plus the few small parts before it): memory and
+    // the scan stops at the first buffer past the part's grace (plus the few small parts before
+    // it): memory and
     // work stay bounded whatever the file claims
     assertThat(verdict.bytesInflated()).isLessThan(2 * ZipContainerGuard.GRACE_BYTES);
   }
@@ -59,44 +63,56 @@ class HostileDocumentsTest {
 
   @Test
   void aTextRunLongerThanTheCharacterLimitIsRefusedBeforeTikaWouldHoldItWhole() throws IOException {
-    // Tika's streaming Word reader passes a run on only at its end: one 64 MiB run would be 128 MB of chars
+    // Tika's streaming Word reader passes a run on only at its end: one 64 MiB run would be 128 MB
+    // of chars
     ZipContainerGuard guard = new ZipContainerGuard(256L << 20, Integer.MAX_VALUE, 1 << 20);
 
     ZipContainerGuard.Verdict verdict = guard.inspect(docxWithTextRun(64 << 20));
 
-    assertThat(verdict.refusal()).contains("its part word/document.xml has a text run longer than 1048576 characters");
+    assertThat(verdict.refusal())
+        .contains("its part word/document.xml has a text run longer than 1048576 characters");
     assertThat(verdict.bytesInflated()).isLessThan(2L << 20);
   }
 
   @Test
   void aBombBehindAPartTheStreamingReaderCannotFollowIsStillFound() throws IOException {
-    // the first part is stored uncompressed but its local header claims a data descriptor: Java's ZipInputStream
+    // the first part is stored uncompressed but its local header claims a data descriptor: Java's
+    // ZipInputStream
     // gives up there, while the central directory (what POI reads) leads on to the bomb
     byte[] zip = storedFirstPartThen(docxWithTextRun(256 << 20));
     zip[6] |= 0x08;
 
-    ZipContainerGuard.Verdict verdict = new ZipContainerGuard(256L << 20, 100, 20_000_000).inspect(zip);
+    ZipContainerGuard.Verdict verdict =
+        new ZipContainerGuard(256L << 20, 100, 20_000_000).inspect(zip);
 
-    assertThat(verdict.refusal()).hasValueSatisfying(why -> assertThat(why).startsWith("a zip bomb"));
+    assertThat(verdict.refusal())
+        .hasValueSatisfying(why -> assertThat(why).startsWith("a zip bomb"));
   }
 
   @Test
   void anOrdinaryDocxPassesTheScanWhole() throws IOException {
     byte[] docx = fixture("par-known-paragraphs.docx");
 
-    ZipContainerGuard.Verdict verdict = new ZipContainerGuard(256L << 20, 100, 20_000_000).inspect(docx);
+    ZipContainerGuard.Verdict verdict =
+        new ZipContainerGuard(256L << 20, 100, 20_000_000).inspect(docx);
 
     assertThat(verdict.refusal()).isEmpty();
     assertThat(verdict.bytesInflated()).isGreaterThan(docx.length);
   }
 
   @Test
-  void wordTextIsCutOffByTheCharacterLimitBeforeTheParserReachesTheEndOfThePart() throws IOException {
-    // 2000 paragraphs of 100 letters, then a tail that is not XML at all: a reader that loads the whole part before
-    // emitting text fails on the tail ("damaged"); a streaming one stops at the limit, long before the tail
-    TikaDocumentReader reader = new TikaDocumentReader(new TikaDocumentReader.Limits(1000, 256L << 20, 100,
-        50_000_000L, Duration.ofSeconds(60), Duration.ofSeconds(120), 1), false);
-    String paragraphs = "x</w:t></w:r></w:p>" + ("<w:p><w:r><w:t>" + "b".repeat(100) + "</w:t></w:r></w:p>").repeat(2000);
+  void wordTextIsCutOffByTheCharacterLimitBeforeTheParserReachesTheEndOfThePart()
+      throws IOException {
+    // 2000 paragraphs of 100 letters, then a tail that is not XML at all: a reader that loads the
+    // whole part before
+    // emitting text fails on the tail ("damaged"); a streaming one stops at the limit, long before
+    // the tail
+    TikaDocumentReader reader = new TikaDocumentReader(
+        new TikaDocumentReader.Limits(
+            1000, 256L << 20, 100, 50_000_000L, Duration.ofSeconds(60), Duration.ofSeconds(120), 1),
+        false);
+    String paragraphs = "x</w:t></w:r></w:p>"
+        + ("<w:p><w:r><w:t>" + "b".repeat(100) + "</w:t></w:r></w:p>").repeat(2000);
 
     Extraction e = reader.extract("long.docx", ContentType.DOCX, docx(paragraphs, "<<< not XML"));
 
@@ -109,13 +125,16 @@ class HostileDocumentsTest {
 
     Extraction e = READER.extract("huge.png", ContentType.IMAGE, png);
 
-    assertThat(e).isEqualTo(new Extraction.Unreadable(
-        "the image has 30000 × 30000 pixels, more than the 50000000 this server reads"));
+    assertThat(e)
+        .isEqualTo(new Extraction.Unreadable(
+            "the image has 30000 × 30000 pixels, more than the 50000000 this server reads"));
   }
 
   @Test
   void aPngWhoseSizeCannotBeReadIsRefusedRatherThanHandedToOcr() {
-    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'J', 'U', 'N', 'K'};
+    byte[] png = {
+      (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'J', 'U', 'N', 'K'
+    };
 
     assertThat(READER.extract("odd.png", ContentType.IMAGE, png))
         .isEqualTo(new Extraction.Unreadable("damaged image: its size cannot be read"));
@@ -149,7 +168,8 @@ class HostileDocumentsTest {
     }
   }
 
-  private static final java.util.Map<Integer, byte[]> BOMBS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<Integer, byte[]> BOMBS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The real DOCX fixture with {@code bytes} of one repeated letter inside its first text run (built once a size). */
   static byte[] docxWithTextRun(int bytes) throws IOException {
@@ -163,7 +183,8 @@ class HostileDocumentsTest {
 
   private static byte[] buildDocxWithTextRun(int bytes) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(fixture("par-known-paragraphs.docx")));
+    try (ZipInputStream in =
+            new ZipInputStream(new ByteArrayInputStream(fixture("par-known-paragraphs.docx")));
         ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.setLevel(9);
       ZipEntry entry;
@@ -191,7 +212,8 @@ class HostileDocumentsTest {
   /** The real DOCX fixture whose document.xml has {@code inserted} in its first text run and then ends in {@code tail}. */
   static byte[] docx(String inserted, String tail) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(fixture("par-known-paragraphs.docx")));
+    try (ZipInputStream in =
+            new ZipInputStream(new ByteArrayInputStream(fixture("par-known-paragraphs.docx")));
         ZipOutputStream zip = new ZipOutputStream(out)) {
       ZipEntry entry;
       while ((entry = in.getNextEntry()) != null) {

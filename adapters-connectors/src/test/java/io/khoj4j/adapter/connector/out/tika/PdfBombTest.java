@@ -34,15 +34,20 @@ class PdfBombTest {
   private static final TikaDocumentReader READER = TikaDocumentReader.withDefaults();
 
   @Test
-  void aPageWhoseContentStreamDecodesToOneGibibyteIsRefusedAfterDecodingAboutOneMebibyte() throws IOException {
+  void aPageWhoseContentStreamDecodesToOneGibibyteIsRefusedAfterDecodingAboutOneMebibyte()
+      throws IOException {
     byte[] bomb = pdfWithContentStream(1024, COSName.FLATE_DECODE);
     assertThat(bomb.length).isLessThan(2 << 20);
 
     Extraction e = READER.extract("bomb.pdf", ContentType.PDF, bomb);
     PdfStreamGuard.Verdict verdict = new PdfStreamGuard(256L << 20, 100).inspect(bomb);
 
-    assertThat(e).isInstanceOfSatisfying(Extraction.Unreadable.class, u -> assertThat(u.reason())
-        .matches("a compression bomb: its object \\d+ 0 decodes to more than 100 times its compressed size"));
+    assertThat(e)
+        .isInstanceOfSatisfying(
+            Extraction.Unreadable.class,
+            u -> assertThat(u.reason())
+                .matches(
+                    "a compression bomb: its object \\d+ 0 decodes to more than 100 times its compressed size"));
     assertThat(verdict.refusal()).isPresent();
     assertThat(verdict.bytesDecoded()).isLessThan(2 * PdfStreamGuard.GRACE_BYTES);
   }
@@ -60,7 +65,8 @@ class PdfBombTest {
 
   @Test
   void aBombBehindAnotherFilterIsStoppedInTheStageBetween() throws IOException {
-    // [FlateDecode FlateDecode]: the first stage is kept for the second to read, so it is capped too
+    // [FlateDecode FlateDecode]: the first stage is kept for the second to read, so it is capped
+    // too
     byte[] pdf = pdfWithDoublyDeflatedContent(64);
     PdfStreamGuard guard = new PdfStreamGuard(8L << 20, Integer.MAX_VALUE);
 
@@ -71,10 +77,19 @@ class PdfBombTest {
 
   @Test
   void theReaderAppliesTheConfiguredSizeLimitToPdfs() throws IOException {
-    TikaDocumentReader reader = new TikaDocumentReader(new TikaDocumentReader.Limits(20_000_000, 8L << 20,
-        Integer.MAX_VALUE, 50_000_000L, Duration.ofSeconds(60), Duration.ofSeconds(120), 1), false);
+    TikaDocumentReader reader = new TikaDocumentReader(
+        new TikaDocumentReader.Limits(
+            20_000_000,
+            8L << 20,
+            Integer.MAX_VALUE,
+            50_000_000L,
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(120),
+            1),
+        false);
 
-    Extraction e = reader.extract("big.pdf", ContentType.PDF, pdfWithContentStream(64, COSName.FLATE_DECODE));
+    Extraction e =
+        reader.extract("big.pdf", ContentType.PDF, pdfWithContentStream(64, COSName.FLATE_DECODE));
 
     assertThat(e).isEqualTo(new Extraction.Unreadable("decodes to more than 8388608 bytes"));
   }
@@ -88,8 +103,11 @@ class PdfBombTest {
 
     assertThat(verdict.refusal()).isEmpty();
     assertThat(verdict.bytesDecoded()).isPositive();
-    assertThat(e).isInstanceOfSatisfying(Extraction.Pages.class,
-        p -> assertThat(String.join(" ", p.pages())).contains("Quarterly report on the lighthouse keepers"));
+    assertThat(e)
+        .isInstanceOfSatisfying(
+            Extraction.Pages.class,
+            p -> assertThat(String.join(" ", p.pages()))
+                .contains("Quarterly report on the lighthouse keepers"));
   }
 
   @Test
@@ -124,7 +142,8 @@ class PdfBombTest {
       doc.addPage(page);
       COSStream stream = doc.getDocument().createCOSStream();
       try (OutputStream raw = stream.createRawOutputStream();
-          DeflaterOutputStream twice = new DeflaterOutputStream(raw, new Deflater(Deflater.BEST_COMPRESSION))) {
+          DeflaterOutputStream twice =
+              new DeflaterOutputStream(raw, new Deflater(Deflater.BEST_COMPRESSION))) {
         once.writeTo(twice);
       }
       COSArray filters = new COSArray();

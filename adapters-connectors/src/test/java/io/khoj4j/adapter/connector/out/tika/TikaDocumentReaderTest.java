@@ -25,12 +25,13 @@ class TikaDocumentReaderTest {
 
   @Test
   void hasNoNoArgumentConstructorForTheClientProxyToRunAtStartUp() {
-    // CDI's client proxy of an @ApplicationScoped bean calls the class's no-argument constructor when it is created;
-    // here that would load Tika, POI and PDFBox (about a thousand classes) at start-up rather than at the first upload
+    // CDI's client proxy of an @ApplicationScoped bean calls the class's no-argument constructor
+    // when it is created;
+    // here that would load Tika, POI and PDFBox (about a thousand classes) at start-up rather than
+    // at the first upload
     assertThat(java.util.Arrays.stream(TikaDocumentReader.class.getDeclaredConstructors()))
         .noneMatch(c -> c.getParameterCount() == 0);
   }
-
 
   private static final TikaDocumentReader READER = TikaDocumentReader.withDefaults();
 
@@ -42,7 +43,8 @@ class TikaDocumentReaderTest {
 
   @Test
   void pdfComesOutPageByPage() throws IOException {
-    Extraction e = READER.extract("/docs/four.pdf", ContentType.PDF, fixture("pdflatex-4-pages.pdf"));
+    Extraction e =
+        READER.extract("/docs/four.pdf", ContentType.PDF, fixture("pdflatex-4-pages.pdf"));
 
     assertThat(e).isInstanceOfSatisfying(Extraction.Pages.class, p -> {
       assertThat(p.pages()).hasSize(4);
@@ -52,7 +54,8 @@ class TikaDocumentReaderTest {
 
   @Test
   void encryptedPdfIsUnreadableWithAReason() throws IOException {
-    Extraction e = READER.extract("p.pdf", ContentType.PDF, fixture("libreoffice-writer-password.pdf"));
+    Extraction e =
+        READER.extract("p.pdf", ContentType.PDF, fixture("libreoffice-writer-password.pdf"));
 
     assertThat(e).isEqualTo(new Extraction.Unreadable("the document is encrypted"));
   }
@@ -63,7 +66,8 @@ class TikaDocumentReaderTest {
 
     assertThat(READER.extract("t.pdf", ContentType.PDF, Arrays.copyOf(pdf, 900)))
         .isInstanceOf(Extraction.Unreadable.class);
-    assertThat(READER.extract("f.pdf", ContentType.PDF, "just text".getBytes(StandardCharsets.UTF_8)))
+    assertThat(
+            READER.extract("f.pdf", ContentType.PDF, "just text".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(Extraction.Unreadable.class);
   }
 
@@ -115,9 +119,12 @@ class TikaDocumentReaderTest {
 
   @Test
   void aDocumentWithoutTextIsReadAsEmpty() {
-    Extraction blank = READER.extractMarkup("blank.html", "<html><body> </body></html>".getBytes(StandardCharsets.UTF_8));
+    Extraction blank = READER.extractMarkup(
+        "blank.html", "<html><body> </body></html>".getBytes(StandardCharsets.UTF_8));
 
-    assertThat(blank).isInstanceOfSatisfying(Extraction.Pages.class, p -> assertThat(p.pages()).allMatch(String::isBlank));
+    assertThat(blank)
+        .isInstanceOfSatisfying(
+            Extraction.Pages.class, p -> assertThat(p.pages()).allMatch(String::isBlank));
   }
 
   @Test
@@ -127,8 +134,13 @@ class TikaDocumentReaderTest {
 
     Extraction e = READER.extractMarkup("page.html", html.getBytes(StandardCharsets.UTF_8));
 
-    assertThat(e).isInstanceOfSatisfying(Extraction.Pages.class, p -> assertThat(p.pages().getFirst())
-        .contains("Tardigrades").contains("Water bears survive space.").doesNotContain("var x"));
+    assertThat(e)
+        .isInstanceOfSatisfying(
+            Extraction.Pages.class,
+            p -> assertThat(p.pages().getFirst())
+                .contains("Tardigrades")
+                .contains("Water bears survive space.")
+                .doesNotContain("var x"));
   }
 
   @Test
@@ -139,7 +151,8 @@ class TikaDocumentReaderTest {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, 900, 200);
     g.setColor(Color.BLACK);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 56));
     g.drawString("Kilimanjaro expedition", 30, 120);
     g.dispose();
@@ -148,14 +161,17 @@ class TikaDocumentReaderTest {
 
     Extraction e = READER.extract("photo.png", ContentType.IMAGE, png.toByteArray());
 
-    assertThat(e).isInstanceOfSatisfying(Extraction.Pages.class, p -> assertThat(p.pages().getFirst())
-        .containsIgnoringCase("Kilimanjaro"));
+    assertThat(e)
+        .isInstanceOfSatisfying(
+            Extraction.Pages.class,
+            p -> assertThat(p.pages().getFirst()).containsIgnoringCase("Kilimanjaro"));
   }
 
   @Test
   void sniffingRecognisesDocumentsTextAndBinary() throws IOException {
     assertThat(READER.sniff("x", fixture("pdflatex-4-pages.pdf"))).contains(ContentType.PDF);
-    assertThat(READER.sniff("x.docx", fixture("par-known-paragraphs.docx"))).contains(ContentType.DOCX);
+    assertThat(READER.sniff("x.docx", fixture("par-known-paragraphs.docx")))
+        .contains(ContentType.DOCX);
     assertThat(READER.sniff("script.py", "print('hi')\n".getBytes(StandardCharsets.UTF_8)))
         .contains(ContentType.PLAINTEXT);
     assertThat(READER.sniff("blob", new byte[] {0, 1, 2, 3, (byte) 0xff, 0})).isEmpty();

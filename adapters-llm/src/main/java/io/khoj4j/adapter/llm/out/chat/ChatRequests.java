@@ -34,14 +34,17 @@ final class ChatRequests {
       boolean last = i == prompt.size() - 1;
       String text = m.text();
       if (last && request.jsonSchema().isPresent()) {
-        text = text + "\n\nAnswer with a single JSON object that follows this JSON Schema, and nothing else:\n"
+        text = text
+            + "\n\nAnswer with a single JSON object that follows this JSON Schema, and nothing else:\n"
             + request.jsonSchema().get();
       }
-      messages.add(switch (m) {
-        case PromptMessage.System s -> SystemMessage.from(s.text());
-        case PromptMessage.Assistant a -> AiMessage.from(a.text());
-        case PromptMessage.User u -> userMessage(text, request.model().vision() ? u.images() : List.of());
-      });
+      messages.add(
+          switch (m) {
+            case PromptMessage.System s -> SystemMessage.from(s.text());
+            case PromptMessage.Assistant a -> AiMessage.from(a.text());
+            case PromptMessage.User u ->
+              userMessage(text, request.model().vision() ? u.images() : List.of());
+          });
     }
     ChatRequest.Builder builder = ChatRequest.builder().messages(messages);
     request.temperature().ifPresent(builder::temperature);
@@ -78,14 +81,17 @@ final class ChatRequests {
     int thoughts = 0;
     int cached = 0;
     if (usage instanceof OpenAiTokenUsage openAi) {
-      if (openAi.outputTokensDetails() != null && openAi.outputTokensDetails().reasoningTokens() != null) {
+      if (openAi.outputTokensDetails() != null
+          && openAi.outputTokensDetails().reasoningTokens() != null) {
         thoughts = openAi.outputTokensDetails().reasoningTokens();
       }
-      if (openAi.inputTokensDetails() != null && openAi.inputTokensDetails().cachedTokens() != null) {
+      if (openAi.inputTokensDetails() != null
+          && openAi.inputTokensDetails().cachedTokens() != null) {
         cached = openAi.inputTokensDetails().cachedTokens();
       }
     }
-    return new TokenUsage(orZero(usage.inputTokenCount()), orZero(usage.outputTokenCount()), thoughts, cached, 0, 0);
+    return new TokenUsage(
+        orZero(usage.inputTokenCount()), orZero(usage.outputTokenCount()), thoughts, cached, 0, 0);
   }
 
   private static int orZero(Integer n) {

@@ -23,11 +23,15 @@ import java.util.regex.Pattern;
 public class JacksonModelReplyReader implements ModelReplyReader {
 
   private static final ObjectMapper LENIENT = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_SINGLE_QUOTES,
-          JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
+      .enable(
+          JsonReadFeature.ALLOW_TRAILING_COMMA,
+          JsonReadFeature.ALLOW_SINGLE_QUOTES,
+          JsonReadFeature.ALLOW_JAVA_COMMENTS,
+          JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES,
           JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
       .build();
-  private static final Pattern FENCE = Pattern.compile("```[\\w-]*[ \\t]*\\R?(.*?)```", Pattern.DOTALL);
+  private static final Pattern FENCE =
+      Pattern.compile("```[\\w-]*[ \\t]*\\R?(.*?)```", Pattern.DOTALL);
 
   /** Newlines inside an item become spaces: each item is one line (a search query, a link, a source name). */
   @Override

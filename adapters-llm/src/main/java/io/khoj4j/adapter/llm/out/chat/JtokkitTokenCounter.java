@@ -17,7 +17,8 @@ public class JtokkitTokenCounter implements TokenCounter {
   static final int MESSAGE_OVERHEAD = 4;
   static final int IMAGE_TOKENS = 500;
 
-  private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+  private final Encoding encoding =
+      Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
 
   @Override
   public int count(String text) {

@@ -1,6 +1,7 @@
 package io.khoj4j.adapter.llm.out.chat;
 
 import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -10,7 +11,6 @@ import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.PartialThinkingContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
-import dev.langchain4j.exception.TimeoutException;
 import io.khoj4j.application.error.UpstreamFailureException;
 import io.khoj4j.application.port.out.chat.ChatCompletion;
 import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
@@ -63,24 +63,40 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
 
   /** The server's OpenTelemetry, for the model-call spans; a no-op one in hand-built gateways. */
   private final OpenTelemetry telemetry;
+
   private final VendorChatModels models;
-  private final ScheduledExecutorService retries =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("chat-retry").factory());
+  private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
+      Thread.ofVirtual().name("chat-retry").factory());
 
   @Inject
-  public Langchain4jChatModelGateway(ChatModelCallSettings settings, Instance<OpenTelemetry> telemetry) {
-    this(settings.timeout(), settings.maxRetries(), settings.firstBackoff(), settings.maxBackoff(),
-        settings.anthropicMaxTokens(), telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop());
+  public Langchain4jChatModelGateway(
+      ChatModelCallSettings settings, Instance<OpenTelemetry> telemetry) {
+    this(
+        settings.timeout(),
+        settings.maxRetries(),
+        settings.firstBackoff(),
+        settings.maxBackoff(),
+        settings.anthropicMaxTokens(),
+        telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop());
   }
 
   /** A gateway without traces (tests). */
-  public Langchain4jChatModelGateway(Duration timeout, int maxRetries, Duration firstBackoff, Duration maxBackoff,
+  public Langchain4jChatModelGateway(
+      Duration timeout,
+      int maxRetries,
+      Duration firstBackoff,
+      Duration maxBackoff,
       int anthropicMaxTokens) {
     this(timeout, maxRetries, firstBackoff, maxBackoff, anthropicMaxTokens, OpenTelemetry.noop());
   }
 
-  private Langchain4jChatModelGateway(Duration timeout, int maxRetries, Duration firstBackoff, Duration maxBackoff,
-      int anthropicMaxTokens, OpenTelemetry telemetry) {
+  private Langchain4jChatModelGateway(
+      Duration timeout,
+      int maxRetries,
+      Duration firstBackoff,
+      Duration maxBackoff,
+      int anthropicMaxTokens,
+      OpenTelemetry telemetry) {
     this.telemetry = telemetry;
     this.timeout = timeout;
     this.maxRetries = maxRetries;
@@ -93,7 +109,11 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
   public ChatStream stream(ChatCompletionRequest request, ChatStreamListener listener) {
     TracedChatListener traced = new TracedChatListener(tracer(), request, listener);
     try {
-      Call call = new Call(models.of(request.model()), ChatRequests.toRequest(request), traced, request.model().vendor());
+      Call call = new Call(
+          models.of(request.model()),
+          ChatRequests.toRequest(request),
+          traced,
+          request.model().vendor());
       call.start();
       return call;
     } catch (RuntimeException e) {
@@ -140,7 +160,8 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           stream.cancel();
-          throw new UpstreamFailureException("The language model did not answer in time", true, null);
+          throw new UpstreamFailureException(
+              "The language model did not answer in time", true, null);
         }
         try {
           return result.get(Math.min(left, STOP_POLL.toNanos()), TimeUnit.NANOSECONDS);
@@ -152,12 +173,14 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
         }
       }
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof UpstreamFailureException u ? u
+      throw e.getCause() instanceof UpstreamFailureException u
+          ? u
           : new UpstreamFailureException("The language model failed", true, e.getCause());
     } catch (InterruptedException e) {
       stream.cancel();
       Thread.currentThread().interrupt();
-      throw new UpstreamFailureException("Interrupted while waiting for the language model", true, e);
+      throw new UpstreamFailureException(
+          "Interrupted while waiting for the language model", true, e);
     }
   }
 
@@ -176,22 +199,29 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
     private volatile Attempt current;
     /** Guarded by this: whether text or thoughts reached the listener, what they were, and whether it ended. */
     private boolean delivered;
+
     private boolean finished;
     private final StringBuilder text = new StringBuilder();
     private final StringBuilder thought = new StringBuilder();
 
-    Call(StreamingChatModel model, ChatRequest request, ChatStreamListener listener, ModelVendor vendor) {
+    Call(
+        StreamingChatModel model,
+        ChatRequest request,
+        ChatStreamListener listener,
+        ModelVendor vendor) {
       this.model = model;
       this.request = request;
       this.listener = listener;
-      // Older Ollama servers name no done_reason; Ollama's done=true line is checked on the wire instead.
+      // Older Ollama servers name no done_reason; Ollama's done=true line is checked on the wire
+      // instead.
       this.needsFinishReason = vendor != ModelVendor.OLLAMA;
     }
 
     void start() {
       Attempt attempt = new Attempt(this);
       current = attempt;
-      // cancel() sets the flag before it reads current: either it sees this attempt, or this sees the flag.
+      // cancel() sets the flag before it reads current: either it sees this attempt, or this sees
+      // the flag.
       if (cancelled.get()) {
         attempt.abandon();
         return;
@@ -228,8 +258,12 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
         return;
       }
       if (needsFinishReason && response.finishReason() == null) {
-        fail(from, new BrokenStreamException(BrokenStreamException.Kind.TRUNCATED,
-            "the model provider's answer ended without a finish reason", null));
+        fail(
+            from,
+            new BrokenStreamException(
+                BrokenStreamException.Kind.TRUNCATED,
+                "the model provider's answer ended without a finish reason",
+                null));
         return;
       }
       if (!from.end()) {
@@ -237,10 +271,14 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
       }
       finished = true;
       AiMessage message = response.aiMessage();
-      String answer = text.isEmpty() && message != null && message.text() != null ? message.text() : text.toString();
+      String answer = text.isEmpty() && message != null && message.text() != null
+          ? message.text()
+          : text.toString();
       String reasoning = thought.isEmpty() && message != null && message.thinking() != null
-          ? message.thinking() : thought.toString();
-      listener.onComplete(new ChatCompletion(answer, reasoning, ChatRequests.usage(response.tokenUsage())));
+          ? message.thinking()
+          : thought.toString();
+      listener.onComplete(
+          new ChatCompletion(answer, reasoning, ChatRequests.usage(response.tokenUsage())));
     }
 
     /** Ends the attempt; retries while nothing reached the listener, else reports the failure once. */
@@ -253,13 +291,17 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
       int n = attempts.incrementAndGet();
       if (failure.retryable() && !delivered && n <= maxRetries) {
         long delay = Math.min(maxBackoff.toMillis(), firstBackoff.toMillis() << (n - 1));
-        LOG.infof("Language model call failed (%s); retry %d of %d in %d ms", failure.getMessage(), n, maxRetries,
-            delay);
-        retries.schedule(() -> {
-          if (!cancelled.get()) {
-            start();
-          }
-        }, delay, TimeUnit.MILLISECONDS);
+        LOG.infof(
+            "Language model call failed (%s); retry %d of %d in %d ms",
+            failure.getMessage(), n, maxRetries, delay);
+        retries.schedule(
+            () -> {
+              if (!cancelled.get()) {
+                start();
+              }
+            },
+            delay,
+            TimeUnit.MILLISECONDS);
         return;
       }
       finished = true;
@@ -277,6 +319,7 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
     private final WholeStreamHttpClient.Exchange exchange = new WholeStreamHttpClient.Exchange();
     /** Last time the provider sent anything; a stalled stream sends nothing and ends nothing. */
     private volatile long lastActivity = System.nanoTime();
+
     private volatile ScheduledFuture<?> watchdog;
 
     Attempt(Call call) {
@@ -285,7 +328,8 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
 
     void begin() {
       long period = Math.max(50, Math.min(1000, timeout.toMillis() / 3));
-      watchdog = retries.scheduleAtFixedRate(this::checkAlive, period, period, TimeUnit.MILLISECONDS);
+      watchdog =
+          retries.scheduleAtFixedRate(this::checkAlive, period, period, TimeUnit.MILLISECONDS);
       try {
         WholeStreamHttpClient.Exchange.run(exchange, () -> call.model.chat(call.request, this));
       } catch (RuntimeException e) {
@@ -349,14 +393,18 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
 
     @Override
     public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-      if (live(context.streamingHandle()) && partial.text() != null && !partial.text().isEmpty()) {
+      if (live(context.streamingHandle())
+          && partial.text() != null
+          && !partial.text().isEmpty()) {
         call.deliver(this, partial.text(), false);
       }
     }
 
     @Override
     public void onPartialThinking(PartialThinking partial, PartialThinkingContext context) {
-      if (live(context.streamingHandle()) && partial.text() != null && !partial.text().isEmpty()) {
+      if (live(context.streamingHandle())
+          && partial.text() != null
+          && !partial.text().isEmpty()) {
         call.deliver(this, partial.text(), true);
       }
     }

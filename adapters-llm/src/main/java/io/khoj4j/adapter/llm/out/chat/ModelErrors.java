@@ -21,11 +21,16 @@ final class ModelErrors {
   static UpstreamFailureException map(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof BrokenStreamException broken) {
-        return new UpstreamFailureException(broken.kind() == BrokenStreamException.Kind.TRUNCATED
-            ? "the model provider's answer broke off" : "the model provider's answer could not be read", true, error);
+        return new UpstreamFailureException(
+            broken.kind() == BrokenStreamException.Kind.TRUNCATED
+                ? "the model provider's answer broke off"
+                : "the model provider's answer could not be read",
+            true,
+            error);
       }
       if (t instanceof JsonProcessingException) {
-        return new UpstreamFailureException("the model provider's answer could not be read", true, error);
+        return new UpstreamFailureException(
+            "the model provider's answer could not be read", true, error);
       }
     }
     Throwable root = error;
@@ -37,36 +42,43 @@ final class ModelErrors {
     }
     return switch (root) {
       case RateLimitException r ->
-          new UpstreamFailureException("rate limited by the model provider (429)", true, error);
+        new UpstreamFailureException("rate limited by the model provider (429)", true, error);
       case AuthenticationException a ->
-          new UpstreamFailureException("the model provider rejected the API key", false, error);
-      case ModelNotFoundException m -> new UpstreamFailureException("the model does not exist at the provider", false,
-          error);
-      case InvalidRequestException i -> new UpstreamFailureException("the model provider refused the request", false,
-          error);
-      case TimeoutException t -> new UpstreamFailureException("the model provider timed out", true, error);
-      case HttpTimeoutException t -> new UpstreamFailureException("the model provider timed out", true, error);
+        new UpstreamFailureException("the model provider rejected the API key", false, error);
+      case ModelNotFoundException m ->
+        new UpstreamFailureException("the model does not exist at the provider", false, error);
+      case InvalidRequestException i ->
+        new UpstreamFailureException("the model provider refused the request", false, error);
+      case TimeoutException t ->
+        new UpstreamFailureException("the model provider timed out", true, error);
+      case HttpTimeoutException t ->
+        new UpstreamFailureException("the model provider timed out", true, error);
       case HttpException h -> status(h.statusCode(), error);
-      case RetriableException r -> new UpstreamFailureException("the model provider failed", true, error);
-      case IOException io -> new UpstreamFailureException("the model provider could not be reached", true, error);
-      case UncheckedIOException io -> new UpstreamFailureException("the model provider could not be reached", true,
-          error);
+      case RetriableException r ->
+        new UpstreamFailureException("the model provider failed", true, error);
+      case IOException io ->
+        new UpstreamFailureException("the model provider could not be reached", true, error);
+      case UncheckedIOException io ->
+        new UpstreamFailureException("the model provider could not be reached", true, error);
       default -> fromMessage(error);
     };
   }
 
   private static UpstreamFailureException status(int status, Throwable error) {
     boolean retryable = status == 408 || status == 409 || status == 429 || status >= 500;
-    return new UpstreamFailureException("the model provider answered HTTP " + status, retryable, error);
+    return new UpstreamFailureException(
+        "the model provider answered HTTP " + status, retryable, error);
   }
 
   /** Some vendor clients report a broken stream or a parse failure as a bare runtime exception. */
   private static UpstreamFailureException fromMessage(Throwable error) {
     String message = String.valueOf(error.getMessage());
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b([45]\\d\\d)\\b").matcher(message);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\b([45]\\d\\d)\\b").matcher(message);
     if (m.find() && message.toLowerCase(java.util.Locale.ROOT).contains("status")) {
       return status(Integer.parseInt(m.group(1)), error);
     }
-    return new UpstreamFailureException("the model provider's answer could not be read", true, error);
+    return new UpstreamFailureException(
+        "the model provider's answer could not be read", true, error);
   }
 }

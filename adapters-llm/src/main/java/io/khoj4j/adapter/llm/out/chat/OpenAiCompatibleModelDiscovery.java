@@ -37,7 +37,9 @@ public class OpenAiCompatibleModelDiscovery implements ChatModelDiscovery {
   }
 
   OpenAiCompatibleModelDiscovery(Duration connectTimeout, Duration timeout) {
-    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL)
+    this.http = HttpClient.newBuilder()
+        .connectTimeout(connectTimeout)
+        .followRedirects(HttpClient.Redirect.NORMAL)
         .build();
     this.timeout = timeout;
   }
@@ -47,7 +49,10 @@ public class OpenAiCompatibleModelDiscovery implements ChatModelDiscovery {
     String url = baseUrl.endsWith("/") ? baseUrl + "models" : baseUrl + "/models";
     HttpRequest.Builder request;
     try {
-      request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json").GET();
+      request = HttpRequest.newBuilder(URI.create(url))
+          .timeout(timeout)
+          .header("Accept", "application/json")
+          .GET();
     } catch (IllegalArgumentException e) {
       throw new UpstreamFailureException("not a model server URL: " + baseUrl, false, e);
     }
@@ -61,11 +66,16 @@ public class OpenAiCompatibleModelDiscovery implements ChatModelDiscovery {
       response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       call.cancel(true);
-      throw new UpstreamFailureException("listing the models of " + baseUrl + " timed out", true, e);
+      throw new UpstreamFailureException(
+          "listing the models of " + baseUrl + " timed out", true, e);
     } catch (ExecutionException e) {
       boolean timedOut = e.getCause() instanceof java.net.http.HttpTimeoutException;
-      throw new UpstreamFailureException((timedOut ? "listing the models of " + baseUrl + " timed out"
-          : "could not list the models of " + baseUrl), true, e.getCause());
+      throw new UpstreamFailureException(
+          (timedOut
+              ? "listing the models of " + baseUrl + " timed out"
+              : "could not list the models of " + baseUrl),
+          true,
+          e.getCause());
     } catch (InterruptedException e) {
       call.cancel(true);
       Thread.currentThread().interrupt();
@@ -73,8 +83,10 @@ public class OpenAiCompatibleModelDiscovery implements ChatModelDiscovery {
     }
     int status = response.statusCode();
     if (status / 100 != 2) {
-      throw new UpstreamFailureException("listing the models of " + baseUrl + " answered HTTP " + status,
-          status >= 500 || status == 429 || status == 408, null);
+      throw new UpstreamFailureException(
+          "listing the models of " + baseUrl + " answered HTTP " + status,
+          status >= 500 || status == 429 || status == 408,
+          null);
     }
     return ids(baseUrl, response.body());
   }
@@ -87,7 +99,8 @@ public class OpenAiCompatibleModelDiscovery implements ChatModelDiscovery {
       throw new UpstreamFailureException(baseUrl + " did not answer with a model list", false, e);
     }
     if (!data.isArray()) {
-      throw new UpstreamFailureException(baseUrl + " did not answer with a model list", false, null);
+      throw new UpstreamFailureException(
+          baseUrl + " did not answer with a model list", false, null);
     }
     Set<String> ids = new LinkedHashSet<>();
     for (JsonNode model : data) {

@@ -36,7 +36,8 @@ enum StreamEnd {
       JsonNode chunk = json(event);
       String blocked = chunk.path("promptFeedback").path("blockReason").asText("");
       if (!blocked.isEmpty()) {
-        throw new InvalidRequestException("the prompt was blocked by the model provider (" + blocked + ")");
+        throw new InvalidRequestException(
+            "the prompt was blocked by the model provider (" + blocked + ")");
       }
       for (JsonNode candidate : chunk.path("candidates")) {
         if (!candidate.path("finishReason").asText("").isEmpty()) {
@@ -69,13 +70,17 @@ enum StreamEnd {
     try {
       JsonNode node = JSON.readTree(event.data());
       if (node == null || !node.isObject()) {
-        throw new BrokenStreamException(BrokenStreamException.Kind.MALFORMED,
-            "the model provider sent a frame that is not a JSON object", null);
+        throw new BrokenStreamException(
+            BrokenStreamException.Kind.MALFORMED,
+            "the model provider sent a frame that is not a JSON object",
+            null);
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new BrokenStreamException(BrokenStreamException.Kind.MALFORMED,
-          "the model provider sent a frame that could not be read", e);
+      throw new BrokenStreamException(
+          BrokenStreamException.Kind.MALFORMED,
+          "the model provider sent a frame that could not be read",
+          e);
     }
   }
 }

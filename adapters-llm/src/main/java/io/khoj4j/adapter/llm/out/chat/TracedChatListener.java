@@ -21,7 +21,8 @@ final class TracedChatListener implements ChatStreamListener {
 
   TracedChatListener(Tracer tracer, ChatCompletionRequest request, ChatStreamListener listener) {
     this.listener = listener;
-    this.span = tracer.spanBuilder("llm.chat")
+    this.span = tracer
+        .spanBuilder("llm.chat")
         .setAttribute("gen_ai.system", request.model().vendor().name().toLowerCase(Locale.ROOT))
         .setAttribute("gen_ai.request.model", request.model().modelName())
         .startSpan();

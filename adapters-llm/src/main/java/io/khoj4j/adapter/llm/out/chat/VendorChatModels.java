@@ -37,16 +37,24 @@ final class VendorChatModels {
     String apiKey = e.apiKey().isBlank() ? "not-needed" : e.apiKey();
     return switch (e.vendor()) {
       case OPENAI -> {
-        var b = OpenAiStreamingChatModel.builder().apiKey(apiKey).modelName(e.modelName()).timeout(timeout)
-            .returnThinking(true).httpClientBuilder(WholeStreamHttpClient.builder(StreamEnd.OPENAI));
+        var b = OpenAiStreamingChatModel.builder()
+            .apiKey(apiKey)
+            .modelName(e.modelName())
+            .timeout(timeout)
+            .returnThinking(true)
+            .httpClientBuilder(WholeStreamHttpClient.builder(StreamEnd.OPENAI));
         if (e.baseUrl() != null) {
           b.baseUrl(e.baseUrl());
         }
         yield b.build();
       }
       case ANTHROPIC -> {
-        var b = AnthropicStreamingChatModel.builder().apiKey(apiKey).modelName(e.modelName()).timeout(timeout)
-            .maxTokens(anthropicMaxTokens).returnThinking(true)
+        var b = AnthropicStreamingChatModel.builder()
+            .apiKey(apiKey)
+            .modelName(e.modelName())
+            .timeout(timeout)
+            .maxTokens(anthropicMaxTokens)
+            .returnThinking(true)
             .httpClientBuilder(WholeStreamHttpClient.builder(StreamEnd.ANTHROPIC));
         if (e.baseUrl() != null) {
           b.baseUrl(e.baseUrl());
@@ -54,17 +62,25 @@ final class VendorChatModels {
         yield b.build();
       }
       case GOOGLE -> {
-        var b = GoogleAiGeminiStreamingChatModel.builder().apiKey(apiKey).modelName(e.modelName()).timeout(timeout)
-            .returnThinking(true).httpClientBuilder(WholeStreamHttpClient.builder(StreamEnd.GEMINI));
+        var b = GoogleAiGeminiStreamingChatModel.builder()
+            .apiKey(apiKey)
+            .modelName(e.modelName())
+            .timeout(timeout)
+            .returnThinking(true)
+            .httpClientBuilder(WholeStreamHttpClient.builder(StreamEnd.GEMINI));
         if (e.baseUrl() != null) {
           b.baseUrl(e.baseUrl());
         }
         yield b.build();
       }
-      case OLLAMA -> OllamaStreamingChatModel.builder()
-          .baseUrl(e.baseUrl() == null ? "http://localhost:11434" : e.baseUrl()).modelName(e.modelName())
-          .timeout(timeout).returnThinking(true).httpClientBuilder(WholeStreamHttpClient.builder(StreamEnd.OLLAMA))
-          .build();
+      case OLLAMA ->
+        OllamaStreamingChatModel.builder()
+            .baseUrl(e.baseUrl() == null ? "http://localhost:11434" : e.baseUrl())
+            .modelName(e.modelName())
+            .timeout(timeout)
+            .returnThinking(true)
+            .httpClientBuilder(WholeStreamHttpClient.builder(StreamEnd.OLLAMA))
+            .build();
     };
   }
 }

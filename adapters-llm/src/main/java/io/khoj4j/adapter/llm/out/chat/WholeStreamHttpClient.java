@@ -45,8 +45,8 @@ final class WholeStreamHttpClient implements HttpClient {
   private final Duration readTimeout;
   private final StreamEnd end;
 
-  private WholeStreamHttpClient(HttpClient delegate, java.net.http.HttpClient http, Duration readTimeout,
-      StreamEnd end) {
+  private WholeStreamHttpClient(
+      HttpClient delegate, java.net.http.HttpClient http, Duration readTimeout, StreamEnd end) {
     this.delegate = delegate;
     this.http = http;
     this.readTimeout = readTimeout;
@@ -64,17 +64,21 @@ final class WholeStreamHttpClient implements HttpClient {
   }
 
   @Override
-  public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+  public void execute(
+      HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
     Checked checked = new Checked(listener, end);
     if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
       delegate.execute(request, parser, checked);
       return;
     }
     Exchange exchange = Exchange.claim();
-    java.net.http.HttpRequest.Builder jdk = java.net.http.HttpRequest.newBuilder(URI.create(request.url()))
-        .method(request.method().name(), request.body() == null
-            ? java.net.http.HttpRequest.BodyPublishers.noBody()
-            : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
+    java.net.http.HttpRequest.Builder jdk = java.net.http.HttpRequest.newBuilder(
+            URI.create(request.url()))
+        .method(
+            request.method().name(),
+            request.body() == null
+                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
     request.headers().forEach((name, values) -> {
       if (values != null) {
         values.forEach(value -> jdk.header(name, value));
@@ -88,9 +92,12 @@ final class WholeStreamHttpClient implements HttpClient {
     exchange.sent(response);
     response.whenComplete((answer, error) -> {
       if (error != null) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = error instanceof CompletionException && error.getCause() != null
+            ? error.getCause()
+            : error;
         if (!exchange.isCancelled()) {
-          checked.onError(cause instanceof HttpTimeoutException ? new TimeoutException(cause) : cause);
+          checked.onError(
+              cause instanceof HttpTimeoutException ? new TimeoutException(cause) : cause);
         }
         return;
       }
@@ -99,7 +106,10 @@ final class WholeStreamHttpClient implements HttpClient {
   }
 
   /** Reads one answer on the HTTP client's thread; the body is closed at the end, or by the exchange's cancel. */
-  private static void read(HttpResponse<InputStream> answer, Exchange exchange, ServerSentEventParser parser,
+  private static void read(
+      HttpResponse<InputStream> answer,
+      Exchange exchange,
+      ServerSentEventParser parser,
       Checked checked) {
     try (InputStream body = answer.body()) {
       exchange.reading(body);
@@ -111,8 +121,10 @@ final class WholeStreamHttpClient implements HttpClient {
         checked.onError(new HttpException(answer.statusCode(), text));
         return;
       }
-      checked.onOpen(SuccessfulHttpResponse.builder().statusCode(answer.statusCode())
-          .headers(answer.headers().map()).build());
+      checked.onOpen(SuccessfulHttpResponse.builder()
+          .statusCode(answer.statusCode())
+          .headers(answer.headers().map())
+          .build());
       parser.parse(body, checked);
       checked.onClose();
     } catch (IOException | RuntimeException e) {
@@ -282,8 +294,10 @@ final class WholeStreamHttpClient implements HttpClient {
       try {
         vendor.onEvent(event, context);
       } catch (RuntimeException e) {
-        fail(new BrokenStreamException(BrokenStreamException.Kind.MALFORMED,
-            "the model provider sent a frame that could not be read", e));
+        fail(new BrokenStreamException(
+            BrokenStreamException.Kind.MALFORMED,
+            "the model provider sent a frame that could not be read",
+            e));
       }
     }
 
@@ -304,8 +318,10 @@ final class WholeStreamHttpClient implements HttpClient {
       if (sawEnd || handle != null && handle.isCancelled()) {
         vendor.onClose();
       } else {
-        fail(new BrokenStreamException(BrokenStreamException.Kind.TRUNCATED,
-            "the model provider's answer broke off before its end", null));
+        fail(new BrokenStreamException(
+            BrokenStreamException.Kind.TRUNCATED,
+            "the model provider's answer broke off before its end",
+            null));
       }
     }
 

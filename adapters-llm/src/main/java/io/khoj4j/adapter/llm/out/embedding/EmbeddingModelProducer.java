@@ -33,15 +33,20 @@ public class EmbeddingModelProducer {
   private final int queryCacheSize;
 
   public EmbeddingModelProducer(
-      @ConfigProperty(name = "khoj.embedding.model", defaultValue = "bge-small-en-v1.5-q") String model,
+      @ConfigProperty(name = "khoj.embedding.model", defaultValue = "bge-small-en-v1.5-q")
+          String model,
       @ConfigProperty(name = "khoj.embedding.openai.base-url") Optional<String> baseUrl,
       @ConfigProperty(name = "khoj.embedding.openai.api-key") Optional<String> apiKey,
-      @ConfigProperty(name = "khoj.embedding.openai.model", defaultValue = "text-embedding-3-small") String remoteModel,
+      @ConfigProperty(name = "khoj.embedding.openai.model", defaultValue = "text-embedding-3-small")
+          String remoteModel,
       @ConfigProperty(name = "khoj.embedding.openai.dimensions") Optional<Integer> dimensions,
-      @ConfigProperty(name = "khoj.embedding.openai.batch-size", defaultValue = "1000") int batchSize,
-      @ConfigProperty(name = "khoj.embedding.openai.timeout", defaultValue = "PT60S") Duration timeout,
+      @ConfigProperty(name = "khoj.embedding.openai.batch-size", defaultValue = "1000")
+          int batchSize,
+      @ConfigProperty(name = "khoj.embedding.openai.timeout", defaultValue = "PT60S")
+          Duration timeout,
       @ConfigProperty(name = "khoj.embedding.threads") Optional<Integer> threads,
-      @ConfigProperty(name = "khoj.embedding.query-cache-size", defaultValue = "2000") int queryCacheSize) {
+      @ConfigProperty(name = "khoj.embedding.query-cache-size", defaultValue = "2000")
+          int queryCacheSize) {
     this.model = model;
     this.baseUrl = baseUrl;
     this.apiKey = apiKey;
@@ -56,7 +61,8 @@ public class EmbeddingModelProducer {
   @Produces
   @Singleton
   EmbeddingModel embeddingModel(Instance<OpenTelemetry> telemetry) {
-    Tracer tracer = (telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop()).getTracer("khoj4j");
+    Tracer tracer =
+        (telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop()).getTracer("khoj4j");
     EmbeddingModel traced = new TracedEmbeddingModel(chosenModel(), tracer);
     // outside the spans: a query answered from the cache costs no embedding and shows none
     return queryCacheSize > 0 ? new QueryCachingEmbeddingModel(traced, queryCacheSize) : traced;
@@ -64,16 +70,17 @@ public class EmbeddingModelProducer {
 
   private EmbeddingModel chosenModel() {
     if ("openai".equalsIgnoreCase(model)) {
-      String url = baseUrl.orElseThrow(() ->
-          new IllegalStateException("khoj.embedding.model=openai needs khoj.embedding.openai.base-url"));
+      String url = baseUrl.orElseThrow(() -> new IllegalStateException(
+          "khoj.embedding.model=openai needs khoj.embedding.openai.base-url"));
       LOG.infof("Embeddings from %s (model %s)", url, remoteModel);
-      return new OpenAiCompatibleEmbeddingModel(url, apiKey.orElse(""), remoteModel, dimensions.orElse(null),
-          batchSize, timeout, 3);
+      return new OpenAiCompatibleEmbeddingModel(
+          url, apiKey.orElse(""), remoteModel, dimensions.orElse(null), batchSize, timeout, 3);
     }
     OnnxEmbeddingModel.Variant variant = OnnxEmbeddingModel.Variant.of(model);
     int n = threads.orElse(Runtime.getRuntime().availableProcessors());
     LOG.infof("Embeddings in process with %s, %d texts at once", variant.id(), n);
-    return new LazyEmbeddingModel(variant.id(), 384, () -> new OnnxEmbeddingModel(variant, true, n));
+    return new LazyEmbeddingModel(
+        variant.id(), 384, () -> new OnnxEmbeddingModel(variant, true, n));
   }
 
   /** At shutdown (and on a dev-mode reload) the in-process model's threads and native session are freed. */

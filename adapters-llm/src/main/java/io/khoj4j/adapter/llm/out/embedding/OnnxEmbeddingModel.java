@@ -35,9 +35,17 @@ public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
 
   /** The in-process models khoj4j ships, with the resources of their jars. */
   public enum Variant {
-    BGE_SMALL_EN_V15_Q("bge-small-en-v1.5-q", "Represent this sentence for searching relevant passages: ",
-        "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS),
-    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "", "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json",
+    BGE_SMALL_EN_V15_Q(
+        "bge-small-en-v1.5-q",
+        "Represent this sentence for searching relevant passages: ",
+        "bge-small-en-v1.5-q.onnx",
+        "bge-small-en-v1.5-q-tokenizer.json",
+        PoolingMode.CLS),
+    ALL_MINILM_L6_V2_Q(
+        "all-minilm-l6-v2-q",
+        "",
+        "all-minilm-l6-v2-q.onnx",
+        "all-minilm-l6-v2-q-tokenizer.json",
         PoolingMode.MEAN);
 
     private final String id;
@@ -46,7 +54,12 @@ public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
     private final String tokenizerResource;
     private final PoolingMode pooling;
 
-    Variant(String id, String queryInstruction, String modelResource, String tokenizerResource, PoolingMode pooling) {
+    Variant(
+        String id,
+        String queryInstruction,
+        String modelResource,
+        String tokenizerResource,
+        PoolingMode pooling) {
       this.id = id;
       this.queryInstruction = queryInstruction;
       this.modelResource = modelResource;
@@ -77,6 +90,7 @@ public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
   private final Semaphore batches = new Semaphore(1, true);
   /** Calls hold it shared; closing holds it alone, so the native session is never freed under a running call. */
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+
   private boolean closed;
 
   /**
@@ -92,21 +106,23 @@ public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(1);
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
-      this.session = environment.createSession(resource(variant.modelResource).readAllBytes(), options);
+      this.session =
+          environment.createSession(resource(variant.modelResource).readAllBytes(), options);
     } catch (OrtException e) {
       throw new IllegalStateException("cannot load the ONNX model " + variant.modelResource, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, resource(variant.tokenizerResource),
-        variant.pooling);
+    OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(
+        environment, session, resource(variant.tokenizerResource), variant.pooling);
     AtomicInteger count = new AtomicInteger();
     // idle threads end, so a discarded model (a dev-mode reload) leaves none behind
-    this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-      Thread t = new Thread(task, "onnx-embedding-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool = new ThreadPoolExecutor(
+        threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+          Thread t = new Thread(task, "onnx-embedding-" + count.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
     pool.allowCoreThreadTimeOut(true);
     this.model = new AbstractInProcessEmbeddingModel(pool) {
       @Override
@@ -160,7 +176,10 @@ public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
     return whileOpen(() -> {
       batches.acquireUninterruptibly();
       try {
-        return model.embedAll(texts.stream().map(t -> TextSegment.from(nonBlank(t))).toList()).content().stream()
+        return model
+            .embedAll(texts.stream().map(t -> TextSegment.from(nonBlank(t))).toList())
+            .content()
+            .stream()
             .map(e -> e.vector())
             .toList();
       } finally {

@@ -27,15 +27,19 @@ public final class OpenAiCompatibleEmbeddingModel implements EmbeddingModel {
   private volatile int dimension;
 
   public OpenAiCompatibleEmbeddingModel(
-      String baseUrl, String apiKey, String modelName, Integer dimensions, int batchSize, Duration timeout,
+      String baseUrl,
+      String apiKey,
+      String modelName,
+      Integer dimensions,
+      int batchSize,
+      Duration timeout,
       int maxRetries) {
-    OpenAiEmbeddingModel.OpenAiEmbeddingModelBuilder builder =
-        OpenAiEmbeddingModel.builder()
-            .baseUrl(baseUrl)
-            .apiKey(apiKey == null || apiKey.isBlank() ? "not-needed" : apiKey)
-            .modelName(modelName)
-            .timeout(timeout)
-            .maxRetries(maxRetries);
+    OpenAiEmbeddingModel.OpenAiEmbeddingModelBuilder builder = OpenAiEmbeddingModel.builder()
+        .baseUrl(baseUrl)
+        .apiKey(apiKey == null || apiKey.isBlank() ? "not-needed" : apiKey)
+        .modelName(modelName)
+        .timeout(timeout)
+        .maxRetries(maxRetries);
     if (dimensions != null && dimensions > 0) {
       builder.dimensions(dimensions);
       this.dimension = dimensions;
@@ -62,8 +66,10 @@ public final class OpenAiCompatibleEmbeddingModel implements EmbeddingModel {
   public List<float[]> embedDocuments(List<String> texts) {
     List<float[]> out = new ArrayList<>(texts.size());
     for (int from = 0; from < texts.size(); from += batchSize) {
-      List<TextSegment> slice = texts.subList(from, Math.min(texts.size(), from + batchSize)).stream()
-          .map(t -> TextSegment.from(OnnxEmbeddingModel.nonBlank(t))).toList();
+      List<TextSegment> slice =
+          texts.subList(from, Math.min(texts.size(), from + batchSize)).stream()
+              .map(t -> TextSegment.from(OnnxEmbeddingModel.nonBlank(t)))
+              .toList();
       call(() -> model.embedAll(slice).content()).forEach(e -> out.add(normalized(e.vector())));
     }
     return out;
@@ -96,7 +102,8 @@ public final class OpenAiCompatibleEmbeddingModel implements EmbeddingModel {
     try {
       return request.get();
     } catch (RateLimitException | TimeoutException e) {
-      throw new UpstreamFailureException("The embedding server is busy or slow; try again shortly", true, e);
+      throw new UpstreamFailureException(
+          "The embedding server is busy or slow; try again shortly", true, e);
     } catch (RetriableException e) {
       throw new UpstreamFailureException("The embedding server is unavailable", true, e);
     } catch (LangChain4jException e) {

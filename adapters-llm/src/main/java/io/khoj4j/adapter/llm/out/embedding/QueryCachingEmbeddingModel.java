@@ -26,7 +26,11 @@ final class QueryCachingEmbeddingModel implements EmbeddingModel, AutoCloseable 
       throw new IllegalArgumentException("the query cache holds at least one query: " + maxQueries);
     }
     this.model = model;
-    this.vectors = Caffeine.newBuilder().maximumSize(maxQueries).executor(Runnable::run).recordStats().build();
+    this.vectors = Caffeine.newBuilder()
+        .maximumSize(maxQueries)
+        .executor(Runnable::run)
+        .recordStats()
+        .build();
   }
 
   @Override

@@ -47,8 +47,11 @@ final class TracedEmbeddingModel implements EmbeddingModel, AutoCloseable {
   }
 
   private <T> T traced(String name, int texts, Supplier<T> call) {
-    Span span = tracer.spanBuilder(name).setAttribute("khoj.embedding.model", model.id())
-        .setAttribute("khoj.embedding.texts", texts).startSpan();
+    Span span = tracer
+        .spanBuilder(name)
+        .setAttribute("khoj.embedding.model", model.id())
+        .setAttribute("khoj.embedding.texts", texts)
+        .startSpan();
     try (Scope ignored = span.makeCurrent()) {
       return call.get();
     } catch (RuntimeException e) {

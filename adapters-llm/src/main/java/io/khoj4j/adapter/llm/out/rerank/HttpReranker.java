@@ -31,7 +31,10 @@ import java.util.List;
  */
 public final class HttpReranker implements Reranker {
 
-  public enum Dialect { COHERE, TEI }
+  public enum Dialect {
+    COHERE,
+    TEI
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,7 +46,12 @@ public final class HttpReranker implements Reranker {
   private final Duration timeout;
   private final Duration retryPause;
 
-  public HttpReranker(URI endpoint, Dialect dialect, String model, String apiKey, Duration timeout,
+  public HttpReranker(
+      URI endpoint,
+      Dialect dialect,
+      String model,
+      String apiKey,
+      Duration timeout,
       Duration retryPause) {
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     this.endpoint = endpoint;
@@ -70,8 +78,10 @@ public final class HttpReranker implements Reranker {
       response = send(body(query, documents));
     }
     if (response.statusCode() / 100 != 2) {
-      throw new UpstreamFailureException("The reranker answered HTTP " + response.statusCode(),
-          isRetryable(response.statusCode()), null);
+      throw new UpstreamFailureException(
+          "The reranker answered HTTP " + response.statusCode(),
+          isRetryable(response.statusCode()),
+          null);
     }
     return parse(response.body(), documents.size());
   }
@@ -94,8 +104,10 @@ public final class HttpReranker implements Reranker {
   }
 
   private HttpResponse<String> send(String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(timeout)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+        .timeout(timeout)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
     if (apiKey != null && !apiKey.isBlank()) {
       request.header("Authorization", "Bearer " + apiKey);
     }

@@ -28,7 +28,8 @@ public class RerankerProducer {
       @ConfigProperty(name = "khoj.search.reranker.api", defaultValue = "cohere") String dialect,
       @ConfigProperty(name = "khoj.search.reranker.model") Optional<String> model,
       @ConfigProperty(name = "khoj.search.reranker.api-key") Optional<String> apiKey,
-      @ConfigProperty(name = "khoj.search.reranker.timeout", defaultValue = "PT10S") Duration timeout) {
+      @ConfigProperty(name = "khoj.search.reranker.timeout", defaultValue = "PT10S")
+          Duration timeout) {
     this.url = url;
     this.dialect = dialect;
     this.model = model;
@@ -44,7 +45,12 @@ public class RerankerProducer {
       return Reranker.NONE;
     }
     LOG.infof("Reranking with %s (%s)", url.get(), dialect);
-    return new HttpReranker(URI.create(url.get()), HttpReranker.Dialect.valueOf(dialect.toUpperCase(Locale.ROOT)),
-        model.orElse(null), apiKey.orElse(null), timeout, Duration.ofMillis(500));
+    return new HttpReranker(
+        URI.create(url.get()),
+        HttpReranker.Dialect.valueOf(dialect.toUpperCase(Locale.ROOT)),
+        model.orElse(null),
+        apiKey.orElse(null),
+        timeout,
+        Duration.ofMillis(500));
   }
 }

@@ -16,7 +16,12 @@ final class Audio {
   private Audio() {}
 
   static SpeechStream of(VoiceHttp http, HttpResponse<InputStream> response) {
-    String type = response.headers().firstValue("Content-Type").orElse("audio/mpeg").split(";", 2)[0].strip()
+    String type = response
+        .headers()
+        .firstValue("Content-Type")
+        .orElse("audio/mpeg")
+        .split(";", 2)[0]
+        .strip()
         .toLowerCase(Locale.ROOT);
     PushbackInputStream body = new PushbackInputStream(response.body(), 1);
     try {

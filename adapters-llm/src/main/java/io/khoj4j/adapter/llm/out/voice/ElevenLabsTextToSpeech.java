@@ -27,7 +27,8 @@ public final class ElevenLabsTextToSpeech implements TextToSpeech {
   private final String model;
   private final List<Voice> voices;
 
-  public ElevenLabsTextToSpeech(URI baseUrl, String apiKey, String model, List<Voice> voices, Duration timeout) {
+  public ElevenLabsTextToSpeech(
+      URI baseUrl, String apiKey, String model, List<Voice> voices, Duration timeout) {
     if (voices.isEmpty()) {
       throw new IllegalArgumentException("text-to-speech needs at least one voice");
     }
@@ -58,8 +59,9 @@ public final class ElevenLabsTextToSpeech implements TextToSpeech {
     ObjectNode body = VoiceHttp.JSON.createObjectNode();
     body.put("text", text);
     body.put("model_id", model);
-    URI endpoint = URI.create(base + "/v1/text-to-speech/" + URLEncoder.encode(voice.id(), StandardCharsets.UTF_8)
-        + "/stream?output_format=mp3_44100_128");
+    URI endpoint = URI.create(
+        base + "/v1/text-to-speech/" + URLEncoder.encode(voice.id(), StandardCharsets.UTF_8)
+            + "/stream?output_format=mp3_44100_128");
     HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
         .header("Content-Type", "application/json")
         .header("Accept", "audio/mpeg")

@@ -61,16 +61,23 @@ public final class OpenAiSpeechToText implements SpeechToText {
     field(body, boundary, "model", model);
     field(body, boundary, "response_format", "json");
     String type = clip.mediaType().isBlank() ? "application/octet-stream" : clip.mediaType();
-    write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-        + clip.fileName().replaceAll("[\"\\r\\n\\\\]", "_") + "\"\r\nContent-Type: " + type.replaceAll("[\\r\\n]", "")
-        + "\r\n\r\n");
+    write(
+        body,
+        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+            + clip.fileName().replaceAll("[\"\\r\\n\\\\]", "_") + "\"\r\nContent-Type: "
+            + type.replaceAll("[\\r\\n]", "")
+            + "\r\n\r\n");
     body.writeBytes(clip.bytes());
     write(body, "\r\n--" + boundary + "--\r\n");
     return body.toByteArray();
   }
 
-  private static void field(ByteArrayOutputStream body, String boundary, String name, String value) {
-    write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+  private static void field(
+      ByteArrayOutputStream body, String boundary, String name, String value) {
+    write(
+        body,
+        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+            + value + "\r\n");
   }
 
   private static void write(ByteArrayOutputStream body, String text) {

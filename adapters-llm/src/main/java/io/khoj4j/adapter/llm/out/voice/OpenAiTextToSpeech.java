@@ -23,7 +23,8 @@ public final class OpenAiTextToSpeech implements TextToSpeech {
   private final String model;
   private final List<Voice> voices;
 
-  public OpenAiTextToSpeech(URI baseUrl, String apiKey, String model, List<Voice> voices, Duration timeout) {
+  public OpenAiTextToSpeech(
+      URI baseUrl, String apiKey, String model, List<Voice> voices, Duration timeout) {
     if (voices.isEmpty()) {
       throw new IllegalArgumentException("text-to-speech needs at least one voice");
     }

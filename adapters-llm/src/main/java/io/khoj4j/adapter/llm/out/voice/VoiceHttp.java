@@ -53,7 +53,8 @@ final class VoiceHttp {
    * for the log.
    */
   HttpResponse<InputStream> stream(HttpRequest.Builder request) {
-    HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        exchange(request, HttpResponse.BodyHandlers.ofInputStream());
     if (response.statusCode() / 100 == 2) {
       return response;
     }
@@ -66,28 +67,37 @@ final class VoiceHttp {
     throw failure(response.statusCode(), body);
   }
 
-  private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
+  private <T> HttpResponse<T> exchange(
+      HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
     try {
       return http.send(request.timeout(timeout).build(), handler);
     } catch (HttpTimeoutException e) {
-      throw new UpstreamFailureException("The " + provider + " server did not answer in time", true, e);
+      throw new UpstreamFailureException(
+          "The " + provider + " server did not answer in time", true, e);
     } catch (IOException e) {
-      throw new UpstreamFailureException("The " + provider + " server could not be reached", true, e);
+      throw new UpstreamFailureException(
+          "The " + provider + " server could not be reached", true, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UpstreamFailureException("Interrupted while waiting for the " + provider + " server", true, e);
+      throw new UpstreamFailureException(
+          "Interrupted while waiting for the " + provider + " server", true, e);
     }
   }
 
   private UpstreamFailureException failure(int status, String body) {
-    LOG.warnf("%s answered HTTP %d: %s", provider, status, body.length() > 500 ? body.substring(0, 500) : body);
+    LOG.warnf(
+        "%s answered HTTP %d: %s",
+        provider, status, body.length() > 500 ? body.substring(0, 500) : body);
     if (status == 429) {
-      return new UpstreamFailureException("The " + provider + " server is rate limiting requests (HTTP 429)", true,
-          null);
+      return new UpstreamFailureException(
+          "The " + provider + " server is rate limiting requests (HTTP 429)", true, null);
     }
     boolean temporary = status >= 500;
-    return new UpstreamFailureException("The " + provider + " server " + (temporary ? "failed" : "refused the request")
-        + " (HTTP " + status + ")", temporary, null);
+    return new UpstreamFailureException(
+        "The " + provider + " server " + (temporary ? "failed" : "refused the request") + " (HTTP "
+            + status + ")",
+        temporary,
+        null);
   }
 
   /** The body as JSON, or a refusal-kind failure saying the answer is malformed. */
@@ -100,6 +110,7 @@ final class VoiceHttp {
   }
 
   UpstreamFailureException malformed(String what, Throwable cause) {
-    return new UpstreamFailureException("The " + provider + " server's answer " + what, false, cause);
+    return new UpstreamFailureException(
+        "The " + provider + " server's answer " + what, false, cause);
   }
 }

@@ -27,8 +27,9 @@ public class VoiceProducer {
   private static final Logger LOG = Logger.getLogger(VoiceProducer.class);
 
   /** OpenAI's built-in voices. */
-  static final String OPENAI_VOICES = "alloy:Alloy,ash:Ash,coral:Coral,echo:Echo,fable:Fable,nova:Nova,onyx:Onyx,"
-      + "sage:Sage,shimmer:Shimmer";
+  static final String OPENAI_VOICES =
+      "alloy:Alloy,ash:Ash,coral:Coral,echo:Echo,fable:Fable,nova:Nova,onyx:Onyx,"
+          + "sage:Sage,shimmer:Shimmer";
   /** Khoj's default ElevenLabs voice id. */
   static final String ELEVENLABS_VOICES = "RPEIZnKMqlQiZyZd1Dae:Default";
 
@@ -93,42 +94,60 @@ public class VoiceProducer {
   @Singleton
   SpeechToText speechToText() {
     if (sttUrl.isEmpty()) {
-      LOG.info("No speech-to-text configured (khoj.speech-to-text.base-url): voice input answers 501");
+      LOG.info(
+          "No speech-to-text configured (khoj.speech-to-text.base-url): voice input answers 501");
       return SpeechToText.NONE;
     }
     LOG.infof("Speech-to-text through %s (%s)", sttUrl.get(), sttModel);
-    return new OpenAiSpeechToText(URI.create(sttUrl.get()), sttKey.orElse(null), sttModel, sttTimeout);
+    return new OpenAiSpeechToText(
+        URI.create(sttUrl.get()), sttKey.orElse(null), sttModel, sttTimeout);
   }
 
   @Produces
   @Singleton
   TextToSpeech textToSpeech() {
-    String provider = ttsProvider.orElse(ttsKey.isPresent() && ttsUrl.isEmpty() ? "elevenlabs"
-        : ttsUrl.isPresent() ? "openai" : "none").toLowerCase(Locale.ROOT);
+    String provider = ttsProvider
+        .orElse(
+            ttsKey.isPresent() && ttsUrl.isEmpty()
+                ? "elevenlabs"
+                : ttsUrl.isPresent() ? "openai" : "none")
+        .toLowerCase(Locale.ROOT);
     switch (provider) {
       case "openai" -> {
         if (ttsUrl.isEmpty()) {
-          throw new IllegalStateException("khoj.text-to-speech.provider=openai needs khoj.text-to-speech.base-url");
+          throw new IllegalStateException(
+              "khoj.text-to-speech.provider=openai needs khoj.text-to-speech.base-url");
         }
         LOG.infof("Text-to-speech through %s", ttsUrl.get());
-        return new OpenAiTextToSpeech(URI.create(ttsUrl.get()), ttsKey.orElse(null), ttsModel.orElse("tts-1"),
-            voices(ttsVoices.orElse(OPENAI_VOICES)), ttsTimeout);
+        return new OpenAiTextToSpeech(
+            URI.create(ttsUrl.get()),
+            ttsKey.orElse(null),
+            ttsModel.orElse("tts-1"),
+            voices(ttsVoices.orElse(OPENAI_VOICES)),
+            ttsTimeout);
       }
       case "elevenlabs" -> {
         if (ttsKey.isEmpty()) {
-          throw new IllegalStateException("khoj.text-to-speech.provider=elevenlabs needs khoj.text-to-speech.api-key"
-              + " (or ELEVEN_LABS_API_KEY)");
+          throw new IllegalStateException(
+              "khoj.text-to-speech.provider=elevenlabs needs khoj.text-to-speech.api-key"
+                  + " (or ELEVEN_LABS_API_KEY)");
         }
         LOG.info("Text-to-speech through ElevenLabs");
-        return new ElevenLabsTextToSpeech(URI.create(ttsUrl.orElse("https://api.elevenlabs.io")), ttsKey.get(),
-            ttsModel.orElse("eleven_multilingual_v2"), voices(ttsVoices.orElse(ELEVENLABS_VOICES)), ttsTimeout);
+        return new ElevenLabsTextToSpeech(
+            URI.create(ttsUrl.orElse("https://api.elevenlabs.io")),
+            ttsKey.get(),
+            ttsModel.orElse("eleven_multilingual_v2"),
+            voices(ttsVoices.orElse(ELEVENLABS_VOICES)),
+            ttsTimeout);
       }
       case "none" -> {
-        LOG.info("No text-to-speech configured (khoj.text-to-speech.provider): read-aloud answers 503");
+        LOG.info(
+            "No text-to-speech configured (khoj.text-to-speech.provider): read-aloud answers 503");
         return TextToSpeech.NONE;
       }
-      default -> throw new IllegalStateException(
-          "khoj.text-to-speech.provider must be openai, elevenlabs or none, not " + provider);
+      default ->
+        throw new IllegalStateException(
+            "khoj.text-to-speech.provider must be openai, elevenlabs or none, not " + provider);
     }
   }
 
@@ -141,7 +160,10 @@ public class VoiceProducer {
         continue;
       }
       int colon = s.indexOf(':');
-      voices.add(colon < 0 ? new Voice(s, s) : new Voice(s.substring(0, colon).strip(), s.substring(colon + 1).strip()));
+      voices.add(
+          colon < 0
+              ? new Voice(s, s)
+              : new Voice(s.substring(0, colon).strip(), s.substring(colon + 1).strip()));
     }
     if (voices.isEmpty()) {
       throw new IllegalStateException("khoj.text-to-speech.voices names no voice");

@@ -11,8 +11,8 @@ class AnthropicGatewayTest extends ChatModelGatewayContract {
 
   @Override
   protected ChatModelEndpoint endpoint(String serverUrl) {
-    return new ChatModelEndpoint(ModelVendor.ANTHROPIC, "claude-sonnet-4-0", serverUrl + "/v1/", "sk-ant-test", 4096,
-        false);
+    return new ChatModelEndpoint(
+        ModelVendor.ANTHROPIC, "claude-sonnet-4-0", serverUrl + "/v1/", "sk-ant-test", 4096, false);
   }
 
   @Override
@@ -26,33 +26,54 @@ class AnthropicGatewayTest extends ChatModelGatewayContract {
 
   @Override
   protected ResponseDefinitionBuilder streamedAnswer(boolean withThinking) {
-    StringBuilder body = new StringBuilder(event("message_start", "{\"type\":\"message_start\",\"message\":"
-        + "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-0\","
-        + "\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,"
-        + "\"usage\":{\"input_tokens\":25,\"output_tokens\":1}}}"));
+    StringBuilder body = new StringBuilder(event(
+        "message_start",
+        "{\"type\":\"message_start\",\"message\":"
+            + "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-sonnet-4-0\","
+            + "\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,"
+            + "\"usage\":{\"input_tokens\":25,\"output_tokens\":1}}}"));
     int index = 0;
     if (withThinking) {
-      body.append(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
-              + "\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\"}}"))
-          .append(event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
-              + "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"Thinking about greetings.\"}}"))
-          .append(event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
-              + "\"delta\":{\"type\":\"signature_delta\",\"signature\":\"EqQBCgIYAhIM\"}}"))
+      body.append(event(
+              "content_block_start",
+              "{\"type\":\"content_block_start\",\"index\":0,"
+                  + "\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\"}}"))
+          .append(
+              event(
+                  "content_block_delta",
+                  "{\"type\":\"content_block_delta\",\"index\":0,"
+                      + "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"Thinking about greetings.\"}}"))
+          .append(event(
+              "content_block_delta",
+              "{\"type\":\"content_block_delta\",\"index\":0,"
+                  + "\"delta\":{\"type\":\"signature_delta\",\"signature\":\"EqQBCgIYAhIM\"}}"))
           .append(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"));
       index = 1;
     }
-    body.append(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":" + index
-            + ",\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"))
+    body.append(event(
+            "content_block_start",
+            "{\"type\":\"content_block_start\",\"index\":" + index
+                + ",\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"))
         .append(event("ping", "{\"type\":\"ping\"}"))
-        .append(event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":" + index
-            + ",\"delta\":{\"type\":\"text_delta\",\"text\":\"Hello \"}}"))
-        .append(event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":" + index
-            + ",\"delta\":{\"type\":\"text_delta\",\"text\":\"world.\"}}"))
-        .append(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":" + index + "}"))
-        .append(event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
-            + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":15}}"))
+        .append(event(
+            "content_block_delta",
+            "{\"type\":\"content_block_delta\",\"index\":" + index
+                + ",\"delta\":{\"type\":\"text_delta\",\"text\":\"Hello \"}}"))
+        .append(event(
+            "content_block_delta",
+            "{\"type\":\"content_block_delta\",\"index\":" + index
+                + ",\"delta\":{\"type\":\"text_delta\",\"text\":\"world.\"}}"))
+        .append(event(
+            "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":" + index + "}"))
+        .append(event(
+            "message_delta",
+            "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
+                + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":15}}"))
         .append(event("message_stop", "{\"type\":\"message_stop\"}"));
-    return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body.toString());
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "text/event-stream")
+        .withBody(body.toString());
   }
 
   @Override
@@ -61,17 +82,23 @@ class AnthropicGatewayTest extends ChatModelGatewayContract {
   }
 
   private static String textDelta(String text) {
-    return event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
-        + "\"delta\":{\"type\":\"text_delta\",\"text\":\"" + text + "\"}}");
+    return event(
+        "content_block_delta",
+        "{\"type\":\"content_block_delta\",\"index\":0,"
+            + "\"delta\":{\"type\":\"text_delta\",\"text\":\"" + text + "\"}}");
   }
 
   @Override
   protected String opening() {
-    return event("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
-        + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"usage\":{\"input_tokens\":3,"
-        + "\"output_tokens\":1}}}")
-        + event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
-        + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}")
+    return event(
+            "message_start",
+            "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
+                + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"usage\":{\"input_tokens\":3,"
+                + "\"output_tokens\":1}}}")
+        + event(
+            "content_block_start",
+            "{\"type\":\"content_block_start\",\"index\":0,"
+                + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}")
         + textDelta("Hel");
   }
 
@@ -79,8 +106,10 @@ class AnthropicGatewayTest extends ChatModelGatewayContract {
   protected String closingWithoutEnd() {
     return textDelta("lo world.")
         + event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
-        + event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
-            + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":15}}");
+        + event(
+            "message_delta",
+            "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
+                + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":15}}");
   }
 
   @Override

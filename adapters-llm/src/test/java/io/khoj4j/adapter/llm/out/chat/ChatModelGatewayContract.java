@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.sun.net.httpserver.HttpServer;
 import io.khoj4j.application.error.UpstreamFailureException;
 import io.khoj4j.application.port.out.chat.ChatCompletion;
 import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
@@ -21,7 +22,6 @@ import io.khoj4j.application.port.out.chat.ChatStream;
 import io.khoj4j.application.port.out.chat.ChatStreamListener;
 import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.PromptMessage;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -95,8 +95,8 @@ abstract class ChatModelGatewayContract {
   void start() {
     server = new WireMockServer(options().dynamicPort());
     server.start();
-    gateway = new Langchain4jChatModelGateway(Duration.ofMillis(1500), 2, Duration.ofMillis(20),
-        Duration.ofMillis(50), 1000);
+    gateway = new Langchain4jChatModelGateway(
+        Duration.ofMillis(1500), 2, Duration.ofMillis(20), Duration.ofMillis(50), 1000);
   }
 
   @AfterEach
@@ -138,7 +138,8 @@ abstract class ChatModelGatewayContract {
     UpstreamFailureException failure() throws Exception {
       try {
         ChatCompletion completion = done.get(10, TimeUnit.SECONDS);
-        throw new AssertionError("a broken stream completed as an answer: \"" + completion.text() + "\"");
+        throw new AssertionError(
+            "a broken stream completed as an answer: \"" + completion.text() + "\"");
       } catch (ExecutionException e) {
         assertThat(e.getCause()).isInstanceOf(UpstreamFailureException.class);
         return (UpstreamFailureException) e.getCause();
@@ -147,8 +148,9 @@ abstract class ChatModelGatewayContract {
   }
 
   private ChatCompletionRequest request() {
-    return ChatCompletionRequest.of(endpoint(), List.of(new PromptMessage.System("Be brief."),
-        new PromptMessage.User("Say hello")));
+    return ChatCompletionRequest.of(
+        endpoint(),
+        List.of(new PromptMessage.System("Be brief."), new PromptMessage.User("Say hello")));
   }
 
   private ChatCompletion await(Recorder r) throws Exception {
@@ -198,20 +200,29 @@ abstract class ChatModelGatewayContract {
 
     gateway.complete(request().asJson("{\"type\":\"object\"}"));
 
-    server.verify(postRequestedFor(urlPathEqualTo(streamPath())).withRequestBody(containing("JSON Schema")));
+    server.verify(
+        postRequestedFor(urlPathEqualTo(streamPath())).withRequestBody(containing("JSON Schema")));
     if (jsonModeMarker() != null) {
-      server.verify(postRequestedFor(urlPathEqualTo(streamPath())).withRequestBody(containing(jsonModeMarker())));
+      server.verify(postRequestedFor(urlPathEqualTo(streamPath()))
+          .withRequestBody(containing(jsonModeMarker())));
     }
   }
 
   @Test
   void aRateLimitIsRetriedAndTheAnswerArrivesOnce() throws Exception {
-    server.stubFor(post(urlPathEqualTo(streamPath())).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+    server.stubFor(post(urlPathEqualTo(streamPath()))
+        .inScenario("busy")
+        .whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse()
+            .withStatus(429)
+            .withHeader("Retry-After", "1")
             .withHeader("Content-Type", "application/json")
-            .withBody("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_error\"}}"))
+            .withBody(
+                "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_error\"}}"))
         .willSetStateTo("free"));
-    server.stubFor(post(urlPathEqualTo(streamPath())).inScenario("busy").whenScenarioStateIs("free")
+    server.stubFor(post(urlPathEqualTo(streamPath()))
+        .inScenario("busy")
+        .whenScenarioStateIs("free")
         .willReturn(streamedAnswer(false)));
     Recorder r = new Recorder();
 
@@ -224,32 +235,43 @@ abstract class ChatModelGatewayContract {
 
   @Test
   void serverErrorsAreRetriedThenReportedAsRetryable() {
-    server.stubFor(post(urlPathEqualTo(streamPath())).willReturn(aResponse().withStatus(503)
-        .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"message\":\"overloaded\"}}")));
+    server.stubFor(post(urlPathEqualTo(streamPath()))
+        .willReturn(aResponse()
+            .withStatus(503)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"error\":{\"message\":\"overloaded\"}}")));
     Recorder r = new Recorder();
 
     gateway.stream(request(), r);
 
-    assertThatThrownBy(() -> await(r)).hasCauseInstanceOf(UpstreamFailureException.class)
-        .cause().satisfies(e -> assertThat(((UpstreamFailureException) e).retryable()).isTrue());
+    assertThatThrownBy(() -> await(r))
+        .hasCauseInstanceOf(UpstreamFailureException.class)
+        .cause()
+        .satisfies(e -> assertThat(((UpstreamFailureException) e).retryable()).isTrue());
     server.verify(3, postRequestedFor(urlPathEqualTo(streamPath())));
   }
 
   @Test
   void aRejectedKeyIsNotRetried() {
-    server.stubFor(post(urlPathEqualTo(streamPath())).willReturn(aResponse().withStatus(401)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":{\"message\":\"invalid api key\",\"type\":\"authentication_error\"}}")));
+    server.stubFor(
+        post(urlPathEqualTo(streamPath()))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":{\"message\":\"invalid api key\",\"type\":\"authentication_error\"}}")));
 
-    assertThatThrownBy(() -> gateway.complete(request())).isInstanceOfSatisfying(UpstreamFailureException.class,
-        e -> assertThat(e.retryable()).isFalse());
+    assertThatThrownBy(() -> gateway.complete(request()))
+        .isInstanceOfSatisfying(
+            UpstreamFailureException.class, e -> assertThat(e.retryable()).isFalse());
     server.verify(1, postRequestedFor(urlPathEqualTo(streamPath())));
   }
 
   /** A gateway whose watchdog would take far longer than a test waits, so only stream checks can fail a stream. */
   private void withSlowWatchdog() {
-    gateway = new Langchain4jChatModelGateway(Duration.ofSeconds(60), 2, Duration.ofMillis(20), Duration.ofMillis(50),
-        1000);
+    gateway = new Langchain4jChatModelGateway(
+        Duration.ofSeconds(60), 2, Duration.ofMillis(20), Duration.ofMillis(50), 1000);
   }
 
   /** The stream failed once, retryable, after passing on {@code text}, and was not retried. */
@@ -278,7 +300,8 @@ abstract class ChatModelGatewayContract {
   @Test
   void aStreamThatEndsBeforeItsEndMarkerIsAFailureNotAShortAnswer() throws Exception {
     withSlowWatchdog();
-    server.stubFor(post(urlPathEqualTo(streamPath())).willReturn(streamOf(opening() + closingWithoutEnd())));
+    server.stubFor(
+        post(urlPathEqualTo(streamPath())).willReturn(streamOf(opening() + closingWithoutEnd())));
     Recorder r = new Recorder();
 
     gateway.stream(request(), r);
@@ -300,7 +323,8 @@ abstract class ChatModelGatewayContract {
   @Test
   void anUnreadableFrameFailsTheAnswerEvenWhenTheStreamEndsWell() throws Exception {
     withSlowWatchdog();
-    server.stubFor(post(urlPathEqualTo(streamPath())).willReturn(streamOf(opening() + garbledFrame() + closing())));
+    server.stubFor(post(urlPathEqualTo(streamPath()))
+        .willReturn(streamOf(opening() + garbledFrame() + closing())));
     Recorder r = new Recorder();
 
     gateway.stream(request(), r);
@@ -311,11 +335,19 @@ abstract class ChatModelGatewayContract {
   @Test
   void aStreamBrokenBeforeAnyTextIsRetriedAndTheAnswerArrivesOnce() throws Exception {
     withSlowWatchdog();
-    server.stubFor(post(urlPathEqualTo(streamPath())).inScenario("garbled").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(streamOf(garbledFrame() + closing())).willSetStateTo("cut"));
-    server.stubFor(post(urlPathEqualTo(streamPath())).inScenario("garbled").whenScenarioStateIs("cut")
-        .willReturn(streamOf("")).willSetStateTo("whole"));
-    server.stubFor(post(urlPathEqualTo(streamPath())).inScenario("garbled").whenScenarioStateIs("whole")
+    server.stubFor(post(urlPathEqualTo(streamPath()))
+        .inScenario("garbled")
+        .whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(streamOf(garbledFrame() + closing()))
+        .willSetStateTo("cut"));
+    server.stubFor(post(urlPathEqualTo(streamPath()))
+        .inScenario("garbled")
+        .whenScenarioStateIs("cut")
+        .willReturn(streamOf(""))
+        .willSetStateTo("whole"));
+    server.stubFor(post(urlPathEqualTo(streamPath()))
+        .inScenario("garbled")
+        .whenScenarioStateIs("whole")
         .willReturn(streamedAnswer(false)));
     Recorder r = new Recorder();
 
@@ -350,13 +382,17 @@ abstract class ChatModelGatewayContract {
       Recorder r = new Recorder();
       long started = System.nanoTime();
 
-      gateway.stream(ChatCompletionRequest.of(endpoint("http://127.0.0.1:" + stalling.getAddress().getPort()),
-          request().messages()), r);
+      gateway.stream(
+          ChatCompletionRequest.of(
+              endpoint("http://127.0.0.1:" + stalling.getAddress().getPort()),
+              request().messages()),
+          r);
       UpstreamFailureException failure = r.failure();
 
       assertThat(failure.retryable()).isTrue();
       assertThat(failure.getMessage()).contains("timed out");
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(1500));
       assertThat(r.delivered).isTrue();
       assertThat(String.join("", r.texts)).isEqualTo("Hel");
       Thread.sleep(2000);
@@ -370,12 +406,14 @@ abstract class ChatModelGatewayContract {
 
   @Test
   void aStalledProviderTimesOutAsRetryable() {
-    gateway = new Langchain4jChatModelGateway(Duration.ofMillis(400), 2, Duration.ofMillis(20), Duration.ofMillis(50),
-        1000);
-    server.stubFor(post(urlPathEqualTo(streamPath())).willReturn(streamedAnswer(false).withFixedDelay(3000)));
+    gateway = new Langchain4jChatModelGateway(
+        Duration.ofMillis(400), 2, Duration.ofMillis(20), Duration.ofMillis(50), 1000);
+    server.stubFor(
+        post(urlPathEqualTo(streamPath())).willReturn(streamedAnswer(false).withFixedDelay(3000)));
 
-    assertThatThrownBy(() -> gateway.complete(request())).isInstanceOfSatisfying(UpstreamFailureException.class,
-        e -> assertThat(e.retryable()).isTrue());
+    assertThatThrownBy(() -> gateway.complete(request()))
+        .isInstanceOfSatisfying(
+            UpstreamFailureException.class, e -> assertThat(e.retryable()).isTrue());
   }
 
   @Test
@@ -408,8 +446,8 @@ abstract class ChatModelGatewayContract {
 
   @Test
   void cancellingStopsTheStream() throws Exception {
-    gateway = new Langchain4jChatModelGateway(Duration.ofSeconds(20), 2, Duration.ofMillis(20), Duration.ofMillis(50),
-        1000);
+    gateway = new Langchain4jChatModelGateway(
+        Duration.ofSeconds(20), 2, Duration.ofMillis(20), Duration.ofMillis(50), 1000);
     server.stubFor(post(urlPathEqualTo(streamPath()))
         .willReturn(streamedAnswer(false).withChunkedDribbleDelay(40, 4000)));
     AtomicBoolean completed = new AtomicBoolean();

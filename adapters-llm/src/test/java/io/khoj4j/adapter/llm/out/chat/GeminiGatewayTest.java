@@ -1,7 +1,6 @@
 package io.khoj4j.adapter.llm.out.chat;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -11,19 +10,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.khoj4j.application.error.UpstreamFailureException;
 import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
+import io.khoj4j.domain.chat.ChatModelEndpoint;
+import io.khoj4j.domain.chat.ModelVendor;
 import io.khoj4j.domain.chat.PromptMessage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import io.khoj4j.domain.chat.ChatModelEndpoint;
-import io.khoj4j.domain.chat.ModelVendor;
 
 /** Google Gemini: streamGenerateContent?alt=sse, candidates with parts (thought parts marked), usageMetadata. */
 class GeminiGatewayTest extends ChatModelGatewayContract {
 
   @Override
   protected ChatModelEndpoint endpoint(String serverUrl) {
-    return new ChatModelEndpoint(ModelVendor.GOOGLE, "gemini-2.5-flash", serverUrl + "/v1beta", "AIza-test", 4096,
-        false);
+    return new ChatModelEndpoint(
+        ModelVendor.GOOGLE, "gemini-2.5-flash", serverUrl + "/v1beta", "AIza-test", 4096, false);
   }
 
   @Override
@@ -34,7 +33,8 @@ class GeminiGatewayTest extends ChatModelGatewayContract {
   private static String chunk(String parts, String finish, String usage) {
     return "data: {\"candidates\":[{\"content\":{\"parts\":" + parts + ",\"role\":\"model\"}"
         + (finish == null ? "" : ",\"finishReason\":\"" + finish + "\"") + ",\"index\":0}]"
-        + ",\"usageMetadata\":" + usage + ",\"modelVersion\":\"gemini-2.5-flash\",\"responseId\":\"r1\"}\r\n\r\n";
+        + ",\"usageMetadata\":" + usage
+        + ",\"modelVersion\":\"gemini-2.5-flash\",\"responseId\":\"r1\"}\r\n\r\n";
   }
 
   @Override
@@ -42,13 +42,18 @@ class GeminiGatewayTest extends ChatModelGatewayContract {
     String usage = "{\"promptTokenCount\":8,\"candidatesTokenCount\":4,\"totalTokenCount\":12"
         + (withThinking ? ",\"thoughtsTokenCount\":5" : "") + "}";
     String body = (withThinking
-            ? chunk("[{\"text\":\"Thinking about greetings.\",\"thought\":true}]", null, usage) : "")
+            ? chunk("[{\"text\":\"Thinking about greetings.\",\"thought\":true}]", null, usage)
+            : "")
         + chunk("[{\"text\":\"Hello \"}]", null, usage)
         + chunk("[{\"text\":\"world.\"}]", "STOP", usage);
-    return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "text/event-stream")
+        .withBody(body);
   }
 
-  private static final String USAGE = "{\"promptTokenCount\":8,\"candidatesTokenCount\":4,\"totalTokenCount\":12}";
+  private static final String USAGE =
+      "{\"promptTokenCount\":8,\"candidatesTokenCount\":4,\"totalTokenCount\":12}";
 
   @Override
   protected String contentType() {
@@ -77,12 +82,14 @@ class GeminiGatewayTest extends ChatModelGatewayContract {
 
   @Test
   void aBlockedPromptIsARefusalNotARetry() {
-    server.stubFor(post(urlPathEqualTo(streamPath())).willReturn(streamOf("data: {\"promptFeedback\":"
-        + "{\"blockReason\":\"SAFETY\"},\"usageMetadata\":" + USAGE + "}\r\n\r\n")));
+    server.stubFor(post(urlPathEqualTo(streamPath()))
+        .willReturn(streamOf("data: {\"promptFeedback\":"
+            + "{\"blockReason\":\"SAFETY\"},\"usageMetadata\":" + USAGE + "}\r\n\r\n")));
 
-    assertThatThrownBy(() -> gateway.complete(ChatCompletionRequest.of(endpoint(),
-        List.of(new PromptMessage.User("Say hello"))))).isInstanceOfSatisfying(UpstreamFailureException.class,
-            e -> assertThat(e.retryable()).isFalse());
+    assertThatThrownBy(() -> gateway.complete(
+            ChatCompletionRequest.of(endpoint(), List.of(new PromptMessage.User("Say hello")))))
+        .isInstanceOfSatisfying(
+            UpstreamFailureException.class, e -> assertThat(e.retryable()).isFalse());
     server.verify(1, postRequestedFor(urlPathEqualTo(streamPath())));
   }
 

@@ -19,13 +19,17 @@ class JacksonModelReplyReaderTest {
   void aCodeFenceAroundTheObject() {
     assertThat(reader.strings("```json\n{\"queries\": [\"a \\\"b\\\"\", \"c\"]}\n```", "queries"))
         .containsExactly("a \"b\"", "c");
-    assertThat(reader.strings("```\n{\"source\": [\"notes\"]}\n```", "source")).containsExactly("notes");
+    assertThat(reader.strings("```\n{\"source\": [\"notes\"]}\n```", "source"))
+        .containsExactly("notes");
   }
 
   @Test
   void proseBeforeTheObject() {
-    assertThat(reader.string("Sure! Here is the JSON you asked for:\n{\"description\": \"a red fox\", "
-        + "\"shape\": \"landscape\"}", "shape")).contains("landscape");
+    assertThat(reader.string(
+            "Sure! Here is the JSON you asked for:\n{\"description\": \"a red fox\", "
+                + "\"shape\": \"landscape\"}",
+            "shape"))
+        .contains("landscape");
   }
 
   @Test
@@ -36,7 +40,8 @@ class JacksonModelReplyReaderTest {
 
   @Test
   void garbageAfterTheObject() {
-    assertThat(reader.strings("{\"links\": [\"https://example.org/a\"]}\nLet me know if you need more.", "links"))
+    assertThat(reader.strings(
+            "{\"links\": [\"https://example.org/a\"]}\nLet me know if you need more.", "links"))
         .containsExactly("https://example.org/a");
     assertThat(reader.strings("{\"queries\": [\"x\"]}}", "queries")).containsExactly("x");
   }
@@ -54,12 +59,14 @@ class JacksonModelReplyReaderTest {
 
   @Test
   void aFieldWrappedInAnotherObjectIsFound() {
-    assertThat(reader.strings("{\"result\": {\"queries\": [\"nested\"]}}", "queries")).containsExactly("nested");
+    assertThat(reader.strings("{\"result\": {\"queries\": [\"nested\"]}}", "queries"))
+        .containsExactly("nested");
   }
 
   @Test
   void blankItemsGoAndNewlinesInAnItemBecomeSpaces() {
-    assertThat(reader.strings("{\"queries\": [\"  \", \"two\\nlines\", null, \" kept \"]}", "queries"))
+    assertThat(
+            reader.strings("{\"queries\": [\"  \", \"two\\nlines\", null, \" kept \"]}", "queries"))
         .containsExactly("two lines", "kept");
   }
 
@@ -70,6 +77,7 @@ class JacksonModelReplyReaderTest {
     assertThat(reader.strings("[\"a\", \"b\"]", "queries")).isEmpty();
     assertThat(reader.string("{\"description\": \"   \"}", "description")).isEmpty();
     assertThat(reader.string("{\"other\": \"x\"}", "description")).isEmpty();
-    assertThat(reader.string("{\"description\": {\"text\": \"x\"}}", "description")).isEmpty();
+    assertThat(reader.string("{\"description\": {\"text\": \"x\"}}", "description"))
+        .isEmpty();
   }
 }

@@ -23,8 +23,10 @@ class JtokkitTokenCounterTest {
     assertThat(tokens.count("こんにちは世界")).isEqualTo(2);
     assertThat(tokens.count("I love 🍕")).isEqualTo(4);
     assertThat(tokens.count("Unicode snowman: ☃️")).isEqualTo(7);
-    assertThat(tokens.count("Lorem ipsum dolor sit amet, consectetur adipiscing elit. Fusce condimentum enim ac "
-        + "tellus malesuada, a consectetur nibh efficitur. 🚀🚀🚀")).isEqualTo(31);
+    assertThat(tokens.count(
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit. Fusce condimentum enim ac "
+                + "tellus malesuada, a consectetur nibh efficitur. 🚀🚀🚀"))
+        .isEqualTo(31);
   }
 
   @Test
@@ -44,14 +46,16 @@ class JtokkitTokenCounterTest {
 
     assertThat(tokens.count(new PromptMessage.System("Hello world!"))).isEqualTo(text + 4);
     assertThat(tokens.count(new PromptMessage.Assistant("Hello world!"))).isEqualTo(text + 4);
-    assertThat(tokens.count(new PromptMessage.User("Hello world!", List.of("data:image/png;base64,AAAA",
-        "https://example.org/cat.png")))).isEqualTo(text + 4 + 2 * 500);
+    assertThat(tokens.count(new PromptMessage.User(
+            "Hello world!", List.of("data:image/png;base64,AAAA", "https://example.org/cat.png"))))
+        .isEqualTo(text + 4 + 2 * 500);
     assertThat(tokens.count(new PromptMessage.User(""))).isEqualTo(4);
   }
 
   private static final Function<List<NoteReference>, PromptMessage> NOTES = notes -> {
     StringBuilder text = new StringBuilder("Notes:\n\n");
-    notes.forEach(n -> text.append("File: ").append(n.file()).append('\n').append(n.compiled()).append("\n\n"));
+    notes.forEach(n ->
+        text.append("File: ").append(n.file()).append('\n').append(n.compiled()).append("\n\n"));
     return new PromptMessage.User(text.toString());
   };
 
@@ -64,8 +68,11 @@ class JtokkitTokenCounterTest {
   void aPromptFittedWithTheRealTokenizerFitsTheModel() {
     List<NoteReference> notes = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
-      String body = ("Note " + i + ": green tea, 緑茶, thé vert — brewed at 80°C for " + i + " minutes. ").repeat(5 + i);
-      notes.add(new NoteReference(i % 2 == 0 ? "tea" : "brewing", body, "/notes/n" + i + ".md", "file:///n" + i));
+      String body = ("Note " + i + ": green tea, 緑茶, thé vert — brewed at 80°C for " + i
+              + " minutes. ")
+          .repeat(5 + i);
+      notes.add(new NoteReference(
+          i % 2 == 0 ? "tea" : "brewing", body, "/notes/n" + i + ".md", "file:///n" + i));
     }
     List<PromptMessage> history = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
@@ -76,16 +83,23 @@ class JtokkitTokenCounterTest {
     PromptBudget.Fitted fitted = PromptBudget.fit(4_000, 500, history, notes, NOTES, tokens);
 
     assertThat(fitted.history()).isEmpty();
-    assertThat(fitted.notes()).isNotEmpty().hasSizeLessThan(notes.size()).contains(notes.get(0), notes.get(1));
+    assertThat(fitted.notes())
+        .isNotEmpty()
+        .hasSizeLessThan(notes.size())
+        .contains(notes.get(0), notes.get(1));
     assertThat(size(fitted)).isLessThanOrEqualTo(3_500);
   }
 
   @Test
   void aNoteCutWithTheRealTokenizerFillsButNeverOverflowsItsRoom() {
-    NoteReference huge = new NoteReference("tea", "Ein langer Absatz über Tee und Teekannen. ".repeat(4_000),
-        "/notes/tee.md", "file:///tee");
+    NoteReference huge = new NoteReference(
+        "tea",
+        "Ein langer Absatz über Tee und Teekannen. ".repeat(4_000),
+        "/notes/tee.md",
+        "file:///tee");
 
-    PromptBudget.Fitted fitted = PromptBudget.fit(2_000, 200, List.of(), List.of(huge), NOTES, tokens);
+    PromptBudget.Fitted fitted =
+        PromptBudget.fit(2_000, 200, List.of(), List.of(huge), NOTES, tokens);
 
     assertThat(fitted.notes()).hasSize(1);
     assertThat(size(fitted)).isLessThanOrEqualTo(1_800).isGreaterThan(1_500);

@@ -21,20 +21,29 @@ class OllamaGatewayTest extends ChatModelGatewayContract {
 
   private static String line(String message, boolean done) {
     return "{\"model\":\"llama3.2\",\"created_at\":\"2026-03-18T09:00:00Z\",\"message\":" + message
-        + ",\"done\":" + done + (done ? ",\"done_reason\":\"stop\",\"total_duration\":5000000,"
-        + "\"load_duration\":1000,\"prompt_eval_count\":14,\"prompt_eval_duration\":100,\"eval_count\":4,"
-        + "\"eval_duration\":200" : "") + "}\n";
+        + ",\"done\":" + done
+        + (done
+            ? ",\"done_reason\":\"stop\",\"total_duration\":5000000,"
+                + "\"load_duration\":1000,\"prompt_eval_count\":14,\"prompt_eval_duration\":100,\"eval_count\":4,"
+                + "\"eval_duration\":200"
+            : "")
+        + "}\n";
   }
 
   @Override
   protected ResponseDefinitionBuilder streamedAnswer(boolean withThinking) {
     String body = (withThinking
-            ? line("{\"role\":\"assistant\",\"content\":\"\",\"thinking\":\"Thinking about greetings.\"}", false)
+            ? line(
+                "{\"role\":\"assistant\",\"content\":\"\",\"thinking\":\"Thinking about greetings.\"}",
+                false)
             : "")
         + line("{\"role\":\"assistant\",\"content\":\"Hello \"}", false)
         + line("{\"role\":\"assistant\",\"content\":\"world.\"}", false)
         + line("{\"role\":\"assistant\",\"content\":\"\"}", true);
-    return aResponse().withStatus(200).withHeader("Content-Type", "application/x-ndjson").withBody(body);
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/x-ndjson")
+        .withBody(body);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.khoj4j.adapter.llm.out.chat;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -70,8 +70,10 @@ class OpenAiCompatibleModelDiscoveryTest {
   void readsTheIdsOfAnOpenAiModelListInOrderOnceEach() {
     server.stubFor(get(urlEqualTo("/v1/models")).willReturn(okJson(LIST)));
 
-    assertThat(discovery.listModels(base(), "sk-local")).containsExactly("llama3.2:latest", "qwen2.5:7b");
-    assertThat(discovery.listModels(base() + "/", "sk-local")).containsExactly("llama3.2:latest", "qwen2.5:7b");
+    assertThat(discovery.listModels(base(), "sk-local"))
+        .containsExactly("llama3.2:latest", "qwen2.5:7b");
+    assertThat(discovery.listModels(base() + "/", "sk-local"))
+        .containsExactly("llama3.2:latest", "qwen2.5:7b");
   }
 
   @Test
@@ -81,23 +83,32 @@ class OpenAiCompatibleModelDiscoveryTest {
     discovery.listModels(base(), "sk-local");
     discovery.listModels(base(), "");
 
-    server.verify(1, getRequestedFor(urlEqualTo("/v1/models")).withHeader("Authorization",
-        equalTo("Bearer sk-local")));
-    server.verify(1, getRequestedFor(urlEqualTo("/v1/models")).withHeader("Authorization", absent()));
+    server.verify(
+        1,
+        getRequestedFor(urlEqualTo("/v1/models"))
+            .withHeader("Authorization", equalTo("Bearer sk-local")));
+    server.verify(
+        1, getRequestedFor(urlEqualTo("/v1/models")).withHeader("Authorization", absent()));
   }
 
   @Test
   void anEmptyListIsNoModels() {
-    server.stubFor(get(urlEqualTo("/v1/models")).willReturn(okJson("{\"object\":\"list\",\"data\":[]}")));
+    server.stubFor(
+        get(urlEqualTo("/v1/models")).willReturn(okJson("{\"object\":\"list\",\"data\":[]}")));
 
     assertThat(discovery.listModels(base(), null)).isEmpty();
   }
 
   @Test
   void aRejectedKeyIsAFailureNotWorthRetrying() {
-    server.stubFor(get(urlEqualTo("/v1/models")).willReturn(aResponse().withStatus(401)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\"}}")));
+    server.stubFor(
+        get(urlEqualTo("/v1/models"))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\"}}")));
 
     UpstreamFailureException e = failure();
 
@@ -107,7 +118,8 @@ class OpenAiCompatibleModelDiscoveryTest {
 
   @Test
   void aServerErrorIsAFailureWorthRetrying() {
-    server.stubFor(get(urlEqualTo("/v1/models")).willReturn(aResponse().withStatus(500).withBody("oops")));
+    server.stubFor(
+        get(urlEqualTo("/v1/models")).willReturn(aResponse().withStatus(500).withBody("oops")));
 
     UpstreamFailureException e = failure();
 
@@ -129,7 +141,8 @@ class OpenAiCompatibleModelDiscoveryTest {
 
   @Test
   void aBodyThatTricklesInPastTheTimeoutFails() {
-    server.stubFor(get(urlEqualTo("/v1/models")).willReturn(okJson(LIST).withChunkedDribbleDelay(20, 4_000)));
+    server.stubFor(
+        get(urlEqualTo("/v1/models")).willReturn(okJson(LIST).withChunkedDribbleDelay(20, 4_000)));
     long started = System.nanoTime();
 
     UpstreamFailureException e = failure(impatient);
@@ -140,23 +153,30 @@ class OpenAiCompatibleModelDiscoveryTest {
 
   @Test
   void somethingOtherThanAModelListFails() {
-    server.stubFor(get(urlEqualTo("/v1/models")).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "text/html").withBody("<html><body>Welcome to nginx!</body></html>")));
+    server.stubFor(get(urlEqualTo("/v1/models"))
+        .willReturn(aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "text/html")
+            .withBody("<html><body>Welcome to nginx!</body></html>")));
     assertThat(failure().getMessage()).contains("did not answer with a model list");
 
-    server.stubFor(get(urlEqualTo("/v1/models")).willReturn(okJson("{\"models\":[{\"name\":\"llama3.2\"}]}")));
+    server.stubFor(
+        get(urlEqualTo("/v1/models")).willReturn(okJson("{\"models\":[{\"name\":\"llama3.2\"}]}")));
     assertThat(failure().getMessage()).contains("did not answer with a model list");
 
-    server.stubFor(get(urlEqualTo("/v1/models")).willReturn(okJson("{\"object\":\"list\",\"data\":[{\"id\":")));
+    server.stubFor(get(urlEqualTo("/v1/models"))
+        .willReturn(okJson("{\"object\":\"list\",\"data\":[{\"id\":")));
     assertThat(failure().getMessage()).contains("did not answer with a model list");
   }
 
   @Test
   void aDroppedConnectionOrABadUrlFailsCleanly() {
-    server.stubFor(get(urlEqualTo("/v1/models")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    server.stubFor(get(urlEqualTo("/v1/models"))
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     assertThat(failure().retryable()).isTrue();
 
-    assertThatThrownBy(() -> discovery.listModels("not a url", "")).isInstanceOfSatisfying(
-        UpstreamFailureException.class, e -> assertThat(e.retryable()).isFalse());
+    assertThatThrownBy(() -> discovery.listModels("not a url", ""))
+        .isInstanceOfSatisfying(
+            UpstreamFailureException.class, e -> assertThat(e.retryable()).isFalse());
   }
 }

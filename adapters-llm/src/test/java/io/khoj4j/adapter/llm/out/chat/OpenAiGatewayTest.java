@@ -1,25 +1,25 @@
 package io.khoj4j.adapter.llm.out.chat;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
+import io.khoj4j.domain.chat.ChatModelEndpoint;
+import io.khoj4j.domain.chat.ModelVendor;
 import io.khoj4j.domain.chat.PromptMessage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import io.khoj4j.domain.chat.ChatModelEndpoint;
-import io.khoj4j.domain.chat.ModelVendor;
 
 /** OpenAI (and every OpenAI-compatible server): server-sent chat.completion.chunk events, a usage chunk, [DONE]. */
 class OpenAiGatewayTest extends ChatModelGatewayContract {
 
   @Override
   protected ChatModelEndpoint endpoint(String serverUrl) {
-    return new ChatModelEndpoint(ModelVendor.OPENAI, "gpt-4o-mini", serverUrl + "/v1", "sk-test", 4096, false);
+    return new ChatModelEndpoint(
+        ModelVendor.OPENAI, "gpt-4o-mini", serverUrl + "/v1", "sk-test", 4096, false);
   }
 
   @Override
@@ -46,7 +46,10 @@ class OpenAiGatewayTest extends ChatModelGatewayContract {
         + "\"model\":\"gpt-4o-mini\",\"choices\":[],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":4,"
         + "\"total_tokens\":16,\"completion_tokens_details\":{\"reasoning_tokens\":0}}}\n\n"
         + "data: [DONE]\n\n";
-    return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "text/event-stream")
+        .withBody(body);
   }
 
   @Override
@@ -82,7 +85,8 @@ class OpenAiGatewayTest extends ChatModelGatewayContract {
         .willReturn(streamOf(opening() + chunk("{\"content\":\"lo\"}") + "data: [DONE]\n\n")));
     Recorder r = new Recorder();
 
-    gateway.stream(ChatCompletionRequest.of(endpoint(), List.of(new PromptMessage.User("Say hello"))), r);
+    gateway.stream(
+        ChatCompletionRequest.of(endpoint(), List.of(new PromptMessage.User("Say hello"))), r);
 
     assertThat(r.failure().retryable()).isTrue();
     assertThat(r.delivered).isTrue();

@@ -39,31 +39,40 @@ class ProviderConnectionsTest {
 
   private static ChatModelEndpoint endpoint(ModelVendor vendor, String url) {
     return switch (vendor) {
-      case OPENAI -> new ChatModelEndpoint(vendor, "gpt-4o-mini", url + "/v1", "sk-test", 4096, false);
-      case ANTHROPIC -> new ChatModelEndpoint(vendor, "claude-sonnet-4-0", url + "/v1/", "sk-ant-test", 4096, false);
-      case GOOGLE -> new ChatModelEndpoint(vendor, "gemini-2.5-flash", url + "/v1beta", "AIza-test", 4096, false);
+      case OPENAI ->
+        new ChatModelEndpoint(vendor, "gpt-4o-mini", url + "/v1", "sk-test", 4096, false);
+      case ANTHROPIC ->
+        new ChatModelEndpoint(
+            vendor, "claude-sonnet-4-0", url + "/v1/", "sk-ant-test", 4096, false);
+      case GOOGLE ->
+        new ChatModelEndpoint(
+            vendor, "gemini-2.5-flash", url + "/v1beta", "AIza-test", 4096, false);
       case OLLAMA -> new ChatModelEndpoint(vendor, "llama3.2", url, "", 4096, false);
     };
   }
 
   private static ChatCompletionRequest request(ModelVendor vendor, SilentModelServer server) {
-    return ChatCompletionRequest.of(endpoint(vendor, server.baseUrl()), List.of(new PromptMessage.User("Hello")));
+    return ChatCompletionRequest.of(
+        endpoint(vendor, server.baseUrl()), List.of(new PromptMessage.User("Hello")));
   }
 
   /** A gateway whose watchdog waits far longer than any test, with quick retries that would show at once. */
   private static Langchain4jChatModelGateway patientGateway() {
-    return new Langchain4jChatModelGateway(Duration.ofSeconds(60), 3, Duration.ofMillis(1), Duration.ofMillis(5),
-        1000);
+    return new Langchain4jChatModelGateway(
+        Duration.ofSeconds(60), 3, Duration.ofMillis(1), Duration.ofMillis(5), 1000);
   }
 
   @ParameterizedTest
   @EnumSource(ModelVendor.class)
   void cancellingACallThatGotNoHeadersYetClosesItsConnection(ModelVendor vendor) throws Exception {
-    try (SilentModelServer server = new SilentModelServer(SilentModelServer.Silence.BEFORE_HEADERS)) {
+    try (SilentModelServer server =
+        new SilentModelServer(SilentModelServer.Silence.BEFORE_HEADERS)) {
       Ending ending = new Ending();
       ChatStream stream = patientGateway().stream(request(vendor, server), ending);
       await(() -> server.requests.get() == 1);
-      assertThat(server.openConnections).as("the request is waiting for its answer").hasValue(1);
+      assertThat(server.openConnections)
+          .as("the request is waiting for its answer")
+          .hasValue(1);
 
       stream.cancel();
       await(() -> server.openConnections.get() == 0);
@@ -76,8 +85,10 @@ class ProviderConnectionsTest {
 
   @ParameterizedTest
   @EnumSource(ModelVendor.class)
-  void cancellingASilentStreamBeforeItsFirstFrameClosesItsConnection(ModelVendor vendor) throws Exception {
-    try (SilentModelServer server = new SilentModelServer(SilentModelServer.Silence.AFTER_HEADERS)) {
+  void cancellingASilentStreamBeforeItsFirstFrameClosesItsConnection(ModelVendor vendor)
+      throws Exception {
+    try (SilentModelServer server =
+        new SilentModelServer(SilentModelServer.Silence.AFTER_HEADERS)) {
       Ending ending = new Ending();
       ChatStream stream = patientGateway().stream(request(vendor, server), ending);
       await(() -> server.requests.get() == 1);
@@ -92,17 +103,18 @@ class ProviderConnectionsTest {
   }
 
   static Stream<Arguments> vendorsAndSilences() {
-    return Stream.of(ModelVendor.values()).flatMap(vendor -> Stream.of(SilentModelServer.Silence.values())
-        .map(silence -> Arguments.of(vendor, silence)));
+    return Stream.of(ModelVendor.values())
+        .flatMap(vendor -> Stream.of(SilentModelServer.Silence.values())
+            .map(silence -> Arguments.of(vendor, silence)));
   }
 
   @ParameterizedTest
   @MethodSource("vendorsAndSilences")
-  void everyAttemptThatTimesOutClosesItsConnection(ModelVendor vendor, SilentModelServer.Silence silence)
-      throws Exception {
+  void everyAttemptThatTimesOutClosesItsConnection(
+      ModelVendor vendor, SilentModelServer.Silence silence) throws Exception {
     try (SilentModelServer server = new SilentModelServer(silence)) {
-      Langchain4jChatModelGateway gateway = new Langchain4jChatModelGateway(Duration.ofMillis(300), 1,
-          Duration.ofMillis(1), Duration.ofMillis(5), 1000);
+      Langchain4jChatModelGateway gateway = new Langchain4jChatModelGateway(
+          Duration.ofMillis(300), 1, Duration.ofMillis(1), Duration.ofMillis(5), 1000);
       Ending ending = new Ending();
       gateway.stream(request(vendor, server), ending);
 
@@ -111,7 +123,9 @@ class ProviderConnectionsTest {
 
       assertThat(failure.retryable()).isTrue();
       assertThat(server.requests).as("the first attempt and one retry").hasValue(2);
-      assertThat(server.openConnections).as("connections left open after the time-outs").hasValue(0);
+      assertThat(server.openConnections)
+          .as("connections left open after the time-outs")
+          .hasValue(0);
     }
   }
 
@@ -122,12 +136,14 @@ class ProviderConnectionsTest {
         ExecutorService caller = Executors.newVirtualThreadPerTaskExecutor()) {
       Langchain4jChatModelGateway gateway = patientGateway();
       AtomicBoolean left = new AtomicBoolean();
-      Future<ChatCompletion> answer = caller.submit(() -> gateway.complete(request(vendor, server), left::get));
+      Future<ChatCompletion> answer =
+          caller.submit(() -> gateway.complete(request(vendor, server), left::get));
       await(() -> server.requests.get() == 1);
 
       left.set(true);
 
-      assertThatThrownBy(() -> answer.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(CancellationException.class);
+      assertThatThrownBy(() -> answer.get(20, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(CancellationException.class);
       await(() -> server.openConnections.get() == 0);
       assertThat(server.openConnections).as("connections left open").hasValue(0);
       assertThat(server.requests).as("no call after the caller left").hasValue(1);

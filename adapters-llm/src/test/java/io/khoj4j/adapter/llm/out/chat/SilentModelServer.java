@@ -55,13 +55,16 @@ final class SilentModelServer implements AutoCloseable {
   }
 
   private void serve(Socket client) {
-    try (client; InputStream in = client.getInputStream(); OutputStream out = client.getOutputStream()) {
+    try (client;
+        InputStream in = client.getInputStream();
+        OutputStream out = client.getOutputStream()) {
       int length = contentLength(readHead(in));
       in.readNBytes(length);
       requests.incrementAndGet();
       if (silence == Silence.AFTER_HEADERS) {
-        out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
+        out.write(
+            ("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
       }
       while (in.read() >= 0) {

@@ -42,7 +42,8 @@ class OnnxEmbeddingModelTest {
     var stock = new BgeSmallEnV15QuantizedEmbeddingModel();
     List<float[]> ours = bge.embedDocuments(TEXTS);
     for (int i = 0; i < TEXTS.size(); i++) {
-      assertThat(cosine(ours.get(i), stock.embed(TEXTS.get(i)).content().vector())).isGreaterThan(0.9999);
+      assertThat(cosine(ours.get(i), stock.embed(TEXTS.get(i)).content().vector()))
+          .isGreaterThan(0.9999);
     }
   }
 
@@ -50,9 +51,17 @@ class OnnxEmbeddingModelTest {
   void queriesCarryTheModelsInstruction() {
     var stock = new BgeSmallEnV15QuantizedEmbeddingModel();
     float[] query = bge.embedQuery("what do plants make from light");
-    assertThat(cosine(query, stock.embed("Represent this sentence for searching relevant passages: "
-        + "what do plants make from light").content().vector())).isGreaterThan(0.9999);
-    assertThat(cosine(query, stock.embed("what do plants make from light").content().vector())).isLessThan(0.999);
+    assertThat(cosine(
+            query,
+            stock
+                .embed("Represent this sentence for searching relevant passages: "
+                    + "what do plants make from light")
+                .content()
+                .vector()))
+        .isGreaterThan(0.9999);
+    assertThat(cosine(
+            query, stock.embed("what do plants make from light").content().vector()))
+        .isLessThan(0.999);
   }
 
   @Test
@@ -61,7 +70,8 @@ class OnnxEmbeddingModelTest {
       var stock = new AllMiniLmL6V2QuantizedEmbeddingModel();
       List<float[]> ours = miniLm.embedDocuments(TEXTS);
       for (int i = 0; i < TEXTS.size(); i++) {
-        assertThat(cosine(ours.get(i), stock.embed(TEXTS.get(i)).content().vector())).isGreaterThan(0.9999);
+        assertThat(cosine(ours.get(i), stock.embed(TEXTS.get(i)).content().vector()))
+            .isGreaterThan(0.9999);
       }
       assertThat(miniLm.id()).isEqualTo("all-minilm-l6-v2-q");
     }
@@ -78,7 +88,8 @@ class OnnxEmbeddingModelTest {
   @Test
   void aTextEmbedsAloneAsInABatchAndBlankTextGetsAVector() {
     List<float[]> batch = bge.embedDocuments(TEXTS);
-    assertThat(cosine(bge.embedDocuments(List.of(TEXTS.get(1))).getFirst(), batch.get(1))).isGreaterThan(0.99999);
+    assertThat(cosine(bge.embedDocuments(List.of(TEXTS.get(1))).getFirst(), batch.get(1)))
+        .isGreaterThan(0.99999);
     assertThat(bge.embedDocuments(List.of("  ")).getFirst())
         .containsExactly(bge.embedDocuments(List.of(".")).getFirst());
     assertThat(bge.embedDocuments(List.of())).isEmpty();
@@ -100,7 +111,8 @@ class OnnxEmbeddingModelTest {
           }
           return same;
         }));
-        checks.add(callers.submit(() -> cosine(bge.embedQuery("museum opening hours"), expectedQuery) > 0.99999));
+        checks.add(callers.submit(
+            () -> cosine(bge.embedQuery("museum opening hours"), expectedQuery) > 0.99999));
       }
       for (Future<Boolean> check : checks) {
         assertThat(check.get()).isTrue();
@@ -131,11 +143,13 @@ class OnnxEmbeddingModelTest {
         return super.stream();
       }
     };
-    var batch = java.util.concurrent.CompletableFuture.supplyAsync(() -> model.embedDocuments(many));
+    var batch =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> model.embedDocuments(many));
     inside.await();
     model.close();
     assertThat(batch.get()).hasSize(64);
-    assertThatThrownBy(() -> model.embedQuery("tea")).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> model.embedQuery("tea"))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
     model.close();
   }
@@ -143,7 +157,8 @@ class OnnxEmbeddingModelTest {
   @Test
   void refusesFewerThanOneThread() {
     assertThatThrownBy(() -> new OnnxEmbeddingModel(Variant.BGE_SMALL_EN_V15_Q, true, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 1");
   }
 
   @Test

@@ -27,9 +27,10 @@ class OpenAiCompatibleEmbeddingModelIT extends EmbeddingModelContract {
   static void start() {
     server = new WireMockServer(options().dynamicPort().extensions(new OpenAiEmbeddingsStub()));
     server.start();
-    server.stubFor(post("/v1/embeddings").willReturn(aResponse().withTransformers(OpenAiEmbeddingsStub.NAME)));
-    model = new OpenAiCompatibleEmbeddingModel(server.baseUrl() + "/v1", "key-123", "nomic-embed-text", null, 2,
-        Duration.ofSeconds(5), 0);
+    server.stubFor(
+        post("/v1/embeddings").willReturn(aResponse().withTransformers(OpenAiEmbeddingsStub.NAME)));
+    model = new OpenAiCompatibleEmbeddingModel(
+        server.baseUrl() + "/v1", "key-123", "nomic-embed-text", null, 2, Duration.ofSeconds(5), 0);
   }
 
   @AfterAll

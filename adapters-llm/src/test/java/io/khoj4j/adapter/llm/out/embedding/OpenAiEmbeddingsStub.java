@@ -48,8 +48,11 @@ final class OpenAiEmbeddingsStub implements ResponseDefinitionTransformerV2 {
       } else {
         inputs.add(input.asText());
       }
-      int dimension = request.hasNonNull("dimensions") ? request.get("dimensions").asInt() : DEFAULT_DIMENSION;
-      ObjectNode body = JSON.createObjectNode().put("object", "list").put("model", request.get("model").asText());
+      int dimension =
+          request.hasNonNull("dimensions") ? request.get("dimensions").asInt() : DEFAULT_DIMENSION;
+      ObjectNode body = JSON.createObjectNode()
+          .put("object", "list")
+          .put("model", request.get("model").asText());
       ArrayNode data = body.putArray("data");
       int tokens = 0;
       for (int i = 0; i < inputs.size(); i++) {
@@ -61,8 +64,11 @@ final class OpenAiEmbeddingsStub implements ResponseDefinitionTransformerV2 {
         tokens += inputs.get(i).split("\\s+").length;
       }
       body.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
-      return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
-          .withBody(JSON.writeValueAsString(body)).build();
+      return new ResponseDefinitionBuilder()
+          .withStatus(200)
+          .withHeader("Content-Type", "application/json")
+          .withBody(JSON.writeValueAsString(body))
+          .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -28,16 +28,19 @@ public final class QueryCacheTrace {
         }
       }
     }
-    System.out.printf("%d queries typed; typo rate 5%% per keystroke, 30%% of searches revisited later%n",
+    System.out.printf(
+        "%d queries typed; typo rate 5%% per keystroke, 30%% of searches revisited later%n",
         queries.size());
     for (int debounceMs : new int[] {0, 150, 300}) {
-      QueryCachingEmbeddingModelTest.CountingModel model = new QueryCachingEmbeddingModelTest.CountingModel();
+      QueryCachingEmbeddingModelTest.CountingModel model =
+          new QueryCachingEmbeddingModelTest.CountingModel();
       QueryCachingEmbeddingModel cached = new QueryCachingEmbeddingModel(model, 2000);
       List<String> searched = trace(queries, debounceMs, new Random(42));
       searched.forEach(cached::embedQuery);
       var stats = cached.stats();
-      System.out.printf("debounce %3d ms: %6d searches, %6d embedded, hit rate %.3f%n", debounceMs, searched.size(),
-          model.queries.size(), stats.hitRate());
+      System.out.printf(
+          "debounce %3d ms: %6d searches, %6d embedded, hit rate %.3f%n",
+          debounceMs, searched.size(), model.queries.size(), stats.hitRate());
     }
   }
 
@@ -67,7 +70,8 @@ public final class QueryCacheTrace {
   }
 
   /** Typing pauses: mostly quick keystrokes, sometimes a hesitation (log-normal around 180 ms). */
-  private static void maybeSearch(List<String> searched, StringBuilder box, int debounceMs, Random random) {
+  private static void maybeSearch(
+      List<String> searched, StringBuilder box, int debounceMs, Random random) {
     double pause = Math.exp(Math.log(180) + 0.6 * random.nextGaussian());
     if (box.length() > 0 && pause >= debounceMs) {
       searched.add(box.toString());

@@ -87,6 +87,7 @@ class QueryCachingEmbeddingModelTest {
 
   @Test
   void aCacheOfNothingIsAConfigurationError() {
-    assertThatThrownBy(() -> new QueryCachingEmbeddingModel(model, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new QueryCachingEmbeddingModel(model, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -37,8 +37,13 @@ class HttpRerankerTest {
   }
 
   private HttpReranker reranker(HttpReranker.Dialect dialect, Duration timeout) {
-    return new HttpReranker(URI.create(server.baseUrl() + "/v1/rerank"), dialect, "rerank-english-v3.0", "key-123",
-        timeout, Duration.ofMillis(10));
+    return new HttpReranker(
+        URI.create(server.baseUrl() + "/v1/rerank"),
+        dialect,
+        "rerank-english-v3.0",
+        "key-123",
+        timeout,
+        Duration.ofMillis(10));
   }
 
   @Test
@@ -60,43 +65,58 @@ class HttpRerankerTest {
 
   @Test
   void teiDialect() {
-    server.stubFor(post("/v1/rerank").willReturn(okJson("[{\"index\":0,\"score\":0.3},{\"index\":1,\"score\":0.8}]")));
+    server.stubFor(post("/v1/rerank")
+        .willReturn(okJson("[{\"index\":0,\"score\":0.3},{\"index\":1,\"score\":0.8}]")));
 
     List<Double> scores = reranker(HttpReranker.Dialect.TEI, Duration.ofSeconds(2))
         .relevance("tea", List.of("a", "b"));
 
     assertThat(scores).containsExactly(0.3, 0.8);
     server.verify(postRequestedFor(urlEqualTo("/v1/rerank"))
-        .withRequestBody(equalToJson("{\"query\":\"tea\",\"texts\":[\"a\",\"b\"],\"raw_scores\":false}")));
+        .withRequestBody(
+            equalToJson("{\"query\":\"tea\",\"texts\":[\"a\",\"b\"],\"raw_scores\":false}")));
   }
 
   @Test
   void a429IsRetriedOnce() {
-    server.stubFor(post("/v1/rerank").inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("ok"));
-    server.stubFor(post("/v1/rerank").inScenario("busy").whenScenarioStateIs("ok")
+    server.stubFor(post("/v1/rerank")
+        .inScenario("busy")
+        .whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+        .willSetStateTo("ok"));
+    server.stubFor(post("/v1/rerank")
+        .inScenario("busy")
+        .whenScenarioStateIs("ok")
         .willReturn(okJson("{\"results\":[{\"index\":0,\"relevance_score\":0.5}]}")));
 
-    assertThat(reranker(HttpReranker.Dialect.COHERE, Duration.ofSeconds(2)).relevance("q", List.of("d")))
+    assertThat(reranker(HttpReranker.Dialect.COHERE, Duration.ofSeconds(2))
+            .relevance("q", List.of("d")))
         .containsExactly(0.5);
   }
 
   @Test
   void serverErrorsTimeoutsAndGarbageBecomeUpstreamFailures() {
     server.stubFor(post("/v1/rerank").willReturn(aResponse().withStatus(500).withBody("boom")));
-    assertThatThrownBy(() -> reranker(HttpReranker.Dialect.COHERE, Duration.ofSeconds(2)).relevance("q",
-        List.of("d"))).isInstanceOf(UpstreamFailureException.class).hasMessageContaining("500");
+    assertThatThrownBy(() -> reranker(HttpReranker.Dialect.COHERE, Duration.ofSeconds(2))
+            .relevance("q", List.of("d")))
+        .isInstanceOf(UpstreamFailureException.class)
+        .hasMessageContaining("500");
 
     server.stubFor(post("/v1/rerank").willReturn(okJson("{}").withFixedDelay(1500)));
-    assertThatThrownBy(() -> reranker(HttpReranker.Dialect.COHERE, Duration.ofMillis(300)).relevance("q",
-        List.of("d"))).isInstanceOf(UpstreamFailureException.class);
+    assertThatThrownBy(() -> reranker(HttpReranker.Dialect.COHERE, Duration.ofMillis(300))
+            .relevance("q", List.of("d")))
+        .isInstanceOf(UpstreamFailureException.class);
 
-    server.stubFor(post("/v1/rerank").willReturn(okJson("{\"results\":[{\"index\":7,\"relevance_score\":1}]}")));
-    assertThatThrownBy(() -> reranker(HttpReranker.Dialect.COHERE, Duration.ofSeconds(2)).relevance("q",
-        List.of("d"))).isInstanceOf(UpstreamFailureException.class).hasMessageContaining("malformed");
+    server.stubFor(post("/v1/rerank")
+        .willReturn(okJson("{\"results\":[{\"index\":7,\"relevance_score\":1}]}")));
+    assertThatThrownBy(() -> reranker(HttpReranker.Dialect.COHERE, Duration.ofSeconds(2))
+            .relevance("q", List.of("d")))
+        .isInstanceOf(UpstreamFailureException.class)
+        .hasMessageContaining("malformed");
 
     server.stubFor(post("/v1/rerank").willReturn(aResponse().withStatus(200).withBody("not json")));
-    assertThatThrownBy(() -> reranker(HttpReranker.Dialect.COHERE, Duration.ofSeconds(2)).relevance("q",
-        List.of("d"))).isInstanceOf(UpstreamFailureException.class);
+    assertThatThrownBy(() -> reranker(HttpReranker.Dialect.COHERE, Duration.ofSeconds(2))
+            .relevance("q", List.of("d")))
+        .isInstanceOf(UpstreamFailureException.class);
   }
 }

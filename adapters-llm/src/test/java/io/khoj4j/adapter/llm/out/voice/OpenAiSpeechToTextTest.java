@@ -40,53 +40,74 @@ class OpenAiSpeechToTextTest {
   }
 
   private OpenAiSpeechToText stt(Duration timeout) {
-    return new OpenAiSpeechToText(URI.create(server.baseUrl() + "/v1/"), "sk-test", "whisper-1", timeout);
+    return new OpenAiSpeechToText(
+        URI.create(server.baseUrl() + "/v1/"), "sk-test", "whisper-1", timeout);
   }
 
   private String transcribe() {
-    return stt(Duration.ofSeconds(5)).transcribe(new AudioClip("recording.webm", "audio/webm", audio));
+    return stt(Duration.ofSeconds(5))
+        .transcribe(new AudioClip("recording.webm", "audio/webm", audio));
   }
 
   private UpstreamFailureException failure() {
-    return (UpstreamFailureException) org.assertj.core.api.Assertions.catchThrowable(this::transcribe);
+    return (UpstreamFailureException)
+        org.assertj.core.api.Assertions.catchThrowable(this::transcribe);
   }
 
   @Test
   void sendsTheClipAsMultipartAndReadsTheText() {
-    server.stubFor(post("/v1/audio/transcriptions").willReturn(okJson("{\"text\":\"Remind me to buy tea.\"}")));
+    server.stubFor(post("/v1/audio/transcriptions")
+        .willReturn(okJson("{\"text\":\"Remind me to buy tea.\"}")));
 
     assertThat(transcribe()).isEqualTo("Remind me to buy tea.");
     server.verify(postRequestedFor(urlEqualTo("/v1/audio/transcriptions"))
         .withHeader("Authorization", equalTo("Bearer sk-test"))
         .withRequestBodyPart(aMultipart("model").withBody(equalTo("whisper-1")).build())
-        .withRequestBodyPart(aMultipart("response_format").withBody(equalTo("json")).build())
-        .withRequestBodyPart(aMultipart("file").withHeader("Content-Type", equalTo("audio/webm"))
-            .withHeader("Content-Disposition", equalTo("form-data; name=\"file\"; filename=\"recording.webm\""))
-            .withBody(binaryEqualTo(audio)).build()));
+        .withRequestBodyPart(
+            aMultipart("response_format").withBody(equalTo("json")).build())
+        .withRequestBodyPart(aMultipart("file")
+            .withHeader("Content-Type", equalTo("audio/webm"))
+            .withHeader(
+                "Content-Disposition",
+                equalTo("form-data; name=\"file\"; filename=\"recording.webm\""))
+            .withBody(binaryEqualTo(audio))
+            .build()));
   }
 
   @Test
   void aRejectedKeyIsARefusal() {
-    server.stubFor(post("/v1/audio/transcriptions").willReturn(aResponse().withStatus(401)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\"}}")));
+    server.stubFor(
+        post("/v1/audio/transcriptions")
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\"}}")));
 
     assertThat(failure().retryable()).isFalse();
-    assertThat(failure()).hasMessageContaining("HTTP 401").hasMessageNotContaining("Incorrect API key");
+    assertThat(failure())
+        .hasMessageContaining("HTTP 401")
+        .hasMessageNotContaining("Incorrect API key");
   }
 
   @Test
   void anUnsupportedFormatIsARefusal() {
-    server.stubFor(post("/v1/audio/transcriptions").willReturn(aResponse().withStatus(400)
-        .withBody("{\"error\":{\"message\":\"Invalid file format.\"}}")));
+    server.stubFor(post("/v1/audio/transcriptions")
+        .willReturn(aResponse()
+            .withStatus(400)
+            .withBody("{\"error\":{\"message\":\"Invalid file format.\"}}")));
 
     assertThat(failure().retryable()).isFalse();
   }
 
   @Test
   void rateLimitingAndServerErrorsAreTemporary() {
-    server.stubFor(post("/v1/audio/transcriptions").willReturn(aResponse().withStatus(429)
-        .withHeader("Retry-After", "20").withBody("{\"error\":{\"message\":\"Rate limit reached\"}}")));
+    server.stubFor(post("/v1/audio/transcriptions")
+        .willReturn(aResponse()
+            .withStatus(429)
+            .withHeader("Retry-After", "20")
+            .withBody("{\"error\":{\"message\":\"Rate limit reached\"}}")));
     assertThat(failure().retryable()).isTrue();
     assertThat(failure()).hasMessageContaining("429");
 
@@ -96,16 +117,20 @@ class OpenAiSpeechToTextTest {
 
   @Test
   void aServerThatDoesNotAnswerInTimeIsTemporary() {
-    server.stubFor(post("/v1/audio/transcriptions").willReturn(okJson("{\"text\":\"late\"}").withFixedDelay(3000)));
+    server.stubFor(post("/v1/audio/transcriptions")
+        .willReturn(okJson("{\"text\":\"late\"}").withFixedDelay(3000)));
 
-    assertThatThrownBy(() -> stt(Duration.ofMillis(200)).transcribe(new AudioClip("a.webm", "audio/webm", audio)))
-        .isInstanceOfSatisfying(UpstreamFailureException.class, e -> assertThat(e.retryable()).isTrue())
+    assertThatThrownBy(() ->
+            stt(Duration.ofMillis(200)).transcribe(new AudioClip("a.webm", "audio/webm", audio)))
+        .isInstanceOfSatisfying(
+            UpstreamFailureException.class, e -> assertThat(e.retryable()).isTrue())
         .hasMessageContaining("in time");
   }
 
   @Test
   void aDroppedConnectionIsTemporary() {
-    server.stubFor(post("/v1/audio/transcriptions").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    server.stubFor(post("/v1/audio/transcriptions")
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
     assertThat(failure().retryable()).isTrue();
   }
@@ -116,7 +141,8 @@ class OpenAiSpeechToTextTest {
     assertThat(failure().retryable()).isFalse();
     assertThat(failure()).hasMessageContaining("no text");
 
-    server.stubFor(post("/v1/audio/transcriptions").willReturn(aResponse().withStatus(200).withBody("<html>proxy")));
+    server.stubFor(post("/v1/audio/transcriptions")
+        .willReturn(aResponse().withStatus(200).withBody("<html>proxy")));
     assertThat(failure()).hasMessageContaining("not JSON");
   }
 }

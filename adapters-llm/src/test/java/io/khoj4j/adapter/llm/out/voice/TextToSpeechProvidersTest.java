@@ -15,8 +15,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.khoj4j.application.error.UpstreamFailureException;
-import io.khoj4j.application.port.out.voice.TextToSpeech;
 import io.khoj4j.application.port.out.voice.SpeechStream;
+import io.khoj4j.application.port.out.voice.TextToSpeech;
 import io.khoj4j.domain.voice.Voice;
 import java.net.URI;
 import java.time.Duration;
@@ -48,12 +48,13 @@ class TextToSpeechProvidersTest {
   }
 
   private TextToSpeech openAi(Duration timeout) {
-    return new OpenAiTextToSpeech(URI.create(server.baseUrl() + "/v1"), "sk-test", "tts-1", List.of(NOVA), timeout);
+    return new OpenAiTextToSpeech(
+        URI.create(server.baseUrl() + "/v1"), "sk-test", "tts-1", List.of(NOVA), timeout);
   }
 
   private TextToSpeech elevenLabs(Duration timeout) {
-    return new ElevenLabsTextToSpeech(URI.create(server.baseUrl()), "xi-key", "eleven_multilingual_v2",
-        List.of(RACHEL), timeout);
+    return new ElevenLabsTextToSpeech(
+        URI.create(server.baseUrl()), "xi-key", "eleven_multilingual_v2", List.of(RACHEL), timeout);
   }
 
   private static ResponseDefinitionBuilder mp3() {
@@ -80,9 +81,12 @@ class TextToSpeechProvidersTest {
 
     assertThat(bytes(audio)).isEqualTo(MP3);
     assertThat(audio.mediaType()).isEqualTo("audio/mpeg");
-    server.verify(postRequestedFor(urlEqualTo(OPENAI_PATH)).withHeader("Authorization", equalTo("Bearer sk-test"))
-        .withRequestBody(equalToJson(
-            "{\"model\":\"tts-1\",\"input\":\"Hello there.\",\"voice\":\"nova\",\"response_format\":\"mp3\"}")));
+    server.verify(
+        postRequestedFor(urlEqualTo(OPENAI_PATH))
+            .withHeader("Authorization", equalTo("Bearer sk-test"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"model\":\"tts-1\",\"input\":\"Hello there.\",\"voice\":\"nova\",\"response_format\":\"mp3\"}")));
   }
 
   @Test
@@ -93,17 +97,23 @@ class TextToSpeechProvidersTest {
 
     assertThat(bytes(audio)).isEqualTo(MP3);
     server.verify(postRequestedFor(urlEqualTo(ELEVEN_PATH + "?output_format=mp3_44100_128"))
-        .withHeader("xi-api-key", equalTo("xi-key")).withHeader("Accept", equalTo("audio/mpeg"))
-        .withRequestBody(equalToJson("{\"text\":\"Hello there.\",\"model_id\":\"eleven_multilingual_v2\"}")));
+        .withHeader("xi-api-key", equalTo("xi-key"))
+        .withHeader("Accept", equalTo("audio/mpeg"))
+        .withRequestBody(
+            equalToJson("{\"text\":\"Hello there.\",\"model_id\":\"eleven_multilingual_v2\"}")));
   }
 
   @Test
   void refusalsAreNotRetryable() {
-    server.stubFor(post(OPENAI_PATH).willReturn(aResponse().withStatus(400)
-        .withBody("{\"error\":{\"message\":\"Input too long\"}}")));
-    server.stubFor(post(urlPathEqualTo(ELEVEN_PATH)).willReturn(aResponse().withStatus(401)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"detail\":{\"status\":\"invalid_api_key\",\"message\":\"Invalid API key\"}}")));
+    server.stubFor(post(OPENAI_PATH)
+        .willReturn(
+            aResponse().withStatus(400).withBody("{\"error\":{\"message\":\"Input too long\"}}")));
+    server.stubFor(post(urlPathEqualTo(ELEVEN_PATH))
+        .willReturn(aResponse()
+            .withStatus(401)
+            .withHeader("Content-Type", "application/json")
+            .withBody(
+                "{\"detail\":{\"status\":\"invalid_api_key\",\"message\":\"Invalid API key\"}}")));
 
     assertThat(failure(openAi(Duration.ofSeconds(5)), NOVA).retryable()).isFalse();
     UpstreamFailureException eleven = failure(elevenLabs(Duration.ofSeconds(5)), RACHEL);
@@ -114,8 +124,13 @@ class TextToSpeechProvidersTest {
   @Test
   void rateLimitsServerErrorsTimeOutsAndResetsAreTemporary() {
     server.stubFor(post(OPENAI_PATH).willReturn(aResponse().withStatus(429)));
-    server.stubFor(post(urlPathEqualTo(ELEVEN_PATH)).willReturn(aResponse().withStatus(429)
-        .withBody("{\"detail\":{\"status\":\"too_many_concurrent_requests\",\"message\":\"busy\"}}")));
+    server.stubFor(
+        post(urlPathEqualTo(ELEVEN_PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(429)
+                    .withBody(
+                        "{\"detail\":{\"status\":\"too_many_concurrent_requests\",\"message\":\"busy\"}}")));
     assertThat(failure(openAi(Duration.ofSeconds(5)), NOVA).retryable()).isTrue();
     assertThat(failure(elevenLabs(Duration.ofSeconds(5)), RACHEL).retryable()).isTrue();
 
@@ -123,7 +138,8 @@ class TextToSpeechProvidersTest {
     assertThat(failure(openAi(Duration.ofSeconds(5)), NOVA).retryable()).isTrue();
 
     server.stubFor(post(urlPathEqualTo(ELEVEN_PATH)).willReturn(mp3().withFixedDelay(3000)));
-    assertThat(failure(elevenLabs(Duration.ofMillis(200)), RACHEL)).hasMessageContaining("in time")
+    assertThat(failure(elevenLabs(Duration.ofMillis(200)), RACHEL))
+        .hasMessageContaining("in time")
         .satisfies(e -> assertThat(e.retryable()).isTrue());
 
     server.stubFor(post(OPENAI_PATH).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
@@ -132,12 +148,16 @@ class TextToSpeechProvidersTest {
 
   @Test
   void aSuccessThatIsNotAudioIsMalformed() {
-    server.stubFor(post(OPENAI_PATH).willReturn(aResponse().withStatus(200).withHeader("Content-Type",
-        "application/json").withBody("{\"error\":\"quota\"}")));
-    server.stubFor(post(urlPathEqualTo(ELEVEN_PATH)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "audio/mpeg")));
+    server.stubFor(post(OPENAI_PATH)
+        .willReturn(aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"error\":\"quota\"}")));
+    server.stubFor(post(urlPathEqualTo(ELEVEN_PATH))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "audio/mpeg")));
 
-    assertThat(failure(openAi(Duration.ofSeconds(5)), NOVA)).hasMessageContaining("not audio")
+    assertThat(failure(openAi(Duration.ofSeconds(5)), NOVA))
+        .hasMessageContaining("not audio")
         .satisfies(e -> assertThat(e.retryable()).isFalse());
     assertThat(failure(elevenLabs(Duration.ofSeconds(5)), RACHEL)).hasMessageContaining("empty");
   }
@@ -149,8 +169,8 @@ class TextToSpeechProvidersTest {
   @Test
   void theFirstBytesAreReadableBeforeTheProviderHasSentTheRest() throws Exception {
     java.util.concurrent.CountDownLatch firstRead = new java.util.concurrent.CountDownLatch(1);
-    com.sun.net.httpserver.HttpServer slow = com.sun.net.httpserver.HttpServer.create(
-        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    com.sun.net.httpserver.HttpServer slow =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
     slow.createContext("/v1/audio/speech", exchange -> {
       exchange.getRequestBody().readAllBytes();
       exchange.getResponseHeaders().add("Content-Type", "audio/mpeg");
@@ -167,10 +187,15 @@ class TextToSpeechProvidersTest {
     });
     slow.start();
     try {
-      TextToSpeech tts = new OpenAiTextToSpeech(URI.create("http://127.0.0.1:" + slow.getAddress().getPort() + "/v1"),
-          "", "tts-1", List.of(NOVA), Duration.ofSeconds(30));
-      java.util.concurrent.Future<SpeechStream> answered = java.util.concurrent.Executors
-          .newVirtualThreadPerTaskExecutor().submit(() -> tts.speak("Hello there.", NOVA));
+      TextToSpeech tts = new OpenAiTextToSpeech(
+          URI.create("http://127.0.0.1:" + slow.getAddress().getPort() + "/v1"),
+          "",
+          "tts-1",
+          List.of(NOVA),
+          Duration.ofSeconds(30));
+      java.util.concurrent.Future<SpeechStream> answered =
+          java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()
+              .submit(() -> tts.speak("Hello there.", NOVA));
       SpeechStream audio = answered.get(30, java.util.concurrent.TimeUnit.SECONDS);
       byte[] first = audio.audio().readNBytes(4);
       firstRead.countDown();
@@ -186,6 +211,9 @@ class TextToSpeechProvidersTest {
   @Test
   void voicesAreParsedFromConfiguration() {
     assertThat(VoiceProducer.voices("alloy:Alloy, nova , 21m00:Rachel Green"))
-        .containsExactly(new Voice("alloy", "Alloy"), new Voice("nova", "nova"), new Voice("21m00", "Rachel Green"));
+        .containsExactly(
+            new Voice("alloy", "Alloy"),
+            new Voice("nova", "nova"),
+            new Voice("21m00", "Rachel Green"));
   }
 }

@@ -15,7 +15,8 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "agents")
 public class AgentEntity extends PanacheEntityBase {
 
-  @Id public UUID id;
+  @Id
+  public UUID id;
 
   @Column(nullable = false)
   public String slug;

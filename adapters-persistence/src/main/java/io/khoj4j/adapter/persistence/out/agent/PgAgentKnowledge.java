@@ -54,14 +54,16 @@ public class PgAgentKnowledge implements AgentKnowledge {
   @Transactional
   public void replace(UUID agent, UserId creator, Collection<String> files) {
     try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement delete = c.prepareStatement("delete from entries where agent_id = ?")) {
+      try (PreparedStatement delete =
+          c.prepareStatement("delete from entries where agent_id = ?")) {
         delete.setObject(1, agent);
         delete.executeUpdate();
       }
       if (files.isEmpty()) {
         return;
       }
-      // new ids are made once per source row (the CTE is materialised), so each copy's dates follow it
+      // new ids are made once per source row (the CTE is materialised), so each copy's dates follow
+      // it
       try (PreparedStatement copy = c.prepareStatement("""
           with source as materialized (
               select gen_random_uuid() as copy_id, e.* from entries e

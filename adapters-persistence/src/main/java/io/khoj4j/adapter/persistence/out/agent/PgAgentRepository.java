@@ -27,7 +27,8 @@ public class PgAgentRepository implements AgentRepository {
     AgentEntity e = new AgentEntity();
     e.id = agent.id();
     copy(agent, e);
-    // flushed now: the agent's knowledge is written next in the same transaction, by plain JDBC, and refers to it
+    // flushed now: the agent's knowledge is written next in the same transaction, by plain JDBC,
+    // and refers to it
     e.persistAndFlush();
   }
 
@@ -38,7 +39,10 @@ public class PgAgentRepository implements AgentRepository {
       return false;
     }
     Optional<AgentEntity> row = AgentEntity.<AgentEntity>find(
-        "id = ?1 and slug = ?2 and creatorId = ?3", agent.id(), agent.slug().value(), creator.value())
+            "id = ?1 and slug = ?2 and creatorId = ?3",
+            agent.id(),
+            agent.slug().value(),
+            creator.value())
         .firstResultOptional();
     row.ifPresent(e -> {
       copy(agent, e);
@@ -53,7 +57,8 @@ public class PgAgentRepository implements AgentRepository {
     if (!agent.managedByAdmin()) {
       throw new IllegalArgumentException("not an administrators' agent");
     }
-    Optional<AgentEntity> row = AgentEntity.<AgentEntity>find("slug = ?1 and creatorId is null", agent.slug().value())
+    Optional<AgentEntity> row = AgentEntity.<AgentEntity>find(
+            "slug = ?1 and creatorId is null", agent.slug().value())
         .firstResultOptional();
     AgentEntity e = row.orElseGet(() -> {
       AgentEntity fresh = new AgentEntity();
@@ -71,8 +76,11 @@ public class PgAgentRepository implements AgentRepository {
   public Optional<Agent> findReadable(Optional<UserId> viewer, AgentSlug slug) {
     return viewer
         .map(v -> AgentEntity.<AgentEntity>find(
-            "slug = ?1 and (privacy in ('public', 'protected') or creatorId = ?2)", slug.value(), v.value()))
-        .orElseGet(() -> AgentEntity.find("slug = ?1 and privacy in ('public', 'protected')", slug.value()))
+            "slug = ?1 and (privacy in ('public', 'protected') or creatorId = ?2)",
+            slug.value(),
+            v.value()))
+        .orElseGet(() ->
+            AgentEntity.find("slug = ?1 and privacy in ('public', 'protected')", slug.value()))
         .firstResultOptional()
         .map(PgAgentRepository::toDomain);
   }
@@ -93,8 +101,11 @@ public class PgAgentRepository implements AgentRepository {
   @Override
   @Transactional
   public boolean nameTaken(UserId creator, String name) {
-    return AgentEntity.count("lower(name) = ?1 and (privacy = 'public' or creatorId = ?2)",
-        name.toLowerCase(Locale.ROOT), creator.value()) > 0;
+    return AgentEntity.count(
+            "lower(name) = ?1 and (privacy = 'public' or creatorId = ?2)",
+            name.toLowerCase(Locale.ROOT),
+            creator.value())
+        > 0;
   }
 
   @Override
@@ -143,10 +154,21 @@ public class PgAgentRepository implements AgentRepository {
   }
 
   private static Agent toDomain(AgentEntity e) {
-    return new Agent(e.id, AgentSlug.of(e.slug), Optional.ofNullable(e.creatorId).map(UserId::new), e.name,
-        e.persona, AgentPrivacy.fromWire(e.privacy).orElse(AgentPrivacy.PRIVATE), Optional.ofNullable(e.chatModel),
-        split(e.inputTools, AgentInputTool::fromWire), split(e.outputModes, AgentOutputMode::fromWire), e.color,
-        e.icon, e.hidden, e.createdAt, e.updatedAt,
+    return new Agent(
+        e.id,
+        AgentSlug.of(e.slug),
+        Optional.ofNullable(e.creatorId).map(UserId::new),
+        e.name,
+        e.persona,
+        AgentPrivacy.fromWire(e.privacy).orElse(AgentPrivacy.PRIVATE),
+        Optional.ofNullable(e.chatModel),
+        split(e.inputTools, AgentInputTool::fromWire),
+        split(e.outputModes, AgentOutputMode::fromWire),
+        e.color,
+        e.icon,
+        e.hidden,
+        e.createdAt,
+        e.updatedAt,
         e.knowledgeFiles == null ? List.of() : List.of(e.knowledgeFiles));
   }
 
@@ -155,7 +177,11 @@ public class PgAgentRepository implements AgentRepository {
   }
 
   private static <T> Set<T> split(String stored, Function<String, Optional<T>> parse) {
-    return Arrays.stream(stored.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-        .map(parse).flatMap(Optional::stream).collect(Collectors.toSet());
+    return Arrays.stream(stored.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .map(parse)
+        .flatMap(Optional::stream)
+        .collect(Collectors.toSet());
   }
 }

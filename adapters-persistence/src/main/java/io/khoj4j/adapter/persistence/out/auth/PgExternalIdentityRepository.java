@@ -21,22 +21,23 @@ public class PgExternalIdentityRepository implements ExternalIdentityRepository 
   @Override
   public Optional<ExternalIdentity> find(String issuer, String subject) {
     return em.createNativeQuery(
-            "select user_id, picture from external_identities where issuer = :i and subject = :s", Object[].class)
+            "select user_id, picture from external_identities where issuer = :i and subject = :s",
+            Object[].class)
         .setParameter("i", issuer)
         .setParameter("s", subject)
         .getResultStream()
         .findFirst()
         .map(row -> {
           Object[] columns = (Object[]) row;
-          return new ExternalIdentity(issuer, subject, new UserId((UUID) columns[0]), (String) columns[1]);
+          return new ExternalIdentity(
+              issuer, subject, new UserId((UUID) columns[0]), (String) columns[1]);
         });
   }
 
   @Override
   @Transactional
   public ExternalIdentity linkIfAbsent(ExternalIdentity identity) {
-    em.createNativeQuery(
-            """
+    em.createNativeQuery("""
             insert into external_identities (issuer, subject, user_id, picture, picture_updated_at)
             values (:i, :s, :u, cast(:p as varchar),
                     case when cast(:p as varchar) is null then null else clock_timestamp() end)
@@ -55,8 +56,7 @@ public class PgExternalIdentityRepository implements ExternalIdentityRepository 
   public void updatePicture(String issuer, String subject, String picture) {
     String accepted = ExternalIdentity.acceptablePicture(picture)
         .orElseThrow(() -> new IllegalArgumentException("not an acceptable picture"));
-    em.createNativeQuery(
-            """
+    em.createNativeQuery("""
             update external_identities set picture = :p, picture_updated_at = clock_timestamp()
             where issuer = :i and subject = :s
             """)
@@ -68,8 +68,7 @@ public class PgExternalIdentityRepository implements ExternalIdentityRepository 
 
   @Override
   public Optional<String> latestPicture(UserId user) {
-    return em.createNativeQuery(
-            """
+    return em.createNativeQuery("""
             select picture from external_identities where user_id = :u and picture is not null
             order by picture_updated_at desc nulls last limit 1
             """, String.class)

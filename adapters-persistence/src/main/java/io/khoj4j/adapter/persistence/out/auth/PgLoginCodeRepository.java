@@ -22,8 +22,7 @@ public class PgLoginCodeRepository implements LoginCodeRepository {
   @Override
   @Transactional
   public void replace(LoginCode code) {
-    em.createNativeQuery(
-            """
+    em.createNativeQuery("""
             insert into login_codes (user_id, code_hash, expires_at) values (:u, :h, :e)
             on conflict (user_id) do update set code_hash = excluded.code_hash, expires_at = excluded.expires_at
             """)
@@ -36,13 +35,14 @@ public class PgLoginCodeRepository implements LoginCodeRepository {
   @Override
   public Optional<LoginCode> find(UserId owner) {
     @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery("select code_hash, expires_at from login_codes where user_id = :u")
-            .setParameter("u", owner.value())
-            .getResultList();
+    List<Object[]> rows = em.createNativeQuery(
+            "select code_hash, expires_at from login_codes where user_id = :u")
+        .setParameter("u", owner.value())
+        .getResultList();
     return rows.stream()
         .findFirst()
-        .map(row -> new LoginCode(owner, new SecretHash((String) row[0]), PgWebSessionRepository.instant(row[1])));
+        .map(row -> new LoginCode(
+            owner, new SecretHash((String) row[0]), PgWebSessionRepository.instant(row[1])));
   }
 
   /** The delete matches the exact code, so of two racing redeemers only one sees a deleted row. */

@@ -37,19 +37,22 @@ public class PgWebSessionRepository implements WebSessionRepository {
   @Override
   public Optional<WebSession> find(SecretHash hash) {
     @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery("select user_id, created_at, expires_at from web_sessions where token_hash = :h")
-            .setParameter("h", hash.hex())
-            .getResultList();
+    List<Object[]> rows = em.createNativeQuery(
+            "select user_id, created_at, expires_at from web_sessions where token_hash = :h")
+        .setParameter("h", hash.hex())
+        .getResultList();
     return rows.stream()
         .findFirst()
-        .map(row -> new WebSession(hash, new UserId((UUID) row[0]), instant(row[1]), instant(row[2])));
+        .map(row ->
+            new WebSession(hash, new UserId((UUID) row[0]), instant(row[1]), instant(row[2])));
   }
 
   @Override
   @Transactional
   public void delete(SecretHash hash) {
-    em.createNativeQuery("delete from web_sessions where token_hash = :h").setParameter("h", hash.hex()).executeUpdate();
+    em.createNativeQuery("delete from web_sessions where token_hash = :h")
+        .setParameter("h", hash.hex())
+        .executeUpdate();
   }
 
   @Override

@@ -31,8 +31,10 @@ public class PgAutomationRepository implements AutomationRepository {
   @Override
   @Transactional
   public void insert(Automation automation) {
-    bind(em.createNativeQuery("insert into automations (" + COLUMNS + ") values (:id, :u, :s, :q, :r, :c, :z, :conv, :at)"),
-        automation)
+    bind(
+            em.createNativeQuery("insert into automations (" + COLUMNS
+                + ") values (:id, :u, :s, :q, :r, :c, :z, :conv, :at)"),
+            automation)
         .executeUpdate();
   }
 
@@ -43,16 +45,17 @@ public class PgAutomationRepository implements AutomationRepository {
             update automations set subject = :s, query_to_run = :q, scheduling_request = :r, crontime = :c, zone = :z,
                                    conversation_id = :conv, created_at = :at
             where id = :id and user_id = :u
-            """), automation)
-        .executeUpdate() == 1;
+            """), automation).executeUpdate() == 1;
   }
 
   @Override
   public Optional<Automation> find(UserId owner, UUID id) {
-    return rows(em.createNativeQuery("select " + COLUMNS + " from automations where user_id = :u and id = :id")
+    return rows(em.createNativeQuery(
+                "select " + COLUMNS + " from automations where user_id = :u and id = :id")
             .setParameter("u", owner.value())
             .setParameter("id", id))
-        .stream().findFirst();
+        .stream()
+        .findFirst();
   }
 
   @Override
@@ -76,7 +79,8 @@ public class PgAutomationRepository implements AutomationRepository {
     return em.createNativeQuery("delete from automations where user_id = :u and id = :id")
             .setParameter("u", owner.value())
             .setParameter("id", id)
-            .executeUpdate() == 1;
+            .executeUpdate()
+        == 1;
   }
 
   private static Query bind(Query query, Automation a) {
@@ -97,8 +101,15 @@ public class PgAutomationRepository implements AutomationRepository {
     List<Object[]> rows = query.getResultList();
     return rows.stream()
         .map(row -> new Automation(
-            (UUID) row[0], new UserId((UUID) row[1]), (String) row[2], (String) row[3], (String) row[4],
-            new Crontime((String) row[5]), ZoneId.of((String) row[6]), (UUID) row[7], instant(row[8])))
+            (UUID) row[0],
+            new UserId((UUID) row[1]),
+            (String) row[2],
+            (String) row[3],
+            (String) row[4],
+            new Crontime((String) row[5]),
+            ZoneId.of((String) row[6]),
+            (UUID) row[7],
+            instant(row[8])))
         .toList();
   }
 

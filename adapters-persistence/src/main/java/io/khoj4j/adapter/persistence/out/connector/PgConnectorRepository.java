@@ -50,7 +50,8 @@ public class PgConnectorRepository implements ConnectorRepository {
   public Optional<GithubSettings> github(UserId owner) {
     return jdbc(c -> {
       Optional<SealedSecret> token;
-      try (PreparedStatement s = c.prepareStatement("select sealed_token from github_connectors where user_id = ?")) {
+      try (PreparedStatement s =
+          c.prepareStatement("select sealed_token from github_connectors where user_id = ?")) {
         s.setObject(1, owner.value());
         try (ResultSet r = s.executeQuery()) {
           if (!r.next()) {
@@ -109,10 +110,13 @@ public class PgConnectorRepository implements ConnectorRepository {
   @Override
   public Optional<SealedSecret> notionToken(UserId owner) {
     return jdbc(c -> {
-      try (PreparedStatement s = c.prepareStatement("select sealed_token from notion_connectors where user_id = ?")) {
+      try (PreparedStatement s =
+          c.prepareStatement("select sealed_token from notion_connectors where user_id = ?")) {
         s.setObject(1, owner.value());
         try (ResultSet r = s.executeQuery()) {
-          return r.next() ? Optional.ofNullable(r.getString(1)).map(SealedSecret::new) : Optional.empty();
+          return r.next()
+              ? Optional.ofNullable(r.getString(1)).map(SealedSecret::new)
+              : Optional.empty();
         }
       }
     });
@@ -146,8 +150,16 @@ public class PgConnectorRepository implements ConnectorRepository {
     }
     jdbc(c -> {
       update(c, "delete from " + table + " where user_id = ?", owner.value());
-      update(c, "delete from connector_states where user_id = ? and source = ?", owner.value(), source.wireName());
-      update(c, "delete from connector_items where user_id = ? and source = ?", owner.value(), source.wireName());
+      update(
+          c,
+          "delete from connector_states where user_id = ? and source = ?",
+          owner.value(),
+          source.wireName());
+      update(
+          c,
+          "delete from connector_items where user_id = ? and source = ?",
+          owner.value(),
+          source.wireName());
       return null;
     });
   }
@@ -166,8 +178,12 @@ public class PgConnectorRepository implements ConnectorRepository {
             return SyncState.never();
           }
           Timestamp at = r.getTimestamp(3);
-          return new SyncState(SyncState.Status.valueOf(r.getString(1)), Optional.ofNullable(r.getString(2)),
-              Optional.ofNullable(at).map(Timestamp::toInstant), r.getInt(4), r.getInt(5));
+          return new SyncState(
+              SyncState.Status.valueOf(r.getString(1)),
+              Optional.ofNullable(r.getString(2)),
+              Optional.ofNullable(at).map(Timestamp::toInstant),
+              r.getInt(4),
+              r.getInt(5));
         }
       }
     });
@@ -186,7 +202,12 @@ public class PgConnectorRepository implements ConnectorRepository {
         s.setObject(1, owner.value());
         s.setString(2, source.wireName());
         s.setString(3, state.status().name());
-        s.setString(4, state.lastError().map(e -> e.length() > 2000 ? e.substring(0, 2000) : e).orElse(null));
+        s.setString(
+            4,
+            state
+                .lastError()
+                .map(e -> e.length() > 2000 ? e.substring(0, 2000) : e)
+                .orElse(null));
         s.setTimestamp(5, state.lastSyncedAt().map(Timestamp::from).orElse(null));
         s.setInt(6, state.done());
         s.setInt(7, state.total());
@@ -297,9 +318,14 @@ public class PgConnectorRepository implements ConnectorRepository {
           }
           UserId owner = new UserId((UUID) r.getObject(1));
           // states a user never came back with go when the user next completes one
-          update(c, "delete from notion_oauth_states where user_id = ? and expires_at < ?", owner.value(),
+          update(
+              c,
+              "delete from notion_oauth_states where user_id = ? and expires_at < ?",
+              owner.value(),
               Timestamp.from(now));
-          return r.getTimestamp(2).toInstant().isBefore(now) ? Optional.empty() : Optional.of(owner);
+          return r.getTimestamp(2).toInstant().isBefore(now)
+              ? Optional.empty()
+              : Optional.of(owner);
         }
       }
     });

@@ -23,8 +23,7 @@ public class PgRefusedFileRepository implements RefusedFileRepository {
 
   @Override
   public void save(RefusedFile file) {
-    em.createNativeQuery(
-            """
+    em.createNativeQuery("""
             insert into refused_files (user_id, file_name, reason, refused_at) values (:u, :n, :r, :t)
             on conflict (user_id, (md5(file_name)))
             do update set reason = excluded.reason, refused_at = excluded.refused_at
@@ -41,7 +40,8 @@ public class PgRefusedFileRepository implements RefusedFileRepository {
     if (names.isEmpty()) {
       return 0;
     }
-    return em.createNativeQuery("delete from refused_files where user_id = :u and file_name in (:names)")
+    return em.createNativeQuery(
+            "delete from refused_files where user_id = :u and file_name in (:names)")
         .setParameter("u", owner.value())
         .setParameter("names", Set.copyOf(names))
         .executeUpdate();
@@ -56,8 +56,7 @@ public class PgRefusedFileRepository implements RefusedFileRepository {
 
   @Override
   public void keepNewest(UserId owner, int keep) {
-    em.createNativeQuery(
-            """
+    em.createNativeQuery("""
             delete from refused_files where user_id = :u and md5(file_name) in (
               select md5(file_name) from refused_files where user_id = :u
               order by refused_at desc, file_name offset :keep)
@@ -70,15 +69,16 @@ public class PgRefusedFileRepository implements RefusedFileRepository {
   @Override
   public List<RefusedFile> list(UserId owner, int limit) {
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(
-            """
+    List<Object[]> rows = em.createNativeQuery("""
             select file_name, reason, refused_at from refused_files where user_id = :u
             order by refused_at desc, file_name limit :limit
             """)
         .setParameter("u", owner.value())
         .setParameter("limit", limit)
         .getResultList();
-    return rows.stream().map(r -> new RefusedFile(owner, (String) r[0], (String) r[1], instant(r[2]))).toList();
+    return rows.stream()
+        .map(r -> new RefusedFile(owner, (String) r[0], (String) r[1], instant(r[2])))
+        .toList();
   }
 
   private static Instant instant(Object value) {

@@ -1,16 +1,16 @@
 package io.khoj4j.adapter.persistence.out.content;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 import com.pgvector.PGvector;
 import io.khoj4j.application.port.out.content.EmbeddingMaintenance;
 import io.khoj4j.application.port.out.content.EntryRepository;
-import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.application.port.out.content.StoredChunk;
 import io.khoj4j.domain.content.ContentHash;
 import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.content.ContentType;
+import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.domain.user.UserId;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -104,7 +104,8 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
   @Transactional(Transactional.TxType.MANDATORY)
   public void lockFile(UserId owner, String file) {
     jdbc(c -> {
-      try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
         ps.setString(1, owner + ":" + file);
         ps.execute();
         return null;
@@ -114,8 +115,11 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
 
   @Override
   public Set<ContentHash> hashesOf(UserId owner, String file) {
-    return new HashSet<>(query("select content_hash from entries where user_id = ? and file_path = ?",
-        rs -> new ContentHash(rs.getString(1)), owner.value(), file));
+    return new HashSet<>(query(
+        "select content_hash from entries where user_id = ? and file_path = ?",
+        rs -> new ContentHash(rs.getString(1)),
+        owner.value(),
+        file));
   }
 
   @Override
@@ -188,13 +192,20 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
   @Override
   @Transactional
   public void saveFile(IndexedFile file) {
-    update("insert into indexed_files (id, user_id, file_name, file_type, file_source, raw_text, size_bytes,"
+    update(
+        "insert into indexed_files (id, user_id, file_name, file_type, file_source, raw_text, size_bytes,"
             + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)"
             + " on conflict (user_id, file_name) do update set file_type = excluded.file_type,"
             + " file_source = excluded.file_source, raw_text = excluded.raw_text,"
             + " size_bytes = excluded.size_bytes, updated_at = excluded.updated_at",
-        file.id(), file.owner().value(), file.name(), file.type().wireName(), file.source().wireName(),
-        file.rawText().replace("\u0000", ""), file.sizeBytes(), Timestamp.from(file.updatedAt()));
+        file.id(),
+        file.owner().value(),
+        file.name(),
+        file.type().wireName(),
+        file.source().wireName(),
+        file.rawText().replace("\u0000", ""),
+        file.sizeBytes(),
+        Timestamp.from(file.updatedAt()));
   }
 
   @Override
@@ -209,14 +220,22 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
     return new LinkedHashSet<>(query(
         "select file_path from entries where user_id = ? and file_type = ?"
             + " union select file_name from indexed_files where user_id = ? and file_type = ?",
-        rs -> rs.getString(1), owner.value(), type.wireName(), owner.value(), type.wireName()));
+        rs -> rs.getString(1),
+        owner.value(),
+        type.wireName(),
+        owner.value(),
+        type.wireName()));
   }
 
   @Override
   @Transactional
   public int deleteType(UserId owner, ContentType type) {
-    update("delete from indexed_files where user_id = ? and file_type = ?", owner.value(), type.wireName());
-    return update("delete from entries where user_id = ? and file_type = ?", owner.value(), type.wireName());
+    update(
+        "delete from indexed_files where user_id = ? and file_type = ?",
+        owner.value(),
+        type.wireName());
+    return update(
+        "delete from entries where user_id = ? and file_type = ?", owner.value(), type.wireName());
   }
 
   @Override
@@ -229,72 +248,113 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
   @Override
   @Transactional
   public int deleteSource(UserId owner, ContentSource source) {
-    update("delete from indexed_files where user_id = ? and file_source = ?", owner.value(), source.wireName());
-    return update("delete from entries where user_id = ? and file_source = ?", owner.value(), source.wireName());
+    update(
+        "delete from indexed_files where user_id = ? and file_source = ?",
+        owner.value(),
+        source.wireName());
+    return update(
+        "delete from entries where user_id = ? and file_source = ?",
+        owner.value(),
+        source.wireName());
   }
 
   private static IndexedFile file(ResultSet rs) throws SQLException {
-    return new IndexedFile(rs.getObject("id", UUID.class), new UserId(rs.getObject("user_id", UUID.class)),
-        rs.getString("file_name"), ContentType.fromWire(rs.getString("file_type")).orElseThrow(),
-        ContentSource.fromWire(rs.getString("file_source")).orElseThrow(), rs.getString("raw_text"),
-        rs.getLong("size_bytes"), rs.getTimestamp("updated_at").toInstant());
+    return new IndexedFile(
+        rs.getObject("id", UUID.class),
+        new UserId(rs.getObject("user_id", UUID.class)),
+        rs.getString("file_name"),
+        ContentType.fromWire(rs.getString("file_type")).orElseThrow(),
+        ContentSource.fromWire(rs.getString("file_source")).orElseThrow(),
+        rs.getString("raw_text"),
+        rs.getLong("size_bytes"),
+        rs.getTimestamp("updated_at").toInstant());
   }
 
   @Override
   public List<IndexedFile> listFiles(UserId owner, int offset, int limit) {
-    return query("select * from indexed_files where user_id = ? order by updated_at desc, file_name"
-        + " offset ? limit ?", PgVectorEntryRepository::file, owner.value(), offset, limit);
+    return query(
+        "select * from indexed_files where user_id = ? order by updated_at desc, file_name"
+            + " offset ? limit ?",
+        PgVectorEntryRepository::file,
+        owner.value(),
+        offset,
+        limit);
   }
 
   @Override
   public long countFiles(UserId owner) {
-    return query("select count(*) from indexed_files where user_id = ?", rs -> rs.getLong(1), owner.value())
+    return query(
+            "select count(*) from indexed_files where user_id = ?",
+            rs -> rs.getLong(1),
+            owner.value())
         .getFirst();
   }
 
   @Override
   public Optional<IndexedFile> findFile(UserId owner, String name) {
-    return query("select * from indexed_files where user_id = ? and file_name = ?", PgVectorEntryRepository::file,
-        owner.value(), name).stream().findFirst();
+    return query(
+            "select * from indexed_files where user_id = ? and file_name = ?",
+            PgVectorEntryRepository::file,
+            owner.value(),
+            name)
+        .stream()
+        .findFirst();
   }
 
   @Override
   public boolean hasFile(UserId owner, String name) {
-    return query("select exists (select 1 from indexed_files where user_id = ? and file_name = ?)",
-        rs -> rs.getBoolean(1), owner.value(), name).getFirst();
+    return query(
+            "select exists (select 1 from indexed_files where user_id = ? and file_name = ?)",
+            rs -> rs.getBoolean(1),
+            owner.value(),
+            name)
+        .getFirst();
   }
 
   @Override
   public List<String> filePathsOfSource(UserId owner, ContentSource source) {
-    return query("select distinct file_path from entries where user_id = ? and file_source = ? order by 1",
-        rs -> rs.getString(1), owner.value(), source.wireName());
+    return query(
+        "select distinct file_path from entries where user_id = ? and file_source = ? order by 1",
+        rs -> rs.getString(1),
+        owner.value(),
+        source.wireName());
   }
 
   @Override
   public Set<ContentType> contentTypes(UserId owner) {
     Set<ContentType> types = EnumSet.noneOf(ContentType.class);
-    query("select distinct file_type from entries where user_id = ?", rs -> rs.getString(1), owner.value())
+    query(
+            "select distinct file_type from entries where user_id = ?",
+            rs -> rs.getString(1),
+            owner.value())
         .forEach(t -> ContentType.fromWire(t).ifPresent(types::add));
     return types;
   }
 
   @Override
   public boolean hasEntries(UserId owner) {
-    return query("select exists (select 1 from entries where user_id = ?)", rs -> rs.getBoolean(1), owner.value())
+    return query(
+            "select exists (select 1 from entries where user_id = ?)",
+            rs -> rs.getBoolean(1),
+            owner.value())
         .getFirst();
   }
 
   @Override
   public long indexedBytes(UserId owner) {
-    return query("select coalesce(sum(octet_length(compiled)), 0) from entries where user_id = ?",
-        rs -> rs.getLong(1), owner.value()).getFirst();
+    return query(
+            "select coalesce(sum(octet_length(compiled)), 0) from entries where user_id = ?",
+            rs -> rs.getLong(1),
+            owner.value())
+        .getFirst();
   }
 
   // ------------------------------------------------------------------ EmbeddingMaintenance
 
   /** Name of the partial HNSW index holding one model's vectors. */
   static String indexName(String modelId) {
-    return "entries_embedding_" + io.khoj4j.domain.content.ContentHash.of(modelId).hex().substring(0, 12);
+    return "entries_embedding_"
+        + io.khoj4j.domain.content.ContentHash.of(modelId).hex().substring(0, 12);
   }
 
   @Override
@@ -312,7 +372,8 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
       }
       return null;
     });
-    LOG.infof("Vector index %s ready for %s (%d dimensions)", indexName(modelId), modelId, dimension);
+    LOG.infof(
+        "Vector index %s ready for %s (%d dimensions)", indexName(modelId), modelId, dimension);
   }
 
   /**
@@ -323,18 +384,28 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
 
   @Override
   public List<Stale> staleEntries(String modelId, int limit) {
-    return query("select id, compiled from entries where " + STALE + " limit ?",
-        rs -> new Stale(rs.getObject(1, UUID.class), rs.getString(2)), modelId, modelId, limit);
+    return query(
+        "select id, compiled from entries where " + STALE + " limit ?",
+        rs -> new Stale(rs.getObject(1, UUID.class), rs.getString(2)),
+        modelId,
+        modelId,
+        limit);
   }
 
   @Override
   @Transactional
   public void updateEmbedding(UUID entryId, float[] embedding, String modelId) {
-    update("update entries set embedding = ?, model_id = ? where id = ?", new PGvector(embedding), modelId, entryId);
+    update(
+        "update entries set embedding = ?, model_id = ? where id = ?",
+        new PGvector(embedding),
+        modelId,
+        entryId);
   }
 
   @Override
   public long countStale(String modelId) {
-    return query("select count(*) from entries where " + STALE, rs -> rs.getLong(1), modelId, modelId).getFirst();
+    return query(
+            "select count(*) from entries where " + STALE, rs -> rs.getLong(1), modelId, modelId)
+        .getFirst();
   }
 }

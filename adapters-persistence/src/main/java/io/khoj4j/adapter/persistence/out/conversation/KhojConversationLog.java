@@ -27,12 +27,14 @@ import java.util.UUID;
 public final class KhojConversationLog {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter KHOJ_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter KHOJ_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private KhojConversationLog() {}
 
   /** The messages of the log, in order; {@code fallbackTime} for messages without a readable time. */
-  public static List<ChatMessage> parse(String conversationLog, String conversationKey, Instant fallbackTime) {
+  public static List<ChatMessage> parse(
+      String conversationLog, String conversationKey, Instant fallbackTime) {
     if (conversationLog == null || conversationLog.isBlank()) {
       return List.of();
     }
@@ -40,7 +42,8 @@ public final class KhojConversationLog {
     try {
       chat = JSON.readTree(conversationLog).path("chat");
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("conversation " + conversationKey + ": conversation_log is not JSON", e);
+      throw new IllegalArgumentException(
+          "conversation " + conversationKey + ": conversation_log is not JSON", e);
     }
     List<ChatMessage> out = new ArrayList<>();
     String turn = null;
@@ -50,15 +53,22 @@ public final class KhojConversationLog {
       String turnId = m.hasNonNull("turnId") ? m.get("turnId").asText() : null;
       if (turnId == null) {
         if (by == Speaker.YOU || turn == null) {
-          turn = UUID.nameUUIDFromBytes((conversationKey + "#" + position).getBytes(StandardCharsets.UTF_8))
+          turn = UUID.nameUUIDFromBytes(
+                  (conversationKey + "#" + position).getBytes(StandardCharsets.UTF_8))
               .toString();
         }
         turnId = turn;
       } else {
         turn = turnId;
       }
-      String text = m.path("message").isTextual() ? m.get("message").asText() : m.path("message").toString();
-      out.add(MessageJson.message(by, text, created(m.path("created").asText(""), fallbackTime), turnId,
+      String text = m.path("message").isTextual()
+          ? m.get("message").asText()
+          : m.path("message").toString();
+      out.add(MessageJson.message(
+          by,
+          text,
+          created(m.path("created").asText(""), fallbackTime),
+          turnId,
           withStoredIntentNames(m).toString()));
       position++;
     }

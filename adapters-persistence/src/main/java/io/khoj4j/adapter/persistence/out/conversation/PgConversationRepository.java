@@ -36,7 +36,8 @@ public class PgConversationRepository implements ConversationRepository {
   }
 
   private <T> List<T> query(String sql, Rows<T> mapper, Object... params) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
         List<T> out = new ArrayList<>();
@@ -51,7 +52,8 @@ public class PgConversationRepository implements ConversationRepository {
   }
 
   private int update(String sql, Object... params) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
       return ps.executeUpdate();
     } catch (SQLException e) {
@@ -76,31 +78,53 @@ public class PgConversationRepository implements ConversationRepository {
   private record Json(String value) {}
 
   private static Conversation conversation(ResultSet rs) throws SQLException {
-    return new Conversation(rs.getObject("id", UUID.class), new UserId(rs.getObject("user_id", UUID.class)),
-        rs.getString("title"), rs.getString("slug"), rs.getString("agent_slug"),
-        MessageJson.stringsFrom(rs.getString("file_filters")), rs.getTimestamp("created_at").toInstant(),
+    return new Conversation(
+        rs.getObject("id", UUID.class),
+        new UserId(rs.getObject("user_id", UUID.class)),
+        rs.getString("title"),
+        rs.getString("slug"),
+        rs.getString("agent_slug"),
+        MessageJson.stringsFrom(rs.getString("file_filters")),
+        rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant());
   }
 
   @Override
   @Transactional
   public void createIfAbsent(Conversation c) {
-    update("insert into conversations (id, user_id, title, slug, agent_slug, file_filters, created_at, updated_at)"
+    update(
+        "insert into conversations (id, user_id, title, slug, agent_slug, file_filters, created_at, updated_at)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing",
-        c.id(), c.owner().value(), c.title(), c.slug(), c.agentSlug(), new Json(MessageJson.strings(c.fileFilters())),
-        c.createdAt(), c.updatedAt());
+        c.id(),
+        c.owner().value(),
+        c.title(),
+        c.slug(),
+        c.agentSlug(),
+        new Json(MessageJson.strings(c.fileFilters())),
+        c.createdAt(),
+        c.updatedAt());
   }
 
   @Override
   public Optional<Conversation> find(UserId owner, UUID id) {
-    return query("select * from conversations where user_id = ? and id = ?", PgConversationRepository::conversation,
-        owner.value(), id).stream().findFirst();
+    return query(
+            "select * from conversations where user_id = ? and id = ?",
+            PgConversationRepository::conversation,
+            owner.value(),
+            id)
+        .stream()
+        .findFirst();
   }
 
   @Override
   public Optional<Conversation> findByTitle(UserId owner, String title) {
-    return query("select * from conversations where user_id = ? and title = ? order by updated_at desc limit 1",
-        PgConversationRepository::conversation, owner.value(), title).stream().findFirst();
+    return query(
+            "select * from conversations where user_id = ? and title = ? order by updated_at desc limit 1",
+            PgConversationRepository::conversation,
+            owner.value(),
+            title)
+        .stream()
+        .findFirst();
   }
 
   @Override
@@ -110,63 +134,104 @@ public class PgConversationRepository implements ConversationRepository {
 
   @Override
   public List<Conversation> list(UserId owner, int limit) {
-    return query("select * from conversations where user_id = ? order by updated_at desc, id limit ?",
-        PgConversationRepository::conversation, owner.value(), limit == 0 ? Integer.MAX_VALUE : limit);
+    return query(
+        "select * from conversations where user_id = ? order by updated_at desc, id limit ?",
+        PgConversationRepository::conversation,
+        owner.value(),
+        limit == 0 ? Integer.MAX_VALUE : limit);
   }
 
   @Override
   public List<Conversation> page(UserId owner, int offset, int limit) {
-    return query("select * from conversations where user_id = ? order by created_at desc, id offset ? limit ?",
-        PgConversationRepository::conversation, owner.value(), offset, limit);
+    return query(
+        "select * from conversations where user_id = ? order by created_at desc, id offset ? limit ?",
+        PgConversationRepository::conversation,
+        owner.value(),
+        offset,
+        limit);
   }
 
   @Override
   public long count(UserId owner) {
-    return query("select count(*) from conversations where user_id = ?", rs -> rs.getLong(1), owner.value())
+    return query(
+            "select count(*) from conversations where user_id = ?",
+            rs -> rs.getLong(1),
+            owner.value())
         .getFirst();
   }
 
   @Override
   @Transactional
-  public void appendMessages(UserId owner, UUID conversationId, List<ChatMessage> messages, String slug, Instant at) {
-    // the conversation's row lock serialises concurrent turns, so each takes the next free positions
-    List<Integer> owned = query("select 1 from conversations where user_id = ? and id = ? for update",
-        rs -> rs.getInt(1), owner.value(), conversationId);
+  public void appendMessages(
+      UserId owner, UUID conversationId, List<ChatMessage> messages, String slug, Instant at) {
+    // the conversation's row lock serialises concurrent turns, so each takes the next free
+    // positions
+    List<Integer> owned = query(
+        "select 1 from conversations where user_id = ? and id = ? for update",
+        rs -> rs.getInt(1),
+        owner.value(),
+        conversationId);
     if (owned.isEmpty()) {
-      throw new IllegalStateException("conversation " + conversationId + " does not exist for its owner");
+      throw new IllegalStateException(
+          "conversation " + conversationId + " does not exist for its owner");
     }
-    int position = query("select coalesce(max(position), -1) + 1 from chat_messages where conversation_id = ?",
-        rs -> rs.getInt(1), conversationId).getFirst();
+    int position = query(
+            "select coalesce(max(position), -1) + 1 from chat_messages where conversation_id = ?",
+            rs -> rs.getInt(1),
+            conversationId)
+        .getFirst();
     for (ChatMessage m : messages) {
-      update("insert into chat_messages (conversation_id, position, turn_id, speaker, message, created_at, details)"
+      update(
+          "insert into chat_messages (conversation_id, position, turn_id, speaker, message, created_at, details)"
               + " values (?, ?, ?, ?, ?, ?, ?)",
-          conversationId, position++, m.turnId(), m.by().wireName(), m.message().replace("\u0000", ""), m.created(),
+          conversationId,
+          position++,
+          m.turnId(),
+          m.by().wireName(),
+          m.message().replace("\u0000", ""),
+          m.created(),
           new Json(MessageJson.details(m)));
     }
-    update("update conversations set slug = ?, updated_at = ? where user_id = ? and id = ?", slug, at,
-        owner.value(), conversationId);
+    update(
+        "update conversations set slug = ?, updated_at = ? where user_id = ? and id = ?",
+        slug,
+        at,
+        owner.value(),
+        conversationId);
   }
 
   @Override
   public List<ChatMessage> messages(UserId owner, UUID conversationId) {
-    return query("select m.* from chat_messages m join conversations c on c.id = m.conversation_id"
+    return query(
+        "select m.* from chat_messages m join conversations c on c.id = m.conversation_id"
             + " where c.user_id = ? and c.id = ? order by m.position",
-        rs -> MessageJson.message(Speaker.fromWire(rs.getString("speaker")), rs.getString("message"),
-            rs.getTimestamp("created_at").toInstant(), rs.getString("turn_id"), rs.getString("details")),
-        owner.value(), conversationId);
+        rs -> MessageJson.message(
+            Speaker.fromWire(rs.getString("speaker")),
+            rs.getString("message"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getString("turn_id"),
+            rs.getString("details")),
+        owner.value(),
+        conversationId);
   }
 
   @Override
   @Transactional
   public int deleteTurn(UserId owner, UUID conversationId, String turnId) {
-    return update("delete from chat_messages m using conversations c where c.id = m.conversation_id"
-        + " and c.user_id = ? and c.id = ? and m.turn_id = ?", owner.value(), conversationId, turnId);
+    return update(
+        "delete from chat_messages m using conversations c where c.id = m.conversation_id"
+            + " and c.user_id = ? and c.id = ? and m.turn_id = ?",
+        owner.value(),
+        conversationId,
+        turnId);
   }
 
   @Override
   @Transactional
   public boolean delete(UserId owner, UUID conversationId) {
-    return update("delete from conversations where user_id = ? and id = ?", owner.value(), conversationId) > 0;
+    return update(
+            "delete from conversations where user_id = ? and id = ?", owner.value(), conversationId)
+        > 0;
   }
 
   @Override
@@ -178,49 +243,78 @@ public class PgConversationRepository implements ConversationRepository {
   @Override
   @Transactional
   public void setTitle(UserId owner, UUID conversationId, String title) {
-    update("update conversations set title = ? where user_id = ? and id = ?", title, owner.value(), conversationId);
+    update(
+        "update conversations set title = ? where user_id = ? and id = ?",
+        title,
+        owner.value(),
+        conversationId);
   }
 
   @Override
   @Transactional
   public void setSlug(UserId owner, UUID conversationId, String slug) {
-    update("update conversations set slug = ? where user_id = ? and id = ?", slug, owner.value(), conversationId);
+    update(
+        "update conversations set slug = ? where user_id = ? and id = ?",
+        slug,
+        owner.value(),
+        conversationId);
   }
 
   @Override
   @Transactional
   public void setFileFilters(UserId owner, UUID conversationId, List<String> files) {
-    update("update conversations set file_filters = ? where user_id = ? and id = ?",
-        new Json(MessageJson.strings(files)), owner.value(), conversationId);
+    update(
+        "update conversations set file_filters = ? where user_id = ? and id = ?",
+        new Json(MessageJson.strings(files)),
+        owner.value(),
+        conversationId);
   }
 
   @Override
   @Transactional
   public void setAgentSlug(UserId owner, UUID conversationId, String agentSlug) {
-    update("update conversations set agent_slug = ? where user_id = ? and id = ?", agentSlug, owner.value(),
+    update(
+        "update conversations set agent_slug = ? where user_id = ? and id = ?",
+        agentSlug,
+        owner.value(),
         conversationId);
   }
 
   @Override
   @Transactional
   public void savePublic(PublicConversation p) {
-    update("insert into public_conversations (slug, user_id, title, agent_slug, messages, created_at)"
+    update(
+        "insert into public_conversations (slug, user_id, title, agent_slug, messages, created_at)"
             + " values (?, ?, ?, ?, ?, ?)",
-        p.slug(), p.sourceOwner().value(), p.title(), p.agentSlug(), new Json(MessageJson.messages(p.messages())),
+        p.slug(),
+        p.sourceOwner().value(),
+        p.title(),
+        p.agentSlug(),
+        new Json(MessageJson.messages(p.messages())),
         p.createdAt());
   }
 
   @Override
   public Optional<PublicConversation> findPublic(String slug) {
-    return query("select * from public_conversations where slug = ?",
-        rs -> new PublicConversation(rs.getString("slug"), new UserId(rs.getObject("user_id", UUID.class)),
-            rs.getString("title"), rs.getString("agent_slug"), MessageJson.messagesFrom(rs.getString("messages")),
-            rs.getTimestamp("created_at").toInstant()), slug).stream().findFirst();
+    return query(
+            "select * from public_conversations where slug = ?",
+            rs -> new PublicConversation(
+                rs.getString("slug"),
+                new UserId(rs.getObject("user_id", UUID.class)),
+                rs.getString("title"),
+                rs.getString("agent_slug"),
+                MessageJson.messagesFrom(rs.getString("messages")),
+                rs.getTimestamp("created_at").toInstant()),
+            slug)
+        .stream()
+        .findFirst();
   }
 
   @Override
   @Transactional
   public boolean deletePublic(UserId owner, String slug) {
-    return update("delete from public_conversations where user_id = ? and slug = ?", owner.value(), slug) > 0;
+    return update(
+            "delete from public_conversations where user_id = ? and slug = ?", owner.value(), slug)
+        > 0;
   }
 }

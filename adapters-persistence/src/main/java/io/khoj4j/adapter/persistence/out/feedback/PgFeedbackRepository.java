@@ -45,14 +45,21 @@ public class PgFeedbackRepository implements FeedbackRepository {
   @Override
   @SuppressWarnings("unchecked")
   public List<Feedback> list(UserId owner) {
-    List<Object[]> rows = em.createNativeQuery("""
+    List<Object[]> rows =
+        em.createNativeQuery("""
             select id, turn_key, sentiment, question, answer, created_at from chat_feedback
             where user_id = :u order by created_at desc, id
-            """)
-        .setParameter("u", owner.value())
-        .getResultList();
-    return rows.stream().map(r -> new Feedback((UUID) r[0], owner, (String) r[1],
-        Feedback.Sentiment.fromWire((String) r[2]), (String) r[3], (String) r[4], instant(r[5]))).toList();
+            """).setParameter("u", owner.value()).getResultList();
+    return rows.stream()
+        .map(r -> new Feedback(
+            (UUID) r[0],
+            owner,
+            (String) r[1],
+            Feedback.Sentiment.fromWire((String) r[2]),
+            (String) r[3],
+            (String) r[4],
+            instant(r[5])))
+        .toList();
   }
 
   static Instant instant(Object value) {

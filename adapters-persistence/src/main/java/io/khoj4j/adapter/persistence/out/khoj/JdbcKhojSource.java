@@ -33,40 +33,70 @@ final class JdbcKhojSource implements KhojSource {
 
   @Override
   public List<User> users(String after, int limit) {
-    return rows.list("""
+    return rows.list(
+        """
         select uuid::text as key, username, email, first_name, last_name, verified_email, is_superuser,
                password is not null and password <> '' and password not like '!%' as has_password, date_joined
-        from database_khojuser where uuid::text > ? order by uuid::text limit ?""", List.of(after, limit),
-        r -> new User(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-            r.getBoolean(6), r.getBoolean(7), r.getBoolean(8), KhojRows.instant(r, 9)));
+        from database_khojuser where uuid::text > ? order by uuid::text limit ?""",
+        List.of(after, limit),
+        r -> new User(
+            r.getString(1),
+            r.getString(2),
+            r.getString(3),
+            r.getString(4),
+            r.getString(5),
+            r.getBoolean(6),
+            r.getBoolean(7),
+            r.getBoolean(8),
+            KhojRows.instant(r, 9)));
   }
 
   @Override
   public List<Token> tokens(String after, int limit) {
-    return rows.list("""
+    return rows.list(
+        """
         select * from (
           select encode(sha256(convert_to(t.token, 'UTF8')), 'hex') as key, u.uuid::text, t.token, t.name,
                  t.accessed_at
           from database_khojapiuser t join database_khojuser u on u.id = t.user_id
-        ) t where key > ? order by key limit ?""", List.of(after, limit),
-        r -> new Token(r.getString(1), r.getString(2), r.getString(3), r.getString(4), null, KhojRows.instant(r, 5)));
+        ) t where key > ? order by key limit ?""",
+        List.of(after, limit),
+        r -> new Token(
+            r.getString(1),
+            r.getString(2),
+            r.getString(3),
+            r.getString(4),
+            null,
+            KhojRows.instant(r, 5)));
   }
 
   @Override
   public List<ModelApi> modelApis() {
-    return rows.list("select name, name, api_key, api_base_url from database_aimodelapi order by name, id", List.of(),
+    return rows.list(
+        "select name, name, api_key, api_base_url from database_aimodelapi order by name, id",
+        List.of(),
         r -> new ModelApi(r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
   }
 
   @Override
   public List<ChatModel> chatModels() {
-    return rows.list("""
+    return rows.list(
+        """
         select coalesce(a.name, '') || '/' || m.name, m.name, m.friendly_name, m.model_type, m.max_prompt_size,
                m.vision_enabled, m.price_tier, m.description, m.strengths, a.name
         from database_chatmodel m left join database_aimodelapi a on a.id = m.ai_model_api_id
-        order by m.id""", List.of(),
-        r -> new ChatModel(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-            (Integer) r.getObject(5), r.getBoolean(6), r.getString(7), r.getString(8), r.getString(9),
+        order by m.id""",
+        List.of(),
+        r -> new ChatModel(
+            r.getString(1),
+            r.getString(2),
+            r.getString(3),
+            r.getString(4),
+            (Integer) r.getObject(5),
+            r.getBoolean(6),
+            r.getString(7),
+            r.getString(8),
+            r.getString(9),
             r.getString(10)));
   }
 
@@ -88,18 +118,23 @@ final class JdbcKhojSource implements KhojSource {
             and not exists (select 1 from database_fileobject fo
                             where fo.user_id = e.user_id and fo.file_name = e.file_path)
           group by u.uuid, e.user_id, e.file_path
-        ) f where key collate "C" > ? order by key collate "C" limit ?""", List.of(after, limit),
-        r -> {
-          String name = r.getString(3);
-          String type = r.getString(4);
-          return new File(r.getString(1), r.getString(2), name, type == null ? KhojRows.typeByName(name) : type,
-              Optional.ofNullable(r.getString(5)).orElse("computer"), r.getString(6));
-        });
+        ) f where key collate "C" > ? order by key collate "C" limit ?""", List.of(after, limit), r -> {
+      String name = r.getString(3);
+      String type = r.getString(4);
+      return new File(
+          r.getString(1),
+          r.getString(2),
+          name,
+          type == null ? KhojRows.typeByName(name) : type,
+          Optional.ofNullable(r.getString(5)).orElse("computer"),
+          r.getString(6));
+    });
   }
 
   @Override
   public List<Agent> agents(String after, int limit) {
-    return rows.list("""
+    return rows.list(
+        """
         select * from (
           select coalesce(u.uuid::text, 'admin') || ':' || a.slug as key, u.uuid::text, a.name, a.personality,
                  a.input_tools, a.output_modes, coalesce(api.name, '') || '/' || m.name, a.slug, a.style_color,
@@ -109,11 +144,25 @@ final class JdbcKhojSource implements KhojSource {
           from database_agent a left join database_khojuser u on u.id = a.creator_id
                left join database_chatmodel m on m.id = a.chat_model_id
                left join database_aimodelapi api on api.id = m.ai_model_api_id
-        ) a where key collate "C" > ? order by key collate "C" limit ?""", List.of(after, limit),
-        r -> new Agent(r.getString(1), r.getString(2), r.getString(3), r.getString(4), KhojRows.strings(r, 5),
-            KhojRows.strings(r, 6), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
-            r.getString(11), r.getBoolean(12), r.getBoolean(13), Set.copyOf(KhojRows.strings(r, 16)),
-            KhojRows.instant(r, 14), KhojRows.instant(r, 15)));
+        ) a where key collate "C" > ? order by key collate "C" limit ?""",
+        List.of(after, limit),
+        r -> new Agent(
+            r.getString(1),
+            r.getString(2),
+            r.getString(3),
+            r.getString(4),
+            KhojRows.strings(r, 5),
+            KhojRows.strings(r, 6),
+            r.getString(7),
+            r.getString(8),
+            r.getString(9),
+            r.getString(10),
+            r.getString(11),
+            r.getBoolean(12),
+            r.getBoolean(13),
+            Set.copyOf(KhojRows.strings(r, 16)),
+            KhojRows.instant(r, 14),
+            KhojRows.instant(r, 15)));
   }
 
   @Override
@@ -123,14 +172,21 @@ final class JdbcKhojSource implements KhojSource {
                , c.file_filters::text, c.conversation_log::text, c.created_at, c.updated_at
         from database_conversation c join database_khojuser u on u.id = c.user_id
              left join database_agent a on a.id = c.agent_id left join database_khojuser au on au.id = a.creator_id
-        where c.id::text > ? order by c.id::text limit ?""", List.of(after, limit),
-        r -> {
-          Instant created = KhojRows.instant(r, 8);
-          Messages log = messages(r.getString(7), r.getString(1), created);
-          return new Conversation(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-              Optional.ofNullable(r.getString(5)), KhojRows.jsonStrings(r.getString(6)), log.messages(), created,
-              KhojRows.instant(r, 9), log.unreadable());
-        });
+        where c.id::text > ? order by c.id::text limit ?""", List.of(after, limit), r -> {
+      Instant created = KhojRows.instant(r, 8);
+      Messages log = messages(r.getString(7), r.getString(1), created);
+      return new Conversation(
+          r.getString(1),
+          r.getString(2),
+          r.getString(3),
+          r.getString(4),
+          Optional.ofNullable(r.getString(5)),
+          KhojRows.jsonStrings(r.getString(6)),
+          log.messages(),
+          created,
+          KhojRows.instant(r, 9),
+          log.unreadable());
+    });
   }
 
   @Override
@@ -140,14 +196,19 @@ final class JdbcKhojSource implements KhojSource {
                , c.conversation_log::text, c.created_at
         from database_publicconversation c join database_khojuser u on u.id = c.source_owner_id
              left join database_agent a on a.id = c.agent_id left join database_khojuser au on au.id = a.creator_id
-        where c.slug is not null and c.slug collate "C" > ? order by c.slug collate "C" limit ?""",
-        List.of(after, limit),
-        r -> {
-          Instant created = KhojRows.instant(r, 7);
-          Messages log = messages(r.getString(6), "public-" + r.getString(1), created);
-          return new PublicConversation(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-              Optional.ofNullable(r.getString(5)), log.messages(), created, log.unreadable());
-        });
+        where c.slug is not null and c.slug collate "C" > ? order by c.slug collate "C" limit ?""", List.of(after, limit), r -> {
+      Instant created = KhojRows.instant(r, 7);
+      Messages log = messages(r.getString(6), "public-" + r.getString(1), created);
+      return new PublicConversation(
+          r.getString(1),
+          r.getString(2),
+          r.getString(3),
+          r.getString(4),
+          Optional.ofNullable(r.getString(5)),
+          log.messages(),
+          created,
+          log.unreadable());
+    });
   }
 
   private record Messages(List<ChatMessage> messages, Optional<String> unreadable) {}
@@ -157,7 +218,9 @@ final class JdbcKhojSource implements KhojSource {
     try {
       return new Messages(KhojConversationLog.parse(log, key, created), Optional.empty());
     } catch (RuntimeException e) {
-      return new Messages(List.of(), Optional.of(String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+      return new Messages(
+          List.of(),
+          Optional.of(String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
     }
   }
 
@@ -169,10 +232,12 @@ final class JdbcKhojSource implements KhojSource {
     if (!rows.tableExists("database_googleuser")) {
       return List.of();
     }
-    return rows.list("""
+    return rows.list(
+        """
         select g.sub, u.uuid::text, g.sub, g.picture
         from database_googleuser g join database_khojuser u on u.id = g.user_id
-        where g.sub collate "C" > ? order by g.sub collate "C" limit ?""", List.of(after, limit),
+        where g.sub collate "C" > ? order by g.sub collate "C" limit ?""",
+        List.of(after, limit),
         r -> new Identity(r.getString(1), r.getString(2), GOOGLE, r.getString(3), r.getString(4)));
   }
 
@@ -180,27 +245,38 @@ final class JdbcKhojSource implements KhojSource {
   public List<Connector> connectors(String after, int limit) {
     List<Connector> out = new ArrayList<>();
     if (rows.tableExists("database_notionconfig")) {
-      out.addAll(rows.list("""
+      out.addAll(rows.list(
+          """
           select 'notion:' || u.uuid::text as key, u.uuid::text, n.token from database_notionconfig n
           join database_khojuser u on u.id = n.user_id where 'notion:' || u.uuid::text > ?
-            and n.id in (select min(id) from database_notionconfig group by user_id)""", List.of(after), r -> new Connector(r.getString(1), r.getString(2), "notion",
-          r.getString(3), List.of())));
+            and n.id in (select min(id) from database_notionconfig group by user_id)""",
+          List.of(after),
+          r -> new Connector(r.getString(1), r.getString(2), "notion", r.getString(3), List.of())));
     }
     if (rows.tableExists("database_githubconfig")) {
       boolean repos = rows.tableExists("database_githubrepoconfig");
-      out.addAll(rows.list("""
+      out.addAll(rows.list(
+          """
           select 'github:' || u.uuid::text as key, u.uuid::text, g.pat_token, g.id from database_githubconfig g
           join database_khojuser u on u.id = g.user_id where 'github:' || u.uuid::text > ?
-            and g.id in (select min(id) from database_githubconfig group by user_id)""", List.of(after), r -> new Connector(r.getString(1), r.getString(2), "github",
-          r.getString(3), repos ? repos(r.getLong(4)) : List.of())));
+            and g.id in (select min(id) from database_githubconfig group by user_id)""",
+          List.of(after),
+          r -> new Connector(
+              r.getString(1),
+              r.getString(2),
+              "github",
+              r.getString(3),
+              repos ? repos(r.getLong(4)) : List.of())));
     }
     // Few rows (a user's first settings of each kind): one page, sorted like every page.
     return out.stream().sorted(java.util.Comparator.comparing(Connector::key)).toList();
   }
 
   private List<Repo> repos(long githubConfig) {
-    return rows.list("select owner, name, branch from database_githubrepoconfig where github_config_id = ? order by id",
-        List.of(githubConfig), r -> new Repo(r.getString(1), r.getString(2), r.getString(3)));
+    return rows.list(
+        "select owner, name, branch from database_githubrepoconfig where github_config_id = ? order by id",
+        List.of(githubConfig),
+        r -> new Repo(r.getString(1), r.getString(2), r.getString(3)));
   }
 
   @Override
@@ -208,12 +284,20 @@ final class JdbcKhojSource implements KhojSource {
     if (!rows.tableExists("database_subscription")) {
       return List.of();
     }
-    return rows.list("""
+    return rows.list(
+        """
         select u.uuid::text, u.uuid::text, s.type, s.is_recurring, s.renewal_date, s.enabled_trial_at, s.created_at
         from database_subscription s join database_khojuser u on u.id = s.user_id
-        where u.uuid::text > ? order by u.uuid::text limit ?""", List.of(after, limit),
-        r -> new Subscription(r.getString(1), r.getString(2), r.getString(3), r.getBoolean(4),
-            KhojRows.instant(r, 5), KhojRows.instant(r, 6), KhojRows.instant(r, 7)));
+        where u.uuid::text > ? order by u.uuid::text limit ?""",
+        List.of(after, limit),
+        r -> new Subscription(
+            r.getString(1),
+            r.getString(2),
+            r.getString(3),
+            r.getBoolean(4),
+            KhojRows.instant(r, 5),
+            KhojRows.instant(r, 6),
+            KhojRows.instant(r, 7)));
   }
 
   @Override
@@ -221,20 +305,28 @@ final class JdbcKhojSource implements KhojSource {
     if (!rows.tableExists("database_usermemory")) {
       return List.of();
     }
-    return rows.list("""
+    return rows.list(
+        """
         select * from (
           select u.uuid::text || ':' || lpad(m.id::text, 19, '0') as key, u.uuid::text, m.raw, m.created_at
           from database_usermemory m join database_khojuser u on u.id = m.user_id
-        ) m where key > ? order by key limit ?""", List.of(after, limit),
+        ) m where key > ? order by key limit ?""",
+        List.of(after, limit),
         r -> new Memory(r.getString(1), r.getString(2), r.getString(3), KhojRows.instant(r, 4)));
   }
 
   @Override
   public List<Leftover> leftovers() {
     List<Leftover> out = new ArrayList<>();
-    count(out, "notion connections", "database_notionconfig",
+    count(
+        out,
+        "notion connections",
+        "database_notionconfig",
         "id not in (select min(id) from database_notionconfig group by user_id)");
-    count(out, "github connections", "database_githubconfig",
+    count(
+        out,
+        "github connections",
+        "database_githubconfig",
         "id not in (select min(id) from database_githubconfig group by user_id)");
     count(out, "automations", "django_apscheduler_djangojob", "id like 'automation%'");
     return out;
@@ -244,7 +336,9 @@ final class JdbcKhojSource implements KhojSource {
     if (!rows.tableExists(table)) {
       return;
     }
-    long n = rows.list("select count(*) from " + table + " where " + where, List.of(), r -> r.getLong(1)).getFirst();
+    long n = rows.list(
+            "select count(*) from " + table + " where " + where, List.of(), r -> r.getLong(1))
+        .getFirst();
     if (n > 0) {
       out.add(new Leftover(kind, n));
     }

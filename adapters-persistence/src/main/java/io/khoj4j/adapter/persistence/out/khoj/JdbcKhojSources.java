@@ -19,13 +19,15 @@ public class JdbcKhojSources implements KhojSources {
   @Override
   public KhojSource open(String location) {
     if (!location.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException("the source must be a PostgreSQL JDBC URL (jdbc:postgresql://host/db?user=…)");
+      throw new IllegalArgumentException(
+          "the source must be a PostgreSQL JDBC URL (jdbc:postgresql://host/db?user=…)");
     }
     Connection connection;
     try {
       connection = DriverManager.getConnection(location);
     } catch (SQLException e) {
-      throw new IllegalArgumentException("cannot connect to the Khoj database: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot connect to the Khoj database: " + e.getMessage(), e);
     }
     try {
       connection.setReadOnly(true);
@@ -35,7 +37,8 @@ public class JdbcKhojSources implements KhojSources {
       return new JdbcKhojSource(connection);
     } catch (SQLException | RuntimeException e) {
       closeQuietly(connection);
-      throw e instanceof IllegalArgumentException iae ? iae
+      throw e instanceof IllegalArgumentException iae
+          ? iae
           : new IllegalArgumentException("cannot read the Khoj database: " + e.getMessage(), e);
     }
   }

@@ -50,7 +50,8 @@ final class KhojRows {
   }
 
   boolean tableExists(String table) {
-    return list("select to_regclass(?) is not null", List.of(table), rs -> rs.getBoolean(1)).getFirst();
+    return list("select to_regclass(?) is not null", List.of(table), rs -> rs.getBoolean(1))
+        .getFirst();
   }
 
   static Instant instant(ResultSet rs, int column) throws SQLException {
@@ -63,7 +64,10 @@ final class KhojRows {
     if (array == null) {
       return List.of();
     }
-    return Arrays.stream((Object[]) array.getArray()).filter(o -> o != null).map(Object::toString).toList();
+    return Arrays.stream((Object[]) array.getArray())
+        .filter(o -> o != null)
+        .map(Object::toString)
+        .toList();
   }
 
   /** A JSON array of strings (Khoj's {@code file_filters}); anything else is no filter. */

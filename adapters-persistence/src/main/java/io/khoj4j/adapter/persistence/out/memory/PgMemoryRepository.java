@@ -66,14 +66,16 @@ public class PgMemoryRepository implements MemoryRepository {
   @Transactional
   public boolean delete(UserId owner, long id) {
     return em.createNativeQuery("delete from user_memories where user_id = :u and id = :id")
-        .setParameter("u", owner.value())
-        .setParameter("id", id)
-        .executeUpdate() == 1;
+            .setParameter("u", owner.value())
+            .setParameter("id", id)
+            .executeUpdate()
+        == 1;
   }
 
   @Override
   @SuppressWarnings("unchecked")
-  public List<Memory> nearest(UserId owner, float[] query, String model, int limit, double maxDistance) {
+  public List<Memory> nearest(
+      UserId owner, float[] query, String model, int limit, double maxDistance) {
     List<Object[]> rows = em.createNativeQuery("""
             with mine as materialized (
               select id, raw, created_at, embedding from user_memories where user_id = :u and embedding_model = :m
@@ -95,7 +97,8 @@ public class PgMemoryRepository implements MemoryRepository {
   @Override
   @SuppressWarnings("unchecked")
   public Optional<Boolean> switchOf(UserId owner) {
-    List<Boolean> rows = em.createNativeQuery("select enabled from user_memory_switch where user_id = :u")
+    List<Boolean> rows = em.createNativeQuery(
+            "select enabled from user_memory_switch where user_id = :u")
         .setParameter("u", owner.value())
         .getResultList();
     return rows.stream().findFirst();

@@ -11,7 +11,8 @@ import java.util.UUID;
 @Table(name = "ai_model_apis")
 public class AiModelApiEntity extends PanacheEntityBase {
 
-  @Id public UUID id;
+  @Id
+  public UUID id;
 
   @Column(nullable = false)
   public String name;

@@ -28,25 +28,36 @@ public class PgChatModelRepository implements ChatModelRepository {
   }
 
   private static ChatModel toDomain(ChatModelEntity e) {
-    return new ChatModel(e.id, e.name, e.friendlyName, ModelVendor.fromWire(e.modelType).orElse(ModelVendor.OPENAI),
-        e.maxPromptSize, e.visionEnabled, ChatModel.PriceTier.of(e.priceTier), e.description, e.strengths,
+    return new ChatModel(
+        e.id,
+        e.name,
+        e.friendlyName,
+        ModelVendor.fromWire(e.modelType).orElse(ModelVendor.OPENAI),
+        e.maxPromptSize,
+        e.visionEnabled,
+        ChatModel.PriceTier.of(e.priceTier),
+        e.description,
+        e.strengths,
         e.aiModelApiId);
   }
 
   @Override
   public List<AiModelApi> apis() {
-    return AiModelApiEntity.<AiModelApiEntity>list("order by name").stream().map(PgChatModelRepository::toDomain)
+    return AiModelApiEntity.<AiModelApiEntity>list("order by name").stream()
+        .map(PgChatModelRepository::toDomain)
         .toList();
   }
 
   @Override
   public Optional<AiModelApi> api(UUID id) {
-    return AiModelApiEntity.<AiModelApiEntity>findByIdOptional(id).map(PgChatModelRepository::toDomain);
+    return AiModelApiEntity.<AiModelApiEntity>findByIdOptional(id)
+        .map(PgChatModelRepository::toDomain);
   }
 
   @Override
   public Optional<AiModelApi> apiByName(String name) {
-    return AiModelApiEntity.<AiModelApiEntity>find("name", name).firstResultOptional()
+    return AiModelApiEntity.<AiModelApiEntity>find("name", name)
+        .firstResultOptional()
         .map(PgChatModelRepository::toDomain);
   }
 
@@ -68,8 +79,10 @@ public class PgChatModelRepository implements ChatModelRepository {
 
   @Override
   public Optional<SealedSecret> apiKey(UUID apiId) {
-    return AiModelApiEntity.<AiModelApiEntity>findByIdOptional(apiId).map(e -> e.apiKeySealed)
-        .filter(Objects::nonNull).map(SealedSecret::new);
+    return AiModelApiEntity.<AiModelApiEntity>findByIdOptional(apiId)
+        .map(e -> e.apiKeySealed)
+        .filter(Objects::nonNull)
+        .map(SealedSecret::new);
   }
 
   @Override
@@ -80,18 +93,21 @@ public class PgChatModelRepository implements ChatModelRepository {
 
   @Override
   public List<ChatModel> models() {
-    return ChatModelEntity.<ChatModelEntity>list("order by id").stream().map(PgChatModelRepository::toDomain)
+    return ChatModelEntity.<ChatModelEntity>list("order by id").stream()
+        .map(PgChatModelRepository::toDomain)
         .toList();
   }
 
   @Override
   public Optional<ChatModel> model(long id) {
-    return ChatModelEntity.<ChatModelEntity>findByIdOptional(id).map(PgChatModelRepository::toDomain);
+    return ChatModelEntity.<ChatModelEntity>findByIdOptional(id)
+        .map(PgChatModelRepository::toDomain);
   }
 
   @Override
   public Optional<ChatModel> modelByName(UUID apiId, String name) {
-    var query = apiId == null ? ChatModelEntity.<ChatModelEntity>find("aiModelApiId is null and name = ?1", name)
+    var query = apiId == null
+        ? ChatModelEntity.<ChatModelEntity>find("aiModelApiId is null and name = ?1", name)
         : ChatModelEntity.<ChatModelEntity>find("aiModelApiId = ?1 and name = ?2", apiId, name);
     return query.firstResultOptional().map(PgChatModelRepository::toDomain);
   }
@@ -99,7 +115,8 @@ public class PgChatModelRepository implements ChatModelRepository {
   @Override
   @Transactional
   public ChatModel saveModel(ChatModel model) {
-    ChatModelEntity e = model.id() == 0 ? new ChatModelEntity() : ChatModelEntity.findById(model.id());
+    ChatModelEntity e =
+        model.id() == 0 ? new ChatModelEntity() : ChatModelEntity.findById(model.id());
     e.name = model.name();
     e.friendlyName = model.friendlyName();
     e.modelType = model.vendor().wireName();
@@ -122,25 +139,32 @@ public class PgChatModelRepository implements ChatModelRepository {
 
   @Override
   public Optional<Long> defaultModelId() {
-    List<?> rows = em.createNativeQuery("select default_model_id from server_chat_settings where id = 1")
+    List<?> rows = em.createNativeQuery(
+            "select default_model_id from server_chat_settings where id = 1")
         .getResultList();
-    return rows.isEmpty() || rows.getFirst() == null ? Optional.empty()
+    return rows.isEmpty() || rows.getFirst() == null
+        ? Optional.empty()
         : Optional.of(((Number) rows.getFirst()).longValue());
   }
 
   @Override
   @Transactional
   public void setDefaultModel(Optional<Long> modelId) {
-    em.createNativeQuery("insert into server_chat_settings (id, default_model_id) values (1, cast(:m as bigint))"
-            + " on conflict (id) do update set default_model_id = excluded.default_model_id")
-        .setParameter("m", modelId.orElse(null)).executeUpdate();
+    em.createNativeQuery(
+            "insert into server_chat_settings (id, default_model_id) values (1, cast(:m as bigint))"
+                + " on conflict (id) do update set default_model_id = excluded.default_model_id")
+        .setParameter("m", modelId.orElse(null))
+        .executeUpdate();
   }
 
   @Override
   public Optional<Long> userChoice(UserId user) {
-    List<?> rows = em.createNativeQuery("select chat_model_id from user_chat_settings where user_id = :u")
-        .setParameter("u", user.value()).getResultList();
-    return rows.isEmpty() || rows.getFirst() == null ? Optional.empty()
+    List<?> rows = em.createNativeQuery(
+            "select chat_model_id from user_chat_settings where user_id = :u")
+        .setParameter("u", user.value())
+        .getResultList();
+    return rows.isEmpty() || rows.getFirst() == null
+        ? Optional.empty()
         : Optional.of(((Number) rows.getFirst()).longValue());
   }
 
@@ -149,6 +173,8 @@ public class PgChatModelRepository implements ChatModelRepository {
   public void setUserChoice(UserId user, long modelId) {
     em.createNativeQuery("insert into user_chat_settings (user_id, chat_model_id) values (:u, :m)"
             + " on conflict (user_id) do update set chat_model_id = excluded.chat_model_id")
-        .setParameter("u", user.value()).setParameter("m", modelId).executeUpdate();
+        .setParameter("u", user.value())
+        .setParameter("m", modelId)
+        .executeUpdate();
   }
 }

@@ -30,7 +30,8 @@ public class PgIndexSpace implements IndexSpace {
   public boolean tryReserve(UserId owner, String uploadId, long bytes, long capacity) {
     return QuarkusTransaction.requiringNew().call(() -> {
       Instant now = clock.instant();
-      em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) locked")
+      em.createNativeQuery(
+              "select 1 from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) locked")
           .setParameter("key", "index_space:" + owner.value())
           .getSingleResult();
       long used = ((Number) em.createNativeQuery("""
@@ -38,9 +39,10 @@ public class PgIndexSpace implements IndexSpace {
                    + (select coalesce(sum(bytes), 0) from index_reservations
                       where user_id = :user and reserved_at > :fresh)
               """)
-          .setParameter("user", owner.value())
-          .setParameter("fresh", now.minus(STALE_AFTER))
-          .getSingleResult()).longValue();
+              .setParameter("user", owner.value())
+              .setParameter("fresh", now.minus(STALE_AFTER))
+              .getSingleResult())
+          .longValue();
       if (used + bytes >= capacity) {
         return false;
       }
@@ -60,8 +62,9 @@ public class PgIndexSpace implements IndexSpace {
 
   @Override
   public void release(UserId owner, String uploadId) {
-    QuarkusTransaction.requiringNew().run(() ->
-        em.createNativeQuery("delete from index_reservations where user_id = :user and upload_id = :upload")
+    QuarkusTransaction.requiringNew()
+        .run(() -> em.createNativeQuery(
+                "delete from index_reservations where user_id = :user and upload_id = :upload")
             .setParameter("user", owner.value())
             .setParameter("upload", uploadId)
             .executeUpdate());
@@ -69,9 +72,10 @@ public class PgIndexSpace implements IndexSpace {
 
   @Override
   public int purgeBefore(Instant cutoff) {
-    return QuarkusTransaction.requiringNew().call(() ->
-        em.createNativeQuery("delete from index_reservations where reserved_at < :cutoff")
-            .setParameter("cutoff", cutoff)
-            .executeUpdate());
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> em.createNativeQuery("delete from index_reservations where reserved_at < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate());
   }
 }

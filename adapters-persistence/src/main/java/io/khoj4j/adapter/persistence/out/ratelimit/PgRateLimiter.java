@@ -33,83 +33,74 @@ public class PgRateLimiter implements RateLimiter {
   @Override
   public Optional<RateLimit> tryAcquireAll(List<RateLimit> limits, String subject) {
     String subjectHash = SecretHash.of(subject).hex();
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              Instant now = clock.instant();
-              limits.stream()
-                  .map(RateLimit::bucket)
-                  .distinct()
-                  .sorted(Comparator.naturalOrder())
-                  .forEach(bucket -> lock(bucket, subjectHash));
-              for (RateLimit limit : limits) {
-                if (used(limit, subjectHash, now) >= limit.attempts()) {
-                  return Optional.of(limit);
-                }
-              }
-              for (RateLimit limit : limits) {
-                insert(limit, subjectHash, now, null);
-              }
-              return Optional.<RateLimit>empty();
-            });
+    return QuarkusTransaction.requiringNew().call(() -> {
+      Instant now = clock.instant();
+      limits.stream()
+          .map(RateLimit::bucket)
+          .distinct()
+          .sorted(Comparator.naturalOrder())
+          .forEach(bucket -> lock(bucket, subjectHash));
+      for (RateLimit limit : limits) {
+        if (used(limit, subjectHash, now) >= limit.attempts()) {
+          return Optional.of(limit);
+        }
+      }
+      for (RateLimit limit : limits) {
+        insert(limit, subjectHash, now, null);
+      }
+      return Optional.<RateLimit>empty();
+    });
   }
 
   @Override
   public boolean tryHold(RateLimit limit, String subject, String holdId) {
     String subjectHash = SecretHash.of(subject).hex();
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () -> {
-              Instant now = clock.instant();
-              lock(limit.bucket(), subjectHash);
-              if (used(limit, subjectHash, now) >= limit.attempts()) {
-                return false;
-              }
-              insert(limit, subjectHash, now, holdId);
-              return true;
-            });
+    return QuarkusTransaction.requiringNew().call(() -> {
+      Instant now = clock.instant();
+      lock(limit.bucket(), subjectHash);
+      if (used(limit, subjectHash, now) >= limit.attempts()) {
+        return false;
+      }
+      insert(limit, subjectHash, now, holdId);
+      return true;
+    });
   }
 
   @Override
   public void release(RateLimit limit, String subject, String holdId) {
     String subjectHash = SecretHash.of(subject).hex();
     QuarkusTransaction.requiringNew()
-        .run(
-            () ->
-                em.createNativeQuery(
-                        """
+        .run(() -> em.createNativeQuery("""
                         delete from rate_limit_attempts
                         where bucket = :bucket and subject_hash = :subject and hold_id = :hold
                         """)
-                    .setParameter("bucket", limit.bucket())
-                    .setParameter("subject", subjectHash)
-                    .setParameter("hold", holdId)
-                    .executeUpdate());
+            .setParameter("bucket", limit.bucket())
+            .setParameter("subject", subjectHash)
+            .setParameter("hold", holdId)
+            .executeUpdate());
   }
 
   private void lock(String bucket, String subjectHash) {
-    em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) locked")
+    em.createNativeQuery(
+            "select 1 from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) locked")
         .setParameter("key", bucket + ":" + subjectHash)
         .getSingleResult();
   }
 
   private long used(RateLimit limit, String subjectHash, Instant now) {
-    return ((Number)
-            em.createNativeQuery(
-                    """
+    return ((Number) em.createNativeQuery("""
                     select count(*) from rate_limit_attempts
                     where bucket = :bucket and subject_hash = :subject and attempted_at > :since
                     """)
-                .setParameter("bucket", limit.bucket())
-                .setParameter("subject", subjectHash)
-                .setParameter("since", now.minus(limit.window()))
-                .getSingleResult())
+            .setParameter("bucket", limit.bucket())
+            .setParameter("subject", subjectHash)
+            .setParameter("since", now.minus(limit.window()))
+            .getSingleResult())
         .longValue();
   }
 
   private void insert(RateLimit limit, String subjectHash, Instant now, String holdId) {
-    em.createNativeQuery(
-            """
+    em.createNativeQuery("""
             insert into rate_limit_attempts (bucket, subject_hash, attempted_at, hold_id)
             values (:b, :s, :at, cast(:hold as varchar(100)))
             """)
@@ -123,10 +114,9 @@ public class PgRateLimiter implements RateLimiter {
   @Override
   public int purgeBefore(Instant cutoff) {
     return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                em.createNativeQuery("delete from rate_limit_attempts where attempted_at < :cutoff")
-                    .setParameter("cutoff", cutoff)
-                    .executeUpdate());
+        .call(() -> em.createNativeQuery(
+                "delete from rate_limit_attempts where attempted_at < :cutoff")
+            .setParameter("cutoff", cutoff)
+            .executeUpdate());
   }
 }

@@ -29,17 +29,25 @@ public class PgEntryTexts implements EntryTexts {
   }
 
   @Override
-  public Map<UUID, EntryText> textsOf(UserId owner, Optional<UUID> agent, Collection<UUID> ids,
-      QueryVector query) {
+  public Map<UUID, EntryText> textsOf(
+      UserId owner, Optional<UUID> agent, Collection<UUID> ids, QueryVector query) {
     Map<UUID, EntryText> out = new HashMap<>();
-    read("raw, compiled, heading, uri", owner, agent, ids, query, (rs, distance) -> out.put(rs.getObject(1, UUID.class),
-        new EntryText(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), distance)));
+    read(
+        "raw, compiled, heading, uri",
+        owner,
+        agent,
+        ids,
+        query,
+        (rs, distance) -> out.put(
+            rs.getObject(1, UUID.class),
+            new EntryText(
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), distance)));
     return out;
   }
 
   @Override
-  public Map<UUID, Double> distancesOf(UserId owner, Optional<UUID> agent, Collection<UUID> ids,
-      QueryVector query) {
+  public Map<UUID, Double> distancesOf(
+      UserId owner, Optional<UUID> agent, Collection<UUID> ids, QueryVector query) {
     Map<UUID, Double> out = new HashMap<>();
     read("", owner, agent, ids, query, (rs, distance) -> {
       if (!Double.isNaN(distance)) {
@@ -59,7 +67,12 @@ public class PgEntryTexts implements EntryTexts {
    * Reads {@code id}, then {@code columns} (none if empty), of the owner's (and the knowledge agent's) entries among
    * {@code ids}, each with its distance to the query vector (the last column).
    */
-  private void read(String columns, UserId owner, Optional<UUID> agent, Collection<UUID> ids, QueryVector query,
+  private void read(
+      String columns,
+      UserId owner,
+      Optional<UUID> agent,
+      Collection<UUID> ids,
+      QueryVector query,
       Row row) {
     if (ids.isEmpty()) {
       return;
@@ -68,8 +81,10 @@ public class PgEntryTexts implements EntryTexts {
     String sql = "select id" + (columns.isEmpty() ? "" : ", " + columns)
         + ", case when model_id = " + RankingSql.literal(query.modelId())
         + " then (embedding::" + type + " <=> ?::" + type + ") end as distance"
-        + " from entries where id = any (?) and " + (agent.isPresent() ? "(user_id = ? or agent_id = ?)" : "user_id = ?");
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        + " from entries where id = any (?) and "
+        + (agent.isPresent() ? "(user_id = ? or agent_id = ?)" : "user_id = ?");
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setObject(1, RankingSql.vectorLiteral(query.vector()), Types.OTHER);
       ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
       ps.setObject(3, owner.value());

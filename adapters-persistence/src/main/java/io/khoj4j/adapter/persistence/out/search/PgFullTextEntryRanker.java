@@ -1,9 +1,9 @@
 package io.khoj4j.adapter.persistence.out.search;
 
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.RankedEntry;
 import io.khoj4j.domain.search.EntryFilter;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -52,6 +52,7 @@ public class PgFullTextEntryRanker implements EntryRanker {
   static final long CANDIDATE_BUDGET = 4_000;
   /** Query terms weighed at most (the rarest ones). */
   static final int MAX_TERMS = 32;
+
   private static final long TOTAL_TTL_NANOS = TimeUnit.SECONDS.toNanos(60);
   private static final long STATS_TTL_NANOS = TimeUnit.MINUTES.toNanos(5);
 
@@ -62,10 +63,12 @@ public class PgFullTextEntryRanker implements EntryRanker {
   private volatile LexemeStats stats;
 
   @Inject
-  public PgFullTextEntryRanker(DataSource dataSource,
+  public PgFullTextEntryRanker(
+      DataSource dataSource,
       @ConfigProperty(name = "khoj.search.keyword.exact-frequency-limit", defaultValue = "20000")
-      long exactFrequencyLimit,
-      @ConfigProperty(name = "khoj.search.keyword.postings", defaultValue = "4000") int postingsBudget) {
+          long exactFrequencyLimit,
+      @ConfigProperty(name = "khoj.search.keyword.postings", defaultValue = "4000")
+          int postingsBudget) {
     if (postingsBudget < 1) {
       throw new IllegalArgumentException("khoj.search.keyword.postings must be at least 1");
     }
@@ -105,8 +108,10 @@ public class PgFullTextEntryRanker implements EntryRanker {
       if (total == 0) {
         return List.of();
       }
-      List<Term> terms = new ArrayList<>(total <= exactFrequencyLimit
-          ? counted(c, owners, lexemes) : estimated(c, lexemes, total));
+      List<Term> terms = new ArrayList<>(
+          total <= exactFrequencyLimit
+              ? counted(c, owners, lexemes)
+              : estimated(c, lexemes, total));
       terms.removeIf(t -> t.df() == 0);
       if (terms.isEmpty()) {
         return List.of();
@@ -130,8 +135,8 @@ public class PgFullTextEntryRanker implements EntryRanker {
 
   private static List<String> lexemes(Connection c, String text) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(
-        "select unnest(tsvector_to_array(to_tsvector('english', ?)))")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("select unnest(tsvector_to_array(to_tsvector('english', ?)))")) {
       ps.setString(1, text);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -145,7 +150,8 @@ public class PgFullTextEntryRanker implements EntryRanker {
   /** The owner keys of the postings searched: the user's, and the knowledge agent's when there is one. */
   private static List<UUID> owners(Request request) {
     return request.knowledgeAgent().isPresent()
-        ? List.of(request.owner().value(), request.knowledgeAgent().get()) : List.of(request.owner().value());
+        ? List.of(request.owner().value(), request.knowledgeAgent().get())
+        : List.of(request.owner().value());
   }
 
   /** The owner's (a user's or an agent's) entry count, re-read at most once a minute (IDF needs its size). */
@@ -155,8 +161,9 @@ public class PgFullTextEntryRanker implements EntryRanker {
       return cached[0];
     }
     long count;
-    try (PreparedStatement ps = c.prepareStatement("select (select count(*) from entries where user_id = ?)"
-        + " + (select count(*) from entries where agent_id = ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("select (select count(*) from entries where user_id = ?)"
+            + " + (select count(*) from entries where agent_id = ?)")) {
       ps.setObject(1, owner);
       ps.setObject(2, owner);
       try (ResultSet rs = ps.executeQuery()) {
@@ -171,9 +178,11 @@ public class PgFullTextEntryRanker implements EntryRanker {
     return count;
   }
 
-  private static List<Term> counted(Connection c, List<UUID> owners, List<String> lexemes) throws SQLException {
-    String sql = "select l, (select count(*) from entry_terms t where t.user_id = any (?) and t.lexeme = l)"
-        + " from unnest(?::text[]) as l";
+  private static List<Term> counted(Connection c, List<UUID> owners, List<String> lexemes)
+      throws SQLException {
+    String sql =
+        "select l, (select count(*) from entry_terms t where t.user_id = any (?) and t.lexeme = l)"
+            + " from unnest(?::text[]) as l";
     List<Term> terms = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setArray(1, c.createArrayOf("uuid", owners.toArray()));
@@ -204,9 +213,10 @@ public class PgFullTextEntryRanker implements EntryRanker {
     }
     Map<String, Double> frequency = new HashMap<>();
     double floor = 0.0;
-    try (PreparedStatement ps = c.prepareStatement("select most_common_elems::text::text[], most_common_elem_freqs"
-        + " from pg_stats where schemaname = current_schema() and tablename = 'entries'"
-        + " and attname = 'search_vector'")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("select most_common_elems::text::text[], most_common_elem_freqs"
+            + " from pg_stats where schemaname = current_schema() and tablename = 'entries'"
+            + " and attname = 'search_vector'")) {
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next() && rs.getArray(1) != null) {
           String[] elems = (String[]) rs.getArray(1).getArray();
@@ -223,22 +233,29 @@ public class PgFullTextEntryRanker implements EntryRanker {
     return s;
   }
 
-  private List<RankedEntry> rank(Connection c, Request request, List<Term> terms, List<Term> selective,
-      long total) throws SQLException {
-    Double[] idf = terms.stream().map(t -> Math.log(1 + (total - t.df() + 0.5) / (t.df() + 0.5)))
+  private List<RankedEntry> rank(
+      Connection c, Request request, List<Term> terms, List<Term> selective, long total)
+      throws SQLException {
+    Double[] idf = terms.stream()
+        .map(t -> Math.log(1 + (total - t.df() + 0.5) / (t.df() + 0.5)))
         .toArray(Double[]::new);
     List<Object> params = new ArrayList<>();
-    // both forms take the words and their weights first: unnest(?::text[], ?::float8[]) as q(lexeme, idf)
+    // both forms take the words and their weights first: unnest(?::text[], ?::float8[]) as
+    // q(lexeme, idf)
     params.add(array(c, terms));
     params.add(c.createArrayOf("float8", idf));
-    // no distance: this ranker runs while the query is embedded (the search reads the distance with the text)
-    StringBuilder sql = new StringBuilder("select " + RankingSql.COLUMNS + ", null::float8 as distance, ");
+    // no distance: this ranker runs while the query is embedded (the search reads the distance with
+    // the text)
+    StringBuilder sql =
+        new StringBuilder("select " + RankingSql.COLUMNS + ", null::float8 as distance, ");
     if (request.filter().equals(EntryFilter.NONE)) {
-      // the best entries of each word straight from the postings index, summed; rows are read only for the winners
+      // the best entries of each word straight from the postings index, summed; rows are read only
+      // for the winners
       sql.append("h.score as rank from (select p.entry_id, sum(q.idf * p.impact) as score"
           + " from unnest(?::text[], ?::float8[], ?::int[]) as q(lexeme, idf, n)"
           + " cross join lateral (select t.entry_id, t.impact from entry_terms t"
-          + " where " + (request.knowledgeAgent().isPresent() ? "t.user_id in (?, ?)" : "t.user_id = ?")
+          + " where "
+          + (request.knowledgeAgent().isPresent() ? "t.user_id in (?, ?)" : "t.user_id = ?")
           + " and t.lexeme = q.lexeme");
       params.add(c.createArrayOf("int4", postingsPerTerm(terms, request.limit(), postingsBudget)));
       params.addAll(owners(request));
@@ -246,17 +263,20 @@ public class PgFullTextEntryRanker implements EntryRanker {
         sql.append(" and t.file_type = ?");
         params.add(t.wireName());
       });
-      sql.append(" order by t.impact desc limit q.n) p group by p.entry_id order by score desc, p.entry_id limit ?) h"
-          + " join entries e on e.id = h.entry_id where");
+      sql.append(
+          " order by t.impact desc limit q.n) p group by p.entry_id order by score desc, p.entry_id limit ?) h"
+              + " join entries e on e.id = h.entry_id where");
       params.add(request.limit());
       RankingSql.owner(request, sql, params);
       sql.append(" order by h.score desc, e.id");
     } else {
-      // filters need the rows: candidates hold the rarest words and pass the filters; their postings give the score
-      sql.append("(select sum(q.idf * t.impact) from unnest(?::text[], ?::float8[]) as q(lexeme, idf)"
-          + " join entry_terms t on t.entry_id = e.id and t.lexeme = q.lexeme) as rank"
-          + " from entries e where e.search_vector @@ (select string_agg(quote_literal(s), ' | ')"
-          + " from unnest(?::text[]) s)::tsquery and");
+      // filters need the rows: candidates hold the rarest words and pass the filters; their
+      // postings give the score
+      sql.append(
+          "(select sum(q.idf * t.impact) from unnest(?::text[], ?::float8[]) as q(lexeme, idf)"
+              + " join entry_terms t on t.entry_id = e.id and t.lexeme = q.lexeme) as rank"
+              + " from entries e where e.search_vector @@ (select string_agg(quote_literal(s), ' | ')"
+              + " from unnest(?::text[]) s)::tsquery and");
       params.add(array(c, selective));
       RankingSql.conditions(request, sql, params);
       sql.append(" order by rank desc, e.id limit ?");
@@ -273,7 +293,8 @@ public class PgFullTextEntryRanker implements EntryRanker {
     Integer[] n = new Integer[terms.size()];
     long remaining = budget;
     for (int i = 0; i < n.length; i++) {
-      // the scan stops where a word's postings end, so a rare word may be given its whole share even when its
+      // the scan stops where a word's postings end, so a rare word may be given its whole share
+      // even when its
       // frequency is only estimated; what it is expected to leave unread goes to the words after it
       long share = Math.max(limit, remaining / (n.length - i));
       n[i] = (int) Math.min(Integer.MAX_VALUE, share);

@@ -1,8 +1,8 @@
 package io.khoj4j.adapter.persistence.out.search;
 
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.RankedEntry;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -38,8 +38,9 @@ public class PgVectorEntryRanker implements EntryRanker {
   public List<RankedEntry> rank(Request request) {
     String type = RankingSql.vectorType(request.dimension());
     String distance = "(e.embedding::" + type + " <=> ?::" + type + ")";
-    StringBuilder sql = new StringBuilder("select " + RankingSql.COLUMNS + ", " + distance + " as distance"
-        + " from entries e where e.model_id = " + RankingSql.literal(request.modelId()) + " and");
+    StringBuilder sql = new StringBuilder("select " + RankingSql.COLUMNS + ", " + distance
+        + " as distance" + " from entries e where e.model_id = "
+        + RankingSql.literal(request.modelId()) + " and");
     List<Object> params = new ArrayList<>();
     params.add(request.vector());
     RankingSql.conditions(request, sql, params);

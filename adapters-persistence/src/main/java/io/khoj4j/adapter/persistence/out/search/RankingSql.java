@@ -112,14 +112,16 @@ final class RankingSql {
     return text.append(']').toString();
   }
 
-  static List<RankedEntry> query(Connection c, String sql, List<Object> params) throws SQLException {
+  static List<RankedEntry> query(Connection c, String sql, List<Object> params)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       // a statement that names the query vector twice sends one text of it
       java.util.Map<float[], String> vectors = new java.util.IdentityHashMap<>();
       for (int i = 0; i < params.size(); i++) {
         Object p = params.get(i);
         if (p instanceof float[] v) {
-          ps.setObject(i + 1, vectors.computeIfAbsent(v, RankingSql::vectorLiteral), java.sql.Types.OTHER);
+          ps.setObject(
+              i + 1, vectors.computeIfAbsent(v, RankingSql::vectorLiteral), java.sql.Types.OTHER);
         } else {
           ps.setObject(i + 1, p);
         }
@@ -129,9 +131,12 @@ final class RankingSql {
         while (rs.next()) {
           double distance = rs.getDouble("distance");
           boolean noDistance = rs.wasNull();
-          out.add(new RankedEntry(rs.getObject("id", UUID.class), rs.getString("file_path"),
+          out.add(new RankedEntry(
+              rs.getObject("id", UUID.class),
+              rs.getString("file_path"),
               ContentSource.fromWire(rs.getString("file_source")).orElse(ContentSource.COMPUTER),
-              rs.getObject("corpus_id", UUID.class), rs.getString("content_hash"),
+              rs.getObject("corpus_id", UUID.class),
+              rs.getString("content_hash"),
               noDistance ? Double.NaN : distance));
         }
       }

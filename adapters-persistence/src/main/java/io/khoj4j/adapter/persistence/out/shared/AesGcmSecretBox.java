@@ -50,11 +50,19 @@ public class AesGcmSecretBox implements SecretBox {
   @Inject
   public AesGcmSecretBox(
       @ConfigProperty(name = "khoj.secret-key") Optional<String> key,
-      @ConfigProperty(name = "khoj.secret-key-file", defaultValue = "${user.home}/.khoj4j/secret.key") String keyFile,
+      @ConfigProperty(
+              name = "khoj.secret-key-file",
+              defaultValue = "${user.home}/.khoj4j/secret.key")
+          String keyFile,
       @ConfigProperty(name = "khoj.previous-secret-keys") Optional<List<String>> previousKeys) {
     this(
-        key.filter(k -> !k.isBlank()).map(AesGcmSecretBox::decodeKey).orElseGet(() -> keyFromFile(Path.of(keyFile))),
-        previousKeys.orElse(List.of()).stream().filter(k -> !k.isBlank()).map(AesGcmSecretBox::decodeKey).toList());
+        key.filter(k -> !k.isBlank())
+            .map(AesGcmSecretBox::decodeKey)
+            .orElseGet(() -> keyFromFile(Path.of(keyFile))),
+        previousKeys.orElse(List.of()).stream()
+            .filter(k -> !k.isBlank())
+            .map(AesGcmSecretBox::decodeKey)
+            .toList());
   }
 
   public AesGcmSecretBox(byte[] currentKey, List<byte[]> previousKeys) {
@@ -71,9 +79,12 @@ public class AesGcmSecretBox implements SecretBox {
       cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, iv));
       cipher.updateAAD(currentKeyId.getBytes(StandardCharsets.US_ASCII));
       byte[] ciphertext = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-      byte[] out = ByteBuffer.allocate(iv.length + ciphertext.length).put(iv).put(ciphertext).array();
-      return new SealedSecret(
-          VERSION + "." + currentKeyId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out));
+      byte[] out = ByteBuffer.allocate(iv.length + ciphertext.length)
+          .put(iv)
+          .put(ciphertext)
+          .array();
+      return new SealedSecret(VERSION + "." + currentKeyId + "."
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(out));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is part of every JDK", e);
     }
@@ -87,7 +98,8 @@ public class AesGcmSecretBox implements SecretBox {
     }
     SecretKeySpec key = keys.get(parts[1]);
     if (key == null) {
-      throw new IllegalStateException("sealed with an unknown key " + parts[1] + " (see khoj.previous-secret-keys)");
+      throw new IllegalStateException(
+          "sealed with an unknown key " + parts[1] + " (see khoj.previous-secret-keys)");
     }
     try {
       byte[] in = Base64.getUrlDecoder().decode(parts[2]);
@@ -99,13 +111,15 @@ public class AesGcmSecretBox implements SecretBox {
       cipher.updateAAD(parts[1].getBytes(StandardCharsets.US_ASCII));
       return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new IllegalStateException("sealed secret does not open: tampered with or sealed with another key");
+      throw new IllegalStateException(
+          "sealed secret does not open: tampered with or sealed with another key");
     }
   }
 
   private String add(byte[] key) {
     if (key.length != KEY_BYTES) {
-      throw new IllegalArgumentException("a secret key must be 32 bytes (base64 of 32 random bytes)");
+      throw new IllegalArgumentException(
+          "a secret key must be 32 bytes (base64 of 32 random bytes)");
     }
     String id = keyId(key);
     keys.putIfAbsent(id, new SecretKeySpec(key, "AES"));
@@ -143,7 +157,8 @@ public class AesGcmSecretBox implements SecretBox {
         LOG.debugf("cannot restrict permissions of %s on this file system", file);
       }
       LOG.infof(
-          "Generated a secret key for stored credentials in %s. Replicas must share one: set KHOJ_SECRET_KEY.", file);
+          "Generated a secret key for stored credentials in %s. Replicas must share one: set KHOJ_SECRET_KEY.",
+          file);
       return key;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create the secret key file " + file, e);

@@ -39,14 +39,15 @@ public class Pbkdf2PasswordHasher implements PasswordHasher {
     byte[] salt = new byte[SALT_BYTES];
     random.nextBytes(salt);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return new PasswordHash(
-        SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$"
-            + b64.encodeToString(pbkdf2(password, salt, iterations)));
+    return new PasswordHash(SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$"
+        + b64.encodeToString(pbkdf2(password, salt, iterations)));
   }
 
   @Override
   public boolean matches(PasswordHash hash, String password) {
-    if (password == null || password.isEmpty() || password.length() > PasswordHash.MAX_LENGTH
+    if (password == null
+        || password.isEmpty()
+        || password.length() > PasswordHash.MAX_LENGTH
         || !SCHEME.equals(hash.scheme())) {
       return false;
     }
@@ -58,7 +59,9 @@ public class Pbkdf2PasswordHasher implements PasswordHasher {
   private static byte[] pbkdf2(String password, byte[] salt, int iterations) {
     PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, KEY_BITS);
     try {
-      return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+      return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+          .generateSecret(spec)
+          .getEncoded();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every JDK", e);
     } finally {

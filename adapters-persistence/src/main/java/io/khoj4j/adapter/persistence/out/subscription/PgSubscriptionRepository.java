@@ -26,22 +26,26 @@ public class PgSubscriptionRepository implements SubscriptionRepository {
   @Override
   public Optional<Subscription> find(UserId owner) {
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(
-            """
+    List<Object[]> rows =
+        em.createNativeQuery("""
             select type, is_recurring, renewal_date, enabled_trial_at, created_at
             from subscriptions where user_id = :u
-            """)
-        .setParameter("u", owner.value())
-        .getResultList();
-    return rows.stream().findFirst().map(r -> new Subscription(owner, SubscriptionType.fromWire((String) r[0]),
-        (Boolean) r[1], instant(r[2]), instant(r[3]), instant(r[4])));
+            """).setParameter("u", owner.value()).getResultList();
+    return rows.stream()
+        .findFirst()
+        .map(r -> new Subscription(
+            owner,
+            SubscriptionType.fromWire((String) r[0]),
+            (Boolean) r[1],
+            instant(r[2]),
+            instant(r[3]),
+            instant(r[4])));
   }
 
   @Override
   @Transactional
   public void save(Subscription s, Instant now) {
-    em.createNativeQuery(
-            """
+    em.createNativeQuery("""
             insert into subscriptions (user_id, type, is_recurring, renewal_date, enabled_trial_at, created_at,
                                        updated_at)
             values (:u, :type, :recurring, cast(:renewal as timestamptz), cast(:trial as timestamptz), :created, :now)
@@ -52,8 +56,10 @@ public class PgSubscriptionRepository implements SubscriptionRepository {
         .setParameter("u", s.owner().value())
         .setParameter("type", s.type().wireName())
         .setParameter("recurring", s.recurring())
-        .setParameter("renewal", s.renewalDate() == null ? null : s.renewalDate().toString())
-        .setParameter("trial", s.enabledTrialAt() == null ? null : s.enabledTrialAt().toString())
+        .setParameter(
+            "renewal", s.renewalDate() == null ? null : s.renewalDate().toString())
+        .setParameter(
+            "trial", s.enabledTrialAt() == null ? null : s.enabledTrialAt().toString())
         .setParameter("created", s.createdAt())
         .setParameter("now", now)
         .executeUpdate();

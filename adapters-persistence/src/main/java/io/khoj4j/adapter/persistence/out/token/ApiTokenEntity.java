@@ -13,7 +13,8 @@ import java.util.UUID;
 @Table(name = "api_tokens")
 public class ApiTokenEntity extends PanacheEntityBase {
 
-  @Id public UUID id;
+  @Id
+  public UUID id;
 
   @Column(name = "user_id", nullable = false)
   public UUID userId;

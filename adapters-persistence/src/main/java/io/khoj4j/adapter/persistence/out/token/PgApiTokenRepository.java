@@ -30,12 +30,15 @@ public class PgApiTokenRepository implements ApiTokenRepository {
 
   @Override
   public Optional<ApiToken> findByHash(SecretHash hash) {
-    return ApiTokenEntity.<ApiTokenEntity>find("tokenHash", hash.hex()).firstResultOptional().map(this::toDomain);
+    return ApiTokenEntity.<ApiTokenEntity>find("tokenHash", hash.hex())
+        .firstResultOptional()
+        .map(this::toDomain);
   }
 
   @Override
   public List<ApiToken> findByOwner(UserId owner) {
-    return ApiTokenEntity.<ApiTokenEntity>find("userId = ?1 order by createdAt, id", owner.value()).stream()
+    return ApiTokenEntity.<ApiTokenEntity>find("userId = ?1 order by createdAt, id", owner.value())
+        .stream()
         .map(this::toDomain)
         .toList();
   }
@@ -69,6 +72,12 @@ public class PgApiTokenRepository implements ApiTokenRepository {
 
   private ApiToken toDomain(ApiTokenEntity e) {
     return new ApiToken(
-        e.id, new UserId(e.userId), e.name, new SecretHash(e.tokenHash), e.display, e.createdAt, e.lastUsedAt);
+        e.id,
+        new UserId(e.userId),
+        e.name,
+        new SecretHash(e.tokenHash),
+        e.display,
+        e.createdAt,
+        e.lastUsedAt);
   }
 }

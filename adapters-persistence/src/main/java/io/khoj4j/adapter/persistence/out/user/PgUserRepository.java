@@ -46,8 +46,7 @@ public class PgUserRepository implements UserRepository {
   @Override
   @Transactional
   public User insertIfAbsent(User user) {
-    em.createNativeQuery(
-            """
+    em.createNativeQuery("""
             insert into users (id, username, email, first_name, last_name, verified_email, is_admin,
                                created_at, updated_at)
             values (:id, :username, :email, :first, :last, :verified, :admin, :created, :updated)
@@ -97,7 +96,8 @@ public class PgUserRepository implements UserRepository {
 
   @Override
   public Optional<PasswordHash> findPasswordHash(UserId id) {
-    // A scalar query always reads the row, never an entity cached earlier in the same persistence context.
+    // A scalar query always reads the row, never an entity cached earlier in the same persistence
+    // context.
     return em.createQuery("select u.passwordHash from UserEntity u where u.id = :id", String.class)
         .setParameter("id", id.value())
         .getResultStream()

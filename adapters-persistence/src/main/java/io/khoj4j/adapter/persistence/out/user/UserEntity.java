@@ -13,7 +13,8 @@ import java.util.UUID;
 @Table(name = "users")
 public class UserEntity extends PanacheEntityBase {
 
-  @Id public UUID id;
+  @Id
+  public UUID id;
 
   @Column(nullable = false)
   public String username;

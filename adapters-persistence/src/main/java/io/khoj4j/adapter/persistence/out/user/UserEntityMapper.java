@@ -9,7 +9,14 @@ final class UserEntityMapper {
 
   static User toDomain(UserEntity e) {
     return new User(
-        new UserId(e.id), e.username, e.email, e.firstName, e.lastName, e.verifiedEmail, e.admin, e.createdAt);
+        new UserId(e.id),
+        e.username,
+        e.email,
+        e.firstName,
+        e.lastName,
+        e.verifiedEmail,
+        e.admin,
+        e.createdAt);
   }
 
   static void copy(User u, UserEntity e) {

@@ -3,9 +3,9 @@ package io.khoj4j.adapter.persistence.out.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.khoj4j.adapter.persistence.out.content.PgVectorEntryRepository;
+import io.khoj4j.adapter.persistence.out.search.PgEntryTexts;
 import io.khoj4j.adapter.persistence.out.search.PgFullTextEntryRanker;
 import io.khoj4j.adapter.persistence.out.search.PgVectorEntryRanker;
-import io.khoj4j.adapter.persistence.out.search.PgEntryTexts;
 import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
 import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.content.StoredChunk;
@@ -46,15 +46,32 @@ class PgAgentKnowledgeIT {
 
   private static final FakeEmbeddingModel MODEL = new FakeEmbeddingModel();
 
-  @Inject PgAgentKnowledge knowledge;
-  @Inject PgAgentRepository agents;
-  @Inject PgVectorEntryRepository entries;
-  @Inject PgUserRepository users;
-  @Inject QuarkusTransactionUnitOfWork unitOfWork;
-  @Inject PgVectorEntryRanker vector;
-  @Inject PgFullTextEntryRanker keyword;
-  @Inject PgEntryTexts texts;
-  @Inject DataSource dataSource;
+  @Inject
+  PgAgentKnowledge knowledge;
+
+  @Inject
+  PgAgentRepository agents;
+
+  @Inject
+  PgVectorEntryRepository entries;
+
+  @Inject
+  PgUserRepository users;
+
+  @Inject
+  QuarkusTransactionUnitOfWork unitOfWork;
+
+  @Inject
+  PgVectorEntryRanker vector;
+
+  @Inject
+  PgFullTextEntryRanker keyword;
+
+  @Inject
+  PgEntryTexts texts;
+
+  @Inject
+  DataSource dataSource;
 
   private UserId alice;
   private UserId bob;
@@ -62,14 +79,23 @@ class PgAgentKnowledgeIT {
 
   private UserId newUser() {
     String email = "knowledge-" + UUID.randomUUID() + "@example.org";
-    return users.insertIfAbsent(new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false,
-        Instant.now())).id();
+    return users
+        .insertIfAbsent(new User(
+            new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now()))
+        .id();
   }
 
   private void add(UserId owner, String file, String text, LocalDate date) {
     Chunk chunk = new Chunk(text, text, "", file, "file://" + file, ContentHash.of(file + text), 0);
-    StoredChunk stored = new StoredChunk(UUID.randomUUID(), chunk, ContentType.MARKDOWN, ContentSource.COMPUTER,
-        UUID.randomUUID(), MODEL.embedQuery(text), MODEL.id(), date == null ? Set.of() : Set.of(date));
+    StoredChunk stored = new StoredChunk(
+        UUID.randomUUID(),
+        chunk,
+        ContentType.MARKDOWN,
+        ContentSource.COMPUTER,
+        UUID.randomUUID(),
+        MODEL.embedQuery(text),
+        MODEL.id(),
+        date == null ? Set.of() : Set.of(date));
     unitOfWork.run(() -> entries.insertChunks(owner, file, List.of(stored)));
   }
 
@@ -81,8 +107,22 @@ class PgAgentKnowledgeIT {
     add(alice, "/notes/diary.md", "matcha secrets of my private diary", null);
     UUID id = UUID.randomUUID();
     Instant now = Instant.now();
-    agent = new Agent(id, AgentSlug.derive("Tea guide", id), Optional.of(alice), "Tea guide", "", AgentPrivacy.PUBLIC,
-        Optional.empty(), Set.of(), Set.of(), null, null, false, now, now, List.of("/notes/tea.md"));
+    agent = new Agent(
+        id,
+        AgentSlug.derive("Tea guide", id),
+        Optional.of(alice),
+        "Tea guide",
+        "",
+        AgentPrivacy.PUBLIC,
+        Optional.empty(),
+        Set.of(),
+        Set.of(),
+        null,
+        null,
+        false,
+        now,
+        now,
+        List.of("/notes/tea.md"));
     unitOfWork.run(() -> {
       agents.insert(agent);
       knowledge.replace(agent.id(), alice, agent.files());
@@ -92,22 +132,46 @@ class PgAgentKnowledgeIT {
   private List<String> rank(EntryRanker ranker, UserId owner, Optional<UUID> withAgent, String q) {
     SearchQuery parsed = SearchQuery.parse(q);
     float[] v = ranker.kind().needsVector() ? MODEL.embedQuery(parsed.text()) : null;
-    return ranker.rank(new EntryRanker.Request(owner, parsed.text(), v, MODEL.id(), FakeEmbeddingModel.DIMENSION,
-        Optional.empty(), EntryFilter.of(parsed, DateRange.ALL), 10, withAgent)).stream()
-        .map(RankedEntry::file).toList();
+    return ranker
+        .rank(new EntryRanker.Request(
+            owner,
+            parsed.text(),
+            v,
+            MODEL.id(),
+            FakeEmbeddingModel.DIMENSION,
+            Optional.empty(),
+            EntryFilter.of(parsed, DateRange.ALL),
+            10,
+            withAgent))
+        .stream()
+        .map(RankedEntry::file)
+        .toList();
   }
 
   private List<String> rankInMarch(EntryRanker ranker, UserId owner, Optional<UUID> withAgent) {
     float[] v = ranker.kind().needsVector() ? MODEL.embedQuery("matcha") : null;
-    return ranker.rank(new EntryRanker.Request(owner, "matcha", v, MODEL.id(), FakeEmbeddingModel.DIMENSION,
-        Optional.empty(), EntryFilter.of(SearchQuery.parse("matcha"),
-            DateRange.between(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 1))), 10, withAgent)).stream()
-        .map(RankedEntry::file).toList();
+    return ranker
+        .rank(new EntryRanker.Request(
+            owner,
+            "matcha",
+            v,
+            MODEL.id(),
+            FakeEmbeddingModel.DIMENSION,
+            Optional.empty(),
+            EntryFilter.of(
+                SearchQuery.parse("matcha"),
+                DateRange.between(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 1))),
+            10,
+            withAgent))
+        .stream()
+        .map(RankedEntry::file)
+        .toList();
   }
 
   private long agentEntries(UUID agentId) throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("select count(*) from entries where agent_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("select count(*) from entries where agent_id = ?")) {
       s.setObject(1, agentId);
       try (ResultSet r = s.executeQuery()) {
         r.next();
@@ -118,21 +182,28 @@ class PgAgentKnowledgeIT {
 
   @Test
   void onlyTheCreatorsIndexedFilesCountAsKnowledge() {
-    assertThat(knowledge.indexed(alice, List.of("/notes/tea.md", "/notes/none.md"))).containsExactly("/notes/tea.md");
+    assertThat(knowledge.indexed(alice, List.of("/notes/tea.md", "/notes/none.md")))
+        .containsExactly("/notes/tea.md");
     assertThat(knowledge.indexed(bob, List.of("/notes/tea.md"))).isEmpty();
   }
 
   @Test
   void aSearchNamingTheAgentFindsItsKnowledgeAndNeverTheCreatorsOtherNotes() {
     for (EntryRanker ranker : List.of(vector, keyword)) {
-      assertThat(rank(ranker, bob, Optional.of(agent.id()), "matcha")).as(ranker.kind().name())
+      assertThat(rank(ranker, bob, Optional.of(agent.id()), "matcha"))
+          .as(ranker.kind().name())
           .containsExactly("/notes/tea.md");
-      assertThat(rank(ranker, bob, Optional.of(agent.id()), "matcha +\"ceremony\"")).as(ranker.kind() + " filtered")
+      assertThat(rank(ranker, bob, Optional.of(agent.id()), "matcha +\"ceremony\""))
+          .as(ranker.kind() + " filtered")
           .containsExactly("/notes/tea.md");
-      assertThat(rankInMarch(ranker, bob, Optional.of(agent.id()))).as(ranker.kind() + " dated")
+      assertThat(rankInMarch(ranker, bob, Optional.of(agent.id())))
+          .as(ranker.kind() + " dated")
           .containsExactly("/notes/tea.md");
-      assertThat(rank(ranker, bob, Optional.empty(), "matcha")).as(ranker.kind() + " without the agent").isEmpty();
-      assertThat(rank(ranker, alice, Optional.empty(), "matcha")).as(ranker.kind() + " Alice's own")
+      assertThat(rank(ranker, bob, Optional.empty(), "matcha"))
+          .as(ranker.kind() + " without the agent")
+          .isEmpty();
+      assertThat(rank(ranker, alice, Optional.empty(), "matcha"))
+          .as(ranker.kind() + " Alice's own")
           .containsExactlyInAnyOrder("/notes/tea.md", "/notes/diary.md");
     }
   }
@@ -140,12 +211,26 @@ class PgAgentKnowledgeIT {
   @Test
   void theKnowledgesTextIsReadOnlyWithTheAgentNamed() {
     float[] v = MODEL.embedQuery("matcha");
-    List<UUID> ids = vector.rank(new EntryRanker.Request(bob, "matcha", v, MODEL.id(), FakeEmbeddingModel.DIMENSION,
-        Optional.empty(), EntryFilter.NONE, 10, Optional.of(agent.id()))).stream().map(RankedEntry::id).toList();
-    EntryTexts.QueryVector query = new EntryTexts.QueryVector(v, MODEL.id(), FakeEmbeddingModel.DIMENSION);
+    List<UUID> ids = vector
+        .rank(new EntryRanker.Request(
+            bob,
+            "matcha",
+            v,
+            MODEL.id(),
+            FakeEmbeddingModel.DIMENSION,
+            Optional.empty(),
+            EntryFilter.NONE,
+            10,
+            Optional.of(agent.id())))
+        .stream()
+        .map(RankedEntry::id)
+        .toList();
+    EntryTexts.QueryVector query =
+        new EntryTexts.QueryVector(v, MODEL.id(), FakeEmbeddingModel.DIMENSION);
 
     assertThat(texts.textsOf(bob, Optional.of(agent.id()), ids, query).values())
-        .extracting(EntryTexts.EntryText::raw).containsExactly("matcha ceremony guide for beginners");
+        .extracting(EntryTexts.EntryText::raw)
+        .containsExactly("matcha ceremony guide for beginners");
     assertThat(texts.textsOf(bob, ids, query)).isEmpty();
     assertThat(texts.distancesOf(bob, Optional.of(agent.id()), ids, query)).hasSize(1);
   }
@@ -153,7 +238,8 @@ class PgAgentKnowledgeIT {
   @Test
   void savingAgainReplacesTheCopyAndDeletingTheAgentDeletesIt() throws Exception {
     unitOfWork.run(() -> knowledge.replace(agent.id(), alice, List.of("/notes/diary.md")));
-    assertThat(rank(vector, bob, Optional.of(agent.id()), "matcha")).containsExactly("/notes/diary.md");
+    assertThat(rank(vector, bob, Optional.of(agent.id()), "matcha"))
+        .containsExactly("/notes/diary.md");
 
     unitOfWork.run(() -> knowledge.replace(agent.id(), alice, List.of()));
     assertThat(agentEntries(agent.id())).isZero();
@@ -162,6 +248,7 @@ class PgAgentKnowledgeIT {
     assertThat(agentEntries(agent.id())).isEqualTo(1);
     unitOfWork.run(() -> agents.delete(alice, agent.slug()));
     assertThat(agentEntries(agent.id())).isZero();
-    assertThat(rank(vector, alice, Optional.empty(), "matcha")).hasSize(2); // the creator's own notes stay
+    assertThat(rank(vector, alice, Optional.empty(), "matcha"))
+        .hasSize(2); // the creator's own notes stay
   }
 }

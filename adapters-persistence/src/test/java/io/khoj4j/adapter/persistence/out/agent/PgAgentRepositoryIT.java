@@ -15,9 +15,14 @@ import java.util.UUID;
 @QuarkusTest
 class PgAgentRepositoryIT extends AgentRepositoryContract {
 
-  @Inject PgAgentRepository repository;
-  @Inject PgUserRepository users;
-  @Inject QuarkusTransactionUnitOfWork unitOfWork;
+  @Inject
+  PgAgentRepository repository;
+
+  @Inject
+  PgUserRepository users;
+
+  @Inject
+  QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override
   protected AgentRepository repository() {
@@ -32,7 +37,8 @@ class PgAgentRepositoryIT extends AgentRepositoryContract {
   @Override
   protected UserId newOwner() {
     String email = "owner-" + UUID.randomUUID() + "@example.org";
-    User user = new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now());
+    User user =
+        new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now());
     return users.insertIfAbsent(user).id();
   }
 }

@@ -13,7 +13,9 @@ final class NewOwners {
 
   static UserId in(PgUserRepository users) {
     String email = "owner-" + UUID.randomUUID() + "@example.org";
-    return users.insertIfAbsent(new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now()))
+    return users
+        .insertIfAbsent(new User(
+            new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now()))
         .id();
   }
 }

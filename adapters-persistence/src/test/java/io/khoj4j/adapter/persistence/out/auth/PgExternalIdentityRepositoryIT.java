@@ -12,9 +12,14 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class PgExternalIdentityRepositoryIT extends ExternalIdentityRepositoryContract {
 
-  @Inject PgExternalIdentityRepository repository;
-  @Inject PgUserRepository users;
-  @Inject QuarkusTransactionUnitOfWork unitOfWork;
+  @Inject
+  PgExternalIdentityRepository repository;
+
+  @Inject
+  PgUserRepository users;
+
+  @Inject
+  QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override
   protected ExternalIdentityRepository repository() {

@@ -12,9 +12,14 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class PgLoginCodeRepositoryIT extends LoginCodeRepositoryContract {
 
-  @Inject PgLoginCodeRepository repository;
-  @Inject PgUserRepository users;
-  @Inject QuarkusTransactionUnitOfWork unitOfWork;
+  @Inject
+  PgLoginCodeRepository repository;
+
+  @Inject
+  PgUserRepository users;
+
+  @Inject
+  QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override
   protected LoginCodeRepository repository() {

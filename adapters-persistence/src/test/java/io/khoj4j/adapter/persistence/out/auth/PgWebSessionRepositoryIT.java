@@ -12,9 +12,14 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class PgWebSessionRepositoryIT extends WebSessionRepositoryContract {
 
-  @Inject PgWebSessionRepository repository;
-  @Inject PgUserRepository users;
-  @Inject QuarkusTransactionUnitOfWork unitOfWork;
+  @Inject
+  PgWebSessionRepository repository;
+
+  @Inject
+  PgUserRepository users;
+
+  @Inject
+  QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override
   protected WebSessionRepository repository() {

@@ -18,10 +18,17 @@ import java.util.UUID;
 @QuarkusTest
 class PgAutomationRepositoryIT extends AutomationRepositoryContract {
 
-  @Inject PgAutomationRepository repository;
-  @Inject PgConversationRepository conversations;
-  @Inject PgUserRepository users;
-  @Inject QuarkusTransactionUnitOfWork unitOfWork;
+  @Inject
+  PgAutomationRepository repository;
+
+  @Inject
+  PgConversationRepository conversations;
+
+  @Inject
+  PgUserRepository users;
+
+  @Inject
+  QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override
   protected AutomationRepository repository() {
@@ -36,7 +43,15 @@ class PgAutomationRepositoryIT extends AutomationRepositoryContract {
   @Override
   protected UserId newOwner() {
     String email = "automation-" + UUID.randomUUID() + "@example.org";
-    return users.insertIfAbsent(new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false,
+    return users
+        .insertIfAbsent(new User(
+            new UserId(UUID.randomUUID()),
+            email,
+            email,
+            "",
+            "",
+            false,
+            false,
             Instant.parse("2026-03-01T09:00:00Z")))
         .id();
   }
@@ -45,7 +60,8 @@ class PgAutomationRepositoryIT extends AutomationRepositoryContract {
   protected UUID newConversation(UserId owner) {
     UUID id = UUID.randomUUID();
     Instant at = Instant.parse("2026-03-01T09:00:00Z");
-    unitOfWork.run(() -> conversations.createIfAbsent(new Conversation(id, owner, "Automation", null, null, List.of(), at, at)));
+    unitOfWork.run(() -> conversations.createIfAbsent(
+        new Conversation(id, owner, "Automation", null, null, List.of(), at, at)));
     return id;
   }
 }

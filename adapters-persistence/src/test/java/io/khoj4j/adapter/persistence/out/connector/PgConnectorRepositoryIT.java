@@ -13,8 +13,11 @@ import java.util.UUID;
 @QuarkusTest
 class PgConnectorRepositoryIT extends ConnectorRepositoryContract {
 
-  @Inject PgConnectorRepository repository;
-  @Inject PgUserRepository users;
+  @Inject
+  PgConnectorRepository repository;
+
+  @Inject
+  PgUserRepository users;
 
   @Override
   protected ConnectorRepository repository() {
@@ -24,7 +27,15 @@ class PgConnectorRepositoryIT extends ConnectorRepositoryContract {
   @Override
   protected UserId newOwner() {
     String email = "connector-" + UUID.randomUUID() + "@example.org";
-    return users.insertIfAbsent(new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false,
+    return users
+        .insertIfAbsent(new User(
+            new UserId(UUID.randomUUID()),
+            email,
+            email,
+            "",
+            "",
+            false,
+            false,
             Instant.parse("2026-03-01T09:00:00Z")))
         .id();
   }

@@ -15,9 +15,14 @@ import java.util.UUID;
 @QuarkusTest
 class PgRefusedFileRepositoryIT extends RefusedFileRepositoryContract {
 
-  @Inject PgRefusedFileRepository repository;
-  @Inject PgUserRepository users;
-  @Inject QuarkusTransactionUnitOfWork unitOfWork;
+  @Inject
+  PgRefusedFileRepository repository;
+
+  @Inject
+  PgUserRepository users;
+
+  @Inject
+  QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override
   protected RefusedFileRepository repository() {
@@ -32,7 +37,16 @@ class PgRefusedFileRepositoryIT extends RefusedFileRepositoryContract {
   @Override
   protected UserId newOwner() {
     String email = "refused-" + UUID.randomUUID() + "@example.org";
-    return users.insertIfAbsent(new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false,
-        Instant.parse("2026-01-01T00:00:00Z"))).id();
+    return users
+        .insertIfAbsent(new User(
+            new UserId(UUID.randomUUID()),
+            email,
+            email,
+            "",
+            "",
+            false,
+            false,
+            Instant.parse("2026-01-01T00:00:00Z")))
+        .id();
   }
 }

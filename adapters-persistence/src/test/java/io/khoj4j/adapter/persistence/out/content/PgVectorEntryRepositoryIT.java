@@ -23,10 +23,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PgVectorEntryRepositoryIT extends EntryRepositoryContract {
 
-  @Inject PgVectorEntryRepository repository;
-  @Inject PgUserRepository users;
-  @Inject QuarkusTransactionUnitOfWork unitOfWork;
-  @Inject DataSource dataSource;
+  @Inject
+  PgVectorEntryRepository repository;
+
+  @Inject
+  PgUserRepository users;
+
+  @Inject
+  QuarkusTransactionUnitOfWork unitOfWork;
+
+  @Inject
+  DataSource dataSource;
 
   @Override
   protected EntryRepository repository() {
@@ -41,8 +48,10 @@ class PgVectorEntryRepositoryIT extends EntryRepositoryContract {
   @Override
   protected UserId newOwner() {
     String email = "owner-" + UUID.randomUUID() + "@example.org";
-    return users.insertIfAbsent(new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false,
-        Instant.now())).id();
+    return users
+        .insertIfAbsent(new User(
+            new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now()))
+        .id();
   }
 
   @Test
@@ -51,10 +60,12 @@ class PgVectorEntryRepositoryIT extends EntryRepositoryContract {
     StoredChunk c = chunk("/d.md", "dated", ContentType.MARKDOWN, ContentSource.COMPUTER);
     unitOfWork.run(() -> repository.insertChunks(owner, "/d.md", List.of(c)));
 
-    assertThat(count("select count(*) from entry_dates where entry_id = '" + c.id() + "'")).isEqualTo(1);
+    assertThat(count("select count(*) from entry_dates where entry_id = '" + c.id() + "'"))
+        .isEqualTo(1);
 
     unitOfWork.run(() -> repository.deleteFile(owner, "/d.md"));
-    assertThat(count("select count(*) from entry_dates where entry_id = '" + c.id() + "'")).isZero();
+    assertThat(count("select count(*) from entry_dates where entry_id = '" + c.id() + "'"))
+        .isZero();
   }
 
   @Test
@@ -62,26 +73,29 @@ class PgVectorEntryRepositoryIT extends EntryRepositoryContract {
     repository.ensureIndex("fake", 64);
     repository.ensureIndex("fake", 64);
     assertThat(count("select count(*) from pg_indexes where indexname = '"
-        + PgVectorEntryRepository.indexName("fake") + "'")).isEqualTo(1);
+            + PgVectorEntryRepository.indexName("fake") + "'"))
+        .isEqualTo(1);
 
     UserId owner = newOwner();
     StoredChunk c = chunk("/s.md", "stale text", ContentType.MARKDOWN, ContentSource.COMPUTER);
     unitOfWork.run(() -> repository.insertChunks(owner, "/s.md", List.of(c)));
-    assertThat(repository.staleEntries("other-model", 100_000)).anySatisfy(s -> assertThat(s.entryId())
-        .isEqualTo(c.id()));
+    assertThat(repository.staleEntries("other-model", 100_000))
+        .anySatisfy(s -> assertThat(s.entryId()).isEqualTo(c.id()));
 
     repository.updateEmbedding(c.id(), new float[] {1, 0, 0}, "other-model");
-    assertThat(repository.staleEntries("other-model", 100_000)).noneSatisfy(s -> assertThat(s.entryId())
-        .isEqualTo(c.id()));
+    assertThat(repository.staleEntries("other-model", 100_000))
+        .noneSatisfy(s -> assertThat(s.entryId()).isEqualTo(c.id()));
     // stale whichever way the model ids sort
-    assertThat(repository.staleEntries("aaa-model", 100_000)).anySatisfy(s -> assertThat(s.entryId())
-        .isEqualTo(c.id()));
-    assertThat(repository.staleEntries("zzz-model", 100_000)).anySatisfy(s -> assertThat(s.entryId())
-        .isEqualTo(c.id()));
+    assertThat(repository.staleEntries("aaa-model", 100_000))
+        .anySatisfy(s -> assertThat(s.entryId()).isEqualTo(c.id()));
+    assertThat(repository.staleEntries("zzz-model", 100_000))
+        .anySatisfy(s -> assertThat(s.entryId()).isEqualTo(c.id()));
   }
 
   private long count(String sql) throws Exception {
-    try (var conn = dataSource.getConnection(); var st = conn.createStatement(); var rs = st.executeQuery(sql)) {
+    try (var conn = dataSource.getConnection();
+        var st = conn.createStatement();
+        var rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }

@@ -41,9 +41,13 @@ class KhojConversationLogTest {
     List<ChatMessage> first = KhojConversationLog.parse(log, "c2", FALLBACK);
     List<ChatMessage> again = KhojConversationLog.parse(log, "c2", FALLBACK);
 
-    assertThat(first.get(0).turnId()).isEqualTo(first.get(1).turnId()).isNotEqualTo(first.get(2).turnId());
+    assertThat(first.get(0).turnId())
+        .isEqualTo(first.get(1).turnId())
+        .isNotEqualTo(first.get(2).turnId());
     assertThat(first.get(2).turnId()).isEqualTo(first.get(3).turnId());
-    assertThat(again).extracting(ChatMessage::turnId).isEqualTo(first.stream().map(ChatMessage::turnId).toList());
+    assertThat(again)
+        .extracting(ChatMessage::turnId)
+        .isEqualTo(first.stream().map(ChatMessage::turnId).toList());
     assertThat(first.get(2).created()).isEqualTo(FALLBACK);
   }
 
@@ -52,6 +56,7 @@ class KhojConversationLogTest {
     assertThat(KhojConversationLog.parse("{}", "c3", FALLBACK)).isEmpty();
     assertThat(KhojConversationLog.parse(null, "c3", FALLBACK)).isEmpty();
     assertThatThrownBy(() -> KhojConversationLog.parse("{not json", "c4", FALLBACK))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("c4");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("c4");
   }
 }

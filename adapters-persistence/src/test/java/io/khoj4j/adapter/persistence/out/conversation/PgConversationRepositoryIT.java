@@ -15,9 +15,14 @@ import java.util.UUID;
 @QuarkusTest
 class PgConversationRepositoryIT extends ConversationRepositoryContract {
 
-  @Inject PgConversationRepository repository;
-  @Inject PgUserRepository users;
-  @Inject QuarkusTransactionUnitOfWork unitOfWork;
+  @Inject
+  PgConversationRepository repository;
+
+  @Inject
+  PgUserRepository users;
+
+  @Inject
+  QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override
   protected ConversationRepository repository() {
@@ -32,7 +37,9 @@ class PgConversationRepositoryIT extends ConversationRepositoryContract {
   @Override
   protected UserId newOwner() {
     String email = "talker-" + UUID.randomUUID() + "@example.org";
-    return users.insertIfAbsent(new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false,
-        Instant.now())).id();
+    return users
+        .insertIfAbsent(new User(
+            new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now()))
+        .id();
   }
 }

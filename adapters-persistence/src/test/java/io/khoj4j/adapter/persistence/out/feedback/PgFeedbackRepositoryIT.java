@@ -15,9 +15,14 @@ import java.util.UUID;
 @QuarkusTest
 class PgFeedbackRepositoryIT extends FeedbackRepositoryContract {
 
-  @Inject PgFeedbackRepository repository;
-  @Inject PgUserRepository users;
-  @Inject QuarkusTransactionUnitOfWork unitOfWork;
+  @Inject
+  PgFeedbackRepository repository;
+
+  @Inject
+  PgUserRepository users;
+
+  @Inject
+  QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override
   protected FeedbackRepository repository() {
@@ -32,7 +37,15 @@ class PgFeedbackRepositoryIT extends FeedbackRepositoryContract {
   @Override
   protected UserId newOwner() {
     String email = "feedback-" + UUID.randomUUID() + "@example.org";
-    return users.insertIfAbsent(new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false,
+    return users
+        .insertIfAbsent(new User(
+            new UserId(UUID.randomUUID()),
+            email,
+            email,
+            "",
+            "",
+            false,
+            false,
             Instant.parse("2026-03-01T09:00:00Z")))
         .id();
   }

@@ -12,12 +12,14 @@ class JdbcKhojSourcesTest {
   @Test
   void onlyPostgresqlJdbcUrlsAreAccepted() {
     assertThatThrownBy(() -> sources.open("postgres://khoj@localhost/khoj"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PostgreSQL JDBC URL");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("PostgreSQL JDBC URL");
   }
 
   @Test
   void anUnreachableDatabaseIsRefusedWithTheDriversReason() {
     assertThatThrownBy(() -> sources.open("jdbc:postgresql://127.0.0.1:1/khoj?connectTimeout=2"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("cannot connect to the Khoj database");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("cannot connect to the Khoj database");
   }
 }

@@ -15,9 +15,14 @@ import java.util.UUID;
 @QuarkusTest
 class PgChatModelRepositoryIT extends ChatModelRepositoryContract {
 
-  @Inject PgChatModelRepository repository;
-  @Inject PgUserRepository users;
-  @Inject QuarkusTransactionUnitOfWork unitOfWork;
+  @Inject
+  PgChatModelRepository repository;
+
+  @Inject
+  PgUserRepository users;
+
+  @Inject
+  QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override
   protected ChatModelRepository repository() {
@@ -32,7 +37,9 @@ class PgChatModelRepositoryIT extends ChatModelRepositoryContract {
   @Override
   protected UserId newUser() {
     String email = "chooser-" + UUID.randomUUID() + "@example.org";
-    return users.insertIfAbsent(new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false,
-        Instant.now())).id();
+    return users
+        .insertIfAbsent(new User(
+            new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now()))
+        .id();
   }
 }

@@ -20,8 +20,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PgIndexSpaceIT extends IndexSpaceContract {
 
-  @Inject EntityManager em;
-  @Inject PgUserRepository users;
+  @Inject
+  EntityManager em;
+
+  @Inject
+  PgUserRepository users;
 
   private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
 
@@ -33,8 +36,17 @@ class PgIndexSpaceIT extends IndexSpaceContract {
   @Override
   protected UserId newUser() {
     String email = "space-" + UUID.randomUUID() + "@example.org";
-    return users.insertIfAbsent(new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false,
-        Instant.parse("2026-03-01T09:00:00Z"))).id();
+    return users
+        .insertIfAbsent(new User(
+            new UserId(UUID.randomUUID()),
+            email,
+            email,
+            "",
+            "",
+            false,
+            false,
+            Instant.parse("2026-03-01T09:00:00Z")))
+        .id();
   }
 
   @Test
@@ -46,7 +58,10 @@ class PgIndexSpaceIT extends IndexSpaceContract {
     assertThat(replicaB.tryReserve(alice, "b", 300, 1000)).isFalse();
 
     clock.advance(IndexSpace.STALE_AFTER.plus(Duration.ofMinutes(1)));
-    assertThat(replicaB.tryReserve(alice, "b", 300, 1000)).as("the first upload died long ago").isTrue();
-    assertThat(replicaA.purgeBefore(clock.instant().minus(Duration.ofMinutes(30)))).isGreaterThanOrEqualTo(1);
+    assertThat(replicaB.tryReserve(alice, "b", 300, 1000))
+        .as("the first upload died long ago")
+        .isTrue();
+    assertThat(replicaA.purgeBefore(clock.instant().minus(Duration.ofMinutes(30))))
+        .isGreaterThanOrEqualTo(1);
   }
 }

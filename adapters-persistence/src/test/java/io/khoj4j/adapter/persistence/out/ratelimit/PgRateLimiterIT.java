@@ -11,7 +11,8 @@ import jakarta.persistence.EntityManager;
 @QuarkusTest
 class PgRateLimiterIT extends RateLimiterContract {
 
-  @Inject EntityManager em;
+  @Inject
+  EntityManager em;
 
   @Override
   protected RateLimiter limiter(MutableClock clock) {
@@ -23,9 +24,10 @@ class PgRateLimiterIT extends RateLimiterContract {
     MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
     RateLimiter replicaA = new PgRateLimiter(em, clock);
     RateLimiter replicaB = new PgRateLimiter(em, clock);
-    var limit =
-        new io.khoj4j.application.port.out.ratelimit.RateLimit(
-            "replicas_" + java.util.UUID.randomUUID().toString().substring(0, 8), 2, java.time.Duration.ofMinutes(5));
+    var limit = new io.khoj4j.application.port.out.ratelimit.RateLimit(
+        "replicas_" + java.util.UUID.randomUUID().toString().substring(0, 8),
+        2,
+        java.time.Duration.ofMinutes(5));
 
     org.assertj.core.api.Assertions.assertThat(replicaA.tryAcquire(limit, "x")).isTrue();
     org.assertj.core.api.Assertions.assertThat(replicaB.tryAcquire(limit, "x")).isTrue();

@@ -11,9 +11,13 @@ class PgFullTextEntryRankerTest {
   @Test
   void wordsShareThePostingsBudgetAndRareWordsPassOnWhatTheyLeave() {
     // rarest first: 20 and 100 postings leave most of their 1,000 share to the two common words
-    List<Term> terms = List.of(new Term("oolong", 20), new Term("darjeel", 100), new Term("tea", 50_000),
+    List<Term> terms = List.of(
+        new Term("oolong", 20),
+        new Term("darjeel", 100),
+        new Term("tea", 50_000),
         new Term("cup", 90_000));
-    assertThat(PgFullTextEntryRanker.postingsPerTerm(terms, 10, 4_000)).containsExactly(1_000, 1_326, 1_940, 1_940);
+    assertThat(PgFullTextEntryRanker.postingsPerTerm(terms, 10, 4_000))
+        .containsExactly(1_000, 1_326, 1_940, 1_940);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.khoj4j.adapter.persistence.out.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.khoj4j.adapter.persistence.out.content.PgVectorEntryRepository;
 import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
 import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
@@ -24,18 +26,29 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 @QuarkusTest
 class PostgresEntryRankersIT extends EntryRankerContract {
 
-  @Inject PgVectorEntryRepository repository;
-  @Inject PgUserRepository users;
-  @Inject QuarkusTransactionUnitOfWork unitOfWork;
-  @Inject PgVectorEntryRanker vector;
-  @Inject PgFullTextEntryRanker keyword;
-  @Inject PgEntryTexts texts;
-  @Inject DataSource dataSource;
+  @Inject
+  PgVectorEntryRepository repository;
+
+  @Inject
+  PgUserRepository users;
+
+  @Inject
+  QuarkusTransactionUnitOfWork unitOfWork;
+
+  @Inject
+  PgVectorEntryRanker vector;
+
+  @Inject
+  PgFullTextEntryRanker keyword;
+
+  @Inject
+  PgEntryTexts texts;
+
+  @Inject
+  DataSource dataSource;
 
   @Override
   protected EntryRepository repository() {
@@ -50,8 +63,10 @@ class PostgresEntryRankersIT extends EntryRankerContract {
   @Override
   protected UserId newOwner() {
     String email = "ranker-" + UUID.randomUUID() + "@example.org";
-    return users.insertIfAbsent(new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false,
-        Instant.now())).id();
+    return users
+        .insertIfAbsent(new User(
+            new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now()))
+        .id();
   }
 
   @Override
@@ -71,18 +86,26 @@ class PostgresEntryRankersIT extends EntryRankerContract {
 
   @Test
   void rareWordsOutweighCommonOnesWhetherFrequenciesAreCountedOrEstimated() throws SQLException {
-    // enough "tea" that ANALYZE lists it among the table's most common lexemes, which the estimating path reads
+    // enough "tea" that ANALYZE lists it among the table's most common lexemes, which the
+    // estimating path reads
     UserId carol = newOwner();
     for (int i = 0; i < 400; i++) {
-      add(carol, "/tea/" + i + ".md", ContentType.MARKDOWN, "tea log " + i + ": tea, more tea, tea again", null);
+      add(
+          carol,
+          "/tea/" + i + ".md",
+          ContentType.MARKDOWN,
+          "tea log " + i + ": tea, more tea, tea again",
+          null);
     }
     add(carol, "/rare.md", ContentType.MARKDOWN, "a cup of oolong", null);
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("analyze entries");
     }
     PgFullTextEntryRanker estimating = new PgFullTextEntryRanker(dataSource, 0, 1_000);
     for (EntryRanker ranker : List.of(keyword, estimating)) {
-      List<RankedEntry> hits = rank(ranker, carol, "tea oolong", EntryFilter.NONE, Optional.empty());
+      List<RankedEntry> hits =
+          rank(ranker, carol, "tea oolong", EntryFilter.NONE, Optional.empty());
       assertThat(hits).hasSize(10);
       assertThat(hits.getFirst().file()).isEqualTo("/rare.md");
     }
@@ -93,12 +116,14 @@ class PostgresEntryRankersIT extends EntryRankerContract {
     UserId dave = newOwner();
     add(dave, "/a.md", ContentType.MARKDOWN, "oolong oolong tea", null);
     add(dave, "/b.md", ContentType.ORG, "tea", null);
-    assertThat(postings(dave)).containsExactlyInAnyOrder("/a.md oolong org=false", "/a.md tea org=false",
-        "/b.md tea org=true");
+    assertThat(postings(dave))
+        .containsExactlyInAnyOrder(
+            "/a.md oolong org=false", "/a.md tea org=false", "/b.md tea org=true");
 
     unitOfWork.run(() -> repository.deleteFile(dave, "/a.md"));
     assertThat(postings(dave)).containsExactly("/b.md tea org=true");
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
         var rs = s.executeQuery("select count(*) from entry_terms t where not exists"
             + " (select 1 from entries e where e.id = t.entry_id)")) {
       rs.next();
@@ -109,12 +134,23 @@ class PostgresEntryRankersIT extends EntryRankerContract {
   @Test
   void aWordWeighsMoreTheMoreItOccursAndTheShorterTheEntry() {
     UserId erin = newOwner();
-    add(erin, "/once.md", ContentType.MARKDOWN, "oolong and a long list of other words about many other things", null);
-    add(erin, "/thrice.md", ContentType.MARKDOWN, "oolong oolong oolong and a long list of other words about things",
+    add(
+        erin,
+        "/once.md",
+        ContentType.MARKDOWN,
+        "oolong and a long list of other words about many other things",
+        null);
+    add(
+        erin,
+        "/thrice.md",
+        ContentType.MARKDOWN,
+        "oolong oolong oolong and a long list of other words about things",
         null);
     add(erin, "/short.md", ContentType.MARKDOWN, "oolong", null);
     List<RankedEntry> hits = rank(keyword, erin, "oolong", EntryFilter.NONE, Optional.empty());
-    assertThat(hits).extracting(RankedEntry::file).containsExactly("/thrice.md", "/short.md", "/once.md");
+    assertThat(hits)
+        .extracting(RankedEntry::file)
+        .containsExactly("/thrice.md", "/short.md", "/once.md");
   }
 
   @Test
@@ -124,12 +160,20 @@ class PostgresEntryRankersIT extends EntryRankerContract {
     add(frank, "/2.md", ContentType.MARKDOWN, "oolong is a tea between green and black", null);
     add(frank, "/3.md", ContentType.MARKDOWN, "coffee, not tea", null);
     add(frank, "/4.md", ContentType.MARKDOWN, "oolong oolong", null);
-    EntryFilter nothingExcluded = new EntryFilter(java.util.Set.of(), java.util.Set.of("zzzunused"), List.of(),
-        List.of(), io.khoj4j.domain.search.DateRange.ALL);
-    List<String> unfiltered = rank(keyword, frank, "oolong black tea", EntryFilter.NONE, Optional.empty()).stream()
-        .map(RankedEntry::file).toList();
-    List<String> filtered = rank(keyword, frank, "oolong black tea", nothingExcluded, Optional.empty()).stream()
-        .map(RankedEntry::file).toList();
+    EntryFilter nothingExcluded = new EntryFilter(
+        java.util.Set.of(),
+        java.util.Set.of("zzzunused"),
+        List.of(),
+        List.of(),
+        io.khoj4j.domain.search.DateRange.ALL);
+    List<String> unfiltered =
+        rank(keyword, frank, "oolong black tea", EntryFilter.NONE, Optional.empty()).stream()
+            .map(RankedEntry::file)
+            .toList();
+    List<String> filtered =
+        rank(keyword, frank, "oolong black tea", nothingExcluded, Optional.empty()).stream()
+            .map(RankedEntry::file)
+            .toList();
     assertThat(unfiltered).hasSize(4).isEqualTo(filtered);
   }
 
@@ -137,7 +181,12 @@ class PostgresEntryRankersIT extends EntryRankerContract {
   void aSmallPerWordBudgetStillFindsTheRareWord() {
     UserId grace = newOwner();
     for (int i = 0; i < 40; i++) {
-      add(grace, "/tea/" + i + ".md", ContentType.MARKDOWN, "tea log " + i + ": tea, more tea", null);
+      add(
+          grace,
+          "/tea/" + i + ".md",
+          ContentType.MARKDOWN,
+          "tea log " + i + ": tea, more tea",
+          null);
     }
     add(grace, "/rare.md", ContentType.MARKDOWN, "a cup of oolong tea", null);
     PgFullTextEntryRanker frugal = new PgFullTextEntryRanker(dataSource, 20_000, 5);
@@ -149,20 +198,24 @@ class PostgresEntryRankersIT extends EntryRankerContract {
   @Test
   void theQueryVectorReachesPostgresExactly() throws SQLException {
     float[] v = {0.1f, -1.0E-8f, 3.4028235E38f, 1.17549435E-38f, 0f, -0.25f, 1f / 3};
-    try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement("select ?::vector(7)::real[]")) {
+    try (Connection c = dataSource.getConnection();
+        var ps = c.prepareStatement("select ?::vector(7)::real[]")) {
       ps.setObject(1, RankingSql.vectorLiteral(v), java.sql.Types.OTHER);
       try (var rs = ps.executeQuery()) {
         rs.next();
         Float[] back = (Float[]) rs.getArray(1).getArray();
-        assertThat(back).containsExactly(0.1f, -1.0E-8f, 3.4028235E38f, 1.17549435E-38f, 0f, -0.25f, 1f / 3);
+        assertThat(back)
+            .containsExactly(0.1f, -1.0E-8f, 3.4028235E38f, 1.17549435E-38f, 0f, -0.25f, 1f / 3);
       }
     }
   }
 
   private List<String> postings(UserId owner) throws SQLException {
     List<String> out = new java.util.ArrayList<>();
-    try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement("select e.file_path, t.lexeme,"
-        + " t.file_type = 'org' from entry_terms t join entries e on e.id = t.entry_id where t.user_id = ?")) {
+    try (Connection c = dataSource.getConnection();
+        var ps = c.prepareStatement(
+            "select e.file_path, t.lexeme,"
+                + " t.file_type = 'org' from entry_terms t join entries e on e.id = t.entry_id where t.user_id = ?")) {
       ps.setObject(1, owner.value());
       try (var rs = ps.executeQuery()) {
         while (rs.next()) {

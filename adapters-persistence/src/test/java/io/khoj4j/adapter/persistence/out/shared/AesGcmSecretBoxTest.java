@@ -55,7 +55,8 @@ class AesGcmSecretBoxTest extends SecretBoxContract {
     String key = Base64.getEncoder().encodeToString(randomKey());
     Path file = dir.resolve("secret.key");
 
-    AesGcmSecretBox configured = new AesGcmSecretBox(Optional.of(key), file.toString(), Optional.empty());
+    AesGcmSecretBox configured =
+        new AesGcmSecretBox(Optional.of(key), file.toString(), Optional.empty());
 
     assertThat(file).doesNotExist();
     assertThat(configured.open(configured.seal("x"))).isEqualTo("x");
@@ -65,18 +66,22 @@ class AesGcmSecretBoxTest extends SecretBoxContract {
   void withoutAConfiguredKeyOneIsGeneratedOnceAndReused(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("nested/secret.key");
 
-    SealedSecret sealed = new AesGcmSecretBox(Optional.empty(), file.toString(), Optional.empty()).seal("kept");
-    AesGcmSecretBox restarted = new AesGcmSecretBox(Optional.empty(), file.toString(), Optional.empty());
+    SealedSecret sealed =
+        new AesGcmSecretBox(Optional.empty(), file.toString(), Optional.empty()).seal("kept");
+    AesGcmSecretBox restarted =
+        new AesGcmSecretBox(Optional.empty(), file.toString(), Optional.empty());
 
     assertThat(restarted.open(sealed)).isEqualTo("kept");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
   }
 
   @Test
   void aKeyOfTheWrongSizeIsRefusedAtStart() {
     String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
 
-    assertThatThrownBy(() -> new AesGcmSecretBox(Optional.of(shortKey), "/nonexistent", Optional.empty()))
+    assertThatThrownBy(
+            () -> new AesGcmSecretBox(Optional.of(shortKey), "/nonexistent", Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("32 bytes");
   }

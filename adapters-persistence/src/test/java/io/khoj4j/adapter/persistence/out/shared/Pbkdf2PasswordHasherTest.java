@@ -20,13 +20,16 @@ class Pbkdf2PasswordHasherTest extends PasswordHasherContract {
   void theDefaultCostIsOwaspsFigureAndOlderCostsStillVerify() {
     PasswordHash cheap = hasher.hash("correct horse battery");
 
-    assertThat(new Pbkdf2PasswordHasher().matches(cheap, "correct horse battery")).isTrue();
-    assertThat(new Pbkdf2PasswordHasher().hash("correct horse battery").encoded()).startsWith("pbkdf2-sha256$600000$");
+    assertThat(new Pbkdf2PasswordHasher().matches(cheap, "correct horse battery"))
+        .isTrue();
+    assertThat(new Pbkdf2PasswordHasher().hash("correct horse battery").encoded())
+        .startsWith("pbkdf2-sha256$600000$");
   }
 
   @Test
   void aKnownVectorVerifies() {
-    // PBKDF2-HMAC-SHA256("password", "saltsaltsaltsalt", 1000, 32 bytes), computed independently with Python's hashlib.
+    // PBKDF2-HMAC-SHA256("password", "saltsaltsaltsalt", 1000, 32 bytes), computed independently
+    // with Python's hashlib.
     PasswordHash known =
         new PasswordHash("pbkdf2-sha256$1000$c2FsdHNhbHRzYWx0c2FsdA$" + KNOWN_VECTOR);
     assertThat(hasher.matches(known, "password")).isTrue();

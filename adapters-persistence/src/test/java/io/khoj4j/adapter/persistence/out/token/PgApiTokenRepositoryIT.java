@@ -15,9 +15,14 @@ import java.util.UUID;
 @QuarkusTest
 class PgApiTokenRepositoryIT extends ApiTokenRepositoryContract {
 
-  @Inject PgApiTokenRepository repository;
-  @Inject PgUserRepository users;
-  @Inject QuarkusTransactionUnitOfWork unitOfWork;
+  @Inject
+  PgApiTokenRepository repository;
+
+  @Inject
+  PgUserRepository users;
+
+  @Inject
+  QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override
   protected ApiTokenRepository repository() {
@@ -32,7 +37,8 @@ class PgApiTokenRepositoryIT extends ApiTokenRepositoryContract {
   @Override
   protected UserId newOwner() {
     String email = "owner-" + UUID.randomUUID() + "@example.org";
-    User user = new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now());
+    User user =
+        new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now());
     return users.insertIfAbsent(user).id();
   }
 }

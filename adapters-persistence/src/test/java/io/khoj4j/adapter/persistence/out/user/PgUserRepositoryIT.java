@@ -10,8 +10,11 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class PgUserRepositoryIT extends UserRepositoryContract {
 
-  @Inject PgUserRepository repository;
-  @Inject QuarkusTransactionUnitOfWork unitOfWork;
+  @Inject
+  PgUserRepository repository;
+
+  @Inject
+  QuarkusTransactionUnitOfWork unitOfWork;
 
   @Override
   protected UserRepository repository() {

@@ -36,7 +36,9 @@ public class SubscriptionAdminResource {
   }
 
   public record SubscriptionRequest(
-      String type, @JsonProperty("is_recurring") Boolean recurring, @JsonProperty("renewal_date") String renewalDate) {}
+      String type,
+      @JsonProperty("is_recurring") Boolean recurring,
+      @JsonProperty("renewal_date") String renewalDate) {}
 
   public record SubscriptionResponse(
       String state,
@@ -45,7 +47,10 @@ public class SubscriptionAdminResource {
       @JsonProperty("enabled_trial_at") Instant enabledTrialAt) {
 
     static SubscriptionResponse of(SubscriptionStatus s) {
-      return new SubscriptionResponse(s.state().wireName(), s.premium(), s.renewalDate().orElse(null),
+      return new SubscriptionResponse(
+          s.state().wireName(),
+          s.premium(),
+          s.renewalDate().orElse(null),
           s.enabledTrialAt().orElse(null));
     }
   }
@@ -60,14 +65,15 @@ public class SubscriptionAdminResource {
     try {
       type = SubscriptionType.fromWire(body.type());
     } catch (IllegalArgumentException e) {
-      throw RequestValidationException.of("body", "type", "Input should be 'trial' or 'standard'", body.type());
+      throw RequestValidationException.of(
+          "body", "type", "Input should be 'trial' or 'standard'", body.type());
     }
     Optional<Instant> renewal;
     try {
       renewal = Optional.ofNullable(body.renewalDate()).map(Instant::parse);
     } catch (DateTimeParseException e) {
-      throw RequestValidationException.of("body", "renewal_date", "Input should be an ISO-8601 instant",
-          body.renewalDate());
+      throw RequestValidationException.of(
+          "body", "renewal_date", "Input should be an ISO-8601 instant", body.renewalDate());
     }
     UserId user;
     try {

@@ -1,8 +1,8 @@
 package io.khoj4j.adapter.web.in.admin;
 
-import io.khoj4j.adapter.web.in.StatusResponse;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.khoj4j.adapter.web.error.RequestValidationException;
+import io.khoj4j.adapter.web.in.StatusResponse;
 import io.khoj4j.adapter.web.security.CurrentUser;
 import io.khoj4j.application.error.ConflictException;
 import io.khoj4j.application.error.NotFoundException;
@@ -82,28 +82,37 @@ public class UserAdminResource {
       @JsonProperty("created_at") Instant createdAt) {
 
     static UserResponse of(User u) {
-      return new UserResponse(u.id().toString(), u.username(), u.email(), u.admin(), u.verifiedEmail(), u.createdAt());
+      return new UserResponse(
+          u.id().toString(), u.username(), u.email(), u.admin(), u.verifiedEmail(), u.createdAt());
     }
   }
 
-  public record NewUser(String email, @JsonProperty("is_admin") Boolean admin) {}
+  public record NewUser(
+      String email, @JsonProperty("is_admin") Boolean admin) {}
 
   public record TokenResponse(
-      String id, String token, String name,
-      @JsonProperty("created_at") Instant createdAt, @JsonProperty("accessed_at") Instant accessedAt) {
+      String id,
+      String token,
+      String name,
+      @JsonProperty("created_at") Instant createdAt,
+      @JsonProperty("accessed_at") Instant accessedAt) {
 
     static TokenResponse of(ApiToken t) {
-      return new TokenResponse(t.id().toString(), t.display(), t.name(), t.createdAt(), t.lastUsedAt());
+      return new TokenResponse(
+          t.id().toString(), t.display(), t.name(), t.createdAt(), t.lastUsedAt());
     }
   }
 
-  public record CreatedToken(String token, String name, @JsonProperty("user_id") String userId) {}
-
+  public record CreatedToken(
+      String token, String name, @JsonProperty("user_id") String userId) {}
 
   @GET
   public List<UserResponse> list(
-      @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("100") int limit) {
-    return listUsers.list(new ListUsersQuery(offset, limit)).stream().map(UserResponse::of).toList();
+      @QueryParam("offset") @DefaultValue("0") int offset,
+      @QueryParam("limit") @DefaultValue("100") int limit) {
+    return listUsers.list(new ListUsersQuery(offset, limit)).stream()
+        .map(UserResponse::of)
+        .toList();
   }
 
   @POST
@@ -122,7 +131,8 @@ public class UserAdminResource {
   public StatusResponse delete(@PathParam("id") String id) {
     UserId target = existing(id);
     if (target.equals(currentUser.id())) {
-      throw new ConflictException("Administrators cannot delete their own account here; use DELETE /api/self.");
+      throw new ConflictException(
+          "Administrators cannot delete their own account here; use DELETE /api/self.");
     }
     accounts.delete(new DeleteAccountCommand(target));
     return new StatusResponse("ok");
@@ -131,14 +141,17 @@ public class UserAdminResource {
   @GET
   @Path("/{id}/tokens")
   public List<TokenResponse> tokens(@PathParam("id") String id) {
-    return listTokens.list(new ListApiTokensQuery(existing(id))).stream().map(TokenResponse::of).toList();
+    return listTokens.list(new ListApiTokensQuery(existing(id))).stream()
+        .map(TokenResponse::of)
+        .toList();
   }
 
   @POST
   @Path("/{id}/tokens")
   public Response issueToken(@PathParam("id") String id, @QueryParam("token_name") String name) {
     if (name != null && name.strip().length() > CreateApiTokenCommand.MAX_NAME_LENGTH) {
-      throw RequestValidationException.of("query", "token_name", "String should have at most 50 characters", name);
+      throw RequestValidationException.of(
+          "query", "token_name", "String should have at most 50 characters", name);
     }
     UserId owner = existing(id);
     CreatedApiToken created = createToken.create(new CreateApiTokenCommand(owner, name));

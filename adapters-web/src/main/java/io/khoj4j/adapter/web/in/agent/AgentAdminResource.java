@@ -46,8 +46,12 @@ public class AgentAdminResource {
   private final UpdateAgentUseCase updateAgent;
   private final DeleteAgentUseCase deleteAgent;
 
-  public AgentAdminResource(CurrentUser currentUser, ListAgentsUseCase listAgents, CreateAgentUseCase createAgent,
-      UpdateAgentUseCase updateAgent, DeleteAgentUseCase deleteAgent) {
+  public AgentAdminResource(
+      CurrentUser currentUser,
+      ListAgentsUseCase listAgents,
+      CreateAgentUseCase createAgent,
+      UpdateAgentUseCase updateAgent,
+      DeleteAgentUseCase deleteAgent) {
     this.currentUser = currentUser;
     this.listAgents = listAgents;
     this.createAgent = createAgent;
@@ -59,7 +63,8 @@ public class AgentAdminResource {
   @GET
   public List<AgentPacket> list() {
     return listAgents.list(new ListAgentsQuery(Optional.of(currentUser.id()), true)).stream()
-        .map(AgentAdminResource::packet).toList();
+        .map(AgentAdminResource::packet)
+        .toList();
   }
 
   @POST
@@ -67,7 +72,8 @@ public class AgentAdminResource {
   public Response create(ModifyAgentBody body) {
     AgentSettings settings = AgentResource.settings(body);
     UserId admin = currentUser.id();
-    return AgentResource.answer(() -> packet(createAgent.create(new CreateAgentCommand(admin, settings, true))));
+    return AgentResource.answer(
+        () -> packet(createAgent.create(new CreateAgentCommand(admin, settings, true))));
   }
 
   @PATCH

@@ -4,9 +4,9 @@ import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.in.agent.AgentWebModels.AgentOptions;
 import io.khoj4j.adapter.web.in.agent.AgentWebModels.AgentPacket;
 import io.khoj4j.adapter.web.in.agent.AgentWebModels.ConversationAgentPacket;
+import io.khoj4j.adapter.web.in.agent.AgentWebModels.ErrorBody;
 import io.khoj4j.adapter.web.in.agent.AgentWebModels.HiddenAgentBody;
 import io.khoj4j.adapter.web.in.agent.AgentWebModels.HiddenAgentPacket;
-import io.khoj4j.adapter.web.in.agent.AgentWebModels.ErrorBody;
 import io.khoj4j.adapter.web.in.agent.AgentWebModels.MessageBody;
 import io.khoj4j.adapter.web.in.agent.AgentWebModels.ModifyAgentBody;
 import io.khoj4j.adapter.web.security.AuthenticatedUser;
@@ -119,7 +119,8 @@ public class AgentResource {
     tools.put(AgentInputTool.ONLINE.wireName(), "Search the internet for current information.");
     tools.put(AgentInputTool.NOTES.wireName(), "Search the notes and documents you shared.");
     tools.put(AgentInputTool.WEBPAGE.wireName(), "Read the web pages you link to.");
-    tools.put(AgentInputTool.CODE.wireName(), "Run code to calculate, analyse data or draw charts.");
+    tools.put(
+        AgentInputTool.CODE.wireName(), "Run code to calculate, analyse data or draw charts.");
     Map<String, String> modes = new LinkedHashMap<>();
     modes.put(AgentOutputMode.IMAGE.wireName(), "Paint images.");
     modes.put(AgentOutputMode.DIAGRAM.wireName(), "Draw diagrams.");
@@ -145,12 +146,14 @@ public class AgentResource {
   @Authenticated
   @Path("/hidden")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response createHidden(@QueryParam("conversation_id") String conversationId, HiddenAgentBody body) {
+  public Response createHidden(
+      @QueryParam("conversation_id") String conversationId, HiddenAgentBody body) {
     UUID id = uuid("conversation_id", conversationId);
     HiddenAgentSettings settings = hiddenSettings(body);
     UserId user = currentUser.id();
     return answer(() -> HiddenAgentPacket.of(
-        createHidden.create(new CreateHiddenAgentCommand(user, id, settings)), currentUser.user().username()));
+        createHidden.create(new CreateHiddenAgentCommand(user, id, settings)),
+        currentUser.user().username()));
   }
 
   /** Changes the caller's hidden agent named by {@code slug}. */
@@ -175,7 +178,8 @@ public class AgentResource {
   public Response get(@PathParam("slug") String slug) {
     Optional<AuthenticatedUser> viewer = currentUser.find();
     return answer(() -> {
-      Agent agent = getAgent.get(new GetAgentQuery(viewer.map(AuthenticatedUser::id), slugOf(slug)));
+      Agent agent =
+          getAgent.get(new GetAgentQuery(viewer.map(AuthenticatedUser::id), slugOf(slug)));
       return AgentPacket.of(agent, creatorName(agent, viewer));
     });
   }
@@ -198,7 +202,8 @@ public class AgentResource {
       throw RequestValidationException.missing("body", "slug");
     }
     UserId user = currentUser.id();
-    return answer(() -> packet(updateAgent.update(new UpdateAgentCommand(user, slugOf(body.slug()), settings))));
+    return answer(() ->
+        packet(updateAgent.update(new UpdateAgentCommand(user, slugOf(body.slug()), settings))));
   }
 
   @DELETE
@@ -217,7 +222,10 @@ public class AgentResource {
   }
 
   private static String creatorName(Agent agent, Optional<AuthenticatedUser> viewer) {
-    return viewer.filter(v -> agent.createdBy(v.id())).map(AuthenticatedUser::username).orElse(null);
+    return viewer
+        .filter(v -> agent.createdBy(v.id()))
+        .map(AuthenticatedUser::username)
+        .orElse(null);
   }
 
   static AgentSlug slugOf(String slug) {
@@ -238,12 +246,21 @@ public class AgentResource {
     required("privacy_level", body.privacyLevel());
     required("icon", body.icon());
     required("color", body.color());
-    AgentPrivacy privacy = AgentPrivacy.fromWire(body.privacyLevel()).orElseThrow(() ->
-        RequestValidationException.of("body", "privacy_level", "Input should be 'public', 'private' or 'protected'",
+    AgentPrivacy privacy = AgentPrivacy.fromWire(body.privacyLevel())
+        .orElseThrow(() -> RequestValidationException.of(
+            "body",
+            "privacy_level",
+            "Input should be 'public', 'private' or 'protected'",
             body.privacyLevel()));
-    Set<AgentInputTool> tools = parse(body.inputTools(), AgentInputTool::fromWire, "input_tools",
+    Set<AgentInputTool> tools = parse(
+        body.inputTools(),
+        AgentInputTool::fromWire,
+        "input_tools",
         EnumSet.noneOf(AgentInputTool.class));
-    Set<AgentOutputMode> modes = parse(body.outputModes(), AgentOutputMode::fromWire, "output_modes",
+    Set<AgentOutputMode> modes = parse(
+        body.outputModes(),
+        AgentOutputMode::fromWire,
+        "output_modes",
         EnumSet.noneOf(AgentOutputMode.class));
     Optional<String> model = Optional.ofNullable(body.chatModel()).filter(m -> !m.isBlank());
     List<String> files = body.files() == null ? List.of() : body.files();
@@ -252,17 +269,32 @@ public class AgentResource {
         throw RequestValidationException.of("body", "files", "Input should be a file name", file);
       }
     }
-    return new AgentSettings(body.name(), body.persona(), privacy, model, tools, modes, body.color(), body.icon(),
-        Boolean.TRUE.equals(body.isHidden()), files);
+    return new AgentSettings(
+        body.name(),
+        body.persona(),
+        privacy,
+        model,
+        tools,
+        modes,
+        body.color(),
+        body.icon(),
+        Boolean.TRUE.equals(body.isHidden()),
+        files);
   }
 
   private static HiddenAgentSettings hiddenSettings(HiddenAgentBody body) {
     if (body == null) {
       throw RequestValidationException.missing("body", "persona");
     }
-    Set<AgentInputTool> tools = parse(body.inputTools(), AgentInputTool::fromWire, "input_tools",
+    Set<AgentInputTool> tools = parse(
+        body.inputTools(),
+        AgentInputTool::fromWire,
+        "input_tools",
         EnumSet.noneOf(AgentInputTool.class));
-    Set<AgentOutputMode> modes = parse(body.outputModes(), AgentOutputMode::fromWire, "output_modes",
+    Set<AgentOutputMode> modes = parse(
+        body.outputModes(),
+        AgentOutputMode::fromWire,
+        "output_modes",
         EnumSet.noneOf(AgentOutputMode.class));
     Optional<String> model = Optional.ofNullable(body.chatModel()).filter(m -> !m.isBlank());
     return new HiddenAgentSettings(body.persona(), model, tools, modes);
@@ -285,13 +317,15 @@ public class AgentResource {
     }
   }
 
-  private static <T> Set<T> parse(List<String> wire, Function<String, Optional<T>> from, String field, Set<T> into) {
+  private static <T> Set<T> parse(
+      List<String> wire, Function<String, Optional<T>> from, String field, Set<T> into) {
     if (wire == null) {
       return into;
     }
     for (String value : wire) {
-      into.add(from.apply(value).orElseThrow(() ->
-          RequestValidationException.of("body", field, "Unknown value " + value, value)));
+      into.add(from.apply(value)
+          .orElseThrow(
+              () -> RequestValidationException.of("body", field, "Unknown value " + value, value)));
     }
     return into;
   }
@@ -310,6 +344,9 @@ public class AgentResource {
   }
 
   private static Response error(Response.Status status, String message) {
-    return Response.status(status).entity(new ErrorBody(message)).type(MediaType.APPLICATION_JSON).build();
+    return Response.status(status)
+        .entity(new ErrorBody(message))
+        .type(MediaType.APPLICATION_JSON)
+        .build();
   }
 }

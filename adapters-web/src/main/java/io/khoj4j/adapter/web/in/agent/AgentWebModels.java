@@ -43,8 +43,20 @@ final class AgentWebModels {
 
     /** {@code creatorName}: the creator's username when the caller knows it, else null. */
     static AgentPacket of(Agent a, String creatorName) {
-      return new AgentPacket(a.slug().value(), a.name(), a.persona(), creatorName, a.managedByAdmin(), a.color(),
-          a.icon(), a.privacy().wireName(), a.chatModel().orElse(null), a.files(), tools(a), modes(a), a.hidden());
+      return new AgentPacket(
+          a.slug().value(),
+          a.name(),
+          a.persona(),
+          creatorName,
+          a.managedByAdmin(),
+          a.color(),
+          a.icon(),
+          a.privacy().wireName(),
+          a.chatModel().orElse(null),
+          a.files(),
+          tools(a),
+          modes(a),
+          a.hidden());
     }
   }
 
@@ -66,9 +78,21 @@ final class AgentWebModels {
       @JsonProperty("is_hidden") boolean isHidden) {
 
     static ConversationAgentPacket of(Agent a, String creatorName, boolean isCreator) {
-      return new ConversationAgentPacket(a.slug().value(), a.name(), a.persona(), creatorName, a.managedByAdmin(),
-          a.color(), a.icon(), a.privacy().wireName(), a.chatModel().orElse(null), a.hasKnowledge(),
-          tools(a), modes(a), isCreator, a.hidden());
+      return new ConversationAgentPacket(
+          a.slug().value(),
+          a.name(),
+          a.persona(),
+          creatorName,
+          a.managedByAdmin(),
+          a.color(),
+          a.icon(),
+          a.privacy().wireName(),
+          a.chatModel().orElse(null),
+          a.hasKnowledge(),
+          tools(a),
+          modes(a),
+          isCreator,
+          a.hidden());
     }
   }
 
@@ -91,8 +115,14 @@ final class AgentWebModels {
       @JsonProperty("output_modes") List<String> outputModes) {
 
     static HiddenAgentPacket of(Agent a, String creatorName) {
-      return new HiddenAgentPacket(a.slug().value(), a.name(), a.persona(), creatorName, a.chatModel().orElse(null),
-          tools(a), modes(a));
+      return new HiddenAgentPacket(
+          a.slug().value(),
+          a.name(),
+          a.persona(),
+          creatorName,
+          a.chatModel().orElse(null),
+          tools(a),
+          modes(a));
     }
   }
 

@@ -30,7 +30,11 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Authenticated
 public class ConvertResource {
 
-  public record ConvertedFile(String name, String content, @JsonProperty("file_type") String fileType, long size) {}
+  public record ConvertedFile(
+      String name,
+      String content,
+      @JsonProperty("file_type") String fileType,
+      long size) {}
 
   private final CurrentUser currentUser;
   private final ConvertAttachmentsUseCase convert;
@@ -46,20 +50,30 @@ public class ConvertResource {
   public Response convert(@RestForm("files") List<FileUpload> uploads) {
     List<FileUpload> parts = uploads == null ? List.of() : uploads;
     if (parts.isEmpty()) {
-      return ErrorMappers.json(400, "No files to convert: send them as multipart parts named 'files'.");
+      return ErrorMappers.json(
+          400, "No files to convert: send them as multipart parts named 'files'.");
     }
     if (parts.size() > ConvertAttachmentsUseCase.MAX_FILES) {
-      return ErrorMappers.json(400, "Too many files: at most "
-          + ConvertAttachmentsUseCase.MAX_FILES + " attachments per request.");
+      return ErrorMappers.json(
+          400,
+          "Too many files: at most " + ConvertAttachmentsUseCase.MAX_FILES
+              + " attachments per request.");
     }
     List<UploadedFile> files = new ArrayList<>(parts.size());
     for (FileUpload part : parts) {
-      files.add(new UploadedFile(part.fileName() == null ? "" : part.fileName(), part.contentType(), read(part)));
+      files.add(new UploadedFile(
+          part.fileName() == null ? "" : part.fileName(), part.contentType(), read(part)));
     }
     try {
-      return Response.ok(convert.convert(new ConvertAttachmentsCommand(currentUser.id(), files)).attachments().stream()
-          .map(a -> new ConvertedFile(a.name(), a.content(), a.type().wireName(), a.size())).toList())
-          .type(MediaType.APPLICATION_JSON_TYPE).build();
+      return Response.ok(
+              convert
+                  .convert(new ConvertAttachmentsCommand(currentUser.id(), files))
+                  .attachments()
+                  .stream()
+                  .map(a -> new ConvertedFile(a.name(), a.content(), a.type().wireName(), a.size()))
+                  .toList())
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .build();
     } catch (AttachmentRejectedException e) {
       int status = switch (e.reason()) {
         case TOO_LARGE -> 413;

@@ -1,8 +1,8 @@
 package io.khoj4j.adapter.web.in.auth;
 
-import io.khoj4j.adapter.web.in.StatusResponse;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.khoj4j.adapter.web.error.RequestValidationException;
+import io.khoj4j.adapter.web.in.StatusResponse;
 import io.khoj4j.adapter.web.security.CurrentUser;
 import io.khoj4j.adapter.web.security.SessionCookie;
 import io.khoj4j.application.error.InvalidInputException;
@@ -78,19 +78,23 @@ public class AuthResource {
 
   public record MagicLinkRequest(@JsonProperty("email") String email) {}
 
-
   @GET
   @Path("/login")
   @Produces(MediaType.APPLICATION_JSON)
   public Response singleSignOn(@QueryParam("next") String next) {
     if (!oidcEnabled) {
-      throw new NotFoundException("Single sign-on is not configured on this server. Sign in with a magic link.");
+      throw new NotFoundException(
+          "Single sign-on is not configured on this server. Sign in with a magic link.");
     }
-    // The authorization-code flow has run by now (the path's HTTP permission demands it); the identity is the
+    // The authorization-code flow has run by now (the path's HTTP permission demands it); the
+    // identity is the
     // provider's person, already mapped to a khoj4j user by OidcIdentityAugmentor.
     SignedIn signedIn = sessions.start(new StartSessionCommand(currentUser.id()));
-    return Response.status(303).header(HttpHeaders.LOCATION, SafeRedirect.of(next))
-        .cookie(SessionCookie.issue(signedIn, clock.instant(), secureCookies), SessionCookie.clearOidcSession("/auth/login"))
+    return Response.status(303)
+        .header(HttpHeaders.LOCATION, SafeRedirect.of(next))
+        .cookie(
+            SessionCookie.issue(signedIn, clock.instant(), secureCookies),
+            SessionCookie.clearOidcSession("/auth/login"))
         .build();
   }
 
@@ -100,9 +104,11 @@ public class AuthResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response passwordLoginJson(PasswordLogin body, @Context HttpServerRequest request) {
     if (body == null || body.email() == null || body.password() == null) {
-      throw RequestValidationException.missing("body", body == null || body.email() == null ? "email" : "password");
+      throw RequestValidationException.missing(
+          "body", body == null || body.email() == null ? "email" : "password");
     }
-    SignedIn signedIn = passwords.login(new PasswordLoginCommand(body.email(), body.password(), clientOf(request)));
+    SignedIn signedIn =
+        passwords.login(new PasswordLoginCommand(body.email(), body.password(), clientOf(request)));
     return Response.ok(new StatusResponse("ok"))
         .cookie(SessionCookie.issue(signedIn, clock.instant(), secureCookies))
         .build();
@@ -119,8 +125,10 @@ public class AuthResource {
     if (email == null || password == null) {
       throw RequestValidationException.missing("body", email == null ? "email" : "password");
     }
-    SignedIn signedIn = passwords.login(new PasswordLoginCommand(email, password, clientOf(request)));
-    return Response.status(303).header(HttpHeaders.LOCATION, SafeRedirect.of(next))
+    SignedIn signedIn =
+        passwords.login(new PasswordLoginCommand(email, password, clientOf(request)));
+    return Response.status(303)
+        .header(HttpHeaders.LOCATION, SafeRedirect.of(next))
         .cookie(SessionCookie.issue(signedIn, clock.instant(), secureCookies))
         .build();
   }
@@ -137,7 +145,10 @@ public class AuthResource {
       command = new RequestLoginLinkCommand(body.email(), clientOf(request));
     } catch (InvalidInputException invalid) {
       throw RequestValidationException.of(
-          "body", "email", "value is not a valid email address: " + invalid.getMessage(), body.email());
+          "body",
+          "email",
+          "value is not a valid email address: " + invalid.getMessage(),
+          body.email());
     }
     loginLinks.request(command);
     return Response.ok().cookie(SessionCookie.clear(secureCookies)).build();
@@ -146,15 +157,19 @@ public class AuthResource {
   @GET
   @Path("/magic")
   public Response redeemMagicLink(
-      @QueryParam("code") String code, @QueryParam("email") String email, @Context HttpServerRequest request) {
+      @QueryParam("code") String code,
+      @QueryParam("email") String email,
+      @Context HttpServerRequest request) {
     if (code == null || code.isBlank()) {
       throw RequestValidationException.missing("query", "code");
     }
     if (email == null || email.isBlank()) {
       throw RequestValidationException.missing("query", "email");
     }
-    SignedIn signedIn = loginLinks.redeem(new RedeemLoginLinkCommand(email, code, clientOf(request)));
-    return Response.status(307).header(HttpHeaders.LOCATION, "/")
+    SignedIn signedIn =
+        loginLinks.redeem(new RedeemLoginLinkCommand(email, code, clientOf(request)));
+    return Response.status(307)
+        .header(HttpHeaders.LOCATION, "/")
         .cookie(SessionCookie.issue(signedIn, clock.instant(), secureCookies))
         .build();
   }
@@ -163,7 +178,10 @@ public class AuthResource {
   @Path("/logout")
   public Response logout(@CookieParam(SessionCookie.NAME) String session) {
     sessions.end(new EndSessionCommand(session));
-    return Response.status(307).header(HttpHeaders.LOCATION, "/").cookie(SessionCookie.clear(secureCookies)).build();
+    return Response.status(307)
+        .header(HttpHeaders.LOCATION, "/")
+        .cookie(SessionCookie.clear(secureCookies))
+        .build();
   }
 
   /** The caller's IP as the HTTP layer sees it (the proxy's forwarded address when proxy forwarding is enabled). */

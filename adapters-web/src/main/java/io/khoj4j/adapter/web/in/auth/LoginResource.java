@@ -1,12 +1,12 @@
 package io.khoj4j.adapter.web.in.auth;
 
+import io.khoj4j.adapter.web.in.page.WebPage;
 import io.khoj4j.adapter.web.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import io.khoj4j.adapter.web.in.page.WebPage;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -47,17 +47,25 @@ public class LoginResource {
       return Response.status(303).header(HttpHeaders.LOCATION, target).build();
     }
     if (WebPage.wanted(headers.getRequestHeader(HttpHeaders.ACCEPT))) {
-      // A browser gets the sign-in page, which offers every way this server has (the OIDC button only when set up).
-      return WebPage.of("login", "Sign in", Map.of("next", target, "oidc", String.valueOf(oidcEnabled)));
+      // A browser gets the sign-in page, which offers every way this server has (the OIDC button
+      // only when set up).
+      return WebPage.of(
+          "login", "Sign in", Map.of("next", target, "oidc", String.valueOf(oidcEnabled)));
     }
     if (oidcEnabled) {
       String provider = "/auth/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
       return Response.status(303).header(HttpHeaders.LOCATION, provider).build();
     }
     Map<String, String> ways = new LinkedHashMap<>();
-    ways.put("magic_link", "POST /auth/magic with JSON {\"email\": \"<your address>\"}, then open the mailed link");
-    ways.put("password", "POST /auth/login with JSON {\"email\", \"password\"} (accounts that have a password)");
-    ways.put("api_token", "send the header Authorization: Bearer kk-... (an API token from your administrator)");
+    ways.put(
+        "magic_link",
+        "POST /auth/magic with JSON {\"email\": \"<your address>\"}, then open the mailed link");
+    ways.put(
+        "password",
+        "POST /auth/login with JSON {\"email\", \"password\"} (accounts that have a password)");
+    ways.put(
+        "api_token",
+        "send the header Authorization: Bearer kk-... (an API token from your administrator)");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("detail", HOW_TO_SIGN_IN);
     body.put("next", target);

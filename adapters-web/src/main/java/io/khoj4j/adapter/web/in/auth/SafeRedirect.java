@@ -10,7 +10,11 @@ final class SafeRedirect {
   private SafeRedirect() {}
 
   static String of(String next) {
-    if (next == null || next.isBlank() || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+    if (next == null
+        || next.isBlank()
+        || !next.startsWith("/")
+        || next.startsWith("//")
+        || next.startsWith("/\\")) {
       return "/";
     }
     for (int i = 0; i < next.length(); i++) {

@@ -1,9 +1,9 @@
 package io.khoj4j.adapter.web.in.automation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.khoj4j.adapter.web.error.ErrorMappers;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.security.CurrentUser;
-import io.khoj4j.adapter.web.error.ErrorMappers;
 import io.khoj4j.application.error.ForbiddenException;
 import io.khoj4j.application.error.InvalidInputException;
 import io.khoj4j.application.port.in.automation.AutomationDetails;
@@ -47,7 +47,8 @@ import java.util.function.Supplier;
 @Produces(MediaType.APPLICATION_JSON)
 public class AutomationResource {
 
-  private static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd hh:mm a zzz", Locale.US);
+  private static final DateTimeFormatter NEXT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd hh:mm a zzz", Locale.US);
   private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.US);
 
   private final CurrentUser currentUser;
@@ -87,14 +88,21 @@ public class AutomationResource {
       Optional<ZonedDateTime> next = details.next().map(at -> at.atZone(a.zone()));
       String zone = next.orElseGet(() -> a.createdAt().atZone(a.zone())).format(ZONE);
       return new AutomationResponse(
-          a.id().toString(), a.subject(), a.queryToRun(), a.schedulingRequest(), details.schedule() + " " + zone,
-          a.crontime().expression(), next.map(NEXT::format).orElse(null));
+          a.id().toString(),
+          a.subject(),
+          a.queryToRun(),
+          a.schedulingRequest(),
+          details.schedule() + " " + zone,
+          a.crontime().expression(),
+          next.map(NEXT::format).orElse(null));
     }
   }
 
   @GET
   public List<AutomationResponse> list() {
-    return list.list(new ListAutomationsQuery(currentUser.id())).stream().map(AutomationResponse::of).toList();
+    return list.list(new ListAutomationsQuery(currentUser.id())).stream()
+        .map(AutomationResponse::of)
+        .toList();
   }
 
   @POST
@@ -108,7 +116,8 @@ public class AutomationResource {
       @QueryParam("timezone") String timezone) {
     return khojStatus(() -> {
       AutomationSpec request = request(q, crontime, subject, city, region, country, timezone);
-      return AutomationResponse.of(create.create(new CreateAutomationCommand(currentUser.id(), request)));
+      return AutomationResponse.of(
+          create.create(new CreateAutomationCommand(currentUser.id(), request)));
     });
   }
 
@@ -125,7 +134,8 @@ public class AutomationResource {
     UUID id = automationId(automationId);
     return khojStatus(() -> {
       AutomationSpec request = request(q, crontime, subject, city, region, country, timezone);
-      return AutomationResponse.of(update.update(new UpdateAutomationCommand(currentUser.id(), id, request)));
+      return AutomationResponse.of(
+          update.update(new UpdateAutomationCommand(currentUser.id(), id, request)));
     });
   }
 
@@ -157,10 +167,21 @@ public class AutomationResource {
   }
 
   private static AutomationSpec request(
-      String q, String crontime, String subject, String city, String region, String country, String timezone) {
+      String q,
+      String crontime,
+      String subject,
+      String city,
+      String region,
+      String country,
+      String timezone) {
     return new AutomationSpec(
-        q, crontime, Optional.ofNullable(subject), Optional.ofNullable(timezone), Optional.ofNullable(city),
-        Optional.ofNullable(region), Optional.ofNullable(country));
+        q,
+        crontime,
+        Optional.ofNullable(subject),
+        Optional.ofNullable(timezone),
+        Optional.ofNullable(city),
+        Optional.ofNullable(region),
+        Optional.ofNullable(country));
   }
 
   private static UUID automationId(String value) {

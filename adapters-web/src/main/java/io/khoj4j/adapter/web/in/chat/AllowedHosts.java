@@ -26,7 +26,8 @@ public class AllowedHosts {
       return false;
     }
     String h = hostname.toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");
-    return LOOPBACK.contains(h) || domain.map(d -> h.equals(d) || h.endsWith("." + d)).orElse(false);
+    return LOOPBACK.contains(h)
+        || domain.map(d -> h.equals(d) || h.endsWith("." + d)).orElse(false);
   }
 
   /** The hostname of a {@code Host} header ({@code name:port}, {@code [v6]:port}). */

@@ -24,6 +24,9 @@ public record ChatRequestBody(
     @JsonProperty("create_new") Boolean createNew) {
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record AttachedFileBody(String name, String content, @JsonProperty("file_type") String fileType,
+  public record AttachedFileBody(
+      String name,
+      String content,
+      @JsonProperty("file_type") String fileType,
       Long size) {}
 }

@@ -21,17 +21,20 @@ public class ChatRequestLimit {
 
   private final long maxBytes;
 
-  public ChatRequestLimit(@ConfigProperty(name = "khoj.chat.max-request-size", defaultValue = "64M") MemorySize max) {
+  public ChatRequestLimit(
+      @ConfigProperty(name = "khoj.chat.max-request-size", defaultValue = "64M") MemorySize max) {
     this.maxBytes = max.asLongValue();
   }
 
   @ServerRequestFilter
   public Optional<Response> limit(ContainerRequestContext request) {
-    if (!"POST".equals(request.getMethod()) || !"/api/chat".equals(stripSlash(request.getUriInfo().getPath()))) {
+    if (!"POST".equals(request.getMethod())
+        || !"/api/chat".equals(stripSlash(request.getUriInfo().getPath()))) {
       return Optional.empty();
     }
     if (request.getLength() > maxBytes) {
-      return Optional.of(ErrorMappers.json(413, new RequestTooLargeException(maxBytes).getMessage()));
+      return Optional.of(
+          ErrorMappers.json(413, new RequestTooLargeException(maxBytes).getMessage()));
     }
     request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
     return Optional.empty();

@@ -3,11 +3,11 @@ package io.khoj4j.adapter.web.in.chat;
 import io.khoj4j.adapter.web.error.FieldProblem;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.security.CurrentUser;
+import io.khoj4j.application.error.QuotaExceededException;
 import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.chat.ChatEventSink;
 import io.khoj4j.application.port.in.chat.ChatOutcome;
 import io.khoj4j.application.port.in.chat.ChatUseCase;
-import io.khoj4j.application.error.QuotaExceededException;
 import io.khoj4j.application.port.in.usage.AdmitUsageCommand;
 import io.khoj4j.application.port.in.usage.AdmitUsageUseCase;
 import io.khoj4j.domain.chat.AttachedFile;
@@ -48,7 +48,8 @@ import org.jboss.resteasy.reactive.RestMulti;
 @Authenticated
 public class ChatResource {
 
-  private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ChatResource.class);
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(ChatResource.class);
   static final int MAX_IMAGES = 10;
   static final long MAX_IMAGE_BYTES = 20L << 20;
 
@@ -63,9 +64,10 @@ public class ChatResource {
   }
 
   /** Counts a valid message against the user's chat limits (429 when spent); images are counted and weighed too. */
-  static void admitMessage(AdmitUsageUseCase usage, ChatCommand command, AdmitUsageCommand.Channel channel) {
-    usage.admit(new AdmitUsageCommand.ChatMessage(command.user(), channel, command.images().size(),
-        imageBytes(command.images())));
+  static void admitMessage(
+      AdmitUsageUseCase usage, ChatCommand command, AdmitUsageCommand.Channel channel) {
+    usage.admit(new AdmitUsageCommand.ChatMessage(
+        command.user(), channel, command.images().size(), imageBytes(command.images())));
   }
 
   /** A {@code /research} turn also counts against the daily research budget; a refusal is the answer. */
@@ -98,7 +100,8 @@ public class ChatResource {
   public RestMulti<String> chat(ChatRequestBody body, @Context HttpServerResponse response) {
     Optional<String> malformedId = malformedConversationId(body);
     if (malformedId.isPresent()) {
-      return shortAnswer(Boolean.TRUE.equals(body.stream()), "Conversation " + malformedId.get() + " not found");
+      return shortAnswer(
+          Boolean.TRUE.equals(body.stream()), "Conversation " + malformedId.get() + " not found");
     }
     ChatCommand command = command(currentUser.id(), body);
     admitMessage(usage, command, AdmitUsageCommand.Channel.HTTP);
@@ -108,7 +111,8 @@ public class ChatResource {
     }
     if (Boolean.TRUE.equals(body.stream())) {
       return RestMulti.fromMultiData(stream(command, response::closed))
-          .header("Content-Type", "text/plain; charset=utf-8").build();
+          .header("Content-Type", "text/plain; charset=utf-8")
+          .build();
     }
     Aggregate aggregate = new Aggregate(response::closed);
     ChatOutcome outcome = chat.chat(command, aggregate);
@@ -119,7 +123,8 @@ public class ChatResource {
       LOG.debug("chat turn cancelled: the client left before its answer");
     }
     return RestMulti.fromMultiData(Multi.createFrom().item(ChatJson.write(aggregate.json())))
-        .header("Content-Type", MediaType.APPLICATION_JSON).build();
+        .header("Content-Type", MediaType.APPLICATION_JSON)
+        .build();
   }
 
   private static Optional<String> malformedConversationId(ChatRequestBody body) {
@@ -137,15 +142,21 @@ public class ChatResource {
   /** Khoj's short answer (no metadata, nothing stored) in either transport. */
   private static RestMulti<String> shortAnswer(boolean stream, String text) {
     if (stream) {
-      List<String> events = List.of(ChatJson.typed("start_llm_response", ""), text,
-          ChatJson.typed("end_llm_response", ""), ChatJson.typed("end_response", ""));
-      return RestMulti.fromMultiData(Multi.createFrom().iterable(events).map(e -> e + ChatJson.DELIMITER))
-          .header("Content-Type", "text/plain; charset=utf-8").build();
+      List<String> events = List.of(
+          ChatJson.typed("start_llm_response", ""),
+          text,
+          ChatJson.typed("end_llm_response", ""),
+          ChatJson.typed("end_response", ""));
+      return RestMulti.fromMultiData(
+              Multi.createFrom().iterable(events).map(e -> e + ChatJson.DELIMITER))
+          .header("Content-Type", "text/plain; charset=utf-8")
+          .build();
     }
     Aggregate aggregate = new Aggregate(() -> false);
     aggregate.emit(new ChatEvent.Text(text));
     return RestMulti.fromMultiData(Multi.createFrom().item(ChatJson.write(aggregate.json())))
-        .header("Content-Type", MediaType.APPLICATION_JSON).build();
+        .header("Content-Type", MediaType.APPLICATION_JSON)
+        .build();
   }
 
   /**
@@ -153,36 +164,40 @@ public class ChatResource {
    * when the stream is dropped or the connection closed, whichever is seen first.
    */
   private Multi<String> stream(ChatCommand command, BooleanSupplier connectionClosed) {
-    return Multi.createFrom().emitter(emitter -> {
-      AtomicBoolean gone = new AtomicBoolean();
-      emitter.onTermination(() -> gone.set(true));
-      Infrastructure.getDefaultWorkerPool().execute(() -> {
-        ManagedContext requestContext = Arc.container().requestContext();
-        requestContext.activate();
-        try {
-          chat.chat(command, new ChatEventSink() {
-            @Override
-            public void emit(ChatEvent event) {
-              if (!gone.get()) {
-                emitter.emit(ChatJson.event(event) + ChatJson.DELIMITER);
-              }
-            }
+    return Multi.createFrom()
+        .emitter(
+            emitter -> {
+              AtomicBoolean gone = new AtomicBoolean();
+              emitter.onTermination(() -> gone.set(true));
+              Infrastructure.getDefaultWorkerPool().execute(() -> {
+                ManagedContext requestContext = Arc.container().requestContext();
+                requestContext.activate();
+                try {
+                  chat.chat(command, new ChatEventSink() {
+                    @Override
+                    public void emit(ChatEvent event) {
+                      if (!gone.get()) {
+                        emitter.emit(ChatJson.event(event) + ChatJson.DELIMITER);
+                      }
+                    }
 
-            @Override
-            public boolean cancelled() {
-              return gone.get() || emitter.isCancelled() || connectionClosed.getAsBoolean();
-            }
-          });
-          emitter.complete();
-        } catch (RuntimeException e) {
-          LOG.errorf(e, "chat turn failed: %s", e.getMessage());
-          emitter.emit(ChatJson.typed("status", "Something went wrong on the server.") + ChatJson.DELIMITER);
-          emitter.fail(e);
-        } finally {
-          requestContext.terminate();
-        }
-      });
-    }, BackPressureStrategy.BUFFER);
+                    @Override
+                    public boolean cancelled() {
+                      return gone.get() || emitter.isCancelled() || connectionClosed.getAsBoolean();
+                    }
+                  });
+                  emitter.complete();
+                } catch (RuntimeException e) {
+                  LOG.errorf(e, "chat turn failed: %s", e.getMessage());
+                  emitter.emit(ChatJson.typed("status", "Something went wrong on the server.")
+                      + ChatJson.DELIMITER);
+                  emitter.fail(e);
+                } finally {
+                  requestContext.terminate();
+                }
+              });
+            },
+            BackPressureStrategy.BUFFER);
   }
 
   /**
@@ -213,7 +228,7 @@ public class ChatResource {
             mermaidjsDiagram = a.mermaidjsDiagram();
           }
         }
-        default -> { }
+        default -> {}
       }
     }
 
@@ -223,7 +238,12 @@ public class ChatResource {
     }
 
     synchronized ChatJson.Answer json() {
-      return new ChatJson.Answer(response.toString(), references, usage, List.copyOf(images), List.of(),
+      return new ChatJson.Answer(
+          response.toString(),
+          references,
+          usage,
+          List.copyOf(images),
+          List.of(),
           mermaidjsDiagram == null ? List.of() : mermaidjsDiagram);
     }
   }
@@ -235,16 +255,28 @@ public class ChatResource {
     checkTexts(body);
     int n = body.n() == null ? 7 : body.n();
     if (n < 1 || n > 200) {
-      throw RequestValidationException.of("body", "n", "Input should be between 1 and 200", body.n());
+      throw RequestValidationException.of(
+          "body", "n", "Input should be between 1 and 200", body.n());
     }
     List<String> images = checkedImages(body.images());
     List<AttachedFile> files = files(body.files());
-    Optional<UUID> conversation = body.conversationId() == null || body.conversationId().isBlank()
-        ? Optional.empty() : Optional.of(UUID.fromString(body.conversationId().strip()));
-    return new ChatCommand(user, PercentDecoding.decode(body.q()), n, Optional.ofNullable(body.d()), conversation,
-        Optional.ofNullable(body.title()), Optional.ofNullable(body.turnId()), Boolean.TRUE.equals(body.createNew()),
-        new ChatCommand.Location(body.city(), body.region(), body.country(), body.countryCode(), body.timezone()),
-        images, files);
+    Optional<UUID> conversation =
+        body.conversationId() == null || body.conversationId().isBlank()
+            ? Optional.empty()
+            : Optional.of(UUID.fromString(body.conversationId().strip()));
+    return new ChatCommand(
+        user,
+        PercentDecoding.decode(body.q()),
+        n,
+        Optional.ofNullable(body.d()),
+        conversation,
+        Optional.ofNullable(body.title()),
+        Optional.ofNullable(body.turnId()),
+        Boolean.TRUE.equals(body.createNew()),
+        new ChatCommand.Location(
+            body.city(), body.region(), body.country(), body.countryCode(), body.timezone()),
+        images,
+        files);
   }
 
   /** The query is required; it, the turn id and the title have the lengths the store keeps. */
@@ -253,18 +285,28 @@ public class ChatResource {
       throw RequestValidationException.missing("body", "q");
     }
     if (body.q().length() > ChatCommand.MAX_QUERY_CHARS) {
-      throw RequestValidationException.of("body", "q",
-          "String should have at most " + ChatCommand.MAX_QUERY_CHARS + " characters", body.q().length());
+      throw RequestValidationException.of(
+          "body",
+          "q",
+          "String should have at most " + ChatCommand.MAX_QUERY_CHARS + " characters",
+          body.q().length());
     }
-    // The store keeps at most 100 characters of a turn id and 200 of a title: refuse longer ones up front rather
+    // The store keeps at most 100 characters of a turn id and 200 of a title: refuse longer ones up
+    // front rather
     // than fail (500, or a 1011 close on the socket) when the turn is saved.
     if (body.turnId() != null && body.turnId().length() > MAX_TURN_ID_CHARS) {
-      throw RequestValidationException.of("body", "turn_id",
-          "String should have at most " + MAX_TURN_ID_CHARS + " characters", body.turnId().length());
+      throw RequestValidationException.of(
+          "body",
+          "turn_id",
+          "String should have at most " + MAX_TURN_ID_CHARS + " characters",
+          body.turnId().length());
     }
     if (body.title() != null && body.title().length() > MAX_TITLE_CHARS) {
-      throw RequestValidationException.of("body", "title",
-          "String should have at most " + MAX_TITLE_CHARS + " characters", body.title().length());
+      throw RequestValidationException.of(
+          "body",
+          "title",
+          "String should have at most " + MAX_TITLE_CHARS + " characters",
+          body.title().length());
     }
   }
 
@@ -272,14 +314,15 @@ public class ChatResource {
   private static List<String> checkedImages(List<String> given) {
     List<String> images = given == null ? List.of() : given;
     if (images.size() > MAX_IMAGES) {
-      throw new QuotaExceededException(
-          "Those are way too many images for me! I can handle up to " + MAX_IMAGES + " images per message.");
+      throw new QuotaExceededException("Those are way too many images for me! I can handle up to "
+          + MAX_IMAGES + " images per message.");
     }
     long imageBytes = 0;
     for (String image : images) {
       int comma = image == null ? -1 : image.indexOf(";base64,");
       if (image == null || !image.startsWith("data:image/") || comma < 0) {
-        throw RequestValidationException.of("body", "images", "Images must be data:image/...;base64 URIs", null);
+        throw RequestValidationException.of(
+            "body", "images", "Images must be data:image/...;base64 URIs", null);
       }
       try {
         imageBytes += Base64.getDecoder().decode(image.substring(comma + 8).strip()).length;
@@ -299,10 +342,13 @@ public class ChatResource {
     if (given != null) {
       for (ChatRequestBody.AttachedFileBody f : given) {
         if (f == null || f.name() == null || f.content() == null) {
-          throw new RequestValidationException(List.of(new FieldProblem("missing", List.of("body", "files"),
-              "Each file needs a name and content", null)));
+          throw new RequestValidationException(List.of(new FieldProblem(
+              "missing", List.of("body", "files"), "Each file needs a name and content", null)));
         }
-        files.add(new AttachedFile(f.name(), f.content(), f.fileType(),
+        files.add(new AttachedFile(
+            f.name(),
+            f.content(),
+            f.fileType(),
             f.size() == null ? f.content().length() : f.size()));
       }
     }

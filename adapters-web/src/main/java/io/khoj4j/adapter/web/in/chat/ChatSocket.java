@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.security.AuthenticatedUser;
 import io.khoj4j.application.error.ApplicationException;
+import io.khoj4j.application.error.QuotaExceededException;
 import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.chat.ChatEventSink;
 import io.khoj4j.application.port.in.chat.ChatUseCase;
-import io.khoj4j.application.error.QuotaExceededException;
 import io.khoj4j.application.port.in.usage.AdmitUsageCommand;
 import io.khoj4j.application.port.in.usage.AdmitUsageUseCase;
 import io.khoj4j.application.port.in.usage.ReleaseConnectionUseCase;
@@ -57,7 +57,11 @@ public class ChatSocket {
   private final ReleaseConnectionUseCase releaseConnection;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-  public ChatSocket(ChatUseCase chat, AllowedHosts allowedHosts, SecurityIdentity identity, AdmitUsageUseCase usage,
+  public ChatSocket(
+      ChatUseCase chat,
+      AllowedHosts allowedHosts,
+      SecurityIdentity identity,
+      AdmitUsageUseCase usage,
       ReleaseConnectionUseCase releaseConnection) {
     this.chat = chat;
     this.usage = usage;
@@ -132,15 +136,22 @@ public class ChatSocket {
     }
     if ("interrupt".equals(message.path("type").asText())) {
       stopRunning(session);
-      send(connection, ChatJson.write(Map.of("type", message.hasNonNull("query")
-          ? "interrupt_message_acknowledged" : "interrupt_acknowledged")));
+      send(
+          connection,
+          ChatJson.write(Map.of(
+              "type",
+              message.hasNonNull("query")
+                  ? "interrupt_message_acknowledged"
+                  : "interrupt_acknowledged")));
       return;
     }
     ChatCommand command;
     try {
       ChatRequestBody body = JSON.treeToValue(message, ChatRequestBody.class);
       if (body.q() == null) {
-        send(connection, ChatJson.write(Map.of("error", "Missing required field 'q' in chat message")));
+        send(
+            connection,
+            ChatJson.write(Map.of("error", "Missing required field 'q' in chat message")));
         return;
       }
       command = ChatResource.command(session.user, body);
@@ -197,7 +208,8 @@ public class ChatSocket {
       });
     } catch (RuntimeException e) {
       if (!connection.isOpen()) {
-        // The client left while an event was on its way: the turn is over, and that is no server error.
+        // The client left while an event was on its way: the turn is over, and that is no server
+        // error.
         LOG.debugf("chat socket %s closed during its turn: %s", connection.id(), e.getMessage());
         return;
       }
@@ -238,7 +250,8 @@ public class ChatSocket {
         kind = delta;
       }
       buffer.append(text);
-      if (buffer.length() >= FLUSH_CHARS || System.nanoTime() - lastFlush >= FLUSH_MILLIS * 1_000_000) {
+      if (buffer.length() >= FLUSH_CHARS
+          || System.nanoTime() - lastFlush >= FLUSH_MILLIS * 1_000_000) {
         flush();
       }
     }
@@ -248,7 +261,9 @@ public class ChatSocket {
       if (!buffer.isEmpty()) {
         String joined = buffer.toString();
         buffer.setLength(0);
-        sendEvent(connection, kind == Delta.TEXT ? joined : ChatJson.event(new ChatEvent.Thought(joined)));
+        sendEvent(
+            connection,
+            kind == Delta.TEXT ? joined : ChatJson.event(new ChatEvent.Thought(joined)));
       }
     }
   }

@@ -40,25 +40,40 @@ final class ContextJson {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder({"success", "output_files", "std_out", "std_err", "code_runtime"})
-  record Results(boolean success, @JsonProperty("output_files") List<OutputFile> outputFiles,
-      @JsonProperty("std_out") String stdout, @JsonProperty("std_err") String stderr,
+  record Results(
+      boolean success,
+      @JsonProperty("output_files") List<OutputFile> outputFiles,
+      @JsonProperty("std_out") String stdout,
+      @JsonProperty("std_err") String stderr,
       @JsonProperty("code_runtime") Long codeRuntime) {}
 
   @JsonPropertyOrder({"filename", "b64_data"})
-  record OutputFile(String filename, @JsonProperty("b64_data") String b64Data) {}
+  record OutputFile(
+      String filename, @JsonProperty("b64_data") String b64Data) {}
 
   @JsonPropertyOrder({"name", "content", "file_type", "size"})
-  record File(String name, String content, @JsonProperty("file_type") String fileType, long size) {}
+  record File(
+      String name,
+      String content,
+      @JsonProperty("file_type") String fileType,
+      long size) {}
 
   static Map<String, Online> online(List<OnlineResult> results) {
     Map<String, Online> out = new LinkedHashMap<>();
     for (OnlineResult r : results) {
       List<Hit> organic = r.searched()
-          ? r.organic().stream().map(h -> new Hit(h.title(), h.link(), h.snippet())).toList() : null;
-      AnswerBox box = r.answerBox().map(a -> new AnswerBox(a.title(), a.snippet(), a.link().orElse(null)))
+          ? r.organic().stream()
+              .map(h -> new Hit(h.title(), h.link(), h.snippet()))
+              .toList()
+          : null;
+      AnswerBox box = r.answerBox()
+          .map(a -> new AnswerBox(a.title(), a.snippet(), a.link().orElse(null)))
           .orElse(null);
-      List<Page> pages = r.searched() && r.webpages().isEmpty() ? null
-          : r.webpages().stream().map(p -> new Page(p.query(), p.link(), p.snippet())).toList();
+      List<Page> pages = r.searched() && r.webpages().isEmpty()
+          ? null
+          : r.webpages().stream()
+              .map(p -> new Page(p.query(), p.link(), p.snippet()))
+              .toList();
       out.put(r.query(), new Online(organic, box, pages));
     }
     return out;
@@ -68,16 +83,28 @@ final class ContextJson {
     Map<String, Code> out = new LinkedHashMap<>();
     for (CodeRun run : runs) {
       List<OutputFile> files = run.outputFiles().stream()
-          .map(f -> new OutputFile(f.filename(), f.base64Data())).toList();
-      out.put(run.instructions(), new Code(run.code(), new Results(run.success(), files, run.stdout(), run.stderr(),
-          run.runtime().map(Duration::toMillis).orElse(null))));
+          .map(f -> new OutputFile(f.filename(), f.base64Data()))
+          .toList();
+      out.put(
+          run.instructions(),
+          new Code(
+              run.code(),
+              new Results(
+                  run.success(),
+                  files,
+                  run.stdout(),
+                  run.stderr(),
+                  run.runtime().map(Duration::toMillis).orElse(null))));
     }
     return out;
   }
 
   /** Attached files as Khoj keeps them on the user's message; null (not {@code []}) when there are none. */
   static List<File> files(List<AttachedFile> files) {
-    return files.isEmpty() ? null
-        : files.stream().map(f -> new File(f.name(), f.content(), f.fileType(), f.size())).toList();
+    return files.isEmpty()
+        ? null
+        : files.stream()
+            .map(f -> new File(f.name(), f.content(), f.fileType(), f.size()))
+            .toList();
   }
 }

@@ -25,9 +25,9 @@ import io.khoj4j.application.port.in.chat.FilterConversationFilesCommand;
 import io.khoj4j.application.port.in.chat.FilterConversationFilesUseCase;
 import io.khoj4j.application.port.in.chat.ForkConversationCommand;
 import io.khoj4j.application.port.in.chat.ForkConversationUseCase;
-import io.khoj4j.application.port.in.chat.ListConversationsQuery;
 import io.khoj4j.application.port.in.chat.ListChatCommandsQuery;
 import io.khoj4j.application.port.in.chat.ListChatCommandsUseCase;
+import io.khoj4j.application.port.in.chat.ListConversationsQuery;
 import io.khoj4j.application.port.in.chat.ListConversationsUseCase;
 import io.khoj4j.application.port.in.chat.ReadConversationQuery;
 import io.khoj4j.application.port.in.chat.ReadConversationUseCase;
@@ -41,11 +41,11 @@ import io.khoj4j.application.port.in.chat.TitleConversationCommand;
 import io.khoj4j.application.port.in.chat.TitleConversationUseCase;
 import io.khoj4j.application.port.in.chat.UnshareConversationCommand;
 import io.khoj4j.application.port.in.chat.UnshareConversationUseCase;
-import io.khoj4j.domain.chat.ConversationCommand;
-import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.agent.Agent;
 import io.khoj4j.domain.agent.AgentSlug;
+import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.Conversation;
+import io.khoj4j.domain.chat.ConversationCommand;
 import io.khoj4j.domain.chat.PublicConversation;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
@@ -102,15 +102,25 @@ public class ConversationResource {
   private final boolean noHttps;
 
   /** One use case per action, each its own in-port and service. */
-  public ConversationResource(CurrentUser currentUser,
-      ReadConversationUseCase readConversation, DeleteConversationsUseCase deleteConversations,
-      ListConversationsUseCase listConversations, CreateConversationUseCase createConversation,
-      RenameConversationUseCase renameConversation, TitleConversationUseCase titleConversation,
-      DeleteTurnUseCase deleteTurn, FilterConversationFilesUseCase filterConversationFiles,
-      ShareConversationUseCase shareConversation, UnshareConversationUseCase unshareConversation,
-      ReadPublicConversationUseCase readPublicConversation, ForkConversationUseCase forkConversation,
-      ExportConversationsUseCase exportConversations, CountConversationsUseCase countConversations,
-      GetAgentUseCase getAgent, ListChatCommandsUseCase chatCommands, AllowedHosts allowedHosts,
+  public ConversationResource(
+      CurrentUser currentUser,
+      ReadConversationUseCase readConversation,
+      DeleteConversationsUseCase deleteConversations,
+      ListConversationsUseCase listConversations,
+      CreateConversationUseCase createConversation,
+      RenameConversationUseCase renameConversation,
+      TitleConversationUseCase titleConversation,
+      DeleteTurnUseCase deleteTurn,
+      FilterConversationFilesUseCase filterConversationFiles,
+      ShareConversationUseCase shareConversation,
+      UnshareConversationUseCase unshareConversation,
+      ReadPublicConversationUseCase readPublicConversation,
+      ForkConversationUseCase forkConversation,
+      ExportConversationsUseCase exportConversations,
+      CountConversationsUseCase countConversations,
+      GetAgentUseCase getAgent,
+      ListChatCommandsUseCase chatCommands,
+      AllowedHosts allowedHosts,
       @ConfigProperty(name = "khoj.no-https", defaultValue = "false") boolean noHttps) {
     this.currentUser = currentUser;
     this.chatCommands = chatCommands;
@@ -136,7 +146,10 @@ public class ConversationResource {
   /** Khoj answers a missing conversation, shared copy or message with this body rather than {@code detail}. */
   @ServerExceptionMapper
   public Response notFound(NotFoundException e) {
-    return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE).entity(status("error", e.getMessage())).build();
+    return Response.status(404)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(status("error", e.getMessage()))
+        .build();
   }
 
   static UUID uuid(String where, String name, String value) {
@@ -151,7 +164,9 @@ public class ConversationResource {
   }
 
   private static Optional<UUID> optionalUuid(String name, String value) {
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(uuid("query", name, value));
+    return value == null || value.isBlank()
+        ? Optional.empty()
+        : Optional.of(uuid("query", name, value));
   }
 
   /** Khoj's {@code {"status": ..., "message": ...}} (no message when there is none). */
@@ -164,7 +179,9 @@ public class ConversationResource {
 
   public record Shared(String status, String url) {}
 
-  public record Forked(String status, @JsonProperty("next_url") String nextUrl,
+  public record Forked(
+      String status,
+      @JsonProperty("next_url") String nextUrl,
       @JsonProperty("conversation_id") String conversationId) {}
 
   public record Created(@JsonProperty("conversation_id") String conversationId) {}
@@ -175,13 +192,20 @@ public class ConversationResource {
   public record History(String status, HistoryResponse response) {}
 
   /** The log (absent for an empty conversation), id, title, agent, ownership. */
-  public record HistoryResponse(@JsonInclude(JsonInclude.Include.NON_NULL) List<ChatJson.Message> chat,
-      @JsonProperty("conversation_id") String conversationId, String slug, ChatJson.AgentView agent,
+  public record HistoryResponse(
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<ChatJson.Message> chat,
+      @JsonProperty("conversation_id") String conversationId,
+      String slug,
+      ChatJson.AgentView agent,
       @JsonProperty("is_owner") boolean isOwner) {}
 
   /** One conversation of the export, as Khoj's export writes it. */
-  public record Exported(String title, String agent, @JsonProperty("created_at") String createdAt,
-      @JsonProperty("updated_at") String updatedAt, @JsonProperty("conversation_log") Log conversationLog,
+  public record Exported(
+      String title,
+      String agent,
+      @JsonProperty("created_at") String createdAt,
+      @JsonProperty("updated_at") String updatedAt,
+      @JsonProperty("conversation_log") Log conversationLog,
       @JsonProperty("file_filters") List<String> fileFilters) {}
 
   public record Log(List<ChatJson.Message> chat) {}
@@ -190,11 +214,17 @@ public class ConversationResource {
     return new Status(status, message);
   }
 
-  static History history(UUID id, String slug, List<ChatMessage> messages, String n, boolean owner) {
+  static History history(
+      UUID id, String slug, List<ChatMessage> messages, String n, boolean owner) {
     return history(id, slug, messages, n, owner, ChatJson.defaultAgent());
   }
 
-  static History history(UUID id, String slug, List<ChatMessage> messages, String n, boolean owner,
+  static History history(
+      UUID id,
+      String slug,
+      List<ChatMessage> messages,
+      String n,
+      boolean owner,
       ChatJson.AgentView agent) {
     List<ChatMessage> shown = messages;
     int count = QueryParams.integer("n", n, 0);
@@ -203,17 +233,29 @@ public class ConversationResource {
     } else if (count < 0) {
       shown = messages.subList(0, Math.max(0, messages.size() + count));
     }
-    return new History("ok", new HistoryResponse(messages.isEmpty() ? null : ChatJson.messages(shown), id.toString(),
-        slug, agent, owner));
+    return new History(
+        "ok",
+        new HistoryResponse(
+            messages.isEmpty() ? null : ChatJson.messages(shown),
+            id.toString(),
+            slug,
+            agent,
+            owner));
   }
 
   @GET
   @Path("/history")
-  public History history(@QueryParam("conversation_id") String conversationId, @QueryParam("n") String n) {
+  public History history(
+      @QueryParam("conversation_id") String conversationId, @QueryParam("n") String n) {
     QueryParams.integer("n", n, 0);
-    ConversationView view = readConversation.read(new ReadConversationQuery(currentUser.id(),
-        optionalUuid("conversation_id", conversationId)));
-    return history(view.conversation().id(), view.conversation().displayTitle(), view.messages(), n, true,
+    ConversationView view = readConversation.read(new ReadConversationQuery(
+        currentUser.id(), optionalUuid("conversation_id", conversationId)));
+    return history(
+        view.conversation().id(),
+        view.conversation().displayTitle(),
+        view.messages(),
+        n,
+        true,
         agentOf(view.conversation(), new HashMap<>()));
   }
 
@@ -228,7 +270,8 @@ public class ConversationResource {
     }
     return seen.computeIfAbsent(slug.toLowerCase(java.util.Locale.ROOT), key -> {
       try {
-        return ChatJson.agent(getAgent.get(new GetAgentQuery(Optional.of(currentUser.id()), AgentSlug.of(key))),
+        return ChatJson.agent(
+            getAgent.get(new GetAgentQuery(Optional.of(currentUser.id()), AgentSlug.of(key))),
             currentUser.id());
       } catch (NotFoundException | IllegalArgumentException gone) {
         return ChatJson.defaultAgent();
@@ -239,8 +282,8 @@ public class ConversationResource {
   @DELETE
   @Path("/history")
   public Status deleteHistory(@QueryParam("conversation_id") String conversationId) {
-    deleteConversations.delete(new DeleteConversationsCommand(currentUser.id(),
-        optionalUuid("conversation_id", conversationId)));
+    deleteConversations.delete(new DeleteConversationsCommand(
+        currentUser.id(), optionalUuid("conversation_id", conversationId)));
     return status("ok", "Conversation history cleared");
   }
 
@@ -250,7 +293,8 @@ public class ConversationResource {
     int limit = QueryParams.bool("recent", recent, false) ? 8 : 0;
     Map<String, ChatJson.AgentView> seen = new HashMap<>();
     return listConversations.list(new ListConversationsQuery(currentUser.id(), limit)).stream()
-        .map(c -> ChatJson.session(c, agentOf(c, seen))).toList();
+        .map(c -> ChatJson.session(c, agentOf(c, seen)))
+        .toList();
   }
 
   @POST
@@ -258,19 +302,21 @@ public class ConversationResource {
   public Response createSession(@QueryParam("agent_slug") String agentSlug) {
     Conversation c;
     try {
-      c = createConversation.create(new CreateConversationCommand(currentUser.id(), Optional.ofNullable(agentSlug)));
+      c = createConversation.create(
+          new CreateConversationCommand(currentUser.id(), Optional.ofNullable(agentSlug)));
     } catch (InvalidInputException e) {
-      return ErrorMappers.json(400, e.getMessage()); // a slug that cannot be one: Khoj's 400 "No such agent …"
+      return ErrorMappers.json(
+          400, e.getMessage()); // a slug that cannot be one: Khoj's 400 "No such agent …"
     }
-    // An agent the caller may not read is NotFoundException: 404 in the status body (notFound below).
+    // An agent the caller may not read is NotFoundException: 404 in the status body (notFound
+    // below).
     return Response.ok(new Created(c.id().toString())).build();
   }
 
-
   @PATCH
   @Path("/title")
-  public Renamed setTitle(@QueryParam("conversation_id") String conversationId,
-      @QueryParam("title") String title) {
+  public Renamed setTitle(
+      @QueryParam("conversation_id") String conversationId, @QueryParam("title") String title) {
     if (title == null) {
       throw RequestValidationException.missing("query", "title");
     }
@@ -282,8 +328,8 @@ public class ConversationResource {
   @POST
   @Path("/title")
   public Titled generateTitle(@QueryParam("conversation_id") String conversationId) {
-    String title = titleConversation.title(new TitleConversationCommand(currentUser.id(),
-        uuid("query", "conversation_id", conversationId)));
+    String title = titleConversation.title(new TitleConversationCommand(
+        currentUser.id(), uuid("query", "conversation_id", conversationId)));
     return new Titled("ok", title);
   }
 
@@ -296,16 +342,16 @@ public class ConversationResource {
     if (body == null || body.turn_id() == null || body.turn_id().isBlank()) {
       throw RequestValidationException.missing("body", "turn_id");
     }
-    deleteTurn.delete(new DeleteTurnCommand(currentUser.id(),
-        uuid("body", "conversation_id", body.conversation_id()), body.turn_id()));
+    deleteTurn.delete(new DeleteTurnCommand(
+        currentUser.id(), uuid("body", "conversation_id", body.conversation_id()), body.turn_id()));
     return status("ok", null);
   }
 
   @GET
   @Path("/conversation/file-filters/{conversationId}")
   public List<String> fileFilters(@PathParam("conversationId") String conversationId) {
-    return filters(new FilterConversationFilesCommand(currentUser.id(),
-        uuid("path", "conversation_id", conversationId), List.of(), List.of()));
+    return filters(new FilterConversationFilesCommand(
+        currentUser.id(), uuid("path", "conversation_id", conversationId), List.of(), List.of()));
   }
 
   /** Khoj's file-filter routes name no id when the conversation is missing. */
@@ -323,13 +369,14 @@ public class ConversationResource {
     if (body == null) {
       throw RequestValidationException.missing("body", "conversation_id");
     }
-    List<String> files = bulk ? body.filenames() : (body.filename() == null ? null : List.of(body.filename()));
+    List<String> files =
+        bulk ? body.filenames() : (body.filename() == null ? null : List.of(body.filename()));
     if (files == null) {
       throw RequestValidationException.missing("body", bulk ? "filenames" : "filename");
     }
     UUID id = uuid("body", "conversation_id", body.conversation_id());
-    return filters(new FilterConversationFilesCommand(currentUser.id(), id, add ? files : List.of(),
-        add ? List.of() : files));
+    return filters(new FilterConversationFilesCommand(
+        currentUser.id(), id, add ? files : List.of(), add ? List.of() : files));
   }
 
   @POST
@@ -362,7 +409,8 @@ public class ConversationResource {
 
   @POST
   @Path("/share")
-  public Response share(@QueryParam("conversation_id") String conversationId, @HeaderParam("Host") String host) {
+  public Response share(
+      @QueryParam("conversation_id") String conversationId, @HeaderParam("Host") String host) {
     UUID id = uuid("query", "conversation_id", conversationId);
     String hostname = AllowedHosts.hostOf(host);
     if (!allowedHosts.allows(hostname)) {
@@ -371,7 +419,8 @@ public class ConversationResource {
     String slug = shareConversation.share(new ShareConversationCommand(currentUser.id(), id));
     boolean local = Set.of("localhost", "127.0.0.1", "::1").contains(hostname);
     String scheme = noHttps || local ? "http" : "https";
-    return Response.ok(new Shared("ok", scheme + "://" + host + "/share/chat/" + slug + "/")).build();
+    return Response.ok(new Shared("ok", scheme + "://" + host + "/share/chat/" + slug + "/"))
+        .build();
   }
 
   @DELETE
@@ -387,15 +436,21 @@ public class ConversationResource {
   @GET
   @Path("/share/history")
   @PermitAll
-  public History publicHistory(@QueryParam("public_conversation_slug") String slug,
-      @QueryParam("n") String n) {
+  public History publicHistory(
+      @QueryParam("public_conversation_slug") String slug, @QueryParam("n") String n) {
     if (slug == null || slug.isBlank()) {
       throw RequestValidationException.missing("query", "public_conversation_slug");
     }
     PublicConversation copy = readPublicConversation.read(new ReadPublicConversationQuery(slug));
-    boolean owner = currentUser.find().map(u -> u.id().equals(copy.sourceOwner())).orElse(false);
+    boolean owner =
+        currentUser.find().map(u -> u.id().equals(copy.sourceOwner())).orElse(false);
     UUID id = UUID.nameUUIDFromBytes(copy.slug().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return history(id, copy.title() == null ? null : copy.title().replace('-', ' '), copy.messages(), n, owner);
+    return history(
+        id,
+        copy.title() == null ? null : copy.title().replace('-', ' '),
+        copy.messages(),
+        n,
+        owner);
   }
 
   @POST
@@ -410,18 +465,27 @@ public class ConversationResource {
 
   @GET
   @Path("/export")
-  public List<Exported> export(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+  public List<Exported> export(
+      @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
     int from = QueryParams.integer("offset", offset, 0);
     int size = QueryParams.integer("limit", limit, 10);
     if (from < 0) {
-      throw RequestValidationException.of("query", "offset", "Input should be greater than or equal to 0", offset);
+      throw RequestValidationException.of(
+          "query", "offset", "Input should be greater than or equal to 0", offset);
     }
     if (size < 1 || size > 100) {
-      throw RequestValidationException.of("query", "limit", "Input should be between 1 and 100", limit);
+      throw RequestValidationException.of(
+          "query", "limit", "Input should be between 1 and 100", limit);
     }
-    return exportConversations.export(new ExportConversationsQuery(currentUser.id(), from, size)).stream()
-        .map(v -> new Exported(v.conversation().displayTitle(), "Khoj", ChatJson.created(v.conversation().createdAt()),
-            ChatJson.created(v.conversation().updatedAt()), new Log(ChatJson.messages(v.messages())),
+    return exportConversations
+        .export(new ExportConversationsQuery(currentUser.id(), from, size))
+        .stream()
+        .map(v -> new Exported(
+            v.conversation().displayTitle(),
+            "Khoj",
+            ChatJson.created(v.conversation().createdAt()),
+            ChatJson.created(v.conversation().updatedAt()),
+            new Log(ChatJson.messages(v.messages())),
             v.conversation().fileFilters()))
         .toList();
   }

@@ -24,7 +24,10 @@ import java.util.Optional;
 public class FeedbackResource {
 
   /** Khoj's body; {@code turn_id} is an optional khoj4j addition naming the turn. */
-  public record FeedbackBody(String uquery, String kquery, String sentiment,
+  public record FeedbackBody(
+      String uquery,
+      String kquery,
+      String sentiment,
       @JsonProperty("turn_id") String turnId) {}
 
   private final CurrentUser currentUser;
@@ -50,10 +53,14 @@ public class FeedbackResource {
     }
     Sentiment sentiment = Sentiment.fromWire(body.sentiment());
     if (sentiment == null) {
-      throw RequestValidationException.of("body", "sentiment", "Input should be 'positive' or 'negative'",
-          body.sentiment());
+      throw RequestValidationException.of(
+          "body", "sentiment", "Input should be 'positive' or 'negative'", body.sentiment());
     }
-    feedback.give(new GiveFeedbackCommand(currentUser.id(), body.uquery(), body.kquery(), sentiment,
+    feedback.give(new GiveFeedbackCommand(
+        currentUser.id(),
+        body.uquery(),
+        body.kquery(),
+        sentiment,
         Optional.ofNullable(body.turnId())));
     return Response.ok("null", MediaType.APPLICATION_JSON_TYPE).build();
   }

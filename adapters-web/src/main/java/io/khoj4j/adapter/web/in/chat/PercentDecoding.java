@@ -27,7 +27,9 @@ final class PercentDecoding {
       Matcher m = PERCENT.matcher(q).region(i, q.length());
       if (q.charAt(i) == '%' && m.lookingAt()) {
         bytes.reset();
-        while (i < q.length() && q.charAt(i) == '%' && PERCENT.matcher(q).region(i, q.length()).lookingAt()) {
+        while (i < q.length()
+            && q.charAt(i) == '%'
+            && PERCENT.matcher(q).region(i, q.length()).lookingAt()) {
           bytes.write(Integer.parseInt(q.substring(i + 1, i + 3), 16));
           i += 3;
         }

@@ -37,13 +37,15 @@ class TextFrameValidation {
   }
 
   private static void install(HttpServerRequest request) {
-    if (request.version() == HttpVersion.HTTP_2 || !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+    if (request.version() == HttpVersion.HTTP_2
+        || !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
       return;
     }
     if (request.connection() instanceof ConnectionBase connection) {
       ChannelPipeline pipeline = connection.channel().pipeline();
       if (pipeline.get(HANDLER_NAME) == null) {
-        pipeline.addBefore(connection.channelHandlerContext().name(), HANDLER_NAME, new Utf8FrameValidator(true));
+        pipeline.addBefore(
+            connection.channelHandlerContext().name(), HANDLER_NAME, new Utf8FrameValidator(true));
       }
     }
   }

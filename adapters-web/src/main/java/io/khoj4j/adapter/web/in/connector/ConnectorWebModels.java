@@ -13,7 +13,8 @@ final class ConnectorWebModels {
   record RepoModel(String name, String owner, String branch) {}
 
   /** {@code POST /api/content/github}: Khoj accepts {@code pat_token} and its alias {@code pat-token}. */
-  record GithubRequest(@JsonProperty("pat_token") @JsonAlias("pat-token") String patToken, List<RepoModel> repos) {}
+  record GithubRequest(
+      @JsonProperty("pat_token") @JsonAlias("pat-token") String patToken, List<RepoModel> repos) {}
 
   record NotionRequest(String token) {}
 

@@ -39,8 +39,12 @@ public class GithubConnectorResource {
   private final UserKeys userKeys;
   private final SyncOnSave syncOnSave;
 
-  public GithubConnectorResource(CurrentUser currentUser, ConfigureGithubUseCase configure,
-      ReadConnectorsUseCase read, UserKeys userKeys, SyncOnSave syncOnSave) {
+  public GithubConnectorResource(
+      CurrentUser currentUser,
+      ConfigureGithubUseCase configure,
+      ReadConnectorsUseCase read,
+      UserKeys userKeys,
+      SyncOnSave syncOnSave) {
     this.syncOnSave = syncOnSave;
     this.currentUser = currentUser;
     this.configure = configure;
@@ -51,8 +55,13 @@ public class GithubConnectorResource {
   @GET
   public ConnectorResponse get() {
     ConnectorsView view = read.read(new ReadConnectorsQuery(currentUser.id()));
-    Object config = view.github().<Object>map(g -> new GithubConfigModel(g.token().orElse(""),
-        g.repos().stream().map(r -> new RepoModel(r.name(), r.owner(), r.branch())).toList())).orElse(Map.of());
+    Object config = view.github()
+        .<Object>map(g -> new GithubConfigModel(
+            g.token().orElse(""),
+            g.repos().stream()
+                .map(r -> new RepoModel(r.name(), r.owner(), r.branch()))
+                .toList()))
+        .orElse(Map.of());
     return userKeys.response(config);
   }
 
@@ -66,8 +75,11 @@ public class GithubConnectorResource {
     if (request.repos() == null) {
       throw RequestValidationException.missing("body", "repos");
     }
-    configure.configure(ConfigureGithubCommand.of(currentUser.id(), Optional.ofNullable(request.patToken()),
-        request.repos().stream().map(r -> r == null ? null : new RepoInput(r.owner(), r.name(), r.branch()))
+    configure.configure(ConfigureGithubCommand.of(
+        currentUser.id(),
+        Optional.ofNullable(request.patToken()),
+        request.repos().stream()
+            .map(r -> r == null ? null : new RepoInput(r.owner(), r.name(), r.branch()))
             .toList()));
     if (!request.repos().isEmpty()) {
       syncOnSave.start(currentUser.id(), ContentSource.GITHUB);

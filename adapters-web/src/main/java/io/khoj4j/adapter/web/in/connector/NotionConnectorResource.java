@@ -32,8 +32,12 @@ public class NotionConnectorResource {
   private final UserKeys userKeys;
   private final SyncOnSave syncOnSave;
 
-  public NotionConnectorResource(CurrentUser currentUser, ConfigureNotionUseCase configure,
-      ReadConnectorsUseCase read, UserKeys userKeys, SyncOnSave syncOnSave) {
+  public NotionConnectorResource(
+      CurrentUser currentUser,
+      ConfigureNotionUseCase configure,
+      ReadConnectorsUseCase read,
+      UserKeys userKeys,
+      SyncOnSave syncOnSave) {
     this.currentUser = currentUser;
     this.configure = configure;
     this.read = read;
@@ -43,7 +47,8 @@ public class NotionConnectorResource {
 
   @GET
   public ConnectorResponse get() {
-    String token = read.read(new ReadConnectorsQuery(currentUser.id())).notionToken().orElse("");
+    String token =
+        read.read(new ReadConnectorsQuery(currentUser.id())).notionToken().orElse("");
     return userKeys.response(new NotionConfigModel(token));
   }
 
@@ -53,7 +58,8 @@ public class NotionConnectorResource {
     if (request == null || request.token() == null) {
       throw RequestValidationException.missing("body", "token");
     }
-    ConfigureNotionCommand command = new ConfigureNotionCommand(currentUser.id(), Optional.of(request.token()));
+    ConfigureNotionCommand command =
+        new ConfigureNotionCommand(currentUser.id(), Optional.of(request.token()));
     configure.configure(command);
     if (command.token().isPresent()) {
       syncOnSave.start(currentUser.id(), ContentSource.NOTION);

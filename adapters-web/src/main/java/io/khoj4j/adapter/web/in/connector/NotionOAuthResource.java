@@ -25,7 +25,8 @@ public class NotionOAuthResource {
   private final CompleteNotionOAuthUseCase complete;
   private final SyncOnSave syncOnSave;
 
-  public NotionOAuthResource(CurrentUser currentUser, CompleteNotionOAuthUseCase complete, SyncOnSave syncOnSave) {
+  public NotionOAuthResource(
+      CurrentUser currentUser, CompleteNotionOAuthUseCase complete, SyncOnSave syncOnSave) {
     this.currentUser = currentUser;
     this.complete = complete;
     this.syncOnSave = syncOnSave;

@@ -23,8 +23,10 @@ public class SyncOnSave {
   private final SyncConnectorsUseCase sync;
   private final boolean enabled;
 
-  public SyncOnSave(SyncConnectorsUseCase sync,
-      @ConfigProperty(name = "khoj.connectors.sync-on-save", defaultValue = "true") boolean enabled) {
+  public SyncOnSave(
+      SyncConnectorsUseCase sync,
+      @ConfigProperty(name = "khoj.connectors.sync-on-save", defaultValue = "true")
+          boolean enabled) {
     this.sync = sync;
     this.enabled = enabled;
   }

@@ -43,7 +43,8 @@ public class SyncResource {
     QueryParams.bool("force", force, false);
     SyncReport report = sync.sync(new SyncConnectorsCommand(currentUser.id(), sourcesFor(t)));
     if (report.failed()) {
-      return ErrorMappers.json(500, "Failed to update server indexed content via API: " + reasons(report));
+      return ErrorMappers.json(
+          500, "Failed to update server indexed content via API: " + reasons(report));
     }
     return Response.ok(Map.of("status", "ok", "message", "khoj reloaded")).build();
   }
@@ -53,8 +54,12 @@ public class SyncResource {
     if (t == null || t.isBlank() || t.strip().equalsIgnoreCase("all")) {
       return EnumSet.of(ContentSource.GITHUB, ContentSource.NOTION);
     }
-    ContentType type = ContentType.fromWire(t).orElseThrow(() -> RequestValidationException.of("query", "t",
-        "Input should be 'all', 'org', 'markdown', 'image', 'pdf', 'github', 'notion', 'plaintext' or 'docx'", t));
+    ContentType type = ContentType.fromWire(t)
+        .orElseThrow(() -> RequestValidationException.of(
+            "query",
+            "t",
+            "Input should be 'all', 'org', 'markdown', 'image', 'pdf', 'github', 'notion', 'plaintext' or 'docx'",
+            t));
     return switch (type) {
       case GITHUB -> EnumSet.of(ContentSource.GITHUB);
       case NOTION -> EnumSet.of(ContentSource.NOTION);
@@ -65,7 +70,8 @@ public class SyncResource {
   public static String reasons(SyncReport report) {
     return report.outcomes().entrySet().stream()
         .filter(e -> e.getValue() instanceof SyncReport.Outcome.Failed)
-        .map(e -> e.getKey().wireName() + ": " + ((SyncReport.Outcome.Failed) e.getValue()).reason())
+        .map(
+            e -> e.getKey().wireName() + ": " + ((SyncReport.Outcome.Failed) e.getValue()).reason())
         .sorted()
         .collect(Collectors.joining("; "));
   }

@@ -19,7 +19,10 @@ class UserKeys {
   private final QueryContentUseCase content;
   private final String version;
 
-  UserKeys(CurrentUser currentUser, ManageAccountUseCase accounts, QueryContentUseCase content,
+  UserKeys(
+      CurrentUser currentUser,
+      ManageAccountUseCase accounts,
+      QueryContentUseCase content,
       @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
     this.currentUser = currentUser;
     this.accounts = accounts;
@@ -30,7 +33,9 @@ class UserKeys {
   ConnectorResponse response(Object currentConfig) {
     User user = accounts.get(new AccountQuery(currentUser.id()));
     String photo = accounts.photo(new AccountQuery(currentUser.id())).orElse(null);
-    boolean hasDocuments = content.overview(new ContentQuery.Overview(currentUser.id())).hasDocuments();
-    return new ConnectorResponse(user.username(), photo, true, hasDocuments, version, currentConfig);
+    boolean hasDocuments =
+        content.overview(new ContentQuery.Overview(currentUser.id())).hasDocuments();
+    return new ConnectorResponse(
+        user.username(), photo, true, hasDocuments, version, currentConfig);
   }
 }

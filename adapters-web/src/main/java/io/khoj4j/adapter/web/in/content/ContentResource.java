@@ -1,10 +1,10 @@
 package io.khoj4j.adapter.web.in.content;
 
-import io.khoj4j.adapter.web.in.StatusResponse;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.khoj4j.adapter.web.error.ErrorMappers;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.in.QueryParams;
+import io.khoj4j.adapter.web.in.StatusResponse;
 import io.khoj4j.adapter.web.in.connector.SyncResource;
 import io.khoj4j.adapter.web.security.CurrentUser;
 import io.khoj4j.application.port.in.connector.SyncConnectorsCommand;
@@ -20,19 +20,19 @@ import io.khoj4j.application.port.in.content.IndexContentUseCase;
 import io.khoj4j.application.port.in.content.ListRefusedFilesQuery;
 import io.khoj4j.application.port.in.content.ListRefusedFilesUseCase;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
+import io.khoj4j.application.port.in.content.SyncMode;
+import io.khoj4j.application.port.in.content.UploadedFile;
 import io.khoj4j.application.port.in.usage.AdmitUsageCommand;
 import io.khoj4j.application.port.in.usage.AdmitUsageUseCase;
 import io.khoj4j.application.port.in.usage.ReleaseUploadUseCase;
-import io.khoj4j.application.port.in.content.SyncMode;
-import io.khoj4j.application.port.in.content.UploadedFile;
-import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.content.ContentType;
+import io.khoj4j.domain.content.IndexedFile;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -129,11 +129,13 @@ public class ContentResource {
 
   /** Without its boundary a multipart body cannot be split into files: it would read as no files at all. */
   private static boolean hasBoundary(String contentType) {
-    return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).contains("boundary=");
+    return contentType != null
+        && contentType.toLowerCase(java.util.Locale.ROOT).contains("boundary=");
   }
 
   private static Response notMultipart() {
-    return ErrorMappers.json(415, "Send files as multipart/form-data with a boundary, in parts named \"files\"");
+    return ErrorMappers.json(
+        415, "Send files as multipart/form-data with a boundary, in parts named \"files\"");
   }
 
   /**
@@ -150,11 +152,14 @@ public class ContentResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       @HeaderParam("Transfer-Encoding") String transferEncoding) {
-    if (contentType != null || transferEncoding != null || (contentLength != null && !contentLength.strip().equals("0"))) {
+    if (contentType != null
+        || transferEncoding != null
+        || (contentLength != null && !contentLength.strip().equals("0"))) {
       return notMultipart();
     }
     parseType(t);
-    SyncReport report = syncConnectors.sync(new SyncConnectorsCommand(currentUser.id(), SyncResource.sourcesFor(t)));
+    SyncReport report = syncConnectors.sync(
+        new SyncConnectorsCommand(currentUser.id(), SyncResource.sourcesFor(t)));
     if (report.failed()) {
       return ErrorMappers.json(500, "Failed to sync: " + SyncResource.reasons(report));
     }
@@ -177,26 +182,35 @@ public class ContentResource {
     if (parts.size() > MAX_FILES) {
       return ErrorMappers.json(400, "Too many files. Maximum number of files is 1000.");
     }
-    // Per-tier upload and index size limits (429, nothing indexed) before any file is read. The upload's bytes stay
-    // reserved in the user's index until its entries are committed, so parallel uploads cannot overshoot together.
+    // Per-tier upload and index size limits (429, nothing indexed) before any file is read. The
+    // upload's bytes stay
+    // reserved in the user's index until its entries are committed, so parallel uploads cannot
+    // overshoot together.
     String uploadId = java.util.UUID.randomUUID().toString();
-    usage.admit(new AdmitUsageCommand.Upload(currentUser.id(), uploadId,
-        parts.stream().mapToLong(FileUpload::size).sum()));
+    usage.admit(new AdmitUsageCommand.Upload(
+        currentUser.id(), uploadId, parts.stream().mapToLong(FileUpload::size).sum()));
     try {
       List<UploadedFile> files = new ArrayList<>(parts.size());
       for (FileUpload part : parts) {
-        files.add(new UploadedFile(part.fileName() == null ? "" : part.fileName(), contentType(part), read(part)));
+        files.add(new UploadedFile(
+            part.fileName() == null ? "" : part.fileName(), contentType(part), read(part)));
       }
-      IndexContentResult result = indexContent.index(new IndexContentCommand(currentUser.id(), files, mode, only));
-      return Response.ok(String.join(",", result.accepted()), MediaType.TEXT_PLAIN_TYPE).build();
+      IndexContentResult result =
+          indexContent.index(new IndexContentCommand(currentUser.id(), files, mode, only));
+      return Response.ok(String.join(",", result.accepted()), MediaType.TEXT_PLAIN_TYPE)
+          .build();
     } finally {
-      releaseUpload.release(new ReleaseUploadUseCase.ReleaseUploadCommand(currentUser.id(), uploadId));
+      releaseUpload.release(
+          new ReleaseUploadUseCase.ReleaseUploadCommand(currentUser.id(), uploadId));
     }
   }
 
   private static String contentType(FileUpload part) {
     String type = part.contentType();
-    if (type != null && part.charSet() != null && !part.charSet().isBlank() && !type.contains("charset")) {
+    if (type != null
+        && part.charSet() != null
+        && !part.charSet().isBlank()
+        && !type.contains("charset")) {
       return type + "; charset=" + part.charSet();
     }
     return type;
@@ -219,8 +233,11 @@ public class ContentResource {
   }
 
   private static RequestValidationException invalidType(String where, String field, String value) {
-    return RequestValidationException.of(where, field,
-        "Input should be 'all', 'org', 'markdown', 'image', 'pdf', 'github', 'notion', 'plaintext' or 'docx'", value);
+    return RequestValidationException.of(
+        where,
+        field,
+        "Input should be 'all', 'org', 'markdown', 'image', 'pdf', 'github', 'notion', 'plaintext' or 'docx'",
+        value);
   }
 
   @GET
@@ -229,7 +246,9 @@ public class ContentResource {
   public List<String> types() {
     TreeSet<String> names = new TreeSet<>();
     names.add("all");
-    queryContent.types(new ContentQuery.Types(currentUser.id())).forEach(t -> names.add(t.wireName()));
+    queryContent
+        .types(new ContentQuery.Types(currentUser.id()))
+        .forEach(t -> names.add(t.wireName()));
     return List.copyOf(names);
   }
 
@@ -246,26 +265,44 @@ public class ContentResource {
 
   /** Khoj's page of files, plus {@code refused} (khoj4j's own; Khoj's clients ignore fields they do not know). */
   public record FilesResponse(
-      List<FileSummary> files, @JsonProperty("num_pages") int numPages, List<RefusedSummary> refused) {}
+      List<FileSummary> files,
+      @JsonProperty("num_pages") int numPages,
+      List<RefusedSummary> refused) {}
 
   @GET
   @Path("/files")
   @Produces(MediaType.APPLICATION_JSON)
-  public FilesResponse files(@QueryParam("truncated") String truncated, @QueryParam("page") String page) {
+  public FilesResponse files(
+      @QueryParam("truncated") String truncated, @QueryParam("page") String page) {
     boolean cut = QueryParams.bool("truncated", truncated, true);
     int pageNumber = QueryParams.integer("page", page, 0);
     if (pageNumber < 0) {
-      throw RequestValidationException.of("query", "page", "Input should be greater than or equal to 0", page);
+      throw RequestValidationException.of(
+          "query", "page", "Input should be greater than or equal to 0", page);
     }
-    FilePage result = queryContent.files(new ContentQuery.Files(currentUser.id(), pageNumber, FILES_PAGE_SIZE, cut));
-    List<RefusedSummary> refused = refusedFiles.list(new ListRefusedFilesQuery(currentUser.id())).stream()
-        .map(r -> new RefusedSummary(r.name(), r.reason(), PYTHON_DATETIME.format(r.refusedAt().atOffset(ZoneOffset.UTC))))
-        .toList();
-    return new FilesResponse(result.files().stream().map(f -> new FileSummary(f.name(), f.rawText(),
-        PYTHON_DATETIME.format(f.updatedAt().atOffset(ZoneOffset.UTC)))).toList(), result.numPages(), refused);
+    FilePage result = queryContent.files(
+        new ContentQuery.Files(currentUser.id(), pageNumber, FILES_PAGE_SIZE, cut));
+    List<RefusedSummary> refused =
+        refusedFiles.list(new ListRefusedFilesQuery(currentUser.id())).stream()
+            .map(r -> new RefusedSummary(
+                r.name(),
+                r.reason(),
+                PYTHON_DATETIME.format(r.refusedAt().atOffset(ZoneOffset.UTC))))
+            .toList();
+    return new FilesResponse(
+        result.files().stream()
+            .map(f -> new FileSummary(
+                f.name(),
+                f.rawText(),
+                PYTHON_DATETIME.format(f.updatedAt().atOffset(ZoneOffset.UTC))))
+            .toList(),
+        result.numPages(),
+        refused);
   }
 
-  public record FileResponse(String id, @JsonProperty("file_name") String fileName,
+  public record FileResponse(
+      String id,
+      @JsonProperty("file_name") String fileName,
       @JsonProperty("raw_text") String rawText) {}
 
   @GET
@@ -279,8 +316,8 @@ public class ContentResource {
     return new FileResponse(f.id().toString(), f.name(), f.rawText());
   }
 
-
-  public record DeletedResponse(String status, @JsonProperty("deleted_count") int deletedCount) {}
+  public record DeletedResponse(
+      String status, @JsonProperty("deleted_count") int deletedCount) {}
 
   @DELETE
   @Path("/file")
@@ -289,8 +326,12 @@ public class ContentResource {
     if (filename == null || filename.isEmpty()) {
       throw RequestValidationException.missing("query", "filename");
     }
-    deleteContent.delete(new DeleteContentCommand(currentUser.id(), new DeleteContentCommand.File(filename)));
-    return Response.status(201).entity(new StatusResponse("ok")).type(MediaType.APPLICATION_JSON_TYPE).build();
+    deleteContent.delete(
+        new DeleteContentCommand(currentUser.id(), new DeleteContentCommand.File(filename)));
+    return Response.status(201)
+        .entity(new StatusResponse("ok"))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
   }
 
   public record DeleteFilesRequest(List<String> files) {}
@@ -306,19 +347,23 @@ public class ContentResource {
     if (request.files().stream().anyMatch(f -> f == null)) {
       throw RequestValidationException.of("body", "files", "Input should be a valid string", null);
     }
-    int deleted = deleteContent.delete(
-        new DeleteContentCommand(currentUser.id(), new DeleteContentCommand.Files(request.files())));
-    return Response.status(201).entity(new DeletedResponse("ok", deleted)).type(MediaType.APPLICATION_JSON_TYPE)
+    int deleted = deleteContent.delete(new DeleteContentCommand(
+        currentUser.id(), new DeleteContentCommand.Files(request.files())));
+    return Response.status(201)
+        .entity(new DeletedResponse("ok", deleted))
+        .type(MediaType.APPLICATION_JSON_TYPE)
         .build();
   }
 
-  public record SizeResponse(@JsonProperty("indexed_data_size_in_mb") long megabytes) {}
+  public record SizeResponse(
+      @JsonProperty("indexed_data_size_in_mb") long megabytes) {}
 
   @GET
   @Path("/size")
   @Produces(MediaType.APPLICATION_JSON)
   public SizeResponse size() {
-    long bytes = queryContent.overview(new ContentQuery.Overview(currentUser.id())).indexedBytes();
+    long bytes =
+        queryContent.overview(new ContentQuery.Overview(currentUser.id())).indexedBytes();
     return new SizeResponse((bytes + (1 << 20) - 1) >> 20);
   }
 
@@ -326,10 +371,12 @@ public class ContentResource {
   @Path("/type/{contentType}")
   @Produces(MediaType.APPLICATION_JSON)
   public StatusResponse deleteType(@PathParam("contentType") String contentType) {
-    Optional<ContentType> type = contentType.equalsIgnoreCase("all") ? Optional.empty()
-        : Optional.of(ContentType.fromWire(contentType).orElseThrow(() ->
-            invalidType("path", "content_type", contentType)));
-    deleteContent.delete(new DeleteContentCommand(currentUser.id(), new DeleteContentCommand.Type(type)));
+    Optional<ContentType> type = contentType.equalsIgnoreCase("all")
+        ? Optional.empty()
+        : Optional.of(ContentType.fromWire(contentType)
+            .orElseThrow(() -> invalidType("path", "content_type", contentType)));
+    deleteContent.delete(
+        new DeleteContentCommand(currentUser.id(), new DeleteContentCommand.Type(type)));
     return new StatusResponse("ok");
   }
 
@@ -337,9 +384,14 @@ public class ContentResource {
   @Path("/source/{contentSource}")
   @Produces(MediaType.APPLICATION_JSON)
   public StatusResponse deleteSource(@PathParam("contentSource") String contentSource) {
-    ContentSource source = ContentSource.fromWire(contentSource).orElseThrow(() -> RequestValidationException.of(
-        "path", "content_source", "Input should be 'computer', 'github' or 'notion'", contentSource));
-    deleteContent.delete(new DeleteContentCommand(currentUser.id(), new DeleteContentCommand.Source(source)));
+    ContentSource source = ContentSource.fromWire(contentSource)
+        .orElseThrow(() -> RequestValidationException.of(
+            "path",
+            "content_source",
+            "Input should be 'computer', 'github' or 'notion'",
+            contentSource));
+    deleteContent.delete(
+        new DeleteContentCommand(currentUser.id(), new DeleteContentCommand.Source(source)));
     return new StatusResponse("ok");
   }
 
@@ -349,7 +401,8 @@ public class ContentResource {
   @Produces(MediaType.APPLICATION_JSON)
   public List<String> sourceFiles(@PathParam("contentSource") String contentSource) {
     return ContentSource.fromWire(contentSource)
-        .map(source -> queryContent.sourceFiles(new ContentQuery.SourceFiles(currentUser.id(), source)))
+        .map(source ->
+            queryContent.sourceFiles(new ContentQuery.SourceFiles(currentUser.id(), source)))
         .orElse(List.of());
   }
 }

@@ -35,7 +35,8 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class MemoryResource {
 
-  public record MemoryItem(long id, String raw, @JsonProperty("created_at") String createdAt) {}
+  public record MemoryItem(
+      long id, String raw, @JsonProperty("created_at") String createdAt) {}
 
   public record ReplacedMemory(long id, String raw) {}
 
@@ -46,7 +47,10 @@ public class MemoryResource {
   private final DeleteMemoryUseCase delete;
   private final ReplaceMemoryUseCase replace;
 
-  public MemoryResource(CurrentUser currentUser, ListMemoriesUseCase list, DeleteMemoryUseCase delete,
+  public MemoryResource(
+      CurrentUser currentUser,
+      ListMemoriesUseCase list,
+      DeleteMemoryUseCase delete,
       ReplaceMemoryUseCase replace) {
     this.currentUser = currentUser;
     this.list = list;
@@ -57,7 +61,8 @@ public class MemoryResource {
   @GET
   public List<MemoryItem> memories() {
     return list.list(new ListMemoriesQuery(currentUser.id())).stream()
-        .map(m -> new MemoryItem(m.id(), m.raw(), m.createdAt().toString())).toList();
+        .map(m -> new MemoryItem(m.id(), m.raw(), m.createdAt().toString()))
+        .toList();
   }
 
   @DELETE
@@ -77,8 +82,10 @@ public class MemoryResource {
   public Response replace(@PathParam("memoryId") String memoryId, MemoryBody body) {
     long id = id(memoryId);
     try {
-      Memory m = replace.replace(new ReplaceMemoryCommand(currentUser.id(), id, body == null ? null : body.raw()));
-      return Response.ok(new ReplacedMemory(m.id(), m.raw()), MediaType.APPLICATION_JSON_TYPE).build();
+      Memory m = replace.replace(
+          new ReplaceMemoryCommand(currentUser.id(), id, body == null ? null : body.raw()));
+      return Response.ok(new ReplacedMemory(m.id(), m.raw()), MediaType.APPLICATION_JSON_TYPE)
+          .build();
     } catch (NotFoundException e) {
       return error(404, e.getMessage());
     } catch (InvalidInputException e) {
@@ -90,12 +97,18 @@ public class MemoryResource {
     try {
       return Long.parseLong(value.strip());
     } catch (NumberFormatException e) {
-      throw RequestValidationException.of("path", "memory_id",
-          "Input should be a valid integer, unable to parse string as an integer", value);
+      throw RequestValidationException.of(
+          "path",
+          "memory_id",
+          "Input should be a valid integer, unable to parse string as an integer",
+          value);
     }
   }
 
   private static Response error(int status, String message) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("error", message)).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("error", message))
+        .build();
   }
 }

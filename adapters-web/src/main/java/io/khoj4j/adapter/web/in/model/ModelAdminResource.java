@@ -41,7 +41,9 @@ public class ModelAdminResource {
     this.configure = configure;
   }
 
-  public record ApiBody(String name, @JsonProperty("base_url") String baseUrl,
+  public record ApiBody(
+      String name,
+      @JsonProperty("base_url") String baseUrl,
       @JsonProperty("api_key") String apiKey) {}
 
   public record ModelBody(
@@ -58,13 +60,21 @@ public class ModelAdminResource {
   public record DefaultBody(@JsonProperty("chat_model_id") Long chatModelId) {}
 
   /** A model API as administrators see it (never its key). */
-  public record ApiView(String id, String name, @JsonProperty("base_url") String baseUrl) {}
+  public record ApiView(
+      String id, String name, @JsonProperty("base_url") String baseUrl) {}
 
   /** A chat model as administrators see it. */
-  public record ModelView(long id, String name, @JsonProperty("friendly_name") String friendlyName,
-      @JsonProperty("model_type") String modelType, @JsonProperty("max_prompt_size") Integer maxPromptSize,
-      @JsonProperty("vision_enabled") boolean visionEnabled, @JsonProperty("price_tier") String priceTier,
-      String description, String strengths, @JsonProperty("ai_model_api_id") String apiId) {}
+  public record ModelView(
+      long id,
+      String name,
+      @JsonProperty("friendly_name") String friendlyName,
+      @JsonProperty("model_type") String modelType,
+      @JsonProperty("max_prompt_size") Integer maxPromptSize,
+      @JsonProperty("vision_enabled") boolean visionEnabled,
+      @JsonProperty("price_tier") String priceTier,
+      String description,
+      String strengths,
+      @JsonProperty("ai_model_api_id") String apiId) {}
 
   public record Saved(Object id) {}
 
@@ -94,9 +104,11 @@ public class ModelAdminResource {
     if (body == null) {
       throw RequestValidationException.missing("body", "name");
     }
-    var saved = configure.configure(new ConfigureChatModelsCommand.SaveApi(id, body.name(), body.baseUrl(),
-        Optional.ofNullable(body.apiKey())));
-    return Response.status(status).entity(new Saved(saved.apiId().orElseThrow().toString())).build();
+    var saved = configure.configure(new ConfigureChatModelsCommand.SaveApi(
+        id, body.name(), body.baseUrl(), Optional.ofNullable(body.apiKey())));
+    return Response.status(status)
+        .entity(new Saved(saved.apiId().orElseThrow().toString()))
+        .build();
   }
 
   @DELETE
@@ -109,12 +121,22 @@ public class ModelAdminResource {
   @GET
   @Path("/chat-models")
   public List<ModelView> chatModels() {
-    return models.options(new ChatModelQuery.Options()).stream().map(ModelAdminResource::model).toList();
+    return models.options(new ChatModelQuery.Options()).stream()
+        .map(ModelAdminResource::model)
+        .toList();
   }
 
   static ModelView model(ChatModel m) {
-    return new ModelView(m.id(), m.name(), m.friendlyName(), m.vendor().wireName(), m.maxPromptSize(),
-        m.visionEnabled(), m.priceTier().wireName(), m.description(), m.strengths(),
+    return new ModelView(
+        m.id(),
+        m.name(),
+        m.friendlyName(),
+        m.vendor().wireName(),
+        m.maxPromptSize(),
+        m.visionEnabled(),
+        m.priceTier().wireName(),
+        m.description(),
+        m.strengths(),
         m.apiId() == null ? null : m.apiId().toString());
   }
 
@@ -136,14 +158,28 @@ public class ModelAdminResource {
     if (body == null) {
       throw RequestValidationException.missing("body", "name");
     }
-    ModelVendor vendor = ModelVendor.fromWire(body.modelType() == null ? "openai" : body.modelType())
-        .orElseThrow(() -> RequestValidationException.of("body", "model_type",
-            "Input should be 'openai', 'anthropic', 'google' or 'ollama'", body.modelType()));
+    ModelVendor vendor = ModelVendor.fromWire(
+            body.modelType() == null ? "openai" : body.modelType())
+        .orElseThrow(() -> RequestValidationException.of(
+            "body",
+            "model_type",
+            "Input should be 'openai', 'anthropic', 'google' or 'ollama'",
+            body.modelType()));
     UUID api = body.apiId() == null || body.apiId().isBlank() ? null : uuid(body.apiId());
-    var saved = configure.configure(new ConfigureChatModelsCommand.SaveModel(id, body.name(), body.friendlyName(),
-        vendor, body.maxPromptSize(), Boolean.TRUE.equals(body.visionEnabled()),
-        ChatModel.PriceTier.of(body.priceTier()), body.description(), body.strengths(), api));
-    return Response.status(status).entity(new Saved(saved.modelId().orElseThrow())).build();
+    var saved = configure.configure(new ConfigureChatModelsCommand.SaveModel(
+        id,
+        body.name(),
+        body.friendlyName(),
+        vendor,
+        body.maxPromptSize(),
+        Boolean.TRUE.equals(body.visionEnabled()),
+        ChatModel.PriceTier.of(body.priceTier()),
+        body.description(),
+        body.strengths(),
+        api));
+    return Response.status(status)
+        .entity(new Saved(saved.modelId().orElseThrow()))
+        .build();
   }
 
   @DELETE

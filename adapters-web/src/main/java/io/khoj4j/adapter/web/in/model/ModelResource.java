@@ -37,7 +37,10 @@ public class ModelResource {
   private final SelectChatModelUseCase select;
   private final ListPaintModelsUseCase paintModels;
 
-  public ModelResource(CurrentUser currentUser, QueryChatModelsUseCase models, SelectChatModelUseCase select,
+  public ModelResource(
+      CurrentUser currentUser,
+      QueryChatModelsUseCase models,
+      SelectChatModelUseCase select,
       ListPaintModelsUseCase paintModels) {
     this.currentUser = currentUser;
     this.models = models;
@@ -59,7 +62,12 @@ public class ModelResource {
   @PermitAll
   public List<Option> options() {
     return models.options(new ChatModelQuery.Options()).stream()
-        .map(m -> new Option(m.friendlyName(), m.id(), m.strengths(), m.description(), m.priceTier().wireName()))
+        .map(m -> new Option(
+            m.friendlyName(),
+            m.id(),
+            m.strengths(),
+            m.description(),
+            m.priceTier().wireName()))
         .toList();
   }
 
@@ -68,7 +76,9 @@ public class ModelResource {
   @Authenticated
   public Current current() {
     Optional<ChatModel> model = models.effective(new ChatModelQuery.Effective(currentUser.id()));
-    return new Current(model.map(ChatModel::id).orElse(null), model.map(ChatModel::friendlyName).orElse(null));
+    return new Current(
+        model.map(ChatModel::id).orElse(null),
+        model.map(ChatModel::friendlyName).orElse(null));
   }
 
   @POST
@@ -87,8 +97,10 @@ public class ModelResource {
     try {
       select.select(new SelectChatModelCommand(currentUser.id(), modelId));
     } catch (NotFoundException e) {
-      return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Map.of("status", "error", "message", "Chat model not found")).build();
+      return Response.status(404)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(Map.of("status", "error", "message", "Chat model not found"))
+          .build();
     }
     return Response.ok(Map.of("status", "ok")).build();
   }
@@ -98,7 +110,8 @@ public class ModelResource {
   @Authenticated
   public List<PaintOption> paintOptions() {
     return paintModels.list(new ListPaintModelsQuery()).stream()
-        .map(m -> new PaintOption(m.name(), m.id(), m.tier())).toList();
+        .map(m -> new PaintOption(m.name(), m.id(), m.tier()))
+        .toList();
   }
 
   /** Khoj's {@code POST /api/model/paint?id=}: an offered id is the user's model; any other is unknown. */
@@ -118,7 +131,9 @@ public class ModelResource {
     if (paintModels.list(new ListPaintModelsQuery()).stream().anyMatch(m -> m.id() == modelId)) {
       return Response.ok(Map.of("status", "ok")).build();
     }
-    return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("status", "error", "message", "Image model not found")).build();
+    return Response.status(404)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("status", "error", "message", "Image model not found"))
+        .build();
   }
 }

@@ -33,7 +33,8 @@ public class WebClientResource {
 
   public WebClientResource(
       CurrentUser currentUser,
-      @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false") boolean singleUserMode) {
+      @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false")
+          boolean singleUserMode) {
     this.currentUser = currentUser;
     this.singleUserMode = singleUserMode;
   }
@@ -77,8 +78,16 @@ public class WebClientResource {
   @GET
   @Path("share/chat/{slug}")
   public Response sharedChat(@PathParam("slug") String slug) {
-    return WebPage.of("share", "Shared conversation", Map.of("slug", slug, "signed-in",
-        String.valueOf(currentUser.find().isPresent()), "single-user", String.valueOf(singleUserMode)));
+    return WebPage.of(
+        "share",
+        "Shared conversation",
+        Map.of(
+            "slug",
+            slug,
+            "signed-in",
+            String.valueOf(currentUser.find().isPresent()),
+            "single-user",
+            String.valueOf(singleUserMode)));
   }
 
   private Response signedIn(String page, String title, HttpHeaders headers, UriInfo uri) {
@@ -87,11 +96,16 @@ public class WebClientResource {
         return ErrorMappers.json(403, "Forbidden");
       }
       String here = uri.getRequestUri().getRawPath()
-          + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+          + (uri.getRequestUri().getRawQuery() == null
+              ? ""
+              : "?" + uri.getRequestUri().getRawQuery());
       return Response.status(303)
-          .header(HttpHeaders.LOCATION, "/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8))
+          .header(
+              HttpHeaders.LOCATION,
+              "/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8))
           .build();
     }
-    return WebPage.of(page, title, Map.of("signed-in", "true", "single-user", String.valueOf(singleUserMode)));
+    return WebPage.of(
+        page, title, Map.of("signed-in", "true", "single-user", String.valueOf(singleUserMode)));
   }
 }

@@ -28,8 +28,12 @@ public final class WebPage {
   public static Response of(String page, String title, Map<String, String> data) {
     StringBuilder attributes = new StringBuilder();
     attributes.append(" data-page=\"").append(escape(page)).append('"');
-    data.forEach((key, value) -> attributes.append(" data-").append(escape(key)).append("=\"")
-        .append(escape(value)).append('"'));
+    data.forEach((key, value) -> attributes
+        .append(" data-")
+        .append(escape(key))
+        .append("=\"")
+        .append(escape(value))
+        .append('"'));
     String html = """
         <!doctype html>
         <html lang="en">

@@ -43,11 +43,15 @@ public class SearchResource {
   public record SearchResponse(
       String entry,
       double score,
-      @JsonProperty("cross-score") @JsonInclude(JsonInclude.Include.ALWAYS) Double crossScore,
+
+      @JsonProperty("cross-score") @JsonInclude(JsonInclude.Include.ALWAYS)
+      Double crossScore,
+
       Additional additional,
       @JsonProperty("corpus-id") String corpusId) {}
 
-  public record Additional(String source, String file, String uri, String compiled, String heading) {}
+  public record Additional(
+      String source, String file, String uri, String compiled, String heading) {}
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -63,29 +67,43 @@ public class SearchResource {
       throw RequestValidationException.of("query", "q", "String should not be blank", q);
     }
     if (query.length() > MAX_QUERY_CHARS) {
-      throw RequestValidationException.of("query", "q",
-          "String should have at most " + MAX_QUERY_CHARS + " characters", query.length() + " characters");
+      throw RequestValidationException.of(
+          "query",
+          "q",
+          "String should have at most " + MAX_QUERY_CHARS + " characters",
+          query.length() + " characters");
     }
     int count = QueryParams.integer("n", n, 5);
     if (count < 1 || count > SearchEntriesQuery.MAX_RESULTS) {
-      throw RequestValidationException.of("query", "n",
-          "Input should be between 1 and " + SearchEntriesQuery.MAX_RESULTS, n);
+      throw RequestValidationException.of(
+          "query", "n", "Input should be between 1 and " + SearchEntriesQuery.MAX_RESULTS, n);
     }
     Optional<ContentType> type = Optional.empty();
     if (t != null && !t.isBlank() && !t.strip().equalsIgnoreCase("all")) {
-      type = Optional.of(ContentType.fromWire(t).orElseThrow(() -> RequestValidationException.of("query", "t",
-          "Input should be 'all', 'org', 'markdown', 'image', 'pdf', 'github', 'notion', 'plaintext' or 'docx'",
-          t)));
+      type = Optional.of(ContentType.fromWire(t)
+          .orElseThrow(() -> RequestValidationException.of(
+              "query",
+              "t",
+              "Input should be 'all', 'org', 'markdown', 'image', 'pdf', 'github', 'notion', 'plaintext' or 'docx'",
+              t)));
     }
-    SearchEntriesQuery request = new SearchEntriesQuery(currentUser.id(), query, count, type,
-        QueryParams.bool("r", r, false), QueryParams.number("max_distance", maxDistance),
+    SearchEntriesQuery request = new SearchEntriesQuery(
+        currentUser.id(),
+        query,
+        count,
+        type,
+        QueryParams.bool("r", r, false),
+        QueryParams.number("max_distance", maxDistance),
         QueryParams.bool("dedupe", dedupe, true));
     return search.search(request).stream().map(SearchResource::response).toList();
   }
 
   private static SearchResponse response(SearchResult r) {
     double score = Double.isNaN(r.score()) ? 1.0 : r.score();
-    return new SearchResponse(r.entry(), score, r.crossScore(),
+    return new SearchResponse(
+        r.entry(),
+        score,
+        r.crossScore(),
         new Additional(r.source().wireName(), r.file(), r.uri(), r.compiled(), r.heading()),
         r.corpusId().toString());
   }

@@ -37,7 +37,9 @@ public class SubscriptionResource {
   private final ChangeSubscriptionUseCase changes;
 
   public SubscriptionResource(
-      CurrentUser currentUser, HandleBillingEventUseCase events, ChangeSubscriptionUseCase changes) {
+      CurrentUser currentUser,
+      HandleBillingEventUseCase events,
+      ChangeSubscriptionUseCase changes) {
     this.currentUser = currentUser;
     this.events = events;
     this.changes = changes;

@@ -1,8 +1,8 @@
 package io.khoj4j.adapter.web.in.token;
 
-import io.khoj4j.adapter.web.in.StatusResponse;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.khoj4j.adapter.web.error.RequestValidationException;
+import io.khoj4j.adapter.web.in.StatusResponse;
 import io.khoj4j.adapter.web.security.CurrentUser;
 import io.khoj4j.application.port.in.token.CreateApiTokenCommand;
 import io.khoj4j.application.port.in.token.CreateApiTokenUseCase;
@@ -63,7 +63,6 @@ public class TokenResource {
     }
   }
 
-
   @POST
   public CreatedTokenResponse create(@QueryParam("token_name") String name) {
     if (name != null && name.strip().length() > CreateApiTokenCommand.MAX_NAME_LENGTH) {
@@ -76,7 +75,9 @@ public class TokenResource {
 
   @GET
   public List<TokenResponse> list() {
-    return listTokens.list(new ListApiTokensQuery(currentUser.id())).stream().map(TokenResponse::of).toList();
+    return listTokens.list(new ListApiTokensQuery(currentUser.id())).stream()
+        .map(TokenResponse::of)
+        .toList();
   }
 
   @DELETE

@@ -9,22 +9,35 @@ final class UserJson {
   private UserJson() {}
 
   /** {@code GET /api/v1/user}. */
-  record UserInfo(String email, String username, String photo, @JsonProperty("is_active") boolean isActive,
-      @JsonProperty("has_documents") boolean hasDocuments, @JsonProperty("khoj_version") String khojVersion) {}
+  record UserInfo(
+      String email,
+      String username,
+      String photo,
+      @JsonProperty("is_active") boolean isActive,
+      @JsonProperty("has_documents") boolean hasDocuments,
+      @JsonProperty("khoj_version") String khojVersion) {}
 
   /** {@code GET /api/settings} without {@code detailed}. */
-  record BriefSettings(String username, @JsonProperty("user_photo") String userPhoto,
-      @JsonProperty("is_active") boolean isActive, @JsonProperty("has_documents") boolean hasDocuments,
+  record BriefSettings(
+      String username,
+      @JsonProperty("user_photo") String userPhoto,
+      @JsonProperty("is_active") boolean isActive,
+      @JsonProperty("has_documents") boolean hasDocuments,
       @JsonProperty("khoj_version") String khojVersion) {}
 
   /** {@code GET /api/settings?detailed=true}: what Khoj's web app reads, plus khoj4j's {@code content_sync}. */
-  record Settings(String username, @JsonProperty("user_photo") String userPhoto,
-      @JsonProperty("is_active") boolean isActive, @JsonProperty("has_documents") boolean hasDocuments,
-      @JsonProperty("khoj_version") String khojVersion, @JsonProperty("given_name") String givenName,
+  record Settings(
+      String username,
+      @JsonProperty("user_photo") String userPhoto,
+      @JsonProperty("is_active") boolean isActive,
+      @JsonProperty("has_documents") boolean hasDocuments,
+      @JsonProperty("khoj_version") String khojVersion,
+      @JsonProperty("given_name") String givenName,
       @JsonProperty("phone_number") String phoneNumber,
       @JsonProperty("is_phone_number_verified") boolean isPhoneNumberVerified,
       @JsonProperty("enabled_content_source") ContentSources enabledContentSource,
-      @JsonProperty("notion_token") String notionToken, @JsonProperty("enable_memory") boolean enableMemory,
+      @JsonProperty("notion_token") String notionToken,
+      @JsonProperty("enable_memory") boolean enableMemory,
       @JsonProperty("server_memory_mode") String serverMemoryMode,
       @JsonProperty("chat_model_options") List<ModelOption> chatModelOptions,
       @JsonProperty("selected_chat_model_config") Long selectedChatModelConfig,
@@ -53,11 +66,16 @@ final class UserJson {
   /** Each connector's sync: its state, last error, when it last finished, and progress. */
   record ContentSync(Sync github, Sync notion) {}
 
-  record Sync(String status, @JsonProperty("last_error") String lastError,
-      @JsonProperty("last_synced_at") String lastSyncedAt, long done, long total) {}
+  record Sync(
+      String status,
+      @JsonProperty("last_error") String lastError,
+      @JsonProperty("last_synced_at") String lastSyncedAt,
+      long done,
+      long total) {}
 
   /** {@code PATCH /api/user/memory}. */
-  record MemorySwitch(String status, @JsonProperty("enable_memory") boolean enableMemory) {}
+  record MemorySwitch(
+      String status, @JsonProperty("enable_memory") boolean enableMemory) {}
 
   /** {@code {"status": "ok"}}. */
   record Ok(String status) {

@@ -12,6 +12,11 @@ import io.khoj4j.application.port.in.connector.StartNotionOAuthUseCase;
 import io.khoj4j.application.port.in.content.ContentOverview;
 import io.khoj4j.application.port.in.content.ContentQuery;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
+import io.khoj4j.application.port.in.memory.MemorySettings;
+import io.khoj4j.application.port.in.memory.MemorySettingsQuery;
+import io.khoj4j.application.port.in.memory.QueryMemorySettingsUseCase;
+import io.khoj4j.application.port.in.memory.SwitchMemoryCommand;
+import io.khoj4j.application.port.in.memory.SwitchMemoryUseCase;
 import io.khoj4j.application.port.in.model.ChatModelQuery;
 import io.khoj4j.application.port.in.model.ListPaintModelsQuery;
 import io.khoj4j.application.port.in.model.ListPaintModelsUseCase;
@@ -21,21 +26,16 @@ import io.khoj4j.application.port.in.subscription.GetSubscriptionUseCase.GetSubs
 import io.khoj4j.application.port.in.subscription.SubscriptionStatus;
 import io.khoj4j.application.port.in.user.AccountQuery;
 import io.khoj4j.application.port.in.user.DeleteAccountCommand;
-import io.khoj4j.application.port.in.user.RenameAccountCommand;
 import io.khoj4j.application.port.in.user.ManageAccountUseCase;
-import io.khoj4j.application.port.in.memory.MemorySettings;
-import io.khoj4j.application.port.in.memory.MemorySettingsQuery;
-import io.khoj4j.application.port.in.memory.QueryMemorySettingsUseCase;
-import io.khoj4j.application.port.in.memory.SwitchMemoryCommand;
-import io.khoj4j.application.port.in.memory.SwitchMemoryUseCase;
+import io.khoj4j.application.port.in.user.RenameAccountCommand;
 import io.khoj4j.application.port.in.voice.QueryVoiceSettingsUseCase;
 import io.khoj4j.application.port.in.voice.VoiceSettings;
 import io.khoj4j.application.port.in.voice.VoiceSettingsQuery;
-import io.khoj4j.domain.voice.Voice;
 import io.khoj4j.domain.chat.ChatModel;
 import io.khoj4j.domain.connector.SyncState;
 import io.khoj4j.domain.content.ContentType;
 import io.khoj4j.domain.user.User;
+import io.khoj4j.domain.voice.Voice;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -47,8 +47,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Who the caller is and what the server offers them: Khoj's user and settings routes. */
@@ -71,12 +71,21 @@ public class UserResource {
   private final String version;
   private final boolean singleUserMode;
 
-  public UserResource(CurrentUser currentUser, ManageAccountUseCase accounts, QueryContentUseCase content,
-      QueryChatModelsUseCase models, QueryVoiceSettingsUseCase voices, QueryMemorySettingsUseCase memorySettings,
-      SwitchMemoryUseCase memorySwitch, GetSubscriptionUseCase subscriptions, ReadConnectorsUseCase connectors,
-      StartNotionOAuthUseCase notionOAuth, ListPaintModelsUseCase paintModels,
+  public UserResource(
+      CurrentUser currentUser,
+      ManageAccountUseCase accounts,
+      QueryContentUseCase content,
+      QueryChatModelsUseCase models,
+      QueryVoiceSettingsUseCase voices,
+      QueryMemorySettingsUseCase memorySettings,
+      SwitchMemoryUseCase memorySwitch,
+      GetSubscriptionUseCase subscriptions,
+      ReadConnectorsUseCase connectors,
+      StartNotionOAuthUseCase notionOAuth,
+      ListPaintModelsUseCase paintModels,
       @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
-      @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false") boolean singleUserMode) {
+      @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false")
+          boolean singleUserMode) {
     this.currentUser = currentUser;
     this.paintModels = paintModels;
     this.accounts = accounts;
@@ -112,8 +121,13 @@ public class UserResource {
   @Path("/v1/user")
   public UserJson.UserInfo user(@QueryParam("client") String client) {
     User user = user();
-    return new UserJson.UserInfo(user.email(), user.username(), photo(), subscription().premium(),
-        overview().hasDocuments(), version);
+    return new UserJson.UserInfo(
+        user.email(),
+        user.username(),
+        photo(),
+        subscription().premium(),
+        overview().hasDocuments(),
+        version);
   }
 
   private String photo() {
@@ -131,38 +145,67 @@ public class UserResource {
     ContentOverview overview = overview();
     SubscriptionStatus subscription = subscription();
     if (!QueryParams.bool("detailed", detailed, false)) {
-      return new UserJson.BriefSettings(user.username(), photo(), subscription.premium(), overview.hasDocuments(),
-          version);
+      return new UserJson.BriefSettings(
+          user.username(), photo(), subscription.premium(), overview.hasDocuments(), version);
     }
     UserJson.ContentSources sources = new UserJson.ContentSources(
         overview.types().stream().anyMatch(t -> t != ContentType.GITHUB && t != ContentType.NOTION),
-        overview.types().contains(ContentType.GITHUB), overview.types().contains(ContentType.NOTION));
+        overview.types().contains(ContentType.GITHUB),
+        overview.types().contains(ContentType.NOTION));
     ConnectorsView connectorsView = connectors.read(new ReadConnectorsQuery(currentUser.id()));
     MemorySettings memory = memorySettings.settings(new MemorySettingsQuery(currentUser.id()));
     List<UserJson.ModelOption> options = models.options(new ChatModelQuery.Options()).stream()
-        .map(m -> new UserJson.ModelOption(m.friendlyName(), m.id(), m.strengths(), m.description(),
+        .map(m -> new UserJson.ModelOption(
+            m.friendlyName(),
+            m.id(),
+            m.strengths(),
+            m.description(),
             m.priceTier().wireName()))
         .toList();
-    Long selectedModel = models.effective(new ChatModelQuery.Effective(currentUser.id())).map(ChatModel::id)
+    Long selectedModel = models
+        .effective(new ChatModelQuery.Effective(currentUser.id()))
+        .map(ChatModel::id)
         .orElse(null);
     List<UserJson.ModelOption> paintOptions = paintModels.list(new ListPaintModelsQuery()).stream()
-        .map(m -> new UserJson.ModelOption(m.name(), m.id(), null, null, m.tier())).toList();
+        .map(m -> new UserJson.ModelOption(m.name(), m.id(), null, null, m.tier()))
+        .toList();
     VoiceSettings voice = voices.settings(new VoiceSettingsQuery(currentUser.id()));
     List<UserJson.VoiceOption> voiceOptions = voice.voices().stream()
-        .map(v -> new UserJson.VoiceOption(v.name(), v.id(), "free")).toList();
+        .map(v -> new UserJson.VoiceOption(v.name(), v.id(), "free"))
+        .toList();
     // content_sync is a khoj4j addition: each connector's sync, its progress and its last error
-    UserJson.ContentSync sync = new UserJson.ContentSync(syncState(connectorsView.githubState()),
-        syncState(connectorsView.notionState()));
-    return new UserJson.Settings(user.username(), photo(), subscription.premium(), overview.hasDocuments(), version,
-        user.firstName(), "", false, sources, connectorsView.notionToken().orElse(""), memory.enabled(),
-        memory.mode().wireName(), options, selectedModel, paintOptions,
-        paintOptions.isEmpty() ? null : paintOptions.getFirst().id(), voiceOptions,
-        voice.selected().map(Voice::id).orElse(null), subscription.state().wireName(),
-        date(subscription.renewalDate()), date(subscription.enabledTrialAt()),
-        subscription.subscriptionUrl().orElse(null), subscription.billingEnabled(),
+    UserJson.ContentSync sync = new UserJson.ContentSync(
+        syncState(connectorsView.githubState()), syncState(connectorsView.notionState()));
+    return new UserJson.Settings(
+        user.username(),
+        photo(),
+        subscription.premium(),
+        overview.hasDocuments(),
+        version,
+        user.firstName(),
+        "",
+        false,
+        sources,
+        connectorsView.notionToken().orElse(""),
+        memory.enabled(),
+        memory.mode().wireName(),
+        options,
+        selectedModel,
+        paintOptions,
+        paintOptions.isEmpty() ? null : paintOptions.getFirst().id(),
+        voiceOptions,
+        voice.selected().map(Voice::id).orElse(null),
+        subscription.state().wireName(),
+        date(subscription.renewalDate()),
+        date(subscription.enabledTrialAt()),
+        subscription.subscriptionUrl().orElse(null),
+        subscription.billingEnabled(),
         voice.speech(), // the web client shows read-aloud when true
-        false, singleUserMode, notionOAuth.authorizeUrl(new StartNotionOAuthQuery(currentUser.id())).orElse(null),
-        sync, 7);
+        false,
+        singleUserMode,
+        notionOAuth.authorizeUrl(new StartNotionOAuthQuery(currentUser.id())).orElse(null),
+        sync,
+        7);
   }
 
   /** Khoj's memory switch: {@code {"status":"ok","enable_memory":bool}}. */
@@ -172,14 +215,17 @@ public class UserResource {
     if (enableMemory == null || enableMemory.isBlank()) {
       throw RequestValidationException.missing("query", "enable_memory");
     }
-    boolean enabled = memorySwitch.set(new SwitchMemoryCommand(currentUser.id(),
-        QueryParams.bool("enable_memory", enableMemory, false)));
+    boolean enabled = memorySwitch.set(new SwitchMemoryCommand(
+        currentUser.id(), QueryParams.bool("enable_memory", enableMemory, false)));
     return new UserJson.MemorySwitch("ok", enabled);
   }
 
   private static UserJson.Sync syncState(SyncState state) {
-    return new UserJson.Sync(state.status().wireName(), state.lastError().orElse(null),
-        state.lastSyncedAt().map(t -> t.atOffset(ZoneOffset.UTC).toString()).orElse(null), state.done(),
+    return new UserJson.Sync(
+        state.status().wireName(),
+        state.lastError().orElse(null),
+        state.lastSyncedAt().map(t -> t.atOffset(ZoneOffset.UTC).toString()).orElse(null),
+        state.done(),
         state.total());
   }
 

@@ -46,8 +46,8 @@ public class TranscribeResource {
       throw RequestValidationException.missing("body", "file");
     }
     try {
-      String text = transcribe.transcribe(new TranscribeAudioCommand(currentUser.id(),
-          new AudioClip(file.fileName(), file.contentType(), read(file))));
+      String text = transcribe.transcribe(new TranscribeAudioCommand(
+          currentUser.id(), new AudioClip(file.fileName(), file.contentType(), read(file))));
       return Response.ok(Map.of("text", text), MediaType.APPLICATION_JSON_TYPE).build();
     } catch (VoiceNotConfiguredException e) {
       return ErrorMappers.json(501, e.getMessage());

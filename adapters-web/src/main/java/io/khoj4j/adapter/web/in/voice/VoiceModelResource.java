@@ -39,15 +39,21 @@ public class VoiceModelResource {
       throw RequestValidationException.missing("query", "id");
     }
     if (id.length() > 200) {
-      throw RequestValidationException.of("query", "id", "String should have at most 200 characters", id);
+      throw RequestValidationException.of(
+          "query", "id", "String should have at most 200 characters", id);
     }
     try {
       select.select(new SelectVoiceCommand(currentUser.id(), id));
     } catch (NotFoundException e) {
-      return Response.status(404).type(MediaType.APPLICATION_JSON_TYPE).entity(status("error", e.getMessage()))
+      return Response.status(404)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(status("error", e.getMessage()))
           .build();
     }
-    return Response.status(202).type(MediaType.APPLICATION_JSON_TYPE).entity(status("ok", null)).build();
+    return Response.status(202)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(status("ok", null))
+        .build();
   }
 
   private static Map<String, Object> status(String status, String message) {

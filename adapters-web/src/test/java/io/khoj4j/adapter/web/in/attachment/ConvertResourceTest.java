@@ -36,24 +36,32 @@ class ConvertResourceTest {
     if (rejection != null) {
       throw rejection;
     }
-    return new ConvertAttachmentsResult(c.files().stream().map(f -> new ConvertAttachmentsResult.Attachment(
-        f.name(), new String(f.content(), StandardCharsets.UTF_8), ContentType.MARKDOWN, f.content().length))
+    return new ConvertAttachmentsResult(c.files().stream()
+        .map(f -> new ConvertAttachmentsResult.Attachment(
+            f.name(),
+            new String(f.content(), StandardCharsets.UTF_8),
+            ContentType.MARKDOWN,
+            f.content().length))
         .toList());
   });
 
   @Test
   void theCallersAttachmentsAreConvertedInKhojsShape() {
-    Response response = resource.convert(List.of(Upload.of(dir, "tea.md", "text/markdown", "# Tea"),
+    Response response = resource.convert(List.of(
+        Upload.of(dir, "tea.md", "text/markdown", "# Tea"),
         Upload.of(dir, null, "text/markdown", "x")));
 
     assertThat(response.getStatus()).isEqualTo(200);
-    assertThat(json(response.getEntity())).isEqualTo("[{\"name\":\"tea.md\",\"content\":\"# Tea\","
-        + "\"file_type\":\"markdown\",\"size\":5},{\"name\":\"\",\"content\":\"x\",\"file_type\":\"markdown\","
-        + "\"size\":1}]");
+    assertThat(json(response.getEntity()))
+        .isEqualTo("[{\"name\":\"tea.md\",\"content\":\"# Tea\","
+            + "\"file_type\":\"markdown\",\"size\":5},{\"name\":\"\",\"content\":\"x\",\"file_type\":\"markdown\","
+            + "\"size\":1}]");
     assertThat(received).hasSize(1);
     assertThat(received.getFirst().userId()).isEqualTo(ALICE);
-    assertThat(received.getFirst().files()).extracting(UploadedFile::name, UploadedFile::contentType)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("tea.md", "text/markdown"),
+    assertThat(received.getFirst().files())
+        .extracting(UploadedFile::name, UploadedFile::contentType)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("tea.md", "text/markdown"),
             org.assertj.core.groups.Tuple.tuple("", "text/markdown"));
   }
 
@@ -63,22 +71,28 @@ class ConvertResourceTest {
 
     Response none = resource.convert(null);
     Response empty = resource.convert(List.of());
-    Response many = resource.convert(Collections.nCopies(ConvertAttachmentsUseCase.MAX_FILES + 1, one));
+    Response many =
+        resource.convert(Collections.nCopies(ConvertAttachmentsUseCase.MAX_FILES + 1, one));
 
     assertThat(List.of(none.getStatus(), empty.getStatus(), many.getStatus())).containsOnly(400);
     assertThat(json(none.getEntity()))
-        .isEqualTo("{\"detail\":\"No files to convert: send them as multipart parts named 'files'.\"}");
-    assertThat(json(many.getEntity())).isEqualTo("{\"detail\":\"Too many files: at most 20 attachments per request.\"}");
+        .isEqualTo(
+            "{\"detail\":\"No files to convert: send them as multipart parts named 'files'.\"}");
+    assertThat(json(many.getEntity()))
+        .isEqualTo("{\"detail\":\"Too many files: at most 20 attachments per request.\"}");
     assertThat(received).isEmpty();
   }
 
   @Test
   void eachRejectionHasItsOwnStatusNamingTheFile() {
-    assertThat(rejected(AttachmentRejectedException.Reason.TOO_LARGE).getStatus()).isEqualTo(413);
-    assertThat(rejected(AttachmentRejectedException.Reason.UNSUPPORTED).getStatus()).isEqualTo(415);
+    assertThat(rejected(AttachmentRejectedException.Reason.TOO_LARGE).getStatus())
+        .isEqualTo(413);
+    assertThat(rejected(AttachmentRejectedException.Reason.UNSUPPORTED).getStatus())
+        .isEqualTo(415);
     Response unreadable = rejected(AttachmentRejectedException.Reason.UNREADABLE);
     assertThat(unreadable.getStatus()).isEqualTo(422);
-    assertThat(json(unreadable.getEntity())).isEqualTo("{\"detail\":\"Cannot convert a.bin: why\"}");
+    assertThat(json(unreadable.getEntity()))
+        .isEqualTo("{\"detail\":\"Cannot convert a.bin: why\"}");
   }
 
   private Response rejected(AttachmentRejectedException.Reason reason) {

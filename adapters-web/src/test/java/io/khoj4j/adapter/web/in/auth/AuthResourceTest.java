@@ -40,10 +40,13 @@ import org.junit.jupiter.api.Test;
 class AuthResourceTest {
 
   private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
-  private static final User USER = new User(ALICE, "alice", "alice@example.org", "", "", true, false, NOW);
+  private static final User USER =
+      new User(ALICE, "alice", "alice@example.org", "", "", true, false, NOW);
   private static final SignedIn SIGNED_IN = new SignedIn(USER, "s3cret", NOW.plusSeconds(3600));
   private static final HttpServerRequest FROM_LOOPBACK = (HttpServerRequest) Proxy.newProxyInstance(
-      AuthResourceTest.class.getClassLoader(), new Class<?>[] {HttpServerRequest.class}, (proxy, method, args) -> {
+      AuthResourceTest.class.getClassLoader(),
+      new Class<?>[] {HttpServerRequest.class},
+      (proxy, method, args) -> {
         if (method.getName().equals("remoteAddress")) {
           return SocketAddress.inetSocketAddress(50000, "127.0.0.7");
         }
@@ -84,10 +87,17 @@ class AuthResourceTest {
   };
 
   private AuthResource resource(CurrentUser caller, boolean oidcEnabled) {
-    return new AuthResource(caller, sessions, c -> {
-      received.add(c);
-      return SIGNED_IN;
-    }, links, Clock.fixed(NOW, ZoneOffset.UTC), false, oidcEnabled);
+    return new AuthResource(
+        caller,
+        sessions,
+        c -> {
+          received.add(c);
+          return SIGNED_IN;
+        },
+        links,
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        false,
+        oidcEnabled);
   }
 
   private final AuthResource resource = resource(WebSlice.anonymous(), false);
@@ -95,7 +105,9 @@ class AuthResourceTest {
   @Test
   void passwordLoginSetsAnHttpOnlySessionCookieAndPassesTheClientAddress() {
     Response response = resource.passwordLoginJson(
-        read("{\"email\":\"Alice@Example.org\",\"password\":\"pw\"}", AuthResource.PasswordLogin.class),
+        read(
+            "{\"email\":\"Alice@Example.org\",\"password\":\"pw\"}",
+            AuthResource.PasswordLogin.class),
         FROM_LOOPBACK);
 
     assertThat(response.getStatus()).isEqualTo(200);
@@ -105,22 +117,28 @@ class AuthResourceTest {
     assertThat(cookie.isHttpOnly()).isTrue();
     assertThat(cookie.isSecure()).isTrue();
     assertThat(cookie.getMaxAge()).isEqualTo(3600);
-    assertThat(received).containsExactly(new PasswordLoginCommand("alice@example.org", "pw", "127.0.0.7"));
+    assertThat(received)
+        .containsExactly(new PasswordLoginCommand("alice@example.org", "pw", "127.0.0.7"));
   }
 
   @Test
   void passwordLoginWithoutEmailOrPasswordIsAValidationErrorAndNoSession() {
     rejects(() -> resource.passwordLoginJson(null, FROM_LOOPBACK), "body", "email");
-    rejects(() -> resource.passwordLoginJson(new AuthResource.PasswordLogin("a@b.c", null), FROM_LOOPBACK),
-        "body", "password");
+    rejects(
+        () -> resource.passwordLoginJson(
+            new AuthResource.PasswordLogin("a@b.c", null), FROM_LOOPBACK),
+        "body",
+        "password");
     rejects(() -> resource.passwordLoginForm(null, "pw", null, FROM_LOOPBACK), "body", "email");
     assertThat(received).isEmpty();
   }
 
   @Test
   void theFormLoginRedirectsOnlyToAPathOnThisServer() {
-    Response local = resource.passwordLoginForm("alice@example.org", "pw", "/chat?c=1", FROM_LOOPBACK);
-    Response elsewhere = resource.passwordLoginForm("alice@example.org", "pw", "//evil.example", FROM_LOOPBACK);
+    Response local =
+        resource.passwordLoginForm("alice@example.org", "pw", "/chat?c=1", FROM_LOOPBACK);
+    Response elsewhere =
+        resource.passwordLoginForm("alice@example.org", "pw", "//evil.example", FROM_LOOPBACK);
 
     assertThat(local.getStatus()).isEqualTo(303);
     assertThat(local.getHeaderString("Location")).isEqualTo("/chat?c=1");
@@ -130,19 +148,25 @@ class AuthResourceTest {
 
   @Test
   void askingForAMagicLinkClearsAnySessionAndNormalisesTheAddress() {
-    Response response = resource.requestMagicLink(new AuthResource.MagicLinkRequest(" Alice@Example.org "),
-        FROM_LOOPBACK);
+    Response response = resource.requestMagicLink(
+        new AuthResource.MagicLinkRequest(" Alice@Example.org "), FROM_LOOPBACK);
 
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(response.getCookies().get("session").getMaxAge()).isZero();
-    assertThat(received).containsExactly(new RequestLoginLinkCommand("alice@example.org", "127.0.0.7"));
+    assertThat(received)
+        .containsExactly(new RequestLoginLinkCommand("alice@example.org", "127.0.0.7"));
   }
 
   @Test
   void aMagicLinkRequestWithoutOrWithABadAddressIsAValidationError() {
     rejects(() -> resource.requestMagicLink(null, FROM_LOOPBACK), "body", "email");
-    assertThat(rejects(() -> resource.requestMagicLink(new AuthResource.MagicLinkRequest("not an address"),
-        FROM_LOOPBACK), "body", "email").msg()).startsWith("value is not a valid email address");
+    assertThat(rejects(
+                () -> resource.requestMagicLink(
+                    new AuthResource.MagicLinkRequest("not an address"), FROM_LOOPBACK),
+                "body",
+                "email")
+            .msg())
+        .startsWith("value is not a valid email address");
     assertThat(received).isEmpty();
   }
 
@@ -153,7 +177,8 @@ class AuthResourceTest {
     assertThat(response.getStatus()).isEqualTo(307);
     assertThat(response.getHeaderString("Location")).isEqualTo("/");
     assertThat(response.getCookies().get("session").getValue()).isEqualTo("s3cret");
-    assertThat(received).containsExactly(new RedeemLoginLinkCommand("alice@example.org", "c0de", "127.0.0.7"));
+    assertThat(received)
+        .containsExactly(new RedeemLoginLinkCommand("alice@example.org", "c0de", "127.0.0.7"));
 
     received.clear();
     rejects(() -> resource.redeemMagicLink(null, "a@b.c", FROM_LOOPBACK), "query", "code");

@@ -30,11 +30,18 @@ import org.junit.jupiter.api.Test;
 class AutomationResourceTest {
 
   private static final UUID ID = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
-  private static final Automation DIGEST = new Automation(ID, ALICE, "Tea digest", "/automated_task Tea news",
-      "Tea news every Monday", new Crontime("30 8 * * 1"), ZoneId.of("Europe/Berlin"),
-      UUID.fromString("00000000-0000-0000-0000-0000000000c1"), Instant.parse("2026-01-01T00:00:00Z"));
-  private static final AutomationDetails DETAILS = new AutomationDetails(DIGEST, "Every Monday at 8:30 AM",
-      Optional.of(Instant.parse("2026-01-05T07:30:00Z")));
+  private static final Automation DIGEST = new Automation(
+      ID,
+      ALICE,
+      "Tea digest",
+      "/automated_task Tea news",
+      "Tea news every Monday",
+      new Crontime("30 8 * * 1"),
+      ZoneId.of("Europe/Berlin"),
+      UUID.fromString("00000000-0000-0000-0000-0000000000c1"),
+      Instant.parse("2026-01-01T00:00:00Z"));
+  private static final AutomationDetails DETAILS = new AutomationDetails(
+      DIGEST, "Every Monday at 8:30 AM", Optional.of(Instant.parse("2026-01-05T07:30:00Z")));
   private static final String DIGEST_JSON = "{\"id\":\"" + ID + "\",\"subject\":\"Tea digest\","
       + "\"query_to_run\":\"/automated_task Tea news\",\"scheduling_request\":\"Tea news every Monday\","
       + "\"schedule\":\"Every Monday at 8:30 AM CET\",\"crontime\":\"30 8 * * 1\","
@@ -43,14 +50,16 @@ class AutomationResourceTest {
   private final List<Object> received = new ArrayList<>();
   private Optional<AutomationDetails> deleted = Optional.of(DETAILS);
 
-  private final AutomationResource resource = new AutomationResource(alice(),
+  private final AutomationResource resource = new AutomationResource(
+      alice(),
       c -> {
         received.add(c);
         return DETAILS;
       },
       q -> {
         received.add(q);
-        return List.of(DETAILS, new AutomationDetails(DIGEST, "Every Monday at 8:30 AM", Optional.empty()));
+        return List.of(
+            DETAILS, new AutomationDetails(DIGEST, "Every Monday at 8:30 AM", Optional.empty()));
       },
       c -> {
         received.add(c);
@@ -66,22 +75,32 @@ class AutomationResourceTest {
   void listIsKhojsMetadataWithTheZoneAbbreviationAndNoNextWhenItNeverFiresAgain() {
     String body = json(resource.list());
 
-    assertThat(body).isEqualTo("[" + DIGEST_JSON + ",{\"id\":\"" + ID + "\",\"subject\":\"Tea digest\","
-        + "\"query_to_run\":\"/automated_task Tea news\",\"scheduling_request\":\"Tea news every Monday\","
-        + "\"schedule\":\"Every Monday at 8:30 AM CET\",\"crontime\":\"30 8 * * 1\",\"next\":null}]");
+    assertThat(body)
+        .isEqualTo(
+            "[" + DIGEST_JSON + ",{\"id\":\"" + ID + "\",\"subject\":\"Tea digest\","
+                + "\"query_to_run\":\"/automated_task Tea news\",\"scheduling_request\":\"Tea news every Monday\","
+                + "\"schedule\":\"Every Monday at 8:30 AM CET\",\"crontime\":\"30 8 * * 1\",\"next\":null}]");
     assertThat(received).containsExactly(new ListAutomationsQuery(ALICE));
   }
 
   @Test
   void createHandsTheQueryParametersToTheCoreForTheCaller() {
-    Response response = resource.create(" Tea news ", "30 8 * * 1", "Tea digest", "Berlin", "BE", "DE",
-        "Europe/Berlin");
+    Response response = resource.create(
+        " Tea news ", "30 8 * * 1", "Tea digest", "Berlin", "BE", "DE", "Europe/Berlin");
 
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(json(response.getEntity())).isEqualTo(DIGEST_JSON);
-    assertThat(received).containsExactly(new CreateAutomationCommand(ALICE, new AutomationSpec("Tea news",
-        "30 8 * * 1", Optional.of("Tea digest"), Optional.of("Europe/Berlin"), Optional.of("Berlin"),
-        Optional.of("BE"), Optional.of("DE"))));
+    assertThat(received)
+        .containsExactly(new CreateAutomationCommand(
+            ALICE,
+            new AutomationSpec(
+                "Tea news",
+                "30 8 * * 1",
+                Optional.of("Tea digest"),
+                Optional.of("Europe/Berlin"),
+                Optional.of("Berlin"),
+                Optional.of("BE"),
+                Optional.of("DE"))));
   }
 
   @Test
@@ -91,27 +110,44 @@ class AutomationResourceTest {
 
     assertThat(noQuery.getStatus()).isEqualTo(400);
     assertThat(noCron.getStatus()).isEqualTo(400);
-    assertThat(json(noQuery.getEntity())).isEqualTo("{\"detail\":\"A query and crontime is required\"}");
+    assertThat(json(noQuery.getEntity()))
+        .isEqualTo("{\"detail\":\"A query and crontime is required\"}");
     assertThat(received).isEmpty();
   }
 
   @Test
   void updateNamesTheAutomationAndTheCaller() {
-    Response response = resource.update(ID.toString(), "Tea news", "Tea digest", "30 8 * * 1", null, null, null,
-        null);
+    Response response = resource.update(
+        ID.toString(), "Tea news", "Tea digest", "30 8 * * 1", null, null, null, null);
 
     assertThat(response.getStatus()).isEqualTo(200);
-    assertThat(received).containsExactly(new UpdateAutomationCommand(ALICE, ID, new AutomationSpec("Tea news",
-        "30 8 * * 1", Optional.of("Tea digest"), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty())));
+    assertThat(received)
+        .containsExactly(new UpdateAutomationCommand(
+            ALICE,
+            ID,
+            new AutomationSpec(
+                "Tea news",
+                "30 8 * * 1",
+                Optional.of("Tea digest"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty())));
   }
 
   @Test
   void updateWithoutAnIdIsAValidationErrorAndAMalformedIdIsForbidden() {
-    rejects(() -> resource.update(null, "q", null, "* * * * *", null, null, null, null), "query", "automation_id");
-    assertThatThrownBy(() -> resource.update("not-a-uuid", "q", null, "* * * * *", null, null, null, null))
-        .isInstanceOf(ForbiddenException.class).hasMessage("Invalid automation");
-    assertThat(resource.update(ID.toString(), "", null, "* * * * *", null, null, null, null).getStatus())
+    rejects(
+        () -> resource.update(null, "q", null, "* * * * *", null, null, null, null),
+        "query",
+        "automation_id");
+    assertThatThrownBy(
+            () -> resource.update("not-a-uuid", "q", null, "* * * * *", null, null, null, null))
+        .isInstanceOf(ForbiddenException.class)
+        .hasMessage("Invalid automation");
+    assertThat(resource
+            .update(ID.toString(), "", null, "* * * * *", null, null, null, null)
+            .getStatus())
         .isEqualTo(400);
     assertThat(received).isEmpty();
   }

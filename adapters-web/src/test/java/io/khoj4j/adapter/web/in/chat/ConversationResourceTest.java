@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConversationResourceTest {
 
-  private static final UserId ALICE = new UserId(UUID.fromString("00000000-0000-0000-0000-00000000a11c"));
+  private static final UserId ALICE =
+      new UserId(UUID.fromString("00000000-0000-0000-0000-00000000a11c"));
   private static final Instant AT = Instant.parse("2026-01-02T03:04:05Z");
 
   private final List<Object> received = new ArrayList<>();
@@ -44,14 +44,21 @@ class ConversationResourceTest {
   private ConversationResource resource(Fakes f) {
     CurrentUser user = new CurrentUser(QuarkusSecurityIdentity.builder()
         .setPrincipal(new QuarkusPrincipal(ALICE.toString()))
-        .addAttribute(AuthenticatedUser.ATTRIBUTE, new AuthenticatedUser(ALICE, "alice", "alice@example.org", false))
+        .addAttribute(
+            AuthenticatedUser.ATTRIBUTE,
+            new AuthenticatedUser(ALICE, "alice", "alice@example.org", false))
         .build());
-    return new ConversationResource(user,
+    return new ConversationResource(
+        user,
         q -> {
           received.add(q);
           return f.view;
         },
-        c -> received.add(c), q -> List.of(), c -> f.view.conversation(), c -> received.add(c), c -> "a title",
+        c -> received.add(c),
+        q -> List.of(),
+        c -> f.view.conversation(),
+        c -> received.add(c),
+        c -> "a title",
         c -> received.add(c),
         c -> {
           received.add(c);
@@ -60,7 +67,11 @@ class ConversationResourceTest {
           }
           return List.of("/notes/a.md");
         },
-        c -> "slug-1", c -> received.add(c), q -> null, c -> UUID.randomUUID(), q -> List.of(),
+        c -> "slug-1",
+        c -> received.add(c),
+        q -> null,
+        c -> UUID.randomUUID(),
+        q -> List.of(),
         q -> {
           received.add(q);
           return 3L;
@@ -69,12 +80,22 @@ class ConversationResourceTest {
           throw new NotFoundException("Agent with name " + q.slug() + " not found.");
         },
         q -> List.of(io.khoj4j.domain.chat.ConversationCommand.GENERAL),
-        new AllowedHosts(Optional.empty()), false);
+        new AllowedHosts(Optional.empty()),
+        false);
   }
 
   private static final class Fakes {
-    ConversationView view = new ConversationView(new Conversation(UUID.fromString(
-        "00000000-0000-0000-0000-0000000000c1"), ALICE, "Tea", null, "khoj", List.of(), AT, AT), List.of());
+    ConversationView view = new ConversationView(
+        new Conversation(
+            UUID.fromString("00000000-0000-0000-0000-0000000000c1"),
+            ALICE,
+            "Tea",
+            null,
+            "khoj",
+            List.of(),
+            AT,
+            AT),
+        List.of());
     boolean filtersMissing;
   }
 
@@ -82,15 +103,19 @@ class ConversationResourceTest {
   void historyAsksForTheCallersConversationAndAnswersInKhojsShape() {
     ConversationResource resource = resource(new Fakes());
 
-    ConversationResource.History body = resource.history("00000000-0000-0000-0000-0000000000c1", null);
+    ConversationResource.History body =
+        resource.history("00000000-0000-0000-0000-0000000000c1", null);
 
-    assertThat(received).containsExactly(new ReadConversationQuery(ALICE,
-        Optional.of(UUID.fromString("00000000-0000-0000-0000-0000000000c1"))));
+    assertThat(received)
+        .containsExactly(new ReadConversationQuery(
+            ALICE, Optional.of(UUID.fromString("00000000-0000-0000-0000-0000000000c1"))));
     assertThat(body.status()).isEqualTo("ok");
-    assertThat(ChatJson.write(body.response())).as("an empty conversation has no chat key").isEqualTo(
-        "{\"conversation_id\":\"00000000-0000-0000-0000-0000000000c1\",\"slug\":\"Tea\",\"agent\":{\"slug\":\"khoj\","
-            + "\"name\":\"Khoj\",\"is_creator\":false,\"color\":\"orange\",\"icon\":\"Lightbulb\",\"persona\":"
-            + "\"A personal assistant that helps you think with your own notes.\",\"is_hidden\":false},\"is_owner\":true}");
+    assertThat(ChatJson.write(body.response()))
+        .as("an empty conversation has no chat key")
+        .isEqualTo(
+            "{\"conversation_id\":\"00000000-0000-0000-0000-0000000000c1\",\"slug\":\"Tea\",\"agent\":{\"slug\":\"khoj\","
+                + "\"name\":\"Khoj\",\"is_creator\":false,\"color\":\"orange\",\"icon\":\"Lightbulb\",\"persona\":"
+                + "\"A personal assistant that helps you think with your own notes.\",\"is_hidden\":false},\"is_owner\":true}");
   }
 
   @Test
@@ -104,7 +129,8 @@ class ConversationResourceTest {
 
   @Test
   void aMissingConversationIsKhojsStatusErrorWith404() {
-    Response response = resource(new Fakes()).notFound(new NotFoundException("Conversation: x not found"));
+    Response response =
+        resource(new Fakes()).notFound(new NotFoundException("Conversation: x not found"));
 
     assertThat(response.getStatus()).isEqualTo(404);
     assertThat(ChatJson.write(response.getEntity()))
@@ -118,9 +144,11 @@ class ConversationResourceTest {
     ConversationResource resource = resource(fakes);
 
     assertThatThrownBy(() -> resource.fileFilters("00000000-0000-0000-0000-0000000000c1"))
-        .isInstanceOf(NotFoundException.class).hasMessage("Conversation not found");
-    assertThat(received).containsExactly(new FilterConversationFilesCommand(ALICE,
-        UUID.fromString("00000000-0000-0000-0000-0000000000c1"), List.of(), List.of()));
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("Conversation not found");
+    assertThat(received)
+        .containsExactly(new FilterConversationFilesCommand(
+            ALICE, UUID.fromString("00000000-0000-0000-0000-0000000000c1"), List.of(), List.of()));
   }
 
   @Test

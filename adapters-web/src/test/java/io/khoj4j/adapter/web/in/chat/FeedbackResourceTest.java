@@ -33,37 +33,52 @@ class FeedbackResourceTest {
 
   @Test
   void feedbackIsStoredForTheCallerAndAnsweredWithKhojsNull() {
-    Response response = feedback.give(body("{\"uquery\":\"Tea?\",\"kquery\":\"Green.\",\"sentiment\":\"Positive\","
-        + "\"turn_id\":\"t-1\"}"));
+    Response response =
+        feedback.give(body("{\"uquery\":\"Tea?\",\"kquery\":\"Green.\",\"sentiment\":\"Positive\","
+            + "\"turn_id\":\"t-1\"}"));
 
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(response.getEntity()).isEqualTo("null");
-    assertThat(received).containsExactly(
-        new GiveFeedbackCommand(ALICE, "Tea?", "Green.", Sentiment.POSITIVE, Optional.of("t-1")));
+    assertThat(received)
+        .containsExactly(new GiveFeedbackCommand(
+            ALICE, "Tea?", "Green.", Sentiment.POSITIVE, Optional.of("t-1")));
   }
 
   @Test
   void khojsBodyWithoutATurnIdIsAccepted() {
     feedback.give(body("{\"uquery\":\"Tea?\",\"kquery\":\"Green.\",\"sentiment\":\"negative\"}"));
 
-    assertThat(received).containsExactly(
-        new GiveFeedbackCommand(ALICE, "Tea?", "Green.", Sentiment.NEGATIVE, Optional.empty()));
+    assertThat(received)
+        .containsExactly(
+            new GiveFeedbackCommand(ALICE, "Tea?", "Green.", Sentiment.NEGATIVE, Optional.empty()));
   }
 
   @Test
   void eachMissingFieldAndAnUnknownSentimentIsAValidationErrorAndNothingIsStored() {
     rejects(() -> feedback.give(null), "body", "uquery");
-    rejects(() -> feedback.give(body("{\"kquery\":\"a\",\"sentiment\":\"positive\"}")), "body", "uquery");
-    rejects(() -> feedback.give(body("{\"uquery\":\"q\",\"sentiment\":\"positive\"}")), "body", "kquery");
+    rejects(
+        () -> feedback.give(body("{\"kquery\":\"a\",\"sentiment\":\"positive\"}")),
+        "body",
+        "uquery");
+    rejects(
+        () -> feedback.give(body("{\"uquery\":\"q\",\"sentiment\":\"positive\"}")),
+        "body",
+        "kquery");
     rejects(() -> feedback.give(body("{\"uquery\":\"q\",\"kquery\":\"a\"}")), "body", "sentiment");
-    assertThat(rejects(() -> feedback.give(body("{\"uquery\":\"q\",\"kquery\":\"a\",\"sentiment\":\"meh\"}")),
-        "body", "sentiment").input()).isEqualTo("meh");
+    assertThat(rejects(
+                () -> feedback.give(
+                    body("{\"uquery\":\"q\",\"kquery\":\"a\",\"sentiment\":\"meh\"}")),
+                "body",
+                "sentiment")
+            .input())
+        .isEqualTo("meh");
     assertThat(received).isEmpty();
   }
 
   @Test
   void anOverlongTurnIdIsRefusedBeforeTheCore() {
-    assertThatThrownBy(() -> feedback.give(new FeedbackResource.FeedbackBody("q", "a", "positive", "t".repeat(201))))
+    assertThatThrownBy(() ->
+            feedback.give(new FeedbackResource.FeedbackBody("q", "a", "positive", "t".repeat(201))))
         .isInstanceOf(InvalidInputException.class);
     assertThat(received).isEmpty();
   }

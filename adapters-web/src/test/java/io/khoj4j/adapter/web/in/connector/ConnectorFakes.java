@@ -36,16 +36,19 @@ final class ConnectorFakes {
 
   final List<Object> received = new ArrayList<>();
   final List<String> syncsStarted = new ArrayList<>();
-  ConnectorsView view = new ConnectorsView(Optional.empty(), Optional.empty(), SyncState.never(), SyncState.never());
+  ConnectorsView view =
+      new ConnectorsView(Optional.empty(), Optional.empty(), SyncState.never(), SyncState.never());
 
   UserKeys userKeys() {
     return new UserKeys(WebSlice.alice(), accounts(), content(), "1.2.3");
   }
 
   SyncOnSave syncOnSave() {
-    return new SyncOnSave(c -> {
-      throw new AssertionError("the recording SyncOnSave never syncs");
-    }, true) {
+    return new SyncOnSave(
+        c -> {
+          throw new AssertionError("the recording SyncOnSave never syncs");
+        },
+        true) {
       @Override
       void start(UserId owner, ContentSource source) {
         syncsStarted.add(owner + ":" + source.wireName());
@@ -62,7 +65,8 @@ final class ConnectorFakes {
       @Override
       public User get(AccountQuery q) {
         received.add(q);
-        return new User(q.user(), "alice", "alice@example.org", "Alice", "", true, false, Instant.EPOCH);
+        return new User(
+            q.user(), "alice", "alice@example.org", "Alice", "", true, false, Instant.EPOCH);
       }
 
       @Override

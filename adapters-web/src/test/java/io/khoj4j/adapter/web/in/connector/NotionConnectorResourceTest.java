@@ -22,19 +22,23 @@ import org.junit.jupiter.api.Test;
 class NotionConnectorResourceTest {
 
   private final ConnectorFakes fakes = new ConnectorFakes();
-  private final NotionConnectorResource resource = new NotionConnectorResource(WebSlice.alice(),
+  private final NotionConnectorResource resource = new NotionConnectorResource(
+      WebSlice.alice(),
       c -> fakes.received.add(c),
       q -> {
         fakes.received.add(q);
         return fakes.view;
       },
-      fakes.userKeys(), fakes.syncOnSave());
+      fakes.userKeys(),
+      fakes.syncOnSave());
 
   @Test
   void getShowsTheCallersTokenOrAnEmptyOne() {
-    assertThat(json(resource.get())).isEqualTo("{" + ConnectorFakes.USER_KEYS + ",\"current_config\":{\"token\":\"\"}}");
+    assertThat(json(resource.get()))
+        .isEqualTo("{" + ConnectorFakes.USER_KEYS + ",\"current_config\":{\"token\":\"\"}}");
 
-    fakes.view = new ConnectorsView(Optional.empty(), Optional.of("secret_n"), SyncState.never(), SyncState.never());
+    fakes.view = new ConnectorsView(
+        Optional.empty(), Optional.of("secret_n"), SyncState.never(), SyncState.never());
     assertThat(json(resource.get())).contains("\"current_config\":{\"token\":\"secret_n\"}");
     assertThat(fakes.received).contains(new ReadConnectorsQuery(ALICE));
   }
@@ -44,8 +48,10 @@ class NotionConnectorResourceTest {
     assertThat(json(resource.save(read("{\"token\":\" secret_n \"}", NotionRequest.class))))
         .isEqualTo("{\"status\":\"ok\"}");
 
-    assertThat(fakes.received).containsExactly(new ConfigureNotionCommand(ALICE, Optional.of("secret_n")));
-    assertThat(fakes.syncsStarted).containsExactly(ConnectorFakes.aliceStarted(ContentSource.NOTION));
+    assertThat(fakes.received)
+        .containsExactly(new ConfigureNotionCommand(ALICE, Optional.of("secret_n")));
+    assertThat(fakes.syncsStarted)
+        .containsExactly(ConnectorFakes.aliceStarted(ContentSource.NOTION));
   }
 
   @Test

@@ -15,12 +15,15 @@ import org.junit.jupiter.api.Test;
 class NotionOAuthResourceTest {
 
   private final ConnectorFakes fakes = new ConnectorFakes();
-  private final NotionOAuthResource resource = new NotionOAuthResource(WebSlice.alice(), c -> {
-    fakes.received.add(c);
-    if (c.state().equals("used")) {
-      throw new InvalidInputException("Invalid state");
-    }
-  }, fakes.syncOnSave());
+  private final NotionOAuthResource resource = new NotionOAuthResource(
+      WebSlice.alice(),
+      c -> {
+        fakes.received.add(c);
+        if (c.state().equals("used")) {
+          throw new InvalidInputException("Invalid state");
+        }
+      },
+      fakes.syncOnSave());
 
   @Test
   void aValidCallbackCompletesTheCallersFlowStartsASyncAndGoesBackToSettings() {
@@ -28,8 +31,10 @@ class NotionOAuthResourceTest {
 
     assertThat(response.getStatus()).isEqualTo(307);
     assertThat(response.getLocation().toString()).isEqualTo("/settings");
-    assertThat(fakes.received).containsExactly(new CompleteNotionOAuthCommand(ALICE, "code-1", "state-1"));
-    assertThat(fakes.syncsStarted).containsExactly(ConnectorFakes.aliceStarted(ContentSource.NOTION));
+    assertThat(fakes.received)
+        .containsExactly(new CompleteNotionOAuthCommand(ALICE, "code-1", "state-1"));
+    assertThat(fakes.syncsStarted)
+        .containsExactly(ConnectorFakes.aliceStarted(ContentSource.NOTION));
   }
 
   @Test

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class SyncResourceTest {
 
   private final List<SyncConnectorsCommand> received = new ArrayList<>();
-  private SyncReport report = new SyncReport(Map.of(ContentSource.GITHUB, new SyncReport.Outcome.Synced(1, 0, 2, 0)));
+  private SyncReport report =
+      new SyncReport(Map.of(ContentSource.GITHUB, new SyncReport.Outcome.Synced(1, 0, 2, 0)));
 
   private final SyncResource resource = new SyncResource(alice(), c -> {
     received.add(c);
@@ -33,9 +34,11 @@ class SyncResourceTest {
     Response response = resource.update(null, "true");
 
     assertThat(response.getStatus()).isEqualTo(200);
-    assertThat(json(response.getEntity())).contains("\"status\":\"ok\"", "\"message\":\"khoj reloaded\"");
-    assertThat(received).containsExactly(
-        new SyncConnectorsCommand(ALICE, EnumSet.of(ContentSource.GITHUB, ContentSource.NOTION)));
+    assertThat(json(response.getEntity()))
+        .contains("\"status\":\"ok\"", "\"message\":\"khoj reloaded\"");
+    assertThat(received)
+        .containsExactly(new SyncConnectorsCommand(
+            ALICE, EnumSet.of(ContentSource.GITHUB, ContentSource.NOTION)));
   }
 
   @Test
@@ -44,9 +47,12 @@ class SyncResourceTest {
     resource.update("markdown", null);
     resource.update("all", null);
 
-    assertThat(received).containsExactly(new SyncConnectorsCommand(ALICE, EnumSet.of(ContentSource.NOTION)),
-        new SyncConnectorsCommand(ALICE, EnumSet.noneOf(ContentSource.class)),
-        new SyncConnectorsCommand(ALICE, EnumSet.of(ContentSource.GITHUB, ContentSource.NOTION)));
+    assertThat(received)
+        .containsExactly(
+            new SyncConnectorsCommand(ALICE, EnumSet.of(ContentSource.NOTION)),
+            new SyncConnectorsCommand(ALICE, EnumSet.noneOf(ContentSource.class)),
+            new SyncConnectorsCommand(
+                ALICE, EnumSet.of(ContentSource.GITHUB, ContentSource.NOTION)));
   }
 
   @Test
@@ -59,8 +65,9 @@ class SyncResourceTest {
     Response response = resource.update(null, null);
 
     assertThat(response.getStatus()).isEqualTo(500);
-    assertThat(json(response.getEntity())).isEqualTo("{\"detail\":\"Failed to update server indexed content via API: "
-        + "github: rate limited; notion: token revoked\"}");
+    assertThat(json(response.getEntity()))
+        .isEqualTo("{\"detail\":\"Failed to update server indexed content via API: "
+            + "github: rate limited; notion: token revoked\"}");
   }
 
   @Test

@@ -49,8 +49,15 @@ class ContentResourceTest {
 
   private static final Instant AT = Instant.parse("2026-01-02T03:04:05.123456Z");
   private static final String MULTIPART = "multipart/form-data; boundary=xyz";
-  private static final IndexedFile TEA = new IndexedFile(UUID.fromString("00000000-0000-0000-0000-0000000000d1"),
-      ALICE, "/notes/tea.md", ContentType.MARKDOWN, ContentSource.COMPUTER, "# Tea", 5, AT);
+  private static final IndexedFile TEA = new IndexedFile(
+      UUID.fromString("00000000-0000-0000-0000-0000000000d1"),
+      ALICE,
+      "/notes/tea.md",
+      ContentType.MARKDOWN,
+      ContentSource.COMPUTER,
+      "# Tea",
+      5,
+      AT);
 
   @TempDir
   Path dir;
@@ -61,11 +68,19 @@ class ContentResourceTest {
 
   private final QueryContentUseCase query = new RecordingContentQueries(received, TEA);
 
-  private final ContentResource resource = new ContentResource(alice(),
+  private final ContentResource resource = new ContentResource(
+      alice(),
       c -> {
         received.add(c);
-        return new IndexContentResult(c.files().stream().map(UploadedFile::name).filter(n -> !n.endsWith(".exe"))
-            .toList(), List.of(), 1, 0, 1);
+        return new IndexContentResult(
+            c.files().stream()
+                .map(UploadedFile::name)
+                .filter(n -> !n.endsWith(".exe"))
+                .toList(),
+            List.of(),
+            1,
+            0,
+            1);
       },
       query,
       c -> {
@@ -90,7 +105,8 @@ class ContentResourceTest {
 
   @Test
   void anUploadEchoesTheAcceptedNamesExactlyAsReceivedAndIndexesForTheCaller() {
-    FileUpload tea = Upload.of(dir, "/notes/tea, green.md", "text/markdown", "# Tea").withCharSet("utf-8");
+    FileUpload tea =
+        Upload.of(dir, "/notes/tea, green.md", "text/markdown", "# Tea").withCharSet("utf-8");
     FileUpload tool = Upload.of(dir, "/bin/tool.exe", "application/octet-stream", "MZ");
 
     Response response = resource.sync(List.of(tea, tool), "markdown", MULTIPART, "40", null);
@@ -101,15 +117,20 @@ class ContentResourceTest {
     assertThat(command.owner()).isEqualTo(ALICE);
     assertThat(command.mode()).isEqualTo(SyncMode.INCREMENTAL);
     assertThat(command.onlyType()).contains(ContentType.MARKDOWN);
-    assertThat(command.files()).extracting(UploadedFile::name, UploadedFile::contentType).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("/notes/tea, green.md", "text/markdown; charset=utf-8"),
-        org.assertj.core.groups.Tuple.tuple("/bin/tool.exe", "application/octet-stream"));
-    assertThat(new String(command.files().getFirst().content(), StandardCharsets.UTF_8)).isEqualTo("# Tea");
+    assertThat(command.files())
+        .extracting(UploadedFile::name, UploadedFile::contentType)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "/notes/tea, green.md", "text/markdown; charset=utf-8"),
+            org.assertj.core.groups.Tuple.tuple("/bin/tool.exe", "application/octet-stream"));
+    assertThat(new String(command.files().getFirst().content(), StandardCharsets.UTF_8))
+        .isEqualTo("# Tea");
   }
 
   @Test
   void anUploadReservesItsBytesForTheCallerAndReleasesThemAfterIndexing() {
-    resource.regenerate(List.of(Upload.of(dir, "a.org", "text/org", "* A")), null, MULTIPART, "10", null);
+    resource.regenerate(
+        List.of(Upload.of(dir, "a.org", "text/org", "* A")), null, MULTIPART, "10", null);
 
     AdmitUsageCommand.Upload admitted = only(AdmitUsageCommand.Upload.class);
     assertThat(admitted.user()).isEqualTo(ALICE);
@@ -123,7 +144,9 @@ class ContentResourceTest {
   void aFilePartWithoutANameReachesTheCoreWithAnEmptyName() {
     resource.sync(List.of(Upload.of(dir, null, "text/plain", "x")), null, MULTIPART, "1", null);
 
-    assertThat(only(IndexContentCommand.class).files()).extracting(UploadedFile::name).containsExactly("");
+    assertThat(only(IndexContentCommand.class).files())
+        .extracting(UploadedFile::name)
+        .containsExactly("");
   }
 
   @Test
@@ -143,7 +166,11 @@ class ContentResourceTest {
   void anUnknownTypeIsAValidationErrorBeforeAnythingIsAdmitted() {
     FileUpload one = Upload.of(dir, "a.md", "text/markdown", "a");
 
-    assertThat(rejects(() -> resource.sync(List.of(one), "spreadsheet", MULTIPART, "1", null), "query", "t").input())
+    assertThat(rejects(
+                () -> resource.sync(List.of(one), "spreadsheet", MULTIPART, "1", null),
+                "query",
+                "t")
+            .input())
         .isEqualTo("spreadsheet");
     assertThat(received).isEmpty();
   }
@@ -158,7 +185,8 @@ class ContentResourceTest {
 
     assertThat(List.of(noBoundary.getStatus(), jsonBody.getStatus(), chunked.getStatus()))
         .containsOnly(415);
-    assertThat(json(jsonBody.getEntity())).startsWith("{\"detail\":\"Send files as multipart/form-data");
+    assertThat(json(jsonBody.getEntity()))
+        .startsWith("{\"detail\":\"Send files as multipart/form-data");
     assertThat(received).isEmpty();
   }
 
@@ -166,9 +194,11 @@ class ContentResourceTest {
   void anUploadOverTheQuotaIsTheCoresRefusalAndNothingIsIndexed() {
     overQuota = true;
 
-    assertThatThrownBy(() -> resource.sync(List.of(Upload.of(dir, "a.md", "text/markdown", "a")), null, MULTIPART,
-        "1", null)).isInstanceOf(QuotaExceededException.class);
-    assertThat(received).noneMatch(IndexContentCommand.class::isInstance)
+    assertThatThrownBy(() -> resource.sync(
+            List.of(Upload.of(dir, "a.md", "text/markdown", "a")), null, MULTIPART, "1", null))
+        .isInstanceOf(QuotaExceededException.class);
+    assertThat(received)
+        .noneMatch(IndexContentCommand.class::isInstance)
         .noneMatch(ReleaseUploadUseCase.ReleaseUploadCommand.class::isInstance);
   }
 
@@ -178,12 +208,15 @@ class ContentResourceTest {
 
     assertThat(ok.getStatus()).isEqualTo(200);
     assertThat(ok.getEntity()).isEqualTo("");
-    assertThat(received).containsExactly(new SyncConnectorsCommand(ALICE, EnumSet.of(ContentSource.GITHUB)));
+    assertThat(received)
+        .containsExactly(new SyncConnectorsCommand(ALICE, EnumSet.of(ContentSource.GITHUB)));
 
-    report = new SyncReport(Map.of(ContentSource.NOTION, new SyncReport.Outcome.Failed("token revoked")));
+    report = new SyncReport(
+        Map.of(ContentSource.NOTION, new SyncReport.Outcome.Failed("token revoked")));
     Response failed = resource.syncNothing(null, null, null, null);
     assertThat(failed.getStatus()).isEqualTo(500);
-    assertThat(json(failed.getEntity())).isEqualTo("{\"detail\":\"Failed to sync: notion: token revoked\"}");
+    assertThat(json(failed.getEntity()))
+        .isEqualTo("{\"detail\":\"Failed to sync: notion: token revoked\"}");
   }
 
   @Test
@@ -196,10 +229,14 @@ class ContentResourceTest {
   void filesIsKhojsPageWithPythonDatesAndTheRefusedFiles() {
     ContentResource.FilesResponse body = resource.files("false", "2");
 
-    assertThat(json(body)).isEqualTo("{\"files\":[{\"file_name\":\"/notes/tea.md\",\"raw_text\":\"# Tea\","
-        + "\"updated_at\":\"2026-01-02 03:04:05.123456+00:00\"}],\"num_pages\":3,\"refused\":[{\"file_name\":"
-        + "\"/bin/tool.exe\",\"reason\":\"unsupported file type\",\"refused_at\":\"2026-01-02 03:04:05.123456+00:00\"}]}");
-    assertThat(received).containsExactly(new ContentQuery.Files(ALICE, 2, 10, false), new ListRefusedFilesQuery(ALICE));
+    assertThat(json(body))
+        .isEqualTo(
+            "{\"files\":[{\"file_name\":\"/notes/tea.md\",\"raw_text\":\"# Tea\","
+                + "\"updated_at\":\"2026-01-02 03:04:05.123456+00:00\"}],\"num_pages\":3,\"refused\":[{\"file_name\":"
+                + "\"/bin/tool.exe\",\"reason\":\"unsupported file type\",\"refused_at\":\"2026-01-02 03:04:05.123456+00:00\"}]}");
+    assertThat(received)
+        .containsExactly(
+            new ContentQuery.Files(ALICE, 2, 10, false), new ListRefusedFilesQuery(ALICE));
   }
 
   @Test
@@ -212,8 +249,9 @@ class ContentResourceTest {
 
   @Test
   void oneFileIsShownByNameAndTheNameIsRequired() {
-    assertThat(json(resource.file("/notes/tea.md"))).isEqualTo(
-        "{\"id\":\"00000000-0000-0000-0000-0000000000d1\",\"file_name\":\"/notes/tea.md\",\"raw_text\":\"# Tea\"}");
+    assertThat(json(resource.file("/notes/tea.md")))
+        .isEqualTo(
+            "{\"id\":\"00000000-0000-0000-0000-0000000000d1\",\"file_name\":\"/notes/tea.md\",\"raw_text\":\"# Tea\"}");
     assertThat(received).containsExactly(new ContentQuery.File(ALICE, "/notes/tea.md"));
 
     rejects(() -> resource.file(null), "query", "file_name");
@@ -225,26 +263,34 @@ class ContentResourceTest {
 
     assertThat(response.getStatus()).isEqualTo(201);
     assertThat(json(response.getEntity())).isEqualTo("{\"status\":\"ok\"}");
-    assertThat(received).containsExactly(
-        new DeleteContentCommand(ALICE, new DeleteContentCommand.File("/notes/tea.md")));
+    assertThat(received)
+        .containsExactly(
+            new DeleteContentCommand(ALICE, new DeleteContentCommand.File("/notes/tea.md")));
     rejects(() -> resource.deleteFile(""), "query", "filename");
   }
 
   @Test
   void deletingSeveralFilesCountsTheEntriesAndRefusesAMissingOrNullName() {
-    Response response = resource.deleteFiles(read("{\"files\":[\"a.md\",\"b.md\"]}",
-        ContentResource.DeleteFilesRequest.class));
+    Response response = resource.deleteFiles(
+        read("{\"files\":[\"a.md\",\"b.md\"]}", ContentResource.DeleteFilesRequest.class));
 
     assertThat(response.getStatus()).isEqualTo(201);
     assertThat(json(response.getEntity())).isEqualTo("{\"status\":\"ok\",\"deleted_count\":4}");
-    assertThat(received).containsExactly(
-        new DeleteContentCommand(ALICE, new DeleteContentCommand.Files(List.of("a.md", "b.md"))));
+    assertThat(received)
+        .containsExactly(new DeleteContentCommand(
+            ALICE, new DeleteContentCommand.Files(List.of("a.md", "b.md"))));
 
     received.clear();
     rejects(() -> resource.deleteFiles(null), "body", "files");
-    rejects(() -> resource.deleteFiles(read("{}", ContentResource.DeleteFilesRequest.class)), "body", "files");
-    rejects(() -> resource.deleteFiles(read("{\"files\":[\"a.md\",null]}", ContentResource.DeleteFilesRequest.class)),
-        "body", "files");
+    rejects(
+        () -> resource.deleteFiles(read("{}", ContentResource.DeleteFilesRequest.class)),
+        "body",
+        "files");
+    rejects(
+        () -> resource.deleteFiles(
+            read("{\"files\":[\"a.md\",null]}", ContentResource.DeleteFilesRequest.class)),
+        "body",
+        "files");
     assertThat(received).isEmpty();
   }
 
@@ -254,10 +300,12 @@ class ContentResourceTest {
     resource.deleteType("Notion");
     resource.deleteSource("github");
 
-    assertThat(received).containsExactly(
-        new DeleteContentCommand(ALICE, new DeleteContentCommand.Type(Optional.empty())),
-        new DeleteContentCommand(ALICE, new DeleteContentCommand.Type(Optional.of(ContentType.NOTION))),
-        new DeleteContentCommand(ALICE, new DeleteContentCommand.Source(ContentSource.GITHUB)));
+    assertThat(received)
+        .containsExactly(
+            new DeleteContentCommand(ALICE, new DeleteContentCommand.Type(Optional.empty())),
+            new DeleteContentCommand(
+                ALICE, new DeleteContentCommand.Type(Optional.of(ContentType.NOTION))),
+            new DeleteContentCommand(ALICE, new DeleteContentCommand.Source(ContentSource.GITHUB)));
 
     received.clear();
     rejects(() -> resource.deleteType("spreadsheet"), "path", "content_type");
@@ -275,7 +323,8 @@ class ContentResourceTest {
   void sourceFilesListsTheCallersPathsAndAnUnknownSourceIsAnEmptyArray() {
     assertThat(resource.sourceFiles("computer")).containsExactly("/notes/tea.md");
     assertThat(resource.sourceFiles("dropbox")).isEmpty();
-    assertThat(received).containsExactly(new ContentQuery.SourceFiles(ALICE, ContentSource.COMPUTER));
+    assertThat(received)
+        .containsExactly(new ContentQuery.SourceFiles(ALICE, ContentSource.COMPUTER));
   }
 
   private <T> T only(Class<T> type) {

@@ -11,12 +11,14 @@ class HealthResourceTest {
 
   @Test
   void anonymousCallersGetKhojsOk() {
-    assertThat(json(new HealthResource(WebSlice.anonymous()).health())).isEqualTo("{\"detail\":\"OK\"}");
+    assertThat(json(new HealthResource(WebSlice.anonymous()).health()))
+        .isEqualTo("{\"detail\":\"OK\"}");
   }
 
   @Test
   void aSignedInCallerSeesTheirOwnEmail() {
-    assertThat(json(new HealthResource(WebSlice.alice()).health())).isEqualTo("{\"email\":\"alice@example.org\"}");
+    assertThat(json(new HealthResource(WebSlice.alice()).health()))
+        .isEqualTo("{\"email\":\"alice@example.org\"}");
   }
 
   @Test

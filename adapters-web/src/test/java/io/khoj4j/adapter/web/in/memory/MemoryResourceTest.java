@@ -26,7 +26,8 @@ class MemoryResourceTest {
 
   private final List<Object> received = new ArrayList<>();
 
-  private final MemoryResource resource = new MemoryResource(alice(),
+  private final MemoryResource resource = new MemoryResource(
+      alice(),
       q -> {
         received.add(q);
         return List.of(new Memory(7, ALICE, "Likes green tea", AT));
@@ -51,7 +52,8 @@ class MemoryResourceTest {
   @Test
   void listIsKhojsItemsForTheCaller() {
     assertThat(json(resource.memories()))
-        .isEqualTo("[{\"id\":7,\"raw\":\"Likes green tea\",\"created_at\":\"2026-01-02T03:04:05Z\"}]");
+        .isEqualTo(
+            "[{\"id\":7,\"raw\":\"Likes green tea\",\"created_at\":\"2026-01-02T03:04:05Z\"}]");
     assertThat(received).containsExactly(new ListMemoriesQuery(ALICE));
   }
 
@@ -62,12 +64,14 @@ class MemoryResourceTest {
 
     assertThat(missing.getStatus()).isEqualTo(404);
     assertThat(json(missing.getEntity())).isEqualTo("{\"error\":\"Memory not found\"}");
-    assertThat(received).containsExactly(new DeleteMemoryCommand(ALICE, 7), new DeleteMemoryCommand(ALICE, 404));
+    assertThat(received)
+        .containsExactly(new DeleteMemoryCommand(ALICE, 7), new DeleteMemoryCommand(ALICE, 404));
   }
 
   @Test
   void replaceAnswersTheNewTextForTheCaller() {
-    Response response = resource.replace("7", read("{\"raw\":\" Likes matcha \"}", MemoryResource.MemoryBody.class));
+    Response response = resource.replace(
+        "7", read("{\"raw\":\" Likes matcha \"}", MemoryResource.MemoryBody.class));
 
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(json(response.getEntity())).isEqualTo("{\"id\":7,\"raw\":\"Likes matcha\"}");
@@ -76,7 +80,8 @@ class MemoryResourceTest {
 
   @Test
   void replaceWithAnEmptyOrMissingTextIs400AndAnUnknownMemory404() {
-    Response empty = resource.replace("7", read("{\"raw\":\"  \"}", MemoryResource.MemoryBody.class));
+    Response empty =
+        resource.replace("7", read("{\"raw\":\"  \"}", MemoryResource.MemoryBody.class));
     Response noBody = resource.replace("7", null);
     Response missing = resource.replace("404", new MemoryResource.MemoryBody("x"));
 
@@ -88,7 +93,8 @@ class MemoryResourceTest {
 
   @Test
   void anOverlongTextIs400BeforeTheCore() {
-    Response response = resource.replace("7", new MemoryResource.MemoryBody("m".repeat(Memory.MAX_RAW + 1)));
+    Response response =
+        resource.replace("7", new MemoryResource.MemoryBody("m".repeat(Memory.MAX_RAW + 1)));
 
     assertThat(response.getStatus()).isEqualTo(400);
     assertThat(received).isEmpty();

@@ -21,7 +21,8 @@ class SubscriptionResourceTest {
   private final List<Object> received = new ArrayList<>();
   private ChangeResult result = ChangeResult.done();
 
-  private final SubscriptionResource resource = new SubscriptionResource(alice(),
+  private final SubscriptionResource resource = new SubscriptionResource(
+      alice(),
       c -> {
         received.add(c);
         if (c.signature().isEmpty()) {
@@ -39,34 +40,42 @@ class SubscriptionResourceTest {
     assertThat(json(resource.change("cancel"))).isEqualTo("{\"success\":true}");
     resource.change("resubscribe");
 
-    assertThat(received).containsExactly(new ChangeSubscriptionCommand(ALICE, Operation.CANCEL),
-        new ChangeSubscriptionCommand(ALICE, Operation.RESUBSCRIBE));
+    assertThat(received)
+        .containsExactly(
+            new ChangeSubscriptionCommand(ALICE, Operation.CANCEL),
+            new ChangeSubscriptionCommand(ALICE, Operation.RESUBSCRIBE));
   }
 
   @Test
   void aRefusedChangeCarriesKhojsMessage() {
     result = ChangeResult.refused("No active subscription");
 
-    assertThat(json(resource.change("cancel"))).isEqualTo("{\"success\":false,\"message\":\"No active subscription\"}");
+    assertThat(json(resource.change("cancel")))
+        .isEqualTo("{\"success\":false,\"message\":\"No active subscription\"}");
   }
 
   @Test
   void anUnknownOrMissingOperationIsKhojsInvalidOperationAndNothingChanges() {
-    assertThat(json(resource.change("upgrade"))).isEqualTo("{\"success\":false,\"message\":\"Invalid operation\"}");
-    assertThat(json(resource.change(null))).isEqualTo("{\"success\":false,\"message\":\"Invalid operation\"}");
-    assertThat(json(resource.change("CANCEL"))).as("Khoj's operations are lower case")
+    assertThat(json(resource.change("upgrade")))
+        .isEqualTo("{\"success\":false,\"message\":\"Invalid operation\"}");
+    assertThat(json(resource.change(null)))
+        .isEqualTo("{\"success\":false,\"message\":\"Invalid operation\"}");
+    assertThat(json(resource.change("CANCEL")))
+        .as("Khoj's operations are lower case")
         .isEqualTo("{\"success\":false,\"message\":\"Invalid operation\"}");
     assertThat(received).isEmpty();
   }
 
   @Test
   void theWebhookHandsTheRawEventToTheCoreAndAnswersSuccess() {
-    Response response = resource.webhook("{\"type\":\"customer.subscription.updated\"}", "t=1,v1=abc");
+    Response response =
+        resource.webhook("{\"type\":\"customer.subscription.updated\"}", "t=1,v1=abc");
 
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(json(response.getEntity())).isEqualTo("{\"success\":true}");
-    assertThat(received).containsExactly(
-        new BillingEventCommand("{\"type\":\"customer.subscription.updated\"}", "t=1,v1=abc"));
+    assertThat(received)
+        .containsExactly(
+            new BillingEventCommand("{\"type\":\"customer.subscription.updated\"}", "t=1,v1=abc"));
   }
 
   @Test
@@ -74,6 +83,7 @@ class SubscriptionResourceTest {
     Response response = resource.webhook("{}", null);
 
     assertThat(response.getStatus()).isEqualTo(400);
-    assertThat(json(response.getEntity())).isEqualTo("{\"detail\":\"Missing Stripe-Signature header\"}");
+    assertThat(json(response.getEntity()))
+        .isEqualTo("{\"detail\":\"Missing Stripe-Signature header\"}");
   }
 }

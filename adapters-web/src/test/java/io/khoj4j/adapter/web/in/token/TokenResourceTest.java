@@ -24,12 +24,19 @@ import org.junit.jupiter.api.Test;
 class TokenResourceTest {
 
   private static final String SECRET = "kk-Ab12Cd3Ef4Gh5Ij6Kl7Mn8Op9Qr0St1Uv2Wx3Yz4";
-  private static final ApiToken TOKEN = new ApiToken(UUID.fromString("00000000-0000-0000-0000-0000000000f1"), ALICE,
-      "Brave Otter", SecretHash.of(SECRET), ApiToken.displayOf(SECRET), Instant.parse("2026-01-02T03:04:05Z"), null);
+  private static final ApiToken TOKEN = new ApiToken(
+      UUID.fromString("00000000-0000-0000-0000-0000000000f1"),
+      ALICE,
+      "Brave Otter",
+      SecretHash.of(SECRET),
+      ApiToken.displayOf(SECRET),
+      Instant.parse("2026-01-02T03:04:05Z"),
+      null);
 
   private final List<Object> received = new ArrayList<>();
 
-  private final TokenResource resource = new TokenResource(alice(),
+  private final TokenResource resource = new TokenResource(
+      alice(),
       c -> {
         received.add(c);
         return new CreatedApiToken(TOKEN, SECRET);
@@ -70,8 +77,10 @@ class TokenResourceTest {
   void listShowsTheDisplayFormNeverTheSecretInKhojsFields() {
     String body = json(resource.list());
 
-    assertThat(body).isEqualTo("[{\"id\":\"00000000-0000-0000-0000-0000000000f1\",\"token\":\"kk-Ab12Cd3E…\","
-        + "\"name\":\"Brave Otter\",\"created_at\":\"2026-01-02T03:04:05Z\",\"accessed_at\":null}]");
+    assertThat(body)
+        .isEqualTo(
+            "[{\"id\":\"00000000-0000-0000-0000-0000000000f1\",\"token\":\"kk-Ab12Cd3E…\","
+                + "\"name\":\"Brave Otter\",\"created_at\":\"2026-01-02T03:04:05Z\",\"accessed_at\":null}]");
     assertThat(body).doesNotContain(SECRET);
     assertThat(received).containsExactly(new ListApiTokensQuery(ALICE));
   }

@@ -52,7 +52,8 @@ import org.junit.jupiter.api.Test;
 class UserResourceTest {
 
   private static final Instant AT = Instant.parse("2026-03-07T10:00:00Z");
-  private static final User USER = new User(ALICE, "alice", "alice@example.org", "Alice", "Liddell", true, false, AT);
+  private static final User USER =
+      new User(ALICE, "alice", "alice@example.org", "Alice", "Liddell", true, false, AT);
 
   private final List<Object> received = new ArrayList<>();
 
@@ -112,8 +113,17 @@ class UserResourceTest {
   private final QueryChatModelsUseCase models = new QueryChatModelsUseCase() {
     @Override
     public List<ChatModel> options(ChatModelQuery.Options q) {
-      return List.of(new ChatModel(3, "gpt-4o-mini", "GPT 4o mini", ModelVendor.OPENAI, null, true,
-          ChatModel.PriceTier.FREE, "Fast", "Everyday questions", null));
+      return List.of(new ChatModel(
+          3,
+          "gpt-4o-mini",
+          "GPT 4o mini",
+          ModelVendor.OPENAI,
+          null,
+          true,
+          ChatModel.PriceTier.FREE,
+          "Fast",
+          "Everyday questions",
+          null));
     }
 
     @Override
@@ -132,10 +142,15 @@ class UserResourceTest {
   private List<io.khoj4j.application.port.in.model.PaintModelOption> paintModels = List.of();
 
   private UserResource resource(boolean singleUserMode) {
-    return new UserResource(alice(), accounts, content, models,
+    return new UserResource(
+        alice(),
+        accounts,
+        content,
+        models,
         q -> {
           received.add(q);
-          return new VoiceSettings(List.of(new Voice("v1", "Rachel")), Optional.of(new Voice("v1", "Rachel")), true);
+          return new VoiceSettings(
+              List.of(new Voice("v1", "Rachel")), Optional.of(new Voice("v1", "Rachel")), true);
         },
         q -> {
           received.add(q);
@@ -147,49 +162,65 @@ class UserResourceTest {
         },
         q -> {
           received.add(q);
-          return new SubscriptionStatus(SubscriptionState.TRIAL, true, Optional.of(AT), Optional.of(AT), false,
+          return new SubscriptionStatus(
+              SubscriptionState.TRIAL,
+              true,
+              Optional.of(AT),
+              Optional.of(AT),
+              false,
               Optional.empty());
         },
         q -> {
           received.add(q);
-          return new ConnectorsView(Optional.empty(), Optional.of("secret_notion"),
+          return new ConnectorsView(
+              Optional.empty(),
+              Optional.of("secret_notion"),
               new SyncState(SyncState.Status.OK, Optional.empty(), Optional.of(AT), 4, 4),
-              new SyncState(SyncState.Status.FAILING, Optional.of("token revoked"), Optional.empty(), 1, 9));
+              new SyncState(
+                  SyncState.Status.FAILING, Optional.of("token revoked"), Optional.empty(), 1, 9));
         },
         q -> {
           received.add(q);
           return Optional.of("https://api.notion.com/v1/oauth/authorize?state=s");
         },
         q -> paintModels,
-        "1.2.3", singleUserMode);
+        "1.2.3",
+        singleUserMode);
   }
 
   @Test
   void userInfoIsKhojsShapeForTheCaller() {
     String body = json(resource(false).user("web"));
 
-    assertThat(body).isEqualTo("{\"email\":\"alice@example.org\",\"username\":\"alice\","
-        + "\"photo\":\"https://img.example/alice.png\",\"is_active\":true,\"has_documents\":true,"
-        + "\"khoj_version\":\"1.2.3\"}");
-    assertThat(received).contains(new AccountQuery(ALICE), new GetSubscriptionQuery(ALICE),
-        new ContentQuery.Overview(ALICE));
+    assertThat(body)
+        .isEqualTo("{\"email\":\"alice@example.org\",\"username\":\"alice\","
+            + "\"photo\":\"https://img.example/alice.png\",\"is_active\":true,\"has_documents\":true,"
+            + "\"khoj_version\":\"1.2.3\"}");
+    assertThat(received)
+        .contains(
+            new AccountQuery(ALICE),
+            new GetSubscriptionQuery(ALICE),
+            new ContentQuery.Overview(ALICE));
   }
 
   @Test
   void briefSettingsCarryOnlyTheFiveFields() {
-    assertThat(json(resource(false).settings(null))).isEqualTo("{\"username\":\"alice\","
-        + "\"user_photo\":\"https://img.example/alice.png\",\"is_active\":true,\"has_documents\":true,"
-        + "\"khoj_version\":\"1.2.3\"}");
+    assertThat(json(resource(false).settings(null)))
+        .isEqualTo("{\"username\":\"alice\","
+            + "\"user_photo\":\"https://img.example/alice.png\",\"is_active\":true,\"has_documents\":true,"
+            + "\"khoj_version\":\"1.2.3\"}");
     assertThat(json(resource(false).settings("false"))).doesNotContain("chat_model_options");
   }
 
   @Test
   void aConfiguredImageModelIsOfferedAndSelected() {
-    paintModels = List.of(new io.khoj4j.application.port.in.model.PaintModelOption(1, "gpt-image-1", "free"));
+    paintModels =
+        List.of(new io.khoj4j.application.port.in.model.PaintModelOption(1, "gpt-image-1", "free"));
 
     String body = json(resource(false).settings("true"));
 
-    assertThat(body).contains("\"paint_model_options\":[{\"name\":\"gpt-image-1\",\"id\":1,")
+    assertThat(body)
+        .contains("\"paint_model_options\":[{\"name\":\"gpt-image-1\",\"id\":1,")
         .contains("\"selected_paint_model_config\":1");
   }
 
@@ -197,26 +228,32 @@ class UserResourceTest {
   void detailedSettingsAreWhatKhojsWebAppReadsPlusContentSync() {
     String body = json(resource(true).settings("true"));
 
-    assertThat(body).isEqualTo("{\"username\":\"alice\",\"user_photo\":\"https://img.example/alice.png\","
-        + "\"is_active\":true,\"has_documents\":true,\"khoj_version\":\"1.2.3\",\"given_name\":\"Alice\","
-        + "\"phone_number\":\"\",\"is_phone_number_verified\":false,"
-        + "\"enabled_content_source\":{\"computer\":true,\"github\":true,\"notion\":false},"
-        + "\"notion_token\":\"secret_notion\",\"enable_memory\":true,\"server_memory_mode\":\"enabled_default_on\","
-        + "\"chat_model_options\":[{\"name\":\"GPT 4o mini\",\"id\":3,\"strengths\":\"Everyday questions\","
-        + "\"description\":\"Fast\",\"tier\":\"free\"}],\"selected_chat_model_config\":3,"
-        + "\"paint_model_options\":[],\"selected_paint_model_config\":null,"
-        + "\"voice_model_options\":[{\"name\":\"Rachel\",\"id\":\"v1\",\"tier\":\"free\"}],"
-        + "\"selected_voice_model_config\":\"v1\",\"subscription_state\":\"trial\","
-        + "\"subscription_renewal_date\":\"07 Mar 2026\",\"subscription_enabled_trial_at\":\"07 Mar 2026\","
-        + "\"khoj_cloud_subscription_url\":null,\"billing_enabled\":false,\"is_eleven_labs_enabled\":true,"
-        + "\"is_twilio_enabled\":false,\"anonymous_mode\":true,"
-        + "\"notion_oauth_url\":\"https://api.notion.com/v1/oauth/authorize?state=s\","
-        + "\"content_sync\":{\"github\":{\"status\":\"ok\",\"last_error\":null,"
-        + "\"last_synced_at\":\"2026-03-07T10:00Z\",\"done\":4,\"total\":4},\"notion\":{\"status\":\"failing\","
-        + "\"last_error\":\"token revoked\",\"last_synced_at\":null,\"done\":1,\"total\":9}},"
-        + "\"length_of_free_trial\":7}");
-    assertThat(received).contains(new ReadConnectorsQuery(ALICE), new MemorySettingsQuery(ALICE),
-        new ChatModelQuery.Effective(ALICE), new VoiceSettingsQuery(ALICE), new StartNotionOAuthQuery(ALICE));
+    assertThat(body)
+        .isEqualTo("{\"username\":\"alice\",\"user_photo\":\"https://img.example/alice.png\","
+            + "\"is_active\":true,\"has_documents\":true,\"khoj_version\":\"1.2.3\",\"given_name\":\"Alice\","
+            + "\"phone_number\":\"\",\"is_phone_number_verified\":false,"
+            + "\"enabled_content_source\":{\"computer\":true,\"github\":true,\"notion\":false},"
+            + "\"notion_token\":\"secret_notion\",\"enable_memory\":true,\"server_memory_mode\":\"enabled_default_on\","
+            + "\"chat_model_options\":[{\"name\":\"GPT 4o mini\",\"id\":3,\"strengths\":\"Everyday questions\","
+            + "\"description\":\"Fast\",\"tier\":\"free\"}],\"selected_chat_model_config\":3,"
+            + "\"paint_model_options\":[],\"selected_paint_model_config\":null,"
+            + "\"voice_model_options\":[{\"name\":\"Rachel\",\"id\":\"v1\",\"tier\":\"free\"}],"
+            + "\"selected_voice_model_config\":\"v1\",\"subscription_state\":\"trial\","
+            + "\"subscription_renewal_date\":\"07 Mar 2026\",\"subscription_enabled_trial_at\":\"07 Mar 2026\","
+            + "\"khoj_cloud_subscription_url\":null,\"billing_enabled\":false,\"is_eleven_labs_enabled\":true,"
+            + "\"is_twilio_enabled\":false,\"anonymous_mode\":true,"
+            + "\"notion_oauth_url\":\"https://api.notion.com/v1/oauth/authorize?state=s\","
+            + "\"content_sync\":{\"github\":{\"status\":\"ok\",\"last_error\":null,"
+            + "\"last_synced_at\":\"2026-03-07T10:00Z\",\"done\":4,\"total\":4},\"notion\":{\"status\":\"failing\","
+            + "\"last_error\":\"token revoked\",\"last_synced_at\":null,\"done\":1,\"total\":9}},"
+            + "\"length_of_free_trial\":7}");
+    assertThat(received)
+        .contains(
+            new ReadConnectorsQuery(ALICE),
+            new MemorySettingsQuery(ALICE),
+            new ChatModelQuery.Effective(ALICE),
+            new VoiceSettingsQuery(ALICE),
+            new StartNotionOAuthQuery(ALICE));
   }
 
   @Test
@@ -226,9 +263,12 @@ class UserResourceTest {
 
   @Test
   void theMemorySwitchIsStoredForTheCallerAndEchoed() {
-    assertThat(json(resource(false).memory("false"))).isEqualTo("{\"status\":\"ok\",\"enable_memory\":false}");
+    assertThat(json(resource(false).memory("false")))
+        .isEqualTo("{\"status\":\"ok\",\"enable_memory\":false}");
     assertThat(resource(false).memory("true").enableMemory()).isTrue();
-    assertThat(received).containsExactly(new SwitchMemoryCommand(ALICE, false), new SwitchMemoryCommand(ALICE, true));
+    assertThat(received)
+        .containsExactly(
+            new SwitchMemoryCommand(ALICE, false), new SwitchMemoryCommand(ALICE, true));
   }
 
   @Test
@@ -245,8 +285,8 @@ class UserResourceTest {
     assertThat(received).containsExactly(new RenameAccountCommand(ALICE, "Alice Liddell"));
 
     received.clear();
-    WebApplicationException e = catchThrowableOfType(WebApplicationException.class,
-        () -> resource(false).rename("Alice Pleasance Liddell"));
+    WebApplicationException e = catchThrowableOfType(
+        WebApplicationException.class, () -> resource(false).rename("Alice Pleasance Liddell"));
     assertThat(e.getResponse().getStatus()).isEqualTo(400);
     assertThat(json(e.getResponse().getEntity()))
         .isEqualTo("{\"detail\":\"Name must be in the format: Firstname Lastname\"}");
@@ -260,8 +300,8 @@ class UserResourceTest {
     assertThat(received).containsExactly(new DeleteAccountCommand(ALICE));
 
     received.clear();
-    WebApplicationException e = catchThrowableOfType(WebApplicationException.class,
-        () -> resource(true).deleteSelf());
+    WebApplicationException e =
+        catchThrowableOfType(WebApplicationException.class, () -> resource(true).deleteSelf());
     assertThat(e.getResponse().getStatus()).isEqualTo(409);
     assertThat(received).isEmpty();
   }

@@ -38,7 +38,8 @@ class TranscribeResourceTest {
 
   @Test
   void theRecordingIsTranscribedForTheCallerAndAnsweredAsText() {
-    Response response = resource.transcribe(Upload.of(dir, "memo.webm", "audio/webm", "OggS-bytes"));
+    Response response =
+        resource.transcribe(Upload.of(dir, "memo.webm", "audio/webm", "OggS-bytes"));
 
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(json(response.getEntity())).isEqualTo("{\"text\":\"Buy green tea\"}");

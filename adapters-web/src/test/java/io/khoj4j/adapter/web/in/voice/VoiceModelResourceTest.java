@@ -39,7 +39,8 @@ class VoiceModelResourceTest {
     Response response = resource.select("v9");
 
     assertThat(response.getStatus()).isEqualTo(404);
-    assertThat(json(response.getEntity())).isEqualTo("{\"status\":\"error\",\"message\":\"Voice model not found\"}");
+    assertThat(json(response.getEntity()))
+        .isEqualTo("{\"status\":\"error\",\"message\":\"Voice model not found\"}");
   }
 
   @Test

@@ -37,8 +37,17 @@ public record AgentSettings(
   }
 
   /** Settings without knowledge files. */
-  public AgentSettings(String name, String persona, AgentPrivacy privacy, Optional<String> chatModel,
-      Set<AgentInputTool> inputTools, Set<AgentOutputMode> outputModes, String color, String icon, boolean hidden) {
-    this(name, persona, privacy, chatModel, inputTools, outputModes, color, icon, hidden, List.of());
+  public AgentSettings(
+      String name,
+      String persona,
+      AgentPrivacy privacy,
+      Optional<String> chatModel,
+      Set<AgentInputTool> inputTools,
+      Set<AgentOutputMode> outputModes,
+      String color,
+      String icon,
+      boolean hidden) {
+    this(
+        name, persona, privacy, chatModel, inputTools, outputModes, color, icon, hidden, List.of());
   }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** A hidden agent of the user's, made for (and attached to) one of their conversations. */
-public record CreateHiddenAgentCommand(UserId user, UUID conversationId, HiddenAgentSettings settings) {
+public record CreateHiddenAgentCommand(
+    UserId user, UUID conversationId, HiddenAgentSettings settings) {
 
   public CreateHiddenAgentCommand {
     Objects.requireNonNull(user, "user");

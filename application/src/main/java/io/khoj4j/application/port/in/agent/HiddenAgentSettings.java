@@ -12,7 +12,10 @@ import java.util.Set;
  * @param chatModel friendly name of a configured chat model; empty for the default
  */
 public record HiddenAgentSettings(
-    String persona, Optional<String> chatModel, Set<AgentInputTool> inputTools, Set<AgentOutputMode> outputModes) {
+    String persona,
+    Optional<String> chatModel,
+    Set<AgentInputTool> inputTools,
+    Set<AgentOutputMode> outputModes) {
 
   public HiddenAgentSettings {
     Objects.requireNonNull(chatModel, "chat model");

@@ -8,7 +8,8 @@ import java.util.Objects;
  * Changes the editor's agent with this slug; the slug itself never changes. {@code shared}: an administrator changes
  * an administrators' agent instead.
  */
-public record UpdateAgentCommand(UserId editor, AgentSlug slug, AgentSettings settings, boolean shared) {
+public record UpdateAgentCommand(
+    UserId editor, AgentSlug slug, AgentSettings settings, boolean shared) {
 
   public UpdateAgentCommand {
     Objects.requireNonNull(editor, "editor");

@@ -22,7 +22,12 @@ public record ExternalLoginCommand(
 
   /** A provider that shares no picture. */
   public ExternalLoginCommand(
-      String issuer, String subject, String email, boolean emailVerified, String givenName, String familyName) {
+      String issuer,
+      String subject,
+      String email,
+      boolean emailVerified,
+      String givenName,
+      String familyName) {
     this(issuer, subject, email, emailVerified, givenName, familyName, null);
   }
 }

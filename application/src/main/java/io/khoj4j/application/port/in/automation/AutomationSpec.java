@@ -23,11 +23,13 @@ public record AutomationSpec(
     }
     query = query.strip();
     if (query.length() > Automation.MAX_QUERY) {
-      throw new InvalidInputException("The query is longer than " + Automation.MAX_QUERY + " characters");
+      throw new InvalidInputException(
+          "The query is longer than " + Automation.MAX_QUERY + " characters");
     }
     subject = blankless(subject);
     if (subject.isPresent() && subject.get().length() > Automation.MAX_SUBJECT) {
-      throw new InvalidInputException("The subject is longer than " + Automation.MAX_SUBJECT + " characters");
+      throw new InvalidInputException(
+          "The subject is longer than " + Automation.MAX_SUBJECT + " characters");
     }
     timezone = blankless(timezone);
     city = blankless(city);

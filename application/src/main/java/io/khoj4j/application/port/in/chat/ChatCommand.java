@@ -26,7 +26,8 @@ public record ChatCommand(
 
   public static final int MAX_QUERY_CHARS = 100_000;
 
-  public record Location(String city, String region, String country, String countryCode, String timezone) {
+  public record Location(
+      String city, String region, String country, String countryCode, String timezone) {
     public static final Location UNKNOWN = new Location(null, null, null, null, null);
 
     public String describe() {

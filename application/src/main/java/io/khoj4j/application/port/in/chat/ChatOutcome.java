@@ -9,8 +9,14 @@ import java.util.UUID;
 /** How a turn ended. Only {@link Answered} turns are stored. */
 public sealed interface ChatOutcome {
 
-  record Answered(UUID conversationId, String turnId, String response, List<String> inferredQueries,
-      List<NoteReference> references, TokenUsage usage) implements ChatOutcome {}
+  record Answered(
+      UUID conversationId,
+      String turnId,
+      String response,
+      List<String> inferredQueries,
+      List<NoteReference> references,
+      TokenUsage usage)
+      implements ChatOutcome {}
 
   /** A fixed reply that is not a turn of the conversation (empty question, unknown conversation, …). */
   record ShortAnswer(String response) implements ChatOutcome {}

@@ -19,12 +19,15 @@ public record GiveFeedbackCommand(
   public GiveFeedbackCommand {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(sentiment, "sentiment");
-    turnId = turnId == null ? Optional.empty() : turnId.filter(t -> !t.isBlank()).map(String::strip);
+    turnId =
+        turnId == null ? Optional.empty() : turnId.filter(t -> !t.isBlank()).map(String::strip);
     if (question == null || answer == null) {
-      throw new InvalidInputException("Feedback needs the question (uquery) and the answer (kquery).");
+      throw new InvalidInputException(
+          "Feedback needs the question (uquery) and the answer (kquery).");
     }
     if (question.length() > MAX_TEXT || answer.length() > MAX_TEXT) {
-      throw new InvalidInputException("The question and the answer may have at most " + MAX_TEXT + " characters each.");
+      throw new InvalidInputException(
+          "The question and the answer may have at most " + MAX_TEXT + " characters each.");
     }
     if (turnId.filter(t -> t.length() > 200).isPresent()) {
       throw new InvalidInputException("turn_id may have at most 200 characters.");

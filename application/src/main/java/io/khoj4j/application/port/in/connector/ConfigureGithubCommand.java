@@ -21,8 +21,10 @@ public record ConfigureGithubCommand(UserId owner, Optional<String> token, List<
   public ConfigureGithubCommand {
     Objects.requireNonNull(owner, "owner");
     token = token == null ? Optional.empty() : token.map(String::strip).filter(t -> !t.isEmpty());
-    if (token.isPresent() && (token.get().length() > MAX_TOKEN_LENGTH || !token.get().matches("[\\x21-\\x7e]+"))) {
-      throw new InvalidInputException("pat_token must be at most " + MAX_TOKEN_LENGTH + " printable characters");
+    if (token.isPresent()
+        && (token.get().length() > MAX_TOKEN_LENGTH || !token.get().matches("[\\x21-\\x7e]+"))) {
+      throw new InvalidInputException(
+          "pat_token must be at most " + MAX_TOKEN_LENGTH + " printable characters");
     }
     repos = List.copyOf(new LinkedHashSet<>(repos));
     if (repos.size() > MAX_REPOS) {
@@ -31,7 +33,8 @@ public record ConfigureGithubCommand(UserId owner, Optional<String> token, List<
   }
 
   /** Validates what a client sent; a repository without a branch is on {@code master}, as in Khoj. */
-  public static ConfigureGithubCommand of(UserId owner, Optional<String> token, List<RepoInput> inputs) {
+  public static ConfigureGithubCommand of(
+      UserId owner, Optional<String> token, List<RepoInput> inputs) {
     if (inputs == null) {
       throw new InvalidInputException("repos is required");
     }
@@ -41,7 +44,8 @@ public record ConfigureGithubCommand(UserId owner, Optional<String> token, List<
       if (in == null) {
         throw new InvalidInputException("repos[" + i + "] must be an object");
       }
-      String branch = in.branch() == null || in.branch().isBlank() ? "master" : in.branch().strip();
+      String branch =
+          in.branch() == null || in.branch().isBlank() ? "master" : in.branch().strip();
       try {
         repos.add(new GithubRepo(strip(in.owner()), strip(in.name()), branch));
       } catch (IllegalArgumentException e) {

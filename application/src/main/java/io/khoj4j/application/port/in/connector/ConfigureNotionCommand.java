@@ -13,8 +13,10 @@ public record ConfigureNotionCommand(UserId owner, Optional<String> token) {
   public ConfigureNotionCommand {
     Objects.requireNonNull(owner, "owner");
     token = token == null ? Optional.empty() : token.map(String::strip).filter(t -> !t.isEmpty());
-    if (token.isPresent() && (token.get().length() > MAX_TOKEN_LENGTH || !token.get().matches("[\\x21-\\x7e]+"))) {
-      throw new InvalidInputException("token must be at most " + MAX_TOKEN_LENGTH + " printable characters");
+    if (token.isPresent()
+        && (token.get().length() > MAX_TOKEN_LENGTH || !token.get().matches("[\\x21-\\x7e]+"))) {
+      throw new InvalidInputException(
+          "token must be at most " + MAX_TOKEN_LENGTH + " printable characters");
     }
   }
 }

@@ -4,7 +4,11 @@ package io.khoj4j.application.port.in.content;
 public final class AttachmentRejectedException extends RuntimeException {
 
   /** Why: a too-large file is the client's size problem, the rest are content problems. */
-  public enum Reason { TOO_LARGE, UNSUPPORTED, UNREADABLE }
+  public enum Reason {
+    TOO_LARGE,
+    UNSUPPORTED,
+    UNREADABLE
+  }
 
   private final String fileName;
   private final Reason reason;

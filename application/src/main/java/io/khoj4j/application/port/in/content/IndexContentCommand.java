@@ -14,7 +14,11 @@ import java.util.Optional;
  * source, as Khoj stores them.
  */
 public record IndexContentCommand(
-    UserId owner, List<UploadedFile> files, SyncMode mode, Optional<ContentType> onlyType, ContentSource source) {
+    UserId owner,
+    List<UploadedFile> files,
+    SyncMode mode,
+    Optional<ContentType> onlyType,
+    ContentSource source) {
 
   public IndexContentCommand {
     Objects.requireNonNull(owner, "owner");
@@ -24,7 +28,8 @@ public record IndexContentCommand(
     onlyType = onlyType == null ? Optional.empty() : onlyType;
   }
 
-  public IndexContentCommand(UserId owner, List<UploadedFile> files, SyncMode mode, Optional<ContentType> onlyType) {
+  public IndexContentCommand(
+      UserId owner, List<UploadedFile> files, SyncMode mode, Optional<ContentType> onlyType) {
     this(owner, files, mode, onlyType, ContentSource.COMPUTER);
   }
 }

@@ -7,7 +7,11 @@ import java.util.List;
  * now indexed (or deleted, for empty parts): clients mark a file synced only when its name is echoed.
  */
 public record IndexContentResult(
-    List<String> accepted, List<RejectedFile> rejected, int chunksAdded, int chunksDeleted, int chunksEmbedded) {
+    List<String> accepted,
+    List<RejectedFile> rejected,
+    int chunksAdded,
+    int chunksDeleted,
+    int chunksEmbedded) {
 
   public record RejectedFile(String name, String reason) {}
 }

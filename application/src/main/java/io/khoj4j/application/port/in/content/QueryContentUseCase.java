@@ -1,7 +1,7 @@
 package io.khoj4j.application.port.in.content;
 
-import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.domain.content.ContentType;
+import io.khoj4j.domain.content.IndexedFile;
 import java.util.List;
 import java.util.Set;
 

@@ -12,7 +12,8 @@ public record ReplaceMemoryCommand(UserId userId, long memoryId, String raw) {
     Objects.requireNonNull(userId, "userId");
     raw = raw == null ? "" : raw.strip();
     if (raw.length() > Memory.MAX_RAW) {
-      throw new InvalidInputException("A memory may have at most " + Memory.MAX_RAW + " characters.");
+      throw new InvalidInputException(
+          "A memory may have at most " + Memory.MAX_RAW + " characters.");
     }
   }
 }

@@ -20,6 +20,9 @@ public record ImportReport(boolean dryRun, List<Tally> tallies, List<Skipped> sk
   public record Skipped(String kind, String item, String reason) {}
 
   public int imported(String kind) {
-    return tallies.stream().filter(t -> t.kind().equals(kind)).mapToInt(Tally::imported).sum();
+    return tallies.stream()
+        .filter(t -> t.kind().equals(kind))
+        .mapToInt(Tally::imported)
+        .sum();
   }
 }

@@ -28,15 +28,24 @@ public sealed interface ConfigureChatModelsCommand {
 
   /** Creates (id 0) or updates a chat model. */
   record SaveModel(
-      long id, String name, String friendlyName, ModelVendor vendor, Integer maxPromptSize, boolean vision,
-      ChatModel.PriceTier tier, String description, String strengths, UUID apiId)
+      long id,
+      String name,
+      String friendlyName,
+      ModelVendor vendor,
+      Integer maxPromptSize,
+      boolean vision,
+      ChatModel.PriceTier tier,
+      String description,
+      String strengths,
+      UUID apiId)
       implements ConfigureChatModelsCommand {
     public SaveModel {
       if (name == null || name.isBlank() || name.length() > 200) {
         throw new InvalidInputException("name is required (at most 200 characters)");
       }
       if (vendor == null) {
-        throw new InvalidInputException("model_type must be one of openai, anthropic, google, ollama");
+        throw new InvalidInputException(
+            "model_type must be one of openai, anthropic, google, ollama");
       }
       if (maxPromptSize != null && (maxPromptSize < 256 || maxPromptSize > 10_000_000)) {
         throw new InvalidInputException("max_prompt_size must be between 256 and 10000000");

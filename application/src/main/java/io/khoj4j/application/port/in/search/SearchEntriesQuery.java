@@ -13,8 +13,14 @@ import java.util.UUID;
  * {@code knowledgeAgent} an agent whose own knowledge is searched beside the owner's notes (chat with an agent).
  */
 public record SearchEntriesQuery(
-    UserId owner, String q, int n, Optional<ContentType> type, boolean rerank, Optional<Double> maxDistance,
-    boolean dedupe, Optional<UUID> knowledgeAgent) {
+    UserId owner,
+    String q,
+    int n,
+    Optional<ContentType> type,
+    boolean rerank,
+    Optional<Double> maxDistance,
+    boolean dedupe,
+    Optional<UUID> knowledgeAgent) {
 
   public static final int MAX_RESULTS = 200;
 
@@ -30,8 +36,14 @@ public record SearchEntriesQuery(
   }
 
   /** A search of the owner's notes alone. */
-  public SearchEntriesQuery(UserId owner, String q, int n, Optional<ContentType> type, boolean rerank,
-      Optional<Double> maxDistance, boolean dedupe) {
+  public SearchEntriesQuery(
+      UserId owner,
+      String q,
+      int n,
+      Optional<ContentType> type,
+      boolean rerank,
+      Optional<Double> maxDistance,
+      boolean dedupe) {
     this(owner, q, n, type, rerank, maxDistance, dedupe, Optional.empty());
   }
 }

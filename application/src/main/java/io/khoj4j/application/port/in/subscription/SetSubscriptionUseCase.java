@@ -16,7 +16,8 @@ public interface SetSubscriptionUseCase {
   /**
    * @param renewalDate the end of the paid period; for a trial, empty starts a fresh trial now
    */
-  record SetSubscriptionCommand(UserId user, SubscriptionType type, boolean recurring, Optional<Instant> renewalDate) {
+  record SetSubscriptionCommand(
+      UserId user, SubscriptionType type, boolean recurring, Optional<Instant> renewalDate) {
     public SetSubscriptionCommand {
       Objects.requireNonNull(user, "user");
       Objects.requireNonNull(renewalDate, "renewalDate");

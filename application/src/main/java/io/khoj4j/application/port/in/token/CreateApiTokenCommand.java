@@ -13,7 +13,8 @@ public record CreateApiTokenCommand(UserId owner, String name) {
     Objects.requireNonNull(owner, "owner");
     name = name == null ? "" : name.strip();
     if (name.length() > MAX_NAME_LENGTH) {
-      throw new InvalidInputException("Token name is longer than " + MAX_NAME_LENGTH + " characters");
+      throw new InvalidInputException(
+          "Token name is longer than " + MAX_NAME_LENGTH + " characters");
     }
   }
 }

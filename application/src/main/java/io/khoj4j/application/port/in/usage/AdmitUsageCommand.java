@@ -16,7 +16,8 @@ public sealed interface AdmitUsageCommand {
   }
 
   /** A chat message, with the images it carries (count and decoded bytes). */
-  record ChatMessage(UserId user, Channel channel, int images, long imageBytes) implements AdmitUsageCommand {
+  record ChatMessage(UserId user, Channel channel, int images, long imageBytes)
+      implements AdmitUsageCommand {
     public ChatMessage {
       Objects.requireNonNull(user, "user");
       Objects.requireNonNull(channel, "channel");

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Who to provision. The username defaults to the e-mail address, as in Khoj. {@code admin} only ever raises a
  * user's rights: provisioning an existing admin without it keeps them admin.
  */
-public record ProvisionUserCommand(String email, String username, boolean admin, boolean verifiedEmail) {
+public record ProvisionUserCommand(
+    String email, String username, boolean admin, boolean verifiedEmail) {
 
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 

@@ -33,11 +33,12 @@ public record ChatCompletionRequest(
   }
 
   public static ChatCompletionRequest of(ChatModelEndpoint model, List<PromptMessage> messages) {
-    return new ChatCompletionRequest(model, messages, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty());
+    return new ChatCompletionRequest(
+        model, messages, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   public ChatCompletionRequest asJson(String schema) {
-    return new ChatCompletionRequest(model, messages, Optional.of(schema), temperature, maxOutputTokens, seed);
+    return new ChatCompletionRequest(
+        model, messages, Optional.of(schema), temperature, maxOutputTokens, seed);
   }
 }

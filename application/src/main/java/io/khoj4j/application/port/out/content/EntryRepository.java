@@ -1,9 +1,9 @@
 package io.khoj4j.application.port.out.content;
 
-import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.domain.content.ContentHash;
 import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.content.ContentType;
+import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.domain.user.UserId;
 import java.util.Collection;
 import java.util.List;

@@ -11,18 +11,17 @@ public interface IndexingMetrics {
 
   void chunksWritten(int added, int deleted);
 
-  IndexingMetrics NONE =
-      new IndexingMetrics() {
-        @Override
-        public void filesIndexed(int count) {}
+  IndexingMetrics NONE = new IndexingMetrics() {
+    @Override
+    public void filesIndexed(int count) {}
 
-        @Override
-        public void filesRejected(int count) {}
+    @Override
+    public void filesRejected(int count) {}
 
-        @Override
-        public void chunksEmbedded(int count, long nanos) {}
+    @Override
+    public void chunksEmbedded(int count, long nanos) {}
 
-        @Override
-        public void chunksWritten(int added, int deleted) {}
-      };
+    @Override
+    public void chunksWritten(int added, int deleted) {}
+  };
 }

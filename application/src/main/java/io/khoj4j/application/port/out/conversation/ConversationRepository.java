@@ -33,7 +33,8 @@ public interface ConversationRepository {
   long count(UserId owner);
 
   /** Appends messages after the existing ones and sets the slug and update time, atomically. */
-  void appendMessages(UserId owner, UUID conversationId, List<ChatMessage> messages, String slug, Instant at);
+  void appendMessages(
+      UserId owner, UUID conversationId, List<ChatMessage> messages, String slug, Instant at);
 
   List<ChatMessage> messages(UserId owner, UUID conversationId);
 

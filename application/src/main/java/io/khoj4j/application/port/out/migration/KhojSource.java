@@ -49,39 +49,115 @@ public interface KhojSource extends AutoCloseable {
   @Override
   void close();
 
-  record User(String key, String username, String email, String firstName, String lastName, boolean verifiedEmail,
-      boolean admin, boolean hasPassword, Instant joined) {}
+  record User(
+      String key,
+      String username,
+      String email,
+      String firstName,
+      String lastName,
+      boolean verifiedEmail,
+      boolean admin,
+      boolean hasPassword,
+      Instant joined) {}
 
-  record Token(String key, String userKey, String token, String name, Instant createdAt, Instant accessedAt) {}
+  record Token(
+      String key,
+      String userKey,
+      String token,
+      String name,
+      Instant createdAt,
+      Instant accessedAt) {}
 
   record ModelApi(String key, String name, String apiKey, String baseUrl) {}
 
-  record ChatModel(String key, String name, String friendlyName, String modelType, Integer maxPromptSize,
-      boolean visionEnabled, String priceTier, String description, String strengths, String modelApiKey) {}
+  record ChatModel(
+      String key,
+      String name,
+      String friendlyName,
+      String modelType,
+      Integer maxPromptSize,
+      boolean visionEnabled,
+      String priceTier,
+      String description,
+      String strengths,
+      String modelApiKey) {}
 
   /** {@code type} and {@code source} are Khoj's entry type and source ({@code markdown}, {@code computer}, ...). */
   record File(String key, String userKey, String name, String type, String source, String text) {}
 
-  record Agent(String key, String creatorKey, String name, String personality, List<String> inputTools,
-      List<String> outputModes, String chatModelKey, String slug, String color, String icon, String privacy,
-      boolean hidden, boolean managedByAdmin, Set<String> files, Instant createdAt, Instant updatedAt) {}
+  record Agent(
+      String key,
+      String creatorKey,
+      String name,
+      String personality,
+      List<String> inputTools,
+      List<String> outputModes,
+      String chatModelKey,
+      String slug,
+      String color,
+      String icon,
+      String privacy,
+      boolean hidden,
+      boolean managedByAdmin,
+      Set<String> files,
+      Instant createdAt,
+      Instant updatedAt) {}
 
   /** {@code unreadable} says why the messages could not be read (then there are none), else empty. */
-  record Conversation(String key, String userKey, String slug, String title, Optional<String> agentKey,
-      List<String> fileFilters, List<ChatMessage> messages, Instant createdAt, Instant updatedAt,
+  record Conversation(
+      String key,
+      String userKey,
+      String slug,
+      String title,
+      Optional<String> agentKey,
+      List<String> fileFilters,
+      List<ChatMessage> messages,
+      Instant createdAt,
+      Instant updatedAt,
       Optional<String> unreadable) {
 
-    public Conversation(String key, String userKey, String slug, String title, Optional<String> agentKey,
-        List<String> fileFilters, List<ChatMessage> messages, Instant createdAt, Instant updatedAt) {
-      this(key, userKey, slug, title, agentKey, fileFilters, messages, createdAt, updatedAt, Optional.empty());
+    public Conversation(
+        String key,
+        String userKey,
+        String slug,
+        String title,
+        Optional<String> agentKey,
+        List<String> fileFilters,
+        List<ChatMessage> messages,
+        Instant createdAt,
+        Instant updatedAt) {
+      this(
+          key,
+          userKey,
+          slug,
+          title,
+          agentKey,
+          fileFilters,
+          messages,
+          createdAt,
+          updatedAt,
+          Optional.empty());
     }
   }
 
-  record PublicConversation(String key, String userKey, String slug, String title, Optional<String> agentKey,
-      List<ChatMessage> messages, Instant createdAt, Optional<String> unreadable) {
+  record PublicConversation(
+      String key,
+      String userKey,
+      String slug,
+      String title,
+      Optional<String> agentKey,
+      List<ChatMessage> messages,
+      Instant createdAt,
+      Optional<String> unreadable) {
 
-    public PublicConversation(String key, String userKey, String slug, String title, Optional<String> agentKey,
-        List<ChatMessage> messages, Instant createdAt) {
+    public PublicConversation(
+        String key,
+        String userKey,
+        String slug,
+        String title,
+        Optional<String> agentKey,
+        List<ChatMessage> messages,
+        Instant createdAt) {
       this(key, userKey, slug, title, agentKey, messages, createdAt, Optional.empty());
     }
   }
@@ -93,8 +169,14 @@ public interface KhojSource extends AutoCloseable {
 
   record Repo(String owner, String name, String branch) {}
 
-  record Subscription(String key, String userKey, String type, boolean recurring, Instant renewalDate,
-      Instant enabledTrialAt, Instant createdAt) {}
+  record Subscription(
+      String key,
+      String userKey,
+      String type,
+      boolean recurring,
+      Instant renewalDate,
+      Instant enabledTrialAt,
+      Instant createdAt) {}
 
   record Memory(String key, String userKey, String raw, Instant createdAt) {}
 

@@ -10,7 +10,8 @@ public record RateLimit(String bucket, int attempts, Duration window) {
     Objects.requireNonNull(bucket, "bucket");
     Objects.requireNonNull(window, "window");
     if (attempts < 1 || window.isNegative() || window.isZero()) {
-      throw new IllegalArgumentException("a rate limit needs at least one attempt in a positive window");
+      throw new IllegalArgumentException(
+          "a rate limit needs at least one attempt in a positive window");
     }
   }
 }

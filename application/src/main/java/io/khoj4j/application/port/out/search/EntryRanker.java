@@ -15,7 +15,8 @@ import java.util.UUID;
 public interface EntryRanker {
 
   enum Kind {
-    VECTOR, KEYWORD;
+    VECTOR,
+    KEYWORD;
 
     /**
      * Whether rankers of this kind rank by the query vector. The others get a request without it, run while the
@@ -55,14 +56,22 @@ public interface EntryRanker {
     }
 
     /** A request over the owner's entries alone. */
-    public Request(UserId owner, String text, float[] vector, String modelId, int dimension,
-        Optional<ContentType> type, EntryFilter filter, int limit) {
+    public Request(
+        UserId owner,
+        String text,
+        float[] vector,
+        String modelId,
+        int dimension,
+        Optional<ContentType> type,
+        EntryFilter filter,
+        int limit) {
       this(owner, text, vector, modelId, dimension, type, filter, limit, Optional.empty());
     }
 
     /** The same request with the query's vector. */
     public Request withVector(float[] queryVector) {
-      return new Request(owner, text, queryVector, modelId, dimension, type, filter, limit, knowledgeAgent);
+      return new Request(
+          owner, text, queryVector, modelId, dimension, type, filter, limit, knowledgeAgent);
     }
   }
 }

@@ -17,13 +17,15 @@ public interface EntryTexts {
    * The text of those of {@code ids} that exist and belong to {@code owner} (or to the knowledge {@code agent}), by id,
    * each with its cosine distance to the query vector.
    */
-  Map<UUID, EntryText> textsOf(UserId owner, Optional<UUID> agent, Collection<UUID> ids, QueryVector query);
+  Map<UUID, EntryText> textsOf(
+      UserId owner, Optional<UUID> agent, Collection<UUID> ids, QueryVector query);
 
   /**
    * The cosine distance to the query vector of those of {@code ids} that exist, belong to {@code owner} (or to the
    * knowledge {@code agent}) and have a vector of the query's model, by id; no text is read.
    */
-  Map<UUID, Double> distancesOf(UserId owner, Optional<UUID> agent, Collection<UUID> ids, QueryVector query);
+  Map<UUID, Double> distancesOf(
+      UserId owner, Optional<UUID> agent, Collection<UUID> ids, QueryVector query);
 
   /** The text of the owner's entries among {@code ids}. */
   default Map<UUID, EntryText> textsOf(UserId owner, Collection<UUID> ids, QueryVector query) {

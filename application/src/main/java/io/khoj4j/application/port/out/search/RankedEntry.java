@@ -10,9 +10,4 @@ import java.util.UUID;
  * search then takes the distance {@link EntryTexts} reads with the text).
  */
 public record RankedEntry(
-    UUID id,
-    String file,
-    ContentSource source,
-    UUID corpusId,
-    String hash,
-    double distance) {}
+    UUID id, String file, ContentSource source, UUID corpusId, String hash, double distance) {}

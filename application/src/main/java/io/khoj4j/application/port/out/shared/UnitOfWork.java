@@ -15,10 +15,9 @@ public interface UnitOfWork {
   <T> T inTransaction(Supplier<T> work);
 
   default void run(Runnable work) {
-    inTransaction(
-        () -> {
-          work.run();
-          return null;
-        });
+    inTransaction(() -> {
+      work.run();
+      return null;
+    });
   }
 }

@@ -48,7 +48,12 @@ public interface CodeSandbox {
   }
 
   /** How a run went (Khoj's {@code results}: success, std_out, std_err, output_files, code_runtime). */
-  record Run(boolean success, String stdout, String stderr, List<File> outputFiles, Optional<Duration> runtime) {
+  record Run(
+      boolean success,
+      String stdout,
+      String stderr,
+      List<File> outputFiles,
+      Optional<Duration> runtime) {
     public Run {
       stdout = stdout == null ? "" : stdout;
       stderr = stderr == null ? "" : stderr;

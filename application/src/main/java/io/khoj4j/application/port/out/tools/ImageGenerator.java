@@ -22,7 +22,11 @@ public interface ImageGenerator {
   Image generate(Request request);
 
   /** The aspect of the picture. */
-  enum Shape { SQUARE, PORTRAIT, LANDSCAPE }
+  enum Shape {
+    SQUARE,
+    PORTRAIT,
+    LANDSCAPE
+  }
 
   /** What to paint, in the words the image model reads. */
   record Request(String prompt, Shape shape) {

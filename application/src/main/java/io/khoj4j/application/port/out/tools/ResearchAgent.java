@@ -30,7 +30,11 @@ public interface ResearchAgent {
   /**
    * What to research. {@code model} is the user's chat model, for agents that plan with it.
    */
-  record Assignment(UserId user, String question, List<ChatMessage> history, Optional<ChatModelEndpoint> model,
+  record Assignment(
+      UserId user,
+      String question,
+      List<ChatMessage> history,
+      Optional<ChatModelEndpoint> model,
       int maxIterations) {
     public Assignment {
       Objects.requireNonNull(user, "user");
@@ -38,7 +42,8 @@ public interface ResearchAgent {
       history = history == null ? List.of() : List.copyOf(history);
       model = model == null ? Optional.empty() : model;
       if (maxIterations < 1) {
-        throw new IllegalArgumentException("research needs at least one iteration: " + maxIterations);
+        throw new IllegalArgumentException(
+            "research needs at least one iteration: " + maxIterations);
       }
     }
   }
@@ -70,7 +75,10 @@ public interface ResearchAgent {
   }
 
   /** Everything the loop found: its steps in order, and the sources behind them for the turn's references. */
-  record Findings(List<Step> steps, List<NoteReference> notes, List<WebSearch.Results> online,
+  record Findings(
+      List<Step> steps,
+      List<NoteReference> notes,
+      List<WebSearch.Results> online,
       List<CodeStep> code) {
     public Findings {
       steps = steps == null ? List.of() : List.copyOf(steps);

@@ -34,7 +34,8 @@ public interface UrlFetcher {
       if (mediaTypes.isEmpty()) {
         throw new IllegalArgumentException("name at least one media type");
       }
-      mediaTypes = mediaTypes.stream().map(t -> t.strip().toLowerCase(Locale.ROOT))
+      mediaTypes = mediaTypes.stream()
+          .map(t -> t.strip().toLowerCase(Locale.ROOT))
           .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -42,7 +43,8 @@ public interface UrlFetcher {
     public boolean accepts(String mediaType) {
       String type = mediaType.toLowerCase(Locale.ROOT);
       int slash = type.indexOf('/');
-      return mediaTypes.contains(type) || mediaTypes.contains("*/*")
+      return mediaTypes.contains(type)
+          || mediaTypes.contains("*/*")
           || (slash > 0 && mediaTypes.contains(type.substring(0, slash) + "/*"));
     }
   }

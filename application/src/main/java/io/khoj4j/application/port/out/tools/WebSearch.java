@@ -34,7 +34,8 @@ public interface WebSearch {
         throw new IllegalArgumentException("a web search needs a query");
       }
       if (maxResults < 1 || maxResults > MAX_RESULTS) {
-        throw new IllegalArgumentException("maxResults must be 1.." + MAX_RESULTS + ": " + maxResults);
+        throw new IllegalArgumentException(
+            "maxResults must be 1.." + MAX_RESULTS + ": " + maxResults);
       }
       countryCode = countryCode == null ? Optional.empty() : countryCode.filter(c -> !c.isBlank());
     }

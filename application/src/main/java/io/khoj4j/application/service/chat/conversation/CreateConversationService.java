@@ -23,15 +23,21 @@ public final class CreateConversationService implements CreateConversationUseCas
   private final OwnedConversations owned;
   private final GetAgentUseCase agents;
 
-  public CreateConversationService(ConversationRepository conversations, UnitOfWork unitOfWork, IdGenerator ids,
-      Clock clock, GetAgentUseCase agents) {
+  public CreateConversationService(
+      ConversationRepository conversations,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock,
+      GetAgentUseCase agents) {
     this.owned = new OwnedConversations(conversations, unitOfWork, ids, clock);
     this.agents = agents;
   }
 
   @Override
   public Conversation create(CreateConversationCommand command) {
-    String agent = command.agentSlug().filter(slug -> !slug.isBlank())
+    String agent = command
+        .agentSlug()
+        .filter(slug -> !slug.isBlank())
         .map(slug -> readableAgent(command, slug))
         .orElse(OwnedConversations.DEFAULT_AGENT);
     return owned.fresh(command.user(), null, agent);
@@ -47,6 +53,9 @@ public final class CreateConversationService implements CreateConversationUseCas
     if (wanted.equals(Agent.DEFAULT_SLUG)) {
       return OwnedConversations.DEFAULT_AGENT;
     }
-    return agents.get(new GetAgentQuery(Optional.of(command.user()), wanted)).slug().value();
+    return agents
+        .get(new GetAgentQuery(Optional.of(command.user()), wanted))
+        .slug()
+        .value();
   }
 }

@@ -5,7 +5,6 @@ import io.khoj4j.application.port.in.chat.DeleteConversationsCommand;
 import io.khoj4j.application.port.in.chat.DeleteConversationsUseCase;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
-import io.khoj4j.domain.chat.Conversation;
 
 /** Deletes one conversation of the user, or all of them. */
 public final class DeleteConversationsService implements DeleteConversationsUseCase {
@@ -21,7 +20,8 @@ public final class DeleteConversationsService implements DeleteConversationsUseC
   @Override
   public void delete(DeleteConversationsCommand command) {
     if (command.id().isPresent()) {
-      boolean deleted = unitOfWork.inTransaction(() -> conversations.delete(command.user(), command.id().get()));
+      boolean deleted = unitOfWork.inTransaction(
+          () -> conversations.delete(command.user(), command.id().get()));
       if (!deleted) {
         throw new NotFoundException("Conversation: " + command.id().get() + " not found");
       }

@@ -23,8 +23,12 @@ public final class FilterConversationFilesService implements FilterConversationF
   private final UnitOfWork unitOfWork;
   private final OwnedConversations owned;
 
-  public FilterConversationFilesService(ConversationRepository conversations, QueryContentUseCase content,
-      UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+  public FilterConversationFilesService(
+      ConversationRepository conversations,
+      QueryContentUseCase content,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock) {
     this.conversations = conversations;
     this.content = content;
     this.unitOfWork = unitOfWork;

@@ -21,8 +21,8 @@ public final class ForkConversationService implements ForkConversationUseCase {
   private final Clock clock;
   private final OwnedConversations owned;
 
-  public ForkConversationService(ConversationRepository conversations, UnitOfWork unitOfWork, IdGenerator ids,
-      Clock clock) {
+  public ForkConversationService(
+      ConversationRepository conversations, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
     this.conversations = conversations;
     this.unitOfWork = unitOfWork;
     this.ids = ids;
@@ -34,12 +34,20 @@ public final class ForkConversationService implements ForkConversationUseCase {
   public UUID fork(ForkConversationCommand command) {
     PublicConversation source = owned.published(command.slug());
     Instant now = clock.instant();
-    Conversation copy = new Conversation(ids.newId(), command.user(), source.title(), source.title(),
-        OwnedConversations.DEFAULT_AGENT, List.of(), now, now);
+    Conversation copy = new Conversation(
+        ids.newId(),
+        command.user(),
+        source.title(),
+        source.title(),
+        OwnedConversations.DEFAULT_AGENT,
+        List.of(),
+        now,
+        now);
     unitOfWork.run(() -> {
       conversations.createIfAbsent(copy);
       if (!source.messages().isEmpty()) {
-        conversations.appendMessages(command.user(), copy.id(), source.messages(), source.title(), now);
+        conversations.appendMessages(
+            command.user(), copy.id(), source.messages(), source.title(), now);
       }
     });
     return copy.id();

@@ -25,7 +25,8 @@ final class OwnedConversations {
   private final IdGenerator ids;
   private final Clock clock;
 
-  OwnedConversations(ConversationRepository conversations, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+  OwnedConversations(
+      ConversationRepository conversations, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
     this.conversations = conversations;
     this.unitOfWork = unitOfWork;
     this.ids = ids;
@@ -33,8 +34,9 @@ final class OwnedConversations {
   }
 
   Conversation owned(UserId user, UUID id) {
-    return conversations.find(user, id).orElseThrow(() -> new NotFoundException("Conversation: " + id
-        + " not found"));
+    return conversations
+        .find(user, id)
+        .orElseThrow(() -> new NotFoundException("Conversation: " + id + " not found"));
   }
 
   Conversation fresh(UserId user, String title) {
@@ -50,7 +52,8 @@ final class OwnedConversations {
   }
 
   PublicConversation published(String slug) {
-    return conversations.findPublic(slug).orElseThrow(() -> new NotFoundException("Conversation: " + slug
-        + " not found"));
+    return conversations
+        .findPublic(slug)
+        .orElseThrow(() -> new NotFoundException("Conversation: " + slug + " not found"));
   }
 }

@@ -15,16 +15,19 @@ public final class ReadConversationService implements ReadConversationUseCase {
   private final ConversationRepository conversations;
   private final OwnedConversations owned;
 
-  public ReadConversationService(ConversationRepository conversations, UnitOfWork unitOfWork, IdGenerator ids,
-      Clock clock) {
+  public ReadConversationService(
+      ConversationRepository conversations, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
     this.conversations = conversations;
     this.owned = new OwnedConversations(conversations, unitOfWork, ids, clock);
   }
 
   @Override
   public ConversationView read(ReadConversationQuery query) {
-    Conversation c = query.id().map(id -> owned.owned(query.user(), id))
-        .orElseGet(() -> conversations.latest(query.user()).orElseGet(() -> owned.fresh(query.user(), null)));
+    Conversation c = query
+        .id()
+        .map(id -> owned.owned(query.user(), id))
+        .orElseGet(() ->
+            conversations.latest(query.user()).orElseGet(() -> owned.fresh(query.user(), null)));
     return new ConversationView(c, conversations.messages(query.user(), c.id()));
   }
 }

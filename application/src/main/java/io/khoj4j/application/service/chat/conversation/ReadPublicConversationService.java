@@ -13,8 +13,8 @@ public final class ReadPublicConversationService implements ReadPublicConversati
 
   private final OwnedConversations owned;
 
-  public ReadPublicConversationService(ConversationRepository conversations, UnitOfWork unitOfWork, IdGenerator ids,
-      Clock clock) {
+  public ReadPublicConversationService(
+      ConversationRepository conversations, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
     this.owned = new OwnedConversations(conversations, unitOfWork, ids, clock);
   }
 

@@ -14,8 +14,8 @@ public final class RenameConversationService implements RenameConversationUseCas
   private final UnitOfWork unitOfWork;
   private final OwnedConversations owned;
 
-  public RenameConversationService(ConversationRepository conversations, UnitOfWork unitOfWork, IdGenerator ids,
-      Clock clock) {
+  public RenameConversationService(
+      ConversationRepository conversations, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
     this.conversations = conversations;
     this.unitOfWork = unitOfWork;
     this.owned = new OwnedConversations(conversations, unitOfWork, ids, clock);

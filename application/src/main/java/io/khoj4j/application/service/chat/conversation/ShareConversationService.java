@@ -20,8 +20,8 @@ public final class ShareConversationService implements ShareConversationUseCase 
   private final Clock clock;
   private final OwnedConversations owned;
 
-  public ShareConversationService(ConversationRepository conversations, UnitOfWork unitOfWork, IdGenerator ids,
-      Clock clock) {
+  public ShareConversationService(
+      ConversationRepository conversations, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
     this.conversations = conversations;
     this.unitOfWork = unitOfWork;
     this.ids = ids;
@@ -32,12 +32,20 @@ public final class ShareConversationService implements ShareConversationUseCase 
   @Override
   public String share(ShareConversationCommand command) {
     Conversation c = owned.owned(command.user(), command.id());
-    String base = Optional.ofNullable(c.displayTitle()).orElse("conversation").toLowerCase(Locale.ROOT)
-        .replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-+|-+$)", "");
+    String base = Optional.ofNullable(c.displayTitle())
+        .orElse("conversation")
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^\\p{L}\\p{N}]+", "-")
+        .replaceAll("(^-+|-+$)", "");
     base = base.isEmpty() ? "conversation" : base.substring(0, Math.min(50, base.length()));
     String slug = base + "-" + ids.newId().toString().replace("-", "").substring(0, 8);
-    PublicConversation copy = new PublicConversation(slug, command.user(), c.displayTitle(), c.agentSlug(),
-        conversations.messages(command.user(), c.id()), clock.instant());
+    PublicConversation copy = new PublicConversation(
+        slug,
+        command.user(),
+        c.displayTitle(),
+        c.agentSlug(),
+        conversations.messages(command.user(), c.id()),
+        clock.instant());
     unitOfWork.run(() -> conversations.savePublic(copy));
     return slug;
   }

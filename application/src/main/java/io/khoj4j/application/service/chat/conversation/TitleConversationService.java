@@ -38,8 +38,13 @@ public final class TitleConversationService implements TitleConversationUseCase 
   private final UnitOfWork unitOfWork;
   private final OwnedConversations owned;
 
-  public TitleConversationService(ConversationRepository conversations, ChatModelSelection models,
-      ChatModelGateway gateway, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+  public TitleConversationService(
+      ConversationRepository conversations,
+      ChatModelSelection models,
+      ChatModelGateway gateway,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock) {
     this.conversations = conversations;
     this.models = models;
     this.gateway = gateway;
@@ -57,7 +62,8 @@ public final class TitleConversationService implements TitleConversationUseCase 
     if (messages.isEmpty()) {
       return c.slug() == null ? "" : c.slug();
     }
-    String title = modelTitle(command.user(), messages).orElseGet(() -> firstWords(messages.getFirst().message()));
+    String title = modelTitle(command.user(), messages)
+        .orElseGet(() -> firstWords(messages.getFirst().message()));
     unitOfWork.run(() -> conversations.setSlug(command.user(), c.id(), title));
     return title;
   }
@@ -67,12 +73,20 @@ public final class TitleConversationService implements TitleConversationUseCase 
     if (model.isEmpty()) {
       return Optional.empty();
     }
-    String prompt = Prompts.render("title.txt", Map.of("history", PromptBuilder.formatHistory(messages, 4)));
+    String prompt =
+        Prompts.render("title.txt", Map.of("history", PromptBuilder.formatHistory(messages, 4)));
     try {
-      String title = gateway.complete(ChatCompletionRequest.of(model.get(), List.of(new PromptMessage.User(prompt))))
-          .text().strip().replaceAll("^[\"'#*\\s]+|[\"'.\\s]+$", "");
-      return title.isBlank() ? Optional.empty()
-          : Optional.of(title.length() > Conversation.MAX_SLUG ? title.substring(0, Conversation.MAX_SLUG) : title);
+      String title = gateway
+          .complete(ChatCompletionRequest.of(model.get(), List.of(new PromptMessage.User(prompt))))
+          .text()
+          .strip()
+          .replaceAll("^[\"'#*\\s]+|[\"'.\\s]+$", "");
+      return title.isBlank()
+          ? Optional.empty()
+          : Optional.of(
+              title.length() > Conversation.MAX_SLUG
+                  ? title.substring(0, Conversation.MAX_SLUG)
+                  : title);
     } catch (UpstreamFailureException e) {
       LOG.log(Level.WARNING, "Title generation failed, using the first words: {0}", e.getMessage());
       return Optional.empty();

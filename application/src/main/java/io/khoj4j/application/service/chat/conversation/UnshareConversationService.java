@@ -5,7 +5,6 @@ import io.khoj4j.application.port.in.chat.UnshareConversationCommand;
 import io.khoj4j.application.port.in.chat.UnshareConversationUseCase;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
-import io.khoj4j.domain.chat.Conversation;
 
 /** Withdraws a published snapshot of the user's. */
 public final class UnshareConversationService implements UnshareConversationUseCase {
@@ -20,7 +19,8 @@ public final class UnshareConversationService implements UnshareConversationUseC
 
   @Override
   public void unshare(UnshareConversationCommand command) {
-    if (!unitOfWork.inTransaction(() -> conversations.deletePublic(command.user(), command.slug()))) {
+    if (!unitOfWork.inTransaction(
+        () -> conversations.deletePublic(command.user(), command.slug()))) {
       throw new NotFoundException("Conversation: " + command.slug() + " not found");
     }
   }

@@ -33,8 +33,13 @@ public final class GiveFeedbackService implements GiveFeedbackUseCase {
   private final IdGenerator ids;
   private final Clock clock;
 
-  public GiveFeedbackService(FeedbackRepository feedback, FeedbackNotifier notifier, UserRepository users,
-      UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+  public GiveFeedbackService(
+      FeedbackRepository feedback,
+      FeedbackNotifier notifier,
+      UserRepository users,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock) {
     this.feedback = feedback;
     this.notifier = notifier;
     this.users = users;
@@ -46,8 +51,14 @@ public final class GiveFeedbackService implements GiveFeedbackUseCase {
   @Override
   public void give(GiveFeedbackCommand command) {
     String key = command.turnId().map(t -> "turn:" + t).orElseGet(() -> "text:" + digest(command));
-    Feedback verdict = new Feedback(ids.newId(), command.userId(), key, command.sentiment(), command.question(),
-        command.answer(), clock.instant());
+    Feedback verdict = new Feedback(
+        ids.newId(),
+        command.userId(),
+        key,
+        command.sentiment(),
+        command.question(),
+        command.answer(),
+        clock.instant());
     unitOfWork.run(() -> feedback.save(verdict));
     if (!notifier.available()) {
       return;
@@ -56,7 +67,9 @@ public final class GiveFeedbackService implements GiveFeedbackUseCase {
     try {
       notifier.notify(verdict, email);
     } catch (UpstreamFailureException e) {
-      LOG.log(System.Logger.Level.WARNING, "Feedback stored but not sent to the operator: " + e.getMessage());
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Feedback stored but not sent to the operator: " + e.getMessage());
     }
   }
 

@@ -51,8 +51,13 @@ public final class PromptBudget {
    * @param notes notes found for the question, in search order: each query's hits best first, queries in turn
    * @param notesMessage renders notes into the one prompt message that carries them
    */
-  public static Fitted fit(int limit, int fixedTokens, List<PromptMessage> history, List<NoteReference> notes,
-      Function<List<NoteReference>, PromptMessage> notesMessage, TokenCounter tokens) {
+  public static Fitted fit(
+      int limit,
+      int fixedTokens,
+      List<PromptMessage> history,
+      List<NoteReference> notes,
+      Function<List<NoteReference>, PromptMessage> notesMessage,
+      TokenCounter tokens) {
     int room = limit - fixedTokens;
     int notesCost = notes.isEmpty() ? 0 : tokens.count(notesMessage.apply(notes));
     if (notes.isEmpty() || notesCost <= room) {
@@ -62,7 +67,8 @@ public final class PromptBudget {
   }
 
   /** The most recent messages that fit {@code budget}, in their order. */
-  public static List<PromptMessage> mostRecentWithin(List<PromptMessage> history, int budget, TokenCounter tokens) {
+  public static List<PromptMessage> mostRecentWithin(
+      List<PromptMessage> history, int budget, TokenCounter tokens) {
     Deque<PromptMessage> kept = new ArrayDeque<>();
     int left = budget;
     for (int i = history.size() - 1; i >= 0; i--) {
@@ -86,13 +92,18 @@ public final class PromptBudget {
     for (int i = 0; i < notes.size(); i++) {
       rank[i] = seen.merge(String.valueOf(notes.get(i).query()), 1, Integer::sum);
     }
-    return IntStream.range(0, notes.size()).boxed()
-        .sorted(Comparator.<Integer>comparingInt(i -> rank[i]).thenComparingInt(i -> i)).toList();
+    return IntStream.range(0, notes.size())
+        .boxed()
+        .sorted(Comparator.<Integer>comparingInt(i -> rank[i]).thenComparingInt(i -> i))
+        .toList();
   }
 
   /** Drops the weakest notes until the rest fit {@code room}; cuts the strongest when it alone does not. */
-  private static List<NoteReference> strongestWithin(List<NoteReference> notes, int room,
-      Function<List<NoteReference>, PromptMessage> notesMessage, TokenCounter tokens) {
+  private static List<NoteReference> strongestWithin(
+      List<NoteReference> notes,
+      int room,
+      Function<List<NoteReference>, PromptMessage> notesMessage,
+      TokenCounter tokens) {
     List<Integer> strength = byStrength(notes);
     // Estimate with each note's own cost, then make sure with the rendered message.
     int left = room - tokens.count(notesMessage.apply(List.of()));
@@ -109,7 +120,8 @@ public final class PromptBudget {
     while (keep > 1 && tokens.count(notesMessage.apply(inOrder(notes, strength, keep))) > room) {
       keep--;
     }
-    while (keep < strength.size() && tokens.count(notesMessage.apply(inOrder(notes, strength, keep + 1))) <= room) {
+    while (keep < strength.size()
+        && tokens.count(notesMessage.apply(inOrder(notes, strength, keep + 1))) <= room) {
       keep++;
     }
     List<NoteReference> kept = inOrder(notes, strength, keep);
@@ -119,25 +131,30 @@ public final class PromptBudget {
     return cut(kept.getFirst(), room, notesMessage, tokens).map(List::of).orElse(List.of());
   }
 
-  private static List<NoteReference> inOrder(List<NoteReference> notes, List<Integer> strength, int keep) {
+  private static List<NoteReference> inOrder(
+      List<NoteReference> notes, List<Integer> strength, int keep) {
     List<Integer> chosen = new ArrayList<>(strength.subList(0, keep));
     chosen.sort(Comparator.naturalOrder());
     return chosen.stream().map(notes::get).toList();
   }
 
   /** The note's beginning that fits {@code room} with its framing, or empty when not even the framing fits. */
-  private static Optional<NoteReference> cut(NoteReference note, int room,
-      Function<List<NoteReference>, PromptMessage> notesMessage, TokenCounter tokens) {
+  private static Optional<NoteReference> cut(
+      NoteReference note,
+      int room,
+      Function<List<NoteReference>, PromptMessage> notesMessage,
+      TokenCounter tokens) {
     String text = note.compiled().strip();
     int length = text.length();
     while (length > 0) {
-      NoteReference shorter = new NoteReference(note.query(), prefix(text, length) + CUT_MARK, note.file(),
-          note.uri());
+      NoteReference shorter =
+          new NoteReference(note.query(), prefix(text, length) + CUT_MARK, note.file(), note.uri());
       int cost = tokens.count(notesMessage.apply(List.of(shorter)));
       if (cost <= room) {
         return Optional.of(shorter);
       }
-      // Shrink in proportion to the excess (tokens are roughly even over a text), at least by a tenth.
+      // Shrink in proportion to the excess (tokens are roughly even over a text), at least by a
+      // tenth.
       long proportional = (long) length * room / cost;
       length = (int) Math.min(proportional, length - Math.max(1, length / 10));
     }

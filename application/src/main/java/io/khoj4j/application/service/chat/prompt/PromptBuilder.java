@@ -33,9 +33,13 @@ public final class PromptBuilder {
      * for also shapes what is looked up; empty for the default agent.
      */
     public static String context(Optional<Persona> persona) {
-      return persona.map(p -> "You are " + p.name() + (p.instructions().isBlank() ? ".\n\n"
-          : ", an assistant whose creator gave it these instructions:\n" + p.instructions().strip()
-              + "\nLet them guide your choices.\n\n")).orElse("");
+      return persona
+          .map(p -> "You are " + p.name()
+              + (p.instructions().isBlank()
+                  ? ".\n\n"
+                  : ", an assistant whose creator gave it these instructions:\n"
+                      + p.instructions().strip() + "\nLet them guide your choices.\n\n"))
+          .orElse("");
     }
   }
 
@@ -47,14 +51,29 @@ public final class PromptBuilder {
     this.clock = clock;
   }
 
-  public List<PromptMessage> build(ChatModelEndpoint model, String q, List<ChatMessage> history,
-      List<NoteReference> references, List<String> toolContext, ChatCommand command, Optional<Persona> persona) {
+  public List<PromptMessage> build(
+      ChatModelEndpoint model,
+      String q,
+      List<ChatMessage> history,
+      List<NoteReference> references,
+      List<String> toolContext,
+      ChatCommand command,
+      Optional<Persona> persona) {
     PromptMessage system = system(command, persona);
-    PromptMessage asked = new PromptMessage.User(withFiles(q, command), model.vision() ? command.images() : List.of());
-    List<PromptMessage> tools = toolContext.stream().<PromptMessage>map(PromptMessage.User::new).toList();
-    int fixed = tokens.count(system) + tokens.count(asked) + tools.stream().mapToInt(tokens::count).sum();
-    PromptBudget.Fitted fitted = PromptBudget.fit(PromptBudget.promptLimit(model.maxPromptTokens()), fixed,
-        historyMessages(history), references, PromptBuilder::notesMessage, tokens);
+    PromptMessage asked = new PromptMessage.User(
+        withFiles(q, command), model.vision() ? command.images() : List.of());
+    List<PromptMessage> tools =
+        toolContext.stream().<PromptMessage>map(PromptMessage.User::new).toList();
+    int fixed = tokens.count(system)
+        + tokens.count(asked)
+        + tools.stream().mapToInt(tokens::count).sum();
+    PromptBudget.Fitted fitted = PromptBudget.fit(
+        PromptBudget.promptLimit(model.maxPromptTokens()),
+        fixed,
+        historyMessages(history),
+        references,
+        PromptBuilder::notesMessage,
+        tokens);
     List<PromptMessage> prompt = new ArrayList<>();
     prompt.add(system);
     prompt.addAll(fitted.history());
@@ -89,8 +108,14 @@ public final class PromptBuilder {
       return q;
     }
     StringBuilder files = new StringBuilder();
-    command.files().forEach(f -> files.append("File: ").append(f.name()).append("\n\n").append(f.content())
-        .append("\n\n"));
+    command
+        .files()
+        .forEach(f -> files
+            .append("File: ")
+            .append(f.name())
+            .append("\n\n")
+            .append(f.content())
+            .append("\n\n"));
     return Prompts.render("attached-files.txt", Map.of("files", files.toString())) + "\n\n" + q;
   }
 
@@ -98,9 +123,15 @@ public final class PromptBuilder {
   public static PromptMessage notesMessage(List<NoteReference> references) {
     StringBuilder notes = new StringBuilder();
     for (NoteReference r : references) {
-      notes.append("File: ").append(r.file()).append("\n").append(r.compiled().strip()).append("\n\n");
+      notes
+          .append("File: ")
+          .append(r.file())
+          .append("\n")
+          .append(r.compiled().strip())
+          .append("\n\n");
     }
-    return new PromptMessage.User(Prompts.render("notes-context.txt", Map.of("notes", notes.toString())));
+    return new PromptMessage.User(
+        Prompts.render("notes-context.txt", Map.of("notes", notes.toString())));
   }
 
   private static List<PromptMessage> historyMessages(List<ChatMessage> history) {
@@ -109,17 +140,23 @@ public final class PromptBuilder {
       if (m.message().isBlank()) {
         continue;
       }
-      out.add(m.by() == Speaker.YOU ? new PromptMessage.User(m.message()) : new PromptMessage.Assistant(m.message()));
+      out.add(
+          m.by() == Speaker.YOU
+              ? new PromptMessage.User(m.message())
+              : new PromptMessage.Assistant(m.message()));
     }
     return out;
   }
 
   /** The last {@code lastMessages} of a conversation as {@code User:}/{@code Assistant:} lines, for tool prompts. */
   public static String formatHistory(List<ChatMessage> history, int lastMessages) {
-    List<ChatMessage> recent = history.subList(Math.max(0, history.size() - lastMessages), history.size());
+    List<ChatMessage> recent =
+        history.subList(Math.max(0, history.size() - lastMessages), history.size());
     StringBuilder sb = new StringBuilder();
     for (ChatMessage m : recent) {
-      sb.append(m.by() == Speaker.YOU ? "User: " : "Assistant: ").append(m.message().strip()).append('\n');
+      sb.append(m.by() == Speaker.YOU ? "User: " : "Assistant: ")
+          .append(m.message().strip())
+          .append('\n');
     }
     return sb.isEmpty() ? "(none)" : sb.toString().strip();
   }

@@ -32,9 +32,11 @@ public final class SuggestStartersService implements SuggestStartersUseCase {
   /** Longest topic or question offered, in characters: a starter is a one-line suggestion. */
   static final int MAX_LENGTH = 120;
 
-  private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$", Pattern.MULTILINE);
-  private static final Pattern ORG_HEADING =
-      Pattern.compile("^\\*+\\s+(?:(?:TODO|DONE)\\s+)?(?:\\[#.\\]\\s+)?(.+?)(?:\\s+:[\\w@:]+:)?\\s*$", Pattern.MULTILINE);
+  private static final Pattern MARKDOWN_HEADING =
+      Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$", Pattern.MULTILINE);
+  private static final Pattern ORG_HEADING = Pattern.compile(
+      "^\\*+\\s+(?:(?:TODO|DONE)\\s+)?(?:\\[#.\\]\\s+)?(.+?)(?:\\s+:[\\w@:]+:)?\\s*$",
+      Pattern.MULTILINE);
 
   private final EntryRepository entries;
   private final ConversationRepository conversations;
@@ -97,8 +99,12 @@ public final class SuggestStartersService implements SuggestStartersUseCase {
       for (int i = messages.size() - 1; i >= 0; i--) {
         ChatMessage m = messages.get(i);
         String text = clean(m.message());
-        // slash commands and automation runs are instructions, not questions a person would ask again
-        if (m.by() == Speaker.YOU && !text.isBlank() && !text.startsWith("/") && m.message().length() <= MAX_LENGTH) {
+        // slash commands and automation runs are instructions, not questions a person would ask
+        // again
+        if (m.by() == Speaker.YOU
+            && !text.isBlank()
+            && !text.startsWith("/")
+            && m.message().length() <= MAX_LENGTH) {
           questions.add(text);
         }
       }

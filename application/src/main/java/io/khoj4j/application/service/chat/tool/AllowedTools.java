@@ -12,13 +12,13 @@ import java.util.Set;
  */
 public record AllowedTools(Set<ConversationCommand> sources, Set<ToolPlan.Output> outputs) {
 
-  public static final AllowedTools ALL = new AllowedTools(ToolPlan.SOURCES, EnumSet.allOf(ToolPlan.Output.class));
+  public static final AllowedTools ALL =
+      new AllowedTools(ToolPlan.SOURCES, EnumSet.allOf(ToolPlan.Output.class));
 
   public AllowedTools {
     Objects.requireNonNull(sources, "sources");
     Objects.requireNonNull(outputs, "outputs");
-    sources = sources.isEmpty() ? Set.of()
-        : Collections.unmodifiableSet(EnumSet.copyOf(sources));
+    sources = sources.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(sources));
     EnumSet<ToolPlan.Output> withText = EnumSet.of(ToolPlan.Output.TEXT);
     withText.addAll(outputs);
     outputs = Collections.unmodifiableSet(withText);

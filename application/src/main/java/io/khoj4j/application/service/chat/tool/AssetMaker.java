@@ -37,11 +37,19 @@ final class AssetMaker {
     ImageGenerator.Shape shape = ImageGenerator.Shape.SQUARE;
     if (turn.model().isPresent()) {
       turn.status("**Enhancing the painting prompt**");
-      Optional<ChatCompletion> better = calls.json(turn.model().get(), Prompts.render("image-prompt.txt", Map.of(
-              "history", PromptBuilder.formatHistory(turn.history(), 6), "query", turn.query())),
+      Optional<ChatCompletion> better = calls.json(
+          turn.model().get(),
+          Prompts.render(
+              "image-prompt.txt",
+              Map.of(
+                  "history",
+                  PromptBuilder.formatHistory(turn.history(), 6),
+                  "query",
+                  turn.query())),
           "{\"type\":\"object\",\"properties\":{\"description\":{\"type\":\"string\"},\"shape\":{\"type\":\"string\","
               + "\"enum\":[\"square\",\"portrait\",\"landscape\"]}},\"required\":[\"description\",\"shape\"]}",
-          "describe an image", turn::cancelled);
+          "describe an image",
+          turn::cancelled);
       if (better.isPresent()) {
         found.addUsage(better.get().usage());
         description = calls.string(better.get(), "description").orElse(description);
@@ -50,8 +58,9 @@ final class AssetMaker {
     }
     if (description.isBlank()) {
       turn.status("Failed to generate image");
-      found.addPromptContext(Prompts.render("tool-failed.txt", Map.of("what",
-          "No image was made because the message does not say what to paint")));
+      found.addPromptContext(Prompts.render(
+          "tool-failed.txt",
+          Map.of("what", "No image was made because the message does not say what to paint")));
       return;
     }
     turn.status("**Painting to imagine**:\n" + description);
@@ -61,8 +70,9 @@ final class AssetMaker {
     } catch (UpstreamFailureException e) {
       LOG.log(Level.WARNING, "Image generation failed: {0}", e.getMessage());
       turn.status("Failed to generate image");
-      found.addPromptContext(Prompts.render("tool-failed.txt", Map.of("what",
-          "Generating the image failed (" + e.getMessage() + ")")));
+      found.addPromptContext(Prompts.render(
+          "tool-failed.txt",
+          Map.of("what", "Generating the image failed (" + e.getMessage() + ")")));
       return;
     }
     found.addImage(image.src());
@@ -75,15 +85,24 @@ final class AssetMaker {
       return;
     }
     turn.status("**Drawing a diagram**");
-    Optional<String> mermaid = write(turn, found, Prompts.render("diagram-write.txt", Map.of(
-        "history", PromptBuilder.formatHistory(turn.history(), 6), "query", turn.query())));
+    Optional<String> mermaid = write(
+        turn,
+        found,
+        Prompts.render(
+            "diagram-write.txt",
+            Map.of(
+                "history", PromptBuilder.formatHistory(turn.history(), 6), "query", turn.query())));
     Optional<String> problem;
     try {
       problem = problem(mermaid);
       if (mermaid.isPresent() && problem.isPresent()) {
         turn.status("**Fixing the diagram**: " + problem.get());
-        mermaid = write(turn, found, Prompts.render("diagram-fix.txt", Map.of(
-            "problem", problem.get(), "diagram", mermaid.get(), "query", turn.query())));
+        mermaid = write(
+            turn,
+            found,
+            Prompts.render(
+                "diagram-fix.txt",
+                Map.of("problem", problem.get(), "diagram", mermaid.get(), "query", turn.query())));
         problem = problem(mermaid);
       }
     } catch (UpstreamFailureException e) {
@@ -92,8 +111,8 @@ final class AssetMaker {
     }
     if (problem.isPresent()) {
       turn.status("Failed to generate diagram");
-      found.addPromptContext(Prompts.render("tool-failed.txt", Map.of("what",
-          "Drawing the diagram failed (" + problem.get() + ")")));
+      found.addPromptContext(Prompts.render(
+          "tool-failed.txt", Map.of("what", "Drawing the diagram failed (" + problem.get() + ")")));
       return;
     }
     found.diagram(mermaid.get());
@@ -102,15 +121,19 @@ final class AssetMaker {
   }
 
   private Optional<String> write(ToolTurn turn, ToolFindings found, String prompt) {
-    return calls.text(turn.model().get(), prompt, "write a diagram", turn::cancelled).flatMap(c -> {
-      found.addUsage(c.usage());
-      String source = ModelCalls.fencedCode(c.text());
-      return source.isEmpty() ? Optional.empty() : Optional.of(source);
-    });
+    return calls
+        .text(turn.model().get(), prompt, "write a diagram", turn::cancelled)
+        .flatMap(c -> {
+          found.addUsage(c.usage());
+          String source = ModelCalls.fencedCode(c.text());
+          return source.isEmpty() ? Optional.empty() : Optional.of(source);
+        });
   }
 
   private Optional<String> problem(Optional<String> mermaid) {
-    return mermaid.isEmpty() ? Optional.of("the model wrote no diagram") : tools.diagrams().problem(mermaid.get());
+    return mermaid.isEmpty()
+        ? Optional.of("the model wrote no diagram")
+        : tools.diagrams().problem(mermaid.get());
   }
 
   private static Optional<ImageGenerator.Shape> shape(String name) {

@@ -33,12 +33,14 @@ public final class AutomationMaker {
   /** What the turn answers, and the automation it created, if any. */
   public record Made(String answer, Optional<UUID> automationId, TokenUsage usage) {}
 
-  private static final DateTimeFormatter NOW = DateTimeFormatter.ofPattern("EEEE yyyy-MM-dd HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter NOW =
+      DateTimeFormatter.ofPattern("EEEE yyyy-MM-dd HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter NEXT =
       DateTimeFormatter.ofPattern("EEEE yyyy-MM-dd 'at' HH:mm", Locale.ENGLISH);
-  private static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"crontime\":{\"type\":\"string\"},"
-      + "\"query\":{\"type\":\"string\"},\"subject\":{\"type\":\"string\"}},"
-      + "\"required\":[\"crontime\",\"query\",\"subject\"]}";
+  private static final String SCHEMA =
+      "{\"type\":\"object\",\"properties\":{\"crontime\":{\"type\":\"string\"},"
+          + "\"query\":{\"type\":\"string\"},\"subject\":{\"type\":\"string\"}},"
+          + "\"required\":[\"crontime\",\"query\",\"subject\"]}";
 
   private static final ZoneId UTC = ZoneId.of("UTC");
 
@@ -55,7 +57,8 @@ public final class AutomationMaker {
   /** The automation the message asks for; empty when the client left while the model was planning it. */
   public Optional<Made> make(ToolTurn turn) {
     if (turn.model().isEmpty()) {
-      return Optional.of(refused("no chat model is configured to work out the schedule.", TokenUsage.NONE));
+      return Optional.of(
+          refused("no chat model is configured to work out the schedule.", TokenUsage.NONE));
     }
     turn.status("**Scheduling a task**");
     ChatCommand.Location location = turn.command().location();
@@ -65,8 +68,10 @@ public final class AutomationMaker {
       return Optional.empty();
     }
     if (planned.isEmpty()) {
-      return Optional.of(refused("the schedule was not clear to me. Say when it should run, for example "
-          + "\"every weekday at 8:00\".", TokenUsage.NONE));
+      return Optional.of(refused(
+          "the schedule was not clear to me. Say when it should run, for example "
+              + "\"every weekday at 8:00\".",
+          TokenUsage.NONE));
     }
     return Optional.of(create(turn, planned.get(), zone));
   }
@@ -75,36 +80,69 @@ public final class AutomationMaker {
   private Made create(ToolTurn turn, Planned plan, ZoneId zone) {
     AutomationDetails details;
     try {
-      AutomationSpec spec = new AutomationSpec(plan.task(), plan.crontime(), Optional.of(plan.subject()),
-          Optional.of(zone.getId()), Optional.empty(), Optional.empty(), Optional.empty());
+      AutomationSpec spec = new AutomationSpec(
+          plan.task(),
+          plan.crontime(),
+          Optional.of(plan.subject()),
+          Optional.of(zone.getId()),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty());
       details = automations.create(new CreateAutomationCommand(turn.command().user(), spec));
     } catch (InvalidInputException | QuotaExceededException e) {
       return refused(e.getMessage(), plan.usage());
     }
     Automation automation = details.automation();
-    String next = details.next()
+    String next = details
+        .next()
         .map(at -> NEXT.format(at.atZone(automation.zone())) + " "
             + automation.zone().getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
         .orElse("never (the schedule has no future date)");
-    String answer = Prompts.render("automation-created.md", Map.of(
-        "subject", automation.subject(), "schedule", details.schedule(), "next", next,
-        "task", Automation.question(automation.queryToRun()), "conversation", automation.conversationTitle()));
+    String answer = Prompts.render(
+        "automation-created.md",
+        Map.of(
+            "subject",
+            automation.subject(),
+            "schedule",
+            details.schedule(),
+            "next",
+            next,
+            "task",
+            Automation.question(automation.queryToRun()),
+            "conversation",
+            automation.conversationTitle()));
     return new Made(answer, Optional.of(automation.id()), plan.usage());
   }
 
   private record Planned(String crontime, String task, String subject, TokenUsage usage) {}
 
-  private Optional<Planned> plan(ChatModelEndpoint model, ToolTurn turn, ChatCommand.Location location, ZoneId zone) {
+  private Optional<Planned> plan(
+      ChatModelEndpoint model, ToolTurn turn, ChatCommand.Location location, ZoneId zone) {
     String where = location.describe();
-    String prompt = Prompts.render("schedule-task.txt", Map.of(
-        "now", NOW.format(clock.instant().atZone(zone)), "zone", zone.getId(),
-        "location", where.isEmpty() ? "unknown" : where,
-        "history", PromptBuilder.formatHistory(turn.history(), 6), "query", turn.query()));
+    String prompt = Prompts.render(
+        "schedule-task.txt",
+        Map.of(
+            "now",
+            NOW.format(clock.instant().atZone(zone)),
+            "zone",
+            zone.getId(),
+            "location",
+            where.isEmpty() ? "unknown" : where,
+            "history",
+            PromptBuilder.formatHistory(turn.history(), 6),
+            "query",
+            turn.query()));
     return calls.json(model, prompt, SCHEMA, "schedule a task", turn::cancelled).flatMap(reply -> {
-      Optional<String> crontime = calls.string(reply, "crontime").map(String::strip).filter(c -> !c.isEmpty());
-      Optional<String> task = calls.string(reply, "query").map(String::strip).filter(q -> !q.isEmpty());
-      String subject = calls.string(reply, "subject").map(String::strip).filter(s -> !s.isEmpty())
-          .map(s -> s.length() > Automation.MAX_SUBJECT ? s.substring(0, Automation.MAX_SUBJECT) : s)
+      Optional<String> crontime =
+          calls.string(reply, "crontime").map(String::strip).filter(c -> !c.isEmpty());
+      Optional<String> task =
+          calls.string(reply, "query").map(String::strip).filter(q -> !q.isEmpty());
+      String subject = calls
+          .string(reply, "subject")
+          .map(String::strip)
+          .filter(s -> !s.isEmpty())
+          .map(
+              s -> s.length() > Automation.MAX_SUBJECT ? s.substring(0, Automation.MAX_SUBJECT) : s)
           .orElse(turn.query().length() > 80 ? turn.query().substring(0, 80) : turn.query());
       if (crontime.isEmpty() || task.isEmpty()) {
         return Optional.empty();
@@ -126,6 +164,7 @@ public final class AutomationMaker {
   }
 
   private static Made refused(String reason, TokenUsage usage) {
-    return new Made(Prompts.render("automation-refused.md", Map.of("reason", reason)), Optional.empty(), usage);
+    return new Made(
+        Prompts.render("automation-refused.md", Map.of("reason", reason)), Optional.empty(), usage);
   }
 }

@@ -33,13 +33,26 @@ public final class ChatTools {
   private final boolean readSearchResults;
   private final AdmitUsageUseCase usage;
 
-  public ChatTools(WebSearch webSearch, WebReader webReader, ImageGenerator images, CodeSandbox code,
-      ResearchAgent research, DiagramValidator diagrams, boolean readSearchResults) {
-    this(webSearch, webReader, images, code, research, diagrams, readSearchResults, command -> { });
+  public ChatTools(
+      WebSearch webSearch,
+      WebReader webReader,
+      ImageGenerator images,
+      CodeSandbox code,
+      ResearchAgent research,
+      DiagramValidator diagrams,
+      boolean readSearchResults) {
+    this(webSearch, webReader, images, code, research, diagrams, readSearchResults, command -> {});
   }
 
-  private ChatTools(WebSearch webSearch, WebReader webReader, ImageGenerator images, CodeSandbox code,
-      ResearchAgent research, DiagramValidator diagrams, boolean readSearchResults, AdmitUsageUseCase usage) {
+  private ChatTools(
+      WebSearch webSearch,
+      WebReader webReader,
+      ImageGenerator images,
+      CodeSandbox code,
+      ResearchAgent research,
+      DiagramValidator diagrams,
+      boolean readSearchResults,
+      AdmitUsageUseCase usage) {
     this.webSearch = Objects.requireNonNull(webSearch, "webSearch");
     this.webReader = Objects.requireNonNull(webReader, "webReader");
     this.images = Objects.requireNonNull(images, "images");
@@ -52,7 +65,8 @@ public final class ChatTools {
 
   /** These tools, with research the model picks counted against the user's daily research budget. */
   public ChatTools countingWith(AdmitUsageUseCase usage) {
-    return new ChatTools(webSearch, webReader, images, code, research, diagrams, readSearchResults, usage);
+    return new ChatTools(
+        webSearch, webReader, images, code, research, diagrams, readSearchResults, usage);
   }
 
   /**
@@ -68,14 +82,24 @@ public final class ChatTools {
     }
   }
 
-  public ChatTools(WebSearch webSearch, WebReader webReader, ImageGenerator images, CodeSandbox code,
-      ResearchAgent research, DiagramValidator diagrams) {
+  public ChatTools(
+      WebSearch webSearch,
+      WebReader webReader,
+      ImageGenerator images,
+      CodeSandbox code,
+      ResearchAgent research,
+      DiagramValidator diagrams) {
     this(webSearch, webReader, images, code, research, diagrams, false);
   }
 
   public static ChatTools noneConfigured() {
-    return new ChatTools(WebSearch.NOT_CONFIGURED, WebReader.NOT_CONFIGURED, ImageGenerator.NOT_CONFIGURED,
-        CodeSandbox.NOT_CONFIGURED, ResearchAgent.NOT_CONFIGURED, DiagramValidator.NOT_CONFIGURED);
+    return new ChatTools(
+        WebSearch.NOT_CONFIGURED,
+        WebReader.NOT_CONFIGURED,
+        ImageGenerator.NOT_CONFIGURED,
+        CodeSandbox.NOT_CONFIGURED,
+        ResearchAgent.NOT_CONFIGURED,
+        DiagramValidator.NOT_CONFIGURED);
   }
 
   /** The reply for a command whose capability is missing; empty when the command can proceed. */
@@ -119,11 +143,12 @@ public final class ChatTools {
     return readSearchResults && webReader.available();
   }
 
-  private static Optional<String> missing(boolean available, String capability, ConversationCommand command) {
+  private static Optional<String> missing(
+      boolean available, String capability, ConversationCommand command) {
     if (available) {
       return Optional.empty();
     }
-    return Optional.of(Prompts.render("not-configured.md", Map.of("capability", capability, "command",
-        command.keyword())));
+    return Optional.of(Prompts.render(
+        "not-configured.md", Map.of("capability", capability, "command", command.keyword())));
   }
 }

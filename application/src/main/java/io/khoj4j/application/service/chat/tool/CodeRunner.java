@@ -1,7 +1,6 @@
 package io.khoj4j.application.service.chat.tool;
 
 import io.khoj4j.application.error.UpstreamFailureException;
-import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.out.chat.ChatCompletion;
 import io.khoj4j.application.port.out.tools.CodeSandbox;
 import io.khoj4j.application.service.chat.prompt.PromptBuilder;
@@ -31,7 +30,9 @@ final class CodeRunner implements ChatTool {
   private static final Logger LOG = System.getLogger(CodeRunner.class.getName());
   /** Characters of output or of a text file kept for the answer's prompt. */
   static final int OUTPUT_CHARS = 10_000;
-  private static final Set<String> PICTURES = Set.of("png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "tiff");
+
+  private static final Set<String> PICTURES =
+      Set.of("png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "tiff");
 
   private final CodeSandbox sandbox;
   private final ModelCalls calls;
@@ -52,21 +53,37 @@ final class CodeRunner implements ChatTool {
   @Override
   public void run(ToolTurn turn, List<NoteReference> notes, ToolFindings found) {
     StringBuilder sources = new StringBuilder();
-    notes.forEach(n -> sources.append("From ").append(n.file()).append(":\n").append(n.compiled().strip())
+    notes.forEach(n -> sources
+        .append("From ")
+        .append(n.file())
+        .append(":\n")
+        .append(n.compiled().strip())
         .append("\n\n"));
     found.promptContext().forEach(c -> sources.append(c).append("\n\n"));
     run(turn, sources.toString().strip(), found);
   }
 
   /** The program the model writes for the message (empty when it wrote none). */
-  private String write(ToolTurn turn, String context, List<AttachedFile> attached, ToolFindings found) {
+  private String write(
+      ToolTurn turn, String context, List<AttachedFile> attached, ToolFindings found) {
     turn.status("**Writing a program** for: " + turn.query());
-    String prompt = Prompts.render("code-write.txt", Map.of(
-        "date", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
-        "files", attached.isEmpty() ? "(none)" : String.join(", ", attached.stream().map(f -> f.name()).toList()),
-        "context", context.isBlank() ? "(none)" : context,
-        "history", PromptBuilder.formatHistory(turn.history(), 6), "query", turn.query()));
-    Optional<ChatCompletion> written = calls.text(turn.model().get(), prompt, "write a program", turn::cancelled);
+    String prompt = Prompts.render(
+        "code-write.txt",
+        Map.of(
+            "date",
+            LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
+            "files",
+            attached.isEmpty()
+                ? "(none)"
+                : String.join(", ", attached.stream().map(f -> f.name()).toList()),
+            "context",
+            context.isBlank() ? "(none)" : context,
+            "history",
+            PromptBuilder.formatHistory(turn.history(), 6),
+            "query",
+            turn.query()));
+    Optional<ChatCompletion> written =
+        calls.text(turn.model().get(), prompt, "write a program", turn::cancelled);
     written.ifPresent(c -> found.addUsage(c.usage()));
     return written.map(c -> ModelCalls.fencedCode(c.text())).orElse("");
   }
@@ -79,30 +96,35 @@ final class CodeRunner implements ChatTool {
     String code = write(turn, context, attached, found);
     if (code.isEmpty()) {
       turn.status("**Could not write a program**");
-      found.addPromptContext(Prompts.render("tool-failed.txt", Map.of("what",
-          "Writing a program for this message failed, so no code was run")));
+      found.addPromptContext(Prompts.render(
+          "tool-failed.txt",
+          Map.of("what", "Writing a program for this message failed, so no code was run")));
       return;
     }
     turn.status("**Running the program**");
     List<CodeSandbox.File> inputs = attached.stream()
-        .map(f -> new CodeSandbox.File(f.name(), f.content().getBytes(StandardCharsets.UTF_8))).toList();
+        .map(f -> new CodeSandbox.File(f.name(), f.content().getBytes(StandardCharsets.UTF_8)))
+        .toList();
     CodeSandbox.Run run;
     try {
       run = sandbox.run(new CodeSandbox.Program(code, inputs));
     } catch (UpstreamFailureException e) {
       LOG.log(Level.WARNING, "The code sandbox failed: {0}", e.getMessage());
       turn.status("**Running the program failed**");
-      found.addPromptContext(Prompts.render("tool-failed.txt", Map.of("what",
-          "Running the program for this message failed (" + e.getMessage() + ")")));
+      found.addPromptContext(Prompts.render(
+          "tool-failed.txt",
+          Map.of("what", "Running the program for this message failed (" + e.getMessage() + ")")));
       return;
     }
     found.addCode(turn.query(), code, run);
-    found.addPromptContext(Prompts.render("code-context.txt", Map.of(
-        "code", code,
-        "outcome", run.success() ? "ran successfully" : "failed",
-        "stdout", cut(run.stdout()),
-        "stderr", cut(run.stderr()),
-        "files", describe(run.outputFiles()))));
+    found.addPromptContext(Prompts.render(
+        "code-context.txt",
+        Map.of(
+            "code", code,
+            "outcome", run.success() ? "ran successfully" : "failed",
+            "stdout", cut(run.stdout()),
+            "stderr", cut(run.stderr()),
+            "files", describe(run.outputFiles()))));
   }
 
   private static String describe(List<CodeSandbox.File> files) {

@@ -12,9 +12,15 @@ import java.util.Objects;
  */
 public final class ListChatCommandsService implements ListChatCommandsUseCase {
 
-  private static final List<ConversationCommand> OFFERED = List.of(ConversationCommand.GENERAL,
-      ConversationCommand.NOTES, ConversationCommand.ONLINE, ConversationCommand.WEBPAGE, ConversationCommand.CODE,
-      ConversationCommand.IMAGE, ConversationCommand.DIAGRAM, ConversationCommand.RESEARCH);
+  private static final List<ConversationCommand> OFFERED = List.of(
+      ConversationCommand.GENERAL,
+      ConversationCommand.NOTES,
+      ConversationCommand.ONLINE,
+      ConversationCommand.WEBPAGE,
+      ConversationCommand.CODE,
+      ConversationCommand.IMAGE,
+      ConversationCommand.DIAGRAM,
+      ConversationCommand.RESEARCH);
 
   private final ChatTools tools;
 
@@ -24,6 +30,8 @@ public final class ListChatCommandsService implements ListChatCommandsUseCase {
 
   @Override
   public List<ConversationCommand> list(ListChatCommandsQuery query) {
-    return OFFERED.stream().filter(command -> tools.unavailableMessage(command).isEmpty()).toList();
+    return OFFERED.stream()
+        .filter(command -> tools.unavailableMessage(command).isEmpty())
+        .toList();
   }
 }

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 public final class ModelCalls {
 
   private static final Logger LOG = System.getLogger(ModelCalls.class.getName());
-  private static final Pattern FENCE = Pattern.compile("```[\\w-]*[ \\t]*\\R(.*?)```", Pattern.DOTALL);
+  private static final Pattern FENCE =
+      Pattern.compile("```[\\w-]*[ \\t]*\\R(.*?)```", Pattern.DOTALL);
 
   private final ChatModelGateway gateway;
   private final ModelReplyReader replies;
@@ -35,17 +36,22 @@ public final class ModelCalls {
   }
 
   /** A reply that must be a JSON object of the schema. */
-  Optional<ChatCompletion> json(ChatModelEndpoint model, String prompt, String schema, String purpose,
-      BooleanSupplier stop) {
-    return call(ChatCompletionRequest.of(model, List.of(new PromptMessage.User(prompt))).asJson(schema), purpose,
+  Optional<ChatCompletion> json(
+      ChatModelEndpoint model, String prompt, String schema, String purpose, BooleanSupplier stop) {
+    return call(
+        ChatCompletionRequest.of(model, List.of(new PromptMessage.User(prompt))).asJson(schema),
+        purpose,
         stop);
   }
 
-  Optional<ChatCompletion> text(ChatModelEndpoint model, String prompt, String purpose, BooleanSupplier stop) {
-    return call(ChatCompletionRequest.of(model, List.of(new PromptMessage.User(prompt))), purpose, stop);
+  Optional<ChatCompletion> text(
+      ChatModelEndpoint model, String prompt, String purpose, BooleanSupplier stop) {
+    return call(
+        ChatCompletionRequest.of(model, List.of(new PromptMessage.User(prompt))), purpose, stop);
   }
 
-  private Optional<ChatCompletion> call(ChatCompletionRequest request, String purpose, BooleanSupplier stop) {
+  private Optional<ChatCompletion> call(
+      ChatCompletionRequest request, String purpose, BooleanSupplier stop) {
     if (stop.getAsBoolean()) {
       return Optional.empty();
     }
@@ -74,6 +80,4 @@ public final class ModelCalls {
     Matcher m = FENCE.matcher(reply);
     return (m.find() ? m.group(1) : reply).strip();
   }
-
-
 }

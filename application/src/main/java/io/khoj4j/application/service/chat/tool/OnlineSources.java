@@ -34,7 +34,9 @@ final class OnlineSources {
   static final int MAX_PAGES = 3;
   /** Characters of a page kept for the prompt and the stored turn. */
   static final int PAGE_CHARS = 6_000;
-  private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"'`]+", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern URL =
+      Pattern.compile("https?://[^\\s<>\"'`]+", Pattern.CASE_INSENSITIVE);
 
   private final ChatTools tools;
   private final QueryWriter queries;
@@ -47,37 +49,50 @@ final class OnlineSources {
   }
 
   void search(ToolTurn turn, ToolFindings found) {
-    QueryWriter.Queries written = queries.write("web-queries.txt", MAX_WEB_QUERIES, turn.model(), turn.query(),
-        turn.history(), turn.command().location(), turn.persona(),
+    QueryWriter.Queries written = queries.write(
+        "web-queries.txt",
+        MAX_WEB_QUERIES,
+        turn.model(),
+        turn.query(),
+        turn.history(),
+        turn.command().location(),
+        turn.persona(),
         turn::cancelled);
     found.addUsage(written.usage());
     turn.status("**Searching the web for**: \n- " + String.join("\n- ", written.queries()));
     Optional<String> country = Optional.ofNullable(turn.command().location().countryCode())
-        .map(c -> c.strip().toLowerCase(Locale.ROOT)).filter(c -> c.length() == 2);
+        .map(c -> c.strip().toLowerCase(Locale.ROOT))
+        .filter(c -> c.length() == 2);
     List<String> failures = new ArrayList<>();
     List<WebSearch.Results> results = searchAll(written.queries(), country, failures);
     if (results.isEmpty()) {
       String why = failures.isEmpty() ? "found nothing" : "failed (" + failures.getFirst() + ")";
       turn.status("**Web search " + why + "**");
-      found.addPromptContext(Prompts.render("tool-failed.txt", Map.of("what", "Searching the web for "
-          + String.join("; ", written.queries()) + " " + why)));
+      found.addPromptContext(Prompts.render(
+          "tool-failed.txt",
+          Map.of(
+              "what",
+              "Searching the web for " + String.join("; ", written.queries()) + " " + why)));
       return;
     }
 
-    Map<String, List<WebReader.Page>> pages = tools.readSearchResults() ? readTopResults(turn, results) : Map.of();
+    Map<String, List<WebReader.Page>> pages =
+        tools.readSearchResults() ? readTopResults(turn, results) : Map.of();
     StringBuilder context = new StringBuilder();
     for (WebSearch.Results r : results) {
       List<WebReader.Page> read = pages.getOrDefault(r.query(), List.of());
       found.addSearch(r, read);
       appendResults(context, r, read);
     }
-    found.addPromptContext(Prompts.render("online-context.txt", Map.of("results", context.toString())));
+    found.addPromptContext(
+        Prompts.render("online-context.txt", Map.of("results", context.toString())));
   }
 
   /** Every query at once; results that found something, and the failures' reasons in {@code failures}. */
-  private List<WebSearch.Results> searchAll(List<String> queries, Optional<String> country, List<String> failures) {
-    List<Fanout.Outcome<WebSearch.Results>> outcomes = Fanout.run(queries, q ->
-        tools.webSearch().search(new WebSearch.Query(q, RESULTS_PER_QUERY, country)));
+  private List<WebSearch.Results> searchAll(
+      List<String> queries, Optional<String> country, List<String> failures) {
+    List<Fanout.Outcome<WebSearch.Results>> outcomes = Fanout.run(
+        queries, q -> tools.webSearch().search(new WebSearch.Query(q, RESULTS_PER_QUERY, country)));
     List<WebSearch.Results> results = new ArrayList<>();
     for (Fanout.Outcome<WebSearch.Results> outcome : outcomes) {
       switch (outcome) {
@@ -90,7 +105,11 @@ final class OnlineSources {
       }
     }
     if (!failures.isEmpty()) {
-      LOG.log(Level.WARNING, "Web search failed for {0} of {1} queries: {2}", failures.size(), outcomes.size(),
+      LOG.log(
+          Level.WARNING,
+          "Web search failed for {0} of {1} queries: {2}",
+          failures.size(),
+          outcomes.size(),
           failures.getFirst());
     }
     return results;
@@ -100,25 +119,33 @@ final class OnlineSources {
     List<URI> urls = pagesToRead(turn, found);
     if (urls.isEmpty()) {
       turn.status("**No web page to read**");
-      found.addPromptContext(Prompts.render("tool-failed.txt", Map.of("what",
-          "No web page address was found in the message or the conversation, so no page was read")));
+      found.addPromptContext(
+          Prompts.render(
+              "tool-failed.txt",
+              Map.of(
+                  "what",
+                  "No web page address was found in the message or the conversation, so no page was read")));
       return;
     }
-    turn.status("**Browsing**: \n- " + String.join("\n- ", urls.stream().map(URI::toString).toList()));
+    turn.status("**Browsing**: \n- "
+        + String.join("\n- ", urls.stream().map(URI::toString).toList()));
     Read read = read(urls);
     if (!read.failed().isEmpty()) {
-      LOG.log(Level.WARNING, "Could not read {0} web pages: {1}", read.failed().size(), read.failed());
+      LOG.log(
+          Level.WARNING, "Could not read {0} web pages: {1}", read.failed().size(), read.failed());
       turn.status("**Could not read**: \n- " + String.join("\n- ", read.failed()));
     }
     if (read.pages().isEmpty()) {
-      found.addPromptContext(Prompts.render("tool-failed.txt", Map.of("what",
-          "Reading " + String.join(", ", read.failed()) + " failed")));
+      found.addPromptContext(Prompts.render(
+          "tool-failed.txt",
+          Map.of("what", "Reading " + String.join(", ", read.failed()) + " failed")));
       return;
     }
     found.addPages(turn.query(), read.pages());
     StringBuilder context = new StringBuilder();
     read.pages().forEach(p -> appendPage(context, p));
-    found.addPromptContext(Prompts.render("online-context.txt", Map.of("results", context.toString())));
+    found.addPromptContext(
+        Prompts.render("online-context.txt", Map.of("results", context.toString())));
   }
 
   /** The links in the message; without any, those the model picks from the conversation. */
@@ -127,11 +154,22 @@ final class OnlineSources {
     if (!urls.isEmpty() || turn.model().isEmpty()) {
       return urls;
     }
-    return calls.json(turn.model().get(), Prompts.render("webpage-links.txt", Map.of(
-            "max", String.valueOf(MAX_PAGES), "history", PromptBuilder.formatHistory(turn.history(), 6),
-            "query", turn.query())),
-        "{\"type\":\"object\",\"properties\":{\"links\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},"
-            + "\"maxItems\":" + MAX_PAGES + "}},\"required\":[\"links\"]}", "choose web pages", turn::cancelled)
+    return calls
+        .json(
+            turn.model().get(),
+            Prompts.render(
+                "webpage-links.txt",
+                Map.of(
+                    "max",
+                    String.valueOf(MAX_PAGES),
+                    "history",
+                    PromptBuilder.formatHistory(turn.history(), 6),
+                    "query",
+                    turn.query())),
+            "{\"type\":\"object\",\"properties\":{\"links\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},"
+                + "\"maxItems\":" + MAX_PAGES + "}},\"required\":[\"links\"]}",
+            "choose web pages",
+            turn::cancelled)
         .map(c -> {
           found.addUsage(c.usage());
           return linksIn(String.join(" ", calls.strings(c, "links")));
@@ -155,14 +193,15 @@ final class OnlineSources {
           }
         }
         case Fanout.Failed<WebReader.Page>(var error) ->
-            read.failed().add(urls.get(i) + " (" + error.getMessage() + ")");
+          read.failed().add(urls.get(i) + " (" + error.getMessage() + ")");
       }
     }
     return read;
   }
 
   /** The first organic link of each query that has no direct answer, read at once; a failed read is skipped. */
-  private Map<String, List<WebReader.Page>> readTopResults(ToolTurn turn, List<WebSearch.Results> results) {
+  private Map<String, List<WebReader.Page>> readTopResults(
+      ToolTurn turn, List<WebSearch.Results> results) {
     List<String> queriesToRead = new ArrayList<>();
     List<URI> urls = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
@@ -170,8 +209,12 @@ final class OnlineSources {
       if (r.answer().isPresent()) {
         continue;
       }
-      r.organic().stream().map(WebSearch.Hit::link).filter(seen::add).findFirst()
-          .flatMap(OnlineSources::uri).ifPresent(url -> {
+      r.organic().stream()
+          .map(WebSearch.Hit::link)
+          .filter(seen::add)
+          .findFirst()
+          .flatMap(OnlineSources::uri)
+          .ifPresent(url -> {
             queriesToRead.add(r.query());
             urls.add(url);
           });
@@ -179,11 +222,13 @@ final class OnlineSources {
     if (urls.isEmpty()) {
       return Map.of();
     }
-    turn.status("**Browsing**: \n- " + String.join("\n- ", urls.stream().map(URI::toString).toList()));
+    turn.status("**Browsing**: \n- "
+        + String.join("\n- ", urls.stream().map(URI::toString).toList()));
     List<Fanout.Outcome<WebReader.Page>> outcomes = Fanout.run(urls, tools.webReader()::read);
     Map<String, List<WebReader.Page>> pages = new HashMap<>();
     for (int i = 0; i < outcomes.size(); i++) {
-      if (outcomes.get(i) instanceof Fanout.Done<WebReader.Page>(WebReader.Page page) && !page.text().isBlank()) {
+      if (outcomes.get(i) instanceof Fanout.Done<WebReader.Page>(WebReader.Page page)
+          && !page.text().isBlank()) {
         pages.put(queriesToRead.get(i), List.of(page));
       } else if (outcomes.get(i) instanceof Fanout.Failed<WebReader.Page>(var error)) {
         LOG.log(Level.WARNING, "Could not read {0}: {1}", urls.get(i), error.getMessage());
@@ -192,12 +237,23 @@ final class OnlineSources {
     return pages;
   }
 
-  private static void appendResults(StringBuilder out, WebSearch.Results r, List<WebReader.Page> pages) {
+  private static void appendResults(
+      StringBuilder out, WebSearch.Results r, List<WebReader.Page> pages) {
     out.append("Search: ").append(r.query()).append('\n');
-    r.answer().ifPresent(a -> out.append("Direct answer: ").append(a.title()).append(" — ").append(a.snippet())
-        .append(a.link().map(l -> " (" + l + ")").orElse("")).append('\n'));
+    r.answer()
+        .ifPresent(a -> out.append("Direct answer: ")
+            .append(a.title())
+            .append(" — ")
+            .append(a.snippet())
+            .append(a.link().map(l -> " (" + l + ")").orElse(""))
+            .append('\n'));
     for (WebSearch.Hit hit : r.organic()) {
-      out.append("- [").append(hit.title()).append("](").append(hit.link()).append("): ").append(hit.snippet())
+      out.append("- [")
+          .append(hit.title())
+          .append("](")
+          .append(hit.link())
+          .append("): ")
+          .append(hit.snippet())
           .append('\n');
     }
     pages.forEach(p -> appendPage(out, p));
@@ -205,7 +261,11 @@ final class OnlineSources {
   }
 
   private static void appendPage(StringBuilder out, WebReader.Page page) {
-    out.append("Page ").append(page.url()).append(":\n").append(excerpt(page.text())).append("\n\n");
+    out.append("Page ")
+        .append(page.url())
+        .append(":\n")
+        .append(excerpt(page.text()))
+        .append("\n\n");
   }
 
   /** The start of a page's text, at most {@link #PAGE_CHARS} characters, cut at a space. */
@@ -233,7 +293,8 @@ final class OnlineSources {
     try {
       URI uri = new URI(link);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? Optional.of(uri)
+      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+          ? Optional.of(uri)
           : Optional.empty();
     } catch (URISyntaxException e) {
       return Optional.empty();

@@ -31,23 +31,47 @@ public final class QueryWriter {
   }
 
   /** Up to {@code max} queries from the prompt resource {@code prompt} ({@code {"queries": [...]}}). */
-  public Queries write(String prompt, int max, Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history,
-      ChatCommand.Location location, Optional<PromptBuilder.Persona> persona, BooleanSupplier stop) {
+  public Queries write(
+      String prompt,
+      int max,
+      Optional<ChatModelEndpoint> model,
+      String q,
+      List<ChatMessage> history,
+      ChatCommand.Location location,
+      Optional<PromptBuilder.Persona> persona,
+      BooleanSupplier stop) {
     if (model.isEmpty()) {
       return new Queries(List.of(q), TokenUsage.NONE);
     }
     String where = location.describe();
-    String text = Prompts.render(prompt, Map.of("persona", PromptBuilder.Persona.context(persona),
-        "max", String.valueOf(max),
-        "date", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
-        "location", where.isEmpty() ? "unknown" : where,
-        "history", PromptBuilder.formatHistory(history, 6), "query", q));
-    return calls.json(model.get(), text, "{\"type\":\"object\",\"properties\":{\"queries\":{\"type\":\"array\","
-            + "\"items\":{\"type\":\"string\"},\"maxItems\":" + max + "}},\"required\":[\"queries\"]}",
-            "write search queries", stop)
+    String text = Prompts.render(
+        prompt,
+        Map.of(
+            "persona",
+            PromptBuilder.Persona.context(persona),
+            "max",
+            String.valueOf(max),
+            "date",
+            LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString(),
+            "location",
+            where.isEmpty() ? "unknown" : where,
+            "history",
+            PromptBuilder.formatHistory(history, 6),
+            "query",
+            q));
+    return calls
+        .json(
+            model.get(),
+            text,
+            "{\"type\":\"object\",\"properties\":{\"queries\":{\"type\":\"array\","
+                + "\"items\":{\"type\":\"string\"},\"maxItems\":" + max
+                + "}},\"required\":[\"queries\"]}",
+            "write search queries",
+            stop)
         .map(c -> {
           List<String> queries = calls.strings(c, "queries");
-          return new Queries(queries.isEmpty() ? List.of(q) : queries.subList(0, Math.min(max, queries.size())),
+          return new Queries(
+              queries.isEmpty() ? List.of(q) : queries.subList(0, Math.min(max, queries.size())),
               c.usage());
         })
         .orElseGet(() -> new Queries(List.of(q), TokenUsage.NONE));

@@ -40,8 +40,10 @@ final class ResearchRunner implements ChatTool {
     }
     ResearchAgent.Findings findings;
     try {
-      findings = agent.research(new ResearchAgent.Assignment(turn.command().user(), turn.query(), turn.history(),
-          turn.model(), MAX_ITERATIONS), new ResearchAgent.Progress() {
+      findings = agent.research(
+          new ResearchAgent.Assignment(
+              turn.command().user(), turn.query(), turn.history(), turn.model(), MAX_ITERATIONS),
+          new ResearchAgent.Progress() {
             @Override
             public synchronized void status(String markdown) {
               turn.status(markdown);
@@ -55,8 +57,9 @@ final class ResearchRunner implements ChatTool {
     } catch (UpstreamFailureException e) {
       LOG.log(Level.WARNING, "Research failed: {0}", e.getMessage());
       turn.status("**Research failed**");
-      found.addPromptContext(Prompts.render("tool-failed.txt", Map.of("what",
-          "Researching this message failed (" + e.getMessage() + ")")));
+      found.addPromptContext(Prompts.render(
+          "tool-failed.txt",
+          Map.of("what", "Researching this message failed (" + e.getMessage() + ")")));
       return;
     }
     found.addNotes(findings.notes());
@@ -69,11 +72,21 @@ final class ResearchRunner implements ChatTool {
     StringBuilder steps = new StringBuilder();
     int n = 0;
     for (ResearchAgent.Step step : findings.steps()) {
-      steps.append("<step_").append(++n).append(" tool=\"").append(step.tool()).append("\" query=\"")
-          .append(step.query().replace("\"", "'")).append("\">\n").append(step.result().strip())
-          .append("\n</step_").append(n).append(">\n");
+      steps
+          .append("<step_")
+          .append(++n)
+          .append(" tool=\"")
+          .append(step.tool())
+          .append("\" query=\"")
+          .append(step.query().replace("\"", "'"))
+          .append("\">\n")
+          .append(step.result().strip())
+          .append("\n</step_")
+          .append(n)
+          .append(">\n");
     }
-    found.addPromptContext(Prompts.render("research-context.txt", Map.of("findings",
-        steps.isEmpty() ? "(the research found nothing)" : steps.toString())));
+    found.addPromptContext(Prompts.render(
+        "research-context.txt",
+        Map.of("findings", steps.isEmpty() ? "(the research found nothing)" : steps.toString())));
   }
 }

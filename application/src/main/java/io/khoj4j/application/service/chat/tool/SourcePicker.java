@@ -43,57 +43,94 @@ public final class SourcePicker {
     this.tools = tools;
   }
 
-  public Selection pick(Optional<ChatModelEndpoint> model, String q, List<ChatMessage> history, boolean hasNotes,
-      boolean mayAutomate, AllowedTools allowed, Optional<PromptBuilder.Persona> persona, BooleanSupplier stop) {
+  public Selection pick(
+      Optional<ChatModelEndpoint> model,
+      String q,
+      List<ChatMessage> history,
+      boolean hasNotes,
+      boolean mayAutomate,
+      AllowedTools allowed,
+      Optional<PromptBuilder.Persona> persona,
+      BooleanSupplier stop) {
     Menu menu = menu(hasNotes, mayAutomate, allowed);
     ToolPlan fallback = hasNotes && menu.sources().containsKey(ConversationCommand.NOTES)
-        ? new ToolPlan(Set.of(ConversationCommand.NOTES), ToolPlan.Output.TEXT) : ToolPlan.general();
+        ? new ToolPlan(Set.of(ConversationCommand.NOTES), ToolPlan.Output.TEXT)
+        : ToolPlan.general();
     if (menu.sources().size() <= 1 && menu.outputs().size() == 1) {
-      return new Selection(menu.sources().isEmpty() ? ToolPlan.general() : new ToolPlan(menu.sources().keySet(),
-          ToolPlan.Output.TEXT), TokenUsage.NONE);
+      return new Selection(
+          menu.sources().isEmpty()
+              ? ToolPlan.general()
+              : new ToolPlan(menu.sources().keySet(), ToolPlan.Output.TEXT),
+          TokenUsage.NONE);
     }
     if (model.isEmpty()) {
       return new Selection(fallback, TokenUsage.NONE);
     }
-    String prompt = Prompts.render("pick-sources.txt", Map.of("persona", PromptBuilder.Persona.context(persona),
-        "sources", list(menu.sources(), ConversationCommand::keyword),
-        "outputs", list(menu.outputs(), ToolPlan.Output::keyword),
-        "history", PromptBuilder.formatHistory(history, 6), "query", q));
-    String sourceNames = quoted(menu.sources().keySet().stream().map(ConversationCommand::keyword).toList());
-    String outputNames = quoted(menu.outputs().keySet().stream().map(ToolPlan.Output::keyword).toList());
-    String schema = "{\"type\":\"object\",\"properties\":{\"source\":{\"type\":\"array\",\"items\":{"
-        + "\"type\":\"string\",\"enum\":[" + sourceNames + "]}},\"output\":{\"type\":\"string\",\"enum\":["
-        + outputNames + "]}},\"required\":[\"source\"]}";
-    return calls.json(model.get(), prompt, schema, "pick sources", stop)
+    String prompt = Prompts.render(
+        "pick-sources.txt",
+        Map.of(
+            "persona",
+            PromptBuilder.Persona.context(persona),
+            "sources",
+            list(menu.sources(), ConversationCommand::keyword),
+            "outputs",
+            list(menu.outputs(), ToolPlan.Output::keyword),
+            "history",
+            PromptBuilder.formatHistory(history, 6),
+            "query",
+            q));
+    String sourceNames = quoted(
+        menu.sources().keySet().stream().map(ConversationCommand::keyword).toList());
+    String outputNames =
+        quoted(menu.outputs().keySet().stream().map(ToolPlan.Output::keyword).toList());
+    String schema =
+        "{\"type\":\"object\",\"properties\":{\"source\":{\"type\":\"array\",\"items\":{"
+            + "\"type\":\"string\",\"enum\":[" + sourceNames
+            + "]}},\"output\":{\"type\":\"string\",\"enum\":["
+            + outputNames + "]}},\"required\":[\"source\"]}";
+    return calls
+        .json(model.get(), prompt, schema, "pick sources", stop)
         .map(c -> new Selection(chosen(c, menu, fallback), c.usage()))
         .orElseGet(() -> new Selection(fallback, TokenUsage.NONE));
   }
 
   /** What the model may choose from, each with the words that tell it when. */
-  private record Menu(Map<ConversationCommand, String> sources, Map<ToolPlan.Output, String> outputs) {}
+  private record Menu(
+      Map<ConversationCommand, String> sources, Map<ToolPlan.Output, String> outputs) {}
 
   private Menu menu(boolean hasNotes, boolean mayAutomate, AllowedTools allowed) {
     Map<ConversationCommand, String> sources = new LinkedHashMap<>();
-    sources.put(ConversationCommand.GENERAL, "general knowledge, conversation, or help with writing");
+    sources.put(
+        ConversationCommand.GENERAL, "general knowledge, conversation, or help with writing");
     if (hasNotes) {
-      sources.put(ConversationCommand.NOTES, "the user's own notes and documents: anything about their life, work, "
-          + "plans, or what they have written down");
+      sources.put(
+          ConversationCommand.NOTES,
+          "the user's own notes and documents: anything about their life, work, "
+              + "plans, or what they have written down");
     }
     if (tools.webSearch().available()) {
-      sources.put(ConversationCommand.ONLINE, "a web search, for current events or public facts that may have "
-          + "changed or that general knowledge may lack");
+      sources.put(
+          ConversationCommand.ONLINE,
+          "a web search, for current events or public facts that may have "
+              + "changed or that general knowledge may lack");
     }
     if (tools.webReader().available()) {
-      sources.put(ConversationCommand.WEBPAGE, "reading particular web pages whose addresses are in the message or "
-          + "the conversation");
+      sources.put(
+          ConversationCommand.WEBPAGE,
+          "reading particular web pages whose addresses are in the message or "
+              + "the conversation");
     }
     if (tools.code().available()) {
-      sources.put(ConversationCommand.CODE, "running a Python program, for exact calculations, data analysis, or "
-          + "making charts and files");
+      sources.put(
+          ConversationCommand.CODE,
+          "running a Python program, for exact calculations, data analysis, or "
+              + "making charts and files");
     }
     if (tools.research().available()) {
-      sources.put(ConversationCommand.RESEARCH, "a research loop of several searches and readings, slow: only for "
-          + "questions that need a thorough, comprehensive answer");
+      sources.put(
+          ConversationCommand.RESEARCH,
+          "a research loop of several searches and readings, slow: only for "
+              + "questions that need a thorough, comprehensive answer");
     }
     Map<ToolPlan.Output, String> outputs = new LinkedHashMap<>();
     outputs.put(ToolPlan.Output.TEXT, "a written answer");
@@ -101,12 +138,16 @@ public final class SourcePicker {
       outputs.put(ToolPlan.Output.IMAGE, "a picture, when the user asks for one to be made");
     }
     if (tools.diagrams().available()) {
-      outputs.put(ToolPlan.Output.DIAGRAM, "a diagram (flowchart, sequence, mind map, timeline, …), when the user "
-          + "asks for one or it explains best");
+      outputs.put(
+          ToolPlan.Output.DIAGRAM,
+          "a diagram (flowchart, sequence, mind map, timeline, …), when the user "
+              + "asks for one or it explains best");
     }
     if (mayAutomate) {
-      outputs.put(ToolPlan.Output.AUTOMATION, "a scheduled task, only when the user asks for something to be done "
-          + "at a later time or repeatedly (a reminder, a daily digest, a weekly summary)");
+      outputs.put(
+          ToolPlan.Output.AUTOMATION,
+          "a scheduled task, only when the user asks for something to be done "
+              + "at a later time or repeatedly (a reminder, a daily digest, a weekly summary)");
     }
     sources.keySet().removeIf(source -> !allowed.allows(source));
     outputs.keySet().removeIf(output -> !allowed.allows(output));
@@ -117,10 +158,15 @@ public final class SourcePicker {
   private ToolPlan chosen(ChatCompletion c, Menu menu, ToolPlan fallback) {
     Set<ConversationCommand> chosen = EnumSet.noneOf(ConversationCommand.class);
     for (String name : calls.strings(c, "source")) {
-      menu.sources().keySet().stream().filter(s -> s.keyword().equalsIgnoreCase(name)).forEach(chosen::add);
+      menu.sources().keySet().stream()
+          .filter(s -> s.keyword().equalsIgnoreCase(name))
+          .forEach(chosen::add);
     }
-    ToolPlan.Output output = calls.string(c, "output")
-        .flatMap(name -> menu.outputs().keySet().stream().filter(o -> o.keyword().equalsIgnoreCase(name)).findFirst())
+    ToolPlan.Output output = calls
+        .string(c, "output")
+        .flatMap(name -> menu.outputs().keySet().stream()
+            .filter(o -> o.keyword().equalsIgnoreCase(name))
+            .findFirst())
         .orElse(ToolPlan.Output.TEXT);
     if (chosen.contains(ConversationCommand.RESEARCH)) {
       chosen = EnumSet.of(ConversationCommand.RESEARCH);

@@ -57,7 +57,8 @@ public final class ToolFindings {
     List<CodeRun.OutputFile> files = run.outputFiles().stream()
         .map(f -> new CodeRun.OutputFile(f.name(), Base64.getEncoder().encodeToString(f.data())))
         .toList();
-    CodeRun ran = new CodeRun(instructions, program, run.success(), files, run.stdout(), run.stderr(), run.runtime());
+    CodeRun ran = new CodeRun(
+        instructions, program, run.success(), files, run.stdout(), run.stderr(), run.runtime());
     replaceOrAdd(code, ran, c -> c.instructions().equals(instructions));
   }
 
@@ -127,7 +128,8 @@ public final class ToolFindings {
 
   private static List<OnlineResult.PageExtract> extracts(String query, List<WebReader.Page> pages) {
     return pages.stream()
-        .map(p -> new OnlineResult.PageExtract(query, p.url().toString(), OnlineSources.excerpt(p.text())))
+        .map(p -> new OnlineResult.PageExtract(
+            query, p.url().toString(), OnlineSources.excerpt(p.text())))
         .toList();
   }
 }

@@ -21,7 +21,10 @@ public record ToolPlan(Set<ConversationCommand> sources, Output output) {
    * something to be done later or repeatedly: the turn schedules it, and its runs answer).
    */
   public enum Output {
-    TEXT, IMAGE, DIAGRAM, AUTOMATION;
+    TEXT,
+    IMAGE,
+    DIAGRAM,
+    AUTOMATION;
 
     String keyword() {
       return name().toLowerCase(Locale.ROOT);
@@ -29,8 +32,12 @@ public record ToolPlan(Set<ConversationCommand> sources, Output output) {
   }
 
   /** The sources a turn may draw on. */
-  static final Set<ConversationCommand> SOURCES = EnumSet.of(ConversationCommand.GENERAL, ConversationCommand.NOTES,
-      ConversationCommand.ONLINE, ConversationCommand.WEBPAGE, ConversationCommand.CODE,
+  static final Set<ConversationCommand> SOURCES = EnumSet.of(
+      ConversationCommand.GENERAL,
+      ConversationCommand.NOTES,
+      ConversationCommand.ONLINE,
+      ConversationCommand.WEBPAGE,
+      ConversationCommand.CODE,
       ConversationCommand.RESEARCH);
 
   public ToolPlan {
@@ -48,10 +55,12 @@ public record ToolPlan(Set<ConversationCommand> sources, Output output) {
   /** The plan a slash command fixes; DEFAULT and AUTOMATED_TASK leave the choice to the model. */
   public static ToolPlan forCommand(ConversationCommand command) {
     return switch (command) {
-      case GENERAL, NOTES, ONLINE, WEBPAGE, CODE, RESEARCH -> new ToolPlan(Set.of(command), Output.TEXT);
+      case GENERAL, NOTES, ONLINE, WEBPAGE, CODE, RESEARCH ->
+        new ToolPlan(Set.of(command), Output.TEXT);
       case IMAGE -> new ToolPlan(Set.of(ConversationCommand.GENERAL), Output.IMAGE);
       case DIAGRAM -> new ToolPlan(Set.of(ConversationCommand.GENERAL), Output.DIAGRAM);
-      case DEFAULT, AUTOMATED_TASK -> throw new IllegalArgumentException("the model picks the tools for " + command);
+      case DEFAULT, AUTOMATED_TASK ->
+        throw new IllegalArgumentException("the model picks the tools for " + command);
     };
   }
 

@@ -17,8 +17,11 @@ public final class ToolRunner {
   public ToolRunner(ChatTools tools, ModelCalls calls, QueryWriter queries, Clock clock) {
     OnlineSources online = new OnlineSources(tools, queries, calls);
     AssetMaker maker = new AssetMaker(tools, calls);
-    this.sources = List.of(new ResearchRunner(tools.research()), new WebSearchTool(tools, online),
-        new WebPageTool(tools, online), new CodeRunner(tools.code(), calls, clock));
+    this.sources = List.of(
+        new ResearchRunner(tools.research()),
+        new WebSearchTool(tools, online),
+        new WebPageTool(tools, online),
+        new CodeRunner(tools.code(), calls, clock));
     this.assets = List.of(new ImageTool(tools, maker), new DiagramTool(tools, maker));
   }
 

@@ -1,8 +1,8 @@
 package io.khoj4j.application.service.chat.tool;
 
-import io.khoj4j.application.service.chat.prompt.PromptBuilder;
 import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.chat.ChatEventSink;
+import io.khoj4j.application.service.chat.prompt.PromptBuilder;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.ChatModelEndpoint;
 import java.util.List;
@@ -13,8 +13,14 @@ import java.util.function.Consumer;
  * What the tools of one turn work from: the model (if any), the message without its slash command, the conversation
  * so far, the request, where events go, and how a progress line is shown and kept in the turn's train of thought.
  */
-public record ToolTurn(Optional<ChatModelEndpoint> model, String query, List<ChatMessage> history, ChatCommand command,
-    ChatEventSink sink, Consumer<String> status, Optional<PromptBuilder.Persona> persona) {
+public record ToolTurn(
+    Optional<ChatModelEndpoint> model,
+    String query,
+    List<ChatMessage> history,
+    ChatCommand command,
+    ChatEventSink sink,
+    Consumer<String> status,
+    Optional<PromptBuilder.Persona> persona) {
 
   public void status(String markdown) {
     status.accept(markdown);

@@ -38,11 +38,24 @@ public abstract class AgentRepositoryContract {
     t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  private Agent agent(Optional<UserId> creator, String name, AgentPrivacy privacy, Instant created) {
+  private Agent agent(
+      Optional<UserId> creator, String name, AgentPrivacy privacy, Instant created) {
     UUID id = UUID.randomUUID();
-    return new Agent(id, AgentSlug.derive(name + "-" + id, id), creator, name, "Be brief.", privacy,
-        Optional.empty(), Set.of(AgentInputTool.NOTES, AgentInputTool.ONLINE), Set.of(AgentOutputMode.IMAGE),
-        "blue", "Robot", false, created, created);
+    return new Agent(
+        id,
+        AgentSlug.derive(name + "-" + id, id),
+        creator,
+        name,
+        "Be brief.",
+        privacy,
+        Optional.empty(),
+        Set.of(AgentInputTool.NOTES, AgentInputTool.ONLINE),
+        Set.of(AgentOutputMode.IMAGE),
+        "blue",
+        "Robot",
+        false,
+        created,
+        created);
   }
 
   private Agent insert(Agent agent) {
@@ -55,7 +68,8 @@ public abstract class AgentRepositoryContract {
     Agent agent = insert(agent(Optional.of(alice), "Tutor", AgentPrivacy.PRIVATE, t0));
 
     assertThat(repository().findReadable(Optional.of(alice), agent.slug())).contains(agent);
-    assertThat(repository().findReadable(Optional.of(alice), AgentSlug.of(agent.slug().value().toUpperCase())))
+    assertThat(repository()
+            .findReadable(Optional.of(alice), AgentSlug.of(agent.slug().value().toUpperCase())))
         .contains(agent);
   }
 
@@ -80,24 +94,41 @@ public abstract class AgentRepositoryContract {
   void listingShowsTheCallersOwnAndTheAdministratorsPublicAgentsOldestFirst() {
     Agent managed = agent(Optional.empty(), "Shared", AgentPrivacy.PUBLIC, t0);
     unitOfWork().run(() -> repository().saveManaged(managed));
-    Agent alicesPrivate = insert(agent(Optional.of(alice), "Mine", AgentPrivacy.PRIVATE, t0.plusSeconds(2)));
-    Agent alicesPublic = insert(agent(Optional.of(alice), "Open", AgentPrivacy.PUBLIC, t0.plusSeconds(1)));
+    Agent alicesPrivate =
+        insert(agent(Optional.of(alice), "Mine", AgentPrivacy.PRIVATE, t0.plusSeconds(2)));
+    Agent alicesPublic =
+        insert(agent(Optional.of(alice), "Open", AgentPrivacy.PUBLIC, t0.plusSeconds(1)));
     Agent bobs = insert(agent(Optional.of(bob), "Bob's", AgentPrivacy.PUBLIC, t0));
 
-    assertThat(repository().findListed(Optional.of(alice))).containsSubsequence(managed, alicesPublic, alicesPrivate)
+    assertThat(repository().findListed(Optional.of(alice)))
+        .containsSubsequence(managed, alicesPublic, alicesPrivate)
         .doesNotContain(bobs);
-    assertThat(repository().findListed(Optional.of(bob))).contains(managed, bobs)
+    assertThat(repository().findListed(Optional.of(bob)))
+        .contains(managed, bobs)
         .doesNotContain(alicesPrivate, alicesPublic);
-    assertThat(repository().findListed(Optional.empty())).contains(managed)
+    assertThat(repository().findListed(Optional.empty()))
+        .contains(managed)
         .doesNotContain(alicesPrivate, alicesPublic, bobs);
   }
 
   @Test
   void hiddenAgentsAreNotListed() {
     Agent visible = agent(Optional.of(alice), "Hidden", AgentPrivacy.PRIVATE, t0);
-    Agent hidden = new Agent(visible.id(), visible.slug(), visible.creator(), visible.name(), visible.persona(),
-        visible.privacy(), visible.chatModel(), visible.inputTools(), visible.outputModes(), visible.color(),
-        visible.icon(), true, visible.createdAt(), visible.updatedAt());
+    Agent hidden = new Agent(
+        visible.id(),
+        visible.slug(),
+        visible.creator(),
+        visible.name(),
+        visible.persona(),
+        visible.privacy(),
+        visible.chatModel(),
+        visible.inputTools(),
+        visible.outputModes(),
+        visible.color(),
+        visible.icon(),
+        true,
+        visible.createdAt(),
+        visible.updatedAt());
     insert(hidden);
 
     assertThat(repository().findListed(Optional.of(alice))).doesNotContain(hidden);
@@ -107,14 +138,28 @@ public abstract class AgentRepositoryContract {
   @Test
   void onlyTheCreatorUpdatesAnAgent() {
     Agent agent = insert(agent(Optional.of(alice), "Tutor", AgentPrivacy.PUBLIC, t0));
-    Agent renamed = new Agent(agent.id(), agent.slug(), agent.creator(), "Math tutor", "Explain.",
-        AgentPrivacy.PROTECTED, Optional.of("gpt"), Set.of(), Set.of(), "red", "Student", false, agent.createdAt(),
+    Agent renamed = new Agent(
+        agent.id(),
+        agent.slug(),
+        agent.creator(),
+        "Math tutor",
+        "Explain.",
+        AgentPrivacy.PROTECTED,
+        Optional.of("gpt"),
+        Set.of(),
+        Set.of(),
+        "red",
+        "Student",
+        false,
+        agent.createdAt(),
         t0.plusSeconds(5));
 
-    assertThat(unitOfWork().inTransaction(() -> repository().update(bob, renamed))).isFalse();
+    assertThat(unitOfWork().inTransaction(() -> repository().update(bob, renamed)))
+        .isFalse();
     assertThat(repository().findReadable(Optional.of(alice), agent.slug())).contains(agent);
 
-    assertThat(unitOfWork().inTransaction(() -> repository().update(alice, renamed))).isTrue();
+    assertThat(unitOfWork().inTransaction(() -> repository().update(alice, renamed)))
+        .isTrue();
     assertThat(repository().findReadable(Optional.of(alice), agent.slug())).contains(renamed);
   }
 
@@ -122,9 +167,11 @@ public abstract class AgentRepositoryContract {
   void onlyTheCreatorDeletesAnAgent() {
     Agent agent = insert(agent(Optional.of(alice), "Tutor", AgentPrivacy.PUBLIC, t0));
 
-    assertThat(unitOfWork().inTransaction(() -> repository().delete(bob, agent.slug()))).isFalse();
+    assertThat(unitOfWork().inTransaction(() -> repository().delete(bob, agent.slug())))
+        .isFalse();
     assertThat(repository().findReadable(Optional.of(bob), agent.slug())).contains(agent);
-    assertThat(unitOfWork().inTransaction(() -> repository().delete(alice, agent.slug()))).isTrue();
+    assertThat(unitOfWork().inTransaction(() -> repository().delete(alice, agent.slug())))
+        .isTrue();
     assertThat(repository().findReadable(Optional.of(alice), agent.slug())).isEmpty();
   }
 
@@ -144,8 +191,20 @@ public abstract class AgentRepositoryContract {
   void savingAManagedAgentAgainReplacesIt() {
     Agent managed = agent(Optional.empty(), "Shared", AgentPrivacy.PUBLIC, t0);
     unitOfWork().run(() -> repository().saveManaged(managed));
-    Agent changed = new Agent(managed.id(), managed.slug(), Optional.empty(), "Shared helper", "New persona",
-        AgentPrivacy.PUBLIC, Optional.empty(), Set.of(), Set.of(), "teal", "Atom", false, managed.createdAt(),
+    Agent changed = new Agent(
+        managed.id(),
+        managed.slug(),
+        Optional.empty(),
+        "Shared helper",
+        "New persona",
+        AgentPrivacy.PUBLIC,
+        Optional.empty(),
+        Set.of(),
+        Set.of(),
+        "teal",
+        "Atom",
+        false,
+        managed.createdAt(),
         t0.plusSeconds(1));
     unitOfWork().run(() -> repository().saveManaged(changed));
 
@@ -156,15 +215,21 @@ public abstract class AgentRepositoryContract {
   void administratorsAgentsAreFoundListedAndDeletedByTheirOwnMethodsOnly() {
     Agent shared = agent(Optional.empty(), "Shared tutor", AgentPrivacy.PRIVATE, t0);
     unitOfWork().run(() -> repository().saveManaged(shared));
-    Agent own = insert(agent(Optional.of(alice), "Own tutor", AgentPrivacy.PUBLIC, t0.plusMillis(1)));
+    Agent own =
+        insert(agent(Optional.of(alice), "Own tutor", AgentPrivacy.PUBLIC, t0.plusMillis(1)));
 
     assertThat(repository().findManaged(shared.slug())).contains(shared);
-    assertThat(repository().findManaged(own.slug())).as("a user's agent is not the administrators'").isEmpty();
+    assertThat(repository().findManaged(own.slug()))
+        .as("a user's agent is not the administrators'")
+        .isEmpty();
     assertThat(repository().findAllManaged()).contains(shared).doesNotContain(own);
-    assertThat(unitOfWork().inTransaction(() -> repository().deleteManaged(own.slug()))).isFalse();
+    assertThat(unitOfWork().inTransaction(() -> repository().deleteManaged(own.slug())))
+        .isFalse();
     assertThat(unitOfWork().inTransaction(() -> repository().delete(alice, shared.slug())))
-        .as("no user deletes an administrators' agent").isFalse();
-    assertThat(unitOfWork().inTransaction(() -> repository().deleteManaged(shared.slug()))).isTrue();
+        .as("no user deletes an administrators' agent")
+        .isFalse();
+    assertThat(unitOfWork().inTransaction(() -> repository().deleteManaged(shared.slug())))
+        .isTrue();
     assertThat(repository().findManaged(shared.slug())).isEmpty();
     assertThat(repository().findReadable(Optional.of(alice), own.slug())).contains(own);
   }

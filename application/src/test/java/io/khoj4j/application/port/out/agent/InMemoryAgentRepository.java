@@ -27,7 +27,9 @@ public final class InMemoryAgentRepository implements AgentRepository {
   @Override
   public synchronized boolean update(UserId creator, Agent agent) {
     Agent current = agents.get(agent.slug());
-    if (current == null || !current.id().equals(agent.id()) || !current.createdBy(creator)
+    if (current == null
+        || !current.id().equals(agent.id())
+        || !current.createdBy(creator)
         || !agent.createdBy(creator)) {
       return false;
     }

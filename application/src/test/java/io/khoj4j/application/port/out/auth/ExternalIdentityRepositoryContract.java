@@ -34,17 +34,20 @@ public abstract class ExternalIdentityRepositoryContract {
   @Test
   void theSameSubjectAtAnotherIssuerIsAnotherPerson() {
     String subject = "sub-" + UUID.randomUUID();
-    ExternalIdentity google = new ExternalIdentity("https://accounts.google.com", subject, newOwner());
+    ExternalIdentity google =
+        new ExternalIdentity("https://accounts.google.com", subject, newOwner());
     unitOfWork().inTransaction(() -> repository().linkIfAbsent(google));
 
-    assertThat(repository().find("https://keycloak.example/realms/home", subject)).isEmpty();
+    assertThat(repository().find("https://keycloak.example/realms/home", subject))
+        .isEmpty();
   }
 
   @Test
   void aLinkKeepsTheProvidersPicture() {
     String subject = "sub-" + UUID.randomUUID();
     UserId owner = newOwner();
-    ExternalIdentity link = new ExternalIdentity("https://idp.example", subject, owner, "https://idp.example/a.png");
+    ExternalIdentity link =
+        new ExternalIdentity("https://idp.example", subject, owner, "https://idp.example/a.png");
 
     unitOfWork().inTransaction(() -> repository().linkIfAbsent(link));
 
@@ -56,10 +59,14 @@ public abstract class ExternalIdentityRepositoryContract {
   void aNewPictureReplacesTheOldOne() {
     String subject = "sub-" + UUID.randomUUID();
     UserId owner = newOwner();
-    unitOfWork().inTransaction(() -> repository().linkIfAbsent(
-        new ExternalIdentity("https://idp.example", subject, owner, "https://idp.example/old.png")));
+    unitOfWork()
+        .inTransaction(() -> repository()
+            .linkIfAbsent(new ExternalIdentity(
+                "https://idp.example", subject, owner, "https://idp.example/old.png")));
 
-    unitOfWork().run(() -> repository().updatePicture("https://idp.example", subject, "https://idp.example/new.png"));
+    unitOfWork()
+        .run(() -> repository()
+            .updatePicture("https://idp.example", subject, "https://idp.example/new.png"));
 
     assertThat(repository().find("https://idp.example", subject).orElseThrow().picture())
         .isEqualTo("https://idp.example/new.png");
@@ -70,10 +77,12 @@ public abstract class ExternalIdentityRepositoryContract {
   void aLinkWithoutAPictureHasNone() {
     String subject = "sub-" + UUID.randomUUID();
     UserId owner = newOwner();
-    unitOfWork().inTransaction(() -> repository().linkIfAbsent(
-        new ExternalIdentity("https://idp.example", subject, owner)));
+    unitOfWork()
+        .inTransaction(() ->
+            repository().linkIfAbsent(new ExternalIdentity("https://idp.example", subject, owner)));
 
-    assertThat(repository().find("https://idp.example", subject).orElseThrow().picture()).isNull();
+    assertThat(repository().find("https://idp.example", subject).orElseThrow().picture())
+        .isNull();
     assertThat(repository().latestPicture(owner)).isEmpty();
   }
 
@@ -82,14 +91,19 @@ public abstract class ExternalIdentityRepositoryContract {
     UserId owner = newOwner();
     String google = "g-" + UUID.randomUUID();
     String keycloak = "k-" + UUID.randomUUID();
-    unitOfWork().inTransaction(() -> repository().linkIfAbsent(
-        new ExternalIdentity("https://accounts.google.com", google, owner, "https://google.example/g.png")));
-    unitOfWork().inTransaction(() -> repository().linkIfAbsent(
-        new ExternalIdentity("https://keycloak.example", keycloak, owner, "https://keycloak.example/k.png")));
+    unitOfWork()
+        .inTransaction(() -> repository()
+            .linkIfAbsent(new ExternalIdentity(
+                "https://accounts.google.com", google, owner, "https://google.example/g.png")));
+    unitOfWork()
+        .inTransaction(() -> repository()
+            .linkIfAbsent(new ExternalIdentity(
+                "https://keycloak.example", keycloak, owner, "https://keycloak.example/k.png")));
     assertThat(repository().latestPicture(owner)).contains("https://keycloak.example/k.png");
 
-    unitOfWork().run(() -> repository().updatePicture(
-        "https://accounts.google.com", google, "https://google.example/g2.png"));
+    unitOfWork()
+        .run(() -> repository()
+            .updatePicture("https://accounts.google.com", google, "https://google.example/g2.png"));
 
     assertThat(repository().latestPicture(owner)).contains("https://google.example/g2.png");
     assertThat(repository().latestPicture(newOwner())).isEmpty();

@@ -22,13 +22,16 @@ public final class FastPasswordHasher implements PasswordHasher {
   public boolean matches(PasswordHash hash, String password) {
     return password != null
         && "fake-sha256".equals(hash.scheme())
-        && MessageDigest.isEqual(hashWith(hash.salt(), password).encoded().getBytes(), hash.encoded().getBytes());
+        && MessageDigest.isEqual(
+            hashWith(hash.salt(), password).encoded().getBytes(), hash.encoded().getBytes());
   }
 
   private static PasswordHash hashWith(String salt, String password) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest((salt + ":" + password).getBytes(StandardCharsets.UTF_8));
-      return new PasswordHash("fake-sha256$1$" + salt + "$" + Base64.getEncoder().withoutPadding().encodeToString(digest));
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest((salt + ":" + password).getBytes(StandardCharsets.UTF_8));
+      return new PasswordHash("fake-sha256$1$" + salt + "$"
+          + Base64.getEncoder().withoutPadding().encodeToString(digest));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -14,6 +14,7 @@ public final class InMemoryExternalIdentityRepository implements ExternalIdentit
   private final Map<String, ExternalIdentity> links = new ConcurrentHashMap<>();
   /** When each link's picture was last stored, as a sequence number: higher is more recent. */
   private final Map<String, Long> pictureUpdates = new ConcurrentHashMap<>();
+
   private final AtomicLong sequence = new AtomicLong();
 
   @Override

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 class InMemoryExternalIdentityRepositoryTest extends ExternalIdentityRepositoryContract {
 
-  private final InMemoryExternalIdentityRepository repository = new InMemoryExternalIdentityRepository();
+  private final InMemoryExternalIdentityRepository repository =
+      new InMemoryExternalIdentityRepository();
 
   @Override
   protected ExternalIdentityRepository repository() {

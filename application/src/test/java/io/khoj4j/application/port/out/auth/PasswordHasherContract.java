@@ -33,7 +33,8 @@ public abstract class PasswordHasherContract {
 
   @Test
   void aHashReadBackFromStorageStillVerifies() {
-    PasswordHash stored = new PasswordHash(hasher().hash("correct horse battery").encoded());
+    PasswordHash stored =
+        new PasswordHash(hasher().hash("correct horse battery").encoded());
 
     assertThat(hasher().matches(stored, "correct horse battery")).isTrue();
   }

@@ -25,7 +25,11 @@ public abstract class WebSessionRepositoryContract {
   private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
   private static WebSession session(UserId owner, Instant expiresAt) {
-    return new WebSession(SecretHash.of("s-" + UUID.randomUUID()), owner, NOW, expiresAt.truncatedTo(ChronoUnit.MILLIS));
+    return new WebSession(
+        SecretHash.of("s-" + UUID.randomUUID()),
+        owner,
+        NOW,
+        expiresAt.truncatedTo(ChronoUnit.MILLIS));
   }
 
   @Test

@@ -27,8 +27,15 @@ public abstract class AutomationRepositoryContract {
 
   private Automation automation(UserId owner, String subject, Instant createdAt) {
     return new Automation(
-        UUID.randomUUID(), owner, subject, Automation.taskQuery("news on " + subject), "every morning, news on " + subject,
-        Crontime.parse("0 9 * * 1-5"), ZoneId.of("Europe/Berlin"), newConversation(owner), createdAt);
+        UUID.randomUUID(),
+        owner,
+        subject,
+        Automation.taskQuery("news on " + subject),
+        "every morning, news on " + subject,
+        Crontime.parse("0 9 * * 1-5"),
+        ZoneId.of("Europe/Berlin"),
+        newConversation(owner),
+        createdAt);
   }
 
   @Test
@@ -66,19 +73,35 @@ public abstract class AutomationRepositoryContract {
     Automation stored = automation(alice, "rust", CREATED);
     unitOfWork().run(() -> repository().insert(stored));
     Automation changed = new Automation(
-        stored.id(), stored.owner(), "go", Automation.taskQuery("news on go"), "news on go", Crontime.parse("30 7 * * *"),
-        ZoneId.of("America/New_York"), stored.conversationId(), stored.createdAt());
+        stored.id(),
+        stored.owner(),
+        "go",
+        Automation.taskQuery("news on go"),
+        "news on go",
+        Crontime.parse("30 7 * * *"),
+        ZoneId.of("America/New_York"),
+        stored.conversationId(),
+        stored.createdAt());
     Automation hijacked = new Automation(
-        stored.id(), bob, "mine", stored.queryToRun(), stored.schedulingRequest(), stored.crontime(), stored.zone(),
-        stored.conversationId(), stored.createdAt());
+        stored.id(),
+        bob,
+        "mine",
+        stored.queryToRun(),
+        stored.schedulingRequest(),
+        stored.crontime(),
+        stored.zone(),
+        stored.conversationId(),
+        stored.createdAt());
 
     assertThat(unitOfWork().inTransaction(() -> repository().update(hijacked))).isFalse();
-    assertThat(unitOfWork().inTransaction(() -> repository().delete(bob, stored.id()))).isFalse();
+    assertThat(unitOfWork().inTransaction(() -> repository().delete(bob, stored.id())))
+        .isFalse();
     assertThat(repository().find(alice, stored.id())).contains(stored);
 
     assertThat(unitOfWork().inTransaction(() -> repository().update(changed))).isTrue();
     assertThat(repository().find(alice, stored.id())).contains(changed);
-    assertThat(unitOfWork().inTransaction(() -> repository().delete(alice, stored.id()))).isTrue();
+    assertThat(unitOfWork().inTransaction(() -> repository().delete(alice, stored.id())))
+        .isTrue();
     assertThat(repository().find(alice, stored.id())).isEmpty();
     assertThat(repository().count(alice)).isZero();
   }

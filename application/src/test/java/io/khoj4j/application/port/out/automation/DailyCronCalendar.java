@@ -16,7 +16,10 @@ public final class DailyCronCalendar implements CronCalendar {
   @Override
   public Optional<String> problem(Crontime crontime) {
     String[] f = crontime.expression().split(" ");
-    boolean daily = f[1].matches("\\d{1,2}") && Integer.parseInt(f[1]) < 24 && f[2].equals("*") && f[3].equals("*")
+    boolean daily = f[1].matches("\\d{1,2}")
+        && Integer.parseInt(f[1]) < 24
+        && f[2].equals("*")
+        && f[3].equals("*")
         && f[4].equals("*");
     return daily ? Optional.empty() : Optional.of("only daily schedules here");
   }

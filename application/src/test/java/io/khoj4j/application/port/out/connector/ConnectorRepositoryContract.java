@@ -31,10 +31,13 @@ public abstract class ConnectorRepositoryContract {
     UserId bob = newOwner();
     GithubRepo a = new GithubRepo("octo", "notes", "main");
     GithubRepo b = new GithubRepo("octo", "site", "gh-pages");
-    repository().saveGithub(alice, new GithubSettings(Optional.of(new SealedSecret("sealed-1")), List.of(a, b)));
+    repository()
+        .saveGithub(
+            alice, new GithubSettings(Optional.of(new SealedSecret("sealed-1")), List.of(a, b)));
     repository().saveGithub(alice, new GithubSettings(Optional.empty(), List.of(b)));
 
-    assertThat(repository().github(alice)).contains(new GithubSettings(Optional.empty(), List.of(b)));
+    assertThat(repository().github(alice))
+        .contains(new GithubSettings(Optional.empty(), List.of(b)));
     assertThat(repository().github(bob)).isEmpty();
   }
 
@@ -54,13 +57,27 @@ public abstract class ConnectorRepositoryContract {
   void statesAndVersionsArePerOwnerAndSource() {
     UserId alice = newOwner();
     UserId bob = newOwner();
-    SyncState failing = SyncState.never().succeeded(NOW, 3, 3).failed("GitHub refused the token", 1, 4);
+    SyncState failing =
+        SyncState.never().succeeded(NOW, 3, 3).failed("GitHub refused the token", 1, 4);
     repository().saveState(alice, ContentSource.GITHUB, failing);
-    repository().saveVersions(alice, ContentSource.GITHUB, Map.of("https://github.com/o/r/blob/main/a.md", "sha1",
-        "https://github.com/o/r/blob/main/b.md", "sha2"));
-    repository().saveVersions(alice, ContentSource.GITHUB, Map.of("https://github.com/o/r/blob/main/a.md", "sha3"));
-    repository().saveVersions(bob, ContentSource.GITHUB, Map.of("https://github.com/o/r/blob/main/a.md", "x"));
-    repository().deleteVersions(alice, ContentSource.GITHUB, List.of("https://github.com/o/r/blob/main/b.md"));
+    repository()
+        .saveVersions(
+            alice,
+            ContentSource.GITHUB,
+            Map.of(
+                "https://github.com/o/r/blob/main/a.md",
+                "sha1",
+                "https://github.com/o/r/blob/main/b.md",
+                "sha2"));
+    repository()
+        .saveVersions(
+            alice, ContentSource.GITHUB, Map.of("https://github.com/o/r/blob/main/a.md", "sha3"));
+    repository()
+        .saveVersions(
+            bob, ContentSource.GITHUB, Map.of("https://github.com/o/r/blob/main/a.md", "x"));
+    repository()
+        .deleteVersions(
+            alice, ContentSource.GITHUB, List.of("https://github.com/o/r/blob/main/b.md"));
 
     assertThat(repository().state(alice, ContentSource.GITHUB)).isEqualTo(failing);
     assertThat(repository().state(alice, ContentSource.NOTION)).isEqualTo(SyncState.never());
@@ -75,7 +92,9 @@ public abstract class ConnectorRepositoryContract {
   @Test
   void deletingAConnectorRemovesItsSettingsStateAndVersionsOnly() {
     UserId alice = newOwner();
-    repository().saveGithub(alice, new GithubSettings(Optional.empty(), List.of(new GithubRepo("o", "r", "main"))));
+    repository()
+        .saveGithub(
+            alice, new GithubSettings(Optional.empty(), List.of(new GithubRepo("o", "r", "main"))));
     repository().saveNotion(alice, Optional.of(new SealedSecret("n")));
     repository().saveState(alice, ContentSource.GITHUB, SyncState.never().succeeded(NOW, 1, 1));
     repository().saveVersions(alice, ContentSource.GITHUB, Map.of("k", "v"));

@@ -77,7 +77,9 @@ public final class InMemoryConnectorRepository implements ConnectorRepository {
 
   @Override
   public void saveVersions(UserId owner, ContentSource source, Map<String, String> changed) {
-    versions.computeIfAbsent(new Key(owner, source), k -> new ConcurrentHashMap<>()).putAll(changed);
+    versions
+        .computeIfAbsent(new Key(owner, source), k -> new ConcurrentHashMap<>())
+        .putAll(changed);
   }
 
   @Override
@@ -106,6 +108,8 @@ public final class InMemoryConnectorRepository implements ConnectorRepository {
   @Override
   public Optional<UserId> takeOauthState(String stateHash, Instant now) {
     OAuthState state = oauth.remove(stateHash);
-    return state == null || state.expiresAt().isBefore(now) ? Optional.empty() : Optional.of(state.owner());
+    return state == null || state.expiresAt().isBefore(now)
+        ? Optional.empty()
+        : Optional.of(state.owner());
   }
 }

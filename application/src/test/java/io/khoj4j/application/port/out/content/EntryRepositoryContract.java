@@ -1,6 +1,5 @@
 package io.khoj4j.application.port.out.content;
 
-import io.khoj4j.domain.content.IndexedFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.khoj4j.application.port.out.embedding.FakeEmbeddingModel;
@@ -9,6 +8,7 @@ import io.khoj4j.domain.content.Chunk;
 import io.khoj4j.domain.content.ContentHash;
 import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.content.ContentType;
+import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.domain.user.UserId;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,10 +38,18 @@ public abstract class EntryRepositoryContract {
     bob = newOwner();
   }
 
-  protected static StoredChunk chunk(String file, String text, ContentType type, ContentSource source) {
+  protected static StoredChunk chunk(
+      String file, String text, ContentType type, ContentSource source) {
     Chunk c = new Chunk(text, text, "heading", file, "file://" + file, ContentHash.of(text), 0);
-    return new StoredChunk(UUID.randomUUID(), c, type, source, UUID.randomUUID(), FakeEmbeddingModel.vector(text),
-        "fake", Set.of(LocalDate.of(2024, 3, 5)));
+    return new StoredChunk(
+        UUID.randomUUID(),
+        c,
+        type,
+        source,
+        UUID.randomUUID(),
+        FakeEmbeddingModel.vector(text),
+        "fake",
+        Set.of(LocalDate.of(2024, 3, 5)));
   }
 
   private static StoredChunk md(String file, String text) {
@@ -57,7 +65,14 @@ public abstract class EntryRepositoryContract {
   }
 
   private IndexedFile file(UserId owner, String name, ContentType type, Instant at) {
-    return new IndexedFile(UUID.randomUUID(), owner, name, type, ContentSource.COMPUTER, "text of " + name, 10,
+    return new IndexedFile(
+        UUID.randomUUID(),
+        owner,
+        name,
+        type,
+        ContentSource.COMPUTER,
+        "text of " + name,
+        10,
         at.truncatedTo(ChronoUnit.MILLIS));
   }
 
@@ -65,8 +80,8 @@ public abstract class EntryRepositoryContract {
   void chunksAreFoundByFileAndHashAndOnlyForTheirOwner() {
     insert(alice, md("/a.md", "one"), md("/a.md", "two"));
 
-    assertThat(repository().hashesOf(alice, "/a.md")).containsExactlyInAnyOrder(ContentHash.of("one"),
-        ContentHash.of("two"));
+    assertThat(repository().hashesOf(alice, "/a.md"))
+        .containsExactlyInAnyOrder(ContentHash.of("one"), ContentHash.of("two"));
     assertThat(repository().hashesOf(bob, "/a.md")).isEmpty();
     assertThat(repository().hasEntries(alice)).isTrue();
     assertThat(repository().hasEntries(bob)).isFalse();
@@ -84,8 +99,9 @@ public abstract class EntryRepositoryContract {
   void staleChunksAreDeletedAndKeptOnesStay() {
     insert(alice, md("/a.md", "keep"), md("/a.md", "drop"), md("/b.md", "drop"));
 
-    int deleted = unitOfWork().inTransaction(
-        () -> repository().deleteChunksNotIn(alice, "/a.md", Set.of(ContentHash.of("keep"))));
+    int deleted = unitOfWork()
+        .inTransaction(
+            () -> repository().deleteChunksNotIn(alice, "/a.md", Set.of(ContentHash.of("keep"))));
 
     assertThat(deleted).isEqualTo(1);
     assertThat(repository().hashesOf(alice, "/a.md")).containsExactly(ContentHash.of("keep"));
@@ -96,10 +112,14 @@ public abstract class EntryRepositoryContract {
   void deletingAFileRemovesItsChunksAndRecordOnly() {
     insert(alice, md("/a.md", "x"), md("/b.md", "y"));
     insert(bob, md("/a.md", "x"));
-    unitOfWork().run(() -> repository().saveFile(file(alice, "/a.md", ContentType.MARKDOWN, Instant.now())));
+    unitOfWork()
+        .run(
+            () -> repository().saveFile(file(alice, "/a.md", ContentType.MARKDOWN, Instant.now())));
 
     assertThat(repository().hasFile(alice, "/a.md")).isTrue();
-    assertThat(repository().hasFile(bob, "/a.md")).as("bob has chunks of /a.md but no file record").isFalse();
+    assertThat(repository().hasFile(bob, "/a.md"))
+        .as("bob has chunks of /a.md but no file record")
+        .isFalse();
 
     int deleted = unitOfWork().inTransaction(() -> repository().deleteFile(alice, "/a.md"));
 
@@ -114,8 +134,15 @@ public abstract class EntryRepositoryContract {
   void savingAFileAgainReplacesItsRecord() {
     Instant t = Instant.parse("2026-01-01T00:00:00Z");
     unitOfWork().run(() -> repository().saveFile(file(alice, "/a.md", ContentType.MARKDOWN, t)));
-    IndexedFile newer = new IndexedFile(UUID.randomUUID(), alice, "/a.md", ContentType.MARKDOWN,
-        ContentSource.COMPUTER, "new text", 8, t.plusSeconds(5));
+    IndexedFile newer = new IndexedFile(
+        UUID.randomUUID(),
+        alice,
+        "/a.md",
+        ContentType.MARKDOWN,
+        ContentSource.COMPUTER,
+        "new text",
+        8,
+        t.plusSeconds(5));
     unitOfWork().run(() -> repository().saveFile(newer));
 
     assertThat(repository().findFile(alice, "/a.md")).get().satisfies(f -> {
@@ -134,33 +161,48 @@ public abstract class EntryRepositoryContract {
       repository().saveFile(file(bob, "/bob.md", ContentType.MARKDOWN, t.plusSeconds(120)));
     });
 
-    assertThat(repository().listFiles(alice, 0, 10)).extracting(IndexedFile::name)
+    assertThat(repository().listFiles(alice, 0, 10))
+        .extracting(IndexedFile::name)
         .containsExactly("/new.md", "/old.md");
-    assertThat(repository().listFiles(alice, 1, 1)).extracting(IndexedFile::name).containsExactly("/old.md");
+    assertThat(repository().listFiles(alice, 1, 1))
+        .extracting(IndexedFile::name)
+        .containsExactly("/old.md");
     assertThat(repository().countFiles(alice)).isEqualTo(2);
   }
 
   @Test
   void typesSourcesAndSizesAreThoseOfTheOwner() {
-    insert(alice, md("/a.md", "abc"), chunk("/o.org", "org text", ContentType.ORG, ContentSource.COMPUTER),
-        chunk("https://github.com/x/y/blob/main/r.md", "gh", ContentType.GITHUB, ContentSource.GITHUB));
+    insert(
+        alice,
+        md("/a.md", "abc"),
+        chunk("/o.org", "org text", ContentType.ORG, ContentSource.COMPUTER),
+        chunk(
+            "https://github.com/x/y/blob/main/r.md",
+            "gh",
+            ContentType.GITHUB,
+            ContentSource.GITHUB));
     insert(bob, chunk("/p.pdf", "pdf", ContentType.PDF, ContentSource.COMPUTER));
 
-    assertThat(repository().contentTypes(alice)).containsExactlyInAnyOrder(ContentType.MARKDOWN, ContentType.ORG,
-        ContentType.GITHUB);
-    assertThat(repository().filePathsOfSource(alice, ContentSource.COMPUTER)).containsExactly("/a.md", "/o.org");
+    assertThat(repository().contentTypes(alice))
+        .containsExactlyInAnyOrder(ContentType.MARKDOWN, ContentType.ORG, ContentType.GITHUB);
+    assertThat(repository().filePathsOfSource(alice, ContentSource.COMPUTER))
+        .containsExactly("/a.md", "/o.org");
     assertThat(repository().filePathsOfSource(alice, ContentSource.GITHUB)).hasSize(1);
     assertThat(repository().indexedBytes(alice)).isEqualTo(3 + 8 + 2);
   }
 
   @Test
   void deletingByTypeSourceOrAllStaysWithTheOwner() {
-    insert(alice, md("/a.md", "a"), chunk("/o.org", "o", ContentType.ORG, ContentSource.COMPUTER),
+    insert(
+        alice,
+        md("/a.md", "a"),
+        chunk("/o.org", "o", ContentType.ORG, ContentSource.COMPUTER),
         chunk("https://n/1", "n", ContentType.NOTION, ContentSource.NOTION));
     insert(bob, md("/a.md", "a"));
 
     unitOfWork().run(() -> repository().deleteType(alice, ContentType.MARKDOWN));
-    assertThat(repository().contentTypes(alice)).containsExactlyInAnyOrder(ContentType.ORG, ContentType.NOTION);
+    assertThat(repository().contentTypes(alice))
+        .containsExactlyInAnyOrder(ContentType.ORG, ContentType.NOTION);
 
     unitOfWork().run(() -> repository().deleteSource(alice, ContentSource.NOTION));
     assertThat(repository().contentTypes(alice)).containsExactly(ContentType.ORG);
@@ -173,9 +215,12 @@ public abstract class EntryRepositoryContract {
   @Test
   void fileNamesOfATypeIncludeFilesWithRecords() {
     insert(alice, md("/a.md", "a"));
-    unitOfWork().run(() -> repository().saveFile(file(alice, "/empty.md", ContentType.MARKDOWN, Instant.now())));
+    unitOfWork()
+        .run(() ->
+            repository().saveFile(file(alice, "/empty.md", ContentType.MARKDOWN, Instant.now())));
 
-    assertThat(repository().fileNames(alice, ContentType.MARKDOWN)).containsExactlyInAnyOrder("/a.md", "/empty.md");
+    assertThat(repository().fileNames(alice, ContentType.MARKDOWN))
+        .containsExactlyInAnyOrder("/a.md", "/empty.md");
     assertThat(repository().fileNames(bob, ContentType.MARKDOWN)).isEmpty();
   }
 }

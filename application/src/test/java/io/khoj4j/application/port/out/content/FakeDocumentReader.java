@@ -17,7 +17,9 @@ public final class FakeDocumentReader implements DocumentReader {
     if (text.startsWith("%PDF")) {
       return Optional.of(ContentType.PDF);
     }
-    return text.chars().anyMatch(c -> c == 0) ? Optional.empty() : Optional.of(ContentType.PLAINTEXT);
+    return text.chars().anyMatch(c -> c == 0)
+        ? Optional.empty()
+        : Optional.of(ContentType.PLAINTEXT);
   }
 
   @Override
@@ -31,6 +33,7 @@ public final class FakeDocumentReader implements DocumentReader {
 
   @Override
   public Extraction extractMarkup(String fileName, byte[] content) {
-    return new Extraction.Pages(List.of(new String(content, StandardCharsets.UTF_8).replaceAll("<[^>]+>", "")));
+    return new Extraction.Pages(
+        List.of(new String(content, StandardCharsets.UTF_8).replaceAll("<[^>]+>", "")));
   }
 }

@@ -1,9 +1,9 @@
 package io.khoj4j.application.port.out.content;
 
-import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.domain.content.ContentHash;
 import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.content.ContentType;
+import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,14 +39,19 @@ public final class InMemoryEntryRepository implements EntryRepository {
 
   @Override
   public Set<ContentHash> hashesOf(UserId owner, String file) {
-    return rows.stream().filter(r -> r.owner().equals(owner) && r.file().equals(file))
-        .map(r -> r.chunk().chunk().hash()).collect(Collectors.toSet());
+    return rows.stream()
+        .filter(r -> r.owner().equals(owner) && r.file().equals(file))
+        .map(r -> r.chunk().chunk().hash())
+        .collect(Collectors.toSet());
   }
 
   @Override
   public int deleteChunksNotIn(UserId owner, String file, Set<ContentHash> keep) {
-    List<Row> gone = rows.stream().filter(r -> r.owner().equals(owner) && r.file().equals(file)
-        && !keep.contains(r.chunk().chunk().hash())).toList();
+    List<Row> gone = rows.stream()
+        .filter(r -> r.owner().equals(owner)
+            && r.file().equals(file)
+            && !keep.contains(r.chunk().chunk().hash()))
+        .toList();
     rows.removeAll(gone);
     return gone.size();
   }
@@ -69,7 +74,9 @@ public final class InMemoryEntryRepository implements EntryRepository {
   @Override
   public int deleteFile(UserId owner, String file) {
     files.remove(key(owner, file));
-    List<Row> gone = rows.stream().filter(r -> r.owner().equals(owner) && r.file().equals(file)).toList();
+    List<Row> gone = rows.stream()
+        .filter(r -> r.owner().equals(owner) && r.file().equals(file))
+        .toList();
     rows.removeAll(gone);
     return gone.size();
   }
@@ -77,8 +84,12 @@ public final class InMemoryEntryRepository implements EntryRepository {
   @Override
   public Set<String> fileNames(UserId owner, ContentType type) {
     Set<String> names = new TreeSet<>();
-    rows.stream().filter(r -> r.owner().equals(owner) && r.chunk().type() == type).forEach(r -> names.add(r.file()));
-    files.values().stream().filter(f -> f.owner().equals(owner) && f.type() == type).forEach(f -> names.add(f.name()));
+    rows.stream()
+        .filter(r -> r.owner().equals(owner) && r.chunk().type() == type)
+        .forEach(r -> names.add(r.file()));
+    files.values().stream()
+        .filter(f -> f.owner().equals(owner) && f.type() == type)
+        .forEach(f -> names.add(f.name()));
     return names;
   }
 
@@ -101,7 +112,9 @@ public final class InMemoryEntryRepository implements EntryRepository {
 
   @Override
   public int deleteSource(UserId owner, ContentSource source) {
-    List<Row> gone = rows.stream().filter(r -> r.owner().equals(owner) && r.chunk().source() == source).toList();
+    List<Row> gone = rows.stream()
+        .filter(r -> r.owner().equals(owner) && r.chunk().source() == source)
+        .toList();
     rows.removeAll(gone);
     files.values().removeIf(f -> f.owner().equals(owner) && f.source() == source);
     return gone.size();
@@ -109,9 +122,14 @@ public final class InMemoryEntryRepository implements EntryRepository {
 
   @Override
   public List<IndexedFile> listFiles(UserId owner, int offset, int limit) {
-    return files.values().stream().filter(f -> f.owner().equals(owner))
-        .sorted(Comparator.comparing(IndexedFile::updatedAt).reversed().thenComparing(IndexedFile::name))
-        .skip(offset).limit(limit).toList();
+    return files.values().stream()
+        .filter(f -> f.owner().equals(owner))
+        .sorted(Comparator.comparing(IndexedFile::updatedAt)
+            .reversed()
+            .thenComparing(IndexedFile::name))
+        .skip(offset)
+        .limit(limit)
+        .toList();
   }
 
   @Override
@@ -131,13 +149,18 @@ public final class InMemoryEntryRepository implements EntryRepository {
 
   @Override
   public List<String> filePathsOfSource(UserId owner, ContentSource source) {
-    return new ArrayList<>(rows.stream().filter(r -> r.owner().equals(owner) && r.chunk().source() == source)
-        .map(Row::file).collect(Collectors.toCollection(TreeSet::new)));
+    return new ArrayList<>(rows.stream()
+        .filter(r -> r.owner().equals(owner) && r.chunk().source() == source)
+        .map(Row::file)
+        .collect(Collectors.toCollection(TreeSet::new)));
   }
 
   @Override
   public Set<ContentType> contentTypes(UserId owner) {
-    return rows.stream().filter(r -> r.owner().equals(owner)).map(r -> r.chunk().type()).collect(Collectors.toSet());
+    return rows.stream()
+        .filter(r -> r.owner().equals(owner))
+        .map(r -> r.chunk().type())
+        .collect(Collectors.toSet());
   }
 
   @Override
@@ -147,7 +170,9 @@ public final class InMemoryEntryRepository implements EntryRepository {
 
   @Override
   public long indexedBytes(UserId owner) {
-    return rows.stream().filter(r -> r.owner().equals(owner))
-        .mapToLong(r -> r.chunk().chunk().compiled().getBytes(StandardCharsets.UTF_8).length).sum();
+    return rows.stream()
+        .filter(r -> r.owner().equals(owner))
+        .mapToLong(r -> r.chunk().chunk().compiled().getBytes(StandardCharsets.UTF_8).length)
+        .sum();
   }
 }

@@ -34,18 +34,25 @@ public final class InMemoryRefusedFileRepository implements RefusedFileRepositor
 
   @Override
   public int forgetAll(UserId owner) {
-    List<Key> mine = files.keySet().stream().filter(k -> k.owner().equals(owner)).toList();
+    List<Key> mine =
+        files.keySet().stream().filter(k -> k.owner().equals(owner)).toList();
     mine.forEach(files::remove);
     return mine.size();
   }
 
   @Override
   public void keepNewest(UserId owner, int keep) {
-    list(owner, Integer.MAX_VALUE).stream().skip(keep).forEach(f -> files.remove(new Key(owner, f.name())));
+    list(owner, Integer.MAX_VALUE).stream()
+        .skip(keep)
+        .forEach(f -> files.remove(new Key(owner, f.name())));
   }
 
   @Override
   public List<RefusedFile> list(UserId owner, int limit) {
-    return files.values().stream().filter(f -> f.owner().equals(owner)).sorted(NEWEST_FIRST).limit(limit).toList();
+    return files.values().stream()
+        .filter(f -> f.owner().equals(owner))
+        .sorted(NEWEST_FIRST)
+        .limit(limit)
+        .toList();
   }
 }

@@ -21,7 +21,9 @@ public abstract class RefusedFileRepositoryContract {
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
   private void save(UserId owner, String name, String reason, int minutesLater) {
-    unitOfWork().run(() -> repository().save(new RefusedFile(owner, name, reason, T0.plusSeconds(60L * minutesLater))));
+    unitOfWork()
+        .run(() -> repository()
+            .save(new RefusedFile(owner, name, reason, T0.plusSeconds(60L * minutesLater))));
   }
 
   @Test
@@ -31,9 +33,10 @@ public abstract class RefusedFileRepositoryContract {
     save(owner, "/b.docx", "a zip bomb", 1);
     save(owner, "/a.pdf", "damaged", 2);
 
-    assertThat(repository().list(owner, 10)).containsExactly(
-        new RefusedFile(owner, "/a.pdf", "damaged", T0.plusSeconds(120)),
-        new RefusedFile(owner, "/b.docx", "a zip bomb", T0.plusSeconds(60)));
+    assertThat(repository().list(owner, 10))
+        .containsExactly(
+            new RefusedFile(owner, "/a.pdf", "damaged", T0.plusSeconds(120)),
+            new RefusedFile(owner, "/b.docx", "a zip bomb", T0.plusSeconds(60)));
     assertThat(repository().list(owner, 1)).extracting(RefusedFile::name).containsExactly("/a.pdf");
   }
 
@@ -44,9 +47,12 @@ public abstract class RefusedFileRepositoryContract {
     save(alice, "/same.pdf", "alice's reason", 0);
     save(bob, "/same.pdf", "bob's reason", 0);
 
-    assertThat(unitOfWork().inTransaction(() -> repository().forget(bob, List.of("/same.pdf")))).isEqualTo(1);
+    assertThat(unitOfWork().inTransaction(() -> repository().forget(bob, List.of("/same.pdf"))))
+        .isEqualTo(1);
     assertThat(repository().list(bob, 10)).isEmpty();
-    assertThat(repository().list(alice, 10)).extracting(RefusedFile::reason).containsExactly("alice's reason");
+    assertThat(repository().list(alice, 10))
+        .extracting(RefusedFile::reason)
+        .containsExactly("alice's reason");
     assertThat(unitOfWork().inTransaction(() -> repository().forgetAll(bob))).isZero();
     assertThat(repository().list(alice, 10)).hasSize(1);
   }
@@ -58,9 +64,12 @@ public abstract class RefusedFileRepositoryContract {
     save(owner, "/b.pdf", "x", 1);
     save(owner, "/c.pdf", "x", 2);
 
-    assertThat(unitOfWork().inTransaction(() -> repository().forget(owner, List.of("/a.pdf", "/nope.pdf"))))
+    assertThat(unitOfWork()
+            .inTransaction(() -> repository().forget(owner, List.of("/a.pdf", "/nope.pdf"))))
         .isEqualTo(1);
-    assertThat(repository().list(owner, 10)).extracting(RefusedFile::name).containsExactly("/c.pdf", "/b.pdf");
+    assertThat(repository().list(owner, 10))
+        .extracting(RefusedFile::name)
+        .containsExactly("/c.pdf", "/b.pdf");
     assertThat(unitOfWork().inTransaction(() -> repository().forgetAll(owner))).isEqualTo(2);
     assertThat(repository().list(owner, 10)).isEmpty();
   }
@@ -76,7 +85,9 @@ public abstract class RefusedFileRepositoryContract {
 
     unitOfWork().run(() -> repository().keepNewest(owner, 2));
 
-    assertThat(repository().list(owner, 10)).extracting(RefusedFile::name).containsExactly("/f4.pdf", "/f3.pdf");
+    assertThat(repository().list(owner, 10))
+        .extracting(RefusedFile::name)
+        .containsExactly("/f4.pdf", "/f3.pdf");
     assertThat(repository().list(other, 10)).hasSize(1);
   }
 

@@ -47,16 +47,25 @@ public final class InMemoryConversationRepository implements ConversationReposit
 
   @Override
   public List<Conversation> list(UserId owner, int limit) {
-    return conversations.values().stream().filter(c -> c.owner().equals(owner))
-        .sorted(Comparator.comparing(Conversation::updatedAt).reversed().thenComparing(Conversation::id))
-        .limit(limit == 0 ? Long.MAX_VALUE : limit).toList();
+    return conversations.values().stream()
+        .filter(c -> c.owner().equals(owner))
+        .sorted(Comparator.comparing(Conversation::updatedAt)
+            .reversed()
+            .thenComparing(Conversation::id))
+        .limit(limit == 0 ? Long.MAX_VALUE : limit)
+        .toList();
   }
 
   @Override
   public List<Conversation> page(UserId owner, int offset, int limit) {
-    return conversations.values().stream().filter(c -> c.owner().equals(owner))
-        .sorted(Comparator.comparing(Conversation::createdAt).reversed().thenComparing(Conversation::id))
-        .skip(offset).limit(limit).toList();
+    return conversations.values().stream()
+        .filter(c -> c.owner().equals(owner))
+        .sorted(Comparator.comparing(Conversation::createdAt)
+            .reversed()
+            .thenComparing(Conversation::id))
+        .skip(offset)
+        .limit(limit)
+        .toList();
   }
 
   @Override
@@ -65,17 +74,21 @@ public final class InMemoryConversationRepository implements ConversationReposit
   }
 
   @Override
-  public synchronized void appendMessages(UserId owner, UUID conversationId, List<ChatMessage> added, String slug,
-      Instant at) {
+  public synchronized void appendMessages(
+      UserId owner, UUID conversationId, List<ChatMessage> added, String slug, Instant at) {
     Conversation c = owned(owner, conversationId).orElseThrow();
     messages.get(conversationId).addAll(added);
-    conversations.put(conversationId, new Conversation(c.id(), c.owner(), c.title(), slug, c.agentSlug(),
-        c.fileFilters(), c.createdAt(), at));
+    conversations.put(
+        conversationId,
+        new Conversation(
+            c.id(), c.owner(), c.title(), slug, c.agentSlug(), c.fileFilters(), c.createdAt(), at));
   }
 
   @Override
   public List<ChatMessage> messages(UserId owner, UUID conversationId) {
-    return owned(owner, conversationId).map(c -> List.copyOf(messages.get(conversationId))).orElse(List.of());
+    return owned(owner, conversationId)
+        .map(c -> List.copyOf(messages.get(conversationId)))
+        .orElse(List.of());
   }
 
   @Override
@@ -105,32 +118,73 @@ public final class InMemoryConversationRepository implements ConversationReposit
     return ids.size();
   }
 
-  private void update(UserId owner, UUID id, java.util.function.UnaryOperator<Conversation> change) {
+  private void update(
+      UserId owner, UUID id, java.util.function.UnaryOperator<Conversation> change) {
     owned(owner, id).ifPresent(c -> conversations.put(id, change.apply(c)));
   }
 
   @Override
   public void setTitle(UserId owner, UUID id, String title) {
-    update(owner, id, c -> new Conversation(c.id(), c.owner(), title, c.slug(), c.agentSlug(), c.fileFilters(),
-        c.createdAt(), c.updatedAt()));
+    update(
+        owner,
+        id,
+        c -> new Conversation(
+            c.id(),
+            c.owner(),
+            title,
+            c.slug(),
+            c.agentSlug(),
+            c.fileFilters(),
+            c.createdAt(),
+            c.updatedAt()));
   }
 
   @Override
   public void setSlug(UserId owner, UUID id, String slug) {
-    update(owner, id, c -> new Conversation(c.id(), c.owner(), c.title(), slug, c.agentSlug(), c.fileFilters(),
-        c.createdAt(), c.updatedAt()));
+    update(
+        owner,
+        id,
+        c -> new Conversation(
+            c.id(),
+            c.owner(),
+            c.title(),
+            slug,
+            c.agentSlug(),
+            c.fileFilters(),
+            c.createdAt(),
+            c.updatedAt()));
   }
 
   @Override
   public void setFileFilters(UserId owner, UUID id, List<String> files) {
-    update(owner, id, c -> new Conversation(c.id(), c.owner(), c.title(), c.slug(), c.agentSlug(), files,
-        c.createdAt(), c.updatedAt()));
+    update(
+        owner,
+        id,
+        c -> new Conversation(
+            c.id(),
+            c.owner(),
+            c.title(),
+            c.slug(),
+            c.agentSlug(),
+            files,
+            c.createdAt(),
+            c.updatedAt()));
   }
 
   @Override
   public void setAgentSlug(UserId owner, UUID id, String agentSlug) {
-    update(owner, id, c -> new Conversation(c.id(), c.owner(), c.title(), c.slug(), agentSlug, c.fileFilters(),
-        c.createdAt(), c.updatedAt()));
+    update(
+        owner,
+        id,
+        c -> new Conversation(
+            c.id(),
+            c.owner(),
+            c.title(),
+            c.slug(),
+            agentSlug,
+            c.fileFilters(),
+            c.createdAt(),
+            c.updatedAt()));
   }
 
   @Override

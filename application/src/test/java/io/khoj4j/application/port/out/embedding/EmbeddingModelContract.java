@@ -39,14 +39,17 @@ public abstract class EmbeddingModelContract {
     int dimension = model().dimension();
 
     assertThat(dimension).isPositive();
-    assertThat(model().embedDocuments(TEXTS)).hasSize(TEXTS.size()).allSatisfy(v -> assertThat(v).hasSize(dimension));
+    assertThat(model().embedDocuments(TEXTS))
+        .hasSize(TEXTS.size())
+        .allSatisfy(v -> assertThat(v).hasSize(dimension));
     assertThat(model().embedQuery("what closes at six")).hasSize(dimension);
     assertThat(model().dimension()).isEqualTo(dimension);
   }
 
   @Test
   void vectorsAreNormalized() {
-    assertThat(model().embedDocuments(TEXTS)).allSatisfy(v -> assertThat(norm(v)).isCloseTo(1.0, within(1e-3)));
+    assertThat(model().embedDocuments(TEXTS))
+        .allSatisfy(v -> assertThat(norm(v)).isCloseTo(1.0, within(1e-3)));
     assertThat(norm(model().embedQuery("what closes at six"))).isCloseTo(1.0, within(1e-3));
   }
 
@@ -58,7 +61,8 @@ public abstract class EmbeddingModelContract {
     for (int i = 0; i < TEXTS.size(); i++) {
       assertSameVector(second.get(i), first.get(i), TEXTS.get(i));
     }
-    assertSameVector(model().embedQuery("museum hours"), model().embedQuery("museum hours"), "a query");
+    assertSameVector(
+        model().embedQuery("museum hours"), model().embedQuery("museum hours"), "a query");
   }
 
   @Test
@@ -66,7 +70,8 @@ public abstract class EmbeddingModelContract {
     List<float[]> batch = model().embedDocuments(TEXTS);
 
     for (int i = 0; i < TEXTS.size(); i++) {
-      assertSameVector(model().embedDocuments(List.of(TEXTS.get(i))).getFirst(), batch.get(i), TEXTS.get(i));
+      assertSameVector(
+          model().embedDocuments(List.of(TEXTS.get(i))).getFirst(), batch.get(i), TEXTS.get(i));
     }
   }
 
@@ -113,7 +118,9 @@ public abstract class EmbeddingModelContract {
   /** Equal up to the rounding of a runtime that may batch its arithmetic differently. */
   protected static void assertSameVector(float[] actual, float[] expected, String text) {
     assertThat(actual).as("vector of %s", text).hasSameSizeAs(expected);
-    assertThat(cosine(actual, expected)).as("cosine to the vector of %s", text).isGreaterThan(0.99999);
+    assertThat(cosine(actual, expected))
+        .as("cosine to the vector of %s", text)
+        .isGreaterThan(0.99999);
   }
 
   /** Cosine similarity of two vectors of one size. */

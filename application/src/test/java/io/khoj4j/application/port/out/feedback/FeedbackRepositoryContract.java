@@ -28,8 +28,14 @@ public abstract class FeedbackRepositoryContract {
   @Test
   void aVerdictIsReadBackWhole() {
     UserId owner = newOwner();
-    Feedback f = new Feedback(UUID.randomUUID(), owner, "turn:t1", Sentiment.POSITIVE, "why is the sky blue?",
-        "Rayleigh scattering.", AT);
+    Feedback f = new Feedback(
+        UUID.randomUUID(),
+        owner,
+        "turn:t1",
+        Sentiment.POSITIVE,
+        "why is the sky blue?",
+        "Rayleigh scattering.",
+        AT);
     save(f);
 
     assertThat(repository().list(owner)).containsExactly(f);
@@ -38,13 +44,18 @@ public abstract class FeedbackRepositoryContract {
   @Test
   void aSecondVerdictOnTheSameTurnReplacesTheFirst() {
     UserId owner = newOwner();
-    Feedback first = new Feedback(UUID.randomUUID(), owner, "turn:t1", Sentiment.POSITIVE, "q", "a", AT);
+    Feedback first =
+        new Feedback(UUID.randomUUID(), owner, "turn:t1", Sentiment.POSITIVE, "q", "a", AT);
     save(first);
-    save(new Feedback(UUID.randomUUID(), owner, "turn:t1", Sentiment.NEGATIVE, "q", "a", AT.plusSeconds(5)));
-    save(new Feedback(UUID.randomUUID(), owner, "turn:t2", Sentiment.POSITIVE, "q2", "a2", AT.plusSeconds(1)));
+    save(new Feedback(
+        UUID.randomUUID(), owner, "turn:t1", Sentiment.NEGATIVE, "q", "a", AT.plusSeconds(5)));
+    save(new Feedback(
+        UUID.randomUUID(), owner, "turn:t2", Sentiment.POSITIVE, "q2", "a2", AT.plusSeconds(1)));
 
-    assertThat(repository().list(owner)).extracting(Feedback::turnKey, Feedback::sentiment)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("turn:t1", Sentiment.NEGATIVE),
+    assertThat(repository().list(owner))
+        .extracting(Feedback::turnKey, Feedback::sentiment)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("turn:t1", Sentiment.NEGATIVE),
             org.assertj.core.groups.Tuple.tuple("turn:t2", Sentiment.POSITIVE));
     assertThat(repository().list(owner).getFirst().id()).isEqualTo(first.id());
   }
@@ -56,7 +67,13 @@ public abstract class FeedbackRepositoryContract {
     save(new Feedback(UUID.randomUUID(), alice, "text:same", Sentiment.POSITIVE, "q", "a", AT));
     save(new Feedback(UUID.randomUUID(), bob, "text:same", Sentiment.NEGATIVE, "q", "a", AT));
 
-    assertThat(repository().list(alice)).singleElement().extracting(Feedback::sentiment).isEqualTo(Sentiment.POSITIVE);
-    assertThat(repository().list(bob)).singleElement().extracting(Feedback::sentiment).isEqualTo(Sentiment.NEGATIVE);
+    assertThat(repository().list(alice))
+        .singleElement()
+        .extracting(Feedback::sentiment)
+        .isEqualTo(Sentiment.POSITIVE);
+    assertThat(repository().list(bob))
+        .singleElement()
+        .extracting(Feedback::sentiment)
+        .isEqualTo(Sentiment.NEGATIVE);
   }
 }

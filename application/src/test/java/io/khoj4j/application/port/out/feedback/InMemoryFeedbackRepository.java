@@ -15,13 +15,24 @@ public final class InMemoryFeedbackRepository implements FeedbackRepository {
 
   @Override
   public void save(Feedback f) {
-    rows.merge(new Key(f.owner(), f.turnKey()), f, (old, now) ->
-        new Feedback(old.id(), now.owner(), now.turnKey(), now.sentiment(), now.question(), now.answer(), now.at()));
+    rows.merge(
+        new Key(f.owner(), f.turnKey()),
+        f,
+        (old, now) -> new Feedback(
+            old.id(),
+            now.owner(),
+            now.turnKey(),
+            now.sentiment(),
+            now.question(),
+            now.answer(),
+            now.at()));
   }
 
   @Override
   public List<Feedback> list(UserId owner) {
-    return rows.values().stream().filter(f -> f.owner().equals(owner))
-        .sorted(Comparator.comparing(Feedback::at).reversed().thenComparing(Feedback::id)).toList();
+    return rows.values().stream()
+        .filter(f -> f.owner().equals(owner))
+        .sorted(Comparator.comparing(Feedback::at).reversed().thenComparing(Feedback::id))
+        .toList();
   }
 }

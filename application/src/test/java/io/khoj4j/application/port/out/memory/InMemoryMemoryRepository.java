@@ -20,13 +20,19 @@ public final class InMemoryMemoryRepository implements MemoryRepository {
 
   @Override
   public List<Memory> list(UserId owner) {
-    return rows.values().stream().map(Row::memory).filter(m -> m.owner().equals(owner))
-        .sorted(Comparator.comparing(Memory::createdAt).thenComparing(Memory::id).reversed()).toList();
+    return rows.values().stream()
+        .map(Row::memory)
+        .filter(m -> m.owner().equals(owner))
+        .sorted(
+            Comparator.comparing(Memory::createdAt).thenComparing(Memory::id).reversed())
+        .toList();
   }
 
   @Override
   public Optional<Memory> find(UserId owner, long id) {
-    return Optional.ofNullable(rows.get(id)).map(Row::memory).filter(m -> m.owner().equals(owner));
+    return Optional.ofNullable(rows.get(id))
+        .map(Row::memory)
+        .filter(m -> m.owner().equals(owner));
   }
 
   @Override
@@ -42,12 +48,16 @@ public final class InMemoryMemoryRepository implements MemoryRepository {
   }
 
   @Override
-  public List<Memory> nearest(UserId owner, float[] query, String model, int limit, double maxDistance) {
+  public List<Memory> nearest(
+      UserId owner, float[] query, String model, int limit, double maxDistance) {
     return rows.values().stream()
         .filter(r -> r.memory().owner().equals(owner) && r.model().equals(model))
         .filter(r -> distance(r.vector(), query) <= maxDistance)
-        .sorted(Comparator.comparingDouble((Row r) -> distance(r.vector(), query)).thenComparing(r -> r.memory().id()))
-        .limit(limit).map(Row::memory).toList();
+        .sorted(Comparator.comparingDouble((Row r) -> distance(r.vector(), query))
+            .thenComparing(r -> r.memory().id()))
+        .limit(limit)
+        .map(Row::memory)
+        .toList();
   }
 
   private static double distance(float[] a, float[] b) {

@@ -47,9 +47,11 @@ public abstract class MemoryRepositoryContract {
     UserId bob = newOwner();
     Memory m = insert(alice, "fact", v(1, 0, 0), "m", AT);
 
-    assertThat(unitOfWork().inTransaction(() -> repository().delete(bob, m.id()))).isFalse();
+    assertThat(unitOfWork().inTransaction(() -> repository().delete(bob, m.id())))
+        .isFalse();
     assertThat(repository().find(alice, m.id())).isPresent();
-    assertThat(unitOfWork().inTransaction(() -> repository().delete(alice, m.id()))).isTrue();
+    assertThat(unitOfWork().inTransaction(() -> repository().delete(alice, m.id())))
+        .isTrue();
     assertThat(repository().list(alice)).isEmpty();
   }
 

@@ -22,20 +22,34 @@ public abstract class ChatModelRepositoryContract {
   protected abstract UserId newUser();
 
   private AiModelApi api() {
-    AiModelApi api = new AiModelApi(UUID.randomUUID(), "api-" + UUID.randomUUID(), "http://localhost:11434/v1");
+    AiModelApi api =
+        new AiModelApi(UUID.randomUUID(), "api-" + UUID.randomUUID(), "http://localhost:11434/v1");
     unitOfWork().run(() -> repository().saveApi(api, Optional.of(new SealedSecret("sealed-1"))));
     return api;
   }
 
   private ChatModel model(AiModelApi api, String name) {
-    return unitOfWork().inTransaction(() -> repository().saveModel(new ChatModel(0, name, "Friendly " + name,
-        ModelVendor.OPENAI, 8000, true, ChatModel.PriceTier.FREE, "desc", "strong", api.id())));
+    return unitOfWork()
+        .inTransaction(() -> repository()
+            .saveModel(new ChatModel(
+                0,
+                name,
+                "Friendly " + name,
+                ModelVendor.OPENAI,
+                8000,
+                true,
+                ChatModel.PriceTier.FREE,
+                "desc",
+                "strong",
+                api.id())));
   }
 
   @Test
   void apisKeepTheirSealedKeyUnlessANewOneIsGiven() {
     AiModelApi api = api();
-    unitOfWork().run(() -> repository().saveApi(new AiModelApi(api.id(), api.name(), null), Optional.empty()));
+    unitOfWork()
+        .run(() ->
+            repository().saveApi(new AiModelApi(api.id(), api.name(), null), Optional.empty()));
 
     assertThat(repository().api(api.id())).contains(new AiModelApi(api.id(), api.name(), null));
     assertThat(repository().apiKey(api.id())).contains(new SealedSecret("sealed-1"));
@@ -58,7 +72,8 @@ public abstract class ChatModelRepositoryContract {
     AiModelApi api = api();
     ChatModel saved = model(api, "m");
 
-    assertThat(unitOfWork().inTransaction(() -> repository().deleteApi(api.id()))).isTrue();
+    assertThat(unitOfWork().inTransaction(() -> repository().deleteApi(api.id())))
+        .isTrue();
     assertThat(repository().model(saved.id())).isEmpty();
   }
 

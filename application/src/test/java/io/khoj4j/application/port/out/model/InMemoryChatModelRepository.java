@@ -58,7 +58,9 @@ public final class InMemoryChatModelRepository implements ChatModelRepository {
 
   @Override
   public List<ChatModel> models() {
-    return models.values().stream().sorted(Comparator.comparingLong(ChatModel::id)).toList();
+    return models.values().stream()
+        .sorted(Comparator.comparingLong(ChatModel::id))
+        .toList();
   }
 
   @Override
@@ -68,15 +70,25 @@ public final class InMemoryChatModelRepository implements ChatModelRepository {
 
   @Override
   public Optional<ChatModel> modelByName(UUID apiId, String name) {
-    return models.values().stream().filter(m -> Objects.equals(m.apiId(), apiId) && m.name().equals(name))
+    return models.values().stream()
+        .filter(m -> Objects.equals(m.apiId(), apiId) && m.name().equals(name))
         .findFirst();
   }
 
   @Override
   public ChatModel saveModel(ChatModel model) {
     long id = model.id() == 0 ? nextId.incrementAndGet() : model.id();
-    ChatModel saved = new ChatModel(id, model.name(), model.friendlyName(), model.vendor(), model.maxPromptSize(),
-        model.visionEnabled(), model.priceTier(), model.description(), model.strengths(), model.apiId());
+    ChatModel saved = new ChatModel(
+        id,
+        model.name(),
+        model.friendlyName(),
+        model.vendor(),
+        model.maxPromptSize(),
+        model.visionEnabled(),
+        model.priceTier(),
+        model.description(),
+        model.strengths(),
+        model.apiId());
     models.put(id, saved);
     return saved;
   }

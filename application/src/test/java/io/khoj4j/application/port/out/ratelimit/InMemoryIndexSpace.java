@@ -25,11 +25,14 @@ public final class InMemoryIndexSpace implements IndexSpace {
   public synchronized boolean tryReserve(UserId owner, String uploadId, long bytes, long capacity) {
     Instant fresh = clock.instant().minus(STALE_AFTER);
     long reserved = reservations.values().stream()
-        .filter(r -> r.owner().equals(owner) && r.at().isAfter(fresh)).mapToLong(Reservation::bytes).sum();
+        .filter(r -> r.owner().equals(owner) && r.at().isAfter(fresh))
+        .mapToLong(Reservation::bytes)
+        .sum();
     if (entries.indexedBytes(owner) + reserved + bytes >= capacity) {
       return false;
     }
-    reservations.put(owner.value() + "/" + uploadId, new Reservation(owner, bytes, clock.instant()));
+    reservations.put(
+        owner.value() + "/" + uploadId, new Reservation(owner, bytes, clock.instant()));
     return true;
   }
 

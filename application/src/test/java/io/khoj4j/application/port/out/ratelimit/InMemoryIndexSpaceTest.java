@@ -7,8 +7,8 @@ import java.util.UUID;
 
 class InMemoryIndexSpaceTest extends IndexSpaceContract {
 
-  private final InMemoryIndexSpace space = new InMemoryIndexSpace(new InMemoryEntryRepository(),
-      MutableClock.at("2026-03-01T10:00:00Z"));
+  private final InMemoryIndexSpace space = new InMemoryIndexSpace(
+      new InMemoryEntryRepository(), MutableClock.at("2026-03-01T10:00:00Z"));
 
   @Override
   protected IndexSpace space() {

@@ -23,7 +23,8 @@ public final class InMemoryRateLimiter implements RateLimiter {
   }
 
   private Deque<Mark> log(RateLimit limit, String subject, Instant now) {
-    Deque<Mark> log = attempts.computeIfAbsent(limit.bucket() + "\n" + subject, k -> new ArrayDeque<>());
+    Deque<Mark> log =
+        attempts.computeIfAbsent(limit.bucket() + "\n" + subject, k -> new ArrayDeque<>());
     log.removeIf(m -> !m.at().isAfter(now.minus(limit.window())));
     return log;
   }

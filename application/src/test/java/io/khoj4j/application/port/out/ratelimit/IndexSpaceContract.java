@@ -23,7 +23,9 @@ public abstract class IndexSpaceContract {
   void anUploadFitsOnlyBelowTheCapacityAndAReleaseFreesItsSpace() {
     UserId alice = newUser();
     assertThat(space().tryReserve(alice, "u1", 600, 1000)).isTrue();
-    assertThat(space().tryReserve(alice, "u2", 400, 1000)).as("600 + 400 reaches 1000").isFalse();
+    assertThat(space().tryReserve(alice, "u2", 400, 1000))
+        .as("600 + 400 reaches 1000")
+        .isFalse();
     assertThat(space().tryReserve(alice, "u3", 399, 1000)).isTrue();
     space().release(alice, "u1");
     space().release(alice, "unknown");
@@ -37,7 +39,9 @@ public abstract class IndexSpaceContract {
     assertThat(space().tryReserve(alice, "same-id", 900, 1000)).isTrue();
     assertThat(space().tryReserve(bob, "same-id", 900, 1000)).isTrue();
     space().release(bob, "same-id");
-    assertThat(space().tryReserve(alice, "other", 200, 1000)).as("bob's release freed nothing of alice's").isFalse();
+    assertThat(space().tryReserve(alice, "other", 200, 1000))
+        .as("bob's release freed nothing of alice's")
+        .isFalse();
   }
 
   @Test
@@ -54,7 +58,9 @@ public abstract class IndexSpaceContract {
       for (Future<Boolean> f : pool.invokeAll(uploads)) {
         admitted.add(f.get());
       }
-      assertThat(admitted).as("300, 600, 900 fit below 1000; the fourth would reach 1200").filteredOn(a -> a)
+      assertThat(admitted)
+          .as("300, 600, 900 fit below 1000; the fourth would reach 1200")
+          .filteredOn(a -> a)
           .hasSize(3);
     } finally {
       pool.shutdownNow();

@@ -32,7 +32,9 @@ public abstract class RateLimiterContract {
     assertThat(limiter.tryAcquire(limit, "a@example.org")).isTrue();
     assertThat(limiter.tryAcquire(limit, "a@example.org")).isTrue();
     assertThat(limiter.tryAcquire(limit, "a@example.org")).isFalse();
-    assertThat(limiter.tryAcquire(limit, "b@example.org")).as("another subject has its own count").isTrue();
+    assertThat(limiter.tryAcquire(limit, "b@example.org"))
+        .as("another subject has its own count")
+        .isTrue();
   }
 
   @Test
@@ -89,7 +91,9 @@ public abstract class RateLimiterContract {
     assertThat(limiter.tryAcquireAll(List.of(minute, day), "u")).isEmpty();
     assertThat(limiter.tryAcquireAll(List.of(minute, day), "u")).isEmpty();
     assertThat(limiter.tryAcquireAll(List.of(minute, day), "u")).contains(day);
-    assertThat(limiter.tryAcquire(minute, "u")).as("the refusal by the day spent nothing of the minute").isTrue();
+    assertThat(limiter.tryAcquire(minute, "u"))
+        .as("the refusal by the day spent nothing of the minute")
+        .isTrue();
     assertThat(limiter.tryAcquire(minute, "u")).isFalse();
   }
 
@@ -102,14 +106,17 @@ public abstract class RateLimiterContract {
     assertThat(limiter.tryHold(connections, "u", "c1")).isTrue();
     assertThat(limiter.tryHold(connections, "u", "c2")).isTrue();
     assertThat(limiter.tryHold(connections, "u", "c3")).isFalse();
-    assertThat(limiter.tryHold(connections, "other", "c4")).as("another subject has its own places").isTrue();
+    assertThat(limiter.tryHold(connections, "other", "c4"))
+        .as("another subject has its own places")
+        .isTrue();
     limiter.release(connections, "u", "c1");
     limiter.release(connections, "u", "c1");
     limiter.release(connections, "u", "unknown");
     assertThat(limiter.tryHold(connections, "u", "c5")).isTrue();
     assertThat(limiter.tryHold(connections, "u", "c6")).isFalse();
     clock.advance(Duration.ofDays(1).plusSeconds(1));
-    assertThat(limiter.tryHold(connections, "u", "c7")).as("a holder that never released frees its place in the end")
+    assertThat(limiter.tryHold(connections, "u", "c7"))
+        .as("a holder that never released frees its place in the end")
         .isTrue();
   }
 
@@ -163,7 +170,8 @@ public abstract class RateLimiterContract {
     assertThat(limiter.tryAcquire(limit, "s")).isTrue();
     clock.advance(Duration.ofDays(3));
 
-    assertThat(limiter.purgeBefore(clock.instant().minus(Duration.ofDays(2)))).isGreaterThanOrEqualTo(1);
+    assertThat(limiter.purgeBefore(clock.instant().minus(Duration.ofDays(2))))
+        .isGreaterThanOrEqualTo(1);
 
     assertThat(limiter.tryAcquire(limit, "s")).isTrue();
   }

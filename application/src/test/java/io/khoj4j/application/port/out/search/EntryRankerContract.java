@@ -49,30 +49,57 @@ public abstract class EntryRankerContract {
   void data() {
     alice = newOwner();
     bob = newOwner();
-    add(alice, "/notes/tea.md", ContentType.MARKDOWN, "green tea ceremony in Kyoto", LocalDate.of(2024, 3, 5));
+    add(
+        alice,
+        "/notes/tea.md",
+        ContentType.MARKDOWN,
+        "green tea ceremony in Kyoto",
+        LocalDate.of(2024, 3, 5));
     add(alice, "/notes/coffee.md", ContentType.MARKDOWN, "espresso coffee beans roasting", null);
-    add(alice, "/org/garden.org", ContentType.ORG, "planting tomato seeds in the garden", LocalDate.of(2023, 6, 1));
-    add(alice, "/journal/2024.md", ContentType.MARKDOWN, "tea with grandmother, coffee later", null);
+    add(
+        alice,
+        "/org/garden.org",
+        ContentType.ORG,
+        "planting tomato seeds in the garden",
+        LocalDate.of(2023, 6, 1));
+    add(
+        alice,
+        "/journal/2024.md",
+        ContentType.MARKDOWN,
+        "tea with grandmother, coffee later",
+        null);
     bobsTea = add(bob, "/notes/tea.md", ContentType.MARKDOWN, "green tea secrets of bob", null);
   }
 
   protected UUID add(UserId owner, String file, ContentType type, String text, LocalDate date) {
     Chunk chunk = new Chunk(text, text, "", file, "file://" + file, ContentHash.of(file + text), 0);
-    StoredChunk stored = new StoredChunk(UUID.randomUUID(), chunk, type, ContentSource.COMPUTER, UUID.randomUUID(),
-        MODEL.embedQuery(text), MODEL.id(), date == null ? Set.of() : Set.of(date));
+    StoredChunk stored = new StoredChunk(
+        UUID.randomUUID(),
+        chunk,
+        type,
+        ContentSource.COMPUTER,
+        UUID.randomUUID(),
+        MODEL.embedQuery(text),
+        MODEL.id(),
+        date == null ? Set.of() : Set.of(date));
     unitOfWork().run(() -> repository().insertChunks(owner, file, List.of(stored)));
     return stored.id();
   }
 
-  protected List<RankedEntry> rank(EntryRanker ranker, UserId owner, String query, EntryFilter filter,
+  protected List<RankedEntry> rank(
+      EntryRanker ranker,
+      UserId owner,
+      String query,
+      EntryFilter filter,
       Optional<ContentType> type) {
     float[] vector = ranker.kind().needsVector() ? MODEL.embedQuery(query) : null;
-    return ranker.rank(new EntryRanker.Request(owner, query, vector, MODEL.id(), FakeEmbeddingModel.DIMENSION, type,
-        filter, 10));
+    return ranker.rank(new EntryRanker.Request(
+        owner, query, vector, MODEL.id(), FakeEmbeddingModel.DIMENSION, type, filter, 10));
   }
 
   private static EntryTexts.QueryVector queryVector(String query) {
-    return new EntryTexts.QueryVector(MODEL.embedQuery(query), MODEL.id(), FakeEmbeddingModel.DIMENSION);
+    return new EntryTexts.QueryVector(
+        MODEL.embedQuery(query), MODEL.id(), FakeEmbeddingModel.DIMENSION);
   }
 
   private static EntryFilter filter(String q, DateRange dates) {
@@ -81,8 +108,8 @@ public abstract class EntryRankerContract {
 
   @Test
   void vectorRankingIsByDistanceAndOnlyTheOwners() {
-    List<RankedEntry> hits =
-        rank(vectorRanker(), alice, "green tea ceremony in Kyoto", EntryFilter.NONE, Optional.empty());
+    List<RankedEntry> hits = rank(
+        vectorRanker(), alice, "green tea ceremony in Kyoto", EntryFilter.NONE, Optional.empty());
 
     assertThat(hits).hasSize(4);
     assertThat(hits.getFirst().file()).isEqualTo("/notes/tea.md");
@@ -93,23 +120,35 @@ public abstract class EntryRankerContract {
 
   @Test
   void keywordRankingFindsTheWordsAndOnlyTheOwners() {
-    List<RankedEntry> hits = rank(keywordRanker(), alice, "espresso", EntryFilter.NONE, Optional.empty());
+    List<RankedEntry> hits =
+        rank(keywordRanker(), alice, "espresso", EntryFilter.NONE, Optional.empty());
 
     assertThat(hits).extracting(RankedEntry::file).containsExactly("/notes/coffee.md");
-    assertThat(rank(keywordRanker(), bob, "espresso", EntryFilter.NONE, Optional.empty())).isEmpty();
+    assertThat(rank(keywordRanker(), bob, "espresso", EntryFilter.NONE, Optional.empty()))
+        .isEmpty();
   }
 
   @Test
   void textsAreReadForTheOwnersEntriesOnly() {
-    UUID kyoto = rank(vectorRanker(), alice, "green tea ceremony in Kyoto", EntryFilter.NONE, Optional.empty())
-        .getFirst().id();
+    UUID kyoto = rank(
+            vectorRanker(),
+            alice,
+            "green tea ceremony in Kyoto",
+            EntryFilter.NONE,
+            Optional.empty())
+        .getFirst()
+        .id();
 
     var q = queryVector("green tea ceremony in Kyoto");
     var found = texts().textsOf(alice, List.of(kyoto, bobsTea, UUID.randomUUID()), q);
     assertThat(found).containsOnlyKeys(kyoto);
     assertThat(found.get(kyoto)).satisfies(t -> {
-      assertThat(List.of(t.raw(), t.compiled(), t.heading(), t.uri())).containsExactly("green tea ceremony in Kyoto",
-          "green tea ceremony in Kyoto", "", "file:///notes/tea.md");
+      assertThat(List.of(t.raw(), t.compiled(), t.heading(), t.uri()))
+          .containsExactly(
+              "green tea ceremony in Kyoto",
+              "green tea ceremony in Kyoto",
+              "",
+              "file:///notes/tea.md");
       assertThat(t.distance()).isLessThan(0.01);
     });
     assertThat(texts().textsOf(bob, List.of(kyoto), q)).isEmpty();
@@ -118,71 +157,136 @@ public abstract class EntryRankerContract {
 
   @Test
   void keywordHitsCarryNoDistanceTheirTextsDo() {
-    List<RankedEntry> hits = rank(keywordRanker(), alice, "espresso", EntryFilter.NONE, Optional.empty());
+    List<RankedEntry> hits =
+        rank(keywordRanker(), alice, "espresso", EntryFilter.NONE, Optional.empty());
     assertThat(hits).singleElement().satisfies(h -> assertThat(h.distance()).isNaN());
     UUID coffee = hits.getFirst().id();
 
-    var near = texts().textsOf(alice, List.of(coffee), queryVector("espresso coffee beans roasting")).get(coffee);
-    var far = texts().textsOf(alice, List.of(coffee), queryVector("tomato garden")).get(coffee);
-    var otherModel = texts().textsOf(alice, List.of(coffee), new EntryTexts.QueryVector(
-        MODEL.embedQuery("espresso"), "some-other-model", FakeEmbeddingModel.DIMENSION)).get(coffee);
+    var near = texts()
+        .textsOf(alice, List.of(coffee), queryVector("espresso coffee beans roasting"))
+        .get(coffee);
+    var far =
+        texts().textsOf(alice, List.of(coffee), queryVector("tomato garden")).get(coffee);
+    var otherModel = texts()
+        .textsOf(
+            alice,
+            List.of(coffee),
+            new EntryTexts.QueryVector(
+                MODEL.embedQuery("espresso"), "some-other-model", FakeEmbeddingModel.DIMENSION))
+        .get(coffee);
 
     assertThat(near.distance()).isLessThan(0.01);
     assertThat(far.distance()).isGreaterThan(near.distance() + 0.5);
     assertThat(otherModel.distance()).isNaN();
 
-    var distances = texts().distancesOf(alice, List.of(coffee, bobsTea, UUID.randomUUID()),
-        queryVector("espresso coffee beans roasting"));
+    var distances = texts()
+        .distancesOf(
+            alice,
+            List.of(coffee, bobsTea, UUID.randomUUID()),
+            queryVector("espresso coffee beans roasting"));
     assertThat(distances).containsOnlyKeys(coffee);
     assertThat(distances.get(coffee)).isEqualTo(near.distance());
-    assertThat(texts().distancesOf(alice, List.of(coffee), new EntryTexts.QueryVector(MODEL.embedQuery("espresso"),
-        "some-other-model", FakeEmbeddingModel.DIMENSION))).isEmpty();
+    assertThat(texts()
+            .distancesOf(
+                alice,
+                List.of(coffee),
+                new EntryTexts.QueryVector(
+                    MODEL.embedQuery("espresso"),
+                    "some-other-model",
+                    FakeEmbeddingModel.DIMENSION)))
+        .isEmpty();
   }
 
   @Test
   void typeFilter() {
-    assertThat(rank(vectorRanker(), alice, "garden", EntryFilter.NONE, Optional.of(ContentType.ORG)))
-        .extracting(RankedEntry::file).containsExactly("/org/garden.org");
-    assertThat(rank(keywordRanker(), alice, "tea", EntryFilter.NONE, Optional.of(ContentType.ORG))).isEmpty();
+    assertThat(
+            rank(vectorRanker(), alice, "garden", EntryFilter.NONE, Optional.of(ContentType.ORG)))
+        .extracting(RankedEntry::file)
+        .containsExactly("/org/garden.org");
+    assertThat(rank(keywordRanker(), alice, "tea", EntryFilter.NONE, Optional.of(ContentType.ORG)))
+        .isEmpty();
   }
 
   @Test
   void wordFilters() {
     for (EntryRanker ranker : List.of(vectorRanker(), keywordRanker())) {
-      assertThat(rank(ranker, alice, "tea", filter("+\"Coffee\" -\"espresso\"", DateRange.ALL), Optional.empty()))
-          .extracting(RankedEntry::file).containsExactly("/journal/2024.md");
+      assertThat(rank(
+              ranker,
+              alice,
+              "tea",
+              filter("+\"Coffee\" -\"espresso\"", DateRange.ALL),
+              Optional.empty()))
+          .extracting(RankedEntry::file)
+          .containsExactly("/journal/2024.md");
     }
   }
 
   @Test
   void fileFiltersIncludesOrExcludesAnd() {
-    assertThat(rank(vectorRanker(), alice, "tea", filter("file:\"tea.md\" file:\"*.org\"", DateRange.ALL),
-        Optional.empty())).extracting(RankedEntry::file).containsExactlyInAnyOrder("/notes/tea.md", "/org/garden.org");
-    assertThat(rank(vectorRanker(), alice, "tea", filter("-file:\"notes/*\" -file:\"*.org\"", DateRange.ALL),
-        Optional.empty())).extracting(RankedEntry::file).containsExactly("/journal/2024.md");
+    assertThat(rank(
+            vectorRanker(),
+            alice,
+            "tea",
+            filter("file:\"tea.md\" file:\"*.org\"", DateRange.ALL),
+            Optional.empty()))
+        .extracting(RankedEntry::file)
+        .containsExactlyInAnyOrder("/notes/tea.md", "/org/garden.org");
+    assertThat(rank(
+            vectorRanker(),
+            alice,
+            "tea",
+            filter("-file:\"notes/*\" -file:\"*.org\"", DateRange.ALL),
+            Optional.empty()))
+        .extracting(RankedEntry::file)
+        .containsExactly("/journal/2024.md");
   }
 
   @Test
   void fileGlobsTreatRegexCharactersLiterally() {
-    assertThat(rank(vectorRanker(), alice, "tea", filter("file:\"(tea|coffee).md\"", DateRange.ALL),
-        Optional.empty())).isEmpty();
-    assertThat(rank(vectorRanker(), alice, "tea", filter("file:\"t?a.md\"", DateRange.ALL), Optional.empty()))
-        .extracting(RankedEntry::file).containsExactly("/notes/tea.md");
+    assertThat(rank(
+            vectorRanker(),
+            alice,
+            "tea",
+            filter("file:\"(tea|coffee).md\"", DateRange.ALL),
+            Optional.empty()))
+        .isEmpty();
+    assertThat(rank(
+            vectorRanker(),
+            alice,
+            "tea",
+            filter("file:\"t?a.md\"", DateRange.ALL),
+            Optional.empty()))
+        .extracting(RankedEntry::file)
+        .containsExactly("/notes/tea.md");
   }
 
   @Test
   void dateFilterMatchesMentionedDates() {
     DateRange march = DateRange.between(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 1));
     for (EntryRanker ranker : List.of(vectorRanker(), keywordRanker())) {
-      assertThat(rank(ranker, alice, "tea garden", EntryFilter.of(SearchQuery.parse("tea garden"), march),
-          Optional.empty())).extracting(RankedEntry::file).containsExactly("/notes/tea.md");
+      assertThat(rank(
+              ranker,
+              alice,
+              "tea garden",
+              EntryFilter.of(SearchQuery.parse("tea garden"), march),
+              Optional.empty()))
+          .extracting(RankedEntry::file)
+          .containsExactly("/notes/tea.md");
     }
   }
 
   @Test
   void entriesOfAnotherModelAreNotRankedByVector() {
-    List<RankedEntry> hits = vectorRanker().rank(new EntryRanker.Request(alice, "tea", MODEL.embedQuery("tea"),
-        "some-other-model", FakeEmbeddingModel.DIMENSION, Optional.empty(), EntryFilter.NONE, 10));
+    List<RankedEntry> hits = vectorRanker()
+        .rank(new EntryRanker.Request(
+            alice,
+            "tea",
+            MODEL.embedQuery("tea"),
+            "some-other-model",
+            FakeEmbeddingModel.DIMENSION,
+            Optional.empty(),
+            EntryFilter.NONE,
+            10));
 
     assertThat(hits).isEmpty();
   }

@@ -31,22 +31,37 @@ public final class InMemoryEntryRanker implements EntryRanker {
   @Override
   public List<RankedEntry> rank(Request request) {
     Set<String> words = Arrays.stream(request.text().toLowerCase(Locale.ROOT).split("\\s+"))
-        .filter(w -> !w.isBlank()).collect(Collectors.toSet());
+        .filter(w -> !w.isBlank())
+        .collect(Collectors.toSet());
     var candidates = entries.rows().stream()
         .filter(r -> r.owner().equals(request.owner()))
         .filter(r -> request.type().map(t -> t == r.chunk().type()).orElse(true))
-        .filter(r -> request.filter().accepts(r.chunk().chunk().raw(), r.file(), r.chunk().dates()));
+        .filter(r -> request
+            .filter()
+            .accepts(r.chunk().chunk().raw(), r.file(), r.chunk().dates()));
     if (kind == Kind.KEYWORD) {
-      candidates = candidates.filter(r -> matches(r.chunk(), words) > 0)
-          .sorted(Comparator.comparingInt((InMemoryEntryRepository.Row r) -> -matches(r.chunk(), words)));
+      candidates = candidates
+          .filter(r -> matches(r.chunk(), words) > 0)
+          .sorted(Comparator.comparingInt(
+              (InMemoryEntryRepository.Row r) -> -matches(r.chunk(), words)));
     } else {
-      candidates = candidates.filter(r -> r.chunk().modelId().equals(request.modelId()))
-          .sorted(Comparator.comparingDouble(r -> distance(r.chunk().embedding(), request.vector())));
+      candidates = candidates
+          .filter(r -> r.chunk().modelId().equals(request.modelId()))
+          .sorted(
+              Comparator.comparingDouble(r -> distance(r.chunk().embedding(), request.vector())));
     }
-    return candidates.limit(request.limit()).map(r -> new RankedEntry(r.chunk().id(), r.file(),
-        r.chunk().source(), r.chunk().corpusId(), r.chunk().chunk().hash().hex(),
-        kind.needsVector() && r.chunk().modelId().equals(request.modelId())
-            ? distance(r.chunk().embedding(), request.vector()) : Double.NaN)).toList();
+    return candidates
+        .limit(request.limit())
+        .map(r -> new RankedEntry(
+            r.chunk().id(),
+            r.file(),
+            r.chunk().source(),
+            r.chunk().corpusId(),
+            r.chunk().chunk().hash().hex(),
+            kind.needsVector() && r.chunk().modelId().equals(request.modelId())
+                ? distance(r.chunk().embedding(), request.vector())
+                : Double.NaN))
+        .toList();
   }
 
   private static int matches(StoredChunk chunk, Set<String> words) {

@@ -18,23 +18,25 @@ public final class InMemoryEntryTexts implements EntryTexts {
   }
 
   @Override
-  public Map<UUID, EntryText> textsOf(UserId owner, Optional<UUID> agent, Collection<UUID> ids,
-      QueryVector query) {
+  public Map<UUID, EntryText> textsOf(
+      UserId owner, Optional<UUID> agent, Collection<UUID> ids, QueryVector query) {
     Map<UUID, EntryText> out = new HashMap<>();
     for (InMemoryEntryRepository.Row r : entries.rows()) {
       if (r.owner().equals(owner) && ids.contains(r.chunk().id())) {
         var c = r.chunk().chunk();
         double distance = r.chunk().modelId().equals(query.modelId())
-            ? InMemoryEntryRanker.distance(r.chunk().embedding(), query.vector()) : Double.NaN;
-        out.put(r.chunk().id(), new EntryText(c.raw(), c.compiled(), c.heading(), c.uri(), distance));
+            ? InMemoryEntryRanker.distance(r.chunk().embedding(), query.vector())
+            : Double.NaN;
+        out.put(
+            r.chunk().id(), new EntryText(c.raw(), c.compiled(), c.heading(), c.uri(), distance));
       }
     }
     return out;
   }
 
   @Override
-  public Map<UUID, Double> distancesOf(UserId owner, Optional<UUID> agent, Collection<UUID> ids,
-      QueryVector query) {
+  public Map<UUID, Double> distancesOf(
+      UserId owner, Optional<UUID> agent, Collection<UUID> ids, QueryVector query) {
     Map<UUID, Double> out = new HashMap<>();
     textsOf(owner, agent, ids, query).forEach((id, text) -> {
       if (!Double.isNaN(text.distance())) {

@@ -38,12 +38,15 @@ public abstract class SecretBoxContract {
   void tamperedOrForeignValuesAreRefused() {
     SealedSecret sealed = box().seal("secret");
     String v = sealed.value();
-    // a middle character: every one of its bits counts (the last one of unpadded base64 may carry unused bits)
+    // a middle character: every one of its bits counts (the last one of unpadded base64 may carry
+    // unused bits)
     int at = v.length() / 2 + 2;
     char c = v.charAt(at);
-    SealedSecret tampered = new SealedSecret(v.substring(0, at) + (c == 'A' ? 'Q' : 'A') + v.substring(at + 1));
+    SealedSecret tampered =
+        new SealedSecret(v.substring(0, at) + (c == 'A' ? 'Q' : 'A') + v.substring(at + 1));
 
     assertThatThrownBy(() -> box().open(tampered)).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> box().open(new SealedSecret("garbage"))).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> box().open(new SealedSecret("garbage")))
+        .isInstanceOf(IllegalStateException.class);
   }
 }

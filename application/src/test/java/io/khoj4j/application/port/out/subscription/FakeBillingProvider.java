@@ -40,7 +40,10 @@ public final class FakeBillingProvider implements BillingProvider {
 
   @Override
   public Optional<String> customerByEmail(String email) {
-    return emails.entrySet().stream().filter(e -> e.getValue().equals(email)).map(Map.Entry::getKey).findFirst();
+    return emails.entrySet().stream()
+        .filter(e -> e.getValue().equals(email))
+        .map(Map.Entry::getKey)
+        .findFirst();
   }
 
   @Override

@@ -50,7 +50,9 @@ public abstract class SubscriptionRepositoryContract {
   void oneOwnersSubscriptionIsNotAnothers() {
     UserId owner = newOwner();
     UserId other = newOwner();
-    unitOfWork().run(() -> repository().save(Subscription.standard(owner, NOW).paidUntil(NOW.plusSeconds(60)), NOW));
+    unitOfWork()
+        .run(() -> repository()
+            .save(Subscription.standard(owner, NOW).paidUntil(NOW.plusSeconds(60)), NOW));
 
     assertThat(repository().find(other)).isEmpty();
   }
@@ -59,8 +61,11 @@ public abstract class SubscriptionRepositoryContract {
   void anEventIsRecordedOnce() {
     String id = "evt_" + UUID.randomUUID();
 
-    assertThat(unitOfWork().inTransaction(() -> repository().recordEvent(id, NOW))).isTrue();
-    assertThat(unitOfWork().inTransaction(() -> repository().recordEvent(id, NOW))).isFalse();
-    assertThat(unitOfWork().inTransaction(() -> repository().recordEvent(id + "x", NOW))).isTrue();
+    assertThat(unitOfWork().inTransaction(() -> repository().recordEvent(id, NOW)))
+        .isTrue();
+    assertThat(unitOfWork().inTransaction(() -> repository().recordEvent(id, NOW)))
+        .isFalse();
+    assertThat(unitOfWork().inTransaction(() -> repository().recordEvent(id + "x", NOW)))
+        .isTrue();
   }
 }

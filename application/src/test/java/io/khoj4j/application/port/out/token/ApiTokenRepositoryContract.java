@@ -33,8 +33,13 @@ public abstract class ApiTokenRepositoryContract {
 
   private ApiToken token(UserId owner, String secret, Instant created) {
     return new ApiToken(
-        UUID.randomUUID(), owner, "name of " + secret, SecretHash.of(secret), ApiToken.displayOf(secret),
-        created.truncatedTo(ChronoUnit.MILLIS), null);
+        UUID.randomUUID(),
+        owner,
+        "name of " + secret,
+        SecretHash.of(secret),
+        ApiToken.displayOf(secret),
+        created.truncatedTo(ChronoUnit.MILLIS),
+        null);
   }
 
   private String secret() {
@@ -73,9 +78,12 @@ public abstract class ApiTokenRepositoryContract {
     ApiToken token = token(alice, secret, Instant.now());
     unitOfWork().run(() -> repository().insert(token));
 
-    boolean byHash = unitOfWork().inTransaction(() -> repository().deleteByHash(bob, SecretHash.of(secret)));
-    boolean byDisplay = unitOfWork().inTransaction(() -> repository().deleteByDisplayOrId(bob, token.display()));
-    boolean byId = unitOfWork().inTransaction(() -> repository().deleteByDisplayOrId(bob, token.id().toString()));
+    boolean byHash =
+        unitOfWork().inTransaction(() -> repository().deleteByHash(bob, SecretHash.of(secret)));
+    boolean byDisplay =
+        unitOfWork().inTransaction(() -> repository().deleteByDisplayOrId(bob, token.display()));
+    boolean byId = unitOfWork()
+        .inTransaction(() -> repository().deleteByDisplayOrId(bob, token.id().toString()));
 
     assertThat(byHash).isFalse();
     assertThat(byDisplay).isFalse();
@@ -94,16 +102,21 @@ public abstract class ApiTokenRepositoryContract {
       repository().insert(c);
     });
 
-    assertThat(unitOfWork().inTransaction(() -> repository().deleteByHash(alice, a.hash()))).isTrue();
-    assertThat(unitOfWork().inTransaction(() -> repository().deleteByDisplayOrId(alice, b.display()))).isTrue();
-    assertThat(unitOfWork().inTransaction(() -> repository().deleteByDisplayOrId(alice, c.id().toString())))
+    assertThat(unitOfWork().inTransaction(() -> repository().deleteByHash(alice, a.hash())))
+        .isTrue();
+    assertThat(
+            unitOfWork().inTransaction(() -> repository().deleteByDisplayOrId(alice, b.display())))
+        .isTrue();
+    assertThat(unitOfWork()
+            .inTransaction(() -> repository().deleteByDisplayOrId(alice, c.id().toString())))
         .isTrue();
     assertThat(repository().findByOwner(alice)).isEmpty();
   }
 
   @Test
   void deletingAnIdThatIsNotAUuidIsSimplyNotFound() {
-    assertThat(unitOfWork().inTransaction(() -> repository().deleteByDisplayOrId(alice, "no-such-token")))
+    assertThat(unitOfWork()
+            .inTransaction(() -> repository().deleteByDisplayOrId(alice, "no-such-token")))
         .isFalse();
   }
 

@@ -41,14 +41,17 @@ public final class InMemoryApiTokenRepository implements ApiTokenRepository {
 
   @Override
   public boolean deleteByDisplayOrId(UserId owner, String displayOrId) {
-    return tokens.values().removeIf(
-        t -> t.owner().equals(owner) && (t.display().equals(displayOrId) || t.id().toString().equals(displayOrId)));
+    return tokens
+        .values()
+        .removeIf(t -> t.owner().equals(owner)
+            && (t.display().equals(displayOrId) || t.id().toString().equals(displayOrId)));
   }
 
   @Override
   public void recordUse(UUID tokenId, Instant usedAt) {
     tokens.computeIfPresent(
         tokenId,
-        (id, t) -> new ApiToken(t.id(), t.owner(), t.name(), t.hash(), t.display(), t.createdAt(), usedAt));
+        (id, t) -> new ApiToken(
+            t.id(), t.owner(), t.name(), t.hash(), t.display(), t.createdAt(), usedAt));
   }
 }

@@ -9,7 +9,8 @@ import java.util.function.Function;
 public final class InMemoryCodeSandbox implements CodeSandbox {
 
   private final List<Program> programs = new ArrayList<>();
-  private volatile Function<Program, Run> behaviour = p -> new Run(true, "", "", List.of(), Optional.empty());
+  private volatile Function<Program, Run> behaviour =
+      p -> new Run(true, "", "", List.of(), Optional.empty());
 
   public InMemoryCodeSandbox answering(Function<Program, Run> runs) {
     this.behaviour = runs;

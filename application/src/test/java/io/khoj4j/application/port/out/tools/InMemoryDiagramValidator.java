@@ -11,8 +11,17 @@ import java.util.Set;
  */
 public final class InMemoryDiagramValidator implements DiagramValidator {
 
-  private static final Set<String> TYPES = Set.of("flowchart", "graph", "sequenceDiagram", "classDiagram",
-      "stateDiagram-v2", "erDiagram", "gantt", "pie", "mindmap", "timeline");
+  private static final Set<String> TYPES = Set.of(
+      "flowchart",
+      "graph",
+      "sequenceDiagram",
+      "classDiagram",
+      "stateDiagram-v2",
+      "erDiagram",
+      "gantt",
+      "pie",
+      "mindmap",
+      "timeline");
 
   private final List<String> checked = new ArrayList<>();
 
@@ -28,7 +37,8 @@ public final class InMemoryDiagramValidator implements DiagramValidator {
   @Override
   public synchronized Optional<String> problem(String mermaid) {
     checked.add(mermaid);
-    List<String> lines = mermaid.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    List<String> lines =
+        mermaid.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     if (lines.isEmpty() || !TYPES.contains(lines.getFirst().split("\\s+")[0])) {
       return Optional.of("line 1: expected a diagram type");
     }

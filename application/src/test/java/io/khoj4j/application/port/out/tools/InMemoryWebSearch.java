@@ -53,7 +53,8 @@ public final class InMemoryWebSearch implements WebSearch {
     List<String> words = words(query.text());
     List<Hit> found = pages.stream()
         .filter(p -> words(p.title() + " " + p.snippet()).stream().anyMatch(words::contains))
-        .limit(query.maxResults()).toList();
+        .limit(query.maxResults())
+        .toList();
     return new Results(query.text(), found, Optional.ofNullable(answers.get(query.text())));
   }
 

@@ -34,9 +34,10 @@ public final class InMemoryUserRepository implements UserRepository {
 
   @Override
   public synchronized User insertIfAbsent(User user) {
-    Optional<User> existing =
-        (user.email() == null ? Optional.<User>empty() : findByEmail(user.email()))
-            .or(() -> findByUsername(user.username()));
+    Optional<User> existing = (user.email() == null
+            ? Optional.<User>empty()
+            : findByEmail(user.email()))
+        .or(() -> findByUsername(user.username()));
     if (existing.isPresent()) {
       return existing.get();
     }

@@ -23,7 +23,13 @@ public abstract class UserRepositoryContract {
 
   private static User newUser(String email) {
     return new User(
-        new UserId(UUID.randomUUID()), email, email, "Ada", "Lovelace", false, false,
+        new UserId(UUID.randomUUID()),
+        email,
+        email,
+        "Ada",
+        "Lovelace",
+        false,
+        false,
         Instant.now().truncatedTo(ChronoUnit.MILLIS));
   }
 
@@ -66,8 +72,8 @@ public abstract class UserRepositoryContract {
   void updateChangesFlags() {
     User user = newUser(randomEmail());
     unitOfWork().inTransaction(() -> repository().insertIfAbsent(user));
-    User admin =
-        new User(user.id(), user.username(), user.email(), "Grace", "Hopper", true, true, user.createdAt());
+    User admin = new User(
+        user.id(), user.username(), user.email(), "Grace", "Hopper", true, true, user.createdAt());
 
     unitOfWork().run(() -> repository().update(admin));
 

@@ -41,7 +41,9 @@ public final class FakeTextToSpeech implements TextToSpeech {
       throw new IllegalArgumentException("over the provider's limit: " + text.length());
     }
     calls.add(new Call(text, voice));
-    return new SpeechStream("audio/mpeg",
-        new ByteArrayInputStream(("[" + voice.id() + ":" + text + "]").getBytes(StandardCharsets.UTF_8)));
+    return new SpeechStream(
+        "audio/mpeg",
+        new ByteArrayInputStream(
+            ("[" + voice.id() + ":" + text + "]").getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -26,11 +26,25 @@ class GiveFeedbackServiceTest {
   private final InMemoryFeedbackRepository repository = new InMemoryFeedbackRepository();
   private final RecordingFeedbackNotifier notifier = new RecordingFeedbackNotifier();
   private final InMemoryUserRepository users = new InMemoryUserRepository();
-  private final UserId alice = users.insertIfAbsent(new User(new UserId(UUID.randomUUID()), "alice", "alice@example.org",
-      "", "", true, false, Instant.parse("2026-01-01T00:00:00Z"))).id();
+  private final UserId alice = users
+      .insertIfAbsent(new User(
+          new UserId(UUID.randomUUID()),
+          "alice",
+          "alice@example.org",
+          "",
+          "",
+          true,
+          false,
+          Instant.parse("2026-01-01T00:00:00Z")))
+      .id();
 
   private GiveFeedbackService service(FeedbackNotifier n) {
-    return new GiveFeedbackService(repository, n, users, new DirectUnitOfWork(), new SequentialIdGenerator(),
+    return new GiveFeedbackService(
+        repository,
+        n,
+        users,
+        new DirectUnitOfWork(),
+        new SequentialIdGenerator(),
         MutableClock.at("2026-03-01T10:00:00Z"));
   }
 
@@ -47,7 +61,9 @@ class GiveFeedbackServiceTest {
       assertThat(f.question()).isEqualTo("why is the sky blue?");
       assertThat(f.answer()).isEqualTo("Rayleigh scattering.");
     });
-    assertThat(notifier.sent).singleElement().extracting(RecordingFeedbackNotifier.Sent::userEmail)
+    assertThat(notifier.sent)
+        .singleElement()
+        .extracting(RecordingFeedbackNotifier.Sent::userEmail)
         .isEqualTo("alice@example.org");
   }
 
@@ -55,9 +71,12 @@ class GiveFeedbackServiceTest {
   void aChangedMindOnTheSameAnswerReplacesTheVerdict() {
     service(notifier).give(verdict(alice, Sentiment.POSITIVE, Optional.empty()));
     service(notifier).give(verdict(alice, Sentiment.NEGATIVE, Optional.empty()));
-    service(notifier).give(new GiveFeedbackCommand(alice, "another", "answer", Sentiment.POSITIVE, Optional.empty()));
+    service(notifier)
+        .give(new GiveFeedbackCommand(
+            alice, "another", "answer", Sentiment.POSITIVE, Optional.empty()));
 
-    assertThat(repository.list(alice)).extracting(Feedback::sentiment)
+    assertThat(repository.list(alice))
+        .extracting(Feedback::sentiment)
         .containsExactlyInAnyOrder(Sentiment.NEGATIVE, Sentiment.POSITIVE);
   }
 
@@ -66,7 +85,8 @@ class GiveFeedbackServiceTest {
     service(notifier).give(verdict(alice, Sentiment.POSITIVE, Optional.of("turn-1")));
     service(notifier).give(verdict(alice, Sentiment.POSITIVE, Optional.of("turn-2")));
 
-    assertThat(repository.list(alice)).extracting(Feedback::turnKey)
+    assertThat(repository.list(alice))
+        .extracting(Feedback::turnKey)
         .containsExactlyInAnyOrder("turn:turn-1", "turn:turn-2");
   }
 
@@ -89,10 +109,12 @@ class GiveFeedbackServiceTest {
 
   @Test
   void missingOrOverlongTextsAreInvalid() {
-    assertThatThrownBy(() -> new GiveFeedbackCommand(alice, null, "a", Sentiment.POSITIVE, Optional.empty()))
+    assertThatThrownBy(
+            () -> new GiveFeedbackCommand(alice, null, "a", Sentiment.POSITIVE, Optional.empty()))
         .isInstanceOf(InvalidInputException.class);
     String huge = "x".repeat(GiveFeedbackCommand.MAX_TEXT + 1);
-    assertThatThrownBy(() -> new GiveFeedbackCommand(alice, "q", huge, Sentiment.POSITIVE, Optional.empty()))
+    assertThatThrownBy(
+            () -> new GiveFeedbackCommand(alice, "q", huge, Sentiment.POSITIVE, Optional.empty()))
         .isInstanceOf(InvalidInputException.class);
   }
 }

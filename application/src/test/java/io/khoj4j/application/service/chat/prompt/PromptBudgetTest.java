@@ -29,7 +29,8 @@ class PromptBudgetTest {
   }
 
   private static NoteReference note(String query, String file, int words) {
-    return new NoteReference(query, words(file.replace("/", ""), words), "/" + file, "file:///" + file);
+    return new NoteReference(
+        query, words(file.replace("/", ""), words), "/" + file, "file:///" + file);
   }
 
   private static List<PromptMessage> history(int turns, int wordsEach) {
@@ -49,7 +50,8 @@ class PromptBudgetTest {
     return fitted.history().stream().mapToInt(WORDS::count).sum() + notesCost(fitted.notes());
   }
 
-  private static PromptBudget.Fitted fit(int room, List<PromptMessage> history, List<NoteReference> notes) {
+  private static PromptBudget.Fitted fit(
+      int room, List<PromptMessage> history, List<NoteReference> notes) {
     return PromptBudget.fit(room + 100, 100, history, notes, PromptBuilder::notesMessage, WORDS);
   }
 
@@ -79,7 +81,10 @@ class PromptBudgetTest {
 
   @Test
   void whenNotesAloneOverflowAllHistoryGoesThenTheWeakestNotes() {
-    List<NoteReference> notes = List.of(note("tea", "n1", 400), note("tea", "n2", 400), note("tea", "n3", 400),
+    List<NoteReference> notes = List.of(
+        note("tea", "n1", 400),
+        note("tea", "n2", 400),
+        note("tea", "n3", 400),
         note("tea", "n4", 400));
     int room = notesCost(notes.subList(0, 2)) + 50;
 
@@ -117,8 +122,9 @@ class PromptBudgetTest {
     NoteReference cut = fitted.notes().getFirst();
     assertThat(cut.file()).isEqualTo(huge.file());
     assertThat(cut.compiled()).endsWith(PromptBudget.CUT_MARK);
-    assertThat(huge.compiled()).startsWith(cut.compiled().substring(0, cut.compiled().length()
-        - PromptBudget.CUT_MARK.length()));
+    assertThat(huge.compiled())
+        .startsWith(
+            cut.compiled().substring(0, cut.compiled().length() - PromptBudget.CUT_MARK.length()));
     assertThat(size(fitted)).isLessThanOrEqualTo(room).isGreaterThan(room * 8 / 10);
   }
 
@@ -132,7 +138,8 @@ class PromptBudgetTest {
 
   @Test
   void aQuestionThatAloneOverflowsIsSentWithoutHistoryOrNotes() {
-    assertThat(fit(-50, history(2, 10), List.of())).isEqualTo(new PromptBudget.Fitted(List.of(), List.of()));
+    assertThat(fit(-50, history(2, 10), List.of()))
+        .isEqualTo(new PromptBudget.Fitted(List.of(), List.of()));
     assertThat(fit(-50, history(2, 10), List.of(note("tea", "a", 10))))
         .isEqualTo(new PromptBudget.Fitted(List.of(), List.of()));
   }

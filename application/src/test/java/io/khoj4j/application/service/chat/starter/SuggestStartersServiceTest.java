@@ -27,8 +27,15 @@ class SuggestStartersServiceTest {
   private final UserId bob = new UserId(UUID.randomUUID());
 
   private void note(UserId owner, String name, ContentType type, String text, int minute) {
-    entries.saveFile(new IndexedFile(UUID.randomUUID(), owner, name, type, ContentSource.COMPUTER, text,
-        text.length(), T0.plusSeconds(60L * minute)));
+    entries.saveFile(new IndexedFile(
+        UUID.randomUUID(),
+        owner,
+        name,
+        type,
+        ContentSource.COMPUTER,
+        text,
+        text.length(),
+        T0.plusSeconds(60L * minute)));
   }
 
   private void asked(UserId owner, String... questions) {
@@ -36,8 +43,12 @@ class SuggestStartersServiceTest {
     conversations.createIfAbsent(new Conversation(id, owner, null, null, null, List.of(), T0, T0));
     int i = 0;
     for (String q : questions) {
-      conversations.appendMessages(owner, id, List.of(ChatMessage.fromUser(q, T0.plusSeconds(i++), "t" + i, List.of(),
-          List.of())), q, T0.plusSeconds(i));
+      conversations.appendMessages(
+          owner,
+          id,
+          List.of(ChatMessage.fromUser(q, T0.plusSeconds(i++), "t" + i, List.of(), List.of())),
+          q,
+          T0.plusSeconds(i));
     }
   }
 
@@ -55,16 +66,22 @@ class SuggestStartersServiceTest {
 
   @Test
   void notesAndRecentQuestionsAlternateNewestFirst() {
-    note(alice, "/notes/garden.md", ContentType.MARKDOWN, "Intro line\n## Tomato plans ##\nmore\n", 1);
+    note(
+        alice,
+        "/notes/garden.md",
+        ContentType.MARKDOWN,
+        "Intro line\n## Tomato plans ##\nmore\n",
+        1);
     note(alice, "/notes/travel.org", ContentType.ORG, "* TODO Lisbon trip :travel:\nbody\n", 2);
     asked(alice, "what did I plant last spring?", "/online weather in Lisbon", "when do I fly?");
     note(bob, "bob.md", ContentType.MARKDOWN, "# Bob's secret\n", 3);
     asked(bob, "bob's question?");
 
-    assertThat(starters(alice)).containsExactly(
-        "What do my notes say about Lisbon trip?",
-        "when do I fly?",
-        "What do my notes say about Tomato plans?");
+    assertThat(starters(alice))
+        .containsExactly(
+            "What do my notes say about Lisbon trip?",
+            "when do I fly?",
+            "What do my notes say about Tomato plans?");
   }
 
   @Test

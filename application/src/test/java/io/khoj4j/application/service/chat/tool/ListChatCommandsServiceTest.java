@@ -22,20 +22,30 @@ class ListChatCommandsServiceTest {
 
   @Test
   void withNothingConfiguredOnlyGeneralAndNotesAreOffered() {
-    assertThat(new ListChatCommandsService(ChatTools.noneConfigured()).list(new ListChatCommandsQuery()))
+    assertThat(new ListChatCommandsService(ChatTools.noneConfigured())
+            .list(new ListChatCommandsQuery()))
         .containsExactly(GENERAL, NOTES);
   }
 
   @Test
   void imageAppearsOnlyWithAnImageModel() {
-    ChatTools withImages = new ChatTools(WebSearch.NOT_CONFIGURED, WebReader.NOT_CONFIGURED,
-        new InMemoryImageGenerator(), CodeSandbox.NOT_CONFIGURED, ResearchAgent.NOT_CONFIGURED,
+    ChatTools withImages = new ChatTools(
+        WebSearch.NOT_CONFIGURED,
+        WebReader.NOT_CONFIGURED,
+        new InMemoryImageGenerator(),
+        CodeSandbox.NOT_CONFIGURED,
+        ResearchAgent.NOT_CONFIGURED,
         new InMemoryDiagramValidator());
-    ChatTools withoutImages = new ChatTools(WebSearch.NOT_CONFIGURED, WebReader.NOT_CONFIGURED,
-        ImageGenerator.NOT_CONFIGURED, CodeSandbox.NOT_CONFIGURED, ResearchAgent.NOT_CONFIGURED,
+    ChatTools withoutImages = new ChatTools(
+        WebSearch.NOT_CONFIGURED,
+        WebReader.NOT_CONFIGURED,
+        ImageGenerator.NOT_CONFIGURED,
+        CodeSandbox.NOT_CONFIGURED,
+        ResearchAgent.NOT_CONFIGURED,
         new InMemoryDiagramValidator());
     assertThat(new ListChatCommandsService(withImages).list(new ListChatCommandsQuery()))
-        .containsExactly(GENERAL, NOTES, IMAGE, DIAGRAM).doesNotContain(CODE);
+        .containsExactly(GENERAL, NOTES, IMAGE, DIAGRAM)
+        .doesNotContain(CODE);
     assertThat(new ListChatCommandsService(withoutImages).list(new ListChatCommandsQuery()))
         .containsExactly(GENERAL, NOTES, DIAGRAM);
   }

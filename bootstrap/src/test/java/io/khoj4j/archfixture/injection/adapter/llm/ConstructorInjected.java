@@ -10,7 +10,8 @@ public class ConstructorInjected {
   private final String timeout;
 
   @Inject
-  public ConstructorInjected(Clock clock, @ConfigProperty(name = "khoj.chat.timeout") String timeout) {
+  public ConstructorInjected(
+      Clock clock, @ConfigProperty(name = "khoj.chat.timeout") String timeout) {
     this.clock = clock;
     this.timeout = timeout;
   }

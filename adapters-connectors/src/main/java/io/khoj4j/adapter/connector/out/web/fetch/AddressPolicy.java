@@ -63,7 +63,8 @@ public final class AddressPolicy {
 
   /** IPv6 prefixes whose addresses carry an IPv4 address, and where it sits. */
   private static final List<Network> EMBEDDING_V4 = List.of(
-      Network.parse("64:ff9b::/96", "NAT64"), Network.parse("64:ff9b:1::/48", "NAT64"),
+      Network.parse("64:ff9b::/96", "NAT64"),
+      Network.parse("64:ff9b:1::/48", "NAT64"),
       Network.parse("2002::/16", "6to4"));
 
   private final List<Network> allowedNetworks;
@@ -94,13 +95,14 @@ public final class AddressPolicy {
         continue;
       }
       if (entry.contains("/") || entry.contains(":") || isCanonicalIpv4(entry)) {
-        networks.add(Network.parse(entry.contains("/") ? entry : entry + (entry.contains(":") ? "/128" : "/32"),
+        networks.add(Network.parse(
+            entry.contains("/") ? entry : entry + (entry.contains(":") ? "/128" : "/32"),
             "allowed"));
       } else {
         String name = entry.startsWith("*.") ? entry.substring(1) : entry;
         String bare = name.startsWith(".") ? name.substring(1) : name;
-        if (!HOST.matcher(bare).matches() || NUMERIC_LABEL.matcher(bare.substring(bare.lastIndexOf('.') + 1))
-            .matches()) {
+        if (!HOST.matcher(bare).matches()
+            || NUMERIC_LABEL.matcher(bare.substring(bare.lastIndexOf('.') + 1)).matches()) {
           throw new IllegalArgumentException("not a network, address or host name: " + raw);
         }
         hosts.add(name);
@@ -136,11 +138,13 @@ public final class AddressPolicy {
   private Target checkedTarget(URI url) throws RefusedAddressException {
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new RefusedAddressException("only http and https addresses can be fetched, not " + shown(url));
+      throw new RefusedAddressException(
+          "only http and https addresses can be fetched, not " + shown(url));
     }
     String raw = url.getHost();
     if (raw == null || raw.isEmpty()) {
-      // java.net.URI keeps no host for spellings such as 127.1, 0x7f.1 or non-ASCII names: say what they mean
+      // java.net.URI keeps no host for spellings such as 127.1, 0x7f.1 or non-ASCII names: say what
+      // they mean
       Optional<String> spelled = authorityHost(url);
       if (spelled.isPresent()) {
         String ascii = null;
@@ -201,8 +205,8 @@ public final class AddressPolicy {
   /** Whether the operator allowed this host name to reach any non-metadata address. */
   public boolean allowsHost(String host) {
     String h = host.toLowerCase(Locale.ROOT);
-    return allowedHosts.stream().anyMatch(a -> a.startsWith(".") ? h.endsWith(a) || h.equals(a.substring(1))
-        : h.equals(a));
+    return allowedHosts.stream()
+        .anyMatch(a -> a.startsWith(".") ? h.endsWith(a) || h.equals(a.substring(1)) : h.equals(a));
   }
 
   /** Whether a URL's host is on the allow-list (by name or by a literal address in an allowed network). */
@@ -210,7 +214,10 @@ public final class AddressPolicy {
     try {
       Target target = target(url);
       return allowsHost(target.host())
-          || target.literal().map(a -> allowedNetworks.stream().anyMatch(n -> n.contains(a))).orElse(false);
+          || target
+              .literal()
+              .map(a -> allowedNetworks.stream().anyMatch(n -> n.contains(a)))
+              .orElse(false);
     } catch (RefusedAddressException e) {
       return false;
     }
@@ -239,7 +246,10 @@ public final class AddressPolicy {
   }
 
   private static Optional<String> classify(InetAddress address, List<Network> networks) {
-    return networks.stream().filter(n -> n.contains(address)).map(Network::label).findFirst();
+    return networks.stream()
+        .filter(n -> n.contains(address))
+        .map(Network::label)
+        .findFirst();
   }
 
   private static RefusedAddressException refused(String host, InetAddress address, String why) {
@@ -260,8 +270,10 @@ public final class AddressPolicy {
       throw new RefusedAddressException("not a valid IPv6 address: " + bracketed);
     }
     if (address instanceof Inet4Address) {
-      // Java reads ::ffff:a.b.c.d as the IPv4 address it maps: refuse the disguise whatever it maps to
-      throw new RefusedAddressException(bracketed + " is an IPv4-mapped IPv6 address and may not be fetched");
+      // Java reads ::ffff:a.b.c.d as the IPv4 address it maps: refuse the disguise whatever it maps
+      // to
+      throw new RefusedAddressException(
+          bracketed + " is an IPv4-mapped IPv6 address and may not be fetched");
     }
     return address;
   }
@@ -271,23 +283,28 @@ public final class AddressPolicy {
    * accepted: a host that a C resolver would read as an address in another spelling is refused, as is a host whose
    * last label is a number but that is not a valid address.
    */
-  private static Optional<InetAddress> ipv4Literal(String host, String raw) throws RefusedAddressException {
+  private static Optional<InetAddress> ipv4Literal(String host, String raw)
+      throws RefusedAddressException {
     String[] labels = host.split("\\.", -1);
     if (!NUMERIC_LABEL.matcher(labels[labels.length - 1]).matches()) {
       return Optional.empty();
     }
     if (isCanonicalIpv4(host)) {
       String[] p = host.split("\\.");
-      return Optional.of(v4((byte) Integer.parseInt(p[0]), (byte) Integer.parseInt(p[1]),
-          (byte) Integer.parseInt(p[2]), (byte) Integer.parseInt(p[3])));
+      return Optional.of(v4(
+          (byte) Integer.parseInt(p[0]),
+          (byte) Integer.parseInt(p[1]),
+          (byte) Integer.parseInt(p[2]),
+          (byte) Integer.parseInt(p[3])));
     }
     long value = looseIpv4(labels);
     if (value < 0) {
       throw new RefusedAddressException("not a valid IP address or host name: " + raw);
     }
-    InetAddress meant = v4((byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value);
-    throw new RefusedAddressException(raw + " is an unusual spelling of the IP address " + meant.getHostAddress()
-        + " and may not be fetched");
+    InetAddress meant =
+        v4((byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value);
+    throw new RefusedAddressException(raw + " is an unusual spelling of the IP address "
+        + meant.getHostAddress() + " and may not be fetched");
   }
 
   /** The address a C resolver's {@code inet_aton} reads from these labels, or -1 when it reads none. */
@@ -340,8 +357,11 @@ public final class AddressPolicy {
       return false;
     }
     for (String part : p) {
-      if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
-          || (part.length() > 1 && part.startsWith("0")) || Integer.parseInt(part) > 255) {
+      if (part.isEmpty()
+          || part.length() > 3
+          || !part.chars().allMatch(Character::isDigit)
+          || (part.length() > 1 && part.startsWith("0"))
+          || Integer.parseInt(part) > 255) {
         return false;
       }
     }

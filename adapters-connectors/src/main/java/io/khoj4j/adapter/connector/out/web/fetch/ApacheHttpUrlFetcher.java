@@ -47,8 +47,9 @@ import org.apache.hc.core5.util.Timeout;
 public final class ApacheHttpUrlFetcher implements UrlFetcher, AutoCloseable {
 
   static final int MAX_REDIRECTS = 5;
-  private static final String USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
-      + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+  private static final String USER_AGENT =
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+          + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
   /** The fetch's caps. */
   public record Limits(long maxBytes, Duration connectTimeout, Duration timeout) {
@@ -58,7 +59,10 @@ public final class ApacheHttpUrlFetcher implements UrlFetcher, AutoCloseable {
       }
       Objects.requireNonNull(connectTimeout, "connectTimeout");
       Objects.requireNonNull(timeout, "timeout");
-      if (connectTimeout.isNegative() || connectTimeout.isZero() || timeout.isNegative() || timeout.isZero()) {
+      if (connectTimeout.isNegative()
+          || connectTimeout.isZero()
+          || timeout.isNegative()
+          || timeout.isZero()) {
         throw new IllegalArgumentException("time-outs must be positive");
       }
     }
@@ -76,17 +80,22 @@ public final class ApacheHttpUrlFetcher implements UrlFetcher, AutoCloseable {
     this.limits = Objects.requireNonNull(limits, "limits");
     Timeout connect = Timeout.of(limits.connectTimeout());
     Timeout read = Timeout.of(limits.timeout());
-    PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-        .setDnsResolver(new CheckingDns())
-        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(read)
-            .build())
-        .setMaxConnTotal(64)
-        .setMaxConnPerRoute(4)
-        .build();
+    PoolingHttpClientConnectionManager connections =
+        PoolingHttpClientConnectionManagerBuilder.create()
+            .setDnsResolver(new CheckingDns())
+            .setDefaultConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(connect)
+                .setSocketTimeout(read)
+                .build())
+            .setMaxConnTotal(64)
+            .setMaxConnPerRoute(4)
+            .build();
     this.client = HttpClients.custom()
         .setConnectionManager(connections)
-        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(read)
-            .setConnectionRequestTimeout(read).build())
+        .setDefaultRequestConfig(RequestConfig.custom()
+            .setResponseTimeout(read)
+            .setConnectionRequestTimeout(read)
+            .build())
         .disableRedirectHandling()
         .disableAutomaticRetries()
         .disableCookieManagement()
@@ -110,8 +119,8 @@ public final class ApacheHttpUrlFetcher implements UrlFetcher, AutoCloseable {
         return hop.fetched();
       }
       if (redirects == MAX_REDIRECTS) {
-        throw new UpstreamFailureException(request.url() + " redirects more than " + MAX_REDIRECTS + " times",
-            false, null);
+        throw new UpstreamFailureException(
+            request.url() + " redirects more than " + MAX_REDIRECTS + " times", false, null);
       }
       url = hop.redirect().get();
     }
@@ -128,10 +137,13 @@ public final class ApacheHttpUrlFetcher implements UrlFetcher, AutoCloseable {
     HttpGet get = new HttpGet(withoutFragment(url));
     get.setHeader("Accept", String.join(", ", request.mediaTypes()) + ", */*;q=0.1");
     AtomicBoolean timedOut = new AtomicBoolean();
-    ScheduledFuture<?> cancel = deadlines.schedule(() -> {
-      timedOut.set(true);
-      get.cancel();
-    }, remaining, TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> cancel = deadlines.schedule(
+        () -> {
+          timedOut.set(true);
+          get.cancel();
+        },
+        remaining,
+        TimeUnit.NANOSECONDS);
     try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
       return answer(url, response, request, deadline);
     } catch (UpstreamFailureException e) {
@@ -158,24 +170,31 @@ public final class ApacheHttpUrlFetcher implements UrlFetcher, AutoCloseable {
   }
 
   /** A redirect to follow (checked again on the next hop), or the body when status, type and size are acceptable. */
-  private Hop answer(URI url, ClassicHttpResponse response, Request request, long deadline) throws IOException {
+  private Hop answer(URI url, ClassicHttpResponse response, Request request, long deadline)
+      throws IOException {
     int status = response.getCode();
     if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
       Header location = response.getFirstHeader("Location");
       if (location == null || location.getValue().isBlank()) {
-        throw new UpstreamFailureException(url + " answered " + status + " without a Location", false, null);
+        throw new UpstreamFailureException(
+            url + " answered " + status + " without a Location", false, null);
       }
       return new Hop(Optional.of(resolve(url, location.getValue())), null);
     }
     if (status < 200 || status > 299) {
-      throw new UpstreamFailureException(url + " answered " + status, status == 429 || status >= 500, null);
+      throw new UpstreamFailureException(
+          url + " answered " + status, status == 429 || status >= 500, null);
     }
     HttpEntity entity = response.getEntity();
-    String contentType = entity == null || entity.getContentType() == null ? "" : entity.getContentType();
+    String contentType =
+        entity == null || entity.getContentType() == null ? "" : entity.getContentType();
     String mediaType = mediaType(contentType);
     if (mediaType.isEmpty() || !request.accepts(mediaType)) {
-      throw new UpstreamFailureException(url + " is " + (mediaType.isEmpty() ? "of no stated type" : mediaType)
-          + ", not " + String.join(" or ", request.mediaTypes()), false, null);
+      throw new UpstreamFailureException(
+          url + " is " + (mediaType.isEmpty() ? "of no stated type" : mediaType) + ", not "
+              + String.join(" or ", request.mediaTypes()),
+          false,
+          null);
     }
     if (entity.getContentLength() > limits.maxBytes()) {
       throw tooLarge(url);
@@ -199,7 +218,8 @@ public final class ApacheHttpUrlFetcher implements UrlFetcher, AutoCloseable {
     return new UpstreamFailureException("could not fetch " + url + ": " + e.getMessage(), true, e);
   }
 
-  private byte[] read(HttpEntity entity, URI url, long deadline, Request request) throws IOException {
+  private byte[] read(HttpEntity entity, URI url, long deadline, Request request)
+      throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream in = entity.getContent()) {
       if (in == null) {
@@ -221,12 +241,15 @@ public final class ApacheHttpUrlFetcher implements UrlFetcher, AutoCloseable {
   }
 
   private UpstreamFailureException tooLarge(URI url) {
-    return new UpstreamFailureException(url + " is larger than " + limits.maxBytes() + " bytes", false, null);
+    return new UpstreamFailureException(
+        url + " is larger than " + limits.maxBytes() + " bytes", false, null);
   }
 
   private UpstreamFailureException tooSlow(Request request) {
-    return new UpstreamFailureException("fetching " + request.url() + " took longer than "
-        + limits.timeout().toMillis() + " ms", true, null);
+    return new UpstreamFailureException(
+        "fetching " + request.url() + " took longer than " + limits.timeout().toMillis() + " ms",
+        true,
+        null);
   }
 
   private static RefusedAddressException refusal(Throwable e) {
@@ -256,7 +279,9 @@ public final class ApacheHttpUrlFetcher implements UrlFetcher, AutoCloseable {
 
   static String mediaType(String contentType) {
     int semi = contentType.indexOf(';');
-    return (semi < 0 ? contentType : contentType.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+    return (semi < 0 ? contentType : contentType.substring(0, semi))
+        .strip()
+        .toLowerCase(Locale.ROOT);
   }
 
   static Optional<String> charset(String contentType) {
@@ -288,7 +313,8 @@ public final class ApacheHttpUrlFetcher implements UrlFetcher, AutoCloseable {
       } catch (URISyntaxException e) {
         throw new RefusedAddressException("not a valid host name: " + host);
       }
-      List<InetAddress> addresses = target.literal().isPresent() ? List.of(target.literal().get())
+      List<InetAddress> addresses = target.literal().isPresent()
+          ? List.of(target.literal().get())
           : resolver.resolve(target.host());
       if (addresses.isEmpty()) {
         throw new UnknownHostException(host);

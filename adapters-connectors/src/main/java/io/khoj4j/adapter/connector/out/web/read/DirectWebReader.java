@@ -14,7 +14,8 @@ import java.util.Set;
  */
 public final class DirectWebReader implements WebReader {
 
-  static final Set<String> TYPES = Set.of("text/html", "application/xhtml+xml", "text/plain", "text/markdown");
+  static final Set<String> TYPES =
+      Set.of("text/html", "application/xhtml+xml", "text/plain", "text/markdown");
   private final UrlFetcher fetcher;
 
   public DirectWebReader(UrlFetcher fetcher) {
@@ -33,7 +34,9 @@ public final class DirectWebReader implements WebReader {
     if (page.mediaType().equals("text/html") || page.mediaType().equals("application/xhtml+xml")) {
       return new Page(url, HtmlText.markdown(page.body(), charset, page.url().toString()));
     }
-    return new Page(url, new String(page.body(), charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset))
-        .strip());
+    return new Page(
+        url,
+        new String(page.body(), charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset))
+            .strip());
   }
 }

@@ -28,9 +28,14 @@ public final class ExaWebReader implements WebReader {
 
   @Override
   public Page read(URI url) {
-    JsonNode answer = http.postJson("Exa", Endpoints.at(base, "contents"), Map.of("x-api-key", apiKey),
+    JsonNode answer = http.postJson(
+        "Exa",
+        Endpoints.at(base, "contents"),
+        Map.of("x-api-key", apiKey),
         Map.of("urls", List.of(url.toString()), "text", true, "livecrawlTimeout", 15_000));
     JsonNode results = answer.path("results");
-    return new Page(url, results.isArray() && !results.isEmpty() ? VendorHttp.text(results.get(0), "text") : "");
+    return new Page(
+        url,
+        results.isArray() && !results.isEmpty() ? VendorHttp.text(results.get(0), "text") : "");
   }
 }

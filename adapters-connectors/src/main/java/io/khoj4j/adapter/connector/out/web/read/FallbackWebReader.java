@@ -23,7 +23,8 @@ public final class FallbackWebReader implements WebReader {
   private final Optional<WebReader> direct;
   private final AddressPolicy policy;
 
-  public FallbackWebReader(List<WebReader> vendors, Optional<WebReader> direct, AddressPolicy policy) {
+  public FallbackWebReader(
+      List<WebReader> vendors, Optional<WebReader> direct, AddressPolicy policy) {
     this.vendors = List.copyOf(vendors);
     this.direct = direct;
     this.policy = policy;
@@ -50,8 +51,11 @@ public final class FallbackWebReader implements WebReader {
     }
     direct.ifPresent(readers::add);
     if (readers.isEmpty()) {
-      throw new UpstreamFailureException("no reader may read " + url + ": it is an intranet page and reading pages"
-          + " directly is off", false, null);
+      throw new UpstreamFailureException(
+          "no reader may read " + url + ": it is an intranet page and reading pages"
+              + " directly is off",
+          false,
+          null);
     }
     List<String> failures = new ArrayList<>();
     for (WebReader reader : readers) {

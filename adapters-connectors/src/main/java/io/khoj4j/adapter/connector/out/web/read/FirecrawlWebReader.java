@@ -36,11 +36,14 @@ public final class FirecrawlWebReader implements WebReader {
     body.put("excludeTags", List.of("script", ".ad"));
     body.put("removeBase64Images", true);
     body.put("maxAge", 86_400_000L);
-    JsonNode answer = http.postJson("Firecrawl", Endpoints.at(base, "v2/scrape"),
-        Map.of("Authorization", "Bearer " + apiKey), body);
+    JsonNode answer = http.postJson(
+        "Firecrawl",
+        Endpoints.at(base, "v2/scrape"),
+        Map.of("Authorization", "Bearer " + apiKey),
+        body);
     if (answer.has("success") && !answer.path("success").asBoolean(true)) {
-      throw new UpstreamFailureException("Firecrawl could not read " + url + ": " + VendorHttp.text(answer, "error"),
-          false, null);
+      throw new UpstreamFailureException(
+          "Firecrawl could not read " + url + ": " + VendorHttp.text(answer, "error"), false, null);
     }
     return new Page(url, VendorHttp.text(answer.path("data"), "markdown"));
   }

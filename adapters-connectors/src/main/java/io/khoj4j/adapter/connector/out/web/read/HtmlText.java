@@ -16,11 +16,50 @@ import org.jsoup.nodes.TextNode;
  */
 public final class HtmlText {
 
-  private static final Set<String> DROPPED = Set.of("script", "style", "noscript", "template", "svg", "canvas",
-      "iframe", "object", "embed", "nav", "header", "footer", "aside", "form", "button", "select", "input",
-      "textarea", "img", "picture", "video", "audio", "map", "head", "dialog");
-  private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "body", "figure",
-      "figcaption", "details", "summary", "address", "dl", "dd", "dt", "center", "fieldset", "caption");
+  private static final Set<String> DROPPED = Set.of(
+      "script",
+      "style",
+      "noscript",
+      "template",
+      "svg",
+      "canvas",
+      "iframe",
+      "object",
+      "embed",
+      "nav",
+      "header",
+      "footer",
+      "aside",
+      "form",
+      "button",
+      "select",
+      "input",
+      "textarea",
+      "img",
+      "picture",
+      "video",
+      "audio",
+      "map",
+      "head",
+      "dialog");
+  private static final Set<String> BLOCKS = Set.of(
+      "p",
+      "div",
+      "section",
+      "article",
+      "main",
+      "body",
+      "figure",
+      "figcaption",
+      "details",
+      "summary",
+      "address",
+      "dl",
+      "dd",
+      "dt",
+      "center",
+      "fieldset",
+      "caption");
 
   private HtmlText() {}
 
@@ -84,7 +123,11 @@ public final class HtmlText {
       case "h1", "h2", "h3", "h4", "h5", "h6" -> {
         String heading = inline(e);
         if (!heading.isBlank()) {
-          out.append("\n\n").append("#".repeat(tag.charAt(1) - '0')).append(' ').append(heading).append("\n\n");
+          out.append("\n\n")
+              .append("#".repeat(tag.charAt(1) - '0'))
+              .append(' ')
+              .append(heading)
+              .append("\n\n");
         }
       }
       case "br" -> out.append("\n");
@@ -121,7 +164,10 @@ public final class HtmlText {
           children(li, item, depth + 1);
           String text = tidy(item.toString()).replace("\n", "\n" + "  ".repeat(depth + 1));
           if (!text.isBlank()) {
-            out.append("  ".repeat(depth)).append(tag.equals("ol") ? (n++) + ". " : "- ").append(text).append('\n');
+            out.append("  ".repeat(depth))
+                .append(tag.equals("ol") ? (n++) + ". " : "- ")
+                .append(text)
+                .append('\n');
           }
         }
         out.append('\n');

@@ -10,7 +10,8 @@ import java.util.Map;
 /** Olostep: {@code GET {api}?url=…} with a bearer key, answering {@code markdown_content}; Khoj's OLOSTEP_API_KEY. */
 public final class OlostepWebReader implements WebReader {
 
-  public static final URI DEFAULT_URL = URI.create("https://agent.olostep.com/olostep-p2p-incomingAPI");
+  public static final URI DEFAULT_URL =
+      URI.create("https://agent.olostep.com/olostep-p2p-incomingAPI");
   private final VendorHttp http;
   private final URI api;
   private final String apiKey;
@@ -40,7 +41,9 @@ public final class OlostepWebReader implements WebReader {
     params.put("fastLane", "True");
     params.put("expandMarkdown", "True");
     params.put("expandHtml", "False");
-    JsonNode answer = http.getJson("Olostep", URI.create(api + "?" + VendorHttp.query(params)),
+    JsonNode answer = http.getJson(
+        "Olostep",
+        URI.create(api + "?" + VendorHttp.query(params)),
         Map.of("Authorization", "Bearer " + apiKey));
     return new Page(url, VendorHttp.text(answer, "markdown_content"));
   }

@@ -39,13 +39,15 @@ public final class ExaWebSearch implements WebSearch {
     query.countryCode().ifPresent(c -> body.put("userLocation", c.toUpperCase(Locale.ROOT)));
     body.put("numResults", query.maxResults());
     body.put("contents", Map.of("text", false, "highlights", Map.of("maxCharacters", 500)));
-    JsonNode answer = http.postJson("Exa", Endpoints.at(base, "search"), Map.of("x-api-key", apiKey), body);
+    JsonNode answer =
+        http.postJson("Exa", Endpoints.at(base, "search"), Map.of("x-api-key", apiKey), body);
     List<Hit> hits = new ArrayList<>();
     for (JsonNode item : answer.path("results")) {
       String link = VendorHttp.text(item, "url");
       if (!link.isBlank()) {
         JsonNode highlights = item.path("highlights");
-        String snippet = highlights.isArray() && !highlights.isEmpty() ? highlights.get(0).asText("") : "";
+        String snippet =
+            highlights.isArray() && !highlights.isEmpty() ? highlights.get(0).asText("") : "";
         hits.add(new Hit(VendorHttp.text(item, "title"), link, snippet));
       }
     }

@@ -42,7 +42,8 @@ public final class FallbackWebSearch implements WebSearch {
         }
         answered = true;
       } catch (UpstreamFailureException e) {
-        LOG.log(Level.WARNING, "Web search provider failed, trying the next one: {0}", e.getMessage());
+        LOG.log(
+            Level.WARNING, "Web search provider failed, trying the next one: {0}", e.getMessage());
         failures.add(e.getMessage());
       }
     }

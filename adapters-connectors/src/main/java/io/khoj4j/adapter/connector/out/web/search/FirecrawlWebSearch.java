@@ -40,17 +40,21 @@ public final class FirecrawlWebSearch implements WebSearch {
     body.put("lang", "en");
     body.put("timeout", 10_000);
     body.put("scrapeOptions", Map.of());
-    JsonNode answer = http.postJson("Firecrawl", Endpoints.at(base, "v2/search"),
-        Map.of("Authorization", "Bearer " + apiKey), body);
+    JsonNode answer = http.postJson(
+        "Firecrawl",
+        Endpoints.at(base, "v2/search"),
+        Map.of("Authorization", "Bearer " + apiKey),
+        body);
     if (answer.has("success") && !answer.path("success").asBoolean(true)) {
-      throw new UpstreamFailureException("Firecrawl could not search: " + VendorHttp.text(answer, "error"), false,
-          null);
+      throw new UpstreamFailureException(
+          "Firecrawl could not search: " + VendorHttp.text(answer, "error"), false, null);
     }
     List<Hit> hits = new ArrayList<>();
     for (JsonNode item : answer.path("data").path("web")) {
       String link = VendorHttp.text(item, "url");
       if (!link.isBlank()) {
-        hits.add(new Hit(VendorHttp.text(item, "title"), link, VendorHttp.text(item, "description")));
+        hits.add(
+            new Hit(VendorHttp.text(item, "title"), link, VendorHttp.text(item, "description")));
       }
     }
     return new Results(query.text(), hits, Optional.empty());

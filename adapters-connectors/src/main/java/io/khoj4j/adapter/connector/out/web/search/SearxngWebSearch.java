@@ -47,7 +47,8 @@ public final class SearxngWebSearch implements WebSearch {
     String html = http.getText("SearXNG", uri, Map.of(), "text/html");
     Document page = Jsoup.parse(html, uri.toString());
     if (page.selectFirst("#results, #urls, article.result") == null) {
-      throw new UpstreamFailureException("SearXNG sent a page that is not a results page", false, null);
+      throw new UpstreamFailureException(
+          "SearXNG sent a page that is not a results page", false, null);
     }
     List<Hit> hits = new ArrayList<>();
     for (Element result : page.select("article.result")) {

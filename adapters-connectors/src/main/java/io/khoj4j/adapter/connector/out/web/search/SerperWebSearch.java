@@ -35,7 +35,8 @@ public final class SerperWebSearch implements WebSearch {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("q", query.text().length() > 2048 ? query.text().substring(0, 2048) : query.text());
     query.countryCode().ifPresent(c -> body.put("gl", c.toLowerCase(java.util.Locale.ROOT)));
-    JsonNode answer = http.postJson("Serper", Endpoints.at(base, "search"), Map.of("X-API-KEY", apiKey), body);
+    JsonNode answer =
+        http.postJson("Serper", Endpoints.at(base, "search"), Map.of("X-API-KEY", apiKey), body);
     List<Hit> hits = new ArrayList<>();
     for (JsonNode item : answer.path("organic")) {
       String link = VendorHttp.text(item, "link");
@@ -46,11 +47,15 @@ public final class SerperWebSearch implements WebSearch {
     Optional<Answer> box = Optional.empty();
     JsonNode a = answer.get("answerBox");
     if (a != null && a.isObject()) {
-      String text = VendorHttp.text(a, "answer").isBlank() ? VendorHttp.text(a, "snippet") : VendorHttp.text(a, "answer");
+      String text = VendorHttp.text(a, "answer").isBlank()
+          ? VendorHttp.text(a, "snippet")
+          : VendorHttp.text(a, "answer");
       String link = VendorHttp.text(a, "link");
       if (!text.isBlank()) {
-        box = Optional.of(new Answer(VendorHttp.text(a, "title"), text, link.isBlank() ? Optional.empty()
-            : Optional.of(link)));
+        box = Optional.of(new Answer(
+            VendorHttp.text(a, "title"),
+            text,
+            link.isBlank() ? Optional.empty() : Optional.of(link)));
       }
     }
     return new Results(query.text(), hits, box);

@@ -32,8 +32,11 @@ public final class VendorHttp {
 
   public VendorHttp(Duration timeout) {
     this.timeout = Objects.requireNonNull(timeout, "timeout");
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(timeout)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
   }
 
   public static String query(Map<String, String> params) {
@@ -51,8 +54,10 @@ public final class VendorHttp {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-        .header("Content-Type", "application/json").header("Accept", "application/json")
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        .timeout(timeout)
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json));
     headers.forEach(request::header);
     return parse(vendor, send(vendor, request.build()));
@@ -65,7 +70,8 @@ public final class VendorHttp {
 
   /** GETs a text answer (HTML, Markdown). */
   public String getText(String vendor, URI uri, Map<String, String> headers, String accept) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept).GET();
     headers.forEach(request::header);
     return send(vendor, request.build());
   }
@@ -75,25 +81,32 @@ public final class VendorHttp {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpTimeoutException e) {
-      throw new UpstreamFailureException(vendor + " did not answer within " + timeout.toSeconds() + " s", true, e);
+      throw new UpstreamFailureException(
+          vendor + " did not answer within " + timeout.toSeconds() + " s", true, e);
     } catch (IOException e) {
-      throw new UpstreamFailureException(vendor + " could not be reached (" + e.getClass().getSimpleName() + ")",
-          true, e);
+      throw new UpstreamFailureException(
+          vendor + " could not be reached (" + e.getClass().getSimpleName() + ")", true, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UpstreamFailureException(vendor + " call was interrupted", false, e);
     }
     int status = response.statusCode();
     if (status == 401 || status == 403) {
-      throw new UpstreamFailureException(vendor + " refused the API key (" + status + ")", false, null);
+      throw new UpstreamFailureException(
+          vendor + " refused the API key (" + status + ")", false, null);
     }
     if (status == 429) {
-      String after = response.headers().firstValue("Retry-After").map(v -> ", retry after " + v.strip()
-          + (v.strip().matches("\\d+") ? " s" : "")).orElse("");
-      throw new UpstreamFailureException(vendor + " is rate-limiting this server (429" + after + ")", true, null);
+      String after = response
+          .headers()
+          .firstValue("Retry-After")
+          .map(v -> ", retry after " + v.strip() + (v.strip().matches("\\d+") ? " s" : ""))
+          .orElse("");
+      throw new UpstreamFailureException(
+          vendor + " is rate-limiting this server (429" + after + ")", true, null);
     }
     if (status < 200 || status > 299) {
-      throw new UpstreamFailureException(vendor + " failed with status " + status, status >= 500, null);
+      throw new UpstreamFailureException(
+          vendor + " failed with status " + status, status >= 500, null);
     }
     return response.body();
   }
@@ -102,7 +115,8 @@ public final class VendorHttp {
     try {
       JsonNode node = JSON.readTree(body);
       if (node == null || !node.isObject()) {
-        throw new UpstreamFailureException(vendor + " sent an answer that is not a JSON object", false, null);
+        throw new UpstreamFailureException(
+            vendor + " sent an answer that is not a JSON object", false, null);
       }
       return node;
     } catch (JsonProcessingException e) {

@@ -37,8 +37,8 @@ class ApacheHttpUrlFetcherTest {
 
   private static final Set<String> HTML = Set.of("text/html");
 
-  private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-      .gzipDisabled(true));
+  private final WireMockServer server =
+      new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true));
   private final AtomicInteger lookups = new AtomicInteger();
   private final List<String> looked = new ArrayList<>();
   private final Map<String, List<String>> dns = Map.of(
@@ -77,7 +77,9 @@ class ApacheHttpUrlFetcherTest {
   }
 
   private ApacheHttpUrlFetcher fetcher(HostResolver resolver, long maxBytes, Duration timeout) {
-    return new ApacheHttpUrlFetcher(AddressPolicy.allowing(List.of("pages.test")), resolver,
+    return new ApacheHttpUrlFetcher(
+        AddressPolicy.allowing(List.of("pages.test")),
+        resolver,
         new ApacheHttpUrlFetcher.Limits(maxBytes, Duration.ofSeconds(2), timeout));
   }
 
@@ -95,8 +97,10 @@ class ApacheHttpUrlFetcherTest {
 
   @Test
   void fetchesAnAllowedPageThroughTheAddressItChecked() {
-    server.stubFor(get("/page").willReturn(aResponse().withHeader("Content-Type", "text/html; charset=ISO-8859-1")
-        .withBody("<p>caf\u00e9</p>".getBytes(StandardCharsets.ISO_8859_1))));
+    server.stubFor(get("/page")
+        .willReturn(aResponse()
+            .withHeader("Content-Type", "text/html; charset=ISO-8859-1")
+            .withBody("<p>caf\u00e9</p>".getBytes(StandardCharsets.ISO_8859_1))));
 
     UrlFetcher.Fetched page = fetch(at("pages.test", "/page#section"));
 
@@ -105,20 +109,25 @@ class ApacheHttpUrlFetcherTest {
     assertThat(new String(page.body(), StandardCharsets.ISO_8859_1)).isEqualTo("<p>caf\u00e9</p>");
     // pages.test exists only in the test table: the connection used its one answer, looked up once
     assertThat(lookups).hasValue(1);
-    server.verify(getRequestedFor(urlEqualTo("/page")).withHeader("Host",
-        com.github.tomakehurst.wiremock.client.WireMock.equalTo("pages.test:" + server.port())));
+    server.verify(getRequestedFor(urlEqualTo("/page"))
+        .withHeader(
+            "Host",
+            com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                "pages.test:" + server.port())));
   }
 
   @Test
   void refusesANameThatResolvesToAPrivateAddress() {
     assertThatThrownBy(() -> fetch(at("internal.test", "/")))
-        .isInstanceOfSatisfying(UpstreamFailureException.class, e -> assertThat(e.retryable()).isFalse())
+        .isInstanceOfSatisfying(
+            UpstreamFailureException.class, e -> assertThat(e.retryable()).isFalse())
         .hasMessage("internal.test (10.0.0.7) is a private address and may not be fetched");
   }
 
   @Test
   void refusesANameWhenAnyOfItsAddressesIsRefused() {
-    assertThatThrownBy(() -> fetch(at("mixed.test", "/"))).hasMessageContaining("mixed.test (127.0.0.1) is a loopback");
+    assertThatThrownBy(() -> fetch(at("mixed.test", "/")))
+        .hasMessageContaining("mixed.test (127.0.0.1) is a loopback");
     assertThatThrownBy(() -> fetch(at("meta.test", "/"))).hasMessageContaining("metadata");
     assertThatThrownBy(() -> fetch(at("v6.test", "/"))).hasMessageContaining("loopback");
     assertThat(requestsSeen()).isZero();
@@ -126,12 +135,21 @@ class ApacheHttpUrlFetcherTest {
 
   @Test
   void refusesLoopbackLiteralsAndLocalhostThroughTheSystemResolver() throws Exception {
-    server.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("secret")));
+    server.stubFor(get(anyUrl())
+        .willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("secret")));
     try (ApacheHttpUrlFetcher system = fetcher(HostResolver.SYSTEM, 1000, Duration.ofSeconds(5))) {
-      for (String url : List.of(at("127.0.0.1", "/"), at("localhost", "/"), at("[::1]", "/"),
-          at("2130706433", "/"), at("0x7f.1", "/"), at("127.1", "/"), at("[::ffff:127.0.0.1]", "/"))) {
+      for (String url : List.of(
+          at("127.0.0.1", "/"),
+          at("localhost", "/"),
+          at("[::1]", "/"),
+          at("2130706433", "/"),
+          at("0x7f.1", "/"),
+          at("127.1", "/"),
+          at("[::ffff:127.0.0.1]", "/"))) {
         assertThatThrownBy(() -> system.fetch(new UrlFetcher.Request(URI.create(url), HTML)))
-            .as(url).isInstanceOf(UpstreamFailureException.class).hasMessageContaining("may not be fetched");
+            .as(url)
+            .isInstanceOf(UpstreamFailureException.class)
+            .hasMessageContaining("may not be fetched");
       }
     }
     assertThat(requestsSeen()).isZero();
@@ -139,59 +157,81 @@ class ApacheHttpUrlFetcherTest {
 
   @Test
   void refusesARedirectToLoopbackWithoutFollowingIt() {
-    server.stubFor(get("/start").willReturn(aResponse().withStatus(302)
-        .withHeader("Location", "http://127.0.0.1:" + server.port() + "/secret")));
-    server.stubFor(get("/secret").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("x")));
+    server.stubFor(get("/start")
+        .willReturn(aResponse()
+            .withStatus(302)
+            .withHeader("Location", "http://127.0.0.1:" + server.port() + "/secret")));
+    server.stubFor(get("/secret")
+        .willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("x")));
 
-    assertThatThrownBy(() -> fetch(at("pages.test", "/start"))).hasMessageContaining("127.0.0.1 is a loopback");
+    assertThatThrownBy(() -> fetch(at("pages.test", "/start")))
+        .hasMessageContaining("127.0.0.1 is a loopback");
     server.verify(0, getRequestedFor(urlEqualTo("/secret")));
   }
 
   @Test
   void refusesARedirectToANameThatResolvesPrivately() {
-    server.stubFor(get("/start").willReturn(aResponse().withStatus(301)
-        .withHeader("Location", "http://internal.test/admin")));
+    server.stubFor(get("/start")
+        .willReturn(
+            aResponse().withStatus(301).withHeader("Location", "http://internal.test/admin")));
 
-    assertThatThrownBy(() -> fetch(at("pages.test", "/start"))).hasMessageContaining("internal.test (10.0.0.7)");
+    assertThatThrownBy(() -> fetch(at("pages.test", "/start")))
+        .hasMessageContaining("internal.test (10.0.0.7)");
     assertThat(looked).containsExactly("pages.test", "internal.test");
   }
 
   @Test
   void refusesRedirectsToOtherSchemesAndOddSpellings() {
-    server.stubFor(get("/file").willReturn(aResponse().withStatus(307).withHeader("Location", "file:///etc/passwd")));
-    server.stubFor(get("/hex").willReturn(aResponse().withStatus(308).withHeader("Location", "http://0x7f000001/")));
+    server.stubFor(get("/file")
+        .willReturn(aResponse().withStatus(307).withHeader("Location", "file:///etc/passwd")));
+    server.stubFor(get("/hex")
+        .willReturn(aResponse().withStatus(308).withHeader("Location", "http://0x7f000001/")));
 
-    assertThatThrownBy(() -> fetch(at("pages.test", "/file"))).hasMessageContaining("only http and https");
-    assertThatThrownBy(() -> fetch(at("pages.test", "/hex"))).hasMessageContaining("unusual spelling");
+    assertThatThrownBy(() -> fetch(at("pages.test", "/file")))
+        .hasMessageContaining("only http and https");
+    assertThatThrownBy(() -> fetch(at("pages.test", "/hex")))
+        .hasMessageContaining("unusual spelling");
   }
 
   @Test
   void followsFiveRedirectsAndNoMore() {
     for (int i = 0; i < 6; i++) {
-      server.stubFor(get("/r" + i).willReturn(aResponse().withStatus(302).withHeader("Location", "/r" + (i + 1))));
+      server.stubFor(get("/r" + i)
+          .willReturn(aResponse().withStatus(302).withHeader("Location", "/r" + (i + 1))));
     }
-    server.stubFor(get("/r5").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("five")));
-    server.stubFor(get("/r6").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("six")));
+    server.stubFor(get("/r5")
+        .willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("five")));
+    server.stubFor(get("/r6")
+        .willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("six")));
 
-    assertThat(new String(fetch(at("pages.test", "/r0")).body(), StandardCharsets.UTF_8)).isEqualTo("five");
+    assertThat(new String(fetch(at("pages.test", "/r0")).body(), StandardCharsets.UTF_8))
+        .isEqualTo("five");
     assertThat(fetch(at("pages.test", "/r0")).url().getPath()).isEqualTo("/r5");
-    server.stubFor(get("/r5").willReturn(aResponse().withStatus(302).withHeader("Location", "/r6")));
-    assertThatThrownBy(() -> fetch(at("pages.test", "/r0"))).hasMessageContaining("redirects more than 5 times");
+    server.stubFor(
+        get("/r5").willReturn(aResponse().withStatus(302).withHeader("Location", "/r6")));
+    assertThatThrownBy(() -> fetch(at("pages.test", "/r0")))
+        .hasMessageContaining("redirects more than 5 times");
     server.verify(0, getRequestedFor(urlEqualTo("/r6")));
   }
 
   @Test
   void refusesMediaTypesTheCallerCannotUse() {
-    server.stubFor(get("/bin").willReturn(aResponse().withHeader("Content-Type", "application/octet-stream")
-        .withBody(new byte[] {1, 2})));
+    server.stubFor(get("/bin")
+        .willReturn(aResponse()
+            .withHeader("Content-Type", "application/octet-stream")
+            .withBody(new byte[] {1, 2})));
     server.stubFor(get("/none").willReturn(aResponse().withBody("no type")));
-    server.stubFor(get("/img").willReturn(aResponse().withHeader("Content-Type", "image/png")
-        .withBody(new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
+    server.stubFor(get("/img")
+        .willReturn(aResponse()
+            .withHeader("Content-Type", "image/png")
+            .withBody(new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
 
-    assertThatThrownBy(() -> fetch(at("pages.test", "/bin"))).hasMessageContaining("application/octet-stream, not");
-    assertThatThrownBy(() -> fetch(at("pages.test", "/none"))).hasMessageContaining("of no stated type");
-    UrlFetcher.Fetched image = fetcher.fetch(new UrlFetcher.Request(URI.create(at("pages.test", "/img")),
-        Set.of("image/*")));
+    assertThatThrownBy(() -> fetch(at("pages.test", "/bin")))
+        .hasMessageContaining("application/octet-stream, not");
+    assertThatThrownBy(() -> fetch(at("pages.test", "/none")))
+        .hasMessageContaining("of no stated type");
+    UrlFetcher.Fetched image = fetcher.fetch(
+        new UrlFetcher.Request(URI.create(at("pages.test", "/img")), Set.of("image/*")));
     assertThat(image.mediaType()).isEqualTo("image/png");
   }
 
@@ -199,36 +239,51 @@ class ApacheHttpUrlFetcherTest {
   void capsTheBodyDeclaredOrNotAndAfterDecompression() throws Exception {
     fetcher.close();
     fetcher = fetcher(table, 1000, Duration.ofSeconds(10));
-    server.stubFor(get("/big").willReturn(aResponse().withHeader("Content-Type", "text/html")
-        .withBody("x".repeat(1001))));
-    server.stubFor(get("/fits").willReturn(aResponse().withHeader("Content-Type", "text/html")
-        .withBody("x".repeat(1000))));
+    server.stubFor(get("/big")
+        .willReturn(
+            aResponse().withHeader("Content-Type", "text/html").withBody("x".repeat(1001))));
+    server.stubFor(get("/fits")
+        .willReturn(
+            aResponse().withHeader("Content-Type", "text/html").withBody("x".repeat(1000))));
     ByteArrayOutputStream zipped = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
       gz.write(new byte[1_000_000]);
     }
-    server.stubFor(get("/bomb").willReturn(aResponse().withHeader("Content-Type", "text/html")
-        .withHeader("Content-Encoding", "gzip").withBody(zipped.toByteArray())));
+    server.stubFor(get("/bomb")
+        .willReturn(aResponse()
+            .withHeader("Content-Type", "text/html")
+            .withHeader("Content-Encoding", "gzip")
+            .withBody(zipped.toByteArray())));
 
     assertThat(fetch(at("pages.test", "/fits")).body()).hasSize(1000);
-    assertThatThrownBy(() -> fetch(at("pages.test", "/big"))).hasMessageContaining("larger than 1000 bytes");
+    assertThatThrownBy(() -> fetch(at("pages.test", "/big")))
+        .hasMessageContaining("larger than 1000 bytes");
     assertThat(zipped.size()).isLessThan(1000 * 10);
-    assertThatThrownBy(() -> fetch(at("pages.test", "/bomb"))).hasMessageContaining("larger than 1000 bytes");
+    assertThatThrownBy(() -> fetch(at("pages.test", "/bomb")))
+        .hasMessageContaining("larger than 1000 bytes");
   }
 
   @Test
   void givesUpAtTheDeadlineEvenWhenEveryChunkArrivesInTime() throws Exception {
     fetcher.close();
     fetcher = fetcher(table, 1_000_000, Duration.ofMillis(800));
-    server.stubFor(get("/slow").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("late")
-        .withFixedDelay(5_000)));
-    server.stubFor(get("/drip").willReturn(aResponse().withHeader("Content-Type", "text/html")
-        .withBody("d".repeat(200)).withChunkedDribbleDelay(20, 6_000)));
+    server.stubFor(get("/slow")
+        .willReturn(aResponse()
+            .withHeader("Content-Type", "text/html")
+            .withBody("late")
+            .withFixedDelay(5_000)));
+    server.stubFor(get("/drip")
+        .willReturn(aResponse()
+            .withHeader("Content-Type", "text/html")
+            .withBody("d".repeat(200))
+            .withChunkedDribbleDelay(20, 6_000)));
 
     assertThatThrownBy(() -> fetch(at("pages.test", "/slow")))
-        .isInstanceOfSatisfying(UpstreamFailureException.class, e -> assertThat(e.retryable()).isTrue())
+        .isInstanceOfSatisfying(
+            UpstreamFailureException.class, e -> assertThat(e.retryable()).isTrue())
         .hasMessageContaining("took longer than 800 ms");
-    assertThatThrownBy(() -> fetch(at("pages.test", "/drip"))).hasMessageContaining("took longer than 800 ms");
+    assertThatThrownBy(() -> fetch(at("pages.test", "/drip")))
+        .hasMessageContaining("took longer than 800 ms");
   }
 
   @Test
@@ -237,10 +292,12 @@ class ApacheHttpUrlFetcherTest {
     server.stubFor(get("/broken").willReturn(aResponse().withStatus(503)));
 
     assertThatThrownBy(() -> fetch(at("pages.test", "/missing")))
-        .isInstanceOfSatisfying(UpstreamFailureException.class, e -> assertThat(e.retryable()).isFalse())
+        .isInstanceOfSatisfying(
+            UpstreamFailureException.class, e -> assertThat(e.retryable()).isFalse())
         .hasMessageEndingWith("answered 404");
     assertThatThrownBy(() -> fetch(at("pages.test", "/broken")))
-        .isInstanceOfSatisfying(UpstreamFailureException.class, e -> assertThat(e.retryable()).isTrue());
+        .isInstanceOfSatisfying(
+            UpstreamFailureException.class, e -> assertThat(e.retryable()).isTrue());
     assertThatThrownBy(() -> fetch(at("nowhere.test", "/"))).hasMessageContaining("unknown host");
   }
 }

@@ -22,14 +22,16 @@ import org.junit.jupiter.api.Test;
 /** Reading a page directly, through the real SSRF-safe fetcher, from a local server allow-listed as wiki.test. */
 class DirectWebReaderTest {
 
-  private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+  private final WireMockServer server =
+      new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
   private ApacheHttpUrlFetcher fetcher;
   private WebReader reader;
 
   @BeforeEach
   void start() {
     server.start();
-    fetcher = new ApacheHttpUrlFetcher(AddressPolicy.allowing(List.of("wiki.test")),
+    fetcher = new ApacheHttpUrlFetcher(
+        AddressPolicy.allowing(List.of("wiki.test")),
         host -> List.of(InetAddress.getByName(host.equals("wiki.test") ? "127.0.0.1" : "10.0.0.1")),
         new ApacheHttpUrlFetcher.Limits(100_000, Duration.ofSeconds(5), Duration.ofSeconds(10)));
     reader = new DirectWebReader(fetcher);
@@ -47,10 +49,14 @@ class DirectWebReaderTest {
 
   @Test
   void readsHtmlAsMarkdownAndTextAsItIs() {
-    server.stubFor(get("/tea").willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
-        .withBody("<html><body><h1>Tea</h1><p>Green <a href=\"/leaf\">leaf</a>.</p></body></html>")));
-    server.stubFor(get("/notes.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
-        .withBody("  plain notes  ")));
+    server.stubFor(get("/tea")
+        .willReturn(aResponse()
+            .withHeader("Content-Type", "text/html; charset=utf-8")
+            .withBody(
+                "<html><body><h1>Tea</h1><p>Green <a href=\"/leaf\">leaf</a>.</p></body></html>")));
+    server.stubFor(get("/notes.txt")
+        .willReturn(
+            aResponse().withHeader("Content-Type", "text/plain").withBody("  plain notes  ")));
 
     assertThat(reader.read(at("/tea")).text())
         .isEqualTo("# Tea\n\nGreen [leaf](http://wiki.test:" + server.port() + "/leaf).");
@@ -59,11 +65,15 @@ class DirectWebReaderTest {
 
   @Test
   void refusesWhatTheFetcherRefuses() {
-    server.stubFor(get("/pdf").willReturn(aResponse().withHeader("Content-Type", "application/pdf")
-        .withBody(new byte[] {'%', 'P'})));
+    server.stubFor(get("/pdf")
+        .willReturn(
+            aResponse().withHeader("Content-Type", "application/pdf").withBody(new byte[] {'%', 'P'
+            })));
 
-    assertThatThrownBy(() -> reader.read(at("/pdf"))).isInstanceOf(UpstreamFailureException.class)
+    assertThatThrownBy(() -> reader.read(at("/pdf")))
+        .isInstanceOf(UpstreamFailureException.class)
         .hasMessageContaining("application/pdf");
-    assertThatThrownBy(() -> reader.read(URI.create("http://elsewhere.test/"))).hasMessageContaining("private");
+    assertThatThrownBy(() -> reader.read(URI.create("http://elsewhere.test/")))
+        .hasMessageContaining("private");
   }
 }

@@ -36,8 +36,10 @@ class FallbackWebReaderTest {
 
   @Test
   void triesVendorsInOrderThenReadsDirectly() {
-    WebReader readers = new FallbackWebReader(List.of(reader("exa", null), reader("olostep", " ")),
-        Optional.of(reader("direct", "text")), AddressPolicy.publicOnly());
+    WebReader readers = new FallbackWebReader(
+        List.of(reader("exa", null), reader("olostep", " ")),
+        Optional.of(reader("direct", "text")),
+        AddressPolicy.publicOnly());
 
     assertThat(readers.read(URI.create("https://tea.example/")).text()).isEqualTo("text");
     assertThat(asked).containsExactly("exa", "olostep", "direct");
@@ -45,8 +47,10 @@ class FallbackWebReaderTest {
 
   @Test
   void anIntranetPageOnTheAllowListIsReadDirectlyOnly() {
-    WebReader readers = new FallbackWebReader(List.of(reader("exa", "vendor")), Optional.of(reader("direct",
-        "intranet")), AddressPolicy.allowing(List.of("wiki.corp")));
+    WebReader readers = new FallbackWebReader(
+        List.of(reader("exa", "vendor")),
+        Optional.of(reader("direct", "intranet")),
+        AddressPolicy.allowing(List.of("wiki.corp")));
 
     assertThat(readers.read(URI.create("http://wiki.corp/page")).text()).isEqualTo("intranet");
     assertThat(asked).containsExactly("direct");
@@ -54,20 +58,27 @@ class FallbackWebReaderTest {
 
   @Test
   void refusedAddressesReachNoReaderAtAll() {
-    WebReader readers = new FallbackWebReader(List.of(reader("exa", "vendor")), Optional.of(reader("direct", "x")),
+    WebReader readers = new FallbackWebReader(
+        List.of(reader("exa", "vendor")),
+        Optional.of(reader("direct", "x")),
         AddressPolicy.publicOnly());
 
     assertThatThrownBy(() -> readers.read(URI.create("http://169.254.169.254/latest/meta-data/")))
-        .isInstanceOf(UpstreamFailureException.class).hasMessageContaining("metadata");
-    assertThatThrownBy(() -> readers.read(URI.create("file:///etc/passwd"))).hasMessageContaining("only http");
+        .isInstanceOf(UpstreamFailureException.class)
+        .hasMessageContaining("metadata");
+    assertThatThrownBy(() -> readers.read(URI.create("file:///etc/passwd")))
+        .hasMessageContaining("only http");
     assertThat(asked).isEmpty();
   }
 
   @Test
   void whenAllFailTheReasonsAreJoined() {
-    WebReader readers = new FallbackWebReader(List.of(reader("exa", null)), Optional.of(reader("direct", null)),
+    WebReader readers = new FallbackWebReader(
+        List.of(reader("exa", null)),
+        Optional.of(reader("direct", null)),
         AddressPolicy.publicOnly());
 
-    assertThatThrownBy(() -> readers.read(URI.create("https://tea.example/"))).hasMessage("exa failed; direct failed");
+    assertThatThrownBy(() -> readers.read(URI.create("https://tea.example/")))
+        .hasMessage("exa failed; direct failed");
   }
 }

@@ -29,30 +29,37 @@ class HtmlTextTest {
 
     String md = HtmlText.markdown(html, "https://tea.example/guide/");
 
-    assertThat(md).startsWith("# Green tea")
-        .contains("Green tea has **catechins** and *some* caffeine. See [more](https://tea.example/more).")
+    assertThat(md)
+        .startsWith("# Green tea")
+        .contains(
+            "Green tea has **catechins** and *some* caffeine. See [more](https://tea.example/more).")
         .contains("## Brewing")
         .containsPattern("- Water at 80\\s°C\n- Steep `2 min`")
         .contains("1. Warm the pot\n2. Add leaves")
         .contains("> Tea is patience.")
         .contains("```\ndef brew():\n    return \"tea\"\n```")
         .contains("| Type | Temp |\n| Sencha | 75 |")
-        .doesNotContain("Home", "Site header", "Ads", "Copyright", "var x", "color:red", "secret", "x.png");
+        .doesNotContain(
+            "Home", "Site header", "Ads", "Copyright", "var x", "color:red", "secret", "x.png");
   }
 
   @Test
   void usesTheTitleWhenThePageHasNoHeadingAndTheMetaCharsetWhenNoneIsDeclared() {
-    byte[] html = "<html><head><meta charset=\"windows-1252\"><title>Caf\u00e9</title></head><body><p>cr\u00e8me</p></body></html>"
-        .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    byte[] html =
+        "<html><head><meta charset=\"windows-1252\"><title>Caf\u00e9</title></head><body><p>cr\u00e8me</p></body></html>"
+            .getBytes(java.nio.charset.Charset.forName("windows-1252"));
 
-    assertThat(HtmlText.markdown(html, null, "https://x.example/")).isEqualTo("# Caf\u00e9\n\ncr\u00e8me");
-    assertThat(HtmlText.markdown("<p>a</p>".getBytes(StandardCharsets.UTF_8), "UTF-8", "https://x.example/"))
+    assertThat(HtmlText.markdown(html, null, "https://x.example/"))
+        .isEqualTo("# Caf\u00e9\n\ncr\u00e8me");
+    assertThat(HtmlText.markdown(
+            "<p>a</p>".getBytes(StandardCharsets.UTF_8), "UTF-8", "https://x.example/"))
         .isEqualTo("a");
   }
 
   @Test
   void aPageWithoutTextGivesBlankText() {
-    assertThat(HtmlText.markdown("<html><body><script>1</script><img src=a></body></html>", "https://x/"))
+    assertThat(HtmlText.markdown(
+            "<html><body><script>1</script><img src=a></body></html>", "https://x/"))
         .isBlank();
   }
 }

@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WebReadersTest {
 
   private static final URI PAGE = URI.create("https://tea.example/guide");
-  private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+  private final WireMockServer server =
+      new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
   private VendorHttp http = new VendorHttp(Duration.ofSeconds(20));
   private URI base;
 
@@ -48,7 +49,8 @@ class WebReadersTest {
 
   private WebReader reader(String name) {
     return switch (name) {
-      case "olostep" -> new OlostepWebReader(http, URI.create(base + "/olostep-p2p-incomingAPI"), "ol-key");
+      case "olostep" ->
+        new OlostepWebReader(http, URI.create(base + "/olostep-p2p-incomingAPI"), "ol-key");
       case "exa" -> new ExaWebReader(http, base, "exa-key");
       case "firecrawl" -> new FirecrawlWebReader(http, base, "fc-key");
       default -> throw new IllegalArgumentException(name);
@@ -66,46 +68,64 @@ class WebReadersTest {
 
   @Test
   void olostepGetsTheMarkdownOfThePage() {
-    server.stubFor(get(urlPathEqualTo("/olostep-p2p-incomingAPI")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"defaultDatasetId\":\"d\",\"markdown_content\":\"# Tea\\nGreen.\",\"html_content\":\"\"}")));
+    server.stubFor(
+        get(urlPathEqualTo("/olostep-p2p-incomingAPI"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"defaultDatasetId\":\"d\",\"markdown_content\":\"# Tea\\nGreen.\",\"html_content\":\"\"}")));
 
     assertThat(reader("olostep").read(PAGE)).isEqualTo(new WebReader.Page(PAGE, "# Tea\nGreen."));
     server.verify(getRequestedFor(urlPathEqualTo("/olostep-p2p-incomingAPI"))
-        .withHeader("Authorization", equalTo("Bearer ol-key")).withQueryParam("url", equalTo(PAGE.toString()))
-        .withQueryParam("saveMarkdown", equalTo("True")).withQueryParam("removeImages", equalTo("True"))
-        .withQueryParam("timeout", equalTo("35")).withQueryParam("expandMarkdown", equalTo("True")));
+        .withHeader("Authorization", equalTo("Bearer ol-key"))
+        .withQueryParam("url", equalTo(PAGE.toString()))
+        .withQueryParam("saveMarkdown", equalTo("True"))
+        .withQueryParam("removeImages", equalTo("True"))
+        .withQueryParam("timeout", equalTo("35"))
+        .withQueryParam("expandMarkdown", equalTo("True")));
   }
 
   @Test
   void exaGetsTheTextOfTheFirstResult() {
-    server.stubFor(post("/contents").willReturn(aResponse().withHeader("Content-Type", "application/json")
-        .withBody("""
+    server.stubFor(post("/contents")
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
             {"requestId":"r","results":[{"id":"https://tea.example/guide","url":"https://tea.example/guide",
               "title":"Tea","text":"Green tea text."}],"statuses":[{"id":"https://tea.example/guide",
               "status":"success"}]}""")));
 
     assertThat(reader("exa").read(PAGE).text()).isEqualTo("Green tea text.");
-    server.verify(postRequestedFor(urlPathEqualTo("/contents")).withHeader("x-api-key", equalTo("exa-key"))
-        .withRequestBody(equalToJson(
-            "{\"urls\":[\"https://tea.example/guide\"],\"text\":true,\"livecrawlTimeout\":15000}")));
+    server.verify(
+        postRequestedFor(urlPathEqualTo("/contents"))
+            .withHeader("x-api-key", equalTo("exa-key"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"urls\":[\"https://tea.example/guide\"],\"text\":true,\"livecrawlTimeout\":15000}")));
   }
 
   @Test
   void exaWithoutResultsGivesBlankText() {
-    server.stubFor(post("/contents").willReturn(aResponse().withHeader("Content-Type", "application/json")
-        .withBody("{\"results\":[],\"statuses\":[{\"status\":\"error\"}]}")));
+    server.stubFor(post("/contents")
+        .willReturn(aResponse()
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"results\":[],\"statuses\":[{\"status\":\"error\"}]}")));
 
     assertThat(reader("exa").read(PAGE).text()).isEmpty();
   }
 
   @Test
   void firecrawlScrapesMarkdown() {
-    server.stubFor(post("/v2/scrape").willReturn(aResponse().withHeader("Content-Type", "application/json")
-        .withBody("{\"success\":true,\"data\":{\"markdown\":\"# Tea\",\"metadata\":{\"statusCode\":200}}}")));
+    server.stubFor(
+        post("/v2/scrape")
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"success\":true,\"data\":{\"markdown\":\"# Tea\",\"metadata\":{\"statusCode\":200}}}")));
 
     assertThat(reader("firecrawl").read(PAGE).text()).isEqualTo("# Tea");
-    server.verify(postRequestedFor(urlPathEqualTo("/v2/scrape")).withHeader("Authorization", equalTo("Bearer fc-key"))
+    server.verify(postRequestedFor(urlPathEqualTo("/v2/scrape"))
+        .withHeader("Authorization", equalTo("Bearer fc-key"))
         .withRequestBody(equalToJson("""
             {"url":"https://tea.example/guide","formats":["markdown"],"excludeTags":["script",".ad"],
              "removeBase64Images":true,"maxAge":86400000}""")));
@@ -113,13 +133,16 @@ class WebReadersTest {
 
   @Test
   void firecrawlReportingNoSuccessIsAFailure() {
-    server.stubFor(post("/v2/scrape").willReturn(aResponse().withHeader("Content-Type", "application/json")
-        .withBody("{\"success\":false,\"error\":\"Blocked site\"}")));
+    server.stubFor(post("/v2/scrape")
+        .willReturn(aResponse()
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"success\":false,\"error\":\"Blocked site\"}")));
 
     assertThatThrownBy(() -> reader("firecrawl").read(PAGE)).hasMessageContaining("Blocked site");
   }
 
-  private void failWith(String name, Function<ResponseDefinitionBuilder, ResponseDefinitionBuilder> response) {
+  private void failWith(
+      String name, Function<ResponseDefinitionBuilder, ResponseDefinitionBuilder> response) {
     server.stubFor(any(urlPathEqualTo(path(name))).willReturn(response.apply(aResponse())));
   }
 
@@ -127,12 +150,15 @@ class WebReadersTest {
   @ValueSource(strings = {"olostep", "exa", "firecrawl"})
   void failuresAreClearUpstreamFailures(String name) {
     failWith(name, r -> r.withStatus(401));
-    assertThatThrownBy(() -> reader(name).read(PAGE)).isInstanceOf(UpstreamFailureException.class)
+    assertThatThrownBy(() -> reader(name).read(PAGE))
+        .isInstanceOf(UpstreamFailureException.class)
         .hasMessageContaining("refused the API key (401)");
     failWith(name, r -> r.withStatus(429).withHeader("Retry-After", "3"));
-    assertThatThrownBy(() -> reader(name).read(PAGE)).hasMessageContaining("(429, retry after 3 s)");
+    assertThatThrownBy(() -> reader(name).read(PAGE))
+        .hasMessageContaining("(429, retry after 3 s)");
     failWith(name, r -> r.withStatus(502));
-    assertThatThrownBy(() -> reader(name).read(PAGE)).hasMessageContaining("failed with status 502");
+    assertThatThrownBy(() -> reader(name).read(PAGE))
+        .hasMessageContaining("failed with status 502");
     failWith(name, r -> r.withStatus(200).withBody("<html>not json"));
     assertThatThrownBy(() -> reader(name).read(PAGE)).hasMessageContaining("unreadable answer");
   }
@@ -142,7 +168,8 @@ class WebReadersTest {
   void aSlowReaderTimesOut(String name) {
     http = new VendorHttp(Duration.ofMillis(500));
     failWith(name, r -> r.withStatus(200).withFixedDelay(3_000).withBody("{}"));
-    assertThatThrownBy(() -> reader(name).read(PAGE)).isInstanceOf(UpstreamFailureException.class)
+    assertThatThrownBy(() -> reader(name).read(PAGE))
+        .isInstanceOf(UpstreamFailureException.class)
         .hasMessageContaining("did not answer within");
   }
 }

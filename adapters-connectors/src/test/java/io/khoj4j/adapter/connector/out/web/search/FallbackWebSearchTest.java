@@ -16,8 +16,10 @@ class FallbackWebSearchTest {
   private static final WebSearch.Query QUERY = new WebSearch.Query("tea", 10, Optional.empty());
 
   private WebSearch finding(String name, String link) {
-    return provider(name, () -> new WebSearch.Results("tea", List.of(new WebSearch.Hit(name, link, "")),
-        Optional.empty()));
+    return provider(
+        name,
+        () -> new WebSearch.Results(
+            "tea", List.of(new WebSearch.Hit(name, link, "")), Optional.empty()));
   }
 
   private WebSearch empty(String name) {
@@ -47,10 +49,15 @@ class FallbackWebSearchTest {
 
   @Test
   void theFirstProviderThatFindsSomethingAnswers() {
-    WebSearch search = new FallbackWebSearch(List.of(failing("serper"), empty("exa"), finding("searxng", "https://a/"),
+    WebSearch search = new FallbackWebSearch(List.of(
+        failing("serper"),
+        empty("exa"),
+        finding("searxng", "https://a/"),
         finding("never", "https://b/")));
 
-    assertThat(search.search(QUERY).organic()).extracting(WebSearch.Hit::link).containsExactly("https://a/");
+    assertThat(search.search(QUERY).organic())
+        .extracting(WebSearch.Hit::link)
+        .containsExactly("https://a/");
     assertThat(asked).containsExactly("serper", "exa", "searxng");
   }
 
@@ -58,7 +65,8 @@ class FallbackWebSearchTest {
   void whenEveryProviderFailsTheTurnIsToldWhy() {
     WebSearch search = new FallbackWebSearch(List.of(failing("serper"), failing("searxng")));
 
-    assertThatThrownBy(() -> search.search(QUERY)).isInstanceOf(UpstreamFailureException.class)
+    assertThatThrownBy(() -> search.search(QUERY))
+        .isInstanceOf(UpstreamFailureException.class)
         .hasMessage("serper failed with status 500; searxng failed with status 500");
   }
 

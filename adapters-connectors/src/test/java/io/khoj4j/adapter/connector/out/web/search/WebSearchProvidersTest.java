@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Each provider against a local stub of its real wire format: the request it sends, the answer it reads, failures. */
 class WebSearchProvidersTest {
 
-  private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+  private final WireMockServer server =
+      new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
   private VendorHttp http = new VendorHttp(Duration.ofSeconds(20));
   private URI base;
 
@@ -74,7 +75,8 @@ class WebSearchProvidersTest {
 
   @Test
   void serperSendsTheKeyAndQueryAndReadsOrganicResultsAndTheAnswerBox() {
-    server.stubFor(post("/search").willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+    server.stubFor(post("/search")
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
         {"searchParameters":{"q":"green tea benefits","gl":"de","type":"search","engine":"google"},
          "answerBox":{"title":"Green tea","answer":"Antioxidants","link":"https://a.example/box"},
          "organic":[{"title":"Tea","link":"https://tea.example/","snippet":"All about tea","position":1},
@@ -83,25 +85,30 @@ class WebSearchProvidersTest {
 
     WebSearch.Results results = provider("serper").search(query());
 
-    assertThat(results.organic()).containsExactly(new WebSearch.Hit("Tea", "https://tea.example/", "All about tea"));
-    assertThat(results.answer()).contains(new WebSearch.Answer("Green tea", "Antioxidants",
-        Optional.of("https://a.example/box")));
-    server.verify(postRequestedFor(urlPathEqualTo("/search")).withHeader("X-API-KEY", equalTo("serper-key"))
+    assertThat(results.organic())
+        .containsExactly(new WebSearch.Hit("Tea", "https://tea.example/", "All about tea"));
+    assertThat(results.answer())
+        .contains(new WebSearch.Answer(
+            "Green tea", "Antioxidants", Optional.of("https://a.example/box")));
+    server.verify(postRequestedFor(urlPathEqualTo("/search"))
+        .withHeader("X-API-KEY", equalTo("serper-key"))
         .withRequestBody(equalToJson("{\"q\":\"green tea benefits\",\"gl\":\"de\"}")));
   }
 
   @Test
   void exaSendsItsSearchBodyAndReadsHighlights() {
-    server.stubFor(post("/search").willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+    server.stubFor(post("/search")
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
         {"requestId":"r1","resolvedSearchType":"neural","results":[
           {"id":"https://tea.example/","title":"Tea","url":"https://tea.example/","publishedDate":null,
            "highlights":["Tea has catechins."],"highlightScores":[0.5]}],"costDollars":{"total":0.005}}""")));
 
     WebSearch.Results results = provider("exa").search(query());
 
-    assertThat(results.organic()).containsExactly(new WebSearch.Hit("Tea", "https://tea.example/",
-        "Tea has catechins."));
-    server.verify(postRequestedFor(urlPathEqualTo("/search")).withHeader("x-api-key", equalTo("exa-key"))
+    assertThat(results.organic())
+        .containsExactly(new WebSearch.Hit("Tea", "https://tea.example/", "Tea has catechins."));
+    server.verify(postRequestedFor(urlPathEqualTo("/search"))
+        .withHeader("x-api-key", equalTo("exa-key"))
         .withRequestBody(equalToJson("""
             {"query":"green tea benefits","type":"auto","userLocation":"DE","numResults":10,
              "contents":{"text":false,"highlights":{"maxCharacters":500}}}""")));
@@ -109,14 +116,15 @@ class WebSearchProvidersTest {
 
   @Test
   void firecrawlSendsItsSearchBodyAndReadsWebResults() {
-    server.stubFor(post("/v2/search").willReturn(aResponse().withHeader("Content-Type", "application/json")
-        .withBody("""
+    server.stubFor(post("/v2/search")
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
             {"success":true,"data":{"web":[{"url":"https://tea.example/","title":"Tea",
               "description":"About tea","position":1}]},"creditsUsed":2}""")));
 
     WebSearch.Results results = provider("firecrawl").search(query());
 
-    assertThat(results.organic()).containsExactly(new WebSearch.Hit("Tea", "https://tea.example/", "About tea"));
+    assertThat(results.organic())
+        .containsExactly(new WebSearch.Hit("Tea", "https://tea.example/", "About tea"));
     server.verify(postRequestedFor(urlPathEqualTo("/v2/search"))
         .withHeader("Authorization", equalTo("Bearer fc-key"))
         .withRequestBody(equalToJson("""
@@ -126,32 +134,41 @@ class WebSearchProvidersTest {
 
   @Test
   void googleSendsKeyEngineAndCountryAndReadsItems() {
-    server.stubFor(get(urlPathEqualTo("/customsearch/v1")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json; charset=UTF-8").withBody("""
+    server.stubFor(get(urlPathEqualTo("/customsearch/v1"))
+        .willReturn(aResponse()
+            .withHeader("Content-Type", "application/json; charset=UTF-8")
+            .withBody("""
             {"kind":"customsearch#search","searchInformation":{"totalResults":"1"},
              "items":[{"kind":"customsearch#result","title":"Tea","link":"https://tea.example/",
                "displayLink":"tea.example","snippet":"About tea"}]}""")));
 
     WebSearch.Results results = provider("google").search(query());
 
-    assertThat(results.organic()).containsExactly(new WebSearch.Hit("Tea", "https://tea.example/", "About tea"));
-    server.verify(getRequestedFor(urlPathEqualTo("/customsearch/v1")).withQueryParam("key", equalTo("g-key"))
-        .withQueryParam("cx", equalTo("engine-1")).withQueryParam("q", equalTo("green tea benefits"))
-        .withQueryParam("cr", equalTo("countryDE")).withQueryParam("gl", equalTo("de")));
+    assertThat(results.organic())
+        .containsExactly(new WebSearch.Hit("Tea", "https://tea.example/", "About tea"));
+    server.verify(getRequestedFor(urlPathEqualTo("/customsearch/v1"))
+        .withQueryParam("key", equalTo("g-key"))
+        .withQueryParam("cx", equalTo("engine-1"))
+        .withQueryParam("q", equalTo("green tea benefits"))
+        .withQueryParam("cr", equalTo("countryDE"))
+        .withQueryParam("gl", equalTo("de")));
   }
 
   @Test
   void googleWithoutItemsFoundNothing() {
-    server.stubFor(get(urlPathEqualTo("/customsearch/v1")).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json").withBody("{\"kind\":\"customsearch#search\"}")));
+    server.stubFor(get(urlPathEqualTo("/customsearch/v1"))
+        .willReturn(aResponse()
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"kind\":\"customsearch#search\"}")));
 
     assertThat(provider("google").search(query()).isEmpty()).isTrue();
   }
 
   @Test
   void searxngAsksForItsHtmlResultsPageAndReadsEachResult() {
-    server.stubFor(get(urlPathEqualTo("/searx/search")).willReturn(aResponse()
-        .withHeader("Content-Type", "text/html; charset=utf-8").withBody("""
+    server.stubFor(get(urlPathEqualTo("/searx/search"))
+        .willReturn(
+            aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody("""
             <!DOCTYPE html><html><body><main id="main_results"><div id="urls" role="main">
             <article class="result result-default category-general">
               <a href="https://tea.example/" class="url_header" rel="noreferrer"><div class="url_wrapper">tea.example</div></a>
@@ -165,38 +182,56 @@ class WebSearchProvidersTest {
 
     WebSearch.Results results = provider("searxng").search(query());
 
-    assertThat(results.organic()).containsExactly(
-        new WebSearch.Hit("Tea guide", "https://tea.example/", "All about tea"),
-        new WebSearch.Hit("Local", base + "/relative", ""));
-    server.verify(getRequestedFor(urlPathEqualTo("/searx/search")).withQueryParam("q", equalTo("green tea benefits"))
-        .withQueryParam("format", equalTo("html")).withQueryParam("language", equalTo("en"))
-        .withQueryParam("country", equalTo("de")).withQueryParam("categories", equalTo("general")));
+    assertThat(results.organic())
+        .containsExactly(
+            new WebSearch.Hit("Tea guide", "https://tea.example/", "All about tea"),
+            new WebSearch.Hit("Local", base + "/relative", ""));
+    server.verify(getRequestedFor(urlPathEqualTo("/searx/search"))
+        .withQueryParam("q", equalTo("green tea benefits"))
+        .withQueryParam("format", equalTo("html"))
+        .withQueryParam("language", equalTo("en"))
+        .withQueryParam("country", equalTo("de"))
+        .withQueryParam("categories", equalTo("general")));
   }
 
   @Test
   void searxngWithNoResultsFoundNothingButAStrangePageIsAnError() {
-    server.stubFor(get(urlPathEqualTo("/searx/search")).willReturn(aResponse().withHeader("Content-Type",
-        "text/html").withBody("<html><body><div id=\"results\"><div id=\"urls\"></div></div></body></html>")));
+    server.stubFor(get(urlPathEqualTo("/searx/search"))
+        .willReturn(aResponse()
+            .withHeader("Content-Type", "text/html")
+            .withBody(
+                "<html><body><div id=\"results\"><div id=\"urls\"></div></div></body></html>")));
     assertThat(provider("searxng").search(query()).isEmpty()).isTrue();
 
-    server.stubFor(get(urlPathEqualTo("/searx/search")).willReturn(aResponse().withHeader("Content-Type",
-        "text/html").withBody("<html><body>Welcome to nginx!</body></html>")));
-    assertThatThrownBy(() -> provider("searxng").search(query())).isInstanceOf(UpstreamFailureException.class)
+    server.stubFor(get(urlPathEqualTo("/searx/search"))
+        .willReturn(aResponse()
+            .withHeader("Content-Type", "text/html")
+            .withBody("<html><body>Welcome to nginx!</body></html>")));
+    assertThatThrownBy(() -> provider("searxng").search(query()))
+        .isInstanceOf(UpstreamFailureException.class)
         .hasMessageContaining("not a results page");
   }
 
-  private void failWith(String name, Function<com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder,
-      com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder> response) {
+  private void failWith(
+      String name,
+      Function<
+              com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder,
+              com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder>
+          response) {
     server.stubFor(any(urlPathEqualTo(path(name))).willReturn(response.apply(aResponse())));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"serper", "exa", "firecrawl", "google", "searxng"})
   void aRefusedKeyIsAClearNonRetryableFailure(String name) {
-    failWith(name, r -> r.withStatus(401).withHeader("Content-Type", "application/json")
-        .withBody("{\"message\":\"Unauthorized.\"}"));
+    failWith(
+        name,
+        r -> r.withStatus(401)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"message\":\"Unauthorized.\"}"));
     assertThatThrownBy(() -> provider(name).search(query()))
-        .isInstanceOfSatisfying(UpstreamFailureException.class, e -> assertThat(e.retryable()).isFalse())
+        .isInstanceOfSatisfying(
+            UpstreamFailureException.class, e -> assertThat(e.retryable()).isFalse())
         .hasMessageContaining("refused the API key (401)");
   }
 
@@ -205,7 +240,8 @@ class WebSearchProvidersTest {
   void rateLimitingSaysWhenToRetry(String name) {
     failWith(name, r -> r.withStatus(429).withHeader("Retry-After", "17"));
     assertThatThrownBy(() -> provider(name).search(query()))
-        .isInstanceOfSatisfying(UpstreamFailureException.class, e -> assertThat(e.retryable()).isTrue())
+        .isInstanceOfSatisfying(
+            UpstreamFailureException.class, e -> assertThat(e.retryable()).isTrue())
         .hasMessageContaining("rate-limiting this server (429, retry after 17 s)");
   }
 
@@ -214,7 +250,8 @@ class WebSearchProvidersTest {
   void aServerErrorIsARetryableFailure(String name) {
     failWith(name, r -> r.withStatus(500).withBody("oops"));
     assertThatThrownBy(() -> provider(name).search(query()))
-        .isInstanceOfSatisfying(UpstreamFailureException.class, e -> assertThat(e.retryable()).isTrue())
+        .isInstanceOfSatisfying(
+            UpstreamFailureException.class, e -> assertThat(e.retryable()).isTrue())
         .hasMessageContaining("failed with status 500");
   }
 
@@ -223,18 +260,27 @@ class WebSearchProvidersTest {
   void aSlowProviderTimesOut(String name) {
     http = new VendorHttp(Duration.ofMillis(500));
     failWith(name, r -> r.withStatus(200).withFixedDelay(3_000).withBody("{}"));
-    assertThatThrownBy(() -> provider(name).search(query())).isInstanceOf(UpstreamFailureException.class)
+    assertThatThrownBy(() -> provider(name).search(query()))
+        .isInstanceOf(UpstreamFailureException.class)
         .hasMessageContaining("did not answer within");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"serper", "exa", "firecrawl", "google"})
   void aMalformedBodyIsAFailureNotAnEmptyResult(String name) {
-    failWith(name, r -> r.withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"organic\":[{"));
-    assertThatThrownBy(() -> provider(name).search(query())).isInstanceOf(UpstreamFailureException.class)
+    failWith(
+        name,
+        r -> r.withStatus(200)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"organic\":[{"));
+    assertThatThrownBy(() -> provider(name).search(query()))
+        .isInstanceOf(UpstreamFailureException.class)
         .hasMessageContaining("unreadable answer");
-    failWith(name, r -> r.withStatus(200).withHeader("Content-Type", "application/json").withBody("[1,2]"));
-    assertThatThrownBy(() -> provider(name).search(query())).isInstanceOf(UpstreamFailureException.class)
+    failWith(
+        name,
+        r -> r.withStatus(200).withHeader("Content-Type", "application/json").withBody("[1,2]"));
+    assertThatThrownBy(() -> provider(name).search(query()))
+        .isInstanceOf(UpstreamFailureException.class)
         .hasMessageContaining("not a JSON object");
   }
 
@@ -242,14 +288,16 @@ class WebSearchProvidersTest {
   @ValueSource(strings = {"serper", "exa", "firecrawl", "google", "searxng"})
   void aDroppedConnectionIsAFailure(String name) {
     failWith(name, r -> r.withFault(Fault.CONNECTION_RESET_BY_PEER));
-    assertThatThrownBy(() -> provider(name).search(query())).isInstanceOf(UpstreamFailureException.class)
+    assertThatThrownBy(() -> provider(name).search(query()))
+        .isInstanceOf(UpstreamFailureException.class)
         .hasMessageContaining("could not be reached");
   }
 
   @Test
   void anUnreachableProviderIsAFailure() {
     server.stop();
-    assertThatThrownBy(() -> provider("serper").search(query())).isInstanceOf(UpstreamFailureException.class)
+    assertThatThrownBy(() -> provider("serper").search(query()))
+        .isInstanceOf(UpstreamFailureException.class)
         .hasMessageStartingWith("Serper could not be reached");
   }
 }
