@@ -126,7 +126,7 @@ class ChatClientLeavesIT {
       ChatSocketFrames frames = new ChatSocketFrames();
       WebSocket ws = frames.connect(user.token(), "http://localhost");
 
-      ws.sendText("{\"q\":\"/general hello\"}", true);
+      ws.sendText("{\"q\":\"/general hello\"}", true).join();
       await(() -> model.requests.get() == 1);
       assertThat(model.openConnections).as("the model call is in flight").hasValue(1);
       ws.abort();

@@ -65,7 +65,7 @@ class ChatSocketIT {
     ChatSocketFrames frames = new ChatSocketFrames();
     WebSocket ws = frames.connect(user.token(), "http://localhost:42110");
 
-    ws.sendText("{\"q\":\"/general hello\"}", true);
+    ws.sendText("{\"q\":\"/general hello\"}", true).join();
     // The end_response frame is followed by its own delimiter frame: wait for that one too, not
     // just the event.
     await(() -> endsWithDelimiterAfter(frames, "end_response"));
@@ -94,11 +94,11 @@ class ChatSocketIT {
     ChatSocketFrames frames = new ChatSocketFrames();
     WebSocket ws = frames.connect(user.token(), "http://127.0.0.1");
 
-    ws.sendText("{\"n\": 3}", true);
+    ws.sendText("{\"n\": 3}", true).join();
     await(frames, "Missing required field 'q'");
-    ws.sendText("not json", true);
+    ws.sendText("not json", true).join();
     await(frames, "must be JSON");
-    ws.sendText("{\"type\":\"interrupt\"}", true);
+    ws.sendText("{\"type\":\"interrupt\"}", true).join();
     await(frames, "interrupt_acknowledged");
 
     assertThat(frames.has("{\"error\":\"Missing required field 'q' in chat message\"}"))
@@ -137,7 +137,7 @@ class ChatSocketIT {
     ChatSocketFrames frames = new ChatSocketFrames();
     WebSocket ws = frames.connect(user.token(), "http://localhost");
 
-    ws.sendText("{\"q\":\"/general think\"}", true);
+    ws.sendText("{\"q\":\"/general think\"}", true).join();
     await(() -> endsWithDelimiterAfter(frames, "end_response"));
 
     List<String> thoughtChatSocketFrames = frames.frames.stream()
@@ -168,9 +168,9 @@ class ChatSocketIT {
     ChatSocketFrames frames = new ChatSocketFrames();
     WebSocket ws = frames.connect(user.token(), "http://localhost");
 
-    ws.sendText("{\"q\":\"/general count slowly\"}", true);
+    ws.sendText("{\"q\":\"/general count slowly\"}", true).join();
     await(() -> !frames.text().isEmpty());
-    ws.sendText("{\"type\":\"interrupt\"}", true);
+    ws.sendText("{\"type\":\"interrupt\"}", true).join();
     await(frames, "interrupt_acknowledged");
     int textAtAck = frames.text().size();
     Thread.sleep(2000);
@@ -202,9 +202,9 @@ class ChatSocketIT {
     ChatSocketFrames frames = new ChatSocketFrames();
     WebSocket ws = frames.connect(user.token(), "http://localhost");
 
-    ws.sendText("{\"q\":\"/general slow question\",\"turn_id\":\"turn-slow\"}", true);
+    ws.sendText("{\"q\":\"/general slow question\",\"turn_id\":\"turn-slow\"}", true).join();
     await(() -> !frames.text().isEmpty());
-    ws.sendText("{\"q\":\"/general quick question\",\"turn_id\":\"turn-quick\"}", true);
+    ws.sendText("{\"q\":\"/general quick question\",\"turn_id\":\"turn-quick\"}", true).join();
     await(() -> endsWithDelimiterAfter(frames, "end_response"));
     Thread.sleep(2000);
 

@@ -342,9 +342,9 @@ class UsageLimitsIT {
     ChatSocketFrames frames = new ChatSocketFrames();
     WebSocket ws = frames.connect(user.token(), "http://localhost:42110");
     String one = image(3);
-    ws.sendText("{\"q\":\"two pictures\",\"images\":[\"" + one + "\",\"" + one + "\"]}", true);
+    ws.sendText("{\"q\":\"two pictures\",\"images\":[\"" + one + "\",\"" + one + "\"]}", true).join();
     await(() -> frames.has("\"error\""));
-    ws.sendText("{\"q\":\"one picture\",\"images\":[\"" + one + "\"]}", true);
+    ws.sendText("{\"q\":\"one picture\",\"images\":[\"" + one + "\"]}", true).join();
     await(() -> frames.has("\"end_llm_response\"") || frames.has("end_response"));
 
     assertThat(frames.frames)
@@ -413,7 +413,7 @@ class UsageLimitsIT {
     }
     ChatSocketFrames frames = new ChatSocketFrames();
     WebSocket ws = frames.connect(user.token(), "http://localhost:42110");
-    ws.sendText("{\"q\":\"over the minute\"}", true);
+    ws.sendText("{\"q\":\"over the minute\"}", true).join();
     await(() -> frames.has("\"error\""));
 
     assertThat(frames.frames)
