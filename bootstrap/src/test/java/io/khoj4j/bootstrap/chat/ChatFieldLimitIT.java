@@ -75,7 +75,8 @@ class ChatFieldLimitIT {
     ChatSocketFrames frames = new ChatSocketFrames();
     WebSocket ws = frames.connect(user.token(), "http://127.0.0.1");
 
-    ws.sendText("{\"q\":\"/general hello\",\"turn_id\":\"" + "t".repeat(101) + "\"}", true).join();
+    ws.sendText("{\"q\":\"/general hello\",\"turn_id\":\"" + "t".repeat(101) + "\"}", true)
+        .join();
     ws.sendText("{\"type\":\"interrupt\"}", true).join();
     for (int i = 0; i < 200 && !frames.has("interrupt_acknowledged"); i++) {
       Thread.sleep(50);

@@ -202,9 +202,11 @@ class ChatSocketIT {
     ChatSocketFrames frames = new ChatSocketFrames();
     WebSocket ws = frames.connect(user.token(), "http://localhost");
 
-    ws.sendText("{\"q\":\"/general slow question\",\"turn_id\":\"turn-slow\"}", true).join();
+    ws.sendText("{\"q\":\"/general slow question\",\"turn_id\":\"turn-slow\"}", true)
+        .join();
     await(() -> !frames.text().isEmpty());
-    ws.sendText("{\"q\":\"/general quick question\",\"turn_id\":\"turn-quick\"}", true).join();
+    ws.sendText("{\"q\":\"/general quick question\",\"turn_id\":\"turn-quick\"}", true)
+        .join();
     await(() -> endsWithDelimiterAfter(frames, "end_response"));
     Thread.sleep(2000);
 

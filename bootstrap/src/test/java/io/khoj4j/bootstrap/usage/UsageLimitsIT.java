@@ -342,7 +342,8 @@ class UsageLimitsIT {
     ChatSocketFrames frames = new ChatSocketFrames();
     WebSocket ws = frames.connect(user.token(), "http://localhost:42110");
     String one = image(3);
-    ws.sendText("{\"q\":\"two pictures\",\"images\":[\"" + one + "\",\"" + one + "\"]}", true).join();
+    ws.sendText("{\"q\":\"two pictures\",\"images\":[\"" + one + "\",\"" + one + "\"]}", true)
+        .join();
     await(() -> frames.has("\"error\""));
     ws.sendText("{\"q\":\"one picture\",\"images\":[\"" + one + "\"]}", true).join();
     await(() -> frames.has("\"end_llm_response\"") || frames.has("end_response"));
