@@ -1,7 +1,7 @@
 package io.khoj4j.bootstrap;
 
 import io.khoj4j.adapter.connector.out.github.GithubRestRepositories;
-import io.khoj4j.adapter.connector.out.http.VendorHttp;
+import io.khoj4j.adapter.connector.out.http.RateLimitedHttp;
 import io.khoj4j.adapter.connector.out.notion.NotionApiWorkspace;
 import io.khoj4j.application.port.in.content.IndexContentUseCase;
 import io.khoj4j.application.port.out.connector.ConnectorRepository;
@@ -48,7 +48,7 @@ public class ConnectorProducers {
   @Produces
   @Singleton
   GithubRepositories githubRepositories(ConnectorConfig config, Clock clock) {
-    VendorHttp http = new VendorHttp(
+    RateLimitedHttp http = new RateLimitedHttp(
         "GitHub",
         config.timeout(),
         config.maxRateLimitWait(),
@@ -62,7 +62,7 @@ public class ConnectorProducers {
   @Produces
   @Singleton
   NotionWorkspace notionWorkspace(ConnectorConfig config, Clock clock) {
-    VendorHttp http = new VendorHttp(
+    RateLimitedHttp http = new RateLimitedHttp(
         "Notion",
         config.timeout(),
         config.maxRateLimitWait(),

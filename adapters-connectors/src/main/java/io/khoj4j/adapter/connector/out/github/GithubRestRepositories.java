@@ -2,7 +2,7 @@ package io.khoj4j.adapter.connector.out.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.khoj4j.adapter.connector.out.http.VendorHttp;
+import io.khoj4j.adapter.connector.out.http.RateLimitedHttp;
 import io.khoj4j.application.port.out.connector.ConnectorException;
 import io.khoj4j.application.port.out.connector.ConnectorException.Kind;
 import io.khoj4j.application.port.out.connector.GithubRepositories;
@@ -32,10 +32,10 @@ public final class GithubRestRepositories implements GithubRepositories {
   private static final int MAX_TREE_DEPTH = 64;
 
   private final URI api;
-  private final VendorHttp http;
+  private final RateLimitedHttp http;
   private final Duration timeout;
 
-  public GithubRestRepositories(URI api, VendorHttp http, Duration timeout) {
+  public GithubRestRepositories(URI api, RateLimitedHttp http, Duration timeout) {
     String base = api.toString();
     this.api = URI.create(base.endsWith("/") ? base : base + "/");
     this.http = http;
@@ -174,7 +174,7 @@ public final class GithubRestRepositories implements GithubRepositories {
       return Optional.of(response
           .headers()
           .firstValue("X-RateLimit-Reset")
-          .flatMap(VendorHttp::seconds)
+          .flatMap(RateLimitedHttp::seconds)
           .map(Instant::ofEpochSecond)
           .orElse(http.now().plusSeconds(60)));
     }

@@ -3,7 +3,7 @@ package io.khoj4j.adapter.connector.out.notion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.khoj4j.adapter.connector.out.http.VendorHttp;
+import io.khoj4j.adapter.connector.out.http.RateLimitedHttp;
 import io.khoj4j.application.port.out.connector.ConnectorException;
 import io.khoj4j.application.port.out.connector.ConnectorException.Kind;
 import io.khoj4j.application.port.out.connector.NotionWorkspace;
@@ -43,12 +43,12 @@ public final class NotionApiWorkspace implements NotionWorkspace {
   public record OAuthClient(String clientId, String clientSecret, String redirectUri) {}
 
   private final URI api;
-  private final VendorHttp http;
+  private final RateLimitedHttp http;
   private final Duration timeout;
   private final Optional<OAuthClient> oauth;
 
   public NotionApiWorkspace(
-      URI api, VendorHttp http, Duration timeout, Optional<OAuthClient> oauth) {
+      URI api, RateLimitedHttp http, Duration timeout, Optional<OAuthClient> oauth) {
     String base = api.toString();
     this.api = URI.create(base.endsWith("/") ? base : base + "/");
     this.http = http;

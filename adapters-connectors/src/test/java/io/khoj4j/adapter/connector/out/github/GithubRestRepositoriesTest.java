@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.khoj4j.adapter.connector.out.http.VendorHttp;
+import io.khoj4j.adapter.connector.out.http.RateLimitedHttp;
 import io.khoj4j.application.port.out.connector.ConnectorException;
 import io.khoj4j.application.port.out.connector.GithubRepositories.TreeFile;
 import io.khoj4j.domain.connector.GithubRepo;
@@ -60,7 +60,7 @@ class GithubRestRepositoriesTest {
   void reset() {
     server.resetAll();
     pauses.clear();
-    VendorHttp http = new VendorHttp(
+    RateLimitedHttp http = new RateLimitedHttp(
         "GitHub",
         Duration.ofSeconds(2),
         Duration.ofSeconds(90),

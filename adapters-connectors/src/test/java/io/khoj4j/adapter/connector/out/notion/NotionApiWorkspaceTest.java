@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.khoj4j.adapter.connector.out.http.VendorHttp;
+import io.khoj4j.adapter.connector.out.http.RateLimitedHttp;
 import io.khoj4j.application.port.out.connector.ConnectorException;
 import io.khoj4j.application.port.out.connector.NotionWorkspace.Block;
 import io.khoj4j.application.port.out.connector.NotionWorkspace.Page;
@@ -63,7 +63,7 @@ class NotionApiWorkspaceTest {
   }
 
   NotionApiWorkspace workspace(Duration minInterval) {
-    VendorHttp http = new VendorHttp(
+    RateLimitedHttp http = new RateLimitedHttp(
         "Notion",
         Duration.ofSeconds(2),
         Duration.ofSeconds(60),

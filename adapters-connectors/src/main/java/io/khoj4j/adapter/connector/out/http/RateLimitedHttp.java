@@ -18,7 +18,7 @@ import java.util.function.Function;
  * time-outs and broken connections retried a few times with growing pauses. Pauses go through {@link Pause}, so tests
  * run without sleeping.
  */
-public final class VendorHttp {
+public final class RateLimitedHttp {
 
   /** Waits; a test passes one that only records. */
   @FunctionalInterface
@@ -35,7 +35,7 @@ public final class VendorHttp {
   private final Clock clock;
   private Instant lastRequest = Instant.MIN;
 
-  public VendorHttp(
+  public RateLimitedHttp(
       String vendor,
       Duration connectTimeout,
       Duration maxWait,
@@ -118,7 +118,7 @@ public final class VendorHttp {
     return response
         .headers()
         .firstValue("Retry-After")
-        .flatMap(VendorHttp::seconds)
+        .flatMap(RateLimitedHttp::seconds)
         .map(s -> clock.instant().plusSeconds(s));
   }
 
