@@ -4,6 +4,9 @@ import io.khoj4j.application.port.in.content.IndexContentUseCase;
 import io.khoj4j.application.port.out.agent.AgentKnowledge;
 import io.khoj4j.application.port.out.agent.AgentRepository;
 import io.khoj4j.application.port.out.auth.ExternalIdentityRepository;
+import io.khoj4j.application.port.out.automation.AutomationRepository;
+import io.khoj4j.application.port.out.automation.AutomationScheduler;
+import io.khoj4j.application.port.out.automation.CronCalendar;
 import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
@@ -44,6 +47,9 @@ public class MigrationProducers {
       ConnectorRepository connectors,
       SubscriptionRepository subscriptions,
       MemoryRepository memories,
+      AutomationRepository automations,
+      AutomationScheduler scheduler,
+      CronCalendar calendar,
       EmbeddingModel embeddings,
       SecretBox secrets,
       IdGenerator ids,
@@ -63,6 +69,7 @@ public class MigrationProducers {
             connectors,
             subscriptions,
             memories),
+        new ImportKhojDataService.Schedules(automations, conversations, scheduler, calendar),
         indexContent,
         embeddings,
         secrets,

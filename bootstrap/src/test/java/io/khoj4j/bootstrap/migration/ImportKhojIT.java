@@ -3,8 +3,11 @@ package io.khoj4j.bootstrap.migration;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import io.khoj4j.bootstrap.cli.AdminCommands;
@@ -135,7 +138,8 @@ class ImportKhojIT {
                 + "0000: its messages cannot be read",
             "not imported: files /scans/receipt.pdf: Khoj keeps only the extracted text of pdf files",
             "not imported: agents Khoj: this server has its own default agent",
-            "not imported: automations 1 in the source",
+            "automations: 2 found, 1 imported",
+            "the scheduler job cannot be read",
             "not imported: passwords 1 users",
             "sign-in identities: 1 found, 1 imported",
             "connectors: 2 found, 0 imported",
@@ -158,13 +162,32 @@ class ImportKhojIT {
 
   @Test
   @Order(3)
+  void annsAutomationRunsOnItsScheduleInHerZoneAndBobSeesNone() {
+    as(ANN_TOKEN)
+        .get("/api/automation")
+        .then()
+        .statusCode(200)
+        .body("subject", contains("Tea news"))
+        .body("query_to_run", contains("/automated_task Summarise the news about tea"))
+        .body("scheduling_request", contains("Summarise the news about tea"))
+        .body("crontime", contains("15 7 * * 1"))
+        .body("schedule[0]", containsString("IST"))
+        .body("next[0]", containsString("07:15 AM"));
+    as(BOB_TOKEN).get("/api/automation").then().statusCode(200).body("$", hasSize(0));
+  }
+
+  @Test
+  @Order(3)
   void eachUserSeesExactlyTheirOwnConversations() {
     as(ANN_TOKEN)
         .get("/api/chat/sessions")
         .then()
         .statusCode(200)
-        .body("conversation_id", contains(ANN_CONV))
-        .body("[0].slug", equalTo("Watering " + RUN));
+        .body("conversation_id", hasSize(2))
+        .body("conversation_id", hasItem(ANN_CONV))
+        .body(
+            "slug",
+            containsInAnyOrder("Watering " + RUN, "Automation: Tea news")); // her automation's
     as(BOB_TOKEN)
         .get("/api/chat/sessions")
         .then()
@@ -274,12 +297,14 @@ class ImportKhojIT {
             "users: 3 found, 0 imported, 3 already imported",
             "tokens: 2 found, 0 imported, 2 already imported",
             "files: 3 found, 0 imported, 2 already imported",
-            "conversations: 4 found, 0 imported, 3 already imported");
+            "conversations: 4 found, 0 imported, 3 already imported",
+            "automations: 2 found, 0 imported, 1 already imported");
     as(ANN_TOKEN)
         .get("/api/chat/sessions")
         .then()
         .statusCode(200)
-        .body("conversation_id", contains(ANN_CONV));
+        .body("conversation_id", hasSize(2))
+        .body("conversation_id", hasItem(ANN_CONV));
     as(ANN_TOKEN)
         .queryParam("conversation_id", ANN_CONV)
         .get("/api/chat/history")

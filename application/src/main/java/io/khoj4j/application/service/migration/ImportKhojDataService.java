@@ -8,6 +8,9 @@ import io.khoj4j.application.port.in.migration.ImportReport;
 import io.khoj4j.application.port.out.agent.AgentKnowledge;
 import io.khoj4j.application.port.out.agent.AgentRepository;
 import io.khoj4j.application.port.out.auth.ExternalIdentityRepository;
+import io.khoj4j.application.port.out.automation.AutomationRepository;
+import io.khoj4j.application.port.out.automation.AutomationScheduler;
+import io.khoj4j.application.port.out.automation.CronCalendar;
 import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
@@ -27,14 +30,12 @@ import java.util.Map;
 
 /**
  * Imports a Khoj server in dependency order: users and tokens, their Google sign-in, connectors, subscriptions and memories, models, files (before agents, whose knowledge is copied
- * from them), agents, conversations (which name agents). Each item is written with its mapping in one unit of work.
+ * from them), agents, conversations (which name agents), automations (whose runs answer in conversations). Each item is written with its mapping in one unit of work.
  */
 public final class ImportKhojDataService implements ImportKhojDataUseCase {
 
   /** What this server does not import, and why; the source tells how many of each it holds. */
   private static final Map<String, String> NOT_IMPORTED = Map.of(
-      "automations",
-          "Khoj keeps them as pickled scheduler jobs: create them again on the automations page",
       "notion connections", "only the first of a user's Notion settings is imported",
       "github connections", "only the first of a user's GitHub settings is imported");
 
@@ -48,12 +49,14 @@ public final class ImportKhojDataService implements ImportKhojDataUseCase {
   private final ConversationImport conversations;
   private final AccountLinkImport accountLinks;
   private final UserExtrasImport extras;
+  private final AutomationImport automations;
 
   public ImportKhojDataService(
       KhojSources sources,
       ImportMappings mappings,
       UnitOfWork unitOfWork,
       Repositories repositories,
+      Schedules schedules,
       IndexContentUseCase indexContent,
       EmbeddingModel embeddings,
       SecretBox secrets,
@@ -72,6 +75,7 @@ public final class ImportKhojDataService implements ImportKhojDataUseCase {
         new AccountLinkImport(repositories.identities(), repositories.connectors(), secrets);
     this.extras = new UserExtrasImport(
         repositories.subscriptions(), repositories.memories(), embeddings, clock);
+    this.automations = new AutomationImport(schedules, ids, clock);
   }
 
   /** The stores the import writes to. */
@@ -87,6 +91,13 @@ public final class ImportKhojDataService implements ImportKhojDataUseCase {
       SubscriptionRepository subscriptions,
       MemoryRepository memories) {}
 
+  /** Where imported automations are kept and scheduled. */
+  public record Schedules(
+      AutomationRepository automations,
+      ConversationRepository conversations,
+      AutomationScheduler scheduler,
+      CronCalendar calendar) {}
+
   @Override
   public ImportReport importData(ImportKhojCommand command, ImportProgress progress) {
     ImportRun run = new ImportRun(command.dryRun(), mappings, unitOfWork, progress);
@@ -99,6 +110,7 @@ public final class ImportKhojDataService implements ImportKhojDataUseCase {
       files.run(source, run);
       agents.run(source, run);
       conversations.run(source, run);
+      automations.run(source, run);
       for (KhojSource.Leftover left : source.leftovers()) {
         run.skip(
             left.kind(),

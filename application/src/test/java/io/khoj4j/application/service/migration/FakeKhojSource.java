@@ -21,6 +21,7 @@ final class FakeKhojSource implements KhojSource {
   final List<Connector> connectors = new ArrayList<>();
   final List<Subscription> subscriptions = new ArrayList<>();
   final List<Memory> memories = new ArrayList<>();
+  final List<Automation> automations = new ArrayList<>();
   final List<Leftover> leftovers = new ArrayList<>();
   int conversationFailures;
   int closed;
@@ -31,6 +32,11 @@ final class FakeKhojSource implements KhojSource {
         .sorted(Comparator.comparing(key))
         .limit(limit)
         .toList();
+  }
+
+  @Override
+  public List<Automation> automations(String after, int limit) {
+    return page(automations, Automation::key, after, limit);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.khoj4j.application.service.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.khoj4j.application.port.in.content.IndexContentCommand;
 import io.khoj4j.application.port.in.content.IndexContentResult;
@@ -10,6 +11,9 @@ import io.khoj4j.application.port.in.migration.ImportReport;
 import io.khoj4j.application.port.out.agent.InMemoryAgentKnowledge;
 import io.khoj4j.application.port.out.agent.InMemoryAgentRepository;
 import io.khoj4j.application.port.out.auth.InMemoryExternalIdentityRepository;
+import io.khoj4j.application.port.out.automation.DailyCronCalendar;
+import io.khoj4j.application.port.out.automation.InMemoryAutomationRepository;
+import io.khoj4j.application.port.out.automation.RecordingAutomationScheduler;
 import io.khoj4j.application.port.out.connector.InMemoryConnectorRepository;
 import io.khoj4j.application.port.out.conversation.InMemoryConversationRepository;
 import io.khoj4j.application.port.out.embedding.FakeEmbeddingModel;
@@ -25,6 +29,7 @@ import io.khoj4j.application.port.out.token.InMemoryApiTokenRepository;
 import io.khoj4j.application.port.out.user.InMemoryUserRepository;
 import io.khoj4j.domain.agent.Agent;
 import io.khoj4j.domain.agent.AgentSlug;
+import io.khoj4j.domain.automation.Automation;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.Conversation;
 import io.khoj4j.domain.user.SecretHash;
@@ -32,6 +37,7 @@ import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +65,8 @@ class ImportKhojDataServiceTest {
   private final InMemorySubscriptionRepository subscriptions = new InMemorySubscriptionRepository();
   private final InMemoryMemoryRepository memories = new InMemoryMemoryRepository();
   private final FakeEmbeddingModel embeddings = new FakeEmbeddingModel();
+  private final InMemoryAutomationRepository automations = new InMemoryAutomationRepository();
+  private final RecordingAutomationScheduler scheduler = new RecordingAutomationScheduler();
   private final List<IndexContentCommand> indexed = new ArrayList<>();
   private final List<String> progress = new ArrayList<>();
 
@@ -77,6 +85,8 @@ class ImportKhojDataServiceTest {
           connectors,
           subscriptions,
           memories),
+      new ImportKhojDataService.Schedules(
+          automations, conversations, scheduler, new DailyCronCalendar()),
       this::index,
       embeddings,
       secrets,
@@ -138,7 +148,7 @@ class ImportKhojDataServiceTest {
         AT));
     source.shared.add(new KhojSource.PublicConversation(
         "30", "1", "garden-abc", "Garden", Optional.empty(), List.of(q), AT));
-    source.leftovers.add(new KhojSource.Leftover("automations", 2));
+    source.leftovers.add(new KhojSource.Leftover("github connections", 2));
     source.identities.add(
         new KhojSource.Identity("g|ann", "1", "https://accounts.google.com", "ann-sub", null));
     source.connectors.add(new KhojSource.Connector(
@@ -208,6 +218,86 @@ class ImportKhojDataServiceTest {
             "1 users");
     assertThat(progress).contains("users: 2 read");
     assertThat(source.closed).isEqualTo(1);
+  }
+
+  @Test
+  void automationsAreScheduledInTheirZoneAndAnswerInTheirConversation() {
+    fixture();
+    source.automations.add(new KhojSource.Automation(
+        "automation_1_a",
+        "1",
+        "/automated_task Water the tomatoes?",
+        "Remind me to water",
+        "Watering",
+        "30 7 * * *",
+        Optional.of("Europe/Berlin"),
+        Optional.of(CONVERSATION),
+        Optional.empty()));
+    source.automations.add(new KhojSource.Automation(
+        "automation_2_b",
+        "2",
+        "/automated_task What is due?\nAnd what is late?",
+        "",
+        "",
+        "0 9 * * *",
+        Optional.of("Not/AZone"),
+        Optional.empty(),
+        Optional.empty()));
+    source.automations.add(KhojSource.Automation.unreadable(
+        "automation_1_c", "1", "the scheduler job cannot be read: truncated"));
+    source.automations.add(new KhojSource.Automation(
+        "automation_1_d",
+        "1",
+        "/automated_task Weekly?",
+        "",
+        "Weekly",
+        "0 9 * * 1",
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty()));
+    source.automations.add(new KhojSource.Automation(
+        "automation_9_e",
+        "9",
+        "/automated_task Orphan?",
+        "",
+        "",
+        "0 9 * * *",
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty()));
+
+    ImportReport report = run(false);
+
+    assertThat(report.imported("automations")).isEqualTo(2);
+    Automation watering = automations.list(ann()).getFirst();
+    assertThat(watering.queryToRun()).isEqualTo("/automated_task Water the tomatoes?");
+    assertThat(watering.schedulingRequest()).isEqualTo("Remind me to water");
+    assertThat(watering.subject()).isEqualTo("Watering");
+    assertThat(watering.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+    assertThat(watering.conversationId()).isEqualTo(UUID.fromString(CONVERSATION));
+    assertThat(scheduler.next.get(watering.id()))
+        .as("07:30 in Berlin after %s", AT)
+        .isEqualTo(Instant.parse("2025-03-04T06:30:00Z"));
+    UserId bob = users.findByEmail("bob@example.org").orElseThrow().id();
+    Automation due = automations.list(bob).getFirst();
+    assertThat(due.subject()).isEqualTo("What is due?");
+    assertThat(due.zone())
+        .as("an unknown zone is read as UTC, as Khoj does")
+        .isEqualTo(ZoneId.of("UTC"));
+    assertThat(conversations.find(bob, due.conversationId()).orElseThrow().title())
+        .isEqualTo("Automation: What is due?");
+    assertThat(report.skipped())
+        .filteredOn(s -> s.kind().equals("automations"))
+        .extracting(ImportReport.Skipped::item, ImportReport.Skipped::reason)
+        .containsExactlyInAnyOrder(
+            tuple("automation_1_c", "the scheduler job cannot be read: truncated"),
+            tuple("automation_1_d", "its crontime cannot be read here: 0 9 * * 1"),
+            tuple("automation_9_e", "its owner was not imported"));
+
+    ImportReport again = run(false);
+
+    assertThat(again.imported("automations")).isZero();
+    assertThat(automations.list(ann())).hasSize(1);
   }
 
   @Test

@@ -23,6 +23,8 @@ final class JdbcKhojSource implements KhojSource {
   private static final String AGENT_KEY =
       "case when a.id is null then null else coalesce(au.uuid::text, 'admin') || ':' || a.slug end";
 
+  private static final String JOBS = "django_apscheduler_djangojob";
+
   private final Connection connection;
   private final KhojRows rows;
 
@@ -315,6 +317,42 @@ final class JdbcKhojSource implements KhojSource {
         r -> new Memory(r.getString(1), r.getString(2), r.getString(3), KhojRows.instant(r, 4)));
   }
 
+  /**
+   * Khoj names an automation's job {@code automation_<owner's UUID>_<hash>}; the rest is in the pickled job state,
+   * which {@link KhojJobState} reads.
+   */
+  @Override
+  public List<Automation> automations(String after, int limit) {
+    if (!rows.tableExists(JOBS)) {
+      return List.of();
+    }
+    return rows.list(
+        "select id, job_state from " + JOBS
+            + " where id like 'automation\\_%' and id collate \"C\" > ? order by id collate \"C\" limit ?",
+        List.of(after, limit),
+        r -> automation(r.getString(1), r.getBytes(2)));
+  }
+
+  private static Automation automation(String id, byte[] state) {
+    String rest = id.substring("automation_".length());
+    String owner = rest.length() > 36 ? rest.substring(0, 36) : rest;
+    try {
+      KhojJobState.Job job = KhojJobState.read(state);
+      return new Automation(
+          id,
+          owner,
+          job.queryToRun(),
+          job.schedulingRequest(),
+          job.subject(),
+          job.crontime(),
+          job.timezone(),
+          job.conversationId(),
+          Optional.empty());
+    } catch (IllegalArgumentException e) {
+      return Automation.unreadable(id, owner, e.getMessage());
+    }
+  }
+
   @Override
   public List<Leftover> leftovers() {
     List<Leftover> out = new ArrayList<>();
@@ -328,7 +366,6 @@ final class JdbcKhojSource implements KhojSource {
         "github connections",
         "database_githubconfig",
         "id not in (select min(id) from database_githubconfig group by user_id)");
-    count(out, "automations", "django_apscheduler_djangojob", "id like 'automation%'");
     return out;
   }
 

@@ -12,8 +12,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Plain JDBC queries against the source, and the column conversions Khoj's schema needs. */
 final class KhojRows {
@@ -79,6 +81,23 @@ final class KhojRows {
       return JSON.readValue(json, new TypeReference<List<String>>() {});
     } catch (JsonProcessingException e) {
       return List.of();
+    }
+  }
+
+  /** A JSON object's fields that are strings (Khoj's job names); anything else is refused. */
+  static Map<String, String> jsonTexts(String json) {
+    try {
+      Map<String, Object> fields =
+          JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
+      Map<String, String> texts = new HashMap<>();
+      fields.forEach((k, v) -> {
+        if (v instanceof String text) {
+          texts.put(k, text);
+        }
+      });
+      return texts;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage(), e);
     }
   }
 

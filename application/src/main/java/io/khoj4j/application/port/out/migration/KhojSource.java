@@ -43,6 +43,9 @@ public interface KhojSource extends AutoCloseable {
   /** Facts Khoj remembered about its users (the text; vectors are made again). */
   List<Memory> memories(String after, int limit);
 
+  /** Users' automations (Khoj keeps each as a scheduler job). */
+  List<Automation> automations(String after, int limit);
+
   /** How many items the source holds of kinds this server does not import (kind → count, none when zero). */
   List<Leftover> leftovers();
 
@@ -179,6 +182,28 @@ public interface KhojSource extends AutoCloseable {
       Instant createdAt) {}
 
   record Memory(String key, String userKey, String raw, Instant createdAt) {}
+
+  /**
+   * An automation: {@code key} is its scheduler job's id, {@code userKey} its owner's UUID, {@code crontime} read in
+   * {@code timezone} (empty when the job does not say), {@code conversationKey} the conversation its runs answer in.
+   * {@code unreadable} says why the job could not be read; then only the keys are set.
+   */
+  record Automation(
+      String key,
+      String userKey,
+      String queryToRun,
+      String schedulingRequest,
+      String subject,
+      String crontime,
+      Optional<String> timezone,
+      Optional<String> conversationKey,
+      Optional<String> unreadable) {
+
+    public static Automation unreadable(String key, String userKey, String why) {
+      return new Automation(
+          key, userKey, "", "", "", "", Optional.empty(), Optional.empty(), Optional.of(why));
+    }
+  }
 
   record Leftover(String kind, long count) {}
 }
