@@ -135,7 +135,7 @@ public class UserAdminResource {
           "Administrators cannot delete their own account here; use DELETE /api/self.");
     }
     accounts.delete(new DeleteAccountCommand(target));
-    return new StatusResponse("ok");
+    return StatusResponse.ok();
   }
 
   @GET
@@ -167,7 +167,7 @@ public class UserAdminResource {
       throw RequestValidationException.missing("query", "token");
     }
     deleteToken.delete(new DeleteApiTokenCommand(existing(id), token));
-    return new StatusResponse("ok");
+    return StatusResponse.ok();
   }
 
   private UserId existing(String id) {

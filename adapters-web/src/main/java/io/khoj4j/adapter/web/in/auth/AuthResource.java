@@ -109,7 +109,7 @@ public class AuthResource {
     }
     SignedIn signedIn =
         passwords.login(new PasswordLoginCommand(body.email(), body.password(), clientOf(request)));
-    return Response.ok(new StatusResponse("ok"))
+    return Response.ok(StatusResponse.ok())
         .cookie(SessionCookie.issue(signedIn, clock.instant(), secureCookies))
         .build();
   }

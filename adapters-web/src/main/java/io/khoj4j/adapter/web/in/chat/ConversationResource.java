@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.khoj4j.adapter.web.error.ErrorMappers;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.in.QueryParams;
+import io.khoj4j.adapter.web.in.StatusResponse;
 import io.khoj4j.adapter.web.security.CurrentUser;
 import io.khoj4j.application.error.InvalidInputException;
 import io.khoj4j.application.error.NotFoundException;
@@ -169,10 +170,6 @@ public class ConversationResource {
         : Optional.of(uuid("query", name, value));
   }
 
-  /** Khoj's {@code {"status": ..., "message": ...}} (no message when there is none). */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Status(String status, String message) {}
-
   public record Renamed(String status, boolean success) {}
 
   public record Titled(String status, String title) {}
@@ -210,8 +207,8 @@ public class ConversationResource {
 
   public record Log(List<ChatJson.Message> chat) {}
 
-  private static Status status(String status, String message) {
-    return new Status(status, message);
+  private static StatusResponse status(String status, String message) {
+    return new StatusResponse(status, message);
   }
 
   static History history(
@@ -281,7 +278,7 @@ public class ConversationResource {
 
   @DELETE
   @Path("/history")
-  public Status deleteHistory(@QueryParam("conversation_id") String conversationId) {
+  public StatusResponse deleteHistory(@QueryParam("conversation_id") String conversationId) {
     deleteConversations.delete(new DeleteConversationsCommand(
         currentUser.id(), optionalUuid("conversation_id", conversationId)));
     return status("ok", "Conversation history cleared");
@@ -338,7 +335,7 @@ public class ConversationResource {
   @DELETE
   @Path("/conversation/message")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Status deleteTurn(TurnBody body) {
+  public StatusResponse deleteTurn(TurnBody body) {
     if (body == null || body.turn_id() == null || body.turn_id().isBlank()) {
       throw RequestValidationException.missing("body", "turn_id");
     }

@@ -84,6 +84,6 @@ public class GithubConnectorResource {
     if (!request.repos().isEmpty()) {
       syncOnSave.start(currentUser.id(), ContentSource.GITHUB);
     }
-    return new StatusResponse("ok");
+    return StatusResponse.ok();
   }
 }

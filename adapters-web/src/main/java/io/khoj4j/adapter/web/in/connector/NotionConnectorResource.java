@@ -64,6 +64,6 @@ public class NotionConnectorResource {
     if (command.token().isPresent()) {
       syncOnSave.start(currentUser.id(), ContentSource.NOTION);
     }
-    return new StatusResponse("ok");
+    return StatusResponse.ok();
   }
 }

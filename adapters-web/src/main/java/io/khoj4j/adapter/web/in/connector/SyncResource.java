@@ -3,6 +3,7 @@ package io.khoj4j.adapter.web.in.connector;
 import io.khoj4j.adapter.web.error.ErrorMappers;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.in.QueryParams;
+import io.khoj4j.adapter.web.in.StatusResponse;
 import io.khoj4j.adapter.web.security.CurrentUser;
 import io.khoj4j.application.port.in.connector.SyncConnectorsCommand;
 import io.khoj4j.application.port.in.connector.SyncConnectorsUseCase;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -46,7 +46,7 @@ public class SyncResource {
       return ErrorMappers.json(
           500, "Failed to update server indexed content via API: " + reasons(report));
     }
-    return Response.ok(Map.of("status", "ok", "message", "khoj reloaded")).build();
+    return Response.ok(StatusResponse.ok("khoj reloaded")).build();
   }
 
   /** Khoj's {@code t}: absent or {@code all} syncs both connectors, {@code github}/{@code notion} one, others none. */

@@ -329,7 +329,7 @@ public class ContentResource {
     deleteContent.delete(
         new DeleteContentCommand(currentUser.id(), new DeleteContentCommand.File(filename)));
     return Response.status(201)
-        .entity(new StatusResponse("ok"))
+        .entity(StatusResponse.ok())
         .type(MediaType.APPLICATION_JSON_TYPE)
         .build();
   }
@@ -377,7 +377,7 @@ public class ContentResource {
             .orElseThrow(() -> invalidType("path", "content_type", contentType)));
     deleteContent.delete(
         new DeleteContentCommand(currentUser.id(), new DeleteContentCommand.Type(type)));
-    return new StatusResponse("ok");
+    return StatusResponse.ok();
   }
 
   @DELETE
@@ -392,7 +392,7 @@ public class ContentResource {
             contentSource));
     deleteContent.delete(
         new DeleteContentCommand(currentUser.id(), new DeleteContentCommand.Source(source)));
-    return new StatusResponse("ok");
+    return StatusResponse.ok();
   }
 
   /** Paths of the user's files from one source; the web app needs a JSON array even for an unknown source. */

@@ -6,7 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 
 /**
  * Khoj's ping. Unauthenticated: 200 {"detail":"OK"}; authenticated: {"email": ...}. Clients use it to tell that the
@@ -24,10 +23,16 @@ public class HealthResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public Map<String, String> health() {
+  public Object health() {
     return currentUser
         .find()
-        .map(user -> Map.of("email", user.email() == null ? "" : user.email()))
-        .orElseGet(() -> Map.of("detail", "OK"));
+        .<Object>map(user -> new SignedIn(user.email() == null ? "" : user.email()))
+        .orElseGet(() -> new Anonymous("OK"));
   }
+
+  /** Khoj's answer to a signed-in client: who it is signed in as. */
+  public record SignedIn(String email) {}
+
+  /** Khoj's answer to a client that is not signed in. */
+  public record Anonymous(String detail) {}
 }

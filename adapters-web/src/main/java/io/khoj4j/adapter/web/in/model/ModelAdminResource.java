@@ -2,6 +2,7 @@ package io.khoj4j.adapter.web.in.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.khoj4j.adapter.web.error.RequestValidationException;
+import io.khoj4j.adapter.web.in.StatusResponse;
 import io.khoj4j.application.port.in.model.ChatModelQuery;
 import io.khoj4j.application.port.in.model.ConfigureChatModelsCommand;
 import io.khoj4j.application.port.in.model.ConfigureChatModelsUseCase;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -113,9 +113,9 @@ public class ModelAdminResource {
 
   @DELETE
   @Path("/model-apis/{id}")
-  public Map<String, String> deleteApi(@PathParam("id") String id) {
+  public StatusResponse deleteApi(@PathParam("id") String id) {
     configure.configure(new ConfigureChatModelsCommand.DeleteApi(uuid(id)));
-    return Map.of("status", "ok");
+    return StatusResponse.ok();
   }
 
   @GET
@@ -184,18 +184,18 @@ public class ModelAdminResource {
 
   @DELETE
   @Path("/chat-models/{id}")
-  public Map<String, String> deleteModel(@PathParam("id") long id) {
+  public StatusResponse deleteModel(@PathParam("id") long id) {
     configure.configure(new ConfigureChatModelsCommand.DeleteModel(id));
-    return Map.of("status", "ok");
+    return StatusResponse.ok();
   }
 
   @PUT
   @Path("/chat-models/default")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Map<String, String> setDefault(DefaultBody body) {
+  public StatusResponse setDefault(DefaultBody body) {
     configure.configure(new ConfigureChatModelsCommand.SetDefault(
         Optional.ofNullable(body == null ? null : body.chatModelId())));
-    return Map.of("status", "ok");
+    return StatusResponse.ok();
   }
 
   private static UUID uuid(String id) {

@@ -2,6 +2,7 @@ package io.khoj4j.adapter.web.in.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.khoj4j.adapter.web.error.RequestValidationException;
+import io.khoj4j.adapter.web.in.StatusResponse;
 import io.khoj4j.adapter.web.security.CurrentUser;
 import io.khoj4j.application.error.NotFoundException;
 import io.khoj4j.application.port.in.model.ChatModelQuery;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -99,10 +99,10 @@ public class ModelResource {
     } catch (NotFoundException e) {
       return Response.status(404)
           .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Map.of("status", "error", "message", "Chat model not found"))
+          .entity(StatusResponse.error("Chat model not found"))
           .build();
     }
-    return Response.ok(Map.of("status", "ok")).build();
+    return Response.ok(StatusResponse.ok()).build();
   }
 
   @GET
@@ -129,11 +129,11 @@ public class ModelResource {
       throw RequestValidationException.of("query", "id", "Input should be a valid integer", id);
     }
     if (paintModels.list(new ListPaintModelsQuery()).stream().anyMatch(m -> m.id() == modelId)) {
-      return Response.ok(Map.of("status", "ok")).build();
+      return Response.ok(StatusResponse.ok()).build();
     }
     return Response.status(404)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("status", "error", "message", "Image model not found"))
+        .entity(StatusResponse.error("Image model not found"))
         .build();
   }
 }

@@ -1,5 +1,6 @@
 package io.khoj4j.adapter.web.in.subscription;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.khoj4j.adapter.web.error.ErrorMappers;
 import io.khoj4j.adapter.web.security.CurrentUser;
 import io.khoj4j.application.error.InvalidInputException;
@@ -21,8 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Khoj's subscription router: Stripe's webhook (signed, no user) and a user's cancel or resubscribe. Both are 404 when
@@ -47,6 +46,10 @@ public class SubscriptionResource {
 
   public record SuccessResponse(boolean success) {}
 
+  /** Khoj's answer to a cancellation or resubscription: whether it worked and, when it did not, why. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ChangeResponse(boolean success, String message) {}
+
   @POST
   @PermitAll
   @Blocking
@@ -63,7 +66,7 @@ public class SubscriptionResource {
   @PATCH
   @Authenticated
   @Blocking
-  public Map<String, Object> change(@QueryParam("operation") String operation) {
+  public ChangeResponse change(@QueryParam("operation") String operation) {
     Operation op = switch (operation == null ? "" : operation) {
       case "cancel" -> Operation.CANCEL;
       case "resubscribe" -> Operation.RESUBSCRIBE;
@@ -72,9 +75,6 @@ public class SubscriptionResource {
     ChangeResult result = op == null
         ? ChangeResult.refused("Invalid operation")
         : changes.change(new ChangeSubscriptionCommand(currentUser.id(), op));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", result.success());
-    result.message().ifPresent(m -> body.put("message", m));
-    return body;
+    return new ChangeResponse(result.success(), result.message().orElse(null));
   }
 }

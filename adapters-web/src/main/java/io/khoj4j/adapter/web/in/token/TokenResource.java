@@ -86,6 +86,6 @@ public class TokenResource {
       throw RequestValidationException.missing("query", "token");
     }
     deleteToken.delete(new DeleteApiTokenCommand(currentUser.id(), token));
-    return new StatusResponse("ok");
+    return StatusResponse.ok();
   }
 }

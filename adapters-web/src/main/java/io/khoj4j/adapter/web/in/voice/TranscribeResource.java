@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -48,7 +47,8 @@ public class TranscribeResource {
     try {
       String text = transcribe.transcribe(new TranscribeAudioCommand(
           currentUser.id(), new AudioClip(file.fileName(), file.contentType(), read(file))));
-      return Response.ok(Map.of("text", text), MediaType.APPLICATION_JSON_TYPE).build();
+      return Response.ok(new Transcription(text), MediaType.APPLICATION_JSON_TYPE)
+          .build();
     } catch (VoiceNotConfiguredException e) {
       return ErrorMappers.json(501, e.getMessage());
     }
@@ -61,4 +61,7 @@ public class TranscribeResource {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Khoj's {@code {"text": ...}}: what was said. */
+  public record Transcription(String text) {}
 }

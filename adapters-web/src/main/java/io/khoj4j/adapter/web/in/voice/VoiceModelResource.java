@@ -1,6 +1,7 @@
 package io.khoj4j.adapter.web.in.voice;
 
 import io.khoj4j.adapter.web.error.RequestValidationException;
+import io.khoj4j.adapter.web.in.StatusResponse;
 import io.khoj4j.adapter.web.security.CurrentUser;
 import io.khoj4j.application.error.NotFoundException;
 import io.khoj4j.application.port.in.voice.SelectVoiceCommand;
@@ -12,8 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Khoj's {@code POST /api/model/voice?id=}: picks the caller's read-aloud voice among those configured (the ids that
@@ -47,21 +46,12 @@ public class VoiceModelResource {
     } catch (NotFoundException e) {
       return Response.status(404)
           .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(status("error", e.getMessage()))
+          .entity(StatusResponse.error(e.getMessage()))
           .build();
     }
     return Response.status(202)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(status("ok", null))
+        .entity(StatusResponse.ok())
         .build();
-  }
-
-  private static Map<String, Object> status(String status, String message) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", status);
-    if (message != null) {
-      body.put("message", message);
-    }
-    return body;
   }
 }
