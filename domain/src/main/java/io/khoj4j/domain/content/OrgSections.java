@@ -206,44 +206,69 @@ public final class OrgSections {
       int end,
       Set<String> keywords,
       boolean intro) {
-    String keyword = "";
-    String priority = "";
-    String title = fixedTitle;
+    Headline headline = intro
+        ? new Headline("", "", fixedTitle, new ArrayList<>())
+        : headline(lines.get(start), keywords);
+    Body body = body(lines, intro ? start : start + 1, end);
+    String source = String.join("\n", lines.subList(start, end));
+    return new Node(
+        level,
+        index + 1,
+        headline.keyword(),
+        headline.priority(),
+        headline.title() == null ? "" : headline.title(),
+        headline.tags(),
+        body.closed(),
+        body.scheduled(),
+        body.deadline(),
+        body.text(),
+        source,
+        new ArrayList<>());
+  }
+
+  /** A headline's parts: {@code * TODO [#A] Title :tag1:tag2:}. */
+  private record Headline(String keyword, String priority, String title, List<String> tags) {}
+
+  private static Headline headline(String line, Set<String> keywords) {
+    Matcher h = HEADLINE.matcher(line);
+    h.matches();
+    String text = h.group(2);
     List<String> tags = new ArrayList<>();
-    int bodyStart = start;
-    if (!intro) {
-      Matcher h = HEADLINE.matcher(lines.get(start));
-      h.matches();
-      String text = h.group(2);
-      Matcher tagMatch = TAGS.matcher(text);
-      if (tagMatch.find()) {
-        for (String tag : tagMatch.group(1).split(":")) {
-          if (!tag.isBlank()) {
-            tags.add(tag);
-          }
+    Matcher tagMatch = TAGS.matcher(text);
+    if (tagMatch.find()) {
+      for (String tag : tagMatch.group(1).split(":")) {
+        if (!tag.isBlank()) {
+          tags.add(tag);
         }
-        text = text.substring(0, tagMatch.start());
       }
-      int space = text.indexOf(' ');
-      String first = space < 0 ? text : text.substring(0, space);
-      if (keywords.contains(first)) {
-        keyword = first;
-        text = space < 0 ? "" : text.substring(space + 1);
-      }
-      Matcher p = PRIORITY.matcher(text);
-      if (p.find()) {
-        priority = p.group(1);
-        text = text.substring(p.end());
-      }
-      title = text.strip();
-      bodyStart = start + 1;
+      text = text.substring(0, tagMatch.start());
     }
+    String keyword = "";
+    int space = text.indexOf(' ');
+    String first = space < 0 ? text : text.substring(0, space);
+    if (keywords.contains(first)) {
+      keyword = first;
+      text = space < 0 ? "" : text.substring(space + 1);
+    }
+    String priority = "";
+    Matcher p = PRIORITY.matcher(text);
+    if (p.find()) {
+      priority = p.group(1);
+      text = text.substring(p.end());
+    }
+    return new Headline(keyword, priority, text.strip(), tags);
+  }
+
+  /** A section's text without drawers, planning lines, keywords and clock lines, and its planning dates. */
+  private record Body(String text, String closed, String scheduled, String deadline) {}
+
+  private static Body body(List<String> lines, int from, int end) {
     String closed = "";
     String scheduled = "";
     String deadline = "";
     StringBuilder body = new StringBuilder();
     boolean inDrawer = false;
-    for (int i = bodyStart; i < end; i++) {
+    for (int i = from; i < end; i++) {
       String line = lines.get(i);
       String trimmed = line.strip();
       if (inDrawer) {
@@ -273,19 +298,6 @@ public final class OrgSections {
       }
       body.append(line).append('\n');
     }
-    String source = String.join("\n", lines.subList(start, end));
-    return new Node(
-        level,
-        index + 1,
-        keyword,
-        priority,
-        title == null ? "" : title,
-        tags,
-        closed,
-        scheduled,
-        deadline,
-        body.toString().strip(),
-        source,
-        new ArrayList<>());
+    return new Body(body.toString().strip(), closed, scheduled, deadline);
   }
 }

@@ -69,15 +69,7 @@ final class AgentImport {
       run.skip("agents", a.name(), "an agent here already has the slug " + slug.value());
       return Optional.empty();
     }
-    Set<String> files = creator.map(c -> knowledge.indexed(c, a.files())).orElse(Set.of());
-    TreeSet<String> missing = new TreeSet<>(a.files());
-    missing.removeAll(files);
-    if (!missing.isEmpty()) {
-      run.skip(
-          "agent knowledge",
-          a.name() + ": " + String.join(", ", missing),
-          "the creator's imported files do not hold these files");
-    }
+    Set<String> files = knowledgeFiles(a, creator, run);
     Agent agent = new Agent(
         ids.newId(),
         slug,
@@ -103,6 +95,20 @@ final class AgentImport {
       }
     }
     return Optional.of(slug.value());
+  }
+
+  /** The agent's files that its creator's imported notes hold; the others are reported. */
+  private Set<String> knowledgeFiles(KhojSource.Agent a, Optional<UserId> creator, ImportRun run) {
+    Set<String> files = creator.map(c -> knowledge.indexed(c, a.files())).orElse(Set.of());
+    TreeSet<String> missing = new TreeSet<>(a.files());
+    missing.removeAll(files);
+    if (!missing.isEmpty()) {
+      run.skip(
+          "agent knowledge",
+          a.name() + ": " + String.join(", ", missing),
+          "the creator's imported files do not hold these files");
+    }
+    return files;
   }
 
   /** The friendly name of the imported model the agent used; the server's default when it was not imported. */

@@ -175,6 +175,12 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
       List<RankedEntry> ranked,
       int count,
       EntryTexts.QueryVector queryVector) {
+    return withTexts(query, passing(query, ranked, queryVector), count, queryVector);
+  }
+
+  /** The ranked entries within the query's distance limit, without repeated sections or texts when it dedupes. */
+  private List<RankedEntry> passing(
+      SearchEntriesQuery query, List<RankedEntry> ranked, EntryTexts.QueryVector queryVector) {
     Map<UUID, Double> distances = new HashMap<>();
     if (query.maxDistance().isPresent()) {
       List<UUID> unknown = ranked.stream()
@@ -204,6 +210,15 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
       }
       kept.add(e);
     }
+    return kept;
+  }
+
+  /** The first {@code count} of {@code kept} whose text is still there, read a window at a time. */
+  private List<Hit> withTexts(
+      SearchEntriesQuery query,
+      List<RankedEntry> kept,
+      int count,
+      EntryTexts.QueryVector queryVector) {
     List<Hit> hits = new ArrayList<>();
     int next = 0;
     while (hits.size() < count && next < kept.size()) {

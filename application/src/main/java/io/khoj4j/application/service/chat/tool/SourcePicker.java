@@ -99,6 +99,15 @@ public final class SourcePicker {
       Map<ConversationCommand, String> sources, Map<ToolPlan.Output, String> outputs) {}
 
   private Menu menu(boolean hasNotes, boolean mayAutomate, AllowedTools allowed) {
+    Map<ConversationCommand, String> sources = sources(hasNotes);
+    Map<ToolPlan.Output, String> outputs = outputs(mayAutomate);
+    sources.keySet().removeIf(source -> !allowed.allows(source));
+    outputs.keySet().removeIf(output -> !allowed.allows(output));
+    return new Menu(sources, outputs);
+  }
+
+  /** The sources this server can use, with when to use each. */
+  private Map<ConversationCommand, String> sources(boolean hasNotes) {
     Map<ConversationCommand, String> sources = new LinkedHashMap<>();
     sources.put(
         ConversationCommand.GENERAL, "general knowledge, conversation, or help with writing");
@@ -132,6 +141,11 @@ public final class SourcePicker {
           "a research loop of several searches and readings, slow: only for "
               + "questions that need a thorough, comprehensive answer");
     }
+    return sources;
+  }
+
+  /** The kinds of answer this server can give, with when to give each. */
+  private Map<ToolPlan.Output, String> outputs(boolean mayAutomate) {
     Map<ToolPlan.Output, String> outputs = new LinkedHashMap<>();
     outputs.put(ToolPlan.Output.TEXT, "a written answer");
     if (tools.images().available()) {
@@ -149,9 +163,7 @@ public final class SourcePicker {
           "a scheduled task, only when the user asks for something to be done "
               + "at a later time or repeatedly (a reminder, a daily digest, a weekly summary)");
     }
-    sources.keySet().removeIf(source -> !allowed.allows(source));
-    outputs.keySet().removeIf(output -> !allowed.allows(output));
-    return new Menu(sources, outputs);
+    return outputs;
   }
 
   /** The model's choice, kept to what was offered; research alone when chosen (it searches by itself). */
