@@ -2,6 +2,7 @@ package io.khoj4j.adapter.connector.out.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.khoj4j.adapter.connector.out.SharedJson;
 import io.khoj4j.adapter.connector.out.http.RateLimitedHttp;
 import io.khoj4j.application.port.out.connector.ConnectorException;
 import io.khoj4j.application.port.out.connector.ConnectorException.Kind;
@@ -28,7 +29,7 @@ import java.util.Optional;
  */
 public final class GithubRestRepositories implements GithubRepositories {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = SharedJson.MAPPER;
   private static final int MAX_TREE_DEPTH = 64;
 
   private final URI api;

@@ -3,6 +3,7 @@ package io.khoj4j.adapter.connector.out.notion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.khoj4j.adapter.connector.out.SharedJson;
 import io.khoj4j.adapter.connector.out.http.RateLimitedHttp;
 import io.khoj4j.application.port.out.connector.ConnectorException;
 import io.khoj4j.application.port.out.connector.ConnectorException.Kind;
@@ -34,7 +35,7 @@ import java.util.Set;
 public final class NotionApiWorkspace implements NotionWorkspace {
 
   public static final String VERSION = "2022-06-28";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = SharedJson.MAPPER;
   private static final int MAX_DEPTH = 20;
   private static final Set<String> NOT_DESCENDED =
       Set.of("child_page", "child_database", "synced_block_reference");

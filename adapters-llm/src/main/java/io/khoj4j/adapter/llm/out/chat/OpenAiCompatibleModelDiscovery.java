@@ -3,6 +3,7 @@ package io.khoj4j.adapter.llm.out.chat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.khoj4j.adapter.llm.out.SharedJson;
 import io.khoj4j.application.error.UpstreamFailureException;
 import io.khoj4j.application.port.out.chat.ChatModelDiscovery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class OpenAiCompatibleModelDiscovery implements ChatModelDiscovery {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = SharedJson.MAPPER;
   private final HttpClient http;
   private final Duration timeout;
 

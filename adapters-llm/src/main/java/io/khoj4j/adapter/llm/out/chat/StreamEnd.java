@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.http.client.sse.ServerSentEvent;
+import io.khoj4j.adapter.llm.out.SharedJson;
 
 /**
  * How each vendor's stream says that an answer is whole. LangChain4j does not check it: its OpenAI and Gemini clients
@@ -56,7 +57,7 @@ enum StreamEnd {
     }
   };
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = SharedJson.MAPPER;
 
   /**
    * Whether this frame ends a whole answer.

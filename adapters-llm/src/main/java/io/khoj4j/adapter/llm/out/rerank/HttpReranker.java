@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.khoj4j.adapter.llm.out.SharedJson;
 import io.khoj4j.application.error.UpstreamFailureException;
 import io.khoj4j.application.port.out.search.Reranker;
 import java.io.IOException;
@@ -36,7 +37,7 @@ public final class HttpReranker implements Reranker {
     TEI
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = SharedJson.MAPPER;
 
   private final HttpClient http;
   private final URI endpoint;

@@ -2,6 +2,7 @@ package io.khoj4j.adapter.llm.out.voice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.khoj4j.adapter.llm.out.SharedJson;
 import io.khoj4j.application.error.UpstreamFailureException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,7 @@ import org.jboss.logging.Logger;
  */
 final class VoiceHttp {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = SharedJson.MAPPER;
   private static final Logger LOG = Logger.getLogger(VoiceHttp.class);
 
   private final HttpClient http;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.khoj4j.adapter.persistence.out.shared.SharedJson;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.Speaker;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ import java.util.UUID;
  */
 public final class KhojConversationLog {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = SharedJson.MAPPER;
   private static final DateTimeFormatter KHOJ_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.khoj4j.adapter.persistence.out.shared.SharedJson;
 import io.khoj4j.domain.chat.AttachedFile;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.CodeRun;
@@ -22,7 +23,7 @@ import java.util.Optional;
 /** Maps a message's details to the JSON stored in {@code chat_messages.details} (and whole messages, for copies). */
 final class MessageJson {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = SharedJson.MAPPER;
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
   private MessageJson() {}

@@ -3,6 +3,7 @@ package io.khoj4j.adapter.persistence.out.khoj;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.khoj4j.adapter.persistence.out.shared.SharedJson;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +21,7 @@ import java.util.Map;
 /** Plain JDBC queries against the source, and the column conversions Khoj's schema needs. */
 final class KhojRows {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = SharedJson.MAPPER;
 
   /** One row to one item. */
   @FunctionalInterface

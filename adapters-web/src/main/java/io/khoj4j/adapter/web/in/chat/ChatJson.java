@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.khoj4j.adapter.web.in.SharedJson;
 import io.khoj4j.domain.agent.Agent;
 import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.chat.ChatMessage;
@@ -28,7 +29,7 @@ public final class ChatJson {
 
   static final DateTimeFormatter CREATED =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = SharedJson.MAPPER;
 
   private ChatJson() {}
 

@@ -3,6 +3,7 @@ package io.khoj4j.adapter.web.in.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.khoj4j.adapter.web.error.RequestValidationException;
+import io.khoj4j.adapter.web.in.SharedJson;
 import io.khoj4j.adapter.web.security.AuthenticatedUser;
 import io.khoj4j.application.error.ApplicationException;
 import io.khoj4j.application.error.QuotaExceededException;
@@ -46,7 +47,7 @@ public class ChatSocket {
   static final String PATH = "/api/chat/ws";
 
   private static final Logger LOG = Logger.getLogger(ChatSocket.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = SharedJson.MAPPER;
   static final long FLUSH_MILLIS = 100;
   static final int FLUSH_CHARS = 512;
 

@@ -3,6 +3,7 @@ package io.khoj4j.adapter.connector.out.web.vendor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.khoj4j.adapter.connector.out.SharedJson;
 import io.khoj4j.application.error.UpstreamFailureException;
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
  */
 public final class VendorHttp {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = SharedJson.MAPPER;
 
   private final HttpClient http;
   private final Duration timeout;

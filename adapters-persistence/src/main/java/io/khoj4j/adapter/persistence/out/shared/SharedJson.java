@@ -1,0 +1,14 @@
+package io.khoj4j.adapter.persistence.out.shared;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The one Jackson mapper of this adapter's plain-Java code (vendor bodies, stored JSON), where no CDI bean is at hand:
+ * one instance, configured in one place. Thread-safe once configured.
+ */
+public final class SharedJson {
+
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private SharedJson() {}
+}
