@@ -111,10 +111,12 @@ public final class BeirHarness {
       }
       run.put(q.getKey(), new ArrayList<>(ids).subList(0, Math.min(10, ids.size())));
     }
-    return new Result(RetrievalMetrics.evaluate(data.qrels(), run, 10), millis);
+    return new Result(RetrievalMetrics.evaluate(data.qrels(), run, 10), millis, run);
   }
 
-  public record Result(RetrievalMetrics.Scores scores, List<Double> millis) {}
+  /** The metrics, each call's latency, and the run itself (query id → the first ten document ids). */
+  public record Result(
+      RetrievalMetrics.Scores scores, List<Double> millis, Map<String, List<String>> run) {}
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     if (token != null) {

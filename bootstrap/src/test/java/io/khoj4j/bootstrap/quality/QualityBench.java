@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Retrieval quality through a running server ({@code bench/quality.sh} starts one per search mode).
- * Arguments: base URL, "index" or "query", dataset names.
+ * Arguments: base URL, "index" or "query", dataset names. With {@code BENCH_RUN_DIR} set, "query" also writes each
+ * dataset's run to {@code <dir>/<dataset>.tsv} (query id, document id, rank), for {@code bench/fusion.sh}.
  */
 public final class QualityBench {
 
@@ -32,6 +33,18 @@ public final class QualityBench {
             name, data.corpus().size(), (System.nanoTime() - t0) / 1e9);
       } else {
         BeirHarness.Result r = harness.evaluate(data);
+        String runDir = System.getenv("BENCH_RUN_DIR");
+        if (runDir != null && !runDir.isBlank()) {
+          StringBuilder tsv = new StringBuilder();
+          r.run().forEach((query, docs) -> {
+            for (int i = 0; i < docs.size(); i++) {
+              tsv.append(query).append('\t').append(docs.get(i)).append('\t').append(i + 1);
+              tsv.append('\n');
+            }
+          });
+          java.nio.file.Files.writeString(
+              java.nio.file.Path.of(runDir, name + ".tsv"), tsv.toString());
+        }
         List<Double> sorted = r.millis().stream().sorted().toList();
         System.out.printf(
             "%s: %s; latency p50 %.1f ms, p99 %.1f ms%n",

@@ -29,7 +29,7 @@ import java.util.concurrent.Executor;
 
 /**
  * Khoj's search, hybrid: the query's filters are parsed out and applied in the store; the rest of the text is ranked
- * by meaning (nearest vectors, ANN index) and by words (full-text), and the two lists are fused by reciprocal rank.
+ * by meaning (nearest vectors, ANN index) and by words (full-text), and the two lists are fused (by reciprocal rank or a convex combination, {@link RankFusion}).
  * Results keep Khoj's shape (cosine distance as {@code score}); a reranker, when configured and asked for, orders the
  * top results by its cross-encoder score.
  */
@@ -86,7 +86,7 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
     this.dates = dates;
     this.clock = clock;
     this.settings = settings;
-    this.fusion = new RankFusion(settings.rrfK(), settings.keywordWeight());
+    this.fusion = new RankFusion(settings);
     for (EntryRanker.Kind kind : settings.mode().rankers()) {
       if (!this.rankers.containsKey(kind)) {
         throw new IllegalArgumentException(

@@ -1,15 +1,57 @@
 package io.khoj4j.application.service.search;
 
 import java.time.ZoneId;
+import java.util.Locale;
 
 /**
  * @param candidates how many entries each ranker returns before fusion (at least {@code n})
+ * @param fusion how the rankers' lists become one
  * @param rrfK the constant of reciprocal rank fusion: larger flattens the difference between ranks
- * @param keywordWeight weight of the keyword list in the fusion (the vector list has weight 1)
+ * @param keywordWeight weight of the keyword list in reciprocal rank fusion (the vector list has weight 1)
+ * @param vectorWeight weight of the vector score in a convex combination, the keyword score having the rest
  * @param zone the time zone "today" is counted in for date filters
  */
 public record SearchSettings(
-    SearchMode mode, int candidates, int rrfK, double keywordWeight, ZoneId zone) {
+    SearchMode mode,
+    int candidates,
+    Fusion fusion,
+    int rrfK,
+    double keywordWeight,
+    double vectorWeight,
+    ZoneId zone) {
+
+  /** How the hybrid mode fuses the vector and keyword lists. */
+  public enum Fusion {
+    /** Reciprocal rank fusion: ranks only, scores ignored. */
+    RRF,
+    /**
+     * A convex combination of the two scores, each normalised by its theoretical minimum and the list's maximum
+     * (Bruch, Gai and Ingber, ACM TOIS 2023: "TM2C2").
+     */
+    CONVEX;
+
+    public static Fusion of(String name) {
+      try {
+        return valueOf(name.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "khoj.search.fusion must be rrf or convex, not " + name, e);
+      }
+    }
+  }
+
+  public SearchSettings {
+    if (!(vectorWeight >= 0 && vectorWeight <= 1)) {
+      throw new IllegalArgumentException(
+          "khoj.search.vector-weight must be between 0 and 1, not " + vectorWeight);
+    }
+  }
+
+  /** Reciprocal rank fusion with the given constant and keyword weight. */
+  public SearchSettings(
+      SearchMode mode, int candidates, int rrfK, double keywordWeight, ZoneId zone) {
+    this(mode, candidates, Fusion.RRF, rrfK, keywordWeight, 0.5, zone);
+  }
 
   public static SearchSettings defaults() {
     return new SearchSettings(SearchMode.HYBRID, 50, 60, 1.0, ZoneId.of("UTC"));

@@ -128,19 +128,35 @@ final class RankingSql {
       }
       List<RankedEntry> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
+        boolean scored = hasColumn(rs, "rank");
         while (rs.next()) {
           double distance = rs.getDouble("distance");
           boolean noDistance = rs.wasNull();
+          double score = scored ? rs.getDouble("rank") : Double.NaN;
+          if (scored && rs.wasNull()) {
+            score = Double.NaN;
+          }
           out.add(new RankedEntry(
               rs.getObject("id", UUID.class),
               rs.getString("file_path"),
               ContentSource.fromWire(rs.getString("file_source")).orElse(ContentSource.COMPUTER),
               rs.getObject("corpus_id", UUID.class),
               rs.getString("content_hash"),
-              noDistance ? Double.NaN : distance));
+              noDistance ? Double.NaN : distance,
+              score));
         }
       }
       return out;
     }
+  }
+
+  private static boolean hasColumn(ResultSet rs, String name) throws SQLException {
+    var meta = rs.getMetaData();
+    for (int i = 1; i <= meta.getColumnCount(); i++) {
+      if (meta.getColumnLabel(i).equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

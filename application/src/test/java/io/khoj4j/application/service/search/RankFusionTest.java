@@ -1,0 +1,99 @@
+package io.khoj4j.application.service.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.khoj4j.application.port.out.search.EntryRanker.Kind;
+import io.khoj4j.application.port.out.search.RankedEntry;
+import io.khoj4j.domain.content.ContentSource;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class RankFusionTest {
+
+  private static final UUID A = new UUID(0, 1);
+  private static final UUID B = new UUID(0, 2);
+  private static final UUID C = new UUID(0, 3);
+
+  private static RankedEntry byVector(UUID id, double distance) {
+    return new RankedEntry(id, id + ".md", ContentSource.COMPUTER, id, id.toString(), distance);
+  }
+
+  private static RankedEntry byWords(UUID id, double bm25) {
+    return new RankedEntry(
+        id, id + ".md", ContentSource.COMPUTER, id, id.toString(), Double.NaN, bm25);
+  }
+
+  private static RankFusion fusion(SearchSettings.Fusion method, double vectorWeight) {
+    return new RankFusion(
+        new SearchSettings(SearchMode.HYBRID, 50, method, 60, 1.0, vectorWeight, ZoneId.of("UTC")));
+  }
+
+  private static List<UUID> ids(List<RankedEntry> fused) {
+    return fused.stream().map(RankedEntry::id).toList();
+  }
+
+  /** Vector: A close, B far. Keyword: B far ahead of C, A not found. */
+  private static final List<Map.Entry<Kind, List<RankedEntry>>> LISTS = List.of(
+      Map.entry(Kind.VECTOR, List.of(byVector(A, 0.10), byVector(B, 0.40))),
+      Map.entry(Kind.KEYWORD, List.of(byWords(B, 12.0), byWords(C, 1.0))));
+
+  @Test
+  void reciprocalRankFavoursWhatBothListsFound() {
+    assertThat(ids(fusion(SearchSettings.Fusion.RRF, 0.5).fuse(LISTS))).containsExactly(B, A, C);
+  }
+
+  @Test
+  void aConvexCombinationWeighsTheScoresNotTheRanks() {
+    // vector scaled between -1 and the best similarity 0.9: A 1.0, B 1.6/1.9; keyword between 0 and
+    // 12: B 1, C 1/12
+    // a = 0.9: A 0.9, B 0.9*0.842+0.1 = 0.858, C 0.1/12
+    assertThat(ids(fusion(SearchSettings.Fusion.CONVEX, 0.9).fuse(LISTS))).containsExactly(A, B, C);
+    // a = 0.5: A 0.5, B 0.921, C 0.042
+    assertThat(ids(fusion(SearchSettings.Fusion.CONVEX, 0.5).fuse(LISTS))).containsExactly(B, A, C);
+    // a = 0: words alone, A (not found by words) last
+    assertThat(ids(fusion(SearchSettings.Fusion.CONVEX, 0.0).fuse(LISTS)).getFirst())
+        .isEqualTo(B);
+  }
+
+  @Test
+  void anEntryKeepsTheRecordThatKnowsItsDistance() {
+    List<RankedEntry> fused = fusion(SearchSettings.Fusion.CONVEX, 0.5).fuse(LISTS);
+
+    assertThat(fused.stream()
+            .filter(e -> e.id().equals(B))
+            .findFirst()
+            .orElseThrow()
+            .distance())
+        .isEqualTo(0.40);
+  }
+
+  @Test
+  void aListWhoseScoresAreAllMissingAddsNothing() {
+    var lists = List.<Map.Entry<Kind, List<RankedEntry>>>of(
+        Map.entry(Kind.VECTOR, List.of(byVector(A, 0.5), byVector(B, 0.2))),
+        Map.entry(Kind.KEYWORD, List.of(byWords(A, Double.NaN))));
+
+    assertThat(ids(fusion(SearchSettings.Fusion.CONVEX, 0.5).fuse(lists))).containsExactly(B, A);
+  }
+
+  @Test
+  void aLoneListKeepsItsOrder() {
+    var lone = List.<Map.Entry<Kind, List<RankedEntry>>>of(
+        Map.entry(Kind.KEYWORD, List.of(byWords(C, 1.0), byWords(B, 12.0))));
+
+    assertThat(ids(fusion(SearchSettings.Fusion.CONVEX, 0.5).fuse(lone))).containsExactly(C, B);
+  }
+
+  @Test
+  void settingsRefuseAnUnknownFusionOrAWeightOutsideZeroToOne() {
+    assertThat(SearchSettings.Fusion.of(" Convex ")).isEqualTo(SearchSettings.Fusion.CONVEX);
+    assertThatThrownBy(() -> SearchSettings.Fusion.of("borda"))
+        .hasMessageContaining("rrf or convex");
+    assertThatThrownBy(() -> fusion(SearchSettings.Fusion.CONVEX, 1.5))
+        .hasMessageContaining("between 0 and 1");
+  }
+}
