@@ -1,13 +1,10 @@
 package io.khoj4j.adapter.persistence.out.agent;
 
+import io.khoj4j.adapter.persistence.out.shared.Jdbc;
 import io.khoj4j.application.port.out.agent.AgentKnowledge;
 import io.khoj4j.domain.user.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -22,49 +19,38 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class PgAgentKnowledge implements AgentKnowledge {
 
-  private final DataSource dataSource;
+  private final Jdbc jdbc;
 
   public PgAgentKnowledge(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource, "agent knowledge storage");
   }
 
   @Override
   public Set<String> indexed(UserId creator, Collection<String> files) {
-    Set<String> found = new HashSet<>();
     if (files.isEmpty()) {
-      return found;
+      return Set.of();
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("select distinct f from unnest(?::text[]) f"
-            + " where exists (select 1 from entries e where e.user_id = ? and e.file_path = f)")) {
-      ps.setArray(1, c.createArrayOf("text", files.toArray()));
-      ps.setObject(2, creator.value());
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          found.add(rs.getString(1));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("reading indexed files failed: " + e.getMessage(), e);
-    }
-    return found;
+    return jdbc.inConnection(c -> new HashSet<>(Jdbc.list(
+        c,
+        "select distinct f from unnest(?::text[]) f"
+            + " where exists (select 1 from entries e where e.user_id = ? and e.file_path = f)",
+        rs -> rs.getString(1),
+        c.createArrayOf("text", files.toArray()),
+        creator.value())));
   }
 
   @Override
   @Transactional
   public void replace(UUID agent, UserId creator, Collection<String> files) {
-    try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement delete =
-          c.prepareStatement("delete from entries where agent_id = ?")) {
-        delete.setObject(1, agent);
-        delete.executeUpdate();
-      }
+    jdbc.inConnection(c -> {
+      Jdbc.update(c, "delete from entries where agent_id = ?", agent);
       if (files.isEmpty()) {
-        return;
+        return null;
       }
       // new ids are made once per source row (the CTE is materialised), so each copy's dates follow
       // it
-      try (PreparedStatement copy = c.prepareStatement("""
+      return Jdbc.update(
+          c, """
           with source as materialized (
               select gen_random_uuid() as copy_id, e.* from entries e
               where e.user_id = ? and e.file_path = any (?::text[])),
@@ -77,15 +63,7 @@ public class PgAgentKnowledge implements AgentKnowledge {
               returning id)
           insert into entry_dates (entry_id, user_id, mentioned)
           select s.copy_id, ?, d.mentioned from source s join entry_dates d on d.entry_id = s.id
-          """)) {
-        copy.setObject(1, creator.value());
-        copy.setArray(2, c.createArrayOf("text", files.toArray()));
-        copy.setObject(3, agent);
-        copy.setObject(4, agent);
-        copy.executeUpdate();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("copying agent knowledge failed: " + e.getMessage(), e);
-    }
+          """, creator.value(), c.createArrayOf("text", files.toArray()), agent, agent);
+    });
   }
 }

@@ -1,5 +1,6 @@
 package io.khoj4j.adapter.persistence.out.connector;
 
+import io.khoj4j.adapter.persistence.out.shared.Jdbc;
 import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.shared.SealedSecret;
 import io.khoj4j.domain.connector.GithubRepo;
@@ -8,10 +9,8 @@ import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.user.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,28 +26,15 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class PgConnectorRepository implements ConnectorRepository {
 
-  private final DataSource dataSource;
+  private final Jdbc jdbc;
 
   public PgConnectorRepository(DataSource dataSource) {
-    this.dataSource = dataSource;
-  }
-
-  @FunctionalInterface
-  private interface Sql<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T jdbc(Sql<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      return work.run(c);
-    } catch (SQLException e) {
-      throw new IllegalStateException("connector storage failed: " + e.getMessage(), e);
-    }
+    this.jdbc = new Jdbc(dataSource, "connector storage");
   }
 
   @Override
   public Optional<GithubSettings> github(UserId owner) {
-    return jdbc(c -> {
+    return jdbc.inConnection(c -> {
       Optional<SealedSecret> token;
       try (PreparedStatement s =
           c.prepareStatement("select sealed_token from github_connectors where user_id = ?")) {
@@ -77,7 +63,7 @@ public class PgConnectorRepository implements ConnectorRepository {
   @Override
   @Transactional
   public void saveGithub(UserId owner, GithubSettings settings) {
-    jdbc(c -> {
+    jdbc.inConnection(c -> {
       try (PreparedStatement s = c.prepareStatement("""
           insert into github_connectors (user_id, sealed_token, updated_at) values (?, ?, now())
           on conflict (user_id) do update set sealed_token = excluded.sealed_token, updated_at = now()
@@ -109,7 +95,7 @@ public class PgConnectorRepository implements ConnectorRepository {
 
   @Override
   public Optional<SealedSecret> notionToken(UserId owner) {
-    return jdbc(c -> {
+    return jdbc.inConnection(c -> {
       try (PreparedStatement s =
           c.prepareStatement("select sealed_token from notion_connectors where user_id = ?")) {
         s.setObject(1, owner.value());
@@ -125,7 +111,7 @@ public class PgConnectorRepository implements ConnectorRepository {
   @Override
   @Transactional
   public void saveNotion(UserId owner, Optional<SealedSecret> token) {
-    jdbc(c -> {
+    jdbc.inConnection(c -> {
       try (PreparedStatement s = c.prepareStatement("""
           insert into notion_connectors (user_id, sealed_token, updated_at) values (?, ?, now())
           on conflict (user_id) do update set sealed_token = excluded.sealed_token, updated_at = now()
@@ -148,14 +134,14 @@ public class PgConnectorRepository implements ConnectorRepository {
     if (table == null) {
       return;
     }
-    jdbc(c -> {
-      update(c, "delete from " + table + " where user_id = ?", owner.value());
-      update(
+    jdbc.inConnection(c -> {
+      Jdbc.update(c, "delete from " + table + " where user_id = ?", owner.value());
+      Jdbc.update(
           c,
           "delete from connector_states where user_id = ? and source = ?",
           owner.value(),
           source.wireName());
-      update(
+      Jdbc.update(
           c,
           "delete from connector_items where user_id = ? and source = ?",
           owner.value(),
@@ -166,7 +152,7 @@ public class PgConnectorRepository implements ConnectorRepository {
 
   @Override
   public SyncState state(UserId owner, ContentSource source) {
-    return jdbc(c -> {
+    return jdbc.inConnection(c -> {
       try (PreparedStatement s = c.prepareStatement("""
           select status, last_error, last_synced_at, done, total from connector_states
           where user_id = ? and source = ?
@@ -192,7 +178,7 @@ public class PgConnectorRepository implements ConnectorRepository {
   @Override
   @Transactional
   public void saveState(UserId owner, ContentSource source, SyncState state) {
-    jdbc(c -> {
+    jdbc.inConnection(c -> {
       try (PreparedStatement s = c.prepareStatement("""
           insert into connector_states (user_id, source, status, last_error, last_synced_at, done, total)
           values (?, ?, ?, ?, ?, ?, ?)
@@ -218,7 +204,7 @@ public class PgConnectorRepository implements ConnectorRepository {
 
   @Override
   public Map<String, String> versions(UserId owner, ContentSource source) {
-    return jdbc(c -> {
+    return jdbc.inConnection(c -> {
       Map<String, String> versions = new HashMap<>();
       try (PreparedStatement s = c.prepareStatement(
           "select item_key, version from connector_items where user_id = ? and source = ?")) {
@@ -237,7 +223,7 @@ public class PgConnectorRepository implements ConnectorRepository {
   @Override
   @Transactional
   public void saveVersions(UserId owner, ContentSource source, Map<String, String> versions) {
-    jdbc(c -> {
+    jdbc.inConnection(c -> {
       try (PreparedStatement s = c.prepareStatement("""
           insert into connector_items (user_id, source, item_key, version) values (?, ?, ?, ?)
           on conflict (user_id, source, item_key) do update set version = excluded.version
@@ -258,7 +244,7 @@ public class PgConnectorRepository implements ConnectorRepository {
   @Override
   @Transactional
   public void deleteVersions(UserId owner, ContentSource source, Collection<String> keys) {
-    jdbc(c -> {
+    jdbc.inConnection(c -> {
       try (PreparedStatement s = c.prepareStatement(
           "delete from connector_items where user_id = ? and source = ? and item_key = ?")) {
         for (String key : keys) {
@@ -275,7 +261,7 @@ public class PgConnectorRepository implements ConnectorRepository {
 
   @Override
   public List<UserId> ownersWithConnectors() {
-    return jdbc(c -> {
+    return jdbc.inConnection(c -> {
       List<UserId> owners = new ArrayList<>();
       try (PreparedStatement s = c.prepareStatement("""
           select user_id from github_connectors
@@ -294,7 +280,7 @@ public class PgConnectorRepository implements ConnectorRepository {
   @Override
   @Transactional
   public void saveOauthState(String stateHash, UserId owner, Instant expiresAt) {
-    jdbc(c -> {
+    jdbc.inConnection(c -> {
       try (PreparedStatement s = c.prepareStatement(
           "insert into notion_oauth_states (state_hash, user_id, expires_at) values (?, ?, ?)")) {
         s.setString(1, stateHash);
@@ -308,7 +294,7 @@ public class PgConnectorRepository implements ConnectorRepository {
   @Override
   @Transactional
   public Optional<UserId> takeOauthState(String stateHash, Instant now) {
-    return jdbc(c -> {
+    return jdbc.inConnection(c -> {
       try (PreparedStatement s = c.prepareStatement(
           "delete from notion_oauth_states where state_hash = ? returning user_id, expires_at")) {
         s.setString(1, stateHash);
@@ -318,7 +304,7 @@ public class PgConnectorRepository implements ConnectorRepository {
           }
           UserId owner = new UserId((UUID) r.getObject(1));
           // states a user never came back with go when the user next completes one
-          update(
+          Jdbc.update(
               c,
               "delete from notion_oauth_states where user_id = ? and expires_at < ?",
               owner.value(),
@@ -329,14 +315,5 @@ public class PgConnectorRepository implements ConnectorRepository {
         }
       }
     });
-  }
-
-  private static int update(Connection c, String sql, Object... params) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        s.setObject(i + 1, params[i]);
-      }
-      return s.executeUpdate();
-    }
   }
 }

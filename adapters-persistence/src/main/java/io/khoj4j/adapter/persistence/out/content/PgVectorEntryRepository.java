@@ -1,6 +1,7 @@
 package io.khoj4j.adapter.persistence.out.content;
 
 import com.pgvector.PGvector;
+import io.khoj4j.adapter.persistence.out.shared.Jdbc;
 import io.khoj4j.application.port.out.content.EmbeddingMaintenance;
 import io.khoj4j.application.port.out.content.EntryRepository;
 import io.khoj4j.application.port.out.content.StoredChunk;
@@ -13,7 +14,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +22,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -44,66 +43,18 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
 
   private static final Logger LOG = Logger.getLogger(PgVectorEntryRepository.class);
 
-  private final DataSource dataSource;
+  private final Jdbc jdbc;
   private final Clock clock;
 
   public PgVectorEntryRepository(DataSource dataSource, Clock clock) {
-    this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource, "entry storage");
     this.clock = clock;
-  }
-
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
-  private <T> T jdbc(Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      return work.run(c);
-    } catch (SQLException e) {
-      throw new IllegalStateException("database error: " + e.getMessage(), e);
-    }
-  }
-
-  private int update(String sql, Object... params) {
-    return jdbc(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        bind(ps, params);
-        return ps.executeUpdate();
-      }
-    });
-  }
-
-  private static void bind(PreparedStatement ps, Object... params) throws SQLException {
-    for (int i = 0; i < params.length; i++) {
-      ps.setObject(i + 1, params[i]);
-    }
-  }
-
-  private <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-    return jdbc(c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        bind(ps, params);
-        try (ResultSet rs = ps.executeQuery()) {
-          List<T> out = new ArrayList<>();
-          while (rs.next()) {
-            out.add(mapper.map(rs));
-          }
-          return out;
-        }
-      }
-    });
-  }
-
-  @FunctionalInterface
-  private interface RowMapper<T> {
-    T map(ResultSet rs) throws SQLException;
   }
 
   @Override
   @Transactional(Transactional.TxType.MANDATORY)
   public void lockFile(UserId owner, String file) {
-    jdbc(c -> {
+    jdbc.inConnection(c -> {
       try (PreparedStatement ps =
           c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
         ps.setString(1, owner + ":" + file);
@@ -115,7 +66,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
 
   @Override
   public Set<ContentHash> hashesOf(UserId owner, String file) {
-    return new HashSet<>(query(
+    return new HashSet<>(jdbc.list(
         "select content_hash from entries where user_id = ? and file_path = ?",
         rs -> new ContentHash(rs.getString(1)),
         owner.value(),
@@ -126,7 +77,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
   @Transactional
   public int deleteChunksNotIn(UserId owner, String file, Set<ContentHash> keep) {
     String[] hashes = keep.stream().map(ContentHash::hex).toArray(String[]::new);
-    return jdbc(c -> {
+    return jdbc.inConnection(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "delete from entries where user_id = ? and file_path = ? and not (content_hash = any (?))")) {
         ps.setObject(1, owner.value());
@@ -143,7 +94,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
   public void insertChunks(UserId owner, String file, Collection<StoredChunk> chunks) {
     Span.current().setAttribute("khoj.chunks", chunks.size());
     Timestamp now = Timestamp.from(clock.instant());
-    jdbc(c -> {
+    jdbc.inConnection(c -> {
       try (PreparedStatement entry = c.prepareStatement(
               "insert into entries (id, user_id, file_path, file_type, file_source, raw, compiled, heading, uri,"
                   + " content_hash, corpus_id, embedding, model_id, created_at)"
@@ -192,7 +143,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
   @Override
   @Transactional
   public void saveFile(IndexedFile file) {
-    update(
+    jdbc.update(
         "insert into indexed_files (id, user_id, file_name, file_type, file_source, raw_text, size_bytes,"
             + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)"
             + " on conflict (user_id, file_name) do update set file_type = excluded.file_type,"
@@ -211,13 +162,15 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
   @Override
   @Transactional
   public int deleteFile(UserId owner, String file) {
-    update("delete from indexed_files where user_id = ? and file_name = ?", owner.value(), file);
-    return update("delete from entries where user_id = ? and file_path = ?", owner.value(), file);
+    jdbc.update(
+        "delete from indexed_files where user_id = ? and file_name = ?", owner.value(), file);
+    return jdbc.update(
+        "delete from entries where user_id = ? and file_path = ?", owner.value(), file);
   }
 
   @Override
   public Set<String> fileNames(UserId owner, ContentType type) {
-    return new LinkedHashSet<>(query(
+    return new LinkedHashSet<>(jdbc.list(
         "select file_path from entries where user_id = ? and file_type = ?"
             + " union select file_name from indexed_files where user_id = ? and file_type = ?",
         rs -> rs.getString(1),
@@ -230,29 +183,29 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
   @Override
   @Transactional
   public int deleteType(UserId owner, ContentType type) {
-    update(
+    jdbc.update(
         "delete from indexed_files where user_id = ? and file_type = ?",
         owner.value(),
         type.wireName());
-    return update(
+    return jdbc.update(
         "delete from entries where user_id = ? and file_type = ?", owner.value(), type.wireName());
   }
 
   @Override
   @Transactional
   public int deleteAll(UserId owner) {
-    update("delete from indexed_files where user_id = ?", owner.value());
-    return update("delete from entries where user_id = ?", owner.value());
+    jdbc.update("delete from indexed_files where user_id = ?", owner.value());
+    return jdbc.update("delete from entries where user_id = ?", owner.value());
   }
 
   @Override
   @Transactional
   public int deleteSource(UserId owner, ContentSource source) {
-    update(
+    jdbc.update(
         "delete from indexed_files where user_id = ? and file_source = ?",
         owner.value(),
         source.wireName());
-    return update(
+    return jdbc.update(
         "delete from entries where user_id = ? and file_source = ?",
         owner.value(),
         source.wireName());
@@ -272,7 +225,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
 
   @Override
   public List<IndexedFile> listFiles(UserId owner, int offset, int limit) {
-    return query(
+    return jdbc.list(
         "select * from indexed_files where user_id = ? order by updated_at desc, file_name"
             + " offset ? limit ?",
         PgVectorEntryRepository::file,
@@ -283,7 +236,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
 
   @Override
   public long countFiles(UserId owner) {
-    return query(
+    return jdbc.list(
             "select count(*) from indexed_files where user_id = ?",
             rs -> rs.getLong(1),
             owner.value())
@@ -292,7 +245,8 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
 
   @Override
   public Optional<IndexedFile> findFile(UserId owner, String name) {
-    return query(
+    return jdbc
+        .list(
             "select * from indexed_files where user_id = ? and file_name = ?",
             PgVectorEntryRepository::file,
             owner.value(),
@@ -303,7 +257,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
 
   @Override
   public boolean hasFile(UserId owner, String name) {
-    return query(
+    return jdbc.list(
             "select exists (select 1 from indexed_files where user_id = ? and file_name = ?)",
             rs -> rs.getBoolean(1),
             owner.value(),
@@ -313,7 +267,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
 
   @Override
   public List<String> filePathsOfSource(UserId owner, ContentSource source) {
-    return query(
+    return jdbc.list(
         "select distinct file_path from entries where user_id = ? and file_source = ? order by 1",
         rs -> rs.getString(1),
         owner.value(),
@@ -323,7 +277,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
   @Override
   public Set<ContentType> contentTypes(UserId owner) {
     Set<ContentType> types = EnumSet.noneOf(ContentType.class);
-    query(
+    jdbc.list(
             "select distinct file_type from entries where user_id = ?",
             rs -> rs.getString(1),
             owner.value())
@@ -333,7 +287,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
 
   @Override
   public boolean hasEntries(UserId owner) {
-    return query(
+    return jdbc.list(
             "select exists (select 1 from entries where user_id = ?)",
             rs -> rs.getBoolean(1),
             owner.value())
@@ -342,7 +296,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
 
   @Override
   public long indexedBytes(UserId owner) {
-    return query(
+    return jdbc.list(
             "select coalesce(sum(octet_length(compiled)), 0) from entries where user_id = ?",
             rs -> rs.getLong(1),
             owner.value())
@@ -362,7 +316,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
     String sql = "create index concurrently if not exists " + indexName(modelId)
         + " on entries using hnsw ((embedding::vector(" + dimension + ")) vector_cosine_ops)"
         + " where model_id = '" + modelId.replace("'", "''") + "'";
-    jdbc(c -> {
+    jdbc.inConnection(c -> {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(true);
       try (Statement s = c.createStatement()) {
@@ -384,7 +338,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
 
   @Override
   public List<Stale> staleEntries(String modelId, int limit) {
-    return query(
+    return jdbc.list(
         "select id, compiled from entries where " + STALE + " limit ?",
         rs -> new Stale(rs.getObject(1, UUID.class), rs.getString(2)),
         modelId,
@@ -395,7 +349,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
   @Override
   @Transactional
   public void updateEmbedding(UUID entryId, float[] embedding, String modelId) {
-    update(
+    jdbc.update(
         "update entries set embedding = ?, model_id = ? where id = ?",
         new PGvector(embedding),
         modelId,
@@ -404,7 +358,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
 
   @Override
   public long countStale(String modelId) {
-    return query(
+    return jdbc.list(
             "select count(*) from entries where " + STALE, rs -> rs.getLong(1), modelId, modelId)
         .getFirst();
   }

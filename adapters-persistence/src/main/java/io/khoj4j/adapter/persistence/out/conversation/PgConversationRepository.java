@@ -1,5 +1,6 @@
 package io.khoj4j.adapter.persistence.out.conversation;
 
+import io.khoj4j.adapter.persistence.out.shared.Jdbc;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.Conversation;
@@ -8,13 +9,9 @@ import io.khoj4j.domain.chat.Speaker;
 import io.khoj4j.domain.user.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,58 +21,11 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class PgConversationRepository implements ConversationRepository {
 
-  private final DataSource dataSource;
+  private final Jdbc jdbc;
 
   public PgConversationRepository(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource, "conversation storage");
   }
-
-  @FunctionalInterface
-  private interface Rows<T> {
-    T map(ResultSet rs) throws SQLException;
-  }
-
-  private <T> List<T> query(String sql, Rows<T> mapper, Object... params) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, params);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<T> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(mapper.map(rs));
-        }
-        return out;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("database error: " + e.getMessage(), e);
-    }
-  }
-
-  private int update(String sql, Object... params) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, params);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("database error: " + e.getMessage(), e);
-    }
-  }
-
-  private static void bind(PreparedStatement ps, Object... params) throws SQLException {
-    for (int i = 0; i < params.length; i++) {
-      Object p = params[i];
-      if (p instanceof Instant instant) {
-        ps.setTimestamp(i + 1, Timestamp.from(instant));
-      } else if (p instanceof Json json) {
-        ps.setObject(i + 1, json.value(), java.sql.Types.OTHER);
-      } else {
-        ps.setObject(i + 1, p);
-      }
-    }
-  }
-
-  /** A parameter to be sent as JSONB. */
-  private record Json(String value) {}
 
   private static Conversation conversation(ResultSet rs) throws SQLException {
     return new Conversation(
@@ -92,7 +42,7 @@ public class PgConversationRepository implements ConversationRepository {
   @Override
   @Transactional
   public void createIfAbsent(Conversation c) {
-    update(
+    jdbc.update(
         "insert into conversations (id, user_id, title, slug, agent_slug, file_filters, created_at, updated_at)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing",
         c.id(),
@@ -100,14 +50,15 @@ public class PgConversationRepository implements ConversationRepository {
         c.title(),
         c.slug(),
         c.agentSlug(),
-        new Json(MessageJson.strings(c.fileFilters())),
+        new Jdbc.Jsonb(MessageJson.strings(c.fileFilters())),
         c.createdAt(),
         c.updatedAt());
   }
 
   @Override
   public Optional<Conversation> find(UserId owner, UUID id) {
-    return query(
+    return jdbc
+        .list(
             "select * from conversations where user_id = ? and id = ?",
             PgConversationRepository::conversation,
             owner.value(),
@@ -118,7 +69,8 @@ public class PgConversationRepository implements ConversationRepository {
 
   @Override
   public Optional<Conversation> findByTitle(UserId owner, String title) {
-    return query(
+    return jdbc
+        .list(
             "select * from conversations where user_id = ? and title = ? order by updated_at desc limit 1",
             PgConversationRepository::conversation,
             owner.value(),
@@ -134,7 +86,7 @@ public class PgConversationRepository implements ConversationRepository {
 
   @Override
   public List<Conversation> list(UserId owner, int limit) {
-    return query(
+    return jdbc.list(
         "select * from conversations where user_id = ? order by updated_at desc, id limit ?",
         PgConversationRepository::conversation,
         owner.value(),
@@ -143,7 +95,7 @@ public class PgConversationRepository implements ConversationRepository {
 
   @Override
   public List<Conversation> page(UserId owner, int offset, int limit) {
-    return query(
+    return jdbc.list(
         "select * from conversations where user_id = ? order by created_at desc, id offset ? limit ?",
         PgConversationRepository::conversation,
         owner.value(),
@@ -153,7 +105,7 @@ public class PgConversationRepository implements ConversationRepository {
 
   @Override
   public long count(UserId owner) {
-    return query(
+    return jdbc.list(
             "select count(*) from conversations where user_id = ?",
             rs -> rs.getLong(1),
             owner.value())
@@ -166,7 +118,7 @@ public class PgConversationRepository implements ConversationRepository {
       UserId owner, UUID conversationId, List<ChatMessage> messages, String slug, Instant at) {
     // the conversation's row lock serialises concurrent turns, so each takes the next free
     // positions
-    List<Integer> owned = query(
+    List<Integer> owned = jdbc.list(
         "select 1 from conversations where user_id = ? and id = ? for update",
         rs -> rs.getInt(1),
         owner.value(),
@@ -175,13 +127,13 @@ public class PgConversationRepository implements ConversationRepository {
       throw new IllegalStateException(
           "conversation " + conversationId + " does not exist for its owner");
     }
-    int position = query(
+    int position = jdbc.list(
             "select coalesce(max(position), -1) + 1 from chat_messages where conversation_id = ?",
             rs -> rs.getInt(1),
             conversationId)
         .getFirst();
     for (ChatMessage m : messages) {
-      update(
+      jdbc.update(
           "insert into chat_messages (conversation_id, position, turn_id, speaker, message, created_at, details)"
               + " values (?, ?, ?, ?, ?, ?, ?)",
           conversationId,
@@ -190,9 +142,9 @@ public class PgConversationRepository implements ConversationRepository {
           m.by().wireName(),
           m.message().replace("\u0000", ""),
           m.created(),
-          new Json(MessageJson.details(m)));
+          new Jdbc.Jsonb(MessageJson.details(m)));
     }
-    update(
+    jdbc.update(
         "update conversations set slug = ?, updated_at = ? where user_id = ? and id = ?",
         slug,
         at,
@@ -202,7 +154,7 @@ public class PgConversationRepository implements ConversationRepository {
 
   @Override
   public List<ChatMessage> messages(UserId owner, UUID conversationId) {
-    return query(
+    return jdbc.list(
         "select m.* from chat_messages m join conversations c on c.id = m.conversation_id"
             + " where c.user_id = ? and c.id = ? order by m.position",
         rs -> MessageJson.message(
@@ -218,7 +170,7 @@ public class PgConversationRepository implements ConversationRepository {
   @Override
   @Transactional
   public int deleteTurn(UserId owner, UUID conversationId, String turnId) {
-    return update(
+    return jdbc.update(
         "delete from chat_messages m using conversations c where c.id = m.conversation_id"
             + " and c.user_id = ? and c.id = ? and m.turn_id = ?",
         owner.value(),
@@ -229,7 +181,7 @@ public class PgConversationRepository implements ConversationRepository {
   @Override
   @Transactional
   public boolean delete(UserId owner, UUID conversationId) {
-    return update(
+    return jdbc.update(
             "delete from conversations where user_id = ? and id = ?", owner.value(), conversationId)
         > 0;
   }
@@ -237,13 +189,13 @@ public class PgConversationRepository implements ConversationRepository {
   @Override
   @Transactional
   public int deleteAll(UserId owner) {
-    return update("delete from conversations where user_id = ?", owner.value());
+    return jdbc.update("delete from conversations where user_id = ?", owner.value());
   }
 
   @Override
   @Transactional
   public void setTitle(UserId owner, UUID conversationId, String title) {
-    update(
+    jdbc.update(
         "update conversations set title = ? where user_id = ? and id = ?",
         title,
         owner.value(),
@@ -253,7 +205,7 @@ public class PgConversationRepository implements ConversationRepository {
   @Override
   @Transactional
   public void setSlug(UserId owner, UUID conversationId, String slug) {
-    update(
+    jdbc.update(
         "update conversations set slug = ? where user_id = ? and id = ?",
         slug,
         owner.value(),
@@ -263,9 +215,9 @@ public class PgConversationRepository implements ConversationRepository {
   @Override
   @Transactional
   public void setFileFilters(UserId owner, UUID conversationId, List<String> files) {
-    update(
+    jdbc.update(
         "update conversations set file_filters = ? where user_id = ? and id = ?",
-        new Json(MessageJson.strings(files)),
+        new Jdbc.Jsonb(MessageJson.strings(files)),
         owner.value(),
         conversationId);
   }
@@ -273,7 +225,7 @@ public class PgConversationRepository implements ConversationRepository {
   @Override
   @Transactional
   public void setAgentSlug(UserId owner, UUID conversationId, String agentSlug) {
-    update(
+    jdbc.update(
         "update conversations set agent_slug = ? where user_id = ? and id = ?",
         agentSlug,
         owner.value(),
@@ -283,20 +235,21 @@ public class PgConversationRepository implements ConversationRepository {
   @Override
   @Transactional
   public void savePublic(PublicConversation p) {
-    update(
+    jdbc.update(
         "insert into public_conversations (slug, user_id, title, agent_slug, messages, created_at)"
             + " values (?, ?, ?, ?, ?, ?)",
         p.slug(),
         p.sourceOwner().value(),
         p.title(),
         p.agentSlug(),
-        new Json(MessageJson.messages(p.messages())),
+        new Jdbc.Jsonb(MessageJson.messages(p.messages())),
         p.createdAt());
   }
 
   @Override
   public Optional<PublicConversation> findPublic(String slug) {
-    return query(
+    return jdbc
+        .list(
             "select * from public_conversations where slug = ?",
             rs -> new PublicConversation(
                 rs.getString("slug"),
@@ -313,7 +266,7 @@ public class PgConversationRepository implements ConversationRepository {
   @Override
   @Transactional
   public boolean deletePublic(UserId owner, String slug) {
-    return update(
+    return jdbc.update(
             "delete from public_conversations where user_id = ? and slug = ?", owner.value(), slug)
         > 0;
   }

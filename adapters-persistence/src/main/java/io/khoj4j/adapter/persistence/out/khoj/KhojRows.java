@@ -3,31 +3,24 @@ package io.khoj4j.adapter.persistence.out.khoj;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.khoj4j.adapter.persistence.out.shared.Jdbc;
 import io.khoj4j.adapter.persistence.out.shared.SharedJson;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Plain JDBC queries against the source, and the column conversions Khoj's schema needs. */
+/** Queries against the source on its own connection ({@link Jdbc}), and the column conversions Khoj's schema needs. */
 final class KhojRows {
 
   private static final ObjectMapper JSON = SharedJson.MAPPER;
-
-  /** One row to one item. */
-  @FunctionalInterface
-  interface Row<T> {
-    T map(ResultSet rs) throws SQLException;
-  }
 
   private final Connection connection;
 
@@ -35,20 +28,11 @@ final class KhojRows {
     this.connection = connection;
   }
 
-  <T> List<T> list(String sql, List<Object> parameters, Row<T> row) {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.size(); i++) {
-        ps.setObject(i + 1, parameters.get(i));
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        List<T> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(row.map(rs));
-        }
-        return out;
-      }
+  <T> List<T> list(String sql, List<Object> parameters, Jdbc.Row<T> row) {
+    try {
+      return Jdbc.list(connection, sql, row, parameters.toArray());
     } catch (SQLException e) {
-      throw new IllegalStateException("reading the Khoj database failed: " + e.getMessage(), e);
+      throw Jdbc.failure("reading the Khoj database", e);
     }
   }
 
