@@ -1,5 +1,6 @@
 package io.khoj4j.adapter.web.in.auth;
 
+import io.khoj4j.adapter.web.in.page.StaticExport;
 import io.khoj4j.adapter.web.in.page.WebPage;
 import io.khoj4j.adapter.web.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
@@ -31,12 +32,15 @@ public class LoginResource {
 
   private final CurrentUser currentUser;
   private final boolean oidcEnabled;
+  private final StaticExport export;
 
   public LoginResource(
       CurrentUser currentUser,
-      @ConfigProperty(name = "khoj.oidc.enabled", defaultValue = "false") boolean oidcEnabled) {
+      @ConfigProperty(name = "khoj.oidc.enabled", defaultValue = "false") boolean oidcEnabled,
+      StaticExport export) {
     this.currentUser = currentUser;
     this.oidcEnabled = oidcEnabled;
+    this.export = export;
   }
 
   @GET
@@ -49,8 +53,10 @@ public class LoginResource {
     if (WebPage.wanted(headers.getRequestHeader(HttpHeaders.ACCEPT))) {
       // A browser gets the sign-in page, which offers every way this server has (the OIDC button
       // only when set up).
-      return WebPage.of(
-          "login", "Sign in", Map.of("next", target, "oidc", String.valueOf(oidcEnabled)));
+      return export
+          .page("login")
+          .orElseGet(() -> WebPage.of(
+              "login", "Sign in", Map.of("next", target, "oidc", String.valueOf(oidcEnabled))));
     }
     if (oidcEnabled) {
       String provider = "/auth/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8);

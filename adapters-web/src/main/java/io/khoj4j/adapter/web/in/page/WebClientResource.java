@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>A signed-out browser is sent to {@code /login?next=<this page>}; a signed-out API client (one that does not
  * ask for HTML) gets Khoj's {@code 403 {"detail":"Forbidden"}} instead of a redirect. In single-user mode every
- * caller is signed in, so no page asks anyone to sign in.
+ * caller is signed in, so no page asks anyone to sign in. With an operator's static web export
+ * ({@link StaticExport}), its page for the route is served instead, when it has one.
  */
 @Path("/")
 @PermitAll
@@ -30,54 +32,60 @@ public class WebClientResource {
 
   private final CurrentUser currentUser;
   private final boolean singleUserMode;
+  private final StaticExport export;
 
   public WebClientResource(
       CurrentUser currentUser,
-      @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false")
-          boolean singleUserMode) {
+      @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false") boolean singleUserMode,
+      StaticExport export) {
     this.currentUser = currentUser;
     this.singleUserMode = singleUserMode;
+    this.export = export;
   }
 
   @GET
   public Response home(@Context HttpHeaders headers, @Context UriInfo uri) {
-    return signedIn("chat", "Chat", headers, uri);
+    return signedIn("", "chat", "Chat", headers, uri);
   }
 
   @GET
   @Path("chat")
   public Response chat(@Context HttpHeaders headers, @Context UriInfo uri) {
-    return signedIn("chat", "Chat", headers, uri);
+    return signedIn("chat", "chat", "Chat", headers, uri);
   }
 
   @GET
   @Path("search")
   public Response search(@Context HttpHeaders headers, @Context UriInfo uri) {
-    return signedIn("search", "Search", headers, uri);
+    return signedIn("search", "search", "Search", headers, uri);
   }
 
   @GET
   @Path("settings")
   public Response settings(@Context HttpHeaders headers, @Context UriInfo uri) {
-    return signedIn("settings", "Settings", headers, uri);
+    return signedIn("settings", "settings", "Settings", headers, uri);
   }
 
   @GET
   @Path("agents")
   public Response agents(@Context HttpHeaders headers, @Context UriInfo uri) {
-    return signedIn("agents", "Agents", headers, uri);
+    return signedIn("agents", "agents", "Agents", headers, uri);
   }
 
   @GET
   @Path("automations")
   public Response automations(@Context HttpHeaders headers, @Context UriInfo uri) {
-    return signedIn("automations", "Automations", headers, uri);
+    return signedIn("automations", "automations", "Automations", headers, uri);
   }
 
   /** A shared conversation, readable by anyone with the link (Khoj's share URLs end in a slash). */
   @GET
   @Path("share/chat/{slug}")
   public Response sharedChat(@PathParam("slug") String slug) {
+    Optional<Response> exported = export.page("share/chat");
+    if (exported.isPresent()) {
+      return exported.get();
+    }
     return WebPage.of(
         "share",
         "Shared conversation",
@@ -90,7 +98,9 @@ public class WebClientResource {
             String.valueOf(singleUserMode)));
   }
 
-  private Response signedIn(String page, String title, HttpHeaders headers, UriInfo uri) {
+  /** {@code route} names the page in a static export, {@code page} the built-in client's page. */
+  private Response signedIn(
+      String route, String page, String title, HttpHeaders headers, UriInfo uri) {
     if (currentUser.find().isEmpty()) {
       if (!WebPage.wanted(headers.getRequestHeader(HttpHeaders.ACCEPT))) {
         return ErrorMappers.json(403, "Forbidden");
@@ -105,7 +115,11 @@ public class WebClientResource {
               "/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8))
           .build();
     }
-    return WebPage.of(
-        page, title, Map.of("signed-in", "true", "single-user", String.valueOf(singleUserMode)));
+    return export
+        .page(route)
+        .orElseGet(() -> WebPage.of(
+            page,
+            title,
+            Map.of("signed-in", "true", "single-user", String.valueOf(singleUserMode))));
   }
 }
