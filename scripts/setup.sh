@@ -283,6 +283,21 @@ fresh_test_database() {
   ensure_database "$TEST_DB"
 }
 
+# The read-replica test (ReadReplicaIT) copies the local cluster with pg_basebackup, which connects for replication.
+# Only on a server that already trusts 127.0.0.1 for every database (this project's local test set-up) is the same
+# trust given to replication from 127.0.0.1; a server with passwords is left as it is (the test then says why it
+# cannot run).
+ensure_local_replication() {
+  local hba
+  hba="$(psql_admin -tAc "show hba_file")"
+  [ -n "$hba" ] && [ -f "$hba" ] && [ -w "$hba" ] || return 0
+  grep -Eq '^host[[:space:]]+replication[[:space:]]+all[[:space:]]+127\.0\.0\.1/32[[:space:]]+trust' "$hba" && return 0
+  grep -Eq '^host[[:space:]]+all[[:space:]]+all[[:space:]]+127\.0\.0\.1/32[[:space:]]+trust' "$hba" || return 0
+  log "allowing local replication connections (for the read-replica test) in $hba"
+  printf 'host replication all 127.0.0.1/32 trust\n' >>"$hba"
+  psql_admin -c "select pg_reload_conf()" >/dev/null
+}
+
 main() {
   local fresh_test_db=0
   for arg in "$@"; do
@@ -297,7 +312,7 @@ main() {
   ensure_postgres
   ensure_pgvector
   ensure_role_and_databases
-  [ "$fresh_test_db" -eq 1 ] && fresh_test_database
+  [ "$fresh_test_db" -eq 1 ] && fresh_test_database && ensure_local_replication
   ensure_tesseract
   ensure_chromium
   ensure_maven39

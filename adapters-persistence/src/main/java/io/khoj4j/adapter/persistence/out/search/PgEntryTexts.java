@@ -24,7 +24,7 @@ public class PgEntryTexts implements EntryTexts {
 
   private final DataSource dataSource;
 
-  public PgEntryTexts(DataSource dataSource) {
+  public PgEntryTexts(@SearchReads DataSource dataSource) {
     this.dataSource = dataSource;
   }
 

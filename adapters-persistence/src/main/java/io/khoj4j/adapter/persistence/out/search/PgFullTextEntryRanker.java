@@ -64,7 +64,7 @@ public class PgFullTextEntryRanker implements EntryRanker {
 
   @Inject
   public PgFullTextEntryRanker(
-      DataSource dataSource,
+      @SearchReads DataSource dataSource,
       @ConfigProperty(name = "khoj.search.keyword.exact-frequency-limit", defaultValue = "20000")
           long exactFrequencyLimit,
       @ConfigProperty(name = "khoj.search.keyword.postings", defaultValue = "4000")

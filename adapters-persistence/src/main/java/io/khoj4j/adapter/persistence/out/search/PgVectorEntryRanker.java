@@ -23,7 +23,7 @@ public class PgVectorEntryRanker implements EntryRanker {
 
   private final DataSource dataSource;
 
-  public PgVectorEntryRanker(DataSource dataSource) {
+  public PgVectorEntryRanker(@SearchReads DataSource dataSource) {
     this.dataSource = dataSource;
   }
 

@@ -1,0 +1,140 @@
+package io.khoj4j.adapter.persistence.out.search;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Where searches read (ADR 28): a PostgreSQL hot standby when {@code khoj.search.replica.jdbc-url} is set, so that
+ * ranking and reading results take load off the primary, which keeps every write. Without the setting, the primary.
+ *
+ * <p>A standby that cannot be reached (down, restarting, refusing connections) is passed over: that search reads the
+ * primary, and a warning says so at most once a minute. A standby that lags serves what it has replayed: a note
+ * uploaded a moment ago may be found a moment later.
+ */
+@ApplicationScoped
+public class SearchDataSources {
+
+  private static final System.Logger LOG = System.getLogger(SearchDataSources.class.getName());
+
+  @Produces
+  @Singleton
+  @SearchReads
+  DataSource searchReads(
+      DataSource primary,
+      @ConfigProperty(name = "khoj.search.replica.jdbc-url") Optional<String> url,
+      @ConfigProperty(name = "khoj.search.replica.username") Optional<String> username,
+      @ConfigProperty(name = "khoj.search.replica.password") Optional<String> password,
+      @ConfigProperty(name = "khoj.search.replica.max-connections", defaultValue = "16") int size,
+      @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "khoj4j")
+          String primaryUser,
+      @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "khoj4j")
+          String primaryPassword)
+      throws SQLException {
+    Optional<String> replica = url.map(String::strip).filter(u -> !u.isEmpty());
+    if (replica.isEmpty()) {
+      return primary;
+    }
+    AgroalDataSource pool = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
+        .connectionPoolConfiguration(p -> p.maxSize(size)
+            .acquisitionTimeout(Duration.ofSeconds(2))
+            // a pooled connection to a standby that went away is found out before a search uses it
+            .validateOnBorrow(true)
+            .connectionValidator(
+                AgroalConnectionPoolConfiguration.ConnectionValidator.defaultValidator())
+            .connectionFactoryConfiguration(f -> f.jdbcUrl(replica.get())
+                .principal(new NamePrincipal(username.orElse(primaryUser)))
+                .credential(new SimplePassword(password.orElse(primaryPassword)))
+                .loginTimeout(Duration.ofSeconds(2)))));
+    LOG.log(System.Logger.Level.INFO, "Searches read from the replica at {0}", replica.get());
+    return new ReplicaFirst(pool, primary);
+  }
+
+  void close(@Disposes @SearchReads DataSource reads) {
+    if (reads instanceof ReplicaFirst replicaFirst) {
+      replicaFirst.replica().close();
+    }
+  }
+
+  /** Connections from the replica, or from the primary while the replica cannot be reached. */
+  record ReplicaFirst(AgroalDataSource replica, DataSource primary, AtomicLong lastWarning)
+      implements DataSource {
+
+    ReplicaFirst(AgroalDataSource replica, DataSource primary) {
+      this(replica, primary, new AtomicLong());
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      try {
+        return replica.getConnection();
+      } catch (SQLException unreachable) {
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        if ((last == 0 || now - last > Duration.ofMinutes(1).toNanos())
+            && lastWarning.compareAndSet(last, now)) {
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "The search replica cannot be reached ({0}); searching the primary",
+              unreachable.getMessage());
+        }
+        return primary.getConnection();
+      }
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      throw new SQLFeatureNotSupportedException("the search data source has its own credentials");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+      return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {}
+
+    @Override
+    public void setLoginTimeout(int seconds) {}
+
+    @Override
+    public int getLoginTimeout() {
+      return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+      if (type.isInstance(this)) {
+        return type.cast(this);
+      }
+      throw new SQLException("not a wrapper of " + type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+      return type.isInstance(this);
+    }
+  }
+}
