@@ -17,7 +17,7 @@ if [ "${BENCH_KEEP_DB:-0}" != "1" ]; then
   run index "${sets[@]}"
   stop_bench_server
 fi
-configs=(rrf convex-0.4 convex-0.5 convex-0.6 convex-0.7 convex-0.8 convex-0.9)
+configs=(rrf convex-0.4 convex-0.5 convex-0.6 convex-0.7 convex-0.8 convex-0.9 convex-0.925 convex-0.95 convex-0.975)
 for config in "${configs[@]}"; do
   mkdir -p "$out/$config"
   if [ "$config" = rrf ]; then fusion=rrf; weight=0.5; else fusion=convex; weight="${config#convex-}"; fi
