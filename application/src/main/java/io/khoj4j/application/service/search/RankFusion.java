@@ -19,10 +19,13 @@ import java.util.UUID;
  *       {@code keywordWeight} for the keyword list, 1 for the others).
  *   <li>Convex: {@code a·v + (1 − a)·t}, where {@code v} is the entry's cosine similarity to the query and {@code t}
  *       its keyword score, each scaled to [0, 1] between its theoretical minimum (−1 for a cosine, 0 for BM25) and
- *       the best score of its list; an entry missing from a list gets 0 there.
+ *       the best score found; an entry with no distance, or not found by words, gets 0 there.
  * </ul>
  */
 final class RankFusion {
+
+  /** The lowest cosine similarity there is: the theoretical minimum the vector score is scaled from. */
+  private static final double COSINE_FLOOR = -1;
 
   private final SearchSettings.Fusion method;
   private final int k;
@@ -42,54 +45,66 @@ final class RankFusion {
       return lists.getFirst().getValue();
     }
     Map<UUID, RankedEntry> byId = new LinkedHashMap<>();
-    Map<UUID, Double> score = new HashMap<>();
     for (var list : lists) {
-      List<RankedEntry> entries = list.getValue();
-      double[] part = method == SearchSettings.Fusion.RRF
-          ? reciprocalRanks(list.getKey(), entries.size())
-          : normalised(list.getKey(), entries);
-      for (int rank = 0; rank < entries.size(); rank++) {
-        RankedEntry e = entries.get(rank);
+      for (RankedEntry e : list.getValue()) {
         RankedEntry known = byId.get(e.id());
         if (known == null || Double.isNaN(known.distance())) {
           byId.put(e.id(), e);
         }
-        score.merge(e.id(), part[rank], Double::sum);
       }
     }
+    Map<UUID, Double> score =
+        method == SearchSettings.Fusion.RRF ? reciprocalRanks(lists) : convex(lists, byId);
     List<RankedEntry> fused = new ArrayList<>(byId.values());
-    fused.sort(Comparator.<RankedEntry>comparingDouble(e -> -score.get(e.id()))
+    fused.sort(Comparator.<RankedEntry>comparingDouble(e -> -score.getOrDefault(e.id(), 0.0))
         .thenComparingDouble(e -> Double.isNaN(e.distance()) ? 2 : e.distance()));
     return fused;
   }
 
-  private double[] reciprocalRanks(EntryRanker.Kind kind, int size) {
-    double weight = kind == EntryRanker.Kind.KEYWORD ? keywordWeight : 1.0;
-    double[] part = new double[size];
-    for (int rank = 0; rank < size; rank++) {
-      part[rank] = weight / (k + rank + 1);
+  private Map<UUID, Double> reciprocalRanks(
+      List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> lists) {
+    Map<UUID, Double> score = new HashMap<>();
+    for (var list : lists) {
+      double weight = list.getKey() == EntryRanker.Kind.KEYWORD ? keywordWeight : 1.0;
+      List<RankedEntry> entries = list.getValue();
+      for (int rank = 0; rank < entries.size(); rank++) {
+        score.merge(entries.get(rank).id(), weight / (k + rank + 1), Double::sum);
+      }
     }
-    return part;
+    return score;
   }
 
-  /** Each entry's share of the convex combination: its list's score scaled to [0, 1], times the list's weight. */
-  private double[] normalised(EntryRanker.Kind kind, List<RankedEntry> entries) {
-    boolean keyword = kind == EntryRanker.Kind.KEYWORD;
-    double weight = keyword ? 1 - vectorWeight : vectorWeight;
-    double floor = keyword ? 0 : -1;
-    double[] raw = new double[entries.size()];
-    double best = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < raw.length; i++) {
-      RankedEntry e = entries.get(i);
-      double s = keyword ? e.score() : 1 - e.distance();
-      raw[i] = Double.isNaN(s) ? floor : Math.max(floor, s);
-      best = Math.max(best, raw[i]);
+  /**
+   * {@code a·v + (1 − a)·t} for every entry found: {@code v} from the entry's distance, whichever list it came from
+   * (the search reads the distance of entries only the keyword ranker found), {@code t} from its BM25 score.
+   */
+  private Map<UUID, Double> convex(
+      List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> lists, Map<UUID, RankedEntry> byId) {
+    Map<UUID, Double> keyword = new HashMap<>();
+    for (var list : lists) {
+      if (list.getKey() == EntryRanker.Kind.KEYWORD) {
+        for (RankedEntry e : list.getValue()) {
+          if (!Double.isNaN(e.score())) {
+            keyword.merge(e.id(), Math.max(0, e.score()), Math::max);
+          }
+        }
+      }
     }
-    double span = best - floor;
-    double[] part = new double[raw.length];
-    for (int i = 0; i < raw.length; i++) {
-      part[i] = span > 0 ? weight * (raw[i] - floor) / span : 0;
+    double bestSimilarity = byId.values().stream()
+        .filter(e -> !Double.isNaN(e.distance()))
+        .mapToDouble(e -> 1 - e.distance())
+        .max()
+        .orElse(COSINE_FLOOR);
+    double bestKeyword = keyword.values().stream().mapToDouble(d -> d).max().orElse(0);
+    Map<UUID, Double> score = new HashMap<>();
+    for (RankedEntry e : byId.values()) {
+      double v = Double.isNaN(e.distance()) || bestSimilarity <= COSINE_FLOOR
+          ? 0
+          : (Math.max(COSINE_FLOOR, 1 - e.distance()) - COSINE_FLOOR)
+              / (bestSimilarity - COSINE_FLOOR);
+      double t = bestKeyword > 0 ? keyword.getOrDefault(e.id(), 0.0) / bestKeyword : 0;
+      score.put(e.id(), vectorWeight * v + (1 - vectorWeight) * t);
     }
-    return part;
+    return score;
   }
 }

@@ -131,10 +131,50 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
       }
     }
     float[] vector = embeddings.embedQuery(text);
-    List<RankedEntry> ranked = fusion.fuse(rank(withoutVector.withVector(vector), early));
     EntryTexts.QueryVector queryVector =
         new EntryTexts.QueryVector(vector, embeddings.id(), embeddings.dimension());
-    return results(query, text, ranked, queryVector);
+    var lists = rank(withoutVector.withVector(vector), early);
+    if (settings.fusion() == SearchSettings.Fusion.CONVEX && lists.size() > 1) {
+      lists = withDistances(query, lists, queryVector);
+    }
+    return results(query, text, fusion.fuse(lists), queryVector);
+  }
+
+  /**
+   * The lists with the vector distance of the entries only the keyword ranker found (read in one query), so that a
+   * convex combination scores every entry on both signals rather than counting a missing distance as the farthest.
+   */
+  private List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> withDistances(
+      SearchEntriesQuery query,
+      List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> lists,
+      EntryTexts.QueryVector queryVector) {
+    List<UUID> unknown = lists.stream()
+        .flatMap(l -> l.getValue().stream())
+        .filter(e -> Double.isNaN(e.distance()))
+        .map(RankedEntry::id)
+        .distinct()
+        .toList();
+    if (unknown.isEmpty()) {
+      return lists;
+    }
+    Map<UUID, Double> distances =
+        texts.distancesOf(query.owner(), query.knowledgeAgent(), unknown, queryVector);
+    return lists.stream()
+        .<Map.Entry<EntryRanker.Kind, List<RankedEntry>>>map(l -> Map.entry(
+            l.getKey(),
+            l.getValue().stream()
+                .map(e -> Double.isNaN(e.distance()) && distances.containsKey(e.id())
+                    ? new RankedEntry(
+                        e.id(),
+                        e.file(),
+                        e.source(),
+                        e.corpusId(),
+                        e.hash(),
+                        distances.get(e.id()),
+                        e.score())
+                    : e)
+                .toList()))
+        .toList();
   }
 
   /** The first {@code n} of the fused list with their texts, reordered by the reranker when asked and available. */

@@ -60,6 +60,22 @@ class RankFusionTest {
   }
 
   @Test
+  void anEntryOnlyTheWordsFoundIsScoredByItsDistanceTooWhenItIsKnown() {
+    // C found by words alone, its distance read afterwards: close to the query and the best keyword
+    // hit
+    var lists = List.<Map.Entry<Kind, List<RankedEntry>>>of(
+        Map.entry(Kind.VECTOR, List.of(byVector(A, 0.10), byVector(B, 0.40))),
+        Map.entry(
+            Kind.KEYWORD,
+            List.of(
+                new RankedEntry(C, "c.md", ContentSource.COMPUTER, C, "c", 0.12, 12.0),
+                byWords(B, 1.0))));
+
+    // a = 0.9: A 0.9; C 0.9*1.88/1.9 + 0.1 = 0.99; B 0.9*1.6/1.9 + 0.1/12 = 0.766
+    assertThat(ids(fusion(SearchSettings.Fusion.CONVEX, 0.9).fuse(lists))).containsExactly(C, A, B);
+  }
+
+  @Test
   void anEntryKeepsTheRecordThatKnowsItsDistance() {
     List<RankedEntry> fused = fusion(SearchSettings.Fusion.CONVEX, 0.5).fuse(LISTS);
 
