@@ -53,7 +53,9 @@ public record SearchSettings(
     this(mode, candidates, Fusion.RRF, rrfK, keywordWeight, 0.5, zone);
   }
 
+  /** The server's defaults: a convex combination weighing the vector score 0.95 (ADR 34). */
   public static SearchSettings defaults() {
-    return new SearchSettings(SearchMode.HYBRID, 50, 60, 1.0, ZoneId.of("UTC"));
+    return new SearchSettings(
+        SearchMode.HYBRID, 50, Fusion.CONVEX, 60, 1.0, 0.95, ZoneId.of("UTC"));
   }
 }
