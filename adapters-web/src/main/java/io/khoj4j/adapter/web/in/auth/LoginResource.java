@@ -1,5 +1,6 @@
 package io.khoj4j.adapter.web.in.auth;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.khoj4j.adapter.web.in.page.StaticExport;
 import io.khoj4j.adapter.web.in.page.WebPage;
 import io.khoj4j.adapter.web.security.CurrentUser;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -62,20 +62,25 @@ public class LoginResource {
       String provider = "/auth/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
       return Response.status(303).header(HttpHeaders.LOCATION, provider).build();
     }
-    Map<String, String> ways = new LinkedHashMap<>();
-    ways.put(
-        "magic_link",
-        "POST /auth/magic with JSON {\"email\": \"<your address>\"}, then open the mailed link");
-    ways.put(
-        "password",
-        "POST /auth/login with JSON {\"email\", \"password\"} (accounts that have a password)");
-    ways.put(
-        "api_token",
+    return Response.ok(
+            new HowToSignIn(HOW_TO_SIGN_IN, target, SignInWays.OFFERED),
+            MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+
+  /** The JSON answer to a signed-out API client: how to sign in, and where it will be sent after. */
+  public record HowToSignIn(
+      String detail, String next, @JsonProperty("sign_in") SignInWays signIn) {}
+
+  /** Each way to sign in, as a short instruction. */
+  public record SignInWays(
+      @JsonProperty("magic_link") String magicLink,
+      String password,
+      @JsonProperty("api_token") String apiToken) {
+
+    static final SignInWays OFFERED = new SignInWays(
+        "POST /auth/magic with JSON {\"email\": \"<your address>\"}, then open the mailed link",
+        "POST /auth/login with JSON {\"email\", \"password\"} (accounts that have a password)",
         "send the header Authorization: Bearer kk-... (an API token from your administrator)");
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("detail", HOW_TO_SIGN_IN);
-    body.put("next", target);
-    body.put("sign_in", ways);
-    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
   }
 }

@@ -132,15 +132,14 @@ public class ChatSocket {
     try {
       message = JSON.readTree(frame);
     } catch (Exception e) {
-      send(connection, ChatJson.write(Map.of("error", "Messages must be JSON")));
+      send(connection, ChatJson.write(new ErrorFrame("Messages must be JSON")));
       return;
     }
     if ("interrupt".equals(message.path("type").asText())) {
       stopRunning(session);
       send(
           connection,
-          ChatJson.write(Map.of(
-              "type",
+          ChatJson.write(new TypeFrame(
               message.hasNonNull("query")
                   ? "interrupt_message_acknowledged"
                   : "interrupt_acknowledged")));
@@ -152,21 +151,21 @@ public class ChatSocket {
       if (body.q() == null) {
         send(
             connection,
-            ChatJson.write(Map.of("error", "Missing required field 'q' in chat message")));
+            ChatJson.write(new ErrorFrame("Missing required field 'q' in chat message")));
         return;
       }
       command = ChatResource.command(session.user, body);
       ChatResource.admitMessage(usage, command, AdmitUsageCommand.Channel.WEBSOCKET);
       Optional<String> researchRefused = ChatResource.researchRefusal(usage, command);
       if (researchRefused.isPresent()) {
-        send(connection, ChatJson.write(Map.of("error", researchRefused.get())));
+        send(connection, ChatJson.write(new ErrorFrame(researchRefused.get())));
         return;
       }
     } catch (RequestValidationException | ApplicationException e) {
-      send(connection, ChatJson.write(Map.of("error", e.getMessage())));
+      send(connection, ChatJson.write(new ErrorFrame(e.getMessage())));
       return;
     } catch (Exception e) {
-      send(connection, ChatJson.write(Map.of("error", "Malformed chat message")));
+      send(connection, ChatJson.write(new ErrorFrame("Malformed chat message")));
       return;
     }
     stopRunning(session);
@@ -216,7 +215,7 @@ public class ChatSocket {
       }
       LOG.errorf(e, "chat over WebSocket failed: %s", e.getMessage());
       if (connection.isOpen()) {
-        send(connection, ChatJson.write(Map.of("error", "Internal server error")));
+        send(connection, ChatJson.write(new ErrorFrame("Internal server error")));
         connection.closeAndAwait(new CloseReason(1011, "Internal server error"));
       }
     } finally {
@@ -279,4 +278,10 @@ public class ChatSocket {
       connection.sendTextAndAwait(payload);
     }
   }
+
+  /** Khoj's {@code {"error": ...}} frame: why a message was not taken. */
+  record ErrorFrame(String error) {}
+
+  /** Khoj's {@code {"type": ...}} frame, e.g. an interrupt's acknowledgement. */
+  record TypeFrame(String type) {}
 }

@@ -43,17 +43,7 @@ final class ResearchRunner implements ChatTool {
       findings = agent.research(
           new ResearchAgent.Assignment(
               turn.command().user(), turn.query(), turn.history(), turn.model(), MAX_ITERATIONS),
-          new ResearchAgent.Progress() {
-            @Override
-            public synchronized void status(String markdown) {
-              turn.status(markdown);
-            }
-
-            @Override
-            public boolean cancelled() {
-              return turn.cancelled();
-            }
-          });
+          progress(turn));
     } catch (UpstreamFailureException e) {
       LOG.log(Level.WARNING, "Research failed: {0}", e.getMessage());
       turn.status("**Research failed**");
@@ -69,6 +59,27 @@ final class ResearchRunner implements ChatTool {
     for (ResearchAgent.CodeStep step : findings.code()) {
       found.addCode(step.instructions(), step.code(), step.run());
     }
+    found.addPromptContext(
+        Prompts.render("research-context.txt", Map.of("findings", steps(findings))));
+  }
+
+  /** The turn's statuses and cancellation, as the loop sees them. */
+  private static ResearchAgent.Progress progress(ToolTurn turn) {
+    return new ResearchAgent.Progress() {
+      @Override
+      public synchronized void status(String markdown) {
+        turn.status(markdown);
+      }
+
+      @Override
+      public boolean cancelled() {
+        return turn.cancelled();
+      }
+    };
+  }
+
+  /** Each step as a tagged block for the prompt. */
+  private static String steps(ResearchAgent.Findings findings) {
     StringBuilder steps = new StringBuilder();
     int n = 0;
     for (ResearchAgent.Step step : findings.steps()) {
@@ -85,8 +96,6 @@ final class ResearchRunner implements ChatTool {
           .append(n)
           .append(">\n");
     }
-    found.addPromptContext(Prompts.render(
-        "research-context.txt",
-        Map.of("findings", steps.isEmpty() ? "(the research found nothing)" : steps.toString())));
+    return steps.isEmpty() ? "(the research found nothing)" : steps.toString();
   }
 }
