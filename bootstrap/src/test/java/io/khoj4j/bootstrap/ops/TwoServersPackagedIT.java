@@ -44,6 +44,8 @@ class TwoServersPackagedIT {
   private static final String SECRET_KEY = "a2hvajRqLXR3by1zZXJ2ZXJzLXRlc3Qta2V5LTMyYg==";
 
   private static final int CHATS_PER_MINUTE = 5;
+  private static final String ADMIN = "replicas-admin@example.org";
+  private static final String ADMIN_PASSWORD = "two-servers-admin-password";
   private static final Duration START = Duration.ofMinutes(3);
 
   private static Server a;
@@ -86,6 +88,10 @@ class TwoServersPackagedIT {
     env.put("KHOJ_JOBS_POLLING_INTERVAL", "500ms");
     env.put("KHOJ_JOBS_REPLICA_NAME", replica);
     env.put("KHOJ_EMBEDDING_THREADS", "1");
+    // both replicas make the operator's account from these at start, as each replica of a
+    // deployment would
+    env.put("KHOJ_ADMIN_EMAIL", ADMIN);
+    env.put("KHOJ_ADMIN_PASSWORD", ADMIN_PASSWORD);
     return env;
   }
 
@@ -197,6 +203,34 @@ class TwoServersPackagedIT {
         .body("additional.file", hasItem("/replicas/tea.md"));
     a.request().get("/api/v1/user").then().statusCode(200);
     b.request().get("/api/v1/user").then().statusCode(200);
+  }
+
+  @Test
+  @Order(1)
+  void aSignInSessionMadeOnOneWorksOnTheOther() {
+    String session = given()
+        .baseUri("http://127.0.0.1:" + a.port())
+        .contentType("application/json")
+        .body(Map.of("email", ADMIN, "password", ADMIN_PASSWORD))
+        .post("/auth/login")
+        .then()
+        .statusCode(200)
+        .extract()
+        .cookie("session");
+
+    given()
+        .baseUri("http://127.0.0.1:" + b.port())
+        .cookie("session", session)
+        .get("/api/v1/user")
+        .then()
+        .statusCode(200)
+        .body("email", org.hamcrest.Matchers.equalTo(ADMIN));
+    given()
+        .baseUri("http://127.0.0.1:" + b.port())
+        .cookie("session", "not-a-session")
+        .get("/api/v1/user")
+        .then()
+        .statusCode(403);
   }
 
   @Test
