@@ -22,6 +22,7 @@ import io.khoj4j.application.service.chat.prompt.PromptBuilder;
 import io.khoj4j.application.service.chat.tool.AutomationMaker;
 import io.khoj4j.application.service.chat.tool.ChatTools;
 import io.khoj4j.application.service.chat.tool.ModelCalls;
+import io.khoj4j.application.service.chat.tool.NoteFinder;
 import io.khoj4j.application.service.chat.tool.QueryWriter;
 import io.khoj4j.application.service.chat.tool.SourcePicker;
 import io.khoj4j.application.service.chat.tool.ToolRunner;
@@ -140,7 +141,7 @@ public final class ChatService implements ChatUseCase {
 
   /** The user asked for a task on a schedule: it is created, and the answer says what runs when (or why not). */
   private ChatOutcome schedule(ChatTurn turn) {
-    Optional<AutomationMaker.Made> made = automations.make(turn.forTools());
+    Optional<AutomationMaker.Made> made = automations.make(turn.forTools(NoteFinder.NONE));
     if (made.isEmpty() || turn.cancelled()) {
       return new ChatOutcome.Cancelled();
     }

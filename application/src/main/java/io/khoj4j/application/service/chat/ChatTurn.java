@@ -5,6 +5,7 @@ import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.chat.ChatEventSink;
 import io.khoj4j.application.service.chat.prompt.PromptBuilder;
 import io.khoj4j.application.service.chat.tool.AllowedTools;
+import io.khoj4j.application.service.chat.tool.NoteFinder;
 import io.khoj4j.application.service.chat.tool.ToolTurn;
 import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.chat.ChatMessage;
@@ -122,8 +123,9 @@ final class ChatTurn {
     return usage;
   }
 
-  /** The view of this turn the tools work from. */
-  ToolTurn forTools() {
-    return new ToolTurn(model, query, history(), command, sink, this::status, persona());
+  /** The view of this turn the tools work from; {@code notes} searches what the turn may read of the notes. */
+  ToolTurn forTools(NoteFinder notes) {
+    return new ToolTurn(
+        model, query, history(), command, sink, this::status, persona(), allowed(), notes);
   }
 }

@@ -5,6 +5,7 @@ import io.khoj4j.application.port.in.content.ContentQuery;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
 import io.khoj4j.application.service.chat.prompt.Prompts;
 import io.khoj4j.application.service.chat.tool.ChatTools;
+import io.khoj4j.application.service.chat.tool.NoteFinder;
 import io.khoj4j.application.service.chat.tool.SourcePicker;
 import io.khoj4j.application.service.chat.tool.ToolFindings;
 import io.khoj4j.application.service.chat.tool.ToolPlan;
@@ -86,7 +87,7 @@ final class ContextGatherer {
       queries = found.get().queries();
       references = found.get().references();
     }
-    ToolTurn tools = turn.forTools();
+    ToolTurn tools = turn.forTools(hasNotes ? notes.finder(turn) : NoteFinder.NONE);
     ToolFindings found = toolRunner.gather(plan.get(), tools, references);
     if (!found.notes().isEmpty()) {
       List<NoteReference> all = new ArrayList<>(references);

@@ -4,6 +4,7 @@ import io.khoj4j.application.port.in.chat.ChatCommand;
 import io.khoj4j.application.port.in.search.SearchEntriesQuery;
 import io.khoj4j.application.port.in.search.SearchEntriesUseCase;
 import io.khoj4j.application.port.in.search.SearchResult;
+import io.khoj4j.application.service.chat.tool.NoteFinder;
 import io.khoj4j.application.service.chat.tool.QueryWriter;
 import io.khoj4j.domain.chat.NoteReference;
 import io.khoj4j.domain.user.UserId;
@@ -54,8 +55,7 @@ final class NotesSearch {
     turn.spent(queries.usage());
     List<String> inferred = queries.queries();
     turn.status("**Searching Documents for:** \n- " + String.join("\n- ", inferred));
-    Optional<UUID> knowledge =
-        turn.agent().knowledgeAgent().filter(a -> turn.agent().agent().hasKnowledge());
+    Optional<UUID> knowledge = knowledgeOf(turn);
     List<NoteReference> references = searchNotes(
         turn.command().user(),
         knowledge,
@@ -67,6 +67,21 @@ final class NotesSearch {
     turn.status("**Found " + references.size() + " Notes Across " + files.size() + " Files**: \n- "
         + String.join("\n- ", files));
     return Optional.of(new Found(inferred, references));
+  }
+
+  /** One query at a time, as the research loop searches: the turn's user, agent knowledge and file filters. */
+  NoteFinder finder(ChatTurn turn) {
+    Optional<UUID> knowledge = knowledgeOf(turn);
+    return query -> searchNotes(
+        turn.command().user(),
+        knowledge,
+        List.of(query),
+        turn.conversation().fileFilters(),
+        turn.command());
+  }
+
+  private static Optional<UUID> knowledgeOf(ChatTurn turn) {
+    return turn.agent().knowledgeAgent().filter(a -> turn.agent().agent().hasKnowledge());
   }
 
   /**

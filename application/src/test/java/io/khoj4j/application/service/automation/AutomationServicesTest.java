@@ -125,6 +125,11 @@ class AutomationServicesTest {
             java.util.regex.Pattern.compile("\"" + field + "\":\\s*\"(\\w+)\"").matcher(reply);
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
       }
+
+      @Override
+      public Optional<String> object(String reply, String field) {
+        return Optional.empty();
+      }
     };
     return new RunAutomationService(
         automations,

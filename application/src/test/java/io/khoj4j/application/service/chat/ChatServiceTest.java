@@ -41,10 +41,10 @@ import io.khoj4j.application.port.out.tools.ImageGenerator;
 import io.khoj4j.application.port.out.tools.InMemoryCodeSandbox;
 import io.khoj4j.application.port.out.tools.InMemoryDiagramValidator;
 import io.khoj4j.application.port.out.tools.InMemoryImageGenerator;
-import io.khoj4j.application.port.out.tools.InMemoryResearchAgent;
+import io.khoj4j.application.port.out.tools.InMemoryToolServers;
 import io.khoj4j.application.port.out.tools.InMemoryWebReader;
 import io.khoj4j.application.port.out.tools.InMemoryWebSearch;
-import io.khoj4j.application.port.out.tools.ResearchAgent;
+import io.khoj4j.application.port.out.tools.ToolServers;
 import io.khoj4j.application.port.out.tools.WebReader;
 import io.khoj4j.application.port.out.tools.WebSearch;
 import io.khoj4j.application.service.agent.CreateAgentService;
@@ -982,8 +982,7 @@ class ChatServiceTest {
   @Test
   void unconfiguredCapabilitiesSaySoAndStoreNothing() {
     configureModel();
-    for (String command :
-        List.of("/online", "/webpage", "/image", "/diagram", "/code", "/research")) {
+    for (String command : List.of("/online", "/webpage", "/image", "/diagram", "/code")) {
       Recorder sink = new Recorder();
 
       ChatOutcome outcome = chat.chat(ask(alice, command + " something"), sink);
@@ -1040,7 +1039,11 @@ class ChatServiceTest {
   private final InMemoryImageGenerator painter = new InMemoryImageGenerator();
   private final InMemoryCodeSandbox sandbox = new InMemoryCodeSandbox();
   private final InMemoryDiagramValidator diagrams = new InMemoryDiagramValidator();
-  private final InMemoryResearchAgent researcher = new InMemoryResearchAgent();
+  private final InMemoryToolServers toolServer = new InMemoryToolServers()
+      .offering(new ToolServers.Tool(
+          "teashop/price",
+          "The price of a tea",
+          "{\"type\":\"object\",\"properties\":{\"tea\":{\"type\":\"string\"}}}"));
 
   private ChatService chatWith(ChatTools tools) {
     return new ChatService(
@@ -1063,7 +1066,7 @@ class ChatServiceTest {
 
   private ChatService chatWithEveryTool(boolean readSearchResults) {
     return chatWith(
-        new ChatTools(web, reader, painter, sandbox, researcher, diagrams, readSearchResults));
+        new ChatTools(web, reader, painter, sandbox, toolServer, diagrams, readSearchResults));
   }
 
   private static ChatCommand askFrom(
@@ -1356,7 +1359,7 @@ class ChatServiceTest {
     };
 
     ChatOutcome outcome = chatWith(
-            new ChatTools(web, reader, limited, sandbox, researcher, diagrams, false))
+            new ChatTools(web, reader, limited, sandbox, toolServer, diagrams, false))
         .chat(ask(alice, "/image a sleeping fox"), sink);
 
     assertThat(sink.kinds()).doesNotContain(ChatEvent.GeneratedAssets.class);
@@ -1411,55 +1414,150 @@ class ChatServiceTest {
   }
 
   @Test
-  void researchRunsTheLoopThroughItsPortAndTheAnswerIsWrittenFromItsFindings() {
+  void researchTakesTheStepsTheModelPlansAndTheAnswerIsWrittenFromAllOfThem() {
+    notes(alice);
     configureModel();
-    NoteReference note = new NoteReference(
-        "matcha",
-        "# Tea\nI drink green tea every morning.",
-        "/notes/tea.md",
-        "file:///notes/tea.md");
-    researcher.finding(new ResearchAgent.Findings(
-        List.of(
-            new ResearchAgent.Step(
-                "semantic_search_files", "matcha", "The user drinks green tea daily."),
-            new ResearchAgent.Step("search_web", "matcha origin", "Matcha comes from Uji, Japan.")),
-        List.of(note),
-        List.of(new WebSearch.Results(
-            "matcha origin",
-            List.of(new WebSearch.Hit(
-                "Uji matcha", "https://uji.example", "Uji is the home of matcha.")),
-            Optional.empty())),
-        List.of()));
+    toolServer.answering((tool, arguments) -> "Matcha costs 30 EUR per 100 g at the tea shop.");
+    gateway.completions.add("{\"thought\": \"First what the notes say.\", "
+        + "\"tool\": \"semantic_search_files\", \"query\": \"which tea I drink\"}");
+    gateway.completions.add("{\"thought\": \"Now where matcha comes from.\", "
+        + "\"tool\": \"search_web\", \"query\": \"matcha origin\"}");
+    gateway.completions.add("{\"queries\": [\"matcha origin Uji\"]}");
+    gateway.completions.add("{\"thought\": \"And its price.\", \"tool\": \"teashop/price\", "
+        + "\"query\": \"\", \"arguments\": {\"tea\": \"matcha\"}}");
+    gateway.completions.add("{\"thought\": \"That is enough.\", \"tool\": \"answer\"}");
     Recorder sink = new Recorder();
 
     ChatOutcome outcome =
         chatWithEveryTool(false).chat(ask(alice, "/research where does my tea come from"), sink);
 
-    assertThat(researcher.assignments()).singleElement().satisfies(a -> {
-      assertThat(a.user()).isEqualTo(alice);
-      assertThat(a.question()).isEqualTo("where does my tea come from");
-      assertThat(a.model()).isPresent();
-      assertThat(a.maxIterations()).isEqualTo(5);
-    });
-    assertThat(statuses(sink)).contains("**Researching with search_web**: matcha origin");
+    assertThat(statuses(sink))
+        .containsSubsequence(
+            "First what the notes say.",
+            "**Searching Documents for:** \n- which tea I drink",
+            "Now where matcha comes from.",
+            "**Searching the web for**: \n- matcha origin Uji",
+            "And its price.",
+            "**Using** `teashop/price`",
+            "That is enough.");
+    List<String> plans = gateway.requests.stream()
+        .map(r -> r.messages().getFirst().text())
+        .filter(t -> t.contains("one step at a time"))
+        .toList();
+    assertThat(plans).hasSize(4);
+    assertThat(plans.getFirst())
+        .contains("- semantic_search_files:")
+        .contains("- search_web:")
+        .contains("- read_webpage:")
+        .contains("- python_coder:")
+        .contains("- teashop/price: The price of a tea")
+        .contains("\"tea\"")
+        .contains("(none yet)");
+    assertThat(plans.get(1)).contains("I drink green tea every morning.");
+    assertThat(plans.get(3)).contains("Matcha costs 30 EUR");
+    assertThat(toolServer.calls()).containsExactly("teashop/price {\"tea\": \"matcha\"}");
+    assertThat(web.queries())
+        .extracting(WebSearch.Query::text)
+        .containsExactly("matcha origin Uji");
     ChatEvent.References refs = referencesOf(sink);
-    assertThat(refs.context()).containsExactly(note);
+    assertThat(refs.context()).extracting(NoteReference::file).contains("/notes/tea.md");
     assertThat(refs.onlineContext())
         .extracting(OnlineResult::query)
-        .containsExactly("matcha origin");
+        .containsExactly("matcha origin Uji");
     assertThat(answerPrompt())
-        .contains("Matcha comes from Uji, Japan.")
-        .contains("The user drinks green tea daily.");
+        .contains("<step_1 tool=\"semantic_search_files\" query=\"which tea I drink\">")
+        .contains("I drink green tea every morning.")
+        .contains("<step_3 tool=\"teashop/price\"")
+        .contains("Matcha costs 30 EUR per 100 g")
+        .doesNotContain("<step_4");
     ChatMessage stored = storedAnswer(outcome);
-    assertThat(stored.context()).containsExactly(note);
+    assertThat(stored.context()).isEqualTo(refs.context());
     assertThat(stored.onlineContext()).isEqualTo(refs.onlineContext());
+  }
+
+  @Test
+  void researchStopsAtItsStepLimitAndDoesNotRunARepeatedStepAgain() {
+    notes(alice);
+    configureModel();
+    for (int i = 0; i < 3; i++) {
+      gateway.completions.add("{\"thought\": \"Search the notes.\", "
+          + "\"tool\": \"semantic_search_files\", \"query\": \"tea\"}");
+    }
+    Recorder sink = new Recorder();
+
+    chatWith(new ChatTools(web, reader, painter, sandbox, toolServer, diagrams, false)
+            .researchingAtMost(2))
+        .chat(ask(alice, "/research what do I drink"), sink);
+
+    assertThat(statuses(sink))
+        .filteredOn(s -> s.startsWith("**Searching Documents for:**"))
+        .as("the repeated step searched nothing")
+        .hasSize(1);
+    assertThat(gateway.completions).as("no third step was planned").hasSize(1);
+    assertThat(answerPrompt()).contains("This repeats step 1").doesNotContain("<step_3");
+  }
+
+  @Test
+  void researchStopsWhenTheClientLeavesAndStoresNothing() {
+    notes(alice);
+    configureModel();
+    Recorder sink = new Recorder();
+    toolServer.answering((tool, arguments) -> {
+      sink.cancel = true;
+      return "late";
+    });
+    gateway.completions.add("{\"thought\": \"Ask the server.\", \"tool\": \"teashop/price\", "
+        + "\"arguments\": {\"tea\": \"sencha\"}}");
+    gateway.completions.add("{\"thought\": \"Never planned.\", \"tool\": \"answer\"}");
+
+    ChatOutcome outcome =
+        chatWithEveryTool(false).chat(ask(alice, "/research what does sencha cost"), sink);
+
+    assertThat(outcome).isInstanceOf(ChatOutcome.Cancelled.class);
+    assertThat(gateway.completions).as("no step after the client left").hasSize(1);
+    assertThat(statuses(sink)).doesNotContain("Never planned.");
+  }
+
+  @Test
+  void aFailingToolServerIsAStepResultAndAnUnplannableReplyEndsTheResearch() {
+    notes(alice);
+    configureModel();
+    toolServer.answering((tool, arguments) -> {
+      throw new io.khoj4j.application.error.UpstreamFailureException(
+          "teashop answered 500", true, null);
+    });
+    gateway.completions.add(
+        "{\"thought\": \"Ask the server.\", \"tool\": \"teashop/price\", " + "\"arguments\": {}}");
+    gateway.completions.add(
+        "{\"thought\": \"Use a tool that does not exist.\", " + "\"tool\": \"rm_rf\"}");
+    Recorder sink = new Recorder();
+
+    chatWithEveryTool(false).chat(ask(alice, "/research what does sencha cost"), sink);
+
+    assertThat(statuses(sink)).contains("**teashop/price failed**");
+    assertThat(answerPrompt())
+        .contains("The tool failed: teashop answered 500")
+        .doesNotContain("rm_rf");
+    assertThat(sink.text()).isEqualTo("Hello world.");
+  }
+
+  @Test
+  void researchWithNothingToResearchWithSaysSoInTheAnswersPrompt() {
+    configureModel();
+    Recorder sink = new Recorder();
+
+    chat.chat(ask(bob, "/research the history of tea"), sink);
+
+    assertThat(statuses(sink)).contains("**Nothing to research with**");
+    assertThat(answerPrompt()).contains("There are no notes, web tools");
+    assertThat(gateway.requests).as("only the answer").hasSize(1);
   }
 
   @Test
   void researchTheModelPicksIsCountedAndASpentBudgetIsTheAnswer() {
     configureModel();
     List<io.khoj4j.application.port.in.usage.AdmitUsageCommand> counted = new ArrayList<>();
-    ChatTools counting = new ChatTools(web, reader, painter, sandbox, researcher, diagrams, false)
+    ChatTools counting = new ChatTools(web, reader, painter, sandbox, toolServer, diagrams, false)
         .countingWith(command -> {
           if (!counted.isEmpty()) {
             throw new io.khoj4j.application.error.QuotaExceededException("research budget spent");
@@ -1467,17 +1565,21 @@ class ChatServiceTest {
           counted.add(command);
         });
     gateway.completions.add("{\"source\": [\"research\"], \"output\": \"text\"}");
-    chatWith(counting).chat(ask(alice, "where does my tea come from"), new Recorder());
+    gateway.completions.add("{\"thought\": \"Nothing to look up.\", \"tool\": \"answer\"}");
+    Recorder sink = new Recorder();
+    chatWith(counting).chat(ask(alice, "where does my tea come from"), sink);
     assertThat(counted)
         .containsExactly(new io.khoj4j.application.port.in.usage.AdmitUsageCommand.Research(alice));
-    assertThat(researcher.assignments()).hasSize(1);
+    assertThat(statuses(sink)).contains("Nothing to look up.");
 
     gateway.completions.add("{\"source\": [\"research\"], \"output\": \"text\"}");
     Recorder refused = new Recorder();
     chatWith(counting).chat(ask(alice, "and my coffee?"), refused);
 
     assertThat(refused.text()).isEqualTo("research budget spent");
-    assertThat(researcher.assignments()).as("the refused turn ran no research").hasSize(1);
+    assertThat(statuses(refused))
+        .as("the refused turn ran no research")
+        .noneMatch(s -> s.equals("Nothing to look up."));
   }
 
   @Test
@@ -1501,7 +1603,7 @@ class ChatServiceTest {
             WebReader.NOT_CONFIGURED,
             ImageGenerator.NOT_CONFIGURED,
             CodeSandbox.NOT_CONFIGURED,
-            ResearchAgent.NOT_CONFIGURED,
+            ToolServers.NONE,
             DiagramValidator.NOT_CONFIGURED))
         .chat(ask(bob, "what does matcha cost"), sink);
 

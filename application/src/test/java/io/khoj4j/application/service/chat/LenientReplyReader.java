@@ -50,6 +50,24 @@ final class LenientReplyReader implements ModelReplyReader {
     return value.isEmpty() ? Optional.empty() : Optional.of(value);
   }
 
+  /** The braces after the field, matched by counting (the scripted replies put no brace inside strings). */
+  @Override
+  public Optional<String> object(String reply, String field) {
+    Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\\{").matcher(reply);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    int depth = 0;
+    for (int i = m.end() - 1; i < reply.length(); i++) {
+      char c = reply.charAt(i);
+      depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+      if (depth == 0) {
+        return Optional.of(reply.substring(m.end() - 1, i + 1));
+      }
+    }
+    return Optional.empty();
+  }
+
   private static String unescape(String s) {
     return s.replace("\\n", "\n").replace("\\\"", "\"").replace("\\\\", "\\");
   }

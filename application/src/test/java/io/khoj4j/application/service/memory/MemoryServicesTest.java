@@ -79,6 +79,11 @@ class MemoryServicesTest {
     public Optional<String> string(String reply, String field) {
       return Optional.empty();
     }
+
+    @Override
+    public Optional<String> object(String reply, String field) {
+      return Optional.empty();
+    }
   };
 
   private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");

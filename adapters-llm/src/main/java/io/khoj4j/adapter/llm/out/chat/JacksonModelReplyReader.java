@@ -55,6 +55,11 @@ public class JacksonModelReplyReader implements ModelReplyReader {
     return field(reply, field).filter(JsonNode::isValueNode).flatMap(JacksonModelReplyReader::text);
   }
 
+  @Override
+  public Optional<String> object(String reply, String field) {
+    return field(reply, field).filter(JsonNode::isObject).map(JsonNode::toString);
+  }
+
   private static Optional<String> text(JsonNode node) {
     if (!node.isValueNode() || node.isNull()) {
       return Optional.empty();

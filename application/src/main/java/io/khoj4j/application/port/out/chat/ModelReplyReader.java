@@ -18,4 +18,7 @@ public interface ModelReplyReader {
 
   /** The string {@code field}, stripped; empty when missing, blank, or the reply is not JSON. */
   Optional<String> string(String reply, String field);
+
+  /** The object {@code field} as compact JSON text; empty when missing, not an object, or the reply is not JSON. */
+  Optional<String> object(String reply, String field);
 }

@@ -6,7 +6,7 @@ import io.khoj4j.application.port.in.usage.AdmitUsageUseCase;
 import io.khoj4j.application.port.out.tools.CodeSandbox;
 import io.khoj4j.application.port.out.tools.DiagramValidator;
 import io.khoj4j.application.port.out.tools.ImageGenerator;
-import io.khoj4j.application.port.out.tools.ResearchAgent;
+import io.khoj4j.application.port.out.tools.ToolServers;
 import io.khoj4j.application.port.out.tools.WebReader;
 import io.khoj4j.application.port.out.tools.WebSearch;
 import io.khoj4j.application.service.chat.prompt.Prompts;
@@ -20,7 +20,8 @@ import java.util.Optional;
  * The chat capabilities behind slash commands, each a port; says plainly when one is not configured.
  * {@code readSearchResults}: whether a web search also reads the top result of each query that has no direct answer
  * (needs a {@link WebReader}; off by default, as in Khoj, since it costs a page read per query). Research the model
- * picks counts against the user's research budget ({@link #countingWith}); nothing is counted by default.
+ * picks counts against the user's research budget ({@link #countingWith}); nothing is counted by default. Research
+ * itself is always possible: it is this server's own loop over the other capabilities and the operator's tool servers.
  */
 public final class ChatTools {
 
@@ -28,7 +29,8 @@ public final class ChatTools {
   private final WebReader webReader;
   private final ImageGenerator images;
   private final CodeSandbox code;
-  private final ResearchAgent research;
+  private final ToolServers servers;
+  private final int researchIterations;
   private final DiagramValidator diagrams;
   private final boolean readSearchResults;
   private final AdmitUsageUseCase usage;
@@ -38,10 +40,19 @@ public final class ChatTools {
       WebReader webReader,
       ImageGenerator images,
       CodeSandbox code,
-      ResearchAgent research,
+      ToolServers servers,
       DiagramValidator diagrams,
       boolean readSearchResults) {
-    this(webSearch, webReader, images, code, research, diagrams, readSearchResults, command -> {});
+    this(
+        webSearch,
+        webReader,
+        images,
+        code,
+        servers,
+        diagrams,
+        readSearchResults,
+        command -> {},
+        ResearchRunner.DEFAULT_ITERATIONS);
   }
 
   private ChatTools(
@@ -49,24 +60,52 @@ public final class ChatTools {
       WebReader webReader,
       ImageGenerator images,
       CodeSandbox code,
-      ResearchAgent research,
+      ToolServers servers,
       DiagramValidator diagrams,
       boolean readSearchResults,
-      AdmitUsageUseCase usage) {
+      AdmitUsageUseCase usage,
+      int researchIterations) {
+    if (researchIterations < 1) {
+      throw new IllegalArgumentException(
+          "research needs at least one iteration: " + researchIterations);
+    }
     this.webSearch = Objects.requireNonNull(webSearch, "webSearch");
     this.webReader = Objects.requireNonNull(webReader, "webReader");
     this.images = Objects.requireNonNull(images, "images");
     this.code = Objects.requireNonNull(code, "code");
-    this.research = Objects.requireNonNull(research, "research");
+    this.servers = Objects.requireNonNull(servers, "servers");
     this.diagrams = Objects.requireNonNull(diagrams, "diagrams");
     this.readSearchResults = readSearchResults;
     this.usage = Objects.requireNonNull(usage, "usage");
+    this.researchIterations = researchIterations;
   }
 
   /** These tools, with research the model picks counted against the user's daily research budget. */
   public ChatTools countingWith(AdmitUsageUseCase usage) {
     return new ChatTools(
-        webSearch, webReader, images, code, research, diagrams, readSearchResults, usage);
+        webSearch,
+        webReader,
+        images,
+        code,
+        servers,
+        diagrams,
+        readSearchResults,
+        usage,
+        researchIterations);
+  }
+
+  /** These tools, with at most {@code iterations} steps of research ({@code KHOJ_RESEARCH_ITERATIONS}). */
+  public ChatTools researchingAtMost(int iterations) {
+    return new ChatTools(
+        webSearch,
+        webReader,
+        images,
+        code,
+        servers,
+        diagrams,
+        readSearchResults,
+        usage,
+        iterations);
   }
 
   /**
@@ -87,9 +126,9 @@ public final class ChatTools {
       WebReader webReader,
       ImageGenerator images,
       CodeSandbox code,
-      ResearchAgent research,
+      ToolServers servers,
       DiagramValidator diagrams) {
-    this(webSearch, webReader, images, code, research, diagrams, false);
+    this(webSearch, webReader, images, code, servers, diagrams, false);
   }
 
   public static ChatTools noneConfigured() {
@@ -98,7 +137,7 @@ public final class ChatTools {
         WebReader.NOT_CONFIGURED,
         ImageGenerator.NOT_CONFIGURED,
         CodeSandbox.NOT_CONFIGURED,
-        ResearchAgent.NOT_CONFIGURED,
+        ToolServers.NONE,
         DiagramValidator.NOT_CONFIGURED);
   }
 
@@ -109,7 +148,6 @@ public final class ChatTools {
       case WEBPAGE -> missing(webReader.available(), "web page reading", command);
       case IMAGE -> missing(images.available(), "image generation", command);
       case CODE -> missing(code.available(), "code execution", command);
-      case RESEARCH -> missing(research.available(), "research", command);
       case DIAGRAM -> missing(diagrams.available(), "diagram", command);
       default -> Optional.empty();
     };
@@ -131,8 +169,24 @@ public final class ChatTools {
     return code;
   }
 
-  ResearchAgent research() {
-    return research;
+  ToolServers servers() {
+    return servers;
+  }
+
+  int researchIterations() {
+    return researchIterations;
+  }
+
+  /**
+   * Whether research has something to research with besides general knowledge: the notes, or one of the web, code
+   * and tool-server capabilities.
+   */
+  boolean canResearch(boolean hasNotes) {
+    return hasNotes
+        || webSearch.available()
+        || webReader.available()
+        || code.available()
+        || !servers.tools().isEmpty();
   }
 
   DiagramValidator diagrams() {

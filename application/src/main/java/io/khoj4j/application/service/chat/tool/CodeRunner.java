@@ -88,7 +88,8 @@ final class CodeRunner implements ChatTool {
     return written.map(c -> ModelCalls.fencedCode(c.text())).orElse("");
   }
 
-  private void run(ToolTurn turn, String context, ToolFindings found) {
+  /** Writes and runs a program for the turn's query, with {@code context} (what was found so far) to draw on. */
+  void run(ToolTurn turn, String context, ToolFindings found) {
     if (turn.model().isEmpty()) {
       return;
     }

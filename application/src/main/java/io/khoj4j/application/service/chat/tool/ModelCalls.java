@@ -75,6 +75,11 @@ public final class ModelCalls {
     return replies.string(reply.text(), field);
   }
 
+  /** An object field of a JSON reply as JSON text ({@link ModelReplyReader#object}). */
+  Optional<String> object(ChatCompletion reply, String field) {
+    return replies.object(reply.text(), field);
+  }
+
   /** The body of the first fenced code block, or the whole reply when it has none. */
   static String fencedCode(String reply) {
     Matcher m = FENCE.matcher(reply);

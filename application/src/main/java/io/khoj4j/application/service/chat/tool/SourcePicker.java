@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 /**
  * The default mode (no slash command): the model picks the sources of the answer and its form among those this
  * server can offer — notes only when the user has some, the web, web pages and programs only when their ports are
- * available, the research loop when its port is (alone then: it searches by itself), images and diagrams likewise,
+ * available, the research loop when it has something to research with (alone then: it searches by itself), images and diagrams likewise,
  * and an automation when the turn may create one (never in an automation's own
  * run) — and of those, only what the conversation's agent was given. With nothing to choose between, no model call is
  * made; without a model, or when its reply is unusable, the notes are searched when there are any and the agent may
@@ -135,7 +135,7 @@ public final class SourcePicker {
           "running a Python program, for exact calculations, data analysis, or "
               + "making charts and files");
     }
-    if (tools.research().available()) {
+    if (tools.canResearch(hasNotes)) {
       sources.put(
           ConversationCommand.RESEARCH,
           "a research loop of several searches and readings, slow: only for "

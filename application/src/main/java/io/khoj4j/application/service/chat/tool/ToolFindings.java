@@ -81,6 +81,39 @@ public final class ToolFindings {
     notes.addAll(found);
   }
 
+  /** Adds the notes not already found (by their text); gives those added. */
+  List<NoteReference> addNewNotes(List<NoteReference> found) {
+    Set<String> known = new HashSet<>();
+    notes.forEach(n -> known.add(n.compiled()));
+    List<NoteReference> fresh = new ArrayList<>();
+    for (NoteReference note : found) {
+      if (known.add(note.compiled())) {
+        fresh.add(note);
+      }
+    }
+    notes.addAll(fresh);
+    return fresh;
+  }
+
+  /**
+   * Takes in what another tool's findings hold (one research step's): its web results, programs, notes, images and
+   * tokens; not its prompt context, which the step reports in its own words.
+   */
+  void absorb(ToolFindings step) {
+    step.online.forEach(this::put);
+    step.code.forEach(
+        c -> replaceOrAdd(code, c, same -> same.instructions().equals(c.instructions())));
+    links.addAll(step.links);
+    addNewNotes(step.notes);
+    images.addAll(step.images);
+    addUsage(step.usage);
+  }
+
+  /** The context messages so far as one text. */
+  String promptContextText() {
+    return String.join("\n\n", promptContext);
+  }
+
   void addImage(String src) {
     images.add(src);
   }

@@ -17,11 +17,12 @@ public final class ToolRunner {
   public ToolRunner(ChatTools tools, ModelCalls calls, QueryWriter queries, Clock clock) {
     OnlineSources online = new OnlineSources(tools, queries, calls);
     AssetMaker maker = new AssetMaker(tools, calls);
+    CodeRunner code = new CodeRunner(tools.code(), calls, clock);
     this.sources = List.of(
-        new ResearchRunner(tools.research()),
+        new ResearchRunner(tools, calls, online, code, clock),
         new WebSearchTool(tools, online),
         new WebPageTool(tools, online),
-        new CodeRunner(tools.code(), calls, clock));
+        code);
     this.assets = List.of(new ImageTool(tools, maker), new DiagramTool(tools, maker));
   }
 

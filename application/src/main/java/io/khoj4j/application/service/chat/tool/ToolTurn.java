@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * What the tools of one turn work from: the model (if any), the message without its slash command, the conversation
- * so far, the request, where events go, and how a progress line is shown and kept in the turn's train of thought.
+ * so far, the request, where events go, how a progress line is shown and kept in the turn's train of thought, the
+ * agent's persona, the sources it allows, and how the notes it may read are searched.
  */
 public record ToolTurn(
     Optional<ChatModelEndpoint> model,
@@ -20,7 +21,9 @@ public record ToolTurn(
     ChatCommand command,
     ChatEventSink sink,
     Consumer<String> status,
-    Optional<PromptBuilder.Persona> persona) {
+    Optional<PromptBuilder.Persona> persona,
+    AllowedTools allowed,
+    NoteFinder notes) {
 
   public void status(String markdown) {
     status.accept(markdown);
@@ -28,5 +31,10 @@ public record ToolTurn(
 
   public boolean cancelled() {
     return sink.cancelled();
+  }
+
+  /** The same turn asking something else: a research step gives a tool its own query. */
+  ToolTurn asking(String otherQuery) {
+    return new ToolTurn(model, otherQuery, history, command, sink, status, persona, allowed, notes);
   }
 }
