@@ -24,6 +24,17 @@ class JacksonModelReplyReaderTest {
   }
 
   @Test
+  void anObjectFieldAsCompactJsonAndNothingForOtherValues() {
+    String plan = "```json\n{\"tool\": \"shop/stock\", \"arguments\": {'tea': \"sencha\", "
+        + "\"grams\": [50, 100],},}\n```";
+    assertThat(reader.object(plan, "arguments"))
+        .contains("{\"tea\":\"sencha\",\"grams\":[50,100]}");
+    assertThat(reader.object(plan, "tool")).isEmpty();
+    assertThat(reader.object(plan, "missing")).isEmpty();
+    assertThat(reader.object("no json here", "arguments")).isEmpty();
+  }
+
+  @Test
   void proseBeforeTheObject() {
     assertThat(reader.string(
             "Sure! Here is the JSON you asked for:\n{\"description\": \"a red fox\", "
