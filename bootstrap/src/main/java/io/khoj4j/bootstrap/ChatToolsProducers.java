@@ -23,7 +23,7 @@ import io.khoj4j.adapter.connector.out.web.vendor.VendorHttp;
 import io.khoj4j.application.port.in.model.PaintModelOption;
 import io.khoj4j.application.port.out.tools.CodeSandbox;
 import io.khoj4j.application.port.out.tools.ImageGenerator;
-import io.khoj4j.application.port.out.tools.ResearchAgent;
+import io.khoj4j.application.port.out.tools.ToolServers;
 import io.khoj4j.application.port.out.tools.UrlFetcher;
 import io.khoj4j.application.port.out.tools.WebReader;
 import io.khoj4j.application.port.out.tools.WebSearch;
@@ -42,11 +42,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The chat's tools: web search providers and page readers chosen by Khoj's environment variables, the SSRF-safe
- * fetcher through which the server opens any address a user or model gave (ADR 21), the code sandbox, and the
- * in-process Mermaid checker for {@code /diagram} (always on: it needs no vendor).
+ * fetcher through which the server opens any address a user or model gave (ADR 21), the code sandbox, the
+ * in-process Mermaid checker for {@code /diagram} (always on: it needs no vendor), and the research loop's step limit
+ * and tool servers.
  */
 @ApplicationScoped
 public class ChatToolsProducers {
@@ -295,16 +297,19 @@ public class ChatToolsProducers {
       WebReader webReader,
       CodeSandbox code,
       ImageGenerator images,
+      ToolServers servers,
       WebSettings settings,
+      @ConfigProperty(name = "khoj.research.iterations") int researchIterations,
       io.khoj4j.application.port.in.usage.AdmitUsageUseCase usage) {
     return new ChatTools(
             webSearch,
             webReader,
             images,
             code,
-            ResearchAgent.NOT_CONFIGURED,
+            servers,
             new MermaidDiagramValidator(),
             settings.autoReadWebpage())
-        .countingWith(usage);
+        .countingWith(usage)
+        .researchingAtMost(researchIterations);
   }
 }

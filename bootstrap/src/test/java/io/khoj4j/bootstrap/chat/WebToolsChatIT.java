@@ -1,11 +1,14 @@
 package io.khoj4j.bootstrap.chat;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.khoj4j.bootstrap.testing.FakeOpenAi;
 import io.khoj4j.bootstrap.testing.FakeWeb;
 import io.khoj4j.bootstrap.testing.TestUsers;
@@ -20,8 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code /online}, {@code /webpage} and {@code /code} through {@code POST /api/chat} with a stubbed SearXNG, a page
- * read directly through the SSRF-safe fetcher and a stubbed Terrarium: the references event carries
+ * {@code /online}, {@code /webpage}, {@code /code} and {@code /research} through {@code POST /api/chat} with a stubbed SearXNG, a page
+ * read directly through the SSRF-safe fetcher, a stubbed Terrarium and a stubbed MCP server: the references event carries
  * {@code onlineContext} and {@code codeContext} in Khoj's shapes, and failures become status events while the answer
  * and the stored conversation stay whole.
  */
@@ -195,5 +198,49 @@ class WebToolsChatIT {
             urlPathEqualTo("/terrarium"))
         .withRequestBody(containing("print(6 * 7)")));
     assertThat(events).anyMatch(e -> e.contains("\"end_response\""));
+  }
+
+  @Test
+  void researchTakesTheModelsStepsThroughSearxngAndAnMcpToolServer() {
+    String research = "research";
+    String[] plans = {
+      "{\"thought\": \"First the web.\", \"tool\": \"search_web\", "
+          + "\"query\": \"green tea temperature\"}",
+      "{\"thought\": \"Then the shop's stock.\", \"tool\": \"teashop/stock\", "
+          + "\"query\": \"\", \"arguments\": {\"tea\": \"sencha\"}}",
+      "{\"thought\": \"Enough to answer.\", \"tool\": \"answer\"}"
+    };
+    for (int i = 0; i < plans.length; i++) {
+      openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+          .atPriority(1)
+          .inScenario(research)
+          .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "step " + i)
+          .willSetStateTo("step " + (i + 1))
+          .withRequestBody(containing("one step at a time"))
+          .willReturn(FakeOpenAi.stream(plans[i])));
+    }
+
+    List<String> events = stream("/research how should I brew the sencha I can buy?");
+
+    assertThat(statuses(events))
+        .containsSubsequence(
+            "First the web.",
+            "**Searching the web for**: \n- green tea brewing temperature",
+            "Then the shop's stock.",
+            "**Using** `teashop/stock`",
+            "Enough to answer.");
+    FakeWeb.server.verify(
+        com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/mcp"))
+            .withRequestBody(matchingJsonPath("$.params.name", equalTo("stock")))
+            .withRequestBody(matchingJsonPath("$.params.arguments.tea", equalTo("sencha"))));
+    JsonNode online = event(events, "references").path("data").path("onlineContext");
+    assertThat(online.path("green tea brewing temperature").path("organic")).hasSize(1);
+    openAi.server.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+            urlPathEqualTo("/v1/chat/completions"))
+        .withRequestBody(containing("sencha: 120 g in stock"))
+        .withRequestBody(containing("80 degrees")));
+    assertThat(String.join("", events)).contains("Brew it at 80 degrees.");
+    assertThat(events).anyMatch(e -> e.contains("\"end_response\""));
+    openAi.server.resetScenarios();
   }
 }

@@ -1,18 +1,21 @@
 package io.khoj4j.bootstrap.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
  * A stand-in web on 127.0.0.1: a SearXNG instance answering with its HTML results page, a page to read, and a
- * Terrarium sandbox. The server is configured to search it, to read top results, to run code there, and to allow
+ * Terrarium sandbox and an MCP tool server. The server is configured to search it, to read top results, to run code there, and to allow
  * 127.0.0.1 as an intranet address (the fetcher refuses loopback otherwise).
  */
 public class FakeWeb implements QuarkusTestResourceLifecycleManager {
@@ -37,15 +40,52 @@ public class FakeWeb implements QuarkusTestResourceLifecycleManager {
             </article></div></body></html>""".formatted(pageUrl()))));
   }
 
+  /**
+   * An MCP server speaking the streamable HTTP transport at {@code /mcp} (JSON-RPC over POST, the request's id echoed)
+   * with one tool, {@code stock}, that answers with the grams of the tea it is asked about.
+   */
+  public static void mcpServes() {
+    server.stubFor(
+        post(urlPathEqualTo("/mcp"))
+            .withRequestBody(matchingJsonPath("$.method", equalTo("initialize")))
+            .willReturn(
+                rpc(
+                    "{\"protocolVersion\":\"{{jsonPath request.body '$.params.protocolVersion'}}\","
+                        + "\"capabilities\":{\"tools\":{}},\"serverInfo\":{\"name\":\"teashop\",\"version\":\"1\"}}")));
+    server.stubFor(post(urlPathEqualTo("/mcp"))
+        .withRequestBody(matchingJsonPath("$.method", equalTo("notifications/initialized")))
+        .willReturn(aResponse().withStatus(202)));
+    server.stubFor(
+        post(urlPathEqualTo("/mcp"))
+            .withRequestBody(matchingJsonPath("$.method", equalTo("tools/list")))
+            .willReturn(
+                rpc(
+                    "{\"tools\":[{\"name\":\"stock\",\"description\":\"Grams of a tea in stock\","
+                        + "\"inputSchema\":{\"type\":\"object\",\"properties\":{\"tea\":{\"type\":\"string\"}}}}]}")));
+    server.stubFor(post(urlPathEqualTo("/mcp"))
+        .withRequestBody(matchingJsonPath("$.method", equalTo("tools/call")))
+        .willReturn(rpc("{\"content\":[{\"type\":\"text\",\"text\":\"{{jsonPath request.body "
+            + "'$.params.arguments.tea'}}: 120 g in stock\"}],\"isError\":false}")));
+  }
+
+  private static ResponseDefinitionBuilder rpc(String result) {
+    return aResponse()
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"jsonrpc\":\"2.0\",\"id\":{{jsonPath request.body '$.id'}},\"result\":"
+            + result + "}");
+  }
+
   public static void searxngFails() {
     server.stubFor(get(urlPathEqualTo("/searx/search")).willReturn(aResponse().withStatus(502)));
   }
 
   @Override
   public Map<String, String> start() {
-    server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    server =
+        new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").globalTemplating(true));
     server.start();
     searxngFinds();
+    mcpServes();
     server.stubFor(get(urlPathEqualTo("/pages/tea.html"))
         .willReturn(
             aResponse().withHeader("Content-Type", "text/html; charset=utf-8").withBody("""
@@ -64,7 +104,9 @@ public class FakeWeb implements QuarkusTestResourceLifecycleManager {
         "khoj.web.fetch.allow",
         "127.0.0.1/32",
         "khoj.web.auto-read-webpage",
-        "true");
+        "true",
+        "khoj.mcp.servers.teashop.url",
+        "http://127.0.0.1:" + server.port() + "/mcp");
   }
 
   @Override
