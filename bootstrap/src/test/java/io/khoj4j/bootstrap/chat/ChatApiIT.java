@@ -564,6 +564,7 @@ class ChatApiIT {
         .statusCode(200)
         .body("notes", notNullValue())
         .body("diagram", notNullValue())
+        .body("research", notNullValue())
         .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("image")));
     given()
         .queryParam("public_conversation_slug", "nothing-here")

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * What the conversation's agent lets a turn do: its input tools bound the sources (slash commands and the model's own
- * choice alike), its output modes the images and diagrams. The research loop reaches every source, so only an agent
- * that restricts none may research.
+ * choice alike), its output modes the images and diagrams. Any agent may research: the loop uses only the sources the
+ * agent allows (and the operator's tool servers only for an agent that restricts none).
  */
 final class AgentLimits {
 
@@ -29,9 +29,7 @@ final class AgentLimits {
         sources.add(source(tool));
       }
     }
-    if (agent.agent().inputTools().isEmpty()) {
-      sources.add(ConversationCommand.RESEARCH);
-    }
+    sources.add(ConversationCommand.RESEARCH);
     Set<ToolPlan.Output> outputs = EnumSet.of(ToolPlan.Output.TEXT);
     if (agent.allows(AgentOutputMode.IMAGE)) {
       outputs.add(ToolPlan.Output.IMAGE);

@@ -436,7 +436,7 @@ class ChatServiceTest {
   }
 
   @Test
-  void imagesDiagramsAndResearchAreRefusedToAnAgentWithoutThem() {
+  void imagesAndDiagramsAreRefusedToAnAgentWithoutThem() {
     configureModel();
     UUID conversation = conversationWithAgent(
         alice,
@@ -448,13 +448,38 @@ class ChatServiceTest {
 
     Recorder image = new Recorder();
     withTools.chat(askIn(alice, conversation, "/image a teapot"), image);
-    Recorder research = new Recorder();
-    withTools.chat(askIn(alice, conversation, "/research tea history"), research);
 
     assertThat(image.text()).startsWith("Tea Sommelier cannot use /image");
-    assertThat(research.text()).startsWith("Tea Sommelier cannot use /research");
     assertThat(painter.requests()).isEmpty();
     assertThat(gateway.requests).isEmpty();
+  }
+
+  @Test
+  void anAgentResearchesWithOnlyTheSourcesItWasGiven() {
+    notes(alice);
+    configureModel();
+    UUID conversation = conversationWithAgent(
+        alice,
+        alice,
+        Optional.empty(),
+        Set.of(AgentInputTool.ONLINE),
+        Set.of(AgentOutputMode.DIAGRAM));
+    gateway.completions.add("{\"thought\": \"Try the notes anyway.\", "
+        + "\"tool\": \"semantic_search_files\", \"query\": \"tea\"}");
+    Recorder research = new Recorder();
+
+    chatWithEveryTool(false).chat(askIn(alice, conversation, "/research tea history"), research);
+
+    String plan = gateway.requests.getFirst().messages().getFirst().text();
+    assertThat(plan)
+        .contains("- search_web:")
+        .doesNotContain("- semantic_search_files:")
+        .doesNotContain("- python_coder:")
+        .doesNotContain("teashop/price");
+    assertThat(statuses(research))
+        .as("a tool the agent was not given is not run")
+        .noneMatch(s -> s.startsWith("**Searching Documents"));
+    assertThat(research.text()).isEqualTo("Hello world.");
   }
 
   @Test

@@ -28,6 +28,11 @@ public record AllowedTools(Set<ConversationCommand> sources, Set<ToolPlan.Output
     return sources.contains(source);
   }
 
+  /** Whether every source is allowed: no agent's restriction applies. */
+  public boolean restrictsNoSource() {
+    return sources.containsAll(ToolPlan.SOURCES);
+  }
+
   public boolean allows(ToolPlan.Output output) {
     return outputs.contains(output);
   }

@@ -7,13 +7,14 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * The tools one research turn may use, named as Khoj names them: the notes when the turn has some, the web search,
- * page reader and code sandbox when configured — each only if the conversation's agent allows that source — and every
- * tool of the operator's MCP servers as {@code <server>/<tool>}.
+ * page reader and code sandbox when configured — each only if the conversation's agent allows that source — and, when
+ * the agent restricts no source, every tool of the operator's MCP servers as {@code <server>/<tool>}.
  */
 final class ResearchTools {
 
@@ -60,7 +61,9 @@ final class ResearchTools {
           "have a Python program written and run, for exact calculations, data analysis or "
               + "charts; query: instructions for the program, with the data it needs");
     }
-    for (ToolServers.Tool tool : tools.servers().tools()) {
+    List<ToolServers.Tool> serverTools =
+        turn.allowed().restrictsNoSource() ? tools.servers().tools() : List.of();
+    for (ToolServers.Tool tool : serverTools) {
       offered.putIfAbsent(
           tool.name(),
           tool.description() + "; query: unused; arguments: a JSON object of this schema: "
