@@ -13,6 +13,7 @@ import io.khoj4j.adapter.connector.out.web.read.ExaWebReader;
 import io.khoj4j.adapter.connector.out.web.read.FallbackWebReader;
 import io.khoj4j.adapter.connector.out.web.read.FirecrawlWebReader;
 import io.khoj4j.adapter.connector.out.web.read.OlostepWebReader;
+import io.khoj4j.adapter.connector.out.web.read.VendorPageReaders;
 import io.khoj4j.adapter.connector.out.web.search.ExaWebSearch;
 import io.khoj4j.adapter.connector.out.web.search.FallbackWebSearch;
 import io.khoj4j.adapter.connector.out.web.search.FirecrawlWebSearch;
@@ -21,14 +22,21 @@ import io.khoj4j.adapter.connector.out.web.search.SearxngWebSearch;
 import io.khoj4j.adapter.connector.out.web.search.SerperWebSearch;
 import io.khoj4j.adapter.connector.out.web.vendor.VendorHttp;
 import io.khoj4j.application.port.in.model.PaintModelOption;
+import io.khoj4j.application.port.out.shared.IdGenerator;
+import io.khoj4j.application.port.out.shared.SecretBox;
+import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.port.out.tools.CodeSandbox;
 import io.khoj4j.application.port.out.tools.ImageGenerator;
 import io.khoj4j.application.port.out.tools.ToolServers;
 import io.khoj4j.application.port.out.tools.UrlFetcher;
 import io.khoj4j.application.port.out.tools.WebReader;
+import io.khoj4j.application.port.out.tools.WebScraperRepository;
 import io.khoj4j.application.port.out.tools.WebSearch;
 import io.khoj4j.application.service.chat.tool.ChatTools;
 import io.khoj4j.application.service.model.ListPaintModelsService;
+import io.khoj4j.application.service.web.ConfigureWebScrapersService;
+import io.khoj4j.application.service.web.ConfiguredWebReader;
+import io.khoj4j.application.service.web.ListWebScrapersService;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -168,10 +176,28 @@ public class ChatToolsProducers {
     return providers.isEmpty() ? WebSearch.NOT_CONFIGURED : new FallbackWebSearch(providers);
   }
 
+  /**
+   * The page reader chat uses: the administrator's scrapers ({@code /api/admin/web-scrapers}) in priority order when
+   * there are any, else the readers Khoj's environment variables configure.
+   */
   @Produces
   @Singleton
-  WebReader webReader(WebSettings settings, AddressPolicy policy, ApacheHttpUrlFetcher fetcher) {
+  WebReader webReader(
+      WebSettings settings,
+      AddressPolicy policy,
+      ApacheHttpUrlFetcher fetcher,
+      WebScraperRepository scrapers,
+      SecretBox secrets) {
     VendorHttp http = new VendorHttp(settings.vendorTimeout());
+    return new ConfiguredWebReader(
+        scrapers,
+        secrets,
+        new VendorPageReaders(http, fetcher, policy),
+        fromEnvironment(settings, policy, fetcher, http));
+  }
+
+  private static WebReader fromEnvironment(
+      WebSettings settings, AddressPolicy policy, ApacheHttpUrlFetcher fetcher, VendorHttp http) {
     List<WebReader> vendors = new ArrayList<>();
     settings
         .exa()
@@ -193,6 +219,19 @@ public class ChatToolsProducers {
     return vendors.isEmpty() && direct.isEmpty()
         ? WebReader.NOT_CONFIGURED
         : new FallbackWebReader(vendors, direct, policy);
+  }
+
+  @Produces
+  @Singleton
+  ConfigureWebScrapersService configureWebScrapers(
+      WebScraperRepository repository, SecretBox secrets, UnitOfWork unitOfWork, IdGenerator ids) {
+    return new ConfigureWebScrapersService(repository, secrets, unitOfWork, ids);
+  }
+
+  @Produces
+  @Singleton
+  ListWebScrapersService listWebScrapers(WebScraperRepository repository) {
+    return new ListWebScrapersService(repository);
   }
 
   /** The SSRF-safe fetcher as the port other adapters (image URLs, …) are given. */

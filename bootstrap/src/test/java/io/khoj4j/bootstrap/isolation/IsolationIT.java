@@ -493,6 +493,21 @@ class IsolationIT {
           .is(FORBIDDEN),
       delete("DELETE /api/admin/model-apis/{id}", "/api/admin/model-apis/1").is(FORBIDDEN),
       get("GET /api/admin/chat-models", "/api/admin/chat-models").is(FORBIDDEN),
+      get("GET /api/admin/web-scrapers", "/api/admin/web-scrapers").is(FORBIDDEN),
+      json(
+              "POST /api/admin/web-scrapers",
+              "/api/admin/web-scrapers",
+              "{\"name\":\"x\",\"type\":\"Direct\"}")
+          .is(FORBIDDEN),
+      json(
+              "PUT /api/admin/web-scrapers/{id}",
+              "/api/admin/web-scrapers/00000000-0000-0000-0000-000000000001",
+              "{\"name\":\"x\",\"type\":\"Direct\"}")
+          .is(FORBIDDEN),
+      delete(
+              "DELETE /api/admin/web-scrapers/{id}",
+              "/api/admin/web-scrapers/00000000-0000-0000-0000-000000000001")
+          .is(FORBIDDEN),
       json("POST /api/admin/chat-models", "/api/admin/chat-models", "{\"name\":\"x\"}")
           .is(FORBIDDEN),
       json("PUT /api/admin/chat-models/{id}", "/api/admin/chat-models/1", "{\"name\":\"x\"}")
