@@ -1,5 +1,6 @@
 package io.khoj4j.bootstrap;
 
+import io.khoj4j.adapter.connector.out.code.E2bCodeSandbox;
 import io.khoj4j.adapter.connector.out.code.TerrariumCodeSandbox;
 import io.khoj4j.adapter.connector.out.diagram.MermaidDiagramValidator;
 import io.khoj4j.adapter.connector.out.image.GoogleImageGenerator;
@@ -241,20 +242,50 @@ public class ChatToolsProducers {
     return fetcher;
   }
 
-  /** {@code khoj.code.*}: the Python sandbox for {@code /code}. */
+  /** {@code khoj.code.*}: the Python sandbox for {@code /code}: E2B when its key is set, else Terrarium. */
   @ConfigMapping(prefix = "khoj.code")
   public interface CodeSettings {
-    /** Terrarium's URL ({@code KHOJ_TERRARIUM_URL}); unset: {@code /code} is not configured. */
+    /** Terrarium's URL ({@code KHOJ_TERRARIUM_URL}); unset, and no E2B key: {@code /code} is not configured. */
     Optional<URI> terrariumUrl();
 
     /** How long a program may run. */
     @WithDefault("30s")
     Duration timeLimit();
+
+    E2b e2b();
+
+    interface E2b {
+      /** {@code E2B_API_KEY}: E2B is used when set, as in Khoj. */
+      Optional<String> apiKey();
+
+      /** {@code E2B_TEMPLATE}; unset: Khoj's template. */
+      Optional<String> template();
+
+      /** {@code E2B_API_URL}; unset: E2B's API. */
+      Optional<URI> apiUrl();
+
+      /**
+       * {@code E2B_SANDBOX_URL}: one address for every sandbox, or a pattern with {@code {port}}, {@code {id}} and
+       * {@code {domain}}; unset: {@code https://{port}-{id}.{domain}}.
+       */
+      Optional<String> sandboxUrl();
+    }
   }
 
   @Produces
   @Singleton
-  CodeSandbox codeSandbox(CodeSettings settings) {
+  CodeSandbox codeSandbox(CodeSettings settings, java.time.Clock clock) {
+    CodeSettings.E2b e2b = settings.e2b();
+    if (e2b.apiKey().filter(k -> !k.isBlank()).isPresent()) {
+      return new E2bCodeSandbox(
+          new E2bCodeSandbox.Settings(
+              e2b.apiUrl().orElse(E2bCodeSandbox.DEFAULT_API),
+              e2b.apiKey().get(),
+              e2b.template().orElse(null),
+              e2b.sandboxUrl().orElse(null),
+              settings.timeLimit()),
+          clock);
+    }
     return settings
         .terrariumUrl()
         .<CodeSandbox>map(url -> new TerrariumCodeSandbox(url, settings.timeLimit()))

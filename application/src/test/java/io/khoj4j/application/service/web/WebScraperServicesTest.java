@@ -142,4 +142,25 @@ class WebScraperServicesTest {
             org.assertj.core.groups.Tuple.tuple("direct", Optional.empty()));
     assertThat(environment.reads()).hasSize(1);
   }
+
+  @Test
+  void aScraperWhoseKeyCannotBeOpenedIsSkippedAndWithoutAnyOtherTheReadFailsCleanly() {
+    RecordingReaders readers = new RecordingReaders();
+    ConfiguredWebReader reader =
+        new ConfiguredWebReader(repository, secrets, readers, WebReader.NOT_CONFIGURED);
+    repository.save(
+        new WebScraper(UUID.randomUUID(), "exa", WebScraper.Kind.EXA, Optional.empty(), 1),
+        Optional.of(new io.khoj4j.application.port.out.shared.SealedSecret("sealed elsewhere")));
+
+    assertThatThrownBy(() -> reader.read(URI.create("https://tea.example/")))
+        .isInstanceOf(io.khoj4j.application.error.UpstreamFailureException.class)
+        .hasMessageContaining("another server key");
+
+    save("direct", WebScraper.Kind.DIRECT, null, 2);
+    assertThat(reader.read(URI.create("https://tea.example/")).text())
+        .isEqualTo("from the configured chain");
+    assertThat(readers.chains.getLast())
+        .extracting(c -> c.scraper().name())
+        .containsExactly("direct");
+  }
 }

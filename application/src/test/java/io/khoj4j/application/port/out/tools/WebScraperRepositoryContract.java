@@ -7,6 +7,7 @@ import io.khoj4j.domain.web.WebScraper;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ public abstract class WebScraperRepositoryContract {
   protected abstract void clear();
 
   @BeforeEach
+  @AfterEach
   void empty() {
     clear();
   }

@@ -77,13 +77,65 @@ public final class VendorHttp {
     return send(vendor, request.build());
   }
 
-  private String send(String vendor, HttpRequest request) {
-    HttpResponse<String> response;
+  /**
+   * POSTs a body of the given type and reads the answer as text, waiting up to {@code timeout} (longer than the
+   * client's default for calls that run something, such as a program).
+   */
+  public String postText(
+      String vendor,
+      URI uri,
+      Map<String, String> headers,
+      String contentType,
+      byte[] body,
+      Duration timeout) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        .timeout(timeout)
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(request::header);
+    return send(vendor, request.build());
+  }
+
+  /** GETs the answer's bytes. */
+  public byte[] getBytes(String vendor, URI uri, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+    headers.forEach(request::header);
+    return send(vendor, request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** DELETEs; any 2xx answer is success. */
+  public void delete(String vendor, URI uri, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).DELETE();
+    headers.forEach(request::header);
+    send(vendor, request.build());
+  }
+
+  /** {@code body} as JSON bytes, for {@link #postText}. */
+  public static byte[] jsonBytes(Object body) {
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return JSON.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  /** Reads a JSON object answer of {@link #postText} or another call. */
+  public static JsonNode json(String vendor, String body) {
+    return parse(vendor, body);
+  }
+
+  private String send(String vendor, HttpRequest request) {
+    return send(vendor, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private <T> T send(String vendor, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    HttpResponse<T> response;
+    Duration waited = request.timeout().orElse(timeout);
+    try {
+      response = http.send(request, handler);
     } catch (HttpTimeoutException e) {
       throw new UpstreamFailureException(
-          vendor + " did not answer within " + timeout.toSeconds() + " s", true, e);
+          vendor + " did not answer within " + waited.toSeconds() + " s", true, e);
     } catch (IOException e) {
       throw new UpstreamFailureException(
           vendor + " could not be reached (" + e.getClass().getSimpleName() + ")", true, e);
