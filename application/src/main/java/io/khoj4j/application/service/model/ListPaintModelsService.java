@@ -3,22 +3,46 @@ package io.khoj4j.application.service.model;
 import io.khoj4j.application.port.in.model.ListPaintModelsQuery;
 import io.khoj4j.application.port.in.model.ListPaintModelsUseCase;
 import io.khoj4j.application.port.in.model.PaintModelOption;
+import io.khoj4j.application.port.out.model.ImageModelRepository;
+import io.khoj4j.domain.image.ImageModel;
+import io.khoj4j.domain.user.UserId;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The text-to-image models the operator configured (today at most one, from the server's settings). With a single
- * model it is every user's selection, so choosing it changes nothing to store.
+ * The text-to-image models users may paint with: those administrators configured, or, while there are none, the one
+ * the server's settings name ({@code KHOJ_IMAGE_*}, offered as id 1). A user paints with their choice while it is
+ * offered, else with the first model.
  */
 public final class ListPaintModelsService implements ListPaintModelsUseCase {
 
-  private final List<PaintModelOption> configured;
+  private final ImageModelRepository repository;
+  private final List<PaintModelOption> fromSettings;
 
-  public ListPaintModelsService(List<PaintModelOption> configured) {
-    this.configured = List.copyOf(configured);
+  public ListPaintModelsService(
+      ImageModelRepository repository, List<PaintModelOption> fromSettings) {
+    this.repository = repository;
+    this.fromSettings = List.copyOf(fromSettings);
   }
 
   @Override
   public List<PaintModelOption> list(ListPaintModelsQuery query) {
-    return configured;
+    List<ImageModelRepository.Stored> configured = repository.all();
+    if (configured.isEmpty()) {
+      return fromSettings;
+    }
+    return configured.stream().map(s -> option(s.model())).toList();
+  }
+
+  @Override
+  public Optional<Long> selectedBy(UserId user) {
+    List<PaintModelOption> offered = list(new ListPaintModelsQuery());
+    Optional<Long> chosen =
+        repository.choiceOf(user).filter(id -> offered.stream().anyMatch(o -> o.id() == id));
+    return chosen.or(() -> offered.stream().findFirst().map(PaintModelOption::id));
+  }
+
+  private static PaintModelOption option(ImageModel model) {
+    return new PaintModelOption(model.id(), model.friendlyName(), model.tier().wireName());
   }
 }

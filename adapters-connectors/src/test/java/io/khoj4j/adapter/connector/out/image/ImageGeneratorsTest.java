@@ -110,6 +110,34 @@ class ImageGeneratorsTest {
   }
 
   @Test
+  void anAdministratorsModelIsPaintedWithByItsKindAddressAndKey() {
+    server.stubFor(post("/v1/images/generations")
+        .willReturn(okJson("{\"data\":[{\"b64_json\":\"" + B64 + "\"}]}")));
+    VendorImageGenerators generators = new VendorImageGenerators(
+        http, new ReplicateImageGenerator.Polling(Duration.ZERO, 3), fetcher);
+
+    Inline image = (Inline) generators
+        .forModel(
+            new io.khoj4j.domain.image.ImageModel(
+                3,
+                "gpt-image-1",
+                "GPT Image",
+                io.khoj4j.domain.image.ImageModel.Kind.OPENAI,
+                java.util.Optional.of(URI.create(base + "/v1")),
+                null),
+            java.util.Optional.of("admin-key"))
+        .generate(tea(Shape.SQUARE));
+
+    assertThat(image.data()).isEqualTo(PNG);
+    server.verify(
+        postRequestedFor(urlPathEqualTo("/v1/images/generations"))
+            .withHeader("Authorization", equalTo("Bearer admin-key"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"model\":\"gpt-image-1\",\"prompt\":\"a cup of green tea\",\"n\":1,\"size\":\"1024x1024\"}")));
+  }
+
+  @Test
   void openAiCompatibleUrlAnswersAreLoadedThroughTheFetcher() {
     stubPng();
     server.stubFor(post("/v1/images/generations")

@@ -1,4 +1,4 @@
 package io.khoj4j.application.port.in.model;
 
-/** The text-to-image models this server offers; the same for every user. */
+/** The text-to-image models this server offers; the same for every user (each picks one). */
 public record ListPaintModelsQuery() {}

@@ -66,7 +66,10 @@ final class AssetMaker {
     turn.status("**Painting to imagine**:\n" + description);
     ImageGenerator.Image image;
     try {
-      image = tools.images().generate(new ImageGenerator.Request(description, shape));
+      image = tools
+          .images()
+          .forUser(turn.command().user())
+          .generate(new ImageGenerator.Request(description, shape));
     } catch (UpstreamFailureException e) {
       LOG.log(Level.WARNING, "Image generation failed: {0}", e.getMessage());
       turn.status("Failed to generate image");

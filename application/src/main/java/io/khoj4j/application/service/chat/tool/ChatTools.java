@@ -27,7 +27,7 @@ public final class ChatTools {
 
   private final WebSearch webSearch;
   private final WebReader webReader;
-  private final ImageGenerator images;
+  private final ImageChoice images;
   private final CodeSandbox code;
   private final ToolServers servers;
   private final int researchIterations;
@@ -46,7 +46,7 @@ public final class ChatTools {
     this(
         webSearch,
         webReader,
-        images,
+        ImageChoice.only(images),
         code,
         servers,
         diagrams,
@@ -58,7 +58,7 @@ public final class ChatTools {
   private ChatTools(
       WebSearch webSearch,
       WebReader webReader,
-      ImageGenerator images,
+      ImageChoice images,
       CodeSandbox code,
       ToolServers servers,
       DiagramValidator diagrams,
@@ -86,6 +86,20 @@ public final class ChatTools {
         webSearch,
         webReader,
         images,
+        code,
+        servers,
+        diagrams,
+        readSearchResults,
+        usage,
+        researchIterations);
+  }
+
+  /** These tools, painting each user's pictures with the image model they chose. */
+  public ChatTools choosingImagesWith(ImageChoice choice) {
+    return new ChatTools(
+        webSearch,
+        webReader,
+        choice,
         code,
         servers,
         diagrams,
@@ -161,7 +175,7 @@ public final class ChatTools {
     return webReader;
   }
 
-  ImageGenerator images() {
+  ImageChoice images() {
     return images;
   }
 
