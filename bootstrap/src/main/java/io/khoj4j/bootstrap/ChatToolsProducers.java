@@ -6,6 +6,7 @@ import io.khoj4j.adapter.connector.out.diagram.MermaidDiagramValidator;
 import io.khoj4j.adapter.connector.out.image.GoogleImageGenerator;
 import io.khoj4j.adapter.connector.out.image.OpenAiImageGenerator;
 import io.khoj4j.adapter.connector.out.image.ReplicateImageGenerator;
+import io.khoj4j.adapter.connector.out.image.VendorImageGenerators;
 import io.khoj4j.adapter.connector.out.web.fetch.AddressPolicy;
 import io.khoj4j.adapter.connector.out.web.fetch.ApacheHttpUrlFetcher;
 import io.khoj4j.adapter.connector.out.web.fetch.HostResolver;
@@ -23,6 +24,7 @@ import io.khoj4j.adapter.connector.out.web.search.SearxngWebSearch;
 import io.khoj4j.adapter.connector.out.web.search.SerperWebSearch;
 import io.khoj4j.adapter.connector.out.web.vendor.VendorHttp;
 import io.khoj4j.application.port.in.model.PaintModelOption;
+import io.khoj4j.application.port.out.model.ImageModelRepository;
 import io.khoj4j.application.port.out.shared.IdGenerator;
 import io.khoj4j.application.port.out.shared.SecretBox;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
@@ -34,7 +36,11 @@ import io.khoj4j.application.port.out.tools.WebReader;
 import io.khoj4j.application.port.out.tools.WebScraperRepository;
 import io.khoj4j.application.port.out.tools.WebSearch;
 import io.khoj4j.application.service.chat.tool.ChatTools;
+import io.khoj4j.application.service.model.ChosenImageModels;
+import io.khoj4j.application.service.model.ConfigureImageModelsService;
+import io.khoj4j.application.service.model.ListImageModelsService;
 import io.khoj4j.application.service.model.ListPaintModelsService;
+import io.khoj4j.application.service.model.SelectPaintModelService;
 import io.khoj4j.application.service.web.ConfigureWebScrapersService;
 import io.khoj4j.application.service.web.ConfiguredWebReader;
 import io.khoj4j.application.service.web.ListWebScrapersService;
@@ -350,14 +356,59 @@ public class ChatToolsProducers {
     };
   }
 
-  /** The image model {@code KHOJ_IMAGE_*} configured, as the one paint model users see (id 1). */
+  /**
+   * The image models users may paint with: the administrators' ({@code /api/admin/image-models}), or, while there are
+   * none, the one {@code KHOJ_IMAGE_*} configures (offered as id 1).
+   */
   @Produces
   @Singleton
-  ListPaintModelsService paintModels(ImageSettings settings) {
+  ListPaintModelsService paintModels(ImageSettings settings, ImageModelRepository repository) {
     return new ListPaintModelsService(
+        repository,
         settings.type().isPresent() && settings.model().isPresent()
             ? List.of(new PaintModelOption(1, settings.model().get().strip(), "free"))
             : List.of());
+  }
+
+  @Produces
+  @Singleton
+  SelectPaintModelService selectPaintModel(
+      ImageModelRepository repository, ListPaintModelsService offered, UnitOfWork unitOfWork) {
+    return new SelectPaintModelService(repository, offered, unitOfWork);
+  }
+
+  @Produces
+  @Singleton
+  ConfigureImageModelsService configureImageModels(
+      ImageModelRepository repository, SecretBox secrets, UnitOfWork unitOfWork) {
+    return new ConfigureImageModelsService(repository, secrets, unitOfWork);
+  }
+
+  @Produces
+  @Singleton
+  ListImageModelsService listImageModels(ImageModelRepository repository) {
+    return new ListImageModelsService(repository);
+  }
+
+  /** Each user's pictures are painted with the model they chose (or the settings' model while none is configured). */
+  @Produces
+  @Singleton
+  ChosenImageModels chosenImageModels(
+      ImageModelRepository repository,
+      ListPaintModelsService offered,
+      SecretBox secrets,
+      ImageSettings settings,
+      ApacheHttpUrlFetcher fetcher,
+      ImageGenerator fromSettings) {
+    return new ChosenImageModels(
+        repository,
+        offered,
+        secrets,
+        new VendorImageGenerators(
+            new VendorHttp(settings.timeout()),
+            new ReplicateImageGenerator.Polling(settings.pollInterval(), settings.pollAttempts()),
+            fetcher),
+        fromSettings);
   }
 
   @Produces
@@ -370,6 +421,7 @@ public class ChatToolsProducers {
       ToolServers servers,
       WebSettings settings,
       @ConfigProperty(name = "khoj.research.iterations") int researchIterations,
+      ChosenImageModels imageChoice,
       io.khoj4j.application.port.in.usage.AdmitUsageUseCase usage) {
     return new ChatTools(
             webSearch,
@@ -380,6 +432,7 @@ public class ChatToolsProducers {
             new MermaidDiagramValidator(),
             settings.autoReadWebpage())
         .countingWith(usage)
-        .researchingAtMost(researchIterations);
+        .researchingAtMost(researchIterations)
+        .choosingImagesWith(imageChoice);
   }
 }

@@ -18,6 +18,7 @@ import io.khoj4j.bootstrap.testing.TestUsers.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -193,5 +194,116 @@ class PaintModelIT {
         .then()
         .statusCode(403)
         .body("detail", equalTo("Forbidden"));
+  }
+
+  private long imageModel(String name, String key) {
+    return ((Number) admin
+            .request()
+            .contentType("application/json")
+            .body(Map.of(
+                "name",
+                name,
+                "friendly_name",
+                name.toUpperCase(java.util.Locale.ROOT),
+                "model_type",
+                "openai",
+                "api_key",
+                key,
+                "api_url",
+                "http://127.0.0.1:" + IMAGE_PORT + "/v1",
+                "price_tier",
+                "standard"))
+            .post("/api/admin/image-models")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id"))
+        .longValue();
+  }
+
+  @Test
+  void administratorsConfigureImageModelsAndEachUserPaintsWithTheirChoice() {
+    images.stubFor(post(urlPathEqualTo("/v1/images/generations"))
+        .willReturn(okJson("{\"data\":[{\"b64_json\":\"" + PNG_B64 + "\"}]}")));
+    long first = imageModel("gpt-image-1", "sk-first");
+    long second = imageModel("flux-local", "sk-second");
+    try {
+      admin
+          .request()
+          .get("/api/admin/image-models")
+          .then()
+          .statusCode(200)
+          .body("name", contains("gpt-image-1", "flux-local"))
+          .body("[0].has_api_key", equalTo(true))
+          .body("[0].model_type", equalTo("openai"))
+          .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("sk-first")));
+      TestUser alice = TestUsers.create();
+      TestUser bob = TestUsers.create();
+      alice
+          .request()
+          .get("/api/model/paint/options")
+          .then()
+          .statusCode(200)
+          .body("name", contains("GPT-IMAGE-1", "FLUX-LOCAL"))
+          .body("[1].tier", equalTo("standard"));
+      alice.request().post("/api/model/paint?id=" + second).then().statusCode(200);
+      alice.request().post("/api/model/paint?id=999999").then().statusCode(404);
+      alice
+          .request()
+          .get("/api/settings?detailed=true")
+          .then()
+          .body("selected_paint_model_config", equalTo((int) second));
+      bob.request()
+          .get("/api/settings?detailed=true")
+          .then()
+          .body("selected_paint_model_config", equalTo((int) first));
+
+      chat(alice, "/image a sleeping fox");
+      chat(bob, "/image a sleeping fox");
+
+      List<com.github.tomakehurst.wiremock.verification.LoggedRequest> painted =
+          images.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+              urlPathEqualTo("/v1/images/generations")));
+      assertThat(painted)
+          .extracting(
+              r -> r.getHeader("Authorization") + " " + r.getBodyAsString().contains("flux-local"))
+          .containsExactly("Bearer sk-second true", "Bearer sk-first false");
+    } finally {
+      admin.request().delete("/api/admin/image-models/" + first).then().statusCode(200);
+      admin.request().delete("/api/admin/image-models/" + second).then().statusCode(200);
+    }
+  }
+
+  @Test
+  void badImageModelsAreRefusedAndOnlyAdministratorsMayChangeThem() {
+    Map<Map<String, Object>, Integer> bad = new java.util.LinkedHashMap<>();
+    bad.put(Map.of("model_type", "openai"), 422);
+    bad.put(Map.of("name", "x", "model_type", "midjourney"), 422);
+    bad.put(Map.of("name", "no-owner", "model_type", "replicate"), 422);
+    bad.put(Map.of("name", "x", "api_url", "ftp://images.example"), 422);
+    bad.forEach((body, status) -> admin
+        .request()
+        .contentType("application/json")
+        .body(body)
+        .post("/api/admin/image-models")
+        .then()
+        .statusCode(status)
+        .body(org.hamcrest.Matchers.containsString("detail")));
+    admin
+        .request()
+        .contentType("application/json")
+        .body(Map.of("name", "x"))
+        .put("/api/admin/image-models/999999")
+        .then()
+        .statusCode(404);
+    admin.request().get("/api/admin/image-models").then().statusCode(200).body("$", hasSize(0));
+    TestUser bob = TestUsers.create();
+    bob.request().get("/api/admin/image-models").then().statusCode(403);
+    bob.request()
+        .contentType("application/json")
+        .body(Map.of("name", "x"))
+        .post("/api/admin/image-models")
+        .then()
+        .statusCode(403);
   }
 }

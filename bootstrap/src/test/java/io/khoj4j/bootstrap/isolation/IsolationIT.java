@@ -493,6 +493,12 @@ class IsolationIT {
           .is(FORBIDDEN),
       delete("DELETE /api/admin/model-apis/{id}", "/api/admin/model-apis/1").is(FORBIDDEN),
       get("GET /api/admin/chat-models", "/api/admin/chat-models").is(FORBIDDEN),
+      get("GET /api/admin/image-models", "/api/admin/image-models").is(FORBIDDEN),
+      json("POST /api/admin/image-models", "/api/admin/image-models", "{\"name\":\"x\"}")
+          .is(FORBIDDEN),
+      json("PUT /api/admin/image-models/{id}", "/api/admin/image-models/1", "{\"name\":\"x\"}")
+          .is(FORBIDDEN),
+      delete("DELETE /api/admin/image-models/{id}", "/api/admin/image-models/1").is(FORBIDDEN),
       get("GET /api/admin/web-scrapers", "/api/admin/web-scrapers").is(FORBIDDEN),
       json(
               "POST /api/admin/web-scrapers",

@@ -11,6 +11,8 @@ import io.khoj4j.application.port.in.model.ListPaintModelsUseCase;
 import io.khoj4j.application.port.in.model.QueryChatModelsUseCase;
 import io.khoj4j.application.port.in.model.SelectChatModelCommand;
 import io.khoj4j.application.port.in.model.SelectChatModelUseCase;
+import io.khoj4j.application.port.in.model.SelectPaintModelCommand;
+import io.khoj4j.application.port.in.model.SelectPaintModelUseCase;
 import io.khoj4j.domain.chat.ChatModel;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
@@ -36,16 +38,19 @@ public class ModelResource {
   private final QueryChatModelsUseCase models;
   private final SelectChatModelUseCase select;
   private final ListPaintModelsUseCase paintModels;
+  private final SelectPaintModelUseCase selectPaint;
 
   public ModelResource(
       CurrentUser currentUser,
       QueryChatModelsUseCase models,
       SelectChatModelUseCase select,
-      ListPaintModelsUseCase paintModels) {
+      ListPaintModelsUseCase paintModels,
+      SelectPaintModelUseCase selectPaint) {
     this.currentUser = currentUser;
     this.models = models;
     this.select = select;
     this.paintModels = paintModels;
+    this.selectPaint = selectPaint;
   }
 
   /** An image model a user may pick. */
@@ -114,7 +119,7 @@ public class ModelResource {
         .toList();
   }
 
-  /** Khoj's {@code POST /api/model/paint?id=}: an offered id is the user's model; any other is unknown. */
+  /** Khoj's {@code POST /api/model/paint?id=}: an offered id becomes the user's model; any other is unknown. */
   @POST
   @Path("/paint")
   @Authenticated
@@ -128,12 +133,14 @@ public class ModelResource {
     } catch (NumberFormatException e) {
       throw RequestValidationException.of("query", "id", "Input should be a valid integer", id);
     }
-    if (paintModels.list(new ListPaintModelsQuery()).stream().anyMatch(m -> m.id() == modelId)) {
-      return Response.ok(StatusResponse.ok()).build();
+    try {
+      selectPaint.select(new SelectPaintModelCommand(currentUser.id(), modelId));
+    } catch (NotFoundException unknown) {
+      return Response.status(404)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(StatusResponse.error("Image model not found"))
+          .build();
     }
-    return Response.status(404)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(StatusResponse.error("Image model not found"))
-        .build();
+    return Response.ok(StatusResponse.ok()).build();
   }
 }

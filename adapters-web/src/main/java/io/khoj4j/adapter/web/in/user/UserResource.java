@@ -192,7 +192,7 @@ public class UserResource {
         options,
         selectedModel,
         paintOptions,
-        paintOptions.isEmpty() ? null : paintOptions.getFirst().id(),
+        paintModels.selectedBy(currentUser.id()).orElse(null),
         voiceOptions,
         voice.selected().map(Voice::id).orElse(null),
         subscription.state().wireName(),

@@ -183,7 +183,18 @@ class UserResourceTest {
           received.add(q);
           return Optional.of("https://api.notion.com/v1/oauth/authorize?state=s");
         },
-        q -> paintModels,
+        new io.khoj4j.application.port.in.model.ListPaintModelsUseCase() {
+          @Override
+          public List<io.khoj4j.application.port.in.model.PaintModelOption> list(
+              io.khoj4j.application.port.in.model.ListPaintModelsQuery query) {
+            return paintModels;
+          }
+
+          @Override
+          public java.util.Optional<Long> selectedBy(io.khoj4j.domain.user.UserId user) {
+            return paintModels.stream().findFirst().map(o -> o.id());
+          }
+        },
         "1.2.3",
         singleUserMode);
   }
