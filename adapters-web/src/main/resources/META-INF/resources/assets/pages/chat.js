@@ -43,6 +43,9 @@ export default function chat(main) {
     }
   });
   input.addEventListener('input', showCommands);
+  // Open the socket while the first message is typed, so sending does not wait for the handshake; a page only read
+  // holds no connection (they count against the user's limit).
+  input.addEventListener('input', () => connect().catch(() => {}), { once: true });
 
   get('/api/chat/options').then((options) => (commands = options || {})).catch(() => {});
   refreshList().then(() => (conversationId ? open(conversationId) : null));

@@ -232,6 +232,18 @@ class McpToolServersTest {
   }
 
   @Test
+  void aRateLimitedCallIsAnUpstreamFailure() {
+    stubHandshake();
+    toolsCallAnswers(aResponse().withStatus(429).withHeader("Retry-After", "20"));
+    ToolServers shop = shop(Optional.empty());
+    assertThat(shop.tools()).hasSize(1);
+
+    assertThatThrownBy(() -> shop.call("shop/stock", "{}"))
+        .isInstanceOf(UpstreamFailureException.class)
+        .hasMessageContaining("429");
+  }
+
+  @Test
   void aCallThatTimesOutIsAnUpstreamFailureOrATimeOutResult() {
     stubHandshake();
     toolsCallAnswers(rpc("{\"content\":[{\"type\":\"text\",\"text\":\"late\"}]}")
