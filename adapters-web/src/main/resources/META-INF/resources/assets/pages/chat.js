@@ -26,8 +26,13 @@ export default function chat(main) {
   const hint = h('p', { id: 'chat-hint', class: 'hint' }, 'Enter sends, Shift+Enter adds a line.');
   const commandHints = h('ul', { class: 'commands', hidden: true, 'aria-label': 'Commands' });
   const send = h('button', { type: 'submit', class: 'primary' }, 'Send');
+  // A new conversation may start with an agent; an open one keeps its own.
+  const agentSelect = h('select', { id: 'chat-agent' });
+  const agentPicker = h('p', { class: 'agent-picker', hidden: true },
+    h('label', { for: 'chat-agent' }, 'Agent'), ' ', agentSelect);
   const stop = h('button', { type: 'button', class: 'danger', hidden: true, onclick: () => interrupt() }, 'Stop');
-  const form = h('form', { class: 'composer' }, h('label', { for: 'chat-input', class: 'visually-hidden' }, 'Message'),
+  const form = h('form', { class: 'composer' }, agentPicker,
+    h('label', { for: 'chat-input', class: 'visually-hidden' }, 'Message'),
     commandHints, input, h('div', { class: 'actions' }, hint, stop, send));
   const section = h('section', { class: 'conversation' }, title, sharePanel, log, form);
   main.append(aside, section);
@@ -48,6 +53,10 @@ export default function chat(main) {
   input.addEventListener('input', () => connect().catch(() => {}), { once: true });
 
   get('/api/chat/options').then((options) => (commands = options || {})).catch(() => {});
+  get('/api/agents').then((agents) => {
+    fill(agentSelect, (agents || []).map((a) => h('option', { value: a.slug }, a.name)));
+    showPicker();
+  }).catch(() => {});
   refreshList().then(() => (conversationId ? open(conversationId) : null));
   input.focus();
 
@@ -142,8 +151,14 @@ export default function chat(main) {
     }
   }
 
+  // The picker is shown for a new conversation when there is more than the default agent to choose.
+  function showPicker() {
+    agentPicker.hidden = Boolean(conversationId) || agentSelect.options.length < 2;
+  }
+
   function startNew() {
     conversationId = null;
+    showPicker();
     history.replaceState(null, '', '/chat');
     title.textContent = 'New conversation';
     log.replaceChildren();
@@ -164,6 +179,7 @@ export default function chat(main) {
       const body = await get('/api/chat/history?' + qs({ client: 'web', conversation_id: id }));
       const response = body.response || {};
       conversationId = response.conversation_id || id;
+      showPicker();
       history.replaceState(null, '', '/chat?' + qs({ conversationId }));
       title.textContent = response.slug || 'New conversation';
       fill(log, (response.chat || []).map(historyMessage));
@@ -211,6 +227,12 @@ export default function chat(main) {
     stop.hidden = false;
     send.disabled = true;
     try {
+      const agent = agentSelect.value;
+      if (!conversationId && agent && agentSelect.selectedIndex > 0) {
+        const created = await post('/api/chat/sessions?' + qs({ client: 'web', agent_slug: agent }));
+        conversationId = created.conversation_id;
+        showPicker();
+      }
       const ws = await connect();
       ws.send(JSON.stringify({ q, conversation_id: conversationId, stream: true,
         timezone: Intl.DateTimeFormat().resolvedOptions().timeZone }));

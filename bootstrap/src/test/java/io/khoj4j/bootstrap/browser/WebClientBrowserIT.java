@@ -124,6 +124,44 @@ class WebClientBrowserIT {
   }
 
   @Test
+  void aNewConversationStartsWithTheAgentPickedInTheComposer() {
+    TestUser user = TestUsers.create();
+    openAi.script("Steep it for three minutes.", "Tea timing");
+    java.util.Map<String, Object> agent = new java.util.HashMap<>();
+    agent.put("name", "Tea Sommelier");
+    agent.put("persona", "You know tea.");
+    agent.put("privacy_level", "private");
+    agent.put("color", "green");
+    agent.put("icon", "Leaf");
+    agent.put("chat_model", null);
+    agent.put("files", List.of());
+    agent.put("input_tools", List.of());
+    agent.put("output_modes", List.of());
+    String slug = user.request()
+        .contentType("application/json")
+        .body(agent)
+        .post("/api/agents")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("slug");
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      page.navigate("/chat");
+      page.getByLabel("Agent").selectOption(slug);
+      page.getByLabel("Message").fill("How long should sencha steep?");
+      page.getByLabel("Message").press("Enter");
+      assertThat(page.locator(".msg.khoj").last()).hasAttribute("data-state", "done");
+      assertThat(page.getByLabel("Agent")).isHidden();
+    }
+    user.request()
+        .get("/api/chat/sessions")
+        .then()
+        .statusCode(200)
+        .body("[0].agent_name", org.hamcrest.Matchers.equalTo("Tea Sommelier"));
+  }
+
+  @Test
   void shiftEnterAddsALineAndStopEndsAStreamingAnswer() {
     TestUser user = TestUsers.create();
     openAi.script("unused", "Slow one");
