@@ -236,6 +236,40 @@ class WebClientBrowserIT {
   }
 
   @Test
+  void codeInAKnownLanguageIsHighlightedAndStaysText() {
+    TestUser user = TestUsers.create();
+    openAi.script(
+        "Run this:\n\n```python\ndef brew(minutes):\n    return \"" + XSS
+            + "\"\n```\n\nand this:\n\n" + "```\nplain block\n```",
+        "Code");
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      List<String> dialogs = new CopyOnWriteArrayList<>();
+      page.onDialog(dialog -> {
+        dialogs.add(dialog.message());
+        dialog.dismiss();
+      });
+      page.navigate("/chat");
+      page.getByLabel("Message").fill("show me code");
+      page.getByLabel("Message").press("Enter");
+      Locator answer = page.locator(".msg.khoj").last();
+      assertThat(answer).hasAttribute("data-state", "done");
+
+      Locator python = answer.locator("pre code.language-python");
+      assertThat(python).hasClass(Pattern.compile(".*\\bhljs\\b.*"));
+      assertThat(python.locator(".hljs-keyword").first()).hasText("def");
+      assertThat(python).containsText("<script>window.__pwned=2");
+      assertThat(answer.locator("pre code:not([class*=language-])"))
+          .not()
+          .hasClass(Pattern.compile(".*\\bhljs\\b.*"));
+      assertThat(page.locator("link[href='/vendor/highlight/highlight.css']")).hasCount(1);
+      assertThat(page.locator("main script, main img[src='x'], main [onerror]")).hasCount(0);
+      assertThat(page.evaluate("() => window.__pwned === undefined")).isEqualTo(true);
+      assertThat(dialogs).isEmpty();
+    }
+  }
+
+  @Test
   void aSharedConversationOpensForASignedOutVisitor() {
     TestUser user = TestUsers.create();
     openAi.script("Shared wisdom about otters.", "Otters");

@@ -101,6 +101,14 @@ class RouteFailures {
     HttpServerRequest request = context.request();
     HttpServerResponse response = context.response();
     String id = requestId(context);
+    if (response.closed() && failure instanceof java.io.IOException) {
+      // the client went away mid-answer (a closed tab, a browser dropping a download): nothing
+      // failed here
+      LOG.debugf(
+          "Client left during %s %s (request %s): %s",
+          request.method(), request.path(), id, failure.getMessage());
+      return;
+    }
     if (status >= 500) {
       LOG.errorf(failure, "%d on request %s: %s %s", status, id, request.method(), request.path());
     } else {
