@@ -1,6 +1,7 @@
 // How one chat message looks, shared by the chat page and the read-only share page.
 import { h, fill, copy } from './dom.js';
 import { renderMarkdown } from './markdown.js';
+import { drawDiagram } from './diagrams.js';
 
 /** First heading-like line of a note chunk, for the reference list. */
 function headingOf(compiled) {
@@ -72,7 +73,13 @@ export function messageView(by) {
       }
     },
     diagram(source) {
-      if (source) assets.append(h('pre', { class: 'diagram' }, h('code', {}, source)));
+      if (!source) return;
+      const figure = h('figure', { class: 'diagram' },
+        h('details', {}, h('summary', {}, 'Diagram source'), h('pre', {}, h('code', {}, source))));
+      assets.append(figure);
+      drawDiagram(figure, source).then((drawn) => {
+        if (!drawn) figure.querySelector('details').open = true;
+      });
     },
     state(name) {
       element.dataset.state = name;

@@ -270,6 +270,44 @@ class WebClientBrowserIT {
   }
 
   @Test
+  void aDiagramIsDrawnAsAnImageUnderThePagesPolicy() {
+    TestUser user = TestUsers.create();
+    openAi.script("Here is the brewing flow.", "Brewing");
+    openAi.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+            com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/chat/completions"))
+        .atPriority(1)
+        .withRequestBody(
+            com.github.tomakehurst.wiremock.client.WireMock.containing("as a Mermaid diagram"))
+        .willReturn(FakeOpenAi.stream(
+            "```mermaid\nflowchart TD\n  A[\"Boil water\"] --> B[\"Steep the tea\"]\n```")));
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      List<String> violations = new CopyOnWriteArrayList<>();
+      page.onConsoleMessage(message -> {
+        if (message.text().contains("Content Security Policy")) {
+          violations.add(message.text());
+        }
+      });
+      page.navigate("/chat");
+      page.getByLabel("Message").fill("/diagram how to brew tea");
+      page.getByLabel("Message").press("Enter");
+      Locator answer = page.locator(".msg.khoj").last();
+      assertThat(answer).hasAttribute("data-state", "done");
+
+      Locator drawing = answer.locator("figure.diagram img.diagram");
+      assertThat(drawing).isVisible();
+      assertThat(drawing).hasAttribute("src", Pattern.compile("^data:image/svg\\+xml.*"));
+      assertThat(drawing.evaluate("img => img.naturalWidth > 0")).isEqualTo(true);
+      assertThat(drawing).hasAttribute("alt", Pattern.compile("^Diagram: flowchart TD"));
+      assertThat(answer.locator("figure.diagram details")).containsText("Boil water");
+      // Mermaid's drawing area in the page is refused its inline styles (style-src 'self'):
+      // harmless, the picture
+      // carries its own styles inside the image. No script is ever refused or run.
+      assertThat(violations).noneMatch(v -> v.contains("script-src"));
+    }
+  }
+
+  @Test
   void aSharedConversationOpensForASignedOutVisitor() {
     TestUser user = TestUsers.create();
     openAi.script("Shared wisdom about otters.", "Otters");
