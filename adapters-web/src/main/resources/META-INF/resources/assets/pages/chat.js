@@ -26,6 +26,12 @@ export default function chat(main) {
   const hint = h('p', { id: 'chat-hint', class: 'hint' }, 'Enter sends, Shift+Enter adds a line.');
   const commandHints = h('ul', { class: 'commands', hidden: true, 'aria-label': 'Commands' });
   const send = h('button', { type: 'submit', class: 'primary' }, 'Send');
+  // Attachments go with the next message: pictures as data URIs (for models that see), other files as their text.
+  let attached = { images: [], files: [] };
+  const filePicker = h('input', { type: 'file', id: 'chat-attach', multiple: true, class: 'visually-hidden',
+    accept: 'image/*,.txt,.md,.org,.csv,.json,.py,.js,.ts,.java,.html,.xml,.yaml,.yml,.log' });
+  const attachLabel = h('label', { for: 'chat-attach', class: 'button small' }, 'Attach');
+  const attachments = h('ul', { class: 'attachments', 'aria-label': 'Attachments', hidden: true });
   // A new conversation may start with an agent; an open one keeps its own.
   const agentSelect = h('select', { id: 'chat-agent' });
   const agentPicker = h('p', { class: 'agent-picker', hidden: true },
@@ -33,7 +39,7 @@ export default function chat(main) {
   const stop = h('button', { type: 'button', class: 'danger', hidden: true, onclick: () => interrupt() }, 'Stop');
   const form = h('form', { class: 'composer' }, agentPicker,
     h('label', { for: 'chat-input', class: 'visually-hidden' }, 'Message'),
-    commandHints, input, h('div', { class: 'actions' }, hint, stop, send));
+    commandHints, attachments, input, h('div', { class: 'actions' }, hint, filePicker, attachLabel, stop, send));
   const section = h('section', { class: 'conversation' }, title, sharePanel, log, form);
   main.append(aside, section);
 
@@ -48,6 +54,7 @@ export default function chat(main) {
     }
   });
   input.addEventListener('input', showCommands);
+  filePicker.addEventListener('change', () => attach([...filePicker.files]).finally(() => (filePicker.value = '')));
   // Open the socket while the first message is typed, so sending does not wait for the handshake; a page only read
   // holds no connection (they count against the user's limit).
   input.addEventListener('input', () => connect().catch(() => {}), { once: true });
@@ -156,6 +163,41 @@ export default function chat(main) {
     agentPicker.hidden = Boolean(conversationId) || agentSelect.options.length < 2;
   }
 
+  const MAX_FILE_BYTES = 1024 * 1024;
+
+  async function attach(files) {
+    for (const file of files) {
+      if (file.type.startsWith('image/')) {
+        attached.images.push({ name: file.name, url: await readAs(file, 'dataURL') });
+      } else if (file.size > MAX_FILE_BYTES) {
+        announce(`${file.name} is larger than 1 MB and was not attached.`, 'error');
+      } else {
+        attached.files.push({ name: file.name, content: await readAs(file, 'text'),
+          file_type: file.type || 'text/plain', size: file.size });
+      }
+    }
+    showAttachments();
+  }
+
+  function readAs(file, kind) {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.addEventListener('load', () => resolve(reader.result));
+      reader.addEventListener('error', () => reject(reader.error));
+      if (kind === 'text') reader.readAsText(file); else reader.readAsDataURL(file);
+    });
+  }
+
+  function showAttachments() {
+    const items = [...attached.images.map((i) => ['images', i]), ...attached.files.map((f) => ['files', f])];
+    attachments.hidden = !items.length;
+    fill(attachments, items.map(([kind, item]) => h('li', {}, item.name, ' ',
+      h('button', { type: 'button', class: 'small', 'aria-label': 'Remove ' + item.name, onclick: () => {
+        attached[kind] = attached[kind].filter((other) => other !== item);
+        showAttachments();
+      } }, 'Remove'))));
+  }
+
   function startNew() {
     conversationId = null;
     showPicker();
@@ -216,7 +258,11 @@ export default function chat(main) {
     const q = input.value.trim();
     if (!q || turn) return;
     const you = messageView('you');
-    you.set(q);
+    you.set(q + attached.files.map((f) => `\n\n📎 ${f.name}`).join(''));
+    you.images(attached.images.map((i) => i.url));
+    const sending = attached;
+    attached = { images: [], files: [] };
+    showAttachments();
     const answer = messageView('khoj');
     answer.state('streaming');
     log.append(you.element, answer.element);
@@ -235,6 +281,7 @@ export default function chat(main) {
       }
       const ws = await connect();
       ws.send(JSON.stringify({ q, conversation_id: conversationId, stream: true,
+        images: sending.images.map((i) => i.url), files: sending.files,
         timezone: Intl.DateTimeFormat().resolvedOptions().timeZone }));
     } catch (error) {
       finish(error.message);

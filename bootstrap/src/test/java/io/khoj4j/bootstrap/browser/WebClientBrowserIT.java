@@ -308,6 +308,48 @@ class WebClientBrowserIT {
   }
 
   @Test
+  void attachedFilesAndPicturesGoWithTheMessage() {
+    TestUser user = TestUsers.create();
+    openAi.script("Your list has three teas.", "Tea list");
+    byte[] png = java.util.Base64.getDecoder()
+        .decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      page.navigate("/chat");
+      page.locator("#chat-attach").setInputFiles(new FilePayload[] {
+        new FilePayload(
+            "teas.csv",
+            "text/csv",
+            "name\nsencha\nmatcha\nhojicha\n".getBytes(StandardCharsets.UTF_8)),
+        new FilePayload("cup.png", "image/png", png),
+        new FilePayload("extra.txt", "text/plain", "remove me".getBytes(StandardCharsets.UTF_8))
+      });
+      Locator attachments = page.getByLabel("Attachments");
+      assertThat(attachments).containsText("teas.csv");
+      assertThat(attachments).containsText("cup.png");
+      page.getByLabel("Remove extra.txt").click();
+      assertThat(attachments).not().containsText("extra.txt");
+
+      page.getByLabel("Message").fill("How many teas are on my list?");
+      page.getByLabel("Message").press("Enter");
+      assertThat(page.locator(".msg.khoj").last()).hasAttribute("data-state", "done");
+      assertThat(page.locator(".msg.you").last()).containsText("teas.csv");
+      assertThat(page.locator(".msg.you").last().locator("img")).hasCount(1);
+      assertThat(attachments).isHidden();
+    }
+    openAi.server.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+            com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/chat/completions"))
+        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("hojicha")));
+    user.request()
+        .get("/api/chat/history")
+        .then()
+        .statusCode(200)
+        .body("response.chat[0].queryFiles[0].name", org.hamcrest.Matchers.equalTo("teas.csv"))
+        .body("response.chat[0].queryFiles", org.hamcrest.Matchers.hasSize(1));
+  }
+
+  @Test
   void aSharedConversationOpensForASignedOutVisitor() {
     TestUser user = TestUsers.create();
     openAi.script("Shared wisdom about otters.", "Otters");
