@@ -327,6 +327,7 @@ export default function chat(main) {
       case 'metadata':
         if (!conversationId && event.data?.conversationId) {
           conversationId = event.data.conversationId;
+          showPicker();
           history.replaceState(null, '', '/chat?' + qs({ conversationId }));
         }
         break;

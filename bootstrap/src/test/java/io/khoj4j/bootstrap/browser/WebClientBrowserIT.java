@@ -153,6 +153,14 @@ class WebClientBrowserIT {
       page.getByLabel("Message").press("Enter");
       assertThat(page.locator(".msg.khoj").last()).hasAttribute("data-state", "done");
       assertThat(page.getByLabel("Agent")).isHidden();
+
+      page.getByText("New conversation").first().click();
+      assertThat(page.getByLabel("Agent")).isVisible();
+      page.getByLabel("Message").fill("And without the sommelier?");
+      page.getByLabel("Message").press("Enter");
+      assertThat(page.locator(".msg.khoj").last()).hasAttribute("data-state", "done");
+      // an open conversation keeps its agent: no picker
+      assertThat(page.getByLabel("Agent")).isHidden();
     }
     user.request()
         .get("/api/chat/sessions")
