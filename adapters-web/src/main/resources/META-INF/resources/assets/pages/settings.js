@@ -1,4 +1,4 @@
-// Settings: profile, chat model, files (drag-and-drop upload with progress, list, delete) and API tokens
+// Settings: profile, chat model (and image model and voice when there is a choice), files (drag-and-drop upload with progress, list, delete) and API tokens
 // (create and copy once, revoke).
 import { h, fill, announce, copy } from '../dom.js';
 import { get, post, del, qs } from '../api.js';
@@ -44,8 +44,34 @@ async function loadModels(section) {
       }
     });
     section.append(h('label', { for: 'chat-model' }, 'Model for your conversations'), select);
+    await loadOtherModels(section);
   } catch (error) {
     announce(error.message, 'error');
+  }
+}
+
+// The image model pictures are painted with and the read-aloud voice, each only when the server offers a choice.
+async function loadOtherModels(section) {
+  const settings = await get('/api/settings?detailed=true');
+  const choices = [
+    ['paint-model', 'Image model for pictures', settings.paint_model_options, settings.selected_paint_model_config,
+      '/api/model/paint', 'Image model saved.'],
+    ['voice-model', 'Voice that reads answers aloud', settings.voice_model_options,
+      settings.selected_voice_model_config, '/api/model/voice', 'Voice saved.'],
+  ];
+  for (const [id, label, options, chosen, path, saved] of choices) {
+    if (!options || options.length < 2) continue;
+    const select = h('select', { id },
+      options.map((o) => h('option', { value: o.id, selected: String(o.id) === String(chosen) }, o.name)));
+    select.addEventListener('change', async () => {
+      try {
+        await post(path + '?' + qs({ id: select.value }));
+        announce(saved);
+      } catch (error) {
+        announce(error.message, 'error');
+      }
+    });
+    section.append(h('label', { for: id }, label), select);
   }
 }
 

@@ -358,6 +358,38 @@ class WebClientBrowserIT {
   }
 
   @Test
+  void settingsOfferTheImageModelsToChooseFrom() {
+    TestUser admin = TestUsers.createAdmin();
+    List<Integer> ids = new java.util.ArrayList<>();
+    for (String name : List.of("dall-e-3", "gpt-image-1")) {
+      ids.add(admin
+          .request()
+          .contentType("application/json")
+          .body(java.util.Map.of("name", name, "model_type", "openai", "api_key", "sk-x"))
+          .post("/api/admin/image-models")
+          .then()
+          .statusCode(201)
+          .extract()
+          .path("id"));
+    }
+    TestUser user = TestUsers.create();
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      page.navigate("/settings");
+      Locator choice = page.getByLabel("Image model for pictures");
+      assertThat(choice).hasValue(String.valueOf(ids.get(0)));
+      choice.selectOption(String.valueOf(ids.get(1)));
+      assertThat(page.locator("#status")).containsText("Image model saved.");
+      user.request()
+          .get("/api/settings?detailed=true")
+          .then()
+          .body("selected_paint_model_config", org.hamcrest.Matchers.equalTo(ids.get(1)));
+    } finally {
+      ids.forEach(id -> admin.request().delete("/api/admin/image-models/" + id));
+    }
+  }
+
+  @Test
   void aSharedConversationOpensForASignedOutVisitor() {
     TestUser user = TestUsers.create();
     openAi.script("Shared wisdom about otters.", "Otters");
