@@ -1,4 +1,5 @@
-// Settings: profile, chat model (and image model and voice when there is a choice), files (drag-and-drop upload with progress, list, delete) and API tokens
+// Settings: profile, chat model (and image model and voice when there is a choice), files, connectors (GitHub
+// repositories and Notion, with their sync state) (drag-and-drop upload with progress, list, delete) and API tokens
 // (create and copy once, revoke).
 import { h, fill, announce, copy } from '../dom.js';
 import { get, post, del, qs } from '../api.js';
@@ -9,10 +10,13 @@ export default function settings(main, data) {
   const model = h('section', { class: 'card', 'aria-labelledby': 'model-h' }, h('h2', { id: 'model-h' }, 'Chat model'));
   const files = h('section', { class: 'card', 'aria-labelledby': 'files-h' }, h('h2', { id: 'files-h' }, 'Files'));
   const tokens = h('section', { class: 'card', 'aria-labelledby': 'tokens-h' }, h('h2', { id: 'tokens-h' }, 'API tokens'));
-  main.append(profile, model, files, data.singleUser === 'true' ? null : tokens);
+  const connectors = h('section', { class: 'card', 'aria-labelledby': 'connectors-h' },
+    h('h2', { id: 'connectors-h' }, 'Connectors'));
+  main.append(...[profile, model, files, connectors, data.singleUser === 'true' ? null : tokens].filter(Boolean));
   loadProfile(profile);
   loadModels(model);
   setUpFiles(files);
+  setUpConnectors(connectors);
   if (data.singleUser !== 'true') setUpTokens(tokens);
 }
 
@@ -220,4 +224,64 @@ function setUpTokens(section) {
     }
   });
   load();
+}
+
+// GitHub (a token for private repositories, and the repositories as owner/name@branch, one per line) and Notion (an
+// integration token): saving starts a sync; each shows how its last or running sync went.
+async function setUpConnectors(section) {
+  try {
+    const [github, notion, settings] = await Promise.all([get('/api/content/github'), get('/api/content/notion'),
+      get('/api/settings?detailed=true')]);
+    const config = github.current_config || {};
+    const sync = settings.content_sync || {};
+    const githubToken = h('input', { id: 'github-token', type: 'password', autocomplete: 'off',
+      value: config.pat_token || '' });
+    const repos = h('textarea', { id: 'github-repos', rows: 3, placeholder: 'owner/name@branch',
+      'aria-describedby': 'github-repos-hint' });
+    repos.value = (config.repos || []).map((r) => `${r.owner}/${r.name}@${r.branch}`).join('\n');
+    const saveGithub = h('button', { type: 'button', class: 'primary' }, 'Save GitHub');
+    saveGithub.addEventListener('click', async () => {
+      const parsed = repos.value.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
+        const [path, branch] = line.split('@');
+        const [owner, name] = path.split('/');
+        return { owner, name, branch: branch || 'main' };
+      });
+      try {
+        await post('/api/content/github', { json: { pat_token: githubToken.value.trim() || null, repos: parsed } });
+        announce('GitHub saved; syncing.');
+      } catch (error) {
+        announce(error.message, 'error');
+      }
+    });
+    const notionToken = h('input', { id: 'notion-token', type: 'password', autocomplete: 'off',
+      value: notion.current_config?.token || '' });
+    const saveNotion = h('button', { type: 'button', class: 'primary' }, 'Save Notion');
+    saveNotion.addEventListener('click', async () => {
+      try {
+        await post('/api/content/notion', { json: { token: notionToken.value.trim() } });
+        announce('Notion saved; syncing.');
+      } catch (error) {
+        announce(error.message, 'error');
+      }
+    });
+    section.append(...[
+      h('h3', {}, 'GitHub'), syncLine(sync.github),
+      h('label', { for: 'github-token' }, 'Access token (only for private repositories)'), githubToken,
+      h('label', { for: 'github-repos' }, 'Repositories'), repos,
+      h('p', { id: 'github-repos-hint', class: 'hint' }, 'One per line: owner/name@branch.'), saveGithub,
+      h('h3', {}, 'Notion'), syncLine(sync.notion),
+      h('label', { for: 'notion-token' }, 'Integration token'), notionToken, saveNotion,
+      settings.notion_oauth_url ? h('p', {}, h('a', { href: settings.notion_oauth_url }, 'Connect Notion')) : null,
+    ].filter(Boolean));
+  } catch (error) {
+    announce(error.message, 'error');
+  }
+}
+
+function syncLine(state) {
+  if (!state || state.status === 'never') return h('p', { class: 'hint' }, 'Not synced yet.');
+  const words = { syncing: `Syncing (${state.done ?? 0} of ${state.total ?? '?'})`, ok: 'Synced',
+    failing: 'Last sync failed: ' + (state.last_error || 'unknown error') };
+  return h('p', { class: 'hint' }, (words[state.status] || state.status)
+    + (state.last_synced_at ? ' · last ' + state.last_synced_at : ''));
 }

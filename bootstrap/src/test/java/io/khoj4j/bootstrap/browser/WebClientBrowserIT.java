@@ -390,6 +390,33 @@ class WebClientBrowserIT {
   }
 
   @Test
+  void githubAndNotionAreConfiguredInSettings() {
+    TestUser user = TestUsers.create();
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      page.navigate("/settings");
+      page.getByLabel("Repositories", new Page.GetByLabelOptions().setExact(true))
+          .fill("octo/notes@main\nocto/site");
+      page.getByText("Save GitHub").click();
+      assertThat(page.locator("#status")).containsText("GitHub saved");
+      page.getByLabel("Integration token").fill("secret_notion_token");
+      page.getByText("Save Notion").click();
+      assertThat(page.locator("#status")).containsText("Notion saved");
+
+      page.navigate("/settings");
+      assertThat(page.getByLabel("Repositories", new Page.GetByLabelOptions().setExact(true)))
+          .hasValue("octo/notes@main\nocto/site@main");
+      assertThat(page.getByLabel("Integration token")).hasValue("secret_notion_token");
+      assertThat(page.getByText("Not synced yet.").first()).isVisible();
+    }
+    user.request()
+        .get("/api/content/github")
+        .then()
+        .statusCode(200)
+        .body("current_config.repos.name", org.hamcrest.Matchers.contains("notes", "site"));
+  }
+
+  @Test
   void aSharedConversationOpensForASignedOutVisitor() {
     TestUser user = TestUsers.create();
     openAi.script("Shared wisdom about otters.", "Otters");
