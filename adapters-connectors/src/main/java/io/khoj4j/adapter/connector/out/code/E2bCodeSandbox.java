@@ -45,9 +45,8 @@ public final class E2bCodeSandbox implements CodeSandbox {
   static final int ENVD_PORT = 49983;
   static final int INTERPRETER_PORT = 49999;
   static final String HOME = "/home/user";
-  /** Kinds of a displayed result kept as files, with their extension; base64 in the event. */
-  private static final Map<String, String> IMAGES =
-      Map.of("png", "png", "jpeg", "jpeg", "svg", "svg");
+  /** Kinds of a displayed result kept as files, in this order; each is also the file's extension. */
+  private static final List<String> IMAGES = List.of("png", "jpeg", "svg");
 
   /**
    * Where and how: the API, the key, the template, the sandbox address pattern ({@code {port}}, {@code {id}} and
@@ -251,14 +250,14 @@ public final class E2bCodeSandbox implements CodeSandbox {
 
   private static List<File> images(JsonNode result, int already) {
     List<File> images = new ArrayList<>();
-    for (Map.Entry<String, String> kind : IMAGES.entrySet()) {
-      String data = VendorHttp.text(result, kind.getKey());
+    for (String kind : IMAGES) {
+      String data = VendorHttp.text(result, kind);
       if (data.isBlank()) {
         continue;
       }
-      String name = "image_" + (already + images.size() + 1) + "." + kind.getValue();
+      String name = "image_" + (already + images.size() + 1) + "." + kind;
       byte[] bytes =
-          kind.getKey().equals("svg") ? data.getBytes(StandardCharsets.UTF_8) : decode(data, name);
+          kind.equals("svg") ? data.getBytes(StandardCharsets.UTF_8) : decode(data, name);
       images.add(new File(name, bytes));
     }
     return images;

@@ -21,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
 
@@ -117,19 +116,8 @@ public class ImageModelAdminResource {
         body.friendlyName(),
         kind,
         Optional.ofNullable(body.apiKey()),
-        url(body.apiUrl()),
+        AdminInput.apiUrl(body.apiUrl()),
         ChatModel.PriceTier.of(body.priceTier())));
     return Response.status(status).entity(new Saved(saved)).build();
-  }
-
-  private static Optional<URI> url(String url) {
-    if (url == null || url.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new URI(url.strip()));
-    } catch (URISyntaxException e) {
-      throw RequestValidationException.of("body", "api_url", "Input should be a valid URL", url);
-    }
   }
 }

@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -86,13 +85,13 @@ public class WebScraperAdminResource {
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response update(@PathParam("id") String id, ScraperBody body) {
-    return save(Optional.of(uuid(id)), body, 200);
+    return save(Optional.of(AdminInput.pathId(id)), body, 200);
   }
 
   @DELETE
   @Path("/{id}")
   public StatusResponse delete(@PathParam("id") String id) {
-    configure.configure(new ConfigureWebScrapersCommand.Delete(uuid(id)));
+    configure.configure(new ConfigureWebScrapersCommand.Delete(AdminInput.pathId(id)));
     return StatusResponse.ok();
   }
 
@@ -118,27 +117,8 @@ public class WebScraperAdminResource {
         body.name(),
         kind,
         Optional.ofNullable(body.apiKey()),
-        url(body.apiUrl()),
+        AdminInput.apiUrl(body.apiUrl()),
         Optional.ofNullable(body.priority())));
     return Response.status(status).entity(new Saved(saved.toString())).build();
-  }
-
-  private static Optional<URI> url(String url) {
-    if (url == null || url.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(new URI(url.strip()));
-    } catch (URISyntaxException e) {
-      throw RequestValidationException.of("body", "api_url", "Input should be a valid URL", url);
-    }
-  }
-
-  private static UUID uuid(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw RequestValidationException.of("path", "id", "Input should be a valid UUID", id);
-    }
   }
 }

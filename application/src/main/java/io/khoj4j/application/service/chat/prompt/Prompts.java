@@ -38,6 +38,18 @@ public final class Prompts {
     return out.toString().strip();
   }
 
+  /**
+   * A text as it goes into a prompt: stripped, {@code (empty)} when there is nothing, and cut after {@code chars}
+   * characters with a mark saying so.
+   */
+  public static String cut(String text, int chars) {
+    String t = text == null ? "" : text.strip();
+    if (t.isEmpty()) {
+      return "(empty)";
+    }
+    return t.length() <= chars ? t : t.substring(0, chars) + " …[cut]";
+  }
+
   private static String load(String name) {
     String path = "/io/khoj4j/application/prompts/" + name;
     try (InputStream in = Prompts.class.getResourceAsStream(path)) {

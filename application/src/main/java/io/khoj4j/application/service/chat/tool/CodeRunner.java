@@ -147,10 +147,6 @@ final class CodeRunner implements ChatTool {
   }
 
   private static String cut(String text) {
-    String t = text.strip();
-    if (t.isEmpty()) {
-      return "(empty)";
-    }
-    return t.length() <= OUTPUT_CHARS ? t : t.substring(0, OUTPUT_CHARS) + " …[cut]";
+    return Prompts.cut(text, OUTPUT_CHARS);
   }
 }

@@ -202,19 +202,12 @@ final class ResearchRunner implements ChatTool {
         out.append(" arguments=\"").append(step.arguments().replace("\"", "'")).append('"');
       }
       out.append(">\n")
-          .append(cut(step.result().strip(), chars))
+          .append(Prompts.cut(step.result(), chars))
           .append("\n</step_")
           .append(n)
           .append(">\n");
     }
     return out.toString();
-  }
-
-  static String cut(String text, int chars) {
-    if (text.isEmpty()) {
-      return "(nothing)";
-    }
-    return text.length() <= chars ? text : text.substring(0, chars) + " …[cut]";
   }
 
   /** What the model chose: why, which tool, what to ask it, and a server tool's arguments (a JSON object). */

@@ -2,6 +2,7 @@ package io.khoj4j.application.service.chat.tool;
 
 import io.khoj4j.application.error.UpstreamFailureException;
 import io.khoj4j.application.port.out.tools.ToolServers;
+import io.khoj4j.application.service.chat.prompt.Prompts;
 import io.khoj4j.domain.chat.ConversationCommand;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -101,7 +102,7 @@ final class ResearchTools {
   String callServer(ToolTurn turn, String tool, String arguments) {
     turn.status("**Using** `" + tool + "`");
     try {
-      return ResearchRunner.cut(servers.call(tool, arguments).strip(), SERVER_RESULT_CHARS);
+      return Prompts.cut(servers.call(tool, arguments), SERVER_RESULT_CHARS);
     } catch (UpstreamFailureException | IllegalArgumentException e) {
       LOG.log(Level.WARNING, "The tool {0} failed: {1}", tool, e.getMessage());
       turn.status("**" + tool + " failed**");
