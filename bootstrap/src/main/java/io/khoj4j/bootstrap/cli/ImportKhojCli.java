@@ -54,6 +54,11 @@ final class ImportKhojCli implements Callable<Integer> {
           "%s: %d found, %d %s, %d already imported%n",
           t.kind(), t.found(), t.imported(), verb, t.alreadyImported());
     }
+    if (report.vectorsKept() > 0) {
+      out.printf(
+          "vectors: %d of Khoj's kept (same embedding model, same text), not embedded again%n",
+          report.vectorsKept());
+    }
     for (ImportReport.Skipped s : report.skipped()) {
       out.printf("not imported: %s %s: %s%n", s.kind(), s.item(), s.reason());
     }

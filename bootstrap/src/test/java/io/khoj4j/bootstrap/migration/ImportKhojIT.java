@@ -14,16 +14,12 @@ import io.khoj4j.bootstrap.cli.AdminCommands;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -41,13 +37,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(OrderAnnotation.class)
 class ImportKhojIT {
 
-  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-  private static final String SCHEMA = "khoj_src_" + RUN;
-  private static final String ANN_CONV = UUID.randomUUID().toString();
-  private static final String BOB_CONV = UUID.randomUUID().toString();
-  private static final String CAROL_CONV = UUID.randomUUID().toString();
-  private static final String ANN_TOKEN = "kk-ann-" + RUN + "-old-token-of-ann";
-  private static final String BOB_TOKEN = "kk-bob-" + RUN + "-old-token-of-bob";
+  private static final KhojSourceFixture KHOJ = new KhojSourceFixture();
+  private static final String RUN = KHOJ.run;
+  private static final String ANN_CONV = KHOJ.annConversation;
+  private static final String BOB_CONV = KHOJ.bobConversation;
+  private static final String CAROL_CONV = KHOJ.carolConversation;
+  private static final String ANN_TOKEN = KHOJ.annToken;
+  private static final String BOB_TOKEN = KHOJ.bobToken;
 
   @Inject
   AdminCommands commands;
@@ -56,33 +52,16 @@ class ImportKhojIT {
 
   @BeforeAll
   static void createKhojSource() throws Exception {
-    String sql;
-    try (InputStream in =
-        ImportKhojIT.class.getResourceAsStream("/fixtures/khoj/khoj-source.sql")) {
-      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("${run}", RUN)
-          .replace("${ann_conv}", ANN_CONV)
-          .replace("${bob_conv}", BOB_CONV)
-          .replace("${carol_conv}", CAROL_CONV);
-    }
-    try (Connection c = DriverManager.getConnection(url(""), user(), password());
-        Statement s = c.createStatement()) {
-      s.execute("create schema " + SCHEMA);
-      s.execute("set search_path to " + SCHEMA + ", public");
-      s.execute(sql);
-    }
+    KHOJ.create("thenlper/gte-small"); // Khoj's default model, not this server's
   }
 
   @AfterAll
   static void dropKhojSource() throws Exception {
-    try (Connection c = DriverManager.getConnection(url(""), user(), password());
-        Statement s = c.createStatement()) {
-      s.execute("drop schema if exists " + SCHEMA + " cascade");
-    }
+    KHOJ.drop();
   }
 
   private static String source() {
-    return url("?currentSchema=" + SCHEMA + "&user=" + user() + "&password=" + password());
+    return KHOJ.source();
   }
 
   private Result importKhoj(String... extra) {
@@ -125,7 +104,13 @@ class ImportKhojIT {
     Result run = importKhoj();
 
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.err()).contains("users: 3 read", "conversations: 4 read");
+    assertThat(run.err())
+        .contains(
+            "users: 3 read",
+            "conversations: 4 read",
+            "vectors: Khoj's thenlper/gte-small is not this server's embedding model"
+                + " (bge-small-en-v1.5-q): notes and memories are embedded again");
+    assertThat(run.out()).doesNotContain("vectors:");
     assertThat(run.out())
         .contains(
             "users: 3 found, 3 imported, 0 already imported",
@@ -349,20 +334,14 @@ class ImportKhojIT {
   }
 
   private static String url(String parameters) {
-    return "jdbc:postgresql://" + env("POSTGRES_HOST", "localhost") + ":"
-        + env("POSTGRES_PORT", "5432") + "/" + env("KHOJ4J_TEST_DB", "khoj4j_test") + parameters;
+    return KhojSourceFixture.url(parameters);
   }
 
   private static String user() {
-    return env("POSTGRES_USER", "khoj4j");
+    return KhojSourceFixture.user();
   }
 
   private static String password() {
-    return env("POSTGRES_PASSWORD", "khoj4j");
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
+    return KhojSourceFixture.password();
   }
 }

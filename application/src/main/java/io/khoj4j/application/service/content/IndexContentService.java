@@ -100,7 +100,8 @@ public final class IndexContentService implements IndexContentUseCase {
     Sorted sorted = sort(owner, parsed, command);
 
     Map<ContentHash, float[]> vectors = new HashMap<>();
-    int embedded = embedMissing(owner, sorted.toIndex(), vectors);
+    int embedded = embedMissing(owner, sorted.toIndex(), command.knownVectors(), vectors);
+    int reused = vectors.size() - embedded;
     int added = 0;
     int deleted = 0;
     Set<String> done = new HashSet<>();
@@ -123,7 +124,7 @@ public final class IndexContentService implements IndexContentUseCase {
         parsed.stream().map(Parsed::name).filter(done::contains).toList();
     rememberRefusals(owner, sorted.rejected());
     IndexContentResult result =
-        new IndexContentResult(accepted, sorted.rejected(), added, deleted, embedded);
+        new IndexContentResult(accepted, sorted.rejected(), added, deleted, embedded, reused);
     report(owner, result, started);
     return result;
   }
@@ -202,14 +203,26 @@ public final class IndexContentService implements IndexContentUseCase {
     return chunks;
   }
 
-  /** Embeds, outside any transaction, every chunk the stored files do not already have. */
+  /**
+   * Embeds, outside any transaction, every chunk the stored files do not already have and the command brought no vector
+   * for; returns how many were embedded ({@code vectors} also holds the ones taken from the command).
+   */
   private int embedMissing(
-      UserId owner, List<FileChunks> files, Map<ContentHash, float[]> vectors) {
+      UserId owner,
+      List<FileChunks> files,
+      Map<ContentHash, float[]> known,
+      Map<ContentHash, float[]> vectors) {
     Map<ContentHash, String> needed = new LinkedHashMap<>();
     for (FileChunks file : files) {
       Set<ContentHash> stored = entries.hashesOf(owner, file.name());
       file.chunks().forEach((hash, chunk) -> {
-        if (!stored.contains(hash) && !vectors.containsKey(hash)) {
+        if (stored.contains(hash) || vectors.containsKey(hash)) {
+          return;
+        }
+        float[] vector = known.get(hash);
+        if (vector != null) {
+          vectors.put(hash, vector);
+        } else {
           needed.putIfAbsent(hash, chunk.compiled());
         }
       });

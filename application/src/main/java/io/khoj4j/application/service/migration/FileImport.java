@@ -6,16 +6,19 @@ import io.khoj4j.application.port.in.content.IndexContentUseCase;
 import io.khoj4j.application.port.in.content.SyncMode;
 import io.khoj4j.application.port.in.content.UploadedFile;
 import io.khoj4j.application.port.out.migration.KhojSource;
+import io.khoj4j.domain.content.ContentHash;
 import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The users' files, indexed again from the text Khoj kept: split and embedded the way this server does it, so search
- * uses this server's embedding model. Khoj keeps only the extracted text of PDFs, Word documents and images, not the
- * documents, so those are reported for the user to upload again.
+ * The users' files, indexed again from the text Khoj kept: split the way this server does it and embedded with this
+ * server's model, except the pieces whose text Khoj embedded with that same model: those keep Khoj's vectors
+ * ({@link KhojVectors}). Khoj keeps only the extracted text of PDFs, Word documents and images, not the documents, so
+ * those are reported for the user to upload again.
  */
 final class FileImport {
 
@@ -27,7 +30,7 @@ final class FileImport {
     this.indexContent = indexContent;
   }
 
-  void run(KhojSource source, ImportRun run) {
+  void run(KhojSource source, ImportRun run, KhojVectors vectors) {
     run.each("files", source::files, KhojSource.File::key, f -> {
       if (run.dryRun() || run.localId(FILES, f.key()).isPresent()) {
         run.once(
@@ -40,12 +43,21 @@ final class FileImport {
       // Indexing embeds outside any transaction; the mapping follows once the file is indexed. A
       // run interrupted in
       // between indexes the file again, which replaces it: nothing is doubled.
-      Optional<String> indexed = index(f, run);
+      Optional<String> indexed = index(f, run, known(source, f, vectors));
       run.once("files", FILES, f.key(), () -> indexed);
     });
   }
 
-  private Optional<String> index(KhojSource.File f, ImportRun run) {
+  private static Map<ContentHash, float[]> known(
+      KhojSource source, KhojSource.File f, KhojVectors vectors) {
+    return vectors
+        .sameModel()
+        .map(model -> vectors.byText(source.fileVectors(f.userKey(), f.name(), model.key())))
+        .orElse(Map.of());
+  }
+
+  private Optional<String> index(
+      KhojSource.File f, ImportRun run, Map<ContentHash, float[]> known) {
     Optional<UserId> owner = run.user(f.userKey());
     if (owner.isEmpty()) {
       run.skip("files", f.name(), "its owner was not imported");
@@ -73,7 +85,8 @@ final class FileImport {
     UploadedFile file =
         new UploadedFile(f.name(), contentType, f.text().getBytes(StandardCharsets.UTF_8));
     IndexContentResult result = indexContent.index(new IndexContentCommand(
-        owner.get(), List.of(file), SyncMode.INCREMENTAL, Optional.empty(), origin.get()));
+        owner.get(), List.of(file), SyncMode.INCREMENTAL, Optional.empty(), origin.get(), known));
+    run.keptVectors(result.chunksReused());
     if (!result.rejected().isEmpty()) {
       run.skip("files", f.name(), result.rejected().getFirst().reason());
       return Optional.empty();

@@ -50,6 +50,7 @@ public final class ImportKhojDataService implements ImportKhojDataUseCase {
   private final AccountLinkImport accountLinks;
   private final UserExtrasImport extras;
   private final AutomationImport automations;
+  private final EmbeddingModel embeddings;
 
   public ImportKhojDataService(
       KhojSources sources,
@@ -76,6 +77,7 @@ public final class ImportKhojDataService implements ImportKhojDataUseCase {
     this.extras = new UserExtrasImport(
         repositories.subscriptions(), repositories.memories(), embeddings, clock);
     this.automations = new AutomationImport(schedules, ids, clock);
+    this.embeddings = embeddings;
   }
 
   /** The stores the import writes to. */
@@ -105,9 +107,11 @@ public final class ImportKhojDataService implements ImportKhojDataUseCase {
       run.line(command.dryRun() ? "dry run: nothing is written" : "importing");
       users.run(source, run);
       accountLinks.run(source, run);
-      extras.run(source, run);
+      KhojVectors vectors = KhojVectors.of(source, embeddings);
+      run.line(vectors.describe(source.searchModels()));
+      extras.run(source, run, vectors);
       models.run(source, run);
-      files.run(source, run);
+      files.run(source, run, vectors);
       agents.run(source, run);
       conversations.run(source, run);
       automations.run(source, run);

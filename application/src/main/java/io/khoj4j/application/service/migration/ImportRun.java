@@ -29,6 +29,7 @@ final class ImportRun {
   private final ImportProgress progress;
   private final LinkedHashMap<String, int[]> counts = new LinkedHashMap<>();
   private final List<ImportReport.Skipped> skipped = new ArrayList<>();
+  private int vectorsKept;
 
   ImportRun(
       boolean dryRun, ImportMappings mappings, UnitOfWork unitOfWork, ImportProgress progress) {
@@ -113,6 +114,11 @@ final class ImportRun {
     skipped.add(new ImportReport.Skipped(kind, item, reason));
   }
 
+  /** Counts vectors of the source kept for this server's search instead of embedding their text again. */
+  void keptVectors(int count) {
+    vectorsKept += count;
+  }
+
   void line(String text) {
     progress.line(text);
   }
@@ -120,6 +126,6 @@ final class ImportRun {
   ImportReport report() {
     List<ImportReport.Tally> tallies = new ArrayList<>();
     counts.forEach((kind, c) -> tallies.add(new ImportReport.Tally(kind, c[0], c[1], c[2])));
-    return new ImportReport(dryRun, tallies, skipped);
+    return new ImportReport(dryRun, tallies, skipped, vectorsKept);
   }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Subscriptions (an account that already has one here keeps it) and memories, embedded again with this server's model
- * outside any transaction, then stored with their mapping.
+ * outside any transaction (or keeping Khoj's vector when Khoj's model is this server's), then stored with their
+ * mapping.
  */
 final class UserExtrasImport {
 
@@ -36,7 +37,7 @@ final class UserExtrasImport {
     this.clock = clock;
   }
 
-  void run(KhojSource source, ImportRun run) {
+  void run(KhojSource source, ImportRun run, KhojVectors vectors) {
     run.each(
         "subscriptions",
         source::subscriptions,
@@ -58,14 +59,19 @@ final class UserExtrasImport {
             "memories", m.key(), owner.isEmpty() ? "its user was not imported" : "it is empty");
         return;
       }
-      float[] vector = embeddings.embedDocuments(List.of(m.raw())).getFirst();
+      Optional<float[]> kept = vectors
+          .sameModel()
+          .filter(model -> model.key().equals(m.searchModelKey()))
+          .flatMap(model -> vectors.usable(m.vector()));
+      float[] vector =
+          kept.orElseGet(() -> embeddings.embedDocuments(List.of(m.raw())).getFirst());
       Instant at = m.createdAt() == null ? Instant.now(clock) : m.createdAt();
-      run.once(
-          "memories",
-          MEMORIES,
-          m.key(),
-          () -> Optional.of(Long.toString(
-              memories.insert(owner.get(), m.raw(), vector, embeddings.id(), at).id())));
+      run.once("memories", MEMORIES, m.key(), () -> {
+        long id =
+            memories.insert(owner.get(), m.raw(), vector, embeddings.id(), at).id();
+        run.keptVectors(kept.isPresent() ? 1 : 0);
+        return Optional.of(Long.toString(id));
+      });
     });
   }
 

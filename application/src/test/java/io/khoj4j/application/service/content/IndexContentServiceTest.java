@@ -2,6 +2,7 @@ package io.khoj4j.application.service.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.khoj4j.application.error.QuotaExceededException;
 import io.khoj4j.application.port.in.content.IndexContentCommand;
@@ -17,6 +18,8 @@ import io.khoj4j.application.port.out.embedding.FakeEmbeddingModel;
 import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
 import io.khoj4j.application.port.out.shared.MutableClock;
 import io.khoj4j.application.port.out.shared.SequentialIdGenerator;
+import io.khoj4j.domain.content.ContentHash;
+import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.content.ContentType;
 import io.khoj4j.domain.content.RefusedFile;
 import io.khoj4j.domain.user.UserId;
@@ -90,6 +93,38 @@ class IndexContentServiceTest {
     assertThat(embeddings.embeddedCount()).isEqualTo(embeddedBefore);
     assertThat(entries.findFile(alice, "a.md")).contains(fileBefore);
     assertThat(unitOfWork.transactions()).isEqualTo(transactionsBefore + 1);
+  }
+
+  @Test
+  void vectorsTheCommandBringsAreStoredInsteadOfEmbeddingTheirText() {
+    String text = String.join(" ", java.util.Collections.nCopies(200, "tomato")) + "\n\n"
+        + String.join(" ", java.util.Collections.nCopies(200, "basil"));
+    patch(bob, file("garden.txt", "text/plain", text)); // bob's copy shows the pieces' texts
+    List<String> pieces =
+        entries.rows().stream().map(r -> r.chunk().chunk().compiled()).toList();
+    assertThat(pieces).hasSize(2);
+    int embeddedBefore = embeddings.embeddedCount();
+    float[] known = new float[FakeEmbeddingModel.DIMENSION];
+    known[3] = 1;
+
+    IndexContentResult result = service.index(new IndexContentCommand(
+        alice,
+        List.of(file("garden.txt", "text/plain", text)),
+        SyncMode.INCREMENTAL,
+        Optional.empty(),
+        ContentSource.COMPUTER,
+        java.util.Map.of(
+            ContentHash.of(pieces.get(0)), known, ContentHash.of("another text"), known)));
+
+    assertThat(result.chunksAdded()).isEqualTo(2);
+    assertThat(result.chunksReused()).isEqualTo(1);
+    assertThat(result.chunksEmbedded()).isEqualTo(1);
+    assertThat(embeddings.embeddedCount()).isEqualTo(embeddedBefore + 1);
+    assertThat(entries.rows().stream().filter(r -> r.owner().equals(alice)))
+        .extracting(r -> r.chunk().chunk().compiled(), r -> r.chunk().embedding())
+        .containsExactlyInAnyOrder(
+            tuple(pieces.get(0), known),
+            tuple(pieces.get(1), FakeEmbeddingModel.vector(pieces.get(1))));
   }
 
   @Test

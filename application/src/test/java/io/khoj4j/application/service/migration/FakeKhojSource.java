@@ -3,7 +3,9 @@ package io.khoj4j.application.service.migration;
 import io.khoj4j.application.port.out.migration.KhojSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** A Khoj server in memory; keys compare as text. {@code failConversationsOnce} simulates an interrupted run. */
@@ -23,6 +25,10 @@ final class FakeKhojSource implements KhojSource {
   final List<Memory> memories = new ArrayList<>();
   final List<Automation> automations = new ArrayList<>();
   final List<Leftover> leftovers = new ArrayList<>();
+  final List<SearchModel> searchModels = new ArrayList<>();
+  /** Vectors by user key, file name and search model key, joined with '|'. */
+  final Map<String, List<Vector>> vectors = new HashMap<>();
+
   int conversationFailures;
   int closed;
 
@@ -32,6 +38,16 @@ final class FakeKhojSource implements KhojSource {
         .sorted(Comparator.comparing(key))
         .limit(limit)
         .toList();
+  }
+
+  @Override
+  public List<SearchModel> searchModels() {
+    return List.copyOf(searchModels);
+  }
+
+  @Override
+  public List<Vector> fileVectors(String userKey, String fileName, String searchModelKey) {
+    return vectors.getOrDefault(userKey + "|" + fileName + "|" + searchModelKey, List.of());
   }
 
   @Override

@@ -16,6 +16,7 @@ import io.khoj4j.application.port.out.automation.InMemoryAutomationRepository;
 import io.khoj4j.application.port.out.automation.RecordingAutomationScheduler;
 import io.khoj4j.application.port.out.connector.InMemoryConnectorRepository;
 import io.khoj4j.application.port.out.conversation.InMemoryConversationRepository;
+import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import io.khoj4j.application.port.out.embedding.FakeEmbeddingModel;
 import io.khoj4j.application.port.out.memory.InMemoryMemoryRepository;
 import io.khoj4j.application.port.out.migration.KhojSource;
@@ -32,6 +33,7 @@ import io.khoj4j.domain.agent.AgentSlug;
 import io.khoj4j.domain.automation.Automation;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.Conversation;
+import io.khoj4j.domain.content.ContentHash;
 import io.khoj4j.domain.user.SecretHash;
 import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
@@ -70,34 +72,44 @@ class ImportKhojDataServiceTest {
   private final List<IndexContentCommand> indexed = new ArrayList<>();
   private final List<String> progress = new ArrayList<>();
 
-  private final ImportKhojDataService service = new ImportKhojDataService(
-      location -> source,
-      mappings,
-      new DirectUnitOfWork(),
-      new ImportKhojDataService.Repositories(
-          users,
-          tokens,
-          models,
-          agents,
-          knowledge,
-          conversations,
-          identities,
-          connectors,
-          subscriptions,
-          memories),
-      new ImportKhojDataService.Schedules(
-          automations, conversations, scheduler, new DailyCronCalendar()),
-      this::index,
-      embeddings,
-      secrets,
-      new SequentialIdGenerator(),
-      new MutableClock(AT));
+  private final ImportKhojDataService service = service(embeddings);
+
+  private ImportKhojDataService service(EmbeddingModel model) {
+    return new ImportKhojDataService(
+        location -> source,
+        mappings,
+        new DirectUnitOfWork(),
+        new ImportKhojDataService.Repositories(
+            users,
+            tokens,
+            models,
+            agents,
+            knowledge,
+            conversations,
+            identities,
+            connectors,
+            subscriptions,
+            memories),
+        new ImportKhojDataService.Schedules(
+            automations, conversations, scheduler, new DailyCronCalendar()),
+        this::index,
+        model,
+        secrets,
+        new SequentialIdGenerator(),
+        new MutableClock(AT));
+  }
 
   private IndexContentResult index(IndexContentCommand command) {
     indexed.add(command);
     command.files().forEach(f -> knowledge.indexed(command.owner(), f.name()));
+    int reused = command.knownVectors().size();
     return new IndexContentResult(
-        command.files().stream().map(f -> f.name()).toList(), List.of(), 1, 0, 1);
+        command.files().stream().map(f -> f.name()).toList(),
+        List.of(),
+        1,
+        0,
+        1 - Math.min(1, reused),
+        Math.min(1, reused));
   }
 
   private void fixture() {
@@ -336,6 +348,69 @@ class ImportKhojDataServiceTest {
     assertThat(memories.nearest(
             ann(), embeddings.embedQuery("Ann grows tomatoes"), embeddings.id(), 1, 2.0))
         .hasSize(1);
+  }
+
+  @Test
+  void khojsVectorsAreKeptWhenItsModelIsThisServersAndItsDocumentsArePlain() {
+    fixture();
+    FakeEmbeddingModel same = new FakeEmbeddingModel("openai:nomic-embed-text", "nomic-embed-text");
+    float[] piece = new float[FakeEmbeddingModel.DIMENSION];
+    piece[1] = 3; // Khoj's vectors need not be unit length: kept normalised
+    float[] memory = new float[FakeEmbeddingModel.DIMENSION];
+    memory[2] = -2;
+    source.searchModels.add(new KhojSource.SearchModel("1", "default", "thenlper/gte-small", true));
+    source.searchModels.add(new KhojSource.SearchModel("2", "prompted", "Nomic-Embed-Text", false));
+    source.searchModels.add(new KhojSource.SearchModel("3", "nomic", "nomic-embed-text", true));
+    source.vectors.put(
+        "1|/notes/garden.md|3",
+        List.of(
+            new KhojSource.Vector("# Tomatoes\nwater", piece),
+            new KhojSource.Vector("a piece of another size", new float[] {1, 0}),
+            new KhojSource.Vector("a zero vector", new float[FakeEmbeddingModel.DIMENSION])));
+    source.memories.clear();
+    source.memories.add(new KhojSource.Memory("1:1", "1", "Ann grows tomatoes", AT, "3", memory));
+    source.memories.add(new KhojSource.Memory("1:2", "1", "Ann sows basil", AT, "1", piece));
+
+    ImportReport report = service(same)
+        .importData(new ImportKhojCommand("jdbc:postgresql://khoj/khoj", false), progress::add);
+
+    float[] unitPiece = new float[FakeEmbeddingModel.DIMENSION];
+    unitPiece[1] = 1;
+    assertThat(indexed)
+        .singleElement()
+        .satisfies(c -> assertThat(c.knownVectors())
+            .containsOnlyKeys(ContentHash.of("# Tomatoes\nwater"))
+            .containsEntry(ContentHash.of("# Tomatoes\nwater"), unitPiece));
+    float[] unitMemory = new float[FakeEmbeddingModel.DIMENSION];
+    unitMemory[2] = -1;
+    assertThat(memories.nearest(ann(), unitMemory, same.id(), 1, 1e-6))
+        .extracting(m -> m.raw())
+        .containsExactly("Ann grows tomatoes");
+    assertThat(same.embeddedCount()).isEqualTo(1); // only the memory another model embedded
+    assertThat(report.vectorsKept()).isEqualTo(2); // the stub indexer reports one chunk reused
+    assertThat(progress)
+        .anySatisfy(line -> assertThat(line)
+            .startsWith("vectors: Khoj's nomic-embed-text is this server's embedding model"));
+  }
+
+  @Test
+  void khojsVectorsAreNotAskedForWhenItsModelIsAnotherOne() {
+    fixture();
+    source.searchModels.add(new KhojSource.SearchModel("1", "default", "thenlper/gte-small", true));
+    source.vectors.put(
+        "1|/notes/garden.md|1",
+        List.of(
+            new KhojSource.Vector("# Tomatoes\nwater", new float[FakeEmbeddingModel.DIMENSION])));
+
+    ImportReport report = run(false);
+
+    assertThat(indexed)
+        .singleElement()
+        .satisfies(c -> assertThat(c.knownVectors()).isEmpty());
+    assertThat(report.vectorsKept()).isZero();
+    assertThat(progress)
+        .contains("vectors: Khoj's thenlper/gte-small is not this server's embedding"
+            + " model (fake-bag-of-words): notes and memories are embedded again");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.khoj4j.adapter.llm.out.embedding;
 
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +48,11 @@ final class LazyEmbeddingModel implements EmbeddingModel, AutoCloseable {
   @Override
   public String id() {
     return id;
+  }
+
+  @Override
+  public Optional<String> publishedName() {
+    return model().publishedName();
   }
 
   @Override

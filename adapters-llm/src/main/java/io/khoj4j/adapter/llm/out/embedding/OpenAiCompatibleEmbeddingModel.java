@@ -12,6 +12,7 @@ import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Embeddings from any server speaking OpenAI's {@code POST /embeddings} (OpenAI, vLLM, llama.cpp, LM Studio, Ollama's
@@ -23,6 +24,7 @@ public final class OpenAiCompatibleEmbeddingModel implements EmbeddingModel {
 
   private final OpenAiEmbeddingModel model;
   private final String id;
+  private final String modelName;
   private final int batchSize;
   private volatile int dimension;
 
@@ -46,12 +48,19 @@ public final class OpenAiCompatibleEmbeddingModel implements EmbeddingModel {
     }
     this.model = builder.build();
     this.id = "openai:" + modelName;
+    this.modelName = modelName;
     this.batchSize = batchSize;
   }
 
   @Override
   public String id() {
     return id;
+  }
+
+  /** The server's model name: any OpenAI-compatible server of that model makes these vectors, as does Khoj with it. */
+  @Override
+  public Optional<String> publishedName() {
+    return Optional.of(modelName);
   }
 
   @Override

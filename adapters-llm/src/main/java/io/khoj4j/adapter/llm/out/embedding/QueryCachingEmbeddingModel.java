@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,11 @@ final class QueryCachingEmbeddingModel implements EmbeddingModel, AutoCloseable 
   @Override
   public String id() {
     return model.id();
+  }
+
+  @Override
+  public Optional<String> publishedName() {
+    return model.publishedName();
   }
 
   @Override

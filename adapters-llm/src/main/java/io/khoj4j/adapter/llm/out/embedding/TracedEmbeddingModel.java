@@ -6,6 +6,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +30,11 @@ final class TracedEmbeddingModel implements EmbeddingModel, AutoCloseable {
   @Override
   public String id() {
     return model.id();
+  }
+
+  @Override
+  public Optional<String> publishedName() {
+    return model.publishedName();
   }
 
   @Override

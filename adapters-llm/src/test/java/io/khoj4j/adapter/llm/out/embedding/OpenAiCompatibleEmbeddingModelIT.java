@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import io.khoj4j.application.port.out.embedding.EmbeddingModelContract;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +52,11 @@ class OpenAiCompatibleEmbeddingModelIT extends EmbeddingModelContract {
   @Override
   protected String expectedId() {
     return "openai:nomic-embed-text";
+  }
+
+  @Override
+  protected Optional<String> expectedPublishedName() {
+    return Optional.of("nomic-embed-text");
   }
 
   @Override

@@ -27,6 +27,8 @@ final class JdbcKhojSource implements KhojSource {
 
   private final Connection connection;
   private final KhojRows rows;
+  /** Whether Khoj's entries name the model that embedded them (asked once). */
+  private Boolean entryVectors;
 
   JdbcKhojSource(Connection connection) {
     this.connection = connection;
@@ -307,14 +309,62 @@ final class JdbcKhojSource implements KhojSource {
     if (!rows.tableExists("database_usermemory")) {
       return List.of();
     }
+    boolean vectors = rows.columnExists("database_usermemory", "search_model_id");
     return rows.list(
         """
         select * from (
-          select u.uuid::text || ':' || lpad(m.id::text, 19, '0') as key, u.uuid::text, m.raw, m.created_at
+          select u.uuid::text || ':' || lpad(m.id::text, 19, '0') as key, u.uuid::text, m.raw, m.created_at,
+                 %s
           from database_usermemory m join database_khojuser u on u.id = m.user_id
-        ) m where key > ? order by key limit ?""",
+        ) m where key > ? order by key limit ?""".formatted(
+            vectors ? "m.search_model_id::text, m.embeddings::real[]" : "null::text, null::real[]"),
         List.of(after, limit),
-        r -> new Memory(r.getString(1), r.getString(2), r.getString(3), KhojRows.instant(r, 4)));
+        r -> new Memory(
+            r.getString(1),
+            r.getString(2),
+            r.getString(3),
+            KhojRows.instant(r, 4),
+            r.getString(5),
+            KhojRows.vector(r, 6)));
+  }
+
+  /**
+   * Documents are embedded as they are unless the model's document settings name a prompt or a precision other than
+   * full ({@code bi_encoder_docs_encode_config}, passed by Khoj to the model's encoder).
+   */
+  @Override
+  public List<SearchModel> searchModels() {
+    if (!rows.tableExists("database_searchmodelconfig")) {
+      return List.of();
+    }
+    return rows.list(
+        """
+        select id::text, name, bi_encoder,
+               not jsonb_exists_any(coalesce(bi_encoder_docs_encode_config::jsonb, '{}'),
+                                    array['prompt', 'prompt_name'])
+               and coalesce(bi_encoder_docs_encode_config::jsonb ->> 'precision', 'float32') = 'float32'
+        from database_searchmodelconfig order by id""",
+        List.of(),
+        r -> new SearchModel(r.getString(1), r.getString(2), r.getString(3), r.getBoolean(4)));
+  }
+
+  @Override
+  public List<Vector> fileVectors(String userKey, String fileName, String searchModelKey) {
+    if (entryVectors == null) {
+      entryVectors = rows.columnExists("database_entry", "search_model_id");
+    }
+    if (!entryVectors) {
+      return List.of();
+    }
+    return rows.list(
+        """
+        select e.compiled, e.embeddings::real[]
+        from database_entry e join database_khojuser u on u.id = e.user_id
+        where u.uuid::text = ? and e.file_path = ? and e.agent_id is null
+          and e.search_model_id::text = ?
+        order by e.id""",
+        List.of(userKey, fileName, searchModelKey),
+        r -> new Vector(r.getString(1), KhojRows.vector(r, 2)));
   }
 
   /**

@@ -41,6 +41,29 @@ final class KhojRows {
         .getFirst();
   }
 
+  boolean columnExists(String table, String column) {
+    return list(
+            "select exists (select 1 from information_schema.columns where table_name = ? and column_name = ?"
+                + " and table_schema = any (current_schemas(false)))",
+            List.of(table, column),
+            rs -> rs.getBoolean(1))
+        .getFirst();
+  }
+
+  /** A pgvector column read as {@code real[]}; null stays null. */
+  static float[] vector(ResultSet rs, int column) throws SQLException {
+    Array array = rs.getArray(column);
+    if (array == null) {
+      return null;
+    }
+    Object[] values = (Object[]) array.getArray();
+    float[] vector = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      vector[i] = values[i] == null ? Float.NaN : ((Number) values[i]).floatValue();
+    }
+    return vector;
+  }
+
   static Instant instant(ResultSet rs, int column) throws SQLException {
     Timestamp t = rs.getTimestamp(column);
     return t == null ? null : t.toInstant();

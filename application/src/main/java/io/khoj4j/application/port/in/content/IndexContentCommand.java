@@ -1,9 +1,11 @@
 package io.khoj4j.application.port.in.content;
 
+import io.khoj4j.domain.content.ContentHash;
 import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.content.ContentType;
 import io.khoj4j.domain.user.UserId;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,14 +13,17 @@ import java.util.Optional;
  * Index (or delete) the uploaded files for {@code owner}; {@code onlyType} is Khoj's {@code t} ({@code all} = empty).
  * {@code source} is where the files came from: a client ({@code COMPUTER}) or a connector, whose files are named by
  * their URL, parsed by the processor their part's content type names and stored with the connector's type and
- * source, as Khoj stores them.
+ * source, as Khoj stores them. {@code knownVectors} are vectors of this server's embedding model already known for
+ * some chunk texts, by the hash of the text (an import from a server with the same model): those chunks are not
+ * embedded again.
  */
 public record IndexContentCommand(
     UserId owner,
     List<UploadedFile> files,
     SyncMode mode,
     Optional<ContentType> onlyType,
-    ContentSource source) {
+    ContentSource source,
+    Map<ContentHash, float[]> knownVectors) {
 
   public IndexContentCommand {
     Objects.requireNonNull(owner, "owner");
@@ -26,6 +31,16 @@ public record IndexContentCommand(
     Objects.requireNonNull(source, "source");
     files = List.copyOf(files);
     onlyType = onlyType == null ? Optional.empty() : onlyType;
+    knownVectors = Map.copyOf(knownVectors);
+  }
+
+  public IndexContentCommand(
+      UserId owner,
+      List<UploadedFile> files,
+      SyncMode mode,
+      Optional<ContentType> onlyType,
+      ContentSource source) {
+    this(owner, files, mode, onlyType, source, Map.of());
   }
 
   public IndexContentCommand(

@@ -1,6 +1,7 @@
 package io.khoj4j.application.port.out.embedding;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns text into vectors for semantic search. Documents and queries are embedded differently by some models (an
@@ -14,6 +15,16 @@ public interface EmbeddingModel {
   String id();
 
   int dimension();
+
+  /**
+   * The name this model's vectors are known by outside this server (its name at the vendor or on Hugging Face), when
+   * it makes the vectors any other user of that name makes for a document: then vectors another server stored under
+   * that name can be kept (an import from Khoj). Empty for a model only this server runs (the quantized in-process
+   * ones).
+   */
+  default Optional<String> publishedName() {
+    return Optional.empty();
+  }
 
   /**
    * One vector per text, in the order of the texts; none (and no call to any service) for an empty list. May call a

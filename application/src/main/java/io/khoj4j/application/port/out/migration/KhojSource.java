@@ -40,8 +40,17 @@ public interface KhojSource extends AutoCloseable {
 
   List<Subscription> subscriptions(String after, int limit);
 
-  /** Facts Khoj remembered about its users (the text; vectors are made again). */
+  /** Facts Khoj remembered about its users, with the vector and the search model that made it. */
   List<Memory> memories(String after, int limit);
+
+  /** Khoj's embedding models (its search model settings); its entries and memories name the one that embedded them. */
+  List<SearchModel> searchModels();
+
+  /**
+   * The vectors Khoj keeps for the pieces of one user's file (a {@link File}'s {@code userKey} and {@code name}) that
+   * the search model {@code searchModelKey} made, each with the piece's compiled text.
+   */
+  List<Vector> fileVectors(String userKey, String fileName, String searchModelKey);
 
   /** Users' automations (Khoj keeps each as a scheduler job). */
   List<Automation> automations(String after, int limit);
@@ -181,7 +190,29 @@ public interface KhojSource extends AutoCloseable {
       Instant enabledTrialAt,
       Instant createdAt) {}
 
-  record Memory(String key, String userKey, String raw, Instant createdAt) {}
+  /** {@code searchModelKey} and {@code vector} are null when Khoj's row has none. */
+  record Memory(
+      String key,
+      String userKey,
+      String raw,
+      Instant createdAt,
+      String searchModelKey,
+      float[] vector) {
+
+    public Memory(String key, String userKey, String raw, Instant createdAt) {
+      this(key, userKey, raw, createdAt, null, null);
+    }
+  }
+
+  /**
+   * One of Khoj's search models: {@code biEncoder} is the model's name (on Hugging Face, or at the inference endpoint
+   * Khoj calls); {@code plainDocuments} says Khoj embeds documents as they are: no prompt before them, vectors at full
+   * precision.
+   */
+  record SearchModel(String key, String name, String biEncoder, boolean plainDocuments) {}
+
+  /** A vector Khoj stored and the text it was made from. */
+  record Vector(String text, float[] values) {}
 
   /**
    * An automation: {@code key} is its scheduler job's id, {@code userKey} its owner's UUID, {@code crontime} read in

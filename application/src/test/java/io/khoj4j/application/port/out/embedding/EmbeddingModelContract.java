@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,16 @@ public abstract class EmbeddingModelContract {
 
   /** The id the model must be stored under. */
   protected abstract String expectedId();
+
+  /** The name other servers know the model's vectors by; none for a model only this server runs. */
+  protected Optional<String> expectedPublishedName() {
+    return Optional.empty();
+  }
+
+  @Test
+  void itsPublishedNameSaysWhetherOtherServersMakeTheSameVectors() {
+    assertThat(model().publishedName()).isEqualTo(expectedPublishedName());
+  }
 
   @Test
   void reportsItsIdEveryTime() {

@@ -3,6 +3,7 @@ package io.khoj4j.application.port.out.embedding;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -13,6 +14,7 @@ public final class FakeEmbeddingModel implements EmbeddingModel {
 
   public static final int DIMENSION = 64;
   private final String id;
+  private final Optional<String> publishedName;
   private final AtomicInteger embedded = new AtomicInteger();
 
   public FakeEmbeddingModel() {
@@ -20,7 +22,18 @@ public final class FakeEmbeddingModel implements EmbeddingModel {
   }
 
   public FakeEmbeddingModel(String id) {
+    this(id, null);
+  }
+
+  /** A model whose vectors other servers also make under {@code publishedName} (null: only this server's). */
+  public FakeEmbeddingModel(String id, String publishedName) {
     this.id = id;
+    this.publishedName = Optional.ofNullable(publishedName);
+  }
+
+  @Override
+  public Optional<String> publishedName() {
+    return publishedName;
   }
 
   @Override
