@@ -75,6 +75,44 @@ public record BeirDataset(
     }
   }
 
+  /**
+   * A smaller collection for a quick check, the same on every run: {@code queryCount} queries spread evenly over the
+   * judged ones, every document judged for them (relevant or not), and documents spread evenly over the rest of the
+   * corpus until it holds {@code corpusSize}. Its scores are higher than the whole collection's (fewer documents
+   * compete), so a floor on it guards against regressions, not for comparison with published figures.
+   */
+  public BeirDataset subset(int queryCount, int corpusSize) {
+    List<String> ids = List.copyOf(queries.keySet());
+    Map<String, String> someQueries = new LinkedHashMap<>();
+    Map<String, Map<String, Integer>> someQrels = new LinkedHashMap<>();
+    int take = Math.min(queryCount, ids.size());
+    for (int i = 0; i < take; i++) {
+      String id = ids.get((int) ((long) i * ids.size() / take));
+      someQueries.put(id, queries.get(id));
+      someQrels.put(id, qrels.get(id));
+    }
+    Map<String, Document> someDocs = new LinkedHashMap<>();
+    someQrels
+        .values()
+        .forEach(judged -> judged.keySet().forEach(doc -> {
+          if (corpus.containsKey(doc)) {
+            someDocs.put(doc, corpus.get(doc));
+          }
+        }));
+    List<Document> rest =
+        corpus.values().stream().filter(d -> !someDocs.containsKey(d.id())).toList();
+    int fill = Math.max(0, Math.min(rest.size(), corpusSize - someDocs.size()));
+    for (int i = 0; i < fill; i++) {
+      Document d = rest.get((int) ((long) i * rest.size() / fill));
+      someDocs.put(d.id(), d);
+    }
+    return new BeirDataset(
+        name + " (" + someQueries.size() + " queries, " + someDocs.size() + " documents)",
+        someDocs,
+        someQueries,
+        someQrels);
+  }
+
   private static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || v.isNull() ? "" : v.asText();
