@@ -30,7 +30,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,12 +45,31 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
 
   private static final Logger LOG = Logger.getLogger(PgVectorEntryRepository.class);
 
+  /** PostgreSQL's memory settings are sizes like {@code 512MB} or {@code 2GB}; anything else is refused at start-up. */
+  private static final Pattern MEMORY = Pattern.compile("\\d{1,7}(kB|MB|GB|TB)?");
+
   private final Jdbc jdbc;
   private final Clock clock;
+  private final String indexBuildMemory;
 
-  public PgVectorEntryRepository(DataSource dataSource, Clock clock) {
+  /**
+   * @param indexBuildMemory PostgreSQL's {@code maintenance_work_mem} while a vector index is built: the graph is
+   *     built in memory while it fits (a million 384-dimension vectors take about 2 GB), and far more slowly on disk
+   *     beyond (ADR 36)
+   */
+  public PgVectorEntryRepository(
+      DataSource dataSource,
+      Clock clock,
+      @ConfigProperty(name = "khoj.search.index-build-memory", defaultValue = "1GB")
+          String indexBuildMemory) {
+    if (!MEMORY.matcher(indexBuildMemory).matches()) {
+      throw new IllegalArgumentException(
+          "khoj.search.index-build-memory must be a size such as 512MB or 2GB, got "
+              + indexBuildMemory);
+    }
     this.jdbc = new Jdbc(dataSource, "entry storage");
     this.clock = clock;
+    this.indexBuildMemory = indexBuildMemory;
   }
 
   @Override
@@ -320,7 +341,13 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(true);
       try (Statement s = c.createStatement()) {
-        s.execute(sql);
+        // for this session only: the pool's other connections keep the server's setting
+        s.execute("set maintenance_work_mem = '" + indexBuildMemory + "'");
+        try {
+          s.execute(sql);
+        } finally {
+          s.execute("reset maintenance_work_mem");
+        }
       } finally {
         c.setAutoCommit(auto);
       }
