@@ -4,6 +4,7 @@
 # vector weights, one server per configuration on one index, then k-fold cross-validation over the queries
 # (bench/fusion-cv.py) so the chosen weight is scored only on queries it was not chosen on.
 #   bench/fusion.sh [scifact] [cranfield]        (BENCH_KEEP_DB=1 reuses the index bench/quality.sh built)
+# BENCH_FUSION_CONFIGS="rrf convex-0.95 ..." runs only those configurations.
 set -euo pipefail
 . "$(dirname "$0")/../scripts/lib.sh"
 . "$(dirname "$0")/server.sh"
@@ -17,7 +18,7 @@ if [ "${BENCH_KEEP_DB:-0}" != "1" ]; then
   run index "${sets[@]}"
   stop_bench_server
 fi
-configs=(rrf convex-0.4 convex-0.5 convex-0.6 convex-0.7 convex-0.8 convex-0.9 convex-0.925 convex-0.95 convex-0.975)
+read -r -a configs <<<"${BENCH_FUSION_CONFIGS:-rrf convex-0.4 convex-0.5 convex-0.6 convex-0.7 convex-0.8 convex-0.9 convex-0.925 convex-0.95 convex-0.975}"
 for config in "${configs[@]}"; do
   mkdir -p "$out/$config"
   if [ "$config" = rrf ]; then fusion=rrf; weight=0.5; else fusion=convex; weight="${config#convex-}"; fi

@@ -11,7 +11,6 @@ import io.khoj4j.application.quality.BeirDataset;
 import io.khoj4j.bootstrap.quality.BeirHarness;
 import io.khoj4j.domain.search.EntryFilter;
 import io.khoj4j.domain.user.UserId;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -376,36 +375,9 @@ public final class LatencyBench {
 
   /** The server's two rankers on one connection of this thread, each call in a transaction of its own. */
   private Rankers rankers() {
-    try {
-      Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j");
-      c.setAutoCommit(false);
-      // the rankers close their connection after each query: here that ends the transaction and
-      // keeps the
-      // connection, as the server's pool does
-      Connection kept = (Connection) Proxy.newProxyInstance(
-          Connection.class.getClassLoader(),
-          new Class<?>[] {Connection.class},
-          (proxy, method, args) -> {
-            if (method.getName().equals("close")) {
-              c.rollback();
-              return null;
-            }
-            return method.invoke(c, args);
-          });
-      DataSource ds = (DataSource) Proxy.newProxyInstance(
-          DataSource.class.getClassLoader(),
-          new Class<?>[] {DataSource.class},
-          (proxy, method, args) -> {
-            if (method.getName().equals("getConnection")) {
-              return kept;
-            }
-            throw new UnsupportedOperationException(method.getName());
-          });
-      return new Rankers(
-          new PgVectorEntryRanker(ds), new PgFullTextEntryRanker(ds), new PgEntryTexts(ds));
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    DataSource ds = BenchConnections.kept(jdbc);
+    return new Rankers(
+        new PgVectorEntryRanker(ds), new PgFullTextEntryRanker(ds), new PgEntryTexts(ds));
   }
 
   private final class Rankers {
