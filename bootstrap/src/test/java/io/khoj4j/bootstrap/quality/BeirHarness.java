@@ -89,11 +89,16 @@ public final class BeirHarness {
 
   /** Runs every judged query; returns the metrics and the latency of each call in milliseconds. */
   public Result evaluate(BeirDataset data) throws Exception {
+    return evaluate(data, false);
+  }
+
+  /** The same, asking the server to rerank ({@code r=true}) when {@code rerank}. */
+  public Result evaluate(BeirDataset data, boolean rerank) throws Exception {
     Map<String, List<String>> run = new LinkedHashMap<>();
     List<Double> millis = new ArrayList<>();
     String prefix = "beir/" + data.name() + "/";
     for (var q : data.queries().entrySet()) {
-      String url = baseUrl + "/api/search?n=20&client=bench&q="
+      String url = baseUrl + "/api/search?n=20&client=bench&r=" + rerank + "&q="
           + URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8);
       long t0 = System.nanoTime();
       HttpResponse<String> r = send(
