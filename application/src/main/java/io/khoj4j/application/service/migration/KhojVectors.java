@@ -54,7 +54,8 @@ final class KhojVectors {
     String theirs = sourceModels.isEmpty()
         ? "Khoj's model"
         : "Khoj's "
-            + String.join(", ", sourceModels.stream().map(m -> m.biEncoder()).toList());
+            + String.join(
+                ", ", sourceModels.stream().map(m -> m.biEncoder()).distinct().toList());
     return "vectors: " + theirs + " is not this server's embedding model (" + embeddings.id()
         + "): notes and memories are embedded again";
   }
