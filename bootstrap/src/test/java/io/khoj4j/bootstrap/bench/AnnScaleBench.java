@@ -5,7 +5,6 @@ import io.khoj4j.adapter.persistence.out.search.PgVectorEntryRanker;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.RankedEntry;
 import io.khoj4j.application.quality.BeirDataset;
-import io.khoj4j.bootstrap.quality.BeirHarness;
 import io.khoj4j.domain.search.EntryFilter;
 import io.khoj4j.domain.user.UserId;
 import java.sql.Connection;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,10 +72,7 @@ public final class AnnScaleBench {
     int baseDocs = Integer.parseInt(args[3]);
     int queryCount = Integer.parseInt(args[4]);
     String[] layouts = args[5].split(",");
-    BeirDataset scifact = BeirDataset.locate("scifact")
-        .map(BeirDataset::load)
-        .orElseThrow(() ->
-            new IllegalStateException("../shared/data/retrieval/scifact is absent in this clone"));
+    BeirDataset scifact = BenchCorpus.scifact();
     bench.seed(scifact, baseDocs, total);
     List<String> all = new ArrayList<>(scifact.queries().values());
     List<float[]> queries = new ArrayList<>();
@@ -104,18 +99,7 @@ public final class AnnScaleBench {
 
   private void seed(BeirDataset data, int baseDocs, int total) throws Exception {
     try (Connection c = connect()) {
-      long existing = count(c, "select count(*) from entries");
-      if (existing == 0) {
-        Map<String, BeirDataset.Document> subset = new LinkedHashMap<>();
-        data.corpus().values().stream().limit(baseDocs).forEach(d -> subset.put(d.id(), d));
-        long t0 = System.nanoTime();
-        new BeirHarness(base, null)
-            .index(new BeirDataset(data.name(), subset, Map.of(), Map.of()), 4);
-        existing = count(c, "select count(*) from entries");
-        System.out.printf(
-            "seed: %d documents uploaded as %d entries in %.0f s%n",
-            subset.size(), existing, (System.nanoTime() - t0) / 1e9);
-      }
+      long existing = BenchCorpus.upload(base, c, data, baseDocs);
       firstOwner = UUID.fromString(text(c, "select user_id::text from entries limit 1"));
       String modelId = text(c, "select model_id from entries limit 1");
       // the index as the server creates it for the model (PgVectorEntryRepository.ensureIndex)
@@ -131,37 +115,10 @@ public final class AnnScaleBench {
         // between owners and rewriting the table take minutes instead of tens of minutes
         s.execute("drop index if exists entries_search_vector");
         if (existing < total) {
-          s.execute("drop index if exists " + indexName);
-          s.execute("""
-              create temp table base as
-              select e.*, row_number() over (order by e.id) as rn, count(*) over () as n
-              from entries e where e.file_path not like '%#copy-%'""");
+          s.execute("drop index if exists " + indexName); // built after the growth, timed
         }
       }
-      long originals = count(c, "select count(*) from entries where file_path not like '%#copy-%'");
-      int copy = (int) ((existing - originals) / originals);
-      long t0 = System.nanoTime();
-      while (existing < total) {
-        int copies = (int) Math.min(20, Math.ceil((total - existing) / (double) originals));
-        long limit = Math.min(copies * originals, total - existing);
-        String sql = """
-            insert into entries (id, user_id, file_path, file_type, file_source, raw, compiled, heading, uri,
-                                 content_hash, corpus_id, embedding, model_id, created_at)
-            select gen_random_uuid(), a.user_id, a.file_path || '#copy-' || k, a.file_type, a.file_source, a.raw,
-                   a.compiled, a.heading, a.uri, a.content_hash, gen_random_uuid(),
-                   l2_normalize((select array_agg(x + 0.6 * y + (random() - 0.5) * 0.085)
-                                 from unnest(a.embedding::real[], b.embedding::real[]) as t(x, y))::vector),
-                   a.model_id, now()
-            from generate_series(%d, %d) as g(k)
-            cross join base a join base b on b.rn = ((a.rn * 7919 + g.k * 104729) %% a.n) + 1
-            order by g.k, a.rn limit %d
-            """.formatted(copy + 1, copy + copies, limit);
-        try (Statement s = c.createStatement()) {
-          existing += s.executeUpdate(sql);
-        }
-        copy += copies;
-        System.out.printf("seed: %d entries (%.0f s)%n", existing, (System.nanoTime() - t0) / 1e9);
-      }
+      BenchCorpus.grow(c, total);
     }
   }
 

@@ -8,7 +8,6 @@ import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.EntryTexts;
 import io.khoj4j.application.port.out.search.RankedEntry;
 import io.khoj4j.application.quality.BeirDataset;
-import io.khoj4j.bootstrap.quality.BeirHarness;
 import io.khoj4j.domain.search.EntryFilter;
 import io.khoj4j.domain.user.UserId;
 import java.net.URI;
@@ -26,10 +25,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,10 +82,7 @@ public final class LatencyBench {
     int total = Integer.parseInt(args[2]);
     int baseDocs = Integer.parseInt(args[3]);
     int seconds = Integer.parseInt(args[4]);
-    BeirDataset scifact = BeirDataset.locate("scifact")
-        .map(BeirDataset::load)
-        .orElseThrow(() ->
-            new IllegalStateException("../shared/data/retrieval/scifact is absent in this clone"));
+    BeirDataset scifact = BenchCorpus.scifact();
     bench.seed(scifact, baseDocs, total);
     bench.measure(new ArrayList<>(scifact.queries().values()), seconds);
   }
@@ -97,52 +91,11 @@ public final class LatencyBench {
 
   private void seed(BeirDataset data, int baseDocs, int total) throws Exception {
     try (Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j")) {
-      long existing = count(c);
-      if (existing == 0) {
-        Map<String, BeirDataset.Document> subset = new LinkedHashMap<>();
-        data.corpus().values().stream().limit(baseDocs).forEach(d -> subset.put(d.id(), d));
-        long t0 = System.nanoTime();
-        new BeirHarness(base, null)
-            .index(new BeirDataset(data.name(), subset, Map.of(), Map.of()), 4);
-        existing = count(c);
-        System.out.printf(
-            "seed: %d documents uploaded as %d entries in %.0f s%n",
-            subset.size(), existing, (System.nanoTime() - t0) / 1e9);
-      }
+      BenchCorpus.upload(base, c, data, baseDocs);
       owner = new UserId(single(c, "select user_id from entries limit 1")
           .map(java.util.UUID::fromString)
           .orElseThrow());
-      long t0 = System.nanoTime();
-      long originals = existing;
-      int copy = 0;
-      while (existing < total) {
-        copy++;
-        int batch = (int) Math.min(originals, total - existing);
-        // each copy: an entry's text under a new path; its vector is the entry's own, plus 0.6 of
-        // another
-        // entry's (a pseudo-random partner per copy) plus uniform noise, normalised. Copies so sit
-        // between
-        // topics, as real collections do: copies of one entry differing only by noise would form
-        // islands the
-        // HNSW graph cannot leave, which no real collection has.
-        String sql = """
-            with base as (select e.*, row_number() over (order by e.id) as rn, count(*) over () as n
-                          from entries e where e.file_path not like '%%#copy-%%')
-            insert into entries (id, user_id, file_path, file_type, file_source, raw, compiled, heading, uri,
-                                 content_hash, corpus_id, embedding, model_id, created_at)
-            select gen_random_uuid(), a.user_id, a.file_path || '#copy-%d', a.file_type, a.file_source, a.raw,
-                   a.compiled, a.heading, a.uri, a.content_hash, gen_random_uuid(),
-                   l2_normalize((select array_agg(x + 0.6 * y + (random() - 0.5) * 0.085)
-                                 from unnest(a.embedding::real[], b.embedding::real[]) as t(x, y))::vector),
-                   a.model_id, now()
-            from base a join base b on b.rn = ((a.rn * 7919 + %d * 104729) %% a.n) + 1
-            order by a.id limit %d
-            """.formatted(copy, copy, batch);
-        try (Statement s = c.createStatement()) {
-          existing += s.executeUpdate(sql);
-        }
-        System.out.printf("seed: %d entries (%.0f s)%n", existing, (System.nanoTime() - t0) / 1e9);
-      }
+      BenchCorpus.grow(c, total);
       try (Statement s = c.createStatement()) {
         s.execute("vacuum analyze entries");
         s.execute("vacuum analyze entry_terms");

@@ -52,10 +52,7 @@ public final class RerankBench {
     int port = Integer.parseInt(args[1]);
     int queries = Integer.parseInt(args[2]);
     int documents = Integer.parseInt(args[3]);
-    BeirDataset all = BeirDataset.locate("scifact")
-        .map(BeirDataset::load)
-        .orElseThrow(() ->
-            new IllegalStateException("../shared/data/retrieval/scifact is absent in this clone"));
+    BeirDataset all = BenchCorpus.scifact();
     BeirDataset data = documents > 0 ? all.subset(queries, documents) : all;
     RerankBench bench = new RerankBench(data);
     HttpServer stub = bench.startStub(port);

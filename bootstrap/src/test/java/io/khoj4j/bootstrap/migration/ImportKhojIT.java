@@ -48,8 +48,6 @@ class ImportKhojIT {
   @Inject
   AdminCommands commands;
 
-  private record Result(int exit, String out, String err) {}
-
   @BeforeAll
   static void createKhojSource() throws Exception {
     KHOJ.create("thenlper/gte-small"); // Khoj's default model, not this server's
@@ -64,17 +62,8 @@ class ImportKhojIT {
     return KHOJ.source();
   }
 
-  private Result importKhoj(String... extra) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    String[] args = new String[4 + extra.length];
-    args[0] = "admin";
-    args[1] = "import-khoj";
-    args[2] = "--from";
-    args[3] = source();
-    System.arraycopy(extra, 0, args, 4, extra.length);
-    int exit = commands.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(exit, out.toString(), err.toString());
+  private KhojSourceFixture.Run importKhoj(String... extra) {
+    return KHOJ.importWith(commands, extra);
   }
 
   private static RequestSpecification as(String token) {
@@ -84,7 +73,7 @@ class ImportKhojIT {
   @Test
   @Order(1)
   void aDryRunSaysWhatItWouldImportAndWritesNothing() {
-    Result dry = importKhoj("--dry-run");
+    KhojSourceFixture.Run dry = importKhoj("--dry-run");
 
     assertThat(dry.exit()).as(dry.err()).isZero();
     assertThat(dry.out())
@@ -101,7 +90,7 @@ class ImportKhojIT {
   @Test
   @Order(2)
   void theImportBringsInUsersTheirTokensConversationsAgentsAndFiles() throws Exception {
-    Result run = importKhoj();
+    KhojSourceFixture.Run run = importKhoj();
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.err())
@@ -274,7 +263,7 @@ class ImportKhojIT {
   @Test
   @Order(4)
   void aSecondRunImportsNothingTwice() {
-    Result again = importKhoj();
+    KhojSourceFixture.Run again = importKhoj();
 
     assertThat(again.exit()).as(again.err()).isZero();
     assertThat(again.out())

@@ -16,8 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -104,23 +102,15 @@ class ImportKhojVectorsIT {
 
   @Test
   void piecesKhojEmbeddedWithThisModelKeepTheirVectorsAndAreFoundBySearch() throws Exception {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = commands.execute(
-        new PrintWriter(out, true),
-        new PrintWriter(err, true),
-        "admin",
-        "import-khoj",
-        "--from",
-        KHOJ.source());
+    KhojSourceFixture.Run run = KHOJ.importWith(commands);
 
-    assertThat(exit).as(err.toString()).isZero();
-    assertThat(err.toString())
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.err())
         .contains("vectors: Khoj's " + MODEL + " is this server's embedding model (openai:" + MODEL
             + "): its vectors are kept for unchanged text");
     // Ann's garden note is one piece, compiled as Khoj compiled it; Bob's memory. Bob's note is
     // one piece here and two in Khoj: embedded again.
-    assertThat(out.toString())
+    assertThat(run.out())
         .contains(
             "files: 3 found, 2 imported",
             "memories: 1 found, 1 imported",

@@ -1,7 +1,10 @@
 package io.khoj4j.bootstrap.migration;
 
+import io.khoj4j.bootstrap.cli.AdminCommands;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -53,6 +56,23 @@ final class KhojSourceFixture {
         Statement s = c.createStatement()) {
       s.execute("drop schema if exists " + schema + " cascade");
     }
+  }
+
+  /** What {@code admin import-khoj} printed, and its exit code. */
+  record Run(int exit, String out, String err) {}
+
+  /** Runs {@code admin import-khoj --from <this copy>} with {@code extra} arguments. */
+  Run importWith(AdminCommands commands, String... extra) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String[] args = new String[4 + extra.length];
+    args[0] = "admin";
+    args[1] = "import-khoj";
+    args[2] = "--from";
+    args[3] = source();
+    System.arraycopy(extra, 0, args, 4, extra.length);
+    int exit = commands.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(exit, out.toString(), err.toString());
   }
 
   /** The {@code --from} of {@code admin import-khoj}. */

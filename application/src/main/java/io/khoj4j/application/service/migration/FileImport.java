@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The users' files, indexed again from the text Khoj kept: split the way this server does it and embedded with this
@@ -43,7 +44,7 @@ final class FileImport {
       // Indexing embeds outside any transaction; the mapping follows once the file is indexed. A
       // run interrupted in
       // between indexes the file again, which replaces it: nothing is doubled.
-      Optional<String> indexed = index(f, run, known(source, f, vectors));
+      Optional<String> indexed = index(f, run, () -> known(source, f, vectors));
       run.once("files", FILES, f.key(), () -> indexed);
     });
   }
@@ -56,8 +57,9 @@ final class FileImport {
         .orElse(Map.of());
   }
 
+  /** {@code known} is asked only for a file that is indexed: Khoj's vectors are read for nothing else. */
   private Optional<String> index(
-      KhojSource.File f, ImportRun run, Map<ContentHash, float[]> known) {
+      KhojSource.File f, ImportRun run, Supplier<Map<ContentHash, float[]>> known) {
     Optional<UserId> owner = run.user(f.userKey());
     if (owner.isEmpty()) {
       run.skip("files", f.name(), "its owner was not imported");
@@ -85,7 +87,12 @@ final class FileImport {
     UploadedFile file =
         new UploadedFile(f.name(), contentType, f.text().getBytes(StandardCharsets.UTF_8));
     IndexContentResult result = indexContent.index(new IndexContentCommand(
-        owner.get(), List.of(file), SyncMode.INCREMENTAL, Optional.empty(), origin.get(), known));
+        owner.get(),
+        List.of(file),
+        SyncMode.INCREMENTAL,
+        Optional.empty(),
+        origin.get(),
+        known.get()));
     run.keptVectors(result.chunksReused());
     if (!result.rejected().isEmpty()) {
       run.skip("files", f.name(), result.rejected().getFirst().reason());
