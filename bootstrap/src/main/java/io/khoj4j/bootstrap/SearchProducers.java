@@ -35,13 +35,15 @@ public class SearchProducers {
   @Singleton
   SearchSettings searchSettings(
       @ConfigProperty(name = "khoj.search.mode", defaultValue = "hybrid") String mode,
-      @ConfigProperty(name = "khoj.search.candidates", defaultValue = "50") int candidates,
+      @ConfigProperty(name = "khoj.search.candidates", defaultValue = "100") int candidates,
       @ConfigProperty(name = "khoj.search.fusion", defaultValue = "convex") String fusion,
       @ConfigProperty(name = "khoj.search.rrf-k", defaultValue = "60") int rrfK,
       @ConfigProperty(name = "khoj.search.keyword-weight", defaultValue = "1.0")
           double keywordWeight,
       @ConfigProperty(name = "khoj.search.vector-weight", defaultValue = "0.95")
           double vectorWeight,
+      @ConfigProperty(name = "khoj.search.section-weight", defaultValue = "1.0")
+          double sectionWeight,
       @ConfigProperty(name = "khoj.timezone", defaultValue = "UTC") String zone) {
     return new SearchSettings(
         SearchMode.of(mode),
@@ -50,6 +52,7 @@ public class SearchProducers {
         rrfK,
         keywordWeight,
         vectorWeight,
+        sectionWeight,
         ZoneId.of(zone));
   }
 

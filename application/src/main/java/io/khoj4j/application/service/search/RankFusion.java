@@ -31,12 +31,14 @@ final class RankFusion {
   private final int k;
   private final double keywordWeight;
   private final double vectorWeight;
+  private final double sectionWeight;
 
   RankFusion(SearchSettings settings) {
     this.method = settings.fusion();
     this.k = settings.rrfK();
     this.keywordWeight = settings.keywordWeight();
     this.vectorWeight = settings.vectorWeight();
+    this.sectionWeight = settings.sectionWeight();
   }
 
   /** One list: a lone ranker keeps its order. */
@@ -53,12 +55,51 @@ final class RankFusion {
         }
       }
     }
-    Map<UUID, Double> score =
-        method == SearchSettings.Fusion.RRF ? reciprocalRanks(lists) : convex(lists, byId);
+    Map<UUID, Double> score = withSections(
+        method == SearchSettings.Fusion.RRF ? reciprocalRanks(lists) : convex(lists, byId), byId);
     List<RankedEntry> fused = new ArrayList<>(byId.values());
     fused.sort(Comparator.<RankedEntry>comparingDouble(e -> -score.getOrDefault(e.id(), 0.0))
         .thenComparingDouble(e -> Double.isNaN(e.distance()) ? 2 : e.distance()));
     return fused;
+  }
+
+  /** Scores above the one at this place in the fused list count as near the top. */
+  private static final int NEAR_TOP = 10;
+
+  /**
+   * Each entry's score plus {@code sectionWeight} times how far its section's next best entry stands above the
+   * {@value #NEAR_TOP}th best score (nothing when it stands below): scores are close together near the top, so a
+   * sibling counts by its margin there, not by its raw score. The best chunk stays first within its section.
+   */
+  private Map<UUID, Double> withSections(Map<UUID, Double> score, Map<UUID, RankedEntry> byId) {
+    if (sectionWeight == 0 || byId.size() < 2) {
+      return score;
+    }
+    double[] sorted = byId.values().stream()
+        .mapToDouble(e -> score.getOrDefault(e.id(), 0.0))
+        .sorted()
+        .toArray();
+    double reference = sorted[Math.max(0, sorted.length - NEAR_TOP)];
+    Map<UUID, double[]> bestTwo = new HashMap<>();
+    for (RankedEntry e : byId.values()) {
+      double s = score.getOrDefault(e.id(), 0.0);
+      double[] two = bestTwo.computeIfAbsent(
+          e.corpusId(), k -> new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY});
+      if (s > two[0]) {
+        two[1] = two[0];
+        two[0] = s;
+      } else if (s > two[1]) {
+        two[1] = s;
+      }
+    }
+    Map<UUID, Double> summed = new HashMap<>();
+    for (RankedEntry e : byId.values()) {
+      double own = score.getOrDefault(e.id(), 0.0);
+      double[] two = bestTwo.get(e.corpusId());
+      double sibling = own >= two[0] ? two[1] : two[0];
+      summed.put(e.id(), own + sectionWeight * Math.max(0, sibling - reference));
+    }
+    return summed;
   }
 
   private Map<UUID, Double> reciprocalRanks(

@@ -9,6 +9,9 @@ import java.util.Locale;
  * @param rrfK the constant of reciprocal rank fusion: larger flattens the difference between ranks
  * @param keywordWeight weight of the keyword list in reciprocal rank fusion (the vector list has weight 1)
  * @param vectorWeight weight of the vector score in a convex combination, the keyword score having the rest
+ * @param sectionWeight how much the other chunks of an entry's section add to its fused score (0: an entry stands
+ *     alone; 0.1: each sibling chunk found adds a tenth of its score), so a section that matches in several chunks
+ *     ranks above one that matches in one
  * @param zone the time zone "today" is counted in for date filters
  */
 public record SearchSettings(
@@ -18,6 +21,7 @@ public record SearchSettings(
     int rrfK,
     double keywordWeight,
     double vectorWeight,
+    double sectionWeight,
     ZoneId zone) {
 
   /** How the hybrid mode fuses the vector and keyword lists. */
@@ -45,17 +49,21 @@ public record SearchSettings(
       throw new IllegalArgumentException(
           "khoj.search.vector-weight must be between 0 and 1, not " + vectorWeight);
     }
+    if (!(sectionWeight >= 0 && sectionWeight <= 1)) {
+      throw new IllegalArgumentException(
+          "khoj.search.section-weight must be between 0 and 1, not " + sectionWeight);
+    }
   }
 
   /** Reciprocal rank fusion with the given constant and keyword weight. */
   public SearchSettings(
       SearchMode mode, int candidates, int rrfK, double keywordWeight, ZoneId zone) {
-    this(mode, candidates, Fusion.RRF, rrfK, keywordWeight, 0.5, zone);
+    this(mode, candidates, Fusion.RRF, rrfK, keywordWeight, 0.5, 0, zone);
   }
 
   /** The server's defaults: a convex combination weighing the vector score 0.95 (ADR 34). */
   public static SearchSettings defaults() {
     return new SearchSettings(
-        SearchMode.HYBRID, 50, Fusion.CONVEX, 60, 1.0, 0.95, ZoneId.of("UTC"));
+        SearchMode.HYBRID, 100, Fusion.CONVEX, 60, 1.0, 0.95, 1.0, ZoneId.of("UTC"));
   }
 }

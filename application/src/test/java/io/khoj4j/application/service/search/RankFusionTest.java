@@ -28,8 +28,19 @@ class RankFusionTest {
   }
 
   private static RankFusion fusion(SearchSettings.Fusion method, double vectorWeight) {
-    return new RankFusion(
-        new SearchSettings(SearchMode.HYBRID, 50, method, 60, 1.0, vectorWeight, ZoneId.of("UTC")));
+    return fusion(method, vectorWeight, 0);
+  }
+
+  private static RankFusion fusion(
+      SearchSettings.Fusion method, double vectorWeight, double sectionWeight) {
+    return new RankFusion(new SearchSettings(
+        SearchMode.HYBRID, 50, method, 60, 1.0, vectorWeight, sectionWeight, ZoneId.of("UTC")));
+  }
+
+  /** A chunk of a section: entries of one file share their corpus id. */
+  private static RankedEntry chunk(UUID id, UUID section, double distance) {
+    return new RankedEntry(
+        id, section + ".md", ContentSource.COMPUTER, section, id.toString(), distance);
   }
 
   private static List<UUID> ids(List<RankedEntry> fused) {
@@ -97,6 +108,36 @@ class RankFusionTest {
   }
 
   @Test
+  void aSectionThatMatchesInSeveralChunksRanksAboveOneThatMatchesInOne() {
+    UUID one = new UUID(1, 0);
+    UUID two = new UUID(2, 0);
+    UUID d1 = new UUID(0, 11);
+    UUID d2 = new UUID(0, 12);
+    // section "one": a single chunk, the nearest; section "two": two chunks just behind it; then
+    // ten
+    // sections far behind, and one whose two chunks are the farthest
+    var withFar = new java.util.ArrayList<>(
+        List.of(chunk(A, one, 0.10), chunk(B, two, 0.12), chunk(C, two, 0.13)));
+    for (int i = 0; i < 10; i++) {
+      withFar.add(chunk(new UUID(0, 100 + i), new UUID(9, i), 0.50 + i / 100.0));
+    }
+    withFar.add(chunk(d1, new UUID(8, 1), 0.9));
+    withFar.add(chunk(d2, new UUID(8, 1), 0.9));
+    var many = List.<Map.Entry<Kind, List<RankedEntry>>>of(
+        Map.entry(Kind.VECTOR, withFar), Map.entry(Kind.KEYWORD, List.of()));
+
+    // alone, each chunk is scored by its own distance
+    assertThat(ids(fusion(SearchSettings.Fusion.CONVEX, 1.0, 0).fuse(many)).subList(0, 3))
+        .containsExactly(A, B, C);
+    // with the sibling counted, section "two" passes "one"; its best chunk stays first within it
+    assertThat(ids(fusion(SearchSettings.Fusion.CONVEX, 1.0, 0.5).fuse(many)).subList(0, 3))
+        .containsExactly(B, C, A);
+    // two chunks far below the tenth best add nothing to each other
+    List<UUID> fused = ids(fusion(SearchSettings.Fusion.CONVEX, 1.0, 0.5).fuse(many));
+    assertThat(fused.subList(fused.size() - 2, fused.size())).containsExactlyInAnyOrder(d1, d2);
+  }
+
+  @Test
   void aLoneListKeepsItsOrder() {
     var lone = List.<Map.Entry<Kind, List<RankedEntry>>>of(
         Map.entry(Kind.KEYWORD, List.of(byWords(C, 1.0), byWords(B, 12.0))));
@@ -111,5 +152,7 @@ class RankFusionTest {
         .hasMessageContaining("rrf or convex");
     assertThatThrownBy(() -> fusion(SearchSettings.Fusion.CONVEX, 1.5))
         .hasMessageContaining("between 0 and 1");
+    assertThatThrownBy(() -> fusion(SearchSettings.Fusion.CONVEX, 0.9, -0.1))
+        .hasMessageContaining("khoj.search.section-weight");
   }
 }
