@@ -8,6 +8,7 @@ set -euo pipefail
 . "$(dirname "$0")/server.sh"
 ensure_jdk
 shared_data retrieval/scifact >/dev/null
-start_bench_server khoj4j_latency 42192
+# the server embeds every query, as the raw path does: no query-vector cache (ADR 31) to skip the repeated ones
+KHOJ_EMBEDDING_QUERY_CACHE_SIZE=0 start_bench_server khoj4j_latency 42192
 "$KHOJ4J_ROOT/bench/java.sh" bootstrap io.khoj4j.bootstrap.bench.LatencyBench \
   "$BENCH_URL" "$BENCH_JDBC" "${1:-100000}" "${2:-2000}" "${3:-30}"

@@ -5,6 +5,7 @@ import io.khoj4j.adapter.persistence.out.search.PgVectorEntryRanker;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.RankedEntry;
 import io.khoj4j.application.quality.BeirDataset;
+import io.khoj4j.application.service.search.SearchSettings;
 import io.khoj4j.domain.search.EntryFilter;
 import io.khoj4j.domain.user.UserId;
 import java.sql.Connection;
@@ -38,7 +39,7 @@ import java.util.logging.Logger;
  *
  * <p>For each layout: the index is dropped, the rows are laid out, the index is built again as the server creates it
  * (timed), then {@code queries} SciFact queries, each embedded with the server's model and asked by one of the
- * owners in turn, go through the server's own vector ranker class ({@link PgVectorEntryRanker}: 50 candidates,
+ * owners in turn, go through the server's own vector ranker class ({@link PgVectorEntryRanker}: the server's default candidates,
  * {@code ef_search} 100, relaxed iterative scan), then through the same query with other {@code ef_search} values.
  * Recall@10 is the share of the exact 10 nearest of the owner's entries (computed in this JVM over every stored
  * vector) among the first 10 the index returns.
@@ -49,7 +50,9 @@ import java.util.logging.Logger;
  */
 public final class AnnScaleBench {
 
-  private static final int CANDIDATES = 50;
+  /** As many candidates as the server's ranker is asked for by default. */
+  private static final int CANDIDATES = SearchSettings.defaults().candidates();
+
   private static final int K = 10;
 
   private final String base;

@@ -8,6 +8,7 @@ import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.EntryTexts;
 import io.khoj4j.application.port.out.search.RankedEntry;
 import io.khoj4j.application.quality.BeirDataset;
+import io.khoj4j.application.service.search.SearchSettings;
 import io.khoj4j.domain.search.EntryFilter;
 import io.khoj4j.domain.user.UserId;
 import java.net.URI;
@@ -28,6 +29,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
@@ -55,7 +58,8 @@ public final class LatencyBench {
   private static final int CLIENTS = 8;
   private static final int N = 10;
   /** What the search service asks each ranker for at n=10 (khoj.search.candidates). */
-  private static final int CANDIDATES = 50;
+  /** As many candidates per ranker as the server asks for by default. */
+  private static final int CANDIDATES = SearchSettings.defaults().candidates();
 
   private final String base;
   private final String jdbc;
@@ -161,7 +165,7 @@ public final class LatencyBench {
     System.out.println("one client, " + queries.size() + " queries:");
     report("GET /api/search", httpMs);
     report("raw embedding", embedMs);
-    report("raw SQL (rankers + texts)", sqlMs);
+    report("raw SQL (rankers, distances, texts)", sqlMs);
     report("  vector ranker alone", vectorMs);
     report("  keyword ranker alone", keywordMs);
     report("raw embedding + SQL", rawMs);
@@ -371,7 +375,7 @@ public final class LatencyBench {
       }
       vectorCandidates.addAndGet(found);
       vectorCalls.incrementAndGet();
-      keyword.rank(new EntryRanker.Request(
+      List<RankedEntry> byWords = keyword.rank(new EntryRanker.Request(
           owner,
           words,
           null,
@@ -381,11 +385,17 @@ public final class LatencyBench {
           EntryFilter.NONE,
           CANDIDATES));
       long t2 = System.nanoTime();
+      // the distances of the entries only the words found, which the convex fusion scores (ADR 34)
+      EntryTexts.QueryVector queryVector =
+          new EntryTexts.QueryVector(v, model.id(), model.dimension());
+      Set<UUID> near = hits.stream().map(RankedEntry::id).collect(Collectors.toSet());
+      List<UUID> wordsOnly =
+          byWords.stream().map(RankedEntry::id).filter(id -> !near.contains(id)).toList();
+      if (!wordsOnly.isEmpty()) {
+        texts.distancesOf(owner, wordsOnly, queryVector);
+      }
       // and the text of the n results, as the search reads it
-      texts.textsOf(
-          owner,
-          hits.stream().limit(N).map(RankedEntry::id).toList(),
-          new EntryTexts.QueryVector(v, model.id(), model.dimension()));
+      texts.textsOf(owner, hits.stream().limit(N).map(RankedEntry::id).toList(), queryVector);
       lastVectorMs = (t1 - t0) / 1e6;
       lastKeywordMs = (t2 - t1) / 1e6;
     }
