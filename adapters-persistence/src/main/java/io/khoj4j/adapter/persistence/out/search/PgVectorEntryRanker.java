@@ -4,27 +4,76 @@ import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.RankedEntry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Nearest neighbours by cosine distance on the current model's HNSW index. The owner and filters are applied during
- * the index scan: pgvector 0.8's iterative scan keeps reading the graph until enough rows pass them, so a small user
- * among many still gets full results (relaxed order, re-sorted here).
+ * Nearest neighbours by cosine distance, for the current model, in one of two ways (ADR 36):
+ *
+ * <ul>
+ *   <li><b>The HNSW index</b>, with the owner and filters applied during the index scan: pgvector 0.8's iterative
+ *       scan keeps reading the graph until enough rows pass them (relaxed order, re-sorted here). Used when the owner
+ *       holds a large share of the indexed entries.
+ *   <li><b>An exact scan</b> of the owner's own entries (read through the owner's index, every distance computed) when
+ *       the owner holds at most {@code khoj.search.vector.exact-limit} entries and less than a tenth of the table: the
+ *       graph of a large shared index, filtered down to a small owner's 1 %, loses a seventh of the true neighbours
+ *       and reads thousands of other owners' tuples to find them; the owner's few thousand vectors, stored inline
+ *       with their rows (V27), are cheaper to read and exact.
+ * </ul>
  */
 @ApplicationScoped
 public class PgVectorEntryRanker implements EntryRanker {
 
-  private final DataSource dataSource;
+  /** An owner holding less than this share of the table's entries is small enough for an exact scan. */
+  static final double EXACT_SHARE = 0.1;
 
-  public PgVectorEntryRanker(@SearchReads DataSource dataSource) {
+  private static final long COUNT_TTL_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+  private final DataSource dataSource;
+  private final long exactLimit;
+  private final double exactShare;
+
+  /** Entry counts by owner (user or knowledge agent), and of the whole table under "table", with when read. */
+  private final Map<Object, long[]> counts = new ConcurrentHashMap<>();
+
+  @Inject
+  public PgVectorEntryRanker(
+      @SearchReads DataSource dataSource,
+      @ConfigProperty(name = "khoj.search.vector.exact-limit", defaultValue = "20000")
+          long exactLimit) {
+    this(dataSource, exactLimit, EXACT_SHARE);
+  }
+
+  /**
+   * @param exactLimit the most entries an owner may hold to be scanned exactly (0: never)
+   * @param exactShare the share of the table below which an owner that small is scanned exactly
+   */
+  public PgVectorEntryRanker(DataSource dataSource, long exactLimit, double exactShare) {
+    if (exactLimit < 0) {
+      throw new IllegalArgumentException(
+          "khoj.search.vector.exact-limit must be 0 or more, not " + exactLimit);
+    }
     this.dataSource = dataSource;
+    this.exactLimit = exactLimit;
+    this.exactShare = exactShare;
+  }
+
+  /** With the default exact-scan limit and share. */
+  public PgVectorEntryRanker(DataSource dataSource) {
+    this(dataSource, 20_000, EXACT_SHARE);
   }
 
   @Override
@@ -48,16 +97,85 @@ public class PgVectorEntryRanker implements EntryRanker {
     params.add(request.vector());
     params.add(request.limit());
     try (Connection c = dataSource.getConnection()) {
+      boolean exact = exact(c, request);
       try (Statement s = c.createStatement()) {
-        // one round trip for both settings, which last until the end of this transaction
-        s.execute("select set_config('hnsw.iterative_scan', 'relaxed_order', true),"
-            + " set_config('hnsw.ef_search', '" + Math.max(100, request.limit()) + "', true)");
+        // one round trip for the settings, which last until the end of this transaction; an exact
+        // scan
+        // turns ordered index scans off, so the planner reads the owner's rows by their owner index
+        // (a bitmap scan) and sorts them by distance instead of walking the HNSW graph
+        s.execute(
+            exact
+                ? "select set_config('enable_indexscan', 'off', true)"
+                : "select set_config('hnsw.iterative_scan', 'relaxed_order', true),"
+                    + " set_config('hnsw.ef_search', '" + Math.max(100, request.limit())
+                    + "', true)");
       }
       List<RankedEntry> hits = new ArrayList<>(RankingSql.query(c, sql.toString(), params));
       hits.sort(Comparator.comparingDouble(RankedEntry::distance));
       return hits;
     } catch (SQLException e) {
       throw new IllegalStateException("vector search failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether the owner's entries are few enough, and a small enough share of the table, to be scanned exactly. */
+  boolean exact(Connection c, Request request) throws SQLException {
+    if (exactLimit == 0) {
+      return false;
+    }
+    long owner =
+        cached(request.owner().value(), () -> ownerCount(c, request.owner().value()));
+    if (request.knowledgeAgent().isPresent()) {
+      owner += cached(
+          request.knowledgeAgent().get(),
+          () -> ownerCount(c, request.knowledgeAgent().get()));
+    }
+    if (owner > exactLimit) {
+      return false;
+    }
+    long table = cached("table", () -> tableCount(c));
+    return owner < table * exactShare;
+  }
+
+  private interface Count {
+    long read() throws SQLException;
+  }
+
+  private long cached(Object key, Count count) throws SQLException {
+    long[] known = counts.get(key);
+    if (known != null && System.nanoTime() - known[1] < COUNT_TTL_NANOS) {
+      return known[0];
+    }
+    long value = count.read();
+    if (counts.size() > 10_000) {
+      counts.clear();
+    }
+    counts.put(key, new long[] {value, System.nanoTime()});
+    return value;
+  }
+
+  /** A user's or a knowledge agent's entries (one owner index each; stops counting past the limit). */
+  private long ownerCount(Connection c, Object owner) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select (select count(*) from (select 1 from entries where user_id = ? limit ?) u)"
+            + " + (select count(*) from (select 1 from entries where agent_id = ? limit ?) a)")) {
+      ps.setObject(1, owner);
+      ps.setLong(2, exactLimit + 1);
+      ps.setObject(3, owner);
+      ps.setLong(4, exactLimit + 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** The table's size as the planner knows it (kept by ANALYZE and autovacuum): no scan. */
+  private static long tableCount(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+            "select greatest(reltuples, 0)::bigint from pg_class where oid = 'entries'::regclass");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
     }
   }
 }

@@ -1,0 +1,139 @@
+package io.khoj4j.adapter.persistence.out.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.khoj4j.adapter.persistence.out.content.PgVectorEntryRepository;
+import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
+import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
+import io.khoj4j.application.port.out.content.EntryRepository;
+import io.khoj4j.application.port.out.search.EntryRanker;
+import io.khoj4j.application.port.out.search.EntryRankerContract;
+import io.khoj4j.application.port.out.search.EntryTexts;
+import io.khoj4j.application.port.out.search.RankedEntry;
+import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.domain.content.ContentType;
+import io.khoj4j.domain.search.EntryFilter;
+import io.khoj4j.domain.user.User;
+import io.khoj4j.domain.user.UserId;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The vector ranker's exact scan of a small owner's entries (ADR 36) passes the same contract as the index scan: a
+ * ranker told to scan every owner exactly, over the same data.
+ */
+@QuarkusTest
+class PgVectorExactScanIT extends EntryRankerContract {
+
+  @Inject
+  PgVectorEntryRepository repository;
+
+  @Inject
+  PgUserRepository users;
+
+  @Inject
+  QuarkusTransactionUnitOfWork unitOfWork;
+
+  @Inject
+  PgEntryTexts texts;
+
+  @Inject
+  PgFullTextEntryRanker keyword;
+
+  @Inject
+  DataSource dataSource;
+
+  /** Every owner that is not the whole table is scanned exactly. */
+  private PgVectorEntryRanker exact;
+
+  @BeforeEach
+  void tableSizeKnown() throws SQLException {
+    exact = new PgVectorEntryRanker(dataSource, 1_000_000, 1.0);
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("analyze entries");
+    }
+  }
+
+  @Override
+  protected EntryRepository repository() {
+    return repository;
+  }
+
+  @Override
+  protected UnitOfWork unitOfWork() {
+    return unitOfWork;
+  }
+
+  @Override
+  protected UserId newOwner() {
+    String email = "exact-" + UUID.randomUUID() + "@example.org";
+    return users
+        .insertIfAbsent(new User(
+            new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now()))
+        .id();
+  }
+
+  /** The ranker as the server runs it: its settings last for the transaction of one call. */
+  @Override
+  protected EntryRanker vectorRanker() {
+    return transactional(exact);
+  }
+
+  @Override
+  protected EntryRanker keywordRanker() {
+    return keyword;
+  }
+
+  @Override
+  protected EntryTexts texts() {
+    return texts;
+  }
+
+  private static EntryRanker transactional(EntryRanker ranker) {
+    return new EntryRanker() {
+      @Override
+      public Kind kind() {
+        return ranker.kind();
+      }
+
+      @Override
+      public List<RankedEntry> rank(Request request) {
+        return QuarkusTransaction.requiringNew().call(() -> ranker.rank(request));
+      }
+    };
+  }
+
+  @Test
+  void anOwnerIsScannedExactlyOnlyWhenSmallInCountAndInShare() throws SQLException {
+    UserId small = newOwner();
+    add(small, "/a.md", ContentType.MARKDOWN, "one", null);
+    add(small, "/b.md", ContentType.MARKDOWN, "two", null);
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("analyze entries");
+      EntryRanker.Request request = new EntryRanker.Request(
+          small, "", new float[] {1}, "m", 1, Optional.empty(), EntryFilter.NONE, 10);
+
+      assertThat(new PgVectorEntryRanker(dataSource, 2, 1.0).exact(c, request)).isTrue();
+      // more entries than the limit
+      assertThat(new PgVectorEntryRanker(dataSource, 1, 1.0).exact(c, request)).isFalse();
+      // never
+      assertThat(new PgVectorEntryRanker(dataSource, 0, 1.0).exact(c, request)).isFalse();
+      // a share of the table no owner is below
+      assertThat(new PgVectorEntryRanker(dataSource, 1_000, 0.0).exact(c, request))
+          .isFalse();
+    }
+  }
+}
