@@ -133,32 +133,57 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
     float[] vector = embeddings.embedQuery(text);
     EntryTexts.QueryVector queryVector =
         new EntryTexts.QueryVector(vector, embeddings.id(), embeddings.dimension());
+    boolean convex = settings.fusion() == SearchSettings.Fusion.CONVEX
+        && settings.mode().rankers().size() > 1;
+    // a convex fusion scores the keyword hits by their distance too: read beside the vector
+    // ranking,
+    // as soon as both the words' hits and the query vector are there
+    CompletableFuture<Map<UUID, Double>> wordDistances =
+        convex && early.containsKey(EntryRanker.Kind.KEYWORD)
+            ? early
+                .get(EntryRanker.Kind.KEYWORD)
+                .thenApplyAsync(
+                    hits -> hits.isEmpty()
+                        ? Map.<UUID, Double>of()
+                        : texts.distancesOf(
+                            query.owner(),
+                            query.knowledgeAgent(),
+                            hits.stream().map(RankedEntry::id).toList(),
+                            queryVector),
+                    rankerExecutor)
+            : null;
     var lists = rank(withoutVector.withVector(vector), early);
-    if (settings.fusion() == SearchSettings.Fusion.CONVEX && lists.size() > 1) {
-      lists = withDistances(query, lists, queryVector);
+    if (convex && lists.size() > 1) {
+      lists = withDistances(
+          query, lists, queryVector, wordDistances == null ? Map.of() : join(wordDistances));
     }
     return results(query, text, fusion.fuse(lists), queryVector);
   }
 
   /**
-   * The lists with the vector distance of the entries only the keyword ranker found (read in one query), so that a
-   * convex combination scores every entry on both signals rather than counting a missing distance as the farthest.
+   * The lists with the vector distance of the entries only the keyword ranker found, so that a convex combination
+   * scores every entry on both signals rather than counting a missing distance as the farthest: {@code known} holds
+   * those read beside the vector ranking; any still missing are read in one query.
    */
   private List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> withDistances(
       SearchEntriesQuery query,
       List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> lists,
-      EntryTexts.QueryVector queryVector) {
+      EntryTexts.QueryVector queryVector,
+      Map<UUID, Double> known) {
     List<UUID> unknown = lists.stream()
         .flatMap(l -> l.getValue().stream())
-        .filter(e -> Double.isNaN(e.distance()))
+        .filter(e -> Double.isNaN(e.distance()) && !known.containsKey(e.id()))
         .map(RankedEntry::id)
         .distinct()
         .toList();
-    if (unknown.isEmpty()) {
+    Map<UUID, Double> distances = new HashMap<>(known);
+    if (!unknown.isEmpty()) {
+      distances.putAll(
+          texts.distancesOf(query.owner(), query.knowledgeAgent(), unknown, queryVector));
+    }
+    if (distances.isEmpty()) {
       return lists;
     }
-    Map<UUID, Double> distances =
-        texts.distancesOf(query.owner(), query.knowledgeAgent(), unknown, queryVector);
     return lists.stream()
         .<Map.Entry<EntryRanker.Kind, List<RankedEntry>>>map(l -> Map.entry(
             l.getKey(),
@@ -304,7 +329,7 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
         .toList();
   }
 
-  private static List<RankedEntry> join(CompletableFuture<List<RankedEntry>> ranking) {
+  private static <T> T join(CompletableFuture<T> ranking) {
     try {
       return ranking.join();
     } catch (CompletionException e) {

@@ -158,6 +158,48 @@ class SearchEntriesServiceTest {
   }
 
   @Test
+  void theKeywordHitsDistancesAreReadWhileTheVectorsRank() {
+    RankedEntry near = embedded("/near.md", "green tea");
+    RankedEntry far = embedded("/far.md", "tomato seeds in the garden");
+    CountDownLatch distancesRead = new CountDownLatch(1);
+    AtomicBoolean overlapped = new AtomicBoolean();
+    List<String> readOn = new ArrayList<>();
+    InMemoryEntryTexts stored = new InMemoryEntryTexts(entries);
+    EntryTexts signalling = new EntryTexts() {
+      @Override
+      public Map<UUID, EntryText> textsOf(
+          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
+        return stored.textsOf(owner, agent, ids, query);
+      }
+
+      @Override
+      public Map<UUID, Double> distancesOf(
+          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
+        readOn.add(Thread.currentThread().getName());
+        distancesRead.countDown();
+        return stored.distancesOf(owner, agent, ids, query);
+      }
+    };
+    // the vector ranker finishes only once the keyword hits' distances are being read
+    EntryRanker vector = ranker(EntryRanker.Kind.VECTOR, r -> {
+      try {
+        overlapped.set(distancesRead.await(5, TimeUnit.SECONDS));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return List.of();
+    });
+    EntryRanker keyword = ranker(EntryRanker.Kind.KEYWORD, r -> List.of(far, near));
+
+    List<SearchResult> results =
+        service(new FakeEmbeddingModel(), vector, keyword, pool, signalling).search(query());
+
+    assertThat(overlapped).as("distances read while the vector ranker ran").isTrue();
+    assertThat(readOn).as("one read, beside the vector ranker").containsExactly("ranker-pool");
+    assertThat(results).extracting(SearchResult::file).containsExactly("/near.md", "/far.md");
+  }
+
+  @Test
   void dedupeIsDecidedBeforeAnyTextIsReadAndDeletedEntriesAreReplacedByTheNextOnes() {
     // n = 2: tea's copy shares its section and is dropped without being read; coffee was deleted
     // since ranking, so
