@@ -217,7 +217,7 @@ public final class AnnScaleBench {
       }
       if (round == 1) {
         report(
-            "the server's vector ranker (ef_search 100)",
+            "the server's vector ranker (index or exact scan)",
             recall,
             queries.size(),
             shortLists,
