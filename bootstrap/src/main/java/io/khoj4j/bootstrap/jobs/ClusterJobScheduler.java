@@ -74,6 +74,23 @@ public class ClusterJobScheduler {
   }
 
   /**
+   * Stops this replica from claiming due rows until {@link #resume()}: a test that stands replicas up beside the
+   * application's own scheduler and schedules a task the application knows too (automation runs) would otherwise race
+   * it for the row.
+   */
+  void pause() {
+    if (scheduler != null) {
+      scheduler.pause();
+    }
+  }
+
+  void resume() {
+    if (scheduler != null) {
+      scheduler.resume();
+    }
+  }
+
+  /**
    * A scheduler for {@code jobs}, and for the runs of {@code tasks} that are scheduled one by one (automations), on
    * {@code dataSource}, not yet started. The application makes one; tests make several on one database to stand for
    * replicas.

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Replicas stand here as several schedulers on the test database, built exactly as the application builds its own
  * ({@link ClusterJobScheduler#create}). Each test uses a job name of its own, so the application's scheduler, which
- * runs alongside, never knows these jobs.
+ * runs alongside, never knows these jobs; the one test that schedules an automation run, which the application's
+ * scheduler knows too, pauses it first (it claimed the run now and then, and ran the real task instead).
  */
 @QuarkusTest
 class ClusterJobSchedulerIT {
@@ -34,11 +35,16 @@ class ClusterJobSchedulerIT {
   @Inject
   DataSource dataSource;
 
+  /** The application's own replica: it knows automation runs too, so it is paused while a test schedules one. */
+  @Inject
+  ClusterJobScheduler application;
+
   private final List<Scheduler> replicas = new ArrayList<>();
 
   @AfterEach
   void stopReplicas() {
     replicas.forEach(Scheduler::stop);
+    application.resume();
   }
 
   @Test
@@ -122,6 +128,7 @@ class ClusterJobSchedulerIT {
     });
     UUID automation = UUID.randomUUID();
     io.khoj4j.domain.user.UserId owner = new io.khoj4j.domain.user.UserId(UUID.randomUUID());
+    application.pause();
     Scheduler first = ClusterJobScheduler.create(
         dataSource, List.of(), List.of(task), new FastSettings(), "replica-a");
     Scheduler second = ClusterJobScheduler.create(
