@@ -153,7 +153,7 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
                     rankerExecutor)
             : null;
     var lists = rank(withoutVector.withVector(vector), early);
-    if (convex && lists.size() > 1) {
+    if (convex) {
       lists = withDistances(
           query, lists, queryVector, wordDistances == null ? Map.of() : join(wordDistances));
     }

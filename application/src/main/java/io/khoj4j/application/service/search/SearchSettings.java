@@ -9,9 +9,9 @@ import java.util.Locale;
  * @param rrfK the constant of reciprocal rank fusion: larger flattens the difference between ranks
  * @param keywordWeight weight of the keyword list in reciprocal rank fusion (the vector list has weight 1)
  * @param vectorWeight weight of the vector score in a convex combination, the keyword score having the rest
- * @param sectionWeight how much the other chunks of an entry's section add to its fused score (0: an entry stands
- *     alone; 0.1: each sibling chunk found adds a tenth of its score), so a section that matches in several chunks
- *     ranks above one that matches in one
+ * @param sectionWeight how much the next best chunk of an entry's section adds to its fused score: this weight times
+ *     that chunk's margin above the tenth best candidate (0: an entry stands alone), so a section that matches in
+ *     several chunks ranks above one that matches in one
  * @param zone the time zone "today" is counted in for date filters
  */
 public record SearchSettings(

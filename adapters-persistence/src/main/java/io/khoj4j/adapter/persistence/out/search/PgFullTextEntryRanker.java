@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,13 +52,12 @@ public class PgFullTextEntryRanker implements EntryRanker {
   /** Query terms weighed at most (the rarest ones). */
   static final int MAX_TERMS = 32;
 
-  private static final long TOTAL_TTL_NANOS = TimeUnit.SECONDS.toNanos(60);
   private static final long STATS_TTL_NANOS = TimeUnit.MINUTES.toNanos(5);
 
   private final DataSource dataSource;
   private final long exactFrequencyLimit;
   private final int postingsBudget;
-  private final Map<UUID, long[]> totals = new ConcurrentHashMap<>();
+  private final MinuteCounts totals = new MinuteCounts();
   private volatile LexemeStats stats;
 
   @Inject
@@ -156,26 +154,18 @@ public class PgFullTextEntryRanker implements EntryRanker {
 
   /** The owner's (a user's or an agent's) entry count, re-read at most once a minute (IDF needs its size). */
   private long total(Connection c, UUID owner) throws SQLException {
-    long[] cached = totals.get(owner);
-    if (cached != null && System.nanoTime() - cached[1] < TOTAL_TTL_NANOS) {
-      return cached[0];
-    }
-    long count;
-    try (PreparedStatement ps =
-        c.prepareStatement("select (select count(*) from entries where user_id = ?)"
-            + " + (select count(*) from entries where agent_id = ?)")) {
-      ps.setObject(1, owner);
-      ps.setObject(2, owner);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        count = rs.getLong(1);
+    return totals.get(owner, () -> {
+      try (PreparedStatement ps =
+          c.prepareStatement("select (select count(*) from entries where user_id = ?)"
+              + " + (select count(*) from entries where agent_id = ?)")) {
+        ps.setObject(1, owner);
+        ps.setObject(2, owner);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
       }
-    }
-    if (totals.size() > 10_000) {
-      totals.clear();
-    }
-    totals.put(owner, new long[] {count, System.nanoTime()});
-    return count;
+    });
   }
 
   private static List<Term> counted(Connection c, List<UUID> owners, List<String> lexemes)

@@ -14,9 +14,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -40,14 +37,15 @@ public class PgVectorEntryRanker implements EntryRanker {
   /** An owner holding less than this share of the table's entries is small enough for an exact scan. */
   static final double EXACT_SHARE = 0.1;
 
-  private static final long COUNT_TTL_NANOS = TimeUnit.SECONDS.toNanos(60);
+  /** The default of {@code khoj.search.vector.exact-limit}. */
+  static final long EXACT_LIMIT = 20_000;
 
   private final DataSource dataSource;
   private final long exactLimit;
   private final double exactShare;
 
-  /** Entry counts by owner (user or knowledge agent), and of the whole table under "table", with when read. */
-  private final Map<Object, long[]> counts = new ConcurrentHashMap<>();
+  /** Entry counts by owner (user or knowledge agent), and of the whole table under "table". */
+  private final MinuteCounts counts = new MinuteCounts();
 
   @Inject
   public PgVectorEntryRanker(
@@ -73,7 +71,7 @@ public class PgVectorEntryRanker implements EntryRanker {
 
   /** With the default exact-scan limit and share. */
   public PgVectorEntryRanker(DataSource dataSource) {
-    this(dataSource, 20_000, EXACT_SHARE);
+    this(dataSource, EXACT_LIMIT, EXACT_SHARE);
   }
 
   @Override
@@ -100,9 +98,8 @@ public class PgVectorEntryRanker implements EntryRanker {
       boolean exact = exact(c, request);
       try (Statement s = c.createStatement()) {
         // one round trip for the settings, which last until the end of this transaction; an exact
-        // scan
-        // turns ordered index scans off, so the planner reads the owner's rows by their owner index
-        // (a bitmap scan) and sorts them by distance instead of walking the HNSW graph
+        // scan turns ordered index scans off, so the planner reads the owner's rows by their owner
+        // index (a bitmap scan) and sorts them by distance instead of walking the HNSW graph
         s.execute(
             exact
                 ? "select set_config('enable_indexscan', 'off', true)"
@@ -124,34 +121,17 @@ public class PgVectorEntryRanker implements EntryRanker {
       return false;
     }
     long owner =
-        cached(request.owner().value(), () -> ownerCount(c, request.owner().value()));
+        counts.get(request.owner().value(), () -> ownerCount(c, request.owner().value()));
     if (request.knowledgeAgent().isPresent()) {
-      owner += cached(
+      owner += counts.get(
           request.knowledgeAgent().get(),
           () -> ownerCount(c, request.knowledgeAgent().get()));
     }
     if (owner > exactLimit) {
       return false;
     }
-    long table = cached("table", () -> tableCount(c));
+    long table = counts.get("table", () -> tableCount(c));
     return owner < table * exactShare;
-  }
-
-  private interface Count {
-    long read() throws SQLException;
-  }
-
-  private long cached(Object key, Count count) throws SQLException {
-    long[] known = counts.get(key);
-    if (known != null && System.nanoTime() - known[1] < COUNT_TTL_NANOS) {
-      return known[0];
-    }
-    long value = count.read();
-    if (counts.size() > 10_000) {
-      counts.clear();
-    }
-    counts.put(key, new long[] {value, System.nanoTime()});
-    return value;
   }
 
   /** A user's or a knowledge agent's entries (one owner index each; stops counting past the limit). */
