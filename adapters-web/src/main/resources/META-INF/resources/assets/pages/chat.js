@@ -64,7 +64,10 @@ export default function chat(main) {
     fill(agentSelect, (agents || []).map((a) => h('option', { value: a.slug }, a.name)));
     showPicker();
   }).catch(() => {});
-  refreshList().then(() => (conversationId ? open(conversationId) : null));
+  // The conversation the address names loads beside the list. A message typed before its history arrives is shown at
+  // once but sent only after that history is read, so it lands after the history and not in it.
+  const historyRead = conversationId ? open(conversationId) : Promise.resolve();
+  refreshList();
   input.focus();
 
   function showCommands() {
@@ -217,9 +220,18 @@ export default function chat(main) {
   }
 
   async function open(id) {
+    const streaming = turn;
     try {
       const body = await get('/api/chat/history?' + qs({ client: 'web', conversation_id: id }));
       const response = body.response || {};
+      if (turn && turn !== streaming) {
+        // A message went out while this history loaded; it stays where it is, after the history if it is this one's.
+        if (conversationId === (response.conversation_id || id)) {
+          title.textContent = response.slug || 'New conversation';
+          log.prepend(...(response.chat || []).map(historyMessage));
+        }
+        return;
+      }
       conversationId = response.conversation_id || id;
       showPicker();
       history.replaceState(null, '', '/chat?' + qs({ conversationId }));
@@ -280,6 +292,7 @@ export default function chat(main) {
         showPicker();
       }
       const ws = await connect();
+      await historyRead;
       ws.send(JSON.stringify({ q, conversation_id: conversationId, stream: true,
         images: sending.images.map((i) => i.url), files: sending.files,
         timezone: Intl.DateTimeFormat().resolvedOptions().timeZone }));

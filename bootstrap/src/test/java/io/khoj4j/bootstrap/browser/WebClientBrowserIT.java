@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.FilePayload;
 import io.khoj4j.bootstrap.testing.Browsers;
 import io.khoj4j.bootstrap.testing.FakeOpenAi;
@@ -121,6 +122,65 @@ class WebClientBrowserIT {
       assertThat(answer.locator(".references")).containsText("zebra-notes.md");
       assertThat(page.locator(".conversations")).containsText("Zebra plans");
     }
+  }
+
+  @Test
+  void aMessageSentWhileThePageStillLoadsKeepsItsAnswer() {
+    TestUser user = TestUsers.create();
+    openAi.script("Zebras **migrate** north in July.", "Zebra plans", "zebra migration");
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      List<Route> held = holdLoading(page);
+      page.navigate("/chat");
+      page.getByLabel("Message").fill("When do the zebras move?");
+      page.getByLabel("Message").press("Enter");
+      Locator answer = page.locator(".msg.khoj").last();
+      assertThat(answer).hasAttribute("data-state", "done");
+      assertThat(page).hasURL(Pattern.compile("conversationId="));
+      releaseAll(page, held);
+      // the list came after the answer started a conversation: the answer stays, with its state
+      assertThat(page.locator(".conversations")).containsText("Zebra plans");
+      assertThat(page.locator(".msg")).hasCount(2);
+      assertThat(answer).hasAttribute("data-state", "done");
+
+      // a conversation named in the address: a message sent before its history arrives goes after
+      // it
+      openAi.script("Southward in November.", "Zebra plans", "zebra migration");
+      held = holdLoading(page);
+      page.navigate(page.url());
+      assertThat(page.locator(".msg")).hasCount(0);
+      page.getByLabel("Message").fill("And back?");
+      page.getByLabel("Message").press("Enter");
+      // shown at once, sent once the history is read (so the history cannot already hold it)
+      assertThat(page.locator(".msg.khoj").last()).hasAttribute("data-state", "streaming");
+      releaseAll(page, held);
+      assertThat(page.locator(".msg")).hasCount(4);
+      assertThat(page.locator(".msg").nth(0)).containsText("When do the zebras move?");
+      assertThat(page.locator(".msg").nth(2)).containsText("And back?");
+      assertThat(page.locator(".msg.khoj").last()).hasAttribute("data-state", "done");
+      assertThat(page.locator(".msg.khoj").last()).containsText("Southward in November.");
+    }
+  }
+
+  /** The conversation list and a conversation's history arrive only when {@link #releaseAll} lets them. */
+  private static List<Route> holdLoading(Page page) {
+    List<Route> held = new CopyOnWriteArrayList<>();
+    page.route(Pattern.compile(".*/api/chat/(sessions\\?client=web|history\\?.*)$"), route -> {
+      if (route.request().method().equals("GET")) {
+        held.add(route);
+      } else {
+        route.resume();
+      }
+    });
+    return held;
+  }
+
+  private static void releaseAll(Page page, List<Route> held) {
+    page.unrouteAll();
+    for (Route route : held) {
+      route.resume();
+    }
+    held.clear();
   }
 
   @Test
