@@ -12,19 +12,17 @@ final class BenchConnections {
   private BenchConnections() {}
 
   /**
-   * A data source handing out one connection of its own: the adapters close their connection after each query, which
-   * here ends the transaction and keeps the connection, as the server's pool does.
+   * A data source handing out one connection of its own, in autocommit as the server's pool lends it to the search
+   * adapters (they run outside any transaction): their close keeps it open, as the pool does.
    */
   static DataSource kept(String jdbc) {
     try {
       Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j");
-      c.setAutoCommit(false);
       Connection kept = (Connection) Proxy.newProxyInstance(
           Connection.class.getClassLoader(),
           new Class<?>[] {Connection.class},
           (proxy, method, args) -> {
             if (method.getName().equals("close")) {
-              c.rollback();
               return null;
             }
             return method.invoke(c, args);

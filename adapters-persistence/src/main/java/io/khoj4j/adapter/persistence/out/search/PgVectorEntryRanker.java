@@ -5,12 +5,10 @@ import io.khoj4j.application.port.out.search.RankedEntry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,9 +38,13 @@ public class PgVectorEntryRanker implements EntryRanker {
   /** The default of {@code khoj.search.vector.exact-limit}. */
   static final long EXACT_LIMIT = 20_000;
 
+  /** The default of {@code khoj.search.vector.ef-search}. */
+  static final int EF_SEARCH = 100;
+
   private final DataSource dataSource;
   private final long exactLimit;
   private final double exactShare;
+  private final int efSearch;
 
   /** Entry counts by owner (user or knowledge agent), and of the whole table under "table". */
   private final MinuteCounts counts = new MinuteCounts();
@@ -51,22 +53,36 @@ public class PgVectorEntryRanker implements EntryRanker {
   public PgVectorEntryRanker(
       @SearchReads DataSource dataSource,
       @ConfigProperty(name = "khoj.search.vector.exact-limit", defaultValue = "20000")
-          long exactLimit) {
-    this(dataSource, exactLimit, EXACT_SHARE);
+          long exactLimit,
+      @ConfigProperty(name = "khoj.search.vector.ef-search", defaultValue = "100") int efSearch) {
+    this(dataSource, exactLimit, EXACT_SHARE, efSearch);
+  }
+
+  /** With the default {@code ef_search}. */
+  public PgVectorEntryRanker(DataSource dataSource, long exactLimit, double exactShare) {
+    this(dataSource, exactLimit, exactShare, EF_SEARCH);
   }
 
   /**
    * @param exactLimit the most entries an owner may hold to be scanned exactly (0: never)
    * @param exactShare the share of the table below which an owner that small is scanned exactly
+   * @param efSearch how many candidates the graph walk keeps ({@code hnsw.ef_search}; at least the number of
+   *     candidates asked for): more finds more of the true nearest neighbours of a large owner, and takes longer
    */
-  public PgVectorEntryRanker(DataSource dataSource, long exactLimit, double exactShare) {
+  public PgVectorEntryRanker(
+      DataSource dataSource, long exactLimit, double exactShare, int efSearch) {
     if (exactLimit < 0) {
       throw new IllegalArgumentException(
           "khoj.search.vector.exact-limit must be 0 or more, not " + exactLimit);
     }
+    if (efSearch < 1 || efSearch > 1000) {
+      throw new IllegalArgumentException(
+          "khoj.search.vector.ef-search must be between 1 and 1000, not " + efSearch);
+    }
     this.dataSource = dataSource;
     this.exactLimit = exactLimit;
     this.exactShare = exactShare;
+    this.efSearch = efSearch;
   }
 
   /** With the default exact-scan limit and share. */
@@ -80,7 +96,6 @@ public class PgVectorEntryRanker implements EntryRanker {
   }
 
   @Override
-  @Transactional
   @WithSpan("search.rank.vector")
   public List<RankedEntry> rank(Request request) {
     String type = RankingSql.vectorType(request.dimension());
@@ -95,24 +110,25 @@ public class PgVectorEntryRanker implements EntryRanker {
     params.add(request.vector());
     params.add(request.limit());
     try (Connection c = dataSource.getConnection()) {
-      boolean exact = exact(c, request);
-      try (Statement s = c.createStatement()) {
-        // one round trip for the settings, which last until the end of this transaction; an exact
-        // scan turns ordered index scans off, so the planner reads the owner's rows by their owner
-        // index (a bitmap scan) and sorts them by distance instead of walking the HNSW graph
-        s.execute(
-            exact
-                ? "select set_config('enable_indexscan', 'off', true)"
-                : "select set_config('hnsw.iterative_scan', 'relaxed_order', true),"
-                    + " set_config('hnsw.ef_search', '" + Math.max(100, request.limit())
-                    + "', true)");
-      }
-      List<RankedEntry> hits = new ArrayList<>(RankingSql.query(c, sql.toString(), params));
+      // the settings go with the query, in its round trip, and hold for it alone: an exact scan
+      // turns ordered index scans off, so the planner reads the owner's rows by their owner index
+      // (a bitmap scan) and sorts them by distance instead of walking the HNSW graph
+      String settings = exact(c, request)
+          ? "select set_config('enable_indexscan', 'off', true)"
+          : "select set_config('hnsw.iterative_scan', 'relaxed_order', true),"
+              + " set_config('hnsw.ef_search', '" + efSearch(request) + "', true)";
+      List<RankedEntry> hits =
+          new ArrayList<>(RankingSql.query(c, settings, sql.toString(), params));
       hits.sort(Comparator.comparingDouble(RankedEntry::distance));
       return hits;
     } catch (SQLException e) {
       throw new IllegalStateException("vector search failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The configured {@code ef_search}, raised to the candidates asked for (pgvector's largest is 1,000). */
+  int efSearch(Request request) {
+    return Math.min(1000, Math.max(efSearch, request.limit()));
   }
 
   /** Whether the owner's entries are few enough, and a small enough share of the table, to be scanned exactly. */

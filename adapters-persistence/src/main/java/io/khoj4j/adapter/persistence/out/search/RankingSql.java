@@ -114,7 +114,35 @@ final class RankingSql {
 
   static List<RankedEntry> query(Connection c, String sql, List<Object> params)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    return query(c, null, sql, params);
+  }
+
+  /**
+   * The query after {@code settings}, a statement without parameters that sets planner or index settings for this
+   * query alone ({@code set_config(name, value, true)}), in one round trip: the driver sends both statements before
+   * one Sync, so outside a transaction they run in one implicit transaction, and the settings hold for the query and
+   * end with it (no {@code begin} and {@code commit} of their own, nothing left on the pooled connection).
+   */
+  static PreparedStatement prepare(Connection c, String settings, String sql) throws SQLException {
+    return c.prepareStatement(settings == null ? sql : settings + ";\n" + sql);
+  }
+
+  /** The rows of the query of a statement from {@link #prepare}, past the settings' own row. */
+  static ResultSet execute(PreparedStatement ps, String settings) throws SQLException {
+    if (settings == null) {
+      return ps.executeQuery();
+    }
+    ps.execute();
+    ps.getResultSet().close();
+    if (!ps.getMoreResults()) {
+      throw new SQLException("the query after the settings returned no rows");
+    }
+    return ps.getResultSet();
+  }
+
+  static List<RankedEntry> query(Connection c, String settings, String sql, List<Object> params)
+      throws SQLException {
+    try (PreparedStatement ps = prepare(c, settings, sql)) {
       // a statement that names the query vector twice sends one text of it
       java.util.Map<float[], String> vectors = new java.util.IdentityHashMap<>();
       for (int i = 0; i < params.size(); i++) {
@@ -127,7 +155,7 @@ final class RankingSql {
         }
       }
       List<RankedEntry> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
+      try (ResultSet rs = execute(ps, settings)) {
         boolean scored = hasColumn(rs, "rank");
         while (rs.next()) {
           double distance = rs.getDouble("distance");

@@ -9,20 +9,19 @@ import io.khoj4j.application.port.out.content.EntryRepository;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.EntryRankerContract;
 import io.khoj4j.application.port.out.search.EntryTexts;
-import io.khoj4j.application.port.out.search.RankedEntry;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.domain.content.ContentType;
 import io.khoj4j.domain.search.EntryFilter;
 import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -85,10 +84,10 @@ class PgVectorExactScanIT extends EntryRankerContract {
         .id();
   }
 
-  /** The ranker as the server runs it: its settings last for the transaction of one call. */
+  /** The ranker as the server runs it: outside a transaction, its settings sent with its query. */
   @Override
   protected EntryRanker vectorRanker() {
-    return transactional(exact);
+    return exact;
   }
 
   @Override
@@ -101,18 +100,64 @@ class PgVectorExactScanIT extends EntryRankerContract {
     return texts;
   }
 
-  private static EntryRanker transactional(EntryRanker ranker) {
-    return new EntryRanker() {
-      @Override
-      public Kind kind() {
-        return ranker.kind();
+  @Test
+  void settingsSentWithAQueryHoldForItAndEndWithIt() throws SQLException {
+    String settings = "select set_config('enable_indexscan', 'off', true),"
+        + " set_config('hnsw.ef_search', '321', true)";
+    try (Connection c = dataSource.getConnection()) {
+      assertThat(c.getAutoCommit()).isTrue();
+      try (PreparedStatement ps = RankingSql.prepare(
+              c,
+              settings,
+              "select current_setting('enable_indexscan'), current_setting('hnsw.ef_search'), ?::int");
+          ResultSet rs = executeWith(ps, settings)) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("off");
+        assertThat(rs.getString(2)).isEqualTo("321");
+        assertThat(rs.getInt(3)).isEqualTo(7);
       }
+      // the next statement on the connection (the pool's next borrower) sees the defaults again
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("select current_setting('enable_indexscan'),"
+              + " coalesce(current_setting('hnsw.ef_search', true), '')")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo("on");
+        assertThat(rs.getString(2)).isNotEqualTo("321");
+      }
+    }
+  }
 
-      @Override
-      public List<RankedEntry> rank(Request request) {
-        return QuarkusTransaction.requiringNew().call(() -> ranker.rank(request));
+  private static ResultSet executeWith(PreparedStatement ps, String settings) throws SQLException {
+    ps.setInt(1, 7);
+    return RankingSql.execute(ps, settings);
+  }
+
+  @Test
+  void theRankerLeavesNoSettingOnItsConnection() throws SQLException {
+    UserId owner = newOwner();
+    add(owner, "/a.md", ContentType.MARKDOWN, "one", null);
+    try (Connection c = dataSource.getConnection()) {
+      // a data source that hands the ranker this one connection, as a pool hands it on
+      DataSource one = (DataSource) java.lang.reflect.Proxy.newProxyInstance(
+          DataSource.class.getClassLoader(),
+          new Class<?>[] {DataSource.class},
+          (proxy, m, args) -> {
+            if (m.getName().equals("getConnection")) {
+              return java.lang.reflect.Proxy.newProxyInstance(
+                  Connection.class.getClassLoader(),
+                  new Class<?>[] {Connection.class},
+                  (p, cm, cargs) -> cm.getName().equals("close") ? null : cm.invoke(c, cargs));
+            }
+            throw new UnsupportedOperationException(m.getName());
+          });
+      PgVectorEntryRanker ranker = new PgVectorEntryRanker(one, 1_000_000, 1.0);
+      assertThat(rank(ranker, owner, "one", EntryFilter.NONE, Optional.empty())).hasSize(1);
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("select current_setting('enable_indexscan')")) {
+        rs.next();
+        assertThat(rs.getString(1)).isEqualTo("on");
       }
-    };
+    }
   }
 
   @Test
