@@ -1,6 +1,8 @@
 package io.khoj4j.bootstrap.bench;
 
 import io.khoj4j.adapter.llm.out.embedding.OnnxEmbeddingModel;
+import io.khoj4j.adapter.persistence.out.content.HnswGraph;
+import io.khoj4j.adapter.persistence.out.content.PgVectorEntryRepository;
 import io.khoj4j.adapter.persistence.out.search.PgVectorEntryRanker;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.RankedEntry;
@@ -55,6 +57,11 @@ public final class AnnScaleBench {
 
   private static final int K = 10;
 
+  /** The graph built: pgvector's defaults, or BENCH_HNSW_M and BENCH_HNSW_EF_CONSTRUCTION (the server's settings). */
+  private static final HnswGraph GRAPH = new HnswGraph(
+      Integer.parseInt(System.getenv().getOrDefault("BENCH_HNSW_M", "16")),
+      Integer.parseInt(System.getenv().getOrDefault("BENCH_HNSW_EF_CONSTRUCTION", "64")));
+
   private final String base;
   private final String jdbc;
   private final OnnxEmbeddingModel model =
@@ -106,10 +113,8 @@ public final class AnnScaleBench {
       firstOwner = UUID.fromString(text(c, "select user_id::text from entries limit 1"));
       String modelId = text(c, "select model_id from entries limit 1");
       // the index as the server creates it for the model (PgVectorEntryRepository.ensureIndex)
-      indexName = "entries_embedding_"
-          + io.khoj4j.domain.content.ContentHash.of(modelId).hex().substring(0, 12);
-      indexSql = "create index " + indexName + " on entries using hnsw ((embedding::vector("
-          + model.dimension() + ")) vector_cosine_ops) where model_id = '" + modelId + "'";
+      indexName = PgVectorEntryRepository.indexName(modelId);
+      indexSql = GRAPH.indexSql(modelId, model.dimension(), false);
       System.out.printf("model %s, index %s: %s%n", modelId, indexName, indexSql);
       try (Statement s = c.createStatement()) {
         s.execute("alter table entries disable trigger entries_postings_on_insert");

@@ -51,17 +51,35 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
   private final Jdbc jdbc;
   private final Clock clock;
   private final String indexBuildMemory;
+  private final HnswGraph graph;
 
   /**
    * @param indexBuildMemory PostgreSQL's {@code maintenance_work_mem} while a vector index is built: the graph is
    *     built in memory while it fits (a million 384-dimension vectors take about 2 GB), and far more slowly on disk
    *     beyond (ADR 36)
    */
+  @jakarta.inject.Inject
   public PgVectorEntryRepository(
       DataSource dataSource,
       Clock clock,
       @ConfigProperty(name = "khoj.search.index-build-memory", defaultValue = "1GB")
-          String indexBuildMemory) {
+          String indexBuildMemory,
+      @ConfigProperty(name = "khoj.search.vector.hnsw-m", defaultValue = "16") int m,
+      @ConfigProperty(name = "khoj.search.vector.hnsw-ef-construction", defaultValue = "64")
+          int efConstruction) {
+    this(dataSource, clock, indexBuildMemory, new HnswGraph(m, efConstruction));
+  }
+
+  /** With pgvector's default graph. */
+  public PgVectorEntryRepository(DataSource dataSource, Clock clock, String indexBuildMemory) {
+    this(dataSource, clock, indexBuildMemory, HnswGraph.DEFAULT);
+  }
+
+  /**
+   * @param graph how densely a model's vector index is built when it is missing
+   */
+  public PgVectorEntryRepository(
+      DataSource dataSource, Clock clock, String indexBuildMemory, HnswGraph graph) {
     if (!MEMORY.matcher(indexBuildMemory).matches()) {
       throw new IllegalArgumentException(
           "khoj.search.index-build-memory must be a size such as 512MB or 2GB, got "
@@ -70,6 +88,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
     this.jdbc = new Jdbc(dataSource, "entry storage");
     this.clock = clock;
     this.indexBuildMemory = indexBuildMemory;
+    this.graph = graph;
   }
 
   @Override
@@ -327,17 +346,15 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
   // ------------------------------------------------------------------ EmbeddingMaintenance
 
   /** Name of the partial HNSW index holding one model's vectors. */
-  static String indexName(String modelId) {
+  public static String indexName(String modelId) {
     return "entries_embedding_"
         + io.khoj4j.domain.content.ContentHash.of(modelId).hex().substring(0, 12);
   }
 
   @Override
   public void ensureIndex(String modelId, int dimension) {
-    String sql = "create index concurrently if not exists " + indexName(modelId)
-        + " on entries using hnsw ((embedding::vector(" + dimension + ")) vector_cosine_ops)"
-        + " where model_id = '" + modelId.replace("'", "''") + "'";
-    jdbc.inConnection(c -> {
+    String sql = graph.indexSql(modelId, dimension, true);
+    List<String> built = jdbc.inConnection(c -> {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(true);
       try (Statement s = c.createStatement()) {
@@ -351,8 +368,26 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
       } finally {
         c.setAutoCommit(auto);
       }
-      return null;
+      // an index built earlier keeps the graph it was built with
+      try (PreparedStatement ps =
+          c.prepareStatement("select coalesce(reloptions, '{}') from pg_class where relname = ?")) {
+        ps.setString(1, indexName(modelId));
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? List.of((String[]) rs.getArray(1).getArray()) : List.<String>of();
+        }
+      }
     });
+    HnswGraph existing = HnswGraph.of(built);
+    if (!existing.equals(graph)) {
+      LOG.warnf(
+          "Vector index %s was built with m = %d, ef_construction = %d, not the configured %d and %d:"
+              + " drop it and restart to rebuild it (docs/operations.md)",
+          indexName(modelId),
+          existing.m(),
+          existing.efConstruction(),
+          graph.m(),
+          graph.efConstruction());
+    }
     LOG.infof(
         "Vector index %s ready for %s (%d dimensions)", indexName(modelId), modelId, dimension);
   }

@@ -92,6 +92,34 @@ class PgVectorEntryRepositoryIT extends EntryRepositoryContract {
         .anySatisfy(s -> assertThat(s.entryId()).isEqualTo(c.id()));
   }
 
+  @Test
+  void theIndexIsBuiltWithTheConfiguredGraphAndAnExistingOneIsKept() throws Exception {
+    String model = "graph-" + java.util.UUID.randomUUID();
+    new PgVectorEntryRepository(
+            dataSource, java.time.Clock.systemUTC(), "64MB", new HnswGraph(8, 40))
+        .ensureIndex(model, 3);
+    String options = "select array_to_string(reloptions, ',') from pg_class where relname = '"
+        + PgVectorEntryRepository.indexName(model) + "'";
+    assertThat(text(options)).isEqualTo("m=8,ef_construction=40");
+    // another graph configured later: the index stays as built until it is dropped
+    new PgVectorEntryRepository(dataSource, java.time.Clock.systemUTC(), "64MB", HnswGraph.DEFAULT)
+        .ensureIndex(model, 3);
+    assertThat(text(options)).isEqualTo("m=8,ef_construction=40");
+    try (var conn = dataSource.getConnection();
+        var st = conn.createStatement()) {
+      st.execute("drop index " + PgVectorEntryRepository.indexName(model));
+    }
+  }
+
+  private String text(String sql) throws Exception {
+    try (var conn = dataSource.getConnection();
+        var st = conn.createStatement();
+        var rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
   private long count(String sql) throws Exception {
     try (var conn = dataSource.getConnection();
         var st = conn.createStatement();
