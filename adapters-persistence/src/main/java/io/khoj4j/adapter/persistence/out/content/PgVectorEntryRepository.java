@@ -70,11 +70,6 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
     this(dataSource, clock, indexBuildMemory, new HnswGraph(m, efConstruction));
   }
 
-  /** With pgvector's default graph. */
-  public PgVectorEntryRepository(DataSource dataSource, Clock clock, String indexBuildMemory) {
-    this(dataSource, clock, indexBuildMemory, HnswGraph.DEFAULT);
-  }
-
   /**
    * @param graph how densely a model's vector index is built when it is missing
    */

@@ -121,11 +121,6 @@ class PgVectorEntryRepositoryIT extends EntryRepositoryContract {
   }
 
   private long count(String sql) throws Exception {
-    try (var conn = dataSource.getConnection();
-        var st = conn.createStatement();
-        var rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return Long.parseLong(text(sql));
   }
 }

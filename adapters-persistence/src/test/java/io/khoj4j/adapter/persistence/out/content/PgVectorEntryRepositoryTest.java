@@ -12,7 +12,8 @@ class PgVectorEntryRepositoryTest {
   @Test
   void anIndexBuildMemoryThatIsNotASizeIsRefusedAtStartUp() {
     for (String bad : new String[] {"lots", "1 GB", "1GB'; drop table entries; --", "", "2gb"}) {
-      assertThatThrownBy(() -> new PgVectorEntryRepository(null, Clock.systemUTC(), bad))
+      assertThatThrownBy(
+              () -> new PgVectorEntryRepository(null, Clock.systemUTC(), bad, HnswGraph.DEFAULT))
           .as(bad)
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("khoj.search.index-build-memory");
@@ -22,7 +23,8 @@ class PgVectorEntryRepositoryTest {
   @Test
   void sizesInPostgresqlsUnitsAreAccepted() {
     for (String good : new String[] {"1GB", "512MB", "65536kB", "65536", "2TB"}) {
-      assertThatCode(() -> new PgVectorEntryRepository(null, Clock.systemUTC(), good))
+      assertThatCode(
+              () -> new PgVectorEntryRepository(null, Clock.systemUTC(), good, HnswGraph.DEFAULT))
           .as(good)
           .doesNotThrowAnyException();
     }
