@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.postgresql.PGStatement;
 
 /**
  * SQL shared by the rankers: the owner/type/filter conditions (every user value a bind parameter, regexes built from
@@ -122,9 +123,18 @@ final class RankingSql {
    * query alone ({@code set_config(name, value, true)}), in one round trip: the driver sends both statements before
    * one Sync, so outside a transaction they run in one implicit transaction, and the settings hold for the query and
    * end with it (no {@code begin} and {@code commit} of their own, nothing left on the pooled connection).
+   *
+   * <p>The statement is never prepared on the server: once the driver has run the same text a few times on a
+   * connection ({@code prepareThreshold}) it sends a server-prepared statement's parts with a Sync after each, so the
+   * settings would end in a transaction of their own before the query ran without them.
    */
   static PreparedStatement prepare(Connection c, String settings, String sql) throws SQLException {
-    return c.prepareStatement(settings == null ? sql : settings + ";\n" + sql);
+    if (settings == null) {
+      return c.prepareStatement(sql);
+    }
+    PreparedStatement ps = c.prepareStatement(settings + ";\n" + sql);
+    ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+    return ps;
   }
 
   /** The rows of the query of a statement from {@link #prepare}, past the settings' own row. */

@@ -106,15 +106,20 @@ class PgVectorExactScanIT extends EntryRankerContract {
         + " set_config('hnsw.ef_search', '321', true)";
     try (Connection c = dataSource.getConnection()) {
       assertThat(c.getAutoCommit()).isTrue();
-      try (PreparedStatement ps = RankingSql.prepare(
-              c,
-              settings,
-              "select current_setting('enable_indexscan'), current_setting('hnsw.ef_search'), ?::int");
-          ResultSet rs = executeWith(ps, settings)) {
-        assertThat(rs.next()).isTrue();
-        assertThat(rs.getString(1)).isEqualTo("off");
-        assertThat(rs.getString(2)).isEqualTo("321");
-        assertThat(rs.getInt(3)).isEqualTo(7);
+      // a pooled connection runs the same statement again and again: the driver prepares a
+      // statement it has run a few times (prepareThreshold, 5) on the server, and a prepared
+      // statement's settings must hold for its query as much as the first time
+      for (int run = 1; run <= 12; run++) {
+        try (PreparedStatement ps = RankingSql.prepare(
+                c,
+                settings,
+                "select current_setting('enable_indexscan'), current_setting('hnsw.ef_search'), ?::int");
+            ResultSet rs = executeWith(ps, settings)) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getString(1)).as("run %d", run).isEqualTo("off");
+          assertThat(rs.getString(2)).as("run %d", run).isEqualTo("321");
+          assertThat(rs.getInt(3)).isEqualTo(7);
+        }
       }
       // the next statement on the connection (the pool's next borrower) sees the defaults again
       try (Statement s = c.createStatement();
@@ -128,7 +133,8 @@ class PgVectorExactScanIT extends EntryRankerContract {
   }
 
   private static ResultSet executeWith(PreparedStatement ps, String settings) throws SQLException {
-    ps.setInt(1, 7);
+    // untyped, as the rankers send the query vector's text
+    ps.setObject(1, "7", java.sql.Types.OTHER);
     return RankingSql.execute(ps, settings);
   }
 
