@@ -67,6 +67,9 @@ public final class LatencyBench {
       .version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10))
       .build();
+  /** Each client thread's own kept-alive socket (the light client). */
+  private final ThreadLocal<PlainHttpGet> plain = new ThreadLocal<>();
+
   private final OnnxEmbeddingModel model =
       new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.BGE_SMALL_EN_V15_Q, true);
   private UserId owner;
@@ -135,12 +138,14 @@ public final class LatencyBench {
     for (int round = 0; round < 2; round++) {
       for (int i = 0; i < Math.min(200, queries.size()); i++) {
         search(queries.get(i));
+        plainSearch(queries.get(i));
         model.embedQuery(queries.get(i));
         rankers.get().rank(queries.get(i), vectors.get(i));
       }
     }
 
     List<Double> httpMs = new ArrayList<>();
+    List<Double> plainMs = new ArrayList<>();
     List<Double> embedMs = new ArrayList<>();
     List<Double> sqlMs = new ArrayList<>();
     List<Double> vectorMs = new ArrayList<>();
@@ -148,6 +153,9 @@ public final class LatencyBench {
     List<Double> rawMs = new ArrayList<>();
     for (int i = 0; i < queries.size(); i++) {
       String q = queries.get(i);
+      long p0 = System.nanoTime();
+      plainSearch(q);
+      plainMs.add((System.nanoTime() - p0) / 1e6);
       long t0 = System.nanoTime();
       search(q);
       long t1 = System.nanoTime();
@@ -164,24 +172,39 @@ public final class LatencyBench {
     }
     System.out.println("one client, " + queries.size() + " queries:");
     report("GET /api/search", httpMs);
+    report("  the same, light client", plainMs);
     report("raw embedding", embedMs);
     report("raw SQL (rankers, distances, texts)", sqlMs);
     report("  vector ranker alone", vectorMs);
     report("  keyword ranker alone", keywordMs);
     report("raw embedding + SQL", rawMs);
-    System.out.printf("  p50 ratio search / raw: %.2f%n", pct(httpMs, 50) / pct(rawMs, 50));
+    System.out.printf(
+        Locale.ROOT,
+        "  search / raw: p50 %.2f, p99 %.2f; light client: p50 %.2f, p99 %.2f%n",
+        pct(httpMs, 50) / pct(rawMs, 50),
+        pct(httpMs, 99) / pct(rawMs, 99),
+        pct(plainMs, 50) / pct(rawMs, 50),
+        pct(plainMs, 99) / pct(rawMs, 99));
     tail(queries, httpMs, embedMs, sqlMs, vectorMs, keywordMs);
     System.out.printf(
         "  vector candidates returned per query: %.1f of %d asked%n",
         vectorCandidates.get() / (double) vectorCalls.get(), CANDIDATES);
 
-    System.out.println(CLIENTS + " concurrent clients, " + seconds + " s each:");
-    concurrent("GET /api/search", queries, seconds, i -> search(queries.get(i)));
-    concurrent(
-        "raw embedding + SQL",
-        queries,
-        seconds,
-        i -> rankers.get().rank(queries.get(i), model.embedQuery(queries.get(i))));
+    Work http = i -> search(queries.get(i));
+    Work light = i -> plainSearch(queries.get(i));
+    Work raw = i -> rankers.get().rank(queries.get(i), model.embedQuery(queries.get(i)));
+    // each path once unmeasured at the same concurrency first: the JIT compiles what eight
+    // threads at once run (the server's compiler threads still took 5-8 % of the cores in the
+    // measured phase without it)
+    int warm = Math.max(1, seconds / 3);
+    System.out.println(CLIENTS + " concurrent clients, " + seconds + " s each (after " + warm
+        + " s of each unmeasured):");
+    for (Work w : List.of(http, light, raw)) {
+      concurrent(null, queries, warm, w);
+    }
+    concurrent("GET /api/search", queries, seconds, http);
+    concurrent("GET /api/search, light client", queries, seconds, light);
+    concurrent("raw embedding + SQL", queries, seconds, raw);
 
     explain(vectors.getFirst());
   }
@@ -243,6 +266,7 @@ public final class LatencyBench {
     void run(int queryIndex) throws Exception;
   }
 
+  /** {@code label} null: a warm-up, not reported. */
   private void concurrent(String label, List<String> queries, int seconds, Work work)
       throws Exception {
     List<Double> millis = Collections.synchronizedList(new ArrayList<>());
@@ -269,9 +293,13 @@ public final class LatencyBench {
     }
     done.await();
     if (!failures.isEmpty()) {
-      throw new IllegalStateException(label + " failed", failures.getFirst());
+      throw new IllegalStateException(
+          (label == null ? "warm-up" : label) + " failed", failures.getFirst());
     }
     double elapsed = (System.nanoTime() - t0) / 1e9;
+    if (label == null) {
+      return; // a warm-up
+    }
     System.out.printf(
         Locale.ROOT,
         "  %-28s %6.1f req/s, p50 %6.1f ms, p99 %6.1f ms (%d requests)%n",
@@ -293,6 +321,20 @@ public final class LatencyBench {
         HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IllegalStateException("search failed: HTTP " + r.statusCode() + " " + r.body());
+    }
+  }
+
+  /** The same search through {@link PlainHttpGet}: a client that costs the shared cores next to nothing. */
+  private void plainSearch(String q) throws Exception {
+    PlainHttpGet client = plain.get();
+    if (client == null) {
+      client = new PlainHttpGet(URI.create(base));
+      plain.set(client);
+    }
+    int status = client.get(
+        "/api/search?n=" + N + "&client=bench&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+    if (status != 200) {
+      throw new IllegalStateException("search failed: HTTP " + status);
     }
   }
 
