@@ -44,7 +44,8 @@ public class SearchProducers {
           double vectorWeight,
       @ConfigProperty(name = "khoj.search.section-weight", defaultValue = "1.0")
           double sectionWeight,
-      @ConfigProperty(name = "khoj.timezone", defaultValue = "UTC") String zone) {
+      @ConfigProperty(name = "khoj.timezone", defaultValue = "UTC") String zone,
+      @ConfigProperty(name = "khoj.search.rerank-weight") Optional<Double> rerankWeight) {
     return new SearchSettings(
         SearchMode.of(mode),
         candidates,
@@ -53,7 +54,8 @@ public class SearchProducers {
         keywordWeight,
         vectorWeight,
         sectionWeight,
-        ZoneId.of(zone));
+        ZoneId.of(zone),
+        rerankWeight.orElse(SearchSettings.DEFAULT_RERANK_WEIGHT));
   }
 
   @Produces

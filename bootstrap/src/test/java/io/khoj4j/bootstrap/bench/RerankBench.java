@@ -21,14 +21,16 @@ import java.util.regex.Pattern;
 
 /**
  * What the reranking step can add to search, and what it costs, through the server's own path ({@code r=true}: the
- * first 3n candidates of the fused list sent to a TEI {@code /rerank} endpoint, reordered by its scores). No reranker
+ * first 3n candidates of the fused list sent to a TEI {@code /rerank} endpoint, reordered by its scores combined with
+ * the first stage's at the server's {@code khoj.search.rerank-weight}). No reranker
  * weights are available on this machine, so the endpoint is a local TEI-compatible stub whose scores come from the
  * collection's judgments: exact ({@code σ = 0}, the ceiling any reranker could reach with these candidates) or with
  * Gaussian noise added ({@code σ > 0}, a reranker that is often wrong). A stub answering a constant score checks that a
  * reranker with no opinion leaves the order alone. Run by {@code bench/rerank.sh}.
  *
  * <p>Arguments: base URL (server started with {@code khoj.search.reranker.url} at this stub), stub port, queries,
- * documents of the SciFact part ({@link BeirDataset#subset}; 0 for the whole collection).
+ * documents of the SciFact part ({@link BeirDataset#subset}; 0 for the whole collection), and the reranker weight the
+ * server runs with (printed only).
  */
 public final class RerankBench {
 
@@ -52,9 +54,11 @@ public final class RerankBench {
     int port = Integer.parseInt(args[1]);
     int queries = Integer.parseInt(args[2]);
     int documents = Integer.parseInt(args[3]);
+    String weight = args.length > 4 ? args[4] : "the server's";
     BeirDataset all = BenchCorpus.scifact();
     BeirDataset data = documents > 0 ? all.subset(queries, documents) : all;
     RerankBench bench = new RerankBench(data);
+    System.out.println("reranker weight (khoj.search.rerank-weight): " + weight);
     HttpServer stub = bench.startStub(port);
     try {
       bench.run(base);

@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * Fuses the rankers' lists into one, by reciprocal rank or by a convex combination of scores (ADR 34). Ties go to the
- * entry nearer the query. An entry keeps the ranker's record that knows its vector distance.
+ * entry nearer the query. An entry keeps the ranker's record that knows its vector distance, with the fused score as
+ * its {@code score} (a lone list is returned as it is).
  *
  * <ul>
  *   <li>Reciprocal rank: an entry scores the sum of {@code w / (k + rank)} over the lists it appears in ({@code w} is
@@ -57,8 +58,18 @@ final class RankFusion {
     }
     Map<UUID, Double> score = withSections(
         method == SearchSettings.Fusion.RRF ? reciprocalRanks(lists) : convex(lists, byId), byId);
-    List<RankedEntry> fused = new ArrayList<>(byId.values());
-    fused.sort(Comparator.<RankedEntry>comparingDouble(e -> -score.getOrDefault(e.id(), 0.0))
+    List<RankedEntry> fused = new ArrayList<>(byId.size());
+    for (RankedEntry e : byId.values()) {
+      fused.add(new RankedEntry(
+          e.id(),
+          e.file(),
+          e.source(),
+          e.corpusId(),
+          e.hash(),
+          e.distance(),
+          score.getOrDefault(e.id(), 0.0)));
+    }
+    fused.sort(Comparator.<RankedEntry>comparingDouble(e -> -e.score())
         .thenComparingDouble(e -> Double.isNaN(e.distance()) ? 2 : e.distance()));
     return fused;
   }

@@ -340,15 +340,54 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
     }
   }
 
+  /**
+   * The first {@code n} of {@code top} ordered by {@code w·r + (1 − w)·f}: {@code r} the reranker's relevance and
+   * {@code f} the first stage's score (the fused score, or the closeness of a lone vector ranking), each scaled to
+   * [0, 1] between its lowest and highest value among {@code top}, so neither signal's scale decides; a signal with no
+   * spread adds nothing, and ties keep the first stage's order.
+   */
   private List<SearchResult> rerank(String text, List<Hit> top, int n) {
     List<Double> relevance =
         reranker.relevance(text, top.stream().map(h -> h.text().compiled()).toList());
-    List<SearchResult> results = new ArrayList<>();
+    double w = settings.rerankWeight();
+    double[] byReranker =
+        scaled(relevance.stream().mapToDouble(Double::doubleValue).toArray());
+    double[] byFirstStage =
+        scaled(top.stream().mapToDouble(SearchEntriesService::firstStage).toArray());
+    List<Integer> order = new ArrayList<>();
     for (int i = 0; i < top.size(); i++) {
-      results.add(result(top.get(i), 1.0 - relevance.get(i)));
+      order.add(i);
     }
-    results.sort(Comparator.comparingDouble(SearchResult::crossScore));
-    return results.stream().limit(n).toList();
+    order.sort(Comparator.comparingDouble(i -> -(w * byReranker[i] + (1 - w) * byFirstStage[i])));
+    return order.stream()
+        .limit(n)
+        .map(i -> result(top.get(i), 1.0 - relevance.get(i)))
+        .toList();
+  }
+
+  /** What the first stage ranked a hit by, higher is better: the fused score, else its closeness to the query. */
+  private static double firstStage(Hit h) {
+    double score = h.entry().score();
+    return Double.isNaN(score) ? -h.distance() : score;
+  }
+
+  /** Each value scaled to [0, 1] between the lowest and the highest; all 0 when they are equal (or unknown). */
+  static double[] scaled(double[] values) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    double[] out = new double[values.length];
+    if (max > min) {
+      for (int i = 0; i < values.length; i++) {
+        out[i] = Double.isNaN(values[i]) ? 0 : (values[i] - min) / (max - min);
+      }
+    }
+    return out;
   }
 
   private static SearchResult result(Hit h, Double crossScore) {

@@ -13,6 +13,8 @@ import java.util.Locale;
  *     that chunk's margin above the tenth best candidate (0: an entry stands alone), so a section that matches in
  *     several chunks ranks above one that matches in one
  * @param zone the time zone "today" is counted in for date filters
+ * @param rerankWeight weight of the reranker's relevance when it reorders the first results, the first stage's score
+ *     having the rest, each scaled to [0, 1] over the reranked candidates (1: the reranker's order alone)
  */
 public record SearchSettings(
     SearchMode mode,
@@ -22,7 +24,11 @@ public record SearchSettings(
     double keywordWeight,
     double vectorWeight,
     double sectionWeight,
-    ZoneId zone) {
+    ZoneId zone,
+    double rerankWeight) {
+
+  /** The reranker's share when it reorders results (docs/benchmarks.md, "Reranking"). */
+  public static final double DEFAULT_RERANK_WEIGHT = 0.5;
 
   /** How the hybrid mode fuses the vector and keyword lists. */
   public enum Fusion {
@@ -53,17 +59,29 @@ public record SearchSettings(
       throw new IllegalArgumentException(
           "khoj.search.section-weight must be between 0 and 1, not " + sectionWeight);
     }
+    if (!(rerankWeight >= 0 && rerankWeight <= 1)) {
+      throw new IllegalArgumentException(
+          "khoj.search.rerank-weight must be between 0 and 1, not " + rerankWeight);
+    }
   }
 
   /** Reciprocal rank fusion with the given constant and keyword weight. */
   public SearchSettings(
       SearchMode mode, int candidates, int rrfK, double keywordWeight, ZoneId zone) {
-    this(mode, candidates, Fusion.RRF, rrfK, keywordWeight, 0.5, 0, zone);
+    this(mode, candidates, Fusion.RRF, rrfK, keywordWeight, 0.5, 0, zone, DEFAULT_RERANK_WEIGHT);
   }
 
   /** The server's defaults: a convex combination weighing the vector score 0.95 (ADR 34). */
   public static SearchSettings defaults() {
     return new SearchSettings(
-        SearchMode.HYBRID, 100, Fusion.CONVEX, 60, 1.0, 0.95, 1.0, ZoneId.of("UTC"));
+        SearchMode.HYBRID,
+        100,
+        Fusion.CONVEX,
+        60,
+        1.0,
+        0.95,
+        1.0,
+        ZoneId.of("UTC"),
+        DEFAULT_RERANK_WEIGHT);
   }
 }

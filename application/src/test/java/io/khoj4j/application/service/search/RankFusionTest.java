@@ -34,7 +34,15 @@ class RankFusionTest {
   private static RankFusion fusion(
       SearchSettings.Fusion method, double vectorWeight, double sectionWeight) {
     return new RankFusion(new SearchSettings(
-        SearchMode.HYBRID, 50, method, 60, 1.0, vectorWeight, sectionWeight, ZoneId.of("UTC")));
+        SearchMode.HYBRID,
+        50,
+        method,
+        60,
+        1.0,
+        vectorWeight,
+        sectionWeight,
+        ZoneId.of("UTC"),
+        SearchSettings.DEFAULT_RERANK_WEIGHT));
   }
 
   /** A chunk of a section: entries of one file share their corpus id. */

@@ -259,6 +259,132 @@ class SearchEntriesServiceTest {
         .hasMessage("keyword search failed: connection refused");
   }
 
+  /**
+   * The first stage ranks tea, coffee, garden (closest first); this reranker prefers garden, then coffee, and finds
+   * tea nearly irrelevant.
+   */
+  private final Reranker disagrees = reranker(
+      Map.of("compiled /tea.md", 0.1, "compiled /coffee.md", 0.9, "compiled /garden.md", 0.95));
+
+  @Test
+  void theRerankerAloneOrdersTheResultsAtWeightOne() {
+    List<SearchResult> results = reranking(disagrees, 1.0).search(rerankQuery());
+
+    assertThat(files(results)).containsExactly("/garden.md", "/coffee.md", "/tea.md");
+    assertThat(results)
+        .extracting(SearchResult::crossScore)
+        .containsExactly(1 - 0.95, 1 - 0.9, 1 - 0.1);
+  }
+
+  @Test
+  void aWeightBelowOneCombinesTheRerankersRelevanceWithTheFirstStagesScore() {
+    // scaled over the three: first stage tea 1, coffee 1/3, garden 0; reranker tea 0, coffee
+    // 0.94, garden 1. Half each: coffee 0.64 leads, tea and garden tie at 0.5 and keep the first
+    // stage's order
+    assertThat(files(reranking(disagrees, 0.5).search(rerankQuery())))
+        .containsExactly("/coffee.md", "/tea.md", "/garden.md");
+    assertThat(files(reranking(disagrees, 0).search(rerankQuery())))
+        .containsExactly("/tea.md", "/coffee.md", "/garden.md");
+  }
+
+  @Test
+  void aRerankerWithNoOpinionLeavesTheFirstStagesOrder() {
+    Reranker constant = reranker(
+        Map.of("compiled /tea.md", 0.5, "compiled /coffee.md", 0.5, "compiled /garden.md", 0.5));
+
+    assertThat(files(reranking(constant, 0.7).search(rerankQuery())))
+        .containsExactly("/tea.md", "/coffee.md", "/garden.md");
+    assertThat(files(reranking(constant, 1.0).search(rerankQuery())))
+        .containsExactly("/tea.md", "/coffee.md", "/garden.md");
+  }
+
+  @Test
+  void aFailingRerankerLeavesTheFirstStagesOrderAndLosesNoResult() {
+    Reranker failing = new Reranker() {
+      @Override
+      public boolean available() {
+        return true;
+      }
+
+      @Override
+      public List<Double> relevance(String query, List<String> documents) {
+        throw new io.khoj4j.application.error.UpstreamFailureException(
+            "reranker answered HTTP 503", true, null);
+      }
+    };
+
+    List<SearchResult> results = reranking(failing, 0.7).search(rerankQuery());
+
+    assertThat(files(results)).containsExactly("/tea.md", "/coffee.md", "/garden.md");
+    assertThat(results).extracting(SearchResult::crossScore).containsOnlyNulls();
+  }
+
+  @Test
+  void aSearchNotAskingForRerankingNeverCallsTheReranker() {
+    List<String> asked = new ArrayList<>();
+    Reranker counting = new Reranker() {
+      @Override
+      public boolean available() {
+        return true;
+      }
+
+      @Override
+      public List<Double> relevance(String query, List<String> documents) {
+        asked.add(query);
+        return documents.stream().map(d -> 0.5).toList();
+      }
+    };
+
+    reranking(counting, 0.7).search(query());
+
+    assertThat(asked).isEmpty();
+  }
+
+  /** A reranker scoring each compiled text from the table, in the order the texts are sent. */
+  private static Reranker reranker(Map<String, Double> relevance) {
+    return new Reranker() {
+      @Override
+      public boolean available() {
+        return true;
+      }
+
+      @Override
+      public List<Double> relevance(String query, List<String> documents) {
+        return documents.stream().map(relevance::get).toList();
+      }
+    };
+  }
+
+  /** The vector ranker finds tea, coffee, garden; the words find nothing. */
+  private SearchEntriesService reranking(Reranker reranker, double weight) {
+    SearchSettings d = SearchSettings.defaults();
+    return new SearchEntriesService(
+        new FakeEmbeddingModel(),
+        List.of(
+            ranker(EntryRanker.Kind.VECTOR, r -> List.of(tea, coffee, garden)),
+            ranker(EntryRanker.Kind.KEYWORD, r -> List.of())),
+        new InMemoryEntryTexts(entries),
+        reranker,
+        new DateFilterResolver((phrase, today, forward) -> Optional.empty()),
+        Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
+        new SearchSettings(
+            d.mode(),
+            d.candidates(),
+            d.fusion(),
+            d.rrfK(),
+            d.keywordWeight(),
+            d.vectorWeight(),
+            d.sectionWeight(),
+            d.zone(),
+            weight),
+        Runnable::run);
+  }
+
+  private SearchEntriesQuery rerankQuery() {
+    return new SearchEntriesQuery(
+        owner, "green tea", 10, Optional.empty(), true, Optional.empty(), false);
+  }
+
   private SearchEntriesService service(
       EntryRanker vector, EntryRanker keyword, java.util.concurrent.Executor executor) {
     return service(new FakeEmbeddingModel(), vector, keyword, executor);
