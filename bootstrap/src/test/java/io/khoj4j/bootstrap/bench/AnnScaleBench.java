@@ -57,10 +57,13 @@ public final class AnnScaleBench {
 
   private static final int K = 10;
 
-  /** The graph built: pgvector's defaults, or BENCH_HNSW_M and BENCH_HNSW_EF_CONSTRUCTION (the server's settings). */
+  /** The graph built: the server's default, or BENCH_HNSW_M and BENCH_HNSW_EF_CONSTRUCTION (the server's settings). */
   private static final HnswGraph GRAPH = new HnswGraph(
-      Integer.parseInt(System.getenv().getOrDefault("BENCH_HNSW_M", "16")),
-      Integer.parseInt(System.getenv().getOrDefault("BENCH_HNSW_EF_CONSTRUCTION", "64")));
+      Integer.parseInt(
+          System.getenv().getOrDefault("BENCH_HNSW_M", String.valueOf(HnswGraph.DEFAULT.m()))),
+      Integer.parseInt(System.getenv()
+          .getOrDefault(
+              "BENCH_HNSW_EF_CONSTRUCTION", String.valueOf(HnswGraph.DEFAULT.efConstruction()))));
 
   private final String base;
   private final String jdbc;

@@ -64,8 +64,8 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
       Clock clock,
       @ConfigProperty(name = "khoj.search.index-build-memory", defaultValue = "1GB")
           String indexBuildMemory,
-      @ConfigProperty(name = "khoj.search.vector.hnsw-m", defaultValue = "16") int m,
-      @ConfigProperty(name = "khoj.search.vector.hnsw-ef-construction", defaultValue = "64")
+      @ConfigProperty(name = "khoj.search.vector.hnsw-m", defaultValue = "32") int m,
+      @ConfigProperty(name = "khoj.search.vector.hnsw-ef-construction", defaultValue = "128")
           int efConstruction) {
     this(dataSource, clock, indexBuildMemory, new HnswGraph(m, efConstruction));
   }

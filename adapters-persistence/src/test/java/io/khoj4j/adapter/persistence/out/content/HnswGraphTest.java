@@ -15,7 +15,7 @@ class HnswGraphTest {
             + PgVectorEntryRepository.indexName("bge-small")
             + " on entries using hnsw ((embedding::vector(384)) vector_cosine_ops)"
             + " with (m = 32, ef_construction = 128) where model_id = 'bge-small'");
-    assertThat(HnswGraph.DEFAULT.indexSql("it's", 3, false))
+    assertThat(HnswGraph.PGVECTOR_DEFAULT.indexSql("it's", 3, false))
         .startsWith("create index entries_embedding_")
         .endsWith("with (m = 16, ef_construction = 64) where model_id = 'it''s'");
   }
@@ -32,7 +32,10 @@ class HnswGraphTest {
 
   @Test
   void anIndexWithoutOptionsHasPgvectorsDefaults() {
-    assertThat(HnswGraph.of(List.of())).isEqualTo(HnswGraph.DEFAULT);
+    assertThat(HnswGraph.of(List.of()))
+        .isEqualTo(HnswGraph.PGVECTOR_DEFAULT)
+        .isEqualTo(new HnswGraph(16, 64))
+        .isNotEqualTo(HnswGraph.DEFAULT);
     assertThat(HnswGraph.of(List.of("m=32", "ef_construction=128")))
         .isEqualTo(new HnswGraph(32, 128));
     assertThat(HnswGraph.of(List.of("ef_construction=100"))).isEqualTo(new HnswGraph(16, 100));

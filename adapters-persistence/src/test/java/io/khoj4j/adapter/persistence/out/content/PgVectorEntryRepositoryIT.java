@@ -111,6 +111,19 @@ class PgVectorEntryRepositoryIT extends EntryRepositoryContract {
     }
   }
 
+  @Test
+  void theServerBuildsTwiceAsDenseAGraphAsPgvectorsDefaultUnlessConfigured() throws Exception {
+    String model = "default-graph-" + java.util.UUID.randomUUID();
+    repository.ensureIndex(model, 3);
+    assertThat(text("select array_to_string(reloptions, ',') from pg_class where relname = '"
+            + PgVectorEntryRepository.indexName(model) + "'"))
+        .isEqualTo("m=32,ef_construction=128");
+    try (var conn = dataSource.getConnection();
+        var st = conn.createStatement()) {
+      st.execute("drop index " + PgVectorEntryRepository.indexName(model));
+    }
+  }
+
   private String text(String sql) throws Exception {
     try (var conn = dataSource.getConnection();
         var st = conn.createStatement();
