@@ -31,7 +31,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -67,6 +66,17 @@ public final class LatencyBench {
       .version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10))
       .build();
+  /** The concurrent clients' threads, kept for the whole run. */
+  private final java.util.concurrent.ExecutorService clients =
+      java.util.concurrent.Executors.newFixedThreadPool(CLIENTS, r -> {
+        Thread t = new Thread(r, "bench-client");
+        t.setDaemon(true);
+        return t;
+      });
+
+  /** Where the next slice starts in the query list, so slices do not repeat the same queries. */
+  private int nextQuery;
+
   /** Each client thread's own kept-alive socket (the light client). */
   private final ThreadLocal<PlainHttpGet> plain = new ThreadLocal<>();
 
@@ -193,18 +203,50 @@ public final class LatencyBench {
     Work http = i -> search(queries.get(i));
     Work light = i -> plainSearch(queries.get(i));
     Work raw = i -> rankers.get().rank(queries.get(i), model.embedQuery(queries.get(i)));
+    List<String> labels =
+        List.of("GET /api/search", "GET /api/search, light client", "raw embedding + SQL");
+    List<Work> paths = List.of(http, light, raw);
     // each path once unmeasured at the same concurrency first: the JIT compiles what eight
     // threads at once run (the server's compiler threads still took 5-8 % of the cores in the
     // measured phase without it)
     int warm = Math.max(1, seconds / 3);
-    System.out.println(CLIENTS + " concurrent clients, " + seconds + " s each (after " + warm
-        + " s of each unmeasured):");
-    for (Work w : List.of(http, light, raw)) {
-      concurrent(null, queries, warm, w);
+    // then the paths take turns in slices of about 5 s, each round starting with the next path:
+    // this machine drifts by tens of per cent within minutes, and back-to-back phases of 30 s
+    // each measured the drift as much as the paths
+    int rounds = Math.max(1, seconds / 5);
+    System.out.println(CLIENTS + " concurrent clients, " + seconds + " s each in " + rounds
+        + " turns (after " + warm + " s of each unmeasured):");
+    for (Work w : paths) {
+      slice(queries, warm, w);
     }
-    concurrent("GET /api/search", queries, seconds, http);
-    concurrent("GET /api/search, light client", queries, seconds, light);
-    concurrent("raw embedding + SQL", queries, seconds, raw);
+    List<List<Double>> millis = new ArrayList<>();
+    double[] elapsed = new double[paths.size()];
+    for (int p = 0; p < paths.size(); p++) {
+      millis.add(new ArrayList<>());
+    }
+    for (int round = 0; round < rounds; round++) {
+      for (int k = 0; k < paths.size(); k++) {
+        int p = (round + k) % paths.size();
+        Slice done = slice(queries, seconds / (double) rounds, paths.get(p));
+        millis.get(p).addAll(done.millis());
+        elapsed[p] += done.seconds();
+      }
+    }
+    for (int p = 0; p < paths.size(); p++) {
+      System.out.printf(
+          Locale.ROOT,
+          "  %-30s %6.1f req/s, p50 %6.1f ms, p99 %6.1f ms (%d requests)%n",
+          labels.get(p),
+          millis.get(p).size() / elapsed[p],
+          pct(millis.get(p), 50),
+          pct(millis.get(p), 99),
+          millis.get(p).size());
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "  throughput search / raw: %.2f; light client: %.2f%n",
+        millis.get(0).size() / elapsed[0] / (millis.get(2).size() / elapsed[2]),
+        millis.get(1).size() / elapsed[1] / (millis.get(2).size() / elapsed[2]));
 
     explain(vectors.getFirst());
   }
@@ -266,48 +308,36 @@ public final class LatencyBench {
     void run(int queryIndex) throws Exception;
   }
 
-  /** {@code label} null: a warm-up, not reported. */
-  private void concurrent(String label, List<String> queries, int seconds, Work work)
-      throws Exception {
-    List<Double> millis = Collections.synchronizedList(new ArrayList<>());
-    AtomicInteger next = new AtomicInteger();
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    CountDownLatch done = new CountDownLatch(CLIENTS);
-    List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+  /** The latencies of one slice of a concurrent phase, and how long it took. */
+  private record Slice(List<Double> millis, double seconds) {}
+
+  /**
+   * {@value #CLIENTS} clients run {@code work} for {@code seconds}, each on its own thread of {@link #clients}: the
+   * same threads every time, so each keeps its connection and its light client.
+   */
+  private Slice slice(List<String> queries, double seconds, Work work) throws Exception {
+    long end = System.nanoTime() + (long) (seconds * 1e9);
+    AtomicInteger next = new AtomicInteger(nextQuery);
     long t0 = System.nanoTime();
+    List<java.util.concurrent.Future<List<Double>>> running = new ArrayList<>();
     for (int t = 0; t < CLIENTS; t++) {
-      Thread.ofPlatform().start(() -> {
-        try {
-          while (System.nanoTime() < end) {
-            int i = next.getAndIncrement() % queries.size();
-            long s = System.nanoTime();
-            work.run(i);
-            millis.add((System.nanoTime() - s) / 1e6);
-          }
-        } catch (Throwable e) {
-          failures.add(e);
-        } finally {
-          done.countDown();
+      running.add(clients.submit(() -> {
+        List<Double> millis = new ArrayList<>();
+        while (System.nanoTime() < end) {
+          int i = next.getAndIncrement() % queries.size();
+          long s = System.nanoTime();
+          work.run(i);
+          millis.add((System.nanoTime() - s) / 1e6);
         }
-      });
+        return millis;
+      }));
     }
-    done.await();
-    if (!failures.isEmpty()) {
-      throw new IllegalStateException(
-          (label == null ? "warm-up" : label) + " failed", failures.getFirst());
+    List<Double> millis = new ArrayList<>();
+    for (var r : running) {
+      millis.addAll(r.get());
     }
-    double elapsed = (System.nanoTime() - t0) / 1e9;
-    if (label == null) {
-      return; // a warm-up
-    }
-    System.out.printf(
-        Locale.ROOT,
-        "  %-28s %6.1f req/s, p50 %6.1f ms, p99 %6.1f ms (%d requests)%n",
-        label,
-        millis.size() / elapsed,
-        pct(millis, 50),
-        pct(millis, 99),
-        millis.size());
+    nextQuery = next.get() % queries.size();
+    return new Slice(millis, (System.nanoTime() - t0) / 1e9);
   }
 
   private void search(String q) throws Exception {
