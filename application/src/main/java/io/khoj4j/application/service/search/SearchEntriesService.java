@@ -372,7 +372,7 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
   }
 
   /** Each value scaled to [0, 1] between the lowest and the highest; all 0 when they are equal (or unknown). */
-  static double[] scaled(double[] values) {
+  private static double[] scaled(double[] values) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (double v : values) {

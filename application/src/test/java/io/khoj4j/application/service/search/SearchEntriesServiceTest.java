@@ -300,18 +300,10 @@ class SearchEntriesServiceTest {
 
   @Test
   void aFailingRerankerLeavesTheFirstStagesOrderAndLosesNoResult() {
-    Reranker failing = new Reranker() {
-      @Override
-      public boolean available() {
-        return true;
-      }
-
-      @Override
-      public List<Double> relevance(String query, List<String> documents) {
-        throw new io.khoj4j.application.error.UpstreamFailureException(
-            "reranker answered HTTP 503", true, null);
-      }
-    };
+    Reranker failing = reranker(documents -> {
+      throw new io.khoj4j.application.error.UpstreamFailureException(
+          "reranker answered HTTP 503", true, null);
+    });
 
     List<SearchResult> results = reranking(failing, 0.7).search(rerankQuery());
 
@@ -321,19 +313,11 @@ class SearchEntriesServiceTest {
 
   @Test
   void aSearchNotAskingForRerankingNeverCallsTheReranker() {
-    List<String> asked = new ArrayList<>();
-    Reranker counting = new Reranker() {
-      @Override
-      public boolean available() {
-        return true;
-      }
-
-      @Override
-      public List<Double> relevance(String query, List<String> documents) {
-        asked.add(query);
-        return documents.stream().map(d -> 0.5).toList();
-      }
-    };
+    List<Integer> asked = new ArrayList<>();
+    Reranker counting = reranker(documents -> {
+      asked.add(documents.size());
+      return documents.stream().map(d -> 0.5).toList();
+    });
 
     reranking(counting, 0.7).search(query());
 
@@ -342,6 +326,11 @@ class SearchEntriesServiceTest {
 
   /** A reranker scoring each compiled text from the table, in the order the texts are sent. */
   private static Reranker reranker(Map<String, Double> relevance) {
+    return reranker(documents -> documents.stream().map(relevance::get).toList());
+  }
+
+  /** A configured reranker whose relevance for the documents sent is {@code scores}'s answer. */
+  private static Reranker reranker(Function<List<String>, List<Double>> scores) {
     return new Reranker() {
       @Override
       public boolean available() {
@@ -350,7 +339,7 @@ class SearchEntriesServiceTest {
 
       @Override
       public List<Double> relevance(String query, List<String> documents) {
-        return documents.stream().map(relevance::get).toList();
+        return scores.apply(documents);
       }
     };
   }

@@ -8,7 +8,8 @@ import java.util.UUID;
  * the few entries a search returns). {@code distance} is the cosine distance to the query vector (lower is closer);
  * {@code Double.NaN} when the entry has no vector of the current model yet, or the ranker does not rank by vector (the
  * search then takes the distance {@link EntryTexts} reads with the text). {@code score} is the ranker's own relevance
- * when it has one besides the distance (higher is better: BM25 for the keyword ranker), else {@code Double.NaN}.
+ * when it has one besides the distance (higher is better: BM25 for the keyword ranker; the fused score in the search's
+ * fused list), else {@code Double.NaN}.
  */
 public record RankedEntry(
     UUID id,
