@@ -232,7 +232,7 @@ public final class AnnScaleBench {
             millis);
       }
     }
-    for (int ef : new int[] {40, 200, 400, 1000}) {
+    for (int ef : new int[] {40, 100, 200, 300, 400, 1000}) {
       sweep(ef, queries, askedBy, truth);
     }
   }

@@ -206,10 +206,12 @@ public final class LatencyBench {
     List<String> labels =
         List.of("GET /api/search", "GET /api/search, light client", "raw embedding + SQL");
     List<Work> paths = List.of(http, light, raw);
-    // each path once unmeasured at the same concurrency first: the JIT compiles what eight
-    // threads at once run (the server's compiler threads still took 5-8 % of the cores in the
-    // measured phase without it)
-    int warm = Math.max(1, seconds / 3);
+    // each path once unmeasured at the same concurrency first (BENCH_WARMUP_SECONDS, a third of
+    // the measured time by default): the JIT compiles what eight threads at once run. Longer
+    // does not reach a steady state sooner: after 60 s of each, the server's C2 compiler still
+    // took 4 % of its CPU in the measured turns (8 % after 10 s), and the ratio did not move
+    int warm = Integer.parseInt(System.getenv()
+        .getOrDefault("BENCH_WARMUP_SECONDS", String.valueOf(Math.max(1, seconds / 3))));
     // then the paths take turns in slices of about 5 s, each round starting with the next path:
     // this machine drifts by tens of per cent within minutes, and back-to-back phases of 30 s
     // each measured the drift as much as the paths

@@ -21,7 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <ul>
  *   <li><b>The HNSW index</b>, with the owner and filters applied during the index scan: pgvector 0.8's iterative
  *       scan keeps reading the graph until enough rows pass them (relaxed order, re-sorted here). Used when the owner
- *       holds a large share of the indexed entries.
+ *       holds a large share of the indexed entries. The walk's list ({@code hnsw.ef_search}) grows with the owner's
+ *       entries past {@code khoj.search.vector.ef-search-entries}: a larger graph needs a longer list to find as
+ *       many of the true neighbours.
  *   <li><b>An exact scan</b> of the owner's own entries (read through the owner's index, every distance computed) when
  *       the owner holds at most {@code khoj.search.vector.exact-limit} entries and less than a tenth of the table: the
  *       graph of a large shared index, filtered down to a small owner's 1 %, loses a seventh of the true neighbours
@@ -41,10 +43,17 @@ public class PgVectorEntryRanker implements EntryRanker {
   /** The default of {@code khoj.search.vector.ef-search}. */
   static final int EF_SEARCH = 100;
 
+  /** The default of {@code khoj.search.vector.ef-search-entries}. */
+  static final long EF_SEARCH_ENTRIES = 100_000;
+
+  /** pgvector's largest {@code hnsw.ef_search}. */
+  static final int MAX_EF_SEARCH = 1000;
+
   private final DataSource dataSource;
   private final long exactLimit;
   private final double exactShare;
   private final int efSearch;
+  private final long efSearchEntries;
 
   /** Entry counts by owner (user or knowledge agent), and of the whole table under "table". */
   private final MinuteCounts counts = new MinuteCounts();
@@ -54,13 +63,15 @@ public class PgVectorEntryRanker implements EntryRanker {
       @SearchReads DataSource dataSource,
       @ConfigProperty(name = "khoj.search.vector.exact-limit", defaultValue = "20000")
           long exactLimit,
-      @ConfigProperty(name = "khoj.search.vector.ef-search", defaultValue = "100") int efSearch) {
-    this(dataSource, exactLimit, EXACT_SHARE, efSearch);
+      @ConfigProperty(name = "khoj.search.vector.ef-search", defaultValue = "100") int efSearch,
+      @ConfigProperty(name = "khoj.search.vector.ef-search-entries", defaultValue = "100000")
+          long efSearchEntries) {
+    this(dataSource, exactLimit, EXACT_SHARE, efSearch, efSearchEntries);
   }
 
-  /** With the default {@code ef_search}. */
+  /** With the default {@code ef_search} and its growth with the owner's size. */
   public PgVectorEntryRanker(DataSource dataSource, long exactLimit, double exactShare) {
-    this(dataSource, exactLimit, exactShare, EF_SEARCH);
+    this(dataSource, exactLimit, exactShare, EF_SEARCH, EF_SEARCH_ENTRIES);
   }
 
   /**
@@ -68,9 +79,15 @@ public class PgVectorEntryRanker implements EntryRanker {
    * @param exactShare the share of the table below which an owner that small is scanned exactly
    * @param efSearch how many candidates the graph walk keeps ({@code hnsw.ef_search}; at least the number of
    *     candidates asked for): more finds more of the true nearest neighbours of a large owner, and takes longer
+   * @param efSearchEntries the owner's size up to which {@code efSearch} holds; a larger owner's walk keeps
+   *     {@code efSearch} in proportion to its entries, up to pgvector's 1,000 (0: {@code efSearch} for every owner)
    */
   public PgVectorEntryRanker(
-      DataSource dataSource, long exactLimit, double exactShare, int efSearch) {
+      DataSource dataSource,
+      long exactLimit,
+      double exactShare,
+      int efSearch,
+      long efSearchEntries) {
     if (exactLimit < 0) {
       throw new IllegalArgumentException(
           "khoj.search.vector.exact-limit must be 0 or more, not " + exactLimit);
@@ -79,10 +96,15 @@ public class PgVectorEntryRanker implements EntryRanker {
       throw new IllegalArgumentException(
           "khoj.search.vector.ef-search must be between 1 and 1000, not " + efSearch);
     }
+    if (efSearchEntries < 0) {
+      throw new IllegalArgumentException(
+          "khoj.search.vector.ef-search-entries must be 0 or more, not " + efSearchEntries);
+    }
     this.dataSource = dataSource;
     this.exactLimit = exactLimit;
     this.exactShare = exactShare;
     this.efSearch = efSearch;
+    this.efSearchEntries = efSearchEntries;
   }
 
   /** With the default exact-scan limit and share. */
@@ -116,7 +138,7 @@ public class PgVectorEntryRanker implements EntryRanker {
       String settings = exact(c, request)
           ? "select set_config('enable_indexscan', 'off', true)"
           : "select set_config('hnsw.iterative_scan', 'relaxed_order', true),"
-              + " set_config('hnsw.ef_search', '" + efSearch(request) + "', true)";
+              + " set_config('hnsw.ef_search', '" + efSearch(c, request) + "', true)";
       List<RankedEntry> hits =
           new ArrayList<>(RankingSql.query(c, settings, sql.toString(), params));
       hits.sort(Comparator.comparingDouble(RankedEntry::distance));
@@ -126,9 +148,23 @@ public class PgVectorEntryRanker implements EntryRanker {
     }
   }
 
-  /** The configured {@code ef_search}, raised to the candidates asked for (pgvector's largest is 1,000). */
-  int efSearch(Request request) {
-    return Math.min(1000, Math.max(efSearch, request.limit()));
+  /**
+   * The graph walk's {@code ef_search}: the configured one for an owner of up to {@code efSearchEntries} entries, in
+   * proportion to a larger owner's entries (a walk through a larger graph needs a longer list to find as many of the
+   * true neighbours), never below the candidates asked for, at most pgvector's 1,000. The owner is counted only when
+   * the table itself is larger than {@code efSearchEntries}.
+   */
+  int efSearch(Connection c, Request request) throws SQLException {
+    int ef = efSearch;
+    if (efSearchEntries > 0
+        && efSearch < MAX_EF_SEARCH
+        && counts.get("table", () -> tableCount(c)) > efSearchEntries) {
+      long owner = ownerEntries(c, request);
+      if (owner > efSearchEntries) {
+        ef = (int) Math.min(MAX_EF_SEARCH, Math.ceil(efSearch * (double) owner / efSearchEntries));
+      }
+    }
+    return Math.min(MAX_EF_SEARCH, Math.max(ef, request.limit()));
   }
 
   /** Whether the owner's entries are few enough, and a small enough share of the table, to be scanned exactly. */
@@ -136,13 +172,7 @@ public class PgVectorEntryRanker implements EntryRanker {
     if (exactLimit == 0) {
       return false;
     }
-    long owner =
-        counts.get(request.owner().value(), () -> ownerCount(c, request.owner().value()));
-    if (request.knowledgeAgent().isPresent()) {
-      owner += counts.get(
-          request.knowledgeAgent().get(),
-          () -> ownerCount(c, request.knowledgeAgent().get()));
-    }
+    long owner = ownerEntries(c, request);
     if (owner > exactLimit) {
       return false;
     }
@@ -150,15 +180,38 @@ public class PgVectorEntryRanker implements EntryRanker {
     return owner < table * exactShare;
   }
 
-  /** A user's or a knowledge agent's entries (one owner index each; stops counting past the limit). */
+  /**
+   * The owner's entries with a knowledge agent's, each counted up to the most either decision needs: one past the
+   * exact-scan limit, and the size at which {@code ef_search} reaches 1,000.
+   */
+  private long ownerEntries(Connection c, Request request) throws SQLException {
+    long owner =
+        counts.get(request.owner().value(), () -> ownerCount(c, request.owner().value()));
+    if (request.knowledgeAgent().isPresent()) {
+      owner += counts.get(
+          request.knowledgeAgent().get(),
+          () -> ownerCount(c, request.knowledgeAgent().get()));
+    }
+    return owner;
+  }
+
+  /** How far an owner is counted: past every size at which {@link #exact} or {@link #efSearch} changes. */
+  private long countLimit() {
+    long saturation = efSearchEntries == 0
+        ? 0
+        : (long) Math.ceil(efSearchEntries * (double) MAX_EF_SEARCH / efSearch);
+    return Math.max(exactLimit, saturation) + 1;
+  }
+
+  /** A user's or a knowledge agent's entries (one owner index each; stops counting past {@link #countLimit}). */
   private long ownerCount(Connection c, Object owner) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "select (select count(*) from (select 1 from entries where user_id = ? limit ?) u)"
             + " + (select count(*) from (select 1 from entries where agent_id = ? limit ?) a)")) {
       ps.setObject(1, owner);
-      ps.setLong(2, exactLimit + 1);
+      ps.setLong(2, countLimit());
       ps.setObject(3, owner);
-      ps.setLong(4, exactLimit + 1);
+      ps.setLong(4, countLimit());
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);

@@ -187,4 +187,36 @@ class PgVectorExactScanIT extends EntryRankerContract {
           .isFalse();
     }
   }
+
+  @Test
+  void theGraphWalksListGrowsWithTheOwnersEntriesPastItsReferenceSize() throws SQLException {
+    UserId owner = newOwner();
+    add(owner, "/a.md", ContentType.MARKDOWN, "one", null);
+    add(owner, "/b.md", ContentType.MARKDOWN, "two", null);
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("analyze entries");
+      EntryRanker.Request ten = new EntryRanker.Request(
+          owner, "", new float[] {1}, "m", 1, Optional.empty(), EntryFilter.NONE, 10);
+
+      // two entries, twice the reference size of one: twice the configured list
+      assertThat(new PgVectorEntryRanker(dataSource, 0, 1.0, 10, 1).efSearch(c, ten))
+          .isEqualTo(20);
+      assertThat(new PgVectorEntryRanker(dataSource, 0, 1.0, 300, 1).efSearch(c, ten))
+          .isEqualTo(600);
+      // at most pgvector's 1,000
+      assertThat(new PgVectorEntryRanker(dataSource, 0, 1.0, 600, 1).efSearch(c, ten))
+          .isEqualTo(1000);
+      // an owner no larger than the reference size, or no growth configured: as configured
+      assertThat(new PgVectorEntryRanker(dataSource, 0, 1.0, 15, 2).efSearch(c, ten))
+          .isEqualTo(15);
+      assertThat(new PgVectorEntryRanker(dataSource, 0, 1.0, 15, 0).efSearch(c, ten))
+          .isEqualTo(15);
+      // never fewer than the candidates asked for
+      EntryRanker.Request fifty = new EntryRanker.Request(
+          owner, "", new float[] {1}, "m", 1, Optional.empty(), EntryFilter.NONE, 50);
+      assertThat(new PgVectorEntryRanker(dataSource, 0, 1.0, 15, 0).efSearch(c, fifty))
+          .isEqualTo(50);
+    }
+  }
 }
