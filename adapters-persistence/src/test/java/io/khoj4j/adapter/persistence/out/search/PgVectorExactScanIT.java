@@ -168,15 +168,8 @@ class PgVectorExactScanIT extends EntryRankerContract {
 
   @Test
   void anOwnerIsScannedExactlyOnlyWhenSmallInCountAndInShare() throws SQLException {
-    UserId small = newOwner();
-    add(small, "/a.md", ContentType.MARKDOWN, "one", null);
-    add(small, "/b.md", ContentType.MARKDOWN, "two", null);
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("analyze entries");
-      EntryRanker.Request request = new EntryRanker.Request(
-          small, "", new float[] {1}, "m", 1, Optional.empty(), EntryFilter.NONE, 10);
-
+    EntryRanker.Request request = request(ownerOfTwoEntries(), 10);
+    try (Connection c = dataSource.getConnection()) {
       assertThat(new PgVectorEntryRanker(dataSource, 2, 1.0).exact(c, request)).isTrue();
       // more entries than the limit
       assertThat(new PgVectorEntryRanker(dataSource, 1, 1.0).exact(c, request)).isFalse();
@@ -190,15 +183,9 @@ class PgVectorExactScanIT extends EntryRankerContract {
 
   @Test
   void theGraphWalksListGrowsWithTheOwnersEntriesPastItsReferenceSize() throws SQLException {
-    UserId owner = newOwner();
-    add(owner, "/a.md", ContentType.MARKDOWN, "one", null);
-    add(owner, "/b.md", ContentType.MARKDOWN, "two", null);
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("analyze entries");
-      EntryRanker.Request ten = new EntryRanker.Request(
-          owner, "", new float[] {1}, "m", 1, Optional.empty(), EntryFilter.NONE, 10);
-
+    UserId owner = ownerOfTwoEntries();
+    EntryRanker.Request ten = request(owner, 10);
+    try (Connection c = dataSource.getConnection()) {
       // two entries, twice the reference size of one: twice the configured list
       assertThat(new PgVectorEntryRanker(dataSource, 0, 1.0, 10, 1).efSearch(c, ten))
           .isEqualTo(20);
@@ -213,10 +200,26 @@ class PgVectorExactScanIT extends EntryRankerContract {
       assertThat(new PgVectorEntryRanker(dataSource, 0, 1.0, 15, 0).efSearch(c, ten))
           .isEqualTo(15);
       // never fewer than the candidates asked for
-      EntryRanker.Request fifty = new EntryRanker.Request(
-          owner, "", new float[] {1}, "m", 1, Optional.empty(), EntryFilter.NONE, 50);
-      assertThat(new PgVectorEntryRanker(dataSource, 0, 1.0, 15, 0).efSearch(c, fifty))
+      assertThat(new PgVectorEntryRanker(dataSource, 0, 1.0, 15, 0).efSearch(c, request(owner, 50)))
           .isEqualTo(50);
     }
+  }
+
+  /** A new owner of two entries, with the table's statistics (the ranker's table size) brought up to date. */
+  private UserId ownerOfTwoEntries() throws SQLException {
+    UserId owner = newOwner();
+    add(owner, "/a.md", ContentType.MARKDOWN, "one", null);
+    add(owner, "/b.md", ContentType.MARKDOWN, "two", null);
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("analyze entries");
+    }
+    return owner;
+  }
+
+  /** A vector request of {@code owner}'s asking for {@code candidates} entries. */
+  private static EntryRanker.Request request(UserId owner, int candidates) {
+    return new EntryRanker.Request(
+        owner, "", new float[] {1}, "m", 1, Optional.empty(), EntryFilter.NONE, candidates);
   }
 }
