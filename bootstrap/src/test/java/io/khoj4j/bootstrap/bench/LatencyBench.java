@@ -101,6 +101,10 @@ public final class LatencyBench {
     int seconds = Integer.parseInt(args[4]);
     BeirDataset scifact = BenchCorpus.scifact();
     bench.seed(scifact, baseDocs, total);
+    if ("1".equals(System.getenv("BENCH_SEED_ONLY"))) {
+      System.out.println("seeded; BENCH_SEED_ONLY=1, so nothing is measured");
+      return;
+    }
     bench.measure(new ArrayList<>(scifact.queries().values()), seconds);
   }
 
@@ -112,7 +116,7 @@ public final class LatencyBench {
       owner = new UserId(single(c, "select user_id from entries limit 1")
           .map(java.util.UUID::fromString)
           .orElseThrow());
-      BenchCorpus.grow(c, total);
+      BenchCorpus.growInBulk(c, total);
       try (Statement s = c.createStatement()) {
         s.execute("vacuum analyze entries");
         s.execute("vacuum analyze entry_terms");
