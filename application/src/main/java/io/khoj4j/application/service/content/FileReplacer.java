@@ -66,11 +66,16 @@ final class FileReplacer {
     record NeedVectors(Map<ContentHash, String> missing) implements Outcome {}
   }
 
-  /** Replaces the stored file by {@code file}; {@code vectors} holds (and gains) the vectors of its new chunks. */
-  Counts replace(UserId owner, FileChunks file, Map<ContentHash, float[]> vectors) {
+  /**
+   * Replaces the stored file by {@code file}; {@code vectors} holds (and gains) the vectors of its new chunks.
+   * {@code wasRefused}: the owner had a refusal of this name when the upload began, forgotten with the replacement.
+   */
+  Counts replace(
+      UserId owner, FileChunks file, Map<ContentHash, float[]> vectors, boolean wasRefused) {
     int extraEmbedded = 0;
     for (int attempt = 1; attempt <= MAX_REPLACE_ATTEMPTS; attempt++) {
-      Outcome outcome = unitOfWork.inTransaction(() -> replaceLocked(owner, file, vectors));
+      Outcome outcome =
+          unitOfWork.inTransaction(() -> replaceLocked(owner, file, vectors, wasRefused));
       switch (outcome) {
         case Outcome.Done done -> {
           return new Counts(done.added(), done.deleted(), extraEmbedded);
@@ -85,10 +90,13 @@ final class FileReplacer {
         "file " + file.name() + " kept changing under concurrent uploads; try again");
   }
 
-  private Outcome replaceLocked(UserId owner, FileChunks file, Map<ContentHash, float[]> vectors) {
+  private Outcome replaceLocked(
+      UserId owner, FileChunks file, Map<ContentHash, float[]> vectors, boolean wasRefused) {
     String name = file.name();
     entries.lockFile(owner, name);
-    refused.forget(owner, List.of(name));
+    if (wasRefused) {
+      refused.forget(owner, List.of(name));
+    }
     Set<ContentHash> stored = entries.hashesOf(owner, name);
     Map<ContentHash, String> missing = new LinkedHashMap<>();
     file.chunks().forEach((hash, chunk) -> {
@@ -144,11 +152,13 @@ final class FileReplacer {
     return fresh;
   }
 
-  /** Deletes a file the client said is gone; returns the chunks deleted. */
-  int delete(UserId owner, String name) {
+  /** Deletes a file the client said is gone (forgetting its refusal, if it had one); returns the chunks deleted. */
+  int delete(UserId owner, String name, boolean wasRefused) {
     return unitOfWork.inTransaction(() -> {
       entries.lockFile(owner, name);
-      refused.forget(owner, List.of(name));
+      if (wasRefused) {
+        refused.forget(owner, List.of(name));
+      }
       return entries.deleteFile(owner, name);
     });
   }

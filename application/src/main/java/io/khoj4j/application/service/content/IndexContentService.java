@@ -40,11 +40,13 @@ import java.util.Set;
  * <ol>
  *   <li>Each part is parsed and chunked; bad files are rejected with a reason (not echoed) and the rest go on.
  *   <li>Outside any transaction, the chunks a file does not already have are embedded (unchanged chunks never are),
- *       sharing work with concurrent uploads ({@link SharedEmbedder}).
+ *       sharing work with concurrent uploads ({@link SharedEmbedder}). The stored chunks' hashes and the earlier
+ *       refusals of the upload's files are each read once for the whole upload.
  *   <li>Each file is then replaced in its own transaction under a per-file lock ({@link FileReplacer}), so a crash
  *       leaves each file entirely old or entirely new and concurrent uploads of one file cannot duplicate it.
  *   <li>The refused files are recorded with their reasons, for the user to see; a file indexed or deleted since is
- *       no longer listed as refused.
+ *       no longer listed as refused (its refusal, if the upload's read found one, is forgotten in the file's own
+ *       transaction).
  * </ol>
  */
 public final class IndexContentService implements IndexContentUseCase {
@@ -99,6 +101,7 @@ public final class IndexContentService implements IndexContentUseCase {
         .toList();
     Sorted sorted = sort(owner, parsed, command);
 
+    Set<String> refusedBefore = refused.refusedAmong(owner, names(sorted));
     Map<ContentHash, float[]> vectors = new HashMap<>();
     int embedded = embedMissing(owner, sorted.toIndex(), command.knownVectors(), vectors);
     int reused = vectors.size() - embedded;
@@ -106,14 +109,15 @@ public final class IndexContentService implements IndexContentUseCase {
     int deleted = 0;
     Set<String> done = new HashSet<>();
     for (FileChunks file : sorted.toIndex()) {
-      FileReplacer.Counts counts = replacer.replace(owner, file, vectors);
+      FileReplacer.Counts counts =
+          replacer.replace(owner, file, vectors, refusedBefore.contains(file.name()));
       added += counts.added();
       deleted += counts.deleted();
       embedded += counts.embedded();
       done.add(file.name());
     }
     for (String gone : sorted.deletions()) {
-      deleted += replacer.delete(owner, gone);
+      deleted += replacer.delete(owner, gone, refusedBefore.contains(gone));
       done.add(gone);
     }
     if (command.mode() == SyncMode.REGENERATE) {
@@ -127,6 +131,13 @@ public final class IndexContentService implements IndexContentUseCase {
         new IndexContentResult(accepted, sorted.rejected(), added, deleted, embedded, reused);
     report(owner, result, started);
     return result;
+  }
+
+  /** The names of the files the upload indexes or deletes. */
+  private static List<String> names(Sorted sorted) {
+    List<String> names = new ArrayList<>(sorted.deletions());
+    sorted.toIndex().forEach(f -> names.add(f.name()));
+    return names;
   }
 
   private Sorted sort(UserId owner, List<Parsed> parsed, IndexContentCommand command) {
@@ -213,8 +224,10 @@ public final class IndexContentService implements IndexContentUseCase {
       Map<ContentHash, float[]> known,
       Map<ContentHash, float[]> vectors) {
     Map<ContentHash, String> needed = new LinkedHashMap<>();
+    Map<String, Set<ContentHash>> storedByFile =
+        entries.hashesOf(owner, files.stream().map(FileChunks::name).toList());
     for (FileChunks file : files) {
-      Set<ContentHash> stored = entries.hashesOf(owner, file.name());
+      Set<ContentHash> stored = storedByFile.getOrDefault(file.name(), Set.of());
       file.chunks().forEach((hash, chunk) -> {
         if (stored.contains(hash) || vectors.containsKey(hash)) {
           return;

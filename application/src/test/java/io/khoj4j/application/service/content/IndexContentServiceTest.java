@@ -229,6 +229,29 @@ class IndexContentServiceTest {
   }
 
   @Test
+  void anUploadReadsItsFilesStoredChunksAndEarlierRefusalsOnceAndForgetsOnlyRealRefusals() {
+    patch(
+        alice,
+        file("a.md", "text/markdown", "# A\nbody"),
+        file("b.md", "text/markdown", "# B\nbody"),
+        file("c.pdf", "application/pdf", "%BROKEN"));
+    assertThat(entries.manyFileHashReads).isEqualTo(1);
+    assertThat(entries.fileHashReads).isEqualTo(2); // one per file, under its lock
+    assertThat(refused.refusedAmongReads).isEqualTo(1);
+    assertThat(refused.forgetCalls).isZero();
+
+    patch(
+        alice,
+        file("a.md", "text/markdown", "# A\nbody changed"),
+        file("c.pdf", "application/pdf", "%PDFfixed"));
+
+    assertThat(entries.manyFileHashReads).isEqualTo(2);
+    assertThat(refused.refusedAmongReads).isEqualTo(2);
+    assertThat(refused.forgetCalls).isEqualTo(1); // c.pdf's refusal, in its own transaction
+    assertThat(refused.list(alice, 10)).isEmpty();
+  }
+
+  @Test
   void onlyTheNewestRefusalsAreKept() {
     List<UploadedFile> bad = new java.util.ArrayList<>();
     for (int i = 0; i < ListRefusedFilesService.KEPT_PER_USER + 5; i++) {

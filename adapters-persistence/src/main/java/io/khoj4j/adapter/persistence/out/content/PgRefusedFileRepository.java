@@ -36,6 +36,20 @@ public class PgRefusedFileRepository implements RefusedFileRepository {
   }
 
   @Override
+  public Set<String> refusedAmong(UserId owner, Collection<String> names) {
+    if (names.isEmpty()) {
+      return Set.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<String> found = em.createNativeQuery(
+            "select file_name from refused_files where user_id = :u and file_name in (:names)")
+        .setParameter("u", owner.value())
+        .setParameter("names", Set.copyOf(names))
+        .getResultList();
+    return Set.copyOf(found);
+  }
+
+  @Override
   public int forget(UserId owner, Collection<String> names) {
     if (names.isEmpty()) {
       return 0;

@@ -24,9 +24,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -106,6 +108,29 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
         rs -> new ContentHash(rs.getString(1)),
         owner.value(),
         file));
+  }
+
+  @Override
+  public Map<String, Set<ContentHash>> hashesOf(UserId owner, Collection<String> files) {
+    if (files.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc.inConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "select file_path, content_hash from entries where user_id = ? and file_path = any (?)")) {
+        ps.setObject(1, owner.value());
+        ps.setArray(2, c.createArrayOf("text", Set.copyOf(files).toArray()));
+        Map<String, Set<ContentHash>> hashes = new HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            hashes
+                .computeIfAbsent(rs.getString(1), f -> new HashSet<>())
+                .add(new ContentHash(rs.getString(2)));
+          }
+        }
+        return hashes;
+      }
+    });
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.domain.user.UserId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +20,9 @@ public interface EntryRepository {
   void lockFile(UserId owner, String file);
 
   Set<ContentHash> hashesOf(UserId owner, String file);
+
+  /** The stored chunks' hashes of each of these files that has any, in one read (an upload's files at once). */
+  Map<String, Set<ContentHash>> hashesOf(UserId owner, Collection<String> files);
 
   /** Deletes the file's chunks whose hash is not in {@code keep}; returns how many. */
   int deleteChunksNotIn(UserId owner, String file, Set<ContentHash> keep);

@@ -4,6 +4,7 @@ import io.khoj4j.domain.content.RefusedFile;
 import io.khoj4j.domain.user.UserId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The files a user's uploads did not index, one per name (the latest refusal wins). Every method is scoped by the
@@ -13,6 +14,9 @@ public interface RefusedFileRepository {
 
   /** Records the refusal, replacing an earlier one of the same owner and name. */
   void save(RefusedFile file);
+
+  /** Which of these names the owner has a refusal of (one read for an upload's files). */
+  Set<String> refusedAmong(UserId owner, Collection<String> names);
 
   /** Forgets the owner's refusals of these names (the file was since indexed or deleted); returns how many. */
   int forget(UserId owner, Collection<String> names);

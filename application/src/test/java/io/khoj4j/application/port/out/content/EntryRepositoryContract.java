@@ -88,6 +88,22 @@ public abstract class EntryRepositoryContract {
   }
 
   @Test
+  void theHashesOfManyFilesAreReadAtOnceForTheirOwnerOnly() {
+    insert(
+        alice, md("/a.md", "one"), md("/a.md", "two"), md("/b.md", "three"), md("/c.md", "four"));
+    insert(bob, md("/d.md", "five"), md("/a.md", "six"));
+
+    assertThat(
+            repository().hashesOf(alice, List.of("/a.md", "/b.md", "/d.md", "/none.md", "/a.md")))
+        .isEqualTo(java.util.Map.of(
+            "/a.md", Set.of(ContentHash.of("one"), ContentHash.of("two")),
+            "/b.md", Set.of(ContentHash.of("three"))));
+    assertThat(repository().hashesOf(bob, List.of("/a.md", "/b.md")))
+        .isEqualTo(java.util.Map.of("/a.md", Set.of(ContentHash.of("six"))));
+    assertThat(repository().hashesOf(alice, List.of())).isEmpty();
+  }
+
+  @Test
   void insertingAChunkTwiceKeepsOne() {
     insert(alice, md("/a.md", "same"));
     insert(alice, md("/a.md", "same"));

@@ -21,6 +21,11 @@ import java.util.stream.Collectors;
 /** Fake of {@link EntryRepository}; passes {@link EntryRepositoryContract}. The lock is a no-op (single thread). */
 public final class InMemoryEntryRepository implements EntryRepository {
 
+  /** How often one file's hashes and many files' hashes were read (a service's round trips, for its tests). */
+  public int fileHashReads;
+
+  public int manyFileHashReads;
+
   public record Row(UserId owner, String file, StoredChunk chunk) {}
 
   private final List<Row> rows = new CopyOnWriteArrayList<>();
@@ -39,10 +44,27 @@ public final class InMemoryEntryRepository implements EntryRepository {
 
   @Override
   public Set<ContentHash> hashesOf(UserId owner, String file) {
+    fileHashReads++;
     return rows.stream()
         .filter(r -> r.owner().equals(owner) && r.file().equals(file))
         .map(r -> r.chunk().chunk().hash())
         .collect(Collectors.toSet());
+  }
+
+  @Override
+  public java.util.Map<String, Set<ContentHash>> hashesOf(UserId owner, Collection<String> files) {
+    manyFileHashReads++;
+    java.util.Map<String, Set<ContentHash>> hashes = new java.util.HashMap<>();
+    for (String file : Set.copyOf(files)) {
+      Set<ContentHash> stored = rows.stream()
+          .filter(r -> r.owner().equals(owner) && r.file().equals(file))
+          .map(r -> r.chunk().chunk().hash())
+          .collect(Collectors.toSet());
+      if (!stored.isEmpty()) {
+        hashes.put(file, stored);
+      }
+    }
+    return hashes;
   }
 
   @Override
@@ -58,7 +80,10 @@ public final class InMemoryEntryRepository implements EntryRepository {
 
   @Override
   public synchronized void insertChunks(UserId owner, String file, Collection<StoredChunk> chunks) {
-    Set<ContentHash> present = hashesOf(owner, file);
+    Set<ContentHash> present = rows.stream()
+        .filter(r -> r.owner().equals(owner) && r.file().equals(file))
+        .map(r -> r.chunk().chunk().hash())
+        .collect(Collectors.toSet());
     for (StoredChunk c : chunks) {
       if (present.add(c.chunk().hash())) {
         rows.add(new Row(owner, file, c));

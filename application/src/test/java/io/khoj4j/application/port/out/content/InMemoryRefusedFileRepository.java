@@ -11,6 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Fake of {@link RefusedFileRepository}; passes {@link RefusedFileRepositoryContract}. */
 public final class InMemoryRefusedFileRepository implements RefusedFileRepository {
 
+  /** How often the refusals among many names were read, and names forgotten (for a service's tests). */
+  public int refusedAmongReads;
+
+  public int forgetCalls;
+
   private record Key(UserId owner, String name) {}
 
   private static final Comparator<RefusedFile> NEWEST_FIRST =
@@ -24,7 +29,16 @@ public final class InMemoryRefusedFileRepository implements RefusedFileRepositor
   }
 
   @Override
+  public java.util.Set<String> refusedAmong(UserId owner, Collection<String> names) {
+    refusedAmongReads++;
+    return names.stream()
+        .filter(n -> files.containsKey(new Key(owner, n)))
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  @Override
   public int forget(UserId owner, Collection<String> names) {
+    forgetCalls++;
     int n = 0;
     for (String name : java.util.Set.copyOf(names)) {
       n += files.remove(new Key(owner, name)) == null ? 0 : 1;

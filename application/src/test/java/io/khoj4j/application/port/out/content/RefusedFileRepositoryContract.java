@@ -58,6 +58,20 @@ public abstract class RefusedFileRepositoryContract {
   }
 
   @Test
+  void whichOfManyNamesWereRefusedIsAnsweredForTheOwnerOnly() {
+    UserId alice = newOwner();
+    UserId bob = newOwner();
+    save(alice, "/a.pdf", "x", 0);
+    save(alice, "/b.pdf", "x", 1);
+    save(bob, "/c.pdf", "x", 0);
+
+    assertThat(repository().refusedAmong(alice, List.of("/a.pdf", "/c.pdf", "/nope.pdf")))
+        .containsExactly("/a.pdf");
+    assertThat(repository().refusedAmong(bob, List.of("/a.pdf", "/b.pdf"))).isEmpty();
+    assertThat(repository().refusedAmong(alice, List.of())).isEmpty();
+  }
+
+  @Test
   void forgettingNamesRemovesOnlyThoseAndForgetAllRemovesEveryOne() {
     UserId owner = newOwner();
     save(owner, "/a.pdf", "x", 0);
