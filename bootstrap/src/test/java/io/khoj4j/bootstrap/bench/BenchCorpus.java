@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The collections the scale benchmarks search: SciFact uploaded through the API, then grown in SQL. */
 final class BenchCorpus {
@@ -48,6 +51,14 @@ final class BenchCorpus {
    * cannot leave, which no real collection has. Twenty copies of every entry per statement.
    */
   static void grow(Connection c, long total) throws SQLException {
+    grow(c, total, List.of());
+  }
+
+  /**
+   * {@link #grow(Connection, long)}, the copies given to {@code owners} in turn (copy {@code k} to owner {@code k} modulo
+   * their number; none: each copy keeps its original's owner).
+   */
+  static void grow(Connection c, long total, List<UUID> owners) throws SQLException {
     long existing = entries(c);
     if (existing >= total) {
       return;
@@ -60,6 +71,10 @@ final class BenchCorpus {
     }
     long originals = count(c, "select count(*) from base");
     int copy = (int) ((existing - originals) / originals);
+    String owner = owners.isEmpty()
+        ? "a.user_id"
+        : "('{" + owners.stream().map(UUID::toString).collect(Collectors.joining(","))
+            + "}'::uuid[])[mod(g.k, " + owners.size() + ") + 1]";
     long t0 = System.nanoTime();
     while (existing < total) {
       int copies = (int) Math.min(20, Math.ceil((total - existing) / (double) originals));
@@ -67,7 +82,7 @@ final class BenchCorpus {
       String sql = """
           insert into entries (id, user_id, file_path, file_type, file_source, raw, compiled, heading, uri,
                                content_hash, corpus_id, embedding, model_id, created_at)
-          select gen_random_uuid(), a.user_id, a.file_path || '#copy-' || k, a.file_type, a.file_source, a.raw,
+          select gen_random_uuid(), %s, a.file_path || '#copy-' || k, a.file_type, a.file_source, a.raw,
                  a.compiled, a.heading, a.uri, a.content_hash, gen_random_uuid(),
                  l2_normalize((select array_agg(x + 0.6 * y + (random() - 0.5) * 0.085)
                                from unnest(a.embedding::real[], b.embedding::real[]) as t(x, y))::vector),
@@ -75,7 +90,7 @@ final class BenchCorpus {
           from generate_series(%d, %d) as g(k)
           cross join base a join base b on b.rn = ((a.rn * 7919 + g.k * 104729) %% a.n) + 1
           order by g.k, a.rn limit %d
-          """.formatted(copy + 1, copy + copies, limit);
+          """.formatted(owner, copy + 1, copy + copies, limit);
       try (Statement s = c.createStatement()) {
         existing += s.executeUpdate(sql);
       }
@@ -94,7 +109,7 @@ final class BenchCorpus {
    * the rows written here. Building an HNSW graph or a B-tree once is many times cheaper than inserting a million rows
    * into it one statement at a time (the server's own inserts keep the trigger and every index).
    */
-  static void growInBulk(Connection c, long total) throws SQLException {
+  static void growInBulk(Connection c, long total, List<UUID> owners) throws SQLException {
     if (entries(c) >= total) {
       return;
     }
@@ -116,7 +131,7 @@ final class BenchCorpus {
         s.execute("drop index " + name);
       }
     }
-    grow(c, total);
+    grow(c, total, owners);
     long t0 = System.nanoTime();
     try (Statement s = c.createStatement()) {
       long postings = s.executeUpdate("""

@@ -32,10 +32,16 @@ final class PlainHttpGet implements AutoCloseable {
 
   /** Sends {@code GET pathAndQuery} and returns the status; the body is read and dropped. */
   int get(String pathAndQuery) throws IOException {
+    return get(pathAndQuery, null);
+  }
+
+  /** The same with a bearer token, when {@code token} is not null. */
+  int get(String pathAndQuery, String token) throws IOException {
     if (socket == null) {
       connect();
     }
     out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port
+            + (token == null ? "" : "\r\nAuthorization: Bearer " + token)
             + "\r\nAccept: application/json\r\n\r\n")
         .getBytes(StandardCharsets.US_ASCII));
     out.flush();
