@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -40,13 +41,20 @@ public class PgRefusedFileRepository implements RefusedFileRepository {
     if (names.isEmpty()) {
       return Set.of();
     }
-    @SuppressWarnings("unchecked")
-    List<String> found = em.createNativeQuery(
-            "select file_name from refused_files where user_id = :u and file_name in (:names)")
-        .setParameter("u", owner.value())
-        .setParameter("names", Set.copyOf(names))
-        .getResultList();
-    return Set.copyOf(found);
+    // a bound parameter per name: a thousand at a time keeps a large upload within the protocol's
+    // limit
+    List<String> distinct = List.copyOf(Set.copyOf(names));
+    Set<String> found = new HashSet<>();
+    for (int from = 0; from < distinct.size(); from += 1000) {
+      @SuppressWarnings("unchecked")
+      List<String> batch = em.createNativeQuery(
+              "select file_name from refused_files where user_id = :u and file_name in (:names)")
+          .setParameter("u", owner.value())
+          .setParameter("names", distinct.subList(from, Math.min(distinct.size(), from + 1000)))
+          .getResultList();
+      found.addAll(batch);
+    }
+    return found;
   }
 
   @Override

@@ -69,6 +69,12 @@ public abstract class RefusedFileRepositoryContract {
         .containsExactly("/a.pdf");
     assertThat(repository().refusedAmong(bob, List.of("/a.pdf", "/b.pdf"))).isEmpty();
     assertThat(repository().refusedAmong(alice, List.of())).isEmpty();
+    List<String> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 2500; i++) {
+      many.add("/many/" + i + ".pdf");
+    }
+    many.add("/b.pdf");
+    assertThat(repository().refusedAmong(alice, many)).containsExactly("/b.pdf");
   }
 
   @Test
