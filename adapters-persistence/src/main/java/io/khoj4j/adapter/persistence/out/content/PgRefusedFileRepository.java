@@ -1,25 +1,31 @@
 package io.khoj4j.adapter.persistence.out.content;
 
+import io.khoj4j.adapter.persistence.out.shared.Jdbc;
 import io.khoj4j.application.port.out.content.RefusedFileRepository;
 import io.khoj4j.domain.content.RefusedFile;
 import io.khoj4j.domain.user.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /** {@link RefusedFileRepository} on the {@code refused_files} table (V13). */
 @ApplicationScoped
 public class PgRefusedFileRepository implements RefusedFileRepository {
 
   private final EntityManager em;
+  private final Jdbc jdbc;
 
-  public PgRefusedFileRepository(EntityManager em) {
+  public PgRefusedFileRepository(EntityManager em, DataSource dataSource) {
     this.em = em;
+    this.jdbc = new Jdbc(dataSource, "refused files");
   }
 
   @Override
@@ -41,20 +47,24 @@ public class PgRefusedFileRepository implements RefusedFileRepository {
     if (names.isEmpty()) {
       return Set.of();
     }
-    // a bound parameter per name: a thousand at a time keeps a large upload within the protocol's
-    // limit
-    List<String> distinct = List.copyOf(Set.copyOf(names));
-    Set<String> found = new HashSet<>();
-    for (int from = 0; from < distinct.size(); from += 1000) {
-      @SuppressWarnings("unchecked")
-      List<String> batch = em.createNativeQuery(
-              "select file_name from refused_files where user_id = :u and file_name in (:names)")
-          .setParameter("u", owner.value())
-          .setParameter("names", distinct.subList(from, Math.min(distinct.size(), from + 1000)))
-          .getResultList();
-      found.addAll(batch);
-    }
-    return found;
+    // plain JDBC, like the entries' reads: an upload from a thread without a request context (a
+    // connector's sync on save) reads this outside any transaction, where the EntityManager is not
+    // available
+    String[] distinct = Set.copyOf(names).toArray(String[]::new);
+    return jdbc.inConnection(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "select file_name from refused_files where user_id = ? and file_name = any (?)")) {
+        ps.setObject(1, owner.value());
+        ps.setArray(2, c.createArrayOf("text", distinct));
+        Set<String> found = new HashSet<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            found.add(rs.getString(1));
+          }
+        }
+        return found;
+      }
+    });
   }
 
   @Override

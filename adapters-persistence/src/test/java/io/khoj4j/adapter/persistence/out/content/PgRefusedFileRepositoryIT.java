@@ -34,6 +34,24 @@ class PgRefusedFileRepositoryIT extends RefusedFileRepositoryContract {
     return unitOfWork;
   }
 
+  @org.junit.jupiter.api.Test
+  void whichNamesWereRefusedIsReadOnAThreadWithoutARequestContextOrTransaction() throws Exception {
+    UserId owner = newOwner();
+    unitOfWork.run(() -> repository.save(new io.khoj4j.domain.content.RefusedFile(
+        owner, "/a.pdf", "damaged", Instant.parse("2026-03-01T10:00:00Z"))));
+    // a connector's sync on save runs an upload on a thread of its own, with no CDI request context
+    java.util.concurrent.ExecutorService plain =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      org.assertj.core.api.Assertions.assertThat(plain
+              .submit(() -> repository.refusedAmong(owner, java.util.List.of("/a.pdf", "/b.pdf")))
+              .get())
+          .containsExactly("/a.pdf");
+    } finally {
+      plain.shutdown();
+    }
+  }
+
   @Override
   protected UserId newOwner() {
     String email = "refused-" + UUID.randomUUID() + "@example.org";
