@@ -6,8 +6,6 @@ import io.khoj4j.domain.content.RefusedFile;
 import io.khoj4j.domain.user.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -50,21 +48,11 @@ public class PgRefusedFileRepository implements RefusedFileRepository {
     // plain JDBC, like the entries' reads: an upload from a thread without a request context (a
     // connector's sync on save) reads this outside any transaction, where the EntityManager is not
     // available
-    String[] distinct = Set.copyOf(names).toArray(String[]::new);
-    return jdbc.inConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "select file_name from refused_files where user_id = ? and file_name = any (?)")) {
-        ps.setObject(1, owner.value());
-        ps.setArray(2, c.createArrayOf("text", distinct));
-        Set<String> found = new HashSet<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            found.add(rs.getString(1));
-          }
-        }
-        return found;
-      }
-    });
+    return new HashSet<>(jdbc.list(
+        "select file_name from refused_files where user_id = ? and file_name = any (?)",
+        rs -> rs.getString(1),
+        owner.value(),
+        Set.copyOf(names).toArray(String[]::new)));
   }
 
   @Override

@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -115,22 +115,15 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
     if (files.isEmpty()) {
       return Map.of();
     }
-    return jdbc.inConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "select file_path, content_hash from entries where user_id = ? and file_path = any (?)")) {
-        ps.setObject(1, owner.value());
-        ps.setArray(2, c.createArrayOf("text", Set.copyOf(files).toArray()));
-        Map<String, Set<ContentHash>> hashes = new HashMap<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            hashes
-                .computeIfAbsent(rs.getString(1), f -> new HashSet<>())
-                .add(new ContentHash(rs.getString(2)));
-          }
-        }
-        return hashes;
-      }
-    });
+    return jdbc
+        .list(
+            "select file_path, content_hash from entries where user_id = ? and file_path = any (?)",
+            rs -> Map.entry(rs.getString(1), new ContentHash(rs.getString(2))),
+            owner.value(),
+            Set.copyOf(files).toArray(String[]::new))
+        .stream()
+        .collect(Collectors.groupingBy(
+            Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toSet())));
   }
 
   @Override

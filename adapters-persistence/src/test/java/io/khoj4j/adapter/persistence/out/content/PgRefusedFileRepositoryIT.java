@@ -1,16 +1,23 @@
 package io.khoj4j.adapter.persistence.out.content;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
 import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.content.RefusedFileRepository;
 import io.khoj4j.application.port.out.content.RefusedFileRepositoryContract;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.domain.content.RefusedFile;
 import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PgRefusedFileRepositoryIT extends RefusedFileRepositoryContract {
@@ -34,17 +41,16 @@ class PgRefusedFileRepositoryIT extends RefusedFileRepositoryContract {
     return unitOfWork;
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void whichNamesWereRefusedIsReadOnAThreadWithoutARequestContextOrTransaction() throws Exception {
     UserId owner = newOwner();
-    unitOfWork.run(() -> repository.save(new io.khoj4j.domain.content.RefusedFile(
-        owner, "/a.pdf", "damaged", Instant.parse("2026-03-01T10:00:00Z"))));
+    unitOfWork.run(() -> repository.save(
+        new RefusedFile(owner, "/a.pdf", "damaged", Instant.parse("2026-03-01T10:00:00Z"))));
     // a connector's sync on save runs an upload on a thread of its own, with no CDI request context
-    java.util.concurrent.ExecutorService plain =
-        java.util.concurrent.Executors.newSingleThreadExecutor();
+    ExecutorService plain = Executors.newSingleThreadExecutor();
     try {
-      org.assertj.core.api.Assertions.assertThat(plain
-              .submit(() -> repository.refusedAmong(owner, java.util.List.of("/a.pdf", "/b.pdf")))
+      assertThat(plain
+              .submit(() -> repository.refusedAmong(owner, List.of("/a.pdf", "/b.pdf")))
               .get())
           .containsExactly("/a.pdf");
     } finally {

@@ -45,6 +45,10 @@ public final class InMemoryEntryRepository implements EntryRepository {
   @Override
   public Set<ContentHash> hashesOf(UserId owner, String file) {
     fileHashReads++;
+    return stored(owner, file);
+  }
+
+  private Set<ContentHash> stored(UserId owner, String file) {
     return rows.stream()
         .filter(r -> r.owner().equals(owner) && r.file().equals(file))
         .map(r -> r.chunk().chunk().hash())
@@ -56,10 +60,7 @@ public final class InMemoryEntryRepository implements EntryRepository {
     manyFileHashReads++;
     java.util.Map<String, Set<ContentHash>> hashes = new java.util.HashMap<>();
     for (String file : Set.copyOf(files)) {
-      Set<ContentHash> stored = rows.stream()
-          .filter(r -> r.owner().equals(owner) && r.file().equals(file))
-          .map(r -> r.chunk().chunk().hash())
-          .collect(Collectors.toSet());
+      Set<ContentHash> stored = stored(owner, file);
       if (!stored.isEmpty()) {
         hashes.put(file, stored);
       }
@@ -80,10 +81,7 @@ public final class InMemoryEntryRepository implements EntryRepository {
 
   @Override
   public synchronized void insertChunks(UserId owner, String file, Collection<StoredChunk> chunks) {
-    Set<ContentHash> present = rows.stream()
-        .filter(r -> r.owner().equals(owner) && r.file().equals(file))
-        .map(r -> r.chunk().chunk().hash())
-        .collect(Collectors.toSet());
+    Set<ContentHash> present = stored(owner, file);
     for (StoredChunk c : chunks) {
       if (present.add(c.chunk().hash())) {
         rows.add(new Row(owner, file, c));
