@@ -42,11 +42,10 @@ public class UseCaseProducers {
   @Singleton
   ApiTokenService apiTokens(
       ApiTokenRepository tokens,
-      UserRepository users,
       UnitOfWork unitOfWork,
       IdGenerator ids,
       SecretGenerator secrets,
       Clock clock) {
-    return new ApiTokenService(tokens, users, unitOfWork, ids, secrets, clock);
+    return new ApiTokenService(tokens, unitOfWork, ids, secrets, clock);
   }
 }

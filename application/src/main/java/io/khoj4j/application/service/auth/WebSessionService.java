@@ -2,6 +2,7 @@ package io.khoj4j.application.service.auth;
 
 import io.khoj4j.application.port.in.auth.SignedIn;
 import io.khoj4j.application.port.in.auth.WebSessionUseCase;
+import io.khoj4j.application.port.out.auth.OwnedSession;
 import io.khoj4j.application.port.out.auth.WebSessionRepository;
 import io.khoj4j.application.port.out.shared.SecretGenerator;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
@@ -58,15 +59,15 @@ public final class WebSessionService implements WebSessionUseCase {
       return Optional.empty();
     }
     SecretHash hash = SecretHash.of(query.secret());
-    Optional<WebSession> session = sessions.find(hash);
-    if (session.isEmpty()) {
+    Optional<OwnedSession> found = sessions.findWithOwner(hash);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    if (session.get().expiredAt(clock.instant())) {
+    if (found.get().session().expiredAt(clock.instant())) {
       unitOfWork.run(() -> sessions.delete(hash));
       return Optional.empty();
     }
-    return users.findById(session.get().owner());
+    return Optional.of(found.get().owner());
   }
 
   @Override

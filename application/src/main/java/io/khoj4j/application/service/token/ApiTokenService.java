@@ -14,7 +14,7 @@ import io.khoj4j.application.port.out.shared.IdGenerator;
 import io.khoj4j.application.port.out.shared.SecretGenerator;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.port.out.token.ApiTokenRepository;
-import io.khoj4j.application.port.out.user.UserRepository;
+import io.khoj4j.application.port.out.token.OwnedToken;
 import io.khoj4j.domain.user.ApiToken;
 import io.khoj4j.domain.user.SecretHash;
 import io.khoj4j.domain.user.User;
@@ -61,7 +61,6 @@ public final class ApiTokenService
       "Willow");
 
   private final ApiTokenRepository tokens;
-  private final UserRepository users;
   private final UnitOfWork unitOfWork;
   private final IdGenerator ids;
   private final SecretGenerator secrets;
@@ -69,13 +68,11 @@ public final class ApiTokenService
 
   public ApiTokenService(
       ApiTokenRepository tokens,
-      UserRepository users,
       UnitOfWork unitOfWork,
       IdGenerator ids,
       SecretGenerator secrets,
       Clock clock) {
     this.tokens = tokens;
-    this.users = users;
     this.unitOfWork = unitOfWork;
     this.ids = ids;
     this.secrets = secrets;
@@ -118,15 +115,16 @@ public final class ApiTokenService
     if (!query.token().startsWith(ApiToken.PREFIX)) {
       return Optional.empty();
     }
-    Optional<ApiToken> token = tokens.findByHash(SecretHash.of(query.token()));
-    if (token.isEmpty()) {
+    Optional<OwnedToken> found = tokens.findWithOwner(SecretHash.of(query.token()));
+    if (found.isEmpty()) {
       return Optional.empty();
     }
+    ApiToken token = found.get().token();
     Instant now = clock.instant();
-    if (token.get().lastUseIsStale(now)) {
-      unitOfWork.run(() -> tokens.recordUse(token.get().id(), now));
+    if (token.lastUseIsStale(now)) {
+      unitOfWork.run(() -> tokens.recordUse(token.id(), now));
     }
-    return users.findById(token.get().owner());
+    return Optional.of(found.get().owner());
   }
 
   private String friendlyName() {

@@ -20,7 +20,7 @@ final class AuthFixture {
 
   final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
   final InMemoryUserRepository users = new InMemoryUserRepository();
-  final InMemoryWebSessionRepository sessionStore = new InMemoryWebSessionRepository();
+  final InMemoryWebSessionRepository sessionStore = new InMemoryWebSessionRepository(users);
   final InMemoryLoginCodeRepository codes = new InMemoryLoginCodeRepository();
   final InMemoryExternalIdentityRepository identities = new InMemoryExternalIdentityRepository();
   final RecordingLoginLinkSender mail = new RecordingLoginLinkSender();

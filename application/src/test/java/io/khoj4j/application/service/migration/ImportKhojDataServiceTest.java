@@ -55,7 +55,7 @@ class ImportKhojDataServiceTest {
   private final FakeKhojSource source = new FakeKhojSource();
   private final InMemoryImportMappings mappings = new InMemoryImportMappings();
   private final InMemoryUserRepository users = new InMemoryUserRepository();
-  private final InMemoryApiTokenRepository tokens = new InMemoryApiTokenRepository();
+  private final InMemoryApiTokenRepository tokens = new InMemoryApiTokenRepository(users);
   private final InMemoryChatModelRepository models = new InMemoryChatModelRepository();
   private final InMemoryAgentRepository agents = new InMemoryAgentRepository();
   private final InMemoryAgentKnowledge knowledge = new InMemoryAgentKnowledge();

@@ -26,12 +26,11 @@ import org.junit.jupiter.api.Test;
 
 class ApiTokenServiceTest {
 
-  private final InMemoryApiTokenRepository tokens = new InMemoryApiTokenRepository();
   private final InMemoryUserRepository users = new InMemoryUserRepository();
+  private final InMemoryApiTokenRepository tokens = new InMemoryApiTokenRepository(users);
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   private final ApiTokenService service = new ApiTokenService(
       tokens,
-      users,
       new DirectUnitOfWork(),
       new SequentialIdGenerator(),
       new FixedSecretGenerator(),

@@ -1,7 +1,11 @@
 package io.khoj4j.adapter.persistence.out.auth;
 
+import io.khoj4j.adapter.persistence.out.shared.Jdbc;
+import io.khoj4j.adapter.persistence.out.user.UserRows;
+import io.khoj4j.application.port.out.auth.OwnedSession;
 import io.khoj4j.application.port.out.auth.WebSessionRepository;
 import io.khoj4j.domain.user.SecretHash;
+import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
 import io.khoj4j.domain.user.WebSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,14 +16,21 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 @ApplicationScoped
 public class PgWebSessionRepository implements WebSessionRepository {
 
-  private final EntityManager em;
+  /** Every request with a session cookie runs this: one statement over plain JDBC, no ORM session. */
+  private static final String WITH_OWNER = "select s.created_at, s.expires_at, " + UserRows.COLUMNS
+      + " from web_sessions s join users u on u.id = s.user_id where s.token_hash = ?";
 
-  public PgWebSessionRepository(EntityManager em) {
+  private final EntityManager em;
+  private final Jdbc jdbc;
+
+  public PgWebSessionRepository(EntityManager em, DataSource dataSource) {
     this.em = em;
+    this.jdbc = new Jdbc(dataSource, "session lookup");
   }
 
   @Override
@@ -45,6 +56,23 @@ public class PgWebSessionRepository implements WebSessionRepository {
         .findFirst()
         .map(row ->
             new WebSession(hash, new UserId((UUID) row[0]), instant(row[1]), instant(row[2])));
+  }
+
+  @Override
+  public Optional<OwnedSession> findWithOwner(SecretHash hash) {
+    return jdbc.first(
+        WITH_OWNER,
+        rs -> {
+          User owner = UserRows.map(rs);
+          return new OwnedSession(
+              new WebSession(
+                  hash,
+                  owner.id(),
+                  rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                  rs.getObject("expires_at", OffsetDateTime.class).toInstant()),
+              owner);
+        },
+        hash.hex());
   }
 
   @Override

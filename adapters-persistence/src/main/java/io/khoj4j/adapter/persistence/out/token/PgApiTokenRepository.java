@@ -1,18 +1,36 @@
 package io.khoj4j.adapter.persistence.out.token;
 
+import io.khoj4j.adapter.persistence.out.shared.Jdbc;
+import io.khoj4j.adapter.persistence.out.user.UserRows;
 import io.khoj4j.application.port.out.token.ApiTokenRepository;
+import io.khoj4j.application.port.out.token.OwnedToken;
 import io.khoj4j.domain.user.ApiToken;
 import io.khoj4j.domain.user.SecretHash;
+import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 @ApplicationScoped
 public class PgApiTokenRepository implements ApiTokenRepository {
+
+  /** Every request with a token runs this: one statement over plain JDBC, no ORM session or entities. */
+  private static final String WITH_OWNER =
+      "select t.id, t.name, t.display, t.created_at, t.last_used_at, "
+          + UserRows.COLUMNS
+          + " from api_tokens t join users u on u.id = t.user_id where t.token_hash = ?";
+
+  private final Jdbc jdbc;
+
+  public PgApiTokenRepository(DataSource dataSource) {
+    this.jdbc = new Jdbc(dataSource, "API token lookup");
+  }
 
   @Override
   @Transactional
@@ -33,6 +51,26 @@ public class PgApiTokenRepository implements ApiTokenRepository {
     return ApiTokenEntity.<ApiTokenEntity>find("tokenHash", hash.hex())
         .firstResultOptional()
         .map(this::toDomain);
+  }
+
+  @Override
+  public Optional<OwnedToken> findWithOwner(SecretHash hash) {
+    return jdbc.first(
+        WITH_OWNER,
+        rs -> {
+          User owner = UserRows.map(rs);
+          OffsetDateTime lastUsed = rs.getObject("last_used_at", OffsetDateTime.class);
+          ApiToken token = new ApiToken(
+              rs.getObject("id", UUID.class),
+              owner.id(),
+              rs.getString("name"),
+              hash,
+              rs.getString("display"),
+              rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+              lastUsed == null ? null : lastUsed.toInstant());
+          return new OwnedToken(token, owner);
+        },
+        hash.hex());
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.auth.WebSessionRepository;
 import io.khoj4j.application.port.out.auth.WebSessionRepositoryContract;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.application.port.out.user.UserRepository;
 import io.khoj4j.domain.user.UserId;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -34,5 +35,10 @@ class PgWebSessionRepositoryIT extends WebSessionRepositoryContract {
   @Override
   protected UserId newOwner() {
     return NewOwners.in(users);
+  }
+
+  @Override
+  protected UserRepository users() {
+    return users;
   }
 }

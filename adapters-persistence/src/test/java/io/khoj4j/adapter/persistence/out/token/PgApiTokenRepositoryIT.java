@@ -5,6 +5,7 @@ import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.port.out.token.ApiTokenRepository;
 import io.khoj4j.application.port.out.token.ApiTokenRepositoryContract;
+import io.khoj4j.application.port.out.user.UserRepository;
 import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,5 +41,10 @@ class PgApiTokenRepositoryIT extends ApiTokenRepositoryContract {
     User user =
         new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now());
     return users.insertIfAbsent(user).id();
+  }
+
+  @Override
+  protected UserRepository users() {
+    return users;
   }
 }

@@ -13,8 +13,14 @@ public interface ApiTokenRepository {
 
   void insert(ApiToken token);
 
-  /** The token with this hash, whoever owns it: this is how a request is authenticated. */
+  /** The token with this hash, whoever owns it. */
   Optional<ApiToken> findByHash(SecretHash hash);
+
+  /**
+   * The token with this hash and its owner, read in one statement: this is how a request is authenticated, so it
+   * runs on every request that carries a token.
+   */
+  Optional<OwnedToken> findWithOwner(SecretHash hash);
 
   /** The owner's tokens, oldest first. */
   List<ApiToken> findByOwner(UserId owner);

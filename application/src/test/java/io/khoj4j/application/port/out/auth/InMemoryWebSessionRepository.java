@@ -1,5 +1,6 @@
 package io.khoj4j.application.port.out.auth;
 
+import io.khoj4j.application.port.out.user.UserRepository;
 import io.khoj4j.domain.user.SecretHash;
 import io.khoj4j.domain.user.UserId;
 import io.khoj4j.domain.user.WebSession;
@@ -12,6 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryWebSessionRepository implements WebSessionRepository {
 
   private final Map<SecretHash, WebSession> sessions = new ConcurrentHashMap<>();
+  private final UserRepository users;
+
+  /** {@code users}: where the sessions' owners are (the real table has a foreign key to them). */
+  public InMemoryWebSessionRepository(UserRepository users) {
+    this.users = users;
+  }
 
   @Override
   public void insert(WebSession session) {
@@ -21,6 +28,12 @@ public final class InMemoryWebSessionRepository implements WebSessionRepository 
   @Override
   public Optional<WebSession> find(SecretHash hash) {
     return Optional.ofNullable(sessions.get(hash));
+  }
+
+  @Override
+  public Optional<OwnedSession> findWithOwner(SecretHash hash) {
+    return find(hash)
+        .flatMap(s -> users.findById(s.owner()).map(owner -> new OwnedSession(s, owner)));
   }
 
   @Override

@@ -2,12 +2,17 @@ package io.khoj4j.application.port.out.auth;
 
 import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.application.port.out.user.InMemoryUserRepository;
+import io.khoj4j.application.port.out.user.UserRepository;
+import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
+import java.time.Instant;
 import java.util.UUID;
 
 class InMemoryWebSessionRepositoryTest extends WebSessionRepositoryContract {
 
-  private final InMemoryWebSessionRepository repository = new InMemoryWebSessionRepository();
+  private final InMemoryUserRepository users = new InMemoryUserRepository();
+  private final InMemoryWebSessionRepository repository = new InMemoryWebSessionRepository(users);
 
   @Override
   protected WebSessionRepository repository() {
@@ -21,6 +26,15 @@ class InMemoryWebSessionRepositoryTest extends WebSessionRepositoryContract {
 
   @Override
   protected UserId newOwner() {
-    return new UserId(UUID.randomUUID());
+    String email = "owner-" + UUID.randomUUID() + "@example.org";
+    return users
+        .insertIfAbsent(new User(
+            new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now()))
+        .id();
+  }
+
+  @Override
+  protected UserRepository users() {
+    return users;
   }
 }

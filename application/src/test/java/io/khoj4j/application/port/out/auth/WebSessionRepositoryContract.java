@@ -3,7 +3,9 @@ package io.khoj4j.application.port.out.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.application.port.out.user.UserRepository;
 import io.khoj4j.domain.user.SecretHash;
+import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
 import io.khoj4j.domain.user.WebSession;
 import java.time.Duration;
@@ -22,6 +24,9 @@ public abstract class WebSessionRepositoryContract {
   /** A user that exists wherever the repository checks owners. */
   protected abstract UserId newOwner();
 
+  /** Where the owners are. */
+  protected abstract UserRepository users();
+
   private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
   private static WebSession session(UserId owner, Instant expiresAt) {
@@ -39,6 +44,48 @@ public abstract class WebSessionRepositoryContract {
 
     assertThat(repository().find(session.hash())).contains(session);
     assertThat(repository().find(SecretHash.of("another secret"))).isEmpty();
+  }
+
+  @Test
+  void aSessionIsFoundWithItsUserInOneLookup() {
+    User carol = users()
+        .insertIfAbsent(new User(
+            new UserId(UUID.randomUUID()),
+            "carol-" + UUID.randomUUID(),
+            "carol-" + UUID.randomUUID() + "@example.org",
+            "Carol",
+            "Danvers",
+            true,
+            true,
+            Instant.parse("2026-02-03T04:05:06Z")));
+    WebSession carols = session(carol.id(), NOW.plus(WebSession.LIFETIME));
+    WebSession expired = session(newOwner(), NOW.minusSeconds(1));
+    unitOfWork().run(() -> {
+      repository().insert(carols);
+      repository().insert(expired);
+    });
+
+    OwnedSession found = repository().findWithOwner(carols.hash()).orElseThrow();
+
+    assertThat(found.session()).isEqualTo(carols);
+    assertThat(found.owner()).isEqualTo(users().findById(carol.id()).orElseThrow());
+    assertThat(found.owner().admin()).isTrue();
+    assertThat(found.owner().lastName()).isEqualTo("Danvers");
+    // expiry is the caller's to judge: the lookup returns an expired session as stored
+    assertThat(repository().findWithOwner(expired.hash()).orElseThrow().session())
+        .isEqualTo(expired);
+    assertThat(repository().findWithOwner(SecretHash.of("another secret"))).isEmpty();
+  }
+
+  @Test
+  void aDeletedUsersSessionIsNotFoundWithAUser() {
+    UserId dora = newOwner();
+    WebSession session = session(dora, NOW.plus(WebSession.LIFETIME));
+    unitOfWork().run(() -> repository().insert(session));
+
+    unitOfWork().run(() -> users().delete(dora));
+
+    assertThat(repository().findWithOwner(session.hash())).isEmpty();
   }
 
   @Test

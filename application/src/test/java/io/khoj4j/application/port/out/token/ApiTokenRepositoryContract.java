@@ -3,8 +3,10 @@ package io.khoj4j.application.port.out.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.application.port.out.user.UserRepository;
 import io.khoj4j.domain.user.ApiToken;
 import io.khoj4j.domain.user.SecretHash;
+import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +23,9 @@ public abstract class ApiTokenRepositoryContract {
 
   /** A user that exists in the store (the real adapter has a foreign key). */
   protected abstract UserId newOwner();
+
+  /** Where the owners are. */
+  protected abstract UserRepository users();
 
   private UserId alice;
   private UserId bob;
@@ -54,6 +59,51 @@ public abstract class ApiTokenRepositoryContract {
 
     assertThat(repository().findByHash(SecretHash.of(secret))).contains(token);
     assertThat(repository().findByHash(SecretHash.of(secret + "x"))).isEmpty();
+  }
+
+  @Test
+  void aTokenIsFoundWithItsOwnerInOneLookup() {
+    String email = "carol-" + UUID.randomUUID() + "@example.org";
+    User carol = users()
+        .insertIfAbsent(new User(
+            new UserId(UUID.randomUUID()),
+            "carol-" + UUID.randomUUID(),
+            email,
+            "Carol",
+            "Danvers",
+            true,
+            true,
+            Instant.parse("2026-02-03T04:05:06Z")));
+    String secret = secret();
+    ApiToken carols = token(carol.id(), secret, Instant.now());
+    ApiToken bobs = token(bob, secret(), Instant.now());
+    Instant used = Instant.parse("2026-05-05T05:05:05Z");
+    unitOfWork().run(() -> {
+      repository().insert(carols);
+      repository().insert(bobs);
+      repository().recordUse(carols.id(), used);
+    });
+
+    OwnedToken found = repository().findWithOwner(SecretHash.of(secret)).orElseThrow();
+
+    assertThat(found.token()).isEqualTo(repository().findByHash(carols.hash()).orElseThrow());
+    assertThat(found.token().lastUsed()).contains(used);
+    assertThat(found.owner()).isEqualTo(users().findById(carol.id()).orElseThrow());
+    assertThat(found.owner().admin()).isTrue();
+    assertThat(found.owner().firstName()).isEqualTo("Carol");
+    assertThat(repository().findWithOwner(bobs.hash()).orElseThrow().owner().id())
+        .isEqualTo(bob);
+    assertThat(repository().findWithOwner(SecretHash.of(secret + "x"))).isEmpty();
+  }
+
+  @Test
+  void aDeletedUsersTokenIsNotFoundWithAnOwner() {
+    ApiToken token = token(alice, secret(), Instant.now());
+    unitOfWork().run(() -> repository().insert(token));
+
+    unitOfWork().run(() -> users().delete(alice));
+
+    assertThat(repository().findWithOwner(token.hash())).isEmpty();
   }
 
   @Test

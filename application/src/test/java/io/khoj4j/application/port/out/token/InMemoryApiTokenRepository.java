@@ -1,5 +1,6 @@
 package io.khoj4j.application.port.out.token;
 
+import io.khoj4j.application.port.out.user.UserRepository;
 import io.khoj4j.domain.user.ApiToken;
 import io.khoj4j.domain.user.SecretHash;
 import io.khoj4j.domain.user.UserId;
@@ -15,6 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryApiTokenRepository implements ApiTokenRepository {
 
   private final Map<UUID, ApiToken> tokens = new ConcurrentHashMap<>();
+  private final UserRepository users;
+
+  /** {@code users}: where the tokens' owners are (the real table has a foreign key to them). */
+  public InMemoryApiTokenRepository(UserRepository users) {
+    this.users = users;
+  }
 
   @Override
   public void insert(ApiToken token) {
@@ -24,6 +31,12 @@ public final class InMemoryApiTokenRepository implements ApiTokenRepository {
   @Override
   public Optional<ApiToken> findByHash(SecretHash hash) {
     return tokens.values().stream().filter(t -> t.hash().equals(hash)).findFirst();
+  }
+
+  @Override
+  public Optional<OwnedToken> findWithOwner(SecretHash hash) {
+    return findByHash(hash)
+        .flatMap(t -> users.findById(t.owner()).map(owner -> new OwnedToken(t, owner)));
   }
 
   @Override

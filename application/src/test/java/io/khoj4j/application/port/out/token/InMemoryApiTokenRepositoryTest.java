@@ -2,12 +2,17 @@ package io.khoj4j.application.port.out.token;
 
 import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.application.port.out.user.InMemoryUserRepository;
+import io.khoj4j.application.port.out.user.UserRepository;
+import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
+import java.time.Instant;
 import java.util.UUID;
 
 class InMemoryApiTokenRepositoryTest extends ApiTokenRepositoryContract {
 
-  private final InMemoryApiTokenRepository repository = new InMemoryApiTokenRepository();
+  private final InMemoryUserRepository users = new InMemoryUserRepository();
+  private final InMemoryApiTokenRepository repository = new InMemoryApiTokenRepository(users);
   private final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
 
   @Override
@@ -22,6 +27,15 @@ class InMemoryApiTokenRepositoryTest extends ApiTokenRepositoryContract {
 
   @Override
   protected UserId newOwner() {
-    return new UserId(UUID.randomUUID());
+    String email = "owner-" + UUID.randomUUID() + "@example.org";
+    return users
+        .insertIfAbsent(new User(
+            new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now()))
+        .id();
+  }
+
+  @Override
+  protected UserRepository users() {
+    return users;
   }
 }
