@@ -59,7 +59,7 @@ final class ContextGatherer {
 
   Gathered gather(ChatTurn turn, ConversationCommand command) {
     boolean hasNotes = turn.agent().agent().hasKnowledge()
-        || content.overview(new ContentQuery.Overview(turn.command().user())).hasDocuments();
+        || content.hasDocuments(new ContentQuery.HasDocuments(turn.command().user()));
     if (command == ConversationCommand.NOTES && !hasNotes) {
       return new Gathered.Stopped(
           ChatReplies.answerWithoutModel(turn.sink(), Prompts.render("no-notes.md", Map.of())));

@@ -1,7 +1,6 @@
 package io.khoj4j.application.service.content;
 
 import io.khoj4j.application.error.NotFoundException;
-import io.khoj4j.application.port.in.content.ContentOverview;
 import io.khoj4j.application.port.in.content.ContentQuery;
 import io.khoj4j.application.port.in.content.FilePage;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
@@ -67,10 +66,12 @@ public final class QueryContentService implements QueryContentUseCase {
   }
 
   @Override
-  public ContentOverview overview(ContentQuery.Overview query) {
-    return new ContentOverview(
-        entries.hasEntries(query.owner()),
-        entries.contentTypes(query.owner()),
-        entries.indexedBytes(query.owner()));
+  public boolean hasDocuments(ContentQuery.HasDocuments query) {
+    return entries.hasEntries(query.owner());
+  }
+
+  @Override
+  public long indexedBytes(ContentQuery.IndexedBytes query) {
+    return entries.indexedBytes(query.owner());
   }
 }

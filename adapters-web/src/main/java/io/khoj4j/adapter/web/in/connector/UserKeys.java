@@ -33,8 +33,7 @@ class UserKeys {
   ConnectorResponse response(Object currentConfig) {
     User user = accounts.get(new AccountQuery(currentUser.id()));
     String photo = accounts.photo(new AccountQuery(currentUser.id())).orElse(null);
-    boolean hasDocuments =
-        content.overview(new ContentQuery.Overview(currentUser.id())).hasDocuments();
+    boolean hasDocuments = content.hasDocuments(new ContentQuery.HasDocuments(currentUser.id()));
     return new ConnectorResponse(
         user.username(), photo, true, hasDocuments, version, currentConfig);
   }

@@ -362,8 +362,7 @@ public class ContentResource {
   @Path("/size")
   @Produces(MediaType.APPLICATION_JSON)
   public SizeResponse size() {
-    long bytes =
-        queryContent.overview(new ContentQuery.Overview(currentUser.id())).indexedBytes();
+    long bytes = queryContent.indexedBytes(new ContentQuery.IndexedBytes(currentUser.id()));
     return new SizeResponse((bytes + (1 << 20) - 1) >> 20);
   }
 

@@ -9,7 +9,6 @@ import io.khoj4j.application.port.in.connector.ReadConnectorsQuery;
 import io.khoj4j.application.port.in.connector.ReadConnectorsUseCase;
 import io.khoj4j.application.port.in.connector.StartNotionOAuthQuery;
 import io.khoj4j.application.port.in.connector.StartNotionOAuthUseCase;
-import io.khoj4j.application.port.in.content.ContentOverview;
 import io.khoj4j.application.port.in.content.ContentQuery;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
 import io.khoj4j.application.port.in.memory.MemorySettings;
@@ -49,6 +48,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Who the caller is and what the server offers them: Khoj's user and settings routes. */
@@ -122,36 +122,32 @@ public class UserResource {
   public UserJson.UserInfo user(@QueryParam("client") String client) {
     User user = user();
     return new UserJson.UserInfo(
-        user.email(),
-        user.username(),
-        photo(),
-        subscription().premium(),
-        overview().hasDocuments(),
-        version);
+        user.email(), user.username(), photo(), subscription().premium(), hasDocuments(), version);
   }
 
   private String photo() {
     return accounts.photo(new AccountQuery(currentUser.id())).orElse(null);
   }
 
-  private ContentOverview overview() {
-    return content.overview(new ContentQuery.Overview(currentUser.id()));
+  private boolean hasDocuments() {
+    return content.hasDocuments(new ContentQuery.HasDocuments(currentUser.id()));
   }
 
   @GET
   @Path("/settings")
   public Object settings(@QueryParam("detailed") String detailed) {
     User user = user();
-    ContentOverview overview = overview();
+    boolean hasDocuments = hasDocuments();
     SubscriptionStatus subscription = subscription();
     if (!QueryParams.bool("detailed", detailed, false)) {
       return new UserJson.BriefSettings(
-          user.username(), photo(), subscription.premium(), overview.hasDocuments(), version);
+          user.username(), photo(), subscription.premium(), hasDocuments, version);
     }
+    Set<ContentType> types = content.types(new ContentQuery.Types(currentUser.id()));
     UserJson.ContentSources sources = new UserJson.ContentSources(
-        overview.types().stream().anyMatch(t -> t != ContentType.GITHUB && t != ContentType.NOTION),
-        overview.types().contains(ContentType.GITHUB),
-        overview.types().contains(ContentType.NOTION));
+        types.stream().anyMatch(t -> t != ContentType.GITHUB && t != ContentType.NOTION),
+        types.contains(ContentType.GITHUB),
+        types.contains(ContentType.NOTION));
     ConnectorsView connectorsView = connectors.read(new ReadConnectorsQuery(currentUser.id()));
     MemorySettings memory = memorySettings.settings(new MemorySettingsQuery(currentUser.id()));
     List<UserJson.ModelOption> options = models.options(new ChatModelQuery.Options()).stream()
@@ -180,7 +176,7 @@ public class UserResource {
         user.username(),
         photo(),
         subscription.premium(),
-        overview.hasDocuments(),
+        hasDocuments,
         version,
         user.firstName(),
         "",

@@ -4,7 +4,6 @@ import static io.khoj4j.adapter.web.WebSlice.ALICE;
 
 import io.khoj4j.adapter.web.WebSlice;
 import io.khoj4j.application.port.in.connector.ConnectorsView;
-import io.khoj4j.application.port.in.content.ContentOverview;
 import io.khoj4j.application.port.in.content.ContentQuery;
 import io.khoj4j.application.port.in.content.FilePage;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
@@ -109,9 +108,14 @@ final class ConnectorFakes {
       }
 
       @Override
-      public ContentOverview overview(ContentQuery.Overview q) {
+      public boolean hasDocuments(ContentQuery.HasDocuments q) {
         received.add(q);
-        return new ContentOverview(false, Set.of(), 0);
+        return false;
+      }
+
+      @Override
+      public long indexedBytes(ContentQuery.IndexedBytes q) {
+        throw new AssertionError("not used");
       }
     };
   }

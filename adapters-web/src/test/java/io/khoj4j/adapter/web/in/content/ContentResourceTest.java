@@ -316,7 +316,7 @@ class ContentResourceTest {
   @Test
   void sizeRoundsUpToWholeMegabytes() {
     assertThat(json(resource.size())).isEqualTo("{\"indexed_data_size_in_mb\":2}");
-    assertThat(received).containsExactly(new ContentQuery.Overview(ALICE));
+    assertThat(received).containsExactly(new ContentQuery.IndexedBytes(ALICE));
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.khoj4j.adapter.web.in.content;
 
-import io.khoj4j.application.port.in.content.ContentOverview;
 import io.khoj4j.application.port.in.content.ContentQuery;
 import io.khoj4j.application.port.in.content.FilePage;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
@@ -45,10 +44,16 @@ final class RecordingContentQueries implements QueryContentUseCase {
     return List.of(file.name());
   }
 
+  @Override
+  public boolean hasDocuments(ContentQuery.HasDocuments q) {
+    received.add(q);
+    return true;
+  }
+
   /** One byte over a megabyte indexed. */
   @Override
-  public ContentOverview overview(ContentQuery.Overview q) {
+  public long indexedBytes(ContentQuery.IndexedBytes q) {
     received.add(q);
-    return new ContentOverview(true, Set.of(ContentType.MARKDOWN), (1 << 20) + 1);
+    return (1 << 20) + 1;
   }
 }

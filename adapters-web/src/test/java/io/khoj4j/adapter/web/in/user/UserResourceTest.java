@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.khoj4j.application.port.in.connector.ConnectorsView;
 import io.khoj4j.application.port.in.connector.ReadConnectorsQuery;
 import io.khoj4j.application.port.in.connector.StartNotionOAuthQuery;
-import io.khoj4j.application.port.in.content.ContentOverview;
 import io.khoj4j.application.port.in.content.ContentQuery;
 import io.khoj4j.application.port.in.content.FilePage;
 import io.khoj4j.application.port.in.content.QueryContentUseCase;
@@ -85,7 +84,8 @@ class UserResourceTest {
   private final QueryContentUseCase content = new QueryContentUseCase() {
     @Override
     public Set<ContentType> types(ContentQuery.Types q) {
-      throw new AssertionError("not used");
+      received.add(q);
+      return Set.of(ContentType.MARKDOWN, ContentType.GITHUB);
     }
 
     @Override
@@ -104,9 +104,14 @@ class UserResourceTest {
     }
 
     @Override
-    public ContentOverview overview(ContentQuery.Overview q) {
+    public boolean hasDocuments(ContentQuery.HasDocuments q) {
       received.add(q);
-      return new ContentOverview(true, Set.of(ContentType.MARKDOWN, ContentType.GITHUB), 10);
+      return true;
+    }
+
+    @Override
+    public long indexedBytes(ContentQuery.IndexedBytes q) {
+      throw new AssertionError("not used");
     }
   };
 
@@ -211,7 +216,11 @@ class UserResourceTest {
         .contains(
             new AccountQuery(ALICE),
             new GetSubscriptionQuery(ALICE),
-            new ContentQuery.Overview(ALICE));
+            new ContentQuery.HasDocuments(ALICE));
+    // whether the user has documents is an index probe; their types and size are read only where
+    // shown
+    assertThat(received)
+        .noneMatch(q -> q instanceof ContentQuery.Types || q instanceof ContentQuery.IndexedBytes);
   }
 
   @Test
@@ -221,6 +230,9 @@ class UserResourceTest {
             + "\"user_photo\":\"https://img.example/alice.png\",\"is_active\":true,\"has_documents\":true,"
             + "\"khoj_version\":\"1.2.3\"}");
     assertThat(json(resource(false).settings("false"))).doesNotContain("chat_model_options");
+    assertThat(received).contains(new ContentQuery.HasDocuments(ALICE));
+    assertThat(received)
+        .noneMatch(q -> q instanceof ContentQuery.Types || q instanceof ContentQuery.IndexedBytes);
   }
 
   @Test
@@ -264,7 +276,9 @@ class UserResourceTest {
             new MemorySettingsQuery(ALICE),
             new ChatModelQuery.Effective(ALICE),
             new VoiceSettingsQuery(ALICE),
-            new StartNotionOAuthQuery(ALICE));
+            new StartNotionOAuthQuery(ALICE),
+            new ContentQuery.HasDocuments(ALICE),
+            new ContentQuery.Types(ALICE));
   }
 
   @Test

@@ -34,5 +34,9 @@ public sealed interface ContentQuery {
   /** Distinct paths of the user's files from one source. */
   record SourceFiles(UserId owner, ContentSource source) implements ContentQuery {}
 
-  record Overview(UserId owner) implements ContentQuery {}
+  /** Whether the user has indexed anything: an index probe, cheap at any size (chat asks it every turn). */
+  record HasDocuments(UserId owner) implements ContentQuery {}
+
+  /** How much text the user has indexed, in bytes: reads every entry's text, so only where that is the question. */
+  record IndexedBytes(UserId owner) implements ContentQuery {}
 }

@@ -17,5 +17,7 @@ public interface QueryContentUseCase {
 
   List<String> sourceFiles(ContentQuery.SourceFiles query);
 
-  ContentOverview overview(ContentQuery.Overview query);
+  boolean hasDocuments(ContentQuery.HasDocuments query);
+
+  long indexedBytes(ContentQuery.IndexedBytes query);
 }
