@@ -11,6 +11,7 @@ import io.khoj4j.domain.content.ContentType;
 import io.khoj4j.domain.content.DateMentions;
 import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.domain.user.UserId;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -125,9 +126,19 @@ final class FileReplacer {
           file.source(),
           file.file().fullText(),
           file.file().size(),
+          indexedBytes(file),
           clock.instant()));
     }
     return new Outcome.Done(fresh.size(), deleted);
+  }
+
+  /** The UTF-8 size of the file's chunks' text: after the replacement they are exactly its stored chunks. */
+  private static long indexedBytes(FileChunks file) {
+    long bytes = 0;
+    for (var chunk : file.chunks().values()) {
+      bytes += chunk.compiled().getBytes(StandardCharsets.UTF_8).length;
+    }
+    return bytes;
   }
 
   /** The file's chunks not yet stored; chunks of one section share a corpus id. */

@@ -50,6 +50,7 @@ public final class QueryContentService implements QueryContentUseCase {
         f.source(),
         f.rawText().substring(0, TRUNCATED_LENGTH),
         f.sizeBytes(),
+        f.indexedBytes(),
         f.updatedAt());
   }
 

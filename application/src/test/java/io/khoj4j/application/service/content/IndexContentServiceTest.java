@@ -320,6 +320,39 @@ class IndexContentServiceTest {
   }
 
   @Test
+  void aFilesRecordCarriesTheUtf8SizeOfItsStoredChunksAndFollowsTheirChanges() {
+    String body = String.join(" ", java.util.Collections.nCopies(300, "crème brûlée"));
+    patch(
+        alice,
+        file("d.md", "text/markdown", "# Dessert\n" + body),
+        file("e.md", "text/markdown", "# E\nshort"));
+
+    assertThat(entries.rows().stream().filter(r -> r.file().equals("d.md")).count())
+        .as("the text spans several chunks")
+        .isGreaterThan(1);
+    assertThat(entries.findFile(alice, "d.md").orElseThrow().indexedBytes())
+        .isEqualTo(storedBytes(alice, "d.md"))
+        .as("bytes, not characters")
+        .isGreaterThan(entries.rows().stream()
+            .filter(r -> r.file().equals("d.md"))
+            .mapToLong(r -> r.chunk().chunk().compiled().length())
+            .sum());
+    assertThat(entries.indexedBytes(alice))
+        .isEqualTo(storedBytes(alice, "d.md") + storedBytes(alice, "e.md"));
+
+    patch(alice, file("d.md", "text/markdown", "# Dessert\nnone left"));
+    assertThat(entries.findFile(alice, "d.md").orElseThrow().indexedBytes())
+        .isEqualTo(storedBytes(alice, "d.md"));
+  }
+
+  private long storedBytes(UserId owner, String file) {
+    return entries.rows().stream()
+        .filter(r -> r.owner().equals(owner) && r.file().equals(file))
+        .mapToLong(r -> r.chunk().chunk().compiled().getBytes(StandardCharsets.UTF_8).length)
+        .sum();
+  }
+
+  @Test
   void declaredCharsetIsHonoured() {
     byte[] latin1 = "# Caf\u00e9\nna\u00efve".getBytes(StandardCharsets.ISO_8859_1);
     patch(alice, new UploadedFile("l.md", "text/markdown; charset=ISO-8859-1", latin1));

@@ -198,10 +198,11 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
   public void saveFile(IndexedFile file) {
     jdbc.update(
         "insert into indexed_files (id, user_id, file_name, file_type, file_source, raw_text, size_bytes,"
-            + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " indexed_bytes, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " on conflict (user_id, file_name) do update set file_type = excluded.file_type,"
             + " file_source = excluded.file_source, raw_text = excluded.raw_text,"
-            + " size_bytes = excluded.size_bytes, updated_at = excluded.updated_at",
+            + " size_bytes = excluded.size_bytes, indexed_bytes = excluded.indexed_bytes,"
+            + " updated_at = excluded.updated_at",
         file.id(),
         file.owner().value(),
         file.name(),
@@ -209,6 +210,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
         file.source().wireName(),
         file.rawText().replace("\u0000", ""),
         file.sizeBytes(),
+        file.indexedBytes(),
         Timestamp.from(file.updatedAt()));
   }
 
@@ -273,6 +275,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
         ContentSource.fromWire(rs.getString("file_source")).orElseThrow(),
         rs.getString("raw_text"),
         rs.getLong("size_bytes"),
+        rs.getLong("indexed_bytes"),
         rs.getTimestamp("updated_at").toInstant());
   }
 
@@ -358,7 +361,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
   @Override
   public long indexedBytes(UserId owner) {
     return jdbc.list(
-            "select coalesce(sum(octet_length(compiled)), 0) from entries where user_id = ?",
+            "select coalesce(sum(indexed_bytes), 0) from indexed_files where user_id = ?",
             rs -> rs.getLong(1),
             owner.value())
         .getFirst();

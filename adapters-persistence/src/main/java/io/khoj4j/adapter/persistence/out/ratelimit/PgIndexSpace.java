@@ -35,7 +35,7 @@ public class PgIndexSpace implements IndexSpace {
           .setParameter("key", "index_space:" + owner.value())
           .getSingleResult();
       long used = ((Number) em.createNativeQuery("""
-              select (select coalesce(sum(octet_length(compiled)), 0) from entries where user_id = :user)
+              select (select coalesce(sum(indexed_bytes), 0) from indexed_files where user_id = :user)
                    + (select coalesce(sum(bytes), 0) from index_reservations
                       where user_id = :user and reserved_at > :fresh)
               """)

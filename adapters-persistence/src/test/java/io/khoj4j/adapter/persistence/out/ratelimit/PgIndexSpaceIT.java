@@ -2,10 +2,14 @@ package io.khoj4j.adapter.persistence.out.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.khoj4j.adapter.persistence.out.content.PgVectorEntryRepository;
 import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.ratelimit.IndexSpace;
 import io.khoj4j.application.port.out.ratelimit.IndexSpaceContract;
 import io.khoj4j.application.port.out.shared.MutableClock;
+import io.khoj4j.domain.content.ContentSource;
+import io.khoj4j.domain.content.ContentType;
+import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +29,9 @@ class PgIndexSpaceIT extends IndexSpaceContract {
 
   @Inject
   PgUserRepository users;
+
+  @Inject
+  PgVectorEntryRepository entries;
 
   private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
 
@@ -63,5 +70,28 @@ class PgIndexSpaceIT extends IndexSpaceContract {
         .isTrue();
     assertThat(replicaA.purgeBefore(clock.instant().minus(Duration.ofMinutes(30))))
         .isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void whatTheUserHasIndexedCountsFromItsFileRecordsAndOnlyThatUsers() {
+    UserId alice = newUser();
+    UserId bob = newUser();
+    entries.saveFile(new IndexedFile(
+        UUID.randomUUID(),
+        alice,
+        "/notes/a.md",
+        ContentType.MARKDOWN,
+        ContentSource.COMPUTER,
+        "text",
+        4_000,
+        600,
+        clock.instant()));
+    IndexSpace space = space();
+
+    assertThat(space.tryReserve(alice, "u1", 400, 1000)).as("600 indexed + 400").isFalse();
+    assertThat(space.tryReserve(alice, "u2", 399, 1000)).isTrue();
+    assertThat(space.tryReserve(bob, "u1", 999, 1000))
+        .as("alice's files are not bob's")
+        .isTrue();
   }
 }

@@ -57,6 +57,7 @@ class ContentResourceTest {
       ContentSource.COMPUTER,
       "# Tea",
       5,
+      5,
       AT);
 
   @TempDir

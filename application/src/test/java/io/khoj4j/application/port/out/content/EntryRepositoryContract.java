@@ -73,6 +73,7 @@ public abstract class EntryRepositoryContract {
         ContentSource.COMPUTER,
         "text of " + name,
         10,
+        7,
         at.truncatedTo(ChronoUnit.MILLIS));
   }
 
@@ -158,6 +159,7 @@ public abstract class EntryRepositoryContract {
         ContentSource.COMPUTER,
         "new text",
         8,
+        5,
         t.plusSeconds(5));
     unitOfWork().run(() -> repository().saveFile(newer));
 
@@ -204,7 +206,37 @@ public abstract class EntryRepositoryContract {
     assertThat(repository().filePathsOfSource(alice, ContentSource.COMPUTER))
         .containsExactly("/a.md", "/o.org");
     assertThat(repository().filePathsOfSource(alice, ContentSource.GITHUB)).hasSize(1);
-    assertThat(repository().indexedBytes(alice)).isEqualTo(3 + 8 + 2);
+  }
+
+  @Test
+  void theIndexedSizeIsTheSumOfTheOwnersFileRecords() {
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    unitOfWork().run(() -> {
+      repository().saveFile(file(alice, "/a.md", ContentType.MARKDOWN, t));
+      repository().saveFile(file(alice, "/b.org", ContentType.ORG, t));
+      repository().saveFile(file(bob, "/a.md", ContentType.MARKDOWN, t));
+    });
+    assertThat(repository().indexedBytes(alice)).isEqualTo(7 + 7);
+    assertThat(repository().findFile(alice, "/a.md").orElseThrow().indexedBytes())
+        .isEqualTo(7);
+
+    IndexedFile smaller = new IndexedFile(
+        UUID.randomUUID(),
+        alice,
+        "/a.md",
+        ContentType.MARKDOWN,
+        ContentSource.COMPUTER,
+        "a",
+        1,
+        2,
+        t);
+    unitOfWork().run(() -> repository().saveFile(smaller));
+    assertThat(repository().indexedBytes(alice)).isEqualTo(2 + 7);
+
+    unitOfWork().run(() -> repository().deleteFile(alice, "/b.org"));
+    assertThat(repository().indexedBytes(alice)).isEqualTo(2);
+    assertThat(repository().indexedBytes(bob)).isEqualTo(7);
+    assertThat(repository().indexedBytes(new UserId(UUID.randomUUID()))).isZero();
   }
 
   @Test

@@ -5,7 +5,6 @@ import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.content.ContentType;
 import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.domain.user.UserId;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -193,9 +192,9 @@ public final class InMemoryEntryRepository implements EntryRepository {
 
   @Override
   public long indexedBytes(UserId owner) {
-    return rows.stream()
-        .filter(r -> r.owner().equals(owner))
-        .mapToLong(r -> r.chunk().chunk().compiled().getBytes(StandardCharsets.UTF_8).length)
+    return files.values().stream()
+        .filter(f -> f.owner().equals(owner))
+        .mapToLong(IndexedFile::indexedBytes)
         .sum();
   }
 }

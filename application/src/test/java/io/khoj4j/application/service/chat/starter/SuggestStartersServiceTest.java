@@ -35,6 +35,7 @@ class SuggestStartersServiceTest {
         ContentSource.COMPUTER,
         text,
         text.length(),
+        text.length(),
         T0.plusSeconds(60L * minute)));
   }
 
