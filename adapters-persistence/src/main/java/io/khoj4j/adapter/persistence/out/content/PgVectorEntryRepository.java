@@ -333,9 +333,8 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
   @Override
   public Set<ContentType> contentTypes(UserId owner) {
     Set<ContentType> types = EnumSet.noneOf(ContentType.class);
-    // a skip scan over (user_id, file_type): one index probe per type, where a distinct read every
-    // entry of the
-    // owner (seconds at a million)
+    // a skip scan over (user_id, file_type): one index probe per type, where a distinct read
+    // every entry of the owner (seconds at a million)
     jdbc.list("""
             with recursive types (file_type) as (
                 (select file_type from entries where user_id = ? order by file_type limit 1)
