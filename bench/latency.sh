@@ -4,7 +4,9 @@
 #   bench/latency.sh [total entries=100000] [uploaded documents=2000] [seconds per concurrent phase=30]
 # BENCH_KEEP_DB=1 reuses the database seeded by an earlier run; BENCH_SEED_ONLY=1 seeds and measures nothing (the
 # collection is grown in bulk: indexes built once after the copies, see BenchCorpus.growInBulk); BENCH_USERS=100
-# spreads the copies over 100 users who search with API tokens; BENCH_DB and BENCH_PORT name another database and port.
+# spreads the copies over 100 users who search with API tokens (copy k to user k modulo 100, so it needs at least 100
+# copies of the uploaded entries: 300,000 entries for 2,000 documents); BENCH_DB and BENCH_PORT name another database
+# and port.
 set -euo pipefail
 . "$(dirname "$0")/../scripts/lib.sh"
 . "$(dirname "$0")/server.sh"

@@ -122,6 +122,16 @@ public final class LatencyBench {
   private void seed(BeirDataset data, int baseDocs, int total) throws Exception {
     try (Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j")) {
       BenchCorpus.upload(base, c, data, baseDocs);
+      long originals = single(c, "select count(*) from entries where file_path not like '%#copy-%'")
+          .map(Long::parseLong)
+          .orElseThrow();
+      if (USERS > 1 && (total - originals) / originals < USERS) {
+        throw new IllegalStateException("BENCH_USERS=" + USERS + " gives copy k of the " + originals
+            + " uploaded entries to user k modulo " + USERS + ", so every user needs " + USERS
+            + " copies: a total of at least " + (USERS + 1) * originals + " entries (asked: "
+            + total
+            + ")");
+      }
       owners.add(new UserId(single(c, "select user_id from entries limit 1")
           .map(java.util.UUID::fromString)
           .orElseThrow()));
