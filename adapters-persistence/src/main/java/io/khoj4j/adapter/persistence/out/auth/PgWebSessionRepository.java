@@ -13,9 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import javax.sql.DataSource;
 
 @ApplicationScoped
@@ -43,19 +41,6 @@ public class PgWebSessionRepository implements WebSessionRepository {
         .setParameter("c", session.createdAt())
         .setParameter("e", session.expiresAt())
         .executeUpdate();
-  }
-
-  @Override
-  public Optional<WebSession> find(SecretHash hash) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(
-            "select user_id, created_at, expires_at from web_sessions where token_hash = :h")
-        .setParameter("h", hash.hex())
-        .getResultList();
-    return rows.stream()
-        .findFirst()
-        .map(row ->
-            new WebSession(hash, new UserId((UUID) row[0]), instant(row[1]), instant(row[2])));
   }
 
   @Override

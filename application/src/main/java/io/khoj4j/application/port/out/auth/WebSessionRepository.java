@@ -11,8 +11,6 @@ public interface WebSessionRepository {
 
   void insert(WebSession session);
 
-  Optional<WebSession> find(SecretHash hash);
-
   /** The session with this hash and its user, read in one statement: every request with a cookie runs it. */
   Optional<OwnedSession> findWithOwner(SecretHash hash);
 

@@ -25,7 +25,7 @@ public final class InMemoryWebSessionRepository implements WebSessionRepository 
     sessions.put(session.hash(), session);
   }
 
-  @Override
+  /** The stored session, whoever owns it (for tests that look at the store). */
   public Optional<WebSession> find(SecretHash hash) {
     return Optional.ofNullable(sessions.get(hash));
   }

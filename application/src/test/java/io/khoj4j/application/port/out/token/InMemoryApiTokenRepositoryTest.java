@@ -4,10 +4,7 @@ import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
 import io.khoj4j.application.port.out.user.InMemoryUserRepository;
 import io.khoj4j.application.port.out.user.UserRepository;
-import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
-import java.time.Instant;
-import java.util.UUID;
 
 class InMemoryApiTokenRepositoryTest extends ApiTokenRepositoryContract {
 
@@ -27,11 +24,7 @@ class InMemoryApiTokenRepositoryTest extends ApiTokenRepositoryContract {
 
   @Override
   protected UserId newOwner() {
-    String email = "owner-" + UUID.randomUUID() + "@example.org";
-    return users
-        .insertIfAbsent(new User(
-            new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now()))
-        .id();
+    return users.newUser();
   }
 
   @Override

@@ -3,11 +3,13 @@ package io.khoj4j.application.port.out.user;
 import io.khoj4j.domain.user.PasswordHash;
 import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Fake of {@link UserRepository}; passes {@link UserRepositoryContract} like the real adapter. */
@@ -15,6 +17,14 @@ public final class InMemoryUserRepository implements UserRepository {
 
   private final Map<UserId, User> users = new ConcurrentHashMap<>();
   private final Map<UserId, PasswordHash> passwords = new ConcurrentHashMap<>();
+
+  /** A fresh user with a unique name and address, stored; for tests whose records need an owner that exists. */
+  public UserId newUser() {
+    String email = "user-" + UUID.randomUUID() + "@example.org";
+    return insertIfAbsent(new User(
+            new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now()))
+        .id();
+  }
 
   @Override
   public Optional<User> findById(UserId id) {
