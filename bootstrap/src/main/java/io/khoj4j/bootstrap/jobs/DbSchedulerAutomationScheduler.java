@@ -1,6 +1,7 @@
 package io.khoj4j.bootstrap.jobs;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import io.khoj4j.application.port.out.automation.AutomationScheduler;
@@ -29,19 +30,36 @@ public class DbSchedulerAutomationScheduler implements AutomationScheduler {
         .build();
   }
 
+  /**
+   * Moves the automation's row to {@code at}. While a run of it is in progress its row is the run's: the run, when it
+   * ends, moves it to the next occurrence of the automation as stored then (so a change made now counts) and a
+   * "run now" during a run is that run.
+   */
   @Override
   public void schedule(Automation automation, Instant at) {
     TaskInstance<String> instance = AutomationRunTask.instance(automation.owner(), automation.id());
-    if (!client.scheduleIfNotExists(instance, at)) {
-      client.reschedule(instance, at);
+    try {
+      if (!client.scheduleIfNotExists(instance, at)) {
+        client.reschedule(instance, at);
+      }
+    } catch (TaskInstanceCurrentlyExecutingException running) {
+      // the run in progress writes the row when it ends, from the automation as it is then
     }
   }
 
+  /**
+   * Removes the automation's row. During a run of it the row stays until the run ends, which removes it: the run
+   * finds the automation gone (it was deleted in the same transaction as this call).
+   */
   @Override
   public void cancel(UserId owner, UUID automationId) {
     TaskInstanceId id = TaskInstanceId.of(AutomationRunTask.NAME, automationId.toString());
-    if (client.getScheduledExecution(id).isPresent()) {
-      client.cancel(id);
+    try {
+      if (client.getScheduledExecution(id).isPresent()) {
+        client.cancel(id);
+      }
+    } catch (TaskInstanceCurrentlyExecutingException running) {
+      // the run in progress removes the row when it ends
     }
   }
 }

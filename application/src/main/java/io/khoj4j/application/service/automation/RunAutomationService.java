@@ -99,7 +99,9 @@ public final class RunAutomationService implements RunAutomationUseCase {
     } else {
       ask(automation).ifPresent(answer -> mail(automation, answer));
     }
-    return planner.next(automation);
+    // the automation as it is now: deleted or rescheduled while the run asked its question, the row
+    // follows what the owner did (a run in progress cannot have its row moved or removed meanwhile)
+    return automations.find(automation.owner(), automation.id()).flatMap(planner::next);
   }
 
   private Optional<String> ask(Automation automation) {

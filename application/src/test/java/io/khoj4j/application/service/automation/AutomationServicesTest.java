@@ -55,8 +55,12 @@ class AutomationServicesTest {
   private final RecordingAutomationMailer mailer = new RecordingAutomationMailer(true);
   private final DailyCronCalendar calendar = new DailyCronCalendar();
   private final List<ChatCommand> asked = new CopyOnWriteArrayList<>();
+  /** What the owner does while a run waits for its answer. */
+  private Runnable whileAsking = () -> {};
+
   private final ChatUseCase chat = (command, sink) -> {
     asked.add(command);
+    whileAsking.run();
     return new ChatOutcome.Answered(
         command.conversationId().orElseThrow(),
         "t1",
@@ -297,6 +301,26 @@ class AutomationServicesTest {
     assertThat(asked).isEmpty();
     assertThat(mailer.sent).isEmpty();
     assertThat(next).contains(Instant.parse("2026-12-06T09:00:00Z"));
+  }
+
+  @Test
+  void aRunEndsOnTheScheduleTheOwnerLeftWhileItWasAsking() {
+    UUID id = create
+        .create(new CreateAutomationCommand(alice.id(), daily("news", "0 9 * * *", "UTC")))
+        .automation()
+        .id();
+
+    whileAsking = () -> update.update(
+        new UpdateAutomationCommand(alice.id(), id, daily("news", "30 7 * * *", "UTC")));
+    assertThat(run(mailer).run(new RunAutomationCommand(alice.id(), id, clock.instant())))
+        .as("changed during the run: the next run is the new schedule's")
+        .contains(Instant.parse("2026-12-05T07:30:00Z"));
+
+    whileAsking = () -> delete.delete(new DeleteAutomationCommand(alice.id(), id));
+    assertThat(run(mailer).run(new RunAutomationCommand(alice.id(), id, clock.instant())))
+        .as("deleted during the run: no next run")
+        .isEmpty();
+    assertThat(asked).hasSize(2);
   }
 
   @Test
