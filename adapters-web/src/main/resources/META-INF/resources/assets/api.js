@@ -41,6 +41,7 @@ export async function api(method, path, { json, body, headers = {}, signal, redi
 export const get = (path, options) => api('GET', path, options);
 export const post = (path, options) => api('POST', path, options);
 export const patch = (path, options) => api('PATCH', path, options);
+export const put = (path, options) => api('PUT', path, options);
 export const del = (path, options) => api('DELETE', path, options);
 
 /** Query string from an object, skipping empty values. */

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every page of the web client, at desktop and phone width and in the light and dark themes, checked by axe-core
  * (Deque's engine, the one browsers' own audits use) against WCAG 2.1 A and AA: no serious or critical violation —
  * labels, names, contrast, landmarks, focusable controls. Each page is checked in the state a person sees: chat with a
- * streamed answer and its references open, search with results, settings with a file, the sign-in page signed out.
+ * streamed answer and its references open, search with results, settings with a file, agents and automations with
+ * the form for a new one open, the sign-in page signed out.
  */
 @QuarkusTest
 @Tag("browser")
@@ -151,6 +152,18 @@ class WebClientAccessibilityIT {
         page -> {
           page.navigate("/settings");
           assertThat(page.locator(".files")).containsText("zebras.md");
+        };
+      case "agents", "automations" ->
+        page -> {
+          // with the form open: what a person fills in is checked too
+          page.navigate("/" + name);
+          String create = name.equals("agents") ? "New agent" : "New automation";
+          page.getByRole(
+                  com.microsoft.playwright.options.AriaRole.BUTTON,
+                  new Page.GetByRoleOptions().setName(create).setExact(true))
+              .click();
+          assertThat(page.locator("form")).isVisible();
+          page.waitForLoadState();
         };
       default ->
         page -> {

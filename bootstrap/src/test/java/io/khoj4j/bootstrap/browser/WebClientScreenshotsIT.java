@@ -65,6 +65,15 @@ class WebClientScreenshotsIT {
           .then()
           .statusCode(200);
 
+      user.request()
+          .queryParam("q", "Summarise what my notes say about the migration")
+          .queryParam("crontime", "30 7 * * 1")
+          .queryParam("subject", "Migration digest")
+          .queryParam("timezone", "Europe/Berlin")
+          .post("/api/automation")
+          .then()
+          .statusCode(200);
+
       List<String> problems = new ArrayList<>();
       String[][] sizes = {{"desktop", "1280", "800"}, {"phone", "390", "844"}};
       for (String[] size : sizes) {
@@ -89,11 +98,18 @@ class WebClientScreenshotsIT {
           assertThat(page.locator(".files")).containsText("zebras.md");
           shot(page, folder, "settings", size[0]);
 
-          for (String other : new String[] {"agents", "automations"}) {
-            page.navigate("/" + other);
+          // agents and automations with the form for a new one open
+          for (String[] other :
+              new String[][] {{"agents", "New agent"}, {"automations", "New automation"}}) {
+            page.navigate("/" + other[0]);
             assertThat(page.locator("main h1")).isVisible();
+            page.getByRole(
+                    com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName(other[1]).setExact(true))
+                .click();
+            assertThat(page.locator("form")).isVisible();
             page.waitForLoadState();
-            shot(page, folder, other, size[0]);
+            shot(page, folder, other[0], size[0]);
           }
         }
         try (BrowserContext visitor = Browsers.visitor(base)) {
