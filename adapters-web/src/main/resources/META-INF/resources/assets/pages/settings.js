@@ -1,8 +1,9 @@
-// Settings: profile, chat model (and image model and voice when there is a choice), files, connectors (GitHub
-// repositories and Notion, with their sync state) (drag-and-drop upload with progress, list, delete) and API tokens
-// (create and copy once, revoke).
+// Settings: profile, chat model (and image model and voice when there is a choice), files (drag-and-drop upload with
+// progress, list, delete), memories (memories.js), connectors (GitHub repositories and Notion, with their sync state)
+// and API tokens (create and copy once, revoke).
 import { h, fill, announce, copy } from '../dom.js';
 import { get, post, del, qs } from '../api.js';
+import { setUpMemories } from './memories.js';
 
 export default function settings(main, data) {
   main.append(h('h1', {}, 'Settings'));
@@ -12,10 +13,14 @@ export default function settings(main, data) {
   const tokens = h('section', { class: 'card', 'aria-labelledby': 'tokens-h' }, h('h2', { id: 'tokens-h' }, 'API tokens'));
   const connectors = h('section', { class: 'card', 'aria-labelledby': 'connectors-h' },
     h('h2', { id: 'connectors-h' }, 'Connectors'));
-  main.append(...[profile, model, files, connectors, data.singleUser === 'true' ? null : tokens].filter(Boolean));
+  const memories = h('section', { class: 'card', 'aria-labelledby': 'memories-h' },
+    h('h2', { id: 'memories-h' }, 'Memories'));
+  main.append(...[profile, model, files, memories, connectors, data.singleUser === 'true' ? null : tokens]
+    .filter(Boolean));
   loadProfile(profile);
   loadModels(model);
   setUpFiles(files);
+  setUpMemories(memories);
   setUpConnectors(connectors);
   if (data.singleUser !== 'true') setUpTokens(tokens);
 }

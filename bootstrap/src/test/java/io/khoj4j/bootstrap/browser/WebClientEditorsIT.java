@@ -1,5 +1,8 @@
 package io.khoj4j.bootstrap.browser;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
@@ -10,6 +13,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.khoj4j.bootstrap.testing.Browsers;
+import io.khoj4j.bootstrap.testing.FakeOpenAi;
 import io.khoj4j.bootstrap.testing.Multipart;
 import io.khoj4j.bootstrap.testing.TestUsers;
 import io.khoj4j.bootstrap.testing.TestUsers.TestUser;
@@ -25,13 +29,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Agents and automations made, changed and removed in the web client (headless Chromium against the real server),
- * each checked through the API afterwards: what the form sends is what the server stores, a refusal is shown and
- * stores nothing, and another user's agent or automation offers no way to change it.
+ * What a user makes, changes and removes in the web client beside chat — agents, automations, the memories kept about
+ * them — in headless Chromium against the real server, each checked through the API afterwards: what the page sends
+ * is what the server stores, a refusal is shown and stores nothing, and another user's offers no way to change it.
  */
 @QuarkusTest
 @Tag("browser")
-class WebClientAgentsAndAutomationsIT {
+class WebClientEditorsIT {
 
   @TestHTTPResource("/")
   URL base;
@@ -192,6 +196,119 @@ class WebClientAgentsAndAutomationsIT {
           .statusCode(204);
     }
     assertThat(automations(other).getString("[0].subject")).isEqualTo("Not yours");
+  }
+
+  @Test
+  void aUserSwitchesMemoryOnAndCorrectsAndDeletesWhatWasNoted() {
+    FakeOpenAi openAi = new FakeOpenAi().start();
+    try {
+      openAi.configureAsDefault(TestUsers.createAdmin());
+      openAi.script("Noted.", "Tea", "tea");
+      // the exchange about genmaicha reveals a fact; any other reveals nothing
+      openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+          .atPriority(1)
+          .withRequestBody(containing("facts worth remembering"))
+          .withRequestBody(containing("brewed genmaicha"))
+          .willReturn(FakeOpenAi.stream(
+              "{\"create\": [\"The user's favourite tea is genmaicha.\"], \"delete\": []}")));
+      openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+          .atPriority(2)
+          .withRequestBody(containing("facts worth remembering"))
+          .willReturn(FakeOpenAi.stream("{\"create\": [], \"delete\": []}")));
+      TestUser user = TestUsers.create();
+      TestUser other = TestUsers.create();
+
+      try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+        Page page = context.newPage();
+        page.onDialog(dialog -> dialog.accept());
+        page.navigate("/settings");
+        Locator memorySwitch =
+            page.getByLabel("Note and recall facts about me from my conversations");
+        assertThat(page.locator(".memories")).containsText("No memories yet.");
+        // the box shows the server's setting for this user; off and on again, each reaching the
+        // server
+        if (memorySetting(user)) {
+          assertThat(memorySwitch).isChecked();
+        } else {
+          assertThat(memorySwitch).not().isChecked();
+          memorySwitch.check();
+          assertThat(page.locator("#status")).containsText("Memory on");
+        }
+        memorySwitch.uncheck();
+        assertThat(page.locator("#status")).containsText("Memory off");
+        assertThat(memorySetting(user)).isFalse();
+        memorySwitch.check();
+        assertThat(page.locator("#status")).containsText("Memory on");
+        assertThat(memorySetting(user)).isTrue();
+        other
+            .request()
+            .queryParam("enable_memory", "true")
+            .patch("/api/user/memory")
+            .then()
+            .statusCode(200);
+
+        for (TestUser u : List.of(user, other)) {
+          u.request()
+              .contentType("application/json")
+              .body(Map.of(
+                  "q",
+                  "/general I just brewed genmaicha again, it is my favourite tea",
+                  "create_new",
+                  true,
+                  "stream",
+                  false))
+              .post("/api/chat")
+              .then()
+              .statusCode(200);
+        }
+        page.reload();
+        String noted = "The user's favourite tea is genmaicha.";
+        assertThat(page.locator(".memories")).containsText(noted);
+
+        button(page, "Correct memory: " + noted).click();
+        page.getByLabel("Corrected memory").fill("The user's favourite tea is sencha.");
+        button(page, "Save").click();
+        assertThat(page.locator("#status")).hasText("Memory corrected.");
+        assertThat(page.locator(".memories")).containsText("sencha");
+        assertThat(memories(user)).containsExactly("The user's favourite tea is sencha.");
+
+        // an empty correction is refused by the server and changes nothing
+        button(page, "Correct memory: The user's favourite tea is sencha.").click();
+        page.getByLabel("Corrected memory").fill("   ");
+        button(page, "Save").click();
+        assertThat(page.locator("#status")).hasAttribute("data-kind", "error");
+        assertThat(memories(user)).containsExactly("The user's favourite tea is sencha.");
+        button(page, "Cancel").click();
+
+        button(page, "Delete memory: The user's favourite tea is sencha.").click();
+        assertThat(page.locator(".memories")).containsText("No memories yet.");
+        assertThat(memories(user)).isEmpty();
+      }
+      assertThat(memories(other))
+          .as("another user's memory is untouched")
+          .containsExactly("The user's favourite tea is genmaicha.");
+    } finally {
+      openAi.stop();
+    }
+  }
+
+  private static boolean memorySetting(TestUser user) {
+    return user.request()
+        .get("/api/settings?detailed=true")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("enable_memory");
+  }
+
+  private static List<String> memories(TestUser user) {
+    return user.request()
+        .get("/api/memories")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("raw");
   }
 
   private static Locator button(Page page, String name) {
