@@ -52,3 +52,14 @@ export function qs(params) {
   }
   return search.toString();
 }
+
+/** The user's indexed file names, up to {@code pages} pages of the file list (for pickers; any name may be typed). */
+export async function indexedFiles(pages = 10) {
+  const names = [];
+  for (let page = 0; page < pages; page++) {
+    const body = await get('/api/content/files?' + qs({ page }));
+    names.push(...body.files.map((f) => f.file_name));
+    if (page + 1 >= body.num_pages) break;
+  }
+  return names;
+}

@@ -84,16 +84,31 @@ export function messageView(by) {
     state(name) {
       element.dataset.state = name;
     },
+    /** Good and bad answer buttons; {@code give(sentiment)} resolves true once the verdict is stored. */
+    feedback(give) {
+      const buttons = [['positive', 'Good answer', '👍'], ['negative', 'Bad answer', '👎']].map(([sentiment, label, sign]) =>
+        h('button', { type: 'button', class: 'small', 'aria-label': label, 'aria-pressed': 'false',
+          'data-sentiment': sentiment }, sign));
+      for (const button of buttons) {
+        button.addEventListener('click', async () => {
+          if (await give(button.dataset.sentiment)) {
+            for (const other of buttons) other.setAttribute('aria-pressed', String(other === button));
+          }
+        });
+      }
+      element.append(h('span', { class: 'feedback' }, buttons));
+    },
   };
 }
 
-/** A stored message from the history API. */
-export function historyMessage(message) {
+/** A stored message from the history API; {@code give}, when given, takes a verdict on an answer (messageView). */
+export function historyMessage(message, give) {
   const view = messageView(message.by === 'you' ? 'you' : 'khoj');
   view.set(typeof message.message === 'string' ? message.message : JSON.stringify(message.message));
   for (const step of message.trainOfThought || []) view.thought(step.data ?? step);
   view.references(message.context);
   view.images(message.images);
   view.diagram(message.mermaidjsDiagram);
+  if (give) view.feedback(give);
   return view.element;
 }

@@ -2,7 +2,7 @@
 // and changes or deletes their own (name, instructions, model, privacy, tools, output modes, knowledge files, look),
 // through Khoj's agent routes; the server checks every field and its refusal is shown as it says it.
 import { h, fill, announce } from '../dom.js';
-import { get, post, patch, del, qs } from '../api.js';
+import { get, post, patch, del, qs, indexedFiles } from '../api.js';
 
 const PRIVACY = [
   ['private', 'Private: only you'],
@@ -11,8 +11,6 @@ const PRIVACY = [
 ];
 const COLORS = ['blue', 'green', 'red', 'orange', 'yellow', 'purple', 'pink', 'teal', 'indigo', 'gray'];
 const ICONS = ['Lightbulb', 'Robot', 'Leaf', 'Book', 'Code', 'Atom', 'Heart', 'PencilLine', 'GraduationCap', 'Gavel'];
-/** At most this many pages of the user's file list are offered as knowledge files (any indexed name may be typed). */
-const FILE_PAGES = 10;
 
 export default async function agents(main, data) {
   const signedIn = data.signedIn === 'true';
@@ -154,16 +152,6 @@ async function loadChoices() {
   const [options, models, files] = await Promise.all([
     get('/api/agents/options'), get('/api/model/chat/options'), indexedFiles()]);
   return { options, models, files };
-}
-
-async function indexedFiles() {
-  const names = [];
-  for (let page = 0; page < FILE_PAGES; page++) {
-    const body = await get('/api/content/files?' + qs({ page }));
-    names.push(...body.files.map((f) => f.file_name));
-    if (page + 1 >= body.num_pages) break;
-  }
-  return names;
 }
 
 function select(id, pairs, chosen) {

@@ -1,8 +1,10 @@
 // Chat: the conversation list (new, rename, share, delete), the messages, and a composer whose answers stream over
 // the chat WebSocket (/api/chat/ws?client=web, Khoj's web protocol: one frame per event, each followed by a frame
-// holding only the delimiter; raw text frames are answer text). Stop sends an interrupt.
+// holding only the delimiter; raw text frames are answer text). Stop sends an interrupt. A new conversation offers
+// the server's suggested questions; each answer takes a good or bad verdict; the files a conversation's notes search
+// reads can be limited to some of the user's files.
 import { h, fill, announce, copy } from '../dom.js';
-import { get, post, patch, del, qs } from '../api.js';
+import { api, get, post, patch, del, qs, indexedFiles } from '../api.js';
 import { messageView, historyMessage } from '../messages.js';
 
 const DELIMITER = '\u2403\u{1F51A}\u2417';
@@ -40,8 +42,32 @@ export default function chat(main) {
   const form = h('form', { class: 'composer' }, agentPicker,
     h('label', { for: 'chat-input', class: 'visually-hidden' }, 'Message'),
     commandHints, attachments, input, h('div', { class: 'actions' }, hint, filePicker, attachLabel, stop, send));
-  const section = h('section', { class: 'conversation' }, title, sharePanel, log, form);
+  // The conversation's file filters: its notes search reads only these files (all when there are none).
+  const filterList = h('ul', { class: 'chips', 'aria-label': 'Files this conversation searches' });
+  const filterInput = h('input', { id: 'chat-filter-file', list: 'chat-filter-options', autocomplete: 'off' });
+  const filterOptions = h('datalist', { id: 'chat-filter-options' });
+  const filterSummary = h('summary', {}, 'Notes searched: all your files');
+  const filterAdd = h('button', { type: 'button', class: 'small' }, 'Limit to this file');
+  const filesPanel = h('details', { class: 'files-panel' }, filterSummary,
+    h('p', { class: 'hint' }, 'Limit the notes this conversation searches to some of your files.'), filterList,
+    h('label', { for: 'chat-filter-file' }, 'File'), h('div', { class: 'row' }, filterInput, filterAdd),
+    filterOptions);
+  const starters = h('ul', { class: 'starters', 'aria-label': 'Suggested questions', hidden: true });
+  const section = h('section', { class: 'conversation' }, title, sharePanel, filesPanel, log, starters, form);
   main.append(aside, section);
+  filesPanel.addEventListener('toggle', () => {
+    if (filesPanel.open && !filterOptions.childElementCount) {
+      indexedFiles().then((names) => fill(filterOptions, names.map((name) => h('option', { value: name }))))
+        .catch(() => {});
+    }
+  });
+  filterAdd.addEventListener('click', () => addFilter());
+  filterInput.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      addFilter();
+    }
+  });
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -67,8 +93,96 @@ export default function chat(main) {
   // The conversation the address names loads beside the list. A message typed before its history arrives is shown at
   // once but sent only after that history is read, so it lands after the history and not in it.
   const historyRead = conversationId ? open(conversationId) : Promise.resolve();
+  if (!conversationId) showStarters();
   refreshList();
   input.focus();
+
+  async function showStarters() {
+    starters.hidden = true;
+    try {
+      const suggested = await get('/api/chat/starters');
+      if (conversationId || turn || !suggested?.length) return;
+      fill(starters, suggested.map((question) => h('li', {},
+        h('button', { type: 'button', class: 'small', onclick: () => {
+          input.value = question;
+          ask();
+        } }, question))));
+      starters.hidden = false;
+    } catch {
+      // suggestions are a nicety
+    }
+  }
+
+  function showFilters(files) {
+    fill(filterList, files.map((file) => h('li', {}, file, ' ',
+      h('button', { type: 'button', class: 'small', 'aria-label': 'Stop limiting to ' + file,
+        onclick: () => changeFilter('DELETE', file) }, '×'))));
+    filterSummary.textContent = files.length
+      ? `Notes searched: ${files.length} file${files.length === 1 ? '' : 's'}` : 'Notes searched: all your files';
+  }
+
+  async function loadFilters() {
+    if (!conversationId) {
+      showFilters([]);
+      return;
+    }
+    try {
+      showFilters(await get('/api/chat/conversation/file-filters/' + encodeURIComponent(conversationId)));
+    } catch (error) {
+      announce(error.message, 'error');
+    }
+  }
+
+  async function addFilter() {
+    const file = filterInput.value.trim();
+    if (!file) return;
+    if (await changeFilter('POST', file)) filterInput.value = '';
+  }
+
+  // A filter on a conversation not started yet starts it, so the first question already searches only those files.
+  async function changeFilter(method, file) {
+    try {
+      await ensureConversation();
+      showFilters(await api(method, '/api/chat/conversation/file-filters',
+        { json: { conversation_id: conversationId, filename: file } }));
+      return true;
+    } catch (error) {
+      announce(error.message, 'error');
+      return false;
+    }
+  }
+
+  async function ensureConversation() {
+    if (conversationId) return;
+    const agent = agentSelect.selectedIndex > 0 ? agentSelect.value : undefined;
+    const created = await post('/api/chat/sessions?' + qs({ client: 'web', agent_slug: agent }));
+    conversationId = created.conversation_id;
+    showPicker();
+    starters.hidden = true;
+    history.replaceState(null, '', '/chat?' + qs({ conversationId }));
+    await refreshList();
+    markCurrent();
+  }
+
+  /** Stores a verdict on an answer; true when stored. */
+  async function giveFeedback(question, answer, sentiment, turnId) {
+    try {
+      await post('/api/chat/feedback', { json: { uquery: question, kquery: answer, sentiment, turn_id: turnId } });
+      announce('Thank you: your verdict is saved.');
+      return true;
+    } catch (error) {
+      announce(error.message, 'error');
+      return false;
+    }
+  }
+
+  /** The verdict handler of a stored answer that follows its question. */
+  function feedbackFor(chatLog, i) {
+    const message = chatLog[i];
+    const question = chatLog[i - 1];
+    if (message.by === 'you' || !question || question.by !== 'you' || typeof message.message !== 'string') return null;
+    return (sentiment) => giveFeedback(String(question.message), message.message, sentiment, message.turnId);
+  }
 
   function showCommands() {
     const text = input.value;
@@ -208,6 +322,8 @@ export default function chat(main) {
     title.textContent = 'New conversation';
     log.replaceChildren();
     sharePanel.hidden = true;
+    showFilters([]);
+    showStarters();
     markCurrent();
     input.focus();
   }
@@ -228,7 +344,8 @@ export default function chat(main) {
         // A message went out while this history loaded; it stays where it is, after the history if it is this one's.
         if (conversationId === (response.conversation_id || id)) {
           title.textContent = response.slug || 'New conversation';
-          log.prepend(...(response.chat || []).map(historyMessage));
+          const chatLog = response.chat || [];
+          log.prepend(...chatLog.map((m, i) => historyMessage(m, feedbackFor(chatLog, i))));
         }
         return;
       }
@@ -236,8 +353,11 @@ export default function chat(main) {
       showPicker();
       history.replaceState(null, '', '/chat?' + qs({ conversationId }));
       title.textContent = response.slug || 'New conversation';
-      fill(log, (response.chat || []).map(historyMessage));
+      const chatLog = response.chat || [];
+      fill(log, chatLog.map((m, i) => historyMessage(m, feedbackFor(chatLog, i))));
       sharePanel.hidden = true;
+      starters.hidden = true;
+      loadFilters();
       markCurrent();
       log.lastElementChild?.scrollIntoView({ block: 'end' });
     } catch (error) {
@@ -279,21 +399,18 @@ export default function chat(main) {
     answer.state('streaming');
     log.append(you.element, answer.element);
     answer.element.scrollIntoView({ block: 'end' });
-    turn = { view: answer, text: '', newConversation: !conversationId, frame: 0 };
+    turn = { view: answer, text: '', newConversation: !conversationId, frame: 0, q, turnId: undefined };
     input.value = '';
     commandHints.hidden = true;
+    starters.hidden = true;
     stop.hidden = false;
     send.disabled = true;
     try {
-      const agent = agentSelect.value;
-      if (!conversationId && agent && agentSelect.selectedIndex > 0) {
-        const created = await post('/api/chat/sessions?' + qs({ client: 'web', agent_slug: agent }));
-        conversationId = created.conversation_id;
-        showPicker();
-      }
+      if (!conversationId && agentSelect.selectedIndex > 0) await ensureConversation();
       const ws = await connect();
       await historyRead;
-      ws.send(JSON.stringify({ q, conversation_id: conversationId, stream: true,
+      // without an id the server would continue the user's latest conversation: a new one is asked for
+      ws.send(JSON.stringify({ q, conversation_id: conversationId, create_new: !conversationId, stream: true,
         images: sending.images.map((i) => i.url), files: sending.files,
         timezone: Intl.DateTimeFormat().resolvedOptions().timeZone }));
     } catch (error) {
@@ -338,6 +455,7 @@ export default function chat(main) {
     }
     switch (event.type) {
       case 'metadata':
+        turn.turnId = event.data?.turnId;
         if (!conversationId && event.data?.conversationId) {
           conversationId = event.data.conversationId;
           showPicker();
@@ -373,6 +491,9 @@ export default function chat(main) {
     if (ending.frame) cancelAnimationFrame(ending.frame);
     ending.view.set(ending.text);
     ending.view.state(error ? 'error' : state);
+    if (!error && state === 'done' && ending.text) {
+      ending.view.feedback((sentiment) => giveFeedback(ending.q, ending.text, sentiment, ending.turnId));
+    }
     if (error) announce(error, 'error');
     if (state === 'stopped') announce('Stopped.');
     stop.hidden = true;

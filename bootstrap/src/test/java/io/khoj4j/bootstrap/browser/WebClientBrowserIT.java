@@ -46,6 +46,9 @@ class WebClientBrowserIT {
   private static FakeOpenAi openAi;
   private static TestUser admin;
 
+  @jakarta.inject.Inject
+  io.khoj4j.application.port.out.feedback.FeedbackRepository feedback;
+
   @BeforeEach
   void model() {
     if (openAi == null) {
@@ -227,6 +230,148 @@ class WebClientBrowserIT {
         .then()
         .statusCode(200)
         .body("[0].agent_name", org.hamcrest.Matchers.equalTo("Tea Sommelier"));
+  }
+
+  @Test
+  void aConversationLimitedToOneFileSearchesOnlyItAndItsAnswerTakesAVerdict() {
+    TestUser user = TestUsers.create();
+    Multipart notes = Multipart.files()
+        .add(
+            "/notes/zebras.md",
+            "text/markdown",
+            "# Zebra migration\nThe zebras walk north across the plains every July.\n")
+        .add(
+            "/notes/lions.md",
+            "text/markdown",
+            "# Lion prides\nLions rest in the shade while the zebras pass by.\n");
+    user.request()
+        .contentType(notes.contentType())
+        .body(notes.body())
+        .patch("/api/content")
+        .then()
+        .statusCode(200);
+    openAi.script("The notes you chose speak of lions.", "Lions", "zebra migration");
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      page.navigate("/chat");
+      page.getByText("Notes searched: all your files").click();
+      page.getByLabel("File", new Page.GetByLabelOptions().setExact(true)).fill("/notes/lions.md");
+      page.getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Limit to this file"))
+          .click();
+      assertThat(page.locator(".files-panel summary")).hasText("Notes searched: 1 file");
+      // the filter started the conversation: the address names it and the server holds the filter
+      assertThat(page).hasURL(Pattern.compile("conversationId="));
+      String conversation = page.url().replaceAll(".*conversationId=", "");
+      user.request()
+          .get("/api/chat/conversation/file-filters/" + conversation)
+          .then()
+          .statusCode(200)
+          .body("$", org.hamcrest.Matchers.contains("/notes/lions.md"));
+
+      page.getByLabel("Message").fill("When do the zebras move?");
+      page.getByLabel("Message").press("Enter");
+      Locator answer = page.locator(".msg.khoj").last();
+      assertThat(answer).hasAttribute("data-state", "done");
+      assertThat(answer.locator(".references")).containsText("lions.md");
+      assertThat(answer.locator(".references")).not().containsText("zebras.md");
+
+      answer
+          .getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Locator.GetByRoleOptions().setName("Good answer"))
+          .click();
+      assertThat(answer.getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Locator.GetByRoleOptions().setName("Good answer")))
+          .hasAttribute("aria-pressed", "true");
+      assertThat(feedback.list(user.id())).singleElement().satisfies(verdict -> {
+        assertThat(verdict.sentiment())
+            .isEqualTo(io.khoj4j.domain.chat.Feedback.Sentiment.POSITIVE);
+        assertThat(verdict.question()).isEqualTo("When do the zebras move?");
+        assertThat(verdict.answer()).isEqualTo("The notes you chose speak of lions.");
+      });
+
+      page.getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Stop limiting to /notes/lions.md"))
+          .click();
+      assertThat(page.locator(".files-panel summary")).hasText("Notes searched: all your files");
+      user.request()
+          .get("/api/chat/conversation/file-filters/" + conversation)
+          .then()
+          .statusCode(200)
+          .body("$", org.hamcrest.Matchers.empty());
+
+      // a file the user has not indexed is refused, and the filters stay as they were
+      page.getByLabel("File", new Page.GetByLabelOptions().setExact(true)).fill("/notes/none.md");
+      page.getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Limit to this file"))
+          .click();
+      assertThat(page.locator("#status")).containsText("Not one of your indexed files");
+      assertThat(page.locator(".files-panel summary")).hasText("Notes searched: all your files");
+    }
+  }
+
+  @Test
+  void aMessageInANewConversationStartsOneAndLeavesTheLatestAlone() {
+    TestUser user = TestUsers.create();
+    openAi.script("Earlier answer.", "Earlier");
+    user.request()
+        .contentType("application/json")
+        .body(java.util.Map.of("q", "/general an earlier question", "create_new", true))
+        .post("/api/chat")
+        .then()
+        .statusCode(200);
+    openAi.script("Fresh answer.", "Fresh start");
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      page.navigate("/chat");
+      page.getByLabel("Message").fill("/general a new question");
+      page.getByLabel("Message").press("Enter");
+      assertThat(page.locator(".msg.khoj").last()).hasAttribute("data-state", "done");
+      assertThat(page.locator(".msg")).hasCount(2);
+      assertThat(page.locator(".conversations > li")).hasCount(2);
+    }
+    List<String> titles = user.request()
+        .get("/api/chat/sessions")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("slug");
+    assertThat(titles).hasSize(2).contains("Fresh start");
+  }
+
+  @Test
+  void aNewConversationOffersQuestionsFromTheUsersNotesAndOneAsksIt() {
+    TestUser user = TestUsers.create();
+    Multipart notes = Multipart.files()
+        .add(
+            "/notes/zebras.md",
+            "text/markdown",
+            "# Zebra migration\nThe zebras walk north across the plains every July.\n");
+    user.request()
+        .contentType(notes.contentType())
+        .body(notes.body())
+        .patch("/api/content")
+        .then()
+        .statusCode(200);
+    openAi.script("They walk north in July.", "Zebra migration", "zebra migration");
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      page.navigate("/chat");
+      Locator suggested = page.getByRole(
+          com.microsoft.playwright.options.AriaRole.BUTTON,
+          new Page.GetByRoleOptions().setName("What do my notes say about Zebra migration?"));
+      suggested.click();
+      assertThat(page.locator(".msg.you .body").last())
+          .hasText("What do my notes say about Zebra migration?");
+      assertThat(page.locator(".msg.khoj").last()).hasAttribute("data-state", "done");
+      assertThat(page.locator(".starters")).isHidden();
+    }
   }
 
   @Test
