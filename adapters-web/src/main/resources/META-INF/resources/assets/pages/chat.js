@@ -6,6 +6,7 @@
 import { h, fill, announce, copy } from '../dom.js';
 import { api, get, post, patch, del, qs, indexedFiles } from '../api.js';
 import { messageView, historyMessage } from '../messages.js';
+import { canRecord, dictationButton, readAloudButton } from '../voice.js';
 
 const DELIMITER = '\u2403\u{1F51A}\u2417';
 
@@ -39,9 +40,17 @@ export default function chat(main) {
   const agentPicker = h('p', { class: 'agent-picker', hidden: true },
     h('label', { for: 'chat-agent' }, 'Agent'), ' ', agentSelect);
   const stop = h('button', { type: 'button', class: 'danger', hidden: true, onclick: () => interrupt() }, 'Stop');
+  // Dictation writes what was said into the message box, to read over before sending.
+  const speak = canRecord() ? dictationButton((text) => {
+    input.value = input.value.trim() ? input.value.trimEnd() + ' ' + text : text;
+    input.focus();
+  }, (message) => announce(message, 'error')) : null;
   const form = h('form', { class: 'composer' }, agentPicker,
     h('label', { for: 'chat-input', class: 'visually-hidden' }, 'Message'),
-    commandHints, attachments, input, h('div', { class: 'actions' }, hint, filePicker, attachLabel, stop, send));
+    commandHints, attachments, input,
+    h('div', { class: 'actions' }, hint, filePicker, attachLabel, speak, stop, send));
+  // Answers get a read-aloud button when the server can speak (its settings say so).
+  let speech = false;
   // The conversation's file filters: its notes search reads only these files (all when there are none).
   const filterList = h('ul', { class: 'chips', 'aria-label': 'Files this conversation searches' });
   const filterInput = h('input', { id: 'chat-filter-file', list: 'chat-filter-options', autocomplete: 'off' });
@@ -86,6 +95,9 @@ export default function chat(main) {
   input.addEventListener('input', () => connect().catch(() => {}), { once: true });
 
   get('/api/chat/options').then((options) => (commands = options || {})).catch(() => {});
+  const speechKnown = get('/api/settings?detailed=true').then((settings) => {
+    speech = Boolean(settings?.is_eleven_labs_enabled);
+  }).catch(() => {});
   get('/api/agents').then((agents) => {
     fill(agentSelect, (agents || []).map((a) => h('option', { value: a.slug }, a.name)));
     showPicker();
@@ -162,6 +174,14 @@ export default function chat(main) {
     history.replaceState(null, '', '/chat?' + qs({ conversationId }));
     await refreshList();
     markCurrent();
+  }
+
+  /** A stored answer's element with a read-aloud button when the server can speak. */
+  function withVoice(element, message) {
+    if (speech && message.by !== 'you' && typeof message.message === 'string' && message.message.trim()) {
+      element.append(readAloudButton(() => message.message, (error) => announce(error, 'error')));
+    }
+    return element;
   }
 
   /** Stores a verdict on an answer; true when stored. */
@@ -345,7 +365,7 @@ export default function chat(main) {
         if (conversationId === (response.conversation_id || id)) {
           title.textContent = response.slug || 'New conversation';
           const chatLog = response.chat || [];
-          log.prepend(...chatLog.map((m, i) => historyMessage(m, feedbackFor(chatLog, i))));
+          log.prepend(...chatLog.map((m, i) => withVoice(historyMessage(m, feedbackFor(chatLog, i)), m)));
         }
         return;
       }
@@ -354,7 +374,8 @@ export default function chat(main) {
       history.replaceState(null, '', '/chat?' + qs({ conversationId }));
       title.textContent = response.slug || 'New conversation';
       const chatLog = response.chat || [];
-      fill(log, chatLog.map((m, i) => historyMessage(m, feedbackFor(chatLog, i))));
+      await speechKnown;
+      fill(log, chatLog.map((m, i) => withVoice(historyMessage(m, feedbackFor(chatLog, i)), m)));
       sharePanel.hidden = true;
       starters.hidden = true;
       loadFilters();
@@ -493,6 +514,9 @@ export default function chat(main) {
     ending.view.state(error ? 'error' : state);
     if (!error && state === 'done' && ending.text) {
       ending.view.feedback((sentiment) => giveFeedback(ending.q, ending.text, sentiment, ending.turnId));
+      if (speech) {
+        ending.view.element.append(readAloudButton(() => ending.text, (message) => announce(message, 'error')));
+      }
     }
     if (error) announce(error, 'error');
     if (state === 'stopped') announce('Stopped.');

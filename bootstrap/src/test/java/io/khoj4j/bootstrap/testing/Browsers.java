@@ -42,7 +42,12 @@ public final class Browsers {
           new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
       browser = playwright
           .chromium()
-          .launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true));
+          .launch(new BrowserType.LaunchOptions()
+              .setExecutablePath(chromium)
+              .setHeadless(true)
+              // a microphone that plays a test tone, allowed without asking (the dictation test)
+              .setArgs(
+                  List.of("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")));
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         browser.close();
         playwright.close();

@@ -17,9 +17,13 @@ import java.util.Map;
  */
 public final class WebPage {
 
-  /** Scripts and styles only from this origin; images also as data/blob URIs and from https (generated images). */
+  /**
+   * Scripts and styles only from this origin; images also as data/blob URIs and from https (generated images); audio
+   * also as blob URIs (an answer read aloud is played from the fetched bytes).
+   */
   public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
-      + "img-src 'self' data: blob: https:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+      + "img-src 'self' data: blob: https:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; "
+      + "object-src 'none'; "
       + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
   private WebPage() {}
