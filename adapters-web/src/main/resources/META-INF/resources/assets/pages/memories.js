@@ -4,10 +4,11 @@
 import { h, fill, announce } from '../dom.js';
 import { get, patch, put, del, qs } from '../api.js';
 
-export async function setUpMemories(section) {
+/** {@code detailed}: the page's request for the detailed settings (the switch and the server's memory mode). */
+export async function setUpMemories(section, detailed) {
   let settings;
   try {
-    settings = await get('/api/settings?detailed=true');
+    settings = await detailed;
   } catch (error) {
     announce(error.message, 'error');
     return;

@@ -17,11 +17,13 @@ export default function settings(main, data) {
     h('h2', { id: 'memories-h' }, 'Memories'));
   main.append(...[profile, model, files, memories, connectors, data.singleUser === 'true' ? null : tokens]
     .filter(Boolean));
+  // the detailed settings, read once for the sections that show part of them
+  const detailed = get('/api/settings?detailed=true');
   loadProfile(profile);
-  loadModels(model);
+  loadModels(model, detailed);
   setUpFiles(files);
-  setUpMemories(memories);
-  setUpConnectors(connectors);
+  setUpMemories(memories, detailed);
+  setUpConnectors(connectors, detailed);
   if (data.singleUser !== 'true') setUpTokens(tokens);
 }
 
@@ -35,7 +37,7 @@ async function loadProfile(section) {
   }
 }
 
-async function loadModels(section) {
+async function loadModels(section, detailed) {
   try {
     const [options, chosen] = await Promise.all([get('/api/model/chat/options'), get('/api/model/chat')]);
     if (!options.length) {
@@ -53,15 +55,14 @@ async function loadModels(section) {
       }
     });
     section.append(h('label', { for: 'chat-model' }, 'Model for your conversations'), select);
-    await loadOtherModels(section);
+    await loadOtherModels(section, await detailed);
   } catch (error) {
     announce(error.message, 'error');
   }
 }
 
 // The image model pictures are painted with and the read-aloud voice, each only when the server offers a choice.
-async function loadOtherModels(section) {
-  const settings = await get('/api/settings?detailed=true');
+async function loadOtherModels(section, settings) {
   const choices = [
     ['paint-model', 'Image model for pictures', settings.paint_model_options, settings.selected_paint_model_config,
       '/api/model/paint', 'Image model saved.'],
@@ -233,10 +234,10 @@ function setUpTokens(section) {
 
 // GitHub (a token for private repositories, and the repositories as owner/name@branch, one per line) and Notion (an
 // integration token): saving starts a sync; each shows how its last or running sync went.
-async function setUpConnectors(section) {
+async function setUpConnectors(section, detailed) {
   try {
     const [github, notion, settings] = await Promise.all([get('/api/content/github'), get('/api/content/notion'),
-      get('/api/settings?detailed=true')]);
+      detailed]);
     const config = github.current_config || {};
     const sync = settings.content_sync || {};
     const githubToken = h('input', { id: 'github-token', type: 'password', autocomplete: 'off',
