@@ -59,12 +59,7 @@ class WebClientAccessibilityIT {
             "/notes/zebras.md",
             "text/markdown",
             "# Zebra migration\nThe zebras walk north across the plains every July.\n");
-    user.request()
-        .contentType(notes.contentType())
-        .body(notes.body())
-        .patch("/api/content")
-        .then()
-        .statusCode(200);
+    user.index(notes);
   }
 
   @AfterAll

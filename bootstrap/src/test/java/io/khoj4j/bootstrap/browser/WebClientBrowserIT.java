@@ -244,12 +244,7 @@ class WebClientBrowserIT {
             "/notes/lions.md",
             "text/markdown",
             "# Lion prides\nLions rest in the shade while the zebras pass by.\n");
-    user.request()
-        .contentType(notes.contentType())
-        .body(notes.body())
-        .patch("/api/content")
-        .then()
-        .statusCode(200);
+    user.index(notes);
     openAi.script("The notes you chose speak of lions.", "Lions", "zebra migration");
     try (BrowserContext context = Browsers.signedIn(base, user.id())) {
       Page page = context.newPage();
@@ -353,12 +348,7 @@ class WebClientBrowserIT {
             "/notes/zebras.md",
             "text/markdown",
             "# Zebra migration\nThe zebras walk north across the plains every July.\n");
-    user.request()
-        .contentType(notes.contentType())
-        .body(notes.body())
-        .patch("/api/content")
-        .then()
-        .statusCode(200);
+    user.index(notes);
     openAi.script("They walk north in July.", "Zebra migration", "zebra migration");
     try (BrowserContext context = Browsers.signedIn(base, user.id())) {
       Page page = context.newPage();

@@ -1,8 +1,5 @@
 package io.khoj4j.bootstrap.browser;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
@@ -46,12 +43,7 @@ class WebClientEditorsIT {
     TestUser other = TestUsers.create();
     Multipart notes = Multipart.files()
         .add("/notes/tea.md", "text/markdown", "# Sencha\nSteep sencha for one minute at 70 °C.\n");
-    user.request()
-        .contentType(notes.contentType())
-        .body(notes.body())
-        .patch("/api/content")
-        .then()
-        .statusCode(200);
+    user.index(notes);
     // public agents' names are unique on the server: one per run of the test
     String othersAgent =
         "Public Helper " + java.util.UUID.randomUUID().toString().substring(0, 8);
@@ -205,16 +197,7 @@ class WebClientEditorsIT {
       openAi.configureAsDefault(TestUsers.createAdmin());
       openAi.script("Noted.", "Tea", "tea");
       // the exchange about genmaicha reveals a fact; any other reveals nothing
-      openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
-          .atPriority(1)
-          .withRequestBody(containing("facts worth remembering"))
-          .withRequestBody(containing("brewed genmaicha"))
-          .willReturn(FakeOpenAi.stream(
-              "{\"create\": [\"The user's favourite tea is genmaicha.\"], \"delete\": []}")));
-      openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
-          .atPriority(2)
-          .withRequestBody(containing("facts worth remembering"))
-          .willReturn(FakeOpenAi.stream("{\"create\": [], \"delete\": []}")));
+      openAi.remembers("brewed genmaicha", "The user's favourite tea is genmaicha.");
       TestUser user = TestUsers.create();
       TestUser other = TestUsers.create();
 

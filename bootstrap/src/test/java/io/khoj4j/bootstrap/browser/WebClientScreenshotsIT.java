@@ -58,12 +58,7 @@ class WebClientScreenshotsIT {
               "/notes/rivers.md",
               "text/markdown",
               "# River crossings\nThe river crossing is the hardest part of the migration.\n");
-      user.request()
-          .contentType(notes.contentType())
-          .body(notes.body())
-          .patch("/api/content")
-          .then()
-          .statusCode(200);
+      user.index(notes);
 
       user.request()
           .queryParam("q", "Summarise what my notes say about the migration")

@@ -1,8 +1,5 @@
 package io.khoj4j.bootstrap.memory;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
@@ -44,16 +41,7 @@ class MemoryIT {
     openAi.configureAsDefault(TestUsers.createAdmin());
     openAi.script("Noted.", "Tea", "tea");
     // the first exchange about tea reveals a fact; any other exchange reveals nothing
-    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
-        .atPriority(1)
-        .withRequestBody(containing("facts worth remembering"))
-        .withRequestBody(containing("brewed genmaicha"))
-        .willReturn(FakeOpenAi.stream(
-            "{\"create\": [\"The user's favourite tea is genmaicha.\"], \"delete\": []}")));
-    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
-        .atPriority(2)
-        .withRequestBody(containing("facts worth remembering"))
-        .willReturn(FakeOpenAi.stream("{\"create\": [], \"delete\": []}")));
+    openAi.remembers("brewed genmaicha", "The user's favourite tea is genmaicha.");
   }
 
   private static void chat(TestUser user, String q) {

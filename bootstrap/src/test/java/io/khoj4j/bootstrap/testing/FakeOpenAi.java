@@ -102,6 +102,22 @@ public final class FakeOpenAi {
         .willReturn(stream(title)));
   }
 
+  /**
+   * The memory step after a turn (on top of {@link #script}): an exchange containing {@code whenSaid} reveals
+   * {@code fact}; any other exchange reveals nothing.
+   */
+  public void remembers(String whenSaid, String fact) {
+    server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        .atPriority(1)
+        .withRequestBody(containing("facts worth remembering"))
+        .withRequestBody(containing(whenSaid))
+        .willReturn(stream("{\"create\": [" + quote(fact) + "], \"delete\": []}")));
+    server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        .atPriority(2)
+        .withRequestBody(containing("facts worth remembering"))
+        .willReturn(stream("{\"create\": [], \"delete\": []}")));
+  }
+
   /** Makes this stand-in the server's only chat model (admin API), returning its model id. */
   public long configureAsDefault(TestUsers.TestUser admin) {
     return configureAsDefault(admin, server.baseUrl());

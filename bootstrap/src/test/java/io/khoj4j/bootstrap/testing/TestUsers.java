@@ -26,6 +26,16 @@ public final class TestUsers {
     public RequestSpecification request() {
       return given().header("Authorization", "Bearer " + token);
     }
+
+    /** Pushes {@code files} to this user's index the way Khoj's clients do ({@code PATCH /api/content}), expecting 200. */
+    public void index(Multipart files) {
+      request()
+          .contentType(files.contentType())
+          .body(files.body())
+          .patch("/api/content")
+          .then()
+          .statusCode(200);
+    }
   }
 
   public static TestUser create() {
