@@ -176,6 +176,32 @@ export default function chat(main) {
     markCurrent();
   }
 
+  /** A stored message's element: verdict and read-aloud on an answer, delete on a question. */
+  function stored(message, chatLog, i) {
+    const element = withVoice(historyMessage(message, feedbackFor(chatLog, i)), message);
+    if (message.turnId) {
+      element.dataset.turn = message.turnId;
+      if (message.by === 'you') element.append(deleteTurnButton(message.turnId));
+    }
+    return element;
+  }
+
+  /** Removes a question and its answer from the conversation, on the server and on the page. */
+  function deleteTurnButton(turnId) {
+    return h('button', { type: 'button', class: 'small danger', 'aria-label': 'Delete this question and its answer',
+      onclick: async () => {
+        if (!confirm('Delete this question and its answer?')) return;
+        try {
+          await api('DELETE', '/api/chat/conversation/message',
+            { json: { conversation_id: conversationId, turn_id: turnId } });
+          for (const element of log.querySelectorAll(`[data-turn="${CSS.escape(turnId)}"]`)) element.remove();
+          announce('Deleted.');
+        } catch (error) {
+          announce(error.message, 'error');
+        }
+      } }, 'Delete');
+  }
+
   /** A stored answer's element with a read-aloud button when the server can speak. */
   function withVoice(element, message) {
     if (speech && message.by !== 'you' && typeof message.message === 'string' && message.message.trim()) {
@@ -365,7 +391,7 @@ export default function chat(main) {
         if (conversationId === (response.conversation_id || id)) {
           title.textContent = response.slug || 'New conversation';
           const chatLog = response.chat || [];
-          log.prepend(...chatLog.map((m, i) => withVoice(historyMessage(m, feedbackFor(chatLog, i)), m)));
+          log.prepend(...chatLog.map((m, i) => stored(m, chatLog, i)));
         }
         return;
       }
@@ -375,7 +401,7 @@ export default function chat(main) {
       title.textContent = response.slug || 'New conversation';
       const chatLog = response.chat || [];
       await speechKnown;
-      fill(log, chatLog.map((m, i) => withVoice(historyMessage(m, feedbackFor(chatLog, i)), m)));
+      fill(log, chatLog.map((m, i) => stored(m, chatLog, i)));
       sharePanel.hidden = true;
       starters.hidden = true;
       loadFilters();
@@ -420,7 +446,8 @@ export default function chat(main) {
     answer.state('streaming');
     log.append(you.element, answer.element);
     answer.element.scrollIntoView({ block: 'end' });
-    turn = { view: answer, text: '', newConversation: !conversationId, frame: 0, q, turnId: undefined };
+    turn = { view: answer, you: you.element, text: '', newConversation: !conversationId, frame: 0, q,
+      turnId: undefined };
     input.value = '';
     commandHints.hidden = true;
     starters.hidden = true;
@@ -512,6 +539,11 @@ export default function chat(main) {
     if (ending.frame) cancelAnimationFrame(ending.frame);
     ending.view.set(ending.text);
     ending.view.state(error ? 'error' : state);
+    if (!error && state === 'done' && ending.turnId) {
+      ending.you.dataset.turn = ending.turnId;
+      ending.view.element.dataset.turn = ending.turnId;
+      ending.you.append(deleteTurnButton(ending.turnId));
+    }
     if (!error && state === 'done' && ending.text) {
       ending.view.feedback((sentiment) => giveFeedback(ending.q, ending.text, sentiment, ending.turnId));
       if (speech) {

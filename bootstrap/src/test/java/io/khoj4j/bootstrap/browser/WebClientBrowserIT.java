@@ -341,6 +341,51 @@ class WebClientBrowserIT {
   }
 
   @Test
+  void aQuestionAndItsAnswerAreDeletedFromTheConversation() {
+    TestUser user = TestUsers.create();
+    openAi.script("An answer.", "Two questions");
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      page.onDialog(dialog -> dialog.accept());
+      page.navigate("/chat");
+      Locator message = page.getByLabel("Message", new Page.GetByLabelOptions().setExact(true));
+      for (String question : List.of("/general first question", "/general second question")) {
+        message.fill(question);
+        message.press("Enter");
+        assertThat(page.locator(".msg.khoj").last()).hasAttribute("data-state", "done");
+      }
+      assertThat(page.locator(".msg")).hasCount(4);
+
+      page.locator(".msg.you", new Page.LocatorOptions().setHasText("first question"))
+          .getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Locator.GetByRoleOptions().setName("Delete this question and its answer"))
+          .click();
+      assertThat(page.locator(".msg")).hasCount(2);
+      assertThat(page.locator(".messages")).not().containsText("first question");
+
+      // what the server keeps, and what the page shows when opened again
+      String conversation = page.url().replaceAll(".*conversationId=", "");
+      List<String> kept = user.request()
+          .get("/api/chat/history?conversation_id=" + conversation)
+          .then()
+          .statusCode(200)
+          .extract()
+          .jsonPath()
+          .getList("response.chat.message");
+      assertThat(kept).containsExactly("second question", "An answer.");
+      page.reload();
+      assertThat(page.locator(".msg")).hasCount(2);
+      page.locator(".msg.you")
+          .getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Locator.GetByRoleOptions().setName("Delete this question and its answer"))
+          .click();
+      assertThat(page.locator(".msg")).hasCount(0);
+    }
+  }
+
+  @Test
   void aNewConversationOffersQuestionsFromTheUsersNotesAndOneAsksIt() {
     TestUser user = TestUsers.create();
     Multipart notes = Multipart.files()
