@@ -1,6 +1,6 @@
 // Settings: profile, chat model (and image model and voice when there is a choice), files (drag-and-drop upload with
-// progress, list, delete), memories (memories.js), connectors (GitHub repositories and Notion, with their sync state)
-// and API tokens (create and copy once, revoke).
+// progress, list, delete), memories (memories.js), conversations (how many; all exported as one JSON file),
+// connectors (GitHub repositories and Notion, with their sync state) and API tokens (create and copy once, revoke).
 import { h, fill, announce, copy } from '../dom.js';
 import { get, post, del, qs } from '../api.js';
 import { setUpMemories } from './memories.js';
@@ -15,14 +15,17 @@ export default function settings(main, data) {
     h('h2', { id: 'connectors-h' }, 'Connectors'));
   const memories = h('section', { class: 'card', 'aria-labelledby': 'memories-h' },
     h('h2', { id: 'memories-h' }, 'Memories'));
-  main.append(...[profile, model, files, memories, connectors, data.singleUser === 'true' ? null : tokens]
-    .filter(Boolean));
+  const conversations = h('section', { class: 'card', 'aria-labelledby': 'conversations-h' },
+    h('h2', { id: 'conversations-h' }, 'Conversations'));
+  main.append(...[profile, model, files, memories, conversations, connectors,
+    data.singleUser === 'true' ? null : tokens].filter(Boolean));
   // the detailed settings, read once for the sections that show part of them
   const detailed = get('/api/settings?detailed=true');
   loadProfile(profile);
   loadModels(model, detailed);
   setUpFiles(files);
   setUpMemories(memories, detailed);
+  setUpExport(conversations);
   setUpConnectors(connectors, detailed);
   if (data.singleUser !== 'true') setUpTokens(tokens);
 }
@@ -230,6 +233,42 @@ function setUpTokens(section) {
     }
   });
   load();
+}
+
+/** How many conversations the user has, and all of them exported as one JSON file (Khoj's export format). */
+async function setUpExport(section) {
+  const count = h('p', {});
+  const button = h('button', { type: 'button' }, 'Export all conversations');
+  section.append(count, button);
+  try {
+    const stats = await get('/api/chat/stats');
+    count.textContent = `${stats.num_conversations} conversation${stats.num_conversations === 1 ? '' : 's'}.`;
+  } catch (error) {
+    announce(error.message, 'error');
+  }
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const all = [];
+      const limit = 100;
+      for (let offset = 0; ; offset += limit) {
+        const page = await get('/api/chat/export?' + qs({ offset, limit }));
+        all.push(...page);
+        if (page.length < limit) break;
+      }
+      const file = new Blob([JSON.stringify(all, null, 2)], { type: 'application/json' });
+      const link = h('a', { href: URL.createObjectURL(file), download: 'khoj4j-conversations.json' });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      announce(`Exported ${all.length} conversation${all.length === 1 ? '' : 's'}.`);
+    } catch (error) {
+      announce(error.message, 'error');
+    } finally {
+      button.disabled = false;
+    }
+  });
 }
 
 // GitHub (a token for private repositories, and the repositories as owner/name@branch, one per line) and Notion (an

@@ -386,6 +386,39 @@ class WebClientBrowserIT {
   }
 
   @Test
+  void settingsCountTheConversationsAndExportThemAllAsOneFile() throws java.io.IOException {
+    TestUser user = TestUsers.create();
+    TestUser other = TestUsers.create();
+    openAi.script("An answer.", "A title");
+    for (TestUser u : List.of(user, user, other)) {
+      u.request()
+          .contentType("application/json")
+          .body(java.util.Map.of("q", "/general a question", "create_new", true))
+          .post("/api/chat")
+          .then()
+          .statusCode(200);
+    }
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      page.navigate("/settings");
+      assertThat(page.locator("section[aria-labelledby=conversations-h]"))
+          .containsText("2 conversations.");
+      com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Export all conversations"))
+          .click());
+      assertThat(download.suggestedFilename()).isEqualTo("khoj4j-conversations.json");
+      io.restassured.path.json.JsonPath exported =
+          io.restassured.path.json.JsonPath.from(java.nio.file.Files.readString(download.path()));
+      assertThat(exported.getList("$")).hasSize(2);
+      assertThat(exported.getList("conversation_log.chat.message.flatten()"))
+          .containsOnly("a question", "An answer.")
+          .hasSize(4);
+      assertThat(page.locator("#status")).hasText("Exported 2 conversations.");
+    }
+  }
+
+  @Test
   void aNewConversationOffersQuestionsFromTheUsersNotesAndOneAsksIt() {
     TestUser user = TestUsers.create();
     Multipart notes = Multipart.files()
