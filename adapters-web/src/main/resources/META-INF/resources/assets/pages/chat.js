@@ -384,7 +384,9 @@ export default function chat(main) {
   async function open(id) {
     const streaming = turn;
     try {
-      const body = await get('/api/chat/history?' + qs({ client: 'web', conversation_id: id }));
+      // whether answers are read aloud is known before the check below: nothing is awaited between it and the fill
+      const [body] = await Promise.all([
+        get('/api/chat/history?' + qs({ client: 'web', conversation_id: id })), speechKnown]);
       const response = body.response || {};
       if (turn && turn !== streaming) {
         // A message went out while this history loaded; it stays where it is, after the history if it is this one's.
@@ -400,7 +402,6 @@ export default function chat(main) {
       history.replaceState(null, '', '/chat?' + qs({ conversationId }));
       title.textContent = response.slug || 'New conversation';
       const chatLog = response.chat || [];
-      await speechKnown;
       fill(log, chatLog.map((m, i) => stored(m, chatLog, i)));
       sharePanel.hidden = true;
       starters.hidden = true;
