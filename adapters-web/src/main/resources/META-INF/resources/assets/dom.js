@@ -42,6 +42,18 @@ export function announce(message, kind = 'info') {
   bar.dataset.kind = kind;
 }
 
+/** Runs {@code work} with {@code button} disabled; a failure is announced as an error. */
+export async function whileBusy(button, work) {
+  button.disabled = true;
+  try {
+    await work();
+  } catch (error) {
+    announce(error.message, 'error');
+  } finally {
+    button.disabled = false;
+  }
+}
+
 export function debounce(fn, ms) {
   let timer;
   return (...args) => {

@@ -1,7 +1,7 @@
 // Agents: the agents this user may use, each a way to start a conversation. A signed-in user also makes agents here
 // and changes or deletes their own (name, instructions, model, privacy, tools, output modes, knowledge files, look),
 // through Khoj's agent routes; the server checks every field and its refusal is shown as it says it.
-import { h, fill, announce } from '../dom.js';
+import { h, fill, announce, whileBusy } from '../dom.js';
 import { get, post, patch, del, qs, indexedFiles } from '../api.js';
 
 const PRIVACY = [
@@ -128,19 +128,14 @@ export default async function agents(main, data) {
         name.focus();
         return;
       }
-      save.disabled = true;
-      try {
+      await whileBusy(save, async () => {
         const saved = agent
           ? await patch('/api/agents', { json: { ...body, slug: agent.slug } })
           : await post('/api/agents', { json: body });
         announce((agent ? 'Saved ' : 'Created ') + saved.name);
         close();
         await load();
-      } catch (error) {
-        announce(error.message, 'error');
-      } finally {
-        save.disabled = false;
-      }
+      });
     });
     return element;
   }

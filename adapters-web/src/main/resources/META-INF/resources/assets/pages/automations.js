@@ -1,7 +1,7 @@
 // Automations: what is scheduled and when it runs next. A request is scheduled here (or by asking in chat), changed,
 // run at once or removed, through Khoj's automation routes. The schedule is chosen as every day, week or month at a
 // time, or typed as a cron expression; it runs in the browser's time zone.
-import { h, fill, announce } from '../dom.js';
+import { h, fill, announce, whileBusy } from '../dom.js';
 import { get, post, put, del, qs } from '../api.js';
 
 const TASK_PREFIX = '/automated_task';
@@ -130,19 +130,14 @@ export default async function automations(main) {
         return;
       }
       const params = { q, crontime, subject: subject.value.trim(), timezone: zone };
-      save.disabled = true;
-      try {
+      await whileBusy(save, async () => {
         const saved = automation
           ? await put('/api/automation?' + qs({ automation_id: automation.id, ...params }))
           : await post('/api/automation?' + qs(params));
         announce(`${automation ? 'Saved' : 'Scheduled'} ${saved.subject}: next ${saved.next || 'never'}.`);
         close();
         await load();
-      } catch (error) {
-        announce(error.message, 'error');
-      } finally {
-        save.disabled = false;
-      }
+      });
     });
     return element;
   }

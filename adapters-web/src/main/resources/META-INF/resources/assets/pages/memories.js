@@ -1,7 +1,7 @@
 // The settings page's memories: the facts the chat model noted about the user in conversations and recalls in later
 // ones, each corrected or deleted here, and the user's switch for noting and recalling them (when the server keeps
 // memories at all).
-import { h, fill, announce } from '../dom.js';
+import { h, fill, announce, whileBusy } from '../dom.js';
 import { get, patch, put, del, qs } from '../api.js';
 
 /** {@code detailed}: the page's request for the detailed settings (the switch and the server's memory mode). */
@@ -68,18 +68,12 @@ export async function setUpMemories(section, detailed) {
       field.value = memory.raw;
       const save = h('button', { type: 'button', class: 'small primary' }, 'Save');
       const cancel = h('button', { type: 'button', class: 'small', onclick: () => load() }, 'Cancel');
-      save.addEventListener('click', async () => {
-        save.disabled = true;
-        try {
-          // the server keeps a correction as a new memory (new id), as Khoj does
-          await put('/api/memories/' + memory.id, { json: { raw: field.value.trim() } });
-          announce('Memory corrected.');
-          await load();
-        } catch (error) {
-          announce(error.message, 'error');
-          save.disabled = false;
-        }
-      });
+      save.addEventListener('click', () => whileBusy(save, async () => {
+        // the server keeps a correction as a new memory (new id), as Khoj does
+        await put('/api/memories/' + memory.id, { json: { raw: field.value.trim() } });
+        announce('Memory corrected.');
+        await load();
+      }));
       fill(row, field, h('div', { class: 'actions' }, save, cancel));
       field.focus();
     });

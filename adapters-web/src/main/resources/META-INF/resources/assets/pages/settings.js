@@ -1,7 +1,7 @@
 // Settings: profile, chat model (and image model and voice when there is a choice), files (drag-and-drop upload with
 // progress, list, delete), memories (memories.js), conversations (how many; all exported as one JSON file),
 // connectors (GitHub repositories and Notion, with their sync state) and API tokens (create and copy once, revoke).
-import { h, fill, announce, copy } from '../dom.js';
+import { h, fill, announce, copy, whileBusy } from '../dom.js';
 import { get, post, del, qs } from '../api.js';
 import { setUpMemories } from './memories.js';
 
@@ -246,29 +246,22 @@ async function setUpExport(section) {
   } catch (error) {
     announce(error.message, 'error');
   }
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    try {
-      const all = [];
-      const limit = 100;
-      for (let offset = 0; ; offset += limit) {
-        const page = await get('/api/chat/export?' + qs({ offset, limit }));
-        all.push(...page);
-        if (page.length < limit) break;
-      }
-      const file = new Blob([JSON.stringify(all, null, 2)], { type: 'application/json' });
-      const link = h('a', { href: URL.createObjectURL(file), download: 'khoj4j-conversations.json' });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-      announce(`Exported ${all.length} conversation${all.length === 1 ? '' : 's'}.`);
-    } catch (error) {
-      announce(error.message, 'error');
-    } finally {
-      button.disabled = false;
+  button.addEventListener('click', () => whileBusy(button, async () => {
+    const all = [];
+    const limit = 100;
+    for (let offset = 0; ; offset += limit) {
+      const page = await get('/api/chat/export?' + qs({ offset, limit }));
+      all.push(...page);
+      if (page.length < limit) break;
     }
-  });
+    const file = new Blob([JSON.stringify(all, null, 2)], { type: 'application/json' });
+    const link = h('a', { href: URL.createObjectURL(file), download: 'khoj4j-conversations.json' });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    announce(`Exported ${all.length} conversation${all.length === 1 ? '' : 's'}.`);
+  }));
 }
 
 // GitHub (a token for private repositories, and the repositories as owner/name@branch, one per line) and Notion (an

@@ -54,11 +54,8 @@ class WebClientAccessibilityIT {
     openAi = new FakeOpenAi().start();
     openAi.configureAsDefault(TestUsers.createAdmin());
     user = TestUsers.create();
-    Multipart notes = Multipart.files()
-        .add(
-            "/notes/zebras.md",
-            "text/markdown",
-            "# Zebra migration\nThe zebras walk north across the plains every July.\n");
+    Multipart notes =
+        Multipart.files().add("/notes/zebras.md", "text/markdown", WebClientBrowserIT.ZEBRA_NOTE);
     user.index(notes);
   }
 

@@ -37,6 +37,10 @@ import org.junit.jupiter.api.Test;
 @Tag("browser")
 class WebClientBrowserIT {
 
+  /** The note most browser tests index: a heading the search and the suggested questions name, one line of text. */
+  static final String ZEBRA_NOTE =
+      "# Zebra migration\nThe zebras walk north across the plains every July.\n";
+
   static final String XSS =
       "<img src=x onerror=\"window.__pwned=1;alert(1)\"> and <script>window.__pwned=2;alert(2)</script>";
 
@@ -103,10 +107,7 @@ class WebClientBrowserIT {
       page.navigate("/settings");
       page.locator("#file-picker")
           .setInputFiles(new FilePayload(
-              "zebra-notes.md",
-              "text/markdown",
-              "# Zebra migration\nThe zebras walk north across the plains every July.\n"
-                  .getBytes(StandardCharsets.UTF_8)));
+              "zebra-notes.md", "text/markdown", ZEBRA_NOTE.getBytes(StandardCharsets.UTF_8)));
       assertThat(page.locator(".files")).containsText("zebra-notes.md");
 
       page.navigate("/search");
@@ -236,10 +237,7 @@ class WebClientBrowserIT {
   void aConversationLimitedToOneFileSearchesOnlyItAndItsAnswerTakesAVerdict() {
     TestUser user = TestUsers.create();
     Multipart notes = Multipart.files()
-        .add(
-            "/notes/zebras.md",
-            "text/markdown",
-            "# Zebra migration\nThe zebras walk north across the plains every July.\n")
+        .add("/notes/zebras.md", "text/markdown", ZEBRA_NOTE)
         .add(
             "/notes/lions.md",
             "text/markdown",
@@ -421,11 +419,7 @@ class WebClientBrowserIT {
   @Test
   void aNewConversationOffersQuestionsFromTheUsersNotesAndOneAsksIt() {
     TestUser user = TestUsers.create();
-    Multipart notes = Multipart.files()
-        .add(
-            "/notes/zebras.md",
-            "text/markdown",
-            "# Zebra migration\nThe zebras walk north across the plains every July.\n");
+    Multipart notes = Multipart.files().add("/notes/zebras.md", "text/markdown", ZEBRA_NOTE);
     user.index(notes);
     openAi.script("They walk north in July.", "Zebra migration", "zebra migration");
     try (BrowserContext context = Browsers.signedIn(base, user.id())) {

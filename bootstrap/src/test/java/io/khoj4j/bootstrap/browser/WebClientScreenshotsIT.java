@@ -50,10 +50,7 @@ class WebClientScreenshotsIT {
           ```""", "Zebra migration", "zebra migration");
       TestUser user = TestUsers.create();
       Multipart notes = Multipart.files()
-          .add(
-              "/notes/zebras.md",
-              "text/markdown",
-              "# Zebra migration\nThe zebras walk north across the plains every July.\n")
+          .add("/notes/zebras.md", "text/markdown", WebClientBrowserIT.ZEBRA_NOTE)
           .add(
               "/notes/rivers.md",
               "text/markdown",
