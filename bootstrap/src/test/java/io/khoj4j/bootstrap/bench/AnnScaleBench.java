@@ -117,7 +117,7 @@ public final class AnnScaleBench {
       String modelId = text(c, "select model_id from entries limit 1");
       // the index as the server creates it for the model (PgVectorEntryRepository.ensureIndex)
       indexName = PgVectorEntryRepository.indexName(modelId);
-      indexSql = GRAPH.indexSql(modelId, model.dimension(), false);
+      indexSql = GRAPH.indexSql(modelId, model.dimension(), false).orElseThrow();
       System.out.printf("model %s, index %s: %s%n", modelId, indexName, indexSql);
       try (Statement s = c.createStatement()) {
         s.execute("alter table entries disable trigger entries_postings_on_insert");

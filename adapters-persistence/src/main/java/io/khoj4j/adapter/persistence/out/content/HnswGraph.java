@@ -1,5 +1,8 @@
 package io.khoj4j.adapter.persistence.out.content;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * How densely a model's HNSW vector index is built (pgvector's {@code m} and {@code ef_construction}): from {@code
  * khoj.search.vector.hnsw-m} and {@code khoj.search.vector.hnsw-ef-construction}. The default (32, 128) is twice as
@@ -19,6 +22,12 @@ public record HnswGraph(int m, int efConstruction) {
   /** pgvector's own defaults: the graph of an index built without options. */
   public static final HnswGraph PGVECTOR_DEFAULT = new HnswGraph(16, 64);
 
+  /** The most dimensions pgvector's graph holds at single precision ({@code vector}). */
+  static final int MAX_SINGLE_DIMENSIONS = 2000;
+
+  /** The most dimensions pgvector's graph holds at all, at half precision ({@code halfvec}). */
+  static final int MAX_HALF_DIMENSIONS = 4000;
+
   public HnswGraph {
     if (m < 2 || m > 100) {
       throw new IllegalArgumentException(
@@ -32,7 +41,7 @@ public record HnswGraph(int m, int efConstruction) {
   }
 
   /** The graph an index was built with, from its storage parameters ({@code pg_class.reloptions}: "m=32", ...). */
-  static HnswGraph of(java.util.List<String> reloptions) {
+  static HnswGraph of(List<String> reloptions) {
     int m = PGVECTOR_DEFAULT.m();
     int efConstruction = PGVECTOR_DEFAULT.efConstruction();
     for (String option : reloptions) {
@@ -47,15 +56,38 @@ public record HnswGraph(int m, int efConstruction) {
   }
 
   /**
-   * The statement that builds the index of one model's vectors, with this graph's parameters.
+   * The type a model's vectors are cast to in its graph, which a walk of the graph must order by: {@code vector(n)} up
+   * to 2,000 dimensions, {@code halfvec(n)} up to 4,000 (pgvector's limits for an HNSW index: models such as OpenAI's
+   * text-embedding-3-large and Gemini's embeddings have 3,072), none beyond, where every search scans exactly. The
+   * stored vectors keep single precision either way, and distances are computed from them.
+   */
+  public static Optional<String> graphType(int dimension) {
+    if (dimension < 1) {
+      throw new IllegalArgumentException("bad vector dimension " + dimension);
+    }
+    if (dimension <= MAX_SINGLE_DIMENSIONS) {
+      return Optional.of("vector(" + dimension + ")");
+    }
+    if (dimension <= MAX_HALF_DIMENSIONS) {
+      return Optional.of("halfvec(" + dimension + ")");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The statement that builds the index of one model's vectors, with this graph's parameters; none for a model of more
+   * dimensions than pgvector's graph holds ({@link #graphType}).
    *
    * @param concurrently built beside writes and only when missing, as the server does at start-up
    */
-  public String indexSql(String modelId, int dimension, boolean concurrently) {
-    return "create index " + (concurrently ? "concurrently if not exists " : "")
-        + PgVectorEntryRepository.indexName(modelId)
-        + " on entries using hnsw ((embedding::vector(" + dimension + ")) vector_cosine_ops)"
-        + " with (m = " + m + ", ef_construction = " + efConstruction + ")"
-        + " where model_id = '" + modelId.replace("'", "''") + "'";
+  public Optional<String> indexSql(String modelId, int dimension, boolean concurrently) {
+    return graphType(dimension)
+        .map(type -> "create index "
+            + (concurrently ? "concurrently if not exists " : "")
+            + PgVectorEntryRepository.indexName(modelId)
+            + " on entries using hnsw ((embedding::" + type + ") "
+            + type.substring(0, type.indexOf('(')) + "_cosine_ops)"
+            + " with (m = " + m + ", ef_construction = " + efConstruction + ")"
+            + " where model_id = '" + modelId.replace("'", "''") + "'");
   }
 }

@@ -376,7 +376,15 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
 
   @Override
   public void ensureIndex(String modelId, int dimension) {
-    String sql = graph.indexSql(modelId, dimension, true);
+    Optional<String> statement = graph.indexSql(modelId, dimension, true);
+    if (statement.isEmpty()) {
+      LOG.warnf(
+          "No vector index for %s: its %d dimensions are more than pgvector's graph holds (%d);"
+              + " each search compares the query with every one of the owner's entries",
+          modelId, dimension, HnswGraph.MAX_HALF_DIMENSIONS);
+      return;
+    }
+    String sql = statement.get();
     List<String> built = jdbc.inConnection(c -> {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(true);

@@ -1,5 +1,6 @@
 package io.khoj4j.adapter.persistence.out.search;
 
+import io.khoj4j.adapter.persistence.out.content.HnswGraph;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.RankedEntry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -121,24 +122,32 @@ public class PgVectorEntryRanker implements EntryRanker {
   @WithSpan("search.rank.vector")
   public List<RankedEntry> rank(Request request) {
     String type = RankingSql.vectorType(request.dimension());
-    String distance = "(e.embedding::" + type + " <=> ?::" + type + ")";
+    String distance = distance(type);
     StringBuilder sql = new StringBuilder("select " + RankingSql.COLUMNS + ", " + distance
         + " as distance" + " from entries e where e.model_id = "
         + RankingSql.literal(request.modelId()) + " and");
     List<Object> params = new ArrayList<>();
     params.add(request.vector());
     RankingSql.conditions(request, sql, params);
-    sql.append(" order by ").append(distance).append(" limit ?");
-    params.add(request.vector());
-    params.add(request.limit());
     try (Connection c = dataSource.getConnection()) {
       // the settings go with the query, in its round trip, and hold for it alone: an exact scan
       // turns ordered index scans off, so the planner reads the owner's rows by their owner index
       // (a bitmap scan) and sorts them by distance instead of walking the HNSW graph
-      String settings = exact(c, request)
+      boolean exact = exact(c, request);
+      String settings = exact
           ? "select set_config('enable_indexscan', 'off', true)"
           : "select set_config('hnsw.iterative_scan', 'relaxed_order', true),"
               + " set_config('hnsw.ef_search', '" + efSearch(c, request) + "', true)";
+      // a walk orders by the distance its graph holds (half precision past 2,000 dimensions);
+      // the hits keep the exact distance, by which they are sorted below
+      String order = exact
+          ? distance
+          : HnswGraph.graphType(request.dimension())
+              .map(PgVectorEntryRanker::distance)
+              .orElse(distance);
+      sql.append(" order by ").append(order).append(" limit ?");
+      params.add(request.vector());
+      params.add(request.limit());
       List<RankedEntry> hits =
           new ArrayList<>(RankingSql.query(c, settings, sql.toString(), params));
       hits.sort(Comparator.comparingDouble(RankedEntry::distance));
@@ -146,6 +155,11 @@ public class PgVectorEntryRanker implements EntryRanker {
     } catch (SQLException e) {
       throw new IllegalStateException("vector search failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The cosine distance between an entry's vector and the query's (the query's parameter), both cast to a type. */
+  private static String distance(String type) {
+    return "(e.embedding::" + type + " <=> ?::" + type + ")";
   }
 
   /**

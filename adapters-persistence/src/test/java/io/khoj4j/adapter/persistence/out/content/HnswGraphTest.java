@@ -11,13 +11,30 @@ class HnswGraphTest {
   @Test
   void theIndexIsBuiltWithTheGraphsParameters() {
     assertThat(new HnswGraph(32, 128).indexSql("bge-small", 384, true))
-        .isEqualTo("create index concurrently if not exists "
+        .hasValue("create index concurrently if not exists "
             + PgVectorEntryRepository.indexName("bge-small")
             + " on entries using hnsw ((embedding::vector(384)) vector_cosine_ops)"
             + " with (m = 32, ef_construction = 128) where model_id = 'bge-small'");
     assertThat(HnswGraph.PGVECTOR_DEFAULT.indexSql("it's", 3, false))
+        .get()
+        .asString()
         .startsWith("create index entries_embedding_")
         .endsWith("with (m = 16, ef_construction = 64) where model_id = 'it''s'");
+  }
+
+  @Test
+  void aModelOfMoreDimensionsThanASinglePrecisionGraphHoldsGetsAHalfPrecisionOne() {
+    assertThat(HnswGraph.graphType(2000)).hasValue("vector(2000)");
+    assertThat(HnswGraph.graphType(2001)).hasValue("halfvec(2001)");
+    assertThat(new HnswGraph(32, 128).indexSql("text-embedding-3-large", 3072, true))
+        .get()
+        .asString()
+        .contains(" on entries using hnsw ((embedding::halfvec(3072)) halfvec_cosine_ops) ");
+    assertThat(HnswGraph.graphType(4000)).hasValue("halfvec(4000)");
+    // beyond pgvector's graph: no index, every search scans exactly
+    assertThat(HnswGraph.graphType(4001)).isEmpty();
+    assertThat(HnswGraph.DEFAULT.indexSql("qwen3-embedding-8b", 4096, true)).isEmpty();
+    assertThatThrownBy(() -> HnswGraph.graphType(0)).hasMessageContaining("dimension");
   }
 
   @Test

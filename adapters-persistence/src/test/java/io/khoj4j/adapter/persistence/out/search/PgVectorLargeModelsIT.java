@@ -1,0 +1,247 @@
+package io.khoj4j.adapter.persistence.out.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.khoj4j.adapter.persistence.out.content.PgVectorEntryRepository;
+import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
+import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
+import io.khoj4j.application.port.out.content.StoredChunk;
+import io.khoj4j.application.port.out.search.EntryRanker;
+import io.khoj4j.application.port.out.search.RankedEntry;
+import io.khoj4j.domain.content.Chunk;
+import io.khoj4j.domain.content.ContentHash;
+import io.khoj4j.domain.content.ContentSource;
+import io.khoj4j.domain.content.ContentType;
+import io.khoj4j.domain.search.EntryFilter;
+import io.khoj4j.domain.user.User;
+import io.khoj4j.domain.user.UserId;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Embedding models with more dimensions than pgvector's single-precision graph holds (2,000): OpenAI's
+ * text-embedding-3-large and Gemini's embeddings have 3,072. Their graph holds half-precision vectors, up to 4,000;
+ * beyond that a model has no graph and every search compares the query with each of the owner's entries. Either way
+ * the stored vectors and the distances a search returns keep single precision.
+ */
+@QuarkusTest
+class PgVectorLargeModelsIT {
+
+  private static final int ENTRIES = 60;
+
+  @Inject
+  PgVectorEntryRepository repository;
+
+  @Inject
+  PgUserRepository users;
+
+  @Inject
+  QuarkusTransactionUnitOfWork unitOfWork;
+
+  @Inject
+  DataSource dataSource;
+
+  @Test
+  void aModelOf3072DimensionsGetsAHalfPrecisionGraphAndItsSearchesWalkIt() throws SQLException {
+    String model = "large-" + UUID.randomUUID();
+    try {
+      repository.ensureIndex(model, 3072);
+      assertThat(indexDefinition(model))
+          .contains("USING hnsw (((embedding)::halfvec(3072)) halfvec_cosine_ops)");
+
+      Collection collection = store(model, 3072);
+      // the graph walk, as for an owner holding the whole table
+      EntryRanker walk = new PgVectorEntryRanker(dataSource, 0, 1.0);
+      long scansBefore = indexScans(model);
+      assertNearestFirstWithExactDistances(walk, collection);
+      assertThat(awaitIndexScansAbove(model, scansBefore))
+          .as("the search walked the half-precision graph")
+          .isGreaterThan(scansBefore);
+
+      // an exact scan of the same owner finds the same, at the same distances
+      assertNearestFirstWithExactDistances(
+          new PgVectorEntryRanker(dataSource, 1_000_000, 1.0), collection);
+    } finally {
+      dropIndex(model);
+    }
+  }
+
+  @Test
+  void aModelBeyondTheGraphsLimitStartsWithoutAnIndexAndIsSearchedExactly() throws SQLException {
+    String model = "huge-" + UUID.randomUUID();
+    repository.ensureIndex(model, 4096);
+    assertThat(indexDefinition(model)).isNull();
+
+    Collection collection = store(model, 4096);
+    assertNearestFirstWithExactDistances(new PgVectorEntryRanker(dataSource, 0, 1.0), collection);
+    assertNearestFirstWithExactDistances(
+        new PgVectorEntryRanker(dataSource, 1_000_000, 1.0), collection);
+  }
+
+  /** One owner's entries of a model, and a query close to one of them. */
+  private record Collection(
+      UserId owner,
+      String model,
+      int dimension,
+      List<UUID> ids,
+      List<float[]> vectors,
+      float[] query) {}
+
+  private Collection store(String model, int dimension) {
+    UserId owner = newOwner();
+    Random random = new Random(dimension);
+    List<UUID> ids = new ArrayList<>();
+    List<float[]> vectors = new ArrayList<>();
+    List<StoredChunk> chunks = new ArrayList<>();
+    for (int i = 0; i < ENTRIES; i++) {
+      float[] v = unit(random, dimension);
+      String file = "/large/" + i + ".md";
+      Chunk chunk = new Chunk(
+          "entry " + i, "entry " + i, "", file, "file://" + file, ContentHash.of(file), 0);
+      UUID id = UUID.randomUUID();
+      ids.add(id);
+      vectors.add(v);
+      chunks.add(new StoredChunk(
+          id,
+          chunk,
+          ContentType.MARKDOWN,
+          ContentSource.COMPUTER,
+          UUID.randomUUID(),
+          v,
+          model,
+          Set.of()));
+    }
+    for (StoredChunk c : chunks) {
+      unitOfWork.run(() -> repository.insertChunks(owner, c.chunk().file(), List.of(c)));
+    }
+    // the query: entry 7 moved a little towards a random direction
+    float[] query = vectors.get(7).clone();
+    float[] noise = unit(random, dimension);
+    for (int d = 0; d < dimension; d++) {
+      query[d] += 0.3f * noise[d];
+    }
+    return new Collection(owner, model, dimension, ids, vectors, query);
+  }
+
+  private static void assertNearestFirstWithExactDistances(
+      EntryRanker ranker, Collection collection) {
+    List<RankedEntry> hits = ranker.rank(new EntryRanker.Request(
+        collection.owner(),
+        "",
+        collection.query(),
+        collection.model(),
+        collection.dimension(),
+        Optional.empty(),
+        EntryFilter.NONE,
+        10));
+    assertThat(hits).hasSize(10);
+    assertThat(hits.getFirst().id()).isEqualTo(collection.ids().get(7));
+    for (RankedEntry hit : hits) {
+      float[] stored = collection.vectors().get(collection.ids().indexOf(hit.id()));
+      // single precision: a half-precision distance would be off by about 1e-4
+      assertThat(hit.distance())
+          .isCloseTo(cosineDistance(stored, collection.query()), within(1e-6));
+    }
+    assertThat(hits)
+        .isSortedAccordingTo(java.util.Comparator.comparingDouble(RankedEntry::distance));
+    // the ten nearest by an exact computation here
+    List<UUID> expected = collection.ids().stream()
+        .sorted(java.util.Comparator.comparingDouble((UUID id) -> cosineDistance(
+            collection.vectors().get(collection.ids().indexOf(id)), collection.query())))
+        .limit(10)
+        .toList();
+    assertThat(hits).extracting(RankedEntry::id).containsExactlyElementsOf(expected);
+  }
+
+  private static float[] unit(Random random, int dimension) {
+    float[] v = new float[dimension];
+    double norm = 0;
+    for (int d = 0; d < dimension; d++) {
+      v[d] = (float) random.nextGaussian();
+      norm += v[d] * v[d];
+    }
+    for (int d = 0; d < dimension; d++) {
+      v[d] /= (float) Math.sqrt(norm);
+    }
+    return v;
+  }
+
+  private static double cosineDistance(float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int d = 0; d < a.length; d++) {
+      dot += (double) a[d] * b[d];
+      na += (double) a[d] * a[d];
+      nb += (double) b[d] * b[d];
+    }
+    return 1 - dot / Math.sqrt(na * nb);
+  }
+
+  private UserId newOwner() {
+    String email = "large-" + UUID.randomUUID() + "@example.org";
+    return users
+        .insertIfAbsent(new User(
+            new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now()))
+        .id();
+  }
+
+  private String indexDefinition(String model) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        var ps = c.prepareStatement("select indexdef from pg_indexes where indexname = ?")) {
+      ps.setString(1, PgVectorEntryRepository.indexName(model));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private long indexScans(String model) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        var ps = c.prepareStatement(
+            "select coalesce(sum(idx_scan), 0) from pg_stat_user_indexes where indexrelname = ?")) {
+      ps.setString(1, PgVectorEntryRepository.indexName(model));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** The index's scan count once PostgreSQL has published the ranker's (a backend reports within seconds). */
+  private long awaitIndexScansAbove(String model, long before) throws SQLException {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+    long scans = indexScans(model);
+    while (scans <= before && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      scans = indexScans(model);
+    }
+    return scans;
+  }
+
+  private void dropIndex(String model) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("drop index if exists " + PgVectorEntryRepository.indexName(model));
+    }
+  }
+}

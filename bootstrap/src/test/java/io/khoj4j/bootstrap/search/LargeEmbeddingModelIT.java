@@ -1,0 +1,201 @@
+package io.khoj4j.bootstrap.search;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.khoj4j.bootstrap.testing.Multipart;
+import io.khoj4j.bootstrap.testing.TestUsers;
+import io.khoj4j.bootstrap.testing.TestUsers.TestUser;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server whose embedding model has 3,072 dimensions (OpenAI's text-embedding-3-large, Gemini's embeddings), more
+ * than pgvector's single-precision graph holds: it starts, builds a half-precision graph for the model, stores and
+ * searches notes. The model is an OpenAI-compatible server, stubbed: a text about zebras or animals gets one
+ * direction, any other text another.
+ */
+@QuarkusTest
+@TestProfile(LargeEmbeddingModelIT.LargeModel.class)
+class LargeEmbeddingModelIT {
+
+  static final String MODEL = "text-embedding-3-large";
+  static final int DIMENSION = 3072;
+
+  public static class LargeModel implements QuarkusTestProfile {
+    @Override
+    public List<TestResourceEntry> testResources() {
+      return List.of(new TestResourceEntry(EmbeddingServer.class));
+    }
+  }
+
+  /** Background jobs are off: this model must not re-embed other tests' entries in the shared database. */
+  public static final class EmbeddingServer implements QuarkusTestResourceLifecycleManager {
+
+    static volatile WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+      server = new WireMockServer(
+          options().dynamicPort().bindAddress("127.0.0.1").extensions(new Embeddings()));
+      server.start();
+      server.stubFor(post(urlPathEqualTo("/v1/embeddings"))
+          .willReturn(aResponse().withTransformers(Embeddings.NAME)));
+      return Map.of(
+          "khoj.embedding.model",
+          "openai",
+          "khoj.embedding.openai.base-url",
+          server.baseUrl() + "/v1",
+          "khoj.embedding.openai.model",
+          MODEL,
+          "khoj.jobs.enabled",
+          "false");
+    }
+
+    @Override
+    public void stop() {
+      if (server != null) {
+        server.stop();
+      }
+    }
+  }
+
+  /**
+   * Answers as OpenAI's {@code /v1/embeddings} does, one vector per input text: along the first axis for a text about
+   * zebras or animals, along the second for any other.
+   */
+  static final class Embeddings implements ResponseDefinitionTransformerV2 {
+
+    static final String NAME = "large-embeddings";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String getName() {
+      return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+      return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+      try {
+        ObjectNode body = JSON.createObjectNode().put("object", "list").put("model", MODEL);
+        ArrayNode data = body.putArray("data");
+        int index = 0;
+        for (JsonNode input :
+            JSON.readTree(event.getRequest().getBodyAsString()).get("input")) {
+          String text = input.asText();
+          int axis = text.contains("Zebra") || text.contains("animal") ? 0 : 1;
+          ArrayNode vector = data.addObject()
+              .put("object", "embedding")
+              .put("index", index++)
+              .putArray("embedding");
+          IntStream.range(0, DIMENSION).forEach(i -> vector.add(i == axis ? 1.0 : 0.0));
+        }
+        body.putObject("usage").put("prompt_tokens", index).put("total_tokens", index);
+        return new ResponseDefinitionBuilder()
+            .withStatus(200)
+            .withHeader("Content-Type", "application/json")
+            .withBody(JSON.writeValueAsString(body))
+            .build();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  @Inject
+  DataSource dataSource;
+
+  @Test
+  void notesAreStoredAndFoundThroughAHalfPrecisionGraph() throws Exception {
+    assertThat(indexDefinition()).contains("halfvec(3072)").contains("hnsw");
+
+    TestUser alice = TestUsers.create();
+    alice.index(Multipart.files()
+        .add("/notes/zebra.md", "text/markdown", "# Zebra\nZebra stripes confuse biting flies.")
+        .add("/notes/tea.md", "text/markdown", "# Tea\nGreen tea in Kyoto."));
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "select vector_dims(embedding), model_id from entries where user_id = ?")) {
+      ps.setObject(1, alice.id().value());
+      try (ResultSet rs = ps.executeQuery()) {
+        int rows = 0;
+        while (rs.next()) {
+          rows++;
+          assertThat(rs.getInt(1)).isEqualTo(DIMENSION);
+          assertThat(rs.getString(2)).isEqualTo("openai:" + MODEL);
+        }
+        assertThat(rows).isEqualTo(2);
+      }
+    }
+
+    // no word in common with either note: the vectors alone rank them
+    List<String> files = alice
+        .request()
+        .queryParam("q", "a savanna animal")
+        .get("/api/search")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("additional.file");
+    assertThat(files).first().isEqualTo("/notes/zebra.md");
+  }
+
+  private String indexDefinition() throws Exception {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select indexdef from pg_indexes where tablename = 'entries'"
+            + " and indexdef like '%openai:" + MODEL + "%'")) {
+      return rs.next() ? rs.getString(1) : "";
+    }
+  }
+
+  @AfterAll
+  static void dropTheModelsIndex() throws Exception {
+    // other tests share the database: leave no graph for a model only this test uses
+    try (Connection c =
+            io.quarkus.arc.Arc.container().instance(DataSource.class).get().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select indexname from pg_indexes where tablename = 'entries'"
+            + " and indexdef like '%openai:" + MODEL + "%'")) {
+      List<String> names = new java.util.ArrayList<>();
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+      for (String name : names) {
+        try (Statement drop = c.createStatement()) {
+          drop.execute("drop index if exists " + name);
+        }
+      }
+    }
+  }
+}
