@@ -65,6 +65,14 @@ public final class AnnScaleBench {
           .getOrDefault(
               "BENCH_HNSW_EF_CONSTRUCTION", String.valueOf(HnswGraph.DEFAULT.efConstruction()))));
 
+  /**
+   * The graph's precision: the server's for the model ({@code HnswGraph.graphType}), or {@code halfvec} to measure a
+   * half-precision graph of the same vectors (BENCH_HNSW_PRECISION); the server's ranker row is then left out, as the
+   * server walks its own graph.
+   */
+  private static final boolean HALF =
+      "halfvec".equals(System.getenv().getOrDefault("BENCH_HNSW_PRECISION", ""));
+
   private final String base;
   private final String jdbc;
   private final OnnxEmbeddingModel model =
@@ -118,6 +126,11 @@ public final class AnnScaleBench {
       // the index as the server creates it for the model (PgVectorEntryRepository.ensureIndex)
       indexName = PgVectorEntryRepository.indexName(modelId);
       indexSql = GRAPH.indexSql(modelId, model.dimension(), false).orElseThrow();
+      if (HALF) {
+        indexSql = indexSql
+            .replace("::vector(", "::halfvec(")
+            .replace(" vector_cosine_ops", " halfvec_cosine_ops");
+      }
       System.out.printf("model %s, index %s: %s%n", modelId, indexName, indexSql);
       try (Statement s = c.createStatement()) {
         s.execute("alter table entries disable trigger entries_postings_on_insert");
@@ -202,7 +215,7 @@ public final class AnnScaleBench {
     }
     EntryRanker ranker = new PgVectorEntryRanker(BenchConnections.kept(jdbc));
     List<UUID> ids = new ArrayList<>();
-    for (int round = 0; round < 2; round++) { // the first round warms the index's pages
+    for (int round = HALF ? 2 : 0; round < 2; round++) { // the first round warms the index's pages
       double recall = 0;
       int shortLists = 0;
       List<Double> millis = new ArrayList<>();
@@ -242,12 +255,13 @@ public final class AnnScaleBench {
       throws SQLException {
     String type = "vector(" + model.dimension() + ")";
     String distance = "(e.embedding::" + type + " <=> ?::" + type + ")";
+    String walk = HALF ? distance.replace("vector(", "halfvec(") : distance;
     try (Connection c = connect()) {
       c.setAutoCommit(false);
       boolean filtered = askedBy.getFirst() != null;
       PreparedStatement ann = c.prepareStatement("select e.id, " + distance + " from entries e"
           + " where e.model_id = ?" + (filtered ? " and e.user_id = ?" : "") + " order by "
-          + distance + " limit " + CANDIDATES);
+          + walk + " limit " + CANDIDATES);
       double recall = 0;
       int shortLists = 0;
       List<Double> millis = new ArrayList<>();
@@ -374,11 +388,12 @@ public final class AnnScaleBench {
 
   // ------------------------------------------------------------------------------------------------ helpers
 
+  /** Whether the index is built, valid, and holds vectors at the precision measured now. */
   private boolean indexExists(Connection c) throws SQLException {
     return count(
             c,
             "select count(*) from pg_index where indisvalid and indexrelid::regclass::text = '"
-                + indexName + "'")
+                + indexName + "' and (pg_get_indexdef(indexrelid) like '%halfvec%') = " + HALF)
         > 0;
   }
 

@@ -4,14 +4,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.khoj4j.bootstrap.cli.AdminCommands;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.khoj4j.bootstrap.testing.EmbeddingServerResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -21,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,19 +43,21 @@ class ImportKhojVectorsIT {
     }
   }
 
-  /**
-   * An OpenAI-compatible {@code /v1/embeddings} answering one 4-dimension vector per input text, as OpenAI's API
-   * shapes it. Background jobs are off: this model must not re-embed other tests' entries in the shared database.
-   */
-  public static final class EmbeddingServer implements QuarkusTestResourceLifecycleManager {
+  /** An OpenAI-compatible {@code /v1/embeddings} answering one 4-dimension vector per input text, as OpenAI's API
+   * shapes it. */
+  public static final class EmbeddingServer extends EmbeddingServerResource {
 
     static volatile WireMockServer server;
 
     @Override
-    public Map<String, String> start() {
-      server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-      server.start();
-      server.stubFor(post(urlPathEqualTo("/v1/embeddings"))
+    protected String model() {
+      return MODEL;
+    }
+
+    @Override
+    protected void stub(WireMockServer started) {
+      server = started;
+      started.stubFor(post(urlPathEqualTo("/v1/embeddings"))
           .willReturn(aResponse()
               .withHeader("Content-Type", "application/json")
               .withBody("{\"object\":\"list\",\"model\":\"" + MODEL + "\",\"data\":["
@@ -66,22 +66,6 @@ class ImportKhojVectorsIT {
                   + "{\"object\":\"embedding\",\"index\":{{@index}},\"embedding\":[0.5,0.5,0.5,0.5]}"
                   + "{{/each}}],\"usage\":{\"prompt_tokens\":1,\"total_tokens\":1}}")
               .withTransformers("response-template")));
-      return Map.of(
-          "khoj.embedding.model",
-          "openai",
-          "khoj.embedding.openai.base-url",
-          server.baseUrl() + "/v1",
-          "khoj.embedding.openai.model",
-          MODEL,
-          "khoj.jobs.enabled",
-          "false");
-    }
-
-    @Override
-    public void stop() {
-      if (server != null) {
-        server.stop();
-      }
     }
   }
 

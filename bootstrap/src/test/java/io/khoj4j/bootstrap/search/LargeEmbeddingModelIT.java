@@ -3,7 +3,6 @@ package io.khoj4j.bootstrap.search;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,13 +11,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.khoj4j.bootstrap.testing.EmbeddingServerResource;
 import io.khoj4j.bootstrap.testing.Multipart;
 import io.khoj4j.bootstrap.testing.TestUsers;
 import io.khoj4j.bootstrap.testing.TestUsers.TestUser;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -28,7 +28,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -54,34 +53,23 @@ class LargeEmbeddingModelIT {
     }
   }
 
-  /** Background jobs are off: this model must not re-embed other tests' entries in the shared database. */
-  public static final class EmbeddingServer implements QuarkusTestResourceLifecycleManager {
-
-    static volatile WireMockServer server;
+  /** The stub: {@link Embeddings} on {@code /v1/embeddings}. */
+  public static final class EmbeddingServer extends EmbeddingServerResource {
 
     @Override
-    public Map<String, String> start() {
-      server = new WireMockServer(
-          options().dynamicPort().bindAddress("127.0.0.1").extensions(new Embeddings()));
-      server.start();
-      server.stubFor(post(urlPathEqualTo("/v1/embeddings"))
-          .willReturn(aResponse().withTransformers(Embeddings.NAME)));
-      return Map.of(
-          "khoj.embedding.model",
-          "openai",
-          "khoj.embedding.openai.base-url",
-          server.baseUrl() + "/v1",
-          "khoj.embedding.openai.model",
-          MODEL,
-          "khoj.jobs.enabled",
-          "false");
+    protected String model() {
+      return MODEL;
     }
 
     @Override
-    public void stop() {
-      if (server != null) {
-        server.stop();
-      }
+    protected WireMockConfiguration configure(WireMockConfiguration options) {
+      return options.extensions(new Embeddings());
+    }
+
+    @Override
+    protected void stub(WireMockServer server) {
+      server.stubFor(post(urlPathEqualTo("/v1/embeddings"))
+          .willReturn(aResponse().withTransformers(Embeddings.NAME)));
     }
   }
 

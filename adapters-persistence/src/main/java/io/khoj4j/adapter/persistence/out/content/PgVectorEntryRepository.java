@@ -14,6 +14,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -385,10 +386,23 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
       return;
     }
     String sql = statement.get();
+    String name = indexName(modelId);
     List<String> built = jdbc.inConnection(c -> {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(true);
+      // one builder at a time across replicas, so an index that is not valid is a leftover and
+      // not another replica's build in progress; tried, never waited on inside a statement,
+      // which would hold a snapshot that the other replica's concurrent build waits for
+      String lock = "select pg_try_advisory_lock(hashtextextended('vector-index:' || ?, 0))";
+      awaitLock(c, lock, name);
       try (Statement s = c.createStatement()) {
+        if (leftOver(c, name)) {
+          // a build that stopped half-way (the server was stopped during it, or it failed)
+          // leaves an unusable index under the name, which "if not exists" would keep forever
+          LOG.warnf(
+              "Vector index %s was left unfinished by an earlier start: building it again", name);
+          s.execute("drop index concurrently if exists " + name);
+        }
         // for this session only: the pool's other connections keep the server's setting
         s.execute("set maintenance_work_mem = '" + indexBuildMemory + "'");
         try {
@@ -397,12 +411,17 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
           s.execute("reset maintenance_work_mem");
         }
       } finally {
+        try (PreparedStatement ps = c.prepareStatement(
+            "select pg_advisory_unlock(hashtextextended('vector-index:' || ?, 0))")) {
+          ps.setString(1, name);
+          ps.execute();
+        }
         c.setAutoCommit(auto);
       }
       // an index built earlier keeps the graph it was built with
       try (PreparedStatement ps =
           c.prepareStatement("select coalesce(reloptions, '{}') from pg_class where relname = ?")) {
-        ps.setString(1, indexName(modelId));
+        ps.setString(1, name);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? List.of((String[]) rs.getArray(1).getArray()) : List.<String>of();
         }
@@ -413,14 +432,47 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
       LOG.warnf(
           "Vector index %s was built with m = %d, ef_construction = %d, not the configured %d and %d:"
               + " drop it and restart to rebuild it (docs/operations.md)",
-          indexName(modelId),
-          existing.m(),
-          existing.efConstruction(),
-          graph.m(),
-          graph.efConstruction());
+          name, existing.m(), existing.efConstruction(), graph.m(), graph.efConstruction());
     }
-    LOG.infof(
-        "Vector index %s ready for %s (%d dimensions)", indexName(modelId), modelId, dimension);
+    LOG.infof("Vector index %s ready for %s (%d dimensions)", name, modelId, dimension);
+  }
+
+  /** Takes the session lock {@code lock} asks for (a try), retrying each second while another replica holds it. */
+  private static void awaitLock(Connection c, String lock, String name) throws SQLException {
+    boolean told = false;
+    while (true) {
+      try (PreparedStatement ps = c.prepareStatement(lock)) {
+        ps.setString(1, name);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          if (rs.getBoolean(1)) {
+            return;
+          }
+        }
+      }
+      if (!told) {
+        LOG.infof("Vector index %s is being built by another server: waiting for it", name);
+        told = true;
+      }
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting to build " + name, e);
+      }
+    }
+  }
+
+  /** Whether an index of this name exists but cannot be used: what a concurrent build that stopped leaves. */
+  private static boolean leftOver(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select not i.indisvalid from pg_index i join pg_class x on x.oid = i.indexrelid"
+            + " where x.relname = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
   }
 
   /**

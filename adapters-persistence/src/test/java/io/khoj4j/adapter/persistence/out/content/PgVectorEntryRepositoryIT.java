@@ -1,6 +1,7 @@
 package io.khoj4j.adapter.persistence.out.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.khoj4j.adapter.persistence.out.shared.QuarkusTransactionUnitOfWork;
 import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
@@ -121,6 +122,78 @@ class PgVectorEntryRepositoryIT extends EntryRepositoryContract {
     try (var conn = dataSource.getConnection();
         var st = conn.createStatement()) {
       st.execute("drop index " + PgVectorEntryRepository.indexName(model));
+    }
+  }
+
+  @Test
+  void anIndexLeftUnfinishedByAnEarlierStartIsBuiltAgain() throws Exception {
+    String model = "left-over-" + UUID.randomUUID();
+    String name = PgVectorEntryRepository.indexName(model);
+    UserId owner = newOwner();
+    for (String file : List.of("/l1.md", "/l2.md")) {
+      StoredChunk c = chunk(file, "text of " + file, ContentType.MARKDOWN, ContentSource.COMPUTER);
+      StoredChunk ofModel = new StoredChunk(
+          c.id(),
+          c.chunk(),
+          c.type(),
+          c.source(),
+          c.corpusId(),
+          new float[] {1, 0, 0},
+          model,
+          c.dates());
+      unitOfWork.run(() -> repository.insertChunks(owner, file, List.of(ofModel)));
+    }
+    // a concurrent build that failed half-way (here: two equal keys) leaves an invalid index
+    try (var conn = dataSource.getConnection();
+        var st = conn.createStatement()) {
+      assertThatThrownBy(() -> st.execute("create unique index concurrently " + name
+              + " on entries (model_id) where model_id = '" + model + "'"))
+          .hasMessageContaining("duplicate");
+    }
+    assertThat(
+            text("select i.indisvalid::text from pg_index i join pg_class x on x.oid = i.indexrelid"
+                + " where x.relname = '" + name + "'"))
+        .isEqualTo("false");
+
+    repository.ensureIndex(model, 3);
+
+    assertThat(text("select i.indisvalid::text || ' ' || pg_get_indexdef(i.indexrelid)"
+            + " from pg_index i join pg_class x on x.oid = i.indexrelid where x.relname = '" + name
+            + "'"))
+        .startsWith("true ")
+        .contains("USING hnsw");
+    dropIndex(name);
+  }
+
+  @Test
+  void oneServerBuildsAModelsIndexWhileAnotherWaits() throws Exception {
+    String model = "waits-" + UUID.randomUUID();
+    String name = PgVectorEntryRepository.indexName(model);
+    try (var other = dataSource.getConnection()) {
+      // another replica building the index holds its lock
+      try (var st = other.createStatement()) {
+        st.execute("select pg_advisory_lock(hashtextextended('vector-index:" + name + "', 0))");
+      }
+      var building =
+          java.util.concurrent.CompletableFuture.runAsync(() -> repository.ensureIndex(model, 3));
+      Thread.sleep(1500);
+      assertThat(building).isNotDone();
+      assertThat(text("select count(*)::text from pg_class where relname = '" + name + "'"))
+          .isEqualTo("0");
+      try (var st = other.createStatement()) {
+        st.execute("select pg_advisory_unlock(hashtextextended('vector-index:" + name + "', 0))");
+      }
+      building.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertThat(text("select count(*)::text from pg_class where relname = '" + name + "'"))
+        .isEqualTo("1");
+    dropIndex(name);
+  }
+
+  private void dropIndex(String name) throws Exception {
+    try (var conn = dataSource.getConnection();
+        var st = conn.createStatement()) {
+      st.execute("drop index if exists " + name);
     }
   }
 

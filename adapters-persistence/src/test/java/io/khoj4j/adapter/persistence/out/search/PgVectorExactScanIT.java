@@ -143,19 +143,7 @@ class PgVectorExactScanIT extends EntryRankerContract {
     UserId owner = newOwner();
     add(owner, "/a.md", ContentType.MARKDOWN, "one", null);
     try (Connection c = dataSource.getConnection()) {
-      // a data source that hands the ranker this one connection, as a pool hands it on
-      DataSource one = (DataSource) java.lang.reflect.Proxy.newProxyInstance(
-          DataSource.class.getClassLoader(),
-          new Class<?>[] {DataSource.class},
-          (proxy, m, args) -> {
-            if (m.getName().equals("getConnection")) {
-              return java.lang.reflect.Proxy.newProxyInstance(
-                  Connection.class.getClassLoader(),
-                  new Class<?>[] {Connection.class},
-                  (p, cm, cargs) -> cm.getName().equals("close") ? null : cm.invoke(c, cargs));
-            }
-            throw new UnsupportedOperationException(m.getName());
-          });
+      DataSource one = OneConnection.of(c);
       PgVectorEntryRanker ranker = new PgVectorEntryRanker(one, 1_000_000, 1.0);
       assertThat(rank(ranker, owner, "one", EntryFilter.NONE, Optional.empty())).hasSize(1);
       try (Statement s = c.createStatement();
