@@ -95,9 +95,14 @@ export default function chat(main) {
   input.addEventListener('input', () => connect().catch(() => {}), { once: true });
 
   get('/api/chat/options').then((options) => (commands = options || {})).catch(() => {});
-  const speechKnown = get('/api/settings?detailed=true').then((settings) => {
-    speech = Boolean(settings?.is_eleven_labs_enabled);
-  }).catch(() => {});
+  // The page's shell says whether answers can be read aloud; an operator's exported page may not, and then the
+  // settings do.
+  const shellSpeech = document.body.dataset.speech;
+  const speechKnown = shellSpeech !== undefined
+    ? Promise.resolve().then(() => (speech = shellSpeech === 'true'))
+    : get('/api/settings?detailed=true').then((settings) => {
+      speech = Boolean(settings?.is_eleven_labs_enabled);
+    }).catch(() => {});
   get('/api/agents').then((agents) => {
     fill(agentSelect, (agents || []).map((a) => h('option', { value: a.slug }, a.name)));
     showPicker();

@@ -27,7 +27,9 @@ import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -90,6 +92,8 @@ class WebClientVoiceIT {
     TestUser user = TestUsers.create();
     try (BrowserContext context = Browsers.signedIn(base, user.id())) {
       Page page = context.newPage();
+      List<String> asked = new CopyOnWriteArrayList<>();
+      page.onRequest(request -> asked.add(request.url()));
       page.navigate("/chat");
       button(page, "Speak").click();
       Locator recording = button(page, "Stop and write");
@@ -111,6 +115,9 @@ class WebClientVoiceIT {
       vendor.verify(postRequestedFor(urlEqualTo("/v1/audio/speech"))
           .withRequestBody(containing("Buy sencha at the market on Saturday.")));
       assertThat(page.locator("#status")).not().hasAttribute("data-kind", "error");
+      // the page's shell said that answers can be read aloud: no read of the settings for it
+      org.assertj.core.api.Assertions.assertThat(asked)
+          .noneMatch(url -> url.contains("/api/settings"));
     }
   }
 

@@ -45,6 +45,26 @@ class WebClientPagesIT {
   }
 
   @Test
+  void theChatPageSaysWhetherAnswersCanBeReadAloud() {
+    TestUser user = TestUsers.create();
+    for (String path : new String[] {"/", "/chat"}) {
+      user.request()
+          .accept("text/html")
+          .get(path)
+          .then()
+          .statusCode(200)
+          // no text-to-speech server is configured here (WebClientVoiceIT has one)
+          .body(containsString(" data-speech=\"false\""));
+    }
+    user.request()
+        .accept("text/html")
+        .get("/search")
+        .then()
+        .statusCode(200)
+        .body(not(containsString("data-speech")));
+  }
+
+  @Test
   void aSignedOutBrowserIsSentToSignInAndComesBackToThePageItAskedFor() {
     given()
         .redirects()

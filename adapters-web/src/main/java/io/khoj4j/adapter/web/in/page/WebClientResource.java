@@ -2,6 +2,8 @@ package io.khoj4j.adapter.web.in.page;
 
 import io.khoj4j.adapter.web.error.ErrorMappers;
 import io.khoj4j.adapter.web.security.CurrentUser;
+import io.khoj4j.application.port.in.voice.QueryVoiceSettingsUseCase;
+import io.khoj4j.application.port.in.voice.VoiceSettingsQuery;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,14 +35,17 @@ public class WebClientResource {
   private final CurrentUser currentUser;
   private final boolean singleUserMode;
   private final StaticExport export;
+  private final QueryVoiceSettingsUseCase voices;
 
   public WebClientResource(
       CurrentUser currentUser,
       @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false") boolean singleUserMode,
-      StaticExport export) {
+      StaticExport export,
+      QueryVoiceSettingsUseCase voices) {
     this.currentUser = currentUser;
     this.singleUserMode = singleUserMode;
     this.export = export;
+    this.voices = voices;
   }
 
   @GET
@@ -115,11 +120,21 @@ public class WebClientResource {
               "/login?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8))
           .build();
     }
-    return export
-        .page(route)
-        .orElseGet(() -> WebPage.of(
-            page,
-            title,
-            Map.of("signed-in", "true", "single-user", String.valueOf(singleUserMode))));
+    return export.page(route).orElseGet(() -> WebPage.of(page, title, data(page)));
+  }
+
+  /**
+   * What a signed-in page's scripts learn from its shell: the chat page also whether answers can be read aloud, which
+   * would otherwise cost it a read of the detailed settings on every load.
+   */
+  private Map<String, String> data(String page) {
+    Map<String, String> data = new java.util.LinkedHashMap<>();
+    data.put("signed-in", "true");
+    data.put("single-user", String.valueOf(singleUserMode));
+    if (page.equals("chat")) {
+      boolean speech = voices.settings(new VoiceSettingsQuery(currentUser.id())).speech();
+      data.put("speech", String.valueOf(speech));
+    }
+    return data;
   }
 }
