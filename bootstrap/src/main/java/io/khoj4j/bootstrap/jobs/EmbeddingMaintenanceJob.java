@@ -9,7 +9,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates the vector index for the configured embedding model at start (every replica: the statement is idempotent),
- * then re-embeds, in the background and on one replica at a time, entries left by a previous model.
+ * then re-embeds, in the background and on one replica at a time, entries left by a previous model. A model server
+ * that does not answer at start (it is asked the model's dimension) leaves the index to the job's first run after
+ * it answers; the server starts and serves everything else meanwhile.
  */
 @ApplicationScoped
 public class EmbeddingMaintenanceJob implements ClusterJob {

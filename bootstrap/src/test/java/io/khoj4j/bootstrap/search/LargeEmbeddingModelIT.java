@@ -5,16 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.khoj4j.bootstrap.testing.AxisEmbeddings;
 import io.khoj4j.bootstrap.testing.EmbeddingServerResource;
 import io.khoj4j.bootstrap.testing.Multipart;
 import io.khoj4j.bootstrap.testing.TestUsers;
@@ -28,7 +21,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +45,7 @@ class LargeEmbeddingModelIT {
     }
   }
 
-  /** The stub: {@link Embeddings} on {@code /v1/embeddings}. */
+  /** The stub: {@link AxisEmbeddings} on {@code /v1/embeddings}. */
   public static final class EmbeddingServer extends EmbeddingServerResource {
 
     @Override
@@ -63,60 +55,13 @@ class LargeEmbeddingModelIT {
 
     @Override
     protected WireMockConfiguration configure(WireMockConfiguration options) {
-      return options.extensions(new Embeddings());
+      return options.extensions(new AxisEmbeddings(MODEL, DIMENSION));
     }
 
     @Override
     protected void stub(WireMockServer server) {
       server.stubFor(post(urlPathEqualTo("/v1/embeddings"))
-          .willReturn(aResponse().withTransformers(Embeddings.NAME)));
-    }
-  }
-
-  /**
-   * Answers as OpenAI's {@code /v1/embeddings} does, one vector per input text: along the first axis for a text about
-   * zebras or animals, along the second for any other.
-   */
-  static final class Embeddings implements ResponseDefinitionTransformerV2 {
-
-    static final String NAME = "large-embeddings";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Override
-    public String getName() {
-      return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-      return false;
-    }
-
-    @Override
-    public ResponseDefinition transform(ServeEvent event) {
-      try {
-        ObjectNode body = JSON.createObjectNode().put("object", "list").put("model", MODEL);
-        ArrayNode data = body.putArray("data");
-        int index = 0;
-        for (JsonNode input :
-            JSON.readTree(event.getRequest().getBodyAsString()).get("input")) {
-          String text = input.asText();
-          int axis = text.contains("Zebra") || text.contains("animal") ? 0 : 1;
-          ArrayNode vector = data.addObject()
-              .put("object", "embedding")
-              .put("index", index++)
-              .putArray("embedding");
-          IntStream.range(0, DIMENSION).forEach(i -> vector.add(i == axis ? 1.0 : 0.0));
-        }
-        body.putObject("usage").put("prompt_tokens", index).put("total_tokens", index);
-        return new ResponseDefinitionBuilder()
-            .withStatus(200)
-            .withHeader("Content-Type", "application/json")
-            .withBody(JSON.writeValueAsString(body))
-            .build();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+          .willReturn(aResponse().withTransformers(AxisEmbeddings.NAME)));
     }
   }
 

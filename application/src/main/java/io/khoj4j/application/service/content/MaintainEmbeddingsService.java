@@ -1,5 +1,6 @@
 package io.khoj4j.application.service.content;
 
+import io.khoj4j.application.error.UpstreamFailureException;
 import io.khoj4j.application.port.in.content.MaintainEmbeddingsUseCase;
 import io.khoj4j.application.port.out.content.EmbeddingMaintenance;
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * After the configured embedding model changes, entries made by the old model are re-embedded in batches by a
  * background job. Search only ever compares vectors of the current model, so nothing is silently mixed; until the
- * job finishes, not-yet-re-embedded entries are simply not found by vector search.
+ * job finishes, not-yet-re-embedded entries are simply not found by vector search. The model's vector index is made
+ * at start, or, when the model's server cannot be reached then, by the job once it answers.
  */
 public final class MaintainEmbeddingsService implements MaintainEmbeddingsUseCase {
 
@@ -18,6 +20,7 @@ public final class MaintainEmbeddingsService implements MaintainEmbeddingsUseCas
 
   private final EmbeddingMaintenance maintenance;
   private final EmbeddingModel model;
+  private volatile boolean indexReady;
 
   public MaintainEmbeddingsService(EmbeddingMaintenance maintenance, EmbeddingModel model) {
     this.maintenance = maintenance;
@@ -25,8 +28,25 @@ public final class MaintainEmbeddingsService implements MaintainEmbeddingsUseCas
   }
 
   @Override
-  public void prepareIndex() {
-    maintenance.ensureIndex(model.id(), model.dimension());
+  public boolean prepareIndex() {
+    if (indexReady) {
+      return true;
+    }
+    int dimension;
+    try {
+      dimension = model.dimension();
+    } catch (UpstreamFailureException e) {
+      // a model server started after this one (a local Ollama, say): serve the rest meanwhile
+      LOG.log(
+          Level.WARNING,
+          "The embedding model {0} cannot be reached ({1}): its vector index is prepared once it answers;"
+              + " until then indexing and search fail",
+          model.id(),
+          e.getMessage());
+      return false;
+    }
+    maintenance.ensureIndex(model.id(), dimension);
+    indexReady = true;
     long stale = maintenance.countStale(model.id());
     if (stale > 0) {
       LOG.log(
@@ -35,10 +55,14 @@ public final class MaintainEmbeddingsService implements MaintainEmbeddingsUseCas
           stale,
           model.id());
     }
+    return true;
   }
 
   @Override
   public int reembedStale(int batchSize) {
+    if (!prepareIndex()) {
+      return 0;
+    }
     List<EmbeddingMaintenance.Stale> stale = maintenance.staleEntries(model.id(), batchSize);
     if (stale.isEmpty()) {
       return 0;
