@@ -390,32 +390,9 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
     List<String> built = jdbc.inConnection(c -> {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(true);
-      // one builder at a time across replicas, so an index that is not valid is a leftover and
-      // not another replica's build in progress; tried, never waited on inside a statement,
-      // which would hold a snapshot that the other replica's concurrent build waits for
-      String lock = "select pg_try_advisory_lock(hashtextextended('vector-index:' || ?, 0))";
-      awaitLock(c, lock, name);
-      try (Statement s = c.createStatement()) {
-        if (leftOver(c, name)) {
-          // a build that stopped half-way (the server was stopped during it, or it failed)
-          // leaves an unusable index under the name, which "if not exists" would keep forever
-          LOG.warnf(
-              "Vector index %s was left unfinished by an earlier start: building it again", name);
-          s.execute("drop index concurrently if exists " + name);
-        }
-        // for this session only: the pool's other connections keep the server's setting
-        s.execute("set maintenance_work_mem = '" + indexBuildMemory + "'");
-        try {
-          s.execute(sql);
-        } finally {
-          s.execute("reset maintenance_work_mem");
-        }
+      try {
+        build(c, name, sql);
       } finally {
-        try (PreparedStatement ps = c.prepareStatement(
-            "select pg_advisory_unlock(hashtextextended('vector-index:' || ?, 0))")) {
-          ps.setString(1, name);
-          ps.execute();
-        }
         c.setAutoCommit(auto);
       }
       // an index built earlier keeps the graph it was built with
@@ -435,6 +412,39 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
           name, existing.m(), existing.efConstruction(), graph.m(), graph.efConstruction());
     }
     LOG.infof("Vector index %s ready for %s (%d dimensions)", name, modelId, dimension);
+  }
+
+  /**
+   * Builds the index {@code name} with {@code sql} on a connection in auto-commit (a concurrent build needs it), one
+   * builder at a time across replicas, so that an index of that name that is not valid is a leftover and not another
+   * replica's build in progress.
+   */
+  private void build(Connection c, String name, String sql) throws SQLException {
+    // tried, never waited on inside a statement: a statement blocked on the lock would hold a
+    // snapshot that the other replica's concurrent build waits for
+    awaitLock(c, "select pg_try_advisory_lock(hashtextextended('vector-index:' || ?, 0))", name);
+    try (Statement s = c.createStatement()) {
+      if (leftOver(c, name)) {
+        // a build that stopped half-way (the server was stopped during it, or it failed) leaves an
+        // unusable index under the name, which "if not exists" would keep forever
+        LOG.warnf(
+            "Vector index %s was left unfinished by an earlier start: building it again", name);
+        s.execute("drop index concurrently if exists " + name);
+      }
+      // for this session only: the pool's other connections keep the server's setting
+      s.execute("set maintenance_work_mem = '" + indexBuildMemory + "'");
+      try {
+        s.execute(sql);
+      } finally {
+        s.execute("reset maintenance_work_mem");
+      }
+    } finally {
+      try (PreparedStatement ps = c.prepareStatement(
+          "select pg_advisory_unlock(hashtextextended('vector-index:' || ?, 0))")) {
+        ps.setString(1, name);
+        ps.execute();
+      }
+    }
   }
 
   /** Takes the session lock {@code lock} asks for (a try), retrying each second while another replica holds it. */
