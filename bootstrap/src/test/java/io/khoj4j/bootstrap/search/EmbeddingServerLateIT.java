@@ -22,7 +22,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -85,9 +84,7 @@ class EmbeddingServerLateIT {
   void theServerStartsWithoutItsEmbeddingModelAndIndexesOnceTheModelAnswers() throws Exception {
     assertThat(indexes()).isZero();
     TestUser alice = TestUsers.create();
-    Multipart notes = Multipart.files()
-        .add("/notes/zebra.md", "text/markdown", "# Zebra\nZebra stripes confuse biting flies.")
-        .add("/notes/tea.md", "text/markdown", "# Tea\nGreen tea in Kyoto.");
+    Multipart notes = AxisEmbeddings.notes();
 
     // the model away: a sync is refused as a failing upstream, and nothing is stored
     int status = alice
@@ -108,15 +105,7 @@ class EmbeddingServerLateIT {
 
     alice.index(notes);
     assertThat(entriesOf(alice)).isEqualTo(2);
-    List<String> files = alice
-        .request()
-        .queryParam("q", "a savanna animal")
-        .get("/api/search")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("additional.file");
-    assertThat(files).first().isEqualTo("/notes/zebra.md");
+    assertThat(AxisEmbeddings.searchForAnAnimal(alice)).first().isEqualTo("/notes/zebra.md");
   }
 
   private long indexes() throws Exception {
@@ -145,11 +134,6 @@ class EmbeddingServerLateIT {
 
   @AfterAll
   static void dropTheModelsIndex() throws Exception {
-    // other tests share the database: leave no graph for a model only this test uses
-    try (Connection c =
-            io.quarkus.arc.Arc.container().instance(DataSource.class).get().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("drop index if exists " + PgVectorEntryRepository.indexName("openai:" + MODEL));
-    }
+    EmbeddingServerResource.dropVectorIndex(MODEL);
   }
 }

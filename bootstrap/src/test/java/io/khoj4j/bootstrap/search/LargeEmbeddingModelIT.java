@@ -9,7 +9,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.khoj4j.bootstrap.testing.AxisEmbeddings;
 import io.khoj4j.bootstrap.testing.EmbeddingServerResource;
-import io.khoj4j.bootstrap.testing.Multipart;
 import io.khoj4j.bootstrap.testing.TestUsers;
 import io.khoj4j.bootstrap.testing.TestUsers.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,9 +72,7 @@ class LargeEmbeddingModelIT {
     assertThat(indexDefinition()).contains("halfvec(3072)").contains("hnsw");
 
     TestUser alice = TestUsers.create();
-    alice.index(Multipart.files()
-        .add("/notes/zebra.md", "text/markdown", "# Zebra\nZebra stripes confuse biting flies.")
-        .add("/notes/tea.md", "text/markdown", "# Tea\nGreen tea in Kyoto."));
+    alice.index(AxisEmbeddings.notes());
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(
             "select vector_dims(embedding), model_id from entries where user_id = ?")) {
@@ -91,16 +88,7 @@ class LargeEmbeddingModelIT {
       }
     }
 
-    // no word in common with either note: the vectors alone rank them
-    List<String> files = alice
-        .request()
-        .queryParam("q", "a savanna animal")
-        .get("/api/search")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("additional.file");
-    assertThat(files).first().isEqualTo("/notes/zebra.md");
+    assertThat(AxisEmbeddings.searchForAnAnimal(alice)).first().isEqualTo("/notes/zebra.md");
   }
 
   private String indexDefinition() throws Exception {
@@ -114,21 +102,6 @@ class LargeEmbeddingModelIT {
 
   @AfterAll
   static void dropTheModelsIndex() throws Exception {
-    // other tests share the database: leave no graph for a model only this test uses
-    try (Connection c =
-            io.quarkus.arc.Arc.container().instance(DataSource.class).get().getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select indexname from pg_indexes where tablename = 'entries'"
-            + " and indexdef like '%openai:" + MODEL + "%'")) {
-      List<String> names = new java.util.ArrayList<>();
-      while (rs.next()) {
-        names.add(rs.getString(1));
-      }
-      for (String name : names) {
-        try (Statement drop = c.createStatement()) {
-          drop.execute("drop index if exists " + name);
-        }
-      }
-    }
+    EmbeddingServerResource.dropVectorIndex(MODEL);
   }
 }

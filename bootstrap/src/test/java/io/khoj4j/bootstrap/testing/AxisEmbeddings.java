@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -24,6 +25,27 @@ public final class AxisEmbeddings implements ResponseDefinitionTransformerV2 {
 
   private final String model;
   private final int dimension;
+
+  /** A note about zebras and one about tea, for a test's user to push. */
+  public static Multipart notes() {
+    return Multipart.files()
+        .add("/notes/zebra.md", "text/markdown", "# Zebra\nZebra stripes confuse biting flies.")
+        .add("/notes/tea.md", "text/markdown", "# Tea\nGreen tea in Kyoto.");
+  }
+
+  /**
+   * The files {@code user}'s search for an animal finds, best first: the query shares no word with either of
+   * {@link #notes()}, so the vectors alone rank them, the zebra note first.
+   */
+  public static List<String> searchForAnAnimal(TestUsers.TestUser user) {
+    return user.request()
+        .queryParam("q", "a savanna animal")
+        .get("/api/search")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("additional.file");
+  }
 
   public AxisEmbeddings(String model, int dimension) {
     this.model = model;

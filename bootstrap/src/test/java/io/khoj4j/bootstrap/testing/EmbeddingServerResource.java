@@ -4,8 +4,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.khoj4j.adapter.persistence.out.content.PgVectorEntryRepository;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * A stubbed OpenAI-compatible embedding server ({@code POST /v1/embeddings}) as the server's embedding model, for a
@@ -41,6 +47,14 @@ public abstract class EmbeddingServerResource implements QuarkusTestResourceLife
         model(),
         "khoj.jobs.enabled",
         "false");
+  }
+
+  /** Drops the vector index of this kind of test's model: other tests share the database. */
+  public static void dropVectorIndex(String model) throws SQLException {
+    try (Connection c = Arc.container().instance(DataSource.class).get().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("drop index if exists " + PgVectorEntryRepository.indexName("openai:" + model));
+    }
   }
 
   @Override
