@@ -98,8 +98,9 @@ export default function chat(main) {
   // The page's shell says whether answers can be read aloud; an operator's exported page may not, and then the
   // settings do.
   const shellSpeech = document.body.dataset.speech;
+  if (shellSpeech !== undefined) speech = shellSpeech === 'true';
   const speechKnown = shellSpeech !== undefined
-    ? Promise.resolve().then(() => (speech = shellSpeech === 'true'))
+    ? Promise.resolve()
     : get('/api/settings?detailed=true').then((settings) => {
       speech = Boolean(settings?.is_eleven_labs_enabled);
     }).catch(() => {});

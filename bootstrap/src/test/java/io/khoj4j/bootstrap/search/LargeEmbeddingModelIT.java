@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.khoj4j.adapter.persistence.out.content.PgVectorEntryRepository;
 import io.khoj4j.bootstrap.testing.AxisEmbeddings;
 import io.khoj4j.bootstrap.testing.EmbeddingServerResource;
 import io.khoj4j.bootstrap.testing.TestUsers;
@@ -18,7 +19,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -93,10 +93,12 @@ class LargeEmbeddingModelIT {
 
   private String indexDefinition() throws Exception {
     try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select indexdef from pg_indexes where tablename = 'entries'"
-            + " and indexdef like '%openai:" + MODEL + "%'")) {
-      return rs.next() ? rs.getString(1) : "";
+        PreparedStatement ps =
+            c.prepareStatement("select indexdef from pg_indexes where indexname = ?")) {
+      ps.setString(1, PgVectorEntryRepository.indexName("openai:" + MODEL));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : "";
+      }
     }
   }
 

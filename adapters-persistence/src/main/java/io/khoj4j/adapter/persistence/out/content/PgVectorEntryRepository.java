@@ -422,7 +422,7 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
   private void build(Connection c, String name, String sql) throws SQLException {
     // tried, never waited on inside a statement: a statement blocked on the lock would hold a
     // snapshot that the other replica's concurrent build waits for
-    awaitLock(c, "select pg_try_advisory_lock(hashtextextended('vector-index:' || ?, 0))", name);
+    awaitLock(c, name);
     try (Statement s = c.createStatement()) {
       if (leftOver(c, name)) {
         // a build that stopped half-way (the server was stopped during it, or it failed) leaves an
@@ -439,19 +439,23 @@ public class PgVectorEntryRepository implements EntryRepository, EmbeddingMainte
         s.execute("reset maintenance_work_mem");
       }
     } finally {
-      try (PreparedStatement ps = c.prepareStatement(
-          "select pg_advisory_unlock(hashtextextended('vector-index:' || ?, 0))")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("select pg_advisory_unlock(" + BUILD_LOCK + ")")) {
         ps.setString(1, name);
         ps.execute();
       }
     }
   }
 
-  /** Takes the session lock {@code lock} asks for (a try), retrying each second while another replica holds it. */
-  private static void awaitLock(Connection c, String lock, String name) throws SQLException {
+  /** The session lock that one builder of an index holds ({@code ?}: the index's name). */
+  private static final String BUILD_LOCK = "hashtextextended('vector-index:' || ?, 0)";
+
+  /** Takes the build lock of index {@code name}, trying each second while another replica holds it. */
+  private static void awaitLock(Connection c, String name) throws SQLException {
     boolean told = false;
     while (true) {
-      try (PreparedStatement ps = c.prepareStatement(lock)) {
+      try (PreparedStatement ps =
+          c.prepareStatement("select pg_try_advisory_lock(" + BUILD_LOCK + ")")) {
         ps.setString(1, name);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();

@@ -63,7 +63,7 @@ class PgVectorLargeModelsIT {
       assertThat(indexDefinition(model))
           .contains("USING hnsw (((embedding)::halfvec(3072)) halfvec_cosine_ops)");
 
-      Collection collection = store(model, 3072);
+      Stored collection = store(model, 3072);
       long scansBefore = indexScans(model);
       try (Connection c = dataSource.getConnection()) {
         // the graph walk, as for an owner holding the whole table; a planner told to avoid sorts
@@ -99,14 +99,14 @@ class PgVectorLargeModelsIT {
     repository.ensureIndex(model, 4096);
     assertThat(indexDefinition(model)).isNull();
 
-    Collection collection = store(model, 4096);
+    Stored collection = store(model, 4096);
     assertNearestFirstWithExactDistances(new PgVectorEntryRanker(dataSource, 0, 1.0), collection);
     assertNearestFirstWithExactDistances(
         new PgVectorEntryRanker(dataSource, 1_000_000, 1.0), collection);
   }
 
   /** One owner's entries of a model, and a query close to one of them. */
-  private record Collection(
+  private record Stored(
       UserId owner,
       String model,
       int dimension,
@@ -114,7 +114,7 @@ class PgVectorLargeModelsIT {
       List<float[]> vectors,
       float[] query) {}
 
-  private Collection store(String model, int dimension) {
+  private Stored store(String model, int dimension) {
     UserId owner = newOwner();
     Random random = new Random(dimension);
     List<UUID> ids = new ArrayList<>();
@@ -147,11 +147,10 @@ class PgVectorLargeModelsIT {
     for (int d = 0; d < dimension; d++) {
       query[d] += 0.3f * noise[d];
     }
-    return new Collection(owner, model, dimension, ids, vectors, query);
+    return new Stored(owner, model, dimension, ids, vectors, query);
   }
 
-  private static void assertNearestFirstWithExactDistances(
-      EntryRanker ranker, Collection collection) {
+  private static void assertNearestFirstWithExactDistances(EntryRanker ranker, Stored collection) {
     List<RankedEntry> hits = ranker.rank(new EntryRanker.Request(
         collection.owner(),
         "",
