@@ -219,7 +219,13 @@ class AgentApiIT {
     Map<String, Object> unknownModel = body("Model", "private");
     unknownModel.put("chat_model", "no-such-model");
 
-    for (Map<String, Object> bad : List.of(unknownTool, unknownMode, missingName, badPrivacy)) {
+    Map<String, Object> longColor = body("Color", "private");
+    longColor.put("color", "c".repeat(33)); // over what the store keeps: was a 500
+    Map<String, Object> longIcon = body("Icon", "private");
+    longIcon.put("icon", "i".repeat(65));
+
+    for (Map<String, Object> bad :
+        List.of(unknownTool, unknownMode, missingName, badPrivacy, longColor, longIcon)) {
       alice
           .request()
           .contentType(ContentType.JSON)

@@ -322,6 +322,15 @@ class ContentApiIT {
         .then()
         .body("files", hasSize(2))
         .body("files[0].raw_text.length()", org.hamcrest.Matchers.greaterThan(1000));
+    for (int past : List.of(2, 214_748_365, Integer.MAX_VALUE)) { // the last two overflow page * 10
+      user.request()
+          .queryParam("page", past)
+          .get("/api/content/files")
+          .then()
+          .statusCode(200)
+          .body("files", empty())
+          .body("num_pages", equalTo(2));
+    }
     user.request().get("/api/content/size").then().body("indexed_data_size_in_mb", equalTo(1));
 
     user.request()

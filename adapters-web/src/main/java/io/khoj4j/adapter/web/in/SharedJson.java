@@ -1,6 +1,7 @@
 package io.khoj4j.adapter.web.in;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.khoj4j.adapter.web.error.NulFreeStrings;
 
 /**
  * The one Jackson mapper of this adapter's plain-Java code (vendor bodies, stored JSON), where no CDI bean is at hand:
@@ -8,7 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class SharedJson {
 
-  public static final ObjectMapper MAPPER = new ObjectMapper();
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper().registerModule(NulFreeStrings.MODULE);
 
   private SharedJson() {}
 }

@@ -30,8 +30,10 @@ public final class QueryContentService implements QueryContentUseCase {
   public FilePage files(ContentQuery.Files query) {
     long total = entries.countFiles(query.owner());
     int pages = (int) ((total + query.pageSize() - 1) / query.pageSize());
-    List<IndexedFile> files =
-        entries.listFiles(query.owner(), query.page() * query.pageSize(), query.pageSize());
+    long offset = (long) query.page() * query.pageSize();
+    List<IndexedFile> files = offset >= total
+        ? List.of() // past the last page (an offset beyond int, too): nothing to read
+        : entries.listFiles(query.owner(), (int) offset, query.pageSize());
     if (query.truncated()) {
       files = files.stream().map(QueryContentService::truncate).toList();
     }

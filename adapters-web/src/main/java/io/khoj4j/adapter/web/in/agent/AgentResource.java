@@ -246,6 +246,8 @@ public class AgentResource {
     required("privacy_level", body.privacyLevel());
     required("icon", body.icon());
     required("color", body.color());
+    atMost("icon", body.icon(), MAX_ICON_CHARS);
+    atMost("color", body.color(), MAX_COLOR_CHARS);
     AgentPrivacy privacy = AgentPrivacy.fromWire(body.privacyLevel())
         .orElseThrow(() -> RequestValidationException.of(
             "body",
@@ -308,6 +310,18 @@ public class AgentResource {
       return UUID.fromString(value.strip());
     } catch (IllegalArgumentException e) {
       throw RequestValidationException.of("query", name, "Input should be a valid UUID", value);
+    }
+  }
+
+  /** Khoj's icon and colour names are short words; the store keeps this many characters of each. */
+  static final int MAX_ICON_CHARS = 64;
+
+  static final int MAX_COLOR_CHARS = 32;
+
+  private static void atMost(String field, String value, int max) {
+    if (value.length() > max) {
+      throw RequestValidationException.of(
+          "body", field, "String should have at most " + max + " characters", value.length());
     }
   }
 
