@@ -1,5 +1,6 @@
 package io.khoj4j.domain.automation;
 
+import io.khoj4j.domain.chat.Conversation;
 import io.khoj4j.domain.user.UserId;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -51,8 +52,11 @@ public record Automation(
         : stripped;
   }
 
-  /** The automation's conversation title. */
+  /** The automation's conversation title, within a conversation title's length (a long subject is cut). */
   public String conversationTitle() {
-    return "Automation: " + subject;
+    String title = "Automation: " + subject;
+    return title.length() <= Conversation.MAX_TITLE
+        ? title
+        : title.substring(0, Conversation.MAX_TITLE - 1) + "…";
   }
 }

@@ -107,7 +107,10 @@ public final class RunAutomationService implements RunAutomationUseCase {
   private Optional<String> ask(Automation automation) {
     ChatCommand question = new ChatCommand(
         automation.owner(),
-        Automation.question(automation.queryToRun()),
+        // with the task prefix: the turn then knows it is a run (it writes no memories and does not
+        // offer
+        // to schedule another automation), and answers the question after it
+        Automation.taskQuery(automation.queryToRun()),
         NOTES_PER_QUERY,
         Optional.empty(),
         Optional.of(automation.conversationId()),

@@ -32,7 +32,10 @@ import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
 import io.khoj4j.application.port.out.shared.MutableClock;
 import io.khoj4j.application.port.out.shared.SequentialIdGenerator;
 import io.khoj4j.application.port.out.user.InMemoryUserRepository;
+import io.khoj4j.domain.automation.Automation;
 import io.khoj4j.domain.chat.ChatModelEndpoint;
+import io.khoj4j.domain.chat.Conversation;
+import io.khoj4j.domain.chat.ConversationCommand;
 import io.khoj4j.domain.chat.ModelVendor;
 import io.khoj4j.domain.chat.TokenUsage;
 import io.khoj4j.domain.user.User;
@@ -173,6 +176,31 @@ class AutomationServicesTest {
   }
 
   @Test
+  void aSubjectAsLongAsAllowedGivesAConversationTitleWithinATitlesLength() {
+    String subject = "s".repeat(Automation.MAX_SUBJECT);
+    AutomationDetails details = create.create(new CreateAutomationCommand(
+        alice.id(),
+        new AutomationSpec(
+            "news on rust",
+            "0 9 * * *",
+            Optional.of(subject),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty())));
+
+    assertThat(details.automation().subject()).isEqualTo(subject);
+    assertThat(conversations.find(alice.id(), details.automation().conversationId()))
+        .get()
+        .satisfies(c -> {
+          assertThat(c.title())
+              .hasSize(Conversation.MAX_TITLE)
+              .startsWith("Automation: sss")
+              .endsWith("…");
+        });
+  }
+
+  @Test
   void aCalendarProblemOrAnUnknownZoneIsInvalidInputAndNothingIsStored() {
     assertThatThrownBy(() ->
             create.create(new CreateAutomationCommand(alice.id(), daily("x", "0 9 * * 1", null))))
@@ -240,7 +268,10 @@ class AutomationServicesTest {
             alice.id(), created.automation().id(), Instant.parse("2026-12-05T09:00:00Z")));
 
     assertThat(asked).singleElement().satisfies(command -> {
-      assertThat(command.q()).isEqualTo("news on rust");
+      assertThat(command.q()).isEqualTo("/automated_task news on rust");
+      assertThat(ConversationCommand.parse(command.q()))
+          .isEqualTo(
+              new ConversationCommand.Parsed(ConversationCommand.AUTOMATED_TASK, "news on rust"));
       assertThat(command.user()).isEqualTo(alice.id());
       assertThat(command.conversationId()).contains(created.automation().conversationId());
     });
