@@ -24,7 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       scan keeps reading the graph until enough rows pass them (relaxed order, re-sorted here). Used when the owner
  *       holds a large share of the indexed entries. The walk's list ({@code hnsw.ef_search}) grows with the owner's
  *       entries past {@code khoj.search.vector.ef-search-entries}: a larger graph needs a longer list to find as
- *       many of the true neighbours.
+ *       many of the true neighbours. A walk that finds fewer entries than asked is followed by the exact scan: the
+ *       walk gives up after {@code hnsw.max_scan_tuples} tuples, so a filter that few entries pass could otherwise
+ *       miss some that exist.
  *   <li><b>An exact scan</b> of the owner's own entries (read through the owner's index, every distance computed) when
  *       the owner holds at most {@code khoj.search.vector.exact-limit} entries and less than a tenth of the table: the
  *       graph of a large shared index, filtered down to a small owner's 1 %, loses a seventh of the true neighbours
@@ -121,40 +123,64 @@ public class PgVectorEntryRanker implements EntryRanker {
   @Override
   @WithSpan("search.rank.vector")
   public List<RankedEntry> rank(Request request) {
-    String type = RankingSql.vectorType(request.dimension());
-    String distance = distance(type);
+    try (Connection c = dataSource.getConnection()) {
+      boolean exact = exact(c, request);
+      List<RankedEntry> hits = exact ? scan(c, request) : walk(c, request);
+      if (!exact && hits.size() < request.limit()) {
+        // The walk stops after hnsw.max_scan_tuples tuples (20,000 by default) whatever its
+        // filters let through: a filter that few of a large owner's entries pass (a file, a
+        // date, a rare word) can leave it short of hits that exist. Fewer than asked means the
+        // walk may have stopped early, or the owner has no more: the exact scan tells which.
+        hits = scan(c, request);
+      }
+      hits.sort(Comparator.comparingDouble(RankedEntry::distance));
+      return hits;
+    } catch (SQLException e) {
+      throw new IllegalStateException("vector search failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The HNSW graph walk with the owner and filters applied during the index scan; it orders by the distance its
+   * graph holds (half precision past 2,000 dimensions), the hits keep the exact distance.
+   */
+  private List<RankedEntry> walk(Connection c, Request request) throws SQLException {
+    String settings = "select set_config('hnsw.iterative_scan', 'relaxed_order', true),"
+        + " set_config('hnsw.ef_search', '" + efSearch(c, request) + "', true)";
+    String order = HnswGraph.graphType(request.dimension())
+        .map(PgVectorEntryRanker::distance)
+        .orElse(distance(RankingSql.vectorType(request.dimension())));
+    return query(c, request, settings, order);
+  }
+
+  /**
+   * Every entry of the owner that passes the filters, each distance computed: ordered index scans off, so the planner
+   * reads the owner's rows by their owner index (a bitmap scan) and sorts them instead of walking the graph; the
+   * bitmap scan and the sort on, whatever the session says.
+   */
+  private List<RankedEntry> scan(Connection c, Request request) throws SQLException {
+    return query(
+        c,
+        request,
+        "select set_config('enable_indexscan', 'off', true),"
+            + " set_config('enable_bitmapscan', 'on', true), set_config('enable_sort', 'on', true)",
+        distance(RankingSql.vectorType(request.dimension())));
+  }
+
+  /** The ranking query, its settings sent with it in its round trip and holding for it alone. */
+  private static List<RankedEntry> query(
+      Connection c, Request request, String settings, String order) throws SQLException {
+    String distance = distance(RankingSql.vectorType(request.dimension()));
     StringBuilder sql = new StringBuilder("select " + RankingSql.COLUMNS + ", " + distance
         + " as distance" + " from entries e where e.model_id = "
         + RankingSql.literal(request.modelId()) + " and");
     List<Object> params = new ArrayList<>();
     params.add(request.vector());
     RankingSql.conditions(request, sql, params);
-    try (Connection c = dataSource.getConnection()) {
-      // the settings go with the query, in its round trip, and hold for it alone: an exact scan
-      // turns ordered index scans off, so the planner reads the owner's rows by their owner index
-      // (a bitmap scan) and sorts them by distance instead of walking the HNSW graph
-      boolean exact = exact(c, request);
-      String settings = exact
-          ? "select set_config('enable_indexscan', 'off', true)"
-          : "select set_config('hnsw.iterative_scan', 'relaxed_order', true),"
-              + " set_config('hnsw.ef_search', '" + efSearch(c, request) + "', true)";
-      // a walk orders by the distance its graph holds (half precision past 2,000 dimensions);
-      // the hits keep the exact distance, by which they are sorted below
-      String order = exact
-          ? distance
-          : HnswGraph.graphType(request.dimension())
-              .map(PgVectorEntryRanker::distance)
-              .orElse(distance);
-      sql.append(" order by ").append(order).append(" limit ?");
-      params.add(request.vector());
-      params.add(request.limit());
-      List<RankedEntry> hits =
-          new ArrayList<>(RankingSql.query(c, settings, sql.toString(), params));
-      hits.sort(Comparator.comparingDouble(RankedEntry::distance));
-      return hits;
-    } catch (SQLException e) {
-      throw new IllegalStateException("vector search failed: " + e.getMessage(), e);
-    }
+    sql.append(" order by ").append(order).append(" limit ?");
+    params.add(request.vector());
+    params.add(request.limit());
+    return new ArrayList<>(RankingSql.query(c, settings, sql.toString(), params));
   }
 
   /** The cosine distance between an entry's vector and the query's (the query's parameter), both cast to a type. */

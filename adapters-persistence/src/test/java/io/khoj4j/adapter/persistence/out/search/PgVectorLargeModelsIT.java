@@ -13,6 +13,7 @@ import io.khoj4j.domain.content.Chunk;
 import io.khoj4j.domain.content.ContentHash;
 import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.content.ContentType;
+import io.khoj4j.domain.search.DateRange;
 import io.khoj4j.domain.search.EntryFilter;
 import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
@@ -103,6 +104,97 @@ class PgVectorLargeModelsIT {
     assertNearestFirstWithExactDistances(new PgVectorEntryRanker(dataSource, 0, 1.0), collection);
     assertNearestFirstWithExactDistances(
         new PgVectorEntryRanker(dataSource, 1_000_000, 1.0), collection);
+  }
+
+  @Test
+  void aFilterThatFewEntriesPassFindsThemWhenTheWalkGivesUpEarly() throws SQLException {
+    String model = "filtered-" + UUID.randomUUID();
+    int dimension = 32;
+    try {
+      repository.ensureIndex(model, dimension);
+      UserId owner = newOwner();
+      Random random = new Random(11);
+      float[] query = unit(random, dimension);
+      List<StoredChunk> bulk = new ArrayList<>();
+      for (int i = 0; i < 2_000; i++) {
+        bulk.add(chunk("/bulk.md", "bulk " + i, unit(random, dimension), model));
+      }
+      unitOfWork.run(() -> repository.insertChunks(owner, "/bulk.md", bulk));
+      // the one entry of its file, as far from the query as a vector can be: the walk reaches it
+      // last
+      float[] far = query.clone();
+      for (int d = 0; d < dimension; d++) {
+        far[d] = -far[d];
+      }
+      StoredChunk needle = chunk("/needle.md", "the needle", far, model);
+      unitOfWork.run(() -> repository.insertChunks(owner, "/needle.md", List.of(needle)));
+
+      EntryRanker.Request inNeedle = new EntryRanker.Request(
+          owner,
+          "",
+          query,
+          model,
+          dimension,
+          Optional.empty(),
+          new EntryFilter(Set.of(), Set.of(), List.of("needle"), List.of(), DateRange.ALL),
+          10);
+      try (Connection c = dataSource.getConnection()) {
+        try (Statement s = c.createStatement()) {
+          s.execute("analyze entries");
+          // a walk that gives up after 50 tuples, as one through a large collection gives up
+          // after 20,000 (pgvector's default), on a planner that walks the graph whenever the
+          // query lets it, whatever these few rows would make it prefer
+          s.execute("set hnsw.max_scan_tuples = 50; set enable_sort = off;"
+              + " set enable_seqscan = off; set enable_bitmapscan = off");
+        }
+        try {
+          assertThat(walkPlan(c, owner, model, dimension))
+              .as("the filtered query walks the graph")
+              .contains(PgVectorEntryRepository.indexName(model));
+          EntryRanker walk = new PgVectorEntryRanker(OneConnection.of(c), 0, 1.0);
+          assertThat(walk.rank(inNeedle)).extracting(RankedEntry::id).containsExactly(needle.id());
+        } finally {
+          try (Statement s = c.createStatement()) {
+            s.execute("reset all");
+          }
+        }
+      }
+    } finally {
+      dropIndex(model);
+    }
+  }
+
+  /** The plan of a filtered walk as the ranker sends it (iterative scan on). */
+  private static String walkPlan(Connection c, UserId owner, String model, int dimension)
+      throws SQLException {
+    String zero = "[" + "0,".repeat(dimension - 1) + "1]";
+    StringBuilder plan = new StringBuilder();
+    try (Statement s = c.createStatement()) {
+      s.execute("set hnsw.iterative_scan = relaxed_order");
+      try (ResultSet rs = s.executeQuery("explain select id from entries e where e.model_id = '"
+          + model + "' and e.user_id = '" + owner.value() + "' and e.file_path ~ 'needle'"
+          + " order by e.embedding::vector(" + dimension + ") <=> '" + zero + "'::vector("
+          + dimension + ") limit 10")) {
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+      }
+      s.execute("reset hnsw.iterative_scan");
+    }
+    return plan.toString();
+  }
+
+  private static StoredChunk chunk(String file, String text, float[] vector, String model) {
+    Chunk chunk = new Chunk(text, text, "", file, "file://" + file, ContentHash.of(text), 0);
+    return new StoredChunk(
+        UUID.randomUUID(),
+        chunk,
+        ContentType.MARKDOWN,
+        ContentSource.COMPUTER,
+        UUID.randomUUID(),
+        vector,
+        model,
+        Set.of());
   }
 
   /** One owner's entries of a model, and a query close to one of them. */
