@@ -62,6 +62,7 @@ public class AuthProducers {
   @Singleton
   LoginLinkService loginLinks(
       UserRepository users,
+      ExternalIdentityRepository identities,
       ProvisionUserUseCase provision,
       LoginCodeRepository codes,
       LoginLinkSender sender,
@@ -81,6 +82,7 @@ public class AuthProducers {
         .orElse(URI.create("http://localhost:" + port + "/"));
     return new LoginLinkService(
         users,
+        identities,
         provision,
         codes,
         sender,

@@ -11,6 +11,7 @@ import io.khoj4j.application.port.in.auth.WebSessionUseCase;
 import io.khoj4j.application.port.in.auth.WebSessionUseCase.StartSessionCommand;
 import io.khoj4j.application.port.in.user.ProvisionUserCommand;
 import io.khoj4j.application.port.in.user.ProvisionUserUseCase;
+import io.khoj4j.application.port.out.auth.ExternalIdentityRepository;
 import io.khoj4j.application.port.out.auth.LoginCodeRepository;
 import io.khoj4j.application.port.out.auth.LoginLinkSender;
 import io.khoj4j.application.port.out.ratelimit.RateLimiter;
@@ -37,6 +38,7 @@ public final class LoginLinkService implements LoginLinkUseCase {
   static final String TOO_MANY_CHECKS = "Too many login attempts. Try again later.";
 
   private final UserRepository users;
+  private final ExternalIdentityRepository identities;
   private final ProvisionUserUseCase provision;
   private final LoginCodeRepository codes;
   private final LoginLinkSender sender;
@@ -51,6 +53,7 @@ public final class LoginLinkService implements LoginLinkUseCase {
 
   public LoginLinkService(
       UserRepository users,
+      ExternalIdentityRepository identities,
       ProvisionUserUseCase provision,
       LoginCodeRepository codes,
       LoginLinkSender sender,
@@ -63,6 +66,7 @@ public final class LoginLinkService implements LoginLinkUseCase {
       URI baseUrl,
       boolean openSignUp) {
     this.users = users;
+    this.identities = identities;
     this.provision = provision;
     this.codes = codes;
     this.sender = sender;
@@ -126,7 +130,12 @@ public final class LoginLinkService implements LoginLinkUseCase {
       throw new ForbiddenException("The login code has expired. Ask for a new link.");
     }
     if (!user.verifiedEmail()) {
-      provision.provision(new ProvisionUserCommand(user.email(), user.username(), false, true));
+      // The code proves the address. Single sign-on links made before, while it was unproven, go:
+      // a provider that does not verify addresses let whoever signed in first claim this one.
+      unitOfWork.run(() -> {
+        provision.provision(new ProvisionUserCommand(user.email(), user.username(), false, true));
+        identities.unlinkAll(user.id());
+      });
     }
     return sessions.start(new StartSessionCommand(user.id()));
   }

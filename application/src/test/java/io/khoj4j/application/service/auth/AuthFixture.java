@@ -38,6 +38,7 @@ final class AuthFixture {
   LoginLinkService loginLinks(boolean openSignUp) {
     return new LoginLinkService(
         users,
+        identities,
         provision,
         codes,
         mail,

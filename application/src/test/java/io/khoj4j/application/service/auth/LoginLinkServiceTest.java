@@ -8,6 +8,7 @@ import io.khoj4j.application.error.InvalidInputException;
 import io.khoj4j.application.error.NotFoundException;
 import io.khoj4j.application.error.QuotaExceededException;
 import io.khoj4j.application.error.UnauthenticatedException;
+import io.khoj4j.application.port.in.auth.ExternalLoginCommand;
 import io.khoj4j.application.port.in.auth.RedeemLoginLinkCommand;
 import io.khoj4j.application.port.in.auth.RequestLoginLinkCommand;
 import io.khoj4j.application.port.in.auth.SignedIn;
@@ -47,6 +48,26 @@ class LoginLinkServiceTest {
             () -> links.redeem(new RedeemLoginLinkCommand("ada@example.org", sent.code(), null)))
         .as("single use")
         .isInstanceOf(UnauthenticatedException.class);
+  }
+
+  @Test
+  void provingAnAddressByMailDropsTheSingleSignOnLinksMadeWhileItWasUnproven() {
+    // someone signs in first at a provider that does not verify addresses, claiming ada's
+    User claimed = f.external()
+        .login(new ExternalLoginCommand(
+            "https://idp.example", "mallory", "ada@example.org", false, null, null, null));
+    assertThat(claimed.verifiedEmail()).isFalse();
+
+    links.request(new RequestLoginLinkCommand("ada@example.org", "10.0.0.1"));
+    links.redeem(new RedeemLoginLinkCommand("ada@example.org", f.mail.last().code(), "10.0.0.1"));
+
+    assertThat(f.identities.find("https://idp.example", "mallory")).isEmpty();
+    // the claim now meets a proven address it did not verify: refused, not signed into ada's
+    // account
+    assertThatThrownBy(() -> f.external()
+            .login(new ExternalLoginCommand(
+                "https://idp.example", "mallory", "ada@example.org", false, null, null, null)))
+        .isInstanceOf(ForbiddenException.class);
   }
 
   @Test

@@ -77,4 +77,12 @@ public class PgExternalIdentityRepository implements ExternalIdentityRepository 
         .findFirst()
         .map(String.class::cast);
   }
+
+  @Override
+  @Transactional
+  public void unlinkAll(UserId user) {
+    em.createNativeQuery("delete from external_identities where user_id = :u")
+        .setParameter("u", user.value())
+        .executeUpdate();
+  }
 }

@@ -22,4 +22,10 @@ public interface ExternalIdentityRepository {
 
   /** The picture of the user's identity whose picture was stored or updated most recently, if any has one. */
   Optional<String> latestPicture(UserId user);
+
+  /**
+   * Removes every link of the user. A sign-in by mail that proves an unverified account's address removes the links
+   * made before it: a provider that does not verify addresses may have let anyone claim that address first.
+   */
+  void unlinkAll(UserId user);
 }

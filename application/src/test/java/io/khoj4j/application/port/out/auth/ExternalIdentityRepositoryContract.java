@@ -32,6 +32,24 @@ public abstract class ExternalIdentityRepositoryContract {
   }
 
   @Test
+  void unlinkingAUserRemovesEveryLinkOfItsAndNoOneElses() {
+    UserId owner = newOwner();
+    UserId other = newOwner();
+    String subject = "sub-" + UUID.randomUUID();
+    unitOfWork().run(() -> {
+      repository().linkIfAbsent(new ExternalIdentity("https://idp.example", subject, owner));
+      repository().linkIfAbsent(new ExternalIdentity("https://other.example", subject, owner));
+      repository().linkIfAbsent(new ExternalIdentity("https://idp.example", subject + "x", other));
+    });
+
+    unitOfWork().run(() -> repository().unlinkAll(owner));
+
+    assertThat(repository().find("https://idp.example", subject)).isEmpty();
+    assertThat(repository().find("https://other.example", subject)).isEmpty();
+    assertThat(repository().find("https://idp.example", subject + "x")).isPresent();
+  }
+
+  @Test
   void theSameSubjectAtAnotherIssuerIsAnotherPerson() {
     String subject = "sub-" + UUID.randomUUID();
     ExternalIdentity google =

@@ -52,6 +52,11 @@ public final class InMemoryExternalIdentityRepository implements ExternalIdentit
         .map(e -> e.getValue().picture());
   }
 
+  @Override
+  public void unlinkAll(UserId user) {
+    links.entrySet().removeIf(e -> e.getValue().user().equals(user));
+  }
+
   private static String key(String issuer, String subject) {
     return issuer + "\n" + subject;
   }
