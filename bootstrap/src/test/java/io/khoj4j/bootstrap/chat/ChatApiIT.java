@@ -270,13 +270,17 @@ class ChatApiIT {
         .then()
         .statusCode(200)
         .body("$", contains("/notes/tea.md"));
+    // as Khoj: a name that is not one of the user's indexed files is left out, the others are added
+    // (the web app adds a whole upload at once, one of whose files may have failed to index)
     alice
         .request()
         .contentType("application/json")
-        .body(Map.of("filenames", List.of("/notes/car.md"), "conversation_id", id))
+        .body(
+            Map.of("filenames", List.of("/notes/car.md", "/not/indexed.md"), "conversation_id", id))
         .post("/api/chat/conversation/file-filters/bulk")
         .then()
-        .body("$", hasSize(2));
+        .statusCode(200)
+        .body("$", contains("/notes/tea.md", "/notes/car.md"));
     alice.request().get("/api/chat/conversation/file-filters/" + id).then().body("$", hasSize(2));
     alice
         .request()
@@ -291,7 +295,8 @@ class ChatApiIT {
         .body(Map.of("filename", "/not/indexed.md", "conversation_id", id))
         .post("/api/chat/conversation/file-filters")
         .then()
-        .statusCode(422);
+        .statusCode(200)
+        .body("$", contains("/notes/car.md"));
 
     alice
         .request()
@@ -704,14 +709,6 @@ class ChatApiIT {
         404,
         "{\"status\":\"error\",\"message\":\"Conversation: nothing-here not found\"}");
     assertBody(
-        alice
-            .request()
-            .contentType("application/json")
-            .body(Map.of("filename", "/not/indexed.md", "conversation_id", mine))
-            .post("/api/chat/conversation/file-filters"),
-        422,
-        "{\"detail\":\"Not one of your indexed files: /not/indexed.md\"}");
-    assertBody(
         given().contentType("application/json").body("{\"q\":\"hi\"}").post("/api/chat"),
         403,
         "{\"detail\":\"Forbidden\"}");
@@ -828,7 +825,8 @@ class ChatApiIT {
         .then()
         .statusCode(200);
     Map<String, Object> body = new java.util.HashMap<>();
-    body.put("q", "/general what should I pack?");
+    // a NUL, escaped as the question's percent-decoding reads it: dropped, not a failed save (500)
+    body.put("q", "/general what should I pack?%00");
     body.put("city", "Lindau");
     body.put("region", "Bavaria");
     body.put("country", "Germany");
@@ -845,7 +843,11 @@ class ChatApiIT {
             "plaintext",
             "size",
             28)));
-    body.put("images", List.of(image));
+    // Khoj's web app sends each image percent-encoded (encodeURIComponent); other clients send it
+    // as is
+    body.put(
+        "images",
+        List.of(image, java.net.URLEncoder.encode(image, java.nio.charset.StandardCharsets.UTF_8)));
 
     chat(alice, body)
         .then()
@@ -866,7 +868,7 @@ class ChatApiIT {
         .body("response.chat[0].message", equalTo("what should I pack?"))
         .body("response.chat[0].queryFiles[0].name", equalTo("packing.txt"))
         .body("response.chat[0].queryFiles[0].content", equalTo("Bring the blue kayak paddle."))
-        .body("response.chat[0].images", contains(image));
+        .body("response.chat[0].images", contains(image, image));
   }
 
   @Test

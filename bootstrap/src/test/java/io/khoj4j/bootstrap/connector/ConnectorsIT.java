@@ -116,8 +116,12 @@ class ConnectorsIT {
         .body("status", equalTo("ok"));
   }
 
+  /** As Khoj's web app syncs a connector: a PATCH without a body, naming a JSON content type. */
   static Response syncButton(TestUser user, String t) {
-    return user.request().queryParam("t", t).patch("/api/content");
+    return user.request()
+        .queryParam("t", t)
+        .header("Content-Type", "application/json")
+        .patch("/api/content");
   }
 
   static JsonPath search(TestUser user, String q, String t) {

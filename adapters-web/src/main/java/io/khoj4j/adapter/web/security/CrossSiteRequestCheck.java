@@ -26,7 +26,7 @@ class CrossSiteRequestCheck {
 
   static final Set<HttpMethod> UNSAFE =
       Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
-  static final int ORDER = SecurityHeaders.ORDER + 1;
+  static final int ORDER = CrossOriginClients.ORDER + 1;
 
   private final AllowedHosts allowedHosts;
 

@@ -2,23 +2,34 @@ package io.khoj4j.adapter.web.in.chat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Hosts this server answers for (share links, WebSocket origins): loopback names, and the configured domain with any
- * of its subdomains (Khoj compared names literally, so subdomains never matched).
+ * Hosts this server answers for (share links, WebSocket origins, cookie requests from another origin): loopback
+ * names, the public domain ({@code khoj.domain}) and the internal one ({@code khoj.allowed-domain}, Khoj's
+ * {@code KHOJ_ALLOWED_DOMAIN}: the name or address the server is reached by behind a proxy or on a LAN), each with
+ * any of its subdomains (Khoj compared names literally, so subdomains never matched).
  */
 @ApplicationScoped
 public class AllowedHosts {
 
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1");
-  private final Optional<String> domain;
+  private final List<String> domains;
 
-  public AllowedHosts(@ConfigProperty(name = "khoj.domain") Optional<String> domain) {
-    this.domain = domain.map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty());
+  public AllowedHosts(
+      @ConfigProperty(name = "khoj.domain") Optional<String> domain,
+      @ConfigProperty(name = "khoj.allowed-domain") Optional<String> allowedDomain) {
+    this.domains = Stream.of(domain, allowedDomain)
+        .flatMap(Optional::stream)
+        .map(d -> d.strip().toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", ""))
+        .filter(d -> !d.isEmpty())
+        .distinct()
+        .toList();
   }
 
   public boolean allows(String hostname) {
@@ -27,7 +38,7 @@ public class AllowedHosts {
     }
     String h = hostname.toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");
     return LOOPBACK.contains(h)
-        || domain.map(d -> h.equals(d) || h.endsWith("." + d)).orElse(false);
+        || domains.stream().anyMatch(d -> h.equals(d) || h.endsWith("." + d));
   }
 
   /** The hostname of a {@code Host} header ({@code name:port}, {@code [v6]:port}). */

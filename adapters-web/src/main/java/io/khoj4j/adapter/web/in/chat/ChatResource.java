@@ -1,6 +1,7 @@
 package io.khoj4j.adapter.web.in.chat;
 
 import io.khoj4j.adapter.web.error.FieldProblem;
+import io.khoj4j.adapter.web.error.NulFreeStrings;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.security.CurrentUser;
 import io.khoj4j.application.error.QuotaExceededException;
@@ -266,7 +267,7 @@ public class ChatResource {
             : Optional.of(UUID.fromString(body.conversationId().strip()));
     return new ChatCommand(
         user,
-        PercentDecoding.decode(body.q()),
+        NulFreeStrings.strip(PercentDecoding.decode(body.q())),
         n,
         Optional.ofNullable(body.d()),
         conversation,
@@ -310,9 +311,15 @@ public class ChatResource {
     }
   }
 
-  /** Images as {@code data:image/...;base64} URIs, within Khoj's count and total size per message. */
+  /**
+   * Images as {@code data:image/...;base64} URIs, within Khoj's count and total size per message. Khoj's web app
+   * sends each one percent-encoded ({@code data%3Aimage%2Fpng%3Bbase64%2C...}) and Khoj decodes each before reading
+   * it; a URI that is not encoded decodes to itself (base64 has no {@code %}).
+   */
   private static List<String> checkedImages(List<String> given) {
-    List<String> images = given == null ? List.of() : given;
+    List<String> images = given == null
+        ? List.of()
+        : given.stream().map(i -> i == null ? null : PercentDecoding.decode(i)).toList();
     if (images.size() > MAX_IMAGES) {
       throw new QuotaExceededException("Those are way too many images for me! I can handle up to "
           + MAX_IMAGES + " images per message.");

@@ -141,9 +141,9 @@ public class ContentResource {
   /**
    * Without a body (Khoj's web app syncs connectors this way, {@code t=github|notion}): the caller's configured
    * connectors are synced now and the echo is empty; a connector that fails makes it a 500 with the reason (it also
-   * stays in {@code /api/settings}). Any other body —
-   * JSON, a form, text, multipart without its boundary — is refused with 415: it would index nothing, and a 200 would
-   * tell the client its files were synced.
+   * stays in {@code /api/settings}). The web app names a JSON content type for that empty body, which is allowed.
+   * Any body — JSON, a form, text, multipart without its boundary — is refused with 415: it would index nothing, and
+   * a 200 would tell the client its files were synced.
    */
   @PUT
   @Produces(MediaType.TEXT_PLAIN)
@@ -152,8 +152,7 @@ public class ContentResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       @HeaderParam("Transfer-Encoding") String transferEncoding) {
-    if (contentType != null
-        || transferEncoding != null
+    if (transferEncoding != null
         || (contentLength != null && !contentLength.strip().equals("0"))) {
       return notMultipart();
     }

@@ -15,7 +15,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +35,10 @@ public class SearchResource {
 
   private final CurrentUser currentUser;
   private final SearchEntriesUseCase search;
+
+  /** The request's URI: tells an empty {@code q=} (which the framework hands over as null) from a missing one. */
+  @Context
+  UriInfo uri;
 
   public SearchResource(CurrentUser currentUser, SearchEntriesUseCase search) {
     this.currentUser = currentUser;
@@ -62,10 +68,8 @@ public class SearchResource {
       @QueryParam("r") String r,
       @QueryParam("max_distance") String maxDistance,
       @QueryParam("dedupe") String dedupe) {
-    String query = QueryParams.required("q", q);
-    if (query.isBlank()) {
-      throw RequestValidationException.of("query", "q", "String should not be blank", q);
-    }
+    String query = QueryParams.required(
+        "q", q == null && uri != null && uri.getQueryParameters().containsKey("q") ? "" : q);
     if (query.length() > MAX_QUERY_CHARS) {
       throw RequestValidationException.of(
           "query",
@@ -95,6 +99,10 @@ public class SearchResource {
         QueryParams.bool("r", r, false),
         QueryParams.number("max_distance", maxDistance),
         QueryParams.bool("dedupe", dedupe, true));
+    if (query.isBlank()) {
+      return List
+          .of(); // as Khoj: Obsidian's search box asks with an empty q when it opens or is cleared
+    }
     return search.search(request).stream().map(SearchResource::response).toList();
   }
 

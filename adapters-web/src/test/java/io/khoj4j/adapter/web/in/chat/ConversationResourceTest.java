@@ -80,7 +80,7 @@ class ConversationResourceTest {
           throw new NotFoundException("Agent with name " + q.slug() + " not found.");
         },
         q -> List.of(io.khoj4j.domain.chat.ConversationCommand.GENERAL),
-        new AllowedHosts(Optional.empty()),
+        new AllowedHosts(Optional.empty(), Optional.empty()),
         false);
   }
 

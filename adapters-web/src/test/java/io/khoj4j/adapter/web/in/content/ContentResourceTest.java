@@ -206,11 +206,14 @@ class ContentResourceTest {
   @Test
   void anEmptyBodySyncsTheCallersConnectorsAndAFailureIsA500WithTheReason() {
     Response ok = resource.regenerateNothing("github", null, "0", null);
+    Response webApp = resource.syncNothing("notion", "application/json", "0", null);
 
-    assertThat(ok.getStatus()).isEqualTo(200);
+    assertThat(List.of(ok.getStatus(), webApp.getStatus())).containsOnly(200);
     assertThat(ok.getEntity()).isEqualTo("");
     assertThat(received)
-        .containsExactly(new SyncConnectorsCommand(ALICE, EnumSet.of(ContentSource.GITHUB)));
+        .containsExactly(
+            new SyncConnectorsCommand(ALICE, EnumSet.of(ContentSource.GITHUB)),
+            new SyncConnectorsCommand(ALICE, EnumSet.of(ContentSource.NOTION)));
 
     report = new SyncReport(
         Map.of(ContentSource.NOTION, new SyncReport.Outcome.Failed("token revoked")));

@@ -76,14 +76,21 @@ class SearchResourceTest {
   }
 
   @Test
-  void refusesMissingBlankOrOverlongQueriesBeforeSearching() {
+  void refusesMissingOrOverlongQueriesBeforeSearching() {
     rejects(() -> resource.search(null, null, null, null, null, null), "query", "q");
-    rejects(() -> resource.search("  ", null, null, null, null, null), "query", "q");
     rejects(
         () -> resource.search(
             "x".repeat(SearchResource.MAX_QUERY_CHARS + 1), null, null, null, null, null),
         "query",
         "q");
+    assertThat(asked).isEmpty();
+  }
+
+  @Test
+  void anEmptyOrBlankQueryFindsNothingWithoutSearchingButItsParametersAreStillChecked() {
+    assertThat(resource.search("", "5", null, "false", null, null)).isEmpty();
+    assertThat(resource.search("  ", null, "markdown", null, null, null)).isEmpty();
+    rejects(() -> resource.search("", "0", null, null, null, null), "query", "n");
     assertThat(asked).isEmpty();
   }
 

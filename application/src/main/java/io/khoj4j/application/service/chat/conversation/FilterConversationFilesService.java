@@ -1,6 +1,5 @@
 package io.khoj4j.application.service.chat.conversation;
 
-import io.khoj4j.application.error.InvalidInputException;
 import io.khoj4j.application.port.in.chat.FilterConversationFilesCommand;
 import io.khoj4j.application.port.in.chat.FilterConversationFilesUseCase;
 import io.khoj4j.application.port.in.content.ContentQuery;
@@ -40,14 +39,11 @@ public final class FilterConversationFilesService implements FilterConversationF
     Conversation c = owned.owned(command.user(), command.id());
     Set<String> known = new LinkedHashSet<>(
         content.sourceFiles(new ContentQuery.SourceFiles(command.user(), ContentSource.COMPUTER)));
-    for (String file : command.add()) {
-      if (!known.contains(file)) {
-        throw new InvalidInputException("Not one of your indexed files: " + file);
-      }
-    }
     Set<String> filters = new LinkedHashSet<>(c.fileFilters());
     filters.retainAll(known);
-    filters.addAll(command.add());
+    // as Khoj: only the user's indexed files are added, other names are left out of the answer (the
+    // web app adds a whole upload at once, where a file that failed to index would refuse them all)
+    command.add().stream().filter(known::contains).forEach(filters::add);
     command.remove().forEach(filters::remove);
     List<String> updated = List.copyOf(filters);
     if (!updated.equals(c.fileFilters())) {
