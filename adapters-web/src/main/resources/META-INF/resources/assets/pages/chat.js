@@ -161,8 +161,14 @@ export default function chat(main) {
   async function changeFilter(method, file) {
     try {
       await ensureConversation();
-      showFilters(await api(method, '/api/chat/conversation/file-filters',
-        { json: { conversation_id: conversationId, filename: file } }));
+      const filters = await api(method, '/api/chat/conversation/file-filters',
+        { json: { conversation_id: conversationId, filename: file } });
+      showFilters(filters);
+      // as in Khoj, the server leaves out a name that is not one of the user's indexed files
+      if (method === 'POST' && !filters.includes(file)) {
+        announce('Not one of your indexed files: ' + file, 'error');
+        return false;
+      }
       return true;
     } catch (error) {
       announce(error.message, 'error');
