@@ -38,6 +38,7 @@ import io.khoj4j.application.service.model.ConfigureChatModelsService;
 import io.khoj4j.application.service.model.QueryChatModelsService;
 import io.khoj4j.application.service.model.SeedChatModelsService;
 import io.khoj4j.application.service.model.SelectChatModelService;
+import io.khoj4j.application.service.subscription.Tiers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -51,20 +52,22 @@ public class ChatProducers {
 
   @Produces
   @Singleton
-  QueryChatModelsService queryChatModels(ChatModelRepository repository) {
-    return new QueryChatModelsService(repository);
+  QueryChatModelsService queryChatModels(ChatModelRepository repository, Tiers tiers) {
+    return new QueryChatModelsService(repository, tiers);
   }
 
   @Produces
   @Singleton
-  ChatModelSelectionService chatModelSelection(ChatModelRepository repository, SecretBox secrets) {
-    return new ChatModelSelectionService(repository, secrets);
+  ChatModelSelectionService chatModelSelection(
+      ChatModelRepository repository, SecretBox secrets, Tiers tiers) {
+    return new ChatModelSelectionService(repository, secrets, tiers);
   }
 
   @Produces
   @Singleton
-  SelectChatModelService selectChatModel(ChatModelRepository repository, UnitOfWork unitOfWork) {
-    return new SelectChatModelService(repository, unitOfWork);
+  SelectChatModelService selectChatModel(
+      ChatModelRepository repository, UnitOfWork unitOfWork, Tiers tiers) {
+    return new SelectChatModelService(repository, unitOfWork, tiers);
   }
 
   @Produces

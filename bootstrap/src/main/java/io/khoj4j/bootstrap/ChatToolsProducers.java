@@ -41,6 +41,7 @@ import io.khoj4j.application.service.model.ConfigureImageModelsService;
 import io.khoj4j.application.service.model.ListImageModelsService;
 import io.khoj4j.application.service.model.ListPaintModelsService;
 import io.khoj4j.application.service.model.SelectPaintModelService;
+import io.khoj4j.application.service.subscription.Tiers;
 import io.khoj4j.application.service.web.ConfigureWebScrapersService;
 import io.khoj4j.application.service.web.ConfiguredWebReader;
 import io.khoj4j.application.service.web.ListWebScrapersService;
@@ -362,19 +363,24 @@ public class ChatToolsProducers {
    */
   @Produces
   @Singleton
-  ListPaintModelsService paintModels(ImageSettings settings, ImageModelRepository repository) {
+  ListPaintModelsService paintModels(
+      ImageSettings settings, ImageModelRepository repository, Tiers tiers) {
     return new ListPaintModelsService(
         repository,
         settings.type().isPresent() && settings.model().isPresent()
             ? List.of(new PaintModelOption(1, settings.model().get().strip(), "free"))
-            : List.of());
+            : List.of(),
+        tiers);
   }
 
   @Produces
   @Singleton
   SelectPaintModelService selectPaintModel(
-      ImageModelRepository repository, ListPaintModelsService offered, UnitOfWork unitOfWork) {
-    return new SelectPaintModelService(repository, offered, unitOfWork);
+      ImageModelRepository repository,
+      ListPaintModelsService offered,
+      UnitOfWork unitOfWork,
+      Tiers tiers) {
+    return new SelectPaintModelService(repository, offered, unitOfWork, tiers);
   }
 
   @Produces

@@ -55,6 +55,61 @@ class BillingTierIT {
         .put("/api/admin/users/" + userId + "/subscription");
   }
 
+  /** A chat model of a price tier, reached through a local OpenAI-compatible API (never called here). */
+  private long chatModel(String tier) {
+    String api = admin
+        .request()
+        .contentType("application/json")
+        .body(Map.of("name", "local-" + UUID.randomUUID(), "base_url", "http://localhost:11434/v1"))
+        .post("/api/admin/model-apis")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+    String name = tier + "-" + UUID.randomUUID();
+    return ((Number) admin
+            .request()
+            .contentType("application/json")
+            .body(Map.of(
+                "name", name,
+                "friendly_name", name,
+                "model_type", "openai",
+                "ai_model_api_id", api,
+                "price_tier", tier))
+            .post("/api/admin/chat-models")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id"))
+        .longValue();
+  }
+
+  @Test
+  void aFreeUserCannotSwitchToAPaidChatModelAndAPremiumOneCan() {
+    long free = chatModel("free");
+    long paid = chatModel("standard");
+    TestUser user = TestUsers.create();
+
+    user.request()
+        .queryParam("id", paid)
+        .post("/api/model/chat")
+        .then()
+        .statusCode(403)
+        .body("status", equalTo("error"))
+        .body("message", equalTo("Subscribe to switch to this chat model"));
+    user.request().queryParam("id", free).post("/api/model/chat").then().statusCode(200);
+    user.request().get("/api/model/chat").then().body("id", equalTo((int) free));
+
+    setSubscription(admin, user.id().toString(), "{\"type\":\"trial\"}").then().statusCode(200);
+    user.request()
+        .queryParam("id", paid)
+        .post("/api/model/chat")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("ok"));
+    user.request().get("/api/model/chat").then().body("id", equalTo((int) paid));
+  }
+
   @Test
   void aNewAccountIsExpiredAndNotPremium() {
     TestUser user = TestUsers.create();

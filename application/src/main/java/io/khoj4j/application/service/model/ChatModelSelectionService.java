@@ -4,6 +4,7 @@ import io.khoj4j.application.port.in.model.ChatModelQuery;
 import io.khoj4j.application.port.out.chat.ChatModelSelection;
 import io.khoj4j.application.port.out.model.ChatModelRepository;
 import io.khoj4j.application.port.out.shared.SecretBox;
+import io.khoj4j.application.service.subscription.Tiers;
 import io.khoj4j.domain.chat.AiModelApi;
 import io.khoj4j.domain.chat.ChatModel;
 import io.khoj4j.domain.chat.ChatModelEndpoint;
@@ -19,12 +20,14 @@ public final class ChatModelSelectionService implements ChatModelSelection {
 
   private final ChatModelRepository repository;
   private final SecretBox secrets;
+  private final Tiers tiers;
   private final QueryChatModelsService models;
 
-  public ChatModelSelectionService(ChatModelRepository repository, SecretBox secrets) {
+  public ChatModelSelectionService(ChatModelRepository repository, SecretBox secrets, Tiers tiers) {
     this.repository = repository;
     this.secrets = secrets;
-    this.models = new QueryChatModelsService(repository);
+    this.tiers = tiers;
+    this.models = new QueryChatModelsService(repository, tiers);
   }
 
   /** The endpoint that answers this user, key opened; empty when no model is configured. */
@@ -34,8 +37,8 @@ public final class ChatModelSelectionService implements ChatModelSelection {
   }
 
   /**
-   * An agent's model serves the turn when it is still configured (every configured model is open to every user: this
-   * server has no paid tiers); one removed since falls back to the user's own.
+   * An agent's model serves the turn when it is still configured and the user's tier may use it (a paid model only on
+   * the premium tier, when billing is on); otherwise the user's own answers.
    */
   @Override
   public Optional<ChatModelEndpoint> modelFor(UserId user, Optional<String> preferred) {
@@ -43,6 +46,7 @@ public final class ChatModelSelectionService implements ChatModelSelection {
         .flatMap(name -> repository.models().stream()
             .filter(m -> name.equals(m.friendlyName()))
             .min(Comparator.comparingLong(ChatModel::id)))
+        .filter(model -> tiers.mayUse(user, model.priceTier()))
         .map(this::endpoint)
         .or(() -> modelFor(user));
   }

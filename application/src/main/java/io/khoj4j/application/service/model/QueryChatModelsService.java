@@ -3,6 +3,7 @@ package io.khoj4j.application.service.model;
 import io.khoj4j.application.port.in.model.ChatModelQuery;
 import io.khoj4j.application.port.in.model.QueryChatModelsUseCase;
 import io.khoj4j.application.port.out.model.ChatModelRepository;
+import io.khoj4j.application.service.subscription.Tiers;
 import io.khoj4j.domain.chat.AiModelApi;
 import io.khoj4j.domain.chat.ChatModel;
 import java.util.Comparator;
@@ -10,15 +11,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The configured chat models and their APIs, and the model that answers a user: their own choice, else the default,
- * else the first configured.
+ * The configured chat models and their APIs, and the model that answers a user: their own choice while their tier
+ * may use it (a paid model's only on the premium tier, when billing is on), else the default, else the first
+ * configured.
  */
 public final class QueryChatModelsService implements QueryChatModelsUseCase {
 
   private final ChatModelRepository repository;
+  private final Tiers tiers;
 
-  public QueryChatModelsService(ChatModelRepository repository) {
+  public QueryChatModelsService(ChatModelRepository repository, Tiers tiers) {
     this.repository = repository;
+    this.tiers = tiers;
   }
 
   @Override
@@ -33,6 +37,7 @@ public final class QueryChatModelsService implements QueryChatModelsUseCase {
     return repository
         .userChoice(query.user())
         .flatMap(repository::model)
+        .filter(chosen -> tiers.mayUse(query.user(), chosen.priceTier()))
         .or(() -> repository.defaultModelId().flatMap(repository::model))
         .or(() -> options(new ChatModelQuery.Options()).stream().findFirst());
   }

@@ -3,6 +3,7 @@ package io.khoj4j.application.service.subscription;
 import io.khoj4j.application.error.NotFoundException;
 import io.khoj4j.application.port.out.subscription.SubscriptionRepository;
 import io.khoj4j.application.port.out.user.UserRepository;
+import io.khoj4j.domain.chat.ChatModel;
 import io.khoj4j.domain.subscription.Subscription;
 import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
@@ -39,6 +40,19 @@ public final class Tiers {
     return subscriptions
         .find(user)
         .orElseGet(() -> Subscription.standard(user, userOf(user).createdAt()));
+  }
+
+  /**
+   * Whether the user may use a model of this price tier: a free one always, any other on the premium tier (every user
+   * when billing is off), as Khoj's model choice and chat do.
+   */
+  public boolean mayUse(UserId user, ChatModel.PriceTier tier) {
+    return tier == ChatModel.PriceTier.FREE || premium(user);
+  }
+
+  /** A server without billing: every user is premium, nothing is read. */
+  public static Tiers withoutBilling() {
+    return new Tiers(null, null, new BillingSettings(false, java.util.Optional.empty()), null);
   }
 
   public boolean premium(UserId user) {

@@ -16,6 +16,7 @@ import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
 import io.khoj4j.application.port.out.shared.InMemorySecretBox;
 import io.khoj4j.application.port.out.shared.SealedSecret;
 import io.khoj4j.application.port.out.tools.InMemoryImageGenerator;
+import io.khoj4j.application.service.subscription.Tiers;
 import io.khoj4j.domain.chat.ChatModel;
 import io.khoj4j.domain.image.ImageModel;
 import io.khoj4j.domain.user.UserId;
@@ -35,9 +36,11 @@ class ImageModelServicesTest {
       new ConfigureImageModelsService(repository, secrets, new DirectUnitOfWork());
   private final InMemoryImageGenerator fromSettings = new InMemoryImageGenerator();
   private final ListPaintModelsService list = new ListPaintModelsService(
-      repository, List.of(new PaintModelOption(1, "dall-e-3 (settings)", "free")));
+      repository,
+      List.of(new PaintModelOption(1, "dall-e-3 (settings)", "free")),
+      Tiers.withoutBilling());
   private final SelectPaintModelService select =
-      new SelectPaintModelService(repository, list, new DirectUnitOfWork());
+      new SelectPaintModelService(repository, list, new DirectUnitOfWork(), Tiers.withoutBilling());
   /** The models generators were made for, with the key each was given. */
   private final List<String> made = new ArrayList<>();
 

@@ -12,6 +12,7 @@ import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
 import io.khoj4j.application.port.out.shared.InMemorySecretBox;
 import io.khoj4j.application.port.out.shared.SealedSecret;
 import io.khoj4j.application.port.out.shared.SequentialIdGenerator;
+import io.khoj4j.application.service.subscription.Tiers;
 import io.khoj4j.domain.chat.AiModelApi;
 import io.khoj4j.domain.chat.ChatModel;
 import io.khoj4j.domain.chat.ModelVendor;
@@ -43,7 +44,7 @@ class SeedChatModelsServiceTest {
   private final ConfigureChatModelsService admin =
       new ConfigureChatModelsService(repository, secrets, new DirectUnitOfWork(), ids);
   private final ChatModelSelectionService selection =
-      new ChatModelSelectionService(repository, secrets);
+      new ChatModelSelectionService(repository, secrets, Tiers.withoutBilling());
   private final UserId user = new UserId(UUID.randomUUID());
 
   private static SeedChatModelsCommand env(
@@ -244,7 +245,8 @@ class SeedChatModelsServiceTest {
 
     AiModelApi openAi = api("OpenAI");
     assertThat(secrets.open(repository.apiKey(openAi.id()).orElseThrow())).isEqualTo("sk-new");
-    assertThat(new QueryChatModelsService(repository).options(new ChatModelQuery.Options()))
+    assertThat(new QueryChatModelsService(repository, Tiers.withoutBilling())
+            .options(new ChatModelQuery.Options()))
         .hasSize(SeedChatModelsService.OPENAI_MODELS.size());
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.in.StatusResponse;
 import io.khoj4j.adapter.web.security.CurrentUser;
+import io.khoj4j.application.error.ForbiddenException;
 import io.khoj4j.application.error.NotFoundException;
 import io.khoj4j.application.port.in.model.ChatModelQuery;
 import io.khoj4j.application.port.in.model.ListPaintModelsQuery;
@@ -106,6 +107,11 @@ public class ModelResource {
           .type(MediaType.APPLICATION_JSON_TYPE)
           .entity(StatusResponse.error("Chat model not found"))
           .build();
+    } catch (ForbiddenException paid) {
+      return Response.status(403)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(StatusResponse.error(paid.getMessage()))
+          .build();
     }
     return Response.ok(StatusResponse.ok()).build();
   }
@@ -139,6 +145,11 @@ public class ModelResource {
       return Response.status(404)
           .type(MediaType.APPLICATION_JSON_TYPE)
           .entity(StatusResponse.error("Image model not found"))
+          .build();
+    } catch (ForbiddenException paid) {
+      return Response.status(403)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(StatusResponse.error(paid.getMessage()))
           .build();
     }
     return Response.ok(StatusResponse.ok()).build();
