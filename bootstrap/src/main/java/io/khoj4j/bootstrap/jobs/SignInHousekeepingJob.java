@@ -1,19 +1,26 @@
 package io.khoj4j.bootstrap.jobs;
 
 import io.khoj4j.application.port.out.auth.WebSessionRepository;
+import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Hourly, on one replica: removes expired browser sessions (old sign-in attempts go with the usage counters). */
+/**
+ * Hourly, on one replica: removes expired browser sessions and Notion OAuth states (old sign-in attempts go with the
+ * usage counters).
+ */
 @ApplicationScoped
 public class SignInHousekeepingJob implements ClusterJob {
 
   private final WebSessionRepository sessions;
+  private final ConnectorRepository connectors;
   private final Clock clock;
 
-  public SignInHousekeepingJob(WebSessionRepository sessions, Clock clock) {
+  public SignInHousekeepingJob(
+      WebSessionRepository sessions, ConnectorRepository connectors, Clock clock) {
     this.sessions = sessions;
+    this.connectors = connectors;
     this.clock = clock;
   }
 
@@ -30,5 +37,6 @@ public class SignInHousekeepingJob implements ClusterJob {
   @Override
   public void run() {
     sessions.deleteExpired(clock.instant());
+    connectors.deleteExpiredOauthStates(clock.instant());
   }
 }

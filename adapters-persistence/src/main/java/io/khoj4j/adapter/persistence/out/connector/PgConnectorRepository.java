@@ -316,4 +316,11 @@ public class PgConnectorRepository implements ConnectorRepository {
       }
     });
   }
+
+  @Override
+  @Transactional
+  public int deleteExpiredOauthStates(Instant now) {
+    return jdbc.inConnection(c -> Jdbc.update(
+        c, "delete from notion_oauth_states where expires_at < ?", Timestamp.from(now)));
+  }
 }

@@ -57,4 +57,10 @@ public interface ConnectorRepository {
 
   /** Removes the state and returns its owner when it exists and has not expired: each state works once. */
   Optional<UserId> takeOauthState(String stateHash, Instant now);
+
+  /**
+   * Removes every state that expired before {@code now}: each read of the detailed settings makes one (the Notion
+   * link it offers), and most are never used. Returns how many went.
+   */
+  int deleteExpiredOauthStates(Instant now);
 }

@@ -122,4 +122,19 @@ public abstract class ConnectorRepositoryContract {
     assertThat(repository().takeOauthState(old, NOW)).isEmpty();
     assertThat(repository().takeOauthState("hash-unknown", NOW)).isEmpty();
   }
+
+  @Test
+  void expiredOAuthStatesOfEveryUserAreDeletedTogetherAndLiveOnesStay() {
+    UserId alice = newOwner();
+    UserId bob = newOwner();
+    String live = "hash-" + UUID.randomUUID();
+    repository().saveOauthState(live, alice, NOW.plusSeconds(600));
+    repository().saveOauthState("hash-" + UUID.randomUUID(), alice, NOW.minusSeconds(1));
+    repository().saveOauthState("hash-" + UUID.randomUUID(), bob, NOW.minusSeconds(60));
+
+    assertThat(repository().deleteExpiredOauthStates(NOW)).isGreaterThanOrEqualTo(2);
+
+    assertThat(repository().deleteExpiredOauthStates(NOW)).isZero();
+    assertThat(repository().takeOauthState(live, NOW)).contains(alice);
+  }
 }

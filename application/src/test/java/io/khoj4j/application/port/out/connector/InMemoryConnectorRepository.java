@@ -112,4 +112,11 @@ public final class InMemoryConnectorRepository implements ConnectorRepository {
         ? Optional.empty()
         : Optional.of(state.owner());
   }
+
+  @Override
+  public int deleteExpiredOauthStates(Instant now) {
+    int before = oauth.size();
+    oauth.values().removeIf(state -> state.expiresAt().isBefore(now));
+    return before - oauth.size();
+  }
 }
