@@ -49,7 +49,11 @@ final class AutomationPlanner {
         crontime,
         zone(request),
         conversationId,
-        createdAt);
+        createdAt,
+        new Automation.Place(
+            request.city().orElse(null),
+            request.region().orElse(null),
+            request.country().orElse(null)));
   }
 
   AutomationDetails details(Automation automation) {

@@ -117,7 +117,12 @@ public final class RunAutomationService implements RunAutomationUseCase {
         Optional.empty(),
         Optional.empty(),
         false,
-        ChatCommand.Location.UNKNOWN,
+        new ChatCommand.Location(
+            automation.place().city(),
+            automation.place().region(),
+            automation.place().country(),
+            null,
+            automation.zone().getId()),
         null,
         null);
     ChatOutcome outcome = chat.chat(question, new Unwatched());

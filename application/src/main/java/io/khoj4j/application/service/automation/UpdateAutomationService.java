@@ -36,12 +36,27 @@ public final class UpdateAutomationService implements UpdateAutomationUseCase {
     Automation current = automations
         .find(command.owner(), command.automationId())
         .orElseThrow(() -> new ForbiddenException("Invalid automation"));
-    Automation changed = planner.automation(
+    Automation edited = planner.automation(
         current.id(),
         current.owner(),
         current.conversationId(),
         current.createdAt(),
         command.request());
+    // an edit that names no place (the edit form sends none) keeps the one the automation was made
+    // in
+    Automation changed = edited.place().known()
+        ? edited
+        : new Automation(
+            edited.id(),
+            edited.owner(),
+            edited.subject(),
+            edited.queryToRun(),
+            edited.schedulingRequest(),
+            edited.crontime(),
+            edited.zone(),
+            edited.conversationId(),
+            edited.createdAt(),
+            current.place());
     unitOfWork.run(() -> {
       if (!automations.update(changed)) {
         throw new ForbiddenException("Invalid automation");

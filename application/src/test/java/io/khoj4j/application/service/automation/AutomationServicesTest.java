@@ -282,6 +282,30 @@ class AutomationServicesTest {
   }
 
   @Test
+  void aRunAsksFromThePlaceTheOwnerWasInAndAnEditWithoutAPlaceKeepsIt() {
+    AutomationDetails created = create.create(new CreateAutomationCommand(
+        alice.id(),
+        new AutomationSpec(
+            "weather forecast for today",
+            "0 7 * * *",
+            Optional.empty(),
+            Optional.of("Europe/Berlin"),
+            Optional.of("Lindau"),
+            Optional.of("Bavaria"),
+            Optional.of("Germany"))));
+    UUID id = created.automation().id();
+    update.update(new UpdateAutomationCommand(
+        alice.id(), id, daily("weather forecast for today", "30 7 * * *", "Europe/Berlin")));
+
+    run(mailer).run(new RunAutomationCommand(alice.id(), id, clock.instant()));
+
+    assertThat(asked).singleElement().satisfies(command -> {
+      assertThat(command.location().describe()).isEqualTo("Lindau, Bavaria, Germany");
+      assertThat(command.location().timezone()).isEqualTo("Europe/Berlin");
+    });
+  }
+
+  @Test
   void theOwnersModelDecidesWhetherTheAnswerIsWorthAMail() {
     AutomationDetails created = create.create(new CreateAutomationCommand(
         alice.id(), daily("tell me when rust 2 ships", "0 9 * * *", "UTC")));

@@ -20,7 +20,8 @@ import java.util.UUID;
 public class PgAutomationRepository implements AutomationRepository {
 
   private static final String COLUMNS =
-      "id, user_id, subject, query_to_run, scheduling_request, crontime, zone, conversation_id, created_at";
+      "id, user_id, subject, query_to_run, scheduling_request, crontime, zone, conversation_id, created_at,"
+          + " city, region, country";
 
   private final EntityManager em;
 
@@ -33,7 +34,8 @@ public class PgAutomationRepository implements AutomationRepository {
   public void insert(Automation automation) {
     bind(
             em.createNativeQuery("insert into automations (" + COLUMNS
-                + ") values (:id, :u, :s, :q, :r, :c, :z, :conv, :at)"),
+                + ") values (:id, :u, :s, :q, :r, :c, :z, :conv, :at, cast(:city as text),"
+                + " cast(:region as text), cast(:country as text))"),
             automation)
         .executeUpdate();
   }
@@ -43,7 +45,8 @@ public class PgAutomationRepository implements AutomationRepository {
   public boolean update(Automation automation) {
     return bind(em.createNativeQuery("""
             update automations set subject = :s, query_to_run = :q, scheduling_request = :r, crontime = :c, zone = :z,
-                                   conversation_id = :conv, created_at = :at
+                                   conversation_id = :conv, created_at = :at, city = cast(:city as text),
+                                   region = cast(:region as text), country = cast(:country as text)
             where id = :id and user_id = :u
             """), automation).executeUpdate() == 1;
   }
@@ -93,7 +96,10 @@ public class PgAutomationRepository implements AutomationRepository {
         .setParameter("c", a.crontime().expression())
         .setParameter("z", a.zone().getId())
         .setParameter("conv", a.conversationId())
-        .setParameter("at", a.createdAt());
+        .setParameter("at", a.createdAt())
+        .setParameter("city", a.place().city())
+        .setParameter("region", a.place().region())
+        .setParameter("country", a.place().country());
   }
 
   private static List<Automation> rows(Query query) {
@@ -109,7 +115,8 @@ public class PgAutomationRepository implements AutomationRepository {
             new Crontime((String) row[5]),
             ZoneId.of((String) row[6]),
             (UUID) row[7],
-            instant(row[8])))
+            instant(row[8]),
+            new Automation.Place((String) row[9], (String) row[10], (String) row[11])))
         .toList();
   }
 

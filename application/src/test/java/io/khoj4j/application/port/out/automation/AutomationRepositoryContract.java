@@ -49,6 +49,34 @@ public abstract class AutomationRepositoryContract {
   }
 
   @Test
+  void thePlaceTheOwnerWasInIsStoredAndChanged() {
+    UserId owner = newOwner();
+    Automation plain = automation(owner, "weather", CREATED);
+    Automation placed = new Automation(
+        plain.id(),
+        owner,
+        plain.subject(),
+        plain.queryToRun(),
+        plain.schedulingRequest(),
+        plain.crontime(),
+        plain.zone(),
+        plain.conversationId(),
+        plain.createdAt(),
+        new Automation.Place("Lindau", null, "Germany"));
+    unitOfWork().run(() -> repository().insert(placed));
+    assertThat(repository().find(owner, placed.id()))
+        .get()
+        .extracting(Automation::place)
+        .isEqualTo(new Automation.Place("Lindau", null, "Germany"));
+
+    unitOfWork().run(() -> repository().update(plain));
+    assertThat(repository().find(owner, placed.id()))
+        .get()
+        .extracting(Automation::place)
+        .isEqualTo(Automation.Place.UNKNOWN);
+  }
+
+  @Test
   void anOwnerListsOnlyTheirOwnOldestFirst() {
     UserId alice = newOwner();
     UserId bob = newOwner();
