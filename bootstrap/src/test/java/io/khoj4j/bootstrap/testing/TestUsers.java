@@ -42,6 +42,32 @@ public final class TestUsers {
     return create(false);
   }
 
+  /**
+   * The id under which {@code GET /api/admin/users} lists the account with this e-mail, paging through every
+   * account (the test database holds those of every test run before), or null when none is listed.
+   */
+  public static String listedId(TestUser admin, String email) {
+    for (int offset = 0; ; offset += 500) {
+      java.util.List<java.util.Map<String, Object>> page = admin
+          .request()
+          .queryParam("offset", offset)
+          .queryParam("limit", 500)
+          .get("/api/admin/users")
+          .then()
+          .statusCode(200)
+          .extract()
+          .path("$");
+      if (page.isEmpty()) {
+        return null;
+      }
+      for (java.util.Map<String, Object> user : page) {
+        if (email.equals(user.get("email"))) {
+          return (String) user.get("id");
+        }
+      }
+    }
+  }
+
   public static TestUser createAdmin() {
     return create(true);
   }

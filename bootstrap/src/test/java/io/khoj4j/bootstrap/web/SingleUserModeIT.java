@@ -22,6 +22,28 @@ class SingleUserModeIT {
   }
 
   @Test
+  void anAdministratorCannotDeleteTheBuiltInUser() {
+    io.khoj4j.bootstrap.testing.TestUsers.TestUser admin =
+        io.khoj4j.bootstrap.testing.TestUsers.createAdmin();
+    String builtIn = io.khoj4j.bootstrap.testing.TestUsers.listedId(admin, "default@example.com");
+    org.assertj.core.api.Assertions.assertThat(builtIn)
+        .as("the built-in user is listed")
+        .isNotNull();
+
+    admin
+        .request()
+        .delete("/api/admin/users/" + builtIn)
+        .then()
+        .statusCode(409)
+        .body("detail", equalTo("The built-in user of single-user mode cannot be deleted"));
+    given()
+        .get("/api/v1/user")
+        .then()
+        .statusCode(200)
+        .body("email", equalTo("default@example.com"));
+  }
+
+  @Test
   void pingKnowsTheDefaultUser() {
     given()
         .when()

@@ -38,6 +38,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Administrators list accounts, create them, delete them, and issue or revoke their API tokens (to set up a client
@@ -55,6 +56,7 @@ public class UserAdminResource {
   private final CreateApiTokenUseCase createToken;
   private final ListApiTokensUseCase listTokens;
   private final DeleteApiTokenUseCase deleteToken;
+  private final boolean singleUserMode;
 
   public UserAdminResource(
       CurrentUser currentUser,
@@ -63,7 +65,9 @@ public class UserAdminResource {
       ManageAccountUseCase accounts,
       CreateApiTokenUseCase createToken,
       ListApiTokensUseCase listTokens,
-      DeleteApiTokenUseCase deleteToken) {
+      DeleteApiTokenUseCase deleteToken,
+      @ConfigProperty(name = "khoj.anonymous-mode", defaultValue = "false")
+          boolean singleUserMode) {
     this.currentUser = currentUser;
     this.listUsers = listUsers;
     this.provisionUser = provisionUser;
@@ -71,6 +75,7 @@ public class UserAdminResource {
     this.createToken = createToken;
     this.listTokens = listTokens;
     this.deleteToken = deleteToken;
+    this.singleUserMode = singleUserMode;
   }
 
   public record UserResponse(
@@ -133,6 +138,10 @@ public class UserAdminResource {
     if (target.equals(currentUser.id())) {
       throw new ConflictException(
           "Administrators cannot delete their own account here; use DELETE /api/self.");
+    }
+    if (singleUserMode && accounts.get(new AccountQuery(target)).isDefaultUser()) {
+      // every request without a token of its own is this user: deleting it would break them all
+      throw new ConflictException("The built-in user of single-user mode cannot be deleted");
     }
     accounts.delete(new DeleteAccountCommand(target));
     return StatusResponse.ok();
