@@ -1,6 +1,7 @@
 package io.khoj4j.adapter.web.security;
 
 import io.khoj4j.domain.user.UserId;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,8 +17,17 @@ public class CurrentUser {
     this.identity = identity;
   }
 
+  /**
+   * The caller, or empty when the request carried no credential that checks out. A bearer value that no mechanism
+   * accepts (Emacs sends {@code Bearer nil} without a key, which the single sign-on provider's mechanism then fails to
+   * verify) is no caller, not an error: a route open to anyone (the ping) still answers.
+   */
   public Optional<AuthenticatedUser> find() {
-    if (identity.isAnonymous()) {
+    try {
+      if (identity.isAnonymous()) {
+        return Optional.empty();
+      }
+    } catch (AuthenticationFailedException notACredential) {
       return Optional.empty();
     }
     return Optional.ofNullable(identity.getAttribute(AuthenticatedUser.ATTRIBUTE));
