@@ -66,7 +66,11 @@ final class NotionSync {
         try {
           blocks = notion.blocks(token, page.id());
         } catch (ConnectorException e) {
-          if (e.kind() != ConnectorException.Kind.NOT_FOUND) {
+          // a page gone since the listing, or one whose blocks Notion refuses to serve (400), is
+          // skipped: it keeps what was indexed of it and is tried again on the next sync, where a
+          // failure of the token or of Notion itself stops the sync
+          if (e.kind() != ConnectorException.Kind.NOT_FOUND
+              && e.kind() != ConnectorException.Kind.MALFORMED) {
             throw e;
           }
           skipped++;

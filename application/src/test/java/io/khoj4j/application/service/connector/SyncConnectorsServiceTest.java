@@ -82,6 +82,7 @@ class SyncConnectorsServiceTest {
     final List<Page> pages = new ArrayList<>();
     final Map<String, List<Block>> blocks = new HashMap<>();
     final List<String> blockReads = new ArrayList<>();
+    final Map<String, ConnectorException> blockFailures = new HashMap<>();
     ConnectorException failure;
 
     @Override
@@ -95,6 +96,9 @@ class SyncConnectorsServiceTest {
     @Override
     public List<Block> blocks(String token, String pageId) {
       blockReads.add(pageId);
+      if (blockFailures.containsKey(pageId)) {
+        throw blockFailures.get(pageId);
+      }
       return blocks.getOrDefault(pageId, List.of());
     }
 
@@ -339,6 +343,39 @@ class SyncConnectorsServiceTest {
     assertThat(index.of(alice)).containsOnlyKeys("https://notion.so/Trip-p1");
     assertThat(report.outcomes().get(ContentSource.NOTION))
         .isEqualTo(new Outcome.Synced(1, 1, 0, 0));
+  }
+
+  @Test
+  void aNotionPageWhoseBlocksAreRefusedIsSkippedAndTheOthersAreIndexed() {
+    new ConfigureNotionService(connectors, secrets)
+        .configure(new ConfigureNotionCommand(alice, Optional.of("n")));
+    notion.pages.addAll(List.of(
+        new NotionWorkspace.Page(
+            "p1",
+            "https://notion.so/Meeting-p1",
+            "Meeting",
+            Instant.parse("2026-11-01T00:00:00Z"),
+            List.of()),
+        new NotionWorkspace.Page(
+            "p2",
+            "https://notion.so/Trip-p2",
+            "Trip",
+            Instant.parse("2026-11-02T00:00:00Z"),
+            List.of())));
+    notion.blockFailures.put(
+        "p1",
+        new ConnectorException(Kind.MALFORMED, "Notion refused the request: validation_error"));
+
+    SyncReport report =
+        sync.sync(new SyncConnectorsCommand(alice, java.util.Set.of(ContentSource.NOTION)));
+
+    assertThat(report.outcomes().get(ContentSource.NOTION))
+        .isEqualTo(new Outcome.Synced(1, 0, 0, 1));
+    assertThat(index.of(alice)).containsOnlyKeys("https://notion.so/Trip-p2");
+    // not remembered: it is read again on the next sync
+    notion.blockFailures.clear();
+    sync.sync(new SyncConnectorsCommand(alice, java.util.Set.of(ContentSource.NOTION)));
+    assertThat(index.of(alice)).containsKeys("https://notion.so/Meeting-p1");
   }
 
   @Test

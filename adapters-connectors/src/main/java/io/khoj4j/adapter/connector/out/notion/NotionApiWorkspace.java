@@ -37,8 +37,12 @@ public final class NotionApiWorkspace implements NotionWorkspace {
   public static final String VERSION = "2022-06-28";
   private static final ObjectMapper JSON = SharedJson.MAPPER;
   private static final int MAX_DEPTH = 20;
+  /**
+   * Blocks whose children are not read: child pages and databases are pages of their own; {@code unsupported} is what
+   * the API calls the blocks it cannot serve (AI meeting notes, transcriptions), whose children it refuses with a 400.
+   */
   private static final Set<String> NOT_DESCENDED =
-      Set.of("child_page", "child_database", "synced_block_reference");
+      Set.of("child_page", "child_database", "unsupported");
 
   /** Operator's OAuth client; empty when only integration tokens are used. */
   public record OAuthClient(String clientId, String clientSecret, String redirectUri) {}
@@ -156,7 +160,16 @@ public final class NotionApiWorkspace implements NotionWorkspace {
         if (block.path("has_children").asBoolean(false)
             && !NOT_DESCENDED.contains(type)
             && depth < MAX_DEPTH) {
-          nested = children(token, block.path("id").asText(""), depth + 1);
+          try {
+            nested = children(token, block.path("id").asText(""), depth + 1);
+          } catch (ConnectorException refused) {
+            if (refused.kind() != Kind.MALFORMED) {
+              throw refused;
+            }
+            // Notion refuses (400) the children of some block types it adds before the API serves
+            // them:
+            // the block is kept without them rather than losing the page
+          }
         }
         blocks.add(new Block(type, text(type, block.path(type)), nested));
       }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -201,6 +202,42 @@ class NotionApiWorkspaceTest {
         .containsExactly(new Block("to_do", "[x] Visit Belem", List.of()));
     assertThat(blocks.get(2).text()).isEqualTo("See [the map](https://maps.example/x)");
     assertThat(blocks.get(3).children()).isEmpty();
+  }
+
+  @Test
+  void blocksTheApiCannotServeAreKeptWithoutTheirChildren() {
+    String meeting = "7c1d2e3f-4444-4444-8444-444444444444";
+    String callout = "7c1d2e3f-5555-4555-8555-555555555555";
+    server.stubFor(get("/v1/blocks/" + PAGE + "/children?page_size=100")
+        .willReturn(okJson(list(
+            "block",
+            false,
+            null,
+            block(meeting, "unsupported", true, "{}"),
+            block(callout, "callout", true, rich(text("Note", null))),
+            block("b9", "paragraph", false, rich(text("After", null)))))));
+    // Notion refuses the children of a block type it does not serve yet
+    server.stubFor(get("/v1/blocks/" + meeting + "/children?page_size=100")
+        .willReturn(aResponse()
+            .withStatus(400)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"object\":\"error\",\"status\":400,\"code\":\"validation_error\","
+                + "\"message\":\"Block type transcription is not supported via the API.\"}")));
+    server.stubFor(get("/v1/blocks/" + callout + "/children?page_size=100")
+        .willReturn(aResponse()
+            .withStatus(400)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"object\":\"error\",\"status\":400,\"code\":\"validation_error\"}")));
+
+    List<Block> blocks = notion.blocks("secret_abc", PAGE);
+
+    assertThat(blocks)
+        .extracting(Block::type)
+        .containsExactly("unsupported", "callout", "paragraph");
+    assertThat(blocks.get(1).children()).isEmpty();
+    assertThat(blocks.get(2).text()).isEqualTo("After");
+    server.verify(
+        0, getRequestedFor(urlEqualTo("/v1/blocks/" + meeting + "/children?page_size=100")));
   }
 
   @Test
