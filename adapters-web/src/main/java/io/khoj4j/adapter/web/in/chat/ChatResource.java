@@ -13,6 +13,7 @@ import io.khoj4j.application.port.in.usage.AdmitUsageCommand;
 import io.khoj4j.application.port.in.usage.AdmitUsageUseCase;
 import io.khoj4j.domain.chat.AttachedFile;
 import io.khoj4j.domain.chat.ChatEvent;
+import io.khoj4j.domain.chat.ConversationCommand;
 import io.khoj4j.domain.user.UserId;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -71,9 +72,12 @@ public class ChatResource {
         command.user(), channel, command.images().size(), imageBytes(command.images())));
   }
 
-  /** A {@code /research} turn also counts against the daily research budget; a refusal is the answer. */
+  /**
+   * A {@code /research} turn also counts against the daily research budget; a refusal is the answer. The command is
+   * read as the turn reads it ({@code /Research} is research, {@code /researchers} is not).
+   */
   static Optional<String> researchRefusal(AdmitUsageUseCase usage, ChatCommand command) {
-    if (!command.q().strip().startsWith("/research")) {
+    if (ConversationCommand.parse(command.q()).command() != ConversationCommand.RESEARCH) {
       return Optional.empty();
     }
     try {
