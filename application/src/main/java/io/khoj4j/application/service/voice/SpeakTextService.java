@@ -47,6 +47,12 @@ public final class SpeakTextService implements SpeakTextUseCase {
     if (!textToSpeech.available()) {
       throw new VoiceNotConfiguredException("Text-to-speech is not configured on this server.");
     }
+    // Markdown's marks may double a text's length, no more than that: a longer one is refused
+    // before it is read
+    if (command.text().length() > 2L * limits.maxSpeechCharacters()) {
+      throw new InvalidInputException("The text is too long to read aloud: at most "
+          + limits.maxSpeechCharacters() + " characters.");
+    }
     String words = SpeechText.plain(command.text());
     if (words.isBlank()) {
       throw new InvalidInputException("There is no text to read aloud.");

@@ -8,20 +8,27 @@ import java.util.regex.Pattern;
 final class SpeechText {
 
   private static final Pattern CODE_BLOCK = Pattern.compile("(?s)```.*?(```|$)|~~~.*?(~~~|$)");
-  private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)\\]\\([^)]*\\)");
-  private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)\\]\\([^)]*\\)");
+  private static final Pattern IMAGE =
+      Pattern.compile("!\\[([^\\]\\n]{0,500})\\]\\([^)\\n]{0,2000}\\)");
+  private static final Pattern LINK =
+      Pattern.compile("\\[([^\\]\\n]{1,500})\\]\\([^)\\n]{0,2000}\\)");
   private static final Pattern INLINE_CODE = Pattern.compile("`([^`]*)`");
-  private static final Pattern HTML_TAG = Pattern.compile("<[^>\\n]+>");
+  private static final Pattern HTML_TAG = Pattern.compile("<[^>\\n]{1,500}>");
   private static final Pattern HEADING = Pattern.compile("(?m)^\\s{0,3}#{1,6}\\s*");
   private static final Pattern QUOTE = Pattern.compile("(?m)^\\s*>\\s?");
   private static final Pattern BULLET = Pattern.compile("(?m)^\\s*[-*+]\\s+");
   private static final Pattern RULE = Pattern.compile("(?m)^\\s*([-*_]\\s*){3,}$");
   private static final Pattern TABLE_SEPARATOR =
       Pattern.compile("(?m)^\\s*\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$");
-  private static final Pattern STRONG = Pattern.compile("(\\*\\*|__|~~)(.+?)\\1");
+  private static final Pattern STRONG = Pattern.compile("(\\*\\*|__|~~)([^\\n]{1,500}?)\\1");
   private static final Pattern EMPHASIS =
-      Pattern.compile("(?<![\\w*])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![\\w*])");
+      Pattern.compile("(?<![\\w*])\\*(?!\\s)([^*\\n]{1,500}?)(?<!\\s)\\*(?![\\w*])");
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;:])\\s+|\\n+");
+
+  // Every span a pattern may match is bounded (500 characters, 2,000 for a link's address) and
+  // stops at a line's end:
+  // with unbounded spans an unclosed mark ("*a *a *a ...") made each attempt scan to the end,
+  // quadratic in the text.
 
   private SpeechText() {}
 

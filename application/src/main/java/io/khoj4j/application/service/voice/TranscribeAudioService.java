@@ -46,8 +46,8 @@ public final class TranscribeAudioService implements TranscribeAudioUseCase {
       throw new InvalidInputException("The audio is empty.");
     }
     if (clip.size() > limits.maxAudioBytes()) {
-      throw new InvalidInputException("Audio size larger than " + megabytes(limits.maxAudioBytes())
-          + "Mb limit (" + clip.size() + " bytes sent).");
+      throw new InvalidInputException(
+          TranscribeAudioUseCase.tooLarge(limits.maxAudioBytes(), clip.size()));
     }
     if (!isAudio(clip.mediaType())) {
       throw new InvalidInputException(
@@ -79,9 +79,8 @@ public final class TranscribeAudioService implements TranscribeAudioUseCase {
         : d.toSeconds() + " seconds";
   }
 
-  private static String megabytes(long bytes) {
-    return bytes % (1024 * 1024) == 0
-        ? Long.toString(bytes / (1024 * 1024))
-        : String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024));
+  @Override
+  public long maxAudioBytes() {
+    return limits.maxAudioBytes();
   }
 }

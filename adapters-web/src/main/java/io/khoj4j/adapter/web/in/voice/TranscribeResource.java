@@ -3,6 +3,7 @@ package io.khoj4j.adapter.web.in.voice;
 import io.khoj4j.adapter.web.error.ErrorMappers;
 import io.khoj4j.adapter.web.error.RequestValidationException;
 import io.khoj4j.adapter.web.security.CurrentUser;
+import io.khoj4j.application.error.InvalidInputException;
 import io.khoj4j.application.port.in.voice.TranscribeAudioCommand;
 import io.khoj4j.application.port.in.voice.TranscribeAudioUseCase;
 import io.khoj4j.application.port.in.voice.VoiceNotConfiguredException;
@@ -43,6 +44,11 @@ public class TranscribeResource {
   public Response transcribe(@RestForm("file") FileUpload file) {
     if (file == null) {
       throw RequestValidationException.missing("body", "file");
+    }
+    if (file.size() > transcribe.maxAudioBytes()) {
+      // refused before the upload is read into memory (the body may be up to the server's 200 MB)
+      throw new InvalidInputException(
+          TranscribeAudioUseCase.tooLarge(transcribe.maxAudioBytes(), file.size()));
     }
     try {
       String text = transcribe.transcribe(new TranscribeAudioCommand(

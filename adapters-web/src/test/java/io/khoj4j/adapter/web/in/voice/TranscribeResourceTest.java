@@ -1,77 +1,80 @@
 package io.khoj4j.adapter.web.in.voice;
 
-import static io.khoj4j.adapter.web.WebSlice.ALICE;
 import static io.khoj4j.adapter.web.WebSlice.alice;
-import static io.khoj4j.adapter.web.WebSlice.json;
-import static io.khoj4j.adapter.web.WebSlice.rejects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.khoj4j.adapter.web.Upload;
-import io.khoj4j.application.error.QuotaExceededException;
+import io.khoj4j.application.error.InvalidInputException;
 import io.khoj4j.application.port.in.voice.TranscribeAudioCommand;
-import io.khoj4j.application.port.in.voice.VoiceNotConfiguredException;
-import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
+import io.khoj4j.application.port.in.voice.TranscribeAudioUseCase;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Slice test of {@link TranscribeResource}: the recording handed to the core, Khoj's {@code {"text"}} and 501. */
 class TranscribeResourceTest {
 
-  @TempDir
-  Path dir;
+  private final List<TranscribeAudioCommand> asked = new ArrayList<>();
 
-  private final List<TranscribeAudioCommand> received = new ArrayList<>();
-  private RuntimeException failure;
+  private final TranscribeResource resource =
+      new TranscribeResource(alice(), new TranscribeAudioUseCase() {
+        @Override
+        public String transcribe(TranscribeAudioCommand command) {
+          asked.add(command);
+          return "heard";
+        }
 
-  private final TranscribeResource resource = new TranscribeResource(alice(), c -> {
-    received.add(c);
-    if (failure != null) {
-      throw failure;
-    }
-    return "Buy green tea";
-  });
-
-  @Test
-  void theRecordingIsTranscribedForTheCallerAndAnsweredAsText() {
-    Response response =
-        resource.transcribe(Upload.of(dir, "memo.webm", "audio/webm", "OggS-bytes"));
-
-    assertThat(response.getStatus()).isEqualTo(200);
-    assertThat(json(response.getEntity())).isEqualTo("{\"text\":\"Buy green tea\"}");
-    TranscribeAudioCommand command = received.getFirst();
-    assertThat(command.userId()).isEqualTo(ALICE);
-    assertThat(command.clip().fileName()).isEqualTo("memo.webm");
-    assertThat(command.clip().mediaType()).isEqualTo("audio/webm");
-    assertThat(new String(command.clip().bytes(), StandardCharsets.UTF_8)).isEqualTo("OggS-bytes");
-  }
+        @Override
+        public long maxAudioBytes() {
+          return 10L * 1024 * 1024;
+        }
+      });
 
   @Test
-  void aRequestWithoutTheFilePartIsAValidationError() {
-    rejects(() -> resource.transcribe(null), "body", "file");
-    assertThat(received).isEmpty();
-  }
+  void anUploadOverTheLimitIsRefusedByItsSizeWithoutBeingRead() {
+    // its bytes are not there to read: reading them would fail otherwise than with the refusal
+    FileUpload huge = new FileUpload() {
+      @Override
+      public String name() {
+        return "file";
+      }
 
-  @Test
-  void withoutATranscriptionServerItIs501AsObsidianExpects() {
-    failure = new VoiceNotConfiguredException("Speech-to-text is not configured on this server.");
+      @Override
+      public Path filePath() {
+        return Path.of("/nonexistent/big.webm");
+      }
 
-    Response response = resource.transcribe(Upload.of(dir, "memo.webm", "audio/webm", "x"));
+      @Override
+      public String fileName() {
+        return "big.webm";
+      }
 
-    assertThat(response.getStatus()).isEqualTo(501);
-    assertThat(json(response.getEntity()))
-        .isEqualTo("{\"detail\":\"Speech-to-text is not configured on this server.\"}");
-  }
+      @Override
+      public long size() {
+        return 190L * 1024 * 1024;
+      }
 
-  @Test
-  void otherRefusalsOfTheCoreAreLeftToTheErrorMappers() {
-    failure = new QuotaExceededException("Too many transcriptions today");
+      @Override
+      public String contentType() {
+        return "audio/webm";
+      }
 
-    assertThatThrownBy(() -> resource.transcribe(Upload.of(dir, "memo.webm", "audio/webm", "x")))
-        .isInstanceOf(QuotaExceededException.class);
+      @Override
+      public String charSet() {
+        return null;
+      }
+
+      @Override
+      public MultivaluedMap<String, String> getHeaders() {
+        return null;
+      }
+    };
+
+    assertThatThrownBy(() -> resource.transcribe(huge))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("Audio size larger than 10Mb limit (" + 190L * 1024 * 1024 + " bytes sent).");
+    assertThat(asked).isEmpty();
   }
 }
