@@ -1,6 +1,7 @@
 package io.khoj4j.bootstrap.agent;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.khoj4j.bootstrap.testing.TestUsers;
 import io.khoj4j.bootstrap.testing.TestUsers.TestUser;
@@ -76,6 +77,13 @@ class AgentSessionsIT {
         .body("find { it.conversation_id == '" + conversation + "' }.agent_color", equalTo("teal"))
         .body(
             "find { it.conversation_id == '" + conversation + "' }.agent_icon", equalTo("Student"));
+    // the export names the conversation's agent (it said "Khoj" for every conversation)
+    alice
+        .request()
+        .get("/api/chat/export")
+        .then()
+        .statusCode(200)
+        .body("[0].agent", startsWith("Tutor "));
   }
 
   @Test

@@ -474,12 +474,13 @@ public class ConversationResource {
       throw RequestValidationException.of(
           "query", "limit", "Input should be between 1 and 100", limit);
     }
+    Map<String, ChatJson.AgentView> seen = new HashMap<>();
     return exportConversations
         .export(new ExportConversationsQuery(currentUser.id(), from, size))
         .stream()
         .map(v -> new Exported(
             v.conversation().displayTitle(),
-            "Khoj",
+            agentOf(v.conversation(), seen).name(),
             ChatJson.created(v.conversation().createdAt()),
             ChatJson.created(v.conversation().updatedAt()),
             new Log(ChatJson.messages(v.messages())),
