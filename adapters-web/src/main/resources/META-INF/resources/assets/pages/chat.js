@@ -4,7 +4,7 @@
 // the server's suggested questions; each answer takes a good or bad verdict; the files a conversation's notes search
 // reads can be limited to some of the user's files.
 import { h, fill, announce, copy } from '../dom.js';
-import { api, get, post, patch, del, qs, indexedFiles } from '../api.js';
+import { api, get, post, patch, del, qs } from '../api.js';
 import { messageView, historyMessage } from '../messages.js';
 import { canRecord, dictationButton, readAloudButton } from '../voice.js';
 
@@ -66,7 +66,9 @@ export default function chat(main) {
   main.append(aside, section);
   filesPanel.addEventListener('toggle', () => {
     if (filesPanel.open && !filterOptions.childElementCount) {
-      indexedFiles().then((names) => fill(filterOptions, names.map((name) => h('option', { value: name }))))
+      // only files pushed from a computer can limit a conversation (as in Khoj), not connectors' pages
+      get('/api/content/computer')
+        .then((names) => fill(filterOptions, (names || []).map((name) => h('option', { value: name }))))
         .catch(() => {});
     }
   });
@@ -176,16 +178,24 @@ export default function chat(main) {
     }
   }
 
+  // One creation at a time: a double click, or a filter and a question sent together, start one conversation.
+  let creating = null;
+
   async function ensureConversation() {
     if (conversationId) return;
-    const agent = agentSelect.selectedIndex > 0 ? agentSelect.value : undefined;
-    const created = await post('/api/chat/sessions?' + qs({ client: 'web', agent_slug: agent }));
-    conversationId = created.conversation_id;
-    showPicker();
-    starters.hidden = true;
-    history.replaceState(null, '', '/chat?' + qs({ conversationId }));
-    await refreshList();
-    markCurrent();
+    creating ??= (async () => {
+      const agent = agentSelect.selectedIndex > 0 ? agentSelect.value : undefined;
+      const created = await post('/api/chat/sessions?' + qs({ client: 'web', agent_slug: agent }));
+      conversationId = created.conversation_id;
+      showPicker();
+      starters.hidden = true;
+      history.replaceState(null, '', '/chat?' + qs({ conversationId }));
+      await refreshList();
+      markCurrent();
+    })().finally(() => {
+      creating = null;
+    });
+    await creating;
   }
 
   /** A stored message's element: verdict and read-aloud on an answer, delete on a question. */
@@ -422,6 +432,14 @@ export default function chat(main) {
       log.lastElementChild?.scrollIntoView({ block: 'end' });
     } catch (error) {
       announce(error.message, 'error');
+      if (conversationId === id && !turn) {
+        // the address named a conversation that is gone (deleted elsewhere, an old bookmark): start a new one
+        conversationId = undefined;
+        history.replaceState(null, '', '/chat');
+        showPicker();
+        showStarters();
+        markCurrent();
+      }
     }
   }
 
@@ -460,7 +478,7 @@ export default function chat(main) {
     log.append(you.element, answer.element);
     answer.element.scrollIntoView({ block: 'end' });
     turn = { view: answer, you: you.element, text: '', newConversation: !conversationId, frame: 0, q,
-      turnId: undefined };
+      turnId: undefined, conversation: conversationId };
     input.value = '';
     commandHints.hidden = true;
     starters.hidden = true;
@@ -468,10 +486,13 @@ export default function chat(main) {
     send.disabled = true;
     try {
       if (!conversationId && agentSelect.selectedIndex > 0) await ensureConversation();
+      turn.conversation = conversationId;
       const ws = await connect();
       await historyRead;
       // without an id the server would continue the user's latest conversation: a new one is asked for
-      ws.send(JSON.stringify({ q, conversation_id: conversationId, create_new: !conversationId, stream: true,
+      // the server percent-decodes the question once, as Khoj's does: sent encoded, '%20' in it stays '%20'
+      ws.send(JSON.stringify({ q: encodeURIComponent(q), conversation_id: conversationId,
+        create_new: !conversationId, stream: true,
         images: sending.images.map((i) => i.url), files: sending.files,
         timezone: Intl.DateTimeFormat().resolvedOptions().timeZone }));
     } catch (error) {
@@ -517,6 +538,7 @@ export default function chat(main) {
     switch (event.type) {
       case 'metadata':
         turn.turnId = event.data?.turnId;
+        turn.conversation = event.data?.conversationId || turn.conversation;
         if (!conversationId && event.data?.conversationId) {
           conversationId = event.data.conversationId;
           showPicker();
@@ -568,12 +590,14 @@ export default function chat(main) {
     stop.hidden = true;
     send.disabled = false;
     input.focus();
-    if (!conversationId) return;
-    const known = sessions.find((s) => s.conversation_id === conversationId);
+    // the turn's own conversation, which the page may have left while the answer streamed
+    const id = ending.conversation;
+    if (!id) return;
+    const known = sessions.find((s) => s.conversation_id === id);
     if (!error && (ending.newConversation || !known?.slug)) {
       try {
-        const titled = await post('/api/chat/title?' + qs({ conversation_id: conversationId }));
-        if (titled?.title) title.textContent = titled.title;
+        const titled = await post('/api/chat/title?' + qs({ conversation_id: id }));
+        if (titled?.title && id === conversationId) title.textContent = titled.title;
       } catch {
         // A title is a nicety; the conversation is saved either way.
       }

@@ -31,9 +31,28 @@ export default function login(main, data) {
   const codeForm = h('form', { class: 'code', hidden: true },
     h('label', { for: 'magic-code' }, 'Six-digit code from the mail'), code,
     h('button', { type: 'submit' }, 'Continue'));
-  codeForm.addEventListener('submit', (event) => {
+  // The code is checked from this page, so a mistyped one is said here and the page stays; a right one sets the
+  // session cookie on the way (the redirect it answers is followed in the background) and goes on to `next`.
+  codeForm.addEventListener('submit', async (event) => {
     event.preventDefault();
-    location.assign('/auth/magic?' + qs({ code: code.value.trim(), email: magicEmail.value.trim() }));
+    try {
+      const response = await fetch('/auth/magic?' + qs({ code: code.value.trim(), email: magicEmail.value.trim() }),
+        { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      if (!response.ok) {
+        let detail = `Sign-in failed (${response.status}).`;
+        try {
+          const body = await response.json();
+          if (typeof body?.detail === 'string') detail = body.detail;
+        } catch {
+          // not JSON
+        }
+        throw new Error(detail);
+      }
+      location.assign(next);
+    } catch (error) {
+      announce(error.message, 'error');
+      code.focus();
+    }
   });
   const magicForm = h('form', { class: 'card' },
     h('h2', {}, 'Magic link'),

@@ -103,6 +103,12 @@ function setUpFiles(section) {
   async function load() {
     try {
       const body = await get('/api/content/files?' + qs({ page, truncated: true }));
+      if (!body.files.length && page > 0) {
+        // the last file of the last page went: show the page before it
+        page = Math.max(0, Math.min(page - 1, body.num_pages - 1));
+        await load();
+        return;
+      }
       fill(list, body.files.length ? body.files.map(item) : h('li', {}, 'No files indexed yet.'));
       fill(pager, body.num_pages > 1 ? [
         h('button', { type: 'button', disabled: page === 0, onclick: () => { page--; load(); } }, 'Previous'),
@@ -147,7 +153,15 @@ function setUpFiles(section) {
     request.addEventListener('load', async () => {
       progress.hidden = true;
       if (request.status >= 200 && request.status < 300) {
-        announce(`Indexed ${chosen.length} file${chosen.length === 1 ? '' : 's'}.`);
+        // the answer names the files indexed; the others were refused (damaged, encrypted, not a document)
+        const accepted = new Set(request.responseText.split(',').filter(Boolean));
+        const refused = chosen.filter((file) => !accepted.has(file.name)).map((file) => file.name);
+        const indexed = chosen.length - refused.length;
+        if (refused.length) {
+          announce(`Indexed ${indexed} of ${chosen.length} files; not indexed: ${refused.join(', ')}.`, 'error');
+        } else {
+          announce(`Indexed ${chosen.length} file${chosen.length === 1 ? '' : 's'}.`);
+        }
         page = 0;
         await load();
       } else {

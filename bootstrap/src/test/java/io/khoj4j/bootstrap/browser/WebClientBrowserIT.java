@@ -98,6 +98,49 @@ class WebClientBrowserIT {
     }
   }
 
+  @jakarta.inject.Inject
+  io.quarkus.mailer.MockMailbox mailbox;
+
+  @Test
+  void aVisitorSignsInWithTheMailedCodeAndAMistypedOneIsSaidOnThePage() throws Exception {
+    String email = "code-" + java.util.UUID.randomUUID() + "@example.org";
+    try (BrowserContext context = Browsers.visitor(base)) {
+      Page page = context.newPage();
+      page.navigate("/chat");
+      assertThat(page).hasURL(Pattern.compile("/login\\?next=%2Fchat$"));
+      page.locator("#magic-email").fill(email);
+      page.getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Send me a link"))
+          .click();
+      assertThat(page.locator("#magic-code")).isVisible();
+      java.util.List<io.quarkus.mailer.Mail> mails = mailbox.getMailsSentTo(email);
+      for (int i = 0; i < 100 && (mails == null || mails.isEmpty()); i++) {
+        Thread.sleep(100);
+        mails = mailbox.getMailsSentTo(email);
+      }
+      java.util.regex.Matcher sent =
+          Pattern.compile("code=(\\d{6})").matcher(mails.getLast().getText());
+      org.assertj.core.api.Assertions.assertThat(sent.find()).isTrue();
+      String code = sent.group(1);
+
+      page.locator("#magic-code").fill(code.equals("000000") ? "111111" : "000000");
+      page.getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Continue"))
+          .click();
+      assertThat(page.locator("#status")).containsText("Invalid login code");
+      assertThat(page).hasURL(Pattern.compile("/login"));
+
+      page.locator("#magic-code").fill(code);
+      page.getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Continue"))
+          .click();
+      assertThat(page).hasURL(Pattern.compile("/chat$"));
+    }
+  }
+
   @Test
   void aNoteUploadedInSettingsIsFoundBySearchAndChatStreamsAnAnswerWithItsReference() {
     TestUser user = TestUsers.create();
@@ -336,6 +379,30 @@ class WebClientBrowserIT {
         .jsonPath()
         .getList("slug");
     assertThat(titles).hasSize(2).contains("Fresh start");
+  }
+
+  @Test
+  void anAddressNamingAConversationThatIsGoneStartsANewOneAndAPercentInAQuestionIsKept() {
+    TestUser user = TestUsers.create();
+    openAi.script("It is a space, escaped.", "Escapes");
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      page.navigate("/chat?conversationId=" + java.util.UUID.randomUUID());
+      assertThat(page.locator("#status")).not().isEmpty();
+      assertThat(page).hasURL(Pattern.compile("/chat$"));
+
+      page.getByLabel("Message").fill("/general what does %20 mean?");
+      page.getByLabel("Message").press("Enter");
+      assertThat(page.locator(".msg.khoj").last()).hasAttribute("data-state", "done");
+      assertThat(page.locator(".msg.khoj").last()).containsText("It is a space, escaped.");
+      assertThat(page).hasURL(Pattern.compile("conversationId="));
+    }
+    // the question is stored as typed: the page sends it encoded, the server decodes it once
+    user.request()
+        .get("/api/chat/history")
+        .then()
+        .statusCode(200)
+        .body("response.chat[0].message", org.hamcrest.Matchers.equalTo("what does %20 mean?"));
   }
 
   @Test

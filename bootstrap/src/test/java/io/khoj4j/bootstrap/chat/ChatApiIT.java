@@ -305,6 +305,7 @@ class ChatApiIT {
         .then()
         .statusCode(200)
         .body("[0].title", equalTo("My tea chat"))
+        .body("[0].agent", equalTo("Khoj"))
         .body("[0].conversation_log.chat", hasSize(2))
         .body("[0].file_filters", contains("/notes/car.md"));
     alice
