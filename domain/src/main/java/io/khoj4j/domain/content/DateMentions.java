@@ -72,6 +72,10 @@ public final class DateMentions {
     }
     m = DMY.matcher(text);
     while (m.find()) {
+      if (m.group(2).equals(".") && m.group(4).length() == 2) {
+        continue; // dotted dates have four-digit years (Khoj's %d.%m.%Y): "Python 3.10.12" is a
+        // version
+      }
       add(dates, year(m.group(4)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)));
     }
     StringBuilder rest = new StringBuilder(text);

@@ -25,6 +25,8 @@ class DateMentionsTest {
   void ignoresImpossibleDatesAndNumbersThatAreNotDates() {
     assertThat(DateMentions.in("31/02/2024, version 1.2.3, 2024-13-01, call 555-1234, 3 may"))
         .isEmpty();
+    // dotted dates have four-digit years: versions with a two-digit last part are not dates
+    assertThat(DateMentions.in("upgraded to Python 3.10.12 and v1.2.24")).isEmpty();
   }
 
   @Test

@@ -15,14 +15,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the date terms of a query into one range of days. Written dates (ISO, "5 March 2024", "March 2024", "2024")
- * are read here exactly; relative phrases go to the {@link NaturalDateParser}. Terms intersect; a term that is not a
+ * Turns the date terms of a query into one range of days. Written dates (ISO, day-first "25/12/2023" and
+ * "01.04.1984" as notes' dates are indexed, "2024-03", "5 March 2024", "March 2024", "2024") are read here exactly; relative phrases go to the {@link NaturalDateParser}. Terms intersect; a term that is not a
  * date is ignored; one that is a date outside years 1 to 9999 is invalid input.
  */
 public final class DateFilterResolver {
 
   private static final Pattern ISO = Pattern.compile("^(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})$");
   private static final Pattern YEAR = Pattern.compile("^(\\d{4})$");
+  /** Day first, as notes' dates are indexed ("25/12/2023", "01.04.1984", "13-04-1984"). */
+  private static final Pattern DMY = Pattern.compile("^(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})$");
+
+  private static final Pattern YEAR_MONTH = Pattern.compile("^(\\d{4})[-/](\\d{1,2})$");
   private static final String MONTH_NAMES =
       "(january|february|march|april|may|june|july|august|september|october|november|december"
           + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
@@ -105,6 +109,15 @@ public final class DateFilterResolver {
       Matcher m = ISO.matcher(p);
       if (m.matches()) {
         return day(LocalDate.of(num(m, 1), num(m, 2), num(m, 3)));
+      }
+      m = DMY.matcher(p);
+      if (m.matches()) {
+        return day(LocalDate.of(num(m, 4), num(m, 3), num(m, 1)));
+      }
+      m = YEAR_MONTH.matcher(p);
+      if (m.matches()) {
+        return Optional.of(
+            DateSpan.of(LocalDate.of(num(m, 1), num(m, 2), 1), DateSpan.Granularity.MONTH));
       }
       m = YEAR.matcher(p);
       if (m.matches()) {

@@ -28,7 +28,13 @@ public class PrettyTimeDateParser implements NaturalDateParser {
     Date reference = Date.from(today.atTime(12, 0).toInstant(ZoneOffset.UTC));
     List<Date> dates;
     synchronized (parser) {
-      dates = parser.parse(phrase, reference);
+      try {
+        dates = parser.parse(phrase, reference);
+      } catch (RuntimeException notADate) {
+        // the bundled grammar throws on some words it half knows ("summer", "easter"): no date, not
+        // a failure
+        return Optional.empty();
+      }
     }
     if (dates.isEmpty()) {
       return Optional.empty();
