@@ -98,6 +98,31 @@ public final class OrgSections {
     }
   }
 
+  /**
+   * The headings above {@code first}: the section's ancestors, then the headings of this section that only group
+   * others and so are not entries of their own ({@code * Projects} above {@code ** Garden}), as Khoj's first node
+   * carries all of its ancestors. {@code nodes} is in document order, so each one's parent is the nearest node
+   * before it at a lower level.
+   */
+  private static List<String> pathTo(Node first, List<Node> nodes, List<String> ancestors) {
+    int at = 0;
+    while (at < nodes.size() && nodes.get(at) != first) {
+      at++;
+    }
+    List<String> inside = new ArrayList<>();
+    int level = first.level();
+    for (int j = at - 1; j >= 0 && level > 1; j--) {
+      Node n = nodes.get(j);
+      if (n.level() > 0 && n.level() < level) {
+        inside.addFirst(n.title());
+        level = n.level();
+      }
+    }
+    List<String> path = new ArrayList<>(ancestors);
+    path.addAll(inside);
+    return path;
+  }
+
   private static List<String> append(List<String> list, String item) {
     List<String> copy = new ArrayList<>(list);
     copy.add(item);
@@ -126,6 +151,7 @@ public final class OrgSections {
       return;
     }
     int base = nodes.stream().mapToInt(Node::level).filter(l -> l > 0).min().orElse(1);
+    List<String> path = pathTo(kept.getFirst(), nodes, ancestors);
     StringBuilder compiled = new StringBuilder();
     StringBuilder raw = new StringBuilder();
     String sectionHeading = "";
@@ -133,7 +159,7 @@ public final class OrgSections {
       Node n = kept.get(i);
       String starred = "*".repeat(Math.max(1, n.level() - base + 2)) + " "
           + (n.keyword().isEmpty() ? "" : n.keyword() + " ") + n.title() + ".";
-      String heading = i == 0 ? "* " + String.join(" / ", ancestors) + "\n" + starred : starred;
+      String heading = i == 0 ? "* " + String.join(" / ", path) + "\n" + starred : starred;
       if (i == 0) {
         sectionHeading = heading;
       } else {

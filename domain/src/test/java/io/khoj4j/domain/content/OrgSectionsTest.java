@@ -60,7 +60,15 @@ class OrgSectionsTest {
 
     assertThat(sections).singleElement().satisfies(section -> {
       assertThat(section.compiled()).contains("Garden", "plant tulips");
+      // it is named among the entry's ancestors, so a search for it still finds the entry
+      assertThat(section.heading()).startsWith("* t.org / Projects\n");
+      assertThat(section.compiled()).startsWith("* t.org / Projects\n");
     });
+    // deeper groups too, each in turn
+    Section deep = new OrgSections(256)
+        .of("t.org", "* Projects\n** Home\n*** Garden\nplant tulips\n")
+        .getFirst();
+    assertThat(deep.heading()).startsWith("* t.org / Projects / Home\n");
   }
 
   @Test
