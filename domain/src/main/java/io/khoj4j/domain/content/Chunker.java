@@ -18,7 +18,9 @@ public final class Chunker {
   private static final int HEADING_CONTEXT = 100;
   private static final List<String> SEPARATORS =
       List.of("\n\n", "\n", "!", "?", ".", " ", "\t", "");
-  private static final Pattern WORD = Pattern.compile("\\S+");
+  /** A word ends at any Unicode space (no-break spaces from HTML, the ideographic space), as Python's split() does. */
+  private static final Pattern WORD = Pattern.compile("\\S+", Pattern.UNICODE_CHARACTER_CLASS);
+
   private static final Pattern LINE_ANCHOR = Pattern.compile("#line=(\\d+)$");
 
   private final int maxWords;

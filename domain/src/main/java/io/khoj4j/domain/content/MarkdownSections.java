@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class MarkdownSections {
 
-  private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
+  private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)(?:\\s+#+)?\\s*$");
   private static final Pattern STARTS_WITH_HEADING = Pattern.compile("^#+\\s");
 
   private final int maxWords;

@@ -70,6 +70,24 @@ class ChunkerTest {
   }
 
   @Test
+  void wordsJoinedByNoBreakOrIdeographicSpacesAreWordsOfTheirOwn() {
+    // text from HTML joins its words with no-break spaces: a 600-character line of them was one
+    // "word" and dropped
+    String nbsp = String.join("\u00A0", java.util.Collections.nCopies(120, "word"));
+    String ideographic = String.join("\u3000", java.util.Collections.nCopies(200, "語語"));
+    List<Chunk> chunks = new Chunker()
+        .chunk(
+            List.of(
+                new Section(nbsp, nbsp, "", "f.txt", null),
+                new Section(ideographic, ideographic, "", "g.txt", null)),
+            false);
+
+    String kept = String.join(" ", chunks.stream().map(Chunk::compiled).toList());
+    assertThat(kept.split("word", -1)).hasSize(121); // all 120 kept (they were one word, dropped)
+    assertThat(kept.split("語語", -1)).hasSize(201);
+  }
+
+  @Test
   void nulCharactersAndBlankSectionsDisappear() {
     List<Chunk> chunks = new Chunker()
         .chunk(

@@ -52,6 +52,18 @@ class MarkdownSectionsTest {
   }
 
   @Test
+  void aHeadingKeepsAHashThatEndsItsTitleButNotAClosingSequence() {
+    String md = "# Learning C#\n" + words(200) + "\n## Closed ##\n" + words(200) + "\n";
+
+    List<Section> sections = new MarkdownSections(256).of("n.md", md);
+
+    assertThat(sections)
+        .extracting(Section::raw)
+        .anySatisfy(r -> assertThat(r).startsWith("# Learning C#\nw0"))
+        .anySatisfy(r -> assertThat(r).startsWith("# Learning C#\n## Closed\nw0"));
+  }
+
+  @Test
   void smallChildrenStayTogether() {
     String md = "# A\n" + words(300) + "\n# B\n## B1\nshort\n## B2\nshort too\n";
 
