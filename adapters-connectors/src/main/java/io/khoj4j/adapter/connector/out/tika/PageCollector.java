@@ -10,6 +10,8 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Collects the text Tika emits, split into pages where the parser marks them ({@code <div class="page">} for PDF).
  * Block elements end lines, so paragraphs survive. Stops with Tika's write-limit signal past {@code maxCharacters}.
+ * A page without text stays a page (an empty one), so pages keep their numbers. The document's head (a PDF's or
+ * DOCX's title metadata) is not text of the document, except in a web page, whose title is.
  */
 final class PageCollector extends DefaultHandler {
 
@@ -17,13 +19,17 @@ final class PageCollector extends DefaultHandler {
       "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "title", "pre", "td");
 
   private final int maxCharacters;
+  private final boolean keepHead;
   private final List<String> pages = new ArrayList<>();
   private final StringBuilder current = new StringBuilder();
   private int total;
   private boolean limitReached;
+  private boolean inHead;
+  private boolean inPages;
 
-  PageCollector(int maxCharacters) {
+  PageCollector(int maxCharacters, boolean keepHead) {
     this.maxCharacters = maxCharacters;
+    this.keepHead = keepHead;
   }
 
   /** Whether the text passed the limit (parsers may wrap the signal in exceptions of their own). */
@@ -33,7 +39,7 @@ final class PageCollector extends DefaultHandler {
 
   List<String> pages() {
     List<String> all = new ArrayList<>(pages);
-    if (!current.toString().isBlank() || all.isEmpty()) {
+    if (inPages || !current.toString().isBlank() || all.isEmpty()) {
       all.add(clean(current.toString()));
     }
     return all;
@@ -41,13 +47,23 @@ final class PageCollector extends DefaultHandler {
 
   @Override
   public void startElement(String uri, String localName, String qName, Attributes atts) {
-    if ("div".equals(localName) && "page".equals(atts.getValue("class"))) {
+    if ("head".equals(localName) && !keepHead) {
+      inHead = true;
+    } else if ("div".equals(localName) && "page".equals(atts.getValue("class"))) {
       flushPage();
+      inPages = true;
     }
   }
 
   @Override
   public void endElement(String uri, String localName, String qName) {
+    if ("head".equals(localName)) {
+      inHead = false;
+      return;
+    }
+    if (inHead) {
+      return;
+    }
     if ("div".equals(localName) || BLOCKS.contains(localName)) {
       current.append('\n');
     }
@@ -60,7 +76,9 @@ final class PageCollector extends DefaultHandler {
       limitReached = true;
       throw new WriteLimitReachedException(maxCharacters);
     }
-    current.append(ch, start, length);
+    if (!inHead) {
+      current.append(ch, start, length);
+    }
   }
 
   @Override
@@ -68,8 +86,9 @@ final class PageCollector extends DefaultHandler {
     characters(ch, start, length);
   }
 
+  /** Ends a page: a blank one too, once pages have begun (text before the first page is kept only if there is any). */
   private void flushPage() {
-    if (!current.toString().isBlank()) {
+    if (inPages || !current.toString().isBlank()) {
       pages.add(clean(current.toString()));
     }
     current.setLength(0);

@@ -248,7 +248,9 @@ public class TikaDocumentReader implements DocumentReader {
     ocr.setTimeoutSeconds(
         (int) Math.max(1, Math.min(Integer.MAX_VALUE, limits.timeout().toSeconds())));
     context.set(TesseractOCRConfig.class, ocr);
-    PageCollector pages = new PageCollector(limits.maxCharacters());
+    // a web page's title is its text (Khoj reads a page's whole text); a PDF's or DOCX's is
+    // metadata
+    PageCollector pages = new PageCollector(limits.maxCharacters(), type == ContentType.PLAINTEXT);
     try (InputStream in = new ByteArrayInputStream(content)) {
       if (type == ContentType.IMAGE) {
         ocrParser.parse(in, pages, metadata, context);

@@ -53,6 +53,43 @@ class TikaDocumentReaderTest {
   }
 
   @Test
+  void aPdfsTitleIsNoPageAndABlankPageKeepsItsPlace() throws IOException {
+    byte[] pdf;
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+      doc.getDocumentInformation().setTitle("Quarterly Report");
+      for (String text : new String[] {"First page text", null, "Third page text"}) {
+        org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+        doc.addPage(page);
+        if (text != null) {
+          try (org.apache.pdfbox.pdmodel.PDPageContentStream content =
+              new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+            content.beginText();
+            content.setFont(
+                new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                    org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA),
+                12);
+            content.newLineAtOffset(72, 700);
+            content.showText(text);
+            content.endText();
+          }
+        }
+      }
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      doc.save(out);
+      pdf = out.toByteArray();
+    }
+
+    Extraction e = READER.extract("report.pdf", ContentType.PDF, pdf);
+
+    // the title was read as a first page of its own, and the blank page dropped (page 3 read as
+    // page 2)
+    assertThat(e)
+        .isInstanceOfSatisfying(
+            Extraction.Pages.class,
+            p -> assertThat(p.pages()).containsExactly("First page text", "", "Third page text"));
+  }
+
+  @Test
   void encryptedPdfIsUnreadableWithAReason() throws IOException {
     Extraction e =
         READER.extract("p.pdf", ContentType.PDF, fixture("libreoffice-writer-password.pdf"));
