@@ -36,6 +36,9 @@ final class GithubSync {
   /** Marks a file that was listed but not indexed (binary or too large), so it is not reconsidered until it changes. */
   static final String SKIPPED = "skipped:";
 
+  /** Bytes read before a batch is indexed (one file larger than this is a batch of its own). */
+  static final long MAX_BATCH_BYTES = 16L * 1024 * 1024;
+
   private final GithubRepositories github;
   private final ConnectorRepository connectors;
   private final ConnectorIndexer indexer;
@@ -66,12 +69,14 @@ final class GithubSync {
       BiConsumer<Integer, Integer> progress,
       List<String> repoErrors) {
     Plan plan = plan(owner, repos, token, repoErrors);
-    int[] read = readAndIndex(owner, token, plan.pending(), progress);
-    int skipped = plan.skippedVersions().size() + read[1];
+    // deletions first: a batch that fails later (a quota, GitHub going away) must not keep files
+    // deleted upstream
+    removeGone(owner, plan);
     if (!plan.skippedVersions().isEmpty()) {
       connectors.saveVersions(owner, ContentSource.GITHUB, plan.skippedVersions());
     }
-    removeGone(owner, plan);
+    int[] read = readAndIndex(owner, token, plan.pending(), progress);
+    int skipped = plan.skippedVersions().size() + read[1];
     return new Outcome.Synced(read[0], plan.gone().size(), plan.unchanged(), skipped);
   }
 
@@ -149,22 +154,31 @@ final class GithubSync {
     progress.accept(0, total);
     int indexed = 0;
     int skipped = 0;
-    for (int from = 0; from < pending.size(); from += batchSize) {
-      List<ConnectorIndexer.Item> batch = new ArrayList<>();
-      for (Pending p : pending.subList(from, Math.min(pending.size(), from + batchSize))) {
-        Optional<byte[]> bytes = blob(token, p);
-        if (bytes.isEmpty()) {
-          skipped++;
-          continue;
-        }
+    int done = 0;
+    List<ConnectorIndexer.Item> batch = new ArrayList<>();
+    long batchBytes = 0;
+    for (Pending p : pending) {
+      done++;
+      Optional<byte[]> bytes = blob(token, p);
+      if (bytes.isPresent()) {
         batch.add(new ConnectorIndexer.Item(
             p.url(),
             p.file().sha(),
             new UploadedFile(p.url(), contentType(p.file().path()), bytes.get())));
+        batchBytes += bytes.get().length;
+      } else {
+        skipped++;
       }
-      indexer.index(owner, ContentSource.GITHUB, batch);
-      indexed += batch.size();
-      progress.accept(Math.min(total, from + batchSize), total);
+      // a batch is at most batchSize files and about MAX_BATCH_BYTES: a few large files no longer
+      // make one
+      // upload over the request's size limit, refused again at the same place on every run
+      if (batch.size() >= batchSize || batchBytes >= MAX_BATCH_BYTES || done == total) {
+        indexer.index(owner, ContentSource.GITHUB, batch);
+        indexed += batch.size();
+        batch = new ArrayList<>();
+        batchBytes = 0;
+        progress.accept(done, total);
+      }
     }
     return new int[] {indexed, skipped};
   }

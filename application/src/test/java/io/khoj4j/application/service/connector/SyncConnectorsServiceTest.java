@@ -189,6 +189,39 @@ class SyncConnectorsServiceTest {
   }
 
   @Test
+  void largeFilesAreIndexedInBatchesOfBoundedBytesAndDeletionsComeFirst() {
+    SyncConnectorsService roomy = new SyncConnectorsService(
+        connectors,
+        github,
+        notion,
+        index,
+        secrets,
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        new ConnectorSettings(20L * 1024 * 1024, 50, Optional.empty()));
+    github.file(REPO, "gone.md", "g1", "going");
+    configure(alice, "t", REPO);
+    roomy.sync(new SyncConnectorsCommand(alice, java.util.Set.of(ContentSource.GITHUB)));
+    github.trees.clear();
+    String nineMegabytes = "x".repeat(9 * 1024 * 1024);
+    for (int i = 0; i < 3; i++) {
+      github.file(REPO, "data" + i + ".csv", "big" + i, nineMegabytes);
+    }
+    index.commands.clear();
+
+    roomy.sync(new SyncConnectorsCommand(alice, java.util.Set.of(ContentSource.GITHUB)));
+
+    // the deletion first, then 9 + 9 MB (past 16 MB) in one upload and the third in another: three
+    // files of
+    // 9 MB were one upload of 27 MB, over a smaller request limit on every run
+    assertThat(index.commands)
+        .extracting(c -> c.files().stream().filter(f -> !f.isDeletion()).count())
+        .containsExactly(0L, 2L, 1L);
+    assertThat(index.of(alice))
+        .hasSize(3)
+        .doesNotContainKey("https://github.com/octo/notes/blob/main/gone.md");
+  }
+
+  @Test
   void aResyncReadsOnlyChangedFilesAndDeletesWhatWentUpstream() {
     github.file(REPO, "a.md", "a1", "A");
     github.file(REPO, "b.md", "b1", "B");

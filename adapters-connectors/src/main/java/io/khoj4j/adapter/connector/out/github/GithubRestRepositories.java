@@ -135,10 +135,13 @@ public final class GithubRestRepositories implements GithubRepositories {
       case 401 ->
         throw new ConnectorException(
             Kind.UNAUTHORIZED, "HTTP 401: the token is wrong, expired or revoked");
-      case 403 ->
+      // a 403 that is no rate limit concerns this repository (an organisation's SAML enforcement, a
+      // fine-grained token that does not cover it; a bad token is a 401), as does a 451 (blocked):
+      // the repository is reported and the others are synced
+      case 403, 451 ->
         throw new ConnectorException(
-            Kind.UNAUTHORIZED,
-            "HTTP 403: the token may not read " + name + " (" + message(response) + ")");
+            Kind.NOT_FOUND,
+            "HTTP " + status + ": the token may not read " + name + " (" + message(response) + ")");
       case 404, 422 ->
         throw new ConnectorException(
             Kind.NOT_FOUND,

@@ -279,7 +279,7 @@ class GithubRestRepositoriesTest {
   }
 
   @Test
-  void a403WithoutRateLimitMeansTheTokenMayNotRead() {
+  void a403WithoutRateLimitMeansTheTokenMayNotReadThisRepository() {
     server.stubFor(get(TREES + "main?recursive=1")
         .willReturn(aResponse()
             .withStatus(403)
@@ -287,9 +287,11 @@ class GithubRestRepositoriesTest {
             .withBody("{\"message\":\"Resource not accessible by personal access token\"}")));
 
     assertThatThrownBy(() -> github.files(Optional.of("fine-grained"), REPO))
-        .isInstanceOfSatisfying(
-            ConnectorException.class,
-            e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.UNAUTHORIZED));
+        .isInstanceOfSatisfying(ConnectorException.class, e -> {
+          // this repository's, not the token's: the sync reports it and goes on with the others
+          assertThat(e.kind()).isEqualTo(ConnectorException.Kind.NOT_FOUND);
+          assertThat(e.getMessage()).contains("Resource not accessible by personal access token");
+        });
   }
 
   @Test

@@ -11,9 +11,9 @@ import java.util.Optional;
 public final class ConnectorException extends RuntimeException {
 
   public enum Kind {
-    /** The token was refused (401, or 403 without a rate limit). */
+    /** The token was refused (401). */
     UNAUTHORIZED,
-    /** The repository, branch or page does not exist or the token may not see it. */
+    /** The repository, branch or page does not exist, or the token may not see or read it (404, 403, 451). */
     NOT_FOUND,
     /** The vendor's limit was reached; try again at {@link #retryAt()}. */
     RATE_LIMITED,
