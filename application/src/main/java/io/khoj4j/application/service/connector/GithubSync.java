@@ -67,8 +67,9 @@ final class GithubSync {
       List<GithubRepo> repos,
       Optional<String> token,
       BiConsumer<Integer, Integer> progress,
-      List<String> repoErrors) {
-    Plan plan = plan(owner, repos, token, repoErrors);
+      List<String> repoErrors,
+      boolean force) {
+    Plan plan = plan(owner, repos, token, repoErrors, force);
     // deletions first: a batch that fails later (a quota, GitHub going away) must not keep files
     // deleted upstream
     removeGone(owner, plan);
@@ -91,7 +92,11 @@ final class GithubSync {
       int unchanged) {}
 
   private Plan plan(
-      UserId owner, List<GithubRepo> repos, Optional<String> token, List<String> repoErrors) {
+      UserId owner,
+      List<GithubRepo> repos,
+      Optional<String> token,
+      List<String> repoErrors,
+      boolean force) {
     Map<String, String> versions = connectors.versions(owner, ContentSource.GITHUB);
     Set<String> listed = new HashSet<>();
     List<String> wholePrefixes = new ArrayList<>();
@@ -107,7 +112,7 @@ final class GithubSync {
         String url = repo.fileUrl(file.path());
         listed.add(url);
         String known = versions.get(url);
-        if (file.sha().equals(known) || (SKIPPED + file.sha()).equals(known)) {
+        if (!force && (file.sha().equals(known) || (SKIPPED + file.sha()).equals(known))) {
           unchanged++;
         } else if (!worthReading(file)) {
           plan.skippedVersions().put(url, SKIPPED + file.sha());

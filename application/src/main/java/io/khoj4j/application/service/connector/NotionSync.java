@@ -39,7 +39,8 @@ final class NotionSync {
   }
 
   /** @throws ConnectorException when Notion refuses the token, rate-limits or fails: what was indexed stays */
-  Outcome.Synced sync(UserId owner, String token, BiConsumer<Integer, Integer> progress) {
+  Outcome.Synced sync(
+      UserId owner, String token, BiConsumer<Integer, Integer> progress, boolean force) {
     Map<String, String> versions = connectors.versions(owner, ContentSource.NOTION);
     List<Page> pages = notion.pages(token);
     Set<String> listed = new HashSet<>();
@@ -49,7 +50,7 @@ final class NotionSync {
       if (!listed.add(page.url())) {
         continue;
       }
-      if (version(page).equals(versions.get(page.url()))) {
+      if (!force && version(page).equals(versions.get(page.url()))) {
         unchanged++;
       } else {
         changed.add(page);

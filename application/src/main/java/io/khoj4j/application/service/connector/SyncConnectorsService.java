@@ -71,14 +71,18 @@ public final class SyncConnectorsService implements SyncConnectorsUseCase {
           .github(owner)
           .ifPresent(settings -> outcomes.put(
               ContentSource.GITHUB,
-              guarded(owner, ContentSource.GITHUB, () -> syncGithub(owner, settings))));
+              guarded(
+                  owner,
+                  ContentSource.GITHUB,
+                  () -> syncGithub(owner, settings, command.force()))));
     }
     if (command.sources().contains(ContentSource.NOTION)) {
       connectors
           .notionToken(owner)
           .ifPresent(token -> outcomes.put(
               ContentSource.NOTION,
-              guarded(owner, ContentSource.NOTION, () -> syncNotion(owner, token))));
+              guarded(
+                  owner, ContentSource.NOTION, () -> syncNotion(owner, token, command.force()))));
     }
     return new SyncReport(outcomes);
   }
@@ -107,12 +111,17 @@ public final class SyncConnectorsService implements SyncConnectorsUseCase {
     }
   }
 
-  private Outcome syncGithub(UserId owner, GithubSettings settings) {
+  private Outcome syncGithub(UserId owner, GithubSettings settings, boolean force) {
     Optional<String> token = settings.token().map(this::open);
     List<String> repoErrors = new ArrayList<>();
     SyncState before = connectors.state(owner, ContentSource.GITHUB);
     Outcome.Synced synced = githubSync.sync(
-        owner, settings.repos(), token, progress(owner, ContentSource.GITHUB, before), repoErrors);
+        owner,
+        settings.repos(),
+        token,
+        progress(owner, ContentSource.GITHUB, before),
+        repoErrors,
+        force);
     SyncState after = connectors.state(owner, ContentSource.GITHUB);
     if (!repoErrors.isEmpty()) {
       String reason = String.join("; ", repoErrors);
@@ -127,11 +136,11 @@ public final class SyncConnectorsService implements SyncConnectorsUseCase {
     return synced;
   }
 
-  private Outcome syncNotion(UserId owner, SealedSecret sealed) {
+  private Outcome syncNotion(UserId owner, SealedSecret sealed, boolean force) {
     String token = open(sealed);
     SyncState before = connectors.state(owner, ContentSource.NOTION);
     Outcome.Synced synced =
-        notionSync.sync(owner, token, progress(owner, ContentSource.NOTION, before));
+        notionSync.sync(owner, token, progress(owner, ContentSource.NOTION, before), force);
     SyncState after = connectors.state(owner, ContentSource.NOTION);
     connectors.saveState(
         owner, ContentSource.NOTION, after.succeeded(clock.instant(), after.done(), after.total()));

@@ -7,6 +7,8 @@ import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.content.EntryRepository;
 import io.khoj4j.application.port.out.content.RefusedFileRepository;
 import io.khoj4j.application.port.out.shared.UnitOfWork;
+import io.khoj4j.domain.content.ContentSource;
+import io.khoj4j.domain.content.ContentType;
 import io.khoj4j.domain.user.UserId;
 import java.util.List;
 import java.util.Optional;
@@ -60,9 +62,12 @@ public final class DeleteContentService implements DeleteContentUseCase {
       case DeleteContentCommand.Type t ->
         unitOfWork.inTransaction(() -> {
           if (t.type().isPresent()) {
+            sourceOf(t.type().get()).ifPresent(source -> forgetVersions(owner, source));
             return entries.deleteType(owner, t.type().get());
           }
           refused.forgetAll(owner);
+          forgetVersions(owner, ContentSource.GITHUB);
+          forgetVersions(owner, ContentSource.NOTION);
           return entries.deleteAll(owner);
         });
       case DeleteContentCommand.Source s ->
@@ -77,7 +82,29 @@ public final class DeleteContentService implements DeleteContentUseCase {
     return unitOfWork.inTransaction(() -> {
       entries.lockFile(owner, name);
       refused.forget(owner, List.of(name));
+      // a connector's file (named by its URL) is read again on the next sync
+      connectors.ifPresent(c -> {
+        c.deleteVersions(owner, ContentSource.GITHUB, List.of(name));
+        c.deleteVersions(owner, ContentSource.NOTION, List.of(name));
+      });
       return entries.deleteFile(owner, name);
     });
+  }
+
+  /**
+   * The connector forgets what it indexed of this source, so its next sync reads every file again: content deleted
+   * here would otherwise stay missing until it changed upstream (the settings stay).
+   */
+  private void forgetVersions(UserId owner, ContentSource source) {
+    connectors.ifPresent(
+        c -> c.deleteVersions(owner, source, c.versions(owner, source).keySet()));
+  }
+
+  private static Optional<ContentSource> sourceOf(ContentType type) {
+    return switch (type) {
+      case GITHUB -> Optional.of(ContentSource.GITHUB);
+      case NOTION -> Optional.of(ContentSource.NOTION);
+      default -> Optional.empty();
+    };
   }
 }

@@ -245,6 +245,32 @@ class SyncConnectorsServiceTest {
   }
 
   @Test
+  void aForcedSyncReadsEveryFileAndPageAgain() {
+    github.file(REPO, "a.md", "a1", "A");
+    configure(alice, "t", REPO);
+    new ConfigureNotionService(connectors, secrets)
+        .configure(new ConfigureNotionCommand(alice, Optional.of("n")));
+    notion.pages.add(new NotionWorkspace.Page(
+        "p1",
+        "https://notion.so/Trip-p1",
+        "Trip",
+        Instant.parse("2026-11-01T00:00:00Z"),
+        List.of()));
+    sync.sync(SyncConnectorsCommand.all(alice));
+    github.blobReads.clear();
+    notion.blockReads.clear();
+
+    sync.sync(SyncConnectorsCommand.all(alice));
+    assertThat(github.blobReads).isEmpty();
+    assertThat(notion.blockReads).isEmpty();
+
+    sync.sync(new SyncConnectorsCommand(
+        alice, java.util.Set.of(ContentSource.GITHUB, ContentSource.NOTION), true));
+    assertThat(github.blobReads).containsExactly("a1");
+    assertThat(notion.blockReads).containsExactly("p1");
+  }
+
+  @Test
   void aRepositoryRemovedFromTheSettingsLosesItsEntriesAndAnUnreadableOneKeepsThem() {
     GithubRepo other = new GithubRepo("octo", "other", "main");
     github.file(REPO, "a.md", "a1", "A");

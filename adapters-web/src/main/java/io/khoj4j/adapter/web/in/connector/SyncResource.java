@@ -40,8 +40,8 @@ public class SyncResource {
 
   @GET
   public Response update(@QueryParam("t") String t, @QueryParam("force") String force) {
-    QueryParams.bool("force", force, false);
-    SyncReport report = sync.sync(new SyncConnectorsCommand(currentUser.id(), sourcesFor(t)));
+    SyncReport report = sync.sync(new SyncConnectorsCommand(
+        currentUser.id(), sourcesFor(t), QueryParams.bool("force", force, false)));
     if (report.failed()) {
       return ErrorMappers.json(
           500, "Failed to update server indexed content via API: " + reasons(report));

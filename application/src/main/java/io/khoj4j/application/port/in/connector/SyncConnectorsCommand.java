@@ -6,8 +6,16 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
-/** Sync the owner's connectors among {@code sources} (GitHub, Notion) that are configured. */
-public record SyncConnectorsCommand(UserId owner, Set<ContentSource> sources) {
+/**
+ * Sync the owner's connectors among {@code sources} (GitHub, Notion) that are configured; {@code force} reads every
+ * file and page again, changed or not (Khoj's {@code force=true}).
+ */
+public record SyncConnectorsCommand(UserId owner, Set<ContentSource> sources, boolean force) {
+
+  /** Reads only what changed since the last sync. */
+  public SyncConnectorsCommand(UserId owner, Set<ContentSource> sources) {
+    this(owner, sources, false);
+  }
 
   public SyncConnectorsCommand {
     Objects.requireNonNull(owner, "owner");
