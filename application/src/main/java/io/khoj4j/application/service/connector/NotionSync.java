@@ -9,6 +9,7 @@ import io.khoj4j.application.port.out.connector.NotionWorkspace.Page;
 import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.user.UserId;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +41,11 @@ final class NotionSync {
 
   /** @throws ConnectorException when Notion refuses the token, rate-limits or fails: what was indexed stays */
   Outcome.Synced sync(
-      UserId owner, String token, BiConsumer<Integer, Integer> progress, boolean force) {
+      UserId owner,
+      String token,
+      BiConsumer<Integer, Integer> progress,
+      boolean force,
+      java.util.Optional<Instant> lastSync) {
     Map<String, String> versions = connectors.versions(owner, ContentSource.NOTION);
     List<Page> pages = notion.pages(token);
     Set<String> listed = new HashSet<>();
@@ -50,7 +55,9 @@ final class NotionSync {
       if (!listed.add(page.url())) {
         continue;
       }
-      if (!force && version(page).equals(versions.get(page.url()))) {
+      if (!force
+          && version(page).equals(versions.get(page.url()))
+          && !editedAround(page, lastSync)) {
         unchanged++;
       } else {
         changed.add(page);
@@ -85,11 +92,34 @@ final class NotionSync {
       indexed += batch.size();
       progress.accept(Math.min(total, from + batchSize), total);
     }
-    List<String> gone =
-        versions.keySet().stream().filter(url -> !listed.contains(url)).toList();
+    // Notion's search may leave a page out of one listing: a page is deleted only once Notion says
+    // it is gone
+    List<String> gone = versions.keySet().stream()
+        .filter(url -> !listed.contains(url))
+        .filter(url -> pageId(url).map(id -> !notion.stillShared(token, id)).orElse(true))
+        .toList();
     indexer.delete(owner, ContentSource.NOTION, gone);
     return new Outcome.Synced(indexed, gone.size(), unchanged, skipped);
   }
+
+  /**
+   * Notion rounds a page's {@code last_edited_time} down to the minute: a page edited again within the minute of the
+   * last sync keeps its version. A page edited within two minutes of that sync is read again.
+   */
+  private static boolean editedAround(Page page, java.util.Optional<Instant> lastSync) {
+    return page.lastEdited() != null
+        && lastSync.isPresent()
+        && !page.lastEdited().isBefore(lastSync.get().minus(java.time.Duration.ofMinutes(2)));
+  }
+
+  /** The page id at the end of a Notion page URL ({@code .../Trip-to-Lisbon-5983...0768a5}). */
+  static java.util.Optional<String> pageId(String url) {
+    java.util.regex.Matcher m = PAGE_ID.matcher(url);
+    return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+  }
+
+  private static final java.util.regex.Pattern PAGE_ID =
+      java.util.regex.Pattern.compile("([0-9a-fA-F]{32})(?:[?#].*)?$");
 
   private static String version(Page page) {
     return page.lastEdited() == null ? "" : page.lastEdited().toString();

@@ -139,8 +139,8 @@ public final class SyncConnectorsService implements SyncConnectorsUseCase {
   private Outcome syncNotion(UserId owner, SealedSecret sealed, boolean force) {
     String token = open(sealed);
     SyncState before = connectors.state(owner, ContentSource.NOTION);
-    Outcome.Synced synced =
-        notionSync.sync(owner, token, progress(owner, ContentSource.NOTION, before), force);
+    Outcome.Synced synced = notionSync.sync(
+        owner, token, progress(owner, ContentSource.NOTION, before), force, before.lastSyncedAt());
     SyncState after = connectors.state(owner, ContentSource.NOTION);
     connectors.saveState(
         owner, ContentSource.NOTION, after.succeeded(clock.instant(), after.done(), after.total()));

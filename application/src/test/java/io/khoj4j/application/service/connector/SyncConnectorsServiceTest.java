@@ -83,7 +83,13 @@ class SyncConnectorsServiceTest {
     final Map<String, List<Block>> blocks = new HashMap<>();
     final List<String> blockReads = new ArrayList<>();
     final Map<String, ConnectorException> blockFailures = new HashMap<>();
+    final java.util.Set<String> shared = new java.util.HashSet<>();
     ConnectorException failure;
+
+    @Override
+    public boolean stillShared(String token, String pageId) {
+      return shared.contains(pageId);
+    }
 
     @Override
     public List<Page> pages(String token) {
@@ -435,6 +441,54 @@ class SyncConnectorsServiceTest {
     notion.blockFailures.clear();
     sync.sync(new SyncConnectorsCommand(alice, java.util.Set.of(ContentSource.NOTION)));
     assertThat(index.of(alice)).containsKeys("https://notion.so/Meeting-p1");
+  }
+
+  @Test
+  void aNotionPageMissingFromOneListingIsKeptWhileNotionSaysItIsThere() {
+    new ConfigureNotionService(connectors, secrets)
+        .configure(new ConfigureNotionCommand(alice, Optional.of("n")));
+    String id = "598337872cf94fdf8782e53db20768a5";
+    String url = "https://www.notion.so/Trip-to-Lisbon-" + id;
+    notion.pages.add(new NotionWorkspace.Page(
+        id, url, "Trip", Instant.parse("2026-11-01T00:00:00Z"), List.of()));
+    sync.sync(new SyncConnectorsCommand(alice, java.util.Set.of(ContentSource.NOTION)));
+    assertThat(index.of(alice)).containsOnlyKeys(url);
+
+    // the search left it out this time, but the page is there
+    notion.pages.clear();
+    notion.shared.add(id);
+    sync.sync(new SyncConnectorsCommand(alice, java.util.Set.of(ContentSource.NOTION)));
+    assertThat(index.of(alice)).containsOnlyKeys(url);
+
+    // now it is gone
+    notion.shared.clear();
+    SyncReport report =
+        sync.sync(new SyncConnectorsCommand(alice, java.util.Set.of(ContentSource.NOTION)));
+    assertThat(index.of(alice)).isEmpty();
+    assertThat(report.outcomes().get(ContentSource.NOTION))
+        .isEqualTo(new Outcome.Synced(0, 1, 0, 0));
+  }
+
+  @Test
+  void aNotionPageEditedAroundTheLastSyncIsReadAgainThoughItsMinuteIsTheSame() {
+    // Notion rounds last_edited_time down to the minute: an edit in the minute of the last sync
+    // keeps it
+    new ConfigureNotionService(connectors, secrets)
+        .configure(new ConfigureNotionCommand(alice, Optional.of("n")));
+    notion.pages.add(new NotionWorkspace.Page(
+        "p1", "https://notion.so/Now-p1", "Now", NOW.minusSeconds(30), List.of()));
+    notion.pages.add(new NotionWorkspace.Page(
+        "p2",
+        "https://notion.so/Old-p2",
+        "Old",
+        NOW.minus(java.time.Duration.ofDays(3)),
+        List.of()));
+    sync.sync(new SyncConnectorsCommand(alice, java.util.Set.of(ContentSource.NOTION)));
+    notion.blockReads.clear();
+
+    sync.sync(new SyncConnectorsCommand(alice, java.util.Set.of(ContentSource.NOTION)));
+
+    assertThat(notion.blockReads).containsExactly("p1");
   }
 
   @Test

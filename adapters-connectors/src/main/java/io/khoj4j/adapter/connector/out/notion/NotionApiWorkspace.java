@@ -84,6 +84,22 @@ public final class NotionApiWorkspace implements NotionWorkspace {
     return pages;
   }
 
+  @Override
+  public boolean stillShared(String token, String pageId) {
+    if (!pageId.matches("[0-9a-fA-F-]{32,36}")) {
+      return false;
+    }
+    try {
+      JsonNode page = call(token, "GET", api.resolve("v1/pages/" + pageId), null);
+      return !page.path("archived").asBoolean(false) && !page.path("in_trash").asBoolean(false);
+    } catch (ConnectorException e) {
+      if (e.kind() == Kind.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   private static Page page(JsonNode page) {
     String id = page.path("id").asText("");
     String url = page.path("url").asText("");

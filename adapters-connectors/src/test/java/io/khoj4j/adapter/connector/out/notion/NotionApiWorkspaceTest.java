@@ -241,6 +241,25 @@ class NotionApiWorkspaceTest {
   }
 
   @Test
+  void aPageIsStillSharedUnlessNotionSaysItIsGoneArchivedOrTrashed() {
+    String archived = "7c1d2e3f-6666-4666-8666-666666666666";
+    String missing = "7c1d2e3f-7777-4777-8777-777777777777";
+    server.stubFor(get("/v1/pages/" + PAGE).willReturn(okJson(workspacePage())));
+    server.stubFor(get("/v1/pages/" + archived)
+        .willReturn(okJson(workspacePage().replace("\"archived\":false", "\"archived\":true"))));
+    server.stubFor(get("/v1/pages/" + missing)
+        .willReturn(aResponse()
+            .withStatus(404)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"object\":\"error\",\"status\":404,\"code\":\"object_not_found\"}")));
+
+    assertThat(notion.stillShared("secret_abc", PAGE)).isTrue();
+    assertThat(notion.stillShared("secret_abc", archived)).isFalse();
+    assertThat(notion.stillShared("secret_abc", missing)).isFalse();
+    assertThat(notion.stillShared("secret_abc", "../users")).isFalse();
+  }
+
+  @Test
   void requestsAreSpacedToThreeASecond() {
     NotionApiWorkspace paced = workspace(Duration.ofMillis(334));
     server.stubFor(post("/v1/search").willReturn(okJson(list("page_or_database", false, null))));

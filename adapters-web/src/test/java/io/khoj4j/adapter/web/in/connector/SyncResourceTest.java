@@ -36,9 +36,10 @@ class SyncResourceTest {
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(json(response.getEntity()))
         .contains("\"status\":\"ok\"", "\"message\":\"khoj reloaded\"");
+    // force=true reads everything again, as Khoj's does
     assertThat(received)
         .containsExactly(new SyncConnectorsCommand(
-            ALICE, EnumSet.of(ContentSource.GITHUB, ContentSource.NOTION)));
+            ALICE, EnumSet.of(ContentSource.GITHUB, ContentSource.NOTION), true));
   }
 
   @Test

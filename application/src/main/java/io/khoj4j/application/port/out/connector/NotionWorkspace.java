@@ -34,6 +34,12 @@ public interface NotionWorkspace {
   /** A page's blocks, nested blocks included, every page of results followed. */
   List<Block> blocks(String token, String pageId);
 
+  /**
+   * Whether the page still exists for the token: shared with it, neither archived nor in the trash. Asked before a
+   * page missing from a listing is deleted, since Notion's search does not promise to list every page every time.
+   */
+  boolean stillShared(String token, String pageId);
+
   /** Exchanges an OAuth authorization code for an access token. */
   String exchangeCode(String code);
 }
