@@ -23,13 +23,11 @@ import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.ModelVendor;
 import io.khoj4j.domain.image.ImageModel;
 import io.khoj4j.domain.subscription.Subscription;
-import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,19 +146,7 @@ class PaidModelsTest {
   }
 
   private UserId user() {
-    UUID id = UUID.randomUUID();
-    String email = id + "@example.org";
-    return users
-        .insertIfAbsent(new User(
-            new UserId(id),
-            email,
-            email,
-            "",
-            "",
-            false,
-            false,
-            Instant.parse("2026-01-01T00:00:00Z")))
-        .id();
+    return users.newUser(Instant.parse("2026-01-01T00:00:00Z"));
   }
 
   private UserId premium(UserId user) {

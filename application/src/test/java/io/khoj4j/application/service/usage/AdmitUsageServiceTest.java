@@ -18,12 +18,10 @@ import io.khoj4j.application.service.subscription.BillingSettings;
 import io.khoj4j.application.service.subscription.Tiers;
 import io.khoj4j.application.service.usage.UsageLimits.TierLimits;
 import io.khoj4j.domain.subscription.Subscription;
-import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class AdmitUsageServiceTest {
@@ -50,19 +48,7 @@ class AdmitUsageServiceTest {
   }
 
   private UserId newUser() {
-    UUID id = UUID.randomUUID();
-    String email = id + "@example.org";
-    return users
-        .insertIfAbsent(new User(
-            new UserId(id),
-            email,
-            email,
-            "",
-            "",
-            false,
-            false,
-            Instant.parse("2026-01-01T00:00:00Z")))
-        .id();
+    return users.newUser(Instant.parse("2026-01-01T00:00:00Z"));
   }
 
   private UserId premiumUser() {

@@ -20,9 +20,14 @@ public final class InMemoryUserRepository implements UserRepository {
 
   /** A fresh user with a unique name and address, stored; for tests whose records need an owner that exists. */
   public UserId newUser() {
+    return newUser(Instant.now());
+  }
+
+  /** The same, made at {@code createdAt} (which decides, for one, whether a new account is still on its trial). */
+  public UserId newUser(Instant createdAt) {
     String email = "user-" + UUID.randomUUID() + "@example.org";
-    return insertIfAbsent(new User(
-            new UserId(UUID.randomUUID()), email, email, "", "", false, false, Instant.now()))
+    return insertIfAbsent(
+            new User(new UserId(UUID.randomUUID()), email, email, "", "", false, false, createdAt))
         .id();
   }
 
