@@ -49,11 +49,15 @@ async function loadModels(section, detailed) {
     }
     const select = h('select', { id: 'chat-model' },
       options.map((o) => h('option', { value: o.id, selected: o.id === chosen.id }, o.name)));
+    let saved = select.value;
     select.addEventListener('change', async () => {
       try {
         await post('/api/model/chat?' + qs({ id: select.value }));
+        saved = select.value;
         announce('Chat model saved.');
       } catch (error) {
+        // refused (a paid model without a subscription): the choice in force is shown again
+        select.value = saved;
         announce(error.message, 'error');
       }
     });
@@ -76,11 +80,14 @@ async function loadOtherModels(section, settings) {
     if (!options || options.length < 2) continue;
     const select = h('select', { id },
       options.map((o) => h('option', { value: o.id, selected: String(o.id) === String(chosen) }, o.name)));
+    let current = select.value;
     select.addEventListener('change', async () => {
       try {
         await post(path + '?' + qs({ id: select.value }));
+        current = select.value;
         announce(saved);
       } catch (error) {
+        select.value = current;
         announce(error.message, 'error');
       }
     });

@@ -406,6 +406,59 @@ class WebClientBrowserIT {
   }
 
   @Test
+  void aRefusedModelChoiceShowsTheModelStillInForce() {
+    TestUser user = TestUsers.create();
+    String api = admin
+        .request()
+        .get("/api/admin/chat-models")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("[0].ai_model_api_id");
+    admin
+        .request()
+        .contentType("application/json")
+        .body(java.util.Map.of(
+            "name",
+            "large",
+            "friendly_name",
+            "Paid Model",
+            "model_type",
+            "openai",
+            "ai_model_api_id",
+            api,
+            "price_tier",
+            "standard"))
+        .post("/api/admin/chat-models")
+        .then()
+        .statusCode(201);
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      // the server refuses as it does, with billing on, a paid model for a user who is not premium
+      page.route("**/api/model/chat?id=*", route -> {
+        if (!route.request().method().equals("POST")) {
+          route.resume();
+          return;
+        }
+        route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+            .setStatus(403)
+            .setContentType("application/json")
+            .setBody(
+                "{\"status\":\"error\",\"message\":\"Subscribe to switch to this chat model\"}"));
+      });
+      page.navigate("/settings");
+      Locator select = page.locator("#chat-model");
+      assertThat(select.locator("option:checked")).hasText("Local Model");
+
+      select.selectOption(
+          new com.microsoft.playwright.options.SelectOption().setLabel("Paid Model"));
+
+      assertThat(page.locator("#status")).containsText("Subscribe to switch to this chat model");
+      assertThat(select.locator("option:checked")).hasText("Local Model");
+    }
+  }
+
+  @Test
   void aQuestionAndItsAnswerAreDeletedFromTheConversation() {
     TestUser user = TestUsers.create();
     openAi.script("An answer.", "Two questions");
