@@ -514,7 +514,8 @@ export default function chat(main) {
       } catch {
         // not JSON after all: answer text that happens to look like an object
       }
-      if (event) {
+      // an event names its type (or is an error); answer text that happens to be a JSON object is text
+      if (event && typeof event === 'object' && (typeof event.type === 'string' || event.error)) {
         handle(event);
         return;
       }

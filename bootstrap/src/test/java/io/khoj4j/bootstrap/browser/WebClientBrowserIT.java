@@ -459,6 +459,26 @@ class WebClientBrowserIT {
   }
 
   @Test
+  void anAnswerThatIsAJsonObjectIsShownAsText() {
+    TestUser user = TestUsers.create();
+    openAi.script("unused", "Json");
+    // the answer in one piece, so that one frame of the stream is exactly a JSON object
+    openAi.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+            com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/chat/completions"))
+        .atPriority(4)
+        .willReturn(FakeOpenAi.stream("{\"ok\": true}")));
+    try (BrowserContext context = Browsers.signedIn(base, user.id())) {
+      Page page = context.newPage();
+      page.navigate("/chat");
+      page.getByLabel("Message").fill("/general answer in JSON");
+      page.getByLabel("Message").press("Enter");
+      Locator answer = page.locator(".msg.khoj").last();
+      assertThat(answer).hasAttribute("data-state", "done");
+      assertThat(answer).containsText("\"ok\": true");
+    }
+  }
+
+  @Test
   void aQuestionAndItsAnswerAreDeletedFromTheConversation() {
     TestUser user = TestUsers.create();
     openAi.script("An answer.", "Two questions");
