@@ -35,6 +35,12 @@ import org.jboss.logging.Logger;
  */
 public final class E2bCodeSandbox implements CodeSandbox {
 
+  /** Output files kept from a run: how many, how large each, how large together. */
+  static final int MAX_OUTPUT_FILES = 10;
+
+  static final long MAX_OUTPUT_FILE_BYTES = 10L * 1024 * 1024;
+  static final long MAX_OUTPUT_BYTES = 25L * 1024 * 1024;
+
   private static final Logger LOG = Logger.getLogger(E2bCodeSandbox.class);
   private static final String VENDOR = "E2B";
 
@@ -102,16 +108,42 @@ public final class E2bCodeSandbox implements CodeSandbox {
             Optional.of(settings.timeLimit()));
       }
       List<File> outputs = new ArrayList<>();
+      StringBuilder notKept = new StringBuilder();
+      long kept = 0;
       for (String path : listHome(sandbox)) {
-        if (!before.contains(path)) {
-          outputs.add(new File(path.substring(path.lastIndexOf('/') + 1), download(sandbox, path)));
+        if (before.contains(path)) {
+          continue;
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        // a program can write gigabytes: files are read up to a size, a number and a total
+        Optional<byte[]> bytes = outputs.size() >= MAX_OUTPUT_FILES
+            ? Optional.empty()
+            : http.getBytesAtMost(
+                VENDOR,
+                filesUrl(sandbox, path),
+                envdHeaders(sandbox),
+                Math.min(MAX_OUTPUT_FILE_BYTES, MAX_OUTPUT_BYTES - kept));
+        if (bytes.isPresent()) {
+          outputs.add(new File(name, bytes.get()));
+          kept += bytes.get().length;
+        } else {
+          notKept
+              .append("\nThe output file ")
+              .append(name)
+              .append(" was not kept: output files are kept up to ")
+              .append(MAX_OUTPUT_FILES)
+              .append(" files of ")
+              .append(MAX_OUTPUT_FILE_BYTES / (1024 * 1024))
+              .append(" MB, ")
+              .append(MAX_OUTPUT_BYTES / (1024 * 1024))
+              .append(" MB in all.");
         }
       }
       outputs.addAll(execution.images());
       return new Run(
           execution.error().isEmpty(),
           execution.stdout(),
-          execution.stderr() + execution.error().orElse(""),
+          execution.stderr() + execution.error().orElse("") + notKept,
           outputs,
           Optional.of(runtime));
     } finally {
@@ -191,10 +223,6 @@ public final class E2bCodeSandbox implements CodeSandbox {
       }
     }
     return files;
-  }
-
-  private byte[] download(Sandbox sandbox, String path) {
-    return http.getBytes(VENDOR, filesUrl(sandbox, path), envdHeaders(sandbox));
   }
 
   /** What a run printed, the images it displayed, its error (name, value, traceback), or that it ran out of time. */

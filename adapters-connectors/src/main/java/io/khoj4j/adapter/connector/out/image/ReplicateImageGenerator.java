@@ -98,8 +98,17 @@ public final class ReplicateImageGenerator implements ImageGenerator {
       throw new UpstreamFailureException(
           VENDOR + " prediction succeeded without an output URL", false, null);
     }
-    return answers.hosted(VENDOR, url.asText());
+    String address = url.asText();
+    // in sync mode ("Prefer: wait") some models answer the image itself as a data: URI
+    java.util.regex.Matcher inline = DATA_URI.matcher(address);
+    if (inline.matches()) {
+      return ImageAnswers.decoded(VENDOR, inline.group(1), inline.group(2));
+    }
+    return answers.hosted(VENDOR, address);
   }
+
+  private static final java.util.regex.Pattern DATA_URI =
+      java.util.regex.Pattern.compile("(?s)^data:([^;,]+);base64,(.*)$");
 
   private static boolean running(JsonNode prediction) {
     String status = VendorHttp.text(prediction, "status");

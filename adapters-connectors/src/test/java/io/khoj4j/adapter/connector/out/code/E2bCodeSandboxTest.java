@@ -166,6 +166,25 @@ class E2bCodeSandboxTest {
   }
 
   @Test
+  void anOutputFileOverItsSizeIsNotKeptAndTheRunSaysSo() {
+    // a program can write gigabytes; they were read whole into the server's memory
+    listingIs("ran", "ran", "[\"cups.csv\", \"totals.csv\", \"huge.bin\"]");
+    server.stubFor(get(urlPathEqualTo("/sbx/49983/sb1/files"))
+        .withQueryParam("path", equalTo("/home/user/huge.bin"))
+        .willReturn(
+            aResponse().withBody(new byte[(int) E2bCodeSandbox.MAX_OUTPUT_FILE_BYTES + 1])));
+    executeAnswers(aResponse()
+        .withHeader("Content-Type", "application/x-ndjson")
+        .withBody("{\"type\":\"end_of_execution\"}\n"));
+
+    CodeSandbox.Run run = sandbox.run(program());
+
+    assertThat(run.outputFiles()).extracting(CodeSandbox.File::name).containsExactly("totals.csv");
+    assertThat(run.stderr()).contains("The output file huge.bin was not kept");
+    verifyKilled();
+  }
+
+  @Test
   void aProgramThatRaisesIsAFailedRunWithItsError() {
     executeAnswers(aResponse()
         .withBody(String.join(

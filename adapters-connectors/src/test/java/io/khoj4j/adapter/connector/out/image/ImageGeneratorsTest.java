@@ -237,6 +237,19 @@ class ImageGeneratorsTest {
   }
 
   @Test
+  void replicatesSyncAnswerMayBeTheImageItselfAsADataUri() {
+    server.stubFor(post("/v1/models/black-forest-labs/flux-schnell/predictions")
+        .willReturn(
+            okJson("{\"id\":\"p2\",\"status\":\"succeeded\",\"output\":[\"data:image/webp;base64,"
+                + B64 + "\"]}")));
+
+    Inline image = (Inline) vendor("replicate").generate(tea(Shape.SQUARE));
+
+    assertThat(image.data()).isEqualTo(PNG);
+    assertThat(image.mimeType()).isEqualTo("image/webp");
+  }
+
+  @Test
   void replicateFailuresAndForeignPollAddressesAreRefused() {
     server.stubFor(post(urlPathEqualTo("/v1/models/black-forest-labs/flux-schnell/predictions"))
         .willReturn(okJson("{\"status\":\"failed\",\"error\":\"NSFW content detected\"}")));

@@ -27,10 +27,19 @@ public final class DirectWebReader implements WebReader {
     return true;
   }
 
+  /** A charset this JVM has; a name that is not even legal ("utf-8, iso-8859-1", quoted) is no charset either. */
+  private static boolean supported(String name) {
+    try {
+      return Charset.isSupported(name);
+    } catch (IllegalArgumentException illegal) {
+      return false;
+    }
+  }
+
   @Override
   public Page read(URI url) {
     UrlFetcher.Fetched page = fetcher.fetch(new UrlFetcher.Request(url, TYPES));
-    String charset = page.charset().filter(Charset::isSupported).orElse(null);
+    String charset = page.charset().filter(DirectWebReader::supported).orElse(null);
     if (page.mediaType().equals("text/html") || page.mediaType().equals("application/xhtml+xml")) {
       return new Page(url, HtmlText.markdown(page.body(), charset, page.url().toString()));
     }

@@ -23,10 +23,15 @@ import java.util.stream.Collectors;
  * through the {@code UrlFetcher}). Every failure becomes an {@link UpstreamFailureException} naming the vendor:
  * a refused key (401/403), rate limiting (429, with its Retry-After), other statuses, time-outs, unreachable hosts
  * and unreadable bodies. Nothing is retried here: the chat falls back to the next provider instead of waiting.
+ * No answer is read past {@link #MAX_ANSWER_BYTES} (a sandbox's output file, a vendor gone wrong): the heap is the
+ * server's.
  */
 public final class VendorHttp {
 
   private static final ObjectMapper JSON = SharedJson.MAPPER;
+
+  /** The most of one answer that is read. */
+  public static final long MAX_ANSWER_BYTES = 32L * 1024 * 1024;
 
   private final HttpClient http;
   private final Duration timeout;
@@ -96,11 +101,31 @@ public final class VendorHttp {
     return send(vendor, request.build());
   }
 
-  /** GETs the answer's bytes. */
+  /** GETs the answer's bytes, up to {@link #MAX_ANSWER_BYTES}. */
   public byte[] getBytes(String vendor, URI uri, Map<String, String> headers) {
+    return getBytesAtMost(vendor, uri, headers, MAX_ANSWER_BYTES)
+        .orElseThrow(() -> new UpstreamFailureException(
+            vendor + " sent more than " + MAX_ANSWER_BYTES / (1024 * 1024) + " MB", false, null));
+  }
+
+  /** GETs the answer's bytes; empty when there are more than {@code maxBytes} (the rest is not read). */
+  public java.util.Optional<byte[]> getBytesAtMost(
+      String vendor, URI uri, Map<String, String> headers, long maxBytes) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
     headers.forEach(request::header);
-    return send(vendor, request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return readAtMost(
+        vendor, send(vendor, request.build(), HttpResponse.BodyHandlers.ofInputStream()), maxBytes);
+  }
+
+  private static java.util.Optional<byte[]> readAtMost(
+      String vendor, java.io.InputStream body, long maxBytes) {
+    try (body) {
+      byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      return bytes.length > maxBytes ? java.util.Optional.empty() : java.util.Optional.of(bytes);
+    } catch (IOException e) {
+      throw new UpstreamFailureException(
+          vendor + "'s answer could not be read (" + e.getClass().getSimpleName() + ")", true, e);
+    }
   }
 
   /** DELETEs; any 2xx answer is success. */
@@ -125,7 +150,13 @@ public final class VendorHttp {
   }
 
   private String send(String vendor, HttpRequest request) {
-    return send(vendor, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    byte[] body = readAtMost(
+            vendor,
+            send(vendor, request, HttpResponse.BodyHandlers.ofInputStream()),
+            MAX_ANSWER_BYTES)
+        .orElseThrow(() -> new UpstreamFailureException(
+            vendor + " sent more than " + MAX_ANSWER_BYTES / (1024 * 1024) + " MB", false, null));
+    return new String(body, StandardCharsets.UTF_8);
   }
 
   private <T> T send(String vendor, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
@@ -144,6 +175,13 @@ public final class VendorHttp {
       throw new UpstreamFailureException(vendor + " call was interrupted", false, e);
     }
     int status = response.statusCode();
+    if ((status < 200 || status > 299) && response.body() instanceof AutoCloseable unread) {
+      try {
+        unread.close(); // an error's body is not read: the connection goes back
+      } catch (Exception ignored) {
+        // nothing to do
+      }
+    }
     if (status == 401 || status == 403) {
       throw new UpstreamFailureException(
           vendor + " refused the API key (" + status + ")", false, null);

@@ -48,6 +48,17 @@ class DirectWebReaderTest {
   }
 
   @Test
+  void aCharsetNameThatIsNotEvenLegalIsReadAsUtf8() {
+    // Charset.isSupported throws for such names; the whole chat turn failed with it
+    server.stubFor(get("/odd")
+        .willReturn(aResponse()
+            .withHeader("Content-Type", "text/plain; charset=\"utf-8, iso-8859-1\"")
+            .withBody("caf\u00e9 notes")));
+
+    assertThat(reader.read(at("/odd")).text()).isEqualTo("caf\u00e9 notes");
+  }
+
+  @Test
   void readsHtmlAsMarkdownAndTextAsItIs() {
     server.stubFor(get("/tea")
         .willReturn(aResponse()
