@@ -4,6 +4,7 @@ import io.khoj4j.bootstrap.cli.AdminCommands;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Map;
 
 /**
  * The one entry point. Without arguments it runs the server; {@code admin …} runs an operator command against the
@@ -19,14 +20,21 @@ public class KhojMain implements QuarkusApplication {
     this.admin = admin;
   }
 
+  /**
+   * What an {@code admin …} command runs with: it must not fight a running server for its port, run background jobs
+   * (Quarkus' own, and the shared scheduler's: a command that claimed a due automation or sync and then exited would
+   * leave it to be run again), or mix logs into its output.
+   */
+  static final Map<String, String> ADMIN_COMMAND_SETTINGS = Map.of(
+      "quarkus.http.host-enabled", "false",
+      "quarkus.scheduler.enabled", "false",
+      "khoj.jobs.enabled", "false",
+      "quarkus.log.console.stderr", "true",
+      "quarkus.log.level", "WARN");
+
   public static void main(String... args) {
     if (AdminCommands.isAdminCommand(args)) {
-      // A command must not fight a running server for its port, run background jobs, or mix logs
-      // into its output.
-      System.setProperty("quarkus.http.host-enabled", "false");
-      System.setProperty("quarkus.scheduler.enabled", "false");
-      System.setProperty("quarkus.log.console.stderr", "true");
-      System.setProperty("quarkus.log.level", "WARN");
+      ADMIN_COMMAND_SETTINGS.forEach(System::setProperty);
     }
     Quarkus.run(KhojMain.class, args);
   }

@@ -528,6 +528,24 @@ class SyncConnectorsServiceTest {
   }
 
   @Test
+  void oneUsersFailureThatEscapesTheSyncDoesNotStopTheScheduledSyncOfTheOthers() {
+    UserId bob = new UserId(UUID.randomUUID());
+    configure(alice, "t", REPO);
+    configure(bob, "t", REPO);
+    List<UserId> synced = new ArrayList<>();
+    SyncAllConnectorsService all = new SyncAllConnectorsService(connectors, command -> {
+      synced.add(command.owner());
+      if (synced.size() == 1) {
+        throw new IllegalStateException("the account was deleted during its sync");
+      }
+      return new SyncReport(Map.of());
+    });
+
+    assertThat(all.syncAll()).isEqualTo(2);
+    assertThat(synced).hasSize(2);
+  }
+
+  @Test
   void oauthStatesAreBoundToTheirUserAndWorkOnce() {
     var settings = new ConnectorSettings(
         1000,

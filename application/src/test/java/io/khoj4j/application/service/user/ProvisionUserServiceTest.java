@@ -34,6 +34,23 @@ class ProvisionUserServiceTest {
   }
 
   @Test
+  void anAddressLongerThanAUsernameGetsAShortenedUniqueUsername() {
+    // the address may be 254 characters, a username 150 (the store's column): a long one was a 500
+    String local = "a".repeat(160);
+    User user = service.provision(ProvisionUserCommand.byEmail(local + "@example.org"));
+    User other = service.provision(ProvisionUserCommand.byEmail(local + "@example.net"));
+
+    assertThat(user.email()).isEqualTo(local + "@example.org");
+    assertThat(user.username()).hasSize(ProvisionUserCommand.MAX_USERNAME).startsWith("aaaa");
+    assertThat(other.username())
+        .hasSize(ProvisionUserCommand.MAX_USERNAME)
+        .isNotEqualTo(user.username());
+    assertThatThrownBy(
+            () -> new ProvisionUserCommand("a@example.org", "u".repeat(151), false, false))
+        .isInstanceOf(io.khoj4j.application.error.InvalidInputException.class);
+  }
+
+  @Test
   void provisioningTwiceReturnsTheSameUser() {
     User first = service.provision(ProvisionUserCommand.byEmail("ada@example.org"));
     User second = service.provision(ProvisionUserCommand.byEmail("ADA@example.org"));

@@ -35,6 +35,8 @@ import org.jboss.logging.Logger;
  * a key is generated once into {@code khoj.secret-key-file} (mode 600) so a single server works out of the box.
  */
 @ApplicationScoped
+@io.quarkus.runtime
+    .Startup // a malformed key stops the start-up, not every later request that opens a secret
 public class AesGcmSecretBox implements SecretBox {
 
   private static final Logger LOG = Logger.getLogger(AesGcmSecretBox.class);

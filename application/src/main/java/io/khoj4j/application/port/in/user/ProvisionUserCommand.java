@@ -20,7 +20,29 @@ public record ProvisionUserCommand(
     if (!EMAIL.matcher(email).matches() || email.length() > 254) {
       throw new InvalidInputException("Invalid email address: " + email);
     }
-    username = username == null || username.isBlank() ? email : username.strip();
+    if (username != null && username.strip().length() > MAX_USERNAME) {
+      throw new InvalidInputException(
+          "The username is longer than " + MAX_USERNAME + " characters");
+    }
+    username = username == null || username.isBlank() ? defaultUsername(email) : username.strip();
+  }
+
+  /** The store's (and Khoj's) longest username; an address may be longer (254). */
+  public static final int MAX_USERNAME = 150;
+
+  /** The address, or for an address longer than a username may be, its start and a digest of the whole. */
+  static String defaultUsername(String email) {
+    if (email.length() <= MAX_USERNAME) {
+      return email;
+    }
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(email.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String tag = java.util.HexFormat.of().formatHex(digest, 0, 6);
+      return email.substring(0, MAX_USERNAME - tag.length() - 1) + "-" + tag;
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static ProvisionUserCommand byEmail(String email) {
