@@ -101,6 +101,11 @@ public record Automation(
 
   /** The automation's conversation title, within a conversation title's length (a long subject is cut). */
   public String conversationTitle() {
+    return conversationTitle(subject);
+  }
+
+  /** The title of the conversation an automation of this subject runs in. */
+  public static String conversationTitle(String subject) {
     String title = "Automation: " + subject;
     return title.length() <= Conversation.MAX_TITLE
         ? title

@@ -112,8 +112,8 @@ final class AutomationImport {
       return existing.get();
     }
     UUID id = ids.newId();
-    conversations.createIfAbsent(
-        new Conversation(id, owner, "Automation: " + subject, subject, null, List.of(), now, now));
+    conversations.createIfAbsent(new Conversation(
+        id, owner, Automation.conversationTitle(subject), subject, null, List.of(), now, now));
     return id;
   }
 

@@ -1,5 +1,6 @@
 package io.khoj4j.application.service.migration;
 
+import io.khoj4j.application.error.ApplicationException;
 import io.khoj4j.application.port.in.content.IndexContentCommand;
 import io.khoj4j.application.port.in.content.IndexContentResult;
 import io.khoj4j.application.port.in.content.IndexContentUseCase;
@@ -86,13 +87,22 @@ final class FileImport {
     }
     UploadedFile file =
         new UploadedFile(f.name(), contentType, f.text().getBytes(StandardCharsets.UTF_8));
-    IndexContentResult result = indexContent.index(new IndexContentCommand(
-        owner.get(),
-        List.of(file),
-        SyncMode.INCREMENTAL,
-        Optional.empty(),
-        origin.get(),
-        known.get()));
+    IndexContentResult result;
+    try {
+      result = indexContent.index(new IndexContentCommand(
+          owner.get(),
+          List.of(file),
+          SyncMode.INCREMENTAL,
+          Optional.empty(),
+          origin.get(),
+          known.get()));
+    } catch (ApplicationException refused) {
+      // one file over the owner's index ceiling, or the embedding server refusing it, is reported
+      // and the
+      // import goes on (it stopped the whole import, at the same file on every run)
+      run.skip("files", f.name(), "could not be indexed: " + refused.getMessage());
+      return Optional.empty();
+    }
     run.keptVectors(result.chunksReused());
     if (!result.rejected().isEmpty()) {
       run.skip("files", f.name(), result.rejected().getFirst().reason());

@@ -1,5 +1,6 @@
 package io.khoj4j.application.service.migration;
 
+import io.khoj4j.application.error.ApplicationException;
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import io.khoj4j.application.port.out.memory.MemoryRepository;
 import io.khoj4j.application.port.out.migration.KhojSource;
@@ -63,8 +64,15 @@ final class UserExtrasImport {
           .sameModel()
           .filter(model -> model.key().equals(m.searchModelKey()))
           .flatMap(model -> vectors.usable(m.vector()));
-      float[] vector =
-          kept.orElseGet(() -> embeddings.embedDocuments(List.of(m.raw())).getFirst());
+      float[] vector;
+      try {
+        vector =
+            kept.orElseGet(() -> embeddings.embedDocuments(List.of(m.raw())).getFirst());
+      } catch (ApplicationException refused) {
+        // the embedding server refusing one memory must not stop the import
+        run.skip("memories", m.key(), "could not be embedded: " + refused.getMessage());
+        return;
+      }
       Instant at = m.createdAt() == null ? Instant.now(clock) : m.createdAt();
       run.once("memories", MEMORIES, m.key(), () -> {
         long id =

@@ -99,7 +99,13 @@ class ImportKhojDataServiceTest {
         new MutableClock(AT));
   }
 
+  /** A file name whose indexing is refused (over the owner's index ceiling), or null. */
+  private String refused;
+
   private IndexContentResult index(IndexContentCommand command) {
+    if (command.files().stream().anyMatch(f -> f.name().equals(refused))) {
+      throw new io.khoj4j.application.error.QuotaExceededException("Too much data indexed.");
+    }
     indexed.add(command);
     command.files().forEach(f -> knowledge.indexed(command.owner(), f.name()));
     int reused = command.knownVectors().size();
@@ -230,6 +236,24 @@ class ImportKhojDataServiceTest {
             "1 users");
     assertThat(progress).contains("users: 2 read");
     assertThat(source.closed).isEqualTo(1);
+  }
+
+  @Test
+  void aFileThatCannotBeIndexedIsReportedAndTheRestIsImported() {
+    fixture();
+    source.files.add(new KhojSource.File(
+        "o3", "1", "/notes/huge.md", "markdown", "computer", "# Huge\nvery much"));
+    refused = "/notes/huge.md";
+
+    ImportReport report = run(false);
+
+    // it stopped the whole import, at the same file on every run
+    assertThat(report.skipped())
+        .filteredOn(s -> s.item().equals("/notes/huge.md"))
+        .singleElement()
+        .satisfies(s -> assertThat(s.reason()).contains("Too much data indexed"));
+    assertThat(conversations.find(ann(), UUID.fromString(CONVERSATION))).isPresent();
+    assertThat(report.imported("users")).isEqualTo(2);
   }
 
   @Test

@@ -84,7 +84,8 @@ final class MessageJson {
         thoughts.add(new ChatMessage.Thought(text(t, "type"), text(t, "data")));
       }
       Intent intent = null;
-      if (node.has("intent")) {
+      // Khoj writes "intent": null on every question: no intent, not one of null fields
+      if (node.path("intent").isObject()) {
         JsonNode i = node.get("intent");
         intent = new Intent(
             text(i, "type"),

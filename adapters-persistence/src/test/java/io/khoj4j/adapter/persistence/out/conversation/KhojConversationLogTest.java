@@ -17,7 +17,7 @@ class KhojConversationLogTest {
   void readsKhojsMessagesWithTheirTimesTurnsContextAndIntent() {
     List<ChatMessage> messages = KhojConversationLog.parse("""
         {"chat": [
-          {"by": "you", "message": "Water?", "created": "2024-05-01 10:00:00", "turnId": "t-1"},
+          {"by": "you", "message": "Water?", "created": "2024-05-01 10:00:00", "turnId": "t-1", "intent": null},
           {"by": "khoj", "message": "At dawn.", "created": "2024-05-01T10:00:05+02:00", "turnId": "t-1",
            "context": [{"compiled": "Garden", "file": "/garden.md", "query": "water"}],
            "intent": {"type": "remember", "query": "Water?", "inferred-queries": ["water"], "memory-type": "notes"}}
@@ -30,6 +30,9 @@ class KhojConversationLogTest {
     assertThat(messages.get(1).context().getFirst().file()).isEqualTo("/garden.md");
     assertThat(messages.get(1).intent().inferredQueries()).containsExactly("water");
     assertThat(messages.get(1).intent().memoryType()).isEqualTo("notes");
+    // Khoj's "intent": null on a question is no intent (it was read as one whose fields were all
+    // null)
+    assertThat(messages.get(0).intent()).isNull();
   }
 
   @Test
