@@ -224,6 +224,16 @@ class ImportKhojIT {
         .then()
         .statusCode(200)
         .body("files.file_name", contains("/bob/zanzibar.md"));
+    // a section Khoj cut into chunks comes back once (every chunk carries the section's whole text)
+    String zanzibar = as(BOB_TOKEN)
+        .queryParam("file_name", "/bob/zanzibar.md")
+        .get("/api/content/file")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("raw_text");
+    assertThat(zanzibar.split("Cloves and cinnamon", -1)).hasSize(2);
+    assertThat(zanzibar).contains("Zanzibar by dhow");
 
     as(BOB_TOKEN)
         .get("/api/memories")

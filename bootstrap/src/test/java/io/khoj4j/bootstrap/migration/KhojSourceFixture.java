@@ -25,6 +25,9 @@ final class KhojSourceFixture {
   final String annConversation = UUID.randomUUID().toString();
   final String bobConversation = UUID.randomUUID().toString();
   final String carolConversation = UUID.randomUUID().toString();
+  /** The corpus id of the section Khoj cut into two chunks (both carry the section's whole text). */
+  final String bobSpices = UUID.randomUUID().toString();
+
   final String annToken = "kk-ann-" + run + "-old-token-of-ann";
   final String bobToken = "kk-bob-" + run + "-old-token-of-bob";
 
@@ -39,6 +42,7 @@ final class KhojSourceFixture {
             "${ann_conv}", annConversation,
             "${bob_conv}", bobConversation,
             "${carol_conv}", carolConversation,
+            "${bob_spices}", bobSpices,
             "${search_model}", searchModel)
         .entrySet()) {
       sql = sql.replace(v.getKey(), v.getValue());

@@ -115,13 +115,19 @@ final class JdbcKhojSource implements KhojSource {
           from database_fileobject fo join database_khojuser u on u.id = fo.user_id
           where fo.agent_id is null and fo.file_name is not null
           union all
-          select u.uuid::text || ':' || e.file_path, u.uuid::text, e.file_path, min(e.file_type),
-                 min(e.file_source), string_agg(e.raw, E'\\n\\n' order by e.id)
-          from database_entry e join database_khojuser u on u.id = e.user_id
-          where e.agent_id is null and e.file_object_id is null and e.file_path is not null
-            and not exists (select 1 from database_fileobject fo
-                            where fo.user_id = e.user_id and fo.file_name = e.file_path)
-          group by u.uuid, e.user_id, e.file_path
+          select u.uuid::text || ':' || d.file_path, u.uuid::text, d.file_path, min(d.file_type),
+                 min(d.file_source), string_agg(d.raw, E'\\n\\n' order by d.first_id)
+          from (
+            -- every chunk of a section carries the section's whole raw under its corpus id: once each
+            select e.user_id, e.file_path, min(e.id) as first_id, min(e.file_type) as file_type,
+                   min(e.file_source) as file_source, (array_agg(e.raw order by e.id))[1] as raw
+            from database_entry e
+            where e.agent_id is null and e.file_object_id is null and e.file_path is not null
+              and not exists (select 1 from database_fileobject fo
+                              where fo.user_id = e.user_id and fo.file_name = e.file_path)
+            group by e.user_id, e.file_path, coalesce(e.corpus_id::text, e.id::text)
+          ) d join database_khojuser u on u.id = d.user_id
+          group by u.uuid, d.user_id, d.file_path
         ) f where key collate "C" > ? order by key collate "C" limit ?""", List.of(after, limit), r -> {
       String name = r.getString(3);
       String type = r.getString(4);
