@@ -31,7 +31,10 @@ public final class EnsureDefaultAgentService implements EnsureDefaultAgentUseCas
 
   @Override
   public Agent ensureDefaultAgent() {
-    return agents.findReadable(Optional.empty(), Agent.DEFAULT_SLUG).orElseGet(() -> {
+    // the administrators' agent of that slug whatever its privacy: one an administrator made
+    // private was not
+    // found, and was overwritten with the defaults
+    return agents.findManaged(Agent.DEFAULT_SLUG).orElseGet(() -> {
       Instant now = clock.instant();
       Agent khoj = new Agent(
           ids.newId(),

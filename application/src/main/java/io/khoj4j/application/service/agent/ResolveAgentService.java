@@ -33,13 +33,14 @@ public final class ResolveAgentService implements ResolveAgentUseCase {
         .filter(slug -> !slug.equals(Agent.DEFAULT_SLUG))
         .map(slug -> rules.readable(viewer, slug))
         .orElseGet(defaultAgent::ensureDefaultAgent);
-    if (agent.isDefault()) {
-      return new EffectiveAgent(
-          agent, Optional.empty(), Optional.empty(), query.user(), Optional.empty());
-    }
     Optional<String> persona =
         agent.persona().isBlank() ? Optional.empty() : Optional.of(agent.persona());
     Optional<String> model = agent.chatModel().filter(rules::modelExists);
-    return new EffectiveAgent(agent, persona, model, query.user(), Optional.of(agent.id()));
+    // the default agent speaks with what administrators gave it (a persona, a model, files); its
+    // searches
+    // reach no agent knowledge while it has none
+    Optional<java.util.UUID> knowledge =
+        agent.isDefault() && !agent.hasKnowledge() ? Optional.empty() : Optional.of(agent.id());
+    return new EffectiveAgent(agent, persona, model, query.user(), knowledge);
   }
 }

@@ -305,6 +305,33 @@ class AgentServicesTest {
   }
 
   @Test
+  void whatAdministratorsGaveTheDefaultAgentIsUsedAndAPrivateOneIsNotOverwritten() {
+    Agent khoj = defaults.ensureDefaultAgent();
+    Agent changed = new Agent(
+        khoj.id(),
+        khoj.slug(),
+        Optional.empty(),
+        khoj.name(),
+        "Be brief.",
+        AgentPrivacy.PRIVATE,
+        Optional.empty(),
+        java.util.Set.of(),
+        java.util.Set.of(),
+        khoj.color(),
+        khoj.icon(),
+        false,
+        khoj.createdAt(),
+        khoj.updatedAt());
+    repository.saveManaged(changed);
+
+    // a private default agent was not found by the check, and was overwritten with the defaults
+    assertThat(defaults.ensureDefaultAgent().persona()).isEqualTo("Be brief.");
+    EffectiveAgent effective = resolveAgent.resolve(new ResolveAgentQuery(alice, Optional.empty()));
+    assertThat(effective.persona()).contains("Be brief.");
+    assertThat(effective.knowledgeAgent()).isEmpty();
+  }
+
+  @Test
   void aPublicAgentResolvesForAnotherUserToItsPersonaToolsAndKnowledgeButNeverItsCreatorsNotes() {
     Agent agent = create(alice, "Tutor", AgentPrivacy.PUBLIC);
 
