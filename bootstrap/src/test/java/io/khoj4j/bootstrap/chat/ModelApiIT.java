@@ -24,28 +24,21 @@ class ModelApiIT {
   DataSource dataSource;
 
   private long model(TestUser admin, String api, String name) {
-    return ((Number) admin
-            .request()
-            .contentType("application/json")
-            .body(Map.of(
-                "name",
-                name,
-                "friendly_name",
-                name.toUpperCase(),
-                "model_type",
-                "openai",
-                "ai_model_api_id",
-                api,
-                "strengths",
-                "fast",
-                "description",
-                "a model"))
-            .post("/api/admin/chat-models")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id"))
-        .longValue();
+    return Long.parseLong(admin.created(
+        "/api/admin/chat-models",
+        Map.of(
+            "name",
+            name,
+            "friendly_name",
+            name.toUpperCase(),
+            "model_type",
+            "openai",
+            "ai_model_api_id",
+            api,
+            "strengths",
+            "fast",
+            "description",
+            "a model")));
   }
 
   @Test

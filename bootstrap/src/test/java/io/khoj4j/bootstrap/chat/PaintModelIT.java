@@ -197,28 +197,21 @@ class PaintModelIT {
   }
 
   private long imageModel(String name, String key) {
-    return ((Number) admin
-            .request()
-            .contentType("application/json")
-            .body(Map.of(
-                "name",
-                name,
-                "friendly_name",
-                name.toUpperCase(java.util.Locale.ROOT),
-                "model_type",
-                "openai",
-                "api_key",
-                key,
-                "api_url",
-                "http://127.0.0.1:" + IMAGE_PORT + "/v1",
-                "price_tier",
-                "standard"))
-            .post("/api/admin/image-models")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id"))
-        .longValue();
+    return Long.parseLong(admin.created(
+        "/api/admin/image-models",
+        Map.of(
+            "name",
+            name,
+            "friendly_name",
+            name.toUpperCase(java.util.Locale.ROOT),
+            "model_type",
+            "openai",
+            "api_key",
+            key,
+            "api_url",
+            "http://127.0.0.1:" + IMAGE_PORT + "/v1",
+            "price_tier",
+            "standard")));
   }
 
   @Test

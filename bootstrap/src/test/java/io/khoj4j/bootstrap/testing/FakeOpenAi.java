@@ -126,36 +126,23 @@ public final class FakeOpenAi {
   /** Makes an OpenAI-compatible server at {@code baseUrl} (without {@code /v1}) the server's only chat model. */
   public static long configureAsDefault(TestUsers.TestUser admin, String baseUrl) {
     removeAllModels(admin);
-    String api = admin
-        .request()
-        .contentType("application/json")
-        .body(Map.of(
-            "name", "fake-" + System.nanoTime(), "base_url", baseUrl + "/v1", "api_key", "sk-x"))
-        .post("/api/admin/model-apis")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-    long id = ((Number) admin
-            .request()
-            .contentType("application/json")
-            .body(Map.of(
-                "name",
-                "local",
-                "friendly_name",
-                "Local Model",
-                "model_type",
-                "openai",
-                "max_prompt_size",
-                8000,
-                "ai_model_api_id",
-                api))
-            .post("/api/admin/chat-models")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id"))
-        .longValue();
+    String api = admin.created(
+        "/api/admin/model-apis",
+        Map.of(
+            "name", "fake-" + System.nanoTime(), "base_url", baseUrl + "/v1", "api_key", "sk-x"));
+    long id = Long.parseLong(admin.created(
+        "/api/admin/chat-models",
+        Map.of(
+            "name",
+            "local",
+            "friendly_name",
+            "Local Model",
+            "model_type",
+            "openai",
+            "max_prompt_size",
+            8000,
+            "ai_model_api_id",
+            api)));
     admin
         .request()
         .contentType("application/json")

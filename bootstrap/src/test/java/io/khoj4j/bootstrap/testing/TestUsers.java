@@ -27,6 +27,19 @@ public final class TestUsers {
       return given().header("Authorization", "Bearer " + token);
     }
 
+    /** POSTs {@code body} as JSON to {@code path} (an administrator's route), expecting 201; the new item's id. */
+    public String created(String path, java.util.Map<String, ?> body) {
+      Object id = request()
+          .contentType("application/json")
+          .body(body)
+          .post(path)
+          .then()
+          .statusCode(201)
+          .extract()
+          .path("id");
+      return String.valueOf(id);
+    }
+
     /** Pushes {@code files} to this user's index the way Khoj's clients do ({@code PATCH /api/content}), expecting 200. */
     public void index(Multipart files) {
       request()

@@ -57,31 +57,18 @@ class BillingTierIT {
 
   /** A chat model of a price tier, reached through a local OpenAI-compatible API (never called here). */
   private long chatModel(String tier) {
-    String api = admin
-        .request()
-        .contentType("application/json")
-        .body(Map.of("name", "local-" + UUID.randomUUID(), "base_url", "http://localhost:11434/v1"))
-        .post("/api/admin/model-apis")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    String api = admin.created(
+        "/api/admin/model-apis",
+        Map.of("name", "local-" + UUID.randomUUID(), "base_url", "http://localhost:11434/v1"));
     String name = tier + "-" + UUID.randomUUID();
-    return ((Number) admin
-            .request()
-            .contentType("application/json")
-            .body(Map.of(
-                "name", name,
-                "friendly_name", name,
-                "model_type", "openai",
-                "ai_model_api_id", api,
-                "price_tier", tier))
-            .post("/api/admin/chat-models")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id"))
-        .longValue();
+    return Long.parseLong(admin.created(
+        "/api/admin/chat-models",
+        Map.of(
+            "name", name,
+            "friendly_name", name,
+            "model_type", "openai",
+            "ai_model_api_id", api,
+            "price_tier", tier)));
   }
 
   @Test
