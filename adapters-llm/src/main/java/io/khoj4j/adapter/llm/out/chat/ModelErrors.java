@@ -40,6 +40,14 @@ final class ModelErrors {
       }
       root = root.getCause();
     }
+    if (mentions(error, "insufficient_quota")) {
+      // OpenAI answers 429 both for a rate limit and for an account without credit: waiting helps
+      // only the first
+      return new UpstreamFailureException(
+          "the model provider's account has no credit left (insufficient_quota): see its plan and billing",
+          false,
+          error);
+    }
     return switch (root) {
       case RateLimitException r ->
         new UpstreamFailureException("rate limited by the model provider (429)", true, error);
@@ -62,6 +70,16 @@ final class ModelErrors {
         new UpstreamFailureException("the model provider could not be reached", true, error);
       default -> fromMessage(error);
     };
+  }
+
+  /** Whether a message in the error's chain names {@code code} (vendors put their error body there). */
+  private static boolean mentions(Throwable error, String code) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains(code)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static UpstreamFailureException status(int status, Throwable error) {

@@ -92,6 +92,30 @@ class OpenAiGatewayTest extends ChatModelGatewayContract {
     assertThat(r.delivered).isTrue();
   }
 
+  @Test
+  void anAccountWithoutCreditIsNotRetriedAndSaysSo() throws Exception {
+    // OpenAI's 429 for an account out of credit, not a rate limit: waiting does not help
+    server.stubFor(post(urlPathEqualTo(streamPath()))
+        .willReturn(aResponse()
+            .withStatus(429)
+            .withHeader("Content-Type", "application/json")
+            .withBody(
+                "{\"error\":{\"message\":\"You exceeded your current quota, please check your plan and"
+                    + " billing details.\",\"type\":\"insufficient_quota\",\"param\":null,"
+                    + "\"code\":\"insufficient_quota\"}}")));
+    Recorder r = new Recorder();
+
+    gateway.stream(
+        ChatCompletionRequest.of(endpoint(), List.of(new PromptMessage.User("Say hello"))), r);
+
+    assertThat(r.failure().retryable()).isFalse();
+    assertThat(r.failure().getMessage()).contains("no credit left");
+    server.verify(
+        1,
+        com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+            urlPathEqualTo(streamPath())));
+  }
+
   @Override
   protected String jsonModeMarker() {
     return "json_object";
