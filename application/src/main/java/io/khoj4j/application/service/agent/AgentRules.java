@@ -58,7 +58,7 @@ final class AgentRules {
     }
   }
 
-  /** Refuses a model that is not configured (every configured model is open to every user). */
+  /** Refuses a model that is not configured (whether the user's tier may use it is decided when the agent answers). */
   void checkModel(Optional<String> chatModel) {
     chatModel.ifPresent(name -> {
       if (!modelExists(name)) {

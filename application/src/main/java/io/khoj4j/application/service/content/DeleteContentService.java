@@ -82,11 +82,14 @@ public final class DeleteContentService implements DeleteContentUseCase {
     return unitOfWork.inTransaction(() -> {
       entries.lockFile(owner, name);
       refused.forget(owner, List.of(name));
-      // a connector's file (named by its URL) is read again on the next sync
-      connectors.ifPresent(c -> {
-        c.deleteVersions(owner, ContentSource.GITHUB, List.of(name));
-        c.deleteVersions(owner, ContentSource.NOTION, List.of(name));
-      });
+      // a connector's file (named by its URL) is read again on the next sync; a computer's file has
+      // no version
+      if (name.startsWith("https://")) {
+        connectors.ifPresent(c -> {
+          c.deleteVersions(owner, ContentSource.GITHUB, List.of(name));
+          c.deleteVersions(owner, ContentSource.NOTION, List.of(name));
+        });
+      }
       return entries.deleteFile(owner, name);
     });
   }

@@ -50,11 +50,6 @@ public final class Tiers {
     return tier == ChatModel.PriceTier.FREE || premium(user);
   }
 
-  /** A server without billing: every user is premium, nothing is read. */
-  public static Tiers withoutBilling() {
-    return new Tiers(null, null, new BillingSettings(false, java.util.Optional.empty()), null);
-  }
-
   public boolean premium(UserId user) {
     if (!billing.enabled()) {
       return true;

@@ -62,7 +62,7 @@ import io.khoj4j.application.service.model.ConfigureChatModelsService;
 import io.khoj4j.application.service.search.DateFilterResolver;
 import io.khoj4j.application.service.search.SearchEntriesService;
 import io.khoj4j.application.service.search.SearchSettings;
-import io.khoj4j.application.service.subscription.Tiers;
+import io.khoj4j.application.service.subscription.NoBilling;
 import io.khoj4j.domain.agent.Agent;
 import io.khoj4j.domain.agent.AgentInputTool;
 import io.khoj4j.domain.agent.AgentOutputMode;
@@ -104,7 +104,7 @@ class ChatServiceTest {
   private final InMemoryChatModelRepository modelRepository = new InMemoryChatModelRepository();
   private final InMemorySecretBox secretBox = new InMemorySecretBox();
   private final ChatModelSelectionService models =
-      new ChatModelSelectionService(modelRepository, secretBox, Tiers.withoutBilling());
+      new ChatModelSelectionService(modelRepository, secretBox, NoBilling.tiers());
   private final ConfigureChatModelsService configureModels =
       new ConfigureChatModelsService(modelRepository, secretBox, unitOfWork, ids);
   private final ScriptedGateway gateway = new ScriptedGateway();

@@ -16,7 +16,7 @@ import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
 import io.khoj4j.application.port.out.shared.InMemorySecretBox;
 import io.khoj4j.application.port.out.shared.SealedSecret;
 import io.khoj4j.application.port.out.tools.InMemoryImageGenerator;
-import io.khoj4j.application.service.subscription.Tiers;
+import io.khoj4j.application.service.subscription.NoBilling;
 import io.khoj4j.domain.chat.ChatModel;
 import io.khoj4j.domain.image.ImageModel;
 import io.khoj4j.domain.user.UserId;
@@ -38,9 +38,9 @@ class ImageModelServicesTest {
   private final ListPaintModelsService list = new ListPaintModelsService(
       repository,
       List.of(new PaintModelOption(1, "dall-e-3 (settings)", "free")),
-      Tiers.withoutBilling());
+      NoBilling.tiers());
   private final SelectPaintModelService select =
-      new SelectPaintModelService(repository, list, new DirectUnitOfWork(), Tiers.withoutBilling());
+      new SelectPaintModelService(repository, list, new DirectUnitOfWork(), NoBilling.tiers());
   /** The models generators were made for, with the key each was given. */
   private final List<String> made = new ArrayList<>();
 

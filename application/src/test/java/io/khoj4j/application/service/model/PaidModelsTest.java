@@ -17,6 +17,7 @@ import io.khoj4j.application.port.out.shared.MutableClock;
 import io.khoj4j.application.port.out.subscription.InMemorySubscriptionRepository;
 import io.khoj4j.application.port.out.user.InMemoryUserRepository;
 import io.khoj4j.application.service.subscription.BillingSettings;
+import io.khoj4j.application.service.subscription.NoBilling;
 import io.khoj4j.application.service.subscription.Tiers;
 import io.khoj4j.domain.chat.ChatModel;
 import io.khoj4j.domain.chat.ChatModelEndpoint;
@@ -94,12 +95,12 @@ class PaidModelsTest {
   @Test
   void withoutBillingEveryUserMayUseEveryModel() {
     SelectChatModelService open =
-        new SelectChatModelService(models, new DirectUnitOfWork(), Tiers.withoutBilling());
+        new SelectChatModelService(models, new DirectUnitOfWork(), NoBilling.tiers());
 
     open.select(new SelectChatModelCommand(freeUser, paid.id()));
 
     assertThat(models.userChoice(freeUser)).contains(paid.id());
-    assertThat(new QueryChatModelsService(models, Tiers.withoutBilling())
+    assertThat(new QueryChatModelsService(models, NoBilling.tiers())
             .effective(new ChatModelQuery.Effective(freeUser)))
         .contains(paid);
   }

@@ -12,7 +12,7 @@ import io.khoj4j.application.port.out.shared.DirectUnitOfWork;
 import io.khoj4j.application.port.out.shared.InMemorySecretBox;
 import io.khoj4j.application.port.out.shared.SealedSecret;
 import io.khoj4j.application.port.out.shared.SequentialIdGenerator;
-import io.khoj4j.application.service.subscription.Tiers;
+import io.khoj4j.application.service.subscription.NoBilling;
 import io.khoj4j.domain.chat.AiModelApi;
 import io.khoj4j.domain.chat.ChatModel;
 import io.khoj4j.domain.chat.ModelVendor;
@@ -44,7 +44,7 @@ class SeedChatModelsServiceTest {
   private final ConfigureChatModelsService admin =
       new ConfigureChatModelsService(repository, secrets, new DirectUnitOfWork(), ids);
   private final ChatModelSelectionService selection =
-      new ChatModelSelectionService(repository, secrets, Tiers.withoutBilling());
+      new ChatModelSelectionService(repository, secrets, NoBilling.tiers());
   private final UserId user = new UserId(UUID.randomUUID());
 
   private static SeedChatModelsCommand env(
@@ -245,7 +245,7 @@ class SeedChatModelsServiceTest {
 
     AiModelApi openAi = api("OpenAI");
     assertThat(secrets.open(repository.apiKey(openAi.id()).orElseThrow())).isEqualTo("sk-new");
-    assertThat(new QueryChatModelsService(repository, Tiers.withoutBilling())
+    assertThat(new QueryChatModelsService(repository, NoBilling.tiers())
             .options(new ChatModelQuery.Options()))
         .hasSize(SeedChatModelsService.OPENAI_MODELS.size());
   }
