@@ -101,14 +101,19 @@ export function messageView(by) {
   };
 }
 
-/** A stored message from the history API; {@code give}, when given, takes a verdict on an answer (messageView). */
+/**
+ * A stored message from the history API; {@code give}, when given, takes a verdict on an answer (messageView). An
+ * answer with no text was stopped before it was written: it shows what was found, marked stopped, and takes no verdict.
+ */
 export function historyMessage(message, give) {
   const view = messageView(message.by === 'you' ? 'you' : 'khoj');
+  const stopped = message.by !== 'you' && message.message === '';
   view.set(typeof message.message === 'string' ? message.message : JSON.stringify(message.message));
   for (const step of message.trainOfThought || []) view.thought(step.data ?? step);
   view.references(message.context);
   view.images(message.images);
   view.diagram(message.mermaidjsDiagram);
-  if (give) view.feedback(give);
+  if (stopped) view.state('stopped');
+  else if (give) view.feedback(give);
   return view.element;
 }

@@ -603,6 +603,17 @@ class WebClientBrowserIT {
       stop.click();
       assertThat(page.locator(".msg.khoj").last()).hasAttribute("data-state", "stopped");
       assertThat(stop).isHidden();
+
+      // the stopped turn is kept: the question, and an answer marked stopped that takes no verdict
+      long until = System.nanoTime() + 10_000_000_000L;
+      while (System.nanoTime() < until
+          && !user.request().get("/api/chat/history").asString().contains("\"by\":\"khoj\"")) {
+        page.waitForTimeout(100);
+      }
+      page.reload();
+      assertThat(page.locator(".msg.you .body").last()).containsText("second line");
+      assertThat(page.locator(".msg.khoj").last()).hasAttribute("data-state", "stopped");
+      assertThat(page.locator(".msg.khoj").last().locator(".feedback")).hasCount(0);
     }
   }
 

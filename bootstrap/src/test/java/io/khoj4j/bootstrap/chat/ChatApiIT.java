@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -514,7 +515,7 @@ class ChatApiIT {
   }
 
   @Test
-  void aClientThatDisconnectsLeavesNothingBehind() throws Exception {
+  void aClientThatDisconnectsLeavesItsQuestionWithAnEmptyAnswer() throws Exception {
     openAi.server.resetAll();
     openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
         .willReturn(FakeOpenAi.stream(
@@ -536,7 +537,14 @@ class ChatApiIT {
     Thread.sleep(8000);
 
     assertThat(new String(first, StandardCharsets.UTF_8)).startsWith("{\"type\":\"metadata\"");
-    alice.request().get("/api/chat/stats").then().body("num_conversations", equalTo(0));
+    alice.request().get("/api/chat/stats").then().body("num_conversations", equalTo(1));
+    alice
+        .request()
+        .get("/api/chat/history")
+        .then()
+        .statusCode(200)
+        .body("response.chat.message", contains("count", ""))
+        .body("response.chat[1].researchContext", nullValue());
   }
 
   @Test

@@ -57,7 +57,12 @@ class ChatClientLeavesIT {
     }
   }
 
-  private static void assertTurnCancelled(TestUser user, SilentModelServer model) throws Exception {
+  /**
+   * The turn stopped: no model connection left open, no further model call, and the question stored with an empty
+   * answer (an interrupted turn, which the next one carries on from).
+   */
+  private static void assertTurnCancelled(TestUser user, SilentModelServer model, String question)
+      throws Exception {
     await(() -> model.openConnections.get() == 0);
     assertThat(model.openConnections)
         .as("connections to the model left open after the client left")
@@ -66,10 +71,11 @@ class ChatClientLeavesIT {
     assertThat(model.requests).as("model calls after the client left").hasValue(1);
     assertThat(model.openConnections).hasValue(0);
     user.request()
-        .get("/api/chat/stats")
+        .get("/api/chat/history")
         .then()
         .statusCode(200)
-        .body("num_conversations", Matchers.equalTo(0));
+        .body("response.chat.message", Matchers.contains(question, ""))
+        .body("response.chat.by", Matchers.contains("you", "khoj"));
   }
 
   private static SilentModelServer silentModel(SilentModelServer.Silence silence) throws Exception {
@@ -93,7 +99,7 @@ class ChatClientLeavesIT {
 
       askAndLeave(user, "{\"q\":\"what do I drink\"}", model);
 
-      assertTurnCancelled(user, model);
+      assertTurnCancelled(user, model, "what do I drink");
     }
   }
 
@@ -104,7 +110,7 @@ class ChatClientLeavesIT {
 
       askAndLeave(user, "{\"q\":\"/general hello\"}", model);
 
-      assertTurnCancelled(user, model);
+      assertTurnCancelled(user, model, "hello");
     }
   }
 
@@ -115,7 +121,7 @@ class ChatClientLeavesIT {
 
       askAndLeave(user, "{\"q\":\"/general hello\",\"stream\":true}", model);
 
-      assertTurnCancelled(user, model);
+      assertTurnCancelled(user, model, "hello");
     }
   }
 
@@ -131,7 +137,7 @@ class ChatClientLeavesIT {
       assertThat(model.openConnections).as("the model call is in flight").hasValue(1);
       ws.abort();
 
-      assertTurnCancelled(user, model);
+      assertTurnCancelled(user, model, "hello");
     }
   }
 
@@ -150,7 +156,7 @@ class ChatClientLeavesIT {
 
       askAndLeave(user, "{\"q\":\"what do I drink\",\"stream\":true}", model);
 
-      assertTurnCancelled(user, model);
+      assertTurnCancelled(user, model, "what do I drink");
     }
   }
 }

@@ -158,7 +158,7 @@ class ChatSocketIT {
   }
 
   @Test
-  void anInterruptStopsTheRunningTurnAndNothingIsStored() throws Exception {
+  void anInterruptStopsTheRunningTurnAndKeepsItsQuestionWithAnEmptyAnswer() throws Exception {
     openAi.server.resetAll();
     openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
         .willReturn(FakeOpenAi.stream(
@@ -170,7 +170,8 @@ class ChatSocketIT {
 
     ws.sendText("{\"q\":\"/general count slowly\"}", true).join();
     await(() -> !frames.text().isEmpty());
-    ws.sendText("{\"type\":\"interrupt\"}", true).join();
+    // Khoj's web app stops with an empty query: a plain stop, no new instruction
+    ws.sendText("{\"type\":\"interrupt\",\"query\":\"\"}", true).join();
     await(frames, "interrupt_acknowledged");
     int textAtAck = frames.text().size();
     Thread.sleep(2000);
@@ -181,9 +182,16 @@ class ChatSocketIT {
     assertThat(frames.has("end_llm_response")).isFalse();
     assertThat(frames.has("end_response")).isFalse();
     user.request()
-        .get("/api/chat/stats")
+        .get("/api/chat/history")
         .then()
-        .body("num_conversations", org.hamcrest.Matchers.equalTo(0));
+        .statusCode(200)
+        .body("response.chat.message", org.hamcrest.Matchers.contains("count slowly", ""))
+        .body("response.chat[1].by", org.hamcrest.Matchers.equalTo("khoj"))
+        .body(
+            "response.chat[1].trainOfThought.data",
+            org.hamcrest.Matchers.hasItem("**Generating a well-informed response**"));
+    ws.sendText("{\"type\":\"interrupt\",\"query\":\"and in French?\"}", true).join();
+    await(frames, "interrupt_message_acknowledged");
     ws.abort();
   }
 
@@ -192,12 +200,12 @@ class ChatSocketIT {
     openAi.server.resetAll();
     openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
         .atPriority(5)
-        .willReturn(FakeOpenAi.stream("Quick ", "answer.")));
-    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
-        .atPriority(1)
-        .withRequestBody(containing("slow question"))
         .willReturn(FakeOpenAi.stream("one ", "two ", "three ", "four ", "five ", "six ")
             .withChunkedDribbleDelay(30, 6000)));
+    openAi.server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        .atPriority(1)
+        .withRequestBody(containing("quick question"))
+        .willReturn(FakeOpenAi.stream("Quick ", "answer.")));
     TestUser user = TestUsers.create();
     ChatSocketFrames frames = new ChatSocketFrames();
     WebSocket ws = frames.connect(user.token(), "http://localhost");
@@ -221,7 +229,8 @@ class ChatSocketIT {
         .statusCode(200)
         .body(
             "response.chat.message",
-            org.hamcrest.Matchers.contains("quick question", "Quick answer."));
+            org.hamcrest.Matchers.contains(
+                "slow question", "quick question", "Quick answer.")); // carried on from
     user.request()
         .get("/api/chat/stats")
         .then()

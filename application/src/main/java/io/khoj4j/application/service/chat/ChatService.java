@@ -44,8 +44,10 @@ import java.util.Optional;
  * streamed as the model writes it, usage, end. The turn is a short sequence of named steps:
  * {@link ConversationResolver} (which conversation), {@link ContextGatherer} (tools, notes, references),
  * {@link PromptBuilder} and {@link AnswerStreamer} (the answer), {@link TurnRecorder} (store the turn). A turn is
- * stored only when it is complete — the question and the answer together, in one short transaction after the model
- * has finished; a failed or abandoned turn leaves nothing behind. No transaction is open while a model or search runs.
+ * stored when it ends — the question and the answer together, in one short transaction after the model has finished;
+ * a failed turn leaves nothing behind. A turn the client stopped (or left) is stored as Khoj stores it: the question
+ * with an empty answer that keeps what was gathered, and the next turn in the conversation carries on from it (its
+ * findings, references and reasoning) and replaces it. No transaction is open while a model or search runs.
  *
  * <p>The sink's {@link ChatEventSink#cancelled()} is the turn's cancellation: the web adapter turns it true when the
  * client goes away, every step checks it before it starts, and every model call is handed it, so a departed client
@@ -128,7 +130,7 @@ public final class ChatService implements ChatUseCase {
         turnId,
         models.modelFor(command.user(), agent.chatModel()),
         agent);
-    return switch (gatherer.gather(turn, parsed.command())) {
+    ChatOutcome outcome = switch (gatherer.gather(turn, parsed.command())) {
       case ContextGatherer.Gathered.Stopped stopped -> stopped.outcome();
       case ContextGatherer.Gathered.Context context ->
         answer(
@@ -137,6 +139,10 @@ public final class ChatService implements ChatUseCase {
             parsed.command() != ConversationCommand.AUTOMATED_TASK); // runs write no memories
       case ContextGatherer.Gathered.ScheduleRequested scheduled -> schedule(turn);
     };
+    if (outcome instanceof ChatOutcome.Cancelled && turn.cancelled()) {
+      recorder.recordInterrupted(turn);
+    }
+    return outcome;
   }
 
   /** The user asked for a task on a schedule: it is created, and the answer says what runs when (or why not). */
@@ -200,10 +206,9 @@ public final class ChatService implements ChatUseCase {
         turn.thought(result.thought());
       }
     }
-    if (turn.cancelled()) {
-      return new ChatOutcome.Cancelled();
-    }
-    recorder.record(turn, answer, context);
+    recorder.record(
+        turn, answer, context); // written in full: kept even if the client has just left
+
     ChatOutcome outcome = done(turn, answer, context.queries(), context.references());
     if (learn && turn.model().isPresent()) { // after the client has the whole answer
       memory.learn(turn.command().user(), turn.model().get(), turn.query(), answer, recalled);

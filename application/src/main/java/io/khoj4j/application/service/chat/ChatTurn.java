@@ -6,11 +6,13 @@ import io.khoj4j.application.port.in.chat.ChatEventSink;
 import io.khoj4j.application.service.chat.prompt.PromptBuilder;
 import io.khoj4j.application.service.chat.tool.AllowedTools;
 import io.khoj4j.application.service.chat.tool.NoteFinder;
+import io.khoj4j.application.service.chat.tool.ToolFindings;
 import io.khoj4j.application.service.chat.tool.ToolTurn;
 import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.Conversation;
+import io.khoj4j.domain.chat.NoteReference;
 import io.khoj4j.domain.chat.TokenUsage;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,10 @@ import java.util.Optional;
  * What one turn carries from step to step: the request, where its events go, the message without its slash command,
  * the conversation and what was said in it, the agent it speaks as, the model that answers (if any), and what the
  * turn has thought and spent so far. Lives for one turn on one thread.
+ *
+ * <p>It also keeps what the turn has gathered so far ({@link #progress}), so that a turn stopped before its answer can
+ * be stored with it, and the interrupted answer it carries on from, if any ({@link #resumed}), whose reasoning it
+ * continues.
  */
 final class ChatTurn {
 
@@ -32,6 +38,10 @@ final class ChatTurn {
   private final EffectiveAgent agent;
   private final List<ChatMessage.Thought> thoughts = new ArrayList<>();
   private TokenUsage usage = TokenUsage.NONE;
+  private Progress progress;
+
+  /** What the turn has found so far: the notes' queries and references, and the other tools' findings. */
+  record Progress(List<String> queries, List<NoteReference> references, ToolFindings found) {}
 
   ChatTurn(
       ChatCommand command,
@@ -48,6 +58,30 @@ final class ChatTurn {
     this.turnId = turnId;
     this.model = model;
     this.agent = agent;
+    Optional<ChatMessage> resumed = conversation.interrupted();
+    resumed.ifPresent(r -> thoughts.addAll(r.trainOfThought()));
+    this.progress = new Progress(
+        resumed
+            .map(r -> r.intent() == null ? List.<String>of() : r.intent().inferredQueries())
+            .orElse(List.of()),
+        resumed.map(ChatMessage::context).orElse(List.of()),
+        ToolFindings.carryingOn(resumed));
+  }
+
+  /**
+   * The interrupted answer this turn carries on from: the last of the conversation, when it had no text. What it had
+   * gathered is where this turn's {@link #progress} starts.
+   */
+  Optional<ChatMessage> resumed() {
+    return conversation.interrupted();
+  }
+
+  void gathered(List<String> queries, List<NoteReference> references, ToolFindings found) {
+    progress = new Progress(List.copyOf(queries), List.copyOf(references), found);
+  }
+
+  Progress progress() {
+    return progress;
   }
 
   ChatCommand command() {

@@ -15,9 +15,12 @@ import io.khoj4j.domain.chat.ChatEvent;
 import io.khoj4j.domain.chat.ConversationCommand;
 import io.khoj4j.domain.chat.NoteReference;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Step two of a turn: what the answer draws on. The slash command fixes the tools, or the model picks them; the notes
@@ -77,23 +80,23 @@ final class ContextGatherer {
     if (plan.get().output() == ToolPlan.Output.AUTOMATION) {
       return new Gathered.ScheduleRequested();
     }
-    List<String> queries = List.of();
-    List<NoteReference> references = List.of();
+    ChatTurn.Progress carried = turn.progress(); // an interrupted turn's findings, or none
+    List<String> queries = carried.queries();
+    List<NoteReference> references = carried.references();
+    ToolFindings found = carried.found();
     if (plan.get().uses(ConversationCommand.NOTES)) {
-      Optional<NotesSearch.Found> found = notes.search(turn);
-      if (found.isEmpty()) {
+      Optional<NotesSearch.Found> searched = notes.search(turn);
+      if (searched.isEmpty()) {
         return new Gathered.Stopped(new ChatOutcome.Cancelled());
       }
-      queries = found.get().queries();
-      references = found.get().references();
+      queries = union(queries, searched.get().queries(), q -> q);
+      references = union(references, searched.get().references(), NoteReference::compiled);
+      turn.gathered(queries, references, found);
     }
     ToolTurn tools = turn.forTools(hasNotes ? notes.finder(turn) : NoteFinder.NONE);
-    ToolFindings found = toolRunner.gather(plan.get(), tools, references);
-    if (!found.notes().isEmpty()) {
-      List<NoteReference> all = new ArrayList<>(references);
-      all.addAll(found.notes());
-      references = List.copyOf(all);
-    }
+    toolRunner.gather(plan.get(), tools, references, found);
+    references = union(references, found.notes(), NoteReference::compiled);
+    turn.gathered(queries, references, found);
     if (turn.cancelled()) {
       return new Gathered.Stopped(new ChatOutcome.Cancelled());
     }
@@ -103,6 +106,26 @@ final class ContextGatherer {
     toolRunner.create(plan.get(), tools, found);
     turn.spent(found.usage());
     return new Gathered.Context(queries, references, found);
+  }
+
+  /** The first list, then what the second adds (the same key once). */
+  private static <T> List<T> union(List<T> first, List<T> second, Function<T, String> key) {
+    if (first.isEmpty()) {
+      return second;
+    }
+    Set<String> seen = new HashSet<>();
+    List<T> all = new ArrayList<>();
+    for (T item : first) {
+      if (seen.add(key.apply(item))) {
+        all.add(item);
+      }
+    }
+    for (T item : second) {
+      if (seen.add(key.apply(item))) {
+        all.add(item);
+      }
+    }
+    return List.copyOf(all);
   }
 
   private static boolean picked(ConversationCommand command) {

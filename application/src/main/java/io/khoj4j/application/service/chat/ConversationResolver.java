@@ -14,12 +14,33 @@ import java.util.Optional;
 /**
  * Step one of a turn: the conversation it belongs to — a new one when asked, the one named by id or title, else the
  * user's latest — and what was said in it. A new conversation is not stored here; the turn stores it with its first
- * messages.
+ * messages. When the conversation's last answer is an interrupted one, the turn carries on from it: it is not part of
+ * the history the model reads, and what it had gathered is handed to the turn.
  */
 final class ConversationResolver {
 
-  /** The conversation and its messages so far (none for a new one). */
-  record Resolved(Conversation conversation, List<ChatMessage> history) {}
+  /**
+   * The conversation, its messages so far (none for a new one) and, when its last turn was stopped before its answer,
+   * that empty answer (not in {@code history}).
+   */
+  record Resolved(
+      Conversation conversation, List<ChatMessage> history, Optional<ChatMessage> interrupted) {
+
+    Resolved(Conversation conversation, List<ChatMessage> history) {
+      this(conversation, history, Optional.empty());
+    }
+
+    /** The conversation with its last message taken aside when it is an interrupted answer. */
+    static Resolved of(Conversation conversation, List<ChatMessage> messages) {
+      if (!messages.isEmpty() && messages.getLast().interrupted()) {
+        return new Resolved(
+            conversation,
+            List.copyOf(messages.subList(0, messages.size() - 1)),
+            Optional.of(messages.getLast()));
+      }
+      return new Resolved(conversation, messages);
+    }
+  }
 
   private final ConversationRepository conversations;
   private final IdGenerator ids;
@@ -49,7 +70,7 @@ final class ConversationResolver {
     }
     if (existing.isPresent()) {
       Conversation found = existing.get();
-      return Optional.of(new Resolved(found, conversations.messages(user, found.id())));
+      return Optional.of(Resolved.of(found, conversations.messages(user, found.id())));
     }
     Instant now = clock.instant();
     return Optional.of(new Resolved(

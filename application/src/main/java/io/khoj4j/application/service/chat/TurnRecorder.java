@@ -7,16 +7,21 @@ import io.khoj4j.application.service.chat.tool.ToolFindings;
 import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.Conversation;
 import io.khoj4j.domain.chat.Intent;
+import io.khoj4j.domain.chat.NoteReference;
 import io.khoj4j.domain.chat.Speaker;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Step five of a turn: the question and the answer stored together, in one short transaction after the model has
- * finished (the conversation too, when the turn started it).
+ * finished (the conversation too, when the turn started it). A turn that carried on from an interrupted answer
+ * replaces that answer in the same transaction.
  */
 final class TurnRecorder {
 
@@ -50,6 +55,36 @@ final class TurnRecorder {
     store(turn, reply, at);
   }
 
+  /**
+   * A turn stopped before its answer: the question, and an empty answer with what the turn had gathered so far (notes,
+   * web results, programs, its reasoning, and the context its answer was to be written from).
+   */
+  void recordInterrupted(ChatTurn turn) {
+    Instant at = clock.instant();
+    ChatTurn.Progress progress = turn.progress();
+    ToolFindings found = progress.found();
+    List<NoteReference> references = new ArrayList<>(progress.references());
+    Set<String> known = new HashSet<>();
+    references.forEach(r -> known.add(r.compiled()));
+    found.notes().stream().filter(n -> known.add(n.compiled())).forEach(references::add);
+    ChatMessage reply = new ChatMessage(
+        Speaker.KHOJ,
+        "",
+        at,
+        turn.turnId(),
+        references,
+        found.onlineContext(),
+        found.codeContext(),
+        turn.thoughts(),
+        new Intent("remember", turn.query(), "notes", progress.queries()),
+        found.images(),
+        List.of(),
+        found.mermaidjsDiagram().orElse(null),
+        null,
+        found.promptContext());
+    store(turn, reply, at);
+  }
+
   /** A turn that scheduled a task: its answer names the automation it created (none when it was refused). */
   void recordScheduled(ChatTurn turn, String answer, Optional<UUID> automationId) {
     Instant at = clock.instant();
@@ -80,6 +115,10 @@ final class TurnRecorder {
     Conversation conversation = turn.conversation();
     unitOfWork.run(() -> {
       conversations.createIfAbsent(conversation);
+      turn.resumed()
+          .filter(r -> r.turnId() != null) // (some imported messages have none: they stay)
+          .ifPresent(r -> conversations.deleteInterruptedAnswer(
+              conversation.owner(), conversation.id(), r.turnId()));
       conversations.appendMessages(
           conversation.owner(), conversation.id(), List.of(question, reply), slug, at);
     });

@@ -193,12 +193,15 @@ class ChatServiceTest {
     @Override
     public void emit(ChatEvent event) {
       events.add(event);
-      if (event instanceof ChatEvent.Text && cancelAfterFirstText) {
+      if (event instanceof ChatEvent.Text && cancelAfterFirstText
+          || cancelOn != null && cancelOn.isInstance(event)) {
         cancel = true;
       }
     }
 
     boolean cancelAfterFirstText;
+    /** The client leaves as soon as it has an event of this kind. */
+    Class<? extends ChatEvent> cancelOn;
 
     @Override
     public boolean cancelled() {
@@ -932,7 +935,7 @@ class ChatServiceTest {
   }
 
   @Test
-  void aClientThatLeavesStopsTheModelAndNothingIsStored() {
+  void aClientThatLeavesStopsTheModelAndTheQuestionIsKeptWithAnEmptyAnswer() {
     configureModel();
     gateway.streamDeltas = List.of("a", "b", "c", "d", "e", "f");
     gateway.pauseBetweenDeltasMillis = 150;
@@ -943,7 +946,16 @@ class ChatServiceTest {
 
     assertThat(outcome).isInstanceOf(ChatOutcome.Cancelled.class);
     assertThat(gateway.cancelled).isTrue();
-    assertThat(conversations.count(alice)).isZero();
+    assertThat(interruptedTurn(alice)).extracting(ChatMessage::message).containsExactly("hi", "");
+  }
+
+  /** The only conversation of {@code owner}: its messages, the last an interrupted answer. */
+  private List<ChatMessage> interruptedTurn(UserId owner) {
+    assertThat(conversations.count(owner)).isOne();
+    List<ChatMessage> stored =
+        conversations.messages(owner, conversations.latest(owner).orElseThrow().id());
+    assertThat(stored.getLast().interrupted()).isTrue();
+    return stored;
   }
 
   @Test
@@ -961,7 +973,9 @@ class ChatServiceTest {
     assertThat(gateway.requests).hasSize(1);
     assertThat(sink.kinds())
         .doesNotContain(ChatEvent.References.class, ChatEvent.StartResponse.class);
-    assertThat(conversations.count(alice)).isZero();
+    assertThat(interruptedTurn(alice))
+        .extracting(ChatMessage::message)
+        .containsExactly("what do I drink", "");
   }
 
   @Test
@@ -978,7 +992,7 @@ class ChatServiceTest {
     assertThat(gateway.requests).hasSize(1);
     assertThat(sink.events)
         .noneMatch(e -> e instanceof ChatEvent.Status s && s.text().startsWith("**Searching"));
-    assertThat(conversations.count(alice)).isZero();
+    assertThat(interruptedTurn(alice).getLast().context()).isEmpty();
   }
 
   @Test
@@ -1002,7 +1016,103 @@ class ChatServiceTest {
     assertThat(outcome).isInstanceOf(ChatOutcome.Cancelled.class);
     assertThat(gateway.helperAbandoned).isTrue();
     assertThat(gateway.requests).hasSize(1);
-    assertThat(conversations.count(alice)).isZero();
+    assertThat(interruptedTurn(alice)).hasSize(2);
+  }
+
+  @Test
+  void aStoppedTurnKeepsWhatItFoundAndTheNextTurnCarriesOnFromIt() {
+    notes(alice);
+    configureModel();
+    gateway.completions.add("{\"queries\": [\"green tea\"]}");
+    gateway.streamDeltas = List.of("a", "b", "c", "d", "e", "f");
+    gateway.pauseBetweenDeltasMillis = 150;
+    Recorder stopped = new Recorder();
+    stopped.cancelAfterFirstText = true;
+
+    chat.chat(ask(alice, "/notes what do I drink"), stopped);
+
+    List<ChatMessage> kept = interruptedTurn(alice);
+    ChatMessage empty = kept.getLast();
+    assertThat(empty.context()).extracting(NoteReference::file).contains("/notes/tea.md");
+    assertThat(empty.intent().inferredQueries()).containsExactly("green tea");
+    assertThat(empty.trainOfThought()).extracting(ChatMessage.Thought::data).isNotEmpty();
+    assertThat(empty.researchContext()).isEmpty(); // notes reach the prompt as references
+    gateway.streamDeltas = List.of("Green tea.");
+    gateway.pauseBetweenDeltasMillis = 0;
+    Recorder sink = new Recorder();
+
+    ChatOutcome.Answered answered =
+        (ChatOutcome.Answered) chat.chat(ask(alice, "/general so, what?"), sink);
+
+    List<ChatMessage> stored = conversations.messages(alice, answered.conversationId());
+    assertThat(stored)
+        .extracting(ChatMessage::message)
+        .containsExactly("what do I drink", "so, what?", "Green tea.");
+    assertThat(stored.getLast().context())
+        .extracting(NoteReference::file)
+        .contains("/notes/tea.md");
+    assertThat(stored.getLast().trainOfThought())
+        .startsWith(empty.trainOfThought().toArray(ChatMessage.Thought[]::new));
+    ChatEvent.References refs = (ChatEvent.References) sink.events.stream()
+        .filter(e -> e instanceof ChatEvent.References)
+        .findFirst()
+        .orElseThrow();
+    assertThat(refs.context()).extracting(NoteReference::file).contains("/notes/tea.md");
+    List<PromptMessage> prompt = gateway.requests.getLast().messages();
+    assertThat(prompt.stream().map(PromptMessage::text))
+        .anyMatch(t -> t.contains("File: /notes/tea.md"))
+        .noneMatch(t -> t.contains("AI: \n") || t.isEmpty());
+  }
+
+  @Test
+  void aStoppedWebSearchKeepsItsFindingsForTheAnswerOfTheNextTurn() {
+    configureModel();
+    ChatService chat = chatWithEveryTool(false);
+    gateway.completions.add("{\"queries\": [\"matcha price 2026\"]}");
+    gateway.streamDeltas = List.of("a", "b", "c");
+    gateway.pauseBetweenDeltasMillis = 150;
+    Recorder stopped = new Recorder();
+    stopped.cancelAfterFirstText = true;
+
+    chat.chat(askFrom(alice, "/online what does matcha cost", "DE", List.of()), stopped);
+
+    ChatMessage empty = interruptedTurn(alice).getLast();
+    assertThat(empty.onlineContext())
+        .extracting(OnlineResult::query)
+        .containsExactly("matcha price 2026");
+    assertThat(empty.researchContext()).anyMatch(c -> c.contains("30 EUR per 100 g this spring"));
+    gateway.streamDeltas = List.of("About 30 EUR.");
+    gateway.pauseBetweenDeltasMillis = 0;
+    Recorder sink = new Recorder();
+
+    ChatOutcome outcome = chat.chat(ask(alice, "/general and so?"), sink);
+
+    assertThat(web.queries()).as("the web is not searched again").hasSize(1);
+    assertThat(answerPrompt()).contains("30 EUR per 100 g this spring");
+    assertThat(referencesOf(sink).onlineContext())
+        .extracting(OnlineResult::query)
+        .containsExactly("matcha price 2026");
+    List<ChatMessage> stored =
+        conversations.messages(alice, ((ChatOutcome.Answered) outcome).conversationId());
+    assertThat(stored)
+        .extracting(ChatMessage::message)
+        .containsExactly("what does matcha cost", "and so?", "About 30 EUR.");
+    assertThat(stored.getLast().onlineContext()).isEqualTo(empty.onlineContext());
+    assertThat(stored.getLast().researchContext()).isEmpty();
+  }
+
+  @Test
+  void anAnswerWrittenInFullIsStoredEvenWhenTheClientLeavesRightAfter() {
+    configureModel();
+    gateway.streamDeltas = List.of("Hello ", "there.");
+    Recorder sink = new Recorder();
+    sink.cancelOn = ChatEvent.EndResponse.class;
+
+    chat.chat(ask(alice, "/general hi"), sink);
+
+    List<ChatMessage> stored =
+        conversations.messages(alice, conversations.latest(alice).orElseThrow().id());
+    assertThat(stored).extracting(ChatMessage::message).containsExactly("hi", "Hello there.");
   }
 
   @Test
@@ -1542,6 +1652,35 @@ class ChatServiceTest {
     assertThat(outcome).isInstanceOf(ChatOutcome.Cancelled.class);
     assertThat(gateway.completions).as("no step after the client left").hasSize(1);
     assertThat(statuses(sink)).doesNotContain("Never planned.");
+  }
+
+  @Test
+  void aStoppedResearchIsCarriedOnWithWhatItFoundShownToThePlannerAndTheAnswer() {
+    notes(alice);
+    configureModel();
+    ChatService chat = chatWithEveryTool(false);
+    Recorder stopped = new Recorder();
+    toolServer.answering((tool, arguments) -> {
+      stopped.cancel = true;
+      return "Sencha costs 12 EUR at the teashop.";
+    });
+    gateway.completions.add("{\"thought\": \"Ask the server.\", \"tool\": \"teashop/price\", "
+        + "\"arguments\": {\"tea\": \"sencha\"}}");
+
+    chat.chat(ask(alice, "/research what does sencha cost"), stopped);
+
+    ChatMessage empty = interruptedTurn(alice).getLast();
+    assertThat(empty.researchContext()).anyMatch(c -> c.contains("Sencha costs 12 EUR"));
+    gateway.completions.add("{\"thought\": \"Enough to answer.\", \"tool\": \"answer\"}");
+    int before = gateway.requests.size();
+
+    chat.chat(ask(alice, "/research and matcha?"), new Recorder());
+
+    assertThat(gateway.requests.get(before).messages().getFirst().text())
+        .as("the planner's prompt")
+        .contains("found_before_the_user_stopped_an_earlier_attempt")
+        .contains("Sencha costs 12 EUR");
+    assertThat(answerPrompt()).contains("Sencha costs 12 EUR");
   }
 
   @Test

@@ -72,6 +72,7 @@ final class ScriptedGateway implements ChatModelGateway {
     synchronized (this) {
       requests.add(request);
     }
+    AtomicBoolean stopped = new AtomicBoolean(); // this stream's; {@code cancelled} says any was
     Thread thread = Thread.ofVirtual().start(() -> {
       if (streamFailure != null) {
         listener.onError(streamFailure, false);
@@ -80,7 +81,7 @@ final class ScriptedGateway implements ChatModelGateway {
       streamThoughts.forEach(listener::onThought);
       StringBuilder all = new StringBuilder();
       for (String delta : streamDeltas) {
-        if (cancelled.get()) {
+        if (stopped.get()) {
           return;
         }
         try {
@@ -88,7 +89,7 @@ final class ScriptedGateway implements ChatModelGateway {
         } catch (InterruptedException e) {
           return;
         }
-        if (cancelled.get()) {
+        if (stopped.get()) {
           return;
         }
         all.append(delta);
@@ -100,6 +101,7 @@ final class ScriptedGateway implements ChatModelGateway {
           new TokenUsage(100, 20, 0, 0, 0, 0.001)));
     });
     return () -> {
+      stopped.set(true);
       cancelled.set(true);
       thread.interrupt();
     };

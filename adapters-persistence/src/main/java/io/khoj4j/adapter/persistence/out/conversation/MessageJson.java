@@ -67,6 +67,11 @@ final class MessageJson {
     if (m.automationId() != null) {
       node.put("automationId", m.automationId());
     }
+    if (!m.researchContext()
+        .isEmpty()) { // Khoj's research iterations: only what the next turn reads
+      ArrayNode research = node.putArray("researchContext");
+      m.researchContext().forEach(r -> research.addObject().put("summarizedResult", r));
+    }
     return node.toString();
   }
 
@@ -106,7 +111,8 @@ final class MessageJson {
           node.has("images") ? JSON.convertValue(node.get("images"), STRINGS) : List.of(),
           filesFrom(node.path("queryFiles")),
           node.hasNonNull("mermaidjsDiagram") ? node.get("mermaidjsDiagram").asText() : null,
-          node.hasNonNull("automationId") ? node.get("automationId").asText() : null);
+          node.hasNonNull("automationId") ? node.get("automationId").asText() : null,
+          researchFrom(node.path("researchContext")));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored message details are not JSON", e);
     }
@@ -145,6 +151,18 @@ final class MessageJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The findings of an interrupted turn's research iterations; iterations without a summary carry nothing. */
+  private static List<String> researchFrom(JsonNode iterations) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode iteration : iterations) {
+      JsonNode summary = iteration.path("summarizedResult");
+      if (summary.isTextual() && !summary.asText().isBlank()) {
+        out.add(summary.asText());
+      }
+    }
+    return out;
   }
 
   static String strings(List<String> values) {

@@ -180,6 +180,20 @@ public class PgConversationRepository implements ConversationRepository {
 
   @Override
   @Transactional
+  public boolean deleteInterruptedAnswer(UserId owner, UUID conversationId, String turnId) {
+    return jdbc.update(
+            "delete from chat_messages m using conversations c where c.id = m.conversation_id"
+                + " and c.user_id = ? and c.id = ? and m.turn_id = ? and m.speaker = ?"
+                + " and m.message = ''",
+            owner.value(),
+            conversationId,
+            turnId,
+            Speaker.KHOJ.wireName())
+        > 0;
+  }
+
+  @Override
+  @Transactional
   public boolean delete(UserId owner, UUID conversationId) {
     return jdbc.update(
             "delete from conversations where user_id = ? and id = ?", owner.value(), conversationId)

@@ -80,6 +80,20 @@ public final class ChatJson {
 
   record Thought(String type, String data) {}
 
+  /** One of Khoj's research iterations, as an interrupted answer keeps them: what it was for and what it found. */
+  record ResearchIteration(String query, String summarizedResult) {}
+
+  /** An interrupted answer's findings as Khoj's {@code researchContext}; null for every other message, as in Khoj. */
+  private static List<ResearchIteration> research(ChatMessage m) {
+    if (m.researchContext().isEmpty()) {
+      return null;
+    }
+    String query = m.intent() == null ? "" : m.intent().query();
+    return m.researchContext().stream()
+        .map(r -> new ResearchIteration(query, r))
+        .toList();
+  }
+
   /** Khoj's intent, in both the underscore and the older dash spelling its clients read. */
   record Intent(
       String type,
@@ -189,7 +203,7 @@ public final class ChatJson {
         references(m.context()),
         ContextJson.online(m.onlineContext()),
         ContextJson.code(m.codeContext()),
-        null,
+        research(m),
         null,
         created(m.created()),
         m.images(),

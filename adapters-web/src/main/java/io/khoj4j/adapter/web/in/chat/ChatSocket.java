@@ -31,14 +31,19 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
  * Khoj's {@code WS /api/chat/ws} for the web app. Each JSON event goes out as one frame followed by a frame holding
  * only the delimiter; answer text and reasoning ({@code thought}) are batched (every 100 ms or 512 characters). A new
- * message or an interrupt stops the running turn; closing the socket does too.
+ * message or an interrupt stops the running turn; closing the socket does too. A stopped turn is stored with what it
+ * had gathered, and a new message's turn starts once the stopped one has ended, so that it carries on from it.
  */
 @WebSocket(path = ChatSocket.PATH)
 @Authenticated
@@ -71,10 +76,14 @@ public class ChatSocket {
     this.identity = identity;
   }
 
-  /** Per connection: who it is, and the turn in flight (if any). */
+  /** How long a new turn waits for the one it stopped to store what it had gathered. */
+  static final long STOPPED_TURN_WAIT_SECONDS = 10;
+
+  /** Per connection: who it is, and the turn in flight (if any) with when it has ended. */
   private static final class Session {
     final UserId user;
     volatile AtomicBoolean running;
+    volatile CompletableFuture<Void> ended = CompletableFuture.completedFuture(null);
 
     Session(UserId user) {
       this.user = user;
@@ -137,12 +146,13 @@ public class ChatSocket {
     }
     if ("interrupt".equals(message.path("type").asText())) {
       stopRunning(session);
+      // the web app's stop button sends an empty query: only a query with text is a new instruction
       send(
           connection,
           ChatJson.write(new TypeFrame(
-              message.hasNonNull("query")
-                  ? "interrupt_message_acknowledged"
-                  : "interrupt_acknowledged")));
+              message.path("query").asText("").isBlank()
+                  ? "interrupt_acknowledged"
+                  : "interrupt_message_acknowledged")));
       return;
     }
     ChatCommand command;
@@ -171,7 +181,31 @@ public class ChatSocket {
     stopRunning(session);
     AtomicBoolean running = new AtomicBoolean(true);
     session.running = running;
-    Infrastructure.getDefaultWorkerPool().execute(() -> runTurn(connection, command, running));
+    CompletableFuture<Void> previous = session.ended;
+    CompletableFuture<Void> ended = new CompletableFuture<>();
+    session.ended = ended;
+    Infrastructure.getDefaultWorkerPool().execute(() -> {
+      try {
+        awaitStopped(previous);
+        runTurn(connection, command, running);
+      } finally {
+        ended.complete(null);
+      }
+    });
+  }
+
+  /**
+   * Waits (a bounded time) for the turn a new message stopped: it stores its question with what it had gathered, which
+   * the new turn carries on from.
+   */
+  private static void awaitStopped(CompletableFuture<Void> previous) {
+    try {
+      previous.get(STOPPED_TURN_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.debugf("the stopped turn did not end in time: %s", e.toString());
+    }
   }
 
   private static void stopRunning(Session session) {

@@ -3,14 +3,45 @@ package io.khoj4j.adapter.web.in.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.khoj4j.domain.chat.ChatEvent;
+import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.CodeRun;
+import io.khoj4j.domain.chat.Intent;
 import io.khoj4j.domain.chat.OnlineResult;
+import io.khoj4j.domain.chat.Speaker;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ChatJsonTest {
+
+  @Test
+  void anInterruptedAnswerCarriesItsFindingsAsKhojsResearchIterationsAndOthersNone() {
+    ChatMessage interrupted = new ChatMessage(
+        Speaker.KHOJ,
+        "",
+        Instant.parse("2026-01-02T10:11:12Z"),
+        "t1",
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        new Intent("remember", "what does tea cost", "notes", List.of()),
+        List.of(),
+        List.of(),
+        null,
+        null,
+        List.of("Tea costs 3 EUR."));
+    ChatMessage finished = ChatMessage.fromUser(
+        "what does tea cost", Instant.parse("2026-01-02T10:11:12Z"), "t1", List.of(), List.of());
+
+    assertThat(ChatJson.write(ChatJson.message(interrupted)))
+        .contains(
+            "\"researchContext\":[{\"query\":\"what does tea cost\",\"summarizedResult\":\"Tea costs 3 EUR.\"}]")
+        .contains("\"message\":\"\"");
+    assertThat(ChatJson.write(ChatJson.message(finished))).contains("\"researchContext\":null");
+  }
 
   @Test
   void generatedAssetsAreKhojsEventWithOnlyWhatTheTurnMade() {

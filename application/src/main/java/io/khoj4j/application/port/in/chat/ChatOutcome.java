@@ -6,7 +6,10 @@ import io.khoj4j.domain.chat.TokenUsage;
 import java.util.List;
 import java.util.UUID;
 
-/** How a turn ended. Only {@link Answered} turns are stored. */
+/**
+ * How a turn ended. {@link Answered} turns are stored; a {@link Cancelled} one is stored as interrupted when its
+ * conversation was known (the question, an empty answer and what it had gathered), for the next turn to carry on.
+ */
 public sealed interface ChatOutcome {
 
   record Answered(
@@ -24,6 +27,9 @@ public sealed interface ChatOutcome {
   /** The language model failed; nothing was stored. */
   record Failed(UpstreamFailureException error) implements ChatOutcome {}
 
-  /** The client went away; the model call was stopped and nothing was stored. */
+  /**
+   * The client stopped the turn or went away: the model call was stopped, and the question was stored with an empty
+   * answer holding what the turn had gathered.
+   */
   record Cancelled() implements ChatOutcome {}
 }

@@ -41,6 +41,12 @@ public interface ConversationRepository {
   /** Deletes every message of the turn; returns how many. */
   int deleteTurn(UserId owner, UUID conversationId, String turnId);
 
+  /**
+   * Deletes the turn's answer if it is an interrupted one (no text; the question stays), when a later turn has carried
+   * on from it; returns whether one was deleted.
+   */
+  boolean deleteInterruptedAnswer(UserId owner, UUID conversationId, String turnId);
+
   boolean delete(UserId owner, UUID conversationId);
 
   int deleteAll(UserId owner);

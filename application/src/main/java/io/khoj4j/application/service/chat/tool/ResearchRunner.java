@@ -69,9 +69,10 @@ final class ResearchRunner implements ChatTool {
       return;
     }
     List<Step> steps = new ArrayList<>();
+    String earlier = earlier(found);
     int max = tools.researchIterations();
     for (int n = 1; n <= max && !turn.cancelled(); n++) {
-      Optional<Plan> plan = plan(turn, menu, steps, n, max, found);
+      Optional<Plan> plan = plan(turn, menu, earlier, steps, n, max, found);
       if (plan.isEmpty()) {
         if (steps.isEmpty() && !turn.cancelled()) {
           turn.status("**Research failed**");
@@ -93,7 +94,13 @@ final class ResearchRunner implements ChatTool {
 
   /** The next step the model picks; empty when its reply is unusable or names no offered tool. */
   private Optional<Plan> plan(
-      ToolTurn turn, ResearchTools menu, List<Step> steps, int n, int max, ToolFindings found) {
+      ToolTurn turn,
+      ResearchTools menu,
+      String earlier,
+      List<Step> steps,
+      int n,
+      int max,
+      ToolFindings found) {
     String prompt = Prompts.render(
         "research-plan.txt",
         Map.of(
@@ -102,7 +109,7 @@ final class ResearchRunner implements ChatTool {
             "tools", menu.describe(),
             "step", String.valueOf(n),
             "max", String.valueOf(max),
-            "steps", steps.isEmpty() ? "(none yet)" : forPlanner(steps),
+            "steps", earlier + (steps.isEmpty() ? "(none yet)" : forPlanner(steps)),
             "history", PromptBuilder.formatHistory(turn.history(), 6),
             "query", turn.query()));
     Optional<ChatCompletion> reply =
@@ -177,6 +184,20 @@ final class ResearchRunner implements ChatTool {
   }
 
   /** The steps so far as the planner reads them: each result cut short. */
+  /**
+   * What a stopped turn this one carries on from had found (research starts a turn's tools, so the findings are those
+   * carried), for the planner to build on rather than repeat; empty when there are none.
+   */
+  private static String earlier(ToolFindings found) {
+    String carried = found.promptContextText();
+    if (carried.isBlank()) {
+      return "";
+    }
+    return "<found_before_the_user_stopped_an_earlier_attempt>\n"
+        + Prompts.cut(carried, PLANNER_CHARS)
+        + "\n</found_before_the_user_stopped_an_earlier_attempt>\n";
+  }
+
   private static String forPlanner(List<Step> steps) {
     return format(steps, PLANNER_CHARS);
   }

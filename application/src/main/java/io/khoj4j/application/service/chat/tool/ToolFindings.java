@@ -3,6 +3,7 @@ package io.khoj4j.application.service.chat.tool;
 import io.khoj4j.application.port.out.tools.CodeSandbox;
 import io.khoj4j.application.port.out.tools.WebReader;
 import io.khoj4j.application.port.out.tools.WebSearch;
+import io.khoj4j.domain.chat.ChatMessage;
 import io.khoj4j.domain.chat.CodeRun;
 import io.khoj4j.domain.chat.NoteReference;
 import io.khoj4j.domain.chat.OnlineResult;
@@ -30,6 +31,23 @@ public final class ToolFindings {
   private final List<String> promptContext = new ArrayList<>();
   private String mermaidjsDiagram;
   private TokenUsage usage = TokenUsage.NONE;
+
+  /**
+   * Findings that start from an interrupted turn's: its web results, programs run and the context it had for its answer
+   * (kept as its {@code researchContext}); none for a turn that carries on from nothing.
+   */
+  public static ToolFindings carryingOn(Optional<ChatMessage> interrupted) {
+    ToolFindings found = new ToolFindings();
+    interrupted.ifPresent(m -> {
+      m.onlineContext().forEach(r -> {
+        found.put(r);
+        r.organic().forEach(hit -> found.links.add(hit.link()));
+      });
+      found.code.addAll(m.codeContext());
+      found.promptContext.addAll(m.researchContext());
+    });
+    return found;
+  }
 
   /**
    * A web search's results under its query ({@code organic}, {@code answerBox}, {@code webpages}); a link already

@@ -26,15 +26,16 @@ public final class ToolRunner {
     this.assets = List.of(new ImageTool(tools, maker), new DiagramTool(tools, maker));
   }
 
-  /** The sources besides the notes; {@code notes} are those the turn found, which a program may use. */
-  public ToolFindings gather(ToolPlan plan, ToolTurn turn, List<NoteReference> notes) {
-    ToolFindings found = new ToolFindings();
+  /**
+   * The sources besides the notes, added to {@code found} as they run (a turn that stops keeps what they found so
+   * far); {@code notes} are those the turn found, which a program may use.
+   */
+  public void gather(ToolPlan plan, ToolTurn turn, List<NoteReference> notes, ToolFindings found) {
     for (ChatTool source : sources) {
       if (source.wanted(plan) && !turn.cancelled()) {
         source.run(turn, notes, found);
       }
     }
-    return found;
   }
 
   /** The image or diagram the plan asks for; each is sent as a {@code generated_assets} event. */

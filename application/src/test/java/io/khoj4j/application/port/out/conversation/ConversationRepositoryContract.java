@@ -218,6 +218,49 @@ public abstract class ConversationRepositoryContract {
   }
 
   @Test
+  void anInterruptedAnswerKeepsItsFindingsAndIsDeletedOnlyWhileEmptyAndOnlyByItsOwner() {
+    Conversation c = conversation(alice, t0);
+    ChatMessage question = ChatMessage.fromUser("q1", t0, "t1", List.of(), List.of());
+    ChatMessage interrupted = new ChatMessage(
+        Speaker.KHOJ,
+        "",
+        t0,
+        "t1",
+        List.of(new NoteReference("tea", "Green tea", "/n/tea.md", "file:///n/tea.md")),
+        List.of(),
+        List.of(),
+        List.of(new ChatMessage.Thought("status", "Searching")),
+        new Intent("remember", "q1", "notes", List.of("tea")),
+        List.of(),
+        List.of(),
+        null,
+        null,
+        List.of("Found on the web: tea costs 3 EUR"));
+    unitOfWork().run(() -> {
+      repository().appendMessages(alice, c.id(), List.of(question, interrupted), "q1", t0);
+      repository().appendMessages(alice, c.id(), turn("q2", "a2", "t2", t0), "q2", t0);
+    });
+
+    assertThat(repository().messages(alice, c.id()).get(1)).isEqualTo(interrupted);
+    assertThat(unitOfWork()
+            .inTransaction(() -> repository().deleteInterruptedAnswer(bob, c.id(), "t1")))
+        .isFalse();
+    assertThat(unitOfWork()
+            .inTransaction(() -> repository().deleteInterruptedAnswer(alice, c.id(), "t2")))
+        .as("an answer with text is no interrupted one")
+        .isFalse();
+    assertThat(unitOfWork()
+            .inTransaction(() -> repository().deleteInterruptedAnswer(alice, c.id(), "t1")))
+        .isTrue();
+    assertThat(repository().messages(alice, c.id()))
+        .extracting(ChatMessage::message)
+        .containsExactly("q1", "q2", "a2");
+    assertThat(unitOfWork()
+            .inTransaction(() -> repository().deleteInterruptedAnswer(alice, c.id(), "t1")))
+        .isFalse();
+  }
+
+  @Test
   void deletingAConversationDeletesItsMessages() {
     Conversation c = conversation(alice, t0);
     unitOfWork()

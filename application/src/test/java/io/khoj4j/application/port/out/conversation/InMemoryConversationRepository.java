@@ -103,6 +103,14 @@ public final class InMemoryConversationRepository implements ConversationReposit
   }
 
   @Override
+  public boolean deleteInterruptedAnswer(UserId owner, UUID conversationId, String turnId) {
+    if (owned(owner, conversationId).isEmpty()) {
+      return false;
+    }
+    return messages.get(conversationId).removeIf(m -> turnId.equals(m.turnId()) && m.interrupted());
+  }
+
+  @Override
   public boolean delete(UserId owner, UUID conversationId) {
     if (owned(owner, conversationId).isEmpty()) {
       return false;
