@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Hands a connector's files to the indexing use case (same processors, chunking, embedding and per-file atomic
  * replace as uploads) and remembers, after each batch, the version of every item it indexed: a crash or a rate limit
- * part way through loses at most one batch, and the next sync resumes where this one stopped.
+ * part way through loses at most one batch, and the next sync resumes where this one stopped. A source its owner
+ * removed while it synced gets no further batch ({@link SourceRemovedException}).
  */
 final class ConnectorIndexer {
 
@@ -31,10 +32,33 @@ final class ConnectorIndexer {
     this.connectors = connectors;
   }
 
+  /** The sync stops: its owner removed the source (and its settings) while it ran. */
+  static final class SourceRemovedException extends RuntimeException {
+    SourceRemovedException(ContentSource source) {
+      super(source.wireName() + " was removed while it was syncing");
+    }
+  }
+
+  /** Whether the owner still has the source's settings (a sync that outlives them must not write). */
+  static boolean configured(ConnectorRepository connectors, UserId owner, ContentSource source) {
+    return switch (source) {
+      case GITHUB -> connectors.github(owner).isPresent();
+      case NOTION -> connectors.notionToken(owner).isPresent();
+      case COMPUTER -> true;
+    };
+  }
+
+  private void requireConfigured(UserId owner, ContentSource source) {
+    if (!configured(connectors, owner, source)) {
+      throw new SourceRemovedException(source);
+    }
+  }
+
   void index(UserId owner, ContentSource source, List<Item> batch) {
     if (batch.isEmpty()) {
       return;
     }
+    requireConfigured(owner, source);
     List<UploadedFile> files = batch.stream().map(Item::file).toList();
     indexContent.index(new IndexContentCommand(
         owner, files, SyncMode.INCREMENTAL, java.util.Optional.empty(), source));
@@ -48,6 +72,7 @@ final class ConnectorIndexer {
     if (keys.isEmpty()) {
       return;
     }
+    requireConfigured(owner, source);
     List<UploadedFile> deletions = new ArrayList<>();
     keys.forEach(k -> deletions.add(new UploadedFile(k, null, new byte[0])));
     indexContent.index(new IndexContentCommand(

@@ -7,6 +7,8 @@ import io.khoj4j.application.port.in.connector.ConfigureNotionCommand;
 import io.khoj4j.application.port.in.connector.SyncConnectorsCommand;
 import io.khoj4j.application.port.in.connector.SyncReport;
 import io.khoj4j.application.port.in.connector.SyncReport.Outcome;
+import io.khoj4j.application.port.in.content.DeleteContentCommand;
+import io.khoj4j.application.port.in.content.DeleteContentUseCase;
 import io.khoj4j.application.port.in.content.IndexContentCommand;
 import io.khoj4j.application.port.in.content.IndexContentResult;
 import io.khoj4j.application.port.in.content.IndexContentUseCase;
@@ -48,6 +50,8 @@ class SyncConnectorsServiceTest {
     final List<Optional<String>> tokens = new ArrayList<>();
     ConnectorException treeFailure;
     ConnectorException blobFailureAfterOne;
+    /** Runs as each file is read (the owner acting meanwhile, say). */
+    Runnable whileReading = () -> {};
 
     void file(GithubRepo repo, String path, String sha, String content) {
       trees
@@ -70,6 +74,7 @@ class SyncConnectorsServiceTest {
 
     @Override
     public byte[] blob(Optional<String> token, GithubRepo repo, String sha) {
+      whileReading.run();
       if (blobFailureAfterOne != null && !blobReads.isEmpty()) {
         throw blobFailureAfterOne;
       }
@@ -118,9 +123,12 @@ class SyncConnectorsServiceTest {
   static final class FakeIndex implements IndexContentUseCase {
     final Map<UserId, Map<String, String>> files = new HashMap<>();
     final List<IndexContentCommand> commands = new ArrayList<>();
+    /** Runs as a batch is about to be written (after the sync's last check). */
+    Runnable beforeWriting = () -> {};
 
     @Override
     public IndexContentResult index(IndexContentCommand command) {
+      beforeWriting.run();
       commands.add(command);
       Map<String, String> mine = files.computeIfAbsent(command.owner(), k -> new TreeMap<>());
       for (UploadedFile f : command.files()) {
@@ -145,11 +153,23 @@ class SyncConnectorsServiceTest {
   final FakeGithub github = new FakeGithub();
   final FakeNotion notion = new FakeNotion();
   final FakeIndex index = new FakeIndex();
+  /** Deleting a source as the real use case does: its settings, versions and state, and its files (by their URLs). */
+  final DeleteContentUseCase deleteContent = command -> {
+    ContentSource source = ((DeleteContentCommand.Source) command.target()).source();
+    connectors.deleteConnector(command.owner(), source);
+    String prefix = source == ContentSource.GITHUB ? "https://github.com/" : "https://notion.so/";
+    Map<String, String> mine = index.files.getOrDefault(command.owner(), new TreeMap<>());
+    int before = mine.size();
+    mine.keySet().removeIf(name -> name.startsWith(prefix));
+    return before - mine.size();
+  };
+
   final SyncConnectorsService sync = new SyncConnectorsService(
       connectors,
       github,
       notion,
       index,
+      deleteContent,
       secrets,
       Clock.fixed(NOW, ZoneOffset.UTC),
       new ConnectorSettings(1000, 2, Optional.empty()));
@@ -201,6 +221,7 @@ class SyncConnectorsServiceTest {
         github,
         notion,
         index,
+        deleteContent,
         secrets,
         Clock.fixed(NOW, ZoneOffset.UTC),
         new ConnectorSettings(20L * 1024 * 1024, 50, Optional.empty()));
@@ -315,6 +336,53 @@ class SyncConnectorsServiceTest {
     assertThat(state.lastError())
         .hasValueSatisfying(e -> assertThat(e).startsWith("GitHub refused the token"));
     assertThat(state.lastSyncedAt()).contains(NOW);
+  }
+
+  @Test
+  void aSourceRemovedWhileItSyncsGetsNoFurtherBatchAndKeepsNothing() {
+    for (int i = 0; i < 5; i++) {
+      github.file(REPO, "f" + i + ".md", "s" + i, "F" + i);
+    }
+    configure(alice, "t", REPO);
+    github.whileReading = () -> {
+      if (github.blobReads.size() == 2) { // after the first batch (of 2) was written
+        deleteContent.delete(
+            new DeleteContentCommand(alice, new DeleteContentCommand.Source(ContentSource.GITHUB)));
+      }
+    };
+
+    SyncReport report = syncGithub(alice);
+
+    assertThat(report.outcomes().get(ContentSource.GITHUB))
+        .isEqualTo(new Outcome.Failed("github was removed while it was syncing"));
+    assertThat(index.commands).as("only the batch written before the removal").hasSize(1);
+    assertThat(index.of(alice)).isEmpty();
+    assertThat(connectors.github(alice)).isEmpty();
+    assertThat(connectors.versions(alice, ContentSource.GITHUB)).isEmpty();
+    assertThat(connectors.state(alice, ContentSource.GITHUB))
+        .isEqualTo(connectors.state(bobWithNothing(), ContentSource.GITHUB));
+  }
+
+  @Test
+  void aBatchWrittenJustAsItsSourceIsRemovedIsDeletedWhenTheSyncEnds() {
+    github.file(REPO, "a.md", "a1", "A");
+    configure(alice, "t", REPO);
+    index.beforeWriting = () -> {
+      // the removal lands between the sync's check and its write
+      deleteContent.delete(
+          new DeleteContentCommand(alice, new DeleteContentCommand.Source(ContentSource.GITHUB)));
+      index.beforeWriting = () -> {};
+    };
+
+    syncGithub(alice);
+
+    assertThat(index.commands).hasSize(1);
+    assertThat(index.of(alice)).isEmpty();
+    assertThat(connectors.versions(alice, ContentSource.GITHUB)).isEmpty();
+  }
+
+  private static UserId bobWithNothing() {
+    return new UserId(UUID.randomUUID());
   }
 
   @Test
