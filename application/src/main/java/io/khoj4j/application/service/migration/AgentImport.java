@@ -78,8 +78,8 @@ final class AgentImport {
         a.personality(),
         AgentPrivacy.fromWire(a.privacy()).orElse(AgentPrivacy.PRIVATE),
         chatModel(a, run),
-        tools(a.inputTools()),
-        modes(a.outputModes()),
+        tools(a, run),
+        modes(a, run),
         a.color(),
         a.icon(),
         a.hidden(),
@@ -124,15 +124,38 @@ final class AgentImport {
     return name;
   }
 
-  private static Set<AgentInputTool> tools(List<String> wire) {
+  /**
+   * The agent's sources. Values this server does not know (Khoj's older tools) are left out; an agent that listed only
+   * such values stays restricted, to general knowledge, as Khoj treats it (no sources listed here would mean all).
+   */
+  private static Set<AgentInputTool> tools(KhojSource.Agent a, ImportRun run) {
     Set<AgentInputTool> out = EnumSet.noneOf(AgentInputTool.class);
-    wire.forEach(w -> AgentInputTool.fromWire(w).ifPresent(out::add));
+    a.inputTools().forEach(w -> AgentInputTool.fromWire(w).ifPresent(out::add));
+    if (out.isEmpty() && !a.inputTools().isEmpty()) {
+      run.skip(
+          "agent tools",
+          a.name(),
+          "its tools " + a.inputTools()
+              + " are not known here: it is limited to general knowledge");
+      return EnumSet.of(AgentInputTool.GENERAL);
+    }
     return out;
   }
 
-  private static Set<AgentOutputMode> modes(List<String> wire) {
+  /**
+   * The agent's output modes; values this server does not know are left out. An agent that listed only such values
+   * (Khoj's older {@code text}) cannot be limited to text here, so the report says it may now make images and diagrams.
+   */
+  private static Set<AgentOutputMode> modes(KhojSource.Agent a, ImportRun run) {
     Set<AgentOutputMode> out = EnumSet.noneOf(AgentOutputMode.class);
-    wire.forEach(w -> AgentOutputMode.fromWire(w).ifPresent(out::add));
+    a.outputModes().forEach(w -> AgentOutputMode.fromWire(w).ifPresent(out::add));
+    if (out.isEmpty() && !a.outputModes().isEmpty()) {
+      run.skip(
+          "agent output modes",
+          a.name(),
+          "its output modes " + a.outputModes()
+              + " are not known here: it may make images and diagrams");
+    }
     return out;
   }
 }

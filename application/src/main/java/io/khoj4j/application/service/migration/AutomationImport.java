@@ -86,7 +86,8 @@ final class AutomationImport {
         crontime.get(),
         zone(a.timezone()),
         conversation,
-        now);
+        now,
+        a.place());
     automations.insert(automation);
     calendar
         .nextAfter(automation.crontime(), automation.zone(), now)

@@ -29,6 +29,7 @@ import io.khoj4j.application.port.out.subscription.InMemorySubscriptionRepositor
 import io.khoj4j.application.port.out.token.InMemoryApiTokenRepository;
 import io.khoj4j.application.port.out.user.InMemoryUserRepository;
 import io.khoj4j.domain.agent.Agent;
+import io.khoj4j.domain.agent.AgentInputTool;
 import io.khoj4j.domain.agent.AgentSlug;
 import io.khoj4j.domain.automation.Automation;
 import io.khoj4j.domain.chat.ChatMessage;
@@ -151,6 +152,23 @@ class ImportKhojDataServiceTest {
         AT,
         AT));
     source.agents.add(new KhojSource.Agent(
+        "22",
+        "1",
+        "Summariser",
+        "You summarise.",
+        List.of("summarize"),
+        List.of("text"),
+        "7",
+        "summariser-1",
+        "blue",
+        "Book",
+        "private",
+        false,
+        false,
+        Set.of(),
+        AT,
+        AT));
+    source.agents.add(new KhojSource.Agent(
         "21", null, "Khoj", "", List.of(), List.of(), "7", "khoj", null, null, "public", false,
         true, Set.of(), AT, AT));
     ChatMessage q = ChatMessage.fromUser("When to water?", AT, "t1", List.of(), List.of());
@@ -218,6 +236,18 @@ class ImportKhojDataServiceTest {
     assertThat(gardener.chatModel()).contains("GPT 4o");
     assertThat(gardener.files()).containsExactly("/notes/garden.md");
     assertThat(knowledge.filesOf(gardener.id())).containsExactly("/notes/garden.md");
+    assertThat(gardener.inputTools())
+        .as("a value not known here is left out")
+        .containsExactly(AgentInputTool.NOTES);
+    Agent summariser =
+        agents.findReadable(Optional.of(ann()), AgentSlug.of("summariser-1")).orElseThrow();
+    assertThat(summariser.inputTools())
+        .as("only tools not known here: limited, as Khoj limits it, not given every tool")
+        .containsExactly(AgentInputTool.GENERAL);
+    assertThat(report.skipped())
+        .filteredOn(s -> s.item().equals("Summariser"))
+        .extracting(ImportReport.Skipped::kind)
+        .containsExactlyInAnyOrder("agent tools", "agent output modes");
     Conversation c = conversations.find(ann(), UUID.fromString(CONVERSATION)).orElseThrow();
     assertThat(c.title()).isEqualTo("Garden");
     assertThat(c.agentSlug()).isEqualTo("gardener-1");
@@ -268,7 +298,8 @@ class ImportKhojDataServiceTest {
         "30 7 * * *",
         Optional.of("Europe/Berlin"),
         Optional.of(CONVERSATION),
-        Optional.empty()));
+        Optional.empty(),
+        new Automation.Place("Berlin", "Berlin", "Germany")));
     source.automations.add(new KhojSource.Automation(
         "automation_2_b",
         "2",
@@ -311,12 +342,14 @@ class ImportKhojDataServiceTest {
     assertThat(watering.subject()).isEqualTo("Watering");
     assertThat(watering.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
     assertThat(watering.conversationId()).isEqualTo(UUID.fromString(CONVERSATION));
+    assertThat(watering.place()).isEqualTo(new Automation.Place("Berlin", "Berlin", "Germany"));
     assertThat(scheduler.next.get(watering.id()))
         .as("07:30 in Berlin after %s", AT)
         .isEqualTo(Instant.parse("2025-03-04T06:30:00Z"));
     UserId bob = users.findByEmail("bob@example.org").orElseThrow().id();
     Automation due = automations.list(bob).getFirst();
     assertThat(due.subject()).isEqualTo("What is due?");
+    assertThat(due.place()).isEqualTo(Automation.Place.UNKNOWN);
     assertThat(due.zone())
         .as("an unknown zone is read as UTC, as Khoj does")
         .isEqualTo(ZoneId.of("UTC"));

@@ -403,7 +403,8 @@ final class JdbcKhojSource implements KhojSource {
           job.crontime(),
           job.timezone(),
           job.conversationId(),
-          Optional.empty());
+          Optional.empty(),
+          job.place());
     } catch (IllegalArgumentException e) {
       return Automation.unreadable(id, owner, e.getMessage());
     }

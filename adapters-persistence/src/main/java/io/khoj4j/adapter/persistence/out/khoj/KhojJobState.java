@@ -1,7 +1,12 @@
 package io.khoj4j.adapter.persistence.out.khoj;
 
+import io.khoj4j.domain.automation.Automation;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
@@ -19,13 +24,15 @@ import net.razorvine.pickle.objects.ClassDict;
  * <p>The pickle also names classes of Khoj's own process (its Django user, a Starlette URL, the run function), which do
  * not exist here. Pyrolite turns unknown classes into plain dictionaries; this reader also accepts what Pyrolite alone
  * refuses (an unknown function called with arguments, a state given with slots) so that no such value stops the read,
- * and then takes only the two values it needs. Nothing in a pickle is ever run: Pyrolite builds Java values only.
+ * and then takes only the values it needs. Nothing in a pickle is ever run: Pyrolite builds Java values only.
  */
 final class KhojJobState {
 
   /**
    * What the job's name and trigger say: the question each run asks, what the user typed, the subject, the cron
-   * expression, the conversation its runs answer in (when Khoj named one) and the zone the cron expression is read in.
+   * expression, the conversation its runs answer in (when Khoj named one) and the zone the cron expression is read in;
+   * and what its arguments say: the place the user asked from (the {@code city}, {@code region} and {@code country}
+   * of the request URL Khoj keeps to send each run as).
    */
   record Job(
       String queryToRun,
@@ -33,7 +40,8 @@ final class KhojJobState {
       String subject,
       String crontime,
       Optional<String> conversationId,
-      Optional<String> timezone) {}
+      Optional<String> timezone,
+      Automation.Place place) {}
 
   /** Where a value made by an unknown function keeps the function's arguments. */
   private static final String ARGS = "__args__";
@@ -73,7 +81,41 @@ final class KhojJobState {
         about.getOrDefault("subject", ""),
         crontime,
         Optional.ofNullable(about.get("conversation_id")).filter(id -> !id.equals("None")),
-        zone);
+        zone,
+        placeOf(job.get("kwargs") instanceof Map<?, ?> kwargs ? kwargs.get("calling_url") : null));
+  }
+
+  /**
+   * The place in the URL Khoj calls each run with: a Starlette URL (its state keeps the text as {@code _url}) when the
+   * automation was made in a chat, the text itself when made through the automation API.
+   */
+  private static Automation.Place placeOf(Object callingUrl) {
+    Object url =
+        callingUrl instanceof Map<?, ?> starletteUrl ? starletteUrl.get("_url") : callingUrl;
+    if (!(url instanceof String text)) {
+      return Automation.Place.UNKNOWN;
+    }
+    String query;
+    try {
+      query = URI.create(text).getRawQuery();
+    } catch (IllegalArgumentException e) {
+      return Automation.Place.UNKNOWN;
+    }
+    Map<String, String> parameters = new HashMap<>();
+    for (String pair : query == null ? new String[0] : query.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        try {
+          parameters.putIfAbsent(
+              URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+          // a broken escape leaves that parameter out
+        }
+      }
+    }
+    return new Automation.Place(
+        parameters.get("city"), parameters.get("region"), parameters.get("country"));
   }
 
   private static Optional<String> zoneOf(Object timezone) {

@@ -3,6 +3,7 @@ package io.khoj4j.adapter.persistence.out.khoj;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.khoj4j.domain.automation.Automation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,9 @@ class KhojJobStateTest {
     assertThat(job.crontime()).isEqualTo("15 7 * * 1");
     assertThat(job.conversationId()).as("Khoj writes None for no conversation").isEmpty();
     assertThat(job.timezone()).contains("Asia/Kolkata");
+    assertThat(job.place())
+        .as("from the chat request's URL, a Starlette URL")
+        .isEqualTo(new Automation.Place("Kolkata", "West Bengal", "India"));
   }
 
   @Test
@@ -44,6 +48,9 @@ class KhojJobStateTest {
 
     assertThat(job.conversationId()).contains("1d4e1f1a-0000-4000-8000-00000000c0de");
     assertThat(job.timezone()).contains("UTC");
+    assertThat(job.place())
+        .as("a URL given as text, without a place")
+        .isEqualTo(Automation.Place.UNKNOWN);
   }
 
   @Test

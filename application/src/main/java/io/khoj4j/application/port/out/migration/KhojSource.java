@@ -228,7 +228,36 @@ public interface KhojSource extends AutoCloseable {
       String crontime,
       Optional<String> timezone,
       Optional<String> conversationKey,
-      Optional<String> unreadable) {
+      Optional<String> unreadable,
+      io.khoj4j.domain.automation.Automation.Place place) {
+
+    /** Khoj keeps the place of the request that made the automation; one made without a place has none. */
+    public Automation {
+      place = place == null ? io.khoj4j.domain.automation.Automation.Place.UNKNOWN : place;
+    }
+
+    public Automation(
+        String key,
+        String userKey,
+        String queryToRun,
+        String schedulingRequest,
+        String subject,
+        String crontime,
+        Optional<String> timezone,
+        Optional<String> conversationKey,
+        Optional<String> unreadable) {
+      this(
+          key,
+          userKey,
+          queryToRun,
+          schedulingRequest,
+          subject,
+          crontime,
+          timezone,
+          conversationKey,
+          unreadable,
+          null);
+    }
 
     public static Automation unreadable(String key, String userKey, String why) {
       return new Automation(
