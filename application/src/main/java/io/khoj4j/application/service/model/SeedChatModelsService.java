@@ -17,6 +17,8 @@ import java.lang.System.Logger.Level;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Seeds the model configuration from the environment at start-up (OpenAI or a compatible server, Anthropic, Gemini, the
@@ -54,7 +56,8 @@ public final class SeedChatModelsService implements SeedChatModelsUseCase {
    * Creates what the environment describes and keeps what an administrator changed since: an API that exists keeps its
    * base URL (unless {@code OPENAI_BASE_URL} names one) and its models; only a vendor's key from the environment
    * replaces the stored one. A vendor's model list is added once, with its API; an OpenAI-compatible server's list is
-   * asked at every start and models it newly serves are added. {@code KHOJ_DEFAULT_CHAT_MODEL} makes a model the
+   * asked at every start and models it newly serves are added (one it served before and an administrator deleted
+   * stays deleted). {@code KHOJ_DEFAULT_CHAT_MODEL} makes a model the
    * default at every start; without it, a server without a default gets its first model.
    */
   @Override
@@ -123,9 +126,14 @@ public final class SeedChatModelsService implements SeedChatModelsUseCase {
         repository.saveApi(api, newKey);
       }
       int added = 0;
+      // a live list adds only what it offers anew: a model it offered before and is gone was
+      // deleted
+      Set<String> offeredBefore =
+          existing.isPresent() ? repository.offeredModels(api.id()) : Set.of();
       if (existing.isEmpty() || addNewModels) {
         for (String model : models) {
-          if (repository.modelByName(api.id(), model).isEmpty()) {
+          if (!offeredBefore.contains(model)
+              && repository.modelByName(api.id(), model).isEmpty()) {
             repository.saveModel(new ChatModel(
                 0,
                 model,
@@ -140,6 +148,11 @@ public final class SeedChatModelsService implements SeedChatModelsUseCase {
             added++;
           }
         }
+      }
+      if (addNewModels) {
+        Set<String> offered = new TreeSet<>(offeredBefore);
+        offered.addAll(models);
+        repository.saveOfferedModels(api.id(), offered);
       }
       LOG.log(
           Level.INFO, "Model API {0} seeded from the environment: {1} models added", name, added);

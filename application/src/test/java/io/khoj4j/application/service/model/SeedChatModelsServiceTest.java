@@ -274,4 +274,19 @@ class SeedChatModelsServiceTest {
         .containsExactly("llama3.2:latest", "qwen2.5:7b", "mistral:7b");
     assertThat(repository.model(llama.id()).orElseThrow().friendlyName()).isEqualTo("Llama");
   }
+
+  @Test
+  void aServedModelAnAdministratorDeletedIsNotAddedAgain() {
+    service.seed(env(null, "http://gpu-box:8000/v1", null, null, null));
+    ChatModel qwen =
+        repository.modelByName(api("OpenAI-compatible").id(), "qwen2.5:7b").orElseThrow();
+    repository.deleteModel(qwen.id());
+    served = List.of("llama3.2:latest", "qwen2.5:7b", "mistral:7b");
+
+    service.seed(env(null, "http://gpu-box:8000/v1", null, null, null));
+
+    assertThat(modelNames(api("OpenAI-compatible")))
+        .as("only what the server offers anew")
+        .containsExactly("llama3.2:latest", "mistral:7b");
+  }
 }

@@ -1,5 +1,6 @@
 package io.khoj4j.adapter.persistence.out.model;
 
+import io.khoj4j.adapter.persistence.out.shared.SharedJson;
 import io.khoj4j.application.port.out.model.ChatModelRepository;
 import io.khoj4j.application.port.out.shared.SealedSecret;
 import io.khoj4j.domain.chat.AiModelApi;
@@ -12,6 +13,8 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -89,6 +92,28 @@ public class PgChatModelRepository implements ChatModelRepository {
   @Transactional
   public boolean deleteApi(UUID id) {
     return AiModelApiEntity.deleteById(id);
+  }
+
+  @Override
+  public Set<String> offeredModels(UUID apiId) {
+    List<?> rows = em.createNativeQuery(
+            "select unnest(offered_models) from ai_model_apis where id = :id")
+        .setParameter("id", apiId)
+        .getResultList();
+    Set<String> names = new TreeSet<>();
+    rows.forEach(r -> names.add((String) r));
+    return names;
+  }
+
+  @Override
+  @Transactional
+  public void saveOfferedModels(UUID apiId, Set<String> names) {
+    em.createNativeQuery("update ai_model_apis set offered_models = array(select"
+            + " jsonb_array_elements_text(cast(:names as jsonb))) where id = :id")
+        .setParameter(
+            "names", SharedJson.MAPPER.valueToTree(new TreeSet<>(names)).toString())
+        .setParameter("id", apiId)
+        .executeUpdate();
   }
 
   @Override

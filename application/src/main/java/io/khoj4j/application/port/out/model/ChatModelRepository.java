@@ -6,6 +6,7 @@ import io.khoj4j.domain.chat.ChatModel;
 import io.khoj4j.domain.user.UserId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Stores the model configuration: APIs (keys sealed), chat models, the server default, each user's choice. */
@@ -23,6 +24,15 @@ public interface ChatModelRepository {
   Optional<SealedSecret> apiKey(UUID apiId);
 
   boolean deleteApi(UUID id);
+
+  /**
+   * The model names the API's own list offered when the environment seeded it (an OpenAI-compatible server's
+   * {@code /models}); empty for an API that has none.
+   */
+  Set<String> offeredModels(UUID apiId);
+
+  /** Replaces what {@link #offeredModels} gives for the API (nothing when the API does not exist). */
+  void saveOfferedModels(UUID apiId, Set<String> names);
 
   List<ChatModel> models();
 

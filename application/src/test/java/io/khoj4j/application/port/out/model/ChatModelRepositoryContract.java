@@ -9,6 +9,7 @@ import io.khoj4j.domain.chat.ChatModel;
 import io.khoj4j.domain.chat.ModelVendor;
 import io.khoj4j.domain.user.UserId;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,25 @@ public abstract class ChatModelRepositoryContract {
     assertThat(repository().model(saved.id())).contains(saved);
     assertThat(repository().modelByName(api.id(), "llama3")).contains(saved);
     assertThat(repository().models()).contains(saved);
+  }
+
+  @Test
+  void anApisOfferedModelsAreKeptPerApiAndReplacedWhole() {
+    AiModelApi a = new AiModelApi(UUID.randomUUID(), "offering-" + UUID.randomUUID(), null);
+    AiModelApi b = new AiModelApi(UUID.randomUUID(), "other-" + UUID.randomUUID(), null);
+    unitOfWork().run(() -> {
+      repository().saveApi(a, Optional.empty());
+      repository().saveApi(b, Optional.empty());
+    });
+    assertThat(repository().offeredModels(a.id())).isEmpty();
+
+    unitOfWork().run(() -> repository().saveOfferedModels(a.id(), Set.of("m1", "m2")));
+    unitOfWork().run(() -> repository().saveOfferedModels(b.id(), Set.of("x")));
+    unitOfWork().run(() -> repository().saveOfferedModels(a.id(), Set.of("m2", "m3")));
+
+    assertThat(repository().offeredModels(a.id())).containsExactlyInAnyOrder("m2", "m3");
+    assertThat(repository().offeredModels(b.id())).containsExactly("x");
+    assertThat(repository().offeredModels(UUID.randomUUID())).isEmpty();
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +19,7 @@ public final class InMemoryChatModelRepository implements ChatModelRepository {
 
   private final Map<UUID, AiModelApi> apis = new ConcurrentHashMap<>();
   private final Map<UUID, SealedSecret> keys = new ConcurrentHashMap<>();
+  private final Map<UUID, Set<String>> offered = new ConcurrentHashMap<>();
   private final Map<Long, ChatModel> models = new ConcurrentHashMap<>();
   private final Map<UserId, Long> choices = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong();
@@ -52,8 +54,21 @@ public final class InMemoryChatModelRepository implements ChatModelRepository {
   @Override
   public boolean deleteApi(UUID id) {
     keys.remove(id);
+    offered.remove(id);
     models.values().removeIf(m -> id.equals(m.apiId()));
     return apis.remove(id) != null;
+  }
+
+  @Override
+  public Set<String> offeredModels(UUID apiId) {
+    return offered.getOrDefault(apiId, Set.of());
+  }
+
+  @Override
+  public void saveOfferedModels(UUID apiId, Set<String> names) {
+    if (apis.containsKey(apiId)) {
+      offered.put(apiId, Set.copyOf(names));
+    }
   }
 
   @Override
