@@ -154,6 +154,9 @@ public final class PromptBuilder {
         history.subList(Math.max(0, history.size() - lastMessages), history.size());
     StringBuilder sb = new StringBuilder();
     for (ChatMessage m : recent) {
+      if (m.message().isBlank()) { // an interrupted turn's empty answer says nothing
+        continue;
+      }
       sb.append(m.by() == Speaker.YOU ? "User: " : "Assistant: ")
           .append(m.message().strip())
           .append('\n');
