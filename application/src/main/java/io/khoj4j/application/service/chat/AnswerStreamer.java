@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Step four of a turn: the answer, streamed to the client as the model writes it; the model is stopped when the
  * client leaves. Reasoning comes first as thoughts; the answer starts ({@code start_llm_response}) with its first
- * text, or at the end when the model wrote none.
+ * text, or at the end when the model wrote none. An answer the model could not finish (its output limit, the
+ * provider's safety filter) ends with a notice saying so, which is stored with it.
  */
 final class AnswerStreamer {
 
@@ -85,6 +86,12 @@ final class AnswerStreamer {
     if (streamedNothing && !completion.text().isEmpty()) {
       sink.emit(new ChatEvent.Text(completion.text()));
     }
+    String notice = endingText(completion.ending());
+    if (!notice.isEmpty()) {
+      String delta = answer.isBlank() ? notice : "\n\n" + notice;
+      sink.emit(new ChatEvent.Text(delta));
+      answer += delta;
+    }
     sink.emit(new ChatEvent.EndResponse());
     return new ModelAnswer(
         answer, completion.thought() == null ? "" : completion.thought(), completion.usage(), null);
@@ -104,10 +111,25 @@ final class AnswerStreamer {
   }
 
   static String failureText(UpstreamFailureException failure) {
-    return failure.retryable()
-        ? "⚠️ The language model is unavailable right now (" + failure.getMessage()
-            + "). Please try again shortly."
-        : "⚠️ The language model refused the request (" + failure.getMessage() + ").";
+    if (!failure.retryable()) {
+      return "⚠️ The language model refused the request (" + failure.getMessage() + ").";
+    }
+    // the provider's own wait is in the message; "shortly" would contradict an hour's
+    return "⚠️ The language model is unavailable right now (" + failure.getMessage() + ")."
+        + (failure.retryAfter().isPresent() ? "" : " Please try again shortly.");
+  }
+
+  /**
+   * What the user is told when the model stopped before it was done; empty when it finished. The vendors end such a
+   * stream as cleanly as a whole answer, so without this the user would read a cut or empty answer as all there is.
+   */
+  static String endingText(ChatCompletion.Ending ending) {
+    return switch (ending) {
+      case COMPLETE -> "";
+      case CUT_AT_LENGTH ->
+        "⚠️ The answer is incomplete: the model reached the longest reply it may write.";
+      case REFUSED_BY_FILTER -> "⚠️ The model provider's safety filter stopped this answer.";
+    };
   }
 
   /** Passes the model's text and thoughts to the client as they come and keeps the text. */

@@ -19,6 +19,7 @@ import io.khoj4j.application.port.in.content.UploadedFile;
 import io.khoj4j.application.port.in.model.ConfigureChatModelsCommand;
 import io.khoj4j.application.port.out.agent.InMemoryAgentKnowledge;
 import io.khoj4j.application.port.out.agent.InMemoryAgentRepository;
+import io.khoj4j.application.port.out.chat.ChatCompletion;
 import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
 import io.khoj4j.application.port.out.chat.TokenCounter;
 import io.khoj4j.application.port.out.content.FakeDocumentReader;
@@ -932,6 +933,71 @@ class ChatServiceTest {
     assertThat(sink.text()).contains("unavailable right now");
     assertThat(sink.kinds()).endsWith(ChatEvent.EndResponse.class, ChatEvent.Done.class);
     assertThat(conversations.count(alice)).isZero();
+  }
+
+  @Test
+  void anAnswerCutAtTheModelsOutputLimitSaysSoAndIsStoredWithTheNotice() {
+    configureModel();
+    gateway.streamDeltas = List.of("Green tea is ", "brewed at");
+    gateway.streamEnding = ChatCompletion.Ending.CUT_AT_LENGTH;
+    Recorder sink = new Recorder();
+
+    ChatOutcome.Answered answered =
+        (ChatOutcome.Answered) chat.chat(ask(alice, "/general how to brew tea"), sink);
+
+    String expected = "Green tea is brewed at\n\n"
+        + AnswerStreamer.endingText(ChatCompletion.Ending.CUT_AT_LENGTH);
+    assertThat(AnswerStreamer.endingText(ChatCompletion.Ending.CUT_AT_LENGTH))
+        .contains("incomplete");
+    assertThat(sink.text()).isEqualTo(expected);
+    List<Class<?>> kinds = sink.kinds();
+    assertThat(kinds.subList(kinds.indexOf(ChatEvent.StartResponse.class), kinds.size()))
+        .startsWith(
+            ChatEvent.StartResponse.class,
+            ChatEvent.Text.class,
+            ChatEvent.Text.class,
+            ChatEvent.Text.class,
+            ChatEvent.EndResponse.class);
+    assertThat(answered.response()).isEqualTo(expected);
+    assertThat(conversations.messages(alice, answered.conversationId()))
+        .extracting(ChatMessage::message)
+        .containsExactly("how to brew tea", expected);
+  }
+
+  @Test
+  void anAnswerTheSafetyFilterStoppedBeforeAnyTextIsTheNoticeAlone() {
+    configureModel();
+    gateway.streamDeltas = List.of();
+    gateway.streamEnding = ChatCompletion.Ending.REFUSED_BY_FILTER;
+    Recorder sink = new Recorder();
+
+    ChatOutcome.Answered answered =
+        (ChatOutcome.Answered) chat.chat(ask(alice, "/general something forbidden"), sink);
+
+    String notice = AnswerStreamer.endingText(ChatCompletion.Ending.REFUSED_BY_FILTER);
+    assertThat(notice).startsWith("⚠️").contains("safety filter");
+    assertThat(sink.text()).isEqualTo(notice);
+    assertThat(sink.kinds())
+        .containsSubsequence(
+            ChatEvent.StartResponse.class, ChatEvent.Text.class, ChatEvent.EndResponse.class);
+    assertThat(conversations.messages(alice, answered.conversationId()))
+        .extracting(ChatMessage::message)
+        .containsExactly("something forbidden", notice);
+  }
+
+  @Test
+  void aProviderThatAsksForALongPauseIsNotCalledUnavailableForAMoment() {
+    configureModel();
+    gateway.streamFailure = new UpstreamFailureException(
+        "rate limited by the model provider (429); it asks to retry in 60 min",
+        true,
+        null,
+        Duration.ofHours(1));
+    Recorder sink = new Recorder();
+
+    chat.chat(ask(alice, "/general hi"), sink);
+
+    assertThat(sink.text()).contains("it asks to retry in 60 min").doesNotContain("shortly");
   }
 
   @Test

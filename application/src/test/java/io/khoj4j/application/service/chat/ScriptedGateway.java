@@ -23,6 +23,8 @@ final class ScriptedGateway implements ChatModelGateway {
   List<String> streamDeltas = List.of("Hello ", "world.");
   /** Reasoning deltas streamed before the answer's text, as reasoning models do. */
   List<String> streamThoughts = List.of();
+  /** How streamed answers end, as the model's provider reports it. */
+  ChatCompletion.Ending streamEnding = ChatCompletion.Ending.COMPLETE;
 
   UpstreamFailureException streamFailure;
   long pauseBetweenDeltasMillis;
@@ -98,7 +100,8 @@ final class ScriptedGateway implements ChatModelGateway {
       listener.onComplete(new ChatCompletion(
           all.toString(),
           String.join("", streamThoughts),
-          new TokenUsage(100, 20, 0, 0, 0, 0.001)));
+          new TokenUsage(100, 20, 0, 0, 0, 0.001),
+          streamEnding));
     });
     return () -> {
       stopped.set(true);

@@ -16,10 +16,17 @@ public interface ChatModelCallSettings {
   @WithDefault("3")
   int maxRetries();
 
-  /** The first retry's wait; each next one doubles, up to {@link #maxBackoff()}. */
+  /**
+   * The first retry's wait; each next one doubles, up to {@link #maxBackoff()}. A provider's longer
+   * {@code Retry-After} is waited for instead.
+   */
   @WithDefault("PT1S")
   Duration firstBackoff();
 
+  /**
+   * The longest backoff. A provider that asks (with {@code Retry-After}) for more than this or 30 s, whichever is
+   * longer, is not retried: a user is waiting, and is better told at once when to try again.
+   */
   @WithDefault("PT20S")
   Duration maxBackoff();
 

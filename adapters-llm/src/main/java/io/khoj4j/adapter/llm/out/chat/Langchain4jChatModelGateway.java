@@ -11,6 +11,7 @@ import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.PartialThinkingContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.langchain4j.model.output.FinishReason;
 import io.khoj4j.application.error.UpstreamFailureException;
 import io.khoj4j.application.port.out.chat.ChatCompletion;
 import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
@@ -24,6 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -45,9 +47,13 @@ import org.jboss.logging.Logger;
  * ({@link WholeStreamHttpClient}) and a finish reason was given. Anything less is a broken stream, never a shorter
  * answer. Failures that are safe to retry (429, 5xx, timeouts, connection errors, a broken stream) are retried with
  * exponential backoff — but only while nothing has reached the listener, so a user never sees an answer twice. Then
- * they surface as {@link UpstreamFailureException}. A watchdog ends a stream that stays silent longer than the
- * timeout. Cancelling, that watchdog, and every failure close the attempt's connection to the provider, at whatever
- * stage it is (connecting, waiting for headers, streaming), so an abandoned call leaves no socket open behind it.
+ * they surface as {@link UpstreamFailureException}. A provider's {@code Retry-After} is honoured: a retry waits at
+ * least that long, and a provider that asks for longer than the larger of the maximum backoff and 30 s is not
+ * retried at all, the failure saying when to try again. An answer that ends well but early (the output limit, a
+ * content filter) completes with its {@link ChatCompletion.Ending}. A watchdog ends a stream that stays silent longer
+ * than the timeout. Cancelling, that watchdog, and every failure close the attempt's connection to the provider, at
+ * whatever stage it is (connecting, waiting for headers, streaming), so an abandoned call leaves no socket open behind
+ * it.
  */
 @ApplicationScoped
 public class Langchain4jChatModelGateway implements ChatModelGateway {
@@ -55,11 +61,18 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
   private static final Logger LOG = Logger.getLogger(Langchain4jChatModelGateway.class);
   /** How often a waiting helper call asks whether its caller still wants the answer. */
   private static final Duration STOP_POLL = Duration.ofMillis(50);
+  /**
+   * The longest {@code Retry-After} worth waiting for, unless the backoff itself goes further: a user is watching the
+   * answer, and a provider that wants a longer pause (an hour's quota, say) is better reported at once with its time.
+   */
+  private static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(30);
 
   private final Duration timeout;
   private final int maxRetries;
   private final Duration firstBackoff;
   private final Duration maxBackoff;
+  /** The longest pause between two attempts: the backoff's, or a provider's Retry-After up to 30 s. */
+  private final Duration longestWait;
 
   /** The server's OpenTelemetry, for the model-call spans; a no-op one in hand-built gateways. */
   private final OpenTelemetry telemetry;
@@ -102,6 +115,8 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
     this.maxRetries = maxRetries;
     this.firstBackoff = firstBackoff;
     this.maxBackoff = maxBackoff;
+    this.longestWait =
+        maxBackoff.compareTo(LONGEST_RETRY_AFTER) > 0 ? maxBackoff : LONGEST_RETRY_AFTER;
     this.models = new VendorChatModels(timeout, anthropicMaxTokens);
   }
 
@@ -153,7 +168,7 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
       }
     });
     long waitNanos = TimeUnit.MILLISECONDS.toNanos(
-        timeout.toMillis() * (maxRetries + 1L) + maxBackoff.toMillis() * maxRetries);
+        timeout.toMillis() * (maxRetries + 1L) + longestWait.toMillis() * maxRetries);
     long deadline = System.nanoTime() + waitNanos;
     try {
       while (true) {
@@ -277,20 +292,45 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
       String reasoning = thought.isEmpty() && message != null && message.thinking() != null
           ? message.thinking()
           : thought.toString();
-      listener.onComplete(
-          new ChatCompletion(answer, reasoning, ChatRequests.usage(response.tokenUsage())));
+      listener.onComplete(new ChatCompletion(
+          answer, reasoning, ChatRequests.usage(response.tokenUsage()), ending(from, response)));
     }
 
-    /** Ends the attempt; retries while nothing reached the listener, else reports the failure once. */
+    /**
+     * How the answer ended, from LangChain4j's finish reason (OpenAI's {@code length} and {@code content_filter},
+     * Anthropic's {@code max_tokens}, Gemini's {@code MAX_TOKENS} and its safety reasons, Ollama's {@code length}),
+     * or from the stream itself where the vendor client hides it (Anthropic's {@code refusal}).
+     */
+    private ChatCompletion.Ending ending(Attempt from, ChatResponse response) {
+      if (from.refused()) {
+        return ChatCompletion.Ending.REFUSED_BY_FILTER;
+      }
+      FinishReason reason = response.finishReason();
+      if (reason == FinishReason.LENGTH) {
+        return ChatCompletion.Ending.CUT_AT_LENGTH;
+      }
+      return reason == FinishReason.CONTENT_FILTER
+          ? ChatCompletion.Ending.REFUSED_BY_FILTER
+          : ChatCompletion.Ending.COMPLETE;
+    }
+
+    /**
+     * Ends the attempt; retries while nothing reached the listener, else reports the failure once. A retry waits for
+     * the backoff and for the provider's Retry-After, whichever is longer; one that would have to wait longer than
+     * the longest wait (the larger of the maximum backoff and 30 s) is not made.
+     */
     synchronized void fail(Attempt from, Throwable error) {
       if (from != current || !from.end() || finished || cancelled.get()) {
         return;
       }
       from.abandon();
       UpstreamFailureException failure = ModelErrors.map(error);
+      Optional<Duration> asked = failure.retryable() ? from.retryAfter() : Optional.empty();
       int n = attempts.incrementAndGet();
-      if (failure.retryable() && !delivered && n <= maxRetries) {
-        long delay = Math.min(maxBackoff.toMillis(), firstBackoff.toMillis() << (n - 1));
+      boolean worthWaiting = asked.map(w -> w.compareTo(longestWait) <= 0).orElse(true);
+      if (failure.retryable() && !delivered && n <= maxRetries && worthWaiting) {
+        long backoff = Math.min(maxBackoff.toMillis(), firstBackoff.toMillis() << (n - 1));
+        long delay = Math.max(backoff, asked.map(Duration::toMillis).orElse(0L));
         LOG.infof(
             "Language model call failed (%s); retry %d of %d in %d ms",
             failure.getMessage(), n, maxRetries, delay);
@@ -304,8 +344,14 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
             TimeUnit.MILLISECONDS);
         return;
       }
+      if (!worthWaiting) {
+        LOG.infof(
+            "Language model call failed (%s); the provider asks to wait %s, longer than %s: not retried",
+            failure.getMessage(), asked.get(), longestWait);
+      }
       finished = true;
-      listener.onError(failure, delivered);
+      listener.onError(
+          asked.isPresent() ? ModelErrors.withWait(failure, asked.get()) : failure, delivered);
     }
   }
 
@@ -339,6 +385,16 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
 
     boolean isOver() {
       return over.get();
+    }
+
+    /** The wait the provider's error response asked for with its Retry-After. */
+    Optional<Duration> retryAfter() {
+      return exchange.retryAfter();
+    }
+
+    /** Whether the provider's stream said the model refused, where its vendor client does not tell. */
+    boolean refused() {
+      return exchange.refused();
     }
 
     /** Marks the attempt over; true for the one caller that ended it. */

@@ -12,6 +12,7 @@ import io.khoj4j.application.error.UpstreamFailureException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 
 /** Turns whatever a vendor call threw into the core's failure, with a message safe to show and a retry verdict. */
 final class ModelErrors {
@@ -70,6 +71,15 @@ final class ModelErrors {
         new UpstreamFailureException("the model provider could not be reached", true, error);
       default -> fromMessage(error);
     };
+  }
+
+  /** The failure, its message saying when the provider asks to be called again (from its {@code Retry-After}). */
+  static UpstreamFailureException withWait(UpstreamFailureException failure, Duration wait) {
+    return new UpstreamFailureException(
+        failure.getMessage() + "; it asks to retry in " + RetryAfter.describe(wait),
+        failure.retryable(),
+        failure.getCause(),
+        wait);
   }
 
   /** Whether a message in the error's chain names {@code code} (vendors put their error body there). */

@@ -28,6 +28,13 @@ enum StreamEnd {
     boolean isEnd(ServerSentEvent event) {
       return "message_stop".equals(event.event());
     }
+
+    /** LangChain4j maps the {@code refusal} stop reason of a {@code message_delta} to OTHER, like a pause. */
+    @Override
+    boolean refuses(ServerSentEvent event) {
+      return "message_delta".equals(event.event())
+          && "refusal".equals(json(event).path("delta").path("stop_reason").asText(""));
+    }
   },
 
   /** Gemini: a candidate carrying a {@code finishReason}; a blocked prompt is a refusal, not a broken stream. */
@@ -66,6 +73,16 @@ enum StreamEnd {
    * @throws dev.langchain4j.exception.LangChain4jException when the frame is the vendor's refusal
    */
   abstract boolean isEnd(ServerSentEvent event);
+
+  /**
+   * Whether this frame says the model refused to answer, where the vendor client reports that as an ordinary end.
+   * OpenAI's and Gemini's clients name a content filter in their finish reason themselves.
+   *
+   * @throws BrokenStreamException when the frame cannot be read
+   */
+  boolean refuses(ServerSentEvent event) {
+    return false;
+  }
 
   private static JsonNode json(ServerSentEvent event) {
     try {

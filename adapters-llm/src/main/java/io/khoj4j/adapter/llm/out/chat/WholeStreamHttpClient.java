@@ -21,6 +21,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -66,12 +68,12 @@ final class WholeStreamHttpClient implements HttpClient {
   @Override
   public void execute(
       HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-    Checked checked = new Checked(listener, end);
+    Exchange exchange = Exchange.claim();
+    Checked checked = new Checked(listener, end, exchange);
     if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
       delegate.execute(request, parser, checked);
       return;
     }
-    Exchange exchange = Exchange.claim();
     java.net.http.HttpRequest.Builder jdk = java.net.http.HttpRequest.newBuilder(
             URI.create(request.url()))
         .method(
@@ -118,6 +120,11 @@ final class WholeStreamHttpClient implements HttpClient {
       }
       if (answer.statusCode() < 200 || answer.statusCode() >= 300) {
         String text = new String(body.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+        answer
+            .headers()
+            .firstValue("Retry-After")
+            .flatMap(value -> RetryAfter.parse(value, Instant.now()))
+            .ifPresent(exchange::askedToWait);
         checked.onError(new HttpException(answer.statusCode(), text));
         return;
       }
@@ -140,6 +147,11 @@ final class WholeStreamHttpClient implements HttpClient {
    * tied to this switch. {@link #cancel()} closes the connection whatever the exchange is doing: waiting for the
    * headers (the request's future is cancelled) or reading the stream (the body is closed). A switch turned off
    * before the request went out stops it as soon as it is sent.
+   *
+   * <p>It also keeps what the wire said that LangChain4j's vendor clients drop: the {@code Retry-After} of an error
+   * response (their {@link HttpException} carries no headers) and a refusal that the vendor client reports as an
+   * ordinary end ({@link StreamEnd#refuses}). Both are written before the vendor client hears of the error or the
+   * end, so the caller sees them when that reaches it.
    */
   static final class Exchange {
 
@@ -148,6 +160,8 @@ final class WholeStreamHttpClient implements HttpClient {
     private volatile boolean cancelled;
     private volatile CompletableFuture<?> response;
     private volatile InputStream body;
+    private volatile Duration retryAfter;
+    private volatile boolean refused;
 
     /** Runs {@code start} (a vendor client's call) with this exchange as the one its request belongs to. */
     static void run(Exchange exchange, Runnable start) {
@@ -176,6 +190,24 @@ final class WholeStreamHttpClient implements HttpClient {
 
     boolean isCancelled() {
       return cancelled;
+    }
+
+    /** The wait the provider's error response asked for, if it named one that could be read. */
+    Optional<Duration> retryAfter() {
+      return Optional.ofNullable(retryAfter);
+    }
+
+    void askedToWait(Duration wait) {
+      retryAfter = wait;
+    }
+
+    /** Whether the stream said the model refused to answer. */
+    boolean refused() {
+      return refused;
+    }
+
+    void sawRefusal() {
+      refused = true;
     }
 
     void cancel() {
@@ -258,13 +290,15 @@ final class WholeStreamHttpClient implements HttpClient {
 
     private final ServerSentEventListener vendor;
     private final StreamEnd end;
+    private final Exchange exchange;
     private volatile boolean sawEnd;
     private volatile boolean failed;
     private volatile ServerSentEventParsingHandle parsing;
 
-    Checked(ServerSentEventListener vendor, StreamEnd end) {
+    Checked(ServerSentEventListener vendor, StreamEnd end, Exchange exchange) {
       this.vendor = vendor;
       this.end = end;
+      this.exchange = exchange;
     }
 
     @Override
@@ -286,6 +320,9 @@ final class WholeStreamHttpClient implements HttpClient {
       try {
         if (end.isEnd(event)) {
           sawEnd = true;
+        }
+        if (end.refuses(event)) {
+          exchange.sawRefusal();
         }
       } catch (BrokenStreamException | LangChain4jException e) {
         fail(e);

@@ -126,4 +126,36 @@ class AnthropicGatewayTest extends ChatModelGatewayContract {
   protected String jsonModeMarker() {
     return null;
   }
+
+  /** The last frames of a message that stopped for {@code reason}. */
+  private static String stoppedFor(String reason) {
+    return event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
+        + event(
+            "message_delta",
+            "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"" + reason + "\","
+                + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":3}}")
+        + event("message_stop", "{\"type\":\"message_stop\"}");
+  }
+
+  @Override
+  protected String cutAtLength() {
+    return opening() + textDelta("lo wor") + stoppedFor("max_tokens");
+  }
+
+  /** Claude's streaming classifier: the message stops with {@code refusal}, which LangChain4j reads as OTHER. */
+  @Override
+  protected String refusedByFilter() {
+    return opening() + stoppedFor("refusal");
+  }
+
+  /** Anthropic's 429: its own error body and a lower-case {@code retry-after}. */
+  @Override
+  protected ResponseDefinitionBuilder rateLimited(String retryAfter) {
+    return aResponse()
+        .withStatus(429)
+        .withHeader("retry-after", retryAfter)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\","
+            + "\"message\":\"Number of request tokens has exceeded your per-minute rate limit\"}}");
+  }
 }

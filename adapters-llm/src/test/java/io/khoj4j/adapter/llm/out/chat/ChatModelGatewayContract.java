@@ -27,6 +27,10 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -90,6 +94,24 @@ abstract class ChatModelGatewayContract {
 
   /** A fragment of the request body that shows JSON output was asked for (null when asked only in the prompt). */
   protected abstract String jsonModeMarker();
+
+  /** A whole stream whose answer, "Hello wor", stops because the model reached its output-token limit. */
+  protected abstract String cutAtLength();
+
+  /**
+   * A whole stream in which the provider's safety filter stops the answer after "Hel"; null for a vendor without
+   * one.
+   */
+  protected abstract String refusedByFilter();
+
+  /** The vendor's 429, with its {@code Retry-After} header set to {@code retryAfter}. */
+  protected ResponseDefinitionBuilder rateLimited(String retryAfter) {
+    return aResponse()
+        .withStatus(429)
+        .withHeader("Retry-After", retryAfter)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_error\"}}");
+  }
 
   @BeforeEach
   void start() {
@@ -209,16 +231,11 @@ abstract class ChatModelGatewayContract {
   }
 
   @Test
-  void aRateLimitIsRetriedAndTheAnswerArrivesOnce() throws Exception {
+  void aRateLimitIsRetriedAfterTheProvidersRetryAfterAndTheAnswerArrivesOnce() throws Exception {
     server.stubFor(post(urlPathEqualTo(streamPath()))
         .inScenario("busy")
         .whenScenarioStateIs(Scenario.STARTED)
-        .willReturn(aResponse()
-            .withStatus(429)
-            .withHeader("Retry-After", "1")
-            .withHeader("Content-Type", "application/json")
-            .withBody(
-                "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_error\"}}"))
+        .willReturn(rateLimited("1"))
         .willSetStateTo("free"));
     server.stubFor(post(urlPathEqualTo(streamPath()))
         .inScenario("busy")
@@ -231,6 +248,97 @@ abstract class ChatModelGatewayContract {
     assertThat(await(r).text()).isEqualTo("Hello world.");
     assertThat(String.join("", r.texts)).isEqualTo("Hello world.");
     server.verify(2, postRequestedFor(urlPathEqualTo(streamPath())));
+    // the backoff alone is 20 ms; Retry-After asked for a second
+    assertThat(gapBetweenRequests()).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+  }
+
+  /** Between the first two requests the server received. */
+  private Duration gapBetweenRequests() {
+    List<Instant> received = server.getAllServeEvents().stream()
+        .map(e -> e.getRequest().getLoggedDate().toInstant())
+        .sorted()
+        .toList();
+    return Duration.between(received.get(0), received.get(1));
+  }
+
+  @Test
+  void aProviderAskingForALongPauseIsNotRetriedAndTheFailureSaysWhenToTryAgain() throws Exception {
+    server.stubFor(post(urlPathEqualTo(streamPath())).willReturn(rateLimited("3600")));
+    Recorder r = new Recorder();
+
+    gateway.stream(request(), r);
+
+    UpstreamFailureException failure = r.failure();
+    assertThat(failure.getMessage()).contains("it asks to retry in 60 min");
+    assertThat(failure.retryAfter()).contains(java.time.Duration.ofHours(1));
+    assertThat(failure.retryable()).isTrue();
+    assertThat(r.delivered).isFalse();
+    Thread.sleep(200);
+    server.verify(1, postRequestedFor(urlPathEqualTo(streamPath())));
+  }
+
+  @Test
+  void aRetryAfterGivenAsAnHttpDateIsRead() throws Exception {
+    String inNinetyMinutes = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+        ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(90));
+    server.stubFor(post(urlPathEqualTo(streamPath())).willReturn(rateLimited(inNinetyMinutes)));
+
+    assertThatThrownBy(() -> gateway.complete(request()))
+        .isInstanceOfSatisfying(
+            UpstreamFailureException.class,
+            e -> assertThat(e.getMessage()).contains("it asks to retry in 90 min"));
+    server.verify(1, postRequestedFor(urlPathEqualTo(streamPath())));
+  }
+
+  @Test
+  void aRetryAfterThatCannotBeReadLeavesTheBackoffAlone() {
+    server.stubFor(post(urlPathEqualTo(streamPath())).willReturn(rateLimited("in a while")));
+
+    assertThatThrownBy(() -> gateway.complete(request()))
+        .isInstanceOfSatisfying(UpstreamFailureException.class, e -> {
+          assertThat(e.retryable()).isTrue();
+          assertThat(e.getMessage()).doesNotContain("asks to retry");
+        });
+    server.verify(3, postRequestedFor(urlPathEqualTo(streamPath())));
+  }
+
+  @Test
+  void anAnswerCutAtTheOutputLimitEndsSo() throws Exception {
+    server.stubFor(post(urlPathEqualTo(streamPath())).willReturn(streamOf(cutAtLength())));
+    Recorder r = new Recorder();
+
+    gateway.stream(request(), r);
+    ChatCompletion streamed = await(r);
+
+    assertThat(String.join("", r.texts)).isEqualTo("Hello wor");
+    assertThat(streamed.text()).isEqualTo("Hello wor");
+    assertThat(streamed.ending()).isEqualTo(ChatCompletion.Ending.CUT_AT_LENGTH);
+    assertThat(gateway.complete(request()).ending()).isEqualTo(ChatCompletion.Ending.CUT_AT_LENGTH);
+  }
+
+  @Test
+  void anAnswerStoppedByTheSafetyFilterEndsSo() throws Exception {
+    if (refusedByFilter() == null) {
+      return;
+    }
+    server.stubFor(post(urlPathEqualTo(streamPath())).willReturn(streamOf(refusedByFilter())));
+    Recorder r = new Recorder();
+
+    gateway.stream(request(), r);
+    ChatCompletion streamed = await(r);
+
+    assertThat(String.join("", r.texts)).isEqualTo("Hel");
+    assertThat(streamed.ending()).isEqualTo(ChatCompletion.Ending.REFUSED_BY_FILTER);
+    assertThat(gateway.complete(request()).ending())
+        .isEqualTo(ChatCompletion.Ending.REFUSED_BY_FILTER);
+    server.verify(2, postRequestedFor(urlPathEqualTo(streamPath())));
+  }
+
+  @Test
+  void aWholeAnswerEndsComplete() throws Exception {
+    server.stubFor(post(urlPathEqualTo(streamPath())).willReturn(streamedAnswer(false)));
+
+    assertThat(gateway.complete(request()).ending()).isEqualTo(ChatCompletion.Ending.COMPLETE);
   }
 
   @Test

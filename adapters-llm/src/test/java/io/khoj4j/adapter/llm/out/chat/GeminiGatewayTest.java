@@ -9,12 +9,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.khoj4j.application.error.UpstreamFailureException;
+import io.khoj4j.application.port.out.chat.ChatCompletion;
 import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
 import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.ModelVendor;
 import io.khoj4j.domain.chat.PromptMessage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Google Gemini: streamGenerateContent?alt=sse, candidates with parts (thought parts marked), usageMetadata. */
 class GeminiGatewayTest extends ChatModelGatewayContract {
@@ -96,5 +99,36 @@ class GeminiGatewayTest extends ChatModelGatewayContract {
   @Override
   protected String jsonModeMarker() {
     return "application/json";
+  }
+
+  @Override
+  protected String cutAtLength() {
+    return opening() + chunk("[{\"text\":\"lo wor\"}]", "MAX_TOKENS", USAGE);
+  }
+
+  /** A candidate stopped by a safety reason: no content, the rating that blocked it. */
+  private static String blocked(String reason) {
+    return "data: {\"candidates\":[{\"finishReason\":\"" + reason + "\",\"index\":0,"
+        + "\"safetyRatings\":[{\"category\":\"HARM_CATEGORY_DANGEROUS_CONTENT\","
+        + "\"probability\":\"HIGH\",\"blocked\":true}]}],\"usageMetadata\":" + USAGE
+        + ",\"modelVersion\":\"gemini-2.5-flash\",\"responseId\":\"r1\"}\r\n\r\n";
+  }
+
+  @Override
+  protected String refusedByFilter() {
+    return opening() + blocked("SAFETY");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SAFETY", "RECITATION", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII"})
+  void everySafetyReasonIsAFilteredAnswer(String reason) {
+    server.stubFor(
+        post(urlPathEqualTo(streamPath())).willReturn(streamOf(opening() + blocked(reason))));
+
+    ChatCompletion done = gateway.complete(
+        ChatCompletionRequest.of(endpoint(), List.of(new PromptMessage.User("Say hello"))));
+
+    assertThat(done.text()).isEqualTo("Hel");
+    assertThat(done.ending()).isEqualTo(ChatCompletion.Ending.REFUSED_BY_FILTER);
   }
 }

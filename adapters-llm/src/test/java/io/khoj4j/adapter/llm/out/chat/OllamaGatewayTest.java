@@ -75,4 +75,17 @@ class OllamaGatewayTest extends ChatModelGatewayContract {
   protected String jsonModeMarker() {
     return "\"format\"";
   }
+
+  @Override
+  protected String cutAtLength() {
+    return opening()
+        + line("{\"role\":\"assistant\",\"content\":\"lo wor\"}", false)
+        + line("{\"role\":\"assistant\",\"content\":\"\"}", true).replace("\"stop\"", "\"length\"");
+  }
+
+  /** Ollama runs models locally, with no provider filter. */
+  @Override
+  protected String refusedByFilter() {
+    return null;
+  }
 }

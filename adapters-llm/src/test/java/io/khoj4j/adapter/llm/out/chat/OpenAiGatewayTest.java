@@ -120,4 +120,28 @@ class OpenAiGatewayTest extends ChatModelGatewayContract {
   protected String jsonModeMarker() {
     return "json_object";
   }
+
+  /** The chunk that ends the choice, for {@code reason}. */
+  private static String finish(String reason) {
+    return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1730000000,"
+        + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":{},\"logprobs\":null,"
+        + "\"finish_reason\":\"" + reason + "\"}]}\n\n";
+  }
+
+  private static final String USAGE_AND_DONE =
+      "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1730000000,"
+          + "\"model\":\"gpt-4o-mini\",\"choices\":[],\"usage\":{\"prompt_tokens\":12,"
+          + "\"completion_tokens\":3,\"total_tokens\":15}}\n\n"
+          + "data: [DONE]\n\n";
+
+  @Override
+  protected String cutAtLength() {
+    return opening() + chunk("{\"content\":\"lo wor\"}") + finish("length") + USAGE_AND_DONE;
+  }
+
+  /** Azure OpenAI's output filter: the choice ends with {@code content_filter}. */
+  @Override
+  protected String refusedByFilter() {
+    return opening() + finish("content_filter") + USAGE_AND_DONE;
+  }
 }
