@@ -190,6 +190,12 @@ class ChatSocketIT {
         .body(
             "response.chat[1].trainOfThought.data",
             org.hamcrest.Matchers.hasItem("**Generating a well-informed response**"));
+    // with nothing running, an instruction has nothing to join: a plain acknowledgement, as in Khoj
+    ws.sendText("{\"type\":\"interrupt\",\"query\":\"and in French?\"}", true).join();
+    await(() -> frames.count("interrupt_acknowledged") == 2);
+    int before = frames.text().size();
+    ws.sendText("{\"q\":\"/general count slowly again\"}", true).join();
+    await(() -> frames.text().size() > before);
     ws.sendText("{\"type\":\"interrupt\",\"query\":\"and in French?\"}", true).join();
     await(frames, "interrupt_message_acknowledged");
     ws.abort();

@@ -34,6 +34,8 @@ import io.khoj4j.domain.chat.ConversationCommand;
 import io.khoj4j.domain.chat.NoteReference;
 import io.khoj4j.domain.chat.TokenUsage;
 import io.khoj4j.domain.memory.Memory;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +56,8 @@ import java.util.Optional;
  * costs no further model call and the one in flight is aborted.
  */
 public final class ChatService implements ChatUseCase {
+
+  private static final Logger LOG = System.getLogger(ChatService.class.getName());
 
   private final ChatModelSelection models;
   private final ChatTools tools;
@@ -130,15 +134,25 @@ public final class ChatService implements ChatUseCase {
         turnId,
         models.modelFor(command.user(), agent.chatModel()),
         agent);
-    ChatOutcome outcome = switch (gatherer.gather(turn, parsed.command())) {
-      case ContextGatherer.Gathered.Stopped stopped -> stopped.outcome();
-      case ContextGatherer.Gathered.Context context ->
-        answer(
-            turn,
-            context,
-            parsed.command() != ConversationCommand.AUTOMATED_TASK); // runs write no memories
-      case ContextGatherer.Gathered.ScheduleRequested scheduled -> schedule(turn);
-    };
+    ChatOutcome outcome;
+    try {
+      outcome = switch (gatherer.gather(turn, parsed.command())) {
+        case ContextGatherer.Gathered.Stopped stopped -> stopped.outcome();
+        case ContextGatherer.Gathered.Context context ->
+          answer(
+              turn,
+              context,
+              parsed.command() != ConversationCommand.AUTOMATED_TASK); // runs write no memories
+        case ContextGatherer.Gathered.ScheduleRequested scheduled -> schedule(turn);
+      };
+    } catch (RuntimeException e) {
+      if (!turn.cancelled()) {
+        throw e;
+      }
+      // the client left and an event on its way to it failed: the turn was stopped, not broken
+      LOG.log(Level.DEBUG, "Turn {0} ended as its client left: {1}", turnId, e.toString());
+      outcome = new ChatOutcome.Cancelled();
+    }
     if (outcome instanceof ChatOutcome.Cancelled && turn.cancelled()) {
       recorder.recordInterrupted(turn);
     }

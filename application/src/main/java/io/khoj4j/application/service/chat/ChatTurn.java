@@ -100,6 +100,16 @@ final class ChatTurn {
     return conversation.conversation();
   }
 
+  /** Whether the turn starts its conversation (stored with it), rather than adding to a stored one. */
+  boolean startsConversation() {
+    return conversation.isNew();
+  }
+
+  /** How many messages the conversation held when the turn began. */
+  int messagesRead() {
+    return conversation.messagesRead();
+  }
+
   List<ChatMessage> history() {
     return conversation.history();
   }

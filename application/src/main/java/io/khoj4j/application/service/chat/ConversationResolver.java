@@ -24,21 +24,31 @@ final class ConversationResolver {
    * that empty answer (not in {@code history}).
    */
   record Resolved(
-      Conversation conversation, List<ChatMessage> history, Optional<ChatMessage> interrupted) {
+      Conversation conversation,
+      List<ChatMessage> history,
+      Optional<ChatMessage> interrupted,
+      boolean isNew) {
 
-    Resolved(Conversation conversation, List<ChatMessage> history) {
-      this(conversation, history, Optional.empty());
+    /** A conversation the turn starts: stored with the turn. */
+    static Resolved started(Conversation conversation) {
+      return new Resolved(conversation, List.of(), Optional.empty(), true);
     }
 
-    /** The conversation with its last message taken aside when it is an interrupted answer. */
+    /** A stored conversation, its last message taken aside when it is an interrupted answer. */
     static Resolved of(Conversation conversation, List<ChatMessage> messages) {
       if (!messages.isEmpty() && messages.getLast().interrupted()) {
         return new Resolved(
             conversation,
             List.copyOf(messages.subList(0, messages.size() - 1)),
-            Optional.of(messages.getLast()));
+            Optional.of(messages.getLast()),
+            false);
       }
-      return new Resolved(conversation, messages);
+      return new Resolved(conversation, messages, Optional.empty(), false);
+    }
+
+    /** How many messages the conversation held when the turn read it. */
+    int messagesRead() {
+      return history.size() + (interrupted.isPresent() ? 1 : 0);
     }
   }
 
@@ -73,9 +83,7 @@ final class ConversationResolver {
       return Optional.of(Resolved.of(found, conversations.messages(user, found.id())));
     }
     Instant now = clock.instant();
-    return Optional.of(new Resolved(
-        new Conversation(
-            ids.newId(), user, command.title().orElse(null), null, "khoj", List.of(), now, now),
-        List.of()));
+    return Optional.of(Resolved.started(new Conversation(
+        ids.newId(), user, command.title().orElse(null), null, "khoj", List.of(), now, now)));
   }
 }

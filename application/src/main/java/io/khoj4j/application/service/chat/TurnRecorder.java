@@ -9,6 +9,8 @@ import io.khoj4j.domain.chat.Conversation;
 import io.khoj4j.domain.chat.Intent;
 import io.khoj4j.domain.chat.NoteReference;
 import io.khoj4j.domain.chat.Speaker;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +26,8 @@ import java.util.UUID;
  * replaces that answer in the same transaction.
  */
 final class TurnRecorder {
+
+  private static final Logger LOG = System.getLogger(TurnRecorder.class.getName());
 
   private final ConversationRepository conversations;
   private final UnitOfWork unitOfWork;
@@ -60,6 +64,15 @@ final class TurnRecorder {
    * web results, programs, its reasoning, and the context its answer was to be written from).
    */
   void recordInterrupted(ChatTurn turn) {
+    Conversation conversation = turn.conversation();
+    if (!turn.startsConversation()
+        && conversations.messages(conversation.owner(), conversation.id()).size()
+            != turn.messagesRead()) {
+      // a later turn (or a deletion) got there first: this one's findings would land out of order
+      LOG.log(
+          Level.DEBUG, "Interrupted turn {0} not stored: its conversation moved on", turn.turnId());
+      return;
+    }
     Instant at = clock.instant();
     ChatTurn.Progress progress = turn.progress();
     ToolFindings found = progress.found();
@@ -113,14 +126,27 @@ final class TurnRecorder {
         ChatMessage.fromUser(q, at, turn.turnId(), command.images(), command.files());
     String slug = q.length() > Conversation.MAX_SLUG ? q.substring(0, Conversation.MAX_SLUG) : q;
     Conversation conversation = turn.conversation();
-    unitOfWork.run(() -> {
-      conversations.createIfAbsent(conversation);
+    boolean stored = unitOfWork.inTransaction(() -> {
+      if (turn.startsConversation()) { // a stored one deleted meanwhile stays deleted
+        conversations.createIfAbsent(conversation);
+      }
+      // the conversation's lock first (appending takes it), then the answer replaced: a concurrent
+      // deletion of the conversation takes them in the same order
+      if (!conversations.appendMessages(
+          conversation.owner(), conversation.id(), List.of(question, reply), slug, at)) {
+        return false;
+      }
       turn.resumed()
           .filter(r -> r.turnId() != null) // (some imported messages have none: they stay)
           .ifPresent(r -> conversations.deleteInterruptedAnswer(
               conversation.owner(), conversation.id(), r.turnId()));
-      conversations.appendMessages(
-          conversation.owner(), conversation.id(), List.of(question, reply), slug, at);
+      return true;
     });
+    if (!stored) {
+      LOG.log(
+          Level.INFO,
+          "Turn {0} not stored: its conversation was deleted while it ran",
+          turn.turnId());
+    }
   }
 }

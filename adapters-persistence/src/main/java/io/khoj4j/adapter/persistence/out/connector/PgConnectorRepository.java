@@ -94,6 +94,21 @@ public class PgConnectorRepository implements ConnectorRepository {
   }
 
   @Override
+  public boolean hasConnector(UserId owner, ContentSource source) {
+    String table = switch (source) {
+      case GITHUB -> "github_connectors";
+      case NOTION -> "notion_connectors";
+      case COMPUTER -> null;
+    };
+    if (table == null) {
+      return true;
+    }
+    return !jdbc.list(
+            "select 1 from " + table + " where user_id = ?", r -> r.getInt(1), owner.value())
+        .isEmpty();
+  }
+
+  @Override
   public Optional<SealedSecret> notionToken(UserId owner) {
     return jdbc.inConnection(c -> {
       try (PreparedStatement s =

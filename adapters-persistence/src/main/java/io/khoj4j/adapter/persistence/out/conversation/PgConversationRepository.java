@@ -114,7 +114,7 @@ public class PgConversationRepository implements ConversationRepository {
 
   @Override
   @Transactional
-  public void appendMessages(
+  public boolean appendMessages(
       UserId owner, UUID conversationId, List<ChatMessage> messages, String slug, Instant at) {
     // the conversation's row lock serialises concurrent turns, so each takes the next free
     // positions
@@ -124,8 +124,7 @@ public class PgConversationRepository implements ConversationRepository {
         owner.value(),
         conversationId);
     if (owned.isEmpty()) {
-      throw new IllegalStateException(
-          "conversation " + conversationId + " does not exist for its owner");
+      return false;
     }
     int position = jdbc.list(
             "select coalesce(max(position), -1) + 1 from chat_messages where conversation_id = ?",
@@ -150,6 +149,7 @@ public class PgConversationRepository implements ConversationRepository {
         at,
         owner.value(),
         conversationId);
+    return true;
   }
 
   @Override

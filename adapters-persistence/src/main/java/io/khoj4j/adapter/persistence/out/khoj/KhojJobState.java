@@ -2,7 +2,6 @@ package io.khoj4j.adapter.persistence.out.khoj;
 
 import io.khoj4j.domain.automation.Automation;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -89,20 +88,18 @@ final class KhojJobState {
    * The place in the URL Khoj calls each run with: a Starlette URL (its state keeps the text as {@code _url}) when the
    * automation was made in a chat, the text itself when made through the automation API.
    */
-  private static Automation.Place placeOf(Object callingUrl) {
+  static Automation.Place placeOf(Object callingUrl) {
     Object url =
         callingUrl instanceof Map<?, ?> starletteUrl ? starletteUrl.get("_url") : callingUrl;
     if (!(url instanceof String text)) {
       return Automation.Place.UNKNOWN;
     }
-    String query;
-    try {
-      query = URI.create(text).getRawQuery();
-    } catch (IllegalArgumentException e) {
-      return Automation.Place.UNKNOWN;
-    }
+    // by hand, not java.net.URI: Starlette keeps characters (a space, |, {) that URI refuses
+    int start = text.indexOf('?');
+    int end = text.indexOf('#', start + 1);
+    String query = start < 0 ? "" : text.substring(start + 1, end < 0 ? text.length() : end);
     Map<String, String> parameters = new HashMap<>();
-    for (String pair : query == null ? new String[0] : query.split("&")) {
+    for (String pair : query.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
         try {

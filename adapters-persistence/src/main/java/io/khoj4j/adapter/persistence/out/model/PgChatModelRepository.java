@@ -108,6 +108,7 @@ public class PgChatModelRepository implements ChatModelRepository {
   @Override
   @Transactional
   public void saveOfferedModels(UUID apiId, Set<String> names) {
+    em.flush(); // an API persisted in this transaction is inserted before the update looks for it
     em.createNativeQuery("update ai_model_apis set offered_models = array(select"
             + " jsonb_array_elements_text(cast(:names as jsonb))) where id = :id")
         .setParameter(

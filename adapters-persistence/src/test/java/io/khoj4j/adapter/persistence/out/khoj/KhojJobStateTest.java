@@ -72,4 +72,22 @@ class KhojJobStateTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the scheduler job names no query or no crontime");
   }
+
+  @Test
+  void aPlaceIsReadFromTheCallingUrlsParametersWhateverCharactersStarletteKept() {
+    assertThat(KhojJobState.placeOf(
+            "https://k.example/api/automation?q=due now|soon&city=S%C3%A3o+Paulo&region=SP"
+                + "&country=Brazil#top"))
+        .isEqualTo(new Automation.Place("São Paulo", "SP", "Brazil"));
+    assertThat(KhojJobState.placeOf(java.util.Map.of(
+            "_url", "https://k.example/api/chat?city=Oslo&country=Norway&city=Bergen")))
+        .as("a Starlette URL's state; the first of a repeated parameter")
+        .isEqualTo(new Automation.Place("Oslo", null, "Norway"));
+    assertThat(KhojJobState.placeOf("https://k.example/api/chat?city=%ZZ&country=Peru"))
+        .as("a broken escape leaves only that parameter out")
+        .isEqualTo(new Automation.Place(null, null, "Peru"));
+    assertThat(KhojJobState.placeOf(null)).isEqualTo(Automation.Place.UNKNOWN);
+    assertThat(KhojJobState.placeOf("https://k.example/api/chat"))
+        .isEqualTo(Automation.Place.UNKNOWN);
+  }
 }

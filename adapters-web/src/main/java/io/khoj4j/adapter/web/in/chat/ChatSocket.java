@@ -145,12 +145,14 @@ public class ChatSocket {
       return;
     }
     if ("interrupt".equals(message.path("type").asText())) {
-      stopRunning(session);
-      // the web app's stop button sends an empty query: only a query with text is a new instruction
+      boolean wasRunning = stopRunning(session);
+      // the web app's stop button sends an empty query: only a query with text is a new
+      // instruction,
+      // and only for a turn that runs
       send(
           connection,
           ChatJson.write(new TypeFrame(
-              message.path("query").asText("").isBlank()
+              !wasRunning || message.path("query").asText("").isBlank()
                   ? "interrupt_acknowledged"
                   : "interrupt_message_acknowledged")));
       return;
@@ -189,6 +191,7 @@ public class ChatSocket {
         awaitStopped(previous);
         runTurn(connection, command, running);
       } finally {
+        running.set(false);
         ended.complete(null);
       }
     });
@@ -208,11 +211,10 @@ public class ChatSocket {
     }
   }
 
-  private static void stopRunning(Session session) {
+  /** Stops the session's turn; whether one was running. */
+  private static boolean stopRunning(Session session) {
     AtomicBoolean previous = session.running;
-    if (previous != null) {
-      previous.set(false);
-    }
+    return previous != null && previous.getAndSet(false);
   }
 
   private void runTurn(WebSocketConnection connection, ChatCommand command, AtomicBoolean running) {

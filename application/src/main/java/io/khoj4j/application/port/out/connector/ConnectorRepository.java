@@ -38,6 +38,12 @@ public interface ConnectorRepository {
   /** Removes the source's settings, state and item versions. */
   void deleteConnector(UserId owner, ContentSource source);
 
+  /**
+   * Whether the owner has settings for the source at all (a Notion connection whose token was cleared included): what
+   * removing the source takes away.
+   */
+  boolean hasConnector(UserId owner, ContentSource source);
+
   SyncState state(UserId owner, ContentSource source);
 
   void saveState(UserId owner, ContentSource source, SyncState state);

@@ -32,8 +32,11 @@ public interface ConversationRepository {
 
   long count(UserId owner);
 
-  /** Appends messages after the existing ones and sets the slug and update time, atomically. */
-  void appendMessages(
+  /**
+   * Appends messages after the existing ones and sets the slug and update time, atomically; false, and nothing stored,
+   * when the owner has no such conversation (deleted meanwhile).
+   */
+  boolean appendMessages(
       UserId owner, UUID conversationId, List<ChatMessage> messages, String slug, Instant at);
 
   List<ChatMessage> messages(UserId owner, UUID conversationId);

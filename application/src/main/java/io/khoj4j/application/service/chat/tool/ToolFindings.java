@@ -33,17 +33,17 @@ public final class ToolFindings {
   private TokenUsage usage = TokenUsage.NONE;
 
   /**
-   * Findings that start from an interrupted turn's: its web results, programs run and the context it had for its answer
-   * (kept as its {@code researchContext}); none for a turn that carries on from nothing.
+   * Findings that start from an interrupted turn's: its web results, programs run, images and diagram, and the context
+   * it had for its answer (kept as its {@code researchContext}); none for a turn that carries on from nothing. Its
+   * links are not marked as listed: a search the new turn repeats replaces its entry whole, hits included.
    */
   public static ToolFindings carryingOn(Optional<ChatMessage> interrupted) {
     ToolFindings found = new ToolFindings();
     interrupted.ifPresent(m -> {
-      m.onlineContext().forEach(r -> {
-        found.put(r);
-        r.organic().forEach(hit -> found.links.add(hit.link()));
-      });
+      m.onlineContext().forEach(found::put);
       found.code.addAll(m.codeContext());
+      found.images.addAll(m.images());
+      found.mermaidjsDiagram = m.mermaidjsDiagram();
       found.promptContext.addAll(m.researchContext());
     });
     return found;

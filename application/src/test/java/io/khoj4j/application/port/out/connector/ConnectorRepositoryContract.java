@@ -26,6 +26,26 @@ public abstract class ConnectorRepositoryContract {
   static final Instant NOW = Instant.parse("2026-12-04T22:00:00Z");
 
   @Test
+  void aConnectorIsThereWhileItsSettingsAreEvenWithoutAToken() {
+    UserId owner = newOwner();
+    UserId other = newOwner();
+    assertThat(repository().hasConnector(owner, ContentSource.NOTION)).isFalse();
+
+    repository().saveNotion(owner, Optional.of(new SealedSecret("sealed")));
+    repository().saveGithub(owner, new GithubSettings(Optional.empty(), List.of()));
+    repository().saveNotion(owner, Optional.empty());
+
+    assertThat(repository().hasConnector(owner, ContentSource.NOTION))
+        .as("token cleared")
+        .isTrue();
+    assertThat(repository().hasConnector(owner, ContentSource.GITHUB)).isTrue();
+    assertThat(repository().hasConnector(other, ContentSource.NOTION)).isFalse();
+    repository().deleteConnector(owner, ContentSource.NOTION);
+    assertThat(repository().hasConnector(owner, ContentSource.NOTION)).isFalse();
+    assertThat(repository().hasConnector(owner, ContentSource.GITHUB)).isTrue();
+  }
+
+  @Test
   void githubSettingsAreReplacedWholeAndKeptPerOwner() {
     UserId alice = newOwner();
     UserId bob = newOwner();

@@ -48,6 +48,15 @@ public final class InMemoryConnectorRepository implements ConnectorRepository {
   }
 
   @Override
+  public boolean hasConnector(UserId owner, ContentSource source) {
+    return switch (source) {
+      case GITHUB -> github.containsKey(owner);
+      case NOTION -> notion.containsKey(owner);
+      case COMPUTER -> true;
+    };
+  }
+
+  @Override
   public void deleteConnector(UserId owner, ContentSource source) {
     switch (source) {
       case GITHUB -> github.remove(owner);

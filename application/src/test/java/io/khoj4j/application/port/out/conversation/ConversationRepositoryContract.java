@@ -261,6 +261,25 @@ public abstract class ConversationRepositoryContract {
   }
 
   @Test
+  void appendingToAConversationThatIsGoneStoresNothing() {
+    Conversation c = conversation(alice, t0);
+    unitOfWork().run(() -> repository().delete(alice, c.id()));
+
+    assertThat(unitOfWork()
+            .inTransaction(
+                () -> repository().appendMessages(alice, c.id(), turn("q", "a", "t", t0), "q", t0)))
+        .isFalse();
+    Conversation bobs = conversation(bob, t0);
+    assertThat(unitOfWork()
+            .inTransaction(() ->
+                repository().appendMessages(alice, bobs.id(), turn("q", "a", "t", t0), "q", t0)))
+        .as("another owner's")
+        .isFalse();
+    assertThat(repository().messages(bob, bobs.id())).isEmpty();
+    assertThat(repository().find(alice, c.id())).isEmpty();
+  }
+
+  @Test
   void deletingAConversationDeletesItsMessages() {
     Conversation c = conversation(alice, t0);
     unitOfWork()

@@ -74,14 +74,19 @@ public final class InMemoryConversationRepository implements ConversationReposit
   }
 
   @Override
-  public synchronized void appendMessages(
+  public synchronized boolean appendMessages(
       UserId owner, UUID conversationId, List<ChatMessage> added, String slug, Instant at) {
-    Conversation c = owned(owner, conversationId).orElseThrow();
+    Optional<Conversation> found = owned(owner, conversationId);
+    if (found.isEmpty()) {
+      return false;
+    }
+    Conversation c = found.get();
     messages.get(conversationId).addAll(added);
     conversations.put(
         conversationId,
         new Conversation(
             c.id(), c.owner(), c.title(), slug, c.agentSlug(), c.fileFilters(), c.createdAt(), at));
+    return true;
   }
 
   @Override

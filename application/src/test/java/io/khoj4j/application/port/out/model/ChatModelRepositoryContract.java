@@ -85,6 +85,14 @@ public abstract class ChatModelRepositoryContract {
     assertThat(repository().offeredModels(a.id())).containsExactlyInAnyOrder("m2", "m3");
     assertThat(repository().offeredModels(b.id())).containsExactly("x");
     assertThat(repository().offeredModels(UUID.randomUUID())).isEmpty();
+    AiModelApi c = new AiModelApi(UUID.randomUUID(), "new-" + UUID.randomUUID(), null);
+    unitOfWork()
+        .run(
+            () -> { // as seeding does: the API and what it offers in one transaction
+              repository().saveApi(c, Optional.empty());
+              repository().saveOfferedModels(c.id(), Set.of("first"));
+            });
+    assertThat(repository().offeredModels(c.id())).containsExactly("first");
   }
 
   @Test
