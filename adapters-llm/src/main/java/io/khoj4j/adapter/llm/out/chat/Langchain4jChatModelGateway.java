@@ -363,7 +363,10 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
     private final AtomicReference<StreamingHandle> handle = new AtomicReference<>();
     /** Closes this attempt's connection to the provider at any stage, even before it has sent a byte. */
     private final WholeStreamHttpClient.Exchange exchange = new WholeStreamHttpClient.Exchange();
-    /** Last time the provider sent anything; a stalled stream sends nothing and ends nothing. */
+    /**
+     * Last time the provider sent text or reasoning; the exchange knows when it last sent anything at all (a keep-alive
+     * event while the model reasons unseen counts). A stalled stream sends nothing and ends nothing.
+     */
     private volatile long lastActivity = System.nanoTime();
 
     private volatile ScheduledFuture<?> watchdog;
@@ -420,7 +423,8 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
     private void checkAlive() {
       if (over.get()) {
         stopWatchdog();
-      } else if (System.nanoTime() - lastActivity > timeout.toNanos()) {
+      } else if (System.nanoTime() - Math.max(lastActivity, exchange.lastHeard())
+          > timeout.toNanos()) {
         call.fail(this, new TimeoutException("the model provider stopped answering"));
       }
     }

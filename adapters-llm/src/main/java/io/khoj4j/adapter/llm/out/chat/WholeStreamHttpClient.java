@@ -162,6 +162,8 @@ final class WholeStreamHttpClient implements HttpClient {
     private volatile InputStream body;
     private volatile Duration retryAfter;
     private volatile boolean refused;
+    /** When the provider last sent anything at all (headers, any event, a keep-alive {@code ping} included). */
+    private volatile long lastHeard = System.nanoTime();
 
     /** Runs {@code start} (a vendor client's call) with this exchange as the one its request belongs to. */
     static void run(Exchange exchange, Runnable start) {
@@ -199,6 +201,15 @@ final class WholeStreamHttpClient implements HttpClient {
 
     void askedToWait(Duration wait) {
       retryAfter = wait;
+    }
+
+    /** {@link System#nanoTime()} when the provider last sent something. */
+    long lastHeard() {
+      return lastHeard;
+    }
+
+    void heard() {
+      lastHeard = System.nanoTime();
     }
 
     /** Whether the stream said the model refused to answer. */
@@ -303,6 +314,7 @@ final class WholeStreamHttpClient implements HttpClient {
 
     @Override
     public void onOpen(SuccessfulHttpResponse response) {
+      exchange.heard();
       vendor.onOpen(response);
     }
 
@@ -313,6 +325,7 @@ final class WholeStreamHttpClient implements HttpClient {
 
     @Override
     public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
+      exchange.heard(); // a provider that pings while the model thinks unseen is not silent
       parsing = context.parsingHandle();
       if (failed || event.data() == null || event.data().isBlank()) {
         return;

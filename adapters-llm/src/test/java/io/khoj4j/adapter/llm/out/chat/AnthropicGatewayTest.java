@@ -1,10 +1,16 @@
 package io.khoj4j.adapter.llm.out.chat;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.ModelVendor;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /** Anthropic's Messages API event stream: message_start, content blocks (thinking, text), message_delta, stop. */
 class AnthropicGatewayTest extends ChatModelGatewayContract {
@@ -157,5 +163,43 @@ class AnthropicGatewayTest extends ChatModelGatewayContract {
         .withHeader("Content-Type", "application/json")
         .withBody("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\","
             + "\"message\":\"Number of request tokens has exceeded your per-minute rate limit\"}}");
+  }
+
+  @Test
+  void pingsWhileTheModelThinksUnseenKeepTheStreamAlive() throws Exception {
+    gateway = new Langchain4jChatModelGateway(
+        Duration.ofMillis(600), 2, Duration.ofMillis(20), Duration.ofMillis(50), 1000);
+    StringBuilder body = new StringBuilder(event(
+            "message_start",
+            "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
+                + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"usage\":{\"input_tokens\":3,"
+                + "\"output_tokens\":1}}}")
+        + event(
+            "content_block_start",
+            "{\"type\":\"content_block_start\",\"index\":0,"
+                + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
+    for (int i = 0; i < 40; i++) {
+      body.append(event("ping", "{\"type\":\"ping\"}"));
+    }
+    body.append(textDelta("Thought it over."))
+        .append(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"))
+        .append(event(
+            "message_delta",
+            "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
+                + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":5}}"))
+        .append(event("message_stop", "{\"type\":\"message_stop\"}"));
+    // about 2.4 s before the first text, never more than about 0.2 s between two pings
+    server.stubFor(post(urlPathEqualTo(streamPath()))
+        .willReturn(aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "text/event-stream")
+            .withBody(body.toString())
+            .withChunkedDribbleDelay(12, 2400)));
+    Recorder r = new Recorder();
+
+    gateway.stream(request(), r);
+
+    assertThat(await(r).text()).isEqualTo("Thought it over.");
+    server.verify(1, postRequestedFor(urlPathEqualTo(streamPath())));
   }
 }

@@ -169,13 +169,13 @@ abstract class ChatModelGatewayContract {
     }
   }
 
-  private ChatCompletionRequest request() {
+  protected ChatCompletionRequest request() {
     return ChatCompletionRequest.of(
         endpoint(),
         List.of(new PromptMessage.System("Be brief."), new PromptMessage.User("Say hello")));
   }
 
-  private ChatCompletion await(Recorder r) throws Exception {
+  protected ChatCompletion await(Recorder r) throws Exception {
     return r.done.get(10, TimeUnit.SECONDS);
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.khoj4j.adapter.connector.out.SharedJson;
 import io.khoj4j.application.error.UpstreamFailureException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Calls to the web search and reader vendors, at addresses the operator configured (never a user's URL: those go
@@ -175,16 +178,13 @@ public final class VendorHttp {
       throw new UpstreamFailureException(vendor + " call was interrupted", false, e);
     }
     int status = response.statusCode();
-    if ((status < 200 || status > 299) && response.body() instanceof AutoCloseable unread) {
-      try {
-        unread.close(); // an error's body is not read: the connection goes back
-      } catch (Exception ignored) {
-        // nothing to do
-      }
+    String why = "";
+    if (status < 200 || status > 299) {
+      why = errorReason(response.body()).map(r -> ": " + r).orElse("");
     }
     if (status == 401 || status == 403) {
       throw new UpstreamFailureException(
-          vendor + " refused the API key (" + status + ")", false, null);
+          vendor + " refused the API key (" + status + why + ")", false, null);
     }
     if (status == 429) {
       String after = response
@@ -197,9 +197,63 @@ public final class VendorHttp {
     }
     if (status < 200 || status > 299) {
       throw new UpstreamFailureException(
-          vendor + " failed with status " + status, status >= 500, null);
+          vendor + " failed with status " + status + why, status >= 500, null);
     }
     return response.body();
+  }
+
+  /** The most of an error's body read for its reason. */
+  static final int MAX_ERROR_BYTES = 4096;
+
+  /** The most of a vendor's reason passed on (it reaches logs, the user's status lines and the model's context). */
+  static final int MAX_REASON_CHARS = 200;
+
+  /**
+   * What a vendor said in an error's body, on one line: the {@code message}, {@code error} (text, or an object's
+   * {@code message}) or {@code detail} of a JSON body (Serper, Google, Exa, Firecrawl, E2B, OpenAI-style APIs), else a
+   * short plain text; not an HTML page. A streamed body is read up to a few KB and closed, so the connection goes back.
+   */
+  static Optional<String> errorReason(Object body) {
+    String text;
+    if (body instanceof InputStream in) {
+      try (in) {
+        text = new String(in.readNBytes(MAX_ERROR_BYTES), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    } else if (body instanceof byte[] bytes) {
+      text = new String(bytes, 0, Math.min(bytes.length, MAX_ERROR_BYTES), StandardCharsets.UTF_8);
+    } else if (body instanceof String string) {
+      text = string;
+    } else {
+      return Optional.empty();
+    }
+    String reason = text.strip();
+    try {
+      JsonNode node = JSON.readTree(reason);
+      if (node != null && node.isObject()) {
+        JsonNode error = node.path("error");
+        reason = Stream.of(
+                node.path("message"),
+                error.isObject() ? error.path("message") : error,
+                node.path("detail"))
+            .filter(JsonNode::isTextual)
+            .map(JsonNode::asText)
+            .filter(t -> !t.isBlank())
+            .findFirst()
+            .orElse("");
+      }
+    } catch (JsonProcessingException notJson) {
+      if (reason.startsWith("<")) { // an HTML error page says nothing worth passing on
+        return Optional.empty();
+      }
+    }
+    reason = reason.replaceAll("\\s+", " ").strip();
+    if (reason.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        reason.length() > MAX_REASON_CHARS ? reason.substring(0, MAX_REASON_CHARS) + "…" : reason);
   }
 
   private static JsonNode parse(String vendor, String body) {

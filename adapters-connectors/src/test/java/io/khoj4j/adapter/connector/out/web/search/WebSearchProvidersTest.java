@@ -232,7 +232,36 @@ class WebSearchProvidersTest {
     assertThatThrownBy(() -> provider(name).search(query()))
         .isInstanceOfSatisfying(
             UpstreamFailureException.class, e -> assertThat(e.retryable()).isFalse())
-        .hasMessageContaining("refused the API key (401)");
+        .hasMessageContaining("refused the API key (401: Unauthorized.)");
+  }
+
+  @Test
+  void whatAVendorSaysInItsErrorIsPassedOnShortAndOnOneLine() {
+    failWith(
+        "serper",
+        r -> r.withStatus(400)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"message\":\"Not enough credits\",\"statusCode\":400}"));
+    assertThatThrownBy(() -> provider("serper").search(query()))
+        .hasMessage("Serper failed with status 400: Not enough credits");
+    failWith(
+        "google",
+        r -> r.withStatus(403)
+            .withHeader("Content-Type", "application/json")
+            .withBody(
+                "{\"error\":{\"code\":403,\"message\":\"Requests from this\\nAPI key are blocked.\","
+                    + "\"status\":\"PERMISSION_DENIED\"}}"));
+    assertThatThrownBy(() -> provider("google").search(query()))
+        .hasMessageEndingWith("refused the API key (403: Requests from this API key are blocked.)");
+    failWith("exa", r -> r.withStatus(402).withBody("{\"error\":\"" + "x".repeat(500) + "\"}"));
+    assertThatThrownBy(() -> provider("exa").search(query()))
+        .hasMessageEndingWith(": " + "x".repeat(200) + "…");
+    failWith(
+        "firecrawl",
+        r -> r.withStatus(502).withBody("<html><body><h1>502 Bad Gateway</h1></body></html>"));
+    assertThatThrownBy(() -> provider("firecrawl").search(query()))
+        .as("an HTML error page is left out")
+        .hasMessageEndingWith("failed with status 502");
   }
 
   @ParameterizedTest
