@@ -49,7 +49,8 @@ import java.util.Optional;
  * stored when it ends — the question and the answer together, in one short transaction after the model has finished;
  * a failed turn leaves nothing behind. A turn the client stopped (or left) is stored as Khoj stores it: the question
  * with an empty answer that keeps what was gathered, and the next turn in the conversation carries on from it (its
- * findings, references and reasoning) and replaces it. No transaction is open while a model or search runs.
+ * findings, references and reasoning) and replaces it; a turn asked for while an earlier one in its conversation is
+ * being stopped waits for it first ({@link RunningTurns}). No transaction is open while a model or search runs.
  *
  * <p>The sink's {@link ChatEventSink#cancelled()} is the turn's cancellation: the web adapter turns it true when the
  * client goes away, every step checks it before it starts, and every model call is handed it, so a departed client
@@ -70,6 +71,7 @@ public final class ChatService implements ChatUseCase {
   private final AutomationMaker automations;
   private final ResolveAgentUseCase agents;
   private final ChatMemory memory;
+  private final RunningTurns running = new RunningTurns();
 
   public ChatService(
       ConversationRepository conversations,
@@ -117,10 +119,26 @@ public final class ChatService implements ChatUseCase {
       return ChatReplies.shortAnswer(
           sink, "Conversation " + command.conversationId().orElseThrow() + " not found");
     }
+    if (running.awaitStopped(conversation.get().conversation().id())) {
+      conversation = resolver.resolve(command); // it may now end with the stopped turn's answer
+      if (conversation.isEmpty()) {
+        return ChatReplies.shortAnswer(
+            sink, "Conversation " + command.conversationId().orElseThrow() + " not found");
+      }
+    }
+    try (RunningTurns.Registration registered =
+        running.start(conversation.get().conversation().id(), sink)) {
+      return chat(command, sink, conversation.get());
+    }
+  }
+
+  /** The turn in its conversation, while it is registered as running there. */
+  private ChatOutcome chat(
+      ChatCommand command, ChatEventSink sink, ConversationResolver.Resolved conversation) {
     ConversationCommand.Parsed parsed = ConversationCommand.parse(command.q());
     String turnId = command.turnId().orElseGet(() -> ids.newId().toString());
-    sink.emit(new ChatEvent.Metadata(conversation.get().conversation().id(), turnId));
-    EffectiveAgent agent = agentOf(conversation.get().conversation());
+    sink.emit(new ChatEvent.Metadata(conversation.conversation().id(), turnId));
+    EffectiveAgent agent = agentOf(conversation.conversation());
     Optional<String> unavailable = AgentLimits.refusal(agent, parsed.command())
         .or(() -> tools.unavailableMessage(parsed.command()));
     if (unavailable.isPresent()) {
@@ -130,7 +148,7 @@ public final class ChatService implements ChatUseCase {
         command,
         sink,
         parsed.text(),
-        conversation.get(),
+        conversation,
         turnId,
         models.modelFor(command.user(), agent.chatModel()),
         agent);

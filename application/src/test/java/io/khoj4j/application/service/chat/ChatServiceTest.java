@@ -1130,6 +1130,44 @@ class ChatServiceTest {
   }
 
   @Test
+  void aTurnAskedWhileTheEarlierOneIsStoppingWaitsForItAndCarriesOn() throws Exception {
+    notes(alice);
+    configureModel();
+    gateway.streamDeltas = List.of("Hello.");
+    UUID conversation = ((ChatOutcome.Answered)
+            chat.chat(ask(alice, "/general hi"), new Recorder()))
+        .conversationId();
+    gateway.completions.add("{\"queries\": [\"green tea\"]}");
+    gateway.streamDeltas = List.of("a", "b", "c", "d", "e", "f");
+    gateway.pauseBetweenDeltasMillis = 150;
+    Recorder first = new Recorder();
+    java.util.concurrent.CompletableFuture<ChatOutcome> stopping =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> chat.chat(askIn(alice, conversation, "/notes what do I drink"), first));
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (first.text().isEmpty() && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    // Stop, and a new message at once: the stopped turn has not stored its findings yet
+    first.cancel = true;
+    gateway.streamDeltas = List.of("Green tea.");
+    gateway.pauseBetweenDeltasMillis = 0;
+
+    ChatOutcome second = chat.chat(askIn(alice, conversation, "/general go on"), new Recorder());
+
+    assertThat(stopping.get(5, java.util.concurrent.TimeUnit.SECONDS))
+        .isInstanceOf(ChatOutcome.Cancelled.class);
+    assertThat(second).isInstanceOf(ChatOutcome.Answered.class);
+    List<ChatMessage> stored = conversations.messages(alice, conversation);
+    assertThat(stored)
+        .extracting(ChatMessage::message)
+        .containsExactly("hi", "Hello.", "what do I drink", "go on", "Green tea.");
+    assertThat(stored.getLast().context())
+        .extracting(NoteReference::file)
+        .contains("/notes/tea.md");
+  }
+
+  @Test
   void aTurnWhoseConversationWasDeletedWhileItRanDoesNotBringItBack() {
     configureModel();
     gateway.streamDeltas = List.of("Hello ", "there.");
