@@ -167,11 +167,12 @@ public final class ChatService implements ChatUseCase {
       if (!turn.cancelled()) {
         throw e;
       }
-      // the client left and an event on its way to it failed: the turn was stopped, not broken
-      LOG.log(Level.DEBUG, "Turn {0} ended as its client left: {1}", turnId, e.toString());
+      // the client left and, most likely, an event on its way to it failed: the turn ends as
+      // stopped
+      LOG.log(Level.WARNING, "Turn " + turnId + " failed after its client left", e);
       outcome = new ChatOutcome.Cancelled();
     }
-    if (outcome instanceof ChatOutcome.Cancelled && turn.cancelled()) {
+    if (outcome instanceof ChatOutcome.Cancelled && turn.cancelled() && !turn.isStored()) {
       recorder.recordInterrupted(turn);
     }
     return outcome;

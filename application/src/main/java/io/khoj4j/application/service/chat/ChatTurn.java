@@ -39,6 +39,7 @@ final class ChatTurn {
   private final List<ChatMessage.Thought> thoughts = new ArrayList<>();
   private TokenUsage usage = TokenUsage.NONE;
   private Progress progress;
+  private boolean stored;
 
   /** What the turn has found so far: the notes' queries and references, and the other tools' findings. */
   record Progress(List<String> queries, List<NoteReference> references, ToolFindings found) {}
@@ -82,6 +83,15 @@ final class ChatTurn {
 
   Progress progress() {
     return progress;
+  }
+
+  /** Marks the turn stored (its answer, or its interruption): it is never stored twice. */
+  void stored() {
+    stored = true;
+  }
+
+  boolean isStored() {
+    return stored;
   }
 
   ChatCommand command() {

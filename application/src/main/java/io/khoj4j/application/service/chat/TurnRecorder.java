@@ -65,9 +65,12 @@ final class TurnRecorder {
    */
   void recordInterrupted(ChatTurn turn) {
     Conversation conversation = turn.conversation();
-    if (!turn.startsConversation()
-        && conversations.messages(conversation.owner(), conversation.id()).size()
-            != turn.messagesRead()) {
+    if (turn.isStored()) {
+      return;
+    }
+    // (a conversation the turn starts is not stored yet: no messages, as many as the turn read)
+    if (conversations.messages(conversation.owner(), conversation.id()).size()
+        != turn.messagesRead()) {
       // a later turn (or a deletion) got there first: this one's findings would land out of order
       LOG.log(
           Level.DEBUG, "Interrupted turn {0} not stored: its conversation moved on", turn.turnId());
@@ -142,6 +145,7 @@ final class TurnRecorder {
               conversation.owner(), conversation.id(), r.turnId()));
       return true;
     });
+    turn.stored();
     if (!stored) {
       LOG.log(
           Level.INFO,

@@ -1212,6 +1212,29 @@ class ChatServiceTest {
   }
 
   @Test
+  void anAnsweredTurnWhoseLastEventFailsAsItsClientLeavesIsStoredOnce() {
+    configureModel();
+    gateway.streamDeltas = List.of("Hello ", "there.");
+    Recorder sink = new Recorder() {
+      @Override
+      public void emit(ChatEvent event) {
+        super.emit(event);
+        if (event instanceof ChatEvent.Done) {
+          cancel = true; // the tab closed as the answer ended
+          throw new IllegalStateException("connection closed");
+        }
+      }
+    };
+
+    chat.chat(ask(alice, "/general hi"), sink);
+
+    assertThat(conversations.messages(
+            alice, conversations.latest(alice).orElseThrow().id()))
+        .extracting(ChatMessage::message)
+        .containsExactly("hi", "Hello there.");
+  }
+
+  @Test
   void aTurnWhoseEventFailsBecauseItsClientLeftIsStoredAsInterrupted() {
     configureModel();
     gateway.streamDeltas = List.of("a", "b", "c", "d");

@@ -67,6 +67,12 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
    */
   private static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(30);
 
+  /**
+   * How many timeouts a stream may go on with events (keep-alive pings) but neither text nor reasoning: a model that
+   * thinks unseen gets that long, a hung one behind a live connection no longer.
+   */
+  static final int EVENTS_WITHOUT_WORDS = 5;
+
   private final Duration timeout;
   private final int maxRetries;
   private final Duration firstBackoff;
@@ -350,8 +356,10 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
             failure.getMessage(), asked.get(), longestWait);
       }
       finished = true;
+      // the wait is named only when it was not honoured: retries that ran out say "try again
+      // shortly"
       listener.onError(
-          asked.isPresent() ? ModelErrors.withWait(failure, asked.get()) : failure, delivered);
+          worthWaiting ? failure : ModelErrors.withWait(failure, asked.get()), delivered);
     }
   }
 
@@ -426,6 +434,9 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
       } else if (System.nanoTime() - Math.max(lastActivity, exchange.lastHeard())
           > timeout.toNanos()) {
         call.fail(this, new TimeoutException("the model provider stopped answering"));
+      } else if (System.nanoTime() - lastActivity > timeout.toNanos() * EVENTS_WITHOUT_WORDS) {
+        // keep-alive events forever and no word: a hung model behind a live connection
+        call.fail(this, new TimeoutException("the model provider sent nothing but keep-alives"));
       }
     }
 

@@ -16,8 +16,15 @@ final class RetryAfter {
 
   private RetryAfter() {}
 
-  /** The wait {@code value} asks for, as seen at {@code now}; zero for a date already past. */
+  /** Longer waits read as this one: a day is already far past any wait worth honouring. */
+  static final Duration LONGEST = Duration.ofDays(1);
+
+  /** The wait {@code value} asks for, as seen at {@code now}; zero for a date already past; at most a day. */
   static Optional<Duration> parse(String value, Instant now) {
+    return read(value, now).map(w -> w.compareTo(LONGEST) > 0 ? LONGEST : w);
+  }
+
+  private static Optional<Duration> read(String value, Instant now) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }

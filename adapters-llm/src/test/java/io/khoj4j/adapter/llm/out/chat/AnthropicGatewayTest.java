@@ -202,4 +202,31 @@ class AnthropicGatewayTest extends ChatModelGatewayContract {
     assertThat(await(r).text()).isEqualTo("Thought it over.");
     server.verify(1, postRequestedFor(urlPathEqualTo(streamPath())));
   }
+
+  @Test
+  void pingsWithoutAWordForFiveTimeoutsAreAHungModel() throws Exception {
+    gateway = new Langchain4jChatModelGateway(
+        Duration.ofMillis(200), 0, Duration.ofMillis(20), Duration.ofMillis(50), 1000);
+    StringBuilder body = new StringBuilder(
+        event(
+            "message_start",
+            "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\","
+                + "\"role\":\"assistant\",\"content\":[],\"usage\":{\"input_tokens\":3,\"output_tokens\":1}}}"));
+    for (int i = 0; i < 100; i++) {
+      body.append(event("ping", "{\"type\":\"ping\"}"));
+    }
+    body.append(textDelta("Too late."));
+    // pings about every 0.1 s for 5 s, then a word: past five timeouts (1 s) of pings only
+    server.stubFor(post(urlPathEqualTo(streamPath()))
+        .willReturn(aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "text/event-stream")
+            .withBody(body.toString())
+            .withChunkedDribbleDelay(50, 5000)));
+    Recorder r = new Recorder();
+
+    gateway.stream(request(), r);
+
+    assertThat(r.failure().getCause()).hasMessageContaining("nothing but keep-alives");
+  }
 }

@@ -41,4 +41,11 @@ class RetryAfterTest {
     assertThat(RetryAfter.describe(Duration.ofSeconds(3600))).isEqualTo("60 min");
     assertThat(RetryAfter.describe(Duration.ofHours(5))).isEqualTo("5 h");
   }
+
+  @Test
+  void anEndlessWaitReadsAsADay() {
+    assertThat(RetryAfter.parse("9223372036854775807", Instant.now())).contains(Duration.ofDays(1));
+    assertThat(RetryAfter.describe(RetryAfter.parse("999999999", Instant.now()).orElseThrow()))
+        .isEqualTo("24 h");
+  }
 }

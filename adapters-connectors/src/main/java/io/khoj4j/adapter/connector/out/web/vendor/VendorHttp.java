@@ -18,6 +18,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -193,7 +199,7 @@ public final class VendorHttp {
           .map(v -> ", retry after " + v.strip() + (v.strip().matches("\\d+") ? " s" : ""))
           .orElse("");
       throw new UpstreamFailureException(
-          vendor + " is rate-limiting this server (429" + after + ")", true, null);
+          vendor + " is rate-limiting this server (429" + after + why + ")", true, null);
     }
     if (status < 200 || status > 299) {
       throw new UpstreamFailureException(
@@ -201,6 +207,11 @@ public final class VendorHttp {
     }
     return response.body();
   }
+
+  /** How long an error's body is waited for; closing the stream then ends the read. */
+  static final Duration ERROR_READ_WAIT = Duration.ofSeconds(2);
+
+  private static final ExecutorService ERROR_READERS = Executors.newVirtualThreadPerTaskExecutor();
 
   /** The most of an error's body read for its reason. */
   static final int MAX_ERROR_BYTES = 4096;
@@ -216,9 +227,16 @@ public final class VendorHttp {
   static Optional<String> errorReason(Object body) {
     String text;
     if (body instanceof InputStream in) {
+      // a vendor that sends its error's headers and then stalls is not waited for long
+      Future<byte[]> read = ERROR_READERS.submit(() -> in.readNBytes(MAX_ERROR_BYTES));
       try (in) {
-        text = new String(in.readNBytes(MAX_ERROR_BYTES), StandardCharsets.UTF_8);
-      } catch (IOException e) {
+        text = new String(
+            read.get(ERROR_READ_WAIT.toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      } catch (ExecutionException | TimeoutException | IOException e) {
+        read.cancel(true);
         return Optional.empty();
       }
     } else if (body instanceof byte[] bytes) {

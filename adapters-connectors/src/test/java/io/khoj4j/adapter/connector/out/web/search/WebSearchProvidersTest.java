@@ -264,6 +264,26 @@ class WebSearchProvidersTest {
         .hasMessageEndingWith("failed with status 502");
   }
 
+  @Test
+  void aQuotaSpentIsSaidWithTheRateLimitAndAStalledErrorBodyIsNotWaitedFor() {
+    failWith(
+        "serper",
+        r -> r.withStatus(429)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"message\":\"Daily quota exceeded\"}"));
+    assertThatThrownBy(() -> provider("serper").search(query()))
+        .hasMessageEndingWith("is rate-limiting this server (429: Daily quota exceeded)");
+    failWith(
+        "exa",
+        r -> r.withStatus(500)
+            .withBody("{\"error\":\"" + "y".repeat(400) + "\"}")
+            .withChunkedDribbleDelay(4, 20_000));
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(10),
+        () -> assertThatThrownBy(() -> provider("exa").search(query()))
+            .hasMessageEndingWith("failed with status 500"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"serper", "exa", "firecrawl", "google", "searxng"})
   void rateLimitingSaysWhenToRetry(String name) {
