@@ -1169,44 +1169,46 @@ class ChatServiceTest {
 
   @Test
   void aTurnWhoseConversationWasDeletedWhileItRanDoesNotBringItBack() {
+    UUID conversation = answeredConversation();
+
+    ChatOutcome outcome = stoppedWhile(() -> conversations.delete(alice, conversation));
+
+    assertThat(outcome).isInstanceOf(ChatOutcome.Cancelled.class);
+    assertThat(conversations.find(alice, conversation)).isEmpty();
+    assertThat(conversations.count(alice)).isZero();
+  }
+
+  /** A conversation of alice's with one answered turn ("hi", "Hello there."). */
+  private UUID answeredConversation() {
     configureModel();
     gateway.streamDeltas = List.of("Hello ", "there.");
-    ChatOutcome.Answered first =
-        (ChatOutcome.Answered) chat.chat(ask(alice, "/general hi"), new Recorder());
+    return ((ChatOutcome.Answered) chat.chat(ask(alice, "/general hi"), new Recorder()))
+        .conversationId();
+  }
+
+  /** A turn of alice's latest conversation stopped after its first text; {@code meanwhile} runs as it streams. */
+  private ChatOutcome stoppedWhile(Runnable meanwhile) {
     gateway.streamDeltas = List.of("a", "b", "c", "d");
     gateway.pauseBetweenDeltasMillis = 100;
     Recorder stopped = new Recorder();
     stopped.cancelAfterFirstText = true;
-    gateway.whileStreaming = () -> conversations.delete(alice, first.conversationId());
-
-    ChatOutcome outcome = chat.chat(ask(alice, "/general and?"), stopped);
-
-    assertThat(outcome).isInstanceOf(ChatOutcome.Cancelled.class);
-    assertThat(conversations.find(alice, first.conversationId())).isEmpty();
-    assertThat(conversations.count(alice)).isZero();
+    gateway.whileStreaming = meanwhile;
+    return chat.chat(ask(alice, "/general and?"), stopped);
   }
 
   @Test
   void aStoppedTurnIsNotStoredAfterAnotherTurnOfItsConversation() {
-    configureModel();
-    gateway.streamDeltas = List.of("Hello ", "there.");
-    ChatOutcome.Answered first =
-        (ChatOutcome.Answered) chat.chat(ask(alice, "/general hi"), new Recorder());
-    gateway.streamDeltas = List.of("a", "b", "c", "d");
-    gateway.pauseBetweenDeltasMillis = 100;
-    Recorder stopped = new Recorder();
-    stopped.cancelAfterFirstText = true;
+    UUID conversation = answeredConversation();
+
     // another client's turn lands while this one runs
-    gateway.whileStreaming = () -> conversations.appendMessages(
+    stoppedWhile(() -> conversations.appendMessages(
         alice,
-        first.conversationId(),
+        conversation,
         List.of(ChatMessage.fromUser("other", clock.instant(), "t-other", List.of(), List.of())),
         "other",
-        clock.instant());
+        clock.instant()));
 
-    chat.chat(ask(alice, "/general and?"), stopped);
-
-    assertThat(conversations.messages(alice, first.conversationId()))
+    assertThat(conversations.messages(alice, conversation))
         .extracting(ChatMessage::message)
         .containsExactly("hi", "Hello there.", "other");
   }

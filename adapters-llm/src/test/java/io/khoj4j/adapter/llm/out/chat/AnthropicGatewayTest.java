@@ -169,15 +169,7 @@ class AnthropicGatewayTest extends ChatModelGatewayContract {
   void pingsWhileTheModelThinksUnseenKeepTheStreamAlive() throws Exception {
     gateway = new Langchain4jChatModelGateway(
         Duration.ofMillis(600), 2, Duration.ofMillis(20), Duration.ofMillis(50), 1000);
-    StringBuilder body = new StringBuilder(event(
-            "message_start",
-            "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
-                + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"usage\":{\"input_tokens\":3,"
-                + "\"output_tokens\":1}}}")
-        + event(
-            "content_block_start",
-            "{\"type\":\"content_block_start\",\"index\":0,"
-                + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}"));
+    StringBuilder body = new StringBuilder(openingWithoutText());
     for (int i = 0; i < 40; i++) {
       body.append(event("ping", "{\"type\":\"ping\"}"));
     }
@@ -207,11 +199,7 @@ class AnthropicGatewayTest extends ChatModelGatewayContract {
   void pingsWithoutAWordForFiveTimeoutsAreAHungModel() throws Exception {
     gateway = new Langchain4jChatModelGateway(
         Duration.ofMillis(200), 0, Duration.ofMillis(20), Duration.ofMillis(50), 1000);
-    StringBuilder body = new StringBuilder(
-        event(
-            "message_start",
-            "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\","
-                + "\"role\":\"assistant\",\"content\":[],\"usage\":{\"input_tokens\":3,\"output_tokens\":1}}}"));
+    StringBuilder body = new StringBuilder(openingWithoutText());
     for (int i = 0; i < 100; i++) {
       body.append(event("ping", "{\"type\":\"ping\"}"));
     }
@@ -228,5 +216,18 @@ class AnthropicGatewayTest extends ChatModelGatewayContract {
     gateway.stream(request(), r);
 
     assertThat(r.failure().getCause()).hasMessageContaining("nothing but keep-alives");
+  }
+
+  /** A message and its text block opened, no word yet: a model that thinks unseen. */
+  private static String openingWithoutText() {
+    return event(
+            "message_start",
+            "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
+                + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"usage\":{\"input_tokens\":3,"
+                + "\"output_tokens\":1}}}")
+        + event(
+            "content_block_start",
+            "{\"type\":\"content_block_start\",\"index\":0,"
+                + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
   }
 }

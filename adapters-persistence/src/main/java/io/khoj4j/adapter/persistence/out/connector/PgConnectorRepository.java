@@ -93,13 +93,18 @@ public class PgConnectorRepository implements ConnectorRepository {
     });
   }
 
-  @Override
-  public boolean hasConnector(UserId owner, ContentSource source) {
-    String table = switch (source) {
+  /** The table of the source's settings; none for the computer, which has no connector. */
+  private static String settingsTable(ContentSource source) {
+    return switch (source) {
       case GITHUB -> "github_connectors";
       case NOTION -> "notion_connectors";
       case COMPUTER -> null;
     };
+  }
+
+  @Override
+  public boolean hasConnector(UserId owner, ContentSource source) {
+    String table = settingsTable(source);
     if (table == null) {
       return true;
     }
@@ -141,11 +146,7 @@ public class PgConnectorRepository implements ConnectorRepository {
   @Override
   @Transactional
   public void deleteConnector(UserId owner, ContentSource source) {
-    String table = switch (source) {
-      case GITHUB -> "github_connectors";
-      case NOTION -> "notion_connectors";
-      case COMPUTER -> null;
-    };
+    String table = settingsTable(source);
     if (table == null) {
       return;
     }
