@@ -169,10 +169,7 @@ class AnthropicGatewayTest extends ChatModelGatewayContract {
   void pingsWhileTheModelThinksUnseenKeepTheStreamAlive() throws Exception {
     gateway = new Langchain4jChatModelGateway(
         Duration.ofMillis(600), 2, Duration.ofMillis(20), Duration.ofMillis(50), 1000);
-    StringBuilder body = new StringBuilder(openingWithoutText());
-    for (int i = 0; i < 40; i++) {
-      body.append(event("ping", "{\"type\":\"ping\"}"));
-    }
+    StringBuilder body = new StringBuilder(openingWithoutText() + pings(40));
     body.append(textDelta("Thought it over."))
         .append(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"))
         .append(event(
@@ -181,12 +178,7 @@ class AnthropicGatewayTest extends ChatModelGatewayContract {
                 + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":5}}"))
         .append(event("message_stop", "{\"type\":\"message_stop\"}"));
     // about 2.4 s before the first text, never more than about 0.2 s between two pings
-    server.stubFor(post(urlPathEqualTo(streamPath()))
-        .willReturn(aResponse()
-            .withStatus(200)
-            .withHeader("Content-Type", "text/event-stream")
-            .withBody(body.toString())
-            .withChunkedDribbleDelay(12, 2400)));
+    streamSlowly(body.toString(), 12, 2400);
     Recorder r = new Recorder();
 
     gateway.stream(request(), r);
@@ -199,23 +191,28 @@ class AnthropicGatewayTest extends ChatModelGatewayContract {
   void pingsWithoutAWordForFiveTimeoutsAreAHungModel() throws Exception {
     gateway = new Langchain4jChatModelGateway(
         Duration.ofMillis(200), 0, Duration.ofMillis(20), Duration.ofMillis(50), 1000);
-    StringBuilder body = new StringBuilder(openingWithoutText());
-    for (int i = 0; i < 100; i++) {
-      body.append(event("ping", "{\"type\":\"ping\"}"));
-    }
-    body.append(textDelta("Too late."));
+    String body = openingWithoutText() + pings(100) + textDelta("Too late.");
     // pings about every 0.1 s for 5 s, then a word: past five timeouts (1 s) of pings only
-    server.stubFor(post(urlPathEqualTo(streamPath()))
-        .willReturn(aResponse()
-            .withStatus(200)
-            .withHeader("Content-Type", "text/event-stream")
-            .withBody(body.toString())
-            .withChunkedDribbleDelay(50, 5000)));
+    streamSlowly(body, 50, 5000);
     Recorder r = new Recorder();
 
     gateway.stream(request(), r);
 
     assertThat(r.failure().getCause()).hasMessageContaining("nothing but keep-alives");
+  }
+
+  private static String pings(int count) {
+    return event("ping", "{\"type\":\"ping\"}").repeat(count);
+  }
+
+  /** The stream's body sent in {@code chunks} spread evenly over {@code millis}. */
+  private void streamSlowly(String body, int chunks, int millis) {
+    server.stubFor(post(urlPathEqualTo(streamPath()))
+        .willReturn(aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "text/event-stream")
+            .withBody(body)
+            .withChunkedDribbleDelay(chunks, millis)));
   }
 
   /** A message and its text block opened, no word yet: a model that thinks unseen. */
