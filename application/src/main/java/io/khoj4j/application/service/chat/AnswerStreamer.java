@@ -129,6 +129,11 @@ final class AnswerStreamer {
       case CUT_AT_LENGTH ->
         "⚠️ The answer is incomplete: the model reached the longest reply it may write.";
       case REFUSED_BY_FILTER -> "⚠️ The model provider's safety filter stopped this answer.";
+      case CUT_AT_CONTEXT ->
+        "⚠️ The answer is incomplete: the conversation filled the model's context window."
+            + " Start a new conversation or choose a model with a larger one.";
+      case LANGUAGE_UNSUPPORTED ->
+        "⚠️ The model stopped: it does not support the language of this conversation.";
     };
   }
 

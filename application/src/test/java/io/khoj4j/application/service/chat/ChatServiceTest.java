@@ -965,6 +965,21 @@ class ChatServiceTest {
   }
 
   @Test
+  void everyEndingButAWholeAnswerHasItsOwnNotice() {
+    assertThat(AnswerStreamer.endingText(ChatCompletion.Ending.COMPLETE)).isEmpty();
+    List<String> notices = java.util.Arrays.stream(ChatCompletion.Ending.values())
+        .filter(ending -> ending != ChatCompletion.Ending.COMPLETE)
+        .map(AnswerStreamer::endingText)
+        .toList();
+    assertThat(notices).allMatch(notice -> notice.startsWith("⚠️")).doesNotHaveDuplicates();
+    assertThat(AnswerStreamer.endingText(ChatCompletion.Ending.CUT_AT_CONTEXT))
+        .contains("context window");
+    assertThat(AnswerStreamer.endingText(ChatCompletion.Ending.LANGUAGE_UNSUPPORTED))
+        .contains("language")
+        .doesNotContain("safety");
+  }
+
+  @Test
   void anAnswerTheSafetyFilterStoppedBeforeAnyTextIsTheNoticeAlone() {
     configureModel();
     gateway.streamDeltas = List.of();

@@ -305,11 +305,13 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
     /**
      * How the answer ended, from LangChain4j's finish reason (OpenAI's {@code length} and {@code content_filter},
      * Anthropic's {@code max_tokens}, Gemini's {@code MAX_TOKENS} and its safety reasons, Ollama's {@code length}),
-     * or from the stream itself where the vendor client hides it (Anthropic's {@code refusal}).
+     * or from the stream itself where the vendor client hides or misnames it (Anthropic's {@code refusal} and
+     * {@code model_context_window_exceeded}, Gemini's {@code LANGUAGE}).
      */
     private ChatCompletion.Ending ending(Attempt from, ChatResponse response) {
-      if (from.refused()) {
-        return ChatCompletion.Ending.REFUSED_BY_FILTER;
+      Optional<ChatCompletion.Ending> stated = from.statedEnding();
+      if (stated.isPresent()) {
+        return stated.get();
       }
       FinishReason reason = response.finishReason();
       if (reason == FinishReason.LENGTH) {
@@ -403,9 +405,9 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
       return exchange.retryAfter();
     }
 
-    /** Whether the provider's stream said the model refused, where its vendor client does not tell. */
-    boolean refused() {
-      return exchange.refused();
+    /** How the provider's stream said the answer ended, where its vendor client does not tell it right. */
+    Optional<ChatCompletion.Ending> statedEnding() {
+      return exchange.statedEnding();
     }
 
     /** Marks the attempt over; true for the one caller that ended it. */

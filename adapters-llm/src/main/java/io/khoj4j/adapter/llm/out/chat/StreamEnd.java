@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.http.client.sse.ServerSentEvent;
 import io.khoj4j.adapter.llm.out.SharedJson;
+import io.khoj4j.application.port.out.chat.ChatCompletion;
+import java.util.Optional;
 
 /**
  * How each vendor's stream says that an answer is whole. LangChain4j does not check it: its OpenAI and Gemini clients
@@ -29,11 +31,20 @@ enum StreamEnd {
       return "message_stop".equals(event.event());
     }
 
-    /** LangChain4j maps the {@code refusal} stop reason of a {@code message_delta} to OTHER, like a pause. */
+    /**
+     * LangChain4j maps every stop reason of a {@code message_delta} it does not know to OTHER, as if the answer were
+     * whole: {@code refusal} (Claude's streaming classifier) and {@code model_context_window_exceeded}.
+     */
     @Override
-    boolean refuses(ServerSentEvent event) {
-      return "message_delta".equals(event.event())
-          && "refusal".equals(json(event).path("delta").path("stop_reason").asText(""));
+    Optional<ChatCompletion.Ending> statedEnding(ServerSentEvent event) {
+      if (!"message_delta".equals(event.event())) {
+        return Optional.empty();
+      }
+      return switch (json(event).path("delta").path("stop_reason").asText("")) {
+        case "refusal" -> Optional.of(ChatCompletion.Ending.REFUSED_BY_FILTER);
+        case "model_context_window_exceeded" -> Optional.of(ChatCompletion.Ending.CUT_AT_CONTEXT);
+        default -> Optional.empty();
+      };
     }
   },
 
@@ -53,6 +64,20 @@ enum StreamEnd {
         }
       }
       return false;
+    }
+
+    /** LangChain4j counts {@code LANGUAGE} (a language the model does not support) among the safety reasons. */
+    @Override
+    Optional<ChatCompletion.Ending> statedEnding(ServerSentEvent event) {
+      if (!event.data().contains("\"LANGUAGE\"")) {
+        return Optional.empty(); // not worth a second parse of every frame
+      }
+      for (JsonNode candidate : json(event).path("candidates")) {
+        if ("LANGUAGE".equals(candidate.path("finishReason").asText(""))) {
+          return Optional.of(ChatCompletion.Ending.LANGUAGE_UNSUPPORTED);
+        }
+      }
+      return Optional.empty();
     }
   },
 
@@ -75,13 +100,14 @@ enum StreamEnd {
   abstract boolean isEnd(ServerSentEvent event);
 
   /**
-   * Whether this frame says the model refused to answer, where the vendor client reports that as an ordinary end.
-   * OpenAI's and Gemini's clients name a content filter in their finish reason themselves.
+   * How the answer ended, where this frame says so and the vendor client reports it wrongly (as an ordinary end, or
+   * as another reason); empty where the vendor client's own finish reason is right. OpenAI's client names a length
+   * cut and a content filter itself.
    *
    * @throws BrokenStreamException when the frame cannot be read
    */
-  boolean refuses(ServerSentEvent event) {
-    return false;
+  Optional<ChatCompletion.Ending> statedEnding(ServerSentEvent event) {
+    return Optional.empty();
   }
 
   private static JsonNode json(ServerSentEvent event) {

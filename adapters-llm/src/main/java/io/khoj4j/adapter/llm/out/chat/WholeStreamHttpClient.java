@@ -14,6 +14,7 @@ import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import dev.langchain4j.http.client.sse.ServerSentEventParsingHandle;
+import io.khoj4j.application.port.out.chat.ChatCompletion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -149,8 +150,8 @@ final class WholeStreamHttpClient implements HttpClient {
    * before the request went out stops it as soon as it is sent.
    *
    * <p>It also keeps what the wire said that LangChain4j's vendor clients drop: the {@code Retry-After} of an error
-   * response (their {@link HttpException} carries no headers) and a refusal that the vendor client reports as an
-   * ordinary end ({@link StreamEnd#refuses}). Both are written before the vendor client hears of the error or the
+   * response (their {@link HttpException} carries no headers) and an ending that the vendor client reports wrongly,
+   * such as a refusal read as an ordinary end ({@link StreamEnd#statedEnding}). Both are written before the vendor client hears of the error or the
    * end, so the caller sees them when that reaches it.
    */
   static final class Exchange {
@@ -161,7 +162,7 @@ final class WholeStreamHttpClient implements HttpClient {
     private volatile CompletableFuture<?> response;
     private volatile InputStream body;
     private volatile Duration retryAfter;
-    private volatile boolean refused;
+    private volatile ChatCompletion.Ending statedEnding;
     /** When the provider last sent anything at all (headers, any event, a keep-alive {@code ping} included). */
     private volatile long lastHeard = System.nanoTime();
 
@@ -212,13 +213,13 @@ final class WholeStreamHttpClient implements HttpClient {
       lastHeard = System.nanoTime();
     }
 
-    /** Whether the stream said the model refused to answer. */
-    boolean refused() {
-      return refused;
+    /** How the stream itself said the answer ended, where the vendor client reports it wrongly. */
+    Optional<ChatCompletion.Ending> statedEnding() {
+      return Optional.ofNullable(statedEnding);
     }
 
-    void sawRefusal() {
-      refused = true;
+    void stated(ChatCompletion.Ending ending) {
+      statedEnding = ending;
     }
 
     void cancel() {
@@ -334,9 +335,7 @@ final class WholeStreamHttpClient implements HttpClient {
         if (end.isEnd(event)) {
           sawEnd = true;
         }
-        if (end.refuses(event)) {
-          exchange.sawRefusal();
-        }
+        end.statedEnding(event).ifPresent(exchange::stated);
       } catch (BrokenStreamException | LangChain4jException e) {
         fail(e);
         return;

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.khoj4j.application.port.out.chat.ChatCompletion;
 import io.khoj4j.domain.chat.ChatModelEndpoint;
 import io.khoj4j.domain.chat.ModelVendor;
 import java.time.Duration;
@@ -152,6 +153,19 @@ class AnthropicGatewayTest extends ChatModelGatewayContract {
   @Override
   protected String refusedByFilter() {
     return opening() + stoppedFor("refusal");
+  }
+
+  /** A conversation that fills the context window mid-answer ends with a stop reason LangChain4j reads as OTHER. */
+  @Test
+  void anAnswerThatFillsTheContextWindowEndsSo() throws Exception {
+    server.stubFor(post(urlPathEqualTo(streamPath()))
+        .willReturn(streamOf(
+            opening() + textDelta("lo wor") + stoppedFor("model_context_window_exceeded"))));
+
+    ChatCompletion done = gateway.complete(request());
+
+    assertThat(done.text()).isEqualTo("Hello wor");
+    assertThat(done.ending()).isEqualTo(ChatCompletion.Ending.CUT_AT_CONTEXT);
   }
 
   /** Anthropic's 429: its own error body and a lower-case {@code retry-after}. */

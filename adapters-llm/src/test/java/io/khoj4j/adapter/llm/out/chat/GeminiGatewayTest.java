@@ -131,4 +131,17 @@ class GeminiGatewayTest extends ChatModelGatewayContract {
     assertThat(done.text()).isEqualTo("Hel");
     assertThat(done.ending()).isEqualTo(ChatCompletion.Ending.REFUSED_BY_FILTER);
   }
+
+  /** LangChain4j counts LANGUAGE among the safety reasons: the stream's own reason says what happened. */
+  @Test
+  void aLanguageTheModelDoesNotSupportIsNotCalledASafetyStop() {
+    server.stubFor(post(urlPathEqualTo(streamPath()))
+        .willReturn(streamOf(opening() + chunk("[{\"text\":\"\"}]", "LANGUAGE", USAGE))));
+
+    ChatCompletion done = gateway.complete(
+        ChatCompletionRequest.of(endpoint(), List.of(new PromptMessage.User("Say hello"))));
+
+    assertThat(done.text()).isEqualTo("Hel");
+    assertThat(done.ending()).isEqualTo(ChatCompletion.Ending.LANGUAGE_UNSUPPORTED);
+  }
 }

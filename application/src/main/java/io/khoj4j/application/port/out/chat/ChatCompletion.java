@@ -17,7 +17,14 @@ public record ChatCompletion(String text, String thought, TokenUsage usage, Endi
     /** The model reached the most tokens it may write in one answer: the text stops mid-way. */
     CUT_AT_LENGTH,
     /** The provider's content filter or safety check stopped the answer (or refused it outright). */
-    REFUSED_BY_FILTER
+    REFUSED_BY_FILTER,
+    /**
+     * The prompt and the answer together filled the model's context window: the text stops mid-way, and a shorter
+     * conversation or a model with a larger window would let it finish.
+     */
+    CUT_AT_CONTEXT,
+    /** The model stopped because it does not support the language it was asked to write in. */
+    LANGUAGE_UNSUPPORTED
   }
 
   public ChatCompletion {
