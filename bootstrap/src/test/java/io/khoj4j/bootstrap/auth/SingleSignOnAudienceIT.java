@@ -5,32 +5,20 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.khoj4j.bootstrap.testing.FakeOidcProvider;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code khoj.oidc.audience} set to a list: bearer JWTs for any audience on it are accepted (here the web client and
- * a command-line client registered at the same provider), others are not. {@link SingleSignOnIT} covers the default,
- * the client id alone.
+ * a command-line client registered at the same provider), others are not. The default, the client id alone, is in
+ * {@code PackagedDefaultsTest}.
  */
 @QuarkusTest
-@TestProfile(SingleSignOnAudienceIT.TwoAudiences.class)
+@TestProfile(SingleSignOnIT.WithProvider.class)
 class SingleSignOnAudienceIT {
 
-  static final String CLI_CLIENT = "khoj4j-cli";
-
-  public static class TwoAudiences implements QuarkusTestProfile {
-    @Override
-    public List<TestResourceEntry> testResources() {
-      return List.of(new TestResourceEntry(
-          FakeOidcProvider.class,
-          Map.of("audience", FakeOidcProvider.CLIENT_ID + "," + CLI_CLIENT)));
-    }
-  }
+  static final String CLI_CLIENT = SingleSignOnIT.CLI_CLIENT;
 
   @Test
   void everyListedAudienceIsAcceptedAndNoOther() {

@@ -26,10 +26,20 @@ import org.junit.jupiter.api.Test;
 @TestProfile(SingleSignOnIT.WithProvider.class)
 class SingleSignOnIT {
 
+  /** A command-line client registered at the same provider, whose tokens this server also accepts. */
+  static final String CLI_CLIENT = "khoj4j-cli";
+
+  /**
+   * The provider, and {@code khoj.oidc.audience} set to a list: the web client's id (the default audience,
+   * {@code PackagedDefaultsTest}) and {@link #CLI_CLIENT}. One profile for both sign-on test classes: each profile
+   * costs the suite a build and a start of the application.
+   */
   public static class WithProvider implements QuarkusTestProfile {
     @Override
     public java.util.List<TestResourceEntry> testResources() {
-      return java.util.List.of(new TestResourceEntry(FakeOidcProvider.class));
+      return java.util.List.of(new TestResourceEntry(
+          FakeOidcProvider.class,
+          java.util.Map.of("audience", FakeOidcProvider.CLIENT_ID + "," + CLI_CLIENT)));
     }
   }
 

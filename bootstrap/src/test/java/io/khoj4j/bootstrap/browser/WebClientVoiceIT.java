@@ -16,19 +16,16 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.khoj4j.bootstrap.testing.Browsers;
 import io.khoj4j.bootstrap.testing.FakeOpenAi;
+import io.khoj4j.bootstrap.testing.SpeechVendorProfile;
 import io.khoj4j.bootstrap.testing.TestUsers;
 import io.khoj4j.bootstrap.testing.TestUsers.TestUser;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,32 +38,16 @@ import org.junit.jupiter.api.Test;
  * becomes the message box's text, and an answer is read aloud from the audio the server returns.
  */
 @QuarkusTest
-@TestProfile(WebClientVoiceIT.WithVoice.class)
+@TestProfile(SpeechVendorProfile.class)
 @Tag("browser")
 class WebClientVoiceIT {
 
-  static final int PORT = freePort();
+  static final int PORT = SpeechVendorProfile.PORT;
   private static WireMockServer vendor;
   private static FakeOpenAi openAi;
 
   @TestHTTPResource("/")
   URL base;
-
-  public static class WithVoice implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      String vendorUrl = "http://127.0.0.1:" + PORT + "/v1";
-      return Map.of(
-          "khoj.speech-to-text.base-url",
-          vendorUrl,
-          "khoj.text-to-speech.provider",
-          "openai",
-          "khoj.text-to-speech.base-url",
-          vendorUrl,
-          "khoj.text-to-speech.voices",
-          "alloy:Alloy");
-    }
-  }
 
   @BeforeAll
   static void start() {
@@ -135,13 +116,5 @@ class WebClientVoiceIT {
     wav.putInt(8000).putInt(8000 * 2).putShort((short) 2).putShort((short) 16);
     wav.put("data".getBytes()).putInt(samples * 2);
     return wav.array();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

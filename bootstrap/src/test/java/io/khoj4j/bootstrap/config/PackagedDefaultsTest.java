@@ -35,6 +35,20 @@ class PackagedDefaultsTest {
   }
 
   @Test
+  void bearerTokensMustNameThisServersClientIdUnlessAudiencesAreListed() throws Exception {
+    Map<String, String> provider = Map.of(
+        "QUARKUS_OIDC_AUTH_SERVER_URL", "https://id.example.org/realms/home",
+        "QUARKUS_OIDC_CLIENT_ID", "khoj-web");
+
+    assertThat(packaged("prod", provider).getValue("quarkus.oidc.token.audience", String.class))
+        .isEqualTo("khoj-web");
+    Map<String, String> listed = new java.util.HashMap<>(provider);
+    listed.put("KHOJ_OIDC_AUDIENCE", "khoj-web,khoj4j-cli");
+    assertThat(packaged("prod", listed).getValues("quarkus.oidc.token.audience", String.class))
+        .containsExactly("khoj-web", "khoj4j-cli");
+  }
+
+  @Test
   void khojsElevenLabsKeyTurnsOnReadAloudAndMemoriesAreOnByDefault() throws Exception {
     SmallRyeConfig config = packaged("prod", Map.of("ELEVEN_LABS_API_KEY", "xi-123"));
 

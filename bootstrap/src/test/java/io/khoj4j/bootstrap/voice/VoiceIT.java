@@ -15,15 +15,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.khoj4j.bootstrap.testing.SpeechVendorProfile;
 import io.khoj4j.bootstrap.testing.TestUsers;
 import io.khoj4j.bootstrap.testing.TestUsers.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,33 +29,17 @@ import org.junit.jupiter.api.Test;
 /**
  * Voice in and out through an OpenAI-compatible server (WireMock on a loopback port, speaking
  * {@code /v1/audio/transcriptions} and {@code /v1/audio/speech}): routes, limits, errors, the voice choice per user.
- * Usage limits are on (every user premium without billing), with two transcriptions and two read-alouds a minute.
+ * Usage limits are on (every user premium without billing), with two transcriptions and two read-alouds a minute
+ * ({@link SpeechVendorProfile}).
  */
 @QuarkusTest
-@TestProfile(VoiceIT.WithVoice.class)
+@TestProfile(SpeechVendorProfile.class)
 class VoiceIT {
 
-  static final int PORT = freePort();
+  static final int PORT = SpeechVendorProfile.PORT;
   private static WireMockServer vendor;
   private static final byte[] WEBM = {0x1a, 0x45, (byte) 0xdf, (byte) 0xa3, 1, 2, 3, 4};
   private static final byte[] MP3 = {(byte) 0xff, (byte) 0xfb, (byte) 0x90, 0x64, 9, 9, 9, 9};
-
-  public static class WithVoice implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      String base = "http://127.0.0.1:" + PORT + "/v1";
-      return Map.of(
-          "khoj.speech-to-text.base-url", base,
-          "khoj.speech-to-text.api-key", "sk-stt",
-          "khoj.text-to-speech.provider", "openai",
-          "khoj.text-to-speech.base-url", base,
-          "khoj.text-to-speech.voices", "alloy:Alloy,nova:Nova",
-          "khoj.voice.max-audio-duration", "10m",
-          "khoj.limits.enabled", "true",
-          "khoj.limits.premium.transcriptions-per-minute", "2",
-          "khoj.limits.premium.speech-per-minute", "2");
-    }
-  }
 
   @BeforeAll
   static void startVendor() {
@@ -332,13 +313,5 @@ class VoiceIT {
     given().queryParam("text", "hi").post("/api/chat/speech").then().statusCode(403);
     given().queryParam("id", "nova").post("/api/model/voice").then().statusCode(403);
     vendor.verify(0, postRequestedFor(urlEqualTo("/v1/audio/transcriptions")));
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
