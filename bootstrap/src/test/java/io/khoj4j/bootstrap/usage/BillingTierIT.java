@@ -9,7 +9,6 @@ import io.khoj4j.bootstrap.testing.FakeOpenAi;
 import io.khoj4j.bootstrap.testing.TestUsers;
 import io.khoj4j.bootstrap.testing.TestUsers.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.util.Map;
@@ -18,23 +17,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Billing on (Stripe key, signing secret and subscription URL set): a new account is expired and on the free tier,
+ * Billing on ({@link BillingOn}: Stripe key, signing secret and subscription URL set): a new account is expired and on
+ * the free tier,
  * an administrator's trial or paid period makes it premium, and the settings report it as Khoj's web app reads it.
  */
 @QuarkusTest
-@TestProfile(BillingTierIT.BillingOn.class)
+@TestProfile(BillingOn.class)
 class BillingTierIT {
-
-  public static class BillingOn implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "khoj.billing.subscription-url", "https://pay.example/subscribe",
-          "khoj.billing.stripe.api-key", "sk_test_khoj4j",
-          "khoj.billing.stripe.signing-secret", "whsec_khoj4j",
-          "khoj.limits.free.chat-per-day", "2");
-    }
-  }
 
   private TestUser admin;
 

@@ -13,25 +13,16 @@ import io.khoj4j.bootstrap.testing.StripeStub;
 import io.khoj4j.bootstrap.testing.TestUsers;
 import io.khoj4j.bootstrap.testing.TestUsers.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Stripe calls us: events signed with the test secret, against a local stub of Stripe's API. */
+/** Stripe calls us: events signed with the test secret, against a local stub of Stripe's API ({@link BillingOn}). */
 @QuarkusTest
-@TestProfile(StripeWebhookIT.WithStripe.class)
+@TestProfile(BillingOn.class)
 class StripeWebhookIT {
-
-  public static class WithStripe implements QuarkusTestProfile {
-    @Override
-    public List<TestResourceEntry> testResources() {
-      return List.of(new TestResourceEntry(StripeStub.class));
-    }
-  }
 
   private static final long PERIOD_END = Instant.parse("2099-05-01T00:00:00Z").getEpochSecond();
 
