@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
@@ -56,7 +57,7 @@ final class TurnRecorder {
         found.images(),
         List.of(),
         found.mermaidjsDiagram().orElse(null));
-    store(turn, reply, at);
+    store(turn, reply, at, OptionalInt.empty());
   }
 
   /**
@@ -66,14 +67,6 @@ final class TurnRecorder {
   void recordInterrupted(ChatTurn turn) {
     Conversation conversation = turn.conversation();
     if (turn.isStored()) {
-      return;
-    }
-    // (a conversation the turn starts is not stored yet: no messages, as many as the turn read)
-    if (conversations.messages(conversation.owner(), conversation.id()).size()
-        != turn.messagesRead()) {
-      // a later turn (or a deletion) got there first: this one's findings would land out of order
-      LOG.log(
-          Level.DEBUG, "Interrupted turn {0} not stored: its conversation moved on", turn.turnId());
       return;
     }
     Instant at = clock.instant();
@@ -98,7 +91,8 @@ final class TurnRecorder {
         found.mermaidjsDiagram().orElse(null),
         null,
         found.promptContext());
-    store(turn, reply, at);
+    // (a conversation the turn starts is not stored yet: no messages, as many as the turn read)
+    store(turn, reply, at, OptionalInt.of(turn.messagesRead()));
   }
 
   /** A turn that scheduled a task: its answer names the automation it created (none when it was refused). */
@@ -119,38 +113,68 @@ final class TurnRecorder {
         List.of(),
         null,
         automationId.map(UUID::toString).orElse(null));
-    store(turn, reply, at);
+    store(turn, reply, at, OptionalInt.empty());
   }
 
-  private void store(ChatTurn turn, ChatMessage reply, Instant at) {
+  /** What became of a turn's messages. */
+  private enum Stored {
+    STORED,
+    /** Its conversation was deleted while it ran. */
+    CONVERSATION_GONE,
+    /** Another turn (or a deleted message) changed the conversation after this one read it. */
+    MOVED_ON
+  }
+
+  /**
+   * Stores the question and the reply in one transaction; with {@code messagesRead}, only if the conversation still
+   * holds exactly that many messages once it is locked: an interrupted turn's findings must not land after a later
+   * turn, on this replica or another.
+   */
+  private void store(ChatTurn turn, ChatMessage reply, Instant at, OptionalInt messagesRead) {
     String q = turn.query();
     ChatCommand command = turn.command();
     ChatMessage question =
         ChatMessage.fromUser(q, at, turn.turnId(), command.images(), command.files());
     String slug = q.length() > Conversation.MAX_SLUG ? q.substring(0, Conversation.MAX_SLUG) : q;
     Conversation conversation = turn.conversation();
-    boolean stored = unitOfWork.inTransaction(() -> {
+    Stored stored = unitOfWork.inTransaction(() -> {
       if (turn.startsConversation()) { // a stored one deleted meanwhile stays deleted
         conversations.createIfAbsent(conversation);
+      }
+      if (messagesRead.isPresent()) {
+        OptionalInt held = conversations.lockForAppend(conversation.owner(), conversation.id());
+        if (held.isPresent() && held.getAsInt() != messagesRead.getAsInt()) {
+          return Stored.MOVED_ON;
+        }
       }
       // the conversation's lock first (appending takes it), then the answer replaced: a concurrent
       // deletion of the conversation takes them in the same order
       if (!conversations.appendMessages(
           conversation.owner(), conversation.id(), List.of(question, reply), slug, at)) {
-        return false;
+        return Stored.CONVERSATION_GONE;
       }
       turn.resumed()
           .filter(r -> r.turnId() != null) // (some imported messages have none: they stay)
           .ifPresent(r -> conversations.deleteInterruptedAnswer(
               conversation.owner(), conversation.id(), r.turnId()));
-      return true;
+      return Stored.STORED;
     });
-    turn.stored();
-    if (!stored) {
-      LOG.log(
-          Level.INFO,
-          "Turn {0} not stored: its conversation was deleted while it ran",
-          turn.turnId());
+    if (stored != Stored.MOVED_ON) {
+      turn.stored();
+    }
+    switch (stored) {
+      case STORED -> {}
+      case CONVERSATION_GONE ->
+        LOG.log(
+            Level.INFO,
+            "Turn {0} not stored: its conversation was deleted while it ran",
+            turn.turnId());
+      case MOVED_ON ->
+        // its findings would land after a later turn's
+        LOG.log(
+            Level.DEBUG,
+            "Interrupted turn {0} not stored: its conversation moved on",
+            turn.turnId());
     }
   }
 }

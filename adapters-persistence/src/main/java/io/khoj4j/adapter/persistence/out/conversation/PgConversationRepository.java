@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -150,6 +151,17 @@ public class PgConversationRepository implements ConversationRepository {
         owner.value(),
         conversationId);
     return true;
+  }
+
+  @Override
+  public OptionalInt lockForAppend(UserId owner, UUID conversationId) {
+    List<Integer> counted = jdbc.list(
+        "select (select count(*) from chat_messages m where m.conversation_id = c.id)::int"
+            + " from conversations c where c.user_id = ? and c.id = ? for update of c",
+        rs -> rs.getInt(1),
+        owner.value(),
+        conversationId);
+    return counted.isEmpty() ? OptionalInt.empty() : OptionalInt.of(counted.getFirst());
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.khoj4j.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -38,6 +39,13 @@ public interface ConversationRepository {
    */
   boolean appendMessages(
       UserId owner, UUID conversationId, List<ChatMessage> messages, String slug, Instant at);
+
+  /**
+   * Takes the lock that appending takes, until the transaction ends, and counts the conversation's messages; empty
+   * when the owner has no such conversation. A turn that must land right after the messages it read checks their count
+   * under this lock, so no other turn can append in between.
+   */
+  OptionalInt lockForAppend(UserId owner, UUID conversationId);
 
   List<ChatMessage> messages(UserId owner, UUID conversationId);
 

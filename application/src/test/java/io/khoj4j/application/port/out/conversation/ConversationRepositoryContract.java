@@ -154,6 +154,21 @@ public abstract class ConversationRepositoryContract {
   }
 
   @Test
+  void theAppendLockCountsTheOwnersMessagesAndNobodyElseHasTheConversation() {
+    Conversation c = conversation(alice, t0);
+    unitOfWork()
+        .run(() -> repository().appendMessages(alice, c.id(), turn("q", "a", "t1", t0), "q", t0));
+
+    assertThat(unitOfWork().inTransaction(() -> repository().lockForAppend(alice, c.id())))
+        .hasValue(2);
+    assertThat(unitOfWork().inTransaction(() -> repository().lockForAppend(bob, c.id())))
+        .isEmpty();
+    assertThat(unitOfWork()
+            .inTransaction(() -> repository().lockForAppend(alice, java.util.UUID.randomUUID())))
+        .isEmpty();
+  }
+
+  @Test
   void anotherUsersConversationIsNotFoundAndCannotBeChanged() {
     Conversation c = conversation(alice, t0);
     unitOfWork()

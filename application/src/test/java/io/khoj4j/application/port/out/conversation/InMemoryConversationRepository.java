@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -87,6 +88,13 @@ public final class InMemoryConversationRepository implements ConversationReposit
         new Conversation(
             c.id(), c.owner(), c.title(), slug, c.agentSlug(), c.fileFilters(), c.createdAt(), at));
     return true;
+  }
+
+  @Override
+  public synchronized OptionalInt lockForAppend(UserId owner, UUID conversationId) {
+    return owned(owner, conversationId)
+        .map(c -> OptionalInt.of(messages.get(conversationId).size()))
+        .orElse(OptionalInt.empty());
   }
 
   @Override
