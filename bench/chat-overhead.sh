@@ -7,7 +7,7 @@ set -euo pipefail
 . "$(dirname "$0")/server.sh"
 ensure_jdk
 stub_port=42194
-KHOJ4J_TEST_DB=khoj4j_chatbench "$KHOJ4J_ROOT/scripts/setup.sh" --fresh-test-db >/dev/null
+KHOJ4J_ADAPTER_TEST_DB= KHOJ4J_TEST_DB=khoj4j_chatbench "$KHOJ4J_ROOT/scripts/setup.sh" --fresh-test-db >/dev/null
 (cd "$KHOJ4J_ROOT" && mvn "${MVN_FLAGS[@]}" -q -DskipTests package >/dev/null)
 bench_log="$(mktemp)"
 "$KHOJ4J_ROOT/bench/java.sh" bootstrap io.khoj4j.bootstrap.bench.ChatOverheadBench \

@@ -10,7 +10,7 @@ start_bench_server() {
     BENCH_KEEP_DB=0
   fi
   if [ "${BENCH_KEEP_DB:-0}" != "1" ]; then
-    KHOJ4J_TEST_DB="$db" "$KHOJ4J_ROOT/scripts/setup.sh" --fresh-test-db >/dev/null
+    KHOJ4J_ADAPTER_TEST_DB= KHOJ4J_TEST_DB="$db" "$KHOJ4J_ROOT/scripts/setup.sh" --fresh-test-db >/dev/null
     (cd "$KHOJ4J_ROOT" && mvn "${MVN_FLAGS[@]}" -q -DskipTests package >/dev/null)
   fi
   BENCH_JDBC="jdbc:postgresql://localhost:5432/$db"

@@ -33,7 +33,7 @@ await_health() {
   done
 }
 
-fresh_db() { KHOJ4J_TEST_DB=khoj4j_startbench "$KHOJ4J_ROOT/scripts/setup.sh" --fresh-test-db >/dev/null; }
+fresh_db() { KHOJ4J_ADAPTER_TEST_DB= KHOJ4J_TEST_DB=khoj4j_startbench "$KHOJ4J_ROOT/scripts/setup.sh" --fresh-test-db >/dev/null; }
 
 (cd "$KHOJ4J_ROOT" && mvn "${MVN_FLAGS[@]}" -q -DskipTests package >/dev/null)
 modes=(plain)

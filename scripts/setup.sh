@@ -4,8 +4,8 @@
 #
 #   JDK >= 21 (the distribution's openjdk-21/25 when none is present), Maven, PostgreSQL (started), pgvector
 #   (the distribution's package, else built from its source package), Tesseract OCR, the role and databases named
-#   by KHOJ4J_DB_* (dev, test, and the persistence adapter's tests: KHOJ4J_TEST_DB + "_adapter") with the 'vector'
-#   extension in each, Chromium (the browser tests drive it), and
+#   by KHOJ4J_DB_* (dev, test, and the persistence adapter's tests: KHOJ4J_ADAPTER_TEST_DB, by default KHOJ4J_TEST_DB
+#   + "_adapter") with the 'vector' extension in each, Chromium (the browser tests drive it), and
 #   Apache Maven 3.9 in .tools/ (for
 #   `quarkus:dev`, and for every build when the machine's Maven is older than the pom's minimum).
 # Never prompts for a database password: psql runs with -w, over trusted TCP or peer authentication.
@@ -27,7 +27,8 @@ DB_NAME="${KHOJ4J_DB_NAME:-khoj4j}"
 TEST_DB="${KHOJ4J_TEST_DB:-khoj4j_test}"
 # the persistence adapter's own tests: what they leave must not reach the application's tests (which would, for one,
 # re-embed thousands of their made-up entries with the real model)
-ADAPTER_TEST_DB="${TEST_DB}_adapter"
+# (KHOJ4J_ADAPTER_TEST_DB names it; set empty, as the benchmarks do for their own databases, there is none)
+ADAPTER_TEST_DB="${KHOJ4J_ADAPTER_TEST_DB-${TEST_DB}_adapter}"
 
 # ---------------------------------------------------------------- PostgreSQL server
 pg_major() { # major version of the newest installed server
@@ -229,7 +230,7 @@ ensure_role_and_databases() {
   ensure_role
   ensure_database "$DB_NAME"
   ensure_database "$TEST_DB"
-  ensure_database "$ADAPTER_TEST_DB"
+  [ -z "$ADAPTER_TEST_DB" ] || ensure_database "$ADAPTER_TEST_DB"
 }
 
 # ---------------------------------------------------------------- OCR and tools
@@ -284,7 +285,7 @@ Unpack apache-maven-$MAVEN39_VERSION-bin.zip into $KHOJ4J_TOOLS/, or put Apache 
 # Drops and recreates the test databases so every suite run starts from the migrations alone.
 fresh_test_database() {
   local db
-  for db in "$TEST_DB" "$ADAPTER_TEST_DB"; do
+  for db in "$TEST_DB" ${ADAPTER_TEST_DB:+"$ADAPTER_TEST_DB"}; do
     log "recreating test database $db"
     psql_admin -c "drop database if exists $(sql_ident "$db") with (force)"
     ensure_database "$db"
@@ -325,7 +326,7 @@ main() {
   ensure_chromium
   ensure_maven39
   log "ready: JDK $(java_major "$JAVA_HOME/bin/java") at $JAVA_HOME, builds with $(build_maven)"
-  log "ready: PostgreSQL $(running_pg_major) with pgvector, role $DB_USER, databases $DB_NAME, $TEST_DB and $ADAPTER_TEST_DB"
+  log "ready: PostgreSQL $(running_pg_major) with pgvector, role $DB_USER, databases $DB_NAME, $TEST_DB${ADAPTER_TEST_DB:+ and $ADAPTER_TEST_DB}"
 }
 
 main "$@"
