@@ -172,8 +172,8 @@ public final class ChatService implements ChatUseCase {
       LOG.log(Level.WARNING, "Turn " + turnId + " failed after its client left", e);
       outcome = new ChatOutcome.Cancelled();
     }
-    if (outcome instanceof ChatOutcome.Cancelled && turn.cancelled() && !turn.isStored()) {
-      recorder.recordInterrupted(turn);
+    if (outcome instanceof ChatOutcome.Cancelled && turn.cancelled()) {
+      recorder.recordInterrupted(turn); // (a turn already stored is not stored again)
     }
     return outcome;
   }

@@ -151,8 +151,8 @@ final class WholeStreamHttpClient implements HttpClient {
    *
    * <p>It also keeps what the wire said that LangChain4j's vendor clients drop: the {@code Retry-After} of an error
    * response (their {@link HttpException} carries no headers) and an ending that the vendor client reports wrongly,
-   * such as a refusal read as an ordinary end ({@link StreamEnd#statedEnding}). Both are written before the vendor client hears of the error or the
-   * end, so the caller sees them when that reaches it.
+   * such as a refusal read as an ordinary end ({@link StreamEnd#statedEnding}). Both are written before the vendor
+   * client hears of the error or the end, so the caller sees them when that reaches it.
    */
   static final class Exchange {
 

@@ -97,16 +97,7 @@ class AnthropicGatewayTest extends ChatModelGatewayContract {
 
   @Override
   protected String opening() {
-    return event(
-            "message_start",
-            "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\","
-                + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"usage\":{\"input_tokens\":3,"
-                + "\"output_tokens\":1}}}")
-        + event(
-            "content_block_start",
-            "{\"type\":\"content_block_start\",\"index\":0,"
-                + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}")
-        + textDelta("Hel");
+    return openingWithoutText() + textDelta("Hel");
   }
 
   @Override
