@@ -3,7 +3,6 @@ package io.khoj4j.bootstrap;
 import io.khoj4j.adapter.connector.out.github.GithubRestRepositories;
 import io.khoj4j.adapter.connector.out.http.RateLimitedHttp;
 import io.khoj4j.adapter.connector.out.notion.NotionApiWorkspace;
-import io.khoj4j.application.port.in.content.DeleteContentUseCase;
 import io.khoj4j.application.port.in.content.IndexContentUseCase;
 import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.connector.GithubRepositories;
@@ -91,12 +90,11 @@ public class ConnectorProducers {
       GithubRepositories github,
       NotionWorkspace notion,
       IndexContentUseCase indexContent,
-      DeleteContentUseCase deleteContent,
       SecretBox secrets,
       Clock clock,
       ConnectorSettings settings) {
     return new SyncConnectorsService(
-        connectors, github, notion, indexContent, deleteContent, secrets, clock, settings);
+        connectors, github, notion, indexContent, secrets, clock, settings);
   }
 
   @Produces

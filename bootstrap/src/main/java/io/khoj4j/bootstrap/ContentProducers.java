@@ -1,5 +1,6 @@
 package io.khoj4j.bootstrap;
 
+import io.khoj4j.application.port.out.connector.ConnectorHold;
 import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.content.DocumentReader;
 import io.khoj4j.application.port.out.content.EmbeddingMaintenance;
@@ -75,9 +76,10 @@ public class ContentProducers {
       IdGenerator ids,
       Clock clock,
       IndexingLimits limits,
-      IndexingMetrics metrics) {
+      IndexingMetrics metrics,
+      ConnectorHold connectors) {
     return new IndexContentService(
-        entries, refused, embeddings, reader, unitOfWork, ids, clock, limits, metrics);
+        entries, refused, embeddings, reader, unitOfWork, ids, clock, limits, metrics, connectors);
   }
 
   @Produces

@@ -1,5 +1,6 @@
 package io.khoj4j.application.service.connector;
 
+import io.khoj4j.application.port.in.content.ConnectorRemovedException;
 import io.khoj4j.application.port.in.content.IndexContentCommand;
 import io.khoj4j.application.port.in.content.IndexContentUseCase;
 import io.khoj4j.application.port.in.content.SyncMode;
@@ -17,7 +18,8 @@ import java.util.Map;
  * Hands a connector's files to the indexing use case (same processors, chunking, embedding and per-file atomic
  * replace as uploads) and remembers, after each batch, the version of every item it indexed: a crash or a rate limit
  * part way through loses at most one batch, and the next sync resumes where this one stopped. A source its owner
- * removed while it synced gets no further batch ({@link SourceRemovedException}).
+ * removed while it synced gets no further file ({@link ConnectorRemovedException}): each file's transaction holds the
+ * connector, so the removal either waits for the file and deletes it, or comes first and the file is not written.
  */
 final class ConnectorIndexer {
 
@@ -32,17 +34,11 @@ final class ConnectorIndexer {
     this.connectors = connectors;
   }
 
-  /** The sync stops: its owner removed the source (and its settings) while it ran. */
-  static final class SourceRemovedException extends RuntimeException {
-    SourceRemovedException(ContentSource source) {
-      super(source.wireName() + " was removed while it was syncing");
-    }
-  }
-
+  /** Before a batch is read and embedded: a source removed meanwhile gets no further work. */
   private void requireConfigured(UserId owner, ContentSource source) {
     // the settings, not the token: clearing a Notion token keeps the connection and what it indexed
     if (!connectors.hasConnector(owner, source)) {
-      throw new SourceRemovedException(source);
+      throw new ConnectorRemovedException(source);
     }
   }
 
@@ -52,8 +48,8 @@ final class ConnectorIndexer {
     }
     requireConfigured(owner, source);
     List<UploadedFile> files = batch.stream().map(Item::file).toList();
-    indexContent.index(new IndexContentCommand(
-        owner, files, SyncMode.INCREMENTAL, java.util.Optional.empty(), source));
+    // each file is written holding the connector: a removal racing this batch takes all of it
+    indexContent.index(IndexContentCommand.whileConnected(owner, files, source));
     Map<String, String> versions = new LinkedHashMap<>();
     batch.forEach(i -> versions.put(i.key(), i.version()));
     connectors.saveVersions(owner, source, versions);

@@ -6,8 +6,7 @@ import io.khoj4j.application.port.in.connector.SyncConnectorsCommand;
 import io.khoj4j.application.port.in.connector.SyncConnectorsUseCase;
 import io.khoj4j.application.port.in.connector.SyncReport;
 import io.khoj4j.application.port.in.connector.SyncReport.Outcome;
-import io.khoj4j.application.port.in.content.DeleteContentCommand;
-import io.khoj4j.application.port.in.content.DeleteContentUseCase;
+import io.khoj4j.application.port.in.content.ConnectorRemovedException;
 import io.khoj4j.application.port.in.content.IndexContentUseCase;
 import io.khoj4j.application.port.out.connector.ConnectorException;
 import io.khoj4j.application.port.out.connector.ConnectorRepository;
@@ -41,7 +40,6 @@ public final class SyncConnectorsService implements SyncConnectorsUseCase {
   private static final Logger LOG = System.getLogger(SyncConnectorsService.class.getName());
 
   private final ConnectorRepository connectors;
-  private final DeleteContentUseCase deleteContent;
   private final SecretBox secrets;
   private final Clock clock;
   private final GithubSync githubSync;
@@ -53,12 +51,10 @@ public final class SyncConnectorsService implements SyncConnectorsUseCase {
       GithubRepositories github,
       NotionWorkspace notion,
       IndexContentUseCase indexContent,
-      DeleteContentUseCase deleteContent,
       SecretBox secrets,
       Clock clock,
       ConnectorSettings settings) {
     this.connectors = connectors;
-    this.deleteContent = deleteContent;
     this.secrets = secrets;
     this.clock = clock;
     ConnectorIndexer indexer = new ConnectorIndexer(indexContent, connectors);
@@ -104,7 +100,8 @@ public final class SyncConnectorsService implements SyncConnectorsUseCase {
     }
     try {
       return run.run();
-    } catch (ConnectorIndexer.SourceRemovedException e) {
+    } catch (ConnectorRemovedException e) {
+      // its removal deleted what it indexed, and nothing of it is written after: nothing to undo
       return new Outcome.Failed(e.getMessage());
     } catch (ConnectorException e) {
       return fail(owner, source, describe(source, e));
@@ -115,24 +112,6 @@ public final class SyncConnectorsService implements SyncConnectorsUseCase {
       return fail(owner, source, "internal error while syncing; see the server log");
     } finally {
       running.remove(key);
-      removeLeftovers(owner, source);
-    }
-  }
-
-  /**
-   * A source removed while its sync ran may have received a batch between its removal and the sync's next check: once
-   * the sync has written its last, what it left of a source that is gone is deleted (entries, versions, state).
-   */
-  private void removeLeftovers(UserId owner, ContentSource source) {
-    if (!connectors.hasConnector(owner, source)) {
-      int deleted = deleteContent.delete(
-          new DeleteContentCommand(owner, new DeleteContentCommand.Source(source)));
-      LOG.log(
-          Level.INFO,
-          "{0} was removed while it synced for user {1}: {2} entries it left deleted",
-          source.wireName(),
-          owner,
-          deleted);
     }
   }
 

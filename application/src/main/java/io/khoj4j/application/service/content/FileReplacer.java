@@ -1,5 +1,7 @@
 package io.khoj4j.application.service.content;
 
+import io.khoj4j.application.port.in.content.ConnectorRemovedException;
+import io.khoj4j.application.port.out.connector.ConnectorHold;
 import io.khoj4j.application.port.out.content.EntryRepository;
 import io.khoj4j.application.port.out.content.RefusedFileRepository;
 import io.khoj4j.application.port.out.content.StoredChunk;
@@ -27,7 +29,8 @@ import java.util.UUID;
  * Writes files into the index, each in its own transaction under a per-file lock: chunks no longer present are
  * deleted, new ones inserted, so a crash leaves each file entirely old or entirely new and concurrent uploads of one
  * file serialise. If another writer removed chunks this upload meant to keep, the missing ones are embedded outside
- * the transaction and the file is replaced again.
+ * the transaction and the file is replaced again. A connector's file is written only while its connector is set up,
+ * holding it until the file's transaction ends ({@link ConnectorHold}).
  */
 final class FileReplacer {
 
@@ -40,6 +43,7 @@ final class FileReplacer {
   private final Clock clock;
   private final SharedEmbedder embedder;
   private final EmbeddingModel embeddings;
+  private final ConnectorHold connectors;
 
   FileReplacer(
       EntryRepository entries,
@@ -48,7 +52,9 @@ final class FileReplacer {
       IdGenerator ids,
       Clock clock,
       SharedEmbedder embedder,
-      EmbeddingModel embeddings) {
+      EmbeddingModel embeddings,
+      ConnectorHold connectors) {
+    this.connectors = connectors;
     this.entries = entries;
     this.refused = refused;
     this.unitOfWork = unitOfWork;
@@ -70,13 +76,25 @@ final class FileReplacer {
   /**
    * Replaces the stored file by {@code file}; {@code vectors} holds (and gains) the vectors of its new chunks.
    * {@code wasRefused}: the owner had a refusal of this name when the upload began, forgotten with the replacement.
+   * {@code whileConnected}: a connector's sync, which writes nothing once the connector is gone.
+   *
+   * @throws ConnectorRemovedException the file's connector was removed, and nothing was written
    */
   Counts replace(
-      UserId owner, FileChunks file, Map<ContentHash, float[]> vectors, boolean wasRefused) {
+      UserId owner,
+      FileChunks file,
+      Map<ContentHash, float[]> vectors,
+      boolean wasRefused,
+      boolean whileConnected) {
     int extraEmbedded = 0;
     for (int attempt = 1; attempt <= MAX_REPLACE_ATTEMPTS; attempt++) {
-      Outcome outcome =
-          unitOfWork.inTransaction(() -> replaceLocked(owner, file, vectors, wasRefused));
+      Outcome outcome = unitOfWork.inTransaction(() -> {
+        // first, before locking any row the removal will delete (it would wait on us, we on it)
+        if (whileConnected && !connectors.hold(owner, file.source())) {
+          throw new ConnectorRemovedException(file.source());
+        }
+        return replaceLocked(owner, file, vectors, wasRefused);
+      });
       switch (outcome) {
         case Outcome.Done done -> {
           return new Counts(done.added(), done.deleted(), extraEmbedded);

@@ -7,6 +7,7 @@ import io.khoj4j.application.port.in.content.IndexContentResult.RejectedFile;
 import io.khoj4j.application.port.in.content.IndexContentUseCase;
 import io.khoj4j.application.port.in.content.SyncMode;
 import io.khoj4j.application.port.in.content.UploadedFile;
+import io.khoj4j.application.port.out.connector.ConnectorHold;
 import io.khoj4j.application.port.out.content.DocumentReader;
 import io.khoj4j.application.port.out.content.EntryRepository;
 import io.khoj4j.application.port.out.content.IndexingMetrics;
@@ -43,7 +44,9 @@ import java.util.Set;
  *       sharing work with concurrent uploads ({@link SharedEmbedder}). The stored chunks' hashes and the earlier
  *       refusals of the upload's files are each read once for the whole upload.
  *   <li>Each file is then replaced in its own transaction under a per-file lock ({@link FileReplacer}), so a crash
- *       leaves each file entirely old or entirely new and concurrent uploads of one file cannot duplicate it.
+ *       leaves each file entirely old or entirely new and concurrent uploads of one file cannot duplicate it. A
+ *       connector's sync ({@link IndexContentCommand#whileConnected()}) writes a file only while the connector is set
+ *       up, holding it for the file's transaction, so removing the connector removes every file the sync wrote.
  *   <li>The refused files are recorded with their reasons, for the user to see; a file indexed or deleted since is
  *       no longer listed as refused (its refusal, if the upload's read found one, is forgotten in the file's own
  *       transaction).
@@ -73,7 +76,8 @@ public final class IndexContentService implements IndexContentUseCase {
       IdGenerator ids,
       Clock clock,
       IndexingLimits limits,
-      IndexingMetrics metrics) {
+      IndexingMetrics metrics,
+      ConnectorHold connectors) {
     this.entries = entries;
     this.refused = refused;
     this.unitOfWork = unitOfWork;
@@ -83,8 +87,8 @@ public final class IndexContentService implements IndexContentUseCase {
     this.parser = new FileParser(reader, limits);
     this.chunker = new Chunker(limits.maxWordsPerChunk());
     this.embedder = new SharedEmbedder(embeddings, metrics, clock, limits.embedBatchSize());
-    this.replacer =
-        new FileReplacer(entries, refused, unitOfWork, ids, clock, embedder, embeddings);
+    this.replacer = new FileReplacer(
+        entries, refused, unitOfWork, ids, clock, embedder, embeddings, connectors);
   }
 
   /** The parts of an upload sorted by what happens to them. */
@@ -109,8 +113,8 @@ public final class IndexContentService implements IndexContentUseCase {
     int deleted = 0;
     Set<String> done = new HashSet<>();
     for (FileChunks file : sorted.toIndex()) {
-      FileReplacer.Counts counts =
-          replacer.replace(owner, file, vectors, refusedBefore.contains(file.name()));
+      FileReplacer.Counts counts = replacer.replace(
+          owner, file, vectors, refusedBefore.contains(file.name()), command.whileConnected());
       added += counts.added();
       deleted += counts.deleted();
       embedded += counts.embedded();

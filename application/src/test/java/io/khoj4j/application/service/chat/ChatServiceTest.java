@@ -231,7 +231,8 @@ class ChatServiceTest {
         ids,
         clock,
         IndexingLimits.defaults(),
-        IndexingMetrics.NONE);
+        IndexingMetrics.NONE,
+        new io.khoj4j.application.port.out.connector.InMemoryConnectorRepository());
     indexing.index(new IndexContentCommand(
         owner,
         List.of(
@@ -794,7 +795,8 @@ class ChatServiceTest {
         ids,
         clock,
         new IndexingLimits(100L << 20, 50L << 20, 0, 10_000, 32),
-        IndexingMetrics.NONE);
+        IndexingMetrics.NONE,
+        new io.khoj4j.application.port.out.connector.InMemoryConnectorRepository());
     List<UploadedFile> uploads = new java.util.ArrayList<>();
     for (int i = 1; i <= files; i++) {
       uploads.add(new UploadedFile(

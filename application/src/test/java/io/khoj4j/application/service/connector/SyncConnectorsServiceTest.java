@@ -7,6 +7,7 @@ import io.khoj4j.application.port.in.connector.ConfigureNotionCommand;
 import io.khoj4j.application.port.in.connector.SyncConnectorsCommand;
 import io.khoj4j.application.port.in.connector.SyncReport;
 import io.khoj4j.application.port.in.connector.SyncReport.Outcome;
+import io.khoj4j.application.port.in.content.ConnectorRemovedException;
 import io.khoj4j.application.port.in.content.DeleteContentCommand;
 import io.khoj4j.application.port.in.content.DeleteContentUseCase;
 import io.khoj4j.application.port.in.content.IndexContentCommand;
@@ -15,6 +16,7 @@ import io.khoj4j.application.port.in.content.IndexContentUseCase;
 import io.khoj4j.application.port.in.content.UploadedFile;
 import io.khoj4j.application.port.out.connector.ConnectorException;
 import io.khoj4j.application.port.out.connector.ConnectorException.Kind;
+import io.khoj4j.application.port.out.connector.ConnectorHold;
 import io.khoj4j.application.port.out.connector.GithubRepositories;
 import io.khoj4j.application.port.out.connector.InMemoryConnectorRepository;
 import io.khoj4j.application.port.out.connector.NotionWorkspace;
@@ -127,13 +129,22 @@ class SyncConnectorsServiceTest {
   static final class FakeIndex implements IndexContentUseCase {
     final Map<UserId, Map<String, String>> files = new HashMap<>();
     final List<IndexContentCommand> commands = new ArrayList<>();
+    private final ConnectorHold connectors;
     /** Runs as a batch is about to be written (after the sync's last check). */
     Runnable beforeWriting = () -> {};
+
+    FakeIndex(ConnectorHold connectors) {
+      this.connectors = connectors;
+    }
 
     @Override
     public IndexContentResult index(IndexContentCommand command) {
       beforeWriting.run();
       commands.add(command);
+      // as the use case's file transactions do: a connector's sync writes only while it is held
+      if (command.whileConnected() && !connectors.hold(command.owner(), command.source())) {
+        throw new ConnectorRemovedException(command.source());
+      }
       Map<String, String> mine = files.computeIfAbsent(command.owner(), k -> new TreeMap<>());
       for (UploadedFile f : command.files()) {
         if (f.isDeletion()) {
@@ -156,7 +167,7 @@ class SyncConnectorsServiceTest {
   final InMemorySecretBox secrets = new InMemorySecretBox();
   final FakeGithub github = new FakeGithub();
   final FakeNotion notion = new FakeNotion();
-  final FakeIndex index = new FakeIndex();
+  final FakeIndex index = new FakeIndex(connectors);
   /** Deleting a source as the real use case does: its settings, versions and state, and its files (by their URLs). */
   final DeleteContentUseCase deleteContent = command -> {
     ContentSource source = ((DeleteContentCommand.Source) command.target()).source();
@@ -173,7 +184,6 @@ class SyncConnectorsServiceTest {
       github,
       notion,
       index,
-      deleteContent,
       secrets,
       Clock.fixed(NOW, ZoneOffset.UTC),
       new ConnectorSettings(1000, 2, Optional.empty()));
@@ -225,7 +235,6 @@ class SyncConnectorsServiceTest {
         github,
         notion,
         index,
-        deleteContent,
         secrets,
         Clock.fixed(NOW, ZoneOffset.UTC),
         new ConnectorSettings(20L * 1024 * 1024, 50, Optional.empty()));
@@ -368,7 +377,7 @@ class SyncConnectorsServiceTest {
   }
 
   @Test
-  void aBatchWrittenJustAsItsSourceIsRemovedIsDeletedWhenTheSyncEnds() {
+  void aBatchWhoseSourceIsRemovedAfterTheSyncsCheckIsNotWrittenNorRemembered() {
     github.file(REPO, "a.md", "a1", "A");
     configure(alice, "t", REPO);
     index.beforeWriting = () -> {
@@ -378,11 +387,16 @@ class SyncConnectorsServiceTest {
       index.beforeWriting = () -> {};
     };
 
-    syncGithub(alice);
+    SyncReport report = syncGithub(alice);
 
-    assertThat(index.commands).hasSize(1);
+    assertThat(report.outcomes().get(ContentSource.GITHUB))
+        .isEqualTo(new Outcome.Failed("github was removed while it was syncing"));
+    assertThat(index.commands)
+        .singleElement()
+        .satisfies(c -> assertThat(c.whileConnected()).isTrue());
     assertThat(index.of(alice)).isEmpty();
     assertThat(connectors.versions(alice, ContentSource.GITHUB)).isEmpty();
+    assertThat(connectors.state(alice, ContentSource.GITHUB)).isEqualTo(SyncState.never());
   }
 
   @Test

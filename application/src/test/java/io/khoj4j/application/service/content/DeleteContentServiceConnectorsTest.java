@@ -3,6 +3,7 @@ package io.khoj4j.application.service.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.khoj4j.application.port.in.content.DeleteContentCommand;
+import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.connector.InMemoryConnectorRepository;
 import io.khoj4j.application.port.out.content.InMemoryEntryRepository;
 import io.khoj4j.application.port.out.content.InMemoryRefusedFileRepository;
@@ -37,6 +38,9 @@ class DeleteContentServiceConnectorsTest {
 
   private void indexed() {
     for (UserId owner : List.of(alice, bob)) {
+      connectors.saveGithub(
+          owner, new ConnectorRepository.GithubSettings(Optional.empty(), List.of()));
+      connectors.saveNotion(owner, Optional.empty());
       connectors.saveVersions(owner, ContentSource.GITHUB, Map.of(README, "a1", GUIDE, "b1"));
       connectors.saveVersions(owner, ContentSource.NOTION, Map.of(PAGE, "2026-11-30T10:00:00Z"));
     }

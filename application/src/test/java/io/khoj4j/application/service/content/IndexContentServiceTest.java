@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.khoj4j.application.error.QuotaExceededException;
+import io.khoj4j.application.port.in.content.ConnectorRemovedException;
 import io.khoj4j.application.port.in.content.IndexContentCommand;
 import io.khoj4j.application.port.in.content.IndexContentResult;
 import io.khoj4j.application.port.in.content.ListRefusedFilesQuery;
 import io.khoj4j.application.port.in.content.SyncMode;
 import io.khoj4j.application.port.in.content.UploadedFile;
+import io.khoj4j.application.port.out.connector.InMemoryConnectorRepository;
 import io.khoj4j.application.port.out.content.FakeDocumentReader;
 import io.khoj4j.application.port.out.content.InMemoryEntryRepository;
 import io.khoj4j.application.port.out.content.InMemoryRefusedFileRepository;
@@ -37,6 +39,7 @@ class IndexContentServiceTest {
   private final InMemoryRefusedFileRepository refused = new InMemoryRefusedFileRepository();
   private final FakeEmbeddingModel embeddings = new FakeEmbeddingModel();
   private final DirectUnitOfWork unitOfWork = new DirectUnitOfWork();
+  private final InMemoryConnectorRepository connectors = new InMemoryConnectorRepository();
   private final IndexingLimits limits = new IndexingLimits(1_000_000, 100_000, 0, 256, 8);
   private final IndexContentService service = service(limits);
   private final UserId alice = new UserId(UUID.randomUUID());
@@ -52,7 +55,8 @@ class IndexContentServiceTest {
         new SequentialIdGenerator(),
         new MutableClock(Instant.parse("2026-02-02T00:00:00Z")),
         l,
-        IndexingMetrics.NONE);
+        IndexingMetrics.NONE,
+        connectors);
   }
 
   private static UploadedFile file(String name, String type, String text) {
@@ -62,6 +66,41 @@ class IndexContentServiceTest {
   private IndexContentResult patch(UserId owner, UploadedFile... files) {
     return service.index(
         new IndexContentCommand(owner, List.of(files), SyncMode.INCREMENTAL, Optional.empty()));
+  }
+
+  @Test
+  void aConnectorsSyncWritesItsFilesOnlyWhileTheConnectorIsSetUp() {
+    UploadedFile page = file("https://notion.so/Plans-1", "text/markdown", "# Plans\nship it");
+    assertThatThrownBy(() -> service.index(
+            IndexContentCommand.whileConnected(alice, List.of(page), ContentSource.NOTION)))
+        .isInstanceOf(ConnectorRemovedException.class)
+        .hasMessage("notion was removed while it was syncing");
+    assertThat(entries.rows()).isEmpty();
+    assertThat(entries.findFile(alice, page.name())).isEmpty();
+
+    connectors.saveNotion(alice, Optional.empty()); // a connection without a token still holds
+    IndexContentResult result = service.index(
+        IndexContentCommand.whileConnected(alice, List.of(page), ContentSource.NOTION));
+
+    assertThat(result.accepted()).containsExactly(page.name());
+    assertThat(entries.findFile(alice, page.name())).isPresent();
+    assertThat(connectors.hasConnector(bob, ContentSource.NOTION)).isFalse();
+    assertThatThrownBy(() -> service.index(
+            IndexContentCommand.whileConnected(bob, List.of(page), ContentSource.NOTION)))
+        .as("alice's connector holds nothing for bob")
+        .isInstanceOf(ConnectorRemovedException.class);
+  }
+
+  @Test
+  void anImportWritesAConnectorsFilesWithoutTheConnectorAndAClientsUploadCannotAskForOne() {
+    UploadedFile page = file("https://notion.so/Plans-1", "text/markdown", "# Plans\nship it");
+    service.index(new IndexContentCommand(
+        alice, List.of(page), SyncMode.INCREMENTAL, Optional.empty(), ContentSource.NOTION));
+
+    assertThat(entries.findFile(alice, page.name())).isPresent();
+    assertThatThrownBy(
+            () -> IndexContentCommand.whileConnected(alice, List.of(page), ContentSource.COMPUTER))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

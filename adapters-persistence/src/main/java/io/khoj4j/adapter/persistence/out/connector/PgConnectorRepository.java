@@ -1,6 +1,7 @@
 package io.khoj4j.adapter.persistence.out.connector;
 
 import io.khoj4j.adapter.persistence.out.shared.Jdbc;
+import io.khoj4j.application.port.out.connector.ConnectorHold;
 import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.shared.SealedSecret;
 import io.khoj4j.domain.connector.GithubRepo;
@@ -24,7 +25,7 @@ import javax.sql.DataSource;
 
 /** Connector settings, states and item versions in plain JDBC (item versions are written in batches). */
 @ApplicationScoped
-public class PgConnectorRepository implements ConnectorRepository {
+public class PgConnectorRepository implements ConnectorRepository, ConnectorHold {
 
   private final Jdbc jdbc;
 
@@ -113,6 +114,23 @@ public class PgConnectorRepository implements ConnectorRepository {
         .isEmpty();
   }
 
+  /**
+   * A key-share lock on the settings row: its delete (removing the connector) conflicts with it and waits, while
+   * saving a token (an update of no key) and other holders do not.
+   */
+  @Override
+  public boolean hold(UserId owner, ContentSource source) {
+    String table = settingsTable(source);
+    if (table == null) {
+      return true;
+    }
+    return !jdbc.list(
+            "select 1 from " + table + " where user_id = ? for key share",
+            r -> r.getInt(1),
+            owner.value())
+        .isEmpty();
+  }
+
   @Override
   public Optional<SealedSecret> notionToken(UserId owner) {
     return jdbc.inConnection(c -> {
@@ -194,6 +212,9 @@ public class PgConnectorRepository implements ConnectorRepository {
   @Override
   @Transactional
   public void saveState(UserId owner, ContentSource source, SyncState state) {
+    if (!hold(owner, source)) {
+      return; // removed while it synced: no state of it is kept
+    }
     jdbc.inConnection(c -> {
       try (PreparedStatement s = c.prepareStatement("""
           insert into connector_states (user_id, source, status, last_error, last_synced_at, done, total)
@@ -239,6 +260,9 @@ public class PgConnectorRepository implements ConnectorRepository {
   @Override
   @Transactional
   public void saveVersions(UserId owner, ContentSource source, Map<String, String> versions) {
+    if (!hold(owner, source)) {
+      return; // removed while it synced: versions kept now would skip these items if it came back
+    }
     jdbc.inConnection(c -> {
       try (PreparedStatement s = c.prepareStatement("""
           insert into connector_items (user_id, source, item_key, version) values (?, ?, ?, ?)

@@ -15,7 +15,9 @@ import java.util.Optional;
  * their URL, parsed by the processor their part's content type names and stored with the connector's type and
  * source, as Khoj stores them. {@code knownVectors} are vectors of this server's embedding model already known for
  * some chunk texts, by the hash of the text (an import from a server with the same model): those chunks are not
- * embedded again.
+ * embedded again. {@code whileConnected}: a connector's sync, whose files are written only while the owner keeps the
+ * connector, each file's transaction holding the connector until it ends ({@link ConnectorRemovedException} once it is
+ * gone); an import of a connector's files from Khoj writes them whether or not the connector is set up here.
  */
 public record IndexContentCommand(
     UserId owner,
@@ -23,7 +25,8 @@ public record IndexContentCommand(
     SyncMode mode,
     Optional<ContentType> onlyType,
     ContentSource source,
-    Map<ContentHash, float[]> knownVectors) {
+    Map<ContentHash, float[]> knownVectors,
+    boolean whileConnected) {
 
   public IndexContentCommand {
     Objects.requireNonNull(owner, "owner");
@@ -32,6 +35,27 @@ public record IndexContentCommand(
     files = List.copyOf(files);
     onlyType = onlyType == null ? Optional.empty() : onlyType;
     knownVectors = Map.copyOf(knownVectors);
+    if (whileConnected && source == ContentSource.COMPUTER) {
+      throw new IllegalArgumentException("a client's uploads have no connector to keep");
+    }
+  }
+
+  /** An import's files (no connector kept). */
+  public IndexContentCommand(
+      UserId owner,
+      List<UploadedFile> files,
+      SyncMode mode,
+      Optional<ContentType> onlyType,
+      ContentSource source,
+      Map<ContentHash, float[]> knownVectors) {
+    this(owner, files, mode, onlyType, source, knownVectors, false);
+  }
+
+  /** A connector's files, written only while the owner keeps the connector. */
+  public static IndexContentCommand whileConnected(
+      UserId owner, List<UploadedFile> files, ContentSource source) {
+    return new IndexContentCommand(
+        owner, files, SyncMode.INCREMENTAL, Optional.empty(), source, Map.of(), true);
   }
 
   public IndexContentCommand(
@@ -40,7 +64,7 @@ public record IndexContentCommand(
       SyncMode mode,
       Optional<ContentType> onlyType,
       ContentSource source) {
-    this(owner, files, mode, onlyType, source, Map.of());
+    this(owner, files, mode, onlyType, source, Map.of(), false);
   }
 
   public IndexContentCommand(

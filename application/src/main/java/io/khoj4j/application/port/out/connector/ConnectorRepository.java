@@ -46,11 +46,16 @@ public interface ConnectorRepository {
 
   SyncState state(UserId owner, ContentSource source);
 
+  /** Saves the sync's state, only while the connector is set up (held as {@link ConnectorHold#hold} holds it). */
   void saveState(UserId owner, ContentSource source, SyncState state);
 
   /** Item key (a file's or page's URL) to the version last indexed. */
   Map<String, String> versions(UserId owner, ContentSource source);
 
+  /**
+   * Remembers the versions indexed, only while the connector is set up (held as {@link ConnectorHold#hold} holds it):
+   * versions outliving a removed connector would make it skip those items if it were set up again.
+   */
   void saveVersions(UserId owner, ContentSource source, Map<String, String> versions);
 
   void deleteVersions(UserId owner, ContentSource source, Collection<String> keys);

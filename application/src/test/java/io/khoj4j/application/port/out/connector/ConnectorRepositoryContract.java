@@ -20,6 +20,9 @@ public abstract class ConnectorRepositoryContract {
 
   protected abstract ConnectorRepository repository();
 
+  /** The same store's hold on a connector. */
+  protected abstract ConnectorHold hold();
+
   /** A user that exists (the adapter's tables reference users). */
   protected abstract UserId newOwner();
 
@@ -74,9 +77,33 @@ public abstract class ConnectorRepositoryContract {
   }
 
   @Test
+  void aConnectorIsHeldWhileItIsSetUpAndAConnectorNotSetUpKeepsNoStateNorVersions() {
+    UserId alice = newOwner();
+    UserId bob = newOwner();
+    repository().saveNotion(alice, Optional.empty());
+
+    assertThat(hold().hold(alice, ContentSource.NOTION)).isTrue();
+    assertThat(hold().hold(alice, ContentSource.GITHUB)).isFalse();
+    assertThat(hold().hold(bob, ContentSource.NOTION)).isFalse();
+    assertThat(hold().hold(bob, ContentSource.COMPUTER))
+        .as("no connector to remove")
+        .isTrue();
+    repository().saveState(bob, ContentSource.NOTION, SyncState.never().succeeded(NOW, 1, 1));
+    repository().saveVersions(bob, ContentSource.NOTION, Map.of("https://notion.so/p", "t"));
+    assertThat(repository().state(bob, ContentSource.NOTION)).isEqualTo(SyncState.never());
+    assertThat(repository().versions(bob, ContentSource.NOTION)).isEmpty();
+
+    repository().deleteConnector(alice, ContentSource.NOTION);
+    assertThat(hold().hold(alice, ContentSource.NOTION)).isFalse();
+  }
+
+  @Test
   void statesAndVersionsArePerOwnerAndSource() {
     UserId alice = newOwner();
     UserId bob = newOwner();
+    for (UserId owner : List.of(alice, bob)) {
+      repository().saveGithub(owner, new GithubSettings(Optional.empty(), List.of()));
+    }
     SyncState failing =
         SyncState.never().succeeded(NOW, 3, 3).failed("GitHub refused the token", 1, 4);
     repository().saveState(alice, ContentSource.GITHUB, failing);

@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Fake: maps keyed by owner; passes {@link ConnectorRepositoryContract}. */
-public final class InMemoryConnectorRepository implements ConnectorRepository {
+public final class InMemoryConnectorRepository implements ConnectorRepository, ConnectorHold {
 
   private record Key(UserId owner, ContentSource source) {}
 
@@ -56,6 +56,12 @@ public final class InMemoryConnectorRepository implements ConnectorRepository {
     };
   }
 
+  /** In memory there is no transaction to hold it for: whether it is set up now. */
+  @Override
+  public boolean hold(UserId owner, ContentSource source) {
+    return hasConnector(owner, source);
+  }
+
   @Override
   public void deleteConnector(UserId owner, ContentSource source) {
     switch (source) {
@@ -76,6 +82,9 @@ public final class InMemoryConnectorRepository implements ConnectorRepository {
 
   @Override
   public void saveState(UserId owner, ContentSource source, SyncState state) {
+    if (!hold(owner, source)) {
+      return;
+    }
     states.put(new Key(owner, source), state);
   }
 
@@ -86,6 +95,9 @@ public final class InMemoryConnectorRepository implements ConnectorRepository {
 
   @Override
   public void saveVersions(UserId owner, ContentSource source, Map<String, String> changed) {
+    if (!hold(owner, source)) {
+      return;
+    }
     versions
         .computeIfAbsent(new Key(owner, source), k -> new ConcurrentHashMap<>())
         .putAll(changed);

@@ -13,6 +13,11 @@ class InMemoryConnectorRepositoryTest extends ConnectorRepositoryContract {
   }
 
   @Override
+  protected ConnectorHold hold() {
+    return repository;
+  }
+
+  @Override
   protected UserId newOwner() {
     return new UserId(UUID.randomUUID());
   }
