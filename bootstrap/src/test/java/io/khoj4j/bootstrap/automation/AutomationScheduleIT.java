@@ -151,7 +151,8 @@ class AutomationScheduleIT {
           "Solar output rose **3 %**.",
           List.of(),
           List.of(),
-          io.khoj4j.domain.chat.TokenUsage.NONE);
+          io.khoj4j.domain.chat.TokenUsage.NONE,
+          true);
     };
     CreateAutomationService create = new CreateAutomationService(
         automations, conversations, scheduler, calendar, unitOfWork, ids, clock, 50);

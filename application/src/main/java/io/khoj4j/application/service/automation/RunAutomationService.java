@@ -29,7 +29,8 @@ import java.util.Optional;
 /**
  * A scheduled run. The question is asked as a chat turn of the owner's, in the automation's conversation, so the
  * answer is stored there like any other (the owner's model and notes; nobody streams it). When mail is configured and
- * the owner's model judges the answer worth it ({@link NotificationJudge}), it then goes to the owner by e-mail. A failed turn or mail is logged and the schedule goes on.
+ * the owner's model judges the answer worth it ({@link NotificationJudge}), it then goes to the owner by e-mail; an
+ * answer the model did not finish (cut at its length, stopped by a filter) is only stored. A failed turn or mail is logged and the schedule goes on.
  */
 public final class RunAutomationService implements RunAutomationUseCase {
 
@@ -127,6 +128,15 @@ public final class RunAutomationService implements RunAutomationUseCase {
         null);
     ChatOutcome outcome = chat.chat(question, new Unwatched());
     return switch (outcome) {
+      case ChatOutcome.Answered answered
+      when !answered.whole() -> {
+        // cut short or stopped (its notice says how): kept in the conversation, not worth a mail
+        LOG.log(
+            Level.INFO,
+            "Automation {0}: the model did not finish its answer, so it is not mailed",
+            automation.id());
+        yield Optional.empty();
+      }
       case ChatOutcome.Answered answered
       when !answered.response().isBlank() -> Optional.of(answered.response());
       case ChatOutcome.Failed failed -> {

@@ -32,10 +32,12 @@ final class AnswerStreamer {
   private static final Logger LOG = System.getLogger(AnswerStreamer.class.getName());
 
   /** The answer written, or (with {@code outcome} set) how the turn ended instead. */
-  record ModelAnswer(String text, String thought, TokenUsage usage, ChatOutcome outcome) {
+  /** {@code whole}: the model ended the answer itself, so no notice of how it stopped was added to the text. */
+  record ModelAnswer(
+      String text, String thought, TokenUsage usage, ChatOutcome outcome, boolean whole) {
 
     static ModelAnswer ended(ChatOutcome outcome) {
-      return new ModelAnswer("", "", TokenUsage.NONE, outcome);
+      return new ModelAnswer("", "", TokenUsage.NONE, outcome, false);
     }
   }
 
@@ -94,7 +96,11 @@ final class AnswerStreamer {
     }
     sink.emit(new ChatEvent.EndResponse());
     return new ModelAnswer(
-        answer, completion.thought() == null ? "" : completion.thought(), completion.usage(), null);
+        answer,
+        completion.thought() == null ? "" : completion.thought(),
+        completion.usage(),
+        null,
+        notice.isEmpty());
   }
 
   private static ModelAnswer failed(

@@ -188,7 +188,7 @@ public final class ChatService implements ChatUseCase {
     turn.sink().emit(ChatEvent.References.none());
     ChatReplies.respond(turn.sink(), made.get().answer());
     recorder.recordScheduled(turn, made.get().answer(), made.get().automationId());
-    return done(turn, made.get().answer(), List.of(), List.of());
+    return done(turn, made.get().answer(), List.of(), List.of(), true);
   }
 
   /**
@@ -209,6 +209,7 @@ public final class ChatService implements ChatUseCase {
   private ChatOutcome answer(
       ChatTurn turn, ContextGatherer.Gathered.Context context, boolean learn) {
     String answer;
+    boolean whole = true;
     List<Memory> recalled =
         turn.model().isEmpty() ? List.of() : memory.recall(turn.command().user(), turn.query());
     if (turn.model().isEmpty()) {
@@ -234,6 +235,7 @@ public final class ChatService implements ChatUseCase {
         return result.outcome();
       }
       answer = result.text();
+      whole = result.whole();
       turn.spent(result.usage());
       if (!result.thought().isEmpty()) {
         turn.thought(result.thought());
@@ -242,7 +244,7 @@ public final class ChatService implements ChatUseCase {
     recorder.record(
         turn, answer, context); // written in full: kept even if the client has just left
 
-    ChatOutcome outcome = done(turn, answer, context.queries(), context.references());
+    ChatOutcome outcome = done(turn, answer, context.queries(), context.references(), whole);
     if (learn && turn.model().isPresent()) { // after the client has the whole answer
       memory.learn(turn.command().user(), turn.model().get(), turn.query(), answer, recalled);
     }
@@ -257,12 +259,16 @@ public final class ChatService implements ChatUseCase {
   }
 
   private static ChatOutcome done(
-      ChatTurn turn, String answer, List<String> queries, List<NoteReference> references) {
+      ChatTurn turn,
+      String answer,
+      List<String> queries,
+      List<NoteReference> references,
+      boolean whole) {
     if (!turn.usage().equals(TokenUsage.NONE)) {
       turn.sink().emit(new ChatEvent.Usage(turn.usage()));
     }
     turn.sink().emit(new ChatEvent.Done());
     return new ChatOutcome.Answered(
-        turn.conversation().id(), turn.turnId(), answer, queries, references, turn.usage());
+        turn.conversation().id(), turn.turnId(), answer, queries, references, turn.usage(), whole);
   }
 }

@@ -61,16 +61,22 @@ class AutomationServicesTest {
   /** What the owner does while a run waits for its answer. */
   private Runnable whileAsking = () -> {};
 
+  /** The answer a run gets, and whether the model finished it. */
+  private String answer = "**Rust 1.90** is out.";
+
+  private boolean answerWhole = true;
+
   private final ChatUseCase chat = (command, sink) -> {
     asked.add(command);
     whileAsking.run();
     return new ChatOutcome.Answered(
         command.conversationId().orElseThrow(),
         "t1",
-        "**Rust 1.90** is out.",
+        answer,
         List.of(),
         List.of(),
-        TokenUsage.NONE);
+        TokenUsage.NONE,
+        answerWhole);
   };
   private final User alice = users.insertIfAbsent(new User(
       new UserId(UUID.randomUUID()),
@@ -328,6 +334,28 @@ class AutomationServicesTest {
     run(mailer)
         .run(new RunAutomationCommand(alice.id(), created.automation().id(), clock.instant()));
     assertThat(mailer.sent).as("no model to ask notifies").hasSize(2);
+  }
+
+  @Test
+  void anAnswerTheModelDidNotFinishIsNotMailed() {
+    AutomationDetails created =
+        create.create(new CreateAutomationCommand(alice.id(), daily("news", "0 9 * * *", "UTC")));
+    answer = "⚠️ The model provider's safety filter stopped this answer.";
+    answerWhole = false;
+
+    Optional<Instant> next = run(mailer)
+        .run(new RunAutomationCommand(alice.id(), created.automation().id(), clock.instant()));
+
+    assertThat(asked).hasSize(1);
+    assertThat(judged).as("not even judged").isEmpty();
+    assertThat(mailer.sent).isEmpty();
+    assertThat(next).as("the schedule goes on").isPresent();
+
+    answer = "Rust 1.91 is out.";
+    answerWhole = true;
+    run(mailer)
+        .run(new RunAutomationCommand(alice.id(), created.automation().id(), clock.instant()));
+    assertThat(mailer.sent).hasSize(1);
   }
 
   @Test

@@ -728,6 +728,7 @@ class ChatServiceTest {
     ChatOutcome.Answered answered =
         (ChatOutcome.Answered) chat.chat(ask(alice, "/general hi"), sink);
 
+    assertThat(answered.whole()).as("the model ended it itself").isTrue();
     List<Class<?>> kinds = sink.kinds();
     assertThat(kinds.subList(kinds.indexOf(ChatEvent.Thought.class), kinds.size()))
         .startsWith(
@@ -961,6 +962,7 @@ class ChatServiceTest {
             ChatEvent.Text.class,
             ChatEvent.EndResponse.class);
     assertThat(answered.response()).isEqualTo(expected);
+    assertThat(answered.whole()).isFalse();
     assertThat(conversations.messages(alice, answered.conversationId()))
         .extracting(ChatMessage::message)
         .containsExactly("how to brew tea", expected);
@@ -994,6 +996,7 @@ class ChatServiceTest {
     String notice = AnswerStreamer.endingText(ChatCompletion.Ending.REFUSED_BY_FILTER);
     assertThat(notice).startsWith("⚠️").contains("safety filter");
     assertThat(sink.text()).isEqualTo(notice);
+    assertThat(answered.whole()).isFalse();
     assertThat(sink.kinds())
         .containsSubsequence(
             ChatEvent.StartResponse.class, ChatEvent.Text.class, ChatEvent.EndResponse.class);

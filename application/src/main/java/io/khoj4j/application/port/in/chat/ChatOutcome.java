@@ -12,13 +12,18 @@ import java.util.UUID;
  */
 public sealed interface ChatOutcome {
 
+  /**
+   * @param whole the model ended its answer itself; false when the response ends with a notice of how it stopped
+   *     (cut at its length or context, stopped by a safety filter, an unsupported language)
+   */
   record Answered(
       UUID conversationId,
       String turnId,
       String response,
       List<String> inferredQueries,
       List<NoteReference> references,
-      TokenUsage usage)
+      TokenUsage usage,
+      boolean whole)
       implements ChatOutcome {}
 
   /** A fixed reply that is not a turn of the conversation (empty question, unknown conversation, …). */
