@@ -105,13 +105,7 @@ public class PgConnectorRepository implements ConnectorRepository, ConnectorHold
 
   @Override
   public boolean hasConnector(UserId owner, ContentSource source) {
-    String table = settingsTable(source);
-    if (table == null) {
-      return true;
-    }
-    return !jdbc.list(
-            "select 1 from " + table + " where user_id = ?", r -> r.getInt(1), owner.value())
-        .isEmpty();
+    return settingsRow(owner, source, "");
   }
 
   /**
@@ -120,14 +114,17 @@ public class PgConnectorRepository implements ConnectorRepository, ConnectorHold
    */
   @Override
   public boolean hold(UserId owner, ContentSource source) {
+    return settingsRow(owner, source, " for key share");
+  }
+
+  /** Whether the owner has the source's settings row, read with {@code lock}; the computer always has. */
+  private boolean settingsRow(UserId owner, ContentSource source, String lock) {
     String table = settingsTable(source);
     if (table == null) {
       return true;
     }
     return !jdbc.list(
-            "select 1 from " + table + " where user_id = ? for key share",
-            r -> r.getInt(1),
-            owner.value())
+            "select 1 from " + table + " where user_id = ?" + lock, r -> r.getInt(1), owner.value())
         .isEmpty();
   }
 

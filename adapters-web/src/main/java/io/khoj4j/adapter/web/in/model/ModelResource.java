@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * Khoj's model routes: the chat models users may pick, and their choice; the image models the operator configured
@@ -91,29 +92,10 @@ public class ModelResource {
   @Path("/chat")
   @Authenticated
   public Response choose(@QueryParam("id") String id) {
-    if (id == null) {
-      throw RequestValidationException.missing("query", "id");
-    }
-    long modelId;
-    try {
-      modelId = Long.parseLong(id.strip());
-    } catch (NumberFormatException e) {
-      throw RequestValidationException.of("query", "id", "Input should be a valid integer", id);
-    }
-    try {
-      select.select(new SelectChatModelCommand(currentUser.id(), modelId));
-    } catch (NotFoundException e) {
-      return Response.status(404)
-          .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(StatusResponse.error("Chat model not found"))
-          .build();
-    } catch (ForbiddenException paid) {
-      return Response.status(403)
-          .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(StatusResponse.error(paid.getMessage()))
-          .build();
-    }
-    return Response.ok(StatusResponse.ok()).build();
+    return choose(
+        id,
+        "Chat model not found",
+        modelId -> select.select(new SelectChatModelCommand(currentUser.id(), modelId)));
   }
 
   @GET
@@ -130,6 +112,14 @@ public class ModelResource {
   @Path("/paint")
   @Authenticated
   public Response choosePaint(@QueryParam("id") String id) {
+    return choose(
+        id,
+        "Image model not found",
+        modelId -> selectPaint.select(new SelectPaintModelCommand(currentUser.id(), modelId)));
+  }
+
+  /** Khoj's answers to choosing a model by {@code id}: 404 for an unknown one, 403 for one of a higher tier. */
+  private static Response choose(String id, String unknown, LongConsumer select) {
     if (id == null) {
       throw RequestValidationException.missing("query", "id");
     }
@@ -140,11 +130,11 @@ public class ModelResource {
       throw RequestValidationException.of("query", "id", "Input should be a valid integer", id);
     }
     try {
-      selectPaint.select(new SelectPaintModelCommand(currentUser.id(), modelId));
-    } catch (NotFoundException unknown) {
+      select.accept(modelId);
+    } catch (NotFoundException notOffered) {
       return Response.status(404)
           .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(StatusResponse.error("Image model not found"))
+          .entity(StatusResponse.error(unknown))
           .build();
     } catch (ForbiddenException paid) {
       return Response.status(403)
