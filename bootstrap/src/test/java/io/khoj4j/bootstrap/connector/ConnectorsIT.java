@@ -36,6 +36,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -242,6 +246,110 @@ class ConnectorsIT {
     assertThat(search(alice, "compost heap", "github").getString("[0].entry"))
         .contains("daily")
         .doesNotContain("weekly");
+  }
+
+  /**
+   * The owner removes GitHub while a file of its sync is about to be written (the test holds the removal open until
+   * the sync waits for it, as a slow removal would be). The file's transaction waits for the removal, finds the
+   * connector gone and writes nothing, so no file, entry, version or state of the source is left. Were the file
+   * written beside the removal, it would come after the removal's deletes and outlive it.
+   */
+  @Test
+  void aFileOfASourceBeingRemovedWaitsForTheRemovalAndIsNotWritten() throws Exception {
+    TestUser alice = TestUsers.create();
+    String owner = "race-" + UUID.randomUUID().toString().substring(0, 8);
+    String token = "ghp_" + UUID.randomUUID().toString().replace("-", "");
+    GhFile note =
+        new GhFile("race.md", sha(owner + "r"), "# Race\n\nWritten while GitHub is removed.\n");
+    stubRepo(owner, "race", token, List.of(note));
+    vendor() // the blob comes slowly: time to start the removal while the sync reads it
+        .stubFor(get("/repos/" + owner + "/race/git/blobs/" + note.sha())
+            .atPriority(1)
+            .willReturn(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/vnd.github.raw")
+                .withBody(note.content())
+                .withFixedDelay(1500)));
+    saveGithub(alice, token, owner, "race");
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    boolean fileWaited;
+    try (Connection removal = dataSource.getConnection()) {
+      Future<Response> sync = pool.submit(() -> syncButton(alice, "github"));
+      await(() -> !vendor()
+          .findAll(getRequestedFor(urlEqualTo("/repos/" + owner + "/race/git/blobs/" + note.sha())))
+          .isEmpty());
+      removal.setAutoCommit(false);
+      // the statements of DeleteContentService's removal of a source, in its order, before the
+      // file is written; the removal then stays open until the sync waits for it
+      update(removal, "delete from github_connectors where user_id = ?", alice);
+      update(
+          removal, "delete from connector_states where user_id = ? and source = 'github'", alice);
+      update(removal, "delete from connector_items where user_id = ? and source = 'github'", alice);
+      update(
+          removal, "delete from indexed_files where user_id = ? and file_source = 'github'", alice);
+      update(removal, "delete from entries where user_id = ? and file_source = 'github'", alice);
+      fileWaited = await(() -> waitingOnTheSettingsRow() > 0);
+      removal.commit();
+      removal.setAutoCommit(true);
+      sync.get(60, TimeUnit.SECONDS);
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(fileWaited).as("the sync waited for the removal").isTrue();
+    assertThat(files(alice)).isEmpty();
+    assertThat(count("select count(*) from entries where user_id = ?", alice)).isZero();
+    assertThat(count("select count(*) from indexed_files where user_id = ?", alice))
+        .isZero();
+    assertThat(count("select count(*) from connector_items where user_id = ?", alice))
+        .isZero();
+    assertThat(count("select count(*) from connector_states where user_id = ?", alice))
+        .isZero();
+  }
+
+  private static boolean await(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < until) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.sleep(20);
+    }
+    return false;
+  }
+
+  /** Backends of this database waiting for a lock in a read of GitHub's settings row under the connector's hold. */
+  private int waitingOnTheSettingsRow() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("""
+            select count(*) from pg_stat_activity where datname = current_database()
+              and wait_event_type = 'Lock' and query like '%github_connectors%for key share%'
+            """);
+        ResultSet r = s.executeQuery()) {
+      r.next();
+      return r.getInt(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void update(Connection c, String sql, TestUser user) throws Exception {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setObject(1, user.id().value());
+      s.executeUpdate();
+    }
+  }
+
+  private long count(String sql, TestUser user) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setObject(1, user.id().value());
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
   }
 
   @Test
