@@ -52,6 +52,10 @@ public class ContentProducers {
     /** Read by the document reader (adapters-connectors); listed so that the group knows every key it holds. */
     @WithDefault("false")
     boolean ocrPdf();
+
+    /** Read by the content resource (adapters-web), which reads and indexes an upload this much at a time. */
+    @WithDefault("32M")
+    MemorySize uploadBatchSize();
   }
 
   @Produces

@@ -192,10 +192,13 @@ final class FileReplacer {
     });
   }
 
-  /** PUT: files of the uploaded types that were not in this upload are removed, each in its own transaction. */
-  int removeOthersOfUploadedTypes(UserId owner, List<FileChunks> uploaded) {
+  /**
+   * PUT: files of the uploaded types that the client's upload did not name ({@code named}: every name of its
+   * request, of which {@code uploaded} may be one part) are removed, each in its own transaction.
+   */
+  int removeOthersOfUploadedTypes(UserId owner, List<FileChunks> uploaded, Set<String> named) {
     Set<ContentType> types = EnumSet.noneOf(ContentType.class);
-    Set<String> names = new HashSet<>();
+    Set<String> names = new HashSet<>(named);
     for (FileChunks f : uploaded) {
       types.add(f.storedType());
       names.add(f.name());

@@ -99,7 +99,7 @@ public final class IndexContentService implements IndexContentUseCase {
   public IndexContentResult index(IndexContentCommand command) {
     Instant started = clock.instant();
     UserId owner = command.owner();
-    checkQuota(owner, command.files());
+    checkQuota(owner, command.files(), command.whole());
     List<Parsed> parsed = command.files().stream()
         .map(f -> parser.parse(f, command.onlyType(), command.source()))
         .toList();
@@ -125,7 +125,8 @@ public final class IndexContentService implements IndexContentUseCase {
       done.add(gone);
     }
     if (command.mode() == SyncMode.REGENERATE) {
-      deleted += replacer.removeOthersOfUploadedTypes(owner, sorted.toIndex());
+      deleted += replacer.removeOthersOfUploadedTypes(
+          owner, sorted.toIndex(), command.whole().names());
     }
 
     List<String> accepted =
@@ -198,9 +199,10 @@ public final class IndexContentService implements IndexContentUseCase {
    * The request's size, and the operator's ceiling on the user's index for callers that did not reserve space
    * (connector syncs; uploads reserve it atomically before they get here).
    */
-  private void checkQuota(UserId owner, List<UploadedFile> files) {
+  private void checkQuota(
+      UserId owner, List<UploadedFile> files, IndexContentCommand.WholeUpload whole) {
     long incoming = files.stream().mapToLong(f -> f.content().length).sum();
-    if (incoming > limits.maxRequestBytes()) {
+    if (whole.bytes() > limits.maxRequestBytes()) { // the client's whole request, refused whole
       throw new QuotaExceededException("Too much data indexed.");
     }
     if (limits.maxIndexedBytesPerUser() > 0

@@ -218,6 +218,56 @@ class IndexContentServiceTest {
   }
 
   @Test
+  void aRegenerationInPartsKeepsWhatAnyPartNamesAndRemovesTheRestOfEachPartsTypes() {
+    patch(
+        alice,
+        file("old.md", "text/markdown", "# Old\nx"),
+        file("later.md", "text/markdown", "# Later\nw"),
+        file("old.org", "text/org", "* Old\nv"),
+        file("kept.txt", "text/plain", "kept"));
+    UploadedFile first = file("new.md", "text/markdown", "# New\nz");
+    UploadedFile second = file("later.md", "text/markdown", "# Later\nw");
+    UploadedFile third = file("new.org", "text/org", "* New\nu");
+    IndexContentCommand.WholeUpload whole =
+        IndexContentCommand.WholeUpload.of(List.of(first, second, third));
+
+    for (UploadedFile part : List.of(first, second, third)) {
+      service.index(
+          new IndexContentCommand(alice, List.of(part), SyncMode.REGENERATE, Optional.empty())
+              .partOf(whole));
+      if (part == first) {
+        assertThat(entries.fileNames(alice, ContentType.MARKDOWN))
+            .as("a later part's file is kept")
+            .containsExactlyInAnyOrder("new.md", "later.md");
+      }
+    }
+
+    assertThat(entries.fileNames(alice, ContentType.MARKDOWN))
+        .containsExactlyInAnyOrder("new.md", "later.md");
+    assertThat(entries.fileNames(alice, ContentType.ORG)).containsExactly("new.org");
+    assertThat(entries.fileNames(alice, ContentType.PLAINTEXT))
+        .as("a type no part sent")
+        .containsExactly("kept.txt");
+  }
+
+  @Test
+  void aPartOfARequestOverTheLimitIsRefusedLikeTheWholeRequest() {
+    IndexContentService small = service(new IndexingLimits(10, 10, 0, 256, 8));
+    UploadedFile part = file("a.md", "text/markdown", "# A");
+
+    assertThatThrownBy(() -> small.index(
+            new IndexContentCommand(alice, List.of(part), SyncMode.INCREMENTAL, Optional.empty())
+                .partOf(new IndexContentCommand.WholeUpload(java.util.Set.of("a.md", "b.md"), 11))))
+        .isInstanceOf(QuotaExceededException.class);
+    assertThat(entries.hasEntries(alice)).isFalse();
+    assertThatThrownBy(() -> new IndexContentCommand(
+                alice, List.of(part), SyncMode.INCREMENTAL, Optional.empty())
+            .partOf(new IndexContentCommand.WholeUpload(java.util.Set.of("b.md"), 11)))
+        .as("the whole holds its parts")
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void badFilesAreRejectedWithAReasonAndTheRestIsIndexed() {
     byte[] invalidUtf8 = {'h', 'i', (byte) 0xC3, (byte) 0x28};
     IndexContentResult result = patch(

@@ -15,7 +15,6 @@ import io.khoj4j.application.port.in.content.DeleteContentCommand;
 import io.khoj4j.application.port.in.content.DeleteContentUseCase;
 import io.khoj4j.application.port.in.content.FilePage;
 import io.khoj4j.application.port.in.content.IndexContentCommand;
-import io.khoj4j.application.port.in.content.IndexContentResult;
 import io.khoj4j.application.port.in.content.IndexContentUseCase;
 import io.khoj4j.application.port.in.content.ListRefusedFilesQuery;
 import io.khoj4j.application.port.in.content.ListRefusedFilesUseCase;
@@ -28,6 +27,7 @@ import io.khoj4j.application.port.in.usage.ReleaseUploadUseCase;
 import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.content.ContentType;
 import io.khoj4j.domain.content.IndexedFile;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -51,6 +51,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -77,6 +79,7 @@ public class ContentResource {
   private final AdmitUsageUseCase usage;
   private final ReleaseUploadUseCase releaseUpload;
   private final SyncConnectorsUseCase syncConnectors;
+  private final long batchBytes;
 
   public ContentResource(
       CurrentUser currentUser,
@@ -86,7 +89,13 @@ public class ContentResource {
       ListRefusedFilesUseCase refusedFiles,
       AdmitUsageUseCase usage,
       ReleaseUploadUseCase releaseUpload,
-      SyncConnectorsUseCase syncConnectors) {
+      SyncConnectorsUseCase syncConnectors,
+      @ConfigProperty(name = "khoj.content.upload-batch-size", defaultValue = "32M")
+          MemorySize batchSize) {
+    this.batchBytes = batchSize.asLongValue();
+    if (batchBytes <= 0) {
+      throw new IllegalArgumentException("khoj.content.upload-batch-size must be positive");
+    }
     this.currentUser = currentUser;
     this.usage = usage;
     this.releaseUpload = releaseUpload;
@@ -189,19 +198,50 @@ public class ContentResource {
     usage.admit(new AdmitUsageCommand.Upload(
         currentUser.id(), uploadId, parts.stream().mapToLong(FileUpload::size).sum()));
     try {
-      List<UploadedFile> files = new ArrayList<>(parts.size());
-      for (FileUpload part : parts) {
-        files.add(new UploadedFile(
-            part.fileName() == null ? "" : part.fileName(), contentType(part), read(part)));
+      // a large upload (Khoj's desktop app sends up to 1,000 files at once) is read and indexed a
+      // bounded batch at a time, the request's limit and a PUT's removals applying to all of it
+      IndexContentCommand.WholeUpload whole = new IndexContentCommand.WholeUpload(
+          parts.stream().map(ContentResource::name).collect(Collectors.toSet()),
+          parts.stream().mapToLong(FileUpload::size).sum());
+      List<String> accepted = new ArrayList<>();
+      for (List<FileUpload> batch : batches(parts)) {
+        List<UploadedFile> files = new ArrayList<>(batch.size());
+        for (FileUpload part : batch) {
+          files.add(new UploadedFile(name(part), contentType(part), read(part)));
+        }
+        accepted.addAll(indexContent
+            .index(new IndexContentCommand(currentUser.id(), files, mode, only).partOf(whole))
+            .accepted());
       }
-      IndexContentResult result =
-          indexContent.index(new IndexContentCommand(currentUser.id(), files, mode, only));
-      return Response.ok(String.join(",", result.accepted()), MediaType.TEXT_PLAIN_TYPE)
-          .build();
+      return Response.ok(String.join(",", accepted), MediaType.TEXT_PLAIN_TYPE).build();
     } finally {
       releaseUpload.release(
           new ReleaseUploadUseCase.ReleaseUploadCommand(currentUser.id(), uploadId));
     }
+  }
+
+  /** The parts in order, cut into batches of at most {@code batchBytes} (a larger part is a batch alone). */
+  private List<List<FileUpload>> batches(List<FileUpload> parts) {
+    List<List<FileUpload>> batches = new ArrayList<>();
+    List<FileUpload> batch = new ArrayList<>();
+    long bytes = 0;
+    for (FileUpload part : parts) {
+      if (!batch.isEmpty() && bytes + part.size() > batchBytes) {
+        batches.add(batch);
+        batch = new ArrayList<>();
+        bytes = 0;
+      }
+      batch.add(part);
+      bytes += part.size();
+    }
+    if (!batch.isEmpty() || batches.isEmpty()) {
+      batches.add(batch);
+    }
+    return batches;
+  }
+
+  private static String name(FileUpload part) {
+    return part.fileName() == null ? "" : part.fileName();
   }
 
   private static String contentType(FileUpload part) {

@@ -26,6 +26,7 @@ import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.content.ContentType;
 import io.khoj4j.domain.content.IndexedFile;
 import io.khoj4j.domain.content.RefusedFile;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -69,40 +70,46 @@ class ContentResourceTest {
 
   private final QueryContentUseCase query = new RecordingContentQueries(received, TEA);
 
-  private final ContentResource resource = new ContentResource(
-      alice(),
-      c -> {
-        received.add(c);
-        return new IndexContentResult(
-            c.files().stream()
-                .map(UploadedFile::name)
-                .filter(n -> !n.endsWith(".exe"))
-                .toList(),
-            List.of(),
-            1,
-            0,
-            1);
-      },
-      query,
-      c -> {
-        received.add(c);
-        return 4;
-      },
-      q -> {
-        received.add(q);
-        return List.of(new RefusedFile(ALICE, "/bin/tool.exe", "unsupported file type", AT));
-      },
-      c -> {
-        received.add(c);
-        if (overQuota) {
-          throw new QuotaExceededException("Upload exceeds your plan's limit");
-        }
-      },
-      c -> received.add(c),
-      c -> {
-        received.add(c);
-        return report;
-      });
+  private final ContentResource resource = resource(32L << 20);
+
+  /** The resource over recording use cases, reading uploads in batches of at most {@code batchBytes}. */
+  private ContentResource resource(long batchBytes) {
+    return new ContentResource(
+        alice(),
+        c -> {
+          received.add(c);
+          return new IndexContentResult(
+              c.files().stream()
+                  .map(UploadedFile::name)
+                  .filter(n -> !n.endsWith(".exe"))
+                  .toList(),
+              List.of(),
+              1,
+              0,
+              1);
+        },
+        query,
+        c -> {
+          received.add(c);
+          return 4;
+        },
+        q -> {
+          received.add(q);
+          return List.of(new RefusedFile(ALICE, "/bin/tool.exe", "unsupported file type", AT));
+        },
+        c -> {
+          received.add(c);
+          if (overQuota) {
+            throw new QuotaExceededException("Upload exceeds your plan's limit");
+          }
+        },
+        c -> received.add(c),
+        c -> {
+          received.add(c);
+          return report;
+        },
+        new MemorySize(java.math.BigInteger.valueOf(batchBytes)));
+  }
 
   @Test
   void anUploadEchoesTheAcceptedNamesExactlyAsReceivedAndIndexesForTheCaller() {
@@ -126,6 +133,38 @@ class ContentResourceTest {
             org.assertj.core.groups.Tuple.tuple("/bin/tool.exe", "application/octet-stream"));
     assertThat(new String(command.files().getFirst().content(), StandardCharsets.UTF_8))
         .isEqualTo("# Tea");
+  }
+
+  @Test
+  void aLargeUploadIsReadAndIndexedInBatchesOfBoundedBytesAsOneRequest() {
+    ContentResource tenBytes = resource(10);
+    FileUpload a = Upload.of(dir, "a.md", "text/markdown", "# 3456");
+    FileUpload b = Upload.of(dir, "b.md", "text/markdown", "# 34");
+    FileUpload tool = Upload.of(dir, "tool.exe", "application/octet-stream", "MZ");
+    FileUpload big = Upload.of(dir, "big.org", "text/org", "* 3456789012");
+
+    Response response = tenBytes.regenerate(List.of(a, b, tool, big), null, MULTIPART, "99", null);
+
+    assertThat(response.getStatus()).isEqualTo(200);
+    assertThat(response.getEntity())
+        .as("one echo, in the order sent")
+        .isEqualTo("a.md,b.md,big.org");
+    List<IndexContentCommand> calls = received.stream()
+        .filter(IndexContentCommand.class::isInstance)
+        .map(IndexContentCommand.class::cast)
+        .toList();
+    assertThat(calls)
+        .extracting(c -> c.files().stream().map(UploadedFile::name).toList())
+        .as("10 bytes at most, a larger file alone")
+        .containsExactly(List.of("a.md", "b.md"), List.of("tool.exe"), List.of("big.org"));
+    assertThat(calls).allSatisfy(c -> {
+      assertThat(c.mode()).isEqualTo(SyncMode.REGENERATE);
+      assertThat(c.whole())
+          .isEqualTo(new IndexContentCommand.WholeUpload(
+              java.util.Set.of("a.md", "b.md", "tool.exe", "big.org"), 24));
+    });
+    assertThat(only(AdmitUsageCommand.Upload.class).bytes()).isEqualTo(24);
+    assertThat(only(ReleaseUploadUseCase.ReleaseUploadCommand.class).user()).isEqualTo(ALICE);
   }
 
   @Test
