@@ -33,7 +33,7 @@ public class ContentProducers {
   /** {@code khoj.content.*}: what one upload may carry, the operator's ceiling per user, and chunking. */
   @ConfigMapping(prefix = "khoj.content")
   public interface ContentSettings {
-    @WithDefault("100M")
+    @WithDefault("200M")
     MemorySize maxRequestSize();
 
     @WithDefault("50M")
