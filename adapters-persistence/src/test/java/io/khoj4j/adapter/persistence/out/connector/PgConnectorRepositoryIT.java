@@ -7,6 +7,7 @@ import io.khoj4j.adapter.persistence.out.user.PgUserRepository;
 import io.khoj4j.application.port.out.connector.ConnectorHold;
 import io.khoj4j.application.port.out.connector.ConnectorRepository;
 import io.khoj4j.application.port.out.connector.ConnectorRepositoryContract;
+import io.khoj4j.application.port.out.shared.SealedSecret;
 import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.user.User;
 import io.khoj4j.domain.user.UserId;
@@ -52,8 +53,7 @@ class PgConnectorRepositoryIT extends ConnectorRepositoryContract {
   @Test
   void aRemovalWaitsForATransactionHoldingTheConnector() throws Exception {
     UserId alice = newOwner();
-    repository.saveNotion(
-        alice, Optional.of(new io.khoj4j.application.port.out.shared.SealedSecret("n")));
+    repository.saveNotion(alice, Optional.of(new SealedSecret("n")));
     CountDownLatch held = new CountDownLatch(1);
     AtomicLong holderEnded = new AtomicLong();
     AtomicLong removalEnded = new AtomicLong();
