@@ -342,12 +342,14 @@ public class Langchain4jChatModelGateway implements ChatModelGateway {
         LOG.infof(
             "Language model call failed (%s); retry %d of %d in %d ms",
             failure.getMessage(), n, maxRetries, delay);
+        // the attempt starts on a thread of its own: the scheduler's one thread also runs every
+        // call's watchdog, and a vendor client may block the thread that starts it
         retries.schedule(
-            () -> {
+            () -> Thread.ofVirtual().name("chat-attempt").start(() -> {
               if (!cancelled.get()) {
                 start();
               }
-            },
+            }),
             delay,
             TimeUnit.MILLISECONDS);
         return;

@@ -26,6 +26,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The HTTP client under LangChain4j's vendor clients, checking that every stream is whole before the vendor client
@@ -43,6 +45,14 @@ final class WholeStreamHttpClient implements HttpClient {
 
   private static final int MAX_ERROR_BODY = 64 * 1024;
 
+  /**
+   * Reads each answer on a virtual thread of its own. Never on the caller's: an answer already there when the caller
+   * attaches its reader would otherwise be read to its end on the caller's thread, and a retry starts its call on the
+   * gateway's one scheduler thread, which every watchdog and retry of the process also needs.
+   */
+  private static final Executor READERS = Executors.newThreadPerTaskExecutor(
+      Thread.ofVirtual().name("model-stream-", 0).factory());
+
   private final HttpClient delegate;
   private final java.net.http.HttpClient http;
   private final Duration readTimeout;
@@ -54,6 +64,11 @@ final class WholeStreamHttpClient implements HttpClient {
     this.http = http;
     this.readTimeout = readTimeout;
     this.end = end;
+  }
+
+  /** Streams over {@code http} (tests: a JDK client whose answer is already there when it is sent). */
+  static WholeStreamHttpClient over(java.net.http.HttpClient http, StreamEnd end) {
+    return new WholeStreamHttpClient(null, http, null, end);
   }
 
   /** A builder for the vendor model builders' {@code httpClientBuilder(…)}, over LangChain4j's default client. */
@@ -93,19 +108,21 @@ final class WholeStreamHttpClient implements HttpClient {
     CompletableFuture<HttpResponse<InputStream>> response =
         http.sendAsync(jdk.build(), HttpResponse.BodyHandlers.ofInputStream());
     exchange.sent(response);
-    response.whenComplete((answer, error) -> {
-      if (error != null) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null
-            ? error.getCause()
-            : error;
-        if (!exchange.isCancelled()) {
-          checked.onError(
-              cause instanceof HttpTimeoutException ? new TimeoutException(cause) : cause);
-        }
-        return;
-      }
-      read(answer, exchange, parser, checked);
-    });
+    response.whenCompleteAsync(
+        (answer, error) -> {
+          if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                ? error.getCause()
+                : error;
+            if (!exchange.isCancelled()) {
+              checked.onError(
+                  cause instanceof HttpTimeoutException ? new TimeoutException(cause) : cause);
+            }
+            return;
+          }
+          read(answer, exchange, parser, checked);
+        },
+        READERS);
   }
 
   /** Reads one answer on the HTTP client's thread; the body is closed at the end, or by the exchange's cancel. */
