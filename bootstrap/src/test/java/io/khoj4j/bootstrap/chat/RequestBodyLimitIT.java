@@ -19,15 +19,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** khoj.chat.max-request-size (1 MB here): a larger chat request is refused with 413 JSON and nothing is stored. */
+/**
+ * Request bodies read into memory are capped: a chat request at khoj.chat.max-request-size (1 MB here), any other
+ * route's at khoj.http.max-request-size (512 KB here); a larger one is refused with 413 JSON and does nothing. The
+ * multipart uploads, whose files go to disk, are not capped by either.
+ */
 @QuarkusTest
-@TestProfile(ChatRequestLimitIT.OneMegabyte.class)
-class ChatRequestLimitIT {
+@TestProfile(RequestBodyLimitIT.SmallBodies.class)
+class RequestBodyLimitIT {
 
-  public static class OneMegabyte implements QuarkusTestProfile {
+  public static class SmallBodies implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("khoj.chat.max-request-size", "1M");
+      return Map.of("khoj.chat.max-request-size", "1M", "khoj.http.max-request-size", "512K");
     }
   }
 
@@ -90,5 +94,62 @@ class ChatRequestLimitIT {
         .statusCode(200)
         .body("response.chat[0].queryFiles[0].name", equalTo("big.txt"));
     user.request().get("/api/chat/stats").then().body("num_conversations", equalTo(1));
+  }
+
+  @Test
+  void anotherRoutesBodyAboveItsLimitIs413JsonAndCreatesNothing() throws Exception {
+    TestUser user = TestUsers.create();
+    String persona = "p".repeat(600_000);
+    String agent =
+        "{\"name\":\"Verbose\",\"persona\":\"" + persona + "\",\"privacy_level\":\"private\"}";
+
+    io.restassured.response.Response declared =
+        user.request().contentType("application/json").body(agent).post("/api/agents");
+    HttpResponse<String> chunked = HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + RestAssured.port + "/api/agents"))
+                .header("Authorization", "Bearer " + user.token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new ByteArrayInputStream(agent.getBytes(StandardCharsets.UTF_8))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(declared.statusCode()).isEqualTo(413);
+    assertThat(declared.jsonPath().getString("detail"))
+        .isEqualTo("Request body too large: at most 0.50 MB.");
+    assertThat(chunked.statusCode()).isEqualTo(413);
+    assertThat(ChatApiIT.json(chunked.body()).path("detail").asText())
+        .isEqualTo("Request body too large: at most 0.50 MB.");
+    assertThat(user.request()
+            .get("/api/agents")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("name", String.class))
+        .doesNotContain("Verbose");
+  }
+
+  @Test
+  void anUploadIsNotCappedByTheLimitOfBodiesReadIntoMemory() {
+    TestUser user = TestUsers.create();
+    byte[] large = new byte[700_000]; // over 512 KB, as a file the server does not index
+
+    String echo = user.request()
+        .multiPart("files", "/tools/big.exe", large, "application/octet-stream")
+        .multiPart(
+            "files",
+            "/notes/small.md",
+            "# Small\nnote".getBytes(StandardCharsets.UTF_8),
+            "text/markdown")
+        .patch("/api/content")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
+
+    assertThat(echo).isEqualTo("/notes/small.md");
   }
 }
