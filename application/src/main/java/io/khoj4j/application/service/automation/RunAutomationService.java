@@ -30,7 +30,8 @@ import java.util.Optional;
  * A scheduled run. The question is asked as a chat turn of the owner's, in the automation's conversation, so the
  * answer is stored there like any other (the owner's model and notes; nobody streams it). When mail is configured and
  * the owner's model judges the answer worth it ({@link NotificationJudge}), it then goes to the owner by e-mail; an
- * answer the model did not finish (cut at its length, stopped by a filter) is only stored. A failed turn or mail is logged and the schedule goes on.
+ * answer the model did not finish (cut at its length, stopped by a filter) is only stored. A failed turn or mail is
+ * logged and the schedule goes on.
  */
 public final class RunAutomationService implements RunAutomationUseCase {
 

@@ -125,7 +125,7 @@ final class WholeStreamHttpClient implements HttpClient {
         READERS);
   }
 
-  /** Reads one answer on the HTTP client's thread; the body is closed at the end, or by the exchange's cancel. */
+  /** Reads one answer on a thread of {@link #READERS}; the body is closed at the end or by the exchange's cancel. */
   private static void read(
       HttpResponse<InputStream> answer,
       Exchange exchange,
