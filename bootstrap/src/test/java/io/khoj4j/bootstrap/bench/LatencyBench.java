@@ -61,8 +61,7 @@ public final class LatencyBench {
 
   private static final int CLIENTS = 8;
   private static final int N = 10;
-  /** What the search service asks each ranker for at n=10 (khoj.search.candidates). */
-  /** As many candidates per ranker as the server asks for by default. */
+  /** As many candidates per ranker as the server asks for by default (khoj.search.candidates). */
   private static final int CANDIDATES = SearchSettings.defaults().candidates();
 
   private final String base;
