@@ -43,14 +43,11 @@ public final class EmbeddingContentionBench {
           "no /proc/self/task: this benchmark reads per-thread CPU time on Linux only");
       return;
     }
-    BeirDataset data = BeirDataset.locate("scifact").map(BeirDataset::load).orElse(null);
+    BeirDataset data = BenchData.scifact().orElse(null);
     if (data == null) {
-      System.out.println(
-          "../shared/data/retrieval/scifact is absent in this clone: nothing to measure");
       return;
     }
-    List<String> texts =
-        data.corpus().values().stream().limit(documents).map(d -> d.content()).toList();
+    List<String> texts = BenchData.documents(data, documents);
     int cores = Runtime.getRuntime().availableProcessors();
     try (var model = new OnnxEmbeddingModel(Variant.BGE_SMALL_EN_V15_Q, true, cores)) {
       model.embedDocuments(texts.subList(0, Math.min(64, texts.size())));

@@ -33,14 +33,11 @@ public final class EmbeddingThreadsBench {
 
   public static void main(String[] args) throws Exception {
     int documents = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-    BeirDataset data = BeirDataset.locate("scifact").map(BeirDataset::load).orElse(null);
+    BeirDataset data = BenchData.scifact().orElse(null);
     if (data == null) {
-      System.out.println(
-          "../shared/data/retrieval/scifact is absent in this clone: nothing to measure");
       return;
     }
-    List<String> texts =
-        data.corpus().values().stream().limit(documents).map(d -> d.content()).toList();
+    List<String> texts = BenchData.documents(data, documents);
     List<String> queries = new ArrayList<>(data.queries().values());
     int cores = Runtime.getRuntime().availableProcessors();
 
