@@ -195,14 +195,13 @@ public class ContentResource {
     // reserved in the user's index until its entries are committed, so parallel uploads cannot
     // overshoot together.
     String uploadId = java.util.UUID.randomUUID().toString();
-    usage.admit(new AdmitUsageCommand.Upload(
-        currentUser.id(), uploadId, parts.stream().mapToLong(FileUpload::size).sum()));
+    long bytes = parts.stream().mapToLong(FileUpload::size).sum();
+    usage.admit(new AdmitUsageCommand.Upload(currentUser.id(), uploadId, bytes));
     try {
       // a large upload (Khoj's desktop app sends up to 1,000 files at once) is read and indexed a
       // bounded batch at a time, the request's limit and a PUT's removals applying to all of it
       IndexContentCommand.WholeUpload whole = new IndexContentCommand.WholeUpload(
-          parts.stream().map(ContentResource::name).collect(Collectors.toSet()),
-          parts.stream().mapToLong(FileUpload::size).sum());
+          parts.stream().map(ContentResource::name).collect(Collectors.toSet()), bytes);
       List<String> accepted = new ArrayList<>();
       for (List<FileUpload> batch : batches(parts)) {
         List<UploadedFile> files = new ArrayList<>(batch.size());
