@@ -15,4 +15,4 @@ shared_data retrieval/scifact >/dev/null
 # the server embeds every query, as the raw path does: no query-vector cache (ADR 31) to skip the repeated ones
 KHOJ_EMBEDDING_QUERY_CACHE_SIZE=0 start_bench_server "${BENCH_DB:-khoj4j_latency}" "${BENCH_PORT:-42192}"
 "$KHOJ4J_ROOT/bench/java.sh" bootstrap io.khoj4j.bootstrap.bench.LatencyBench \
-  "$BENCH_URL" "$BENCH_JDBC" "${1:-100000}" "${2:-2000}" "${3:-30}"
+  "$BENCH_URL" "$BENCH_JDBC" "${1:-100000}" "${2:-2000}" "${3:-30}" "$BENCH_PID"

@@ -132,13 +132,13 @@ public final class IndexingBench {
     OnnxEmbeddingModel model =
         new OnnxEmbeddingModel(OnnxEmbeddingModel.Variant.BGE_SMALL_EN_V15_Q);
     model.embedDocuments(compiled.subList(0, Math.min(16, compiled.size())));
-    Cpu c2 = Cpu.read(pid);
+    BenchCpu c2 = BenchCpu.read(pid);
     long t2 = System.nanoTime();
     for (int i = 0; i < compiled.size(); i += 16) {
       model.embedDocuments(compiled.subList(i, Math.min(compiled.size(), i + 16)));
     }
     double rawSeconds = (System.nanoTime() - t2) / 1e9;
-    Cpu rawCpu = Cpu.read(pid).minus(c2);
+    BenchCpu rawCpu = BenchCpu.read(pid).minus(c2);
     double raw = compiled.size() / rawSeconds;
     System.out.printf(
         "raw:    %d chunks embedded in process in %.1f s: %.1f chunks/s%n",
@@ -152,91 +152,8 @@ public final class IndexingBench {
     }
   }
 
-  /**
-   * CPU seconds used so far by the server's JVM, by every PostgreSQL process (including the backends that already
-   * exited, which the postmaster has reaped), by this benchmark's JVM, and by the whole machine.
-   */
-  private record Cpu(
-      double server, double postgres, double bench, double machineBusy, double machineAll) {
-
-    /** Linux reports process times in ticks of 1/100 s on every common architecture. */
-    private static final double TICK = 0.01;
-
-    static Cpu read(long serverPid) throws Exception {
-      double postgres = 0;
-      try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-        for (Path proc :
-            procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-          try {
-            String comm = Files.readString(proc.resolve("comm")).strip();
-            if (comm.equals("postgres")) {
-              long[] t = times(proc);
-              long parent = t[4];
-              boolean postmaster = !Files.readString(Path.of("/proc/" + parent + "/comm"))
-                  .strip()
-                  .equals("postgres");
-              postgres += (t[0] + t[1] + (postmaster ? t[2] + t[3] : 0)) * TICK;
-            }
-          } catch (java.io.IOException gone) {
-            // the process ended while being read
-          }
-        }
-      }
-      long[] server = times(Path.of("/proc/" + serverPid));
-      String[] all = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-      long total = 0;
-      for (int i = 1; i < Math.min(all.length, 9); i++) {
-        total += Long.parseLong(all[i]);
-      }
-      long idle = Long.parseLong(all[4]) + Long.parseLong(all[5]);
-      double bench = ((com.sun.management.OperatingSystemMXBean)
-                  java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-              .getProcessCpuTime()
-          / 1e9;
-      return new Cpu(
-          (server[0] + server[1]) * TICK, postgres, bench, (total - idle) * TICK, total * TICK);
-    }
-
-    /** utime, stime, cutime, cstime and the parent's pid of a process. */
-    private static long[] times(Path proc) throws java.io.IOException {
-      String stat = Files.readString(proc.resolve("stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return new long[] {
-        Long.parseLong(f[11]),
-        Long.parseLong(f[12]),
-        Long.parseLong(f[13]),
-        Long.parseLong(f[14]),
-        Long.parseLong(f[1])
-      };
-    }
-
-    Cpu minus(Cpu before) {
-      return new Cpu(
-          server - before.server,
-          postgres - before.postgres,
-          bench - before.bench,
-          machineBusy - before.machineBusy,
-          machineAll - before.machineAll);
-    }
-
-    String describe(double seconds) {
-      double other = machineBusy - server - postgres - bench;
-      return String.format(
-          Locale.ROOT,
-          "seconds: server %.1f, PostgreSQL %.1f, this benchmark %.1f, rest of the"
-              + " machine %.1f; machine busy %.0f %% of %.1f s on %d cores",
-          server,
-          postgres,
-          bench,
-          other,
-          100 * machineBusy / machineAll,
-          seconds,
-          Runtime.getRuntime().availableProcessors());
-    }
-  }
-
   /** One push of the whole corpus: files accepted, seconds, and the CPU it took. */
-  private record Sync(int accepted, double seconds, Cpu cpu, String threads) {
+  private record Sync(int accepted, double seconds, BenchCpu cpu, String threads) {
     void printCpu() {
       System.out.println("        cpu " + cpu.describe(seconds));
       System.out.println(
@@ -247,47 +164,19 @@ public final class IndexingBench {
   private static Sync sync(
       HttpClient http, String base, List<Multipart> batches, int concurrency, long pid)
       throws Exception {
-    Cpu cpu0 = Cpu.read(pid);
-    java.util.Map<String, Double> threads0 = threadCpu(pid);
+    BenchCpu cpu0 = BenchCpu.read(pid);
+    java.util.Map<String, Double> threads0 = BenchCpu.threads(pid);
     long t0 = System.nanoTime();
     int accepted = send(http, base, batches, concurrency);
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new Sync(
-        accepted, seconds, Cpu.read(pid).minus(cpu0), byGroup(threads0, threadCpu(pid)));
-  }
-
-  /** CPU seconds of each of the server's threads, keyed by thread id and name. */
-  private static java.util.Map<String, Double> threadCpu(long pid) throws Exception {
-    java.util.Map<String, Double> cpu = new java.util.HashMap<>();
-    try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-      for (Path task : tasks.toList()) {
-        try {
-          long[] t = Cpu.times(task);
-          cpu.put(
-              task.getFileName() + " " + Files.readString(task.resolve("comm")).strip(),
-              (t[0] + t[1]) * Cpu.TICK);
-        } catch (java.io.IOException gone) {
-          // the thread ended while being read
-        }
-      }
-    }
-    return cpu;
-  }
-
-  /** The CPU seconds threads used between two readings, summed by name with numbers taken out, largest first. */
-  private static String byGroup(
-      java.util.Map<String, Double> before, java.util.Map<String, Double> after) {
-    java.util.Map<String, Double> groups = new java.util.TreeMap<>();
-    after.forEach((key, seconds) -> {
-      String group =
-          key.substring(key.indexOf(' ') + 1).replaceAll("[#\\d-]+$", "").replaceAll("\\d+", "N");
-      groups.merge(group, seconds - before.getOrDefault(key, 0.0), Double::sum);
-    });
-    return groups.entrySet().stream()
-        .filter(e -> e.getValue() >= 0.5)
-        .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
-        .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
-        .collect(java.util.stream.Collectors.joining(", "));
+        accepted,
+        seconds,
+        BenchCpu.read(pid).minus(cpu0),
+        BenchCpu.byGroup(threads0, BenchCpu.threads(pid)).entrySet().stream()
+            .filter(e -> e.getValue() >= 0.5)
+            .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
+            .collect(java.util.stream.Collectors.joining(", ")));
   }
 
   private static int send(HttpClient http, String base, List<Multipart> batches, int concurrency)

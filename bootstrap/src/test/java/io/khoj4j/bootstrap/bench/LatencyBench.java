@@ -55,7 +55,9 @@ import javax.sql.DataSource;
  * benchmark derives from the user's id: query {@code i} is asked by user {@code i} modulo their number, over HTTP
  * with that user's token (one user: single-user mode, no token) and raw with that owner.
  *
- * <p>Arguments: base URL, JDBC URL, total entries, base documents, seconds per concurrent phase.
+ * <p>Arguments: base URL, JDBC URL, total entries, base documents, seconds per concurrent phase, and optionally the
+ * server's process id: then each concurrent path's turns also report how busy the machine was and the CPU per
+ * request of the server, PostgreSQL, this benchmark (the clients, or the raw work) and the rest.
  */
 public final class LatencyBench {
 
@@ -80,6 +82,8 @@ public final class LatencyBench {
 
   /** Where the next slice starts in the query list, so slices do not repeat the same queries. */
   private int nextQuery;
+  /** The server's process, whose CPU the concurrent turns account for; -1 when not known. */
+  private long serverPid = -1;
 
   /** Each client thread's own kept-alive socket (the light client). */
   private final ThreadLocal<PlainHttpGet> plain = new ThreadLocal<>();
@@ -107,6 +111,7 @@ public final class LatencyBench {
     int total = Integer.parseInt(args[2]);
     int baseDocs = Integer.parseInt(args[3]);
     int seconds = Integer.parseInt(args[4]);
+    bench.serverPid = args.length > 5 ? Long.parseLong(args[5]) : -1;
     BeirDataset scifact = BenchCorpus.scifact();
     bench.seed(scifact, baseDocs, total);
     if ("1".equals(System.getenv("BENCH_SEED_ONLY"))) {
@@ -302,13 +307,26 @@ public final class LatencyBench {
     }
     List<List<Double>> millis = new ArrayList<>();
     double[] elapsed = new double[paths.size()];
+    BenchCpu[] cpu = new BenchCpu[paths.size()];
+    List<java.util.Map<String, Double>> serverThreads = new ArrayList<>();
     for (int p = 0; p < paths.size(); p++) {
       millis.add(new ArrayList<>());
+      cpu[p] = BenchCpu.NONE;
+      serverThreads.add(new java.util.HashMap<>());
     }
     for (int round = 0; round < rounds; round++) {
       for (int k = 0; k < paths.size(); k++) {
         int p = (round + k) % paths.size();
+        BenchCpu before = serverPid > 0 ? BenchCpu.read(serverPid) : null;
+        java.util.Map<String, Double> threadsBefore =
+            serverPid > 0 ? BenchCpu.threads(serverPid) : null;
         Slice done = slice(queries, seconds / (double) rounds, paths.get(p));
+        if (before != null) {
+          cpu[p] = cpu[p].plus(BenchCpu.read(serverPid).minus(before));
+          BenchCpu.byGroup(threadsBefore, BenchCpu.threads(serverPid))
+              .forEach((group, cpuSeconds) ->
+                  serverThreads.get(p).merge(group, cpuSeconds, Double::sum));
+        }
         millis.get(p).addAll(done.millis());
         elapsed[p] += done.seconds();
       }
@@ -322,6 +340,25 @@ public final class LatencyBench {
           pct(millis.get(p), 50),
           pct(millis.get(p), 99),
           millis.get(p).size());
+    }
+    if (serverPid > 0) {
+      // on cores that are all busy throughput is the inverse of the CPU a request costs; a path
+      // that leaves them
+      // idle waits on something else (a pool, a lock, a single thread)
+      for (int p = 0; p < paths.size(); p++) {
+        int requests = millis.get(p).size();
+        System.out.printf(
+            Locale.ROOT, "    %-28s %s%n", labels.get(p), cpu[p].perRequest(requests));
+        String threads = serverThreads.get(p).entrySet().stream()
+            .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+            .filter(e -> 1000 * e.getValue() / requests >= 0.05)
+            .map(e ->
+                String.format(Locale.ROOT, "%s %.2f", e.getKey(), 1000 * e.getValue() / requests))
+            .collect(java.util.stream.Collectors.joining(", "));
+        if (!threads.isEmpty()) {
+          System.out.println("      server threads, CPU ms per request: " + threads);
+        }
+      }
     }
     System.out.printf(
         Locale.ROOT,
