@@ -342,9 +342,8 @@ public final class LatencyBench {
           millis.get(p).size());
     }
     if (serverPid > 0) {
-      // on cores that are all busy throughput is the inverse of the CPU a request costs; a path
-      // that leaves them
-      // idle waits on something else (a pool, a lock, a single thread)
+      // on cores that are all busy, throughput is the inverse of the CPU a request costs; a path
+      // that leaves them idle waits on something else (a pool, a lock, a single thread)
       for (int p = 0; p < paths.size(); p++) {
         int requests = millis.get(p).size();
         System.out.printf(
