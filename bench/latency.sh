@@ -2,7 +2,8 @@
 # Search latency and throughput at scale beside the raw embedding and SQL cost, plus EXPLAIN evidence of the HNSW
 # index. Each concurrent path also reports how busy the machine was and the CPU per request of the server (by thread
 # group), PostgreSQL and the benchmark itself. BENCH_WARMUP_SECONDS sets how long each concurrent path runs unmeasured
-# first (a third of the measured time by default). Seeds from ../shared/data/retrieval/scifact (or KHOJ4J_SHARED_DATA/retrieval/scifact).
+# first (a third of the measured time by default). Seeds from ../shared/data/retrieval/scifact (or
+# KHOJ4J_SHARED_DATA/retrieval/scifact).
 #   bench/latency.sh [total entries=100000] [uploaded documents=2000] [seconds per concurrent phase=30]
 # BENCH_KEEP_DB=1 reuses the database seeded by an earlier run; BENCH_SEED_ONLY=1 seeds and measures nothing (the
 # collection is grown in bulk: indexes built once after the copies, see BenchCorpus.growInBulk); BENCH_USERS=100

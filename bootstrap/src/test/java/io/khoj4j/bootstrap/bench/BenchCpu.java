@@ -3,9 +3,9 @@ package io.khoj4j.bootstrap.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -74,7 +74,7 @@ record BenchCpu(
 
   /**
    * The CPU seconds threads used between two readings of {@link #threads}, summed by name with numbers taken out
-   * ({@code executor-thread-12} counts as {@code executor-thread}), largest first.
+   * ({@code executor-thread-12} counts as {@code executor-thread}); {@link #listed} orders them.
    */
   static Map<String, Double> byGroup(Map<String, Double> before, Map<String, Double> after) {
     Map<String, Double> groups = new HashMap<>();
@@ -83,11 +83,19 @@ record BenchCpu(
           key.substring(key.indexOf(' ') + 1).replaceAll("[#\\d-]+$", "").replaceAll("\\d+", "N");
       groups.merge(group, seconds - before.getOrDefault(key, 0.0), Double::sum);
     });
-    Map<String, Double> largestFirst = new LinkedHashMap<>();
-    groups.entrySet().stream()
+    return groups;
+  }
+
+  /**
+   * Groups of {@link #byGroup} at or above {@code atLeast} once multiplied by {@code scale}, as "name value" in
+   * {@code format}, largest first.
+   */
+  static String listed(Map<String, Double> groups, double scale, double atLeast, String format) {
+    return groups.entrySet().stream()
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-        .forEach(e -> largestFirst.put(e.getKey(), e.getValue()));
-    return largestFirst;
+        .filter(e -> e.getValue() * scale >= atLeast)
+        .map(e -> e.getKey() + " " + String.format(Locale.ROOT, format, e.getValue() * scale))
+        .collect(Collectors.joining(", "));
   }
 
   /** utime, stime, cutime, cstime and the parent's pid of a process. */
@@ -121,9 +129,13 @@ record BenchCpu(
         machineAll + other.machineAll);
   }
 
+  /** CPU seconds of everything else on the machine: the kernel, other processes. */
+  double rest() {
+    return machineBusy - server - postgres - bench;
+  }
+
   /** How busy the machine was, and the milliseconds of CPU each part took per request served. */
   String perRequest(long requests) {
-    double other = machineBusy - server - postgres - bench;
     return String.format(
         Locale.ROOT,
         "machine busy %.0f %%; CPU ms per request: server %.2f, PostgreSQL %.2f, this benchmark %.2f, rest %.2f,"
@@ -132,12 +144,11 @@ record BenchCpu(
         1000 * server / requests,
         1000 * postgres / requests,
         1000 * bench / requests,
-        1000 * other / requests,
+        1000 * rest() / requests,
         1000 * machineBusy / requests);
   }
 
   String describe(double seconds) {
-    double other = machineBusy - server - postgres - bench;
     return String.format(
         Locale.ROOT,
         "seconds: server %.1f, PostgreSQL %.1f, this benchmark %.1f, rest of the"
@@ -145,7 +156,7 @@ record BenchCpu(
         server,
         postgres,
         bench,
-        other,
+        rest(),
         100 * machineBusy / machineAll,
         seconds,
         Runtime.getRuntime().availableProcessors());

@@ -173,10 +173,7 @@ public final class IndexingBench {
         accepted,
         seconds,
         BenchCpu.read(pid).minus(cpu0),
-        BenchCpu.byGroup(threads0, BenchCpu.threads(pid)).entrySet().stream()
-            .filter(e -> e.getValue() >= 0.5)
-            .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
-            .collect(java.util.stream.Collectors.joining(", ")));
+        BenchCpu.listed(BenchCpu.byGroup(threads0, BenchCpu.threads(pid)), 1, 0.5, "%.1f"));
   }
 
   private static int send(HttpClient http, String base, List<Multipart> batches, int concurrency)

@@ -348,12 +348,7 @@ public final class LatencyBench {
         int requests = millis.get(p).size();
         System.out.printf(
             Locale.ROOT, "    %-28s %s%n", labels.get(p), cpu[p].perRequest(requests));
-        String threads = serverThreads.get(p).entrySet().stream()
-            .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
-            .filter(e -> 1000 * e.getValue() / requests >= 0.05)
-            .map(e ->
-                String.format(Locale.ROOT, "%s %.2f", e.getKey(), 1000 * e.getValue() / requests))
-            .collect(java.util.stream.Collectors.joining(", "));
+        String threads = BenchCpu.listed(serverThreads.get(p), 1000.0 / requests, 0.05, "%.2f");
         if (!threads.isEmpty()) {
           System.out.println("      server threads, CPU ms per request: " + threads);
         }
