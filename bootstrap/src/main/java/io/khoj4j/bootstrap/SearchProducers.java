@@ -1,6 +1,5 @@
 package io.khoj4j.bootstrap;
 
-import io.khoj4j.adapter.web.in.search.SearchResource;
 import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.EntryTexts;
@@ -11,19 +10,15 @@ import io.khoj4j.application.service.search.SearchEntriesService;
 import io.khoj4j.application.service.search.SearchMode;
 import io.khoj4j.application.service.search.SearchSettings;
 import io.opentelemetry.context.Context;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +30,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SearchProducers {
 
   private volatile ExecutorService rankerPool;
-  private volatile ExecutorService requestPool;
 
   @Produces
   @Singleton
@@ -93,7 +87,8 @@ public class SearchProducers {
           embeddings, rankers.stream().toList(), texts, reranker, dates, clock, settings);
     }
     // no queue: when every thread is busy the request's own thread runs the ranker, so searches
-    // never wait on each other for a pool thread
+    // never wait on each
+    // other for a pool thread
     AtomicInteger n = new AtomicInteger();
     rankerPool = new ThreadPoolExecutor(
         0,
@@ -107,8 +102,8 @@ public class SearchProducers {
           return t;
         },
         new ThreadPoolExecutor.CallerRunsPolicy());
-    // the pool's tasks carry the request's trace context, so each ranker's span is a child of
-    // the search's
+    // the pool's tasks carry the request's trace context, so each ranker's span is a child of the
+    // search's
     return new SearchEntriesService(
         embeddings,
         rankers.stream().toList(),
@@ -120,45 +115,11 @@ public class SearchProducers {
         Context.taskWrapping(rankerPool));
   }
 
-  /**
-   * Runs the searches asked over {@code GET /api/search}: by default four threads per core, for searches alone. At 8
-   * clients on 2 cores, searches on 8 threads of their own cost the server less CPU each than on the worker pool that
-   * every blocking endpoint shares (docs/benchmarks.md); more threads than cores, so that searches waiting on
-   * PostgreSQL still leave work for every core. Searches beyond that wait in line, as they would for cores. {@code
-   * khoj.search.request-threads=0} runs them on the worker pool instead.
-   */
-  @Produces
-  @Singleton
-  @Named(SearchResource.EXECUTOR)
-  Executor searchRequests(
-      @ConfigProperty(name = "khoj.search.request-threads") Optional<Integer> configuredThreads) {
-    int threads = configuredThreads.orElse(4 * Runtime.getRuntime().availableProcessors());
-    if (threads < 0) {
-      throw new IllegalArgumentException("khoj.search.request-threads must be 0 or more");
-    }
-    if (threads == 0) {
-      return Context.taskWrapping(Infrastructure.getDefaultWorkerPool());
-    }
-    AtomicInteger n = new AtomicInteger();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(
-        threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-          Thread t = new Thread(task, "search-request-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
-    // an idle server keeps none of them
-    pool.allowCoreThreadTimeOut(true);
-    requestPool = pool;
-    // the search's spans (its rankers', its statements') stay children of the request's
-    return Context.taskWrapping(pool);
-  }
-
   @PreDestroy
   void stop() {
-    for (ExecutorService pool : new ExecutorService[] {rankerPool, requestPool}) {
-      if (pool != null) {
-        pool.shutdown();
-      }
+    ExecutorService pool = rankerPool;
+    if (pool != null) {
+      pool.shutdown();
     }
   }
 }

@@ -11,8 +11,6 @@ import io.khoj4j.application.port.in.search.SearchEntriesUseCase;
 import io.khoj4j.application.port.in.search.SearchResult;
 import io.khoj4j.domain.content.ContentType;
 import io.quarkus.security.Authenticated;
-import io.smallrye.mutiny.Uni;
-import jakarta.inject.Named;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,16 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
 /**
  * Khoj's {@code GET /api/search}. Same parameters and result fields (hyphenated {@code cross-score} and
  * {@code corpus-id} included); unlike Khoj, {@code n} above 10 is honoured and {@code t=image|docx} return those
  * entries.
- *
- * <p>The request is read and checked on the event loop, and the search itself runs on the executor named
- * {@value #EXECUTOR} (bootstrap's {@code SearchProducers}): a few threads per core that serve searches and nothing
- * else, rather than the worker pool that chat turns and uploads share.
  */
 @Path("/api/search")
 @Authenticated
@@ -40,22 +33,16 @@ public class SearchResource {
   /** Longest accepted query; Obsidian's "find similar" sends whole notes of ~42,000 characters. */
   static final int MAX_QUERY_CHARS = 100_000;
 
-  /** The name of the executor that runs searches asked over HTTP. */
-  public static final String EXECUTOR = "search-requests";
-
   private final CurrentUser currentUser;
   private final SearchEntriesUseCase search;
-  private final Executor threads;
 
   /** The request's URI: tells an empty {@code q=} (which the framework hands over as null) from a missing one. */
   @Context
   UriInfo uri;
 
-  public SearchResource(
-      CurrentUser currentUser, SearchEntriesUseCase search, @Named(EXECUTOR) Executor threads) {
+  public SearchResource(CurrentUser currentUser, SearchEntriesUseCase search) {
     this.currentUser = currentUser;
     this.search = search;
-    this.threads = threads;
   }
 
   @JsonPropertyOrder({"entry", "score", "cross-score", "additional", "corpus-id"})
@@ -74,7 +61,7 @@ public class SearchResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public Uni<List<SearchResponse>> search(
+  public List<SearchResponse> search(
       @QueryParam("q") String q,
       @QueryParam("n") String n,
       @QueryParam("t") String t,
@@ -113,13 +100,10 @@ public class SearchResource {
         QueryParams.number("max_distance", maxDistance),
         QueryParams.bool("dedupe", dedupe, true));
     if (query.isBlank()) {
-      // as Khoj: Obsidian's search box asks with an empty q when it opens or is cleared
-      return Uni.createFrom().item(List.of());
+      return List
+          .of(); // as Khoj: Obsidian's search box asks with an empty q when it opens or is cleared
     }
-    return Uni.createFrom()
-        .item(
-            () -> search.search(request).stream().map(SearchResource::response).toList())
-        .runSubscriptionOn(threads);
+    return search.search(request).stream().map(SearchResource::response).toList();
   }
 
   private static SearchResponse response(SearchResult r) {

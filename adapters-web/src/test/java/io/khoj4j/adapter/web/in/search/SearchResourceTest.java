@@ -33,44 +33,14 @@ class SearchResourceTest {
       "Tea",
       CORPUS));
 
-  private final SearchResource resource = new SearchResource(
-      alice(),
-      q -> {
-        asked.add(q);
-        return hits;
-      },
-      Runnable::run);
-
-  /** The answer, once the resource's executor (here the calling thread) has run the search. */
-  private List<SearchResource.SearchResponse> search(
-      String q, String n, String t, String r, String maxDistance, String dedupe) {
-    return resource.search(q, n, t, r, maxDistance, dedupe).await().indefinitely();
-  }
-
-  @Test
-  void runsTheSearchOnItsExecutorNotOnTheThreadThatReadTheRequest() {
-    List<Runnable> handedOver = new ArrayList<>();
-    SearchResource onPool = new SearchResource(
-        alice(),
-        q -> {
-          asked.add(q);
-          return hits;
-        },
-        handedOver::add);
-
-    List<List<SearchResource.SearchResponse>> answers = new ArrayList<>();
-    onPool.search("tea", null, null, null, null, null).subscribe().with(answers::add);
-
-    assertThat(asked).isEmpty();
-    assertThat(handedOver).hasSize(1);
-    handedOver.getFirst().run();
-    assertThat(asked).hasSize(1);
-    assertThat(answers).singleElement().satisfies(a -> assertThat(a).hasSize(1));
-  }
+  private final SearchResource resource = new SearchResource(alice(), q -> {
+    asked.add(q);
+    return hits;
+  });
 
   @Test
   void answersKhojsFieldsWithHyphenatedScoresAndAsksForTheCaller() {
-    List<SearchResource.SearchResponse> body = search("tea", null, null, null, null, null);
+    List<SearchResource.SearchResponse> body = resource.search("tea", null, null, null, null, null);
 
     assertThat(json(body))
         .isEqualTo("[{\"entry\":\"# Tea\\nGreen tea\",\"score\":0.25,\"cross-score\":null,"
@@ -84,8 +54,8 @@ class SearchResourceTest {
 
   @Test
   void passesTypeCountRerankDistanceAndDedupeAsParsed() {
-    search("tea", "12", "Markdown", "true", "0.4", "false");
-    search("tea", null, "all", null, null, null);
+    resource.search("tea", "12", "Markdown", "true", "0.4", "false");
+    resource.search("tea", null, "all", null, null, null);
 
     assertThat(asked)
         .containsExactly(
@@ -100,16 +70,17 @@ class SearchResourceTest {
     hits = List.of(
         new SearchResult("e", Double.NaN, 0.1, ContentSource.NOTION, "f", "u", "c", "h", CORPUS));
 
-    String body = json(search("tea", null, null, "true", null, null));
+    String body = json(resource.search("tea", null, null, "true", null, null));
 
     assertThat(body).contains("\"score\":1.0,\"cross-score\":0.1", "\"source\":\"notion\"");
   }
 
   @Test
   void refusesMissingOrOverlongQueriesBeforeSearching() {
-    rejects(() -> search(null, null, null, null, null, null), "query", "q");
+    rejects(() -> resource.search(null, null, null, null, null, null), "query", "q");
     rejects(
-        () -> search("x".repeat(SearchResource.MAX_QUERY_CHARS + 1), null, null, null, null, null),
+        () -> resource.search(
+            "x".repeat(SearchResource.MAX_QUERY_CHARS + 1), null, null, null, null, null),
         "query",
         "q");
     assertThat(asked).isEmpty();
@@ -117,23 +88,24 @@ class SearchResourceTest {
 
   @Test
   void anEmptyOrBlankQueryFindsNothingWithoutSearchingButItsParametersAreStillChecked() {
-    assertThat(search("", "5", null, "false", null, null)).isEmpty();
-    assertThat(search("  ", null, "markdown", null, null, null)).isEmpty();
-    rejects(() -> search("", "0", null, null, null, null), "query", "n");
+    assertThat(resource.search("", "5", null, "false", null, null)).isEmpty();
+    assertThat(resource.search("  ", null, "markdown", null, null, null)).isEmpty();
+    rejects(() -> resource.search("", "0", null, null, null, null), "query", "n");
     assertThat(asked).isEmpty();
   }
 
   @Test
   void refusesBadCountTypeAndFlags() {
-    rejects(() -> search("tea", "0", null, null, null, null), "query", "n");
-    rejects(() -> search("tea", "201", null, null, null, null), "query", "n");
-    rejects(() -> search("tea", "five", null, null, null, null), "query", "n");
-    assertThat(rejects(() -> search("tea", null, "spreadsheet", null, null, null), "query", "t")
+    rejects(() -> resource.search("tea", "0", null, null, null, null), "query", "n");
+    rejects(() -> resource.search("tea", "201", null, null, null, null), "query", "n");
+    rejects(() -> resource.search("tea", "five", null, null, null, null), "query", "n");
+    assertThat(rejects(
+                () -> resource.search("tea", null, "spreadsheet", null, null, null), "query", "t")
             .input())
         .isEqualTo("spreadsheet");
-    rejects(() -> search("tea", null, null, "maybe", null, null), "query", "r");
-    rejects(() -> search("tea", null, null, null, "near", null), "query", "max_distance");
-    rejects(() -> search("tea", null, null, null, null, "perhaps"), "query", "dedupe");
+    rejects(() -> resource.search("tea", null, null, "maybe", null, null), "query", "r");
+    rejects(() -> resource.search("tea", null, null, null, "near", null), "query", "max_distance");
+    rejects(() -> resource.search("tea", null, null, null, null, "perhaps"), "query", "dedupe");
     assertThat(asked).isEmpty();
   }
 }
