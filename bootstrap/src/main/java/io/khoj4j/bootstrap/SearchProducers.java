@@ -86,9 +86,8 @@ public class SearchProducers {
       return new SearchEntriesService(
           embeddings, rankers.stream().toList(), texts, reranker, dates, clock, settings);
     }
-    // no queue: when every thread is busy the request's own thread runs the ranker, so searches
-    // never wait on each
-    // other for a pool thread
+    // no queue: when every thread is busy the pool refuses the ranker and the request's own thread
+    // runs it, so searches never wait on each other for a pool thread
     AtomicInteger n = new AtomicInteger();
     rankerPool = new ThreadPoolExecutor(
         0,
@@ -101,9 +100,9 @@ public class SearchProducers {
           t.setDaemon(true);
           return t;
         },
-        new ThreadPoolExecutor.CallerRunsPolicy());
-    // the pool's tasks carry the request's trace context, so each ranker's span is a child of the
-    // search's
+        new ThreadPoolExecutor.AbortPolicy());
+    // the pool's tasks carry the request's trace context, so each ranker's span is a child of
+    // the search's
     return new SearchEntriesService(
         embeddings,
         rankers.stream().toList(),

@@ -26,6 +26,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 /**
  * Khoj's search, hybrid: the query's filters are parsed out and applied in the store; the rest of the text is ranked
@@ -49,7 +51,11 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
   private final DateFilterResolver dates;
   private final Clock clock;
   private final SearchSettings settings;
+  /** Runs a task on a free ranker thread, or refuses it. */
+  private final Executor rankerThreads;
+  /** Runs a task on a free ranker thread, or on the calling thread when none is free. */
   private final Executor rankerExecutor;
+
   private final RankFusion fusion;
 
   /** Runs the rankers one after the other on the caller's thread. */
@@ -61,13 +67,16 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
       DateFilterResolver dates,
       Clock clock,
       SearchSettings settings) {
-    this(embeddings, rankers, texts, reranker, dates, clock, settings, Runnable::run);
+    this(embeddings, rankers, texts, reranker, dates, clock, settings, task -> {
+      throw new RejectedExecutionException("no ranker threads");
+    });
   }
 
   /**
-   * @param rankerExecutor runs every ranker but the first while the caller's thread runs the first, so a hybrid search
-   *     takes as long as its slower ranker rather than both; it should run a task on the caller's thread when it has
-   *     no thread free (never queue behind the requests that wait for it)
+   * @param rankerThreads runs every ranker but the first while the caller's thread runs the first, so a hybrid search
+   *     takes as long as its slower ranker rather than both. It must refuse a task ({@link RejectedExecutionException})
+   *     when it has no thread free, never queue it behind the requests that wait for it: the caller's thread then runs
+   *     that ranker itself, and the search does only the work it needs (see {@link #search})
    */
   public SearchEntriesService(
       EmbeddingModel embeddings,
@@ -77,8 +86,15 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
       DateFilterResolver dates,
       Clock clock,
       SearchSettings settings,
-      Executor rankerExecutor) {
-    this.rankerExecutor = rankerExecutor;
+      Executor rankerThreads) {
+    this.rankerThreads = rankerThreads;
+    this.rankerExecutor = task -> {
+      try {
+        rankerThreads.execute(task);
+      } catch (RejectedExecutionException busy) {
+        task.run();
+      }
+    };
     this.texts = texts;
     this.embeddings = embeddings;
     rankers.forEach(r -> this.rankers.put(r.kind(), r));
@@ -122,12 +138,14 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
         query.knowledgeAgent());
     // rankers that need no vector start now and run while the query is embedded
     Map<EntryRanker.Kind, CompletableFuture<List<RankedEntry>>> early = new LinkedHashMap<>();
+    Set<EntryRanker.Kind> besideThisThread = new HashSet<>();
     for (EntryRanker.Kind kind : settings.mode().rankers()) {
       if (!kind.needsVector()) {
-        early.put(
-            kind,
-            CompletableFuture.supplyAsync(
-                () -> rankers.get(kind).rank(withoutVector), rankerExecutor));
+        Beside<List<RankedEntry>> ranking = beside(() -> rankers.get(kind).rank(withoutVector));
+        early.put(kind, ranking.result());
+        if (ranking.onRankerThread()) {
+          besideThisThread.add(kind);
+        }
       }
     }
     float[] vector = embeddings.embedQuery(text);
@@ -135,11 +153,13 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
         new EntryTexts.QueryVector(vector, embeddings.id(), embeddings.dimension());
     boolean convex = settings.fusion() == SearchSettings.Fusion.CONVEX
         && settings.mode().rankers().size() > 1;
-    // a convex fusion scores the keyword hits by their distance too: read beside the vector
-    // ranking,
-    // as soon as both the words' hits and the query vector are there
+    // a convex fusion scores the keyword hits by their distance too. When the keyword ranking got
+    // a ranker thread of its own, that thread reads the distances of all its hits, beside the
+    // vector ranking, as soon as both the hits and the query vector are there. When every ranker
+    // thread was busy, the server is loaded: the distances are read after the vector ranking, and
+    // only of the hits it did not return (withDistances), rather than of all of them
     CompletableFuture<Map<UUID, Double>> wordDistances =
-        convex && early.containsKey(EntryRanker.Kind.KEYWORD)
+        convex && besideThisThread.contains(EntryRanker.Kind.KEYWORD)
             ? early
                 .get(EntryRanker.Kind.KEYWORD)
                 .thenApplyAsync(
@@ -170,13 +190,19 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
       List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> lists,
       EntryTexts.QueryVector queryVector,
       Map<UUID, Double> known) {
+    // an entry another list ranked by distance (the vector ranking) needs no read
+    Map<UUID, Double> distances = new HashMap<>(known);
+    lists.forEach(l -> l.getValue().forEach(e -> {
+      if (!Double.isNaN(e.distance())) {
+        distances.putIfAbsent(e.id(), e.distance());
+      }
+    }));
     List<UUID> unknown = lists.stream()
         .flatMap(l -> l.getValue().stream())
-        .filter(e -> Double.isNaN(e.distance()) && !known.containsKey(e.id()))
+        .filter(e -> Double.isNaN(e.distance()) && !distances.containsKey(e.id()))
         .map(RankedEntry::id)
         .distinct()
         .toList();
-    Map<UUID, Double> distances = new HashMap<>(known);
     if (!unknown.isEmpty()) {
       distances.putAll(
           texts.distancesOf(query.owner(), query.knowledgeAgent(), unknown, queryVector));
@@ -316,9 +342,7 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
     List<EntryRanker.Kind> byVector =
         settings.mode().rankers().stream().filter(EntryRanker.Kind::needsVector).toList();
     for (EntryRanker.Kind kind : byVector.stream().skip(1).toList()) {
-      running.put(
-          kind,
-          CompletableFuture.supplyAsync(() -> rankers.get(kind).rank(request), rankerExecutor));
+      running.put(kind, beside(() -> rankers.get(kind).rank(request)).result());
     }
     if (!byVector.isEmpty()) {
       EntryRanker first = rankers.get(byVector.getFirst());
@@ -327,6 +351,25 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
     return settings.mode().rankers().stream()
         .map(kind -> Map.entry(kind, join(running.get(kind))))
         .toList();
+  }
+
+  /** What {@link #beside} started: its result, and whether a ranker thread runs it. */
+  private record Beside<T>(CompletableFuture<T> result, boolean onRankerThread) {}
+
+  /**
+   * Starts {@code work} on a free ranker thread, or runs it here when none is free; either way a failure surfaces when
+   * the result is joined.
+   */
+  private <T> Beside<T> beside(Supplier<T> work) {
+    try {
+      return new Beside<>(CompletableFuture.supplyAsync(work, rankerThreads), true);
+    } catch (RejectedExecutionException busy) {
+      try {
+        return new Beside<>(CompletableFuture.completedFuture(work.get()), false);
+      } catch (RuntimeException e) {
+        return new Beside<>(CompletableFuture.failedFuture(e), false);
+      }
+    }
   }
 
   private static <T> T join(CompletableFuture<T> ranking) {

@@ -200,6 +200,56 @@ class SearchEntriesServiceTest {
   }
 
   @Test
+  void withEveryRankerThreadBusyThisThreadRanksAndReadsOnlyTheDistancesTheVectorsLeftOut() {
+    RankedEntry near = embedded("/near.md", "green tea");
+    RankedEntry far = embedded("/far.md", "tomato seeds in the garden");
+    RankedEntry nearByVector =
+        new RankedEntry(near.id(), near.file(), near.source(), near.corpusId(), near.hash(), 0.01);
+    List<List<UUID>> distanceReads = new ArrayList<>();
+    List<String> readOn = new ArrayList<>();
+    InMemoryEntryTexts stored = new InMemoryEntryTexts(entries);
+    EntryTexts recording = new EntryTexts() {
+      @Override
+      public Map<UUID, EntryText> textsOf(
+          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
+        return stored.textsOf(owner, agent, ids, query);
+      }
+
+      @Override
+      public Map<UUID, Double> distancesOf(
+          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
+        distanceReads.add(List.copyOf(ids));
+        readOn.add(Thread.currentThread().getName());
+        return stored.distancesOf(owner, agent, ids, query);
+      }
+    };
+    EntryRanker vector = ranker(EntryRanker.Kind.VECTOR, r -> List.of(nearByVector));
+    EntryRanker keyword = ranker(EntryRanker.Kind.KEYWORD, r -> List.of(far, near));
+    java.util.concurrent.Executor busy = task -> {
+      throw new java.util.concurrent.RejectedExecutionException("every ranker thread is busy");
+    };
+
+    List<String> loaded = files(
+        service(new FakeEmbeddingModel(), vector, keyword, busy, recording).search(query()));
+
+    assertThat(threads)
+        .containsEntry(EntryRanker.Kind.KEYWORD, Thread.currentThread().getName());
+    assertThat(distanceReads)
+        .as("one read, of the hit the vector ranking did not return")
+        .containsExactly(List.of(far.id()));
+    assertThat(readOn).containsExactly(Thread.currentThread().getName());
+
+    distanceReads.clear();
+    List<String> idle = files(
+        service(new FakeEmbeddingModel(), vector, keyword, pool, recording).search(query()));
+
+    assertThat(distanceReads)
+        .as("with a free ranker thread, all the words' hits, read beside the vector ranking")
+        .containsExactly(List.of(far.id(), near.id()));
+    assertThat(loaded).isEqualTo(idle).containsExactly("/near.md", "/far.md");
+  }
+
+  @Test
   void dedupeIsDecidedBeforeAnyTextIsReadAndDeletedEntriesAreReplacedByTheNextOnes() {
     // n = 2: tea's copy shares its section and is dropped without being read; coffee was deleted
     // since ranking, so
