@@ -359,8 +359,56 @@ public final class LatencyBench {
         "  throughput search / raw: %.2f; light client: %.2f%n",
         millis.get(0).size() / elapsed[0] / (millis.get(2).size() / elapsed[2]),
         millis.get(1).size() / elapsed[1] / (millis.get(2).size() / elapsed[2]));
+    pgWork(queries, labels, paths);
 
     explain(vectors.getFirst());
+  }
+
+  /**
+   * PostgreSQL's work per request on each path at {@value #CLIENTS} clients, in counts its CPU under load cannot tell
+   * apart from contention: buffers touched, rows returned and fetched, transactions. Each path runs 10 s alone, then
+   * the database stays idle 11 s, since PostgreSQL 15 flushes an idle backend's counters within 10 s.
+   */
+  private void pgWork(List<String> queries, List<String> labels, List<Work> paths)
+      throws Exception {
+    System.out.println("PostgreSQL's work per request, each path 10 s alone at " + CLIENTS
+        + " clients (pg_stat_database, read after 11 s idle):");
+    try (Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j")) {
+      Thread.sleep(11_000);
+      for (int p = 0; p < paths.size(); p++) {
+        long[] before = pgCounters(c);
+        int requests = slice(queries, 10, paths.get(p)).millis().size();
+        Thread.sleep(11_000);
+        long[] after = pgCounters(c);
+        System.out.printf(
+            Locale.ROOT,
+            "  %-30s buffers %.0f (%.1f %% read in), rows returned %.0f, fetched %.0f,"
+                + " transactions %.2f (%d requests)%n",
+            labels.get(p),
+            (double) (after[0] - before[0] + after[1] - before[1]) / requests,
+            100.0
+                * (after[1] - before[1])
+                / Math.max(1, after[0] - before[0] + after[1] - before[1]),
+            (double) (after[2] - before[2]) / requests,
+            (double) (after[3] - before[3]) / requests,
+            (double) (after[4] - before[4]) / requests,
+            requests);
+      }
+    }
+  }
+
+  /** Buffer hits, buffer reads, rows returned, rows fetched and transactions of the benchmark's database so far. */
+  private static long[] pgCounters(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("select pg_stat_clear_snapshot()");
+      try (ResultSet rs = s.executeQuery(
+          "select blks_hit, blks_read, tup_returned, tup_fetched, xact_commit + xact_rollback"
+              + " from pg_stat_database where datname = current_database()")) {
+        rs.next();
+        return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)
+        };
+      }
+    }
   }
 
   /**
