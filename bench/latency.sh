@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Search latency and throughput at scale beside the raw embedding and SQL cost, plus EXPLAIN evidence of the HNSW
 # index. Each concurrent path also reports how busy the machine was and the CPU per request of the server (by thread
-# group), PostgreSQL and the benchmark itself. BENCH_WARMUP_SECONDS sets how long each concurrent path runs unmeasured
-# first (a third of the measured time by default). Seeds from ../shared/data/retrieval/scifact (or
+# group), PostgreSQL and the benchmark itself; then each path runs 10 s alone for PostgreSQL's work per request
+# (buffers, rows, transactions from pg_stat_database). BENCH_WARMUP_SECONDS sets how long each concurrent path runs
+# unmeasured first (a third of the measured time by default). Seeds from ../shared/data/retrieval/scifact (or
 # KHOJ4J_SHARED_DATA/retrieval/scifact).
 #   bench/latency.sh [total entries=100000] [uploaded documents=2000] [seconds per concurrent phase=30]
 # BENCH_KEEP_DB=1 reuses the database seeded by an earlier run; BENCH_SEED_ONLY=1 seeds and measures nothing (the
