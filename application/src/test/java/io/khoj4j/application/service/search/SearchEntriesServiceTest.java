@@ -164,22 +164,10 @@ class SearchEntriesServiceTest {
     CountDownLatch distancesRead = new CountDownLatch(1);
     AtomicBoolean overlapped = new AtomicBoolean();
     List<String> readOn = new ArrayList<>();
-    InMemoryEntryTexts stored = new InMemoryEntryTexts(entries);
-    EntryTexts signalling = new EntryTexts() {
-      @Override
-      public Map<UUID, EntryText> textsOf(
-          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
-        return stored.textsOf(owner, agent, ids, query);
-      }
-
-      @Override
-      public Map<UUID, Double> distancesOf(
-          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
-        readOn.add(Thread.currentThread().getName());
-        distancesRead.countDown();
-        return stored.distancesOf(owner, agent, ids, query);
-      }
-    };
+    EntryTexts signalling = distancesWatched(ids -> {
+      readOn.add(Thread.currentThread().getName());
+      distancesRead.countDown();
+    });
     // the vector ranker finishes only once the keyword hits' distances are being read
     EntryRanker vector = ranker(EntryRanker.Kind.VECTOR, r -> {
       try {
@@ -207,22 +195,10 @@ class SearchEntriesServiceTest {
         new RankedEntry(near.id(), near.file(), near.source(), near.corpusId(), near.hash(), 0.01);
     List<List<UUID>> distanceReads = new ArrayList<>();
     List<String> readOn = new ArrayList<>();
-    InMemoryEntryTexts stored = new InMemoryEntryTexts(entries);
-    EntryTexts recording = new EntryTexts() {
-      @Override
-      public Map<UUID, EntryText> textsOf(
-          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
-        return stored.textsOf(owner, agent, ids, query);
-      }
-
-      @Override
-      public Map<UUID, Double> distancesOf(
-          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
-        distanceReads.add(List.copyOf(ids));
-        readOn.add(Thread.currentThread().getName());
-        return stored.distancesOf(owner, agent, ids, query);
-      }
-    };
+    EntryTexts recording = distancesWatched(ids -> {
+      distanceReads.add(List.copyOf(ids));
+      readOn.add(Thread.currentThread().getName());
+    });
     EntryRanker vector = ranker(EntryRanker.Kind.VECTOR, r -> List.of(nearByVector));
     EntryRanker keyword = ranker(EntryRanker.Kind.KEYWORD, r -> List.of(far, near));
     java.util.concurrent.Executor busy = task -> {
@@ -452,6 +428,26 @@ class SearchEntriesServiceTest {
         Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
         SearchSettings.defaults(),
         executor);
+  }
+
+  /** The stored entries' texts, telling {@code watcher} the ids of each distance read before it is made. */
+  private EntryTexts distancesWatched(
+      java.util.function.Consumer<java.util.Collection<UUID>> watcher) {
+    InMemoryEntryTexts stored = new InMemoryEntryTexts(entries);
+    return new EntryTexts() {
+      @Override
+      public Map<UUID, EntryText> textsOf(
+          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
+        return stored.textsOf(owner, agent, ids, query);
+      }
+
+      @Override
+      public Map<UUID, Double> distancesOf(
+          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
+        watcher.accept(ids);
+        return stored.distancesOf(owner, agent, ids, query);
+      }
+    };
   }
 
   private SearchEntriesQuery query() {
