@@ -376,38 +376,55 @@ public final class LatencyBench {
     try (Connection c = DriverManager.getConnection(jdbc, "khoj4j", "khoj4j")) {
       Thread.sleep(11_000);
       for (int p = 0; p < paths.size(); p++) {
-        long[] before = pgCounters(c);
+        PgCounters before = PgCounters.read(c);
         int requests = slice(queries, 10, paths.get(p)).millis().size();
         Thread.sleep(11_000);
-        long[] after = pgCounters(c);
         System.out.printf(
             Locale.ROOT,
-            "  %-30s buffers %.0f (%.1f %% read in), rows returned %.0f, fetched %.0f,"
-                + " transactions %.2f (%d requests)%n",
+            "  %-30s %s (%d requests)%n",
             labels.get(p),
-            (double) (after[0] - before[0] + after[1] - before[1]) / requests,
-            100.0
-                * (after[1] - before[1])
-                / Math.max(1, after[0] - before[0] + after[1] - before[1]),
-            (double) (after[2] - before[2]) / requests,
-            (double) (after[3] - before[3]) / requests,
-            (double) (after[4] - before[4]) / requests,
+            PgCounters.read(c).minus(before).perRequest(requests),
             requests);
       }
     }
   }
 
-  /** Buffer hits, buffer reads, rows returned, rows fetched and transactions of the benchmark's database so far. */
-  private static long[] pgCounters(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("select pg_stat_clear_snapshot()");
-      try (ResultSet rs = s.executeQuery(
-          "select blks_hit, blks_read, tup_returned, tup_fetched, xact_commit + xact_rollback"
-              + " from pg_stat_database where datname = current_database()")) {
-        rs.next();
-        return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)
-        };
+  /** Counters of the benchmark's database: buffers found in and read into shared buffers, rows, transactions. */
+  private record PgCounters(
+      long buffersHit, long buffersRead, long rowsReturned, long rowsFetched, long transactions) {
+
+    static PgCounters read(Connection c) throws SQLException {
+      try (Statement s = c.createStatement()) {
+        s.execute("select pg_stat_clear_snapshot()");
+        try (ResultSet rs = s.executeQuery(
+            "select blks_hit, blks_read, tup_returned, tup_fetched, xact_commit + xact_rollback"
+                + " from pg_stat_database where datname = current_database()")) {
+          rs.next();
+          return new PgCounters(
+              rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+        }
       }
+    }
+
+    PgCounters minus(PgCounters before) {
+      return new PgCounters(
+          buffersHit - before.buffersHit,
+          buffersRead - before.buffersRead,
+          rowsReturned - before.rowsReturned,
+          rowsFetched - before.rowsFetched,
+          transactions - before.transactions);
+    }
+
+    String perRequest(int requests) {
+      long buffers = buffersHit + buffersRead;
+      return String.format(
+          Locale.ROOT,
+          "buffers %.0f (%.1f %% read in), rows returned %.0f, fetched %.0f, transactions %.2f",
+          (double) buffers / requests,
+          100.0 * buffersRead / Math.max(1, buffers),
+          (double) rowsReturned / requests,
+          (double) rowsFetched / requests,
+          (double) transactions / requests);
     }
   }
 
