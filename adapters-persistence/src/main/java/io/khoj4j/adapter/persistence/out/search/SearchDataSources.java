@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Where searches read (ADR 28): a PostgreSQL hot standby when {@code khoj.search.replica.jdbc-url} is set, so that
  * ranking and reading results take load off the primary, which keeps every write. Without the setting, the primary.
+ * Either way at most {@code khoj.search.database-connections} at once (by default twice the cores; ADR 38).
  *
  * <p>A standby that cannot be reached (down, restarting, refusing connections) is passed over: that search reads the
  * primary, and a warning says so at most once a minute. A standby that lags serves what it has replayed: a note
@@ -45,7 +46,29 @@ public class SearchDataSources {
       @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "khoj4j")
           String primaryUser,
       @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "khoj4j")
-          String primaryPassword)
+          String primaryPassword,
+      @ConfigProperty(name = "khoj.search.database-connections") Optional<Integer> connections,
+      @ConfigProperty(name = "quarkus.datasource.jdbc.acquisition-timeout", defaultValue = "5S")
+          Duration wait)
+      throws SQLException {
+    // twice the cores: enough to keep them busy while some statements wait on a page read or the
+    // network, few enough that backends do not crowd each other (ADR 38)
+    int limit = connections.orElse(2 * Runtime.getRuntime().availableProcessors());
+    if (limit < 0) {
+      throw new IllegalArgumentException("khoj.search.database-connections must be 0 or more");
+    }
+    DataSource reads = reads(primary, url, username, password, size, primaryUser, primaryPassword);
+    return limit == 0 ? reads : new BoundedConnections(reads, limit, wait);
+  }
+
+  private static DataSource reads(
+      DataSource primary,
+      Optional<String> url,
+      Optional<String> username,
+      Optional<String> password,
+      int size,
+      String primaryUser,
+      String primaryPassword)
       throws SQLException {
     Optional<String> replica = url.map(String::strip).filter(u -> !u.isEmpty());
     if (replica.isEmpty()) {
@@ -67,6 +90,9 @@ public class SearchDataSources {
   }
 
   void close(@Disposes @SearchReads DataSource reads) {
+    if (reads instanceof BoundedConnections bounded) {
+      reads = bounded.connections();
+    }
     if (reads instanceof ReplicaFirst replicaFirst) {
       replicaFirst.replica().close();
     }
