@@ -1,17 +1,14 @@
 package io.khoj4j.adapter.persistence.out.search;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -26,7 +23,7 @@ import javax.sql.DataSource;
  * one while asking for another, so permits cannot be held by searches waiting for each other.
  */
 public record BoundedConnections(DataSource connections, Semaphore permits, Duration longestWait)
-    implements DataSource {
+    implements SearchDataSource {
 
   public BoundedConnections(DataSource connections, int limit, Duration longestWait) {
     this(connections, new Semaphore(requirePositive(limit), true), longestWait);
@@ -90,32 +87,6 @@ public record BoundedConnections(DataSource connections, Semaphore permits, Dura
             throw e.getCause();
           }
         });
-  }
-
-  @Override
-  public Connection getConnection(String user, String password) throws SQLException {
-    throw new SQLFeatureNotSupportedException("the search data source has its own credentials");
-  }
-
-  @Override
-  public PrintWriter getLogWriter() {
-    return null;
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) {}
-
-  @Override
-  public void setLoginTimeout(int seconds) {}
-
-  @Override
-  public int getLoginTimeout() {
-    return 0;
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    throw new SQLFeatureNotSupportedException();
   }
 
   @Override

@@ -9,14 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -100,7 +97,7 @@ public class SearchDataSources {
 
   /** Connections from the replica, or from the primary while the replica cannot be reached. */
   record ReplicaFirst(AgroalDataSource replica, DataSource primary, AtomicLong lastWarning)
-      implements DataSource {
+      implements SearchDataSource {
 
     ReplicaFirst(AgroalDataSource replica, DataSource primary) {
       this(replica, primary, new AtomicLong());
@@ -122,45 +119,6 @@ public class SearchDataSources {
         }
         return primary.getConnection();
       }
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      throw new SQLFeatureNotSupportedException("the search data source has its own credentials");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      if (type.isInstance(this)) {
-        return type.cast(this);
-      }
-      throw new SQLException("not a wrapper of " + type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return type.isInstance(this);
     }
   }
 }
