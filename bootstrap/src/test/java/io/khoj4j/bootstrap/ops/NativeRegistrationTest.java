@@ -6,6 +6,7 @@ import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
 import ai.onnxruntime.OrtEnvironment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.khoj4j.adapter.persistence.out.search.BoundedConnections;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,22 @@ class NativeRegistrationTest {
   @Test
   void everyTokenizerJniClassIsRegistered() throws Exception {
     assertThat(registered()).containsAll(classesOfPackage(TokenizersLibrary.class));
+  }
+
+  @Test
+  void theSearchConnectionsProxyIsRegistered() throws Exception {
+    String proxies = "/META-INF/native-image/io.khoj4j/khoj4j/proxy-config.json";
+    List<List<String>> registered = new ArrayList<>();
+    try (InputStream in = NativeRegistrationTest.class.getResourceAsStream(proxies)) {
+      assertThat(in).as(proxies).isNotNull();
+      for (JsonNode entry : new ObjectMapper().readTree(in)) {
+        List<String> interfaces = new ArrayList<>();
+        entry.path("interfaces").forEach(i -> interfaces.add(i.asText()));
+        registered.add(interfaces);
+      }
+    }
+    assertThat(registered)
+        .contains(BoundedConnections.PROXIED.stream().map(Class::getName).toList());
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +25,12 @@ import javax.sql.DataSource;
  */
 public record BoundedConnections(DataSource connections, Semaphore permits, Duration longestWait)
     implements SearchDataSource {
+
+  /**
+   * What the connections handed out are proxies of: a native build registers them (bootstrap's
+   * {@code META-INF/native-image/io.khoj4j/khoj4j/proxy-config.json}).
+   */
+  public static final List<Class<?>> PROXIED = List.of(Connection.class);
 
   public BoundedConnections(DataSource connections, int limit, Duration longestWait) {
     this(connections, new Semaphore(requirePositive(limit), true), longestWait);
@@ -62,7 +69,7 @@ public record BoundedConnections(DataSource connections, Semaphore permits, Dura
     AtomicBoolean released = new AtomicBoolean();
     return (Connection) Proxy.newProxyInstance(
         Connection.class.getClassLoader(),
-        new Class<?>[] {Connection.class},
+        PROXIED.toArray(Class<?>[]::new),
         (proxy, method, args) -> {
           if (method.getName().equals("close") && method.getParameterCount() == 0) {
             try {
