@@ -194,10 +194,12 @@ class AnthropicGatewayTest extends ChatModelGatewayContract {
 
   @Test
   void pingsWithoutAWordForFiveTimeoutsAreAHungModel() throws Exception {
+    // a time-out five times the pings' spacing: a busy machine that holds one chunk back a few
+    // tenths of a second must not look like a silent model
     gateway = new Langchain4jChatModelGateway(
-        Duration.ofMillis(200), 0, Duration.ofMillis(20), Duration.ofMillis(50), 1000);
+        Duration.ofMillis(500), 0, Duration.ofMillis(20), Duration.ofMillis(50), 1000);
     String body = openingWithoutText() + pings(100) + textDelta("Too late.");
-    // pings about every 0.1 s for 5 s, then a word: past five timeouts (1 s) of pings only
+    // pings about every 0.1 s for 5 s, then a word: past five timeouts (2.5 s) of pings only
     streamSlowly(body, 50, 5000);
     Recorder r = new Recorder();
 
