@@ -57,7 +57,7 @@ public class PgFullTextEntryRanker implements EntryRanker {
   private final DataSource dataSource;
   private final long exactFrequencyLimit;
   private final int postingsBudget;
-  private final MinuteCounts totals = new MinuteCounts();
+  private final MinuteCounts totals;
   private volatile LexemeStats stats;
 
   @Inject
@@ -71,6 +71,7 @@ public class PgFullTextEntryRanker implements EntryRanker {
       throw new IllegalArgumentException("khoj.search.keyword.postings must be at least 1");
     }
     this.dataSource = dataSource;
+    this.totals = new MinuteCounts(dataSource);
     this.exactFrequencyLimit = exactFrequencyLimit;
     this.postingsBudget = postingsBudget;
   }
@@ -154,9 +155,9 @@ public class PgFullTextEntryRanker implements EntryRanker {
 
   /** The owner's (a user's or an agent's) entry count, re-read at most once a minute (IDF needs its size). */
   private long total(Connection c, UUID owner) throws SQLException {
-    return totals.get(owner, () -> {
+    return totals.get(c, owner, own -> {
       try (PreparedStatement ps =
-          c.prepareStatement("select (select count(*) from entries where user_id = ?)"
+          own.prepareStatement("select (select count(*) from entries where user_id = ?)"
               + " + (select count(*) from entries where agent_id = ?)")) {
         ps.setObject(1, owner);
         ps.setObject(2, owner);

@@ -59,7 +59,7 @@ public class PgVectorEntryRanker implements EntryRanker {
   private final long efSearchEntries;
 
   /** Entry counts by owner (user or knowledge agent), and of the whole table under "table". */
-  private final MinuteCounts counts = new MinuteCounts();
+  private final MinuteCounts counts;
 
   @Inject
   public PgVectorEntryRanker(
@@ -104,6 +104,7 @@ public class PgVectorEntryRanker implements EntryRanker {
           "khoj.search.vector.ef-search-entries must be 0 or more, not " + efSearchEntries);
     }
     this.dataSource = dataSource;
+    this.counts = new MinuteCounts(dataSource);
     this.exactLimit = exactLimit;
     this.exactShare = exactShare;
     this.efSearch = efSearch;
@@ -198,7 +199,7 @@ public class PgVectorEntryRanker implements EntryRanker {
     int ef = efSearch;
     if (efSearchEntries > 0
         && efSearch < MAX_EF_SEARCH
-        && counts.get("table", () -> tableCount(c)) > efSearchEntries) {
+        && counts.get(c, "table", PgVectorEntryRanker::tableCount) > efSearchEntries) {
       long owner = ownerEntries(c, request);
       if (owner > efSearchEntries) {
         ef = (int) Math.min(MAX_EF_SEARCH, Math.ceil(efSearch * (double) owner / efSearchEntries));
@@ -216,7 +217,7 @@ public class PgVectorEntryRanker implements EntryRanker {
     if (owner > exactLimit) {
       return false;
     }
-    long table = counts.get("table", () -> tableCount(c));
+    long table = counts.get(c, "table", PgVectorEntryRanker::tableCount);
     return owner < table * exactShare;
   }
 
@@ -225,12 +226,13 @@ public class PgVectorEntryRanker implements EntryRanker {
    * exact-scan limit, and the size at which {@code ef_search} reaches 1,000.
    */
   private long ownerEntries(Connection c, Request request) throws SQLException {
-    long owner =
-        counts.get(request.owner().value(), () -> ownerCount(c, request.owner().value()));
+    long owner = counts.get(
+        c, request.owner().value(), own -> ownerCount(own, request.owner().value()));
     if (request.knowledgeAgent().isPresent()) {
       owner += counts.get(
+          c,
           request.knowledgeAgent().get(),
-          () -> ownerCount(c, request.knowledgeAgent().get()));
+          own -> ownerCount(own, request.knowledgeAgent().get()));
     }
     return owner;
   }

@@ -1,0 +1,163 @@
+package io.khoj4j.adapter.persistence.out.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+class MinuteCountsTest {
+
+  private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
+
+  /** The search's connection: the counts read on it are the ones a search waits for. */
+  private final Connection searchs = connection(new AtomicInteger());
+
+  /** The refreshes' connections, handed out by the data source; each counts its closes here. */
+  private final AtomicInteger closed = new AtomicInteger();
+
+  private final List<Connection> handedOut = new ArrayList<>();
+  private boolean databaseDown;
+  private final DataSource source = (DataSource) Proxy.newProxyInstance(
+      DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (p, m, a) -> {
+        if (databaseDown) {
+          throw new SQLException("the database is down");
+        }
+        Connection c = connection(closed);
+        handedOut.add(c);
+        return c;
+      });
+
+  private long now = 1_000 * MINUTE;
+  private final List<Runnable> scheduled = new ArrayList<>();
+  private final MinuteCounts counts = new MinuteCounts(source, () -> now, scheduled::add);
+
+  /** The value the next read returns, and the connections read on, in order. */
+  private long stored = 10;
+
+  private final List<Connection> readOn = new ArrayList<>();
+
+  private long read(Connection c) {
+    readOn.add(c);
+    return stored;
+  }
+
+  private static Connection connection(AtomicInteger closes) {
+    return (Connection) Proxy.newProxyInstance(
+        Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> {
+          switch (m.getName()) {
+            case "close" -> closes.incrementAndGet();
+            case "equals" -> {
+              return p == a[0];
+            }
+            case "hashCode" -> {
+              return System.identityHashCode(p);
+            }
+            case "toString" -> {
+              return "connection " + System.identityHashCode(p);
+            }
+            default -> throw new UnsupportedOperationException(m.getName());
+          }
+          return null;
+        });
+  }
+
+  @Test
+  void theFirstCountIsReadOnTheSearchsConnectionAndKeptAMinute() throws SQLException {
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(10);
+    stored = 11;
+    now += MINUTE - 1;
+
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(10);
+    assertThat(readOn).containsExactly(searchs);
+    assertThat(scheduled).isEmpty();
+  }
+
+  @Test
+  void aCountOlderThanAMinuteIsServedWhileOneReadOffTheSearchReplacesIt() throws SQLException {
+    counts.get(searchs, "owner", this::read);
+    stored = 11;
+    now += MINUTE;
+
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(10);
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(10);
+    assertThat(readOn).containsExactly(searchs);
+    assertThat(scheduled).hasSize(1);
+
+    scheduled.getFirst().run();
+
+    assertThat(readOn).hasSize(2);
+    assertThat(readOn.get(1)).isNotSameAs(searchs).isSameAs(handedOut.getFirst());
+    assertThat(closed).hasValue(1);
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(11);
+    now += MINUTE - 1;
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(11);
+    assertThat(scheduled).hasSize(1);
+  }
+
+  @Test
+  void eachKeyIsKeptAndRefreshedOnItsOwn() throws SQLException {
+    counts.get(searchs, "owner", this::read);
+    now += MINUTE / 2;
+    stored = 20;
+    assertThat(counts.get(searchs, "table", this::read)).isEqualTo(20);
+    now += MINUTE / 2;
+
+    assertThat(counts.get(searchs, "table", this::read)).isEqualTo(20);
+    assertThat(scheduled).isEmpty();
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(10);
+    assertThat(scheduled).hasSize(1);
+  }
+
+  @Test
+  void aRefreshThatFailsKeepsTheCountAnotherMinute() throws SQLException {
+    counts.get(searchs, "owner", this::read);
+    now += MINUTE;
+    counts.get(searchs, "owner", this::read);
+    databaseDown = true;
+
+    scheduled.getFirst().run();
+
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(10);
+    assertThat(scheduled).hasSize(1);
+    databaseDown = false;
+    stored = 12;
+    now += MINUTE;
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(10);
+    scheduled.get(1).run();
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(12);
+  }
+
+  @Test
+  void aCountThatCannotBeReadTheFirstTimeFailsTheSearch() {
+    assertThatThrownBy(() -> counts.get(searchs, "owner", c -> {
+          throw new SQLException("canceling statement due to statement timeout");
+        }))
+        .isInstanceOf(SQLException.class);
+    assertThat(scheduled).isEmpty();
+  }
+
+  @Test
+  void byDefaultARefreshRunsOnAThreadOfItsOwn() throws Exception {
+    MinuteCounts threaded = new MinuteCounts(source, () -> now);
+    threaded.get(searchs, "owner", this::read);
+    now += MINUTE;
+    CompletableFuture<Thread> readBy = new CompletableFuture<>();
+
+    assertThat(threaded.get(searchs, "owner", c -> {
+          readBy.complete(Thread.currentThread());
+          return 14;
+        }))
+        .isEqualTo(10);
+
+    assertThat(readBy.get(5, TimeUnit.SECONDS)).isNotSameAs(Thread.currentThread());
+  }
+}
