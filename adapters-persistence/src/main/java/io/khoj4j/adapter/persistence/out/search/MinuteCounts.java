@@ -11,16 +11,20 @@ import javax.sql.DataSource;
 
 /**
  * Counts read from the database and kept a minute each: the rankers ask for the same owner's size on every search,
- * and a size a minute old ranks as well. Only the first read of a key is made by a search, on its connection; once a
- * count is older than a minute, the search that finds it so still gets it, and one read on a connection of its own,
- * off the search's thread, replaces it. Counting an owner of a million entries takes a tenth of a second, which a
- * search a minute would otherwise pay. Forgets everything past {@value #MAX_KEYS} keys.
+ * and a size a minute old ranks as well. A search reads a count on its own connection when there is none, or when
+ * the one kept is older than a minute and small (under {@value #READ_AHEAD_FROM}: it is then quick to read again, and a
+ * collection that small may have just been filled). A large count older than a minute is still returned, while one
+ * read on a connection of its own, off the search's thread, replaces it: counting an owner of a million entries takes
+ * a tenth of a second, which a search a minute would otherwise pay. Forgets everything past {@value #MAX_KEYS} keys.
  */
 final class MinuteCounts {
 
   private static final System.Logger LOG = System.getLogger(MinuteCounts.class.getName());
   private static final long TTL_NANOS = TimeUnit.SECONDS.toNanos(60);
   private static final int MAX_KEYS = 10_000;
+
+  /** The smallest count read again off the search's thread; a smaller one is read again in the search. */
+  static final long READ_AHEAD_FROM = 10_000;
 
   /** Reads one count on the connection given. */
   interface Count {
@@ -51,12 +55,14 @@ final class MinuteCounts {
   }
 
   /**
-   * The count kept for {@code key}. Read by {@code count} on {@code c} when there is none; when older than a minute,
-   * returned as it is while one read on another connection replaces it.
+   * The count kept for {@code key}. Read by {@code count} on {@code c} when there is none, or when it is older than a
+   * minute and under {@link #READ_AHEAD_FROM}; a larger one older than a minute is returned as it is while one read on
+   * another connection replaces it.
    */
   long get(Connection c, Object key, Count count) throws SQLException {
     Kept known = counts.get(key);
-    if (known == null) {
+    boolean stale = known != null && nanoTime.getAsLong() - known.readAt() >= TTL_NANOS;
+    if (known == null || (stale && known.value() < READ_AHEAD_FROM)) {
       long value = count.read(c);
       if (counts.size() > MAX_KEYS) {
         counts.clear();
@@ -64,7 +70,7 @@ final class MinuteCounts {
       counts.put(key, new Kept(value, nanoTime.getAsLong(), false));
       return value;
     }
-    if (nanoTime.getAsLong() - known.readAt() >= TTL_NANOS
+    if (stale
         && !known.refreshing()
         && counts.replace(key, known, new Kept(known.value(), known.readAt(), true))) {
       refresher.execute(() -> refresh(key, known, count));

@@ -41,7 +41,7 @@ class MinuteCountsTest {
   private final MinuteCounts counts = new MinuteCounts(source, () -> now, scheduled::add);
 
   /** The value the next read returns, and the connections read on, in order. */
-  private long stored = 10;
+  private long stored = 50_000;
 
   private final List<Connection> readOn = new ArrayList<>();
 
@@ -72,11 +72,11 @@ class MinuteCountsTest {
 
   @Test
   void theFirstCountIsReadOnTheSearchsConnectionAndKeptAMinute() throws SQLException {
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(10);
-    stored = 11;
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_000);
+    stored = 50_001;
     now += MINUTE - 1;
 
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(10);
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_000);
     assertThat(readOn).containsExactly(searchs);
     assertThat(scheduled).isEmpty();
   }
@@ -84,11 +84,11 @@ class MinuteCountsTest {
   @Test
   void aCountOlderThanAMinuteIsServedWhileOneReadOffTheSearchReplacesIt() throws SQLException {
     counts.get(searchs, "owner", this::read);
-    stored = 11;
+    stored = 50_001;
     now += MINUTE;
 
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(10);
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(10);
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_000);
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_000);
     assertThat(readOn).containsExactly(searchs);
     assertThat(scheduled).hasSize(1);
 
@@ -97,23 +97,36 @@ class MinuteCountsTest {
     assertThat(readOn).hasSize(2);
     assertThat(readOn.get(1)).isNotSameAs(searchs).isSameAs(handedOut.getFirst());
     assertThat(closed).hasValue(1);
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(11);
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_001);
     now += MINUTE - 1;
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(11);
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_001);
     assertThat(scheduled).hasSize(1);
+  }
+
+  @Test
+  void aSmallCountOlderThanAMinuteIsReadAgainInTheSearch() throws SQLException {
+    stored = 0; // a user who searched before uploading
+    counts.get(searchs, "owner", this::read);
+    stored = MinuteCounts.READ_AHEAD_FROM - 1;
+    now += MINUTE;
+
+    assertThat(counts.get(searchs, "owner", this::read))
+        .isEqualTo(MinuteCounts.READ_AHEAD_FROM - 1);
+    assertThat(readOn).containsExactly(searchs, searchs);
+    assertThat(scheduled).isEmpty();
   }
 
   @Test
   void eachKeyIsKeptAndRefreshedOnItsOwn() throws SQLException {
     counts.get(searchs, "owner", this::read);
     now += MINUTE / 2;
-    stored = 20;
-    assertThat(counts.get(searchs, "table", this::read)).isEqualTo(20);
+    stored = 60_000;
+    assertThat(counts.get(searchs, "table", this::read)).isEqualTo(60_000);
     now += MINUTE / 2;
 
-    assertThat(counts.get(searchs, "table", this::read)).isEqualTo(20);
+    assertThat(counts.get(searchs, "table", this::read)).isEqualTo(60_000);
     assertThat(scheduled).isEmpty();
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(10);
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_000);
     assertThat(scheduled).hasSize(1);
   }
 
@@ -126,14 +139,14 @@ class MinuteCountsTest {
 
     scheduled.getFirst().run();
 
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(10);
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_000);
     assertThat(scheduled).hasSize(1);
     databaseDown = false;
-    stored = 12;
+    stored = 50_002;
     now += MINUTE;
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(10);
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_000);
     scheduled.get(1).run();
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(12);
+    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_002);
   }
 
   @Test
@@ -154,9 +167,9 @@ class MinuteCountsTest {
 
     assertThat(threaded.get(searchs, "owner", c -> {
           readBy.complete(Thread.currentThread());
-          return 14;
+          return 50_004;
         }))
-        .isEqualTo(10);
+        .isEqualTo(50_000);
 
     assertThat(readBy.get(5, TimeUnit.SECONDS)).isNotSameAs(Thread.currentThread());
   }
