@@ -19,7 +19,7 @@ class MinuteCountsTest {
   private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
 
   /** The search's connection: the counts read on it are the ones a search waits for. */
-  private final Connection searchs = connection(new AtomicInteger());
+  private final Connection searchConnection = connection(new AtomicInteger());
 
   /** The refreshes' connections, handed out by the data source; each counts its closes here. */
   private final AtomicInteger closed = new AtomicInteger();
@@ -71,87 +71,87 @@ class MinuteCountsTest {
   }
 
   @Test
-  void theFirstCountIsReadOnTheSearchsConnectionAndKeptAMinute() throws SQLException {
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_000);
+  void theFirstCountIsReadOnTheSearchConnectionAndKeptAMinute() throws SQLException {
+    assertThat(counts.get(searchConnection, "owner", this::read)).isEqualTo(50_000);
     stored = 50_001;
     now += MINUTE - 1;
 
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_000);
-    assertThat(readOn).containsExactly(searchs);
+    assertThat(counts.get(searchConnection, "owner", this::read)).isEqualTo(50_000);
+    assertThat(readOn).containsExactly(searchConnection);
     assertThat(scheduled).isEmpty();
   }
 
   @Test
   void aCountOlderThanAMinuteIsServedWhileOneReadOffTheSearchReplacesIt() throws SQLException {
-    counts.get(searchs, "owner", this::read);
+    counts.get(searchConnection, "owner", this::read);
     stored = 50_001;
     now += MINUTE;
 
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_000);
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_000);
-    assertThat(readOn).containsExactly(searchs);
+    assertThat(counts.get(searchConnection, "owner", this::read)).isEqualTo(50_000);
+    assertThat(counts.get(searchConnection, "owner", this::read)).isEqualTo(50_000);
+    assertThat(readOn).containsExactly(searchConnection);
     assertThat(scheduled).hasSize(1);
 
     scheduled.getFirst().run();
 
     assertThat(readOn).hasSize(2);
-    assertThat(readOn.get(1)).isNotSameAs(searchs).isSameAs(handedOut.getFirst());
+    assertThat(readOn.get(1)).isNotSameAs(searchConnection).isSameAs(handedOut.getFirst());
     assertThat(closed).hasValue(1);
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_001);
+    assertThat(counts.get(searchConnection, "owner", this::read)).isEqualTo(50_001);
     now += MINUTE - 1;
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_001);
+    assertThat(counts.get(searchConnection, "owner", this::read)).isEqualTo(50_001);
     assertThat(scheduled).hasSize(1);
   }
 
   @Test
   void aSmallCountOlderThanAMinuteIsReadAgainInTheSearch() throws SQLException {
     stored = 0; // a user who searched before uploading
-    counts.get(searchs, "owner", this::read);
+    counts.get(searchConnection, "owner", this::read);
     stored = MinuteCounts.READ_AHEAD_FROM - 1;
     now += MINUTE;
 
-    assertThat(counts.get(searchs, "owner", this::read))
+    assertThat(counts.get(searchConnection, "owner", this::read))
         .isEqualTo(MinuteCounts.READ_AHEAD_FROM - 1);
-    assertThat(readOn).containsExactly(searchs, searchs);
+    assertThat(readOn).containsExactly(searchConnection, searchConnection);
     assertThat(scheduled).isEmpty();
   }
 
   @Test
   void eachKeyIsKeptAndRefreshedOnItsOwn() throws SQLException {
-    counts.get(searchs, "owner", this::read);
+    counts.get(searchConnection, "owner", this::read);
     now += MINUTE / 2;
     stored = 60_000;
-    assertThat(counts.get(searchs, "table", this::read)).isEqualTo(60_000);
+    assertThat(counts.get(searchConnection, "table", this::read)).isEqualTo(60_000);
     now += MINUTE / 2;
 
-    assertThat(counts.get(searchs, "table", this::read)).isEqualTo(60_000);
+    assertThat(counts.get(searchConnection, "table", this::read)).isEqualTo(60_000);
     assertThat(scheduled).isEmpty();
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_000);
+    assertThat(counts.get(searchConnection, "owner", this::read)).isEqualTo(50_000);
     assertThat(scheduled).hasSize(1);
   }
 
   @Test
   void aRefreshThatFailsKeepsTheCountAnotherMinute() throws SQLException {
-    counts.get(searchs, "owner", this::read);
+    counts.get(searchConnection, "owner", this::read);
     now += MINUTE;
-    counts.get(searchs, "owner", this::read);
+    counts.get(searchConnection, "owner", this::read);
     databaseDown = true;
 
     scheduled.getFirst().run();
 
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_000);
+    assertThat(counts.get(searchConnection, "owner", this::read)).isEqualTo(50_000);
     assertThat(scheduled).hasSize(1);
     databaseDown = false;
     stored = 50_002;
     now += MINUTE;
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_000);
+    assertThat(counts.get(searchConnection, "owner", this::read)).isEqualTo(50_000);
     scheduled.get(1).run();
-    assertThat(counts.get(searchs, "owner", this::read)).isEqualTo(50_002);
+    assertThat(counts.get(searchConnection, "owner", this::read)).isEqualTo(50_002);
   }
 
   @Test
   void aCountThatCannotBeReadTheFirstTimeFailsTheSearch() {
-    assertThatThrownBy(() -> counts.get(searchs, "owner", c -> {
+    assertThatThrownBy(() -> counts.get(searchConnection, "owner", c -> {
           throw new SQLException("canceling statement due to statement timeout");
         }))
         .isInstanceOf(SQLException.class);
@@ -161,11 +161,11 @@ class MinuteCountsTest {
   @Test
   void byDefaultARefreshRunsOnAThreadOfItsOwn() throws Exception {
     MinuteCounts threaded = new MinuteCounts(source, () -> now);
-    threaded.get(searchs, "owner", this::read);
+    threaded.get(searchConnection, "owner", this::read);
     now += MINUTE;
     CompletableFuture<Thread> readBy = new CompletableFuture<>();
 
-    assertThat(threaded.get(searchs, "owner", c -> {
+    assertThat(threaded.get(searchConnection, "owner", c -> {
           readBy.complete(Thread.currentThread());
           return 50_004;
         }))
