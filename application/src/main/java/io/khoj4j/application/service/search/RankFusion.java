@@ -3,9 +3,9 @@ package io.khoj4j.application.service.search;
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.RankedEntry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,116 +47,129 @@ final class RankFusion {
     if (lists.size() == 1) {
       return lists.getFirst().getValue();
     }
-    Map<UUID, RankedEntry> byId = new LinkedHashMap<>();
+    // one record per entry, in the order first found, holding every score the methods need: a
+    // search fuses two lists of a hundred candidates each, so no boxed number or map per score
+    int size = lists.stream().mapToInt(l -> l.getValue().size()).sum();
+    Map<UUID, Candidate> byId = new HashMap<>(size * 2);
+    List<Candidate> found = new ArrayList<>(size);
     for (var list : lists) {
-      for (RankedEntry e : list.getValue()) {
-        RankedEntry known = byId.get(e.id());
-        if (known == null || Double.isNaN(known.distance())) {
-          byId.put(e.id(), e);
+      boolean words = list.getKey() == EntryRanker.Kind.KEYWORD;
+      double weight = words ? keywordWeight : 1.0;
+      List<RankedEntry> entries = list.getValue();
+      for (int rank = 0; rank < entries.size(); rank++) {
+        RankedEntry e = entries.get(rank);
+        Candidate c = byId.get(e.id());
+        if (c == null) {
+          c = new Candidate(e);
+          byId.put(e.id(), c);
+          found.add(c);
+        } else if (Double.isNaN(c.entry.distance())) {
+          c.entry = e;
+        }
+        c.reciprocalRanks += weight / (k + rank + 1);
+        if (words && !Double.isNaN(e.score())) {
+          double bm25 = Math.max(0, e.score());
+          c.keyword = Double.isNaN(c.keyword) ? bm25 : Math.max(c.keyword, bm25);
         }
       }
     }
-    Map<UUID, Double> score = withSections(
-        method == SearchSettings.Fusion.RRF ? reciprocalRanks(lists) : convex(lists, byId), byId);
-    List<RankedEntry> fused = new ArrayList<>(byId.size());
-    for (RankedEntry e : byId.values()) {
-      fused.add(new RankedEntry(
-          e.id(),
-          e.file(),
-          e.source(),
-          e.corpusId(),
-          e.hash(),
-          e.distance(),
-          score.getOrDefault(e.id(), 0.0)));
+    if (method == SearchSettings.Fusion.RRF) {
+      found.forEach(c -> c.score = c.reciprocalRanks);
+    } else {
+      convex(found);
+    }
+    withSections(found);
+    List<RankedEntry> fused = new ArrayList<>(found.size());
+    for (Candidate c : found) {
+      RankedEntry e = c.entry;
+      fused.add(new RankedEntry(e.id(), e.corpusId(), e.hash(), e.distance(), c.score));
     }
     fused.sort(Comparator.<RankedEntry>comparingDouble(e -> -e.score())
         .thenComparingDouble(e -> Double.isNaN(e.distance()) ? 2 : e.distance()));
     return fused;
   }
 
+  /** An entry found by one list or more: the record that knows its distance, and its scores. */
+  private static final class Candidate {
+    RankedEntry entry;
+    /** The sum of its weighted reciprocal ranks. */
+    double reciprocalRanks;
+    /** Its best keyword score, {@code NaN} when no keyword list scored it. */
+    double keyword = Double.NaN;
+    /** Its fused score. */
+    double score;
+
+    Candidate(RankedEntry entry) {
+      this.entry = entry;
+    }
+  }
+
   /** Scores above the one at this place in the fused list count as near the top. */
   private static final int NEAR_TOP = 10;
 
   /**
-   * Each entry's score plus {@code sectionWeight} times how far its section's next best entry stands above the
+   * Adds to each entry's score {@code sectionWeight} times how far its section's next best entry stands above the
    * {@value #NEAR_TOP}th best score (nothing when it stands below): scores are close together near the top, so a
    * sibling counts by its margin there, not by its raw score. The best chunk stays first within its section.
    */
-  private Map<UUID, Double> withSections(Map<UUID, Double> score, Map<UUID, RankedEntry> byId) {
-    if (sectionWeight == 0 || byId.size() < 2) {
-      return score;
+  private void withSections(List<Candidate> found) {
+    if (sectionWeight == 0 || found.size() < 2) {
+      return;
     }
-    double[] sorted = byId.values().stream()
-        .mapToDouble(e -> score.getOrDefault(e.id(), 0.0))
-        .sorted()
-        .toArray();
+    double[] sorted = new double[found.size()];
+    for (int i = 0; i < sorted.length; i++) {
+      sorted[i] = found.get(i).score;
+    }
+    Arrays.sort(sorted);
     double reference = sorted[Math.max(0, sorted.length - NEAR_TOP)];
     Map<UUID, double[]> bestTwo = new HashMap<>();
-    for (RankedEntry e : byId.values()) {
-      double s = score.getOrDefault(e.id(), 0.0);
-      double[] two = bestTwo.computeIfAbsent(
-          e.corpusId(), k -> new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY});
-      if (s > two[0]) {
+    for (Candidate c : found) {
+      double[] two = bestTwo.computeIfAbsent(c.entry.corpusId(), k ->
+          new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY});
+      if (c.score > two[0]) {
         two[1] = two[0];
-        two[0] = s;
-      } else if (s > two[1]) {
-        two[1] = s;
+        two[0] = c.score;
+      } else if (c.score > two[1]) {
+        two[1] = c.score;
       }
     }
-    Map<UUID, Double> summed = new HashMap<>();
-    for (RankedEntry e : byId.values()) {
-      double own = score.getOrDefault(e.id(), 0.0);
-      double[] two = bestTwo.get(e.corpusId());
-      double sibling = own >= two[0] ? two[1] : two[0];
-      summed.put(e.id(), own + sectionWeight * Math.max(0, sibling - reference));
+    double[] summed = new double[found.size()];
+    for (int i = 0; i < summed.length; i++) {
+      Candidate c = found.get(i);
+      double[] two = bestTwo.get(c.entry.corpusId());
+      double sibling = c.score >= two[0] ? two[1] : two[0];
+      summed[i] = c.score + sectionWeight * Math.max(0, sibling - reference);
     }
-    return summed;
-  }
-
-  private Map<UUID, Double> reciprocalRanks(
-      List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> lists) {
-    Map<UUID, Double> score = new HashMap<>();
-    for (var list : lists) {
-      double weight = list.getKey() == EntryRanker.Kind.KEYWORD ? keywordWeight : 1.0;
-      List<RankedEntry> entries = list.getValue();
-      for (int rank = 0; rank < entries.size(); rank++) {
-        score.merge(entries.get(rank).id(), weight / (k + rank + 1), Double::sum);
-      }
+    for (int i = 0; i < summed.length; i++) {
+      found.get(i).score = summed[i];
     }
-    return score;
   }
 
   /**
-   * {@code a·v + (1 − a)·t} for every entry found: {@code v} from the entry's distance, whichever list it came from
-   * (the search reads the distance of entries only the keyword ranker found), {@code t} from its BM25 score.
+   * Scores each entry {@code a·v + (1 − a)·t}: {@code v} from the entry's distance, whichever list it came from (the
+   * search reads the distance of entries only the keyword ranker found), {@code t} from its BM25 score.
    */
-  private Map<UUID, Double> convex(
-      List<Map.Entry<EntryRanker.Kind, List<RankedEntry>>> lists, Map<UUID, RankedEntry> byId) {
-    Map<UUID, Double> keyword = new HashMap<>();
-    for (var list : lists) {
-      if (list.getKey() == EntryRanker.Kind.KEYWORD) {
-        for (RankedEntry e : list.getValue()) {
-          if (!Double.isNaN(e.score())) {
-            keyword.merge(e.id(), Math.max(0, e.score()), Math::max);
-          }
-        }
+  private void convex(List<Candidate> found) {
+    double bestSimilarity = COSINE_FLOOR;
+    double bestKeyword = 0;
+    boolean anySimilarity = false;
+    for (Candidate c : found) {
+      if (!Double.isNaN(c.entry.distance())) {
+        double similarity = 1 - c.entry.distance();
+        bestSimilarity = anySimilarity ? Math.max(bestSimilarity, similarity) : similarity;
+        anySimilarity = true;
+      }
+      if (!Double.isNaN(c.keyword)) {
+        bestKeyword = Math.max(bestKeyword, c.keyword);
       }
     }
-    double bestSimilarity = byId.values().stream()
-        .filter(e -> !Double.isNaN(e.distance()))
-        .mapToDouble(e -> 1 - e.distance())
-        .max()
-        .orElse(COSINE_FLOOR);
-    double bestKeyword = keyword.values().stream().mapToDouble(d -> d).max().orElse(0);
-    Map<UUID, Double> score = new HashMap<>();
-    for (RankedEntry e : byId.values()) {
-      double v = Double.isNaN(e.distance()) || bestSimilarity <= COSINE_FLOOR
+    for (Candidate c : found) {
+      double distance = c.entry.distance();
+      double v = Double.isNaN(distance) || bestSimilarity <= COSINE_FLOOR
           ? 0
-          : (Math.max(COSINE_FLOOR, 1 - e.distance()) - COSINE_FLOOR)
-              / (bestSimilarity - COSINE_FLOOR);
-      double t = bestKeyword > 0 ? keyword.getOrDefault(e.id(), 0.0) / bestKeyword : 0;
-      score.put(e.id(), vectorWeight * v + (1 - vectorWeight) * t);
+          : (Math.max(COSINE_FLOOR, 1 - distance) - COSINE_FLOOR) / (bestSimilarity - COSINE_FLOOR);
+      double t = bestKeyword > 0 && !Double.isNaN(c.keyword) ? c.keyword / bestKeyword : 0;
+      c.score = vectorWeight * v + (1 - vectorWeight) * t;
     }
-    return score;
   }
 }

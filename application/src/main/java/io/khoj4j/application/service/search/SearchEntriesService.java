@@ -216,13 +216,7 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
             l.getValue().stream()
                 .map(e -> Double.isNaN(e.distance()) && distances.containsKey(e.id())
                     ? new RankedEntry(
-                        e.id(),
-                        e.file(),
-                        e.source(),
-                        e.corpusId(),
-                        e.hash(),
-                        distances.get(e.id()),
-                        e.score())
+                        e.id(), e.corpusId(), e.hash(), distances.get(e.id()), e.score())
                     : e)
                 .toList()))
         .toList();
@@ -440,8 +434,8 @@ public final class SearchEntriesService implements SearchEntriesUseCase {
         t.raw(),
         h.distance(),
         crossScore,
-        e.source(),
-        e.file(),
+        t.source(),
+        t.file(),
         t.uri(),
         t.compiled(),
         t.heading(),

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.khoj4j.application.port.out.search.EntryRanker.Kind;
 import io.khoj4j.application.port.out.search.RankedEntry;
-import io.khoj4j.domain.content.ContentSource;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +18,11 @@ class RankFusionTest {
   private static final UUID C = new UUID(0, 3);
 
   private static RankedEntry byVector(UUID id, double distance) {
-    return new RankedEntry(id, id + ".md", ContentSource.COMPUTER, id, id.toString(), distance);
+    return new RankedEntry(id, id, id.toString(), distance);
   }
 
   private static RankedEntry byWords(UUID id, double bm25) {
-    return new RankedEntry(
-        id, id + ".md", ContentSource.COMPUTER, id, id.toString(), Double.NaN, bm25);
+    return new RankedEntry(id, id, id.toString(), Double.NaN, bm25);
   }
 
   private static RankFusion fusion(SearchSettings.Fusion method, double vectorWeight) {
@@ -47,8 +45,7 @@ class RankFusionTest {
 
   /** A chunk of a section: entries of one file share their corpus id. */
   private static RankedEntry chunk(UUID id, UUID section, double distance) {
-    return new RankedEntry(
-        id, section + ".md", ContentSource.COMPUTER, section, id.toString(), distance);
+    return new RankedEntry(id, section, id.toString(), distance);
   }
 
   private static List<UUID> ids(List<RankedEntry> fused) {
@@ -84,11 +81,7 @@ class RankFusionTest {
     // hit
     var lists = List.<Map.Entry<Kind, List<RankedEntry>>>of(
         Map.entry(Kind.VECTOR, List.of(byVector(A, 0.10), byVector(B, 0.40))),
-        Map.entry(
-            Kind.KEYWORD,
-            List.of(
-                new RankedEntry(C, "c.md", ContentSource.COMPUTER, C, "c", 0.12, 12.0),
-                byWords(B, 1.0))));
+        Map.entry(Kind.KEYWORD, List.of(new RankedEntry(C, C, "c", 0.12, 12.0), byWords(B, 1.0))));
 
     // a = 0.9: A 0.9; C 0.9*1.88/1.9 + 0.1 = 0.99; B 0.9*1.6/1.9 + 0.1/12 = 0.766
     assertThat(ids(fusion(SearchSettings.Fusion.CONVEX, 0.9).fuse(lists))).containsExactly(C, A, B);

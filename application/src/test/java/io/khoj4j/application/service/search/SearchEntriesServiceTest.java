@@ -191,8 +191,7 @@ class SearchEntriesServiceTest {
   void withEveryRankerThreadBusyThisThreadRanksAndReadsOnlyTheDistancesTheVectorsLeftOut() {
     RankedEntry near = embedded("/near.md", "green tea");
     RankedEntry far = embedded("/far.md", "tomato seeds in the garden");
-    RankedEntry nearByVector =
-        new RankedEntry(near.id(), near.file(), near.source(), near.corpusId(), near.hash(), 0.01);
+    RankedEntry nearByVector = new RankedEntry(near.id(), near.corpusId(), near.hash(), 0.01);
     List<List<UUID>> distanceReads = new ArrayList<>();
     List<String> readOn = new ArrayList<>();
     EntryTexts recording = distancesWatched(ids -> {
@@ -230,13 +229,8 @@ class SearchEntriesServiceTest {
     // n = 2: tea's copy shares its section and is dropped without being read; coffee was deleted
     // since ranking, so
     // garden takes its place in a second read
-    RankedEntry copyOfTea = new RankedEntry(
-        entry("/tea-copy.md", 0.3).id(),
-        "/tea-copy.md",
-        ContentSource.COMPUTER,
-        tea.corpusId(),
-        "another hash",
-        0.3);
+    RankedEntry copyOfTea =
+        new RankedEntry(entry("/tea-copy.md", 0.3).id(), tea.corpusId(), "another hash", 0.3);
     EntryRanker vector =
         ranker(EntryRanker.Kind.VECTOR, r -> List.of(tea, copyOfTea, coffee, garden));
     EntryRanker keyword = ranker(EntryRanker.Kind.KEYWORD, r -> List.of());
@@ -272,6 +266,43 @@ class SearchEntriesServiceTest {
     assertThat(after).containsExactly("/tea.md", "/garden.md");
     assertThat(reads.subList(readsBefore, reads.size()))
         .containsExactly(List.of(tea.id(), coffee.id()), List.of(garden.id()));
+  }
+
+  @Test
+  void aRepeatedTextIsDroppedBeforeAnyTextIsRead() {
+    // the same passage in another file (another section, the same content hash) ranks second: a
+    // corpus synced twice holds every text twice, so texts are never read to find the repeats
+    RankedEntry sameAsTea = entry("/tea-again.md", 0.25, ContentHash.of("/tea.md"));
+    EntryRanker vector =
+        ranker(EntryRanker.Kind.VECTOR, r -> List.of(tea, sameAsTea, coffee, garden));
+    EntryRanker keyword = ranker(EntryRanker.Kind.KEYWORD, r -> List.of());
+    List<List<UUID>> reads = new ArrayList<>();
+    InMemoryEntryTexts stored = new InMemoryEntryTexts(entries);
+    EntryTexts counted = new EntryTexts() {
+      @Override
+      public Map<UUID, EntryText> textsOf(
+          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
+        reads.add(List.copyOf(ids));
+        return stored.textsOf(owner, agent, ids, query);
+      }
+
+      @Override
+      public Map<UUID, Double> distancesOf(
+          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
+        return stored.distancesOf(owner, agent, ids, query);
+      }
+    };
+    SearchEntriesQuery twoDistinct = new SearchEntriesQuery(
+        owner, "green tea", 2, Optional.empty(), false, Optional.empty(), true);
+    SearchEntriesQuery twoOfAll = new SearchEntriesQuery(
+        owner, "green tea", 2, Optional.empty(), false, Optional.empty(), false);
+
+    assertThat(files(
+            service(new FakeEmbeddingModel(), vector, keyword, pool, counted).search(twoDistinct)))
+        .containsExactly("/tea.md", "/coffee.md");
+    assertThat(reads).containsExactly(List.of(tea.id(), coffee.id()));
+    assertThat(files(service(vector, keyword, pool).search(twoOfAll)))
+        .containsExactly("/tea.md", "/tea-again.md");
   }
 
   @Test
@@ -473,8 +504,13 @@ class SearchEntriesServiceTest {
 
   /** Stores an entry of the owner and returns it as a ranker would. */
   private RankedEntry entry(String file, double distance) {
-    Chunk chunk = new Chunk(
-        "text of " + file, "compiled " + file, "", file, "file://" + file, ContentHash.of(file), 0);
+    return entry(file, distance, ContentHash.of(file));
+  }
+
+  /** Stores an entry of the owner whose content has the hash {@code hash}. */
+  private RankedEntry entry(String file, double distance, ContentHash hash) {
+    Chunk chunk =
+        new Chunk("text of " + file, "compiled " + file, "", file, "file://" + file, hash, 0);
     StoredChunk stored = new StoredChunk(
         UUID.randomUUID(),
         chunk,
@@ -485,13 +521,7 @@ class SearchEntriesServiceTest {
         "fake",
         Set.of());
     entries.insertChunks(owner, file, List.of(stored));
-    return new RankedEntry(
-        stored.id(),
-        file,
-        ContentSource.COMPUTER,
-        stored.corpusId(),
-        chunk.hash().hex(),
-        distance);
+    return new RankedEntry(stored.id(), stored.corpusId(), hash.hex(), distance);
   }
 
   /** Stores an entry embedded by the fake model and returns it as the keyword ranker would: without a distance. */
@@ -508,13 +538,7 @@ class SearchEntriesServiceTest {
         model.id(),
         Set.of());
     entries.insertChunks(owner, file, List.of(stored));
-    return new RankedEntry(
-        stored.id(),
-        file,
-        ContentSource.COMPUTER,
-        stored.corpusId(),
-        chunk.hash().hex(),
-        Double.NaN);
+    return new RankedEntry(stored.id(), stored.corpusId(), chunk.hash().hex(), Double.NaN);
   }
 
   private static List<String> files(List<SearchResult> results) {

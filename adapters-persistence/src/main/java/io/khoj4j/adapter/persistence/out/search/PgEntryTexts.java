@@ -1,6 +1,7 @@
 package io.khoj4j.adapter.persistence.out.search;
 
 import io.khoj4j.application.port.out.search.EntryTexts;
+import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.user.UserId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -16,8 +17,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The text of the entries a search returns, read in one query by primary key, scoped by owner, with each one's cosine
- * distance to the query vector (for the hits of rankers that report none).
+ * The text and file of the entries a search returns, read in one query by primary key, scoped by owner,
+ * with each one's cosine distance to the query vector (for the hits of rankers that report none).
  */
 @ApplicationScoped
 public class PgEntryTexts implements EntryTexts {
@@ -33,7 +34,7 @@ public class PgEntryTexts implements EntryTexts {
       UserId owner, Optional<UUID> agent, Collection<UUID> ids, QueryVector query) {
     Map<UUID, EntryText> out = new HashMap<>();
     read(
-        "raw, compiled, heading, uri",
+        "raw, compiled, heading, uri, file_path, file_source",
         owner,
         agent,
         ids,
@@ -41,7 +42,13 @@ public class PgEntryTexts implements EntryTexts {
         (rs, distance) -> out.put(
             rs.getObject(1, UUID.class),
             new EntryText(
-                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), distance)));
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                ContentSource.fromWire(rs.getString(7)).orElse(ContentSource.COMPUTER),
+                distance)));
     return out;
   }
 

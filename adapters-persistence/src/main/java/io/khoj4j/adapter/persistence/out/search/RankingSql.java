@@ -2,7 +2,6 @@ package io.khoj4j.adapter.persistence.out.search;
 
 import io.khoj4j.application.port.out.search.EntryRanker;
 import io.khoj4j.application.port.out.search.RankedEntry;
-import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.search.EntryFilter;
 import java.sql.Connection;
 import java.sql.Date;
@@ -10,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.postgresql.PGStatement;
@@ -21,8 +21,11 @@ import org.postgresql.PGStatement;
  */
 final class RankingSql {
 
-  /** What a ranked hit carries; the text is read later, for the hits a search returns ({@link PgEntryTexts}). */
-  static final String COLUMNS = "e.id, e.file_path, e.file_source, e.corpus_id, e.content_hash";
+  /**
+   * What a ranked hit carries; the text and file are read later, for the hits a search returns
+   * ({@link PgEntryTexts}).
+   */
+  static final String COLUMNS = "e.id, e.corpus_id, e.content_hash";
 
   private RankingSql() {}
 
@@ -99,19 +102,33 @@ final class RankingSql {
 
   /**
    * A vector in pgvector's text form, for a parameter the statement casts ({@code ?::vector(n)}): written straight
-   * into one buffer, where {@code PGvector}'s form builds and then copies it (a few tens of KB per search at 384
-   * dimensions, the largest allocation of a search).
+   * into one buffer large enough for any float (where {@code PGvector}'s form builds and then copies it), and written
+   * once for the statements of a search: each of them sends the same query vector, so the last text is kept with a
+   * copy of its vector and given again for an equal one.
    */
   static String vectorLiteral(float[] v) {
-    StringBuilder text = new StringBuilder(v.length * 12 + 2).append('[');
+    VectorText last = lastVector;
+    if (last != null && Arrays.equals(last.vector(), v)) {
+      return last.text();
+    }
+    // the longest float text is 15 characters ("-1.17549435E-38")
+    StringBuilder text = new StringBuilder(v.length * 16 + 2).append('[');
     for (int i = 0; i < v.length; i++) {
       if (i > 0) {
         text.append(',');
       }
       text.append(v[i]);
     }
-    return text.append(']').toString();
+    String literal = text.append(']').toString();
+    lastVector = new VectorText(v.clone(), literal);
+    return literal;
   }
+
+  /** The last vector written by {@link #vectorLiteral}, a copy, with its text. */
+  private record VectorText(float[] vector, String text) {}
+
+  /** Read and replaced whole by any thread; a search whose vector another search replaced writes its own again. */
+  private static volatile VectorText lastVector;
 
   static List<RankedEntry> query(Connection c, String sql, List<Object> params)
       throws SQLException {
@@ -176,8 +193,6 @@ final class RankingSql {
           }
           out.add(new RankedEntry(
               rs.getObject("id", UUID.class),
-              rs.getString("file_path"),
-              ContentSource.fromWire(rs.getString("file_source")).orElse(ContentSource.COMPUTER),
               rs.getObject("corpus_id", UUID.class),
               rs.getString("content_hash"),
               noDistance ? Double.NaN : distance,

@@ -132,8 +132,10 @@ class PgAgentKnowledgeIT {
   private List<String> rank(EntryRanker ranker, UserId owner, Optional<UUID> withAgent, String q) {
     SearchQuery parsed = SearchQuery.parse(q);
     float[] v = ranker.kind().needsVector() ? MODEL.embedQuery(parsed.text()) : null;
-    return ranker
-        .rank(new EntryRanker.Request(
+    return files(
+        owner,
+        withAgent,
+        ranker.rank(new EntryRanker.Request(
             owner,
             parsed.text(),
             v,
@@ -142,16 +144,15 @@ class PgAgentKnowledgeIT {
             Optional.empty(),
             EntryFilter.of(parsed, DateRange.ALL),
             10,
-            withAgent))
-        .stream()
-        .map(RankedEntry::file)
-        .toList();
+            withAgent)));
   }
 
   private List<String> rankInMarch(EntryRanker ranker, UserId owner, Optional<UUID> withAgent) {
     float[] v = ranker.kind().needsVector() ? MODEL.embedQuery("matcha") : null;
-    return ranker
-        .rank(new EntryRanker.Request(
+    return files(
+        owner,
+        withAgent,
+        ranker.rank(new EntryRanker.Request(
             owner,
             "matcha",
             v,
@@ -162,10 +163,16 @@ class PgAgentKnowledgeIT {
                 SearchQuery.parse("matcha"),
                 DateRange.between(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 1))),
             10,
-            withAgent))
-        .stream()
-        .map(RankedEntry::file)
-        .toList();
+            withAgent)));
+  }
+
+  /** The files of ranked entries, in their order (rankers return ids; files are read with the texts). */
+  private List<String> files(UserId owner, Optional<UUID> withAgent, List<RankedEntry> hits) {
+    EntryTexts.QueryVector query = new EntryTexts.QueryVector(
+        MODEL.embedQuery("file"), MODEL.id(), FakeEmbeddingModel.DIMENSION);
+    var read =
+        texts.textsOf(owner, withAgent, hits.stream().map(RankedEntry::id).toList(), query);
+    return hits.stream().map(h -> read.get(h.id()).file()).toList();
   }
 
   private long agentEntries(UUID agentId) throws Exception {

@@ -107,7 +107,7 @@ class PostgresEntryRankersIT extends EntryRankerContract {
       List<RankedEntry> hits =
           rank(ranker, carol, "tea oolong", EntryFilter.NONE, Optional.empty());
       assertThat(hits).hasSize(10);
-      assertThat(hits.getFirst().file()).isEqualTo("/rare.md");
+      assertThat(fileOf(carol, hits.getFirst())).isEqualTo("/rare.md");
     }
   }
 
@@ -149,7 +149,7 @@ class PostgresEntryRankersIT extends EntryRankerContract {
     add(erin, "/short.md", ContentType.MARKDOWN, "oolong", null);
     List<RankedEntry> hits = rank(keyword, erin, "oolong", EntryFilter.NONE, Optional.empty());
     assertThat(hits)
-        .extracting(RankedEntry::file)
+        .extracting(hit -> fileOf(erin, hit))
         .containsExactly("/thrice.md", "/short.md", "/once.md");
   }
 
@@ -168,11 +168,11 @@ class PostgresEntryRankersIT extends EntryRankerContract {
         io.khoj4j.domain.search.DateRange.ALL);
     List<String> unfiltered =
         rank(keyword, frank, "oolong black tea", EntryFilter.NONE, Optional.empty()).stream()
-            .map(RankedEntry::file)
+            .map(hit -> fileOf(frank, hit))
             .toList();
     List<String> filtered =
         rank(keyword, frank, "oolong black tea", nothingExcluded, Optional.empty()).stream()
-            .map(RankedEntry::file)
+            .map(hit -> fileOf(frank, hit))
             .toList();
     assertThat(unfiltered).hasSize(4).isEqualTo(filtered);
   }
@@ -191,7 +191,7 @@ class PostgresEntryRankersIT extends EntryRankerContract {
     add(grace, "/rare.md", ContentType.MARKDOWN, "a cup of oolong tea", null);
     PgFullTextEntryRanker frugal = new PgFullTextEntryRanker(dataSource, 20_000, 5);
     List<RankedEntry> hits = rank(frugal, grace, "tea oolong", EntryFilter.NONE, Optional.empty());
-    assertThat(hits.getFirst().file()).isEqualTo("/rare.md");
+    assertThat(fileOf(grace, hits.getFirst())).isEqualTo("/rare.md");
     assertThat(hits).hasSize(10);
   }
 

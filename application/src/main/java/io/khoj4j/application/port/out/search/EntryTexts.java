@@ -1,5 +1,6 @@
 package io.khoj4j.application.port.out.search;
 
+import io.khoj4j.domain.content.ContentSource;
 import io.khoj4j.domain.user.UserId;
 import java.util.Collection;
 import java.util.Map;
@@ -47,8 +48,16 @@ public interface EntryTexts {
   }
 
   /**
-   * An entry's text as Khoj returns it: {@code raw} and {@code compiled} text, its heading and its link; and its cosine
-   * distance to the query vector, {@code Double.NaN} when the entry has no vector of the query's model.
+   * An entry's text as Khoj returns it: {@code raw} and {@code compiled} text, its heading, its link, its file and
+   * where that file came from; and its cosine distance to the query vector, {@code Double.NaN} when the entry has no
+   * vector of the query's model.
    */
-  record EntryText(String raw, String compiled, String heading, String uri, double distance) {}
+  record EntryText(
+      String raw,
+      String compiled,
+      String heading,
+      String uri,
+      String file,
+      ContentSource source,
+      double distance) {}
 }

@@ -54,8 +54,6 @@ public final class InMemoryEntryRanker implements EntryRanker {
         .limit(request.limit())
         .map(r -> new RankedEntry(
             r.chunk().id(),
-            r.file(),
-            r.chunk().source(),
             r.chunk().corpusId(),
             r.chunk().chunk().hash().hex(),
             kind.needsVector() && r.chunk().modelId().equals(request.modelId())

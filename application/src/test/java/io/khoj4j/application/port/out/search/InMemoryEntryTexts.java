@@ -28,7 +28,15 @@ public final class InMemoryEntryTexts implements EntryTexts {
             ? InMemoryEntryRanker.distance(r.chunk().embedding(), query.vector())
             : Double.NaN;
         out.put(
-            r.chunk().id(), new EntryText(c.raw(), c.compiled(), c.heading(), c.uri(), distance));
+            r.chunk().id(),
+            new EntryText(
+                c.raw(),
+                c.compiled(),
+                c.heading(),
+                c.uri(),
+                r.file(),
+                r.chunk().source(),
+                distance));
       }
     }
     return out;
