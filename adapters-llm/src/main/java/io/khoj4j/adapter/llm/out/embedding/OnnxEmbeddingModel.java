@@ -1,5 +1,9 @@
 package io.khoj4j.adapter.llm.out.embedding;
 
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -11,8 +15,15 @@ import io.khoj4j.application.port.out.embedding.EmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -30,6 +41,13 @@ import java.util.function.Supplier;
  * on the caller's thread. ONNX Runtime's own default (every core on each call, idle workers spinning) buys nothing
  * for texts this short and takes the cores that parsing, the database and other searches need (measured in
  * docs/benchmarks.md).
+ *
+ * <p>A query that fits the model's window in one piece (512 tokens with the two special ones: every search query but
+ * the longest) is tokenized once and its token vectors are written by ONNX Runtime into a buffer outside the heap,
+ * from which the pooled vector is read. The general path (LangChain4j's encoder, used for documents and longer
+ * queries) tokenizes the text three times and copies every token's vector into Java arrays, about 45 KB per query
+ * that a search would otherwise allocate. Both paths pool and normalize alike, and give the same vector for the same
+ * tokens ({@code OnnxEmbeddingModelTest}).
  */
 public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
 
@@ -86,6 +104,13 @@ public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
   private final OrtSession session;
   private final ThreadPoolExecutor pool;
   private final AbstractInProcessEmbeddingModel model;
+  private final OrtEnvironment environment;
+  /** The tokenizer of the one-piece query path; the encoder keeps its own, configured alike. */
+  private final HuggingFaceTokenizer tokenizer;
+  /** Whether the model takes token type ids (the encoder passes them only then). */
+  private final boolean takesTokenTypes;
+  /** The model's first output (each token's vector), the one the encoder pools. */
+  private final String tokenVectors;
   /** Document batches take turns on the pool, so each finishes as soon as it can; a query never waits for them. */
   private final Semaphore batches = new Semaphore(1, true);
   /** Calls hold it shared; closing holds it alone, so the native session is never freed under a running call. */
@@ -102,7 +127,7 @@ public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
     }
     this.variant = variant;
     this.queryInstruction = useQueryInstruction;
-    OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    this.environment = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(1);
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
@@ -115,6 +140,19 @@ public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
     }
     OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(
         environment, session, resource(variant.tokenizerResource), variant.pooling);
+    try {
+      // as the encoder builds its own: no padding
+      this.tokenizer = HuggingFaceTokenizer.newInstance(
+          resource(variant.tokenizerResource), Map.of("padding", "false"));
+      this.takesTokenTypes = session.getInputNames().contains("token_type_ids");
+      Map.Entry<String, NodeInfo> first =
+          session.getOutputInfo().entrySet().iterator().next();
+      this.tokenVectors = first.getKey();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (OrtException e) {
+      throw new IllegalStateException("cannot read the ONNX model's outputs", e);
+    }
     AtomicInteger count = new AtomicInteger();
     // idle threads end, so a discarded model (a dev-mode reload) leaves none behind
     this.pool = new ThreadPoolExecutor(
@@ -190,8 +228,87 @@ public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
 
   @Override
   public float[] embedQuery(String text) {
-    String query = queryInstruction ? variant.queryInstruction + text : text;
-    return whileOpen(() -> model.embed(nonBlank(query)).content().vector());
+    String query = nonBlank(queryInstruction ? variant.queryInstruction + text : text);
+    return whileOpen(() -> {
+      float[] inOnePiece = embedInOnePiece(query);
+      return inOnePiece != null ? inOnePiece : model.embed(query).content().vector();
+    });
+  }
+
+  /** The most tokens the encoder embeds in one piece, its two special tokens included. */
+  static final int ONE_PIECE = 512;
+
+  /**
+   * The text's vector from one run of the model, its token vectors written outside the heap; {@code null} when the
+   * text does not fit in one piece (the encoder splits it and averages the pieces).
+   */
+  float[] embedInOnePiece(String text) {
+    Encoding encoding = tokenizer.encode(text, true, false);
+    long[] ids = encoding.getIds();
+    // the tokenizer cuts a longer text at its window and says so
+    if (encoding.exceedMaxLength() || ids.length > ONE_PIECE || ids.length < 3) {
+      return null;
+    }
+    long[] shape = {1, ids.length};
+    FloatBuffer vectors = ByteBuffer.allocateDirect(ids.length * dimension() * Float.BYTES)
+        .order(ByteOrder.nativeOrder())
+        .asFloatBuffer();
+    Map<String, OnnxTensor> inputs = new HashMap<>();
+    try (OnnxTensor input = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
+        OnnxTensor mask = OnnxTensor.createTensor(
+            environment, LongBuffer.wrap(encoding.getAttentionMask()), shape);
+        OnnxTensor types =
+            OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getTypeIds()), shape);
+        OnnxTensor output = OnnxTensor.createTensor(
+            environment, vectors, new long[] {1, ids.length, dimension()})) {
+      inputs.put("input_ids", input);
+      inputs.put("attention_mask", mask);
+      if (takesTokenTypes) {
+        inputs.put("token_type_ids", types);
+      }
+      session.run(inputs, Set.of(), Map.of(tokenVectors, output)).close();
+    } catch (OrtException e) {
+      throw new IllegalStateException("the ONNX model failed on a query", e);
+    }
+    return normalized(pooled(vectors, ids.length));
+  }
+
+  /** The text's vector as the encoder makes it (for the texts that do not fit in one piece, and for tests). */
+  float[] embedThroughEncoder(String text) {
+    return whileOpen(() -> model.embed(nonBlank(text)).content().vector());
+  }
+
+  /** The first token's vector, or the mean of all tokens' (summed in token order, as the encoder does). */
+  private float[] pooled(FloatBuffer vectors, int tokens) {
+    int d = dimension();
+    float[] pooled = new float[d];
+    if (variant.pooling == PoolingMode.CLS) {
+      vectors.get(0, pooled);
+      return pooled;
+    }
+    for (int t = 0; t < tokens; t++) {
+      for (int j = 0; j < d; j++) {
+        pooled[j] += vectors.get(t * d + j);
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      pooled[j] /= tokens;
+    }
+    return pooled;
+  }
+
+  /** The vector scaled to length 1, in the encoder's arithmetic (a float sum of squares, its root in double). */
+  private static float[] normalized(float[] v) {
+    float squares = 0;
+    for (float x : v) {
+      squares += x * x;
+    }
+    float norm = (float) Math.sqrt(squares);
+    float[] out = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i] / norm;
+    }
+    return out;
   }
 
   private <T> T whileOpen(Supplier<T> call) {
@@ -222,6 +339,7 @@ public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
       closed = true;
       pool.shutdown();
       session.close();
+      tokenizer.close();
     } catch (OrtException e) {
       throw new IllegalStateException("cannot close the ONNX session", e);
     } finally {

@@ -154,6 +154,51 @@ class OnnxEmbeddingModelTest {
     model.close();
   }
 
+  /** Texts whose tokens test the one-piece query path: accents, other scripts, code, URLs, odd spacing. */
+  private static final List<String> QUERIES = List.of(
+      "what do plants make from light",
+      "Represent this sentence for searching relevant passages: Café naïve résumé",
+      "東京の天気は晴れです、明日は雨",
+      "🙂 tea time?! (don't won't it's)",
+      "e=mc^2; 3.14159, (x+y)/2 -- 100% of 1,000,000",
+      "https://example.com/a/b?c=d&e=f#g",
+      "  many   spaces\n\tand\ttabs\r\nand lines  ",
+      "ALL CAPS AND MixedCase hyphen-ated well‐known",
+      "Ωμέγα и кириллица und Umlaute ÄÖÜß",
+      "\u0007bell and \u200bzero width",
+      ".",
+      "x".repeat(40) + " " + "antidisestablishmentarianism ".repeat(5));
+
+  @Test
+  void aQueryInOnePieceGetsTheEncodersVectorBitForBit() {
+    var minilm = new OnnxEmbeddingModel(Variant.ALL_MINILM_L6_V2_Q, false, 1);
+    try {
+      for (OnnxEmbeddingModel model : List.of(bge, minilm)) {
+        for (String query : QUERIES) {
+          float[] inOnePiece = model.embedInOnePiece(query);
+          assertThat(inOnePiece).as("%s, one piece: %s", model.id(), query).isNotNull();
+          assertThat(inOnePiece)
+              .as("%s: %s", model.id(), query)
+              .isEqualTo(model.embedThroughEncoder(query));
+        }
+      }
+    } finally {
+      minilm.close();
+    }
+  }
+
+  @Test
+  void aQueryLongerThanOnePieceIsSplitByTheEncoder() {
+    String longQuery = "photosynthesis and the light reactions of plants ".repeat(80);
+
+    assertThat(bge.embedInOnePiece(longQuery)).isNull();
+    float[] query = bge.embedQuery(longQuery);
+    assertThat(query)
+        .isEqualTo(bge.embedThroughEncoder(
+            "Represent this sentence for searching relevant passages: " + longQuery));
+    assertThat(norm(query)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+  }
+
   @Test
   void refusesFewerThanOneThread() {
     assertThatThrownBy(() -> new OnnxEmbeddingModel(Variant.BGE_SMALL_EN_V15_Q, true, 0))
