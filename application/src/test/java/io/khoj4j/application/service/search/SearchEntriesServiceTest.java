@@ -231,34 +231,14 @@ class SearchEntriesServiceTest {
     // garden takes its place in a second read
     RankedEntry copyOfTea =
         new RankedEntry(entry("/tea-copy.md", 0.3).id(), tea.corpusId(), "another hash", 0.3);
-    EntryRanker vector =
-        ranker(EntryRanker.Kind.VECTOR, r -> List.of(tea, copyOfTea, coffee, garden));
-    EntryRanker keyword = ranker(EntryRanker.Kind.KEYWORD, r -> List.of());
     List<List<UUID>> reads = new ArrayList<>();
-    InMemoryEntryTexts stored = new InMemoryEntryTexts(entries);
-    EntryTexts counted = new EntryTexts() {
-      @Override
-      public Map<UUID, EntryText> textsOf(
-          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
-        reads.add(List.copyOf(ids));
-        return stored.textsOf(owner, agent, ids, query);
-      }
+    SearchEntriesService service =
+        byVectorAlone(List.of(tea, copyOfTea, coffee, garden), textsRecordingReads(reads));
 
-      @Override
-      public Map<UUID, Double> distancesOf(
-          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
-        return stored.distancesOf(owner, agent, ids, query);
-      }
-    };
-    SearchEntriesQuery twoDistinct = new SearchEntriesQuery(
-        owner, "green tea", 2, Optional.empty(), false, Optional.empty(), true);
-
-    List<String> before = files(
-        service(new FakeEmbeddingModel(), vector, keyword, pool, counted).search(twoDistinct));
+    List<String> before = files(service.search(firstTwo(true)));
     int readsBefore = reads.size();
     entries.deleteFile(owner, "/coffee.md");
-    List<String> after = files(
-        service(new FakeEmbeddingModel(), vector, keyword, pool, counted).search(twoDistinct));
+    List<String> after = files(service.search(firstTwo(true)));
 
     assertThat(before).containsExactly("/tea.md", "/coffee.md");
     assertThat(readsBefore).as("one read when nothing was deleted").isEqualTo(1);
@@ -273,36 +253,13 @@ class SearchEntriesServiceTest {
     // the same passage in another file (another section, the same content hash) ranks second: a
     // corpus synced twice holds every text twice, so texts are never read to find the repeats
     RankedEntry sameAsTea = entry("/tea-again.md", 0.25, ContentHash.of("/tea.md"));
-    EntryRanker vector =
-        ranker(EntryRanker.Kind.VECTOR, r -> List.of(tea, sameAsTea, coffee, garden));
-    EntryRanker keyword = ranker(EntryRanker.Kind.KEYWORD, r -> List.of());
     List<List<UUID>> reads = new ArrayList<>();
-    InMemoryEntryTexts stored = new InMemoryEntryTexts(entries);
-    EntryTexts counted = new EntryTexts() {
-      @Override
-      public Map<UUID, EntryText> textsOf(
-          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
-        reads.add(List.copyOf(ids));
-        return stored.textsOf(owner, agent, ids, query);
-      }
+    SearchEntriesService service =
+        byVectorAlone(List.of(tea, sameAsTea, coffee, garden), textsRecordingReads(reads));
 
-      @Override
-      public Map<UUID, Double> distancesOf(
-          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
-        return stored.distancesOf(owner, agent, ids, query);
-      }
-    };
-    SearchEntriesQuery twoDistinct = new SearchEntriesQuery(
-        owner, "green tea", 2, Optional.empty(), false, Optional.empty(), true);
-    SearchEntriesQuery twoOfAll = new SearchEntriesQuery(
-        owner, "green tea", 2, Optional.empty(), false, Optional.empty(), false);
-
-    assertThat(files(
-            service(new FakeEmbeddingModel(), vector, keyword, pool, counted).search(twoDistinct)))
-        .containsExactly("/tea.md", "/coffee.md");
+    assertThat(files(service.search(firstTwo(true)))).containsExactly("/tea.md", "/coffee.md");
     assertThat(reads).containsExactly(List.of(tea.id(), coffee.id()));
-    assertThat(files(service(vector, keyword, pool).search(twoOfAll)))
-        .containsExactly("/tea.md", "/tea-again.md");
+    assertThat(files(service.search(firstTwo(false)))).containsExactly("/tea.md", "/tea-again.md");
   }
 
   @Test
@@ -498,6 +455,41 @@ class SearchEntriesServiceTest {
       public List<RankedEntry> rank(Request request) {
         threads.put(kind, Thread.currentThread().getName());
         return result.apply(request);
+      }
+    };
+  }
+
+  /** A search whose vector ranker finds {@code hits} and whose keyword ranker finds nothing. */
+  private SearchEntriesService byVectorAlone(List<RankedEntry> hits, EntryTexts texts) {
+    return service(
+        new FakeEmbeddingModel(),
+        ranker(EntryRanker.Kind.VECTOR, r -> hits),
+        ranker(EntryRanker.Kind.KEYWORD, r -> List.of()),
+        pool,
+        texts);
+  }
+
+  /** The first two results for "green tea", with or without repeated sections and texts. */
+  private SearchEntriesQuery firstTwo(boolean dedupe) {
+    return new SearchEntriesQuery(
+        owner, "green tea", 2, Optional.empty(), false, Optional.empty(), dedupe);
+  }
+
+  /** The stored entries' texts, each read's ids added to {@code reads}. */
+  private EntryTexts textsRecordingReads(List<List<UUID>> reads) {
+    InMemoryEntryTexts stored = new InMemoryEntryTexts(entries);
+    return new EntryTexts() {
+      @Override
+      public Map<UUID, EntryText> textsOf(
+          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
+        reads.add(List.copyOf(ids));
+        return stored.textsOf(owner, agent, ids, query);
+      }
+
+      @Override
+      public Map<UUID, Double> distancesOf(
+          UserId owner, Optional<UUID> agent, java.util.Collection<UUID> ids, QueryVector query) {
+        return stored.distancesOf(owner, agent, ids, query);
       }
     };
   }
