@@ -133,15 +133,11 @@ final class RankFusion {
         two[1] = c.score;
       }
     }
-    double[] summed = new double[found.size()];
-    for (int i = 0; i < summed.length; i++) {
-      Candidate c = found.get(i);
+    // each entry's sibling comes from bestTwo, fixed above: scores can change in place
+    for (Candidate c : found) {
       double[] two = bestTwo.get(c.entry.corpusId());
       double sibling = c.score >= two[0] ? two[1] : two[0];
-      summed[i] = c.score + sectionWeight * Math.max(0, sibling - reference);
-    }
-    for (int i = 0; i < summed.length; i++) {
-      found.get(i).score = summed[i];
+      c.score += sectionWeight * Math.max(0, sibling - reference);
     }
   }
 
@@ -150,18 +146,18 @@ final class RankFusion {
    * search reads the distance of entries only the keyword ranker found), {@code t} from its BM25 score.
    */
   private void convex(List<Candidate> found) {
-    double bestSimilarity = COSINE_FLOOR;
+    double bestSimilarity = Double.NEGATIVE_INFINITY;
     double bestKeyword = 0;
-    boolean anySimilarity = false;
     for (Candidate c : found) {
       if (!Double.isNaN(c.entry.distance())) {
-        double similarity = 1 - c.entry.distance();
-        bestSimilarity = anySimilarity ? Math.max(bestSimilarity, similarity) : similarity;
-        anySimilarity = true;
+        bestSimilarity = Math.max(bestSimilarity, 1 - c.entry.distance());
       }
       if (!Double.isNaN(c.keyword)) {
         bestKeyword = Math.max(bestKeyword, c.keyword);
       }
+    }
+    if (bestSimilarity == Double.NEGATIVE_INFINITY) {
+      bestSimilarity = COSINE_FLOOR; // no entry has a distance
     }
     for (Candidate c : found) {
       double distance = c.entry.distance();

@@ -231,7 +231,7 @@ public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
     String query = nonBlank(queryInstruction ? variant.queryInstruction + text : text);
     return whileOpen(() -> {
       float[] inOnePiece = embedInOnePiece(query);
-      return inOnePiece != null ? inOnePiece : model.embed(query).content().vector();
+      return inOnePiece != null ? inOnePiece : throughEncoder(query);
     });
   }
 
@@ -275,7 +275,11 @@ public final class OnnxEmbeddingModel implements EmbeddingModel, AutoCloseable {
 
   /** The text's vector as the encoder makes it (for the texts that do not fit in one piece, and for tests). */
   float[] embedThroughEncoder(String text) {
-    return whileOpen(() -> model.embed(nonBlank(text)).content().vector());
+    return whileOpen(() -> throughEncoder(nonBlank(text)));
+  }
+
+  private float[] throughEncoder(String text) {
+    return model.embed(text).content().vector();
   }
 
   /** The first token's vector, or the mean of all tokens' (summed in token order, as the encoder does). */

@@ -170,13 +170,11 @@ final class RankingSql {
   static List<RankedEntry> query(Connection c, String settings, String sql, List<Object> params)
       throws SQLException {
     try (PreparedStatement ps = prepare(c, settings, sql)) {
-      // a statement that names the query vector twice sends one text of it
-      java.util.Map<float[], String> vectors = new java.util.IdentityHashMap<>();
       for (int i = 0; i < params.size(); i++) {
         Object p = params.get(i);
         if (p instanceof float[] v) {
-          ps.setObject(
-              i + 1, vectors.computeIfAbsent(v, RankingSql::vectorLiteral), java.sql.Types.OTHER);
+          // a statement that names the query vector twice gets the one text vectorLiteral keeps
+          ps.setObject(i + 1, vectorLiteral(v), java.sql.Types.OTHER);
         } else {
           ps.setObject(i + 1, p);
         }
