@@ -9,6 +9,7 @@ import io.khoj4j.application.port.out.chat.ChatModelDiscovery;
 import io.khoj4j.application.port.out.chat.ChatModelGateway;
 import io.khoj4j.application.port.out.chat.ChatModelSelection;
 import io.khoj4j.application.port.out.chat.ModelReplyReader;
+import io.khoj4j.application.port.out.chat.StoppingTurns;
 import io.khoj4j.application.port.out.chat.TokenCounter;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.model.ChatModelRepository;
@@ -105,7 +106,8 @@ public class ChatProducers {
       ChatTools tools,
       @ConfigProperty(name = "khoj.chat.notes-max-distance") Optional<Double> notesMaxDistance,
       ResolveAgentUseCase agents,
-      ChatMemory memory) {
+      ChatMemory memory,
+      StoppingTurns stopping) {
     return new ChatService(
         conversations,
         models,
@@ -121,7 +123,8 @@ public class ChatProducers {
         clock,
         notesMaxDistance,
         agents,
-        memory);
+        memory,
+        stopping);
   }
 
   @Produces

@@ -14,6 +14,7 @@ import io.khoj4j.application.port.in.search.SearchEntriesUseCase;
 import io.khoj4j.application.port.out.chat.ChatModelGateway;
 import io.khoj4j.application.port.out.chat.ChatModelSelection;
 import io.khoj4j.application.port.out.chat.ModelReplyReader;
+import io.khoj4j.application.port.out.chat.StoppingTurns;
 import io.khoj4j.application.port.out.chat.TokenCounter;
 import io.khoj4j.application.port.out.conversation.ConversationRepository;
 import io.khoj4j.application.port.out.shared.IdGenerator;
@@ -71,7 +72,7 @@ public final class ChatService implements ChatUseCase {
   private final AutomationMaker automations;
   private final ResolveAgentUseCase agents;
   private final ChatMemory memory;
-  private final RunningTurns running = new RunningTurns();
+  private final RunningTurns running;
 
   public ChatService(
       ConversationRepository conversations,
@@ -89,6 +90,47 @@ public final class ChatService implements ChatUseCase {
       Optional<Double> notesMaxDistance,
       ResolveAgentUseCase agents,
       ChatMemory memory) {
+    this(
+        conversations,
+        models,
+        gateway,
+        replies,
+        search,
+        content,
+        tokens,
+        tools,
+        createAutomation,
+        unitOfWork,
+        ids,
+        clock,
+        notesMaxDistance,
+        agents,
+        memory,
+        StoppingTurns.NONE);
+  }
+
+  /**
+   * @param stopping how replicas see each other's stopped turns, so that a new message waits for the turn it stopped
+   *     on any of them ({@link StoppingTurns#NONE} in a single process)
+   */
+  public ChatService(
+      ConversationRepository conversations,
+      ChatModelSelection models,
+      ChatModelGateway gateway,
+      ModelReplyReader replies,
+      SearchEntriesUseCase search,
+      QueryContentUseCase content,
+      TokenCounter tokens,
+      ChatTools tools,
+      CreateAutomationUseCase createAutomation,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock,
+      Optional<Double> notesMaxDistance,
+      ResolveAgentUseCase agents,
+      ChatMemory memory,
+      StoppingTurns stopping) {
+    this.running = new RunningTurns(stopping, clock, ids);
     this.memory = memory;
     this.models = models;
     this.agents = agents;

@@ -21,6 +21,8 @@ import io.khoj4j.application.port.out.agent.InMemoryAgentKnowledge;
 import io.khoj4j.application.port.out.agent.InMemoryAgentRepository;
 import io.khoj4j.application.port.out.chat.ChatCompletion;
 import io.khoj4j.application.port.out.chat.ChatCompletionRequest;
+import io.khoj4j.application.port.out.chat.InMemoryStoppingTurns;
+import io.khoj4j.application.port.out.chat.StoppingTurns;
 import io.khoj4j.application.port.out.chat.TokenCounter;
 import io.khoj4j.application.port.out.content.FakeDocumentReader;
 import io.khoj4j.application.port.out.content.InMemoryEntryRepository;
@@ -1185,6 +1187,111 @@ class ChatServiceTest {
     assertThat(stored.getLast().context())
         .extracting(NoteReference::file)
         .contains("/notes/tea.md");
+  }
+
+  /** A second server on the same store: its own turns, the same conversations and marks. */
+  private ChatService replica(StoppingTurns stopping) {
+    return new ChatService(
+        conversations,
+        models,
+        gateway,
+        new LenientReplyReader(),
+        search,
+        content,
+        tokens,
+        ChatTools.noneConfigured(),
+        createAutomation,
+        unitOfWork,
+        ids,
+        clock,
+        Optional.empty(),
+        agents,
+        ChatMemory.off(),
+        stopping);
+  }
+
+  @Test
+  void aTurnAskedOnAnotherReplicaWhileTheEarlierOneIsStoppingWaitsForItAndCarriesOn()
+      throws Exception {
+    InMemoryStoppingTurns marks = new InMemoryStoppingTurns();
+    ChatService replicaA = replica(marks);
+    ChatService replicaB = replica(marks);
+    notes(alice);
+    configureModel();
+    gateway.streamDeltas = List.of("Hello.");
+    UUID conversation = ((ChatOutcome.Answered)
+            replicaA.chat(ask(alice, "/general hi"), new Recorder()))
+        .conversationId();
+    gateway.completions.add("{\"queries\": [\"green tea\"]}");
+    gateway.streamDeltas = List.of("a", "b", "c", "d", "e", "f");
+    gateway.pauseBetweenDeltasMillis = 150;
+    Recorder first = new Recorder();
+    java.util.concurrent.CompletableFuture<ChatOutcome> stopping =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> replicaA.chat(askIn(alice, conversation, "/notes what do I drink"), first));
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (first.text().isEmpty() && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    // Stop on A; the new message reaches B once A has seen its client go (the client's new
+    // request takes at least that long to arrive through a balancer)
+    first.cancel = true;
+    until = System.nanoTime() + 5_000_000_000L;
+    while (!marks.anyIn(conversation, clock.instant()) && System.nanoTime() < until) {
+      Thread.sleep(2);
+    }
+    assertThat(stopping).as("A's turn is still storing what it found").isNotDone();
+    gateway.streamDeltas = List.of("Green tea.");
+    gateway.pauseBetweenDeltasMillis = 0;
+
+    ChatOutcome second =
+        replicaB.chat(askIn(alice, conversation, "/general go on"), new Recorder());
+
+    assertThat(stopping.get(5, java.util.concurrent.TimeUnit.SECONDS))
+        .isInstanceOf(ChatOutcome.Cancelled.class);
+    assertThat(second).isInstanceOf(ChatOutcome.Answered.class);
+    List<ChatMessage> stored = conversations.messages(alice, conversation);
+    assertThat(stored)
+        .extracting(ChatMessage::message)
+        .containsExactly("hi", "Hello.", "what do I drink", "go on", "Green tea.");
+    assertThat(stored.getLast().context())
+        .as("B carried on from what A's stopped turn found")
+        .extracting(NoteReference::file)
+        .contains("/notes/tea.md");
+    assertThat(marks.size()).as("the stopped turn's mark went with it").isZero();
+  }
+
+  @Test
+  void aTurnRunningOnAnotherReplicaIsNotWaitedForNorMarked() throws Exception {
+    InMemoryStoppingTurns marks = new InMemoryStoppingTurns();
+    ChatService replicaA = replica(marks);
+    ChatService replicaB = replica(marks);
+    configureModel();
+    gateway.streamDeltas = List.of("Hello.");
+    UUID conversation = ((ChatOutcome.Answered)
+            replicaA.chat(ask(alice, "/general hi"), new Recorder()))
+        .conversationId();
+    gateway.streamDeltas = List.of("a", "b", "c", "d", "e", "f", "g", "h");
+    gateway.pauseBetweenDeltasMillis = 250;
+    Recorder first = new Recorder();
+    java.util.concurrent.CompletableFuture<ChatOutcome> running =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> replicaA.chat(askIn(alice, conversation, "/general tell me more"), first));
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (first.text().isEmpty() && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+
+    // another client asks in the same conversation through B while A's turn streams on
+    gateway.streamDeltas = List.of("Sure.");
+    gateway.pauseBetweenDeltasMillis = 0;
+    ChatOutcome second =
+        replicaB.chat(askIn(alice, conversation, "/general and now?"), new Recorder());
+
+    assertThat(second).isInstanceOf(ChatOutcome.Answered.class);
+    assertThat(running).as("B did not wait for A's turn to end").isNotDone();
+    assertThat(marks.size()).isZero();
+    running.get(10, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   @Test

@@ -80,6 +80,9 @@ final class ScriptedGateway implements ChatModelGateway {
     Runnable meanwhile = whileStreaming;
     whileStreaming = () -> {};
     meanwhile.run();
+    List<String> deltas = streamDeltas;
+    long pause =
+        pauseBetweenDeltasMillis; // a stream keeps its pace when a test sets the next one's
     Thread thread = Thread.ofVirtual().start(() -> {
       if (streamFailure != null) {
         listener.onError(streamFailure, false);
@@ -87,12 +90,12 @@ final class ScriptedGateway implements ChatModelGateway {
       }
       streamThoughts.forEach(listener::onThought);
       StringBuilder all = new StringBuilder();
-      for (String delta : streamDeltas) {
+      for (String delta : deltas) {
         if (stopped.get()) {
           return;
         }
         try {
-          Thread.sleep(pauseBetweenDeltasMillis);
+          Thread.sleep(pause);
         } catch (InterruptedException e) {
           return;
         }
