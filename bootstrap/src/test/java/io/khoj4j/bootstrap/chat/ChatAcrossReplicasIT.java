@@ -1,0 +1,88 @@
+package io.khoj4j.bootstrap.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.khoj4j.bootstrap.testing.FakeOpenAi;
+import io.khoj4j.bootstrap.testing.TestUsers;
+import io.khoj4j.bootstrap.testing.TestUsers.TestUser;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ADR 37, item 4, as this server sees another replica: a turn that replica is stopping is a row of
+ * {@code stopping_turns}, written here by the test as that replica would, and a new message in the conversation
+ * answers only once the row is gone. (How a replica marks its own stopped turns: {@code RunningTurnsTest}.)
+ */
+@QuarkusTest
+class ChatAcrossReplicasIT {
+
+  @Inject
+  DataSource dataSource;
+
+  private void sql(String statement, Object... params) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(statement)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  @Test
+  void aNewMessageWaitsForTheTurnAnotherReplicaIsStoppingInItsConversation() throws Exception {
+    // no chat model: the turn answers at once, so all it can wait for is the other replica
+    FakeOpenAi.removeAllModels(TestUsers.createAdmin());
+    TestUser alice = TestUsers.create();
+    String conversation = alice
+        .request()
+        .post("/api/chat/sessions")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("conversation_id");
+    UUID stoppingTurn = UUID.randomUUID();
+    sql(
+        "insert into stopping_turns (turn_id, conversation_id, expires_at) values (?, ?, ?)",
+        stoppingTurn,
+        UUID.fromString(conversation),
+        Timestamp.from(Instant.now().plusSeconds(30)));
+    AtomicBoolean ended = new AtomicBoolean();
+
+    CompletableFuture<Response> asked = CompletableFuture.supplyAsync(() -> {
+      Response r = alice
+          .request()
+          .contentType("application/json")
+          .body(Map.of("q", "/general what do I drink?", "conversation_id", conversation))
+          .post("/api/chat?client=test");
+      assertThat(ended).as("answered before the stopped turn ended").isTrue();
+      return r;
+    });
+    Thread.sleep(700);
+    assertThat(asked).as("the new message waits").isNotDone();
+    ended.set(true);
+    sql("delete from stopping_turns where turn_id = ?", stoppingTurn);
+
+    Response answered = asked.get(10, TimeUnit.SECONDS);
+    assertThat(answered.statusCode()).as(answered.asString()).isEqualTo(200);
+    alice
+        .request()
+        .queryParam("conversation_id", conversation)
+        .get("/api/chat/history")
+        .then()
+        .statusCode(200)
+        .body("response.chat.message[0]", org.hamcrest.Matchers.equalTo("what do I drink?"));
+  }
+}
