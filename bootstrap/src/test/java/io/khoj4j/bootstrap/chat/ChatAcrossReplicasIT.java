@@ -46,13 +46,7 @@ class ChatAcrossReplicasIT {
     // no chat model: the turn answers at once, so all it can wait for is the other replica
     FakeOpenAi.removeAllModels(TestUsers.createAdmin());
     TestUser alice = TestUsers.create();
-    String conversation = alice
-        .request()
-        .post("/api/chat/sessions")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("conversation_id");
+    String conversation = alice.newConversation();
     UUID stoppingTurn = UUID.randomUUID();
     sql(
         "insert into stopping_turns (turn_id, conversation_id, expires_at) values (?, ?, ?)",

@@ -229,13 +229,7 @@ class ChatApiIT {
 
   @Test
   void titlesTurnsFiltersExportAndDeletion() {
-    String id = alice
-        .request()
-        .post("/api/chat/sessions")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("conversation_id");
+    String id = alice.newConversation();
     String turn = "turn-1";
     chat(alice, Map.of("q", "/general hello", "conversation_id", id, "turn_id", turn))
         .then()

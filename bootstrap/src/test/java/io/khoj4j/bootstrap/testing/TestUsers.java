@@ -40,6 +40,16 @@ public final class TestUsers {
       return String.valueOf(id);
     }
 
+    /** A new conversation of this user's ({@code POST /api/chat/sessions}), expecting 200; its id. */
+    public String newConversation() {
+      return request()
+          .post("/api/chat/sessions")
+          .then()
+          .statusCode(200)
+          .extract()
+          .path("conversation_id");
+    }
+
     /** Pushes {@code files} to this user's index the way Khoj's clients do ({@code PATCH /api/content}), expecting 200. */
     public void index(Multipart files) {
       request()

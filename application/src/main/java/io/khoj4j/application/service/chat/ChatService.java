@@ -74,41 +74,6 @@ public final class ChatService implements ChatUseCase {
   private final ChatMemory memory;
   private final RunningTurns running;
 
-  public ChatService(
-      ConversationRepository conversations,
-      ChatModelSelection models,
-      ChatModelGateway gateway,
-      ModelReplyReader replies,
-      SearchEntriesUseCase search,
-      QueryContentUseCase content,
-      TokenCounter tokens,
-      ChatTools tools,
-      CreateAutomationUseCase createAutomation,
-      UnitOfWork unitOfWork,
-      IdGenerator ids,
-      Clock clock,
-      Optional<Double> notesMaxDistance,
-      ResolveAgentUseCase agents,
-      ChatMemory memory) {
-    this(
-        conversations,
-        models,
-        gateway,
-        replies,
-        search,
-        content,
-        tokens,
-        tools,
-        createAutomation,
-        unitOfWork,
-        ids,
-        clock,
-        notesMaxDistance,
-        agents,
-        memory,
-        StoppingTurns.NONE);
-  }
-
   /**
    * @param stopping how replicas see each other's stopped turns, so that a new message waits for the turn it stopped
    *     on any of them ({@link StoppingTurns#NONE} in a single process)

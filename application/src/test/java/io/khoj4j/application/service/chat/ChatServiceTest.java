@@ -185,7 +185,8 @@ class ChatServiceTest {
       clock,
       Optional.empty(),
       agents,
-      ChatMemory.off());
+      ChatMemory.off(),
+      StoppingTurns.NONE);
   private final UserId alice = new UserId(UUID.randomUUID());
   private final UserId bob = new UserId(UUID.randomUUID());
 
@@ -1151,63 +1152,69 @@ class ChatServiceTest {
         .anyMatch(t -> t.contains("File: /notes/tea.md"));
   }
 
-  @Test
-  void aTurnAskedWhileTheEarlierOneIsStoppingWaitsForItAndCarriesOn() throws Exception {
+  /** A turn of alice's streaming slowly on {@code service}, in a conversation that holds "hi" and "Hello.". */
+  private record Streaming(
+      UUID conversation,
+      Recorder client,
+      java.util.concurrent.CompletableFuture<ChatOutcome> outcome) {}
+
+  /**
+   * Alice asks "what do I drink" in a new conversation on {@code service}, which finds her tea note and then streams
+   * its answer slowly; returns once the first text has reached her.
+   */
+  private Streaming notesTurnStreamingOn(ChatService service) throws InterruptedException {
     notes(alice);
     configureModel();
     gateway.streamDeltas = List.of("Hello.");
     UUID conversation = ((ChatOutcome.Answered)
-            chat.chat(ask(alice, "/general hi"), new Recorder()))
+            service.chat(ask(alice, "/general hi"), new Recorder()))
         .conversationId();
     gateway.completions.add("{\"queries\": [\"green tea\"]}");
     gateway.streamDeltas = List.of("a", "b", "c", "d", "e", "f");
     gateway.pauseBetweenDeltasMillis = 150;
-    Recorder first = new Recorder();
-    java.util.concurrent.CompletableFuture<ChatOutcome> stopping =
+    Recorder client = new Recorder();
+    java.util.concurrent.CompletableFuture<ChatOutcome> outcome =
         java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> chat.chat(askIn(alice, conversation, "/notes what do I drink"), first));
+            () -> service.chat(askIn(alice, conversation, "/notes what do I drink"), client));
     long until = System.nanoTime() + 5_000_000_000L;
-    while (first.text().isEmpty() && System.nanoTime() < until) {
+    while (client.text().isEmpty() && System.nanoTime() < until) {
       Thread.sleep(5);
     }
-    // Stop, and a new message at once: the stopped turn has not stored its findings yet
-    first.cancel = true;
     gateway.streamDeltas = List.of("Green tea.");
     gateway.pauseBetweenDeltasMillis = 0;
+    return new Streaming(conversation, client, outcome);
+  }
 
-    ChatOutcome second = chat.chat(askIn(alice, conversation, "/general go on"), new Recorder());
-
-    assertThat(stopping.get(5, java.util.concurrent.TimeUnit.SECONDS))
+  /** The stopped turn ended as such, and {@code next} answered carrying on from what it had found. */
+  private void assertCarriedOn(Streaming stopped, ChatOutcome next) throws Exception {
+    assertThat(stopped.outcome().get(5, java.util.concurrent.TimeUnit.SECONDS))
         .isInstanceOf(ChatOutcome.Cancelled.class);
-    assertThat(second).isInstanceOf(ChatOutcome.Answered.class);
-    List<ChatMessage> stored = conversations.messages(alice, conversation);
+    assertThat(next).isInstanceOf(ChatOutcome.Answered.class);
+    List<ChatMessage> stored = conversations.messages(alice, stopped.conversation());
     assertThat(stored)
         .extracting(ChatMessage::message)
         .containsExactly("hi", "Hello.", "what do I drink", "go on", "Green tea.");
     assertThat(stored.getLast().context())
+        .as("the next turn carried on from what the stopped one found")
         .extracting(NoteReference::file)
         .contains("/notes/tea.md");
   }
 
+  @Test
+  void aTurnAskedWhileTheEarlierOneIsStoppingWaitsForItAndCarriesOn() throws Exception {
+    Streaming first = notesTurnStreamingOn(chat);
+
+    // Stop, and a new message at once: the stopped turn has not stored its findings yet
+    first.client().cancel = true;
+    ChatOutcome second =
+        chat.chat(askIn(alice, first.conversation(), "/general go on"), new Recorder());
+
+    assertCarriedOn(first, second);
+  }
+
   /** A second server on the same store: its own turns, the same conversations and marks. */
   private ChatService replica(StoppingTurns stopping) {
-    return new ChatService(
-        conversations,
-        models,
-        gateway,
-        new LenientReplyReader(),
-        search,
-        content,
-        tokens,
-        ChatTools.noneConfigured(),
-        createAutomation,
-        unitOfWork,
-        ids,
-        clock,
-        Optional.empty(),
-        agents,
-        ChatMemory.off(),
-        stopping);
+    return chatWith(ChatTools.noneConfigured(), stopping);
   }
 
   @Test
@@ -1216,48 +1223,20 @@ class ChatServiceTest {
     InMemoryStoppingTurns marks = new InMemoryStoppingTurns();
     ChatService replicaA = replica(marks);
     ChatService replicaB = replica(marks);
-    notes(alice);
-    configureModel();
-    gateway.streamDeltas = List.of("Hello.");
-    UUID conversation = ((ChatOutcome.Answered)
-            replicaA.chat(ask(alice, "/general hi"), new Recorder()))
-        .conversationId();
-    gateway.completions.add("{\"queries\": [\"green tea\"]}");
-    gateway.streamDeltas = List.of("a", "b", "c", "d", "e", "f");
-    gateway.pauseBetweenDeltasMillis = 150;
-    Recorder first = new Recorder();
-    java.util.concurrent.CompletableFuture<ChatOutcome> stopping =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> replicaA.chat(askIn(alice, conversation, "/notes what do I drink"), first));
-    long until = System.nanoTime() + 5_000_000_000L;
-    while (first.text().isEmpty() && System.nanoTime() < until) {
-      Thread.sleep(5);
-    }
+    Streaming first = notesTurnStreamingOn(replicaA);
+
     // Stop on A; the new message reaches B once A has seen its client go (the client's new
     // request takes at least that long to arrive through a balancer)
-    first.cancel = true;
-    until = System.nanoTime() + 5_000_000_000L;
-    while (!marks.anyIn(conversation, clock.instant()) && System.nanoTime() < until) {
+    first.client().cancel = true;
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (!marks.anyIn(first.conversation(), clock.instant()) && System.nanoTime() < until) {
       Thread.sleep(2);
     }
-    assertThat(stopping).as("A's turn is still storing what it found").isNotDone();
-    gateway.streamDeltas = List.of("Green tea.");
-    gateway.pauseBetweenDeltasMillis = 0;
-
+    assertThat(first.outcome()).as("A's turn is still storing what it found").isNotDone();
     ChatOutcome second =
-        replicaB.chat(askIn(alice, conversation, "/general go on"), new Recorder());
+        replicaB.chat(askIn(alice, first.conversation(), "/general go on"), new Recorder());
 
-    assertThat(stopping.get(5, java.util.concurrent.TimeUnit.SECONDS))
-        .isInstanceOf(ChatOutcome.Cancelled.class);
-    assertThat(second).isInstanceOf(ChatOutcome.Answered.class);
-    List<ChatMessage> stored = conversations.messages(alice, conversation);
-    assertThat(stored)
-        .extracting(ChatMessage::message)
-        .containsExactly("hi", "Hello.", "what do I drink", "go on", "Green tea.");
-    assertThat(stored.getLast().context())
-        .as("B carried on from what A's stopped turn found")
-        .extracting(NoteReference::file)
-        .contains("/notes/tea.md");
+    assertCarriedOn(first, second);
     assertThat(marks.size()).as("the stopped turn's mark went with it").isZero();
   }
 
@@ -1503,6 +1482,10 @@ class ChatServiceTest {
           "{\"type\":\"object\",\"properties\":{\"tea\":{\"type\":\"string\"}}}"));
 
   private ChatService chatWith(ChatTools tools) {
+    return chatWith(tools, StoppingTurns.NONE);
+  }
+
+  private ChatService chatWith(ChatTools tools, StoppingTurns stopping) {
     return new ChatService(
         conversations,
         models,
@@ -1518,7 +1501,8 @@ class ChatServiceTest {
         clock,
         Optional.empty(),
         agents,
-        ChatMemory.off());
+        ChatMemory.off(),
+        stopping);
   }
 
   private ChatService chatWithEveryTool(boolean readSearchResults) {
@@ -2134,7 +2118,8 @@ class ChatServiceTest {
             clock,
             io.khoj4j.domain.memory.MemoryMode.ENABLED_DEFAULT_ON,
             0.9,
-            5));
+            5),
+        StoppingTurns.NONE);
     gateway.completions.add("{\"create\": [\"The user loves green tea.\"], \"delete\": []}");
 
     withMemory.chat(ask(alice, "/general I love green tea"), new Recorder());
