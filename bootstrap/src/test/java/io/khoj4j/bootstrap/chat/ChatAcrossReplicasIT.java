@@ -2,44 +2,32 @@ package io.khoj4j.bootstrap.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.khoj4j.adapter.persistence.out.conversation.PgStoppingTurns;
 import io.khoj4j.bootstrap.testing.FakeOpenAi;
 import io.khoj4j.bootstrap.testing.TestUsers;
 import io.khoj4j.bootstrap.testing.TestUsers.TestUser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
  * ADR 37, item 4, as this server sees another replica: a turn that replica is stopping is a row of
- * {@code stopping_turns}, written here by the test as that replica would, and a new message in the conversation
+ * {@code stopping_turns}, marked here by the test through the store that replica would use, and a new message in the conversation
  * answers only once the row is gone. (How a replica marks its own stopped turns: {@code RunningTurnsTest}.)
  */
 @QuarkusTest
 class ChatAcrossReplicasIT {
 
+  /** The other replica's view of the same table. */
   @Inject
-  DataSource dataSource;
-
-  private void sql(String statement, Object... params) throws Exception {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(statement)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
-      ps.executeUpdate();
-    }
-  }
+  PgStoppingTurns otherReplica;
 
   @Test
   void aNewMessageWaitsForTheTurnAnotherReplicaIsStoppingInItsConversation() throws Exception {
@@ -48,11 +36,7 @@ class ChatAcrossReplicasIT {
     TestUser alice = TestUsers.create();
     String conversation = alice.newConversation();
     UUID stoppingTurn = UUID.randomUUID();
-    sql(
-        "insert into stopping_turns (turn_id, conversation_id, expires_at) values (?, ?, ?)",
-        stoppingTurn,
-        UUID.fromString(conversation),
-        Timestamp.from(Instant.now().plusSeconds(30)));
+    otherReplica.mark(UUID.fromString(conversation), stoppingTurn, Instant.now().plusSeconds(30));
     AtomicBoolean ended = new AtomicBoolean();
 
     CompletableFuture<Response> asked = CompletableFuture.supplyAsync(() -> {
@@ -67,7 +51,7 @@ class ChatAcrossReplicasIT {
     Thread.sleep(700);
     assertThat(asked).as("the new message waits").isNotDone();
     ended.set(true);
-    sql("delete from stopping_turns where turn_id = ?", stoppingTurn);
+    otherReplica.unmark(stoppingTurn);
 
     Response answered = asked.get(10, TimeUnit.SECONDS);
     assertThat(answered.statusCode()).as(answered.asString()).isEqualTo(200);

@@ -24,8 +24,7 @@ public class PgStoppingTurns implements StoppingTurns {
 
   @Override
   public void mark(UUID conversationId, UUID turnId, Instant expiresAt) {
-    // marks rarely outlive their turn (a replica stopped while stopping one): swept as new ones
-    // come
+    // a mark outlives its turn only when its replica stopped meanwhile: swept as others come
     jdbc.update(
         "delete from stopping_turns where expires_at < ?", expiresAt.minus(Duration.ofMinutes(1)));
     jdbc.update(
